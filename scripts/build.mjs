@@ -1,0 +1,38 @@
+// Builds one bundle per host with esbuild: the Node extension host, the browser web worker and the CLI.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = !process.argv.includes('--dev');
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  target: 'es2022',
+  external: ['vscode'],
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/node/extension.ts'], outfile: 'dist/node/extension.js', platform: 'node', format: 'cjs' },
+  {
+    ...common,
+    entryPoints: ['src/web/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    mainFields: ['browser', 'module', 'main'],
+    define: { global: 'globalThis' },
+  },
+  { ...common, entryPoints: ['src/cli/postmortem-lint.ts'], outfile: 'dist/cli/postmortem-lint.js', platform: 'node', format: 'cjs' },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,14 @@
+// The one activate shared by the Node and browser entries. It only wires features together.
+import * as vscode from 'vscode';
+
+const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [];
+
+export function activate(context: vscode.ExtensionContext): void {
+  for (const feature of features) {
+    context.subscriptions.push(...feature.register(context));
+  }
+}
+
+export function deactivate(): void {
+  // Disposables pushed to context.subscriptions are released by VS Code.
+}
