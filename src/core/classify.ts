@@ -1,0 +1,37 @@
+// Which Markdown files are post-mortems. A plain README never is.
+import picomatch from 'picomatch/posix';
+import type { PostmortemModel } from './model';
+
+export type PostmortemReason = 'front-matter' | 'path' | 'title';
+
+const FRONT_MATTER_TYPES = new Set(['postmortem', 'post-mortem', 'incident', 'incident-report', 'incident report']);
+const TITLE = /\bpost-?mortem\b|\bincident report\b/i;
+
+const matchers = new Map<string, (path: string) => boolean>();
+
+function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  const key = globs.join('\u0000');
+  let m = matchers.get(key);
+  if (!m) {
+    m = globs.length > 0 ? picomatch([...globs], { nocase: true, dot: true }) : () => false;
+    if (matchers.size > 20) matchers.clear();
+    matchers.set(key, m);
+  }
+  return m;
+}
+
+/** Normalises a path or URI path for glob matching: forward slashes, no drive letter or leading slash. */
+export function globPath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/^\/?[a-z]:\//i, '').replace(/^\/+/, '');
+}
+
+/** The first reason a document counts as a post-mortem, or undefined when it does not. */
+export function postmortemReason(model: PostmortemModel, path: string | undefined, globs: readonly string[]): PostmortemReason | undefined {
+  const type = model.frontMatter?.data['type'];
+  if (typeof type === 'string' && FRONT_MATTER_TYPES.has(type.trim().toLowerCase())) return 'front-matter';
+  if (path !== undefined && globMatcher(globs)(globPath(path))) return 'path';
+  const fmTitle = model.frontMatter?.data['title'];
+  if (model.title && TITLE.test(model.title.text)) return 'title';
+  if (typeof fmTitle === 'string' && TITLE.test(fmTitle)) return 'title';
+  return undefined;
+}

@@ -1,0 +1,29 @@
+// Findings: what the checks report. Adapters turn them into diagnostics or CLI output.
+import type { Range } from './text';
+import type { Severity } from './config';
+
+export type FindingData = Readonly<Record<string, string | number | boolean | readonly string[]>>;
+
+export interface Finding {
+  /** Stable code, e.g. "missing-section". Quick fixes switch on it; the README documents each. */
+  readonly code: string;
+  readonly message: string;
+  readonly range: Range;
+  readonly severity: Severity;
+  /** What a fix needs, e.g. { section: "timeline" }. */
+  readonly data: FindingData;
+}
+
+/** Codes the core can report, with the README anchor each links to. */
+export const CODES = {
+  'missing-section': 'A required section is absent.',
+  'frontmatter-syntax': 'The front matter cannot be parsed.',
+} as const;
+
+export type Code = keyof typeof CODES;
+
+export const DOCS_URL = 'https://github.com/postmortem-tools/postmortem-writer/blob/main/README.md';
+
+export function docsLink(code: string): string {
+  return `${DOCS_URL}#${code}`;
+}

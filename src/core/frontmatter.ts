@@ -1,0 +1,98 @@
+// Front matter: YAML (parsed with `yaml`, keeping node ranges for precise findings) or TOML.
+import { parseDocument, isMap, isScalar, LineCounter, type Document } from 'yaml';
+import { parse as parseToml } from 'smol-toml';
+import type { Range } from './text';
+import { range } from './text';
+
+export interface FrontMatterError {
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface FrontMatter {
+  readonly kind: 'yaml' | 'toml';
+  /** The whole block, fences included. */
+  readonly range: Range;
+  /** Parsed data; an empty object when it could not be parsed or is not a mapping. */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly errors: readonly FrontMatterError[];
+  /** For YAML: the range of the value of a top-level key, for findings placed on the exact node. */
+  valueRange(key: string): Range | undefined;
+}
+
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Parses the raw value between the fences. `firstLine` is the document line of the opening fence and
+ * `lineCount` the number of lines the block takes, fences included.
+ */
+export function parseFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine: number, lineCount: number, lastLineLength: number): FrontMatter {
+  const whole = range(firstLine, 0, firstLine + lineCount - 1, lastLineLength);
+  const contentLine = firstLine + 1;
+  if (kind === 'toml') return parseTomlBlock(value, whole, contentLine);
+
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    return result('yaml', whole, {}, [{ message: `Front matter could not be read: ${errorText(e)}`, range: whole }]);
+  }
+  const toRange = (start: number, end: number): Range => {
+    const s = lineCounter.linePos(start);
+    const e = lineCounter.linePos(Math.max(start, end));
+    return range(contentLine + s.line - 1, s.col - 1, contentLine + e.line - 1, e.col - 1);
+  };
+  const errors: FrontMatterError[] = [];
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    errors.push({ message: `Front matter is not valid YAML: ${firstSentence(err.message)}`, range: toRange(err.pos[0], err.pos[1]) });
+  }
+  let data: Record<string, unknown> = {};
+  if (errors.length === 0) {
+    try {
+      const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      if (js !== null && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
+      else if (js !== null && js !== undefined) {
+        errors.push({ message: 'Front matter must be a mapping of keys to values (for example "title: …").', range: whole });
+      }
+    } catch (e) {
+      errors.push({ message: `Front matter could not be read: ${errorText(e)}`, range: whole });
+    }
+  }
+  const contents = doc.contents;
+  const valueRange = (key: string): Range | undefined => {
+    if (!isMap(contents)) return undefined;
+    for (const pair of contents.items) {
+      const k = isScalar(pair.key) ? pair.key.value : undefined;
+      if (k !== key) continue;
+      const node = (pair.value ?? pair.key) as { range?: [number, number, number] } | null;
+      if (node?.range) return toRange(node.range[0], node.range[1]);
+    }
+    return undefined;
+  };
+  return { kind: 'yaml', range: whole, data, errors, valueRange };
+}
+
+function parseTomlBlock(value: string, whole: Range, contentLine: number): FrontMatter {
+  try {
+    const data = parseToml(value) as Record<string, unknown>;
+    return result('toml', whole, data, []);
+  } catch (e) {
+    const line = (e as { line?: number }).line;
+    const at = typeof line === 'number' ? range(contentLine + line - 1, 0, contentLine + line - 1, 0) : whole;
+    return result('toml', whole, {}, [{ message: `Front matter is not valid TOML: ${firstSentence(errorText(e))}`, range: at }]);
+  }
+}
+
+function result(kind: 'yaml' | 'toml', whole: Range, data: Record<string, unknown>, errors: FrontMatterError[]): FrontMatter {
+  return { kind, range: whole, data, errors, valueRange: () => undefined };
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '').trim();
+}

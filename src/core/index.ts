@@ -1,0 +1,10 @@
+// Public surface of the pure core, shared by the extension, the web extension and the CLI.
+export * from './catalogue';
+export * from './config';
+export * from './findings';
+export * from './text';
+export { analyze, IncrementalAnalyzer, runRules, type Analysis, type AnalyzeOptions } from './analyze';
+export { buildModel, sectionsFor, ChunkCache, type PostmortemModel, type Heading, type Section, type Entry } from './model';
+export { SectionMatcher, normaliseWords, type ExtraAliases } from './match';
+export { postmortemReason, globPath, type PostmortemReason } from './classify';
+export type { FrontMatter } from './frontmatter';

@@ -1,0 +1,95 @@
+// Maps heading text to section roles. Matching is on alias phrases within the heading, after normalising
+// numbering, case, punctuation, emoji, trailing colons, "&"/"and" and singular/plural.
+import { CATALOGUE, type SectionId } from './catalogue';
+
+/** Lower-case words with numbering, emoji and punctuation removed, "&" spelled "and", each word singularised. */
+export function normaliseWords(text: string): string[] {
+  let t = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  // Leading numbering: "1.", "2)", "1.2.", "IV.", "a)".
+  t = t.replace(/^\s*(?:(?:\d+[.)])+|\d+\s+-|[ivxlc]+[.)]|[a-z][.)])\s+/u, '');
+  t = t.replace(/&/g, ' and ');
+  // Contractions keep their meaning as one word: "didn't" -> "didnt".
+  t = t.replace(/['\u2019]/g, '');
+  // Everything that is not a letter or digit separates words (this drops emoji and punctuation).
+  const words = t.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  return words.map(singular);
+}
+
+const INVARIANT = new Set(['always', 'analysis', 'status', 'process', 'was', 'is', 'its', 'this', 'us', 'has', 'does', 'news', 'series', 'bus', 'ios', 'dns', 'aws']);
+
+function singular(word: string): string {
+  if (word.length <= 3 || INVARIANT.has(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('sses') || word.endsWith('shes') || word.endsWith('ches') || word.endsWith('xes')) {
+    return word.slice(0, -2);
+  }
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+interface AliasEntry {
+  readonly id: SectionId;
+  readonly words: readonly string[];
+  readonly weak: boolean;
+}
+
+export type ExtraAliases = Partial<Record<SectionId, readonly string[]>>;
+
+/** A compiled matcher for the catalogue plus any configured extra aliases. */
+export class SectionMatcher {
+  private readonly entries: AliasEntry[] = [];
+  private readonly cache = new Map<string, readonly SectionId[]>();
+
+  constructor(extraAliases: ExtraAliases = {}) {
+    for (const spec of CATALOGUE) {
+      const add = (phrase: string, weak: boolean) => {
+        const words = normaliseWords(phrase);
+        if (words.length > 0) this.entries.push({ id: spec.id, words, weak });
+      };
+      add(spec.title, false);
+      for (const a of spec.aliases) add(a, false);
+      for (const a of spec.weakAliases ?? []) add(a, true);
+      for (const a of extraAliases[spec.id] ?? []) add(a, false);
+    }
+  }
+
+  /** The roles a heading serves, in the order they appear in it. Empty when none. */
+  match(headingText: string): readonly SectionId[] {
+    const cached = this.cache.get(headingText);
+    if (cached) return cached;
+    const result = this.compute(headingText);
+    if (this.cache.size > 5000) this.cache.clear();
+    this.cache.set(headingText, result);
+    return result;
+  }
+
+  private compute(headingText: string): readonly SectionId[] {
+    const words = normaliseWords(headingText);
+    if (words.length === 0) return [];
+    const hits: Array<{ id: SectionId; start: number; end: number; weak: boolean }> = [];
+    for (const entry of this.entries) {
+      const n = entry.words.length;
+      for (let i = 0; i + n <= words.length; i++) {
+        let ok = true;
+        for (let k = 0; k < n; k++) {
+          if (words[i + k] !== entry.words[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) hits.push({ id: entry.id, start: i, end: i + n, weak: entry.weak });
+      }
+    }
+    // A phrase inside a longer matching phrase does not count ("remediation" inside "remediation items").
+    const kept = hits.filter(
+      (h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
+    );
+    const strong = kept.filter((h) => !h.weak);
+    const chosen = strong.length > 0 ? strong : kept;
+    chosen.sort((a, b) => a.start - b.start);
+    const ids: SectionId[] = [];
+    for (const h of chosen) if (!ids.includes(h.id)) ids.push(h.id);
+    return ids;
+  }
+}

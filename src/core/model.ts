@@ -1,0 +1,225 @@
+// The post-mortem model: front matter, headings, sections mapped to canonical ids, timeline entries and action
+// items, all with ranges. It is assembled from cached per-chunk parses (see scan.ts and parse.ts), so a document
+// that changed in one place is re-parsed only there.
+import type { SectionId } from './catalogue';
+import { parseChunk, type ChunkData, type HeadingKind } from './parse';
+import { scanChunks, type ChunkSpan } from './scan';
+import { splitLines, range, type Range } from './text';
+import { parseFrontMatter, type FrontMatter } from './frontmatter';
+import { SectionMatcher } from './match';
+
+export interface Heading {
+  readonly level: number;
+  readonly text: string;
+  readonly kind: HeadingKind;
+  readonly range: Range;
+  /** Roles the heading serves; empty for the title and for headings the catalogue does not know. */
+  readonly roles: readonly SectionId[];
+  readonly isTitle: boolean;
+}
+
+export interface Section {
+  readonly heading: Heading;
+  readonly roles: readonly SectionId[];
+  /** From the line after the heading to the end of the line before the next heading of the same or a higher level. */
+  readonly contentRange: Range;
+}
+
+/** A top-level list item or table row inside a section: its first line and, for items, sub-bullets. */
+export interface Entry {
+  readonly kind: 'item' | 'row';
+  readonly range: Range;
+  /** The text of the entry's first line, without the list marker. */
+  readonly text: string;
+  /** Every line of the entry, sub-bullets and continuation lines included. */
+  readonly lines: readonly string[];
+}
+
+export interface PostmortemModel {
+  readonly lines: readonly string[];
+  readonly eol: '\n' | '\r\n';
+  readonly hasBom: boolean;
+  readonly frontMatter: FrontMatter | undefined;
+  readonly headings: readonly Heading[];
+  readonly title: Heading | undefined;
+  readonly sections: readonly Section[];
+  readonly timeline: readonly Entry[];
+  readonly actionItems: readonly Entry[];
+  /** Lines holding code or raw HTML (never prose). */
+  readonly codeLines: ReadonlySet<number>;
+}
+
+export interface ParsedChunk {
+  readonly span: ChunkSpan;
+  readonly data: ChunkData;
+}
+
+/** Caches chunk parses by chunk text. One per document; the cache keeps only the chunks of the latest text. */
+export class ChunkCache {
+  private cache = new Map<string, ChunkData>();
+  /** Chunks parsed (not reused) by the last call; for tests and the benchmark. */
+  parsedLastRun = 0;
+
+  parse(lines: readonly string[]): ParsedChunk[] {
+    const spans = scanChunks(lines);
+    const next = new Map<string, ChunkData>();
+    const out: ParsedChunk[] = [];
+    this.parsedLastRun = 0;
+    for (let i = 0; i < spans.length; i++) {
+      let span = spans[i]!;
+      let data = this.lookup(lines, span, next);
+      // A chunk that ends inside an unclosed fence or comment swallows what follows, as Markdown does.
+      while (data.openAtEnd && i + 1 < spans.length) {
+        i++;
+        span = { start: span.start, end: spans[i]!.end, frontMatter: span.frontMatter };
+        data = this.lookup(lines, span, next);
+      }
+      out.push({ span, data });
+    }
+    this.cache = next;
+    return out;
+  }
+
+  private lookup(lines: readonly string[], span: ChunkSpan, next: Map<string, ChunkData>): ChunkData {
+    const key = (span.frontMatter ? 'F' : 'M') + lines.slice(span.start, span.end).join('\n');
+    let data = next.get(key) ?? this.cache.get(key);
+    if (!data) {
+      data = parseChunk(key.slice(1), span.frontMatter);
+      this.parsedLastRun++;
+    }
+    next.set(key, data);
+    return data;
+  }
+}
+
+export interface ModelOptions {
+  readonly matcher?: SectionMatcher;
+  readonly cache?: ChunkCache;
+}
+
+const defaultMatcher = new SectionMatcher();
+
+/** Builds the model of a document. Never throws on any input text. */
+export function buildModel(text: string, options: ModelOptions = {}): PostmortemModel {
+  const { lines, eol, hasBom } = splitLines(text);
+  const matcher = options.matcher ?? defaultMatcher;
+  const chunks = (options.cache ?? new ChunkCache()).parse(lines);
+
+  let frontMatter: FrontMatter | undefined;
+  const rawHeadings: Array<Omit<Heading, 'roles' | 'isTitle'>> = [];
+  const items: Array<{ line: number; endLine: number }> = [];
+  const rows: number[] = [];
+  const codeLines = new Set<number>();
+
+  for (const { span, data } of chunks) {
+    const base = span.start;
+    if (data.frontMatter) {
+      const lastLine = span.end - 1;
+      frontMatter = parseFrontMatter(data.frontMatter.kind, data.frontMatter.value, base, span.end - span.start, (lines[lastLine] ?? '').length);
+    }
+    for (const h of data.headings) {
+      rawHeadings.push({
+        level: h.depth,
+        text: h.text,
+        kind: h.kind,
+        range: range(base + h.line, h.character, base + h.endLine, h.endCharacter),
+      });
+    }
+    for (const it of data.items) items.push({ line: base + it.line, endLine: base + it.endLine });
+    for (const r of data.rows) rows.push(base + r);
+    for (const c of data.codeLines) codeLines.add(base + c);
+  }
+
+  const headings: Heading[] = rawHeadings.map((h, index) => {
+    const roles = matcher.match(h.text);
+    const isTitle = index === 0 && h.level === 1 && roles.length === 0;
+    return { ...h, roles: isTitle ? [] : roles, isTitle };
+  });
+  const title = headings[0]?.isTitle ? headings[0] : undefined;
+
+  const lastLine = lines.length - 1;
+  // Each section ends before the next heading of the same or a higher level: one pass with a stack.
+  const endBefore = new Array<number>(headings.length).fill(lines.length);
+  const open: number[] = [];
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    while (open.length > 0 && headings[open[open.length - 1]!]!.level >= h.level) endBefore[open.pop()!] = h.range.start.line;
+    open.push(i);
+  }
+  const sections: Section[] = [];
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    if (h.isTitle) continue;
+    let endLine = Math.min(endBefore[i]! - 1, lastLine);
+    let endChar = (lines[endLine] ?? '').length;
+    const startLine = h.range.end.line + 1;
+    if (endLine < startLine) {
+      endLine = h.range.end.line;
+      endChar = h.range.end.character;
+    }
+    const startChar = startLine > endLine ? h.range.end.character : 0;
+    sections.push({ heading: h, roles: h.roles, contentRange: range(Math.min(startLine, endLine), startChar, endLine, endChar) });
+  }
+
+  const entriesOf = (id: SectionId): Entry[] => collectEntries(sections, id, headings, items, rows, lines);
+  return {
+    lines,
+    eol,
+    hasBom,
+    frontMatter,
+    headings,
+    title,
+    sections,
+    timeline: entriesOf('timeline'),
+    actionItems: entriesOf('action-items'),
+    codeLines,
+  };
+}
+
+/** Sections serving a role, in document order. */
+export function sectionsFor(model: PostmortemModel, id: SectionId): Section[] {
+  return model.sections.filter((s) => s.roles.includes(id));
+}
+
+function collectEntries(
+  sections: readonly Section[],
+  id: SectionId,
+  headings: readonly Heading[],
+  items: ReadonlyArray<{ line: number; endLine: number }>,
+  rows: readonly number[],
+  lines: readonly string[],
+): Entry[] {
+  const out: Entry[] = [];
+  const headingLines = new Set(headings.map((h) => h.range.start.line));
+  for (const section of sections) {
+    if (!section.roles.includes(id)) continue;
+    const from = section.heading.range.end.line + 1;
+    const to = section.contentRange.end.line;
+    for (const it of items) {
+      if (it.line < from || it.line > to) continue;
+      const end = Math.min(it.endLine, to);
+      const first = lines[it.line] ?? '';
+      out.push({
+        kind: 'item',
+        range: range(it.line, 0, end, (lines[end] ?? '').length),
+        text: first.replace(/^\s*(?:[-+*]|\d{1,9}[.)])\s+/, ''),
+        lines: lines.slice(it.line, end + 1),
+      });
+    }
+    let headerSkipped = false;
+    for (const r of rows) {
+      if (r < from || r > to || headingLines.has(r)) continue;
+      const text = lines[r] ?? '';
+      // The delimiter row and the header row above it are not entries.
+      if (/^\|?[\s:|-]+\|?\s*$/.test(text) && text.includes('-')) continue;
+      const next = lines[r + 1] ?? '';
+      if (!headerSkipped && /^\|?[\s:|-]+\|?\s*$/.test(next) && next.includes('-')) {
+        headerSkipped = true;
+        continue;
+      }
+      out.push({ kind: 'row', range: range(r, 0, r, text.length), text, lines: [text] });
+    }
+  }
+  out.sort((a, b) => a.range.start.line - b.range.start.line);
+  return out;
+}

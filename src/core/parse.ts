@@ -1,0 +1,176 @@
+// Parses one chunk with remark and keeps only what the model needs, in chunk-relative lines, so that the result
+// can be cached by the chunk's text and reused wherever the chunk moves.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import { toString } from 'mdast-util-to-string';
+import type { Root, RootContent, Heading as MdHeading, Html, List, Code } from 'mdast';
+
+export type HeadingKind = 'atx' | 'setext' | 'html';
+
+export interface RawHeading {
+  readonly depth: number;
+  readonly text: string;
+  readonly kind: HeadingKind;
+  readonly line: number;
+  readonly character: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+}
+
+/** A top-level list item of the chunk: sub-bullets and continuation lines belong to it. */
+export interface RawItem {
+  readonly line: number;
+  readonly endLine: number;
+}
+
+export interface ChunkData {
+  readonly headings: readonly RawHeading[];
+  readonly items: readonly RawItem[];
+  /** Lines of the chunk that are table rows (paragraph lines starting with "|"). */
+  readonly rows: readonly number[];
+  /** Lines covered by fenced or indented code, HTML and the like: never prose. */
+  readonly codeLines: readonly number[];
+  /** True when the chunk ends inside an unclosed fenced code block or HTML comment. */
+  readonly openAtEnd: boolean;
+  /** Front matter: its kind and raw value, when this chunk is the front matter. */
+  readonly frontMatter?: { readonly kind: 'yaml' | 'toml'; readonly value: string };
+}
+
+const markdown = unified().use(remarkParse);
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+
+const HTML_HEADING = /<h([1-6])(?:\s[^>]*)?>([\s\S]*?)<\/h\1\s*>/gi;
+
+export function parseChunk(text: string, frontMatter: boolean): ChunkData {
+  const root = (frontMatter ? withFrontMatter : markdown).parse(text) as Root;
+  const headings: RawHeading[] = [];
+  const items: RawItem[] = [];
+  const rows: number[] = [];
+  const codeLines: number[] = [];
+  let fm: ChunkData['frontMatter'];
+  const lines = text.split('\n');
+
+  for (const node of root.children) {
+    const p = node.position;
+    if (!p) continue;
+    const startLine = p.start.line - 1;
+    const endLine = p.end.line - 1;
+    switch (node.type) {
+      case 'heading':
+        headings.push(markdownHeading(node, lines));
+        break;
+      case 'html':
+        collectHtmlHeadings(node, headings);
+        for (let l = startLine; l <= endLine; l++) codeLines.push(l);
+        break;
+      case 'code':
+        for (let l = startLine; l <= endLine; l++) codeLines.push(l);
+        break;
+      case 'list':
+        for (const item of (node as List).children) {
+          if (item.position) items.push({ line: item.position.start.line - 1, endLine: item.position.end.line - 1 });
+        }
+        break;
+      case 'paragraph':
+        for (let l = startLine; l <= endLine; l++) if ((lines[l] ?? '').startsWith('|')) rows.push(l);
+        break;
+      case 'yaml':
+        fm = { kind: 'yaml', value: (node as { value: string }).value };
+        break;
+      default:
+        if ((node as { type: string }).type === 'toml') fm = { kind: 'toml', value: (node as unknown as { value: string }).value };
+        break;
+    }
+  }
+  const data: ChunkData = { headings, items, rows, codeLines, openAtEnd: endsOpen(root, lines) };
+  return fm ? { ...data, frontMatter: fm } : data;
+}
+
+function markdownHeading(node: MdHeading, lines: readonly string[]): RawHeading {
+  const p = node.position!;
+  const line = p.start.line - 1;
+  const endLine = p.end.line - 1;
+  const setext = endLine > line || !/^ {0,3}#/.test(lines[line] ?? '');
+  return {
+    depth: node.depth,
+    text: toString(node).trim(),
+    kind: setext ? 'setext' : 'atx',
+    line,
+    character: p.start.column - 1,
+    endLine,
+    endCharacter: p.end.column - 1,
+  };
+}
+
+function collectHtmlHeadings(node: Html, out: RawHeading[]): void {
+  const p = node.position!;
+  const value = node.value;
+  if (!/<h[1-6]/i.test(value)) return;
+  HTML_HEADING.lastIndex = 0;
+  for (let m = HTML_HEADING.exec(value); m; m = HTML_HEADING.exec(value)) {
+    const start = offsetToLineChar(value, m.index);
+    const end = offsetToLineChar(value, m.index + m[0].length);
+    const baseLine = p.start.line - 1;
+    const baseChar = p.start.column - 1;
+    out.push({
+      depth: Number(m[1]),
+      text: decodeEntities(m[2]!.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim(),
+      kind: 'html',
+      line: baseLine + start.line,
+      character: start.line === 0 ? baseChar + start.character : start.character,
+      endLine: baseLine + end.line,
+      endCharacter: end.line === 0 ? baseChar + end.character : end.character,
+    });
+  }
+}
+
+function offsetToLineChar(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return safeFromCodePoint(parseInt(name.slice(2), 16), whole);
+    if (name.startsWith('#')) return safeFromCodePoint(parseInt(name.slice(1), 10), whole);
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+function safeFromCodePoint(cp: number, fallback: string): string {
+  return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : fallback;
+}
+
+/** Does the chunk end inside a construct that would swallow the following chunk (an unclosed fence or comment)? */
+function endsOpen(root: Root, lines: readonly string[]): boolean {
+  let node: RootContent | undefined = root.children[root.children.length - 1];
+  while (node && 'children' in node && node.children.length > 0 && node.type !== 'paragraph' && node.type !== 'heading') {
+    node = node.children[node.children.length - 1] as RootContent;
+  }
+  if (!node || !node.position) return false;
+  if (node.type === 'code') return fencedAndUnclosed(node, lines);
+  if (node.type === 'html') {
+    const v = node.value.trimStart();
+    if (v.startsWith('<!--')) return !v.slice(4).includes('-->');
+  }
+  return false;
+}
+
+function fencedAndUnclosed(node: Code, lines: readonly string[]): boolean {
+  const p = node.position!;
+  const first = (lines[p.start.line - 1] ?? '').slice(p.start.column - 1);
+  const open = /^(`{3,}|~{3,})/.exec(first);
+  if (!open) return false; // indented code
+  if (p.end.line === p.start.line) return true;
+  const last = (lines[p.end.line - 1] ?? '').trim();
+  const closes = last.startsWith(open[1]!) && /^(`+|~+)$/.test(last) && last[0] === open[1]![0];
+  return !closes;
+}

@@ -1,0 +1,23 @@
+// missing-section: one finding per required section that no heading serves.
+import { sectionSpec } from '../catalogue';
+import { range } from '../text';
+import type { Rule } from './types';
+
+export const missingSection: Rule = {
+  code: 'missing-section',
+  defaultLevel: 'warning',
+  run({ model, config, report }) {
+    const present = new Set(model.sections.flatMap((s) => s.roles));
+    const at = model.title?.range ?? range(0, 0, 0, (model.lines[0] ?? '').length);
+    for (const id of config.requiredSections) {
+      if (present.has(id)) continue;
+      const spec = sectionSpec(id);
+      report({
+        code: 'missing-section',
+        message: `Missing section "${spec.title}": ${spec.guidance}`,
+        range: at,
+        data: { section: id },
+      });
+    }
+  },
+};

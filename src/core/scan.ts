@@ -1,0 +1,136 @@
+// A fence- and HTML-aware line scan that cuts a document into chunks at top-level block boundaries.
+// A boundary is only placed where parsing the parts separately yields the same blocks as parsing the whole:
+// before a non-indented line that starts a heading, a list item or a table row, or that follows a blank line,
+// and never inside front matter, a fenced code block or an HTML block. Chunk boundaries depend on the text
+// alone, never on edit history, so an incremental analysis can reuse chunks whose text is unchanged.
+import { isBlank, indentOf } from './text';
+
+export interface ChunkSpan {
+  /** First line of the chunk (0-based, inclusive). */
+  readonly start: number;
+  /** Line after the last line of the chunk (exclusive). */
+  readonly end: number;
+  /** True for the front matter block at the top of the document. */
+  readonly frontMatter: boolean;
+}
+
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const ATX = /^#{1,6}(?:[ \t]|$)/;
+const BULLET = /^[-+*](?:[ \t]|$)/;
+const ORDERED = /^\d{1,9}[.)](?:[ \t]|$)/;
+const THEMATIC_OR_SETEXT = /^(?:[-=_*][ \t]*)+$/;
+
+type HtmlEnd = 'blank' | RegExp;
+
+function htmlBlockEnd(line: string): HtmlEnd | undefined {
+  const t = line.replace(/^ {0,3}/, '');
+  if (!t.startsWith('<')) return undefined;
+  if (/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(t)) return /<\/(?:script|pre|style|textarea)>/i;
+  if (t.startsWith('<!--')) return /-->/;
+  if (t.startsWith('<?')) return /\?>/;
+  if (t.startsWith('<![CDATA[')) return /\]\]>/;
+  if (/^<![A-Za-z]/.test(t)) return />/;
+  // Types 6 and 7 (block tags, any complete tag) end at a blank line. Treating every "<" line as such is
+  // conservative: it can only remove boundaries, never add a wrong one.
+  return 'blank';
+}
+
+/** Where the front matter ends (exclusive line), or 0 when the document has none. */
+export function frontMatterEnd(lines: readonly string[]): number {
+  const first = lines[0];
+  if (first === undefined) return 0;
+  const fence = first.trimEnd();
+  if (fence !== '---' && fence !== '+++') return 0;
+  for (let i = 1; i < lines.length; i++) {
+    const l = (lines[i] as string).trimEnd();
+    if (l === fence || (fence === '---' && l === '...')) return i + 1;
+  }
+  return 0;
+}
+
+/** Cuts lines into chunks. Pure function of the lines. */
+export function scanChunks(lines: readonly string[]): ChunkSpan[] {
+  const chunks: ChunkSpan[] = [];
+  const n = lines.length;
+  let start = 0;
+  const fmEnd = frontMatterEnd(lines);
+  if (fmEnd > 0) {
+    chunks.push({ start: 0, end: fmEnd, frontMatter: true });
+    start = fmEnd;
+  }
+  let fence: { char: string; length: number; indent: number } | undefined;
+  let html: HtmlEnd | undefined;
+  let prevBlank = true;
+  let prevTableRow = false;
+  let chunkIsListOrRow = false;
+
+  for (let i = start; i < n; i++) {
+    const line = lines[i] as string;
+    if (fence) {
+      const t = line.trimStart();
+      if (indentOf(line) <= fence.indent + 3 && t.startsWith(fence.char.repeat(fence.length)) && /^(`+|~+)[ \t]*$/.test(t)) {
+        fence = undefined;
+      }
+      prevBlank = false;
+      prevTableRow = false;
+      continue;
+    }
+    if (html) {
+      if (html === 'blank') {
+        if (isBlank(line)) {
+          html = undefined;
+          prevBlank = true;
+        }
+      } else {
+        if (html.test(line)) html = undefined;
+        prevBlank = false;
+      }
+      prevTableRow = false;
+      continue;
+    }
+    const blank = isBlank(line);
+    if (!blank && i > start) {
+      const c = line.charCodeAt(0);
+      const unindented = c !== 32 && c !== 9;
+      if (unindented) {
+        const isAtx = ATX.test(line);
+        const isBullet = BULLET.test(line) && !THEMATIC_OR_SETEXT.test(line);
+        const isOrdered = ORDERED.test(line);
+        const isRow = line.startsWith('|');
+        const boundary =
+          prevBlank ||
+          isAtx ||
+          (isBullet && chunkIsListOrRow) ||
+          (isOrdered && chunkIsListOrRow) ||
+          (isRow && prevTableRow);
+        if (boundary) {
+          chunks.push({ start, end: i, frontMatter: false });
+          start = i;
+          chunkIsListOrRow = false;
+        }
+      }
+    }
+    if (i === start) {
+      chunkIsListOrRow = (BULLET.test(line) && !THEMATIC_OR_SETEXT.test(line)) || ORDERED.test(line);
+    }
+    if (!blank) {
+      const open = FENCE_OPEN.exec(line);
+      if (open && !(open[2]!.startsWith('`') && (open[3] ?? '').includes('`'))) {
+        fence = { char: open[2]![0]!, length: open[2]!.length, indent: open[1]!.length };
+      } else if (indentOf(line) < 4) {
+        html = htmlBlockEnd(line);
+        if (html instanceof RegExp) {
+          // A one-line block closes on its own line (after the opening marker).
+          const t = line.replace(/^ {0,3}/, '');
+          const opener = /^<!--|^<\?|^<!\[CDATA\[|^<!/.exec(t);
+          const rest = opener ? t.slice(opener[0].length) : t;
+          if (html.test(rest)) html = undefined;
+        }
+      }
+    }
+    prevBlank = blank;
+    prevTableRow = !blank && line.startsWith('|');
+  }
+  if (start < n || chunks.length === 0) chunks.push({ start, end: n, frontMatter: false });
+  return chunks;
+}
