@@ -26,7 +26,16 @@ const builds = [
     mainFields: ['browser', 'module', 'main'],
     define: { global: 'globalThis' },
   },
-  { ...common, entryPoints: ['src/cli/postmortem-lint.ts'], outfile: 'dist/cli/postmortem-lint.js', platform: 'node', format: 'cjs' },
+  {
+    ...common,
+    entryPoints: ['src/cli/postmortem-lint.ts'],
+    outfile: 'dist/cli/postmortem-lint.js',
+    platform: 'node',
+    format: 'cjs',
+    // Some ESM dependencies read import.meta.url, which a CommonJS bundle must provide.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  },
 ];
 
 if (watch) {

@@ -1,7 +1,8 @@
 // The one activate shared by the Node and browser entries. It only wires features together.
 import * as vscode from 'vscode';
+import * as diagnostics from './features/diagnostics';
 
-const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [];
+const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [diagnostics];
 
 export function activate(context: vscode.ExtensionContext): void {
   for (const feature of features) {

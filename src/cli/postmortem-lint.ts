@@ -1,1 +1,99 @@
-console.log("stub")
+// postmortem-lint: the editor's checks from the command line, on the same pure core.
+import { readFile, stat } from 'node:fs/promises';
+import { glob } from 'tinyglobby';
+import { lint, EXIT, type FileResult } from './lint';
+import { formatJson, formatStylish } from './format';
+
+const USAGE = `Usage: postmortem-lint [--format stylish|json] [--all] FILES/GLOBS...
+
+Checks Markdown post-mortems for missing sections and other problems.
+
+Options:
+  --format <name>  Output format: stylish (default) or json
+  --all            Treat every file as a post-mortem, whatever its markers
+  -h, --help       Show this help
+
+Exit codes: 0 no errors, 1 findings at error severity, 2 usage or I/O error.`;
+
+interface Args {
+  format: 'stylish' | 'json';
+  all: boolean;
+  patterns: string[];
+}
+
+function parseArgs(argv: readonly string[]): Args | string {
+  const args: Args = { format: 'stylish', all: false, patterns: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--all') args.all = true;
+    else if (a === '--format' || a.startsWith('--format=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v !== 'stylish' && v !== 'json') return `Unknown format "${v ?? ''}": use stylish or json.`;
+      args.format = v;
+    } else if (a === '--') args.patterns.push(...argv.slice(i + 1)), (i = argv.length);
+    else if (a.startsWith('-')) return `Unknown option "${a}".`;
+    else args.patterns.push(a);
+  }
+  if (args.patterns.length === 0) return 'No files given.';
+  return args;
+}
+
+async function expand(patterns: readonly string[]): Promise<string[] | string> {
+  const files: string[] = [];
+  for (const p of patterns) {
+    const isFile = await stat(p).then((s) => s.isFile(), () => false);
+    if (isFile) {
+      files.push(p);
+      continue;
+    }
+    const isDir = await stat(p).then((s) => s.isDirectory(), () => false);
+    const pattern = isDir ? `${p.replace(/[\\/]+$/, '')}/**/*.{md,markdown}` : p;
+    const found = await glob(pattern, { ignore: ['**/node_modules/**'], expandDirectories: false });
+    if (found.length === 0) return `No files match "${p}".`;
+    files.push(...found.sort());
+  }
+  return [...new Set(files)];
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`postmortem-lint: ${args}\n\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  const files = await expand(args.patterns);
+  if (typeof files === 'string') {
+    process.stderr.write(`postmortem-lint: ${files}\n`);
+    return EXIT.usage;
+  }
+  const results: FileResult[] = [];
+  let ioError = false;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      process.stderr.write(`postmortem-lint: cannot read ${file}: ${(e as Error).message}\n`);
+      ioError = true;
+      continue;
+    }
+    results.push(lint(file, text, { all: args.all }));
+  }
+  process.stdout.write(args.format === 'json' ? formatJson(results) : formatStylish(results, process.stdout.isTTY === true));
+  if (ioError) return EXIT.usage;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.errors : EXIT.ok;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`postmortem-lint: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = EXIT.usage;
+  },
+);

@@ -1,0 +1,140 @@
+// Publishes the core's findings as diagnostics: on open, debounced per document while typing, deleted on close,
+// everything rechecked when settings change. A per-document generation keeps stale results from ever showing.
+import * as vscode from 'vscode';
+import { docsLink, IncrementalAnalyzer, type Finding, type PostmortemConfig, type Severity } from '../core';
+import { readConfig, SECTION } from './settings';
+
+export const DIAGNOSTIC_SOURCE = 'postmortem';
+export const DEBOUNCE_MS = 300;
+
+const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'chat-editing-text-model']);
+
+interface DocState {
+  readonly analyzer: IncrementalAnalyzer;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  generation: number;
+}
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** The finding behind each published diagnostic, for quick fixes that need its data. */
+export const findingOf = new WeakMap<vscode.Diagnostic, Finding>();
+
+export function toDiagnostic(finding: Finding): vscode.Diagnostic {
+  const r = finding.range;
+  const d = new vscode.Diagnostic(
+    new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character),
+    finding.message,
+    SEVERITY[finding.severity],
+  );
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = { value: finding.code, target: vscode.Uri.parse(docsLink(finding.code)) };
+  findingOf.set(d, finding);
+  return d;
+}
+
+export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+  const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  const states = new Map<string, DocState>();
+  /** Documents the user asked to check with "Check This File", whatever their markers. */
+  const forced = new Set<string>();
+
+  // Settings are read once per workspace folder and re-read when they change.
+  const configs = new Map<string, PostmortemConfig>();
+  const configFor = (uri: vscode.Uri): PostmortemConfig => {
+    const key = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
+    let config = configs.get(key);
+    if (!config) {
+      config = readConfig(uri);
+      configs.set(key, config);
+    }
+    return config;
+  };
+
+  const applies = (doc: vscode.TextDocument) => doc.languageId === 'markdown' && !SKIPPED_SCHEMES.has(doc.uri.scheme);
+
+  const stateOf = (doc: vscode.TextDocument): DocState => {
+    const key = doc.uri.toString();
+    let s = states.get(key);
+    if (!s) {
+      s = { analyzer: new IncrementalAnalyzer(), timer: undefined, generation: 0 };
+      states.set(key, s);
+    }
+    return s;
+  };
+
+  const check = (doc: vscode.TextDocument): void => {
+    if (!applies(doc) || doc.isClosed) return;
+    const key = doc.uri.toString();
+    const state = stateOf(doc);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = undefined;
+    const generation = ++state.generation;
+    const version = doc.version;
+    const config = configFor(doc.uri);
+    const analysis = state.analyzer.analyze(doc.getText(), { path: doc.uri.path, config, force: forced.has(key) });
+    // Publish only if nothing newer was requested meanwhile and the text is still the one analysed.
+    if (generation !== state.generation || doc.isClosed || doc.version !== version) return;
+    collection.set(doc.uri, analysis.findings.map(toDiagnostic));
+  };
+
+  const schedule = (doc: vscode.TextDocument): void => {
+    if (!applies(doc)) return;
+    const state = stateOf(doc);
+    state.generation++;
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => check(doc), DEBOUNCE_MS);
+  };
+
+  const forget = (doc: vscode.TextDocument): void => {
+    const key = doc.uri.toString();
+    const state = states.get(key);
+    if (state?.timer) clearTimeout(state.timer);
+    states.delete(key);
+    forced.delete(key);
+    collection.delete(doc.uri);
+  };
+
+  const checkAll = (): void => {
+    for (const doc of vscode.workspace.textDocuments) check(doc);
+  };
+
+  const disposables: vscode.Disposable[] = [
+    collection,
+    vscode.workspace.onDidOpenTextDocument(check),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) schedule(e.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument(forget),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      configs.clear();
+      collection.clear();
+      checkAll();
+    }),
+    vscode.commands.registerCommand('postmortem.checkFile', (uri?: vscode.Uri) => {
+      const doc = uri
+        ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())
+        : vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'markdown') {
+        void vscode.window.showInformationMessage('Post-mortem: open a Markdown file to check it.');
+        return;
+      }
+      forced.add(doc.uri.toString());
+      check(doc);
+      const count = collection.get(doc.uri)?.length ?? 0;
+      void vscode.window.setStatusBarMessage(`Post-mortem: ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`} in this file`, 4000);
+    }),
+    new vscode.Disposable(() => {
+      for (const s of states.values()) if (s.timer) clearTimeout(s.timer);
+      states.clear();
+    }),
+  ];
+  checkAll();
+  return disposables;
+}
