@@ -30,8 +30,10 @@ function parseArgs(argv: readonly string[]): Args | string {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (v !== 'stylish' && v !== 'json') return `Unknown format "${v ?? ''}": use stylish or json.`;
       args.format = v;
-    } else if (a === '--') args.patterns.push(...argv.slice(i + 1)), (i = argv.length);
-    else if (a.startsWith('-')) return `Unknown option "${a}".`;
+    } else if (a === '--') {
+      args.patterns.push(...argv.slice(i + 1));
+      break;
+    } else if (a.startsWith('-')) return `Unknown option "${a}".`;
     else args.patterns.push(a);
   }
   if (args.patterns.length === 0) return 'No files given.';
