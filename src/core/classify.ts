@@ -22,7 +22,7 @@ function globMatcher(globs: readonly string[]): (path: string) => boolean {
 
 /** Normalises a path or URI path for glob matching: forward slashes, no drive letter or leading slash. */
 export function globPath(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/^\/?[a-z]:\//i, '').replace(/^\/+/, '');
+  return path.replace(/\\/g, '/').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/^\/?[a-z]:\//i, '').replace(/^\/+/, '');
 }
 
 /** The first reason a document counts as a post-mortem, or undefined when it does not. */
