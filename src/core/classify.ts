@@ -27,11 +27,25 @@ export function globPath(path: string): string {
 
 /** The first reason a document counts as a post-mortem, or undefined when it does not. */
 export function postmortemReason(model: PostmortemModel, path: string | undefined, globs: readonly string[]): PostmortemReason | undefined {
-  const type = model.frontMatter?.data['type'];
-  if (typeof type === 'string' && FRONT_MATTER_TYPES.has(type.trim().toLowerCase())) return 'front-matter';
+  const type = frontMatterType(model);
+  if (type !== undefined && FRONT_MATTER_TYPES.has(type.trim().toLowerCase())) return 'front-matter';
   if (path !== undefined && globMatcher(globs)(globPath(path))) return 'path';
   const fmTitle = model.frontMatter?.data['title'];
   if (model.title && TITLE.test(model.title.text)) return 'title';
   if (typeof fmTitle === 'string' && TITLE.test(fmTitle)) return 'title';
+  return undefined;
+}
+
+/** The front matter's `type`, read from the raw lines when the block does not parse (so it still gets checked). */
+function frontMatterType(model: PostmortemModel): string | undefined {
+  const fm = model.frontMatter;
+  if (!fm) return undefined;
+  const type = fm.data['type'];
+  if (typeof type === 'string') return type;
+  if (fm.errors.length === 0) return undefined;
+  for (let l = fm.range.start.line + 1; l < fm.range.end.line; l++) {
+    const m = /^type\s*[:=]\s*["']?([^"'#]+?)["']?\s*(?:#.*)?$/.exec(model.lines[l] ?? '');
+    if (m) return m[1];
+  }
   return undefined;
 }

@@ -93,3 +93,11 @@ describe('missing-section', () => {
     assert.equal(problems.length, 2);
   });
 });
+
+describe('broken front matter still marks a post-mortem', () => {
+  it('type: postmortem is read from the raw lines when the YAML does not parse', () => {
+    const a = analyze(fixture('broken-yaml.md'), { path: '/repo/notes/x.md' });
+    assert.equal(a.reason, 'front-matter');
+    assert.deepEqual(a.findings.map((f) => f.code).slice(0, 1), ['frontmatter-syntax']);
+  });
+});
