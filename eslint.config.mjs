@@ -27,6 +27,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The core runs in the Node extension host, the browser (vscode.dev) and the CLI: no vscode, no Node built-ins.
     files: ['src/core/**/*.ts'],
     rules: {

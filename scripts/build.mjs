@@ -24,6 +24,9 @@ const builds = [
     platform: 'browser',
     format: 'cjs',
     mainFields: ['browser', 'module', 'main'],
+    // Web workers have no DOM: pick packages' worker builds over their DOM builds
+    // (decode-named-character-reference's DOM build calls document.createElement).
+    conditions: ['worker'],
     define: { global: 'globalThis' },
   },
   {

@@ -91,14 +91,17 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
     state.timer = setTimeout(() => check(doc), DEBOUNCE_MS);
   };
 
-  const forget = (doc: vscode.TextDocument): void => {
-    const key = doc.uri.toString();
+  const forget = (uri: vscode.Uri): void => {
+    const key = uri.toString();
     const state = states.get(key);
     if (state?.timer) clearTimeout(state.timer);
     states.delete(key);
     forced.delete(key);
-    collection.delete(doc.uri);
+    collection.delete(uri);
   };
+
+  const shownInATab = (uri: string): boolean =>
+    vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri));
 
   const checkAll = (): void => {
     for (const doc of vscode.workspace.textDocuments) check(doc);
@@ -110,7 +113,19 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length > 0) schedule(e.document);
     }),
-    vscode.workspace.onDidCloseTextDocument(forget),
+    vscode.workspace.onDidCloseTextDocument((doc) => forget(doc.uri)),
+    // VS Code may keep a document open long after its last editor closed: drop its results with the last tab,
+    // and check it again when an editor shows it.
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const tab of e.closed) {
+        if (!(tab.input instanceof vscode.TabInputText)) continue;
+        const uri = tab.input.uri;
+        if (states.has(uri.toString()) && !shownInATab(uri.toString())) forget(uri);
+      }
+    }),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      for (const editor of editors) if (!states.has(editor.document.uri.toString())) check(editor.document);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
       configs.clear();
