@@ -1,6 +1,8 @@
 // Finds and launches a headless Chromium for the integration runners, and collects a VS Code workbench's test result.
 // Generic on purpose: the web runner (VS Code for the Web) and the Node-host runner (code-server) both use it.
-import { existsSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -57,6 +59,30 @@ function installedCandidates() {
   return [...new Set(candidates)];
 }
 
+const SPARTICUZ_VERSION = '153.0.0';
+const SPARTICUZ_CACHE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '.vscode-test', 'browser');
+
+/** Installs @sparticuz/chromium into .vscode-test/browser once, and returns its entry file. */
+async function cachedSparticuz() {
+  const pkgDir = path.join(SPARTICUZ_CACHE, 'node_modules', '@sparticuz', 'chromium');
+  if (!existsSync(path.join(pkgDir, 'package.json'))) {
+    mkdirSync(SPARTICUZ_CACHE, { recursive: true });
+    if (!existsSync(path.join(SPARTICUZ_CACHE, 'package.json'))) {
+      writeFileSync(path.join(SPARTICUZ_CACHE, 'package.json'), '{ "name": "browser-cache", "private": true }\n');
+    }
+    console.error(`[browser] installing @sparticuz/chromium@${SPARTICUZ_VERSION} into ${SPARTICUZ_CACHE} …`);
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const r = spawnSync(npm, ['install', `@sparticuz/chromium@${SPARTICUZ_VERSION}`, '--no-audit', '--no-fund', '--no-save', '--engine-strict=false'], {
+      cwd: SPARTICUZ_CACHE,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (r.status !== 0) throw new Error(`npm install exited with ${r.status}`);
+  }
+  const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+  const entry = pkg.exports?.['.']?.import ?? pkg.exports?.['.']?.default ?? pkg.module ?? pkg.main ?? 'index.js';
+  return path.join(pkgDir, typeof entry === 'string' ? entry : entry.default);
+}
+
 /** Flags from @sparticuz/chromium that a desktop-style headless launch must not take over (Playwright sets headless). */
 function keepSparticuzArg(arg) {
   return !arg.startsWith('--headless');
@@ -71,10 +97,16 @@ async function fromSparticuz() {
     mod = await import('@sparticuz/chromium');
   } catch (error) {
     const code = /** @type {{code?: string}} */ (error).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      return { found: false, why: '@sparticuz/chromium: not installed (optional dependency; npm skips it silently on Node < 22.17)' };
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') {
+      return { found: false, why: `@sparticuz/chromium: failed to load: ${error}` };
     }
-    return { found: false, why: `@sparticuz/chromium: failed to load: ${error}` };
+    // npm skips the optional dependency silently on Node < 22.17 (its engines field), although it runs there.
+    // Install it into a cache folder instead, so `npm install && npm test` still needs no apt step.
+    try {
+      mod = await import(pathToFileURL(await cachedSparticuz()).href);
+    } catch (installError) {
+      return { found: false, why: `@sparticuz/chromium: not installed, and installing it into ${SPARTICUZ_CACHE} failed: ${installError}` };
+    }
   }
   const sparticuz = mod.default ?? mod;
   try {
@@ -121,8 +153,7 @@ export async function findChromium() {
       'No Chromium found to run the VS Code workbench tests. Tried, in order:',
       ...tried.map((t, i) => `  ${i + 1}. ${t}`),
       'Fix one of these: set CHROME_PATH to a Chromium/Chrome binary; install one (Debian/Ubuntu: `sudo apt-get install -y chromium`);',
-      'or, on Linux x64 with Node >= 22.17, let `npm install` add the optional dependency @sparticuz/chromium',
-      '(npm skips it silently on older Node because of its engines field).',
+      'or, on Linux x64, let the runner install @sparticuz/chromium (it needs the npm registry).',
     ].join('\n'),
   );
 }

@@ -1,0 +1,78 @@
+// `npm test`: build, lint, type-check, unit tests, then the integration suites inside VS Code for the Web.
+// Prints a count for each step and exits non-zero if any step failed or did not run.
+import { spawn } from 'node:child_process';
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+/** Runs a command, streaming its output, and resolves with its exit code and captured output. */
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let out = '';
+    const forward = (stream, target) => stream.on('data', (b) => {
+      out += b.toString();
+      target.write(b);
+    });
+    forward(child.stdout, process.stdout);
+    forward(child.stderr, process.stderr);
+    child.on('error', (e) => resolve({ code: 127, out: `${out}\n${e.message}` }));
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+const count = (out, re) => {
+  const m = re.exec(out);
+  return m ? Number(m[1]) : 0;
+};
+
+const steps = [
+  {
+    name: 'build',
+    cmd: [process.execPath, ['scripts/build.mjs']],
+    summary: () => 'extension (node + web) and CLI bundles',
+  },
+  {
+    name: 'lint',
+    cmd: [npx, ['eslint', '.', '--max-warnings', '0', '--format', 'stylish']],
+    summary: (r) => (r.code === 0 ? '0 problems' : `${count(r.out, /(\d+) problems?/)} problems`),
+  },
+  {
+    name: 'type-check',
+    cmd: [npx, ['tsc', '-p', '.', '--noEmit']],
+    summary: (r) => `${(r.out.match(/error TS\d+/g) ?? []).length} errors`,
+  },
+  {
+    name: 'unit',
+    cmd: [npx, ['mocha']],
+    summary: (r) => `${count(r.out, /(\d+) passing/)} passing, ${count(r.out, /(\d+) failing/)} failing, ${count(r.out, /(\d+) pending/)} pending`,
+  },
+  {
+    name: 'VS Code 1.137 (web)',
+    cmd: [process.execPath, ['test/runners/web.mjs']],
+    summary: (r) => {
+      const m = /integration: (\d+) passing, (\d+) failing/.exec(r.out);
+      return m ? `${m[1]} passing, ${m[2]} failing` : 'did not run';
+    },
+  },
+];
+
+const results = [];
+for (const step of steps) {
+  console.log(`\n=== ${step.name} ===`);
+  const started = Date.now();
+  const r = await run(...step.cmd);
+  results.push({ name: step.name, ok: r.code === 0, summary: step.summary(r), seconds: (Date.now() - started) / 1000 });
+  if (r.code !== 0 && step.name === 'build') break;
+}
+
+console.log('\n=== summary ===');
+for (const r of results) {
+  console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(22)} ${r.summary.padEnd(40)} ${r.seconds.toFixed(1)} s`);
+}
+const failed = results.filter((r) => !r.ok).length + (steps.length - results.length);
+if (failed > 0) {
+  console.log(`\n${failed} step(s) failed.`);
+  process.exitCode = 1;
+} else {
+  console.log('\nAll steps passed.');
+}
