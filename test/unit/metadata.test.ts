@@ -1,0 +1,65 @@
+// The manifest, the README and the core agree: every setting, command and code is documented, and the
+// manifest's defaults are the core's.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CODES, DEFAULT_GLOBS, SECTION_IDS, CATALOGUE } from '../../src/core';
+import { RULES } from '../../src/core/rules';
+import { ROOT } from './helpers';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const props: Record<string, { default?: unknown; markdownDescription?: string; scope?: string; properties?: Record<string, unknown> }> =
+  pkg.contributes.configuration.properties;
+
+describe('metadata', () => {
+  it('every setting has a markdownDescription and a scope, and is in the README', () => {
+    for (const [key, p] of Object.entries(props)) {
+      assert.ok(p.markdownDescription, `${key} needs a markdownDescription`);
+      assert.ok(p.scope, `${key} needs a scope`);
+      assert.ok(readme.includes(`\`${key}\``), `README does not document ${key}`);
+    }
+  });
+
+  it('setting defaults are the core defaults', () => {
+    assert.deepEqual(props['postmortem.sections.required']!.default, [...SECTION_IDS]);
+    assert.deepEqual(props['postmortem.files.globs']!.default, [...DEFAULT_GLOBS]);
+    assert.deepEqual(Object.keys(props['postmortem.sections.aliases']!.properties ?? {}), [...SECTION_IDS]);
+  });
+
+  it('every rule has a documented code, a README section and a settings entry', () => {
+    const ruleCodes = RULES.map((r) => r.code).sort();
+    assert.deepEqual(ruleCodes, Object.keys(CODES).sort());
+    for (const code of ruleCodes) {
+      assert.ok(readme.includes(`### \`${code}\``), `README has no section for ${code}`);
+      assert.ok(props['postmortem.rules']!.properties?.[code], `postmortem.rules does not list ${code}`);
+    }
+  });
+
+  it('every command has a category and is in the README', () => {
+    for (const c of pkg.contributes.commands as Array<{ command: string; title: string; category?: string }>) {
+      assert.equal(c.category, 'Post-mortem', `${c.command} needs the Post-mortem category`);
+      assert.match(c.command, /^postmortem(\.[a-z][a-zA-Z]*){1,2}$/);
+      assert.ok(readme.includes(`\`${c.command}\``), `README does not document ${c.command}`);
+    }
+  });
+
+  it('the catalogue has the ten sections in order, each with guidance', () => {
+    assert.deepEqual(CATALOGUE.map((s) => s.id), [...SECTION_IDS]);
+    for (const s of CATALOGUE) assert.ok(s.guidance.length > 10);
+  });
+
+  it('the README carries exactly the two set-up commands', () => {
+    const setup = readme.slice(readme.indexOf('## Set up'), readme.indexOf('\n## ', readme.indexOf('## Set up') + 1));
+    const commands = [...setup.matchAll(/```sh\n([^`]+)```/g)].map((m) => m[1]!.trim());
+    assert.deepEqual(commands, ['npm install && npm start', 'npm test']);
+  });
+
+  it('the manifest has main and browser entries, engines and categories', () => {
+    assert.equal(pkg.main, './dist/node/extension.js');
+    assert.equal(pkg.browser, './dist/web/extension.js');
+    assert.match(pkg.engines.vscode, /^\^1\.\d+\.0$/);
+    assert.ok(pkg.categories.length > 0);
+    assert.ok(!pkg.activationEvents.includes('*'));
+  });
+});
