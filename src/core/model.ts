@@ -2,9 +2,9 @@
 // items, all with ranges. It is assembled from cached per-chunk parses (see scan.ts and parse.ts), so a document
 // that changed in one place is re-parsed only there.
 import type { SectionId } from './catalogue';
-import { parseChunk, type ChunkData, type HeadingKind } from './parse';
+import { headingTextWithDefinitions, parseChunk, type ChunkData, type HeadingKind } from './parse';
 import { scanChunks, type ChunkSpan } from './scan';
-import { splitLines, range, type Range } from './text';
+import { splitLines, range, type Range, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { SectionMatcher } from './match';
 
@@ -54,37 +54,48 @@ export interface ParsedChunk {
   readonly data: ChunkData;
 }
 
-/** Caches chunk parses by chunk text. One per document; the cache keeps only the chunks of the latest text. */
+/**
+ * Caches chunk parses by chunk text (line endings included). One per document; after each call the cache holds
+ * only the chunks of the latest text, so memory stays proportional to the document.
+ */
 export class ChunkCache {
   private cache = new Map<string, ChunkData>();
+  private frontMatterCache = new Map<string, ChunkData>();
   /** Chunks parsed (not reused) by the last call; for tests and the benchmark. */
   parsedLastRun = 0;
 
-  parse(lines: readonly string[]): ParsedChunk[] {
-    const spans = scanChunks(lines);
+  parse(split: Pick<SplitText, 'body' | 'lines' | 'offsets'>): ParsedChunk[] {
+    const spans = scanChunks(split.lines);
     const next = new Map<string, ChunkData>();
+    const nextFrontMatter = new Map<string, ChunkData>();
     const out: ParsedChunk[] = [];
     this.parsedLastRun = 0;
     for (let i = 0; i < spans.length; i++) {
       let span = spans[i]!;
-      let data = this.lookup(lines, span, next);
+      let data = this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
       // A chunk that ends inside an unclosed fence or comment swallows what follows, as Markdown does.
       while (data.openAtEnd && i + 1 < spans.length) {
         i++;
         span = { start: span.start, end: spans[i]!.end, frontMatter: span.frontMatter };
-        data = this.lookup(lines, span, next);
+        data = this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
       }
       out.push({ span, data });
     }
     this.cache = next;
+    this.frontMatterCache = nextFrontMatter;
     return out;
   }
 
-  private lookup(lines: readonly string[], span: ChunkSpan, next: Map<string, ChunkData>): ChunkData {
-    const key = (span.frontMatter ? 'F' : 'M') + lines.slice(span.start, span.end).join('\n');
-    let data = next.get(key) ?? this.cache.get(key);
+  private lookup(split: Pick<SplitText, 'body' | 'offsets'>, span: ChunkSpan, next: Map<string, ChunkData>): ChunkData {
+    // The chunk's text is a slice of the body: from its first line's start to its last line's end.
+    const { body, offsets } = split;
+    const start = offsets[span.start]!;
+    let end = offsets[span.end]! - 1; // the line ending after the chunk's last line, or the end of the text
+    if (end > start && body.charCodeAt(end) === 10 && body.charCodeAt(end - 1) === 13) end--;
+    const key = body.slice(start, Math.max(start, end));
+    let data = next.get(key) ?? (span.frontMatter ? this.frontMatterCache : this.cache).get(key);
     if (!data) {
-      data = parseChunk(key.slice(1), span.frontMatter);
+      data = parseChunk(key, span.frontMatter);
       this.parsedLastRun++;
     }
     next.set(key, data);
@@ -101,15 +112,17 @@ const defaultMatcher = new SectionMatcher();
 
 /** Builds the model of a document. Never throws on any input text. */
 export function buildModel(text: string, options: ModelOptions = {}): PostmortemModel {
-  const { lines, eol, hasBom } = splitLines(text);
+  const split = splitLines(text);
+  const { lines, eol, hasBom } = split;
   const matcher = options.matcher ?? defaultMatcher;
-  const chunks = (options.cache ?? new ChunkCache()).parse(lines);
+  const chunks = (options.cache ?? new ChunkCache()).parse(split);
 
   let frontMatter: FrontMatter | undefined;
   const rawHeadings: Array<Omit<Heading, 'roles' | 'isTitle'>> = [];
   const items: Array<{ line: number; endLine: number }> = [];
   const rows: number[] = [];
   const codeLines = new Set<number>();
+  const definitions: string[] = [];
 
   for (const { span, data } of chunks) {
     const base = span.start;
@@ -128,6 +141,17 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     for (const it of data.items) items.push({ line: base + it.line, endLine: base + it.endLine });
     for (const r of data.rows) rows.push(base + r);
     for (const c of data.codeLines) codeLines.add(base + c);
+    for (const d of data.definitions) definitions.push(d);
+  }
+  if (definitions.length > 0) {
+    // References in a heading may use definitions from other chunks: resolve them as a whole-document parse does.
+    const defs = definitions.join('\n\n');
+    for (let i = 0; i < rawHeadings.length; i++) {
+      const h = rawHeadings[i]!;
+      if (h.kind === 'html' || !h.text.includes('[')) continue;
+      const source = lines.slice(h.range.start.line, h.range.end.line + 1).join('\n');
+      rawHeadings[i] = { ...h, text: headingTextWithDefinitions(source, defs) || h.text };
+    }
   }
 
   const headings: Heading[] = rawHeadings.map((h, index) => {

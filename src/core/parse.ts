@@ -31,6 +31,8 @@ export interface ChunkData {
   readonly rows: readonly number[];
   /** Lines covered by fenced or indented code, HTML and the like: never prose. */
   readonly codeLines: readonly number[];
+  /** Source of the link reference definitions in the chunk; other chunks' references may use them. */
+  readonly definitions: readonly string[];
   /** True when the chunk ends inside an unclosed fenced code block or HTML comment. */
   readonly openAtEnd: boolean;
   /** Front matter: its kind and raw value, when this chunk is the front matter. */
@@ -48,8 +50,9 @@ export function parseChunk(text: string, frontMatter: boolean): ChunkData {
   const items: RawItem[] = [];
   const rows: number[] = [];
   const codeLines: number[] = [];
+  const definitions: string[] = [];
   let fm: ChunkData['frontMatter'];
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n|\r|\n/);
 
   for (const node of root.children) {
     const p = node.position;
@@ -83,8 +86,20 @@ export function parseChunk(text: string, frontMatter: boolean): ChunkData {
         break;
     }
   }
-  const data: ChunkData = { headings, items, rows, codeLines, openAtEnd: endsOpen(root, lines) };
+  collectDefinitions(root, definitions);
+  const data: ChunkData = { headings, items, rows, codeLines, definitions, openAtEnd: endsOpen(root, lines) };
   return fm ? { ...data, frontMatter: fm } : data;
+}
+
+/** Link reference definitions anywhere in the chunk (lists and block quotes included), as Markdown source. */
+function collectDefinitions(node: Root | RootContent, out: string[]): void {
+  if (node.type === 'definition') {
+    const title = node.title ? ` "${node.title.replace(/["\\]/g, '\\$&')}"` : '';
+    out.push(`[${node.label ?? node.identifier}]: <${node.url.replace(/[<>]/g, encodeURIComponent)}>${title}`);
+    return;
+  }
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'html') return;
+  if ('children' in node) for (const child of node.children) collectDefinitions(child as RootContent, out);
 }
 
 function markdownHeading(node: MdHeading, lines: readonly string[]): RawHeading {
@@ -152,25 +167,48 @@ function safeFromCodePoint(cp: number, fallback: string): string {
 /** Does the chunk end inside a construct that would swallow the following chunk (an unclosed fence or comment)? */
 function endsOpen(root: Root, lines: readonly string[]): boolean {
   let node: RootContent | undefined = root.children[root.children.length - 1];
+  // A top-level HTML block of types 6–7 runs to the next blank line, so one that reaches the chunk's last line
+  // (chunks cut at blank lines keep the blank line) goes on into the next chunk.
+  if (node?.type === 'html' && node.position && node.position.end.line >= lines.length && !/^[ \t]*$/.test(lines[lines.length - 1] ?? '')) {
+    return true;
+  }
   while (node && 'children' in node && node.children.length > 0 && node.type !== 'paragraph' && node.type !== 'heading') {
     node = node.children[node.children.length - 1] as RootContent;
   }
   if (!node || !node.position) return false;
   if (node.type === 'code') return fencedAndUnclosed(node, lines);
-  if (node.type === 'html') {
-    const v = node.value.trimStart();
-    if (v.startsWith('<!--')) return !v.slice(4).includes('-->');
-  }
+  if (node.type === 'html') return htmlUnclosed(node.value.trimStart());
+  return false;
+}
+
+/** HTML blocks of types 1–5 run until their end marker, across blank lines; types 6–7 end at a blank line. */
+function htmlUnclosed(v: string): boolean {
+  if (/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(v)) return !/<\/(?:script|pre|style|textarea)>/i.test(v);
+  if (v.startsWith('<!--')) return !v.slice(4).includes('-->');
+  if (v.startsWith('<?')) return !v.slice(2).includes('?>');
+  if (v.startsWith('<![CDATA[')) return !v.slice(9).includes(']]>');
+  if (/^<![A-Za-z]/.test(v)) return !v.slice(2).includes('>');
   return false;
 }
 
 function fencedAndUnclosed(node: Code, lines: readonly string[]): boolean {
   const p = node.position!;
   const first = (lines[p.start.line - 1] ?? '').slice(p.start.column - 1);
-  const open = /^(`{3,}|~{3,})/.exec(first);
-  if (!open) return false; // indented code
+  const fence = /^( {0,3})(`{3,}|~{3,})/.exec(first);
+  if (!fence) return false; // indented code
+  const open = [fence[0], fence[2]!] as const;
   if (p.end.line === p.start.line) return true;
   const last = (lines[p.end.line - 1] ?? '').trim();
   const closes = last.startsWith(open[1]!) && /^(`+|~+)$/.test(last) && last[0] === open[1]![0];
   return !closes;
+}
+
+/**
+ * The text of a Markdown heading whose references point at definitions elsewhere in the document: parse the
+ * heading's source together with those definitions, as a whole-document parse would see it.
+ */
+export function headingTextWithDefinitions(source: string, definitions: string): string {
+  const root = markdown.parse(`${source}\n\n${definitions}`) as Root;
+  const first = root.children[0];
+  return first && first.type === 'heading' ? toString(first).trim() : '';
 }

@@ -43,9 +43,24 @@ export function frontMatterEnd(lines: readonly string[]): number {
   if (fence !== '---' && fence !== '+++') return 0;
   for (let i = 1; i < lines.length; i++) {
     const l = (lines[i] as string).trimEnd();
-    if (l === fence || (fence === '---' && l === '...')) return i + 1;
+    if (l === fence) return i + 1;
   }
   return 0;
+}
+
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+
+/**
+ * Could the paragraph holding the run of "|" lines starting at `from` end in a setext underline (which would make
+ * all its lines one heading)? Looks up to the next blank line; conservative.
+ */
+function setextFollowsRun(lines: readonly string[], from: number): boolean {
+  for (let i = from + 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (isBlank(line)) return false;
+    if (SETEXT_UNDERLINE.test(line)) return true;
+  }
+  return false;
 }
 
 /** Cuts lines into chunks. Pure function of the lines. */
@@ -62,7 +77,10 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
   let html: HtmlEnd | undefined;
   let prevBlank = true;
   let prevTableRow = false;
-  let chunkIsListOrRow = false;
+  let chunkIsList = false;
+  let chunkIsRow = false;
+  // Rows of a run may be cut apart unless a setext underline follows the run (it would make them one heading).
+  let rowRunSplittable = false;
 
   for (let i = start; i < n; i++) {
     const line = lines[i] as string;
@@ -100,18 +118,18 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
         const boundary =
           prevBlank ||
           isAtx ||
-          (isBullet && chunkIsListOrRow) ||
-          (isOrdered && chunkIsListOrRow) ||
-          (isRow && prevTableRow);
+          ((isBullet || isOrdered) && chunkIsList) ||
+          (isRow && prevTableRow && chunkIsRow && rowRunSplittable);
         if (boundary) {
           chunks.push({ start, end: i, frontMatter: false });
           start = i;
-          chunkIsListOrRow = false;
         }
       }
     }
+    if (line.startsWith('|') && !prevTableRow) rowRunSplittable = !setextFollowsRun(lines, i);
     if (i === start) {
-      chunkIsListOrRow = (BULLET.test(line) && !THEMATIC_OR_SETEXT.test(line)) || ORDERED.test(line);
+      chunkIsList = (BULLET.test(line) && !THEMATIC_OR_SETEXT.test(line)) || ORDERED.test(line);
+      chunkIsRow = line.startsWith('|');
     }
     if (!blank) {
       const open = FENCE_OPEN.exec(line);

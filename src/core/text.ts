@@ -21,8 +21,12 @@ export function range(startLine: number, startChar: number, endLine: number, end
 export const BOM = '\uFEFF';
 
 export interface SplitText {
+  /** The text without a BOM. */
+  readonly body: string;
   /** Lines without their line endings; a trailing line ending yields a final empty line, as in VS Code. */
   readonly lines: string[];
+  /** Offset in body of each line's start, plus one final entry: body.length + 1 (as if a line ending followed). */
+  readonly offsets: number[];
   /** The document's dominant line ending. */
   readonly eol: '\n' | '\r\n';
   /** True when the text started with a byte order mark; it is not part of lines[0]. */
@@ -33,20 +37,26 @@ export interface SplitText {
 export function splitLines(text: string): SplitText {
   const hasBom = text.startsWith(BOM);
   const body = hasBom ? text.slice(1) : text;
-  const lines = body.split(/\r\n|\r|\n/);
-  const crlf = countOf(body, '\r\n');
-  const lf = countOf(body, '\n') - crlf;
-  return { lines, eol: crlf > lf ? '\r\n' : '\n', hasBom };
-}
-
-function countOf(text: string, needle: string): number {
-  let n = 0;
-  let i = text.indexOf(needle);
-  while (i !== -1) {
-    n++;
-    i = text.indexOf(needle, i + needle.length);
+  const lines: string[] = [];
+  const offsets: number[] = [];
+  let crlf = 0;
+  let other = 0;
+  let start = 0;
+  const n = body.length;
+  for (let i = 0; i < n; i++) {
+    const c = body.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    lines.push(body.slice(start, i));
+    offsets.push(start);
+    if (c === 13 && body.charCodeAt(i + 1) === 10) {
+      crlf++;
+      i++;
+    } else other++;
+    start = i + 1;
   }
-  return n;
+  lines.push(body.slice(start));
+  offsets.push(start, n + 1);
+  return { body, lines, offsets, eol: crlf > other ? '\r\n' : '\n', hasBom };
 }
 
 export function isBlank(line: string): boolean {
