@@ -30,7 +30,7 @@ class LineReporter {
       console.log(`  - ${title(test)} (pending)`);
     });
     runner.once('end', () => {
-      console.log(`integration: ${passing} passing, ${failing} failing${pending ? `, ${pending} pending` : ''}`);
+      console.log(`integration: ${passing} passed, ${failing} failed${pending ? `, ${pending} skipped` : ''}`);
     });
   }
 }

