@@ -45,6 +45,101 @@ const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml
 const HTML_HEADING = /<h([1-6])(?:\s[^>]*)?>([\s\S]*?)<\/h\1\s*>/gi;
 
 export function parseChunk(text: string, frontMatter: boolean): ChunkData {
+  return fastParse(text, frontMatter) ?? remarkParseChunk(text, frontMatter);
+}
+
+const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false };
+/** Characters after which heading text needs inline parsing (emphasis, code, links, HTML, entities, escapes). */
+const INLINE_SYNTAX = /[\\`*_[\]<>&!#]/;
+/** A line that can only continue a paragraph: it starts with a letter, a digit (not a list marker) or a quote. */
+const PROSE_START = /^(?!\d{1,9}[.)](?:[ \t]|$))[\p{L}\p{N}"'(]/u;
+const FENCE_LINE = /^(`{3,}|~{3,})(.*)$/;
+
+/**
+ * Most chunks of a post-mortem are a heading line, a paragraph, one list item, a table row run or a fenced block.
+ * Those are read here without remark; everything else (and anything unusual inside these) goes to remark.
+ * The differential test checks this path against a whole-document remark parse.
+ */
+function fastParse(text: string, frontMatter: boolean): ChunkData | undefined {
+  const lines = text.split(/\r\n|\r|\n/);
+  let n = lines.length;
+  while (n > 0 && /^[ \t]*$/.test(lines[n - 1]!)) n--;
+  if (n === 0) return EMPTY;
+  const first = lines[0]!;
+  if (frontMatter) {
+    const fence = first.trimEnd();
+    if (n < 2 || lines[n - 1]!.trimEnd() !== fence || n !== lines.length) return undefined;
+    return { ...EMPTY, frontMatter: { kind: fence === '---' ? 'yaml' : 'toml', value: lines.slice(1, n - 1).join('\n') } };
+  }
+  const c = first.charCodeAt(0);
+  if (c === 35 /* # */) {
+    if (n !== 1) return undefined;
+    const m = /^(#{1,6})(?:[ \t]+(.*))?$/.exec(first);
+    if (!m || first !== first.trimEnd()) return undefined;
+    let content = (m[2] ?? '').trim();
+    content = content.replace(/(?:^|[ \t]+)#+$/, '').trim();
+    if (INLINE_SYNTAX.test(content)) return undefined;
+    const heading: RawHeading = { depth: m[1]!.length, text: content, kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
+    return { ...EMPTY, headings: [heading] };
+  }
+  if (PROSE_START.test(first)) {
+    for (let i = 1; i < n; i++) if (!PROSE_START.test(lines[i]!)) return undefined;
+    return EMPTY;
+  }
+  if (c === 124 /* | */) {
+    const rows: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (lines[i]!.charCodeAt(0) !== 124) return undefined;
+      rows.push(i);
+    }
+    return { ...EMPTY, rows };
+  }
+  const fence = FENCE_LINE.exec(first);
+  if (fence) {
+    const marker = fence[1]!;
+    if (marker[0] === '`' && fence[2]!.includes('`')) return undefined;
+    const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \t]*$`);
+    for (let i = 1; i < n; i++) {
+      if (close.test(lines[i]!)) {
+        if (i !== n - 1) return undefined;
+        const codeLines: number[] = [];
+        for (let l = 0; l < n; l++) codeLines.push(l);
+        return { ...EMPTY, codeLines };
+      }
+    }
+    return undefined;
+  }
+  const item = /^(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)/.exec(first);
+  if (item && !/^(?:[-*_][ \t]*)+$/.test(first) && item[1]!.length <= 4 && !item[1]!.includes('\t')) {
+    const contentIndent = item[0].length;
+    if (!simpleItemContent(first.slice(contentIndent))) return undefined;
+    for (let i = 1; i < n; i++) {
+      const line = lines[i]!;
+      if (/^[ \t]*$/.test(line)) {
+        // A blank line inside the item must be followed by content indented into it.
+        continue;
+      }
+      const indent = line.length - line.trimStart().length;
+      if (line.includes('\t', 0) && line.slice(0, indent).includes('\t')) return undefined;
+      if (indent === 0) {
+        if (!PROSE_START.test(line) || /^[ \t]*$/.test(lines[i - 1]!)) return undefined;
+      } else if (indent < contentIndent || !simpleItemContent(line.slice(indent))) {
+        return undefined;
+      }
+    }
+    return { ...EMPTY, items: [{ line: 0, endLine: n - 1 }] };
+  }
+  return undefined;
+}
+
+/** Item content that holds no fence, HTML, definition, setext underline or thematic break. */
+function simpleItemContent(content: string): boolean {
+  if (/^(?:`{3,}|~{3,}|<|\[[^\]]*\]:)/.test(content)) return false;
+  if (/^(?:=+|-+)[ \t]*$/.test(content) || /^(?:[-*_][ \t]*){3,}$/.test(content)) return false;
+  return true;
+}
+
+function remarkParseChunk(text: string, frontMatter: boolean): ChunkData {
   const root = (frontMatter ? withFrontMatter : markdown).parse(text) as Root;
   const headings: RawHeading[] = [];
   const items: RawItem[] = [];

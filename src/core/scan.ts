@@ -130,6 +130,9 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
     if (i === start) {
       chunkIsList = (BULLET.test(line) && !THEMATIC_OR_SETEXT.test(line)) || ORDERED.test(line);
       chunkIsRow = line.startsWith('|');
+    } else if (!line.startsWith('|')) {
+      // Rows are cut apart only while the chunk holds nothing but rows (after a list item they are its lazy lines).
+      chunkIsRow = false;
     }
     if (!blank) {
       const open = FENCE_OPEN.exec(line);

@@ -131,6 +131,23 @@ describe('incremental analysis (differential)', function () {
     assert.ok(reparsedChunks / edits < 6, `re-parsed ${reparsedChunks / edits} chunks per edit`);
   });
 
+  // Documents the random search once found where cutting into chunks changed the meaning; kept as regressions.
+  const regressions: Array<[string, string]> = [
+    ['rows after an ordered item are its lazy lines', doc('| a |', '1. | b |', '| c |', '| d |', '', '      indented |', '| e |')],
+    ['a fence opened inside a list item and an HTML block', doc('- a', '  ```', '<div>', '# x', '  ```', '# y', '', '## z')],
+    ['a script block that swallows a fence', doc('# T', '- a', '  ```', '# x', '  <script>', '```', '# y', '', '## z')],
+    ['table rows then a setext underline', doc('| a |', '| b |', 'Title', '=====', '## z')],
+    ['a reference defined inside a list item', doc('## See [the docs][d]', '', '1. [d]: https://example.com', '', '## Timeline')],
+  ];
+  for (const [name, text] of regressions) {
+    it(`regression: ${name}`, () => {
+      const fresh = analyze(text, { force: true });
+      const whole = wholeParse(text);
+      assert.deepEqual(chunkedParse(fresh).headings, whole.headings);
+      assert.deepEqual(chunkedParse(fresh).codeLines, whole.codeLines);
+    });
+  }
+
   it('an edit re-parses only the chunks it touched', () => {
     const text = generatePostmortem(200_000, 5);
     const analyzer = new IncrementalAnalyzer();

@@ -1,0 +1,240 @@
+// npm run bench: our analysis against markdownlint and bare remark-parse on the same documents, in one process and
+// one run. Medians after warm-up. Not a test: it prints a table, checks the targets and writes bench-results.json.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { analyze, IncrementalAnalyzer } from '../../src/core';
+import { scanChunks } from '../../src/core/scan';
+import { splitLines } from '../../src/core/text';
+import { generatePostmortem } from './generate';
+
+const ROOT = join(__dirname, '..', '..');
+const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'real-postmortems');
+const quick = process.argv.includes('--quick');
+
+const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function runsFor(bytes: number): number {
+  if (quick) return 3;
+  if (bytes > 1_000_000) return 5;
+  if (bytes > 200_000) return 7;
+  return 21;
+}
+
+/** Median of `runs` timed calls after `warmup` untimed ones. `before` runs untimed before each timed call. */
+function time(runs: number, fn: () => void, before?: () => void, warmup = 2): number {
+  for (let i = 0; i < warmup; i++) {
+    before?.();
+    fn();
+  }
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+function insertAt(text: string, offset: number, s: string): string {
+  return text.slice(0, offset) + s + text.slice(offset);
+}
+
+/** The start of the line at a fraction of the document, after the front matter. */
+function lineStartAt(text: string, fraction: number): number {
+  const at = Math.floor(text.length * fraction);
+  return text.lastIndexOf('\n', at) + 1;
+}
+
+interface Row {
+  name: string;
+  kb: number;
+  remark: number;
+  markdownlint: number;
+  full: number;
+  incStart: number;
+  incMiddle: number;
+  incEnd: number;
+  incEntry: number;
+  floor: number;
+}
+
+function measure(name: string, text: string): Row {
+  const runs = runsFor(text.length);
+  const path = `/bench/postmortems/${name}.md`;
+  const remarkMs = time(runs, () => remark.parse(text));
+  const mdlMs = time(runs, () => markdownlint({ strings: { [name]: text } }));
+  const fullMs = time(runs, () => analyze(text, { path }));
+  const floorMs = time(runs, () => scanChunks(splitLines(text).lines));
+
+  const analyzer = new IncrementalAnalyzer();
+  const incremental = (edited: string) =>
+    time(Math.max(runs, 15), () => analyzer.analyze(edited, { path }), () => analyzer.analyze(text, { path }));
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const start = lineStartAt(text, 0.02);
+  const middle = lineStartAt(text, 0.5);
+  const end = text.length;
+  const lastEntry = /^- \*\*.*$/gm;
+  let entryAt = -1;
+  for (let m = lastEntry.exec(text); m; m = lastEntry.exec(text)) entryAt = m.index + m[0].length;
+  const entry = `${eol}- **2026-11-20 23:59 UTC** — `;
+  return {
+    name,
+    kb: text.length / 1024,
+    remark: remarkMs,
+    markdownlint: mdlMs,
+    full: fullMs,
+    incStart: incremental(insertAt(text, start, 'x')),
+    incMiddle: incremental(insertAt(text, middle, 'x')),
+    incEnd: incremental(insertAt(text, end, 'x')),
+    incEntry: entryAt >= 0 ? incremental(insertAt(text, entryAt, entry)) : NaN,
+    floor: floorMs,
+  };
+}
+
+/** Cold activation in a fresh Node process: load the built bundle and activate it with one 20 KB post-mortem open. */
+function coldActivation(): { loadMs: number; activateMs: number; totalMs: number; findings: number } {
+  const doc = generatePostmortem(20_000, 3);
+  const dir = mkdtempSync(join(tmpdir(), 'pm-bench-'));
+  writeFileSync(join(dir, 'doc.md'), doc);
+  const script = join(dir, 'activate.cjs');
+  writeFileSync(
+    script,
+    `
+const Module = require('module');
+const fs = require('fs');
+const text = fs.readFileSync(${JSON.stringify(join(dir, 'doc.md'))}, 'utf8');
+let published = -1;
+const disposable = () => ({ dispose() {} });
+const event = () => disposable;
+class Disposable { constructor(f) { this.f = f; } dispose() { this.f && this.f(); } }
+class Range { constructor(a, b, c, d) { this.a = [a, b, c, d]; } }
+class Diagnostic { constructor(range, message, severity) { Object.assign(this, { range, message, severity }); } }
+class TabInputText {}
+const uri = { toString: () => 'file:///bench/postmortems/doc.md', path: '/bench/postmortems/doc.md', scheme: 'file' };
+const document = { uri, languageId: 'markdown', version: 1, isClosed: false, getText: () => text };
+const vscode = {
+  Disposable, Range, Diagnostic, TabInputText,
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+  Uri: { parse: (s) => ({ toString: () => s }) },
+  languages: { createDiagnosticCollection: () => ({ set: (_u, d) => { published = d.length; }, delete() {}, clear() {}, get: () => [], dispose() {} }) },
+  workspace: {
+    textDocuments: [document],
+    onDidOpenTextDocument: event, onDidChangeTextDocument: event, onDidCloseTextDocument: event, onDidChangeConfiguration: event,
+    getConfiguration: () => ({ get: () => undefined }), getWorkspaceFolder: () => undefined,
+  },
+  window: { tabGroups: { all: [], onDidChangeTabs: event }, onDidChangeVisibleTextEditors: event, onDidChangeActiveTextEditor: event, activeTextEditor: undefined,
+    createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }) },
+  commands: { registerCommand: () => disposable(), registerTextEditorCommand: () => disposable() },
+};
+const load = Module._load;
+Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
+const t0 = performance.now();
+const ext = require(${JSON.stringify(join(ROOT, 'dist', 'node', 'extension.js'))});
+const t1 = performance.now();
+const context = { subscriptions: [], extensionUri: uri, globalState: { get() {}, update() {} }, workspaceState: { get() {}, update() {} } };
+ext.activate(context);
+const t2 = performance.now();
+console.log(JSON.stringify({ loadMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 - t0, findings: published }));
+`,
+  );
+  const samples: Array<{ loadMs: number; activateMs: number; totalMs: number; findings: number }> = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    const out = execFileSync(process.execPath, [script], { encoding: 'utf8' });
+    samples.push(JSON.parse(out.trim().split('\n').pop()!));
+  }
+  return {
+    loadMs: median(samples.map((s) => s.loadMs)),
+    activateMs: median(samples.map((s) => s.activateMs)),
+    totalMs: median(samples.map((s) => s.totalMs)),
+    findings: samples[0]!.findings,
+  };
+}
+
+function main(): void {
+  console.log('building production bundles…');
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: ROOT });
+
+  const docs: Array<[string, string]> = [
+    ['generated-5KB', generatePostmortem(5 * 1024, 1)],
+    ['generated-20KB', generatePostmortem(20 * 1024, 2)],
+    ['generated-50KB', generatePostmortem(50 * 1024, 3)],
+    ['generated-500KB', generatePostmortem(500 * 1024, 4)],
+    ['generated-1MB', generatePostmortem(1024 * 1024, 5)],
+    ['generated-2MB', generatePostmortem(2 * 1024 * 1024, 6)],
+  ];
+  if (existsSync(CORPUS)) {
+    for (const f of readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort()) docs.push([f.replace(/\.md$/, '').slice(0, 40), readFileSync(join(CORPUS, f), 'utf8')]);
+  }
+
+  const rows: Row[] = [];
+  for (const [name, text] of docs) {
+    process.stdout.write(`measuring ${name}… `);
+    const row = measure(name, text);
+    rows.push(row);
+    process.stdout.write(`${row.full.toFixed(1)} ms\n`);
+  }
+
+  const cold = coldActivation();
+  const size = (p: string) => (existsSync(p) ? statSync(p).size : NaN);
+  const nodeBundle = size(join(ROOT, 'dist', 'node', 'extension.js'));
+  const webBundle = size(join(ROOT, 'dist', 'web', 'extension.js'));
+  const vsixPath = join(mkdtempSync(join(tmpdir(), 'pm-vsix-')), 'postmortem-writer.vsix');
+  const vsce = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsixPath], { cwd: ROOT, encoding: 'utf8' });
+  const vsix = vsce.status === 0 ? size(vsixPath) : NaN;
+
+  const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
+  const header = ['document', 'KB', 'remark', 'mdlint', 'full', 'inc start', 'inc mid', 'inc end', 'inc +entry', 'floor', 'full/mdlint', 'full/remark', 'inc/mdlint', 'inc/remark'];
+  const table = rows.map((r) => {
+    const inc = Math.max(r.incStart, r.incMiddle, r.incEnd, Number.isFinite(r.incEntry) ? r.incEntry : 0);
+    return [r.name, f(r.kb, 0), f(r.remark), f(r.markdownlint), f(r.full), f(r.incStart, 2), f(r.incMiddle, 2), f(r.incEnd, 2), f(r.incEntry, 2), f(r.floor, 2), f(r.full / r.markdownlint, 2), f(r.full / r.remark, 2), f(inc / r.markdownlint, 3), f(inc / r.remark, 3)];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(`\nMedian milliseconds per analysis (${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}). "inc" = re-analysis after the edit; ratios are ours ÷ theirs (lower is better).\n`);
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const row of table) console.log(line(row));
+
+  console.log(`\ncold activation (fresh process: load dist/node/extension.js + activate with a 20 KB post-mortem open): ${f(cold.totalMs)} ms (load ${f(cold.loadMs)} ms, activate + first analysis ${f(cold.activateMs)} ms; ${cold.findings} diagnostics published)`);
+  console.log(`bundles (minified): node ${f(nodeBundle / 1024)} KB, web ${f(webBundle / 1024)} KB; .vsix ${f(vsix / 1024)} KB`);
+
+  const byName = new Map(rows.map((r) => [r.name, r]));
+  const oneMb = byName.get('generated-1MB')!;
+  const twentyKb = byName.get('generated-20KB')!;
+  const twoMb = byName.get('generated-2MB')!;
+  const fiveHundred = byName.get('generated-500KB')!;
+  const incMax = (r: Row) => Math.max(r.incStart, r.incMiddle, r.incEnd, r.incEntry);
+  const targets: Array<[string, boolean, string]> = [
+    ['1 MB, one-character edit anywhere: ≤ 50 ms', incMax(oneMb) <= 50, `${f(incMax(oneMb), 2)} ms`],
+    ['1 MB edit: ≥ 20× faster than markdownlint', oneMb.markdownlint / incMax(oneMb) >= 20, `${f(oneMb.markdownlint / incMax(oneMb), 0)}×`],
+    ['20 KB, per edit: ≤ 5 ms', incMax(twentyKb) <= 5, `${f(incMax(twentyKb), 2)} ms`],
+    ['full analysis no slower than markdownlint, every document', rows.every((r) => r.full <= r.markdownlint), `worst ${f(Math.max(...rows.map((r) => r.full / r.markdownlint)), 2)}× (${rows.reduce((a, b) => (a.full / a.markdownlint > b.full / b.markdownlint ? a : b)).name})`],
+    ['activation (load + first 20 KB analysis): ≤ 30 ms', cold.totalMs <= 30, `${f(cold.totalMs)} ms`],
+    ['.vsix ≤ 400 KB', vsix <= 400 * 1024, `${f(vsix / 1024)} KB`],
+    ['linear: 2 MB full ≤ 2.5 × 1 MB full, 1 MB ≤ 2.5 × 500 KB', twoMb.full <= 2.5 * oneMb.full && oneMb.full <= 2.5 * fiveHundred.full, `${f(fiveHundred.full)} → ${f(oneMb.full)} → ${f(twoMb.full)} ms`],
+  ];
+  console.log('\ntargets:');
+  for (const [what, ok, value] of targets) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${what}: ${value}`);
+
+  writeFileSync(
+    join(ROOT, 'bench-results.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, rows, cold, bundles: { node: nodeBundle, web: webBundle, vsix }, targets: targets.map(([what, ok, value]) => ({ what, ok, value })) }, null, 2)}\n`,
+  );
+  console.log('\nwrote bench-results.json');
+  if (targets.some(([, ok]) => !ok)) process.exitCode = 1;
+}
+
+main();
