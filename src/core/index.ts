@@ -8,3 +8,4 @@ export { buildModel, sectionsFor, ChunkCache, type PostmortemModel, type Heading
 export { SectionMatcher, normaliseWords, type ExtraAliases } from './match';
 export { postmortemReason, globPath, type PostmortemReason } from './classify';
 export type { FrontMatter } from './frontmatter';
+export { sectionInserts, sectionInsertLine, sectionHeadingStyle, sectionBlock, applyInserts, type TextInsert, type HeadingStyle } from './edits';
