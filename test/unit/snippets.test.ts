@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATALOGUE } from '../../src/core';
+import { buildSnippets, snippetsFileText } from '../../src/core/snippets';
+import { ROOT } from './helpers';
+
+describe('snippets', () => {
+  it('the committed snippet file is what the generator writes (run `npm run generate` when this fails)', () => {
+    const committed = readFileSync(join(ROOT, 'snippets', 'postmortem.code-snippets'), 'utf8');
+    assert.equal(committed, snippetsFileText());
+  });
+
+  it('every catalogue section has a snippet that inserts its heading', () => {
+    const snippets = Object.values(buildSnippets());
+    for (const spec of CATALOGUE) {
+      const s = snippets.find((x) => x.body[0] === `## ${spec.title}`);
+      assert.ok(s, `no snippet for ${spec.id}`);
+      assert.match(s.prefix, /^pm-/);
+    }
+  });
+
+  it('has the extra snippets with their choices', () => {
+    const byPrefix = new Map(Object.values(buildSnippets()).map((s) => [s.prefix, s]));
+    for (const p of ['pm-skeleton', 'pm-action-item', 'pm-impact', 'pm-responder', 'pm-timeline']) assert.ok(byPrefix.has(p), p);
+    assert.match(byPrefix.get('pm-action-item')!.body.join('\n'), /\$\{5\|mitigate,prevent,process\|\}/);
+    assert.match(byPrefix.get('pm-responder')!.body.join('\n'), /incident commander,scribe,responder,subject-matter expert/);
+    assert.match(byPrefix.get('pm-timeline')!.body.join('\n'), /CURRENT_YEAR.*CURRENT_TIMEZONE_OFFSET/);
+    const prefixes = Object.values(buildSnippets()).map((s) => s.prefix);
+    assert.equal(new Set(prefixes).size, prefixes.length, 'prefixes are unique');
+  });
+
+  it('the manifest contributes the file for Markdown', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    assert.deepEqual(pkg.contributes.snippets, [{ language: 'markdown', path: './snippets/postmortem.code-snippets' }]);
+  });
+});
