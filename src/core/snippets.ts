@@ -25,6 +25,16 @@ function sectionBody(id: string, guidance: string): string[] {
       return [`- **${NOW}** — \${1:${escapeSnippet(guidance)}}`];
     case 'action-items':
       return ['- [ ] ${1:' + escapeSnippet(guidance) + '} — owner: @${2:name}, ticket: ${3:ABC-123}, due: ${4:YYYY-MM-DD}'];
+    case 'impact':
+      // The numbers our source asks for: users affected, duration, failed operations, revenue.
+      return [
+        '| Measure | Value | Source |',
+        '|---|---|---|',
+        '| Users affected | ${1:0} | ${2:link to a chart or logs} |',
+        '| Duration | ${3:0 min} | |',
+        '| Failed operations | ${4:0} | |',
+        '| Revenue impact | ${5:0} | |',
+      ];
     case 'responders':
       return [`- \${1:Name} — \${2|${ROLES.join(',')}|}`];
     default:
@@ -62,19 +72,6 @@ export function buildSnippets(): Record<string, Snippet> {
     prefix: 'pm-action-item',
     description: 'An action item with owner, ticket, due date and type.',
     body: [`- [ ] \${1:What will be done} — owner: @\${2:name}, ticket: \${3:ABC-123}, due: \${4:YYYY-MM-DD}, type: \${5|${ACTION_TYPES.join(',')}|}`],
-  };
-  out['Post-mortem: impact table'] = {
-    prefix: 'pm-impact',
-    description: 'An impact table: users affected, duration, failed operations, revenue.',
-    body: [
-      '| Measure | Value | Source |',
-      '|---|---|---|',
-      '| Users affected | ${1:0} | ${2:link to chart or logs} |',
-      '| Duration | ${3:0 min} | |',
-      '| Failed operations | ${4:0} | |',
-      '| Revenue impact | ${5:0} | |',
-      '$0',
-    ],
   };
   out['Post-mortem: responder'] = {
     prefix: 'pm-responder',

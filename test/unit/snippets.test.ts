@@ -26,6 +26,7 @@ describe('snippets', () => {
     assert.match(byPrefix.get('pm-action-item')!.body.join('\n'), /\$\{5\|mitigate,prevent,process\|\}/);
     assert.match(byPrefix.get('pm-responder')!.body.join('\n'), /incident commander,scribe,responder,subject-matter expert/);
     assert.match(byPrefix.get('pm-timeline')!.body.join('\n'), /CURRENT_YEAR.*CURRENT_TIMEZONE_OFFSET/);
+    assert.match(byPrefix.get('pm-impact')!.body.join('\n'), /Users affected.*\n.*Duration.*\n.*Failed operations.*\n.*Revenue/);
     const prefixes = Object.values(buildSnippets()).map((s) => s.prefix);
     assert.equal(new Set(prefixes).size, prefixes.length, 'prefixes are unique');
   });
