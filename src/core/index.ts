@@ -9,3 +9,4 @@ export { SectionMatcher, normaliseWords, type ExtraAliases } from './match';
 export { postmortemReason, globPath, type PostmortemReason } from './classify';
 export type { FrontMatter } from './frontmatter';
 export { sectionInserts, sectionInsertLine, sectionHeadingStyle, sectionBlock, applyInserts, type TextInsert, type HeadingStyle } from './edits';
+export { escapeSnippet } from './snippets';

@@ -1,16 +1,14 @@
 // Publishes the core's findings as diagnostics: on open, debounced per document while typing, deleted on close,
 // everything rechecked when settings change. A per-document generation keeps stale results from ever showing.
 import * as vscode from 'vscode';
-import { docsLink, IncrementalAnalyzer, type Finding, type PostmortemConfig, type Severity } from '../core';
-import { readConfig, SECTION } from './settings';
+import { docsLink, type Finding, type Severity } from '../core';
+import { analyses, isMarkdown } from './analysis';
+import { SECTION } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'postmortem';
 export const DEBOUNCE_MS = 300;
 
-const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'chat-editing-text-model']);
-
 interface DocState {
-  readonly analyzer: IncrementalAnalyzer;
   timer: ReturnType<typeof setTimeout> | undefined;
   generation: number;
 }
@@ -41,28 +39,13 @@ export function toDiagnostic(finding: Finding): vscode.Diagnostic {
 export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const states = new Map<string, DocState>();
-  /** Documents the user asked to check with "Check This File", whatever their markers. */
-  const forced = new Set<string>();
-
-  // Settings are read once per workspace folder and re-read when they change.
-  const configs = new Map<string, PostmortemConfig>();
-  const configFor = (uri: vscode.Uri): PostmortemConfig => {
-    const key = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
-    let config = configs.get(key);
-    if (!config) {
-      config = readConfig(uri);
-      configs.set(key, config);
-    }
-    return config;
-  };
-
-  const applies = (doc: vscode.TextDocument) => doc.languageId === 'markdown' && !SKIPPED_SCHEMES.has(doc.uri.scheme);
+  const applies = (doc: vscode.TextDocument) => isMarkdown(doc);
 
   const stateOf = (doc: vscode.TextDocument): DocState => {
     const key = doc.uri.toString();
     let s = states.get(key);
     if (!s) {
-      s = { analyzer: new IncrementalAnalyzer(), timer: undefined, generation: 0 };
+      s = { timer: undefined, generation: 0 };
       states.set(key, s);
     }
     return s;
@@ -70,14 +53,12 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
 
   const check = (doc: vscode.TextDocument): void => {
     if (!applies(doc) || doc.isClosed) return;
-    const key = doc.uri.toString();
     const state = stateOf(doc);
     if (state.timer) clearTimeout(state.timer);
     state.timer = undefined;
     const generation = ++state.generation;
     const version = doc.version;
-    const config = configFor(doc.uri);
-    const analysis = state.analyzer.analyze(doc.getText(), { path: doc.uri.path, config, force: forced.has(key) });
+    const analysis = analyses.get(doc);
     // Publish only if nothing newer was requested meanwhile and the text is still the one analysed.
     if (generation !== state.generation || doc.isClosed || doc.version !== version) return;
     collection.set(doc.uri, analysis.findings.map(toDiagnostic));
@@ -96,7 +77,7 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
     const state = states.get(key);
     if (state?.timer) clearTimeout(state.timer);
     states.delete(key);
-    forced.delete(key);
+    analyses.forget(uri);
     collection.delete(uri);
   };
 
@@ -128,7 +109,7 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
-      configs.clear();
+      analyses.settingsChanged();
       collection.clear();
       checkAll();
     }),
@@ -140,7 +121,7 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
         void vscode.window.showInformationMessage('Post-mortem: open a Markdown file to check it.');
         return;
       }
-      forced.add(doc.uri.toString());
+      analyses.force(doc.uri);
       check(doc);
       const count = collection.get(doc.uri)?.length ?? 0;
       void vscode.window.setStatusBarMessage(`Post-mortem: ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`} in this file`, 4000);
@@ -148,6 +129,7 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
     new vscode.Disposable(() => {
       for (const s of states.values()) if (s.timer) clearTimeout(s.timer);
       states.clear();
+      analyses.clear();
     }),
   ];
   checkAll();

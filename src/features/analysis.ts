@@ -1,0 +1,90 @@
+// One analysis per document version, shared by the features (diagnostics, quick fixes, completions, hover, status
+// bar). Not a feature: a cache around the core's IncrementalAnalyzer, so a keystroke is analysed once.
+import * as vscode from 'vscode';
+import { IncrementalAnalyzer, type Analysis, type PostmortemConfig } from '../core';
+import { readConfig } from './settings';
+
+interface Entry {
+  readonly analyzer: IncrementalAnalyzer;
+  version: number;
+  configGeneration: number;
+  forced: boolean;
+  analysis: Analysis | undefined;
+}
+
+class AnalysisCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly configs = new Map<string, PostmortemConfig>();
+  private readonly forced = new Set<string>();
+  private configGeneration = 0;
+
+  /** Settings are read once per workspace folder and re-read after they change. */
+  configFor(uri: vscode.Uri): PostmortemConfig {
+    const key = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
+    let config = this.configs.get(key);
+    if (!config) {
+      config = readConfig(uri);
+      this.configs.set(key, config);
+    }
+    return config;
+  }
+
+  /** The analysis of the document's current text. */
+  get(doc: vscode.TextDocument): Analysis {
+    const key = doc.uri.toString();
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { analyzer: new IncrementalAnalyzer(), version: -1, configGeneration: -1, forced: false, analysis: undefined };
+      this.entries.set(key, entry);
+    }
+    const forced = this.forced.has(key);
+    if (!entry.analysis || entry.version !== doc.version || entry.configGeneration !== this.configGeneration || entry.forced !== forced) {
+      entry.analysis = entry.analyzer.analyze(doc.getText(), { path: doc.uri.path, config: this.configFor(doc.uri), force: forced });
+      entry.version = doc.version;
+      entry.configGeneration = this.configGeneration;
+      entry.forced = forced;
+    }
+    return entry.analysis;
+  }
+
+  /** Checks the document as a post-mortem whatever its markers ("Check This File"). */
+  force(uri: vscode.Uri): void {
+    this.forced.add(uri.toString());
+  }
+
+  isTracked(uri: vscode.Uri): boolean {
+    return this.entries.has(uri.toString());
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.entries.delete(uri.toString());
+    this.forced.delete(uri.toString());
+  }
+
+  settingsChanged(): void {
+    this.configs.clear();
+    this.configGeneration++;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.forced.clear();
+    this.configs.clear();
+  }
+}
+
+export const analyses = new AnalysisCache();
+
+const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'chat-editing-text-model']);
+
+/** Markdown documents the extension looks at. */
+export function isMarkdown(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'markdown' && !SKIPPED_SCHEMES.has(doc.uri.scheme);
+}
+
+/** The analysis when the document is a Markdown post-mortem the checks apply to, else undefined. */
+export function postmortemAnalysis(doc: vscode.TextDocument): Analysis | undefined {
+  if (!isMarkdown(doc)) return undefined;
+  const a = analyses.get(doc);
+  return a.isPostmortem ? a : undefined;
+}

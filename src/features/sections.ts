@@ -1,0 +1,112 @@
+// Missing sections: quick fixes on `missing-section`, "Add all missing sections", source.fixAll.postmortem, and the
+// commands behind them. Every edit is one WorkspaceEdit (one undo step) that inserts text and touches nothing else.
+import * as vscode from 'vscode';
+import { isSectionId, sectionInserts, sectionSpec, type Analysis, type SectionId } from '../core';
+import { analyses, postmortemAnalysis } from './analysis';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('postmortem');
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = typeof d.code === 'object' ? d.code.value : d.code;
+  return typeof c === 'string' ? c : undefined;
+}
+
+/** Required sections the document lacks, in catalogue order. */
+export function missingSections(analysis: Analysis): SectionId[] {
+  return analysis.findings
+    .filter((f) => f.code === 'missing-section')
+    .map((f) => f.data['section'])
+    .filter((id): id is SectionId => isSectionId(id));
+}
+
+function insertEdit(doc: vscode.TextDocument, analysis: Analysis, ids: readonly SectionId[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const ins of sectionInserts(analysis.model, ids)) {
+    edit.insert(doc.uri, new vscode.Position(ins.position.line, ins.position.character), ins.text);
+  }
+  return edit;
+}
+
+class SectionFixes implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const analysis = postmortemAnalysis(doc);
+    if (!analysis) return [];
+    const missing = missingSections(analysis);
+    if (missing.length === 0) return [];
+    const actions: vscode.CodeAction[] = [];
+    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) {
+      const diagnostics = context.diagnostics.filter((d) => codeOf(d) === 'missing-section');
+      for (const d of diagnostics) {
+        const id = missing.find((m) => d.message.startsWith(`Missing section "${sectionSpec(m).title}"`));
+        if (!id) continue;
+        const action = new vscode.CodeAction(`Add section '${sectionSpec(id).title}'`, vscode.CodeActionKind.QuickFix);
+        action.edit = insertEdit(doc, analysis, [id]);
+        action.diagnostics = [d];
+        action.isPreferred = true;
+        actions.push(action);
+      }
+      if (diagnostics.length > 0 && missing.length > 1) {
+        const all = new vscode.CodeAction(`Add all missing sections (${missing.length})`, vscode.CodeActionKind.QuickFix);
+        all.edit = insertEdit(doc, analysis, missing);
+        all.diagnostics = diagnostics;
+        actions.push(all);
+      }
+    }
+    // Fix-all is a source action: offered when asked for (on save, "Fix All", the Source Action menu).
+    if (context.only?.contains(FIX_ALL_KIND)) {
+      const fixAll = new vscode.CodeAction('Add all missing post-mortem sections', FIX_ALL_KIND);
+      fixAll.edit = insertEdit(doc, analysis, missing);
+      actions.push(fixAll);
+    }
+    return actions;
+  }
+}
+
+/** Adds the given (or all missing) sections to a document. Returns whether an edit was applied. */
+async function addSections(doc: vscode.TextDocument, ids?: readonly SectionId[], confirm = false): Promise<boolean> {
+  const analysis = postmortemAnalysis(doc) ?? analyses.get(doc);
+  const missing = missingSections(analysis);
+  const targets = (ids ?? missing).filter((id) => missing.includes(id));
+  if (targets.length === 0) {
+    void vscode.window.showInformationMessage('Post-mortem: no sections are missing.');
+    return false;
+  }
+  if (confirm) {
+    const titles = targets.map((id) => sectionSpec(id).title).join(', ');
+    const choice = await vscode.window.showInformationMessage(`Add ${targets.length} missing section${targets.length === 1 ? '' : 's'}: ${titles}?`, { modal: true }, 'Add Sections');
+    if (choice !== 'Add Sections') return false;
+  }
+  return vscode.workspace.applyEdit(insertEdit(doc, analysis, targets));
+}
+
+function targetDocument(uri?: vscode.Uri): vscode.TextDocument | undefined {
+  if (uri) return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  return vscode.window.activeTextEditor?.document;
+}
+
+export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+  return [
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new SectionFixes(), { providedCodeActionKinds: SectionFixes.kinds }),
+    vscode.commands.registerCommand('postmortem.addMissingSections', async (uri?: vscode.Uri, options?: { confirm?: boolean }) => {
+      const doc = targetDocument(uri instanceof vscode.Uri ? uri : undefined);
+      if (!doc) return false;
+      return addSections(doc, undefined, options?.confirm ?? false);
+    }),
+    vscode.commands.registerCommand('postmortem.addSection', async (uri?: vscode.Uri, section?: string) => {
+      const doc = targetDocument(uri);
+      if (!doc) return false;
+      let id: SectionId | undefined = isSectionId(section) ? section : undefined;
+      if (!id) {
+        const missing = missingSections(analyses.get(doc));
+        const pick = await vscode.window.showQuickPick(
+          missing.map((m) => ({ label: sectionSpec(m).title, description: sectionSpec(m).guidance, id: m })),
+          { title: 'Add a missing section', placeHolder: missing.length ? 'Section to add' : 'No sections are missing' },
+        );
+        id = pick?.id;
+      }
+      return id ? addSections(doc, [id]) : false;
+    }),
+  ];
+}
