@@ -1,0 +1,114 @@
+// Quick fixes, fix-all on save, completions, snippets and hover for sections, inside a real VS Code.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { fixtureUri, waitForEvent } from '../helpers';
+
+const TIMEOUT = 10_000;
+
+function missing(uri: vscode.Uri): string[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'missing-section')
+    .map((d) => d.message.replace(/^Missing section "([^"]+)".*$/, '$1'))
+    .sort();
+}
+
+async function missingWhere(uri: vscode.Uri, predicate: (m: string[]) => boolean, what: string): Promise<string[]> {
+  if (!predicate(missing(uri))) {
+    await waitForEvent(vscode.languages.onDidChangeDiagnostics, (e) => e.uris.some((u) => u.toString() === uri.toString()) && predicate(missing(uri)), TIMEOUT, what);
+  }
+  return missing(uri);
+}
+
+/** Opens a new untitled-like document in the workspace's postmortems folder with the given text. */
+async function openPostmortem(name: string, text: string): Promise<vscode.TextEditor> {
+  const uri = fixtureUri(`postmortems/${name}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc);
+}
+
+const TWO_MISSING = ['# Outage', '', '## Overview', '', 'x', '', '## Background', '', 'x', '', '## What happened', '', 'x', '', '## Root Causes', '', 'x', '', '## Mitigation', '', 'x', '', '## Responders', '', 'x', '', '## Timeline', '', '- 10:00 start', '', '## Good-jobs and Improvement Chances', '', 'x', ''].join('\n');
+
+describe('sections: quick fixes, completions, snippets, hover', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('a missing-section diagnostic offers the fix, and applying it clears exactly that diagnostic', async () => {
+    const editor = await openPostmortem('fix-one.md', TWO_MISSING);
+    const uri = editor.document.uri;
+    assert.deepStrictEqual(await missingWhere(uri, (m) => m.length === 2, 'two missing sections'), ['Action Items', 'Impact']);
+    const impact = vscode.languages.getDiagnostics(uri).find((d) => d.message.includes('"Impact"'))!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, impact.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === "Add section 'Impact'");
+    assert.ok(fix, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    assert.strictEqual(fix.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.deepStrictEqual(await missingWhere(uri, (m) => m.length === 1, 'the Impact diagnostic to clear'), ['Action Items']);
+    const text = editor.document.getText();
+    assert.ok(text.indexOf('## Impact') > text.indexOf('## Mitigation') && text.indexOf('## Impact') < text.indexOf('## Responders'));
+  });
+
+  it('"add all" clears all of them, as one undo step', async () => {
+    const editor = await openPostmortem('fix-all.md', TWO_MISSING);
+    const uri = editor.document.uri;
+    const before = editor.document.getText();
+    await missingWhere(uri, (m) => m.length === 2, 'two missing sections');
+    assert.strictEqual(await vscode.commands.executeCommand('postmortem.addMissingSections', uri), true);
+    assert.deepStrictEqual(await missingWhere(uri, (m) => m.length === 0, 'all missing sections to clear'), []);
+    const undone = waitForEvent(vscode.workspace.onDidChangeTextDocument, (e) => e.document.uri.toString() === uri.toString(), TIMEOUT, 'undo');
+    await vscode.commands.executeCommand('undo');
+    await undone;
+    assert.strictEqual(editor.document.getText(), before);
+  });
+
+  it('fix-all on save adds the missing sections', async () => {
+    const config = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+    await config.update('codeActionsOnSave', { 'source.fixAll.postmortem': 'explicit' }, vscode.ConfigurationTarget.Global, true);
+    try {
+      const editor = await openPostmortem('fix-on-save.md', TWO_MISSING);
+      const uri = editor.document.uri;
+      await missingWhere(uri, (m) => m.length === 2, 'two missing sections');
+      await editor.edit((b) => b.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, '\n'));
+      await editor.document.save();
+      assert.deepStrictEqual(await missingWhere(uri, (m) => m.length === 0, 'fix-all on save'), []);
+      assert.match(editor.document.getText(), /## Impact/);
+      assert.match(editor.document.getText(), /## Action Items/);
+    } finally {
+      await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global, true);
+    }
+  });
+
+  it('the completion list at "## " puts the missing sections first', async () => {
+    const editor = await openPostmortem('complete-me.md', `${TWO_MISSING}\n## `);
+    await missingWhere(editor.document.uri, (m) => m.length === 2, 'two missing sections');
+    const last = editor.document.lineCount - 1;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(last, 3), '#');
+    const ours = list.items.filter((i) => typeof i.label === 'object' && i.label.label.startsWith('## ')).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    const labels = ours.map((i) => (typeof i.label === 'object' ? i.label.label : i.label));
+    assert.deepStrictEqual(labels.slice(0, 2), ['## Impact', '## Action Items']);
+    assert.strictEqual(labels.length, 10);
+  });
+
+  it('a snippet inserts by prefix', async () => {
+    const editor = await openPostmortem('snippet.md', `${TWO_MISSING}\npm-action-items`);
+    const line = editor.document.lineCount - 1;
+    const at = new vscode.Position(line, 'pm-action-items'.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at);
+    const item = list.items.find((i) => (typeof i.label === 'object' ? i.label.label : i.label) === 'pm-action-items');
+    assert.ok(item, 'the pm-action-items snippet is offered for its prefix');
+    const body = item.insertText instanceof vscode.SnippetString ? item.insertText : new vscode.SnippetString(String(item.insertText));
+    assert.ok(await editor.insertSnippet(body, new vscode.Range(line, 0, line, at.character)));
+    assert.match(editor.document.getText(), /## Action Items\n\n- \[ \] .* — owner: @name, ticket: ABC-123, due: YYYY-MM-DD/);
+    assert.deepStrictEqual(await missingWhere(editor.document.uri, (m) => m.length === 1, 'the Action Items diagnostic to clear'), ['Impact']);
+  });
+
+  it('hover on a recognised heading shows its role and guidance', async () => {
+    const editor = await openPostmortem('hover.md', '# Outage\n\n## Resolution and Recovery\n\nx\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(2, 5));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*Mitigation\*\* — also known as: resolution/);
+    assert.match(text, /What was done to fix it/);
+  });
+});
