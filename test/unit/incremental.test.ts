@@ -95,7 +95,7 @@ function documents(): Array<[string, string]> {
 }
 
 describe('incremental analysis (differential)', function () {
-  this.timeout(120_000);
+  this.timeout(Math.max(120_000, SEQUENCES * 100));
 
   it(`${SEQUENCES} random edit sequences: incremental == from scratch, and chunked == whole-document parse`, () => {
     const docs = documents();
