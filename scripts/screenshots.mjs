@@ -94,9 +94,64 @@ async function shotDiagnostics(page) {
   await settle(page, 800);
 }
 
+/** Opens the sample post-mortem alone in the editor and waits for its missing-section warning (squiggle on line 9). */
+async function openSampleWithWarning(page) {
+  await openFile(page, SAMPLE_FILE);
+  await runCommand(page, 'View: Close Other Editors in Group'); // the Welcome page
+  await page.locator('.part.editor .monaco-editor .squiggly-warning').first().waitFor({ timeout: 60_000 });
+  await clearNotifications(page);
+  await page.locator('.part.editor .monaco-editor .view-lines').first().click();
+}
+
+/** Moves the cursor to the start of `line` with Go to Line (Ctrl+G). */
+async function goToLine(page, line) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`:${line}`); // Go to Line is Quick Open with the ':' prefix; fill() replaces the prefix too
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/** The quick-fix menu on the missing-section warning, offering to add the missing section. */
+async function shotQuickFix(page) {
+  await openSampleWithWarning(page);
+  await goToLine(page, 9);
+  await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2); // no hover over the editor
+  const menu = page.locator('.action-widget', { hasText: "Add section 'Good-jobs and Improvement Chances'" });
+  await page.keyboard.press('Control+.');
+  try {
+    await menu.first().waitFor({ state: 'visible', timeout: 15_000 });
+  } catch {
+    await runCommand(page, 'Quick Fix...'); // if the keybinding does not reach the editor
+    await menu.first().waitFor({ state: 'visible', timeout: 30_000 });
+  }
+  await settle(page, 800);
+}
+
+/** Section-heading completions on a new "## " line at the end, the missing section first. */
+async function shotCompletions(page) {
+  await openSampleWithWarning(page);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('## ', { delay: 80 });
+  const widget = page.locator('.suggest-widget.visible', { hasText: 'Good-jobs' });
+  try {
+    await widget.first().waitFor({ state: 'visible', timeout: 10_000 });
+  } catch {
+    await page.keyboard.press('Control+Space'); // if '#' did not trigger the provider
+    await widget.first().waitFor({ state: 'visible', timeout: 30_000 });
+  }
+  await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2); // no hover over the editor
+  await settle(page, 800);
+}
+
 /** name → how to take it. The CLI selects by name; the order here is the order they run in. */
 const SHOTS = {
   diagnostics: { file: 'images/diagnostics.png', take: shotDiagnostics },
+  'quick-fix': { file: 'images/quick-fix.png', take: shotQuickFix },
+  completions: { file: 'images/completions.png', take: shotCompletions },
 };
 
 // ---------------------------------------------------------------------------------------------------------------
