@@ -13,6 +13,8 @@ const common = {
   external: ['vscode'],
   logLevel: 'warning',
   legalComments: 'none',
+  // Prefer ES module builds: some packages' CommonJS builds are UMD with dynamic requires (jsonc-parser).
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

@@ -3,10 +3,14 @@ import * as vscode from 'vscode';
 import * as completions from './features/completions';
 import * as diagnostics from './features/diagnostics';
 import * as hover from './features/hover';
+import * as newPostmortem from './features/new-postmortem';
 import * as sections from './features/sections';
 import * as statusBar from './features/statusBar';
+import * as teamConfig from './features/teamConfig';
+import * as timeline from './features/timeline';
+import * as timelineFix from './features/timelineFix';
 
-const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [diagnostics, sections, completions, hover, statusBar];
+const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix];
 
 export function activate(context: vscode.ExtensionContext): void {
   for (const feature of features) {

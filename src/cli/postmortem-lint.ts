@@ -1,16 +1,21 @@
 // postmortem-lint: the editor's checks from the command line, on the same pure core.
 import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
+import { actionItemsCsv, analyze, normaliseConfig, parseTeamConfig, TEAM_CONFIG_FILE, type ConfigInput, type PostmortemModel } from '../core';
 import { lint, EXIT, type FileResult } from './lint';
 import { formatJson, formatStylish } from './format';
 
-const USAGE = `Usage: postmortem-lint [--format stylish|json] [--all] FILES/GLOBS...
+const USAGE = `Usage: postmortem-lint [--format stylish|json] [--all] [--config FILE] FILES/GLOBS...
+       postmortem-lint --export-action-items csv FILES/GLOBS...
 
 Checks Markdown post-mortems for missing sections and other problems.
 
 Options:
-  --format <name>  Output format: stylish (default) or json
-  --all            Treat every file as a post-mortem, whatever its markers
+  --format <name>              Output format: stylish (default) or json
+  --all                        Treat every file as a post-mortem, whatever its markers
+  --config <file>              The team configuration (default: the nearest .postmortem.json from here up)
+  --export-action-items csv    Print the action items as CSV for Jira's CSV import instead of checking
   -h, --help       Show this help
 
 Exit codes: 0 no errors, 1 findings at error severity, 2 usage or I/O error.`;
@@ -18,14 +23,25 @@ Exit codes: 0 no errors, 1 findings at error severity, 2 usage or I/O error.`;
 interface Args {
   format: 'stylish' | 'json';
   all: boolean;
+  config: string | undefined;
+  exportCsv: boolean;
   patterns: string[];
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
-  const args: Args = { format: 'stylish', all: false, patterns: [] };
+  const args: Args = { format: 'stylish', all: false, config: undefined, exportCsv: false, patterns: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--all') args.all = true;
+    else if (a === '--config' || a.startsWith('--config=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!v) return '--config needs a file.';
+      args.config = v;
+    } else if (a === '--export-action-items' || a.startsWith('--export-action-items=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v !== 'csv') return `Unknown export format "${v ?? ''}": use csv.`;
+      args.exportCsv = true;
+    }
     else if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (v !== 'stylish' && v !== 'json') return `Unknown format "${v ?? ''}": use stylish or json.`;
@@ -57,6 +73,34 @@ async function expand(patterns: readonly string[]): Promise<string[] | string> {
   return [...new Set(files)];
 }
 
+/** The team file: --config, else the nearest .postmortem.json from the working directory up. Problems are warnings. */
+async function loadTeamConfig(explicit: string | undefined): Promise<{ input: ConfigInput } | string> {
+  let file = explicit;
+  if (!file) {
+    for (let dir = resolve('.'); ; dir = dirname(dir)) {
+      const candidate = join(dir, TEAM_CONFIG_FILE);
+      if (await stat(candidate).then((s) => s.isFile(), () => false)) {
+        file = candidate;
+        break;
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  if (!file) return { input: {} };
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    return `cannot read ${file}: ${(e as Error).message}`;
+  }
+  const team = parseTeamConfig(text);
+  for (const p of team.problems) {
+    const line = text.slice(0, p.offset).split('\n').length;
+    process.stderr.write(`postmortem-lint: warning: ${file}:${line}: ${p.message} Using the defaults for this value.\n`);
+  }
+  return team;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   if (argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(`${USAGE}\n`);
@@ -72,7 +116,14 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`postmortem-lint: ${files}\n`);
     return EXIT.usage;
   }
+  const team = await loadTeamConfig(args.config);
+  if (typeof team === 'string') {
+    process.stderr.write(`postmortem-lint: ${team}\n`);
+    return EXIT.usage;
+  }
+  const config = normaliseConfig(team.input);
   const results: FileResult[] = [];
+  const models: Array<{ model: PostmortemModel; source: string }> = [];
   let ioError = false;
   for (const file of files) {
     let text: string;
@@ -83,7 +134,12 @@ async function main(argv: readonly string[]): Promise<number> {
       ioError = true;
       continue;
     }
-    results.push(lint(file, text, { all: args.all }));
+    if (args.exportCsv) models.push({ model: analyze(text, { path: file, config }).model, source: file });
+    else results.push(lint(file, text, { all: args.all, config }));
+  }
+  if (args.exportCsv) {
+    process.stdout.write(actionItemsCsv(models, { ticketPattern: config.actionItems.ticketPattern }));
+    return ioError ? EXIT.usage : EXIT.ok;
   }
   process.stdout.write(args.format === 'json' ? formatJson(results) : formatStylish(results, process.stdout.isTTY === true));
   if (ioError) return EXIT.usage;

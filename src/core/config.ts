@@ -1,6 +1,7 @@
 // Configuration the core understands. Adapters (VS Code settings, the CLI) build one of these.
 import { SECTION_IDS, isSectionId, type SectionId } from './catalogue';
 import type { ExtraAliases } from './match';
+import { DEFAULT_BLAMELESS_PHRASES } from './rules/blameless-language';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleLevel = Severity | 'off' | 'auto';
@@ -13,7 +14,30 @@ export interface PostmortemConfig {
   readonly rules: Readonly<Record<string, RuleLevel>>;
   /** Globs (matched case-insensitively against the file path) that mark post-mortems. */
   readonly globs: readonly string[];
+  /** Incident severities, most severe first: the front-matter `severity` must be one of their ids. */
+  readonly severities: readonly IncidentSeverity[];
+  /** Limits for the Overview TL;DR (overview-length). */
+  readonly overview: { readonly maxSentences: number; readonly maxWords: number };
+  /** Action items: what counts as a ticket key, and whether a due date is required. */
+  readonly actionItems: { readonly ticketPattern: string; readonly requireDueDate: boolean };
+  /** Finger-pointing phrases (blameless-language). */
+  readonly blamelessPhrases: readonly string[];
 }
+
+/** An incident severity level such as SEV1, as offered by "New Post-mortem" and checked in front matter. */
+export interface IncidentSeverity {
+  readonly id: string;
+  readonly description: string;
+}
+
+export const DEFAULT_SEVERITIES: readonly IncidentSeverity[] = [
+  { id: 'SEV1', description: 'Critical: a complete outage or data loss for many customers.' },
+  { id: 'SEV2', description: 'Major: a core feature is down or badly degraded for many customers.' },
+  { id: 'SEV3', description: 'Minor: partial degradation, or a workaround exists.' },
+  { id: 'SEV4', description: 'Low: little customer impact, or caught before it spread.' },
+];
+
+export const DEFAULT_TICKET_PATTERN = '[A-Z][A-Z0-9]+-\\d+|#\\d+';
 
 export const DEFAULT_GLOBS: readonly string[] = [
   '**/postmortems/**',
@@ -29,6 +53,10 @@ export const DEFAULT_CONFIG: PostmortemConfig = {
   extraAliases: {},
   rules: {},
   globs: DEFAULT_GLOBS,
+  severities: DEFAULT_SEVERITIES,
+  overview: { maxSentences: 2, maxWords: 60 },
+  actionItems: { ticketPattern: DEFAULT_TICKET_PATTERN, requireDueDate: false },
+  blamelessPhrases: DEFAULT_BLAMELESS_PHRASES,
 };
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off', 'auto'];
@@ -67,5 +95,40 @@ export function normaliseConfig(input: Partial<Record<keyof PostmortemConfig, un
     }
   }
   const globs = Array.isArray(input.globs) ? input.globs.filter((g): g is string => typeof g === 'string') : DEFAULT_CONFIG.globs;
-  return { enabled, requiredSections, extraAliases, rules, globs };
+  const severities = normaliseSeverities(input.severities, problems);
+  const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback);
+  const ov = (input.overview ?? {}) as Record<string, unknown>;
+  const overview = { maxSentences: num(ov['maxSentences'], DEFAULT_CONFIG.overview.maxSentences), maxWords: num(ov['maxWords'], DEFAULT_CONFIG.overview.maxWords) };
+  const ai = (input.actionItems ?? {}) as Record<string, unknown>;
+  let ticketPattern = DEFAULT_TICKET_PATTERN;
+  if (typeof ai['ticketPattern'] === 'string' && ai['ticketPattern'].trim() !== '') {
+    try {
+      new RegExp(ai['ticketPattern']);
+      ticketPattern = ai['ticketPattern'];
+    } catch {
+      problems.push(`The ticket pattern "${ai['ticketPattern']}" is not a valid regular expression; using the default.`);
+    }
+  }
+  const actionItems = { ticketPattern, requireDueDate: ai['requireDueDate'] === true };
+  const blamelessPhrases = Array.isArray(input.blamelessPhrases)
+    ? input.blamelessPhrases.filter((p): p is string => typeof p === 'string')
+    : DEFAULT_CONFIG.blamelessPhrases;
+  return { enabled, requiredSections, extraAliases, rules, globs, severities, overview, actionItems, blamelessPhrases };
+}
+
+/** Severities from a setting: strings (`"SEV1"`) or `{id, description}` objects; the defaults when none is usable. */
+export function normaliseSeverities(input: unknown, problems: string[] = []): readonly IncidentSeverity[] {
+  if (!Array.isArray(input)) return DEFAULT_SEVERITIES;
+  const out: IncidentSeverity[] = [];
+  for (const v of input) {
+    const id = typeof v === 'string' ? v : v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' ? (v as { id: string }).id : undefined;
+    if (id === undefined || id.trim() === '') {
+      problems.push(`Severity ${JSON.stringify(v)} needs an id such as "SEV1".`);
+      continue;
+    }
+    if (out.some((s) => s.id === id.trim())) continue;
+    const description = v && typeof v === 'object' && typeof (v as { description?: unknown }).description === 'string' ? (v as { description: string }).description : '';
+    out.push({ id: id.trim(), description });
+  }
+  return out.length > 0 ? out : DEFAULT_SEVERITIES;
 }

@@ -18,6 +18,21 @@ export interface Finding {
 export const CODES = {
   'missing-section': 'A required section is absent.',
   'frontmatter-syntax': 'The front matter cannot be parsed.',
+  frontmatter: 'A front-matter value breaks the post-mortem schema.',
+  'timeline-order': 'A timeline entry is earlier than the entry before it.',
+  'timeline-timestamp': 'A timeline entry has no time.',
+  'timeline-timezone': 'Timeline times have no time zone and the document states none.',
+  'empty-section': 'A section holds nothing but whitespace, guidance comments or placeholder text.',
+  'duplicate-section': 'Two headings say the same thing for one section.',
+  'section-order': 'Sections are out of the canonical order.',
+  'overview-length': 'The Overview is longer than a TL;DR.',
+  'impact-numbers': 'The Impact section states no number.',
+  'responders-empty': 'The Responders section names nobody.',
+  'action-item-owner': 'An action item has no owner.',
+  'action-item-ticket': 'An action item has no ticket.',
+  'action-item-due': 'An action item has no due date, where one is required.',
+  'blameless-language': 'A finger-pointing phrase.',
+  'status-not-final': 'The post-mortem is still a draft.',
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -1,5 +1,5 @@
 // Front matter: YAML (parsed with `yaml`, keeping node ranges for precise findings) or TOML.
-import { parseDocument, isMap, isScalar, LineCounter, type Document } from 'yaml';
+import { parseDocument, isMap, isScalar, isSeq, LineCounter, type Document } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import type { Range } from './text';
 import { range } from './text';
@@ -18,6 +18,11 @@ export interface FrontMatter {
   readonly errors: readonly FrontMatterError[];
   /** For YAML: the range of the value of a top-level key, for findings placed on the exact node. */
   valueRange(key: string): Range | undefined;
+  /**
+   * For YAML: the range of the node at `path` (keys and list indexes, e.g. ['incident', 'started']). When the path
+   * ends early, the range of the deepest node that exists; for an empty value (`severity:`), the key.
+   */
+  nodeRange(path: readonly (string | number)[]): Range | undefined;
 }
 
 const MAX_ALIAS_COUNT = 100;
@@ -71,7 +76,27 @@ export function parseFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine
     }
     return undefined;
   };
-  return { kind: 'yaml', range: whole, data, errors, valueRange };
+  type Ranged = { range?: [number, number, number] | null } | null | undefined;
+  const rangeOf = (node: Ranged): Range | undefined => (node?.range ? toRange(node.range[0], node.range[1]) : undefined);
+  const nodeRange = (path: readonly (string | number)[]): Range | undefined => {
+    let node: unknown = contents;
+    let found: Range | undefined;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : undefined) === segment);
+        if (!pair) break;
+        const value = pair.value as Ranged;
+        const empty = !value?.range || value.range[0] === value.range[1];
+        found = empty ? (rangeOf(pair.key as Ranged) ?? found) : rangeOf(value);
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+        found = rangeOf(node.items[segment] as Ranged) ?? found;
+        node = node.items[segment];
+      } else break;
+    }
+    return found;
+  };
+  return { kind: 'yaml', range: whole, data, errors, valueRange, nodeRange };
 }
 
 function parseTomlBlock(value: string, whole: Range, contentLine: number): FrontMatter {
@@ -86,7 +111,7 @@ function parseTomlBlock(value: string, whole: Range, contentLine: number): Front
 }
 
 function result(kind: 'yaml' | 'toml', whole: Range, data: Record<string, unknown>, errors: FrontMatterError[]): FrontMatter {
-  return { kind, range: whole, data, errors, valueRange: () => undefined };
+  return { kind, range: whole, data, errors, valueRange: () => undefined, nodeRange: () => undefined };
 }
 
 function errorText(e: unknown): string {

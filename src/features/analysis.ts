@@ -1,7 +1,7 @@
 // One analysis per document version, shared by the features (diagnostics, quick fixes, completions, hover, status
 // bar). Not a feature: a cache around the core's IncrementalAnalyzer, so a keystroke is analysed once.
 import * as vscode from 'vscode';
-import { IncrementalAnalyzer, type Analysis, type PostmortemConfig } from '../core';
+import { IncrementalAnalyzer, type Analysis, type ConfigInput, type PostmortemConfig } from '../core';
 import { readConfig } from './settings';
 
 interface Entry {
@@ -16,14 +16,26 @@ class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
   private readonly configs = new Map<string, PostmortemConfig>();
   private readonly forced = new Set<string>();
+  private readonly teams = new Map<string, ConfigInput>();
   private configGeneration = 0;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when settings or a team file changed: every document needs checking again. */
+  readonly onDidChangeConfig = this.changed.event;
+
+  /** The team's .postmortem.json input for a workspace folder. */
+  setTeamConfig(folder: vscode.Uri, input: ConfigInput): void {
+    const key = folder.toString();
+    if (JSON.stringify(this.teams.get(key) ?? {}) === JSON.stringify(input)) return;
+    this.teams.set(key, input);
+    this.settingsChanged();
+  }
 
   /** Settings are read once per workspace folder and re-read after they change. */
   configFor(uri: vscode.Uri): PostmortemConfig {
     const key = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
     let config = this.configs.get(key);
     if (!config) {
-      config = readConfig(uri);
+      config = readConfig(uri, this.teams.get(key) ?? {});
       this.configs.set(key, config);
     }
     return config;
@@ -64,6 +76,7 @@ class AnalysisCache {
   settingsChanged(): void {
     this.configs.clear();
     this.configGeneration++;
+    this.changed.fire();
   }
 
   clear(): void {

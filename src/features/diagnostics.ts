@@ -108,8 +108,10 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
       for (const editor of editors) if (!states.has(editor.document.uri.toString())) check(editor.document);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(SECTION)) return;
-      analyses.settingsChanged();
+      if (e.affectsConfiguration(SECTION)) analyses.settingsChanged();
+    }),
+    // Settings or the team's .postmortem.json changed: check every open document again.
+    analyses.onDidChangeConfig(() => {
       collection.clear();
       checkAll();
     }),

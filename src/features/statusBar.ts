@@ -37,8 +37,6 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
       const active = vscode.window.activeTextEditor?.document.uri.toString();
       if (active && e.uris.some((u) => u.toString() === active)) update();
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('postmortem')) update();
-    }),
+    analyses.onDidChangeConfig(update),
   ];
 }

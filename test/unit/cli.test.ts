@@ -33,7 +33,12 @@ describe('postmortem-lint (CLI)', function () {
       { id: 'overview', heading: 'Overview', line: 3 },
       { id: 'timeline', heading: 'Timeline', line: 7 },
     ]);
-    assert.equal(result.findings.length, 8);
+    // Eight missing sections, and the zone-less timeline (no zone anywhere), reported on its heading.
+    assert.deepEqual(result.findings.map((f) => f.code), [...Array(8).fill('missing-section'), 'timeline-timezone']);
+    assert.deepEqual(
+      { line: result.findings[8]!.line, severity: result.findings[8]!.severity },
+      { line: 7, severity: 'info' },
+    );
     assert.deepEqual(result.findings[0], {
       code: 'missing-section',
       severity: 'warning',

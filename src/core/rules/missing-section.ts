@@ -5,7 +5,8 @@ import type { Rule } from './types';
 
 export const missingSection: Rule = {
   code: 'missing-section',
-  defaultLevel: 'warning',
+  defaultLevel: 'auto',
+  completeness: true,
   run({ model, config, report }) {
     const present = new Set(model.sections.flatMap((s) => s.roles));
     const at = model.title?.range ?? range(0, 0, 0, (model.lines[0] ?? '').length);

@@ -1,4 +1,4 @@
-import type { PostmortemConfig, Severity } from '../config';
+import type { PostmortemConfig, RuleLevel, Severity } from '../config';
 import type { Finding } from '../findings';
 import type { PostmortemModel } from '../model';
 
@@ -11,7 +11,9 @@ export interface RuleContext {
 
 export interface Rule {
   readonly code: string;
-  readonly defaultLevel: Severity;
-  /** True for rules that still run when the front matter is broken. */
+  /** The level when `postmortem.rules` does not set one. `auto` follows the document's status (see analyze.ts). */
+  readonly defaultLevel: RuleLevel;
+  /** Completeness rules get stricter as the document's status moves from draft to final. */
+  readonly completeness?: boolean;
   run(context: RuleContext): void;
 }

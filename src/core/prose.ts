@@ -1,0 +1,117 @@
+// Reading the prose of sections: what counts as content, what is a placeholder, and text with code spans, quotes
+// and HTML comments blanked out (same length, so columns stay exact).
+import type { PostmortemModel, Section } from './model';
+
+export interface ProseLine {
+  readonly line: number;
+  /** The line with comments blanked out; code lines are left out entirely. */
+  readonly text: string;
+}
+
+/** The lines of a section's body (subsections included, their heading lines excluded), comments blanked out. */
+export function sectionLines(model: PostmortemModel, section: Section): ProseLine[] {
+  const out: ProseLine[] = [];
+  const headingLines = new Set<number>();
+  for (const h of model.headings) for (let l = h.range.start.line; l <= h.range.end.line; l++) headingLines.add(l);
+  let inComment = false;
+  const from = section.heading.range.end.line + 1;
+  for (let l = from; l <= section.contentRange.end.line && l < model.lines.length; l++) {
+    if (headingLines.has(l)) continue;
+    let text = model.lines[l] ?? '';
+    // Blank out HTML comments, which may span lines.
+    let result = '';
+    let i = 0;
+    while (i < text.length) {
+      if (inComment) {
+        const end = text.indexOf('-->', i);
+        const stop = end === -1 ? text.length : end + 3;
+        result += ' '.repeat(stop - i);
+        i = stop;
+        if (end !== -1) inComment = false;
+      } else {
+        const start = text.indexOf('<!--', i);
+        if (start === -1) {
+          result += text.slice(i);
+          break;
+        }
+        result += text.slice(i, start);
+        i = start;
+        inComment = true;
+      }
+    }
+    text = result;
+    out.push({ line: l, text });
+  }
+  return out;
+}
+
+const PLACEHOLDER = /^(?:[-*+]|\d+[.)]|\|)?\s*(?:\[[ x]\]\s*)?(?:todo|tbd|tba|tbc|n\/?a|fixme|xxx|placeholder|to be (?:written|determined|done|added)|coming soon|\.{3}|…|-+|\?+|<[^>]*>|\[[^\]]*\])?\s*[.:!]?\s*\|?\s*$/i;
+
+/** A line that holds nothing a reader could use: blank, a bare list marker, or placeholder text such as TODO or TBD. */
+export function isPlaceholderLine(text: string): boolean {
+  return PLACEHOLDER.test(text.trim()) || /^\|?[\s:|-]*\|?$/.test(text.trim());
+}
+
+/** True when the section holds no real content (code blocks count as content). */
+export function isEmptySection(model: PostmortemModel, section: Section): boolean {
+  for (const { line, text } of sectionLines(model, section)) {
+    if (model.codeLines.has(line) && !/^\s*(<!--|-->)/.test(model.lines[line] ?? '') && text.trim() !== '') return false;
+    if (!isPlaceholderLine(text)) return false;
+  }
+  return true;
+}
+
+/** The line with inline code spans and quoted passages blanked out (blameless language is allowed there). */
+export function withoutQuotesAndCode(text: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  if (/^\s*>/.test(text)) return blank(text);
+  return text
+    .replace(/(`+)[^`]*?\1/g, blank)
+    .replace(/"[^"\n]*"/g, blank)
+    .replace(/“[^”\n]*”/g, blank)
+    .replace(/(^|[\s(])'[^'\n]*'(?=$|[\s).,;:!?])/g, (m, lead: string) => lead + blank(m.slice(lead.length)));
+}
+
+/** Sentences in a block of prose (a simple splitter: ., ! or ? followed by a space or the end). */
+export function sentences(text: string): string[] {
+  const cleaned = text.replace(/\s+/g, ' ').trim();
+  if (cleaned === '') return [];
+  return cleaned.split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/).filter((s) => s.trim().length > 0);
+}
+
+export function words(text: string): string[] {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
+
+/** Every prose line of the document outside front matter and code, with HTML comments blanked out. */
+export function documentLines(model: PostmortemModel): ProseLine[] {
+  const out: ProseLine[] = [];
+  const from = model.frontMatter ? model.frontMatter.range.end.line + 1 : 0;
+  let inComment = false;
+  for (let l = from; l < model.lines.length; l++) {
+    const raw = model.lines[l] ?? '';
+    let text = '';
+    let i = 0;
+    while (i < raw.length) {
+      if (inComment) {
+        const end = raw.indexOf('-->', i);
+        const stop = end === -1 ? raw.length : end + 3;
+        text += ' '.repeat(stop - i);
+        i = stop;
+        if (end !== -1) inComment = false;
+      } else {
+        const start = raw.indexOf('<!--', i);
+        if (start === -1) {
+          text += raw.slice(i);
+          break;
+        }
+        text += raw.slice(i, start);
+        i = start;
+        inComment = true;
+      }
+    }
+    if (model.codeLines.has(l) && !/<!--|-->/.test(raw)) continue;
+    out.push({ line: l, text });
+  }
+  return out;
+}

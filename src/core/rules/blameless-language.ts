@@ -1,0 +1,70 @@
+// blameless-language: finger-pointing phrases. Allowed inside quotes and code (someone is being quoted).
+import { documentLines, withoutQuotesAndCode } from '../prose';
+import { range } from '../text';
+import type { Rule } from './types';
+
+export const DEFAULT_BLAMELESS_PHRASES: readonly string[] = [
+  "'s fault",
+  'fault of',
+  'human error',
+  'should have known',
+  'should have caught',
+  'careless',
+  'negligent',
+  'negligence',
+  'stupid',
+  'incompetent',
+  'who broke',
+  'screwed up',
+  'messed up',
+];
+
+const SUGGESTIONS: Record<string, string> = {
+  'human error': 'describe the conditions that made the mistake easy, e.g. "the deploy tool accepted an unreviewed config"',
+  'should have known': 'say what information was missing at the time, e.g. "the runbook did not mention…"',
+  'should have caught': 'say which check did not catch it, e.g. "the canary did not cover this path"',
+  'who broke': 'say what changed, e.g. "the change that caused…"',
+};
+const DEFAULT_SUGGESTION = 'describe what the system allowed and what was missing, not who did it, e.g. "the alert did not fire because…"';
+
+function compile(phrase: string): RegExp {
+  const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/\s+/g, '\\s+');
+  const start = /^[\p{L}\p{N}]/u.test(phrase.trim()) ? '(?<![\\p{L}\\p{N}])' : '[\\p{L}\\p{N}_-]*';
+  const end = /[\p{L}\p{N}]$/u.test(phrase.trim()) ? '(?![\\p{L}\\p{N}])' : '';
+  return new RegExp(`${start}${escaped}${end}`, 'giu');
+}
+
+const compiled = new Map<string, RegExp>();
+
+export const blamelessLanguage: Rule = {
+  code: 'blameless-language',
+  defaultLevel: 'warning',
+  run({ model, config, report }) {
+    const phrases = config.blamelessPhrases.filter((p) => p.trim() !== '');
+    if (phrases.length === 0) return;
+    const patterns = phrases.map((p) => {
+      let re = compiled.get(p);
+      if (!re) {
+        re = compile(p);
+        compiled.set(p, re);
+      }
+      return [p, re] as const;
+    });
+    for (const { line, text } of documentLines(model)) {
+      const visible = withoutQuotesAndCode(text);
+      if (visible.trim() === '') continue;
+      for (const [phrase, re] of patterns) {
+        re.lastIndex = 0;
+        for (let m = re.exec(visible); m; m = re.exec(visible)) {
+          const suggestion = SUGGESTIONS[phrase.toLowerCase()] ?? DEFAULT_SUGGESTION;
+          report({
+            code: 'blameless-language',
+            message: `"${m[0]}" points a finger. Post-mortems are blameless: people acted sensibly with what they knew, so ${suggestion}.`,
+            range: range(line, m.index, line, m.index + m[0].length),
+            data: { phrase },
+          });
+        }
+      }
+    }
+  },
+};

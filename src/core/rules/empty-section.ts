@@ -1,0 +1,22 @@
+// empty-section: a section whose body holds nothing but whitespace, guidance comments or placeholder text.
+import { sectionSpec } from '../catalogue';
+import { isEmptySection } from '../prose';
+import type { Rule } from './types';
+
+export const emptySection: Rule = {
+  code: 'empty-section',
+  defaultLevel: 'auto',
+  completeness: true,
+  run({ model, report }) {
+    for (const section of model.sections) {
+      if (section.roles.length === 0 || !isEmptySection(model, section)) continue;
+      const title = section.roles.map((id) => sectionSpec(id).title).join(' / ');
+      report({
+        code: 'empty-section',
+        message: `Section "${section.heading.text}" is empty: ${sectionSpec(section.roles[0]!).guidance}`,
+        range: section.heading.range,
+        data: { section: section.roles[0]!, sections: [...section.roles], title },
+      });
+    }
+  },
+};

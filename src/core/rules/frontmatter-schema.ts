@@ -1,0 +1,112 @@
+// frontmatter: YAML front matter that parsed but breaks schemas/postmortem.frontmatter.schema.json, one finding per
+// violation, on the exact YAML node. The severity enum is the configured severities, not the schema's default.
+// Documents without front matter, with TOML front matter or with broken YAML (frontmatter-syntax) get none.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import schema from '../../../schemas/postmortem.frontmatter.schema.json';
+import type { IncidentSeverity } from '../config';
+import { isIsoDate } from '../template';
+import { range, type Range } from '../text';
+import type { FrontMatter } from '../frontmatter';
+import type { Rule } from './types';
+
+/** ISO 8601 date and time: 2026-11-01T14:03Z, 2026-11-01T14:03:00.5+01:00, 2026-11-01 14:03:00. */
+export function isIsoDateTime(value: string): boolean {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i.exec(value);
+  return !!m && isIsoDate(m[1]!) && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4] ?? 0) < 61;
+}
+
+let ajv: Ajv | undefined;
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(severities: readonly IncidentSeverity[]): ValidateFunction {
+  const key = severities.map((s) => s.id).join('\u0000');
+  let validate = validators.get(key);
+  if (!validate) {
+    ajv ??= new Ajv({ allErrors: true, strict: false })
+      .addFormat('date', { type: 'string', validate: isIsoDate })
+      .addFormat('date-time', { type: 'string', validate: isIsoDateTime });
+    const ids = severities.map((s) => s.id);
+    const withSeverities = {
+      ...schema,
+      $id: `${schema.$id}#severities=${encodeURIComponent(key)}`,
+      properties: { ...schema.properties, severity: { ...schema.properties.severity, enum: ids } },
+    };
+    validate = ajv.compile(withSeverities);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+function pathOf(error: ErrorObject): (string | number)[] {
+  if (error.instancePath === '') return [];
+  return error.instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function nameOf(path: readonly (string | number)[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  array: 'a list',
+  object: 'a mapping of keys to values',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+};
+
+function messageFor(error: ErrorObject, path: readonly (string | number)[]): string | undefined {
+  const name = nameOf(path);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params['missingProperty']);
+      return `${path.length ? `${name}.` : ''}${missing} is required`;
+    }
+    case 'enum':
+      return `${name} must be one of ${(params['allowedValues'] as unknown[]).map(String).join(', ')}`;
+    case 'type': {
+      const what = String(params['type']);
+      if (path[0] === 'authors' && path.length === 1) return 'authors must be a list of names, e.g. [Jane Doe]';
+      return `${name} must be ${TYPE_WORDS[what] ?? what}`;
+    }
+    case 'format':
+      return params['format'] === 'date'
+        ? `${name} must be a date in the form YYYY-MM-DD, e.g. 2026-11-01`
+        : `${name} must be an ISO 8601 date and time, e.g. 2026-11-01T14:03:00Z`;
+    case 'minLength':
+      return `${name} must not be empty`;
+    default:
+      return error.message ? `${name || 'front matter'} ${error.message}` : undefined;
+  }
+}
+
+function rangeFor(fm: FrontMatter, error: ErrorObject, path: readonly (string | number)[], firstLine: Range): Range {
+  if (error.keyword === 'required') return path.length ? (fm.nodeRange(path) ?? firstLine) : firstLine;
+  return fm.nodeRange(path) ?? firstLine;
+}
+
+export const frontmatterSchema: Rule = {
+  code: 'frontmatter',
+  defaultLevel: 'warning',
+  run({ model, config, report }) {
+    const fm = model.frontMatter;
+    if (!fm || fm.kind !== 'yaml' || fm.errors.length > 0) return;
+    const validate = validatorFor(config.severities);
+    if (validate(fm.data)) return;
+    const start = fm.range.start.line;
+    const firstLine = range(start, 0, start, (model.lines[start] ?? '').length);
+    const seen = new Set<string>();
+    for (const error of validate.errors ?? []) {
+      const path = pathOf(error);
+      const message = messageFor(error, path);
+      if (!message || seen.has(message)) continue;
+      seen.add(message);
+      report({ code: 'frontmatter', message, range: rangeFor(fm, error, path, firstLine), data: { path: nameOf(path), keyword: error.keyword } });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+// overview-length: the Overview is a one- or two-sentence TL;DR.
+import { sectionsFor } from '../model';
+import { sectionLines, sentences, words } from '../prose';
+import type { Rule } from './types';
+
+export const overviewLength: Rule = {
+  code: 'overview-length',
+  defaultLevel: 'warning',
+  run({ model, config, report }) {
+    const { maxSentences, maxWords } = config.overview;
+    for (const section of sectionsFor(model, 'overview')) {
+      const text = sectionLines(model, section)
+        .filter((l) => !model.codeLines.has(l.line))
+        .map((l) => l.text)
+        .join('\n');
+      const s = sentences(text).length;
+      const w = words(text).length;
+      if (s <= maxSentences && w <= maxWords) continue;
+      const what = s > maxSentences ? `${s} sentences` : `${w} words`;
+      report({
+        code: 'overview-length',
+        message: `The Overview has ${what}; keep it to a TL;DR of at most ${maxSentences} sentence${maxSentences === 1 ? '' : 's'} and ${maxWords} words, and move details to What happened.`,
+        range: section.heading.range,
+        data: { sentences: s, words: w },
+      });
+    }
+  },
+};

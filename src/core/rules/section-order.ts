@@ -1,0 +1,27 @@
+// section-order: sections out of the canonical order. Information only, off by default.
+import { canonicalIndex, sectionSpec } from '../catalogue';
+import type { Rule } from './types';
+
+export const sectionOrder: Rule = {
+  code: 'section-order',
+  defaultLevel: 'off',
+  run({ model, report }) {
+    let highest = -1;
+    let highestTitle = '';
+    for (const section of model.sections) {
+      if (section.roles.length === 0) continue;
+      const index = Math.min(...section.roles.map(canonicalIndex));
+      if (index < highest) {
+        report({
+          code: 'section-order',
+          message: `"${section.heading.text}" usually comes before "${highestTitle}" (${sectionSpec(section.roles[0]!).title} is section ${index + 1} of 10).`,
+          range: section.heading.range,
+          data: { section: section.roles[0]! },
+        });
+      } else {
+        highest = Math.max(highest, ...section.roles.map(canonicalIndex));
+        highestTitle = section.heading.text;
+      }
+    }
+  },
+};

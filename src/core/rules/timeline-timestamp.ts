@@ -1,0 +1,31 @@
+// timeline-timestamp: a timeline entry with no time or date it starts with. Entries of a list or table with no
+// timestamp at all are prose (e.g. a "Root causes" list under a dated sub-heading), unless no entry anywhere has one.
+import { parseTimeline } from '../timeline';
+import { range } from '../text';
+import type { Rule } from './types';
+
+/** A remark between events ("**Note:** …"), not an event. */
+const NOTE = /^[*_\s]*(?:note|nb|n\.b\.)\b/i;
+
+export const timelineTimestamp: Rule = {
+  code: 'timeline-timestamp',
+  defaultLevel: 'warning',
+  run({ model, report }) {
+    const items = parseTimeline(model);
+    const timedBlocks = new Set(items.filter((i) => i.time).map((i) => i.block));
+    const noneTimed = timedBlocks.size === 0;
+    for (const item of items) {
+      if (item.time || item.blank || !(noneTimed || timedBlocks.has(item.block))) continue;
+      if (NOTE.test(item.entry.text)) continue;
+      const line = item.entry.range.start.line;
+      const first = model.lines[line] ?? '';
+      const start = item.entry.kind === 'item' ? first.length - item.entry.text.length : first.length - first.trimStart().length;
+      report({
+        code: 'timeline-timestamp',
+        message: 'Timeline entry has no time: start it with one, e.g. "14:03 UTC" or "2026-11-20 14:03 UTC".',
+        range: range(line, start, line, first.length),
+        data: { line },
+      });
+    }
+  },
+};

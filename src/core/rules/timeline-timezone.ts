@@ -1,0 +1,22 @@
+// timeline-timezone: timeline times without a zone while the document states none (front matter `timezone`, the
+// Timeline heading or text, or prose such as "all times UTC"). Reported once, on the Timeline heading.
+import { sectionsFor } from '../model';
+import { parseTimeline, statedTimeZone } from '../timeline';
+import type { Rule } from './types';
+
+export const timelineTimezone: Rule = {
+  code: 'timeline-timezone',
+  defaultLevel: 'info',
+  run({ model, report }) {
+    const bare = parseTimeline(model).filter((i) => i.time?.hasTime && !i.time.hasZone);
+    if (bare.length === 0 || statedTimeZone(model)) return;
+    const heading = sectionsFor(model, 'timeline')[0]?.heading;
+    if (!heading) return;
+    report({
+      code: 'timeline-timezone',
+      message: `${bare.length} timeline ${bare.length === 1 ? 'time has' : 'times have'} no time zone and the document states none: add it to the heading ("${heading.text} (UTC)") or to each time.`,
+      range: heading.range,
+      data: { count: bare.length },
+    });
+  },
+};

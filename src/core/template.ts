@@ -1,0 +1,218 @@
+// New post-mortems: file names, the built-in template (from the catalogue) and {{variable}} rendering.
+// Pure: the "New Post-mortem" command (src/features/new-postmortem.ts) does the file access and the UI.
+import { stringify } from 'yaml';
+import { CATALOGUE } from './catalogue';
+import { buildModel } from './model';
+
+/** The variables a template may use, as {{name}}. */
+export const TEMPLATE_VARIABLES = ['title', 'date', 'severity', 'author', 'now', 'slug'] as const;
+export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
+export type TemplateVars = Readonly<Record<TemplateVariable, string>>;
+
+export const DEFAULT_FOLDER = 'postmortems';
+export const DEFAULT_FILE_NAME = '${date}-${slug}.md';
+export const SLUG_FALLBACK = 'postmortem';
+export const MAX_SLUG_LENGTH = 60;
+
+/**
+ * Lower-case ASCII words joined by dashes: accents folded (NFKD), anything else a dash, repeats collapsed, ends
+ * trimmed, at most 60 characters. Never empty and never a path: `../../etc/passwd` gives `etc-passwd`.
+ */
+export function slugify(text: string, fallback = SLUG_FALLBACK): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_SLUG_LENGTH)
+    .replace(/-+$/, '');
+  return slug || fallback;
+}
+
+/** A title as typed, made single-line: control characters become spaces, runs of whitespace one space. */
+export function cleanTitle(title: string): string {
+  // eslint-disable-next-line no-control-regex
+  return title.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** True for a YYYY-MM-DD string that names a real calendar day. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** YYYY-MM-DD of `date` in local time (what "today" means to the person typing). */
+export function localDate(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** "YYYY-MM-DD HH:mm UTC", the form of timeline stamps. */
+export function utcStamp(date: Date): string {
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+}
+
+export interface FileNameVars {
+  readonly date: string;
+  readonly slug: string;
+  readonly severity: string;
+}
+
+/**
+ * Expands a file-name pattern (`${date}`, `${slug}`, `${year}`, `${month}`, `${severity}`) into ONE safe file
+ * name: no path separators, no `..`, no control or reserved characters, no leading dot, ending in `.md`.
+ * Unknown `${…}` placeholders are dropped.
+ */
+export function fileNameFor(pattern: string, vars: FileNameVars): string {
+  const [year = '', month = ''] = vars.date.split('-');
+  const values: Record<string, string> = {
+    date: vars.date,
+    slug: vars.slug,
+    year,
+    month,
+    severity: slugify(vars.severity, ''),
+  };
+  const expanded = (pattern || DEFAULT_FILE_NAME).replace(/\$\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  let name = expanded
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/\s+/g, ' ')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[\s.-]+|[\s.]+$/g, '');
+  if (!/\.md$/i.test(name)) name = `${name.replace(/\.+$/, '')}.md`;
+  if (/^-?\.md$/i.test(name) || name === '.md') name = `${SLUG_FALLBACK}.md`;
+  return name;
+}
+
+/** `name`, then `name-2`, `name-3`, … (before the extension): the names to try so nothing is overwritten. */
+export function* candidateNames(name: string): Generator<string> {
+  const dot = name.lastIndexOf('.');
+  const base = dot > 0 ? name.slice(0, dot) : name;
+  const ext = dot > 0 ? name.slice(dot) : '';
+  yield name;
+  for (let i = 2; ; i++) yield `${base}-${i}${ext}`;
+}
+
+/** The first candidate not in `existing` (compared case-insensitively, as on macOS and Windows). */
+export function uniqueName(name: string, existing: ReadonlySet<string> | readonly string[]): string {
+  const taken = new Set([...existing].map((n) => n.toLowerCase()));
+  for (const candidate of candidateNames(name)) if (!taken.has(candidate.toLowerCase())) return candidate;
+  return name; // unreachable: the generator never ends
+}
+
+/**
+ * Splits a workspace-relative path (forward or back slashes) into segments, or returns undefined when it is absolute
+ * or climbs out of the folder (`..`), so settings can never point outside the workspace folder.
+ */
+export function safeRelativePath(path: string): string[] | undefined {
+  const trimmed = path.trim();
+  if (trimmed === '') return [];
+  if (/^([a-zA-Z]:)?[\\/]/.test(trimmed) || /^[a-zA-Z][\w+.-]*:/.test(trimmed)) return undefined;
+  const segments = trimmed.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
+  // eslint-disable-next-line no-control-regex
+  if (segments.some((s) => s === '..' || /[\u0000-\u001f]/.test(s))) return undefined;
+  return segments;
+}
+
+/** One YAML scalar, quoted when it has to be (`: `, quotes, `#`, leading symbols, look-alike numbers…). */
+export function yamlScalar(value: string): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd();
+}
+
+export interface BuiltInTemplateOptions {
+  /** Adds an `authors` list with {{author}}; otherwise `authors: []`. */
+  readonly withAuthor?: boolean;
+}
+
+/** The built-in template, made from the section catalogue. Uses {{title}}, {{date}}, {{severity}}, {{author}}, {{now}}. */
+export function builtInTemplate(options: BuiltInTemplateOptions = {}): string {
+  const lines = [
+    '---',
+    'title: {{title}}',
+    'date: {{date}}',
+    'severity: {{severity}}',
+    'status: draft',
+    ...(options.withAuthor ? ['authors:', '  - {{author}}'] : ['authors: []']),
+    'type: postmortem',
+    '---',
+    '',
+    '# {{title}}',
+  ];
+  for (const spec of CATALOGUE) {
+    lines.push('', `## ${spec.title}`, '', `<!-- ${spec.guidance} -->`);
+    if (spec.id === 'timeline') lines.push('', '- **{{now}}** — Post-mortem created.');
+    if (spec.id === 'action-items') lines.push('', '- [ ] Action — owner: @name, ticket: ABC-123, due: YYYY-MM-DD');
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+export interface Rendered {
+  readonly text: string;
+  /** Unknown {{names}}, each once, in order of appearance; they are left in the text as written. */
+  readonly unknownVariables: readonly string[];
+}
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g;
+
+/**
+ * Replaces {{variables}}. Inside YAML front matter, a placeholder that is a whole value (`key: {{title}}` or
+ * `- {{author}}`) becomes a safely quoted YAML scalar, so a title like `Outage: "db"` cannot break the YAML.
+ */
+export function renderTemplate(template: string, vars: TemplateVars): Rendered {
+  const unknown: string[] = [];
+  const known = (name: string): name is TemplateVariable => (TEMPLATE_VARIABLES as readonly string[]).includes(name);
+  const substitute = (segment: string, yaml: boolean): string => {
+    const one = (s: string) =>
+      s.replace(PLACEHOLDER, (whole, name: string) => {
+        if (known(name)) return vars[name];
+        if (!unknown.includes(name)) unknown.push(name);
+        return whole;
+      });
+    if (!yaml) return one(segment);
+    return segment
+      .split('\n')
+      .map((line) => {
+        const m = /^(\s*(?:-\s+|[^\s#:][^:]*:\s+))\{\{\s*([A-Za-z_][\w-]*)\s*\}\}(\s*)$/.exec(line.replace(/\r$/, ''));
+        if (m && known(m[2]!)) return `${m[1]}${yamlScalar(vars[m[2] as TemplateVariable])}${line.endsWith('\r') ? '\r' : ''}`;
+        return one(line);
+      })
+      .join('\n');
+  };
+  const fm = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?\r?\n)?(---[ \t]*(?:\r?\n|$))/.exec(template);
+  if (!fm) return { text: substitute(template, false), unknownVariables: unknown };
+  const head = fm[1]! + substitute(fm[2] ?? '', true) + fm[3]!;
+  return { text: head + substitute(template.slice(fm[0].length), false), unknownVariables: unknown };
+}
+
+/** The variables for a new post-mortem. */
+export function templateVars(input: { title: string; date: string; severity: string; author?: string; now: Date }): TemplateVars {
+  const title = cleanTitle(input.title);
+  return {
+    title,
+    date: input.date,
+    severity: input.severity,
+    author: input.author ?? '',
+    now: utcStamp(input.now),
+    slug: slugify(title),
+  };
+}
+
+/**
+ * Where the cursor goes in a new post-mortem: the first non-blank line after the Overview heading (its guidance
+ * comment in the built-in template), else the line after the title heading, else line 0.
+ */
+export function cursorLineFor(text: string): number {
+  const model = buildModel(text);
+  const heading = model.sections.find((s) => s.roles.includes('overview'))?.heading ?? model.title;
+  if (!heading) return 0;
+  let line = heading.range.end.line + 1;
+  while (line < model.lines.length - 1 && model.lines[line]!.trim() === '') line++;
+  return Math.min(line, model.lines.length - 1);
+}

@@ -1,0 +1,212 @@
+// Timeline entries with their times: each entry's written timestamp, its date completed from context (the entry
+// before it, a dated sub-heading, the front matter `date`), and midnight roll-over for bare times.
+import { sectionsFor, type Entry, type PostmortemModel } from '../model';
+import { range, isBlank, type Range } from '../text';
+import { parseStamp, proseZone, ZONE_OFFSETS, type WrittenStamp } from './stamp';
+
+const DAY_MS = 86_400_000;
+/** A bare time earlier than the one before it rolls to the next day only when that is at most this far ahead. */
+const ROLL_OVER_MAX_MINUTES = 12 * 60;
+
+export interface TimelineTime {
+  /** The instant, for ordering. A time with no zone uses the zone the document states, else UTC. */
+  readonly epochMs: number;
+  /** The calendar day as written or inherited (UTC midnight of that date); day 0 when no date is known. */
+  readonly dayMs: number;
+  /** The entry writes a date itself. */
+  readonly hasDate: boolean;
+  /** A date is known: written, or inherited from a previous entry, a dated heading or the front matter. */
+  readonly dateKnown: boolean;
+  readonly hasTime: boolean;
+  /** The entry writes its zone. */
+  readonly hasZone: boolean;
+  readonly zone?: string;
+  /** A bare time that was taken to be on the day after the entry before it (e.g. 23:50 then 00:10). */
+  readonly rolledOver: boolean;
+  /** Where the timestamp is written. */
+  readonly range: Range;
+}
+
+export interface TimelineItem {
+  readonly entry: Entry;
+  readonly index: number;
+  readonly time?: TimelineTime;
+  /** Entries in one block form one list or table: nothing but blank lines between them. */
+  readonly block: number;
+  /** The entry has no text (an empty template row or bullet). */
+  readonly blank: boolean;
+}
+
+export interface StatedZone {
+  readonly zone: string;
+  readonly offsetMinutes: number | undefined;
+  readonly where: 'front-matter' | 'heading' | 'section' | 'document';
+}
+
+const FRONT_MATTER_ZONE_KEYS = ['timezone', 'time_zone', 'timeZone', 'tz'];
+
+/** The time zone the document states for its timeline, if any: front matter, Timeline heading or text, or prose like "all times UTC". */
+export function statedTimeZone(model: PostmortemModel): StatedZone | undefined {
+  const data = model.frontMatter?.data ?? {};
+  for (const key of FRONT_MATTER_ZONE_KEYS) {
+    const v = data[key];
+    if (typeof v === 'string' && v.trim() !== '') {
+      const p = proseZone(v.trim());
+      return { zone: v.trim(), offsetMinutes: p?.offsetMinutes ?? (ZONE_OFFSETS[v.trim().toUpperCase()] ?? undefined), where: 'front-matter' };
+    }
+  }
+  const sections = sectionsFor(model, 'timeline');
+  for (const s of sections) {
+    const z = proseZone(s.heading.text);
+    if (z) return { ...z, where: 'heading' };
+  }
+  const entryLines = new Set<number>();
+  for (const e of model.timeline) for (let l = e.range.start.line; l <= e.range.end.line; l++) entryLines.add(l);
+  for (const s of sections) {
+    for (let l = s.heading.range.end.line + 1; l <= s.contentRange.end.line; l++) {
+      if (entryLines.has(l) || model.codeLines.has(l)) continue;
+      const z = proseZone(model.lines[l] ?? '');
+      if (z) return { ...z, where: 'section' };
+    }
+  }
+  for (let l = 0; l < model.lines.length; l++) {
+    const line = model.lines[l]!;
+    if (entryLines.has(l) || model.codeLines.has(l) || !/\btimes?\b/i.test(line)) continue;
+    const m = /\btimes?\b(.{0,40})/i.exec(line);
+    const z = m ? proseZone(m[1]!) : undefined;
+    if (z) return { ...z, where: 'document' };
+  }
+  return undefined;
+}
+
+interface Day {
+  readonly ms: number;
+  readonly known: boolean;
+  readonly year: number | undefined;
+}
+
+function dayOf(date: NonNullable<WrittenStamp['date']>, fallbackYear: number | undefined): Day {
+  const year = date.year ?? fallbackYear;
+  return { ms: Date.UTC(year ?? 2000, date.month - 1, date.day), known: true, year };
+}
+
+/** The front matter's `date` (YAML string or TOML date), as a day. */
+function frontMatterDay(model: PostmortemModel): Day | undefined {
+  const v = model.frontMatter?.data['date'];
+  if (v instanceof Date && !Number.isNaN(v.getTime())) {
+    return { ms: Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()), known: true, year: v.getUTCFullYear() };
+  }
+  if (typeof v === 'string') {
+    const s = parseStamp(v);
+    if (s?.date) return dayOf(s.date, undefined);
+  }
+  return undefined;
+}
+
+/** The text offset in the entry's first line where its text starts (after the list marker). */
+function textOffset(entry: Entry): number {
+  const first = entry.lines[0] ?? '';
+  return entry.kind === 'item' ? first.length - entry.text.length : 0;
+}
+
+const cache = new WeakMap<PostmortemModel, readonly TimelineItem[]>();
+
+/** Every timeline entry with its time, in document order. Never throws. */
+export function parseTimeline(model: PostmortemModel): readonly TimelineItem[] {
+  let items = cache.get(model);
+  if (!items) {
+    items = computeTimeline(model);
+    cache.set(model, items);
+  }
+  return items;
+}
+
+function computeTimeline(model: PostmortemModel): TimelineItem[] {
+  const zone = statedTimeZone(model);
+  const defaultOffset = zone?.offsetMinutes ?? 0;
+  // Dated sub-headings inside Timeline sections ("### 2023-07-19", "### October 21, 2025 - Redis overload").
+  const headingDays = new Map<number, WrittenStamp>();
+  for (const s of sectionsFor(model, 'timeline')) {
+    for (const h of model.headings) {
+      const line = h.range.start.line;
+      if (line <= s.heading.range.start.line || line > s.contentRange.end.line) continue;
+      const stamp = parseStamp(h.text);
+      if (stamp?.date) headingDays.set(line, stamp);
+    }
+  }
+  const headingLines = [...headingDays.keys()].sort((a, b) => a - b);
+
+  let day: Day = frontMatterDay(model) ?? { ms: 0, known: false, year: undefined };
+  let prevClock: number | undefined;
+  let block = -1;
+  let prevEnd = -2;
+  let prevKind: Entry['kind'] | undefined;
+  let h = 0;
+  const out: TimelineItem[] = [];
+
+  model.timeline.forEach((entry, index) => {
+    const startLine = entry.range.start.line;
+    while (h < headingLines.length && headingLines[h]! < startLine) {
+      day = dayOf(headingDays.get(headingLines[h]!)!.date!, day.year);
+      prevClock = undefined;
+      h++;
+    }
+    let gapHasText = prevKind !== entry.kind;
+    for (let l = prevEnd + 1; l < startLine && !gapHasText; l++) if (!isBlank(model.lines[l] ?? '')) gapHasText = true;
+    if (gapHasText) block++;
+    prevEnd = entry.range.end.line;
+    prevKind = entry.kind;
+
+    const blank = entry.kind === 'row' ? entry.text.replace(/[|\s]/g, '') === '' : entry.text.trim() === '';
+    const first = entry.lines[0] ?? '';
+    const stamp = blank ? undefined : parseStamp(first, textOffset(entry));
+    if (!stamp) {
+      out.push({ entry, index, block, blank });
+      return;
+    }
+    let rolledOver = false;
+    if (stamp.date) {
+      day = dayOf(stamp.date, day.year);
+    } else if (stamp.clock && prevClock !== undefined) {
+      const clock = stamp.clock.hour * 60 + stamp.clock.minute;
+      if (clock < prevClock && clock + 1440 - prevClock <= ROLL_OVER_MAX_MINUTES) {
+        day = { ...day, ms: day.ms + DAY_MS };
+        rolledOver = true;
+      }
+    }
+    prevClock = stamp.clock ? stamp.clock.hour * 60 + stamp.clock.minute : undefined;
+    const clockMs = stamp.clock ? ((stamp.clock.hour * 60 + stamp.clock.minute) * 60 + stamp.clock.second) * 1000 : 0;
+    const offsetMinutes = stamp.offsetMinutes ?? defaultOffset;
+    const line = startLine;
+    out.push({
+      entry,
+      index,
+      block,
+      blank,
+      time: {
+        epochMs: day.ms + clockMs - offsetMinutes * 60_000,
+        dayMs: day.ms,
+        hasDate: stamp.date !== undefined,
+        dateKnown: day.known,
+        hasTime: stamp.clock !== undefined,
+        hasZone: stamp.zone !== undefined,
+        ...(stamp.zone !== undefined ? { zone: stamp.zone } : {}),
+        rolledOver,
+        range: range(line, stamp.start, line, stamp.end),
+      },
+    });
+  });
+  return out;
+}
+
+/** True when `b` is earlier than `a`, comparing instants when both have a time and days otherwise. */
+export function isEarlier(b: TimelineTime, a: TimelineTime): boolean {
+  if (a.hasTime && b.hasTime) return b.epochMs < a.epochMs;
+  return b.dayMs < a.dayMs;
+}
+
+/** The written timestamp of a time, for messages. */
+export function stampText(model: PostmortemModel, time: TimelineTime): string {
+  const r = time.range;
+  return (model.lines[r.start.line] ?? '').slice(r.start.character, r.end.character).trim();
+}

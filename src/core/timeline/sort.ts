@@ -1,0 +1,67 @@
+// Sorting a timeline block chronologically: a stable sort that moves each entry with its sub-bullets unchanged and
+// keeps the blank lines between entries where they were. One replacement of the block's lines, nothing else.
+import type { PostmortemModel } from '../model';
+import { range, type Range } from '../text';
+import { isEarlier, parseTimeline, type TimelineItem } from './parse';
+
+export interface TimelineSortEdit {
+  readonly range: Range;
+  readonly text: string;
+}
+
+/** Blocks (one list or table each) that have an entry earlier than the one before it, by first line. */
+export function outOfOrder(model: PostmortemModel): Array<{ item: TimelineItem; previous: TimelineItem }> {
+  const out: Array<{ item: TimelineItem; previous: TimelineItem }> = [];
+  let previous: TimelineItem | undefined;
+  for (const item of parseTimeline(model)) {
+    if (!item.time) continue;
+    if (previous && isEarlier(item.time, previous.time!)) out.push({ item, previous });
+    previous = item;
+  }
+  return out;
+}
+
+/**
+ * The edit that sorts the block holding the entry on `line` (or the first block that is out of order), or undefined
+ * when that block is already in order.
+ */
+export function timelineSortEdit(model: PostmortemModel, line?: number): TimelineSortEdit | undefined {
+  const items = parseTimeline(model);
+  const target =
+    line === undefined
+      ? outOfOrder(model)[0]?.item
+      : items.find((i) => i.entry.range.start.line <= line && i.entry.range.end.line >= line) ?? outOfOrder(model)[0]?.item;
+  if (!target) return undefined;
+  const block = items.filter((i) => i.block === target.block);
+
+  // Sort keys: [day, instant]. A date-only entry sorts first in its day; an entry with no time (or a date-only one on
+  // the same day as the entry before it) keeps the key of the entry before it, so it stays right after it.
+  const keys: Array<[number, number]> = [];
+  let prev: [number, number] = [-Infinity, -Infinity];
+  for (const item of block) {
+    const t = item.time;
+    let key: [number, number];
+    if (!t) key = prev;
+    else if (t.hasTime) key = [t.dayMs, t.epochMs];
+    else key = t.dayMs === prev[0] ? prev : [t.dayMs, -Infinity];
+    keys.push(key);
+    prev = key;
+  }
+  const order = block.map((_, i) => i).sort((a, b) => keys[a]![0] - keys[b]![0] || keys[a]![1] - keys[b]![1] || a - b);
+  if (order.every((v, i) => v === i)) return undefined;
+
+  const eol = model.eol;
+  const first = block[0]!.entry.range.start.line;
+  const last = block[block.length - 1]!.entry.range.end.line;
+  const parts: string[] = [];
+  order.forEach((from, i) => {
+    if (i > 0) {
+      // The gap (blank lines) that followed position i-1 in the original stays at position i-1.
+      const gapStart = block[i - 1]!.entry.range.end.line + 1;
+      const gapEnd = block[i]!.entry.range.start.line;
+      parts.push(eol + model.lines.slice(gapStart, gapEnd).map((l) => l + eol).join(''));
+    }
+    parts.push(block[from]!.entry.lines.join(eol));
+  });
+  return { range: range(first, 0, last, (model.lines[last] ?? '').length), text: parts.join('') };
+}

@@ -1,0 +1,313 @@
+// "New Post-mortem": asks for a title, a date and a severity (one multi-step quick input with Back), renders the
+// template (built-in from the catalogue, `.postmortem/template.md` or `postmortem.template`) and creates the file in
+// `<workspace folder>/<postmortem.folder>/<postmortem.fileName>` without ever overwriting, or in the folder picked in
+// the explorer ("New Post-mortem Here"). All file access goes through workspace.fs, so it works in vscode.dev.
+import * as vscode from 'vscode';
+import {
+  builtInTemplate,
+  candidateNames,
+  cleanTitle,
+  cursorLineFor,
+  DEFAULT_FILE_NAME,
+  DEFAULT_FOLDER,
+  fileNameFor,
+  isIsoDate,
+  localDate,
+  renderTemplate,
+  safeRelativePath,
+  templateVars,
+  type IncidentSeverity,
+} from '../core';
+import { readConfig, SECTION } from './settings';
+
+export const NEW_COMMAND = 'postmortem.new';
+export const NEW_HERE_COMMAND = 'postmortem.newHere';
+/** The workspace template, used when `postmortem.template` is not set. */
+export const WORKSPACE_TEMPLATE = ['.postmortem', 'template.md'] as const;
+const USE_BUILT_IN = 'Use Built-in Template';
+const MAX_ATTEMPTS = 1000;
+
+/** For programmatic use and tests: with a `title`, no question is asked. */
+export interface NewPostmortemOptions {
+  readonly title?: string;
+  /** YYYY-MM-DD; today when omitted. */
+  readonly date?: string;
+  /** One of `postmortem.severities`; the first when omitted. */
+  readonly severity?: string;
+  /** The folder to create the file in (a Uri or a URI string), instead of `<workspace folder>/<postmortem.folder>`. */
+  readonly folder?: vscode.Uri | string;
+  /** Open the new file in an editor (default true). */
+  readonly open?: boolean;
+}
+
+interface Answers {
+  title: string;
+  date: string;
+  severity: string;
+}
+
+export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(NEW_COMMAND, (arg?: NewPostmortemOptions | vscode.Uri) =>
+      newPostmortem(arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {})),
+    ),
+    vscode.commands.registerCommand(NEW_HERE_COMMAND, (folder?: vscode.Uri) => newPostmortem(folder instanceof vscode.Uri ? { folder } : {})),
+  ];
+}
+
+/** Creates a post-mortem and returns its URI (an untitled document's when no folder is open), or undefined if cancelled. */
+export async function newPostmortem(options: NewPostmortemOptions = {}): Promise<vscode.Uri | undefined> {
+  const explicitFolder = typeof options.folder === 'string' ? vscode.Uri.parse(options.folder) : options.folder;
+  let workspaceFolder: vscode.WorkspaceFolder | undefined;
+  if (explicitFolder) workspaceFolder = vscode.workspace.getWorkspaceFolder(explicitFolder);
+  else {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 1) workspaceFolder = folders[0];
+    else if (folders.length > 1) {
+      workspaceFolder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder should the post-mortem go in?' });
+      if (!workspaceFolder) return undefined;
+    }
+  }
+  const scope = explicitFolder ?? workspaceFolder?.uri;
+  const settings = vscode.workspace.getConfiguration(SECTION, scope);
+  const { severities } = readConfig(scope);
+
+  const answers = options.title !== undefined ? fromOptions(options, severities) : await ask(severities);
+  if (!answers) return undefined;
+
+  let target = explicitFolder;
+  if (!target && workspaceFolder) {
+    const folderSetting = settings.get<string>('folder', DEFAULT_FOLDER);
+    const segments = safeRelativePath(folderSetting);
+    if (!segments) {
+      void vscode.window.showErrorMessage(`Post-mortem: the setting postmortem.folder ("${folderSetting}") must be a path inside the workspace folder.`);
+      return undefined;
+    }
+    target = vscode.Uri.joinPath(workspaceFolder.uri, ...segments);
+  }
+
+  const author = settings.get<string>('author', '').trim();
+  const template = await loadTemplate(workspaceFolder, settings, author !== '');
+  if (template === undefined) return undefined;
+  const vars = templateVars({ ...answers, author, now: new Date() });
+  const { text, unknownVariables } = renderTemplate(template, vars);
+  if (unknownVariables.length > 0) {
+    const list = unknownVariables.map((v) => `{{${v}}}`).join(', ');
+    void vscode.window.showWarningMessage(
+      `Post-mortem: the template uses unknown variable${unknownVariables.length === 1 ? '' : 's'} ${list}, left as written. Known: {{title}}, {{date}}, {{severity}}, {{author}}, {{now}}, {{slug}}.`,
+    );
+  }
+
+  let document: vscode.TextDocument | undefined;
+  let uri: vscode.Uri;
+  if (!target) {
+    // No folder open: an untitled Markdown document the user saves wherever they like.
+    document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    uri = document.uri;
+  } else {
+    const name = fileNameFor(settings.get<string>('fileName', DEFAULT_FILE_NAME), { date: vars.date, slug: vars.slug, severity: vars.severity });
+    await vscode.workspace.fs.createDirectory(target);
+    uri = await createNew(target, name, new TextEncoder().encode(text));
+  }
+  if (options.open !== false) {
+    document ??= await vscode.workspace.openTextDocument(uri);
+    const line = cursorLineFor(text);
+    const lineText = document.lineAt(Math.min(line, document.lineCount - 1));
+    const selection = /^\s*<!--.*-->\s*$/.test(lineText.text)
+      ? new vscode.Selection(lineText.range.end, lineText.range.start) // the guidance comment: typing replaces it
+      : new vscode.Selection(lineText.range.end, lineText.range.end);
+    await vscode.window.showTextDocument(document, { selection, preview: false });
+  }
+  return uri;
+}
+
+/** Writes `bytes` to the first free name in `folder` (`name`, `name-2`, …): never over an existing file. */
+async function createNew(folder: vscode.Uri, name: string, bytes: Uint8Array): Promise<vscode.Uri> {
+  let attempts = 0;
+  for (const candidate of candidateNames(name)) {
+    if (++attempts > MAX_ATTEMPTS) break;
+    const uri = vscode.Uri.joinPath(folder, candidate);
+    if (await exists(uri)) continue;
+    await vscode.workspace.fs.writeFile(uri, bytes);
+    return uri;
+  }
+  throw new Error(`Post-mortem: no free file name for ${name} in ${folder.toString(true)}.`);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code !== 'FileNotFound' && error.code !== 'EntryNotFound') throw error;
+    return false;
+  }
+}
+
+/**
+ * The template text: `postmortem.template` if set, else `.postmortem/template.md` if the folder has one, else the
+ * built-in one. A template that cannot be read offers the built-in one; undefined means the user gave up.
+ */
+async function loadTemplate(folder: vscode.WorkspaceFolder | undefined, settings: vscode.WorkspaceConfiguration, withAuthor: boolean): Promise<string | undefined> {
+  const builtIn = builtInTemplate({ withAuthor });
+  if (!folder) return builtIn;
+  const setting = settings.get<string>('template', '').trim();
+  let uri: vscode.Uri;
+  if (setting) {
+    const segments = safeRelativePath(setting);
+    if (!segments || segments.length === 0) {
+      return offerBuiltIn(`the setting postmortem.template ("${setting}") must be a file path inside the workspace folder`, builtIn);
+    }
+    uri = vscode.Uri.joinPath(folder.uri, ...segments);
+  } else {
+    uri = vscode.Uri.joinPath(folder.uri, ...WORKSPACE_TEMPLATE);
+    if (!(await exists(uri).catch(() => true))) return builtIn;
+  }
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return offerBuiltIn(`the template ${vscode.workspace.asRelativePath(uri)} could not be read (${why})`, builtIn);
+  }
+}
+
+async function offerBuiltIn(problem: string, builtIn: string): Promise<string | undefined> {
+  const choice = await vscode.window.showErrorMessage(`Post-mortem: ${problem}.`, USE_BUILT_IN);
+  return choice === USE_BUILT_IN ? builtIn : undefined;
+}
+
+function fromOptions(options: NewPostmortemOptions, severities: readonly IncidentSeverity[]): Answers {
+  const title = cleanTitle(options.title ?? '');
+  if (!title) throw new Error('New Post-mortem: a title is required.');
+  const date = options.date ?? localDate(new Date());
+  if (!isIsoDate(date)) throw new Error(`New Post-mortem: "${date}" is not a date in the form YYYY-MM-DD.`);
+  return { title, date, severity: options.severity ?? severities[0]?.id ?? 'SEV1' };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The multi-step quick input: 1/3 title, 2/3 date, 3/3 severity, with Back; Escape cancels at any step.
+// ---------------------------------------------------------------------------------------------------------------
+
+type StepResult = { readonly value: string } | 'back' | undefined;
+const TITLE = 'New Post-mortem';
+const TOTAL_STEPS = 3;
+
+async function ask(severities: readonly IncidentSeverity[]): Promise<Answers | undefined> {
+  const answers: Answers = { title: '', date: localDate(new Date()), severity: severities[0]?.id ?? 'SEV1' };
+  let step = 1;
+  while (step <= TOTAL_STEPS) {
+    let result: StepResult;
+    if (step === 1) {
+      result = await inputStep({
+        step,
+        value: answers.title,
+        prompt: 'The incident in a few words, e.g. "Checkout latency spike after a pool change".',
+        placeholder: 'Title',
+        validate: (v) => (cleanTitle(v) ? undefined : 'A title is required.'),
+      });
+    } else if (step === 2) {
+      result = await inputStep({
+        step,
+        value: answers.date,
+        prompt: 'The day of the incident (YYYY-MM-DD).',
+        placeholder: 'YYYY-MM-DD',
+        validate: (v) => (isIsoDate(v.trim()) ? undefined : 'Enter a real date as YYYY-MM-DD, e.g. 2026-11-01.'),
+      });
+    } else {
+      result = await pickStep(step, severities, answers.severity);
+    }
+    if (result === undefined) return undefined;
+    if (result === 'back') {
+      step = Math.max(1, step - 1);
+      continue;
+    }
+    if (step === 1) answers.title = cleanTitle(result.value);
+    else if (step === 2) answers.date = result.value.trim();
+    else answers.severity = result.value;
+    step++;
+  }
+  return answers;
+}
+
+interface InputStepOptions {
+  readonly step: number;
+  readonly value: string;
+  readonly prompt: string;
+  readonly placeholder: string;
+  validate(value: string): string | undefined;
+}
+
+function inputStep(options: InputStepOptions): Promise<StepResult> {
+  return new Promise((resolve) => {
+    const box = vscode.window.createInputBox();
+    box.title = TITLE;
+    box.step = options.step;
+    box.totalSteps = TOTAL_STEPS;
+    box.value = options.value;
+    box.prompt = options.prompt;
+    box.placeholder = options.placeholder;
+    box.ignoreFocusOut = true;
+    box.buttons = options.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    const subscriptions: vscode.Disposable[] = [];
+    let done = false;
+    const finish = (result: StepResult): void => {
+      if (done) return;
+      done = true;
+      for (const s of subscriptions) s.dispose();
+      box.dispose();
+      resolve(result);
+    };
+    subscriptions.push(
+      box.onDidTriggerButton((button) => {
+        if (button === vscode.QuickInputButtons.Back) finish('back');
+      }),
+      box.onDidChangeValue((value) => {
+        // Only once a problem was shown: no red box while the person is still typing the first time.
+        if (box.validationMessage) box.validationMessage = options.validate(value);
+      }),
+      box.onDidAccept(() => {
+        const problem = options.validate(box.value);
+        if (problem) box.validationMessage = problem;
+        else finish({ value: box.value });
+      }),
+      box.onDidHide(() => finish(undefined)),
+    );
+    box.show();
+  });
+}
+
+function pickStep(step: number, severities: readonly IncidentSeverity[], current: string): Promise<StepResult> {
+  return new Promise((resolve) => {
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+    pick.title = TITLE;
+    pick.step = step;
+    pick.totalSteps = TOTAL_STEPS;
+    pick.placeholder = 'Severity';
+    pick.matchOnDescription = true;
+    pick.ignoreFocusOut = true;
+    pick.buttons = [vscode.QuickInputButtons.Back];
+    pick.items = severities.map((s) => (s.description ? { label: s.id, description: s.description } : { label: s.id }));
+    const active = pick.items.find((i) => i.label === current);
+    if (active) pick.activeItems = [active];
+    const subscriptions: vscode.Disposable[] = [];
+    let done = false;
+    const finish = (result: StepResult): void => {
+      if (done) return;
+      done = true;
+      for (const s of subscriptions) s.dispose();
+      pick.dispose();
+      resolve(result);
+    };
+    subscriptions.push(
+      pick.onDidTriggerButton((button) => {
+        if (button === vscode.QuickInputButtons.Back) finish('back');
+      }),
+      pick.onDidAccept(() => {
+        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+        if (chosen) finish({ value: chosen.label });
+      }),
+      pick.onDidHide(() => finish(undefined)),
+    );
+    pick.show();
+  });
+}

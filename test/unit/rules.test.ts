@@ -1,0 +1,171 @@
+// The reviewer rules: for each, documents that must and must not trigger it.
+import * as assert from 'node:assert/strict';
+import { analyze, normaliseConfig, type PostmortemConfig } from '../../src/core';
+import { actionItemFields } from '../../src/core/rules/action-items';
+
+const HEAD = ['---', 'type: postmortem', 'status: in-review', '---', '', '# Outage', ''];
+const codes = (body: string[], code: string, config?: PostmortemConfig) =>
+  analyze([...HEAD, ...body].join('\n'), config ? { config } : {}).findings.filter((f) => f.code === code);
+
+type Case = [name: string, body: string[], count: number];
+
+function table(code: string, cases: Case[], config?: PostmortemConfig): void {
+  describe(code, () => {
+    for (const [name, body, count] of cases) {
+      it(`${count === 0 ? 'not ' : ''}for ${name}`, () => {
+        const found = codes(body, code, config);
+        assert.equal(found.length, count, JSON.stringify(found.map((f) => f.message)));
+      });
+    }
+  });
+}
+
+table('empty-section', [
+  ['a section with text', ['## Impact', '', '12 users.'], 0],
+  ['a section with a code block only', ['## Timeline', '', '```', 'log', '```'], 0],
+  ['a section with content in a subsection', ['## Impact', '', '### Users', '', '12 users.'], 0],
+  ['an empty section', ['## Impact', '', '## Timeline', '', '- 10:00 x'], 1],
+  ['guidance comments only', ['## Impact', '', '<!-- Damage in numbers. -->', ''], 1],
+  ['a multi-line comment only', ['## Impact', '<!--', 'numbers', '-->'], 1],
+  ['TODO', ['## Impact', '', 'TODO'], 1],
+  ['TBD.', ['## Impact', '', 'TBD.'], 1],
+  ['an empty checklist item', ['## Action Items', '', '- [ ] '], 1],
+  ['a heading at the end of the document', ['## Overview', '', 'x', '', '## Impact'], 1],
+  ['an unrecognised heading (not a section)', ['## Appendix', ''], 0],
+]);
+
+table('duplicate-section', [
+  ['two Impact headings', ['## Impact', '', '1', '', '## Impact', '', '2'], 1],
+  ['What went well + What went wrong (a deliberate split)', ['## What went well', '', 'a', '', '## What went wrong', '', 'b'], 0],
+  ['Impact with a subsection', ['## Impact', '', '1', '', '### End user impact', '', '2'], 0],
+  ['the same heading at different levels', ['## Impact', '', '1', '', '### Impact', '', '2'], 0],
+]);
+
+table('section-order', [['Impact before Overview, off by default', ['## Impact', '', '1', '', '## Overview', '', 'x'], 0]]);
+table('section-order', [
+  ['Impact before Overview', ['## Impact', '', '1', '', '## Overview', '', 'x'], 1],
+  ['canonical order', ['## Overview', '', 'x', '', '## Impact', '', '1'], 0],
+], normaliseConfig({ rules: { 'section-order': 'info' } }));
+
+table('overview-length', [
+  ['one sentence', ['## Overview', '', 'Checkout failed for 40 minutes after a bad deploy; see the timeline.'], 0],
+  ['two sentences', ['## Overview', '', 'Checkout failed for 40 minutes. A rollback fixed it.'], 0],
+  ['three sentences', ['## Overview', '', 'Checkout failed. It was a deploy. A rollback fixed it.'], 1],
+  ['more than 60 words', ['## Overview', '', `${'word '.repeat(61)}.`], 1],
+  ['guidance comments do not count', ['## Overview', '', '<!-- One. Two. Three. Four. -->', 'Checkout failed.'], 0],
+]);
+
+table('impact-numbers', [
+  ['numbers', ['## Impact', '', '12,400 checkouts slowed.'], 0],
+  ['a percentage', ['## Impact', '', 'About 6% of requests failed.'], 0],
+  ['a duration in words', ['## Impact', '', 'Checkout was down for two hours.'], 0],
+  ['no number', ['## Impact', '', 'Some customers were affected.'], 1],
+  ['an empty section (empty-section says it)', ['## Impact', ''], 0],
+]);
+
+table('responders-empty', [
+  ['a list of names', ['## Responders', '', '- Sam (incident commander)', '- Kim'], 0],
+  ['mentions', ['## Responders', '', 'on call: @sam and @kim'], 0],
+  ['a full name in prose', ['## Responders', '', 'The on-call engineer was Sam Lee.'], 0],
+  ['nobody named', ['## Responders', '', 'the on-call engineer and the database team'], 1],
+]);
+
+table('action-item-owner', [
+  ['an @owner', ['## Action Items', '', '- [ ] Add an alert @kim OPS-1'], 0],
+  ['owner: name', ['## Action Items', '', '- Add an alert — owner: Kim, ticket: OPS-1'], 0],
+  ['no owner', ['## Action Items', '', '- [ ] Add an alert, ticket: OPS-1'], 1],
+  ['a table with an Owner column', ['## Action Items', '', '| Action | Owner | Ticket |', '|---|---|---|', '| Add alert | Kim | OPS-1 |', '| Resize | | OPS-2 |'], 1],
+  ['a numbered list, two items, one owner', ['## Action Items', '', '1. Add alert @kim OPS-1', '2. Resize pool OPS-2'], 1],
+]);
+
+table('action-item-ticket', [
+  ['a tracker key', ['## Action Items', '', '- [ ] Add an alert @kim OPS-142'], 0],
+  ['#123', ['## Action Items', '', '- [ ] Add an alert @kim #123'], 0],
+  ['a link', ['## Action Items', '', '- [ ] Add an alert @kim [ticket](https://tracker.example/1)'], 0],
+  ['no ticket', ['## Action Items', '', '- [ ] Add an alert @kim'], 1],
+  ['a Ticket column', ['## Action Items', '', '| Action | Owner | Ticket |', '|---|---|---|', '| Add alert | Kim | OPS-1 |'], 0],
+  ['an empty Ticket column', ['## Action Items', '', '| Action | Owner | Ticket |', '|---|---|---|', '| Add alert | Kim | |'], 1],
+  ['a lower-case word with a dash is not a key', ['## Action Items', '', '- [ ] Add a follow-up alert @kim'], 1],
+]);
+
+table('action-item-ticket', [
+  ['a key matching a custom pattern', ['## Action Items', '', '- [ ] Add an alert @kim INC0042'], 0],
+  ['a default-style key under a custom pattern', ['## Action Items', '', '- [ ] Add an alert @kim OPS-1'], 1],
+], normaliseConfig({ actionItems: { ticketPattern: 'INC\\d{4}' } }));
+
+table('action-item-due', [['no due date, not required', ['## Action Items', '', '- [ ] Add an alert @kim OPS-1'], 0]]);
+table('action-item-due', [
+  ['no due date, required', ['## Action Items', '', '- [ ] Add an alert @kim OPS-1'], 1],
+  ['a date', ['## Action Items', '', '- [ ] Add an alert @kim OPS-1 due 2026-12-01'], 0],
+  ['a Due column', ['## Action Items', '', '| Action | Owner | Due |', '|---|---|---|', '| Add alert | Kim | 2026-12-01 |'], 0],
+], normaliseConfig({ actionItems: { requireDueDate: true } }));
+
+table('blameless-language', [
+  ["Sam's fault", ['## Root Causes', '', "It was Sam's fault."], 1],
+  ['human error', ['## Root Causes', '', 'Root cause: human error.'], 1],
+  ['should have known', ['## What happened', '', 'The engineer should have known better.'], 1],
+  ['careless and negligent (two)', ['## What happened', '', 'A careless, negligent change.'], 2],
+  ['who broke it', ['## What happened', '', 'We found who broke the build.'], 1],
+  ['inside double quotes', ['## What happened', '', 'The ticket said "this is human error" at first.'], 0],
+  ['inside curly quotes', ['## What happened', '', 'A reply said “stupid config” twice.'], 0],
+  ['inside a code span', ['## What happened', '', 'The log read `careless mode enabled`.'], 0],
+  ['inside a code block', ['## What happened', '', '```', 'negligent=true', '```'], 0],
+  ['inside a block quote', ['## What happened', '', '> It was human error, said the first report.'], 0],
+  ['inside a guidance comment', ['## What happened', '', '<!-- no human error talk -->', 'ok'], 0],
+  ['blameless wording', ['## Root Causes', '', 'The deploy tool accepted an unreviewed config.'], 0],
+  ['a word that contains a phrase', ['## What happened', '', 'Carelessness is not a cause.'], 0],
+]);
+table('blameless-language', [['a configured phrase', ['## What happened', '', 'The intern deployed it.'], 1]], normaliseConfig({ blamelessPhrases: ['the intern'] }));
+
+describe('status-not-final', () => {
+  it('a draft gets one info finding on its status value', () => {
+    const text = ['---', 'type: postmortem', 'status: draft', '---', '# T'].join('\n');
+    const found = analyze(text).findings.filter((f) => f.code === 'status-not-final');
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.severity, 'info');
+    assert.deepEqual(found[0]!.range, { start: { line: 2, character: 8 }, end: { line: 2, character: 13 } });
+  });
+  for (const status of ['in-review', 'final']) {
+    it(`not for ${status}`, () => {
+      const text = ['---', 'type: postmortem', `status: ${status}`, '---', '# T'].join('\n');
+      assert.equal(analyze(text).findings.filter((f) => f.code === 'status-not-final').length, 0);
+    });
+  }
+});
+
+describe('strictness follows the status', () => {
+  const doc = (status: string) => ['---', 'type: postmortem', `status: ${status}`, '---', '# T', '', '## Overview', '', '## Action Items', '', '- [ ] Do it'].join('\n');
+  const severities = (status: string, config?: PostmortemConfig) => {
+    const found = analyze(doc(status), config ? { config } : {}).findings;
+    const of = (code: string) => [...new Set(found.filter((f) => f.code === code).map((f) => f.severity))];
+    return { missing: of('missing-section'), empty: of('empty-section'), owner: of('action-item-owner'), blame: of('blameless-language') };
+  };
+  const cases: Array<[string, string]> = [['draft', 'hint'], ['in-review', 'warning'], ['final', 'error'], ['In Review', 'warning'], ['unknown', 'warning']];
+  for (const [status, severity] of cases) {
+    it(`${status}: completeness rules are ${severity}s`, () => {
+      const s = severities(status);
+      assert.deepEqual(s.missing, [severity]);
+      assert.deepEqual(s.empty, [severity]);
+      assert.deepEqual(s.owner, [severity]);
+    });
+  }
+  it('postmortem.rules overrides auto', () => {
+    const s = severities('final', normaliseConfig({ rules: { 'missing-section': 'info', 'empty-section': 'off' } }));
+    assert.deepEqual(s.missing, ['info']);
+    assert.deepEqual(s.empty, []);
+    assert.deepEqual(s.owner, ['error']);
+  });
+});
+
+describe('action item fields', () => {
+  it('reads checklist, list and table items', () => {
+    const text = [...HEAD, '## Action Items', '', '- [ ] Add alert — owner: @kim, ticket: OPS-1, due: 2026-12-01', '- Resize pool @lee https://t.example/2', '', '| Action | Owner | Ticket | Due |', '|---|---|---|---|', '| Runbook | Sam | OPS-3 | 2026-12-24 |'].join('\n');
+    const model = analyze(text).model;
+    const fields = actionItemFields(model, '[A-Z][A-Z0-9]+-\\d+').map(({ summary, owner, ticket, due }) => ({ summary, owner, ticket, due }));
+    assert.deepEqual(fields, [
+      { summary: 'Add alert', owner: '@kim', ticket: 'OPS-1', due: '2026-12-01' },
+      { summary: 'Resize pool @lee https://t.example/2', owner: '@lee', ticket: 'https://t.example/2', due: undefined },
+      { summary: 'Runbook', owner: 'Sam', ticket: 'OPS-3', due: '2026-12-24' },
+    ]);
+  });
+});

@@ -1,0 +1,207 @@
+// New post-mortems: slugs, file names, collisions, safe paths, the built-in template and {{variables}}.
+import * as assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import {
+  analyze,
+  builtInTemplate,
+  CATALOGUE,
+  cursorLineFor,
+  DEFAULT_SEVERITIES,
+  fileNameFor,
+  isIsoDate,
+  normaliseConfig,
+  renderTemplate,
+  safeRelativePath,
+  slugify,
+  templateVars,
+  uniqueName,
+  utcStamp,
+} from '../../src/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './helpers';
+
+const NOW = new Date(Date.UTC(2026, 10, 1, 14, 3, 59));
+const vars = (title: string, extra: { author?: string; severity?: string; date?: string } = {}) =>
+  templateVars({ title, date: extra.date ?? '2026-11-01', severity: extra.severity ?? 'SEV2', now: NOW, ...(extra.author ? { author: extra.author } : {}) });
+
+describe('template: slugify', () => {
+  const table: Array<[string, string]> = [
+    ['Checkout latency spike', 'checkout-latency-spike'],
+    ['  DB: "primary" failover!!  ', 'db-primary-failover'],
+    ['Café résumé naïve Ångström', 'cafe-resume-naive-angstrom'],
+    ['ﬁle ① full-width ＡＢＣ', 'file-1-full-width-abc'],
+    ['../../etc/passwd', 'etc-passwd'],
+    ['a/b\\c', 'a-b-c'],
+    ['tab\there\u0000nul\nnew line', 'tab-here-nul-new-line'],
+    ['---', 'postmortem'],
+    ['', 'postmortem'],
+    ['数据库故障', 'postmortem'],
+    ['🔥🔥', 'postmortem'],
+    ['x'.repeat(80), 'x'.repeat(60)],
+    [`${'a'.repeat(59)} b`, 'a'.repeat(59)],
+  ];
+  for (const [title, expected] of table) {
+    it(JSON.stringify(title).slice(0, 50), () => {
+      const slug = slugify(title);
+      assert.equal(slug, expected);
+      assert.match(slug, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      assert.ok(slug.length <= 60);
+    });
+  }
+});
+
+describe('template: file names', () => {
+  const v = { date: '2026-11-01', slug: 'db-failover', severity: 'SEV2' };
+  const table: Array<[string, string, typeof v?]> = [
+    ['${date}-${slug}.md', '2026-11-01-db-failover.md'],
+    ['${year}/${month}/${slug}.md', '2026-11-db-failover.md'],
+    ['${severity}-${slug}', 'sev2-db-failover.md'],
+    ['../../${slug}.md', 'db-failover.md'],
+    ['..\\..\\${slug}.md', 'db-failover.md'],
+    ['/etc/${slug}.md', 'etc-db-failover.md'],
+    ['.hidden-${slug}.md', 'hidden-db-failover.md'],
+    ['${unknown}${slug}.md', 'db-failover.md'],
+    ['a:b*c?<d>|e"f.md', 'a-b-c-d-e-f.md'],
+    ['', '2026-11-01-db-failover.md'],
+    ['${unknown}', 'postmortem.md'],
+    ['..', 'postmortem.md'],
+    ['${slug}.markdown', 'db-failover.markdown.md'],
+  ];
+  for (const [pattern, expected] of table) {
+    it(`${JSON.stringify(pattern)} -> ${expected}`, () => {
+      const name = fileNameFor(pattern, v);
+      assert.equal(name, expected);
+      assert.ok(!/[\\/]/.test(name) && !name.includes('..') && !name.startsWith('.'));
+    });
+  }
+});
+
+describe('template: never overwrite', () => {
+  const table: Array<[string, string[], string]> = [
+    ['a.md', [], 'a.md'],
+    ['a.md', ['a.md'], 'a-2.md'],
+    ['a.md', ['a.md', 'a-2.md', 'a-3.md'], 'a-4.md'],
+    ['a.md', ['A.MD'], 'a-2.md'],
+    ['a.md', ['a-2.md'], 'a.md'],
+    ['2026-11-01-x.md', ['2026-11-01-x.md'], '2026-11-01-x-2.md'],
+  ];
+  for (const [name, existing, expected] of table) {
+    it(`${name} with [${existing.join(', ')}] -> ${expected}`, () => assert.equal(uniqueName(name, new Set(existing)), expected));
+  }
+});
+
+describe('template: safe relative paths', () => {
+  const table: Array<[string, string[] | undefined]> = [
+    ['postmortems', ['postmortems']],
+    ['docs/incidents/', ['docs', 'incidents']],
+    ['docs\\incidents', ['docs', 'incidents']],
+    ['./a/./b', ['a', 'b']],
+    ['', []],
+    ['../outside', undefined],
+    ['a/../../b', undefined],
+    ['/etc', undefined],
+    ['C:\\Windows', undefined],
+    ['file:///etc', undefined],
+  ];
+  for (const [path, expected] of table) {
+    it(JSON.stringify(path), () => assert.deepEqual(safeRelativePath(path), expected));
+  }
+});
+
+describe('template: dates', () => {
+  const table: Array<[string, boolean]> = [
+    ['2026-11-01', true],
+    ['2024-02-29', true],
+    ['2026-02-29', false],
+    ['2026-13-01', false],
+    ['2026-1-1', false],
+    ['yesterday', false],
+    ['2026-11-01T10:00', false],
+  ];
+  for (const [value, ok] of table) it(`${value} ${ok ? 'is' : 'is not'} a date`, () => assert.equal(isIsoDate(value), ok));
+  it('timeline stamps are UTC, to the minute', () => assert.equal(utcStamp(NOW), '2026-11-01 14:03 UTC'));
+});
+
+describe('template: rendering', () => {
+  it('the built-in template has the front matter, the H1 and the ten sections with guidance, and nothing above a hint', () => {
+    const { text, unknownVariables } = renderTemplate(builtInTemplate(), vars('Checkout latency spike'));
+    assert.deepEqual(unknownVariables, []);
+    const fm = parse(text.split('---\n')[1]!);
+    assert.deepEqual(fm, { title: 'Checkout latency spike', date: '2026-11-01', severity: 'SEV2', status: 'draft', authors: [], type: 'postmortem' });
+    assert.match(text, /\n# Checkout latency spike\n/);
+    for (const s of CATALOGUE) assert.ok(text.includes(`\n## ${s.title}\n\n<!-- ${s.guidance} -->\n`), s.id);
+    assert.ok(text.includes('\n- **2026-11-01 14:03 UTC** — Post-mortem created.\n'));
+    assert.match(text, /- \[ \] .* — owner: @name, ticket: ABC-123, due: YYYY-MM-DD/);
+    const a = analyze(text, { path: '/w/postmortems/2026-11-01-checkout-latency-spike.md' });
+    assert.equal(a.isPostmortem, true);
+    // A fresh draft has empty sections (hints) and is a draft (info); nothing is missing or wrong.
+    assert.deepEqual(a.findings.filter((f) => f.severity === 'warning' || f.severity === 'error'), []);
+    assert.deepEqual(a.findings.filter((f) => f.code === 'missing-section' || f.code.startsWith('frontmatter')), []);
+    assert.deepEqual(a.model.timeline.length, 1);
+  });
+
+  it('the author setting becomes the authors list', () => {
+    const { text } = renderTemplate(builtInTemplate({ withAuthor: true }), vars('X', { author: 'Jane Doe' }));
+    assert.deepEqual(parse(text.split('---\n')[1]!).authors, ['Jane Doe']);
+  });
+
+  const hostile: string[] = ['DB: "primary" failover', "it's # not a comment", '- list?', '[flow]', '{a: b}', '&anchor *alias', '@at `tick`', 'yes', '12', 'null', '!!binary x', "O'Brien: \"quoted\" \\ back"];
+  for (const title of hostile) {
+    it(`a title like ${JSON.stringify(title)} keeps the YAML valid and the value exact`, () => {
+      const { text } = renderTemplate(builtInTemplate({ withAuthor: true }), vars(title, { author: title }));
+      const fm = parse(text.split('\n---\n')[0]!.slice(4));
+      assert.equal(fm.title, title);
+      assert.deepEqual(fm.authors, [title]);
+      assert.deepEqual(analyze(text, { force: true }).findings.filter((f) => f.code.startsWith('frontmatter')), []);
+    });
+  }
+
+  it('control characters in a title become spaces', () => {
+    assert.equal(vars('a\u0007b\nc\td').title, 'a b c d');
+  });
+
+  it('custom templates: every variable, unknown ones left as written and reported once', () => {
+    const template = '# {{title}} ({{ severity }})\n{{date}} {{author}} {{now}} {{slug}} {{nope}} {{nope}} {{other}} {{{title}}}';
+    const r = renderTemplate(template, vars('Big Bang', { author: 'Ann' }));
+    assert.equal(r.text, '# Big Bang (SEV2)\n2026-11-01 Ann 2026-11-01 14:03 UTC big-bang {{nope}} {{nope}} {{other}} {Big Bang}');
+    assert.deepEqual(r.unknownVariables, ['nope', 'other']);
+  });
+
+  it('in front matter only whole values are YAML-quoted; quoted and inline placeholders are left to the author', () => {
+    const template = '---\ntitle: {{title}}\nsummary: "{{slug}}"\ntags:\n  - {{severity}}\n---\n# {{title}}\n';
+    const r = renderTemplate(template, vars('A: B'));
+    assert.equal(r.text, '---\ntitle: "A: B"\nsummary: "a-b"\ntags:\n  - SEV2\n---\n# A: B\n');
+  });
+
+  it('CRLF templates keep their line endings', () => {
+    const r = renderTemplate('---\r\ntitle: {{title}}\r\n---\r\n# {{title}}\r\n', vars('A: B'));
+    assert.equal(r.text, '---\r\ntitle: "A: B"\r\n---\r\n# A: B\r\n');
+  });
+
+  it('the cursor goes to the Overview guidance line', () => {
+    const { text } = renderTemplate(builtInTemplate(), vars('X'));
+    const lines = text.split('\n');
+    const line = cursorLineFor(text);
+    assert.equal(lines[line - 2], '## Overview');
+    assert.match(lines[line]!, /^<!-- A 1–2 sentence TL;DR/);
+    assert.equal(cursorLineFor('# T\n\nno overview\n'), 2);
+    assert.equal(cursorLineFor('plain'), 0);
+  });
+});
+
+describe('config: severities', () => {
+  it('defaults to SEV1–SEV4 with descriptions, the same as the manifest default', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    assert.deepEqual(normaliseConfig({}).severities.map((s) => s.id), ['SEV1', 'SEV2', 'SEV3', 'SEV4']);
+    assert.deepEqual(pkg.contributes.configuration.properties['postmortem.severities'].default, DEFAULT_SEVERITIES);
+  });
+
+  it('takes strings or {id, description}, drops malformed entries and duplicates with a problem each', () => {
+    const problems: string[] = [];
+    const c = normaliseConfig({ severities: ['P1', { id: 'P2', description: 'Two' }, { description: 'no id' }, 7, 'P1'] }, problems);
+    assert.deepEqual(c.severities, [{ id: 'P1', description: '' }, { id: 'P2', description: 'Two' }]);
+    assert.equal(problems.length, 2);
+    assert.deepEqual(normaliseConfig({ severities: [] }).severities, DEFAULT_SEVERITIES);
+  });
+});
