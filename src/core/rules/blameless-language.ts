@@ -27,14 +27,31 @@ const SUGGESTIONS: Record<string, string> = {
 };
 const DEFAULT_SUGGESTION = 'describe what the system allowed and what was missing, not who did it, e.g. "the alert did not fire because…"';
 
+/** The phrase as a pattern: literal, any apostrophe, any run of spaces. Every match of compile(phrase) contains one. */
+function core(phrase: string): string {
+  return phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/\s+/g, '\\s+');
+}
+
 function compile(phrase: string): RegExp {
-  const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/\s+/g, '\\s+');
+  const escaped = core(phrase);
   const start = /^[\p{L}\p{N}]/u.test(phrase.trim()) ? '(?<![\\p{L}\\p{N}])' : '[\\p{L}\\p{N}_-]*';
   const end = /[\p{L}\p{N}]$/u.test(phrase.trim()) ? '(?![\\p{L}\\p{N}])' : '';
   return new RegExp(`${start}${escaped}${end}`, 'giu');
 }
 
 const compiled = new Map<string, RegExp>();
+/** One case-insensitive test per line for all phrases at once: lines that fail it cannot match any phrase. */
+const prefilters = new Map<string, RegExp>();
+
+function prefilterFor(phrases: readonly string[]): RegExp {
+  const key = phrases.join('\u0000');
+  let re = prefilters.get(key);
+  if (!re) {
+    re = new RegExp(phrases.map(core).join('|'), 'iu');
+    prefilters.set(key, re);
+  }
+  return re;
+}
 
 export const blamelessLanguage: Rule = {
   code: 'blameless-language',
@@ -50,7 +67,9 @@ export const blamelessLanguage: Rule = {
       }
       return [p, re] as const;
     });
+    const prefilter = prefilterFor(phrases);
     for (const { line, text } of documentLines(model)) {
+      if (!prefilter.test(text)) continue;
       const visible = withoutQuotesAndCode(text);
       if (visible.trim() === '') continue;
       for (const [phrase, re] of patterns) {

@@ -111,6 +111,24 @@ function textOffset(entry: Entry): number {
 
 const cache = new WeakMap<PostmortemModel, readonly TimelineItem[]>();
 
+/**
+ * parseStamp is a pure function of an entry's first line, and an edit changes few lines, so re-analysis after an edit
+ * reads most stamps from here. Bounded: cleared when it outgrows a very long timeline.
+ */
+const stamps = new Map<string, WrittenStamp | null>();
+const STAMP_CACHE_MAX = 100_000;
+
+function cachedStamp(line: string, from: number): WrittenStamp | undefined {
+  const key = `${from}\u0000${line}`;
+  let stamp = stamps.get(key);
+  if (stamp === undefined) {
+    if (stamps.size >= STAMP_CACHE_MAX) stamps.clear();
+    stamp = parseStamp(line, from) ?? null;
+    stamps.set(key, stamp);
+  }
+  return stamp ?? undefined;
+}
+
 /** Every timeline entry with its time, in document order. Never throws. */
 export function parseTimeline(model: PostmortemModel): readonly TimelineItem[] {
   let items = cache.get(model);
@@ -159,7 +177,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
 
     const blank = entry.kind === 'row' ? entry.text.replace(/[|\s]/g, '') === '' : entry.text.trim() === '';
     const first = entry.lines[0] ?? '';
-    const stamp = blank ? undefined : parseStamp(first, textOffset(entry));
+    const stamp = blank ? undefined : cachedStamp(first, textOffset(entry));
     if (!stamp) {
       out.push({ entry, index, block, blank });
       return;
