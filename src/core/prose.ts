@@ -8,6 +8,32 @@ export interface ProseLine {
   readonly text: string;
 }
 
+/** The line with HTML comments blanked out (same length); `inComment` carries a comment that spans lines. */
+function blankComments(raw: string, inComment: boolean): { text: string; inComment: boolean } {
+  let text = '';
+  let open = inComment;
+  let i = 0;
+  while (i < raw.length) {
+    if (open) {
+      const end = raw.indexOf('-->', i);
+      const stop = end === -1 ? raw.length : end + 3;
+      text += ' '.repeat(stop - i);
+      i = stop;
+      if (end !== -1) open = false;
+    } else {
+      const start = raw.indexOf('<!--', i);
+      if (start === -1) {
+        text += raw.slice(i);
+        break;
+      }
+      text += raw.slice(i, start);
+      i = start;
+      open = true;
+    }
+  }
+  return { text, inComment: open };
+}
+
 /** The lines of a section's body (subsections included, their heading lines excluded), comments blanked out. */
 export function sectionLines(model: PostmortemModel, section: Section): ProseLine[] {
   const out: ProseLine[] = [];
@@ -17,30 +43,9 @@ export function sectionLines(model: PostmortemModel, section: Section): ProseLin
   const from = section.heading.range.end.line + 1;
   for (let l = from; l <= section.contentRange.end.line && l < model.lines.length; l++) {
     if (headingLines.has(l)) continue;
-    let text = model.lines[l] ?? '';
-    // Blank out HTML comments, which may span lines.
-    let result = '';
-    let i = 0;
-    while (i < text.length) {
-      if (inComment) {
-        const end = text.indexOf('-->', i);
-        const stop = end === -1 ? text.length : end + 3;
-        result += ' '.repeat(stop - i);
-        i = stop;
-        if (end !== -1) inComment = false;
-      } else {
-        const start = text.indexOf('<!--', i);
-        if (start === -1) {
-          result += text.slice(i);
-          break;
-        }
-        result += text.slice(i, start);
-        i = start;
-        inComment = true;
-      }
-    }
-    text = result;
-    out.push({ line: l, text });
+    const blanked = blankComments(model.lines[l] ?? '', inComment);
+    inComment = blanked.inComment;
+    out.push({ line: l, text: blanked.text });
   }
   return out;
 }
@@ -90,26 +95,8 @@ export function documentLines(model: PostmortemModel): ProseLine[] {
   let inComment = false;
   for (let l = from; l < model.lines.length; l++) {
     const raw = model.lines[l] ?? '';
-    let text = '';
-    let i = 0;
-    while (i < raw.length) {
-      if (inComment) {
-        const end = raw.indexOf('-->', i);
-        const stop = end === -1 ? raw.length : end + 3;
-        text += ' '.repeat(stop - i);
-        i = stop;
-        if (end !== -1) inComment = false;
-      } else {
-        const start = raw.indexOf('<!--', i);
-        if (start === -1) {
-          text += raw.slice(i);
-          break;
-        }
-        text += raw.slice(i, start);
-        i = start;
-        inComment = true;
-      }
-    }
+    const { text, inComment: open } = blankComments(raw, inComment);
+    inComment = open;
     if (model.codeLines.has(l) && !/<!--|-->/.test(raw)) continue;
     out.push({ line: l, text });
   }

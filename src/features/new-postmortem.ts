@@ -237,77 +237,68 @@ interface InputStepOptions {
   validate(value: string): string | undefined;
 }
 
-function inputStep(options: InputStepOptions): Promise<StepResult> {
+/** Shows one quick input step and settles once: with its value, 'back' (the Back button), or undefined (Escape). */
+function runStep(input: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>, listen: (finish: (result: StepResult) => void) => vscode.Disposable[]): Promise<StepResult> {
   return new Promise((resolve) => {
-    const box = vscode.window.createInputBox();
-    box.title = TITLE;
-    box.step = options.step;
-    box.totalSteps = TOTAL_STEPS;
-    box.value = options.value;
-    box.prompt = options.prompt;
-    box.placeholder = options.placeholder;
-    box.ignoreFocusOut = true;
-    box.buttons = options.step > 1 ? [vscode.QuickInputButtons.Back] : [];
     const subscriptions: vscode.Disposable[] = [];
     let done = false;
     const finish = (result: StepResult): void => {
       if (done) return;
       done = true;
       for (const s of subscriptions) s.dispose();
-      box.dispose();
+      input.dispose();
       resolve(result);
     };
     subscriptions.push(
-      box.onDidTriggerButton((button) => {
+      input.onDidTriggerButton((button) => {
         if (button === vscode.QuickInputButtons.Back) finish('back');
       }),
-      box.onDidChangeValue((value) => {
-        // Only once a problem was shown: no red box while the person is still typing the first time.
-        if (box.validationMessage) box.validationMessage = options.validate(value);
-      }),
-      box.onDidAccept(() => {
-        const problem = options.validate(box.value);
-        if (problem) box.validationMessage = problem;
-        else finish({ value: box.value });
-      }),
-      box.onDidHide(() => finish(undefined)),
+      input.onDidHide(() => finish(undefined)),
+      ...listen(finish),
     );
-    box.show();
+    input.show();
   });
 }
 
+function inputStep(options: InputStepOptions): Promise<StepResult> {
+  const box = vscode.window.createInputBox();
+  box.title = TITLE;
+  box.step = options.step;
+  box.totalSteps = TOTAL_STEPS;
+  box.value = options.value;
+  box.prompt = options.prompt;
+  box.placeholder = options.placeholder;
+  box.ignoreFocusOut = true;
+  box.buttons = options.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+  return runStep(box, (finish) => [
+    box.onDidChangeValue((value) => {
+      // Only once a problem was shown: no red box while the person is still typing the first time.
+      if (box.validationMessage) box.validationMessage = options.validate(value);
+    }),
+    box.onDidAccept(() => {
+      const problem = options.validate(box.value);
+      if (problem) box.validationMessage = problem;
+      else finish({ value: box.value });
+    }),
+  ]);
+}
+
 function pickStep(step: number, severities: readonly IncidentSeverity[], current: string): Promise<StepResult> {
-  return new Promise((resolve) => {
-    const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
-    pick.title = TITLE;
-    pick.step = step;
-    pick.totalSteps = TOTAL_STEPS;
-    pick.placeholder = 'Severity';
-    pick.matchOnDescription = true;
-    pick.ignoreFocusOut = true;
-    pick.buttons = [vscode.QuickInputButtons.Back];
-    pick.items = severities.map((s) => (s.description ? { label: s.id, description: s.description } : { label: s.id }));
-    const active = pick.items.find((i) => i.label === current);
-    if (active) pick.activeItems = [active];
-    const subscriptions: vscode.Disposable[] = [];
-    let done = false;
-    const finish = (result: StepResult): void => {
-      if (done) return;
-      done = true;
-      for (const s of subscriptions) s.dispose();
-      pick.dispose();
-      resolve(result);
-    };
-    subscriptions.push(
-      pick.onDidTriggerButton((button) => {
-        if (button === vscode.QuickInputButtons.Back) finish('back');
-      }),
-      pick.onDidAccept(() => {
-        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
-        if (chosen) finish({ value: chosen.label });
-      }),
-      pick.onDidHide(() => finish(undefined)),
-    );
-    pick.show();
-  });
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  pick.title = TITLE;
+  pick.step = step;
+  pick.totalSteps = TOTAL_STEPS;
+  pick.placeholder = 'Severity';
+  pick.matchOnDescription = true;
+  pick.ignoreFocusOut = true;
+  pick.buttons = [vscode.QuickInputButtons.Back];
+  pick.items = severities.map((s) => (s.description ? { label: s.id, description: s.description } : { label: s.id }));
+  const active = pick.items.find((i) => i.label === current);
+  if (active) pick.activeItems = [active];
+  return runStep(pick, (finish) => [
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+      if (chosen) finish({ value: chosen.label });
+    }),
+  ]);
 }
