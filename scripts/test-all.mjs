@@ -1,4 +1,5 @@
-// `npm test`: build, lint, type-check, unit tests, then the integration suites inside VS Code for the Web.
+// `npm test`: build, lint, type-check, unit tests, then the integration suites and the keyboard-driven UI tests inside
+// VS Code for the Web.
 // Prints a count for each step and exits non-zero if any step failed or did not run.
 import { spawn } from 'node:child_process';
 
@@ -23,6 +24,16 @@ function run(cmd, args) {
 const count = (out, re) => {
   const m = re.exec(out);
   return m ? Number(m[1]) : 0;
+};
+
+/**
+ * Summary of a runner that prints "<label>: N passed, N failed" at the end: the counts, or 'did not run' when that line
+ * is missing (the runner could not start or crashed). The last such line counts.
+ */
+const testCount = (re) => (r) => {
+  const all = [...r.out.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))];
+  const m = all.at(-1);
+  return m ? { text: `${m[1]} passed, ${m[2]} failed`, passed: Number(m[1]), failed: Number(m[2]) } : 'did not run';
 };
 
 const steps = [
@@ -53,10 +64,12 @@ const steps = [
   {
     name: 'VS Code 1.137 (web)',
     cmd: [process.execPath, ['test/runners/web.mjs']],
-    summary: (r) => {
-      const m = /integration: (\d+) passed, (\d+) failed/.exec(r.out);
-      return m ? { text: `${m[1]} passed, ${m[2]} failed`, passed: Number(m[1]), failed: Number(m[2]) } : 'did not run';
-    },
+    summary: testCount(/integration: (\d+) passed, (\d+) failed/),
+  },
+  {
+    name: 'VS Code 1.137 (web UI)',
+    cmd: [process.execPath, ['test/runners/ui.mjs']],
+    summary: testCount(/ui: (\d+) passed, (\d+) failed/),
   },
 ];
 
@@ -66,19 +79,24 @@ for (const step of steps) {
   const started = Date.now();
   const r = await run(...step.cmd);
   const summary = step.summary(r);
+  const tests = typeof summary === 'string' ? undefined : summary;
+  // A test step passes only with exit code 0 *and* a count showing that tests ran and none failed: a runner that
+  // could not start, printed no count ('did not run') or ran no tests is a failure, never a silent pass.
+  const testsOk = summary !== 'did not run' && (!tests || (tests.passed > 0 && tests.failed === 0));
   results.push({
     name: step.name,
-    ok: r.code === 0,
+    ok: r.code === 0 && testsOk,
     summary: typeof summary === 'string' ? summary : summary.text,
-    tests: typeof summary === 'string' ? undefined : summary,
+    tests,
     seconds: (Date.now() - started) / 1000,
   });
   if (r.code !== 0 && step.name === 'build') break;
 }
 
 console.log('\n=== summary ===');
+const nameWidth = Math.max(...steps.map((s) => s.name.length));
 for (const r of results) {
-  console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(22)} ${r.summary.padEnd(40)} ${r.seconds.toFixed(1)} s`);
+  console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(nameWidth)} ${r.summary.padEnd(40)} ${r.seconds.toFixed(1)} s`);
 }
 const failed = results.filter((r) => !r.ok).length + (steps.length - results.length);
 const passedTests = results.reduce((n, r) => n + (r.tests?.passed ?? 0), 0);

