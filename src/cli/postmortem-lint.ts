@@ -7,7 +7,7 @@ import { lint, EXIT, type FileResult } from './lint';
 import { formatJson, formatStylish } from './format';
 
 const USAGE = `Usage: postmortem-lint [--format stylish|json] [--all] [--config FILE] FILES/GLOBS...
-       postmortem-lint --export-action-items csv FILES/GLOBS...
+       postmortem-lint --export-action-items csv [--all] [--config FILE] FILES/GLOBS...
 
 Checks Markdown post-mortems for missing sections and other problems.
 
@@ -95,8 +95,8 @@ async function loadTeamConfig(explicit: string | undefined): Promise<{ input: Co
   }
   const team = parseTeamConfig(text);
   for (const p of team.problems) {
-    const line = text.slice(0, p.offset).split('\n').length;
-    process.stderr.write(`postmortem-lint: warning: ${file}:${line}: ${p.message} Using the defaults for this value.\n`);
+    const fallback = p.ignored === 'file' ? 'Checking without this file, with the defaults.' : 'Using the defaults for this value.';
+    process.stderr.write(`postmortem-lint: warning: ${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message} ${fallback}\n`);
   }
   return team;
 }
@@ -134,7 +134,11 @@ async function main(argv: readonly string[]): Promise<number> {
       ioError = true;
       continue;
     }
-    if (args.exportCsv) models.push({ model: analyze(text, { path: file, config }).model, source: file });
+    if (args.exportCsv) {
+      // Like checking: only post-mortems, unless --all.
+      const analysis = analyze(text, { path: file, config, force: args.all });
+      if (analysis.isPostmortem) models.push({ model: analysis.model, source: file });
+    }
     else results.push(lint(file, text, { all: args.all, config }));
   }
   if (args.exportCsv) {

@@ -1,13 +1,18 @@
 // Action items as CSV that Jira's CSV import accepts: Summary, Description, Assignee, Due date and Labels (one
-// column per label, as Jira maps repeated columns). Every field is quoted (RFC 4180).
+// column per label, as Jira maps repeated columns). Every field is quoted (RFC 4180); rows end with CRLF.
 import type { PostmortemModel } from './model';
-import { actionItemFields } from './rules/action-items';
+import { isPlaceholderLine } from './prose';
+import { actionItemFields, type ActionItemFields } from './rules/action-items';
+import { ACTION_ITEM_SKELETON } from './template';
 
 export interface ExportContext {
   readonly ticketPattern: string;
   /** The post-mortem's file name, for the description. */
   readonly source?: string;
 }
+
+/** Jira's limit for a summary. */
+const SUMMARY_MAX = 255;
 
 export function csvField(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
@@ -20,6 +25,20 @@ function label(value: unknown): string | undefined {
   return l === '' ? undefined : l;
 }
 
+/** At most `max` UTF-16 units, never half a surrogate pair. */
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** The action items worth exporting: not placeholders, and not the template's untouched example item. */
+export function exportedActionItems(model: PostmortemModel, ticketPattern: string): ActionItemFields[] {
+  return actionItemFields(model, ticketPattern).filter(
+    (item) => !isPlaceholderLine(item.entry.text) && !(item.entry.lines.length === 1 && item.entry.lines[0]!.trim() === ACTION_ITEM_SKELETON),
+  );
+}
+
 export function actionItemsCsv(models: ReadonlyArray<{ model: PostmortemModel; source?: string }>, context: ExportContext): string {
   const rows: string[][] = [];
   let labelColumns = 1;
@@ -30,7 +49,7 @@ export function actionItemsCsv(models: ReadonlyArray<{ model: PostmortemModel; s
     const severity = label(fm['severity']);
     const labels = ['postmortem', ...(date ? [`postmortem-${date}`] : []), ...(severity ? [severity] : [])];
     labelColumns = Math.max(labelColumns, labels.length);
-    for (const item of actionItemFields(model, context.ticketPattern)) {
+    for (const item of exportedActionItems(model, context.ticketPattern)) {
       const description = [
         `Action item from the post-mortem "${title}"${date ? ` (${date}${severity ? `, ${severity}` : ''})` : ''}${source ? `, ${source} line ${item.entry.range.start.line + 1}` : ''}.`,
         item.entry.lines.map((l) => l.trim()).join('\n'),
@@ -38,7 +57,10 @@ export function actionItemsCsv(models: ReadonlyArray<{ model: PostmortemModel; s
       ]
         .filter((s) => s !== '')
         .join('\n\n');
-      rows.push([item.summary.replace(/^\s*\[[ xX]\]\s*/, '').slice(0, 255), description, (item.owner ?? '').replace(/^@/, ''), item.due ?? '', ...labels]);
+      // Jira's Due date column takes a date only; other wording ("next sprint") stays in the description.
+      const due = /\b\d{4}-\d{2}-\d{2}\b/.exec(item.due ?? '')?.[0] ?? '';
+      const summary = truncate(item.summary.replace(/^\s*\[[ xX]\]\s*/, ''), SUMMARY_MAX);
+      rows.push([summary, description, (item.owner ?? '').replace(/^@/, ''), due, ...labels]);
     }
   }
   const header = ['Summary', 'Description', 'Assignee', 'Due date', ...Array.from({ length: labelColumns }, () => 'Labels')];

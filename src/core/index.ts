@@ -13,6 +13,6 @@ export { escapeSnippet } from './snippets';
 export * from './template';
 export { isIsoDateTime } from './rules/frontmatter-schema';
 export * from './timeline';
-export { parseTeamConfig, mergeConfigInputs, TEAM_CONFIG_FILE, type TeamConfig, type TeamConfigProblem, type ConfigInput } from './team-config';
+export { parseTeamConfig, mergeConfigInputs, settingsConfigInput, effectiveConfig, TEAM_CONFIG_FILE, type TeamConfig, type TeamConfigProblem, type ConfigInput } from './team-config';
 export { documentStatus, autoSeverity, type DocumentStatus } from './analyze';
-export { actionItemsCsv, csvField, type ExportContext } from './export';
+export { actionItemsCsv, csvField, exportedActionItems, type ExportContext } from './export';

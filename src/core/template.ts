@@ -125,6 +125,9 @@ export function yamlScalar(value: string): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
+/** The built-in template's example action item: not a real one until it is edited (the export skips it). */
+export const ACTION_ITEM_SKELETON = '- [ ] Action — owner: @name, ticket: ABC-123, due: YYYY-MM-DD';
+
 export interface BuiltInTemplateOptions {
   /** Adds an `authors` list with {{author}}; otherwise `authors: []`. */
   readonly withAuthor?: boolean;
@@ -147,7 +150,7 @@ export function builtInTemplate(options: BuiltInTemplateOptions = {}): string {
   for (const spec of CATALOGUE) {
     lines.push('', `## ${spec.title}`, '', `<!-- ${spec.guidance} -->`);
     if (spec.id === 'timeline') lines.push('', '- **{{now}}** — Post-mortem created.');
-    if (spec.id === 'action-items') lines.push('', '- [ ] Action — owner: @name, ticket: ABC-123, due: YYYY-MM-DD');
+    if (spec.id === 'action-items') lines.push('', ACTION_ITEM_SKELETON);
   }
   lines.push('');
   return lines.join('\n');

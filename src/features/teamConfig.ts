@@ -1,15 +1,22 @@
 // The team's `.postmortem.json` at each workspace folder's root: loaded at start, reloaded when it changes (open
 // documents are re-checked), and a broken file gets one clear diagnostic while checking goes on with the defaults.
 import * as vscode from 'vscode';
-import { parseTeamConfig, TEAM_CONFIG_FILE } from '../core';
+import { docsLink, parseTeamConfig, TEAM_CONFIG_FILE } from '../core';
 import { analyses } from './analysis';
 
 export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('postmortem-config');
 
+  // Per folder: only the newest load may publish (a slow read must not undo a later edit).
+  const generations = new Map<string, number>();
+
   const load = async (folder: vscode.WorkspaceFolder): Promise<void> => {
     const uri = vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const key = folder.uri.toString();
+    const generation = (generations.get(key) ?? 0) + 1;
+    generations.set(key, generation);
+    // Unsaved edits are what the person sees; otherwise the file on disk (which may have been deleted meanwhile).
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
     let text: string | undefined;
     if (open) text = open.getText();
     else {
@@ -19,29 +26,21 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
         text = undefined; // no team file: settings and defaults apply
       }
     }
+    if (generations.get(key) !== generation) return;
     if (text === undefined) {
       collection.delete(uri);
       analyses.setTeamConfig(folder.uri, {});
       return;
     }
     const team = parseTeamConfig(text);
-    const lines = text.split(/\r\n|\r|\n/);
-    const position = (offset: number): vscode.Position => {
-      let line = 0;
-      let start = 0;
-      for (; line < lines.length; line++) {
-        const len = lines[line]!.length + (text!.slice(start + lines[line]!.length, start + lines[line]!.length + 2) === '\r\n' ? 2 : 1);
-        if (offset < start + len) break;
-        start += len;
-      }
-      return new vscode.Position(Math.min(line, lines.length - 1), Math.max(0, offset - start));
-    };
     collection.set(
       uri,
       team.problems.map((p) => {
-        const d = new vscode.Diagnostic(new vscode.Range(position(p.offset), position(p.offset + p.length)), `${p.message} Checking goes on with the defaults for this value.`, vscode.DiagnosticSeverity.Error);
+        const { start, end } = p.range;
+        const fallback = p.ignored === 'file' ? 'Checking goes on without this file, with your settings and the defaults.' : 'Checking goes on with your settings and the defaults for this value.';
+        const d = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), `${p.message} ${fallback}`, vscode.DiagnosticSeverity.Error);
         d.source = 'postmortem';
-        d.code = 'team-config';
+        d.code = { value: 'team-config', target: vscode.Uri.parse(docsLink('team-config')) };
         return d;
       }),
     );
@@ -68,6 +67,8 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
     watcher.onDidDelete(reloadFor),
     vscode.workspace.onDidChangeTextDocument((e) => reloadFor(e.document.uri)),
     vscode.workspace.onDidSaveTextDocument((d) => reloadFor(d.uri)),
+    // Closing unsaved edits discards them: the file on disk applies again.
+    vscode.workspace.onDidCloseTextDocument((d) => reloadFor(d.uri)),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void loadAll()),
   ];
 }

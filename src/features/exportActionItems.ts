@@ -1,0 +1,102 @@
+// "Export Action Items": writes the active post-mortem's action items as CSV for Jira's import, beside the file as
+// `<name>.action-items.csv` (an untitled document asks where). It never overwrites without asking, and all file
+// access goes through workspace.fs, so it works in vscode.dev.
+import * as vscode from 'vscode';
+import { actionItemsCsv, exportedActionItems } from '../core';
+import { analyses, isMarkdown } from './analysis';
+
+export const EXPORT_COMMAND = 'postmortem.exportActionItems';
+export const CSV_SUFFIX = '.action-items.csv';
+const OVERWRITE = 'Overwrite';
+const OPEN = 'Open';
+
+/** For programmatic use and tests. */
+export interface ExportActionItemsOptions {
+  /** The post-mortem; the active editor's document when omitted. */
+  readonly uri?: vscode.Uri;
+  /** Where to write; `<name>.action-items.csv` beside the post-mortem when omitted. */
+  readonly target?: vscode.Uri;
+  /** When the target exists: true overwrites, false leaves it and writes nothing; omitted asks. */
+  readonly overwrite?: boolean;
+}
+
+export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(EXPORT_COMMAND, (arg?: ExportActionItemsOptions | vscode.Uri) =>
+      exportActionItems(arg instanceof vscode.Uri ? { uri: arg } : (arg ?? {})),
+    ),
+  ];
+}
+
+/** `checkout.md` → `checkout.action-items.csv`. */
+export function csvNameFor(uri: vscode.Uri): string {
+  const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return `${dot > 0 ? base.slice(0, dot) : base || 'postmortem'}${CSV_SUFFIX}`;
+}
+
+/** Writes the CSV and resolves with its URI, or undefined when nothing was written. */
+export async function exportActionItems(options: ExportActionItemsOptions = {}): Promise<vscode.Uri | undefined> {
+  const doc = options.uri
+    ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === options.uri!.toString()) ?? (await vscode.workspace.openTextDocument(options.uri)))
+    : vscode.window.activeTextEditor?.document;
+  if (!doc || !isMarkdown(doc)) {
+    void vscode.window.showInformationMessage('Post-mortem: open a post-mortem to export its action items.');
+    return undefined;
+  }
+  // The same config as the diagnostics: settings, then the team's .postmortem.json, then the defaults.
+  const { ticketPattern } = analyses.configFor(doc.uri).actionItems;
+  const model = analyses.get(doc).model;
+  const name = doc.isUntitled ? doc.uri.path : vscode.workspace.asRelativePath(doc.uri, false);
+  const count = exportedActionItems(model, ticketPattern).length;
+  if (count === 0) {
+    void vscode.window.showInformationMessage(`Post-mortem: ${name} has no action items to export.`);
+    return undefined;
+  }
+
+  let target = options.target;
+  let confirmed = false;
+  if (!target && doc.isUntitled) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    target = await vscode.window.showSaveDialog({
+      title: 'Export Action Items',
+      saveLabel: 'Export',
+      filters: { CSV: ['csv'] },
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, csvNameFor(doc.uri)) } : {}),
+    });
+    if (!target) return undefined;
+    confirmed = true; // the save dialog itself asks before replacing a file
+  }
+  target ??= doc.uri.with({ path: `${doc.uri.path.slice(0, doc.uri.path.lastIndexOf('/'))}/${csvNameFor(doc.uri)}` });
+  const shown = vscode.workspace.asRelativePath(target, false);
+
+  if (!confirmed && (await exists(target))) {
+    const overwrite =
+      options.overwrite ??
+      (await vscode.window.showWarningMessage(`Post-mortem: ${shown} already exists. Overwrite it?`, { modal: true, detail: 'Its contents are replaced by this post-mortem\'s action items.' }, OVERWRITE)) === OVERWRITE;
+    if (!overwrite) return undefined;
+  }
+
+  const csv = actionItemsCsv([{ model, source: name }], { ticketPattern });
+  try {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Post-mortem: could not write ${shown}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  const written = target;
+  void vscode.window
+    .showInformationMessage(`Post-mortem: exported ${count} action item${count === 1 ? '' : 's'} to ${shown}.`, OPEN)
+    .then((choice) => (choice === OPEN ? vscode.window.showTextDocument(written, { preview: false }) : undefined));
+  return written;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code !== 'FileNotFound' && error.code !== 'EntryNotFound') throw error;
+    return false;
+  }
+}

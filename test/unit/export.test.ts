@@ -1,0 +1,183 @@
+// Action items as CSV for Jira's import: RFC 4180 quoting, the header, labels from the front matter, and the three
+// kinds of action item (checklist items, list items, table rows).
+import * as assert from 'node:assert/strict';
+import { actionItemsCsv, analyze, builtInTemplate, csvField, DEFAULT_TICKET_PATTERN, renderTemplate, templateVars } from '../../src/core';
+import { doc } from './helpers';
+
+const CONTEXT = { ticketPattern: DEFAULT_TICKET_PATTERN };
+const HEADER = ['Summary', 'Description', 'Assignee', 'Due date', 'Labels', 'Labels', 'Labels'];
+
+/** A strict RFC 4180 reader: every field quoted, CRLF between records. */
+function parseCsv(csv: string): string[][] {
+  assert.ok(csv.endsWith('\r\n'), 'the file ends with CRLF');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  while (i < csv.length) {
+    assert.equal(csv[i], '"', `field at ${i} is quoted`);
+    let value = '';
+    i++;
+    for (;;) {
+      const q = csv.indexOf('"', i);
+      assert.ok(q >= 0, 'closing quote');
+      value += csv.slice(i, q);
+      if (csv[q + 1] === '"') {
+        value += '"';
+        i = q + 2;
+      } else {
+        i = q + 1;
+        break;
+      }
+    }
+    row.push(value);
+    if (csv[i] === ',') i++;
+    else {
+      assert.equal(csv.slice(i, i + 2), '\r\n', `record ends with CRLF at ${i}`);
+      rows.push(row);
+      row = [];
+      i += 2;
+    }
+  }
+  return rows;
+}
+
+const csvOf = (text: string, source?: string) => actionItemsCsv([{ model: analyze(text).model, ...(source ? { source } : {}) }], CONTEXT);
+const rowsOf = (text: string, source?: string) => parseCsv(csvOf(text, source));
+const FRONT = ['---', 'type: postmortem', 'title: Checkout latency spike', 'date: 2026-11-27', 'severity: SEV2', '---', '', '# Checkout latency spike', ''];
+
+describe('export: csvField', () => {
+  const cases: Array<[string, string, string]> = [
+    ['plain text', 'Add an alert', '"Add an alert"'],
+    ['an empty value', '', '""'],
+    ['a comma', 'Resize the pool, then alert', '"Resize the pool, then alert"'],
+    ['double quotes', 'Rename "primary" to "writer"', '"Rename ""primary"" to ""writer"""'],
+    ['a newline', 'line one\nline two', '"line one\nline two"'],
+    ['CRLF', 'a\r\nb', '"a\r\nb"'],
+    ['non-ASCII', 'Café — 数据库 🔥', '"Café — 数据库 🔥"'],
+    ['a leading quote', '"quoted"', '"""quoted"""'],
+  ];
+  for (const [name, value, expected] of cases) {
+    it(name, () => {
+      assert.equal(csvField(value), expected);
+      assert.deepEqual(parseCsv(`${csvField(value)}\r\n`), [[value]]);
+    });
+  }
+});
+
+describe('export: actionItemsCsv', () => {
+  it('has the header Summary, Description, Assignee, Due date and one Labels column per label', () => {
+    const [header] = rowsOf(doc(...FRONT, '## Action Items', '', '- [ ] Add an alert @kim OPS-1'));
+    assert.deepEqual(header, HEADER);
+  });
+
+  it('labels each row with postmortem, the post-mortem date and its severity', () => {
+    const rows = rowsOf(doc(...FRONT, '## Action Items', '', '- [ ] Add an alert @kim OPS-1', '- [ ] Resize the pool @lee OPS-2'));
+    assert.equal(rows.length, 3);
+    for (const row of rows.slice(1)) assert.deepEqual(row.slice(4), ['postmortem', 'postmortem-2026-11-27', 'SEV2']);
+  });
+
+  it('a severity with spaces becomes one label; without front matter only "postmortem"', () => {
+    const spaced = rowsOf(doc('---', 'type: postmortem', 'date: 2026-11-27', 'severity: Sev 2 major', '---', '# Outage', '', '## Action Items', '', '- [ ] X @kim OPS-1'));
+    assert.deepEqual(spaced[1]!.slice(4), ['postmortem', 'postmortem-2026-11-27', 'Sev-2-major']);
+    const bare = rowsOf(doc('# Outage post-mortem', '', '## Action Items', '', '- [ ] X @kim OPS-1'));
+    assert.deepEqual(bare[0], ['Summary', 'Description', 'Assignee', 'Due date', 'Labels']);
+    assert.deepEqual(bare[1]!.slice(4), ['postmortem']);
+  });
+
+  it('reads checklist items, list items and table rows', () => {
+    const rows = rowsOf(
+      doc(
+        ...FRONT,
+        '## Action Items',
+        '',
+        '- [ ] Add a p99 alert — owner: @kim, ticket: PAY-1, due: 2026-12-01',
+        '- [x] Roll back the pool change @lee PAY-2',
+        '1. Document the cache limits — owner: Sam Lee, #42',
+        '',
+        '| Action | Owner | Ticket | Due |',
+        '|---|---|---|---|',
+        '| Runbook for evictions | Ana | PAY-3 | 2026-12-24 |',
+      ),
+    );
+    assert.deepEqual(
+      rows.slice(1).map((r) => r.slice(0, 4).filter((_, i) => i !== 1)),
+      [
+        ['Add a p99 alert', 'kim', '2026-12-01'],
+        ['Roll back the pool change @lee PAY-2', 'lee', ''],
+        ['Document the cache limits', 'Sam Lee', ''],
+        ['Runbook for evictions', 'Ana', '2026-12-24'],
+      ],
+    );
+    assert.equal(
+      rows[1]![1],
+      'Action item from the post-mortem "Checkout latency spike" (2026-11-27, SEV2).\n\n- [ ] Add a p99 alert — owner: @kim, ticket: PAY-1, due: 2026-12-01\n\nTicket: PAY-1',
+    );
+    assert.match(rows[4]![1]!, /\n\n\| Runbook for evictions \| Ana \| PAY-3 \| 2026-12-24 \|\n\nTicket: PAY-3$/);
+  });
+
+  it('names the source file and line in the description', () => {
+    const rows = rowsOf(doc(...FRONT, '## Action Items', '', '- [ ] Add an alert @kim OPS-1'), 'postmortems/2026-11-27-checkout.md');
+    assert.match(rows[1]![1]!, /^Action item from the post-mortem "Checkout latency spike" \(2026-11-27, SEV2\), postmortems\/2026-11-27-checkout\.md line 12\./);
+  });
+
+  it('quotes commas, double quotes, newlines and non-ASCII text so they survive a round trip', () => {
+    const text = doc(
+      '---',
+      'type: postmortem',
+      'title: \'Payments: "primary", then replica\'',
+      'date: 2026-11-27',
+      'severity: SEV1',
+      '---',
+      '# Payments',
+      '',
+      '## Action Items',
+      '',
+      '- [ ] Rename "primary", then fail over — owner: @zoë, ticket: PAY-7',
+      '  and update the runbook, Ünïcödé 数据库 🔥',
+    );
+    const csv = csvOf(text);
+    const rows = parseCsv(csv);
+    assert.equal(rows.length, 2);
+    assert.deepEqual(rows[1]!.slice(0, 3), ['Rename "primary", then fail over', rows[1]![1], 'zoë']);
+    assert.equal(
+      rows[1]![1],
+      'Action item from the post-mortem "Payments: "primary", then replica" (2026-11-27, SEV1).\n\n- [ ] Rename "primary", then fail over — owner: @zoë, ticket: PAY-7\nand update the runbook, Ünïcödé 数据库 🔥\n\nTicket: PAY-7',
+    );
+    assert.ok(csv.includes('"Rename ""primary"", then fail over"'), csv);
+    assert.ok(!csv.startsWith('\uFEFF'), 'no byte-order mark');
+  });
+
+  it('keeps only real dates in the Due date column', () => {
+    const rows = rowsOf(doc(...FRONT, '## Action Items', '', '- [ ] Add an alert @kim OPS-1 due: next sprint', '- [ ] Resize @lee OPS-2 due 2026-12-05'));
+    assert.deepEqual(rows.slice(1).map((r) => r[3]), ['', '2026-12-05']);
+    assert.match(rows[1]![1]!, /due: next sprint/);
+  });
+
+  it('cuts a summary at 255 characters without splitting a character', () => {
+    const long = `${'a'.repeat(254)}🔥 and more`;
+    const [, row] = rowsOf(doc(...FRONT, '## Action Items', '', `- [ ] ${long} — @kim OPS-1`));
+    assert.equal(row![0], 'a'.repeat(254));
+  });
+
+  it('skips placeholders and the template\'s untouched example item', () => {
+    const template = renderTemplate(builtInTemplate(), templateVars({ title: 'Outage', date: '2026-11-27', severity: 'SEV2', now: new Date(0) })).text;
+    assert.deepEqual(rowsOf(template), [HEADER]);
+    const rows = rowsOf(doc(...FRONT, '## Action Items', '', '- [ ] TODO', '- [ ] ', '| Action | Owner |', '|---|---|', '| | |', '- [ ] Real one @kim OPS-1'));
+    assert.deepEqual(rows.slice(1).map((r) => r[0]), ['Real one @kim OPS-1']);
+  });
+
+  it('with no action items: the header only', () => {
+    assert.deepEqual(rowsOf(doc(...FRONT, '## Overview', '', 'Nothing to do.')), [HEADER.slice(0, 7)]);
+  });
+
+  it('several post-mortems: one row per item, label columns padded to the widest', () => {
+    const a = analyze(doc(...FRONT, '## Action Items', '', '- [ ] One @kim OPS-1')).model;
+    const b = analyze(doc('# Outage post-mortem', '', '## Action Items', '', '- [ ] Two @lee OPS-2')).model;
+    const rows = parseCsv(actionItemsCsv([{ model: b, source: 'b.md' }, { model: a, source: 'a.md' }], CONTEXT));
+    assert.deepEqual(rows[0], HEADER);
+    assert.deepEqual(rows.slice(1).map((r) => [r[0], ...r.slice(4)]), [
+      ['Two @lee OPS-2', 'postmortem', '', ''],
+      ['One @kim OPS-1', 'postmortem', 'postmortem-2026-11-27', 'SEV2'],
+    ]);
+  });
+});
