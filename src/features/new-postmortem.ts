@@ -18,6 +18,7 @@ import {
   templateVars,
   type IncidentSeverity,
 } from '../core';
+import { analyses } from './analysis';
 import { readConfig, SECTION } from './settings';
 
 export const NEW_COMMAND = 'postmortem.new';
@@ -70,7 +71,8 @@ export async function newPostmortem(options: NewPostmortemOptions = {}): Promise
   }
   const scope = explicitFolder ?? workspaceFolder?.uri;
   const settings = vscode.workspace.getConfiguration(SECTION, scope);
-  const { severities } = readConfig(scope);
+  // The severities the checks use: settings, then the team's .postmortem.json, then the defaults.
+  const { severities } = scope ? analyses.configFor(scope) : readConfig();
 
   const answers = options.title !== undefined ? fromOptions(options, severities) : await ask(severities);
   if (!answers) return undefined;

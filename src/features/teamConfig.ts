@@ -51,10 +51,22 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
     await Promise.all((vscode.workspace.workspaceFolders ?? []).map(load));
   };
 
-  const reloadFor = (uri: vscode.Uri): void => {
+  /** Typing in the file reloads it after a pause, so the checks do not flip to the defaults at every half-typed key. */
+  const TYPING_DELAY_MS = 300;
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const reloadFor = (uri: vscode.Uri, delayMs = 0): void => {
     if (!uri.path.endsWith(`/${TEAM_CONFIG_FILE}`)) return;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (folder && vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE).toString() === uri.toString()) void load(folder);
+    if (!folder || vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE).toString() !== uri.toString()) return;
+    const key = folder.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.delete(key);
+    if (delayMs === 0) void load(folder);
+    else timers.set(key, setTimeout(() => {
+      timers.delete(key);
+      void load(folder);
+    }, delayMs));
   };
 
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${TEAM_CONFIG_FILE}`);
@@ -62,11 +74,12 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
   return [
     collection,
     watcher,
-    watcher.onDidChange(reloadFor),
-    watcher.onDidCreate(reloadFor),
-    watcher.onDidDelete(reloadFor),
-    vscode.workspace.onDidChangeTextDocument((e) => reloadFor(e.document.uri)),
+    watcher.onDidChange((uri) => reloadFor(uri)),
+    watcher.onDidCreate((uri) => reloadFor(uri)),
+    watcher.onDidDelete((uri) => reloadFor(uri)),
+    vscode.workspace.onDidChangeTextDocument((e) => reloadFor(e.document.uri, TYPING_DELAY_MS)),
     vscode.workspace.onDidSaveTextDocument((d) => reloadFor(d.uri)),
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
     // Closing unsaved edits discards them: the file on disk applies again.
     vscode.workspace.onDidCloseTextDocument((d) => reloadFor(d.uri)),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void loadAll()),
