@@ -11,7 +11,10 @@ export function settingsInput(scope?: vscode.Uri): ConfigInput {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
   return settingsConfigInput((key) => {
     const i = c.inspect(key);
-    return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+    const levels = [i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue].filter((v) => v !== undefined);
+    // Object settings (rules, aliases) merge across levels as VS Code merges them; others take the most specific.
+    if (levels.length > 1 && levels.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v))) return Object.assign({}, ...levels) as unknown;
+    return levels[levels.length - 1];
   });
 }
 

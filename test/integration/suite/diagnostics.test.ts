@@ -76,6 +76,28 @@ describe('diagnostics: missing sections', () => {
     assert.deepStrictEqual(await diagnosticsWhere(doc.uri, (m) => m.length === 2, 'diagnostics after the setting was reset'), ['Impact', 'Responders']);
   });
 
+  it('postmortem.rules set in user and in workspace settings merge, as VS Code merges object settings', async () => {
+    const doc = await openFixture('postmortems/2026-11-02-settings.md');
+    await diagnosticsWhere(doc.uri, (m) => m.length === 2, 'diagnostics on open');
+    const severities = () =>
+      vscode.languages
+        .getDiagnostics(doc.uri)
+        .filter((d) => d.source === 'postmortem' && codeOf(d) === 'missing-section')
+        .map((d) => d.severity);
+    const config = vscode.workspace.getConfiguration('postmortem');
+    try {
+      await config.update('rules', { 'missing-section': 'error' }, vscode.ConfigurationTarget.Global);
+      await config.update('rules', { 'section-order': 'info' }, vscode.ConfigurationTarget.Workspace);
+      const merged = () => severities().length === 2 && severities().every((s) => s === vscode.DiagnosticSeverity.Error);
+      if (!merged()) await waitForEvent(vscode.languages.onDidChangeDiagnostics, merged, TIMEOUT, 'the user-level rule to apply beside the workspace-level one');
+      // The user-level level for missing-section survives the workspace-level object that names another code.
+      assert.deepStrictEqual(severities(), [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Error]);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('"Check This File" checks a Markdown file that has no post-mortem markers', async () => {
     const readme = await openFixture('README.md');
     await vscode.commands.executeCommand('postmortem.checkFile');
