@@ -34,5 +34,7 @@ export function lint(file: string, text: string, options: { all?: boolean; confi
     endColumn: f.range.end.character + 1,
     data: f.data,
   }));
+  // In document order, as other linters print; a stable sort keeps rule order within one position.
+  findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { file, isPostmortem: analysis.isPostmortem, sections, findings: analysis.isPostmortem ? findings : [] };
 }
