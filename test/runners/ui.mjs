@@ -9,18 +9,15 @@
 //
 //   node test/runners/ui.mjs [--verbose]
 //
-// Env: PMW_SCREENSHOTS=1 also saves the editor after the timeline keypress to images/timeline-entry.png (a README
-// picture; normal runs never write to images/).
 // Exit code: 0 passed, 1 failed, 2 could not start (e.g. no Chromium). Prints "ui: N passed, N failed".
 import { open } from '@vscode/test-web';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
 import { ensureExtensionBuilt, freePort, hideAbortedRequestErrors, prepareCodeOss, repoRoot } from './lib/vscode-web.mjs';
 
 const verbose = process.argv.includes('--verbose') || process.env.PMW_TEST_VERBOSE === '1';
-const screenshots = process.env.PMW_SCREENSHOTS === '1';
 const HOST = 'localhost';
 const VIEWPORT = { width: 1400, height: 900 }; // the size of the README pictures (scripts/screenshots.mjs)
 const TITLE = 'Playwright smoke: cache stampede';
@@ -272,16 +269,6 @@ async function timelineEntryByKeybinding(page) {
   const entries = [...lines.values()].filter((l) => entry.test(l));
   if (entries.length !== 1) throw new Error(`expected exactly one new entry, the editor shows ${entries.length}: ${entries.join(' | ')}`);
   await waitForCursor(page, first + 2, added.length + 1);
-
-  if (screenshots) {
-    await runCommand(page, 'Notifications: Clear All Notifications');
-    await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 10_000 });
-    await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2); // no hover over the editor
-    const out = path.join(repoRoot, 'images', 'timeline-entry.png');
-    mkdirSync(path.dirname(out), { recursive: true });
-    await page.screenshot({ path: out });
-    say(`screenshot: ${path.relative(repoRoot, out)}`);
-  }
 }
 
 async function main() {
