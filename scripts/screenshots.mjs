@@ -8,7 +8,7 @@
 // Adding a picture: write `async function shotSomething(page)` that drives the workbench and returns nothing, and add
 // it to SHOTS with its output file. Each picture gets a fresh browser context (empty storage) and a fresh workbench.
 import { open } from '@vscode/test-web';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from '../test/runners/lib/browser.mjs';
@@ -103,7 +103,7 @@ async function openSampleWithWarning(page) {
   await page.locator('.part.editor .monaco-editor .view-lines').first().click();
 }
 
-/** Moves the cursor to the start of `line` with Go to Line (Ctrl+G). */
+/** Moves the cursor with Go to Line (Ctrl+G) to the start of `line`, or to `"line:column"` (1-based). */
 async function goToLine(page, line) {
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -111,6 +111,49 @@ async function goToLine(page, line) {
   await input.fill(`:${line}`); // Go to Line is Quick Open with the ':' prefix; fill() replaces the prefix too
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/** The 1-based line of the first line of `file` (relative to sample-workspace/) that contains `text`. */
+function lineOf(file, text) {
+  const lines = readFileSync(path.join(repoRoot, 'sample-workspace', file), 'utf8').split(/\r?\n/);
+  const index = lines.findIndex((l) => l.includes(text));
+  if (index < 0) throw new Error(`sample-workspace/${file} has no line with "${text}"`);
+  return { line: index + 1, column: lines[index].indexOf(text) + 1 };
+}
+
+/** Waits until the status bar shows the cursor at `line`:`column` (1-based). */
+async function waitForCursor(page, line, column) {
+  await page.locator('.part.statusbar', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 30_000 });
+}
+
+/**
+ * The default keybinding of `command` as package.json contributes it, as Playwright key presses, e.g.
+ * "ctrl+k ctrl+alt+n" → ["Control+KeyK", "Control+Alt+KeyN"] (the `mac` variant on macOS).
+ */
+function defaultKeys(command) {
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const binding = (pkg.contributes?.keybindings ?? []).find((b) => b.command === command);
+  if (!binding) throw new Error(`package.json contributes no keybinding for ${command}`);
+  const chord = process.platform === 'darwin' && binding.mac ? binding.mac : binding.key;
+  const MODIFIERS = { ctrl: 'Control', shift: 'Shift', alt: 'Alt', cmd: 'Meta', meta: 'Meta', win: 'Meta' };
+  const keyName = (k) => (/^[a-z]$/.test(k) ? `Key${k.toUpperCase()}` : /^[0-9]$/.test(k) ? `Digit${k}` : k.length === 1 ? k : k[0].toUpperCase() + k.slice(1));
+  return chord.split(' ').map((part) => part.split('+').map((k) => MODIFIERS[k] ?? keyName(k)).join('+'));
+}
+
+/** Presses a keybinding (one or more chord parts), waiting for the status bar's chord prompt between parts. */
+async function pressKeys(page, presses) {
+  for (const [i, keys] of presses.entries()) {
+    await page.keyboard.press(keys);
+    if (i < presses.length - 1) {
+      await page.locator('.part.statusbar', { hasText: 'Waiting for second key of chord' }).first().waitFor({ timeout: 15_000 });
+    }
+  }
+}
+
+/** Turns the editor's sticky scroll off, so the picture shows no half-covered line under the sticky headings. */
+async function noStickyScroll(page) {
+  await runCommand(page, 'Toggle Editor Sticky Scroll');
+  await page.locator('.part.editor .monaco-editor .sticky-widget .sticky-line-content').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
 }
 
 /** The quick-fix menu on the missing-section warning, offering to add the missing section. */
@@ -147,11 +190,86 @@ async function shotCompletions(page) {
   await settle(page, 800);
 }
 
+/** New Post-mortem from the command palette, at step 3/3: the severity pick list, SEV2 highlighted. */
+async function shotNewPostmortem(page) {
+  // The Welcome page opens a moment after the workbench: close it, so the empty editor area keeps the eye on the picker.
+  await page.locator('.part.editor .tab', { hasText: 'Welcome' }).first().waitFor({ timeout: 30_000 }).catch(() => {});
+  await runCommand(page, 'View: Close All Editors');
+  await page.locator('.part.editor .tab').first().waitFor({ state: 'detached', timeout: 15_000 });
+  await clearNotifications(page);
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.pressSequentially('Post-mortem: New Post-mortem', { delay: 20 });
+  await page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'Post-mortem: New Post-mortem', hasNotText: 'Here' })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  const step = (n) => page.locator('.quick-input-widget', { hasText: `${n}/3` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await step(1);
+  await page.keyboard.type('Checkout latency spike', { delay: 20 });
+  await page.keyboard.press('Enter');
+  await step(2);
+  await page.keyboard.press('Enter'); // today's date, the default
+  await step(3);
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: 'SEV4' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('ArrowDown');
+  await rows.filter({ hasText: 'SEV2' }).and(page.locator('.focused')).first().waitFor({ timeout: 15_000 });
+  await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 60); // no hover over the list
+  await settle(page, 800);
+}
+
+/** Add Timeline Entry by its keybinding on the last Timeline entry, then the event typed after the new stamp. */
+async function shotTimelineEntry(page) {
+  await openSampleWithWarning(page);
+  await noStickyScroll(page);
+  const { line } = lineOf(SAMPLE_FILE, '— Incident closed');
+  await goToLine(page, line); // Go to Line centres the line, so the whole Timeline shows
+  await page.keyboard.press('End');
+  await pressKeys(page, defaultKeys('postmortem.timeline.addEntry'));
+  const stamp = '- **YYYY-MM-DD HH:mm UTC** — '.length + 1;
+  await waitForCursor(page, line + 1, stamp);
+  await page.keyboard.type('Post-mortem reviewed with the checkout and database teams.', { delay: 25 });
+  await page.locator('.part.editor .monaco-editor .view-line', { hasText: 'database teams.' }).first().waitFor({ timeout: 15_000 });
+  await clearNotifications(page);
+  await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2); // no hover over the editor
+  await settle(page, 800);
+}
+
+/**
+ * Reviewer findings: the Problems panel with the blameless-language finding selected, and its hover on the
+ * finger-pointing phrase in What happened. The side bar is hidden so the sample's long lines do not wrap.
+ */
+async function shotReview(page) {
+  await openSampleWithWarning(page);
+  await noStickyScroll(page);
+  await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 15_000 });
+  await runCommand(page, 'View: Focus Problems');
+  const finding = page.locator('.part.panel .markers-panel .monaco-list-row', { hasText: 'points a finger' }).first();
+  await finding.waitFor({ timeout: 60_000 });
+  await finding.click();
+  await page.locator('.part.panel .markers-panel .monaco-list-row.selected', { hasText: 'points a finger' }).first().waitFor({ timeout: 15_000 });
+  await clearNotifications(page);
+  const { line, column } = lineOf(SAMPLE_FILE, 'should have known');
+  await goToLine(page, `${line}:${column + 2}`);
+  await waitForCursor(page, line, column + 2);
+  await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2); // the hover below comes from the keyboard
+  await runCommand(page, 'Show or Focus Hover');
+  await page.locator('.monaco-hover', { hasText: 'points a finger' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await settle(page, 800);
+}
+
 /** name → how to take it. The CLI selects by name; the order here is the order they run in. */
 const SHOTS = {
   diagnostics: { file: 'images/diagnostics.png', take: shotDiagnostics },
   'quick-fix': { file: 'images/quick-fix.png', take: shotQuickFix },
   completions: { file: 'images/completions.png', take: shotCompletions },
+  'new-postmortem': { file: 'images/new-postmortem.png', take: shotNewPostmortem },
+  'timeline-entry': { file: 'images/timeline-entry.png', take: shotTimelineEntry },
+  review: { file: 'images/review.png', take: shotReview },
 };
 
 // ---------------------------------------------------------------------------------------------------------------
