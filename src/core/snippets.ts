@@ -1,4 +1,4 @@
-// VS Code snippets generated from the section catalogue. scripts/generate-snippets.ts writes them to
+// VS Code snippets generated from the section catalogue. scripts/generate.ts (`npm run generate`) writes them to
 // snippets/postmortem.code-snippets; a unit test fails when the committed file is stale.
 import { CATALOGUE } from './catalogue';
 

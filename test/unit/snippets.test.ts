@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import { CATALOGUE } from '../../src/core';
 import { buildSnippets, snippetsFileText } from '../../src/core/snippets';
 import { ROOT } from './helpers';
+import { VALIDATOR_FILE, validatorSource } from '../../scripts/validator-source';
+
+describe('generated files', () => {
+  it('the committed front-matter validator is what ajv compiles from the schema (run `npm run generate` when this fails)', () => {
+    assert.equal(readFileSync(join(ROOT, VALIDATOR_FILE), 'utf8'), validatorSource());
+  });
+});
 
 describe('snippets', () => {
   it('the committed snippet file is what the generator writes (run `npm run generate` when this fails)', () => {

@@ -1,40 +1,30 @@
 // frontmatter: YAML front matter that parsed but breaks schemas/postmortem.frontmatter.schema.json, one finding per
 // violation, on the exact YAML node. The severity enum is the configured severities, not the schema's default.
 // Documents without front matter, with TOML front matter or with broken YAML (frontmatter-syntax) get none.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../../../schemas/postmortem.frontmatter.schema.json';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { IncidentSeverity } from '../config';
-import { isIsoDate } from '../template';
+import { validate as compiled } from '../generated/frontmatter-validate';
 import { range, type Range } from '../text';
 import type { FrontMatter } from '../frontmatter';
 import type { Rule } from './types';
 
-/** ISO 8601 date and time: 2026-11-01T14:03Z, 2026-11-01T14:03:00.5+01:00, 2026-11-01 14:03:00. */
-export function isIsoDateTime(value: string): boolean {
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i.exec(value);
-  return !!m && isIsoDate(m[1]!) && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4] ?? 0) < 61;
-}
+export { isIsoDateTime } from '../formats';
 
-let ajv: Ajv | undefined;
-const validators = new Map<string, ValidateFunction>();
+/** The schema compiled ahead of time by ajv (npm run generate), without the severity enum. */
+const validateSchema = compiled as unknown as ValidateFunction;
 
-function validatorFor(severities: readonly IncidentSeverity[]): ValidateFunction {
-  const key = severities.map((s) => s.id).join('\u0000');
-  let validate = validators.get(key);
-  if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, strict: false })
-      .addFormat('date', { type: 'string', validate: isIsoDate })
-      .addFormat('date-time', { type: 'string', validate: isIsoDateTime });
-    const ids = severities.map((s) => s.id);
-    const withSeverities = {
-      ...schema,
-      $id: `${schema.$id}#severities=${encodeURIComponent(key)}`,
-      properties: { ...schema.properties, severity: { ...schema.properties.severity, enum: ids } },
-    };
-    validate = ajv.compile(withSeverities);
-    validators.set(key, validate);
+/** The schema's errors plus, in the schema's place for it, one for a severity that is not configured. */
+function schemaErrors(data: Record<string, unknown>, severities: readonly IncidentSeverity[]): ErrorObject[] {
+  const errors = validateSchema(data) ? [] : [...(validateSchema.errors ?? [])];
+  const severity = data['severity'];
+  const ids = severities.map((s) => s.id);
+  if (typeof severity === 'string' && !ids.includes(severity)) {
+    const error: ErrorObject = { instancePath: '/severity', schemaPath: '#/properties/severity/enum', keyword: 'enum', params: { allowedValues: ids }, message: 'must be equal to one of the allowed values' };
+    // Keep the schema's property order: title, date, severity, status, …
+    const after = errors.findIndex((e) => /^\/(?:status|authors|type|incident)(?:\/|$)/.test(e.instancePath));
+    errors.splice(after === -1 ? errors.length : after, 0, error);
   }
-  return validate;
+  return errors;
 }
 
 function pathOf(error: ErrorObject): (string | number)[] {
@@ -96,12 +86,12 @@ export const frontmatterSchema: Rule = {
   run({ model, config, report }) {
     const fm = model.frontMatter;
     if (!fm || fm.kind !== 'yaml' || fm.errors.length > 0) return;
-    const validate = validatorFor(config.severities);
-    if (validate(fm.data)) return;
+    const errors = schemaErrors(fm.data, config.severities);
+    if (errors.length === 0) return;
     const start = fm.range.start.line;
     const firstLine = range(start, 0, start, (model.lines[start] ?? '').length);
     const seen = new Set<string>();
-    for (const error of validate.errors ?? []) {
+    for (const error of errors) {
       const path = pathOf(error);
       const message = messageFor(error, path);
       if (!message || seen.has(message)) continue;
