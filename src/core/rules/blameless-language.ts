@@ -59,20 +59,18 @@ export const blamelessLanguage: Rule = {
   run({ model, config, report }) {
     const phrases = config.blamelessPhrases.filter((p) => p.trim() !== '');
     if (phrases.length === 0) return;
-    const patterns = phrases.map((p) => {
-      let re = compiled.get(p);
-      if (!re) {
-        re = compile(p);
-        compiled.set(p, re);
-      }
-      return [p, re] as const;
-    });
     const prefilter = prefilterFor(phrases);
     for (const { line, text } of documentLines(model)) {
       if (!prefilter.test(text)) continue;
       const visible = withoutQuotesAndCode(text);
       if (visible.trim() === '') continue;
-      for (const [phrase, re] of patterns) {
+      for (const phrase of phrases) {
+        // Compiled on first need: most documents never match the prefilter, so they never pay for these.
+        let re = compiled.get(phrase);
+        if (!re) {
+          re = compile(phrase);
+          compiled.set(phrase, re);
+        }
         re.lastIndex = 0;
         for (let m = re.exec(visible); m; m = re.exec(visible)) {
           const suggestion = SUGGESTIONS[phrase.toLowerCase()] ?? DEFAULT_SUGGESTION;
