@@ -1,5 +1,11 @@
 // Builds one bundle per host with esbuild: the Node extension host, the browser web worker and the CLI.
 import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+// yaml's `node` export is a CommonJS build: dozens of module wrappers that all run when the bundle loads. Its ES module
+// build (the one browsers get, with no DOM or Node use) bundles flat and loads about 6 ms faster, so every host uses it.
+const yamlEsm = path.join(path.dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js');
 
 const watch = process.argv.includes('--watch');
 const production = !process.argv.includes('--dev');
@@ -15,6 +21,7 @@ const common = {
   legalComments: 'none',
   // Prefer ES module builds: some packages' CommonJS builds are UMD with dynamic requires (jsonc-parser).
   mainFields: ['module', 'main'],
+  alias: { yaml: yamlEsm },
 };
 
 const builds = [
