@@ -51,7 +51,10 @@ export function parseFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine
   const errors: FrontMatterError[] = [];
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
-    errors.push({ message: `Front matter is not valid YAML: ${firstSentence(err.message)}`, range: toRange(err.pos[0], err.pos[1]) });
+    // The parser notices an unclosed quote where the text ends; the person needs the quote that was opened.
+    const opened = err.code === 'MISSING_CHAR' ? openingQuote(value, err.pos[0], err.message) : undefined;
+    const at = opened === undefined ? toRange(err.pos[0], err.pos[1]) : toRange(opened, lineEnd(value, opened));
+    errors.push({ message: `Front matter is not valid YAML: ${firstSentence(err.message)}`, range: at });
   }
   let data: Record<string, unknown> = {};
   if (errors.length === 0) {
@@ -120,4 +123,24 @@ function errorText(e: unknown): string {
 
 function firstSentence(message: string): string {
   return message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '').trim();
+}
+
+/** The offset of the quote an unterminated quoted scalar opened, searching back from where the parser gave up. */
+function openingQuote(text: string, pos: number, message: string): number | undefined {
+  const quote = /closing "quote/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : undefined;
+  if (!quote) return undefined;
+  for (let i = Math.min(pos, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === '"') {
+      let slashes = 0;
+      while (i - 1 - slashes >= 0 && text[i - 1 - slashes] === '\\') slashes++;
+      if (slashes % 2 === 0) return i;
+    } else if (text[i - 1] !== "'" && text[i + 1] !== "'") return i;
+  }
+  return undefined;
+}
+
+function lineEnd(text: string, from: number): number {
+  const nl = text.slice(from).search(/\r?\n/);
+  return nl === -1 ? text.length : from + nl;
 }

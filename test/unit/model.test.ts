@@ -130,8 +130,10 @@ describe('model: front matter', () => {
   });
 
   const broken: Array<[string, string, number]> = [
-    // the line is where the yaml parser detects the problem
-    ['unterminated quote', fixture('broken-yaml.md'), 3],
+    // the line is where the yaml parser detects the problem, or for an unclosed quote, where the quote opens
+    ['unterminated quote', fixture('broken-yaml.md'), 2],
+    ["unterminated single quote", doc('---', "title: 'Checkout latency", 'date: 2026-11-20', 'severity: SEV2', '---', '# T'), 1],
+    ['unterminated quote after an escaped one', doc('---', 'type: postmortem', 'title: "a \\"b\\" c', 'date: 2026-11-20', '---', '# T'), 2],
     ['bad indentation', doc('---', 'a: 1', '  b: 2', '---', '# T'), 1],
     ['duplicate key', doc('---', 'a: 1', 'a: 2', '---', '# T'), 2],
     ['a bare list', doc('---', '- a', '- b', '---', '# T'), 0],
@@ -148,6 +150,12 @@ describe('model: front matter', () => {
       assert.deepEqual(a.model.frontMatter?.data, {});
     });
   }
+
+  it('an unclosed quote is reported where it opens, to the end of that line', () => {
+    const a = analyze(doc('---', 'type: postmortem', 'title: "Checkout latency', 'date: 2026-11-20', '---', '# T'), { force: true });
+    const [f] = a.findings.filter((x) => x.code === 'frontmatter-syntax');
+    assert.deepEqual(f?.range, { start: { line: 2, character: 7 }, end: { line: 2, character: 24 } });
+  });
 
   it('broken TOML gives one finding', () => {
     const a = analyze(doc('+++', 'title = ', '+++', '# T'), { force: true });
