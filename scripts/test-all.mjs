@@ -58,7 +58,10 @@ const steps = [
     summary: (r) => {
       const passed = count(r.out, /(\d+) passing/);
       const failed = count(r.out, /(\d+) failing/);
-      return { text: `${passed} passed, ${failed} failed`, passed, failed };
+      const pending = count(r.out, /(\d+) pending/);
+      const notRun = /NOT RUN: ([^\n:]+)/.exec(r.out);
+      const extra = pending ? `, ${pending} not run${notRun ? ` (${notRun[1].trim()}: see above)` : ''}` : '';
+      return { text: `${passed} passed, ${failed} failed${extra}`, passed, failed };
     },
   },
   {

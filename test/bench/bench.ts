@@ -12,9 +12,10 @@ import { analyze, IncrementalAnalyzer } from '../../src/core';
 import { scanChunks } from '../../src/core/scan';
 import { splitLines } from '../../src/core/text';
 import { generatePostmortem } from './generate';
+import { CORPUS, CORPUS_CANDIDATES } from '../unit/helpers';
 
 const ROOT = join(__dirname, '..', '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'real-postmortems');
+
 const quick = process.argv.includes('--quick');
 
 const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -198,9 +199,10 @@ function main(): void {
     ['generated-1MB', generatePostmortem(1024 * 1024, 5)],
     ['generated-2MB', generatePostmortem(2 * 1024 * 1024, 6)],
   ];
-  if (existsSync(CORPUS)) {
+  if (CORPUS) {
     for (const f of readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort()) docs.push([f.replace(/\.md$/, '').slice(0, 40), readFileSync(join(CORPUS, f), 'utf8')]);
-  }
+  } else console.warn(`no real post-mortem corpus at ${CORPUS_CANDIDATES.join(', ')}: generated documents only`);
+
 
   const rows: Row[] = [];
   for (const [name, text] of docs) {

@@ -1,10 +1,10 @@
 // The model over public post-mortems written by others (read in place, never copied into the project).
 // For each, the roles a careful reader would assign to its headings.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type SectionId } from '../../src/core';
-import { CORPUS } from './helpers';
+import { CORPUS, CORPUS_CANDIDATES } from './helpers';
 
 type Expect = Record<string, SectionId[]>;
 
@@ -43,11 +43,17 @@ const TITLES: Record<string, string | undefined> = {
   '021': undefined,
 };
 
-describe('real post-mortems (shared corpus)', () => {
-  const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort() : [];
+describe('real post-mortems (shared corpus)', function () {
+  const files = CORPUS ? readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort() : [];
+  before(function () {
+    if (CORPUS) return;
+    // Not silent: the corpus lives outside the project, and a machine without it cannot run these tests.
+    console.warn(`\n  NOT RUN: real post-mortem corpus tests: no corpus at ${CORPUS_CANDIDATES.join(', ')} (set POSTMORTEM_CORPUS)\n`);
+    this.skip();
+  });
 
   it('the corpus is present and every document has an expectation', () => {
-    assert.ok(files.length >= 20, `expected the corpus at ${CORPUS}`);
+    assert.ok(files.length >= 20, `expected at least 20 documents in ${CORPUS}`);
     for (const f of files) assert.ok(EXPECTED[f.slice(0, 3)], `no expectation for ${f}`);
   });
 
@@ -55,7 +61,7 @@ describe('real post-mortems (shared corpus)', () => {
     it(`${prefix}: sections map to the roles a careful reader assigns`, function () {
       const file = files.find((f) => f.startsWith(prefix));
       assert.ok(file, `corpus document ${prefix} is missing`);
-      const a = analyze(readFileSync(join(CORPUS, file), 'utf8'), { path: file });
+      const a = analyze(readFileSync(join(CORPUS!, file), 'utf8'), { path: file });
       assert.equal(a.isPostmortem, true);
       const actual: Expect = {};
       for (const s of a.model.sections) if (s.roles.length > 0) actual[s.heading.text] = [...s.roles];

@@ -5,14 +5,14 @@
 //     whole document, so cutting into chunks never changes what Markdown means.
 // POSTMORTEM_DIFF_SEQUENCES=20000 runs a larger search.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { parseChunk } from '../../src/core/parse';
 import { splitLines } from '../../src/core/text';
 import { frontMatterEnd } from '../../src/core/scan';
 import { generatePostmortem, rng } from '../bench/generate';
-import { CORPUS, doc } from './helpers';
+import { CORPUS, CORPUS_CANDIDATES, doc } from './helpers';
 
 const SEQUENCES = Number(process.env['POSTMORTEM_DIFF_SEQUENCES'] ?? 1000);
 const EDITS_PER_SEQUENCE = 3;
@@ -81,7 +81,7 @@ function documents(): Array<[string, string]> {
     ['CRLF', generatePostmortem(2_000, 3).replace(/\n/g, '\r\n')],
     ['tricky', doc('---', 'type: postmortem', '---', '', '# T', '- a', '  ```', '# x', '  ```', '# y', '', '| a |', '| b |', '---', '<!--', '', '## Impact', '-->', '## Timeline', '<div>', '## Overview', '</div>')],
   ];
-  if (existsSync(CORPUS)) {
+  if (CORPUS) {
     for (const f of readdirSync(CORPUS).sort()) {
       const text = readFileSync(join(CORPUS, f), 'utf8');
       // Windows of real documents keep each analysis small, so thousands of edits run in seconds.
@@ -90,6 +90,8 @@ function documents(): Array<[string, string]> {
       docs.push([`${f.slice(0, 3)} (lines ${from + 1}–${from + 30})`, lines.slice(from, from + 30).join('\n')]);
       docs.push([`${f.slice(0, 3)} (start)`, lines.slice(0, 30).join('\n')]);
     }
+  } else {
+    console.warn(`\n  NOTE: the differential test runs on generated documents only: no real post-mortem corpus at ${CORPUS_CANDIDATES.join(', ')}\n`);
   }
   return docs;
 }
