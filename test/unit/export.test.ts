@@ -103,7 +103,7 @@ describe('export: actionItemsCsv', () => {
       rows.slice(1).map((r) => r.slice(0, 4).filter((_, i) => i !== 1)),
       [
         ['Add a p99 alert', 'kim', '2026-12-01'],
-        ['Roll back the pool change @lee PAY-2', 'lee', ''],
+        ['Roll back the pool change', 'lee', ''],
         ['Document the cache limits', 'Sam Lee', ''],
         ['Runbook for evictions', 'Ana', '2026-12-24'],
       ],
@@ -163,7 +163,7 @@ describe('export: actionItemsCsv', () => {
     const template = renderTemplate(builtInTemplate(), templateVars({ title: 'Outage', date: '2026-11-27', severity: 'SEV2', now: new Date(0) })).text;
     assert.deepEqual(rowsOf(template), [HEADER]);
     const rows = rowsOf(doc(...FRONT, '## Action Items', '', '- [ ] TODO', '- [ ] ', '| Action | Owner |', '|---|---|', '| | |', '- [ ] Real one @kim OPS-1'));
-    assert.deepEqual(rows.slice(1).map((r) => r[0]), ['Real one @kim OPS-1']);
+    assert.deepEqual(rows.slice(1).map((r) => r[0]), ['Real one']);
   });
 
   it('with no action items: the header only', () => {
@@ -176,8 +176,8 @@ describe('export: actionItemsCsv', () => {
     const rows = parseCsv(actionItemsCsv([{ model: b, source: 'b.md' }, { model: a, source: 'a.md' }], CONTEXT));
     assert.deepEqual(rows[0], HEADER);
     assert.deepEqual(rows.slice(1).map((r) => [r[0], ...r.slice(4)]), [
-      ['Two @lee OPS-2', 'postmortem', '', ''],
-      ['One @kim OPS-1', 'postmortem', 'postmortem-2026-11-27', 'SEV2'],
+      ['Two', 'postmortem', '', ''],
+      ['One', 'postmortem', 'postmortem-2026-11-27', 'SEV2'],
     ]);
   });
 });

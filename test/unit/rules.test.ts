@@ -158,13 +158,27 @@ describe('strictness follows the status', () => {
 });
 
 describe('action item fields', () => {
+  const summaries: Array<[string, string]> = [
+    ['- [ ] Add a canary for the cache config, PAY-123, @sam, due: 2026-12-05', 'Add a canary for the cache config'],
+    ['- Fix [the retry bug](https://t.example/9) owner: Kim', 'Fix the retry bug'],
+    ['- [PAY-7](https://t.example/7) Rotate the keys @ana', 'Rotate the keys'],
+    ['- Rotate the keys (owner: @ana, due 2026-12-01)', 'Rotate the keys'],
+    ['- @ana', '@ana'],
+  ];
+  for (const [item, summary] of summaries) {
+    it(`the summary of "${item}" is "${summary}"`, () => {
+      const model = analyze([...HEAD, '## Action Items', '', item].join('\n')).model;
+      assert.equal(actionItemFields(model, '[A-Z][A-Z0-9]+-\\d+')[0]?.summary, summary);
+    });
+  }
+
   it('reads checklist, list and table items', () => {
     const text = [...HEAD, '## Action Items', '', '- [ ] Add alert — owner: @kim, ticket: OPS-1, due: 2026-12-01', '- Resize pool @lee https://t.example/2', '', '| Action | Owner | Ticket | Due |', '|---|---|---|---|', '| Runbook | Sam | OPS-3 | 2026-12-24 |'].join('\n');
     const model = analyze(text).model;
     const fields = actionItemFields(model, '[A-Z][A-Z0-9]+-\\d+').map(({ summary, owner, ticket, due }) => ({ summary, owner, ticket, due }));
     assert.deepEqual(fields, [
       { summary: 'Add alert', owner: '@kim', ticket: 'OPS-1', due: '2026-12-01' },
-      { summary: 'Resize pool @lee https://t.example/2', owner: '@lee', ticket: 'https://t.example/2', due: undefined },
+      { summary: 'Resize pool', owner: '@lee', ticket: 'https://t.example/2', due: undefined },
       { summary: 'Runbook', owner: 'Sam', ticket: 'OPS-3', due: '2026-12-24' },
     ]);
   });

@@ -36,6 +36,28 @@ export function ticketRegExp(pattern: string): RegExp | undefined {
   }
 }
 
+/**
+ * A list item's summary: its text before the first " — " or ", owner", without the owner, ticket and due date it
+ * names (a link with prose keeps its text: "Fix [the retry bug](…)" reads "Fix the retry bug").
+ */
+function listSummary(text: string, fields: ReadonlyArray<string | undefined>): string {
+  let summary = text.split(/\s+[—–-]\s+|\s*\(\s*owner|\s*,\s*owner/i)[0]!;
+  for (const field of fields) {
+    if (!field) continue;
+    const link = /^\[([^\]]+)\]\([^)]+\)$/.exec(field);
+    summary = summary.replace(field, link && /\s/.test(link[1]!) ? link[1]! : ' ');
+  }
+  const cleaned = summary
+    .replace(/\b(?:owner|assignee|assigned to|ticket|issue|due(?: date)?)\s*[:=]\s*(?=[\s,;]|$)/gi, ' ')
+    .replace(/\*\*/g, '')
+    .replace(/(?:\s*[,;(]\s*)+(?=[,;)]|$)/g, '')
+    .replace(/\(\s*\)/g, '')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/[\s,;]+$/, '')
+    .trim();
+  return cleaned === '' ? text.replace(/\*\*/g, '').trim() : cleaned;
+}
+
 /** What each action item states: a summary, its owner, ticket and due date. */
 export function actionItemFields(model: PostmortemModel, ticketPattern: string): ActionItemFields[] {
   const ticket = ticketRegExp(ticketPattern);
@@ -62,12 +84,12 @@ export function actionItemFields(model: PostmortemModel, ticketPattern: string):
     const text = entry.lines.join(' ').replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '');
     const owner = OWNER.exec(text);
     const due = DUE.exec(text);
-    const summary = text.split(/\s+[—–-]\s+|\s*\(\s*owner|\s*,\s*owner/i)[0]!.replace(/\*\*/g, '').trim();
+    const ticketMatch = LINK.exec(text) ?? (ticket ? ticket.exec(text) : null);
     out.push({
       entry,
-      summary,
+      summary: listSummary(text, [owner?.[0], due?.[0], ticketMatch?.[0]]),
       owner: owner ? (owner[1] ?? owner[0]).trim() : undefined,
-      ticket: (LINK.exec(text) ?? (ticket ? ticket.exec(text) : null))?.[0],
+      ticket: ticketMatch?.[0],
       due: due ? (due[1] ?? due[2])?.trim() : undefined,
     });
   }
