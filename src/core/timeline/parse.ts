@@ -47,6 +47,14 @@ const FRONT_MATTER_ZONE_KEYS = ['timezone', 'time_zone', 'timeZone', 'tz'];
 
 /** The time zone the document states for its timeline, if any: front matter, Timeline heading or text, or prose like "all times UTC". */
 export function statedTimeZone(model: PostmortemModel): StatedZone | undefined {
+  // Read by the timeline parse and by timeline-timezone: once per model, since it may scan the whole document.
+  if (!zones.has(model)) zones.set(model, computeStatedTimeZone(model));
+  return zones.get(model);
+}
+
+const zones = new WeakMap<PostmortemModel, StatedZone | undefined>();
+
+function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
   const data = model.frontMatter?.data ?? {};
   for (const key of FRONT_MATTER_ZONE_KEYS) {
     const v = data[key];
