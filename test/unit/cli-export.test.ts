@@ -78,7 +78,7 @@ describe('postmortem-lint (CLI): export and team config', function () {
       assert.doesNotMatch(only.stdout, /Not an incident/);
       assert.match(only.stdout, /Add a p99 alert/);
       const all = run(dir, '--all', '--export-action-items', 'csv', 'notes/plan.md');
-      assert.match(all.stdout, /"Not an incident @kim OPS-9"/);
+      assert.match(all.stdout, /"Not an incident",/);
     });
 
     it('with --config: the team ticket pattern decides what counts as a ticket', () => {

@@ -179,7 +179,7 @@ describe('review: Export Action Items', () => {
   const EXPECTED = [
     row('Summary', 'Description', 'Assignee', 'Due date', 'Labels', 'Labels', 'Labels'),
     row('Alert on replica lag, per region', from(17, '- [ ] Alert on replica lag, per region — owner: @zoë, ticket: PAY-101, due: 2026-12-01', 'PAY-101'), 'zoë', '2026-12-01', ...labels),
-    row('Rename "primary" in the runbook @kim PAY-102', from(18, '- Rename "primary" in the runbook @kim PAY-102', 'PAY-102'), 'kim', '', ...labels),
+    row('Rename "primary" in the runbook', from(18, '- Rename "primary" in the runbook @kim PAY-102', 'PAY-102'), 'kim', '', ...labels),
     row('Rehearse failover 数据库', from(23, '| Rehearse failover 数据库 | Ana | PAY-103 | 2026-12-24 |', 'PAY-103'), 'Ana', '2026-12-24', ...labels),
     '',
   ].join('\r\n');
