@@ -7,12 +7,12 @@
 // Env: CHROME_PATH picks the browser (see test/runners/lib/browser.mjs); PMW_SHOTS_VERBOSE=1 prints the browser console.
 // Adding a picture: write `async function shotSomething(page)` that drives the workbench and returns nothing, and add
 // it to SHOTS with its output file. Each picture gets a fresh browser context (empty storage) and a fresh workbench.
-import { open } from '@vscode/test-web';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from '../test/runners/lib/browser.mjs';
-import { ensureExtensionBuilt, freePort, hideAbortedRequestErrors, prepareCodeOss, repoRoot } from '../test/runners/lib/vscode-web.mjs';
+import { defaultKeys, pressKeys } from '../test/runners/lib/keys.mjs';
+import { ensureExtensionBuilt, hideAbortedRequestErrors, prepareCodeOss, repoRoot, serveWorkbench } from '../test/runners/lib/vscode-web.mjs';
 
 const HOST = 'localhost';
 const VIEWPORT = { width: 1400, height: 900 };
@@ -126,30 +126,6 @@ async function waitForCursor(page, line, column) {
   await page.locator('.part.statusbar', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 30_000 });
 }
 
-/**
- * The default keybinding of `command` as package.json contributes it, as Playwright key presses, e.g.
- * "ctrl+k ctrl+alt+n" → ["Control+KeyK", "Control+Alt+KeyN"] (the `mac` variant on macOS).
- */
-function defaultKeys(command) {
-  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  const binding = (pkg.contributes?.keybindings ?? []).find((b) => b.command === command);
-  if (!binding) throw new Error(`package.json contributes no keybinding for ${command}`);
-  const chord = process.platform === 'darwin' && binding.mac ? binding.mac : binding.key;
-  const MODIFIERS = { ctrl: 'Control', shift: 'Shift', alt: 'Alt', cmd: 'Meta', meta: 'Meta', win: 'Meta' };
-  const keyName = (k) => (/^[a-z]$/.test(k) ? `Key${k.toUpperCase()}` : /^[0-9]$/.test(k) ? `Digit${k}` : k.length === 1 ? k : k[0].toUpperCase() + k.slice(1));
-  return chord.split(' ').map((part) => part.split('+').map((k) => MODIFIERS[k] ?? keyName(k)).join('+'));
-}
-
-/** Presses a keybinding (one or more chord parts), waiting for the status bar's chord prompt between parts. */
-async function pressKeys(page, presses) {
-  for (const [i, keys] of presses.entries()) {
-    await page.keyboard.press(keys);
-    if (i < presses.length - 1) {
-      await page.locator('.part.statusbar', { hasText: 'Waiting for second key of chord' }).first().waitFor({ timeout: 15_000 });
-    }
-  }
-}
-
 /** Turns the editor's sticky scroll off, so the picture shows no half-covered line under the sticky headings. */
 async function noStickyScroll(page) {
   await runCommand(page, 'Toggle Editor Sticky Scroll');
@@ -228,7 +204,7 @@ async function shotTimelineEntry(page) {
   const { line } = lineOf(SAMPLE_FILE, '— Incident closed');
   await goToLine(page, line); // Go to Line centres the line, so the whole Timeline shows
   await page.keyboard.press('End');
-  await pressKeys(page, defaultKeys('postmortem.timeline.addEntry'));
+  await pressKeys(page, defaultKeys('postmortem.timeline.addEntry').presses);
   const stamp = '- **YYYY-MM-DD HH:mm UTC** — '.length + 1;
   await waitForCursor(page, line + 1, stamp);
   await page.keyboard.type('Post-mortem reviewed with the checkout and database teams.', { delay: 25 });
@@ -330,19 +306,8 @@ async function main() {
   cpSync(path.join(repoRoot, 'sample-workspace'), workspace, { recursive: true });
 
   browser = await launchBrowser({ log: say });
-  const port = await freePort(HOST);
-  server = await open({
-    browserType: 'none',
-    extensionDevelopmentPath: repoRoot,
-    folderPath: workspace,
-    host: HOST,
-    port,
-    quality: build.quality,
-    commit: build.commit,
-    testRunnerDataDir: build.testRunnerDataDir,
-    printServerLog: verbose,
-  });
-  const url = `http://${HOST}:${port}/`;
+  let url;
+  ({ server, url } = await serveWorkbench(build, { host: HOST, workspace, verbose }));
   say(`VS Code ${build.version} for the Web at ${url}`);
 
   for (const name of names) {

@@ -34,11 +34,29 @@ function blankComments(raw: string, inComment: boolean): { text: string; inComme
   return { text, inComment: open };
 }
 
+/** Lines that hold a heading, per model (sectionLines skips them). */
+const headingLineSets = new WeakMap<PostmortemModel, ReadonlySet<number>>();
+/** sectionLines per model and section: several rules read the same section's lines. */
+const sectionLineCache = new WeakMap<PostmortemModel, Map<Section, readonly ProseLine[]>>();
+
+function headingLinesOf(model: PostmortemModel): ReadonlySet<number> {
+  let set = headingLineSets.get(model);
+  if (!set) {
+    const lines = new Set<number>();
+    for (const h of model.headings) for (let l = h.range.start.line; l <= h.range.end.line; l++) lines.add(l);
+    headingLineSets.set(model, (set = lines));
+  }
+  return set;
+}
+
 /** The lines of a section's body (subsections included, their heading lines excluded), comments blanked out. */
-export function sectionLines(model: PostmortemModel, section: Section): ProseLine[] {
+export function sectionLines(model: PostmortemModel, section: Section): readonly ProseLine[] {
+  let perSection = sectionLineCache.get(model);
+  if (!perSection) sectionLineCache.set(model, (perSection = new Map()));
+  const cached = perSection.get(section);
+  if (cached) return cached;
   const out: ProseLine[] = [];
-  const headingLines = new Set<number>();
-  for (const h of model.headings) for (let l = h.range.start.line; l <= h.range.end.line; l++) headingLines.add(l);
+  const headingLines = headingLinesOf(model);
   let inComment = false;
   const from = section.heading.range.end.line + 1;
   for (let l = from; l <= section.contentRange.end.line && l < model.lines.length; l++) {
@@ -47,6 +65,7 @@ export function sectionLines(model: PostmortemModel, section: Section): ProseLin
     inComment = blanked.inComment;
     out.push({ line: l, text: blanked.text });
   }
+  perSection.set(section, out);
   return out;
 }
 

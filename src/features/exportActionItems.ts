@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { actionItemsCsv, exportedActionItems } from '../core';
 import { analyses, isMarkdown } from './analysis';
+import { exists } from './files';
 
 export const EXPORT_COMMAND = 'postmortem.exportActionItems';
 export const CSV_SUFFIX = '.action-items.csv';
@@ -89,14 +90,4 @@ export async function exportActionItems(options: ExportActionItemsOptions = {}):
     .showInformationMessage(`Post-mortem: exported ${count} action item${count === 1 ? '' : 's'} to ${shown}.`, OPEN)
     .then((choice) => (choice === OPEN ? vscode.window.showTextDocument(written, { preview: false }) : undefined));
   return written;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code !== 'FileNotFound' && error.code !== 'EntryNotFound') throw error;
-    return false;
-  }
 }

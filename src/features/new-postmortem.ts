@@ -19,6 +19,7 @@ import {
   type IncidentSeverity,
 } from '../core';
 import { analyses } from './analysis';
+import { exists } from './files';
 import { readConfig, SECTION } from './settings';
 
 export const NEW_COMMAND = 'postmortem.new';
@@ -134,16 +135,6 @@ async function createNew(folder: vscode.Uri, name: string, bytes: Uint8Array): P
     return uri;
   }
   throw new Error(`Post-mortem: no free file name for ${name} in ${folder.toString(true)}.`);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code !== 'FileNotFound' && error.code !== 'EntryNotFound') throw error;
-    return false;
-  }
 }
 
 /**

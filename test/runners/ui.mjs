@@ -10,12 +10,12 @@
 //   node test/runners/ui.mjs [--verbose]
 //
 // Exit code: 0 passed, 1 failed, 2 could not start (e.g. no Chromium). Prints "ui: N passed, N failed".
-import { open } from '@vscode/test-web';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
-import { ensureExtensionBuilt, freePort, hideAbortedRequestErrors, prepareCodeOss, repoRoot } from './lib/vscode-web.mjs';
+import { defaultKeys, pressKeys } from './lib/keys.mjs';
+import { ensureExtensionBuilt, hideAbortedRequestErrors, prepareCodeOss, repoRoot, serveWorkbench } from './lib/vscode-web.mjs';
 
 const verbose = process.argv.includes('--verbose') || process.env.PMW_TEST_VERBOSE === '1';
 const HOST = 'localhost';
@@ -154,23 +154,6 @@ async function goTo(page, line, column) {
   await waitForCursor(page, line, column);
 }
 
-/**
- * The default keybinding of `command` as package.json contributes it, as Playwright key presses, e.g.
- * "ctrl+k ctrl+alt+n" → ["Control+KeyK", "Control+Alt+KeyN"] (the `mac` variant on macOS).
- */
-function defaultKeys(command) {
-  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  const binding = (pkg.contributes?.keybindings ?? []).find((b) => b.command === command);
-  if (!binding) throw new Error(`package.json contributes no keybinding for ${command}`);
-  const chord = process.platform === 'darwin' && binding.mac ? binding.mac : binding.key;
-  const MODIFIERS = { ctrl: 'Control', shift: 'Shift', alt: 'Alt', cmd: 'Meta', meta: 'Meta', win: 'Meta' };
-  const keyName = (k) => (/^[a-z]$/.test(k) ? `Key${k.toUpperCase()}` : /^[0-9]$/.test(k) ? `Digit${k}` : k.length === 1 ? k : k[0].toUpperCase() + k.slice(1));
-  return {
-    chord,
-    presses: chord.split(' ').map((part) => part.split('+').map((k) => MODIFIERS[k] ?? keyName(k)).join('+')),
-  };
-}
-
 /** "2026-11-25 14:03 UTC" for every minute from `from` to `to` (ms since the epoch), both included. */
 function utcMinutes(from, to) {
   const stamps = [];
@@ -250,13 +233,7 @@ async function timelineEntryByKeybinding(page) {
   const { chord, presses } = defaultKeys('postmortem.timeline.addEntry');
   if (chord !== 'ctrl+k ctrl+alt+n' && process.platform !== 'darwin') say(`note: package.json binds postmortem.timeline.addEntry to ${chord}`);
   const t0 = Date.now();
-  for (const [i, keys] of presses.entries()) {
-    await page.keyboard.press(keys);
-    if (i < presses.length - 1) {
-      // VS Code confirms the first key of a chord in the status bar before it takes the next one.
-      await page.locator('.part.statusbar', { hasText: 'Waiting for second key of chord' }).waitFor({ timeout: 15_000 });
-    }
-  }
+  await pressKeys(page, presses);
 
   const entry = /^- \*\*(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC)\*\* — $/;
   const after = { [first]: fixture[first - 1], [first + 1]: fixture[first], [first + 2]: entry, [first + 3]: fixture[first + 1] };
@@ -283,19 +260,8 @@ async function main() {
     console.error(`[test:ui] cannot run: ${error instanceof Error ? error.message : error}`);
     return 2;
   }
-  const port = await freePort(HOST);
-  server = await open({
-    browserType: 'none',
-    extensionDevelopmentPath: repoRoot,
-    folderPath: workspace,
-    host: HOST,
-    port,
-    quality: build.quality,
-    commit: build.commit,
-    testRunnerDataDir: build.testRunnerDataDir,
-    printServerLog: verbose,
-  });
-  const url = `http://${HOST}:${port}/`;
+  let url;
+  ({ server, url } = await serveWorkbench(build, { host: HOST, workspace, verbose }));
   say(`VS Code ${build.version} for the Web at ${url}`);
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript(installEditorReader);

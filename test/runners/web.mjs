@@ -4,13 +4,12 @@
 //   node test/runners/web.mjs [--verbose] [--screenshot out.png] [--timeout 120]
 //
 // Exit code: the workbench's test exit code (0 = all passed); 2 when the run could not start (e.g. no Chromium).
-import { open } from '@vscode/test-web';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildTests } from '../../scripts/build-tests.mjs';
 import { launchBrowser, runWorkbenchTests } from './lib/browser.mjs';
-import { ensureExtensionBuilt, freePort, hideAbortedRequestErrors, prepareCodeOss, repoRoot } from './lib/vscode-web.mjs';
+import { ensureExtensionBuilt, hideAbortedRequestErrors, prepareCodeOss, repoRoot, serveWorkbench } from './lib/vscode-web.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -88,20 +87,8 @@ async function main() {
   }
   say(`browser up in ${elapsed(tBrowser)}`);
 
-  const port = await freePort(HOST);
-  server = await open({
-    browserType: 'none',
-    extensionDevelopmentPath: repoRoot,
-    extensionTestsPath: path.join(repoRoot, 'dist', 'test', 'web', 'index.js'),
-    folderPath: workspace,
-    host: HOST,
-    port,
-    quality: build.quality,
-    commit: build.commit,
-    testRunnerDataDir: build.testRunnerDataDir,
-    printServerLog: verbose,
-  });
-  const url = `http://${HOST}:${port}/`;
+  let url;
+  ({ server, url } = await serveWorkbench(build, { host: HOST, workspace, extensionTestsPath: path.join(repoRoot, 'dist', 'test', 'web', 'index.js'), verbose }));
   say(`VS Code ${build.version} for the Web at ${url} (workspace: copy of test/fixtures/workspace)`);
 
   // A fresh context per run: empty storage, so no state leaks between runs.

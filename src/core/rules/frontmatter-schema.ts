@@ -3,6 +3,7 @@
 // Documents without front matter, with TOML front matter or with broken YAML (frontmatter-syntax) get none.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { IncidentSeverity } from '../config';
+import schema from '../../../schemas/postmortem.frontmatter.schema.json';
 import { validate as compiled } from '../generated/frontmatter-validate';
 import { range, type Range } from '../text';
 import type { FrontMatter } from '../frontmatter';
@@ -12,6 +13,7 @@ export { isIsoDateTime } from '../formats';
 
 /** The schema compiled ahead of time by ajv (npm run generate), without the severity enum. */
 const validateSchema = compiled as unknown as ValidateFunction;
+const PROPERTIES = Object.keys(schema.properties);
 
 /** The schema's errors plus, in the schema's place for it, one for a severity that is not configured. */
 function schemaErrors(data: Record<string, unknown>, severities: readonly IncidentSeverity[]): ErrorObject[] {
@@ -20,8 +22,9 @@ function schemaErrors(data: Record<string, unknown>, severities: readonly Incide
   const ids = severities.map((s) => s.id);
   if (typeof severity === 'string' && !ids.includes(severity)) {
     const error: ErrorObject = { instancePath: '/severity', schemaPath: '#/properties/severity/enum', keyword: 'enum', params: { allowedValues: ids }, message: 'must be equal to one of the allowed values' };
-    // Keep the schema's property order: title, date, severity, status, …
-    const after = errors.findIndex((e) => /^\/(?:status|authors|type|incident)(?:\/|$)/.test(e.instancePath));
+    // In the schema's property order: before the first error about a property that comes after severity.
+    const rank = (e: ErrorObject) => PROPERTIES.indexOf(e.instancePath.split('/')[1] ?? '');
+    const after = errors.findIndex((e) => rank(e) > PROPERTIES.indexOf('severity'));
     errors.splice(after === -1 ? errors.length : after, 0, error);
   }
   return errors;

