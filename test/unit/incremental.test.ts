@@ -8,9 +8,9 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
-import { parseChunk } from '../../src/core/parse';
+import { fastParse, parseChunk, remarkParseChunk } from '../../src/core/parse';
 import { splitLines } from '../../src/core/text';
-import { frontMatterEnd } from '../../src/core/scan';
+import { frontMatterEnd, scanChunks } from '../../src/core/scan';
 import { generatePostmortem, rng } from '../bench/generate';
 import { CORPUS, CORPUS_CANDIDATES, doc } from './helpers';
 
@@ -162,5 +162,46 @@ describe('incremental analysis (differential)', function () {
     const after = analyzer.analyze(fenced);
     assert.deepEqual(snapshot(after), snapshot(analyze(fenced)));
     assert.ok(after.model.headings.every((h) => h.range.start.line < text.slice(0, mid).split('\n').length + 1));
+  });
+});
+
+// The fast path reads the usual chunks without remark. For every chunk it accepts, it must say exactly what remark
+// says: over every chunk of the real and generated documents, and over lines made to look like other blocks.
+describe('chunk fast path == remark', () => {
+  const LOOKALIKES = [
+    '**Impact:** 3,200 users', '**bold** then text', '*emphasis*', '* item', '*\titem', '***', '* * *', '**', '** x', '*-*',
+    '__A:__ answer', '_note_', '___', '_ _ _', '__', '✅ **Quick response**', '❌ slow', '\u00a0indented by NBSP',
+    '![chart](https://example.com/c.png)', '!', '\\# not a heading', '\\', '&amp; entity', '&#35; 1', '1. one', '2) two',
+    '1234567890. ten digits', '12. twelve', '(aside)', '"quoted"', "'single'", 'Plain text', '2026-11-20 10:00 deploy',
+    '# Heading', '## Heading ##', '#hashtag', '| a | b |', '> quote', '<div>', '<!-- c -->', '[d]: https://example.com',
+    '[link](https://example.com)', '```', '~~~', '    indented code', '\tindented code', '---', '===', '- item', '+ item',
+    'Title', 'Sub', '`code` first', '``double``', '`', '[ref]: x "t"', '[ref]', '',
+  ];
+  const chunks = new Set<string>();
+  for (const a of LOOKALIKES) {
+    chunks.add(a);
+    for (const b of LOOKALIKES) {
+      chunks.add(`${a}\n${b}`);
+      chunks.add(`# Heading\n${a}\n${b}`);
+      chunks.add(`- item\n${a}\n${b}`);
+    }
+  }
+  const docs = [generatePostmortem(20_000, 2), generatePostmortem(5_000, 9).replace(/\n/g, '\r\n')];
+  if (CORPUS) for (const f of readdirSync(CORPUS).sort()) docs.push(readFileSync(join(CORPUS, f), 'utf8'));
+  for (const text of docs) {
+    const { lines } = splitLines(text);
+    for (const span of scanChunks(lines)) if (!span.frontMatter) chunks.add(lines.slice(span.start, span.end).join('\n'));
+  }
+
+  it(`${chunks.size} chunks: what parseChunk reads equals remark's reading`, () => {
+    let fast = 0;
+    for (const chunk of chunks) {
+      const ours = fastParse(chunk, false);
+      if (!ours) continue; // left to remark
+      fast++;
+      assert.deepEqual(ours, remarkParseChunk(chunk, false), `chunk ${JSON.stringify(chunk)}`);
+    }
+    // The fast path is taken for thousands of them, so this compares something.
+    assert.ok(fast > chunks.size / 4, `fast path taken for ${fast} of ${chunks.size} chunks`);
   });
 });
