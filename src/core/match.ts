@@ -1,17 +1,20 @@
 // Maps heading text to section roles. Matching is on alias phrases within the heading, after normalising
 // numbering, case, punctuation, emoji, trailing colons, "&"/"and" and singular/plural.
 import { CATALOGUE, type SectionId } from './catalogue';
+import { hasNonAscii } from './text';
 
 /** Lower-case words with numbering, emoji and punctuation removed, "&" spelled "and", each word singularised. */
 export function normaliseWords(text: string): string[] {
-  let t = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const ascii = !hasNonAscii(text);
+  // ASCII text is its own NFKD form, and its letters and digits are [a-z0-9] (see asciiFirst).
+  let t = (ascii ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase();
   // Leading numbering: "1.", "2)", "1.2.", "IV.", "a)".
   t = t.replace(/^\s*(?:(?:\d+[.)])+|\d+\s+-|[ivxlc]+[.)]|[a-z][.)])\s+/u, '');
   t = t.replace(/&/g, ' and ');
   // Contractions keep their meaning as one word: "didn't" -> "didnt".
   t = t.replace(/['\u2019]/g, '');
   // Everything that is not a letter or digit separates words (this drops emoji and punctuation).
-  const words = t.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  const words = t.split(ascii ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
   return words.map(singular);
 }
 

@@ -1,6 +1,7 @@
 // Reading the prose of sections: what counts as content, what is a placeholder, and text with code spans, quotes
 // and HTML comments blanked out (same length, so columns stay exact).
 import type { PostmortemModel, Section } from './model';
+import { asciiFirst } from './text';
 
 export interface ProseLine {
   readonly line: number;
@@ -103,8 +104,10 @@ export function sentences(text: string): string[] {
   return cleaned.split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/).filter((s) => s.trim().length > 0);
 }
 
+const hasLetterOrDigit = asciiFirst(/[A-Za-z0-9]/, () => /[\p{L}\p{N}]/u);
+
 export function words(text: string): string[] {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return text.split(/\s+/).filter(hasLetterOrDigit);
 }
 
 /** Every prose line of the document outside front matter and code, with HTML comments blanked out. */

@@ -1,7 +1,8 @@
 // The manifest, the README and the core agree: every setting, command and code is documented, and the
 // manifest's defaults are the core's.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CODES, DEFAULT_GLOBS, SECTION_IDS, CATALOGUE } from '../../src/core';
 import { RULES } from '../../src/core/rules';
@@ -61,5 +62,19 @@ describe('metadata', () => {
     assert.match(pkg.engines.vscode, /^\^1\.\d+\.0$/);
     assert.ok(pkg.categories.length > 0);
     assert.ok(!pkg.activationEvents.includes('*'));
+  });
+
+  it('the package holds every file the bundles load: the entry points and the Node bundle\'s lazily loaded modules', function () {
+    this.timeout(60_000);
+    const listed = execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim());
+    const bundle = readFileSync(join(ROOT, 'dist', 'node', 'extension.js'), 'utf8');
+    const lazy = [...bundle.matchAll(/require\("\.\/(lazy\/[^"]+)"\)/g)].map((m) => `dist/node/${m[1]}`);
+    assert.ok(lazy.length >= 4, `the Node bundle loads ${lazy.length} modules lazily`);
+    for (const file of [pkg.main.replace(/^\.\//, ''), pkg.browser.replace(/^\.\//, ''), ...lazy]) {
+      assert.ok(existsSync(join(ROOT, file)), `${file} is not built`);
+      assert.ok(listed.includes(file), `${file} is not in the package (.vscodeignore)`);
+    }
   });
 });

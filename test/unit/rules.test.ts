@@ -68,6 +68,9 @@ table('responders-empty', [
   ['mentions', ['## Responders', '', 'on call: @sam and @kim'], 0],
   ['a full name in prose', ['## Responders', '', 'The on-call engineer was Sam Lee.'], 0],
   ['nobody named', ['## Responders', '', 'the on-call engineer and the database team'], 1],
+  ['a non-ASCII name in a list', ['## Responders', '', '- Ærin (incident commander)'], 0],
+  ['a non-ASCII full name in prose', ['## Responders', '', 'the on-call engineer was Zoë Öberg.'], 0],
+  ['nobody named, in non-ASCII prose', ['## Responders', '', 'l’équipe de garde — the database team'], 1],
 ]);
 
 table('action-item-owner', [
@@ -114,8 +117,15 @@ table('blameless-language', [
   ['inside a guidance comment', ['## What happened', '', '<!-- no human error talk -->', 'ok'], 0],
   ['blameless wording', ['## Root Causes', '', 'The deploy tool accepted an unreviewed config.'], 0],
   ['a word that contains a phrase', ['## What happened', '', 'Carelessness is not a cause.'], 0],
+  ['a line with non-ASCII text', ['## What happened', '', 'Zoë’s change — a careless one.'], 1],
+  ['a curly apostrophe', ['## Root Causes', '', 'It was Zoë’s fault.'], 1],
+  ['a phrase inside a non-ASCII word', ['## What happened', '', 'Ücareless is not a word.'], 0],
 ]);
 table('blameless-language', [['a configured phrase', ['## What happened', '', 'The intern deployed it.'], 1]], normaliseConfig({ blamelessPhrases: ['the intern'] }));
+table('blameless-language', [
+  ['a configured non-ASCII phrase', ['## What happened', '', 'Das war Schuld des Teams.'], 1],
+  ['a configured non-ASCII phrase, other case', ['## What happened', '', 'SCHULD DES Teams.'], 1],
+], normaliseConfig({ blamelessPhrases: ['schuld des'] }));
 
 describe('status-not-final', () => {
   it('a draft gets one info finding on its status value', () => {

@@ -1,10 +1,14 @@
 // responders-empty: a Responders section that names nobody.
 import { sectionsFor } from '../model';
 import { isEmptySection, isPlaceholderLine, sectionLines } from '../prose';
+import { asciiFirst } from '../text';
 import type { Rule } from './types';
 
-/** A mention (@sam), or a capitalised name at the start of a list item or table cell. */
-const NAMES = /@[\w.-]+|^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?\p{Lu}\p{L}+|\|\s*\p{Lu}\p{L}+/u;
+/** A mention (@sam), a capitalised name at the start of a list item or table cell, or a full name (Sam Lee). */
+const names = asciiFirst(
+  /@[\w.-]+|^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?[A-Z][A-Za-z]+|\|\s*[A-Z][A-Za-z]+|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+/,
+  () => /@[\w.-]+|^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?\p{Lu}\p{L}+|\|\s*\p{Lu}\p{L}+|\p{Lu}\p{L}+ \p{Lu}\p{L}+/u,
+);
 
 export const respondersEmpty: Rule = {
   code: 'responders-empty',
@@ -13,7 +17,7 @@ export const respondersEmpty: Rule = {
     for (const section of sectionsFor(model, 'responders')) {
       if (isEmptySection(model, section)) continue; // empty-section says it already
       const lines = sectionLines(model, section).filter((l) => !isPlaceholderLine(l.text));
-      if (lines.some((l) => NAMES.test(l.text) || /\p{Lu}\p{L}+ \p{Lu}\p{L}+/u.test(l.text))) continue;
+      if (lines.some((l) => names(l.text))) continue;
       report({
         code: 'responders-empty',
         message: 'The Responders section names nobody: list who was involved (@handle or name) and their role.',

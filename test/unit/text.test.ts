@@ -1,0 +1,55 @@
+// The ASCII twins of Unicode property classes (see asciiFirst in src/core/text.ts): on every ASCII character they give
+// the Unicode class's answer, so choosing the twin for ASCII-only text never changes a result.
+import * as assert from 'node:assert/strict';
+import { asciiFirst, hasNonAscii } from '../../src/core/text';
+import { normaliseWords } from '../../src/core/match';
+import { words } from '../../src/core/prose';
+
+const ASCII = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+
+describe('ASCII twins of Unicode classes', () => {
+  const pairs: Array<[RegExp, RegExp]> = [
+    [/[A-Za-z]/, /\p{L}/u],
+    [/[A-Z]/, /\p{Lu}/u],
+    [/[0-9]/, /\p{N}/u],
+    [/[A-Za-z0-9]/, /[\p{L}\p{N}]/u],
+    [/[^A-Za-z0-9]/, /[^\p{L}\p{N}]/u],
+  ];
+  for (const [ascii, unicode] of pairs) {
+    it(`${ascii.source} == ${unicode.source} on all of ASCII`, () => {
+      for (const c of ASCII) assert.equal(ascii.test(c), unicode.test(c), JSON.stringify(c));
+    });
+  }
+
+  it('asciiFirst uses the Unicode pattern for text outside ASCII, and compiles it only then', () => {
+    let compiled = 0;
+    const test = asciiFirst(/^[A-Z]/, () => {
+      compiled++;
+      return /^\p{Lu}/u;
+    });
+    assert.equal(test('Sam'), true);
+    assert.equal(test('sam'), false);
+    assert.equal(compiled, 0);
+    assert.equal(test('Ørjan'), true);
+    assert.equal(test('ørjan'), false);
+    assert.equal(compiled, 1);
+  });
+
+  it('hasNonAscii', () => {
+    assert.equal(hasNonAscii('plain text 123 ~'), false);
+    assert.equal(hasNonAscii('em — dash'), true);
+    assert.equal(hasNonAscii('emoji ✅'), true);
+    assert.equal(hasNonAscii('\u0080'), true);
+  });
+
+  it('normaliseWords reads ASCII and non-ASCII headings alike', () => {
+    assert.deepEqual(normaliseWords('2. Root Causes & Triggers:'), ['root', 'cause', 'and', 'trigger']);
+    assert.deepEqual(normaliseWords('Ärger — Zeitachse ✅'), ['arger', 'zeitachse']);
+    assert.deepEqual(normaliseWords('Línea de tiempo'), ['linea', 'de', 'tiempo']);
+  });
+
+  it('words counts words with a letter or digit in any script', () => {
+    assert.deepEqual(words('Sam fixed — it in 5 min ✅'), ['Sam', 'fixed', 'it', 'in', '5', 'min']);
+    assert.deepEqual(words('Zoë a réparé'), ['Zoë', 'a', 'réparé']);
+  });
+});
