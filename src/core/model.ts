@@ -47,6 +47,11 @@ export interface PostmortemModel {
   readonly actionItems: readonly Entry[];
   /** Lines holding code or raw HTML (never prose). */
   readonly codeLines: ReadonlySet<number>;
+  /**
+   * The chunks the document was cut into, in order, covering every line. A chunk's data is shared with every
+   * analysis of the same chunk text, so rules can keep line-local results with it (see eachProseChunk).
+   */
+  readonly chunks: readonly ParsedChunk[];
 }
 
 export interface ParsedChunk {
@@ -197,6 +202,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     timeline: entriesOf('timeline'),
     actionItems: entriesOf('action-items'),
     codeLines,
+    chunks,
   };
 }
 

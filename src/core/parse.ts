@@ -36,7 +36,13 @@ export interface ChunkData {
   /** True when the chunk ends inside an unclosed fenced code block or HTML comment. */
   readonly openAtEnd: boolean;
   /** Front matter: its kind and raw value, when this chunk is the front matter. */
-  readonly frontMatter?: { readonly kind: 'yaml' | 'toml'; readonly value: string };
+  readonly frontMatter: { readonly kind: 'yaml' | 'toml'; readonly value: string } | undefined;
+  /**
+   * Results of line-local reads of this chunk, kept with it (see eachProseChunk in prose.ts): a cache, empty until
+   * the first read. Every chunk data object has the same properties in the same order, so the loops that read
+   * thousands of them stay monomorphic.
+   */
+  lineResults: Array<{ readonly key: string; readonly byCommentState: [unknown?, unknown?] }> | undefined;
 }
 
 const markdown = unified().use(remarkParse);
@@ -44,11 +50,12 @@ const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml
 
 const HTML_HEADING = /<h([1-6])(?:\s[^>]*)?>([\s\S]*?)<\/h\1\s*>/gi;
 
+/** Reads one chunk. Every call returns a new object: results of line-local rules are kept per chunk data object. */
 export function parseChunk(text: string, frontMatter: boolean): ChunkData {
   return fastParse(text, frontMatter) ?? remarkParseChunk(text, frontMatter);
 }
 
-const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false };
+const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, frontMatter: undefined, lineResults: undefined };
 /** Characters after which heading text needs inline parsing (emphasis, code, links, HTML, entities, escapes). */
 const INLINE_SYNTAX = /[\\`*_[\]<>&!#]/;
 /**
@@ -74,7 +81,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   const lines = text.split(/\r\n|\r|\n/);
   let n = lines.length;
   while (n > 0 && /^[ \t]*$/.test(lines[n - 1]!)) n--;
-  if (n === 0) return EMPTY;
+  if (n === 0) return { ...EMPTY };
   const first = lines[0]!;
   if (frontMatter) {
     const fence = first.trimEnd();
@@ -96,7 +103,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   }
   if (PARAGRAPH_LINE.test(first)) {
     for (let i = 1; i < n; i++) if (!CONTINUATION_LINE.test(lines[i]!)) return undefined;
-    return EMPTY;
+    return { ...EMPTY };
   }
   if (c === 124 /* | */) {
     const rows: number[] = [];
@@ -195,8 +202,7 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
     }
   }
   collectDefinitions(root, definitions);
-  const data: ChunkData = { headings, items, rows, codeLines, definitions, openAtEnd: endsOpen(root, lines) };
-  return fm ? { ...data, frontMatter: fm } : data;
+  return { headings, items, rows, codeLines, definitions, openAtEnd: endsOpen(root, lines), frontMatter: fm, lineResults: undefined };
 }
 
 /** Link reference definitions anywhere in the chunk (lists and block quotes included), as Markdown source. */

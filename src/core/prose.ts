@@ -10,7 +10,7 @@ export interface ProseLine {
 }
 
 /** The line with HTML comments blanked out (same length); `inComment` carries a comment that spans lines. */
-function blankComments(raw: string, inComment: boolean): { text: string; inComment: boolean } {
+export function blankComments(raw: string, inComment: boolean): { text: string; inComment: boolean } {
   let text = '';
   let open = inComment;
   let i = 0;
@@ -110,17 +110,50 @@ export function words(text: string): string[] {
   return text.split(/\s+/).filter(hasLetterOrDigit);
 }
 
-/** Every prose line of the document outside front matter and code, with HTML comments blanked out. */
-export function documentLines(model: PostmortemModel): ProseLine[] {
-  const out: ProseLine[] = [];
-  const from = model.frontMatter ? model.frontMatter.range.end.line + 1 : 0;
-  let inComment = false;
-  for (let l = from; l < model.lines.length; l++) {
-    const raw = model.lines[l] ?? '';
-    const { text, inComment: open } = blankComments(raw, inComment);
-    inComment = open;
-    if (model.codeLines.has(l) && !/<!--|-->/.test(raw)) continue;
-    out.push({ line: l, text });
-  }
-  return out;
+interface ChunkResult<T> {
+  readonly items: readonly T[];
+  /** An HTML comment is still open at the chunk's end. */
+  readonly inComment: boolean;
 }
+
+/**
+ * Every prose line of the document outside front matter and code, with HTML comments blanked out, chunk by chunk:
+ * for rules that read every line on their own. `read` gets a chunk's prose lines (chunk-relative line numbers), and
+ * its result is kept with the chunk's cached data under `key`, so after an edit only the chunks the edit touched are
+ * read again. `emit` gets each item with the chunk's first line. `key` must stand for everything besides the chunk's
+ * text that `read` depends on (such as configured phrases).
+ */
+export function eachProseChunk<T>(
+  model: PostmortemModel,
+  key: string,
+  read: (lines: readonly ProseLine[]) => readonly T[],
+  emit: (base: number, item: T) => void,
+): void {
+  let inComment = false;
+  for (const { span, data } of model.chunks) {
+    if (span.frontMatter) continue;
+    const slots = (data.lineResults ??= []);
+    let entry = slots.find((slot) => slot.key === key);
+    if (!entry) slots.push((entry = { key, byCommentState: [] }));
+    // A comment left open by the chunk before changes what this one reads.
+    const state = inComment ? 1 : 0;
+    let result = entry.byCommentState[state] as ChunkResult<T> | undefined;
+    if (!result) {
+      const lines: ProseLine[] = [];
+      const code = data.codeLines.length > 0 ? new Set(data.codeLines) : undefined;
+      let open: boolean = inComment;
+      for (let l = 0; l < span.end - span.start; l++) {
+        const raw = model.lines[span.start + l] ?? '';
+        const blanked = blankComments(raw, open);
+        open = blanked.inComment;
+        if (code?.has(l) && !/<!--|-->/.test(raw)) continue;
+        lines.push({ line: l, text: blanked.text });
+      }
+      result = { items: read(lines), inComment: open };
+      entry.byCommentState[state] = result;
+    }
+    for (const item of result.items) emit(span.start, item);
+    inComment = result.inComment;
+  }
+}
+

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { fastParse, parseChunk, remarkParseChunk } from '../../src/core/parse';
 import { splitLines } from '../../src/core/text';
+import { blankComments, eachProseChunk, type ProseLine } from '../../src/core/prose';
 import { frontMatterEnd, scanChunks } from '../../src/core/scan';
 import { generatePostmortem, rng } from '../bench/generate';
 import { CORPUS, CORPUS_CANDIDATES, doc } from './helpers';
@@ -203,5 +204,65 @@ describe('chunk fast path == remark', () => {
     }
     // The fast path is taken for thousands of them, so this compares something.
     assert.ok(fast > chunks.size / 4, `fast path taken for ${fast} of ${chunks.size} chunks`);
+  });
+});
+
+// Rules that read every line keep their results per chunk (eachProseChunk). Chunk by chunk, they must see exactly the
+// lines a plain top-to-bottom reading sees, with the same comment state, however the document is edited.
+describe('per-chunk prose reading == line-by-line reading', () => {
+  /** The reference: every line after the front matter, code lines left out, HTML comments blanked across lines. */
+  function documentLines(model: Analysis['model']): ProseLine[] {
+    const out: ProseLine[] = [];
+    const from = model.frontMatter ? model.frontMatter.range.end.line + 1 : 0;
+    let inComment = false;
+    for (let l = from; l < model.lines.length; l++) {
+      const raw = model.lines[l] ?? '';
+      const blanked = blankComments(raw, inComment);
+      inComment = blanked.inComment;
+      if (model.codeLines.has(l) && !/<!--|-->/.test(raw)) continue;
+      out.push({ line: l, text: blanked.text });
+    }
+    return out;
+  }
+
+  function chunkLines(model: Analysis['model'], key: string): ProseLine[] {
+    const out: ProseLine[] = [];
+    eachProseChunk(model, key, (lines) => lines, (base, l) => out.push({ line: base + l.line, text: l.text }));
+    return out;
+  }
+
+  it('over the documents and random edits of the differential test, fresh and incremental', () => {
+    const docs = documents();
+    let checked = 0;
+    for (let seq = 0; seq < Math.max(200, SEQUENCES / 5); seq++) {
+      const r = rng(seq + 7);
+      let text = docs[seq % docs.length]![1];
+      const analyzer = new IncrementalAnalyzer();
+      for (let e = 0; e < EDITS_PER_SEQUENCE; e++) {
+        text = randomEdit(text, r);
+        const incremental = analyzer.analyze(text, { force: true }).model;
+        const expected = documentLines(incremental);
+        assert.deepEqual(chunkLines(incremental, 'test'), expected, JSON.stringify(text));
+        assert.deepEqual(chunkLines(analyze(text, { force: true }).model, 'test'), expected, JSON.stringify(text));
+        checked++;
+      }
+    }
+    assert.ok(checked >= 600);
+  });
+
+  it('after an edit, only the chunks it touched are read again', () => {
+    const text = generatePostmortem(200_000, 5);
+    const analyzer = new IncrementalAnalyzer();
+    let reads = 0;
+    const count = (lines: readonly ProseLine[]) => {
+      reads++;
+      return lines;
+    };
+    eachProseChunk(analyzer.analyze(text).model, 'count', count, () => {});
+    assert.ok(reads > 100, `${reads} chunks read at first`);
+    reads = 0;
+    const mid = text.indexOf('\n', text.length / 2);
+    eachProseChunk(analyzer.analyze(`${text.slice(0, mid)}x${text.slice(mid)}`).model, 'count', count, () => {});
+    assert.equal(reads, 1);
   });
 });

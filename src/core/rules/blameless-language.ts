@@ -1,5 +1,5 @@
 // blameless-language: finger-pointing phrases. Allowed inside quotes and code (someone is being quoted).
-import { documentLines, withoutQuotesAndCode } from '../prose';
+import { eachProseChunk, withoutQuotesAndCode, type ProseLine } from '../prose';
 import { asciiFirst, hasNonAscii, range } from '../text';
 import type { Rule } from './types';
 
@@ -62,6 +62,35 @@ function prefilterFor(phrases: readonly string[]): (text: string) => boolean {
   return test;
 }
 
+interface Hit {
+  /** Chunk-relative line. */
+  readonly line: number;
+  readonly start: number;
+  readonly text: string;
+  readonly phrase: string;
+}
+
+/** The phrases' matches in one chunk's prose lines. */
+function hits(lines: readonly ProseLine[], phrases: readonly string[], prefilter: (text: string) => boolean): Hit[] {
+  const out: Hit[] = [];
+  for (const { line, text } of lines) {
+    if (!prefilter(text)) continue;
+    const visible = withoutQuotesAndCode(text);
+    if (visible.trim() === '') continue;
+    for (const phrase of phrases) {
+      // Compiled on first need: most documents never match the prefilter, so they never pay for these.
+      let re = compiled.get(phrase);
+      if (!re) {
+        re = compile(phrase);
+        compiled.set(phrase, re);
+      }
+      re.lastIndex = 0;
+      for (let m = re.exec(visible); m; m = re.exec(visible)) out.push({ line, start: m.index, text: m[0], phrase });
+    }
+  }
+  return out;
+}
+
 export const blamelessLanguage: Rule = {
   code: 'blameless-language',
   defaultLevel: 'warning',
@@ -69,28 +98,16 @@ export const blamelessLanguage: Rule = {
     const phrases = config.blamelessPhrases.filter((p) => p.trim() !== '');
     if (phrases.length === 0) return;
     const prefilter = prefilterFor(phrases);
-    for (const { line, text } of documentLines(model)) {
-      if (!prefilter(text)) continue;
-      const visible = withoutQuotesAndCode(text);
-      if (visible.trim() === '') continue;
-      for (const phrase of phrases) {
-        // Compiled on first need: most documents never match the prefilter, so they never pay for these.
-        let re = compiled.get(phrase);
-        if (!re) {
-          re = compile(phrase);
-          compiled.set(phrase, re);
-        }
-        re.lastIndex = 0;
-        for (let m = re.exec(visible); m; m = re.exec(visible)) {
-          const suggestion = SUGGESTIONS[phrase.toLowerCase()] ?? DEFAULT_SUGGESTION;
-          report({
-            code: 'blameless-language',
-            message: `"${m[0]}" points a finger. Post-mortems are blameless: people acted sensibly with what they knew, so ${suggestion}.`,
-            range: range(line, m.index, line, m.index + m[0].length),
-            data: { phrase },
-          });
-        }
-      }
-    }
+    // Line-local, so each chunk's hits are kept with the chunk: an edit re-reads only the chunks it touched.
+    eachProseChunk(model, `blameless\u0000${phrases.join('\u0000')}`, (lines) => hits(lines, phrases, prefilter), (base, hit) => {
+      const suggestion = SUGGESTIONS[hit.phrase.toLowerCase()] ?? DEFAULT_SUGGESTION;
+      const line = base + hit.line;
+      report({
+        code: 'blameless-language',
+        message: `"${hit.text}" points a finger. Post-mortems are blameless: people acted sensibly with what they knew, so ${suggestion}.`,
+        range: range(line, hit.start, line, hit.start + hit.text.length),
+        data: { phrase: hit.phrase },
+      });
+    });
   },
 };
