@@ -8,34 +8,44 @@ import path from 'node:path';
 const yamlEsm = path.join(path.dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js');
 
 // Modules that the first analysis of a usual post-mortem never runs. The Node bundle loads each from its own file on
-// first use, so VS Code does not compile them at start-up (about 5 ms of the 30 ms activation budget):
-// TOML front matter, the team config file, glob settings, and named character references (&amp; …) in Markdown that
-// needs remark. The web worker cannot load a second file, so the browser bundle keeps them inline.
+// first use, so VS Code does not compile them at start-up: TOML front matter, the team config file, glob settings,
+// and remark (with micromark and its entity table), which only the chunks the fast path in src/core/parse.ts leaves
+// to it need. The web worker cannot load a second file, so the browser bundle keeps them inline.
 // Each entry lists the functions the sources import; importing anything else fails the build ("No matching export").
-const LAZY = {
-  'smol-toml': ['parse'],
-  'jsonc-parser': ['getNodeValue', 'parseTree', 'printParseErrorCode'],
-  'picomatch/posix': ['default'],
-  'decode-named-character-reference': ['decodeNamedCharacterReference'],
-};
-const lazyFile = (name) => `lazy/${name.replace(/[^a-z0-9]+/gi, '-')}.js`;
+// `module` is what the lazily loaded file exports: a package, or one of our files for an import of it.
+const LAZY = [
+  { specifier: 'smol-toml', module: 'smol-toml', functions: ['parse'] },
+  { specifier: 'jsonc-parser', module: 'jsonc-parser', functions: ['getNodeValue', 'parseTree', 'printParseErrorCode'] },
+  { specifier: 'picomatch/posix', module: 'picomatch/posix', functions: ['default'] },
+  { specifier: './remark', module: './src/core/remark.ts', importer: 'src/core', functions: ['remarkParseChunk', 'headingTextWithDefinitions'] },
+  // Inside remark: the table of named character references (&amp; …), needed only when a document uses one.
+  { specifier: 'decode-named-character-reference', module: 'decode-named-character-reference', functions: ['decodeNamedCharacterReference'] },
+];
+const lazyFile = (entry) =>
+  `lazy/${(entry.module.startsWith('./') ? path.basename(entry.module, '.ts') : entry.module).replace(/[^a-z0-9]+/gi, '-')}.js`;
 
 /** @type {esbuild.Plugin} */
 const lazyModules = {
   name: 'lazy-modules',
   setup(build) {
-    const names = Object.keys(LAZY);
-    build.onResolve({ filter: new RegExp(`^(?:${names.map((n) => n.replace(/[/.-]/g, '\\$&')).join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy' }));
-    build.onResolve({ filter: /^\.\/lazy\// }, (args) => ({ path: args.path, external: true }));
+    const escape = (text) => text.replace(/[/.-]/g, '\\$&');
+    const filter = new RegExp(`^(?:${LAZY.map((e) => escape(e.specifier)).join('|')})$`);
+    build.onResolve({ filter }, (args) => {
+      if (args.importer === '<stdin>') return undefined; // the lazy file's own entry point: bundle the module itself
+      const entry = LAZY.find((e) => e.specifier === args.path && (!e.importer || path.resolve(args.resolveDir) === path.resolve(e.importer)));
+      return entry ? { path: args.path, namespace: 'lazy', pluginData: entry } : undefined;
+    });
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
-      const file = `./${lazyFile(args.path)}`;
-      const call = (name) => (name === 'default' ? 'load()' : `load().${name}`);
-      const wrappers = LAZY[args.path].map((name) =>
+      const entry = args.pluginData;
+      const wrappers = entry.functions.map((name) =>
         name === 'default'
-          ? `export default function (...args) { return ${call(name)}(...args); }`
-          : `export function ${name}(...args) { return ${call(name)}(...args); }`,
+          ? 'export default function (...args) { return load()(...args); }'
+          : `export function ${name}(...args) { return load().${name}(...args); }`,
       );
-      return { contents: `let m;\nconst load = () => (m ??= require(${JSON.stringify(file)}));\n${wrappers.join('\n')}\n`, loader: 'js', resolveDir: process.cwd() };
+      // The bundle and its lazy files sit in dist/node and dist/node/lazy: the path is relative to the loading file.
+      const fromOutput = path.relative(path.dirname(build.initialOptions.outfile), path.join('dist/node', lazyFile(entry))).replace(/\\/g, '/');
+      const file = JSON.stringify(`/${fromOutput}`);
+      return { contents: `let m;\nconst load = () => (m ??= require(__dirname + ${file}));\n${wrappers.join('\n')}\n`, loader: 'js', resolveDir: process.cwd() };
     });
   },
 };
@@ -59,10 +69,12 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/node/extension.ts'], outfile: 'dist/node/extension.js', platform: 'node', format: 'cjs', plugins: [lazyModules] },
-  ...Object.keys(LAZY).map((name) => ({
+  ...LAZY.map((entry) => ({
     ...common,
-    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: process.cwd(), loader: 'js' },
-    outfile: `dist/node/${lazyFile(name)}`,
+    // A lazily loaded module may itself load others lazily (remark and its entity table), never itself.
+    plugins: [lazyModules],
+    stdin: { contents: `module.exports = require(${JSON.stringify(entry.module)});`, resolveDir: process.cwd(), loader: 'js' },
+    outfile: `dist/node/${lazyFile(entry)}`,
     platform: 'node',
     format: 'cjs',
   })),

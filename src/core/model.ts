@@ -2,7 +2,8 @@
 // items, all with ranges. It is assembled from cached per-chunk parses (see scan.ts and parse.ts), so a document
 // that changed in one place is re-parsed only there.
 import type { SectionId } from './catalogue';
-import { headingTextWithDefinitions, parseChunk, type ChunkData, type HeadingKind } from './parse';
+import { parseChunk, type ChunkData, type HeadingKind } from './parse';
+import { headingTextWithDefinitions } from './remark';
 import { scanChunks, type ChunkSpan } from './scan';
 import { splitLines, range, type Range, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';

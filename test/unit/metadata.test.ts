@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { join, posix } from 'node:path';
 import { CODES, DEFAULT_GLOBS, SECTION_IDS, CATALOGUE } from '../../src/core';
 import { RULES } from '../../src/core/rules';
 import { ROOT } from './helpers';
@@ -69,12 +70,33 @@ describe('metadata', () => {
     const listed = execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
       .split('\n')
       .map((l) => l.trim());
-    const bundle = readFileSync(join(ROOT, 'dist', 'node', 'extension.js'), 'utf8');
-    const lazy = [...bundle.matchAll(/require\("\.\/(lazy\/[^"]+)"\)/g)].map((m) => `dist/node/${m[1]}`);
-    assert.ok(lazy.length >= 4, `the Node bundle loads ${lazy.length} modules lazily`);
+    // Files the Node bundle loads on first use, and the files those load in turn.
+    const lazy: string[] = [];
+    const visit = (file: string) => {
+      for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/require\(__dirname\s*\+\s*"\/([^"]+)"\)/g)) {
+        const loaded = posix.join(posix.dirname(file), m[1]!);
+        if (!lazy.includes(loaded) && existsSync(join(ROOT, loaded))) visit(loaded);
+        lazy.push(loaded);
+      }
+    };
+    visit('dist/node/extension.js');
+    assert.ok(lazy.length >= 5, `the Node bundle loads ${lazy.length} modules lazily`);
     for (const file of [pkg.main.replace(/^\.\//, ''), pkg.browser.replace(/^\.\//, ''), ...lazy]) {
       assert.ok(existsSync(join(ROOT, file)), `${file} is not built`);
       assert.ok(listed.includes(file), `${file} is not in the package (.vscodeignore)`);
     }
+  });
+
+  it('the Node bundle\'s lazily loaded files work from where the bundle loads them', () => {
+    const load = createRequire(join(ROOT, 'dist', 'node', 'extension.js'));
+    const remark = load('./lazy/remark.js') as typeof import('../../src/core/remark');
+    // A named character reference makes remark load its entity table, lazily in turn.
+    assert.equal(remark.remarkParseChunk('## Q&amp;A &copy; [x](y)', false).headings[0]?.text, 'Q&A © x');
+    const toml = load('./lazy/smol-toml.js') as typeof import('smol-toml');
+    assert.deepEqual({ ...toml.parse('a = 1') }, { a: 1 });
+    const picomatch = load('./lazy/picomatch-posix.js') as (globs: string[]) => (path: string) => boolean;
+    assert.equal(picomatch(['**/postmortems/**'])('docs/postmortems/x.md'), true);
+    const jsonc = load('./lazy/jsonc-parser.js') as typeof import('jsonc-parser');
+    assert.equal(jsonc.getNodeValue(jsonc.parseTree('{ "a": 1, }')!).a, 1);
   });
 });
