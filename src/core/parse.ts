@@ -49,7 +49,13 @@ export function parseChunk(text: string, frontMatter: boolean): ChunkData {
 
 const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, frontMatter: undefined, lineResults: undefined };
 /** Characters after which heading text needs inline parsing (emphasis, code, links, HTML, entities, escapes). */
-const INLINE_SYNTAX = /[\\`*_[\]<>&!#]/;
+const INLINE_SYNTAX = /[\\`*_[\]<>&!]/;
+/**
+ * An inline link whose text has no inline syntax and whose destination has no spaces, parentheses, angle brackets,
+ * backslashes or backticks (code spans and autolinks bind before links): `[Tracked in #40885](https://…)`.
+ * Its text in a heading is the link text.
+ */
+const PLAIN_LINK = /\[([^\\`*_[\]<>&!\n]*)\]\(([^\s()<>\\`]*)\)/g;
 /**
  * A line that can only start or continue a paragraph, never open another block or end one: it starts with a letter
  * or digit (not an ordered-list marker), a quote or parenthesis, any character outside ASCII (emoji such as ✅
@@ -88,7 +94,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     const m = /^(#{1,6})(?:[ \t]+(.*))?$/.exec(first);
     if (!m || first !== first.trimEnd()) return undefined;
     let content = (m[2] ?? '').trim();
-    content = content.replace(/(?:^|[ \t]+)#+$/, '').trim();
+    content = content.replace(/(?:^|[ \t]+)#+$/, '').replace(PLAIN_LINK, '$1').trim();
     if (INLINE_SYNTAX.test(content)) return undefined;
     const heading: RawHeading = { depth: m[1]!.length, text: content, kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
     return { ...EMPTY, headings: [heading] };

@@ -177,7 +177,11 @@ describe('chunk fast path == remark', () => {
     '1234567890. ten digits', '12. twelve', '(aside)', '"quoted"', "'single'", 'Plain text', '2026-11-20 10:00 deploy',
     '# Heading', '## Heading ##', '#hashtag', '| a | b |', '> quote', '<div>', '<!-- c -->', '[d]: https://example.com',
     '[link](https://example.com)', '```', '~~~', '    indented code', '\tindented code', '---', '===', '- item', '+ item',
-    'Title', 'Sub', '`code` first', '``double``', '`', '[ref]: x "t"', '[ref]', '',
+    'Title', 'Sub', '`code` first', '``double``', '`', '[ref]: x "t"', '[ref]', '## C# tips', '## Issue #1 #', '## Foo#', '# #',
+    '## [Tracked in #40885](https://github.com/o/r/issues/40885)', '## Fix ([notes](https://x.y/a_b?c=1&d=2#e))', '## [ a ](b)',
+    '## [](x)', '## [a](b "title")', '## ![i](x)', '## [a][b]', '## [a](b)(c)', '## [a **b**](c)', '## [a](<b c>)', '## [a](b\\))',
+    '## [a](b`c) d`', '## x [a](b) *y*', '## [a](b) [c](d) e', '## \\[a](b)', '## [a](b) #', '## [a #](b)', '### [x.y](https://x.y/) Questions',
+    '',
   ];
   const chunks = new Set<string>();
   for (const a of LOOKALIKES) {
@@ -204,7 +208,7 @@ describe('chunk fast path == remark', () => {
       assert.deepEqual(ours, remarkParseChunk(chunk, false), `chunk ${JSON.stringify(chunk)}`);
     }
     // The fast path is taken for thousands of them, so this compares something.
-    assert.ok(fast > chunks.size / 4, `fast path taken for ${fast} of ${chunks.size} chunks`);
+    assert.ok(fast > 2_000, `fast path taken for ${fast} of ${chunks.size} chunks`);
   });
 });
 
