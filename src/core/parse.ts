@@ -38,7 +38,7 @@ export interface ChunkData {
    * the first read. Every chunk data object has the same properties in the same order, so the loops that read
    * thousands of them stay monomorphic.
    */
-  lineResults: Array<{ readonly key: string; readonly byCommentState: [unknown?, unknown?] }> | undefined;
+  lineResults: unknown[] | undefined;
 }
 
 

@@ -116,6 +116,10 @@ interface ChunkResult<T> {
   readonly inComment: boolean;
 }
 
+/** The usual result, shared: nothing found, no comment left open. Most chunks keep this one. */
+const NOTHING: ChunkResult<never> = { items: [], inComment: false };
+const NOTHING_IN_COMMENT: ChunkResult<never> = { items: [], inComment: true };
+
 /**
  * Every prose line of the document outside front matter and code, with HTML comments blanked out, chunk by chunk:
  * for rules that read every line on their own. `read` gets a chunk's prose lines (chunk-relative line numbers), and
@@ -132,25 +136,31 @@ export function eachProseChunk<T>(
   let inComment = false;
   for (const { span, data } of model.chunks) {
     if (span.frontMatter) continue;
+    // Kept flat, as [key, result with no comment open at the start, result inside a comment, key, …]: one small
+    // array per chunk, since a full analysis of a long document fills tens of thousands of them.
     const slots = (data.lineResults ??= []);
-    let entry = slots.find((slot) => slot.key === key);
-    if (!entry) slots.push((entry = { key, byCommentState: [] }));
-    // A comment left open by the chunk before changes what this one reads.
-    const state = inComment ? 1 : 0;
-    let result = entry.byCommentState[state] as ChunkResult<T> | undefined;
+    let at = slots.indexOf(key);
+    if (at === -1) at = slots.push(key, undefined, undefined) - 3;
+    const slot = at + (inComment ? 2 : 1);
+    let result = slots[slot] as ChunkResult<T> | undefined;
     if (!result) {
       const lines: ProseLine[] = [];
       const code = data.codeLines.length > 0 ? new Set(data.codeLines) : undefined;
       let open: boolean = inComment;
       for (let l = 0; l < span.end - span.start; l++) {
         const raw = model.lines[span.start + l] ?? '';
-        const blanked = blankComments(raw, open);
-        open = blanked.inComment;
+        let text = raw;
+        if (open || raw.includes('<!--')) {
+          const blanked = blankComments(raw, open);
+          open = blanked.inComment;
+          text = blanked.text;
+        }
         if (code?.has(l) && !/<!--|-->/.test(raw)) continue;
-        lines.push({ line: l, text: blanked.text });
+        lines.push({ line: l, text });
       }
-      result = { items: read(lines), inComment: open };
-      entry.byCommentState[state] = result;
+      const items = read(lines);
+      result = items.length > 0 ? { items, inComment: open } : open ? NOTHING_IN_COMMENT : NOTHING;
+      slots[slot] = result;
     }
     for (const item of result.items) emit(span.start, item);
     inComment = result.inComment;
