@@ -1,5 +1,6 @@
 // Action items as CSV that Jira's CSV import accepts: Summary, Description, Assignee, Due date and Labels (one
-// column per label, as Jira maps repeated columns). Every field is quoted (RFC 4180); rows end with CRLF.
+// column per label, as Jira maps repeated columns). Every field is quoted (RFC 4180); rows end with CRLF. Cells that a
+// spreadsheet would run as formulas are defused.
 import type { PostmortemModel } from './model';
 import { isPlaceholderLine } from './prose';
 import { actionItemFields, type ActionItemFields } from './rules/action-items';
@@ -16,6 +17,15 @@ const SUMMARY_MAX = 255;
 
 export function csvField(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage return before one) gets a
+ * leading apostrophe, as OWASP advises against CSV injection: post-mortems come from anyone, and the CSV may be
+ * opened in Excel before it reaches Jira. Jira keeps the apostrophe in the text.
+ */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 function label(value: unknown): string | undefined {
@@ -65,5 +75,5 @@ export function actionItemsCsv(models: ReadonlyArray<{ model: PostmortemModel; s
   }
   const header = ['Summary', 'Description', 'Assignee', 'Due date', ...Array.from({ length: labelColumns }, () => 'Labels')];
   const lines = [header, ...rows.map((r) => [...r, ...Array.from({ length: header.length - r.length }, () => '')])];
-  return `${lines.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `${lines.map((r, i) => r.map((cell) => csvField(i === 0 ? cell : spreadsheetSafe(cell))).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,7 +1,7 @@
 // Action items as CSV for Jira's import: RFC 4180 quoting, the header, labels from the front matter, and the three
 // kinds of action item (checklist items, list items, table rows).
 import * as assert from 'node:assert/strict';
-import { actionItemsCsv, analyze, builtInTemplate, csvField, DEFAULT_TICKET_PATTERN, renderTemplate, templateVars } from '../../src/core';
+import { actionItemsCsv, analyze, builtInTemplate, csvField, DEFAULT_TICKET_PATTERN, renderTemplate, spreadsheetSafe, templateVars } from '../../src/core';
 import { doc } from './helpers';
 
 const CONTEXT = { ticketPattern: DEFAULT_TICKET_PATTERN };
@@ -62,6 +62,29 @@ describe('export: csvField', () => {
       assert.deepEqual(parseCsv(`${csvField(value)}\r\n`), [[value]]);
     });
   }
+});
+
+describe('export: spreadsheetSafe', () => {
+  const cases: Array<[string, string]> = [
+    ['=HYPERLINK("https://evil.example","click")', `'=HYPERLINK("https://evil.example","click")`],
+    ['+1 replica for the cache', "'+1 replica for the cache"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "'\r=1"],
+    ['Add an alert', 'Add an alert'],
+    ['Resize = 2x', 'Resize = 2x'],
+    ['', ''],
+  ];
+  for (const [value, expected] of cases) it(JSON.stringify(value), () => assert.equal(spreadsheetSafe(value), expected));
+
+  it('applies to every cell an author controls, never to the header', () => {
+    const rows = rowsOf(doc('---', 'type: postmortem', 'severity: "=1+1"', '---', '# Outage', '', '## Action Items', '', '- [ ] =HYPERLINK("https://evil.example") — owner: -kim, ticket: OPS-1'));
+    assert.deepEqual(rows[0], HEADER.slice(0, 4).concat(['Labels', 'Labels']));
+    assert.ok(rows[1]![0]!.startsWith("'=HYPERLINK("), rows[1]![0]);
+    assert.equal(rows[1]![2], "'-kim");
+    assert.equal(rows[1]![5], "'=1+1");
+  });
 });
 
 describe('export: actionItemsCsv', () => {
