@@ -65,7 +65,7 @@ describe('metadata', () => {
     assert.ok(!pkg.activationEvents.includes('*'));
   });
 
-  it('the package holds every file the bundles load: the entry points and the Node bundle\'s lazily loaded modules', function () {
+  it('the package holds every file the manifest names and the bundles load: entry points, icon, lazily loaded modules', function () {
     this.timeout(60_000);
     const listed = execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
       .split('\n')
@@ -81,7 +81,7 @@ describe('metadata', () => {
     };
     visit('dist/node/extension.js');
     assert.ok(lazy.length >= 5, `the Node bundle loads ${lazy.length} modules lazily`);
-    for (const file of [pkg.main.replace(/^\.\//, ''), pkg.browser.replace(/^\.\//, ''), ...lazy]) {
+    for (const file of [pkg.main.replace(/^\.\//, ''), pkg.browser.replace(/^\.\//, ''), pkg.icon, ...lazy]) {
       assert.ok(existsSync(join(ROOT, file)), `${file} is not built`);
       assert.ok(listed.includes(file), `${file} is not in the package (.vscodeignore)`);
     }
