@@ -53,8 +53,14 @@ export function parseFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine
     const err = doc.errors[0]!;
     // The parser notices an unclosed quote where the text ends; the person needs the quote that was opened.
     const opened = err.code === 'MISSING_CHAR' ? openingQuote(value, err.pos[0], err.message) : undefined;
-    const at = opened === undefined ? toRange(err.pos[0], err.pos[1]) : toRange(opened, lineEnd(value, opened));
-    errors.push({ message: `Front matter is not valid YAML: ${firstSentence(err.message)}`, range: at });
+    // "Nested mappings are not allowed in compact mappings" means a colon in a value or an indented next line.
+    const nested = err.code === 'BLOCK_AS_IMPLICIT_KEY' ? nestedMappingProblem(value, err.pos[0]) : undefined;
+    if (nested) {
+      errors.push({ message: `Front matter is not valid YAML: ${nested.message}`, range: toRange(nested.start, nested.end) });
+    } else {
+      const at = opened === undefined ? toRange(err.pos[0], err.pos[1]) : toRange(opened, lineEnd(value, opened));
+      errors.push({ message: `Front matter is not valid YAML: ${firstSentence(err.message)}`, range: at });
+    }
   }
   let data: Record<string, unknown> = {};
   if (errors.length === 0) {
@@ -138,6 +144,33 @@ function openingQuote(text: string, pos: number, message: string): number | unde
     } else if (text[i - 1] !== "'" && text[i + 1] !== "'") return i;
   }
   return undefined;
+}
+
+/**
+ * What a person did to get "Nested mappings are not allowed in compact mappings" at `pos` (the start of a value):
+ * wrote a value holding ": " (`title: Outage: db down`), or indented the next key under a key that already has a
+ * value. Undefined when it is neither.
+ */
+function nestedMappingProblem(text: string, pos: number): { message: string; start: number; end: number } | undefined {
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  const end = lineEnd(text, pos);
+  const key = /^\s*([^:#]+?)\s*:/.exec(text.slice(lineStart, pos))?.[1];
+  const scalar = text.slice(pos, end).trimEnd();
+  if (key === undefined) return undefined;
+  if (/:(?:\s|$)/.test(scalar)) {
+    const example = scalar.includes('"') ? '' : `, as in ${key}: "${scalar}"`;
+    return { message: `the value of "${key}" holds a colon, which YAML reads as another key: put the value in quotes${example}`, start: pos, end: pos + scalar.length };
+  }
+  const nextStart = text.indexOf('\n', end) + 1;
+  if (nextStart === 0) return undefined;
+  const next = text.slice(nextStart, lineEnd(text, nextStart));
+  const indent = next.length - next.trimStart().length;
+  if (indent === 0 || next.trim() === '') return undefined;
+  return {
+    message: `"${next.trim()}" is indented under "${key}", which already has a value: start it at the beginning of the line`,
+    start: nextStart + indent,
+    end: nextStart + next.trimEnd().length,
+  };
 }
 
 function lineEnd(text: string, from: number): number {

@@ -134,7 +134,7 @@ describe('model: front matter', () => {
     ['unterminated quote', fixture('broken-yaml.md'), 2],
     ["unterminated single quote", doc('---', "title: 'Checkout latency", 'date: 2026-11-20', 'severity: SEV2', '---', '# T'), 1],
     ['unterminated quote after an escaped one', doc('---', 'type: postmortem', 'title: "a \\"b\\" c', 'date: 2026-11-20', '---', '# T'), 2],
-    ['bad indentation', doc('---', 'a: 1', '  b: 2', '---', '# T'), 1],
+    ['bad indentation', doc('---', 'a: 1', '  b: 2', '---', '# T'), 2],
     ['duplicate key', doc('---', 'a: 1', 'a: 2', '---', '# T'), 2],
     ['a bare list', doc('---', '- a', '- b', '---', '# T'), 0],
     ['tabs', doc('---', 'a:', '\tb: 1', '---', '# T'), 2],
@@ -148,6 +148,23 @@ describe('model: front matter', () => {
       assert.equal(found[0]!.range.start.line, line);
       assert.equal(found[0]!.severity, 'error');
       assert.deepEqual(a.model.frontMatter?.data, {});
+    });
+  }
+
+  const nested: Array<[string, string[], string, [number, number, number]]> = [
+    ['a colon in a value', ['title: Outage: db down'], 'the value of "title" holds a colon, which YAML reads as another key: put the value in quotes, as in title: "Outage: db down"', [2, 7, 22]],
+    ['a colon at the end of a value', ['title: Retro:'], 'the value of "title" holds a colon, which YAML reads as another key: put the value in quotes, as in title: "Retro:"', [2, 7, 13]],
+    ['a colon in a value with quotes in it', ['title: The "db": down'], 'the value of "title" holds a colon, which YAML reads as another key: put the value in quotes', [2, 7, 21]],
+    ['a key indented under a value', ['title: x', ' severity: SEV2'], '"severity: SEV2" is indented under "title", which already has a value: start it at the beginning of the line', [3, 1, 15]],
+    ['two spaces', ['severity: SEV2', '  status: draft  '], '"status: draft" is indented under "severity", which already has a value: start it at the beginning of the line', [3, 2, 15]],
+  ];
+  for (const [name, lines, message, [line, from, to]] of nested) {
+    it(`nested-mapping YAML error explained: ${name}`, () => {
+      const a = analyze(doc('---', 'type: postmortem', ...lines, '---', '# T'), { force: true });
+      const found = a.findings.filter((f) => f.code === 'frontmatter-syntax');
+      assert.equal(found.length, 1);
+      assert.equal(found[0]!.message, `Front matter is not valid YAML: ${message}`);
+      assert.deepEqual(found[0]!.range, { start: { line, character: from }, end: { line, character: to } });
     });
   }
 
