@@ -165,6 +165,8 @@ describe('model: front matter', () => {
       assert.equal(found.length, 1);
       assert.equal(found[0]!.message, `Front matter is not valid YAML: ${message}`);
       assert.deepEqual(found[0]!.range, { start: { line, character: from }, end: { line, character: to } });
+      const crlf = analyze(doc('---', 'type: postmortem', ...lines, '---', '# T').replace(/\n/g, '\r\n'), { force: true });
+      assert.deepEqual(crlf.findings.filter((f) => f.code === 'frontmatter-syntax'), found);
     });
   }
 
