@@ -100,6 +100,15 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     return { ...EMPTY, headings: [heading] };
   }
   if (PARAGRAPH_LINE.test(first)) {
+    // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
+    const underline = n === 2 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null;
+    if (underline) {
+      const text = first.replace(PLAIN_LINK, '$1').trim();
+      if (INLINE_SYNTAX.test(text) || first !== first.trimEnd()) return undefined;
+      const depth = underline[1]![0] === '=' ? 1 : 2;
+      const heading: RawHeading = { depth, text, kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
+      return { ...EMPTY, headings: [heading] };
+    }
     for (let i = 1; i < n; i++) if (!CONTINUATION_LINE.test(lines[i]!)) return undefined;
     return { ...EMPTY };
   }

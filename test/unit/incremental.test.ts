@@ -180,7 +180,7 @@ describe('chunk fast path == remark', () => {
     'Title', 'Sub', '`code` first', '``double``', '`', '[ref]: x "t"', '[ref]', '## C# tips', '## Issue #1 #', '## Foo#', '# #',
     '## [Tracked in #40885](https://github.com/o/r/issues/40885)', '## Fix ([notes](https://x.y/a_b?c=1&d=2#e))', '## [ a ](b)',
     '## [](x)', '## [a](b "title")', '## ![i](x)', '## [a][b]', '## [a](b)(c)', '## [a **b**](c)', '## [a](<b c>)', '## [a](b\\))',
-    '## [a](b`c) d`', '## x [a](b) *y*', '## [a](b) [c](d) e', '## \\[a](b)', '## [a](b) #', '## [a #](b)', '### [x.y](https://x.y/) Questions',
+    '## [a](b`c) d`', '=====', '-----', '=== ', '--- ', ' ---', '-- -', '= =', 'Title  ', '[a](b) title', 'Title *x*', 'Title #', '## x [a](b) *y*', '## [a](b) [c](d) e', '## \\[a](b)', '## [a](b) #', '## [a #](b)', '### [x.y](https://x.y/) Questions',
     '',
   ];
   const chunks = new Set<string>();
