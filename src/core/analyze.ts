@@ -53,6 +53,11 @@ export class IncrementalAnalyzer {
   get parsedLastRun(): number {
     return this.cache.parsedLastRun;
   }
+
+  /** Chunks the last analysis took by position, wholly before or after the edit, without hashing their text. */
+  get reusedLastRun(): number {
+    return this.cache.reusedLastRun;
+  }
 }
 
 function analyzeWith(text: string, options: AnalyzeOptions, cache: ChunkCache | undefined): Analysis {

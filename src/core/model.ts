@@ -5,7 +5,7 @@ import type { SectionId } from './catalogue';
 import { parseChunk, type ChunkData, type HeadingKind } from './parse';
 import { headingTextWithDefinitions } from './remark';
 import { scanChunks, type ChunkSpan } from './scan';
-import { splitLines, range, type Range, type SplitText } from './text';
+import { range, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { SectionMatcher } from './match';
 
@@ -58,41 +58,77 @@ export interface PostmortemModel {
 export interface ParsedChunk {
   readonly span: ChunkSpan;
   readonly data: ChunkData;
+  /** The chunk's text (line endings included): its key in the cache. */
+  readonly key: string;
 }
 
 /**
  * Caches chunk parses by chunk text (line endings included). One per document; after each call the cache holds
  * only the chunks of the latest text, so memory stays proportional to the document.
+ *
+ * It also keeps the last split and chunks: the next text is split only where it changed (spliceLines), and a chunk
+ * wholly in the unchanged lines before or after the edit takes the parse of the chunk that was there, without
+ * slicing or hashing its text.
  */
 export class ChunkCache {
   private cache = new Map<string, ChunkData>();
   private frontMatterCache = new Map<string, ChunkData>();
+  private last: { readonly split: SplitText; readonly chunks: readonly ParsedChunk[] } | undefined;
+  private splice: Splice | undefined;
   /** Chunks parsed (not reused) by the last call; for tests and the benchmark. */
   parsedLastRun = 0;
+  /** Chunks the last call took from the previous chunk at the same lines, without hashing their text; for tests. */
+  reusedLastRun = 0;
 
-  parse(split: Pick<SplitText, 'body' | 'lines' | 'offsets'>): ParsedChunk[] {
+  /** The text's lines, split again only where it differs from the text of the last parse. */
+  split(text: string): SplitText {
+    this.splice = this.last ? spliceLines(this.last.split, text) : undefined;
+    return this.splice?.split ?? splitLines(text);
+  }
+
+  parse(split: SplitText): ParsedChunk[] {
     const spans = scanChunks(split.lines);
     const next = new Map<string, ChunkData>();
     const nextFrontMatter = new Map<string, ChunkData>();
     const out: ParsedChunk[] = [];
+    const splice = this.splice?.split === split ? this.splice : undefined;
+    const previous = splice ? this.last!.chunks : [];
+    let p = 0; // walks the previous chunks, which are in line order, as the new spans are
     this.parsedLastRun = 0;
+    this.reusedLastRun = 0;
     for (let i = 0; i < spans.length; i++) {
       let span = spans[i]!;
-      let data = this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
+      let chunk: ParsedChunk | undefined;
+      if (splice) {
+        // The previous chunk at the same lines, when the span lies wholly before or wholly after the edit.
+        const shift = span.end <= splice.firstChanged ? 0 : span.start >= splice.newAfter ? splice.oldAfter - splice.newAfter : undefined;
+        if (shift !== undefined) {
+          while (p < previous.length && previous[p]!.span.start < span.start + shift) p++;
+          const old = previous[p];
+          if (old && old.span.start === span.start + shift && old.span.end === span.end + shift && old.span.frontMatter === span.frontMatter) {
+            chunk = { span, data: old.data, key: old.key };
+            this.reusedLastRun++;
+            (span.frontMatter ? nextFrontMatter : next).set(old.key, old.data);
+          }
+        }
+      }
+      chunk ??= this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
       // A chunk that ends inside an unclosed fence or comment swallows what follows, as Markdown does.
-      while (data.openAtEnd && i + 1 < spans.length) {
+      while (chunk.data.openAtEnd && i + 1 < spans.length) {
         i++;
         span = { start: span.start, end: spans[i]!.end, frontMatter: span.frontMatter };
-        data = this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
+        chunk = this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
       }
-      out.push({ span, data });
+      out.push(chunk);
     }
     this.cache = next;
     this.frontMatterCache = nextFrontMatter;
+    this.last = { split, chunks: out };
+    this.splice = undefined;
     return out;
   }
 
-  private lookup(split: Pick<SplitText, 'body' | 'offsets'>, span: ChunkSpan, next: Map<string, ChunkData>): ChunkData {
+  private lookup(split: Pick<SplitText, 'body' | 'offsets'>, span: ChunkSpan, next: Map<string, ChunkData>): ParsedChunk {
     // The chunk's text is a slice of the body: from its first line's start to its last line's end.
     const { body, offsets } = split;
     const start = offsets[span.start]!;
@@ -105,7 +141,7 @@ export class ChunkCache {
       this.parsedLastRun++;
     }
     next.set(key, data);
-    return data;
+    return { span, data, key };
   }
 }
 
@@ -118,10 +154,11 @@ const defaultMatcher = new SectionMatcher();
 
 /** Builds the model of a document. Never throws on any input text. */
 export function buildModel(text: string, options: ModelOptions = {}): PostmortemModel {
-  const split = splitLines(text);
+  const cache = options.cache ?? new ChunkCache();
+  const split = cache.split(text);
   const { lines, eol, hasBom } = split;
   const matcher = options.matcher ?? defaultMatcher;
-  const chunks = (options.cache ?? new ChunkCache()).parse(split);
+  const chunks = cache.parse(split);
 
   let frontMatter: FrontMatter | undefined;
   const rawHeadings: Array<Omit<Heading, 'roles' | 'isTitle'>> = [];

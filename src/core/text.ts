@@ -49,32 +49,141 @@ export interface SplitText {
   readonly eol: '\n' | '\r\n';
   /** True when the text started with a byte order mark; it is not part of lines[0]. */
   readonly hasBom: boolean;
+  /** Line endings counted by kind (what `eol` is decided from). */
+  readonly breaks: { readonly crlf: number; readonly other: number };
+}
+
+interface Region {
+  readonly lines: string[];
+  /** Absolute offsets in the body. */
+  readonly offsets: number[];
+  crlf: number;
+  other: number;
+}
+
+/**
+ * Splits body[from, to) on CRLF, LF or CR. With `toEnd`, the text after the last line ending is the final line (empty
+ * when the text ends with one); otherwise the region must end right after a line ending, and undefined says it does not.
+ */
+function splitRegion(body: string, from: number, to: number, toEnd: boolean): Region | undefined {
+  const region: Region = { lines: [], offsets: [], crlf: 0, other: 0 };
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = body.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    region.lines.push(body.slice(start, i));
+    region.offsets.push(start);
+    if (c === 13 && body.charCodeAt(i + 1) === 10) {
+      region.crlf++;
+      i++;
+    } else region.other++;
+    start = i + 1;
+  }
+  if (toEnd) {
+    region.lines.push(body.slice(start, to));
+    region.offsets.push(start);
+  } else if (start !== to) return undefined;
+  return region;
+}
+
+function countBreaks(body: string, from: number, to: number): { crlf: number; other: number } {
+  let crlf = 0;
+  let other = 0;
+  for (let i = from; i < to; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 13 && body.charCodeAt(i + 1) === 10) {
+      crlf++;
+      i++;
+    } else if (c === 10 || c === 13) other++;
+  }
+  return { crlf, other };
 }
 
 /** Splits text into lines on CRLF, LF or CR, as VS Code does, and removes a leading BOM. */
 export function splitLines(text: string): SplitText {
   const hasBom = text.startsWith(BOM);
   const body = hasBom ? text.slice(1) : text;
-  const lines: string[] = [];
-  const offsets: number[] = [];
-  let crlf = 0;
-  let other = 0;
-  let start = 0;
-  const n = body.length;
-  for (let i = 0; i < n; i++) {
-    const c = body.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
-    lines.push(body.slice(start, i));
-    offsets.push(start);
-    if (c === 13 && body.charCodeAt(i + 1) === 10) {
-      crlf++;
-      i++;
-    } else other++;
-    start = i + 1;
+  const { lines, offsets, crlf, other } = splitRegion(body, 0, body.length, true)!;
+  offsets.push(body.length + 1);
+  return { body, lines, offsets, eol: crlf > other ? '\r\n' : '\n', hasBom, breaks: { crlf, other } };
+}
+
+/** An edited text's split, made from the previous split: which lines are the previous text's, unchanged. */
+export interface Splice {
+  readonly split: SplitText;
+  /** Lines before this one are the previous text's lines. */
+  readonly firstChanged: number;
+  /** From this line on, the lines are the previous text's lines from `oldAfter` on. */
+  readonly newAfter: number;
+  readonly oldAfter: number;
+}
+
+/** Length of the common prefix of a and b; native comparisons of 4 KB blocks first. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + 4096 <= n && a.slice(i, i + 4096) === b.slice(i, i + 4096)) i += 4096;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix of a and b, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let k = 0;
+  while (k + 4096 <= max && a.slice(a.length - k - 4096, a.length - k) === b.slice(b.length - k - 4096, b.length - k)) k += 4096;
+  while (k < max && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
+  return k;
+}
+
+/** The line holding body offset `at` (the last line whose start is at or before it). */
+function lineAt(offsets: readonly number[], lineCount: number, at: number): number {
+  let lo = 0;
+  let hi = lineCount - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsets[mid]! <= at) lo = mid;
+    else hi = mid - 1;
   }
-  lines.push(body.slice(start));
-  offsets.push(start, n + 1);
-  return { body, lines, offsets, eol: crlf > other ? '\r\n' : '\n', hasBom };
+  return lo;
+}
+
+/**
+ * splitLines(text), made from the split of the text before an edit: only the lines the edit touched are split
+ * again; the others are the previous lines (and offsets, shifted). The edit is found by comparing the texts, so any
+ * change (typing, undo, a multi-cursor edit, a reload from disk) takes this path. Undefined when a byte order mark
+ * came or went; splitLines is then the way. A unit test checks the result against splitLines over random edits.
+ */
+export function spliceLines(prev: SplitText, text: string): Splice | undefined {
+  const hasBom = text.startsWith(BOM);
+  if (hasBom !== prev.hasBom) return undefined;
+  const body = hasBom ? text.slice(1) : text;
+  const old = prev.body;
+  const lineCount = prev.lines.length;
+  if (body === old) return { split: prev, firstChanged: lineCount, newAfter: lineCount, oldAfter: lineCount };
+  const p = commonPrefix(old, body);
+  const q = commonSuffix(old, body, Math.min(old.length, body.length) - p);
+  let first = lineAt(prev.offsets, lineCount, p);
+  // A line ending in a lone CR joins an LF inserted right after it: split again from the line before.
+  if (first > 0 && old.charCodeAt(prev.offsets[first]! - 1) === 13) first--;
+  const from = prev.offsets[first]!;
+  const last = lineAt(prev.offsets, lineCount, old.length - q);
+  const delta = body.length - old.length;
+  const toEnd = last === lineCount - 1;
+  const oldAfter = toEnd ? lineCount : last + 1;
+  const oldTo = toEnd ? old.length : prev.offsets[oldAfter]!;
+  const newTo = oldTo + delta;
+  // The unchanged part must start a line in the new text too (never the LF of a CRLF whose CR is new).
+  if (!toEnd && body.charCodeAt(newTo - 1) === 13 && body.charCodeAt(newTo) === 10) return undefined;
+  const region = splitRegion(body, from, newTo, toEnd);
+  if (!region) return undefined;
+  const removed = countBreaks(old, from, oldTo);
+  const crlf = prev.breaks.crlf - removed.crlf + region.crlf;
+  const other = prev.breaks.other - removed.other + region.other;
+  const lines = prev.lines.slice(0, first).concat(region.lines, prev.lines.slice(oldAfter));
+  const offsets = prev.offsets.slice(0, first).concat(region.offsets);
+  for (let i = oldAfter; i < prev.offsets.length; i++) offsets.push(prev.offsets[i]! + delta);
+  const split: SplitText = { body, lines, offsets, eol: crlf > other ? '\r\n' : '\n', hasBom, breaks: { crlf, other } };
+  return { split, firstChanged: first, newAfter: first + region.lines.length, oldAfter };
 }
 
 export function isBlank(line: string): boolean {

@@ -24,6 +24,7 @@ const SNIPPETS = [
   'Title\n=====\n', 'Sub\n---\n', '---\n', '- ', '* ', '1. ', '2) ', '  - ', '- [ ] ', '| a | b |\n', '|---|---|\n', '|',
   '<!--', '-->', '<!-- note -->\n', '<div>\n', '</div>\n', '<h2>Impact</h2>\n', '<h3 class="x">Root causes</h3>', '> ',
   '**2026-11-20 14:03 UTC** — ', '\t', '+++\n', 'type: postmortem\n', '<script>\n', '</script>\n', '`', '\\',
+  '\r', '\uFEFF',
 ];
 
 function randomEdit(text: string, r: () => number): string {
@@ -52,7 +53,9 @@ function snapshot(a: Analysis) {
     title: m.title,
     frontMatter: m.frontMatter && { kind: m.frontMatter.kind, range: m.frontMatter.range, data: m.frontMatter.data, errors: m.frontMatter.errors },
     codeLines: [...m.codeLines].sort((x, y) => x - y),
-    lineCount: m.lines.length,
+    lines: m.lines,
+    eol: m.eol,
+    hasBom: m.hasBom,
   };
 }
 
@@ -157,8 +160,10 @@ describe('incremental analysis (differential)', function () {
     const analyzer = new IncrementalAnalyzer();
     analyzer.analyze(text);
     const mid = text.indexOf('\n', text.length / 2);
-    analyzer.analyze(`${text.slice(0, mid)}x${text.slice(mid)}`);
+    const edited = analyzer.analyze(`${text.slice(0, mid)}x${text.slice(mid)}`);
     assert.equal(analyzer.parsedLastRun, 1);
+    // Every other chunk lies wholly before or after the edit and is taken by position, its text never hashed.
+    assert.equal(analyzer.reusedLastRun, edited.model.chunks.length - 1);
     // Opening a fence changes everything after it, and the scan sees that.
     const fenced = `${text.slice(0, mid)}\n\`\`\`\n${text.slice(mid)}`;
     const after = analyzer.analyze(fenced);

@@ -1,7 +1,7 @@
 // The ASCII twins of Unicode property classes (see asciiFirst in src/core/text.ts): on every ASCII character they give
 // the Unicode class's answer, so choosing the twin for ASCII-only text never changes a result.
 import * as assert from 'node:assert/strict';
-import { asciiFirst, hasNonAscii } from '../../src/core/text';
+import { asciiFirst, hasNonAscii, spliceLines, splitLines } from '../../src/core/text';
 import { normaliseWords } from '../../src/core/match';
 import { words } from '../../src/core/prose';
 
@@ -51,5 +51,45 @@ describe('ASCII twins of Unicode classes', () => {
   it('words counts words with a letter or digit in any script', () => {
     assert.deepEqual(words('Sam fixed — it in 5 min ✅'), ['Sam', 'fixed', 'it', 'in', '5', 'min']);
     assert.deepEqual(words('Zoë a réparé'), ['Zoë', 'a', 'réparé']);
+  });
+});
+
+describe('spliceLines == splitLines after an edit', () => {
+  // Small alphabets make line endings meet in every way: CRLF made and broken, lone CRs, a BOM coming and going.
+  const ALPHABET = ['a', 'b', ' ', '\n', '\r', '\r\n', '\n\n', '\uFEFF', 'é'];
+  function random(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  }
+  function text(r: () => number, length: number): string {
+    let out = '';
+    while (out.length < length) out += ALPHABET[Math.floor(r() * ALPHABET.length)]!;
+    return out;
+  }
+
+  it('5000 random edits of random texts', () => {
+    let spliced = 0;
+    for (let seed = 1; seed <= 5000; seed++) {
+      const r = random(seed);
+      const before = (r() < 0.2 ? '\uFEFF' : '') + text(r, Math.floor(r() * 40));
+      const at = Math.floor(r() * (before.length + 1));
+      const removed = Math.floor(r() * Math.min(6, before.length - at + 1));
+      const after = before.slice(0, at) + (r() < 0.7 ? text(r, Math.floor(r() * 5)) : '') + before.slice(at + removed);
+      const splice = spliceLines(splitLines(before), after);
+      if (splice) {
+        spliced++;
+        assert.deepEqual(splice.split, splitLines(after), JSON.stringify([before, after]));
+        // The lines it says are unchanged are.
+        const prev = splitLines(before).lines;
+        for (let l = 0; l < splice.firstChanged; l++) assert.equal(splice.split.lines[l], prev[l]);
+        for (let l = splice.newAfter; l < splice.split.lines.length; l++) assert.equal(splice.split.lines[l], prev[l - splice.newAfter + splice.oldAfter]);
+      }
+    }
+    assert.ok(spliced > 4000, `spliced ${spliced} of 5000`);
+  });
+
+  it('an unchanged text is its previous split', () => {
+    const split = splitLines('a\r\nb\n');
+    assert.equal(spliceLines(split, 'a\r\nb\n')?.split, split);
   });
 });
