@@ -16,11 +16,20 @@ function parser(frontMatter: boolean) {
   return frontMatter ? processors.withFrontMatter : processors.markdown;
 }
 
+/**
+ * A chunk is parsed as a document of its own, and remark drops a byte order mark at a document's start. Inside the
+ * whole document that character is text (which JavaScript and micromark count as whitespace), so it is swapped for a
+ * character micromark reads the same way, a no-break space, of the same length.
+ */
+function keepBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? `\u00a0${text.slice(1)}` : text;
+}
+
 const HTML_HEADING = /<h([1-6])(?:\s[^>]*)?>([\s\S]*?)<\/h\1\s*>/gi;
 
 /** The chunk as remark reads it; parseChunk gives the same result, faster for the usual chunks (a test checks). */
 export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData {
-  const root = parser(frontMatter).parse(text) as Root;
+  const root = parser(frontMatter).parse(keepBom(text)) as Root;
   const headings: RawHeading[] = [];
   const items: RawItem[] = [];
   const rows: number[] = [];
@@ -182,7 +191,7 @@ function fencedAndUnclosed(node: Code, lines: readonly string[]): boolean {
  * heading's source together with those definitions, as a whole-document parse would see it.
  */
 export function headingTextWithDefinitions(source: string, definitions: string): string {
-  const root = parser(false).parse(`${source}\n\n${definitions}`) as Root;
+  const root = parser(false).parse(keepBom(`${source}\n\n${definitions}`)) as Root;
   const first = root.children[0];
   return first && first.type === 'heading' ? toString(first).trim() : '';
 }

@@ -145,6 +145,7 @@ describe('incremental analysis (differential)', function () {
     ['a script block that swallows a fence', doc('# T', '- a', '  ```', '# x', '  <script>', '```', '# y', '', '## z')],
     ['table rows then a setext underline', doc('| a |', '| b |', 'Title', '=====', '## z')],
     ['a reference defined inside a list item', doc('## See [the docs][d]', '', '1. [d]: https://example.com', '', '## Timeline')],
+    ['a byte order mark that starts a chunk in mid-document', doc('| a |', '', '\uFEFF### Incident Timeline', '| Date | What |', '|---|---|', '', 'Title', '\uFEFF===', '', '\uFEFFTitle', '===')],
   ];
   for (const [name, text] of regressions) {
     it(`regression: ${name}`, () => {
