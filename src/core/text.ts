@@ -68,16 +68,23 @@ interface Region {
 function splitRegion(body: string, from: number, to: number, toEnd: boolean): Region | undefined {
   const region: Region = { lines: [], offsets: [], crlf: 0, other: 0 };
   let start = from;
-  for (let i = from; i < to; i++) {
-    const c = body.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
-    region.lines.push(body.slice(start, i));
+  // The next LF and CR, found by native searches (a character loop runs interpreted while the extension starts).
+  let lf = body.indexOf('\n', from);
+  let cr = body.indexOf('\r', from);
+  for (;;) {
+    if (lf !== -1 && lf < start) lf = body.indexOf('\n', start);
+    if (cr !== -1 && cr < start) cr = body.indexOf('\r', start);
+    const at = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+    if (at === -1 || at >= to) break;
+    region.lines.push(body.slice(start, at));
     region.offsets.push(start);
-    if (c === 13 && body.charCodeAt(i + 1) === 10) {
+    if (at === cr && lf === at + 1) {
       region.crlf++;
-      i++;
-    } else region.other++;
-    start = i + 1;
+      start = at + 2;
+    } else {
+      region.other++;
+      start = at + 1;
+    }
   }
   if (toEnd) {
     region.lines.push(body.slice(start, to));
