@@ -106,19 +106,19 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
       prevTableRow = false;
       continue;
     }
-    const blank = isBlank(line);
+    const c = line.charCodeAt(0);
+    const unindented = c !== 32 && c !== 9;
+    // Each block pattern needs a certain first character: test only the ones that can match (most lines are prose).
+    const blank = unindented ? line.length === 0 : isBlank(line);
+    const listItem = c === 45 || c === 43 || c === 42 ? BULLET.test(line) && !THEMATIC_OR_SETEXT.test(line) : c >= 48 && c <= 57 && ORDERED.test(line);
     if (!blank && i > start) {
-      const c = line.charCodeAt(0);
-      const unindented = c !== 32 && c !== 9;
       if (unindented) {
-        const isAtx = ATX.test(line);
-        const isBullet = BULLET.test(line) && !THEMATIC_OR_SETEXT.test(line);
-        const isOrdered = ORDERED.test(line);
-        const isRow = line.startsWith('|');
+        const isAtx = c === 35 && ATX.test(line);
+        const isRow = c === 124;
         const boundary =
           prevBlank ||
           isAtx ||
-          ((isBullet || isOrdered) && chunkIsList) ||
+          (listItem && chunkIsList) ||
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable);
         if (boundary) {
           chunks.push({ start, end: i, frontMatter: false });
@@ -128,13 +128,14 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
     }
     if (line.startsWith('|') && !prevTableRow) rowRunSplittable = !setextFollowsRun(lines, i);
     if (i === start) {
-      chunkIsList = (BULLET.test(line) && !THEMATIC_OR_SETEXT.test(line)) || ORDERED.test(line);
-      chunkIsRow = line.startsWith('|');
+      chunkIsList = listItem;
+      chunkIsRow = c === 124;
     } else if (!line.startsWith('|')) {
       // Rows are cut apart only while the chunk holds nothing but rows (after a list item they are its lazy lines).
       chunkIsRow = false;
     }
-    if (!blank) {
+    const lead = unindented ? c : line.trimStart().charCodeAt(0);
+    if (!blank && (lead === 96 || lead === 126 || lead === 60)) {
       const open = FENCE_OPEN.exec(line);
       if (open && !(open[2]!.startsWith('`') && (open[3] ?? '').includes('`'))) {
         fence = { char: open[2]![0]!, length: open[2]!.length, indent: open[1]!.length };
