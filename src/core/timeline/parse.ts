@@ -121,18 +121,27 @@ const cache = new WeakMap<PostmortemModel, readonly TimelineItem[]>();
 
 /**
  * parseStamp is a pure function of an entry's first line, and an edit changes few lines, so re-analysis after an edit
- * reads most stamps from here. Bounded: cleared when it outgrows a very long timeline.
+ * reads most stamps from here. Keyed by the line string itself (per text offset), whose hash V8 keeps with the string:
+ * lines an edit did not touch are the same strings as before, so their lookups hash nothing. Bounded: cleared when it
+ * outgrows a very long timeline.
  */
-const stamps = new Map<string, WrittenStamp | null>();
+const stamps = new Map<number, Map<string, WrittenStamp | null>>();
+let stampCount = 0;
 const STAMP_CACHE_MAX = 100_000;
 
 function cachedStamp(line: string, from: number): WrittenStamp | undefined {
-  const key = `${from}\u0000${line}`;
-  let stamp = stamps.get(key);
+  let byLine = stamps.get(from);
+  if (!byLine) stamps.set(from, (byLine = new Map()));
+  let stamp = byLine.get(line);
   if (stamp === undefined) {
-    if (stamps.size >= STAMP_CACHE_MAX) stamps.clear();
+    if (stampCount >= STAMP_CACHE_MAX) {
+      stamps.clear();
+      stampCount = 0;
+      stamps.set(from, (byLine = new Map()));
+    }
     stamp = parseStamp(line, from) ?? null;
-    stamps.set(key, stamp);
+    byLine.set(line, stamp);
+    stampCount++;
   }
   return stamp ?? undefined;
 }
