@@ -56,7 +56,13 @@ export function sectionLines(model: PostmortemModel, section: Section): readonly
   if (!perSection) sectionLineCache.set(model, (perSection = new Map()));
   const cached = perSection.get(section);
   if (cached) return cached;
-  const out: ProseLine[] = [];
+  const out = [...walkSection(model, section)];
+  perSection.set(section, out);
+  return out;
+}
+
+/** sectionLines one at a time, for readers that may stop early (a long Timeline is mostly not read). */
+function* walkSection(model: PostmortemModel, section: Section): Generator<ProseLine> {
   const headingLines = headingLinesOf(model);
   let inComment = false;
   const from = section.heading.range.end.line + 1;
@@ -64,10 +70,8 @@ export function sectionLines(model: PostmortemModel, section: Section): readonly
     if (headingLines.has(l)) continue;
     const blanked = blankComments(model.lines[l] ?? '', inComment);
     inComment = blanked.inComment;
-    out.push({ line: l, text: blanked.text });
+    yield { line: l, text: blanked.text };
   }
-  perSection.set(section, out);
-  return out;
 }
 
 const PLACEHOLDER = /^(?:[-*+]|\d+[.)]|\|)?\s*(?:\[[ x]\]\s*)?(?:todo|tbd|tba|tbc|n\/?a|fixme|xxx|placeholder|to be (?:written|determined|done|added)|coming soon|\.{3}|…|-+|\?+|<[^>]*>|\[[^\]]*\])?\s*[.:!]?\s*\|?\s*$/i;
@@ -79,7 +83,8 @@ export function isPlaceholderLine(text: string): boolean {
 
 /** True when the section holds no real content (code blocks count as content). */
 export function isEmptySection(model: PostmortemModel, section: Section): boolean {
-  for (const { line, text } of sectionLines(model, section)) {
+  // Stops at the first line with content: reading a long Timeline to its end only to find its first entry is waste.
+  for (const { line, text } of sectionLineCache.get(model)?.get(section) ?? walkSection(model, section)) {
     if (model.codeLines.has(line) && !/^\s*(<!--|-->)/.test(model.lines[line] ?? '') && text.trim() !== '') return false;
     if (!isPlaceholderLine(text)) return false;
   }

@@ -11,6 +11,7 @@ import {
   parseTimeFormat,
   parseTimeline,
   resolveTimeZone,
+  statedTimeZone,
   timelineEntryInsert,
   timelineSortEdit,
   type PostmortemModel,
@@ -71,6 +72,24 @@ describe('timeline: timestamps as written', () => {
 function times(text: string): string[] {
   return parseTimeline(buildModel(text)).map((i) => (i.time ? iso(i.time.epochMs) + (i.time.rolledOver ? ' rolled' : '') : '-'));
 }
+
+describe('timeline: the stated time zone', () => {
+  const stated = (...lines: string[]) => statedTimeZone(buildModel(doc(...lines)));
+  it('in the Timeline heading', () => {
+    assert.equal(stated('## Timeline (all times PST)', '', '- 10:00 deploy')?.where, 'heading');
+  });
+  it('in a line of the Timeline section that is not an entry', () => {
+    assert.deepEqual(stated('## Timeline', '', 'All times are CET.', '', '- 10:00 deploy'), { zone: 'CET', offsetMinutes: 60, where: 'section' });
+  });
+  it('never from an entry, also when a Timeline is nested in another', () => {
+    const nested = ['## Timeline', '', '- 10:00 deploy', '', '### Timeline details', '', '- 10:05 rollback, times in EST', '- 10:07 done', '', '## Impact', '', '12 users.'];
+    assert.equal(stated(...nested), undefined);
+  });
+  it('in the document, outside the entries and code', () => {
+    assert.equal(stated('## Overview', '', 'All times below are UTC+2.', '', '## Timeline', '', '- 10:00 deploy')?.where, 'document');
+    assert.equal(stated('## Overview', '', '```', 'times: UTC', '```', '', '## Timeline', '', '- 10:00 deploy'), undefined);
+  });
+});
 
 describe('timeline: dates from context', () => {
   it('bare times inherit the date of the entry before them', () => {

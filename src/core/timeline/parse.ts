@@ -54,6 +54,20 @@ export function statedTimeZone(model: PostmortemModel): StatedZone | undefined {
 
 const zones = new WeakMap<PostmortemModel, StatedZone | undefined>();
 
+/**
+ * Whether a line belongs to a timeline entry, for lines asked in increasing order: walks the entries (sorted and
+ * disjoint) instead of collecting every entry line of a long timeline into a set on each analysis.
+ */
+function entryCursor(model: PostmortemModel): (line: number) => boolean {
+  const entries = model.timeline;
+  let i = 0;
+  return (line) => {
+    while (i < entries.length && entries[i]!.range.end.line < line) i++;
+    const e = entries[i];
+    return e !== undefined && e.range.start.line <= line;
+  };
+}
+
 function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
   const data = model.frontMatter?.data ?? {};
   for (const key of FRONT_MATTER_ZONE_KEYS) {
@@ -68,18 +82,19 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
     const z = proseZone(s.heading.text);
     if (z) return { ...z, where: 'heading' };
   }
-  const entryLines = new Set<number>();
-  for (const e of model.timeline) for (let l = e.range.start.line; l <= e.range.end.line; l++) entryLines.add(l);
   for (const s of sections) {
+    // One cursor per section: a Timeline nested in another Timeline is read again from its own start.
+    const inEntry = entryCursor(model);
     for (let l = s.heading.range.end.line + 1; l <= s.contentRange.end.line; l++) {
-      if (entryLines.has(l) || model.codeLines.has(l)) continue;
+      if (inEntry(l) || model.codeLines.has(l)) continue;
       const z = proseZone(model.lines[l] ?? '');
       if (z) return { ...z, where: 'section' };
     }
   }
+  const inEntry = entryCursor(model);
   for (let l = 0; l < model.lines.length; l++) {
     const line = model.lines[l]!;
-    if (entryLines.has(l) || model.codeLines.has(l) || !/\btimes?\b/i.test(line)) continue;
+    if (!/\btimes?\b/i.test(line) || inEntry(l) || model.codeLines.has(l)) continue;
     const m = /\btimes?\b(.{0,40})/i.exec(line);
     const z = m ? proseZone(m[1]!) : undefined;
     if (z) return { ...z, where: 'document' };
