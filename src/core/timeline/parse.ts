@@ -94,7 +94,7 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
   const inEntry = entryCursor(model);
   for (let l = 0; l < model.lines.length; l++) {
     const line = model.lines[l]!;
-    if (!/\btimes?\b/i.test(line) || inEntry(l) || model.codeLines.has(l)) continue;
+    if (inEntry(l) || model.codeLines.has(l) || !/\btimes?\b/i.test(line)) continue;
     const m = /\btimes?\b(.{0,40})/i.exec(line);
     const z = m ? proseZone(m[1]!) : undefined;
     if (z) return { ...z, where: 'document' };
