@@ -1,5 +1,6 @@
-// Parses one chunk with remark and keeps only what the model needs, in chunk-relative lines, so that the result
-// can be cached by the chunk's text and reused wherever the chunk moves.
+// Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
+// the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
+// (remark.ts).
 import { remarkParseChunk } from './remark';
 
 export type HeadingKind = 'atx' | 'setext' | 'html';
@@ -73,7 +74,7 @@ const FENCE_LINE = /^(`{3,}|~{3,})(.*)$/;
 /**
  * Most chunks of a post-mortem are a heading line, a paragraph, one list item, a table row run or a fenced block.
  * Those are read here without remark; everything else (and anything unusual inside these) goes to remark.
- * The differential test checks this path against a whole-document remark parse.
+ * A unit test checks that this path says what remarkParseChunk says, chunk by chunk.
  */
 export function fastParse(text: string, frontMatter: boolean): ChunkData | undefined {
   const lines = text.split(/\r\n|\r|\n/);

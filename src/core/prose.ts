@@ -11,6 +11,7 @@ export interface ProseLine {
 
 /** The line with HTML comments blanked out (same length); `inComment` carries a comment that spans lines. */
 export function blankComments(raw: string, inComment: boolean): { text: string; inComment: boolean } {
+  if (!inComment && !raw.includes('<!--')) return { text: raw, inComment: false }; // most lines
   let text = '';
   let open = inComment;
   let i = 0;
@@ -154,14 +155,10 @@ export function eachProseChunk<T>(
       let open: boolean = inComment;
       for (let l = 0; l < span.end - span.start; l++) {
         const raw = model.lines[span.start + l] ?? '';
-        let text = raw;
-        if (open || raw.includes('<!--')) {
-          const blanked = blankComments(raw, open);
-          open = blanked.inComment;
-          text = blanked.text;
-        }
+        const blanked = blankComments(raw, open);
+        open = blanked.inComment;
         if (code?.has(l) && !/<!--|-->/.test(raw)) continue;
-        lines.push({ line: l, text });
+        lines.push({ line: l, text: blanked.text });
       }
       const items = read(lines);
       result = items.length > 0 ? { items, inComment: open } : open ? NOTHING_IN_COMMENT : NOTHING;

@@ -126,11 +126,11 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
         }
       }
     }
-    if (line.startsWith('|') && !prevTableRow) rowRunSplittable = !setextFollowsRun(lines, i);
+    if (c === 124 && !prevTableRow) rowRunSplittable = !setextFollowsRun(lines, i);
     if (i === start) {
       chunkIsList = listItem;
       chunkIsRow = c === 124;
-    } else if (!line.startsWith('|')) {
+    } else if (c !== 124) {
       // Rows are cut apart only while the chunk holds nothing but rows (after a list item they are its lazy lines).
       chunkIsRow = false;
     }
@@ -151,7 +151,7 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
       }
     }
     prevBlank = blank;
-    prevTableRow = !blank && line.startsWith('|');
+    prevTableRow = c === 124;
   }
   if (start < n || chunks.length === 0) chunks.push({ start, end: n, frontMatter: false });
   return chunks;

@@ -93,17 +93,9 @@ function splitRegion(body: string, from: number, to: number, toEnd: boolean): Re
   return region;
 }
 
-function countBreaks(body: string, from: number, to: number): { crlf: number; other: number } {
-  let crlf = 0;
-  let other = 0;
-  for (let i = from; i < to; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 13 && body.charCodeAt(i + 1) === 10) {
-      crlf++;
-      i++;
-    } else if (c === 10 || c === 13) other++;
-  }
-  return { crlf, other };
+/** The dominant line ending: CRLF when more lines end with it than with LF or CR. */
+function dominantEol(breaks: { readonly crlf: number; readonly other: number }): '\n' | '\r\n' {
+  return breaks.crlf > breaks.other ? '\r\n' : '\n';
 }
 
 /** Splits text into lines on CRLF, LF or CR, as VS Code does, and removes a leading BOM. */
@@ -112,7 +104,8 @@ export function splitLines(text: string): SplitText {
   const body = hasBom ? text.slice(1) : text;
   const { lines, offsets, crlf, other } = splitRegion(body, 0, body.length, true)!;
   offsets.push(body.length + 1);
-  return { body, lines, offsets, eol: crlf > other ? '\r\n' : '\n', hasBom, breaks: { crlf, other } };
+  const breaks = { crlf, other };
+  return { body, lines, offsets, eol: dominantEol(breaks), hasBom, breaks };
 }
 
 /** An edited text's split, made from the previous split: which lines are the previous text's, unchanged. */
@@ -183,13 +176,13 @@ export function spliceLines(prev: SplitText, text: string): Splice | undefined {
   if (!toEnd && body.charCodeAt(newTo - 1) === 13 && body.charCodeAt(newTo) === 10) return undefined;
   const region = splitRegion(body, from, newTo, toEnd);
   if (!region) return undefined;
-  const removed = countBreaks(old, from, oldTo);
-  const crlf = prev.breaks.crlf - removed.crlf + region.crlf;
-  const other = prev.breaks.other - removed.other + region.other;
+  // The line endings the replaced lines had, counted the same way (that region of the old text ends a line too).
+  const removed = splitRegion(old, from, oldTo, toEnd)!;
+  const breaks = { crlf: prev.breaks.crlf - removed.crlf + region.crlf, other: prev.breaks.other - removed.other + region.other };
   const lines = prev.lines.slice(0, first).concat(region.lines, prev.lines.slice(oldAfter));
   const offsets = prev.offsets.slice(0, first).concat(region.offsets);
   for (let i = oldAfter; i < prev.offsets.length; i++) offsets.push(prev.offsets[i]! + delta);
-  const split: SplitText = { body, lines, offsets, eol: crlf > other ? '\r\n' : '\n', hasBom, breaks: { crlf, other } };
+  const split: SplitText = { body, lines, offsets, eol: dominantEol(breaks), hasBom, breaks };
   return { split, firstChanged: first, newAfter: first + region.lines.length, oldAfter };
 }
 

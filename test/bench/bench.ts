@@ -33,8 +33,9 @@ function runsFor(bytes: number): number {
   return 21;
 }
 
-/** Collects garbage when node runs with --expose-gc (npm run bench does). */
-const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
+/** The garbage collector, when node runs with --expose-gc (npm run bench does). */
+const gc = (globalThis as { gc?: () => void }).gc;
+const collectGarbage = gc ?? (() => {});
 
 /**
  * Median of `runs` timed calls after `warmup` untimed ones. `before` runs untimed before each timed call.
@@ -188,6 +189,10 @@ console.log(JSON.stringify({ loadMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 -
   };
 }
 
+function coldText(c: { loadMs: number; activateMs: number; totalMs: number }): string {
+  return `${c.totalMs.toFixed(1)} ms (load ${c.loadMs.toFixed(1)} ms, activate + first analysis ${c.activateMs.toFixed(1)} ms)`;
+}
+
 /** The real post-mortem whose size is closest to `bytes`, if the corpus is here. */
 function realDocumentNear(bytes: number): [string, string] | undefined {
   if (!CORPUS) return undefined;
@@ -196,18 +201,14 @@ function realDocumentNear(bytes: number): [string, string] | undefined {
 }
 
 function main(): void {
-  if (!(globalThis as { gc?: unknown }).gc) console.warn('note: without --expose-gc (npm run bench passes it) garbage left by one measurement is paid by the next');
+  if (!gc) console.warn('note: without --expose-gc (npm run bench passes it) garbage left by one measurement is paid by the next');
   console.log('building production bundles…');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: ROOT });
   if (process.argv.includes('--activation')) {
     // Only the cold activation, for working on start-up time.
-    const cold = coldActivation(generatePostmortem(20_000, 3));
-    console.log(`cold activation: ${cold.totalMs.toFixed(1)} ms (load ${cold.loadMs.toFixed(1)} ms, activate + first analysis ${cold.activateMs.toFixed(1)} ms)`);
+    console.log(`cold activation: ${coldText(coldActivation(generatePostmortem(20_000, 3)))}`);
     const real = realDocumentNear(20 * 1024);
-    if (real) {
-      const c = coldActivation(real[1]);
-      console.log(`with ${real[0]} (${(real[1].length / 1024).toFixed(0)} KB) open: ${c.totalMs.toFixed(1)} ms (load ${c.loadMs.toFixed(1)} ms, activate + first analysis ${c.activateMs.toFixed(1)} ms)`);
-    }
+    if (real) console.log(`with ${real[0]} (${(real[1].length / 1024).toFixed(0)} KB) open: ${coldText(coldActivation(real[1]))}`);
     return;
   }
 
@@ -258,8 +259,8 @@ function main(): void {
   console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const row of table) console.log(line(row));
 
-  console.log(`\ncold activation (fresh process: load dist/node/extension.js + activate with a 20 KB post-mortem open): ${f(cold.totalMs)} ms (load ${f(cold.loadMs)} ms, activate + first analysis ${f(cold.activateMs)} ms; ${cold.findings} diagnostics published)`);
-  if (coldReal) console.log(`cold activation with a real post-mortem open, ${coldReal.document} (${f(coldReal.kb, 0)} KB): ${f(coldReal.totalMs)} ms (load ${f(coldReal.loadMs)} ms, activate + first analysis ${f(coldReal.activateMs)} ms)`);
+  console.log(`\ncold activation (fresh process: load dist/node/extension.js + activate with a 20 KB post-mortem open): ${coldText(cold)}; ${cold.findings} diagnostics published`);
+  if (coldReal) console.log(`cold activation with a real post-mortem open, ${coldReal.document} (${f(coldReal.kb, 0)} KB): ${coldText(coldReal)}`);
   console.log(`bundles (minified): node ${f(nodeBundle / 1024)} KB (+ ${f(lazyModules / 1024)} KB loaded on first use), web ${f(webBundle / 1024)} KB; .vsix ${f(vsix / 1024)} KB`);
 
   const byName = new Map(rows.map((r) => [r.name, r]));

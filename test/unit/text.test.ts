@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { asciiFirst, hasNonAscii, spliceLines, splitLines } from '../../src/core/text';
 import { normaliseWords } from '../../src/core/match';
 import { words } from '../../src/core/prose';
+import { rng } from '../bench/generate';
 
 const ASCII = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
 
@@ -57,10 +58,6 @@ describe('ASCII twins of Unicode classes', () => {
 describe('spliceLines == splitLines after an edit', () => {
   // Small alphabets make line endings meet in every way: CRLF made and broken, lone CRs, a BOM coming and going.
   const ALPHABET = ['a', 'b', ' ', '\n', '\r', '\r\n', '\n\n', '\uFEFF', 'é'];
-  function random(seed: number): () => number {
-    let s = seed >>> 0;
-    return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  }
   function text(r: () => number, length: number): string {
     let out = '';
     while (out.length < length) out += ALPHABET[Math.floor(r() * ALPHABET.length)]!;
@@ -70,7 +67,7 @@ describe('spliceLines == splitLines after an edit', () => {
   it('5000 random edits of random texts', () => {
     let spliced = 0;
     for (let seed = 1; seed <= 5000; seed++) {
-      const r = random(seed);
+      const r = rng(seed);
       const before = (r() < 0.2 ? '\uFEFF' : '') + text(r, Math.floor(r() * 40));
       const at = Math.floor(r() * (before.length + 1));
       const removed = Math.floor(r() * Math.min(6, before.length - at + 1));

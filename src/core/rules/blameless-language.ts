@@ -39,29 +39,30 @@ function compile(phrase: string): RegExp {
   return new RegExp(`${start}${escaped}${end}`, 'giu');
 }
 
-const compiled = new Map<string, RegExp>();
-/** Each phrase's core pattern: every match of compile(phrase) is also a match of these. */
+/** The value for `key`, made on first need: most documents never match a phrase, so they never pay for these. */
+function once<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
+}
+
+/** Each phrase's pattern with its word boundaries (Unicode classes: about 0.5 ms each to compile). */
+const exact = new Map<string, RegExp>();
+/** Each phrase's core pattern: every match of compile(phrase) is also a match of these, and they compile fast. */
 const gates = new Map<string, RegExp>();
 /** One case-insensitive test per line for all phrases at once: lines that fail it cannot match any phrase. */
 const prefilters = new Map<string, (text: string) => boolean>();
 
 function prefilterFor(phrases: readonly string[]): (text: string) => boolean {
-  const key = phrases.join('\u0000');
-  let test = prefilters.get(key);
-  if (!test) {
+  return once(prefilters, phrases.join('\u0000'), () => {
     const source = phrases.map(core).join('|');
     // With ASCII phrases and ASCII text, case-insensitive matching is the same with or without the u flag (only
     // non-ASCII characters such as the Kelvin sign fold onto ASCII letters), and without it the pattern compiles
     // in half the time.
-    if (hasNonAscii(phrases.join(''))) {
-      const unicode = new RegExp(source, 'iu');
-      test = (text) => unicode.test(text);
-    } else {
-      test = asciiFirst(new RegExp(source, 'i'), () => new RegExp(source, 'iu'));
-    }
-    prefilters.set(key, test);
-  }
-  return test;
+    if (!hasNonAscii(phrases.join(''))) return asciiFirst(new RegExp(source, 'i'), () => new RegExp(source, 'iu'));
+    const unicode = new RegExp(source, 'iu');
+    return (text: string) => unicode.test(text);
+  });
 }
 
 interface Hit {
@@ -80,20 +81,9 @@ function hits(lines: readonly ProseLine[], phrases: readonly string[], prefilter
     const visible = withoutQuotesAndCode(text);
     if (visible.trim() === '') continue;
     for (const phrase of phrases) {
-      // The phrase itself first, without the word-boundary checks: those need Unicode classes, which take about
-      // 0.5 ms each to compile, so a line that matches one phrase must not compile the patterns of all the others.
-      let gate = gates.get(phrase);
-      if (!gate) {
-        gate = new RegExp(core(phrase), 'iu');
-        gates.set(phrase, gate);
-      }
-      if (!gate.test(visible)) continue;
-      // Compiled on first need: most documents never match the prefilter, so they never pay for these.
-      let re = compiled.get(phrase);
-      if (!re) {
-        re = compile(phrase);
-        compiled.set(phrase, re);
-      }
+      // The phrase itself first, so a line that matches one phrase does not compile the exact patterns of all.
+      if (!once(gates, phrase, () => new RegExp(core(phrase), 'iu')).test(visible)) continue;
+      const re = once(exact, phrase, () => compile(phrase));
       re.lastIndex = 0;
       for (let m = re.exec(visible); m; m = re.exec(visible)) out.push({ line, start: m.index, text: m[0], phrase });
     }
