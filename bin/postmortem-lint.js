@@ -1,3 +1,4 @@
 #!/usr/bin/env node
 'use strict';
-require('../dist/cli/postmortem-lint.js');
+// The old name: the same as `postmortem lint`, with --export-action-items csv as well.
+require('../dist/cli/postmortem.js').start('postmortem-lint');

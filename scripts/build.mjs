@@ -2,6 +2,7 @@
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 
 // yaml's `node` export is a CommonJS build: dozens of module wrappers that all run when the bundle loads. Its ES module
 // build (the one browsers get, with no DOM or Node use) bundles flat and loads about 6 ms faster, so every host uses it.
@@ -51,6 +52,7 @@ const lazyModules = {
 };
 
 const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = !process.argv.includes('--dev');
 
 /** @type {esbuild.BuildOptions} */
@@ -92,12 +94,14 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['src/cli/postmortem-lint.ts'],
-    outfile: 'dist/cli/postmortem-lint.js',
+    entryPoints: ['src/cli/postmortem.ts'],
+    outfile: 'dist/cli/postmortem.js',
     platform: 'node',
     format: 'cjs',
+    // The Node extension's lazily loaded modules (dist/node/lazy) serve the CLI too: one copy in the package.
+    plugins: [lazyModules],
     // Some ESM dependencies read import.meta.url, which a CommonJS bundle must provide.
-    define: { 'import.meta.url': '__importMetaUrl' },
+    define: { 'import.meta.url': '__importMetaUrl', __POSTMORTEM_VERSION__: JSON.stringify(version) },
     banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   },
 ];

@@ -3,24 +3,45 @@ import { analyze, type PostmortemConfig, type Severity, type FindingData } from 
 
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
-export interface FileResult {
-  readonly file: string;
-  readonly isPostmortem: boolean;
-  readonly sections: ReadonlyArray<{ id: string; heading: string; line: number }>;
-  readonly findings: ReadonlyArray<{
-    code: string;
-    severity: Severity;
-    message: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    data: FindingData;
-  }>;
+export interface CliFinding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly data: FindingData;
 }
 
-export function lint(file: string, text: string, options: { all?: boolean; config?: PostmortemConfig } = {}): FileResult {
-  const analysis = analyze(text, { path: file, force: options.all === true, ...(options.config ? { config: options.config } : {}) });
+export interface FileResult {
+  /** The path as printed: relative to the working directory. */
+  readonly file: string;
+  readonly isPostmortem: boolean;
+  /** Named explicitly but not checked: not a post-mortem (without --all), or ignored by `ignores`. */
+  readonly skipped: boolean;
+  readonly skipReason?: string;
+  /** The file could not be read or analysed; nothing else is reported for it. */
+  readonly error?: string;
+  readonly sections: ReadonlyArray<{ id: string; heading: string; line: number }>;
+  readonly findings: readonly CliFinding[];
+  /** Absolute path (not printed in JSON), and the text, for formats that fingerprint lines. */
+  readonly absolute?: string;
+  readonly lines?: readonly string[];
+}
+
+export const NOT_A_POSTMORTEM = 'not a post-mortem; use --all';
+
+export function lint(
+  file: string,
+  text: string,
+  options: { all?: boolean; config?: PostmortemConfig; path?: string; explicit?: boolean } = {},
+): FileResult {
+  const analysis = analyze(text, {
+    path: options.path ?? file,
+    force: options.all === true,
+    ...(options.config ? { config: options.config } : {}),
+  });
   const sections = analysis.model.sections.flatMap((s) =>
     s.roles.map((id) => ({ id, heading: s.heading.text, line: s.heading.range.start.line + 1 })),
   );
@@ -36,5 +57,19 @@ export function lint(file: string, text: string, options: { all?: boolean; confi
   }));
   // In document order, as other linters print; a stable sort keeps rule order within one position.
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { file, isPostmortem: analysis.isPostmortem, sections, findings: analysis.isPostmortem ? findings : [] };
+  const skipped = options.explicit === true && !analysis.isPostmortem;
+  return {
+    file,
+    isPostmortem: analysis.isPostmortem,
+    skipped,
+    ...(skipped ? { skipReason: NOT_A_POSTMORTEM } : {}),
+    sections,
+    findings: analysis.isPostmortem ? findings : [],
+    lines: analysis.model.lines,
+  };
+}
+
+/** A file that was named but not checked (ignored), or could not be read or analysed. */
+export function unchecked(file: string, how: { skipReason: string } | { error: string }): FileResult {
+  return { file, isPostmortem: false, skipped: 'skipReason' in how, ...how, sections: [], findings: [] };
 }

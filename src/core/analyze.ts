@@ -6,6 +6,7 @@ import { buildModel, ChunkCache, type PostmortemModel } from './model';
 import { postmortemReason, type PostmortemReason } from './classify';
 import { RULES } from './rules';
 import type { Rule, RuleContext } from './rules/types';
+import { applyDirectives, readDirectives } from './inline-config';
 
 export interface AnalyzeOptions {
   /** The file's path or URI path, for glob classification. */
@@ -107,5 +108,6 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig): Find
     };
     rule.run(context);
   }
-  return findings;
+  // Inline configuration comments (<!-- postmortem-disable… -->), the same for every adapter.
+  return applyDirectives(findings, readDirectives(model).directives);
 }

@@ -33,6 +33,7 @@ export const CODES = {
   'action-item-due': 'An action item has no due date, where one is required.',
   'blameless-language': 'A finger-pointing phrase.',
   'status-not-final': 'The post-mortem is still a draft.',
+  'inline-config': 'A postmortem-disable comment names a rule that does not exist.',
 } as const;
 
 export type Code = keyof typeof CODES;

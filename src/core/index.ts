@@ -16,3 +16,5 @@ export * from './timeline';
 export { parseTeamConfig, mergeConfigInputs, settingsConfigInput, effectiveConfig, TEAM_CONFIG_FILE, type TeamConfig, type TeamConfigProblem, type ConfigInput } from './team-config';
 export { documentStatus, autoSeverity, type DocumentStatus } from './analyze';
 export { actionItemsCsv, csvField, exportedActionItems, spreadsheetSafe, type ExportContext } from './export';
+export { fixAll, type FixResult } from './fix';
+export { ignoreComment, INLINE_CONFIG_CODE } from './inline-config';

@@ -25,10 +25,12 @@ export interface TeamConfigProblem {
 
 export interface TeamConfig {
   readonly input: ConfigInput;
+  /** `ignores`: globs, relative to the file's folder, of files the command line never checks. */
+  readonly ignores: readonly string[];
   readonly problems: readonly TeamConfigProblem[];
 }
 
-const KEYS = ['$schema', 'requiredSections', 'aliases', 'severities', 'rules', 'ticketPattern', 'requireDueDate', 'blamelessPhrases', 'overview'];
+const KEYS = ['$schema', 'requiredSections', 'aliases', 'severities', 'rules', 'ticketPattern', 'requireDueDate', 'blamelessPhrases', 'overview', 'ignores'];
 const LEVELS = 'off, hint, info, warning, error or auto';
 
 /**
@@ -49,10 +51,10 @@ export function parseTeamConfig(text: string): TeamConfig {
   };
   const first = errors[0];
   if (first) {
-    return { input: {}, problems: [problem(`${TEAM_CONFIG_FILE} is not valid JSON: ${describe(printParseErrorCode(first.error))}.`, first.offset, first.length, 'file')] };
+    return { input: {}, ignores: [], problems: [problem(`${TEAM_CONFIG_FILE} is not valid JSON: ${describe(printParseErrorCode(first.error))}.`, first.offset, first.length, 'file')] };
   }
   if (!root || root.type !== 'object') {
-    return { input: {}, problems: [problem(`${TEAM_CONFIG_FILE} must hold an object such as { "requiredSections": [...] }.`, root?.offset ?? 0, root?.length ?? source.length, 'file')] };
+    return { input: {}, ignores: [], problems: [problem(`${TEAM_CONFIG_FILE} must hold an object such as { "requiredSections": [...] }.`, root?.offset ?? 0, root?.length ?? source.length, 'file')] };
   }
 
   const problems: TeamConfigProblem[] = [];
@@ -164,8 +166,15 @@ export function parseTeamConfig(text: string): TeamConfig {
       if (Object.keys(out).length > 0) input['overview'] = out;
     }
   }
+  let ignores: string[] = [];
+  const ignoreNode = valueOf('ignores');
+  if (ignoreNode) {
+    if (ignoreNode.type !== 'array' || badElements(ignoreNode, (v) => typeof v === 'string' && v.trim() !== '').length > 0) {
+      report('ignores must be a list of globs relative to this file, e.g. ["drafts/**", "templates/**"].', ignoreNode);
+    } else ignores = plain(ignoreNode) as string[];
+  }
   problems.sort((a, b) => a.offset - b.offset);
-  return { input: input as ConfigInput, problems };
+  return { input: input as ConfigInput, ignores, problems };
 }
 
 /** Offset → line and column, with CRLF, LF and CR line endings; an offset past the end is the end. */

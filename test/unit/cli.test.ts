@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { FIXTURES, ROOT } from './helpers';
 
 const BIN = join(ROOT, 'bin', 'postmortem-lint.js');
@@ -15,7 +15,7 @@ function run(...args: string[]) {
 
 describe('postmortem-lint (CLI)', function () {
   before(function () {
-    assert.ok(existsSync(join(ROOT, 'dist', 'cli', 'postmortem-lint.js')), 'run `npm run build` first');
+    assert.ok(existsSync(join(ROOT, 'dist', 'cli', 'postmortem.js')), 'run `npm run build` first');
   });
 
   it('--format json prints the model and findings, 1-based', () => {
@@ -27,7 +27,8 @@ describe('postmortem-lint (CLI)', function () {
     const out = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
     assert.equal(out.length, 1);
     const [result] = out as [{ file: string; isPostmortem: boolean; sections: unknown[]; findings: Array<Record<string, unknown>> }];
-    assert.equal(result.file, file);
+    // Paths print relative to the working directory, as other linters print them.
+    assert.equal(result.file, relative(ROOT, file).split(sep).join('/'));
     assert.equal(result.isPostmortem, true);
     assert.deepEqual(result.sections, [
       { id: 'overview', heading: 'Overview', line: 3 },
@@ -88,10 +89,10 @@ describe('postmortem-lint (CLI)', function () {
   });
 
   const usage: Array<[string, string[], RegExp]> = [
-    ['no files', [], /No files given/],
-    ['an unknown option', ['--nope', 'x.md'], /Unknown option/],
-    ['an unknown format', ['--format', 'xml', 'x.md'], /Unknown format/],
-    ['a file that does not exist', ['does-not-exist.md'], /No files match/],
+    ['no files', [], /missing required argument 'files'/],
+    ['an unknown option', ['--nope', 'x.md'], /unknown option '--nope'/],
+    ['an unknown format', ['--format', 'xml', 'x.md'], /argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github, junit/],
+    ['a file that does not exist', ['does-not-exist.md'], /^postmortem-lint: cannot read does-not-exist\.md: no such file or directory$/m],
   ];
   for (const [name, args, message] of usage) {
     it(`exit 2 for ${name}`, () => {

@@ -13,11 +13,12 @@ import { overviewLength } from './overview-length';
 import { respondersEmpty } from './responders-empty';
 import { sectionOrder } from './section-order';
 import { statusNotFinal } from './status-not-final';
+import { inlineConfig } from './inline-config';
 import type { Rule } from './types';
 
 /** Every rule, in reporting order. Each lives in its own file and owns one stable code. */
 export const RULES: readonly Rule[] = [
   frontmatterSyntax, missingSection, frontmatterSchema, timelineOrder, timelineTimestamp, timelineTimezone,
   emptySection, duplicateSection, sectionOrder, overviewLength, impactNumbers, respondersEmpty,
-  actionItemOwner, actionItemTicket, actionItemDue, blamelessLanguage, statusNotFinal,
+  actionItemOwner, actionItemTicket, actionItemDue, blamelessLanguage, statusNotFinal, inlineConfig,
 ];

@@ -1,0 +1,303 @@
+// The command line: `postmortem lint | export-action-items | fix`, and `postmortem-lint`, the old name of
+// `postmortem lint` (with its --export-action-items csv). commander parses the arguments and writes the help.
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createTwoFilesPatch } from 'diff';
+import { actionItemsCsv, analyze, DEFAULT_CONFIG, fixAll, type PostmortemConfig, type PostmortemModel } from '../core';
+import { format, FORMATS, summary, totals, type Format } from './format';
+import { expandInputs } from './inputs';
+import { EXIT, lint, unchecked, type FileResult } from './lint';
+import { ConfigError, displayPath, Projects, type Project } from './project';
+
+declare const __POSTMORTEM_VERSION__: string | undefined;
+const VERSION = typeof __POSTMORTEM_VERSION__ === 'string' ? __POSTMORTEM_VERSION__ : '0.0.0-dev';
+
+export type ProgramName = 'postmortem' | 'postmortem-lint';
+
+interface CommonOptions {
+  all?: boolean;
+  config?: string;
+  stdinFilename?: string;
+}
+
+interface LintOptions extends CommonOptions {
+  format: Format;
+  output?: string;
+  maxWarnings?: number;
+  failOnSkipped?: boolean;
+  exportActionItems?: string;
+}
+
+interface FixOptions extends CommonOptions {
+  dryRun?: boolean;
+}
+
+/** One file's text and where it belongs, or why it could not be read. */
+type Source =
+  | { kind: 'text'; display: string; absolute: string | undefined; explicit: boolean; text: string; project: Project; path: string | undefined }
+  | { kind: 'skip'; display: string; reason: string }
+  | { kind: 'error'; display: string; message: string };
+
+class Run {
+  readonly cwd = process.cwd();
+  failed = false;
+
+  constructor(private readonly name: ProgramName) {}
+
+  error(message: string): void {
+    process.stderr.write(`${this.name}: ${message}\n`);
+  }
+
+  /** Reads every input in order; errors are printed as they happen, on their own line. */
+  async *sources(patterns: readonly string[], options: CommonOptions): AsyncGenerator<Source> {
+    const explicitConfig = options.config !== undefined ? resolve(options.config) : undefined;
+    const projects = new Projects(this.cwd, explicitConfig, (m) => this.error(`warning: ${m}`));
+    if (explicitConfig) await projects.of(explicitConfig); // fails early (exit 2) when --config cannot be read
+    for (const input of await expandInputs(patterns, this.cwd)) {
+      if (input.kind === 'error') {
+        this.failed = true;
+        this.error(`cannot read ${input.display}: ${input.message}`);
+        yield { kind: 'error', display: input.display, message: input.message };
+        continue;
+      }
+      if (input.kind === 'stdin') {
+        const name = options.stdinFilename;
+        const absolute = name !== undefined ? resolve(this.cwd, name) : undefined;
+        const project = await projects.of(absolute ?? join(this.cwd, '<stdin>'));
+        const text = await readStdin();
+        const path = absolute !== undefined ? projects.classificationPath(project, absolute) : undefined;
+        yield { kind: 'text', display: name ?? '<stdin>', absolute, explicit: true, text, project, path };
+        continue;
+      }
+      const project = await projects.of(input.absolute);
+      if (project.isIgnored(input.absolute)) {
+        if (input.explicit) yield { kind: 'skip', display: input.display, reason: `ignored by ${displayPath(project.configFile ?? '', this.cwd)}` };
+        continue;
+      }
+      let text: string;
+      try {
+        text = await readFile(input.absolute, 'utf8');
+      } catch (e) {
+        this.failed = true;
+        const message = describeIoError(e);
+        this.error(`cannot read ${input.display}: ${message}`);
+        yield { kind: 'error', display: input.display, message };
+        continue;
+      }
+      yield { kind: 'text', display: input.display, absolute: input.absolute, explicit: input.explicit, text, project, path: projects.classificationPath(project, input.absolute) };
+    }
+  }
+
+  async lint(patterns: readonly string[], options: LintOptions): Promise<number> {
+    if (options.exportActionItems !== undefined) return this.exportActionItems(patterns, options);
+    const results: FileResult[] = [];
+    for await (const s of this.sources(patterns, options)) {
+      if (s.kind === 'error') results.push(unchecked(s.display, { error: s.message }));
+      else if (s.kind === 'skip') results.push(unchecked(s.display, { skipReason: s.reason }));
+      else {
+        try {
+          const r = lint(s.display, s.text, { all: options.all === true, config: s.project.config, ...(s.path !== undefined ? { path: s.path } : {}), explicit: s.explicit });
+          results.push({ ...r, ...(s.absolute !== undefined ? { absolute: s.absolute } : {}) });
+        } catch (e) {
+          this.failed = true;
+          const message = `checking failed (please report): ${e instanceof Error ? e.message : String(e)}`;
+          this.error(`${s.display}: ${message}`);
+          results.push(unchecked(s.display, { error: message }));
+        }
+      }
+    }
+    const color = options.output === undefined && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
+    const report = format(options.format, results, { srcRoot: await srcRoot(this.cwd), version: VERSION, color, tool: 'postmortem-lint' });
+    if (options.output !== undefined) {
+      const out = resolve(this.cwd, options.output);
+      try {
+        await writeFile(out, report);
+      } catch (e) {
+        this.error(`cannot write ${options.output}: ${describeIoError(e)}`);
+        return EXIT.usage;
+      }
+      process.stdout.write(`${summary(results, process.stdout.isTTY === true)}Report (${options.format}) written to ${options.output}.\n`);
+    } else process.stdout.write(report);
+
+    if (this.failed) return EXIT.usage;
+    const t = totals(results);
+    let code: number = t.errors > 0 ? EXIT.errors : EXIT.ok;
+    if (options.maxWarnings !== undefined && t.warnings > options.maxWarnings) {
+      this.error(`too many warnings (${t.warnings}; --max-warnings ${options.maxWarnings}).`);
+      code = EXIT.errors;
+    }
+    if (options.failOnSkipped && t.skipped > 0) {
+      this.error(`${t.skipped} file${t.skipped === 1 ? ' was' : 's were'} skipped (--fail-on-skipped).`);
+      code = EXIT.errors;
+    }
+    return code;
+  }
+
+  async exportActionItems(patterns: readonly string[], options: CommonOptions & { exportActionItems?: string; format?: string }): Promise<number> {
+    const models: Array<{ model: PostmortemModel; source: string }> = [];
+    let config: PostmortemConfig | undefined;
+    for await (const s of this.sources(patterns, options)) {
+      if (s.kind !== 'text') continue;
+      // Like checking: only post-mortems, unless --all.
+      const analysis = analyze(s.text, { ...(s.path !== undefined ? { path: s.path } : {}), config: s.project.config, force: options.all === true });
+      if (!analysis.isPostmortem) continue;
+      config ??= s.project.config;
+      models.push({ model: analysis.model, source: s.display });
+    }
+    process.stdout.write(actionItemsCsv(models, { ticketPattern: (config ?? DEFAULT_CONFIG).actionItems.ticketPattern }));
+    return this.failed ? EXIT.usage : EXIT.ok;
+  }
+
+  async fix(patterns: readonly string[], options: FixOptions): Promise<number> {
+    let fixed = 0;
+    for await (const s of this.sources(patterns, options)) {
+      if (s.kind !== 'text') continue;
+      const result = fixAll(s.text, { ...(s.path !== undefined ? { path: s.path } : {}), config: s.project.config, force: options.all === true });
+      if (result.text === s.text) continue;
+      fixed++;
+      if (options.dryRun || s.absolute === undefined) {
+        if (s.absolute === undefined && !options.dryRun) {
+          process.stdout.write(result.text); // standard input: the fixed text goes to standard output
+          continue;
+        }
+        process.stdout.write(createTwoFilesPatch(`a/${s.display}`, `b/${s.display}`, s.text, result.text, undefined, undefined, { context: 3 }));
+        continue;
+      }
+      try {
+        await writeFile(s.absolute, result.text);
+        process.stderr.write(`${s.display}: ${result.applied.join(', ')}\n`);
+      } catch (e) {
+        this.failed = true;
+        this.error(`cannot write ${s.display}: ${describeIoError(e)}`);
+      }
+    }
+    process.stderr.write(`${fixed} file${fixed === 1 ? '' : 's'} ${options.dryRun ? 'would be ' : ''}fixed.\n`);
+    return this.failed ? EXIT.usage : EXIT.ok;
+  }
+}
+
+function describeIoError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ENOENT') return 'no such file or directory';
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
+  if (err.code === 'EISDIR') return 'is a directory';
+  return err.message ?? String(e);
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** %SRCROOT% for SARIF: the git root of the working directory, else the working directory. */
+async function srcRoot(cwd: string): Promise<string> {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (await stat(join(dir, '.git')).then(() => true, () => false)) return dir;
+    if (dirname(dir) === dir) return cwd;
+  }
+}
+
+function addCommonOptions(cmd: Command): Command {
+  return cmd
+    .option('--all', 'treat every file as a post-mortem, whatever its markers')
+    .option('-c, --config <file>', 'the team configuration (default: each file\'s nearest .postmortem.json)')
+    .option('--stdin-filename <path>', 'the path standard input (-) is classified and reported as');
+}
+
+function addLintOptions(cmd: Command): Command {
+  return addCommonOptions(cmd)
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file; a summary still goes to the terminal')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', (v: string) => {
+      const n = Number(v);
+      if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`--max-warnings needs a whole number, not "${v}".`);
+      return n;
+    })
+    .option('--fail-on-skipped', 'exit 1 when a file named on the command line is not a post-mortem (or is ignored)');
+}
+
+const LINT_HELP = `
+Files: paths, folders (their .md and .markdown files), globs ("postmortems/**/*.md"), "!"-negated globs that leave
+files out ("!drafts/**"), and "-" for standard input (with --stdin-filename).
+
+Exit codes: 0 no errors, 1 findings at error severity (or --max-warnings / --fail-on-skipped), 2 usage error or a
+file that could not be read (the other files are still checked).`;
+
+function program(name: ProgramName, run: Run, setCode: (code: number) => void): Command {
+  const root = new Command(name)
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .exitOverride()
+    .showHelpAfterError(`(run ${name} --help for usage)`)
+    .configureOutput({ outputError: (str, write) => write(`${name}: ${str.replace(/^error: /, '')}`) });
+
+  if (name === 'postmortem-lint') {
+    addLintOptions(root)
+      .description('Checks Markdown post-mortems for missing sections and other problems (the same as `postmortem lint`).')
+      .argument('<files...>', 'files, folders, globs, !negated globs, or - for standard input')
+      .option('--export-action-items <format>', 'print the action items as CSV (csv) for Jira\'s CSV import instead of checking', (v: string) => {
+        if (v !== 'csv') throw new InvalidArgumentError(`Unknown export format "${v}": use csv.`);
+        return v;
+      })
+      .addHelpText('after', LINT_HELP)
+      .action(async (files: string[], options: LintOptions) => setCode(await run.lint(files, options)));
+    return root;
+  }
+
+  root.description('Post-mortem Writer on the command line: check post-mortems, export their action items, fix them.');
+  addLintOptions(root.command('lint'))
+    .description('Check Markdown post-mortems for missing sections and other problems.')
+    .argument('<files...>', 'files, folders, globs, !negated globs, or - for standard input')
+    .addHelpText('after', LINT_HELP)
+    .action(async (files: string[], options: LintOptions) => setCode(await run.lint(files, options)));
+  addCommonOptions(root.command('export-action-items'))
+    .description('Print the action items of post-mortems as CSV, for Jira\'s CSV import.')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['csv']).default('csv'))
+    .argument('<files...>', 'files, folders, globs, !negated globs, or - for standard input')
+    .action(async (files: string[], options: CommonOptions) => setCode(await run.exportActionItems(files, options)));
+  addCommonOptions(root.command('fix'))
+    .description('Apply the editor\'s fixes: add missing sections at their canonical places and sort timelines. Files are changed in place; a second run changes nothing.')
+    .option('--dry-run', 'print a unified diff of what would change, and change nothing')
+    .argument('<files...>', 'files, folders, globs, !negated globs, or - (the fixed text goes to standard output)')
+    .action(async (files: string[], options: FixOptions) => setCode(await run.fix(files, options)));
+  return root;
+}
+
+/** Runs the command line; resolves with the exit code. */
+export async function main(name: ProgramName, argv: readonly string[]): Promise<number> {
+  const run = new Run(name);
+  let code: number = EXIT.ok;
+  const cmd = program(name, run, (c) => (code = c));
+  if (name === 'postmortem' && argv.length === 0) {
+    process.stderr.write(cmd.helpInformation());
+    return EXIT.usage;
+  }
+  try {
+    await cmd.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof ConfigError) {
+      run.error(e.message);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}
+
+/** The entry point of the bundle: bin/postmortem.js and bin/postmortem-lint.js call it. */
+export function start(name: ProgramName): void {
+  main(name, process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = EXIT.usage;
+    },
+  );
+}

@@ -1,0 +1,170 @@
+// Inline configuration comments, the same in the editor and the CLI (applied in analyze.ts after the rules run):
+//   <!-- postmortem-disable-next-line blameless-language -->   the next line
+//   <!-- postmortem-disable-line blameless-language -->        this line (at the end of a line)
+//   <!-- postmortem-disable section-order -->  …  <!-- postmortem-enable section-order -->
+//   <!-- postmortem-disable-file missing-section -->           the whole file
+// Without rule names a comment covers every rule. An unknown rule name is itself a finding (`inline-config`).
+// Comments in fenced code and in the front matter do not count. One pass over the lines, linear in their length.
+import { CODES } from './findings';
+import type { Finding } from './findings';
+import type { PostmortemModel } from './model';
+import { range, type Range } from './text';
+
+export const INLINE_CONFIG_CODE = 'inline-config';
+
+type Kind = 'disable-next-line' | 'disable-line' | 'disable-file' | 'disable' | 'enable';
+
+interface Directive {
+  readonly kind: Kind;
+  readonly line: number;
+  /** Rule codes; empty means every rule. */
+  readonly rules: readonly string[];
+}
+
+const KINDS: readonly Kind[] = ['disable-next-line', 'disable-line', 'disable-file', 'disable', 'enable'];
+const PREFIX = 'postmortem-';
+
+/** Whether a line opens or closes a fence (``` or ~~~, at most three spaces in); returns the fence or undefined. */
+function fenceOf(line: string): string | undefined {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  const c = line[i];
+  if (c !== '`' && c !== '~') return undefined;
+  let j = i;
+  while (line[j] === c) j++;
+  return j - i >= 3 ? line.slice(i, j) : undefined;
+}
+
+export interface UnknownRuleName {
+  readonly rule: string;
+  readonly kind: string;
+  readonly range: Range;
+}
+
+export interface Directives {
+  readonly directives: readonly Directive[];
+  /** Rule names the comments give that are no rule's code (the `inline-config` rule reports them). */
+  readonly unknown: readonly UnknownRuleName[];
+}
+
+const cache = new WeakMap<PostmortemModel, Directives>();
+
+/** The directives of a document, read once per model. */
+export function readDirectives(model: PostmortemModel): Directives {
+  let d = cache.get(model);
+  if (!d) {
+    d = scan(model);
+    cache.set(model, d);
+  }
+  return d;
+}
+
+function scan(model: PostmortemModel): Directives {
+  const directives: Directive[] = [];
+  const unknown: UnknownRuleName[] = [];
+  const lines = model.lines;
+  const fmEnd = model.frontMatter ? model.frontMatter.range.end.line : -1;
+  let fence: string | undefined;
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!;
+    const f = fenceOf(line);
+    if (fence !== undefined) {
+      if (f !== undefined && f[0] === fence[0] && f.length >= fence.length && line.trim() === f) fence = undefined;
+      continue;
+    }
+    if (f !== undefined) {
+      fence = f;
+      continue;
+    }
+    if (l <= fmEnd) continue;
+    let from = line.indexOf('<!--');
+    while (from !== -1) {
+      const close = line.indexOf('-->', from + 4);
+      if (close === -1) break; // no comment closes on this line: nothing more to read here
+      const inner = line.slice(from + 4, close);
+      const trimmed = inner.trimStart();
+      if (trimmed.startsWith(PREFIX)) {
+        const rest = trimmed.slice(PREFIX.length);
+        const kind = KINDS.find((k) => rest.startsWith(k) && (rest.length === k.length || /\s/.test(rest[k.length]!)));
+        if (kind) {
+          const list = rest.slice(kind.length);
+          const listStart = from + 4 + (inner.length - trimmed.length) + PREFIX.length + kind.length;
+          const rules: string[] = [];
+          // Names separated by commas or spaces; each is checked against the known codes.
+          const name = /[^\s,]+/g;
+          for (let m = name.exec(list); m; m = name.exec(list)) {
+            const code = m[0];
+            if (Object.hasOwn(CODES, code)) rules.push(code);
+            else {
+              const at = listStart + m.index;
+              unknown.push({ rule: code, kind, range: range(l, at, l, at + code.length) });
+            }
+          }
+          // A comment whose names are all unknown covers nothing (not every rule).
+          const named = /[^\s,]/.test(list);
+          if (!named || rules.length > 0) directives.push({ kind, line: l, rules });
+        }
+      }
+      from = line.indexOf('<!--', close + 3);
+    }
+  }
+  return { directives, unknown };
+}
+
+/** The findings that no directive covers, in their order. */
+export function applyDirectives(findings: readonly Finding[], directives: readonly Directive[]): Finding[] {
+  if (directives.length === 0) return [...findings];
+  // Per line (and for the whole file): every rule, or a set of codes.
+  const lineWide = new Map<number, Set<string> | 'all'>();
+  let fileWide: Set<string> | 'all' = new Set();
+  const add = (to: Set<string> | 'all', d: Directive): Set<string> | 'all' => {
+    if (to === 'all' || d.rules.length === 0) return 'all';
+    for (const r of d.rules) to.add(r);
+    return to;
+  };
+  const covers = (set: Set<string> | 'all' | undefined, code: string): boolean => set !== undefined && (set === 'all' || set.has(code));
+  for (const d of directives) {
+    if (d.kind === 'disable-file') fileWide = add(fileWide, d);
+    const line = d.kind === 'disable-next-line' ? d.line + 1 : d.kind === 'disable-line' ? d.line : undefined;
+    if (line !== undefined) lineWide.set(line, add(lineWide.get(line) ?? new Set(), d));
+  }
+  const ranges = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
+  // Sweep the findings in line order over the disable/enable comments.
+  const order = findings.map((_, i) => i).sort((a, b) => findings[a]!.range.start.line - findings[b]!.range.start.line || a - b);
+  const keep = new Array<boolean>(findings.length).fill(true);
+  let all = false; // every rule disabled…
+  const except = new Set<string>(); // …except these (when all), or
+  const disabled = new Set<string>(); // these rules disabled (when not all)
+  let next = 0;
+  for (const i of order) {
+    const f = findings[i]!;
+    const line = f.range.start.line;
+    while (next < ranges.length && ranges[next]!.line <= line) {
+      const d = ranges[next++]!;
+      if (d.kind === 'disable') {
+        if (d.rules.length === 0) {
+          all = true;
+          except.clear();
+          disabled.clear();
+        } else if (all) for (const r of d.rules) except.delete(r);
+        else for (const r of d.rules) disabled.add(r);
+      } else if (d.rules.length === 0) {
+        all = false;
+        except.clear();
+        disabled.clear();
+      } else if (all) for (const r of d.rules) except.add(r);
+      else for (const r of d.rules) disabled.delete(r);
+    }
+    const off =
+      (all ? !except.has(f.code) : disabled.has(f.code)) ||
+      covers(fileWide, f.code) ||
+      covers(lineWide.get(line), f.code);
+    if (off) keep[i] = false;
+  }
+  return findings.filter((_, i) => keep[i]);
+}
+
+/** The comment that ignores one occurrence of `code` on `line`, for an editor's code action. */
+export function ignoreComment(kind: 'disable-next-line' | 'disable-line', code: string): string {
+  return `<!-- postmortem-${kind} ${code} -->`;
+}

@@ -1,0 +1,19 @@
+import { CODES } from '../findings';
+import { INLINE_CONFIG_CODE, readDirectives } from '../inline-config';
+import type { Rule } from './types';
+
+/** A `<!-- postmortem-disable… -->` comment names a rule that does not exist (a typo would silently disable nothing). */
+export const inlineConfig: Rule = {
+  code: INLINE_CONFIG_CODE,
+  defaultLevel: 'warning',
+  run({ model, report }) {
+    for (const u of readDirectives(model).unknown) {
+      report({
+        code: INLINE_CONFIG_CODE,
+        message: `Unknown rule "${u.rule}" in a postmortem-${u.kind} comment; known: ${Object.keys(CODES).join(', ')}.`,
+        range: u.range,
+        data: { rule: u.rule },
+      });
+    }
+  },
+};
