@@ -219,12 +219,14 @@ export function sarifRules(): Array<Record<string, unknown>> {
 }
 
 /**
- * A fingerprint that survives unrelated edits: the rule, the finding's data and the text of the lines it covers (with
- * whitespace collapsed), not its line number; the occurrence count tells identical findings in one file apart.
+ * A fingerprint that survives unrelated edits: the rule, the finding's data without numbers (those are positions, such
+ * as the line of the entry before) and the text of the lines it covers (whitespace collapsed), never a line number or a
+ * message that may quote one. The occurrence count tells identical findings in one file apart.
  */
 function fingerprint(f: CliFinding, lines: readonly string[] | undefined, seen: Map<string, number>): string {
   const text = (lines ?? []).slice(f.line - 1, Math.min(f.endLine, f.line + 2)).join('\n').replace(/\s+/g, ' ').trim();
-  const hash = createHash('sha256').update(`${f.code}\u0000${JSON.stringify(f.data)}\u0000${text}`).digest('hex').slice(0, 32);
+  const data = Object.entries(f.data).filter(([, v]) => typeof v !== 'number');
+  const hash = createHash('sha256').update(`${f.code}\u0000${JSON.stringify(data)}\u0000${text}`).digest('hex').slice(0, 32);
   const n = (seen.get(hash) ?? 0) + 1;
   seen.set(hash, n);
   return `${hash}:${n}`;

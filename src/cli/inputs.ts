@@ -2,7 +2,7 @@
 // and `-` for standard input. A path that does not exist, or a glob that matches nothing, is an error entry in its
 // place; the other inputs are still checked.
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { displayPath } from './project';
@@ -21,7 +21,8 @@ export async function expandInputs(patterns: readonly string[], cwd: string): Pr
   const byPath = new Map<string, Extract<Input, { kind: 'file' }>>();
   const add = (absolute: string, explicit: boolean) => {
     const display = displayPath(absolute, cwd);
-    if (excluded(display)) return;
+    // Negations are relative to the working directory; `**/x/**` also leaves out matching files outside it.
+    if (excluded(display) || excluded(absolute.split(sep).join('/').replace(/^(?:[a-zA-Z]:)?\/+/, ''))) return;
     const known = byPath.get(absolute);
     if (known) {
       known.explicit ||= explicit;

@@ -1,0 +1,72 @@
+// Inline configuration comments: applied in the shared analysis, so the editor and the CLI see the same findings.
+import * as assert from 'node:assert/strict';
+import { analyze, IncrementalAnalyzer } from '../../src/core';
+
+const HEAD = ['---', 'type: postmortem', 'status: in-review', '---', '', '# Outage', '', '## Overview', ''];
+const BLAME = 'It was human error.';
+
+function findings(body: string[]) {
+  return analyze([...HEAD, ...body].join('\n')).findings;
+}
+/** Lines (1-based, within `body`) of blameless-language findings. */
+function blamed(body: string[]): number[] {
+  return findings(body)
+    .filter((f) => f.code === 'blameless-language')
+    .map((f) => f.range.start.line + 1 - HEAD.length);
+}
+
+describe('inline configuration comments', () => {
+  it('without a comment, every occurrence is reported', () => {
+    assert.deepEqual(blamed([BLAME, '', BLAME]), [1, 3]);
+  });
+
+  it('disable-next-line covers the next line only, for the rules it names', () => {
+    assert.deepEqual(blamed(['<!-- postmortem-disable-next-line blameless-language -->', BLAME, '', BLAME]), [4]);
+    assert.deepEqual(blamed(['<!-- postmortem-disable-next-line section-order, empty-section -->', BLAME]), [2]);
+    assert.deepEqual(blamed(['<!-- postmortem-disable-next-line -->', BLAME]), [], 'no names: every rule');
+  });
+
+  it('disable-line covers its own line', () => {
+    assert.deepEqual(blamed([`${BLAME} <!-- postmortem-disable-line blameless-language -->`, '', BLAME]), [3]);
+  });
+
+  it('disable … enable covers a range, per rule or for all', () => {
+    const body = [BLAME, '<!-- postmortem-disable blameless-language -->', BLAME, '', BLAME, '<!-- postmortem-enable blameless-language -->', BLAME];
+    assert.deepEqual(blamed(body), [1, 7]);
+    assert.deepEqual(blamed(['<!-- postmortem-disable -->', BLAME, '<!-- postmortem-enable -->', BLAME]), [4]);
+    // Everything off, then one rule back on.
+    assert.deepEqual(blamed(['<!-- postmortem-disable -->', BLAME, '<!-- postmortem-enable blameless-language -->', BLAME]), [4]);
+  });
+
+  it('disable-file covers the whole file, wherever it is', () => {
+    const f = findings([BLAME, '', BLAME, '', '<!-- postmortem-disable-file blameless-language missing-section -->']);
+    assert.deepEqual(f.filter((x) => x.code === 'blameless-language' || x.code === 'missing-section'), []);
+  });
+
+  it('comments in fenced code do not count, nor do unclosed ones', () => {
+    assert.deepEqual(blamed(['```', '<!-- postmortem-disable -->', '```', BLAME]), [4]);
+    // A directive is one comment on one line: a comment that closes on a later line is no directive.
+    assert.deepEqual(blamed(['<!-- postmortem-disable-file blameless-language', '-->', '', BLAME]), [4]);
+  });
+
+  it('an unknown rule name is an inline-config finding on the name; the known names still apply', () => {
+    const f = findings(['<!-- postmortem-disable-next-line blameless-langauge, blameless-language -->', BLAME]);
+    const unknown = f.filter((x) => x.code === 'inline-config');
+    assert.equal(unknown.length, 1);
+    assert.match(unknown[0]!.message, /^Unknown rule "blameless-langauge" in a postmortem-disable-next-line comment; known: missing-section, /);
+    assert.deepEqual(
+      { line: unknown[0]!.range.start.line - HEAD.length, start: unknown[0]!.range.start.character, end: unknown[0]!.range.end.character, severity: unknown[0]!.severity },
+      { line: 0, start: 34, end: 52, severity: 'warning' },
+    );
+    assert.equal(f.filter((x) => x.code === 'blameless-language').length, 0);
+    // A comment whose only name is unknown disables nothing.
+    assert.deepEqual(blamed(['<!-- postmortem-disable-next-line toString -->', BLAME]), [2]);
+  });
+
+  it('the incremental analysis (the editor) gives the same findings as a full one (the CLI)', () => {
+    const text = [...HEAD, '<!-- postmortem-disable blameless-language -->', BLAME, '<!-- postmortem-enable blameless-language -->', BLAME].join('\n');
+    const inc = new IncrementalAnalyzer();
+    inc.analyze(text.replace('enable', 'enabled'));
+    assert.deepEqual(inc.analyze(text).findings, analyze(text).findings);
+  });
+});
