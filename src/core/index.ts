@@ -17,4 +17,4 @@ export { parseTeamConfig, mergeConfigInputs, settingsConfigInput, effectiveConfi
 export { documentStatus, autoSeverity, type DocumentStatus } from './analyze';
 export { actionItemsCsv, csvField, exportedActionItems, spreadsheetSafe, type ExportContext } from './export';
 export { fixAll, type FixResult } from './fix';
-export { ignoreComment, INLINE_CONFIG_CODE } from './inline-config';
+export { ignoreInsert, INLINE_CONFIG_CODE } from './inline-config';

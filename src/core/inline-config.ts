@@ -9,6 +9,7 @@ import { CODES } from './findings';
 import type { Finding } from './findings';
 import type { PostmortemModel } from './model';
 import { range, type Range } from './text';
+import type { TextInsert } from './edits';
 
 export const INLINE_CONFIG_CODE = 'inline-config';
 
@@ -164,7 +165,33 @@ export function applyDirectives(findings: readonly Finding[], directives: readon
   return findings.filter((_, i) => keep[i]);
 }
 
-/** The comment that ignores one occurrence of `code` on `line`, for an editor's code action. */
-export function ignoreComment(kind: 'disable-next-line' | 'disable-line', code: string): string {
-  return `<!-- postmortem-${kind} ${code} -->`;
+/**
+ * The insert that ignores one occurrence of `code` on `line` (the editor's "Ignore this occurrence"), or undefined where
+ * no comment can go without changing the document's meaning: in the front matter, in fenced code, on a table row.
+ * On a heading the comment goes on a line of its own above it (a comment at its end would become heading text);
+ * anywhere else at the end of the line, where an inline comment renders as nothing.
+ */
+export function ignoreInsert(model: PostmortemModel, line: number, code: string): TextInsert | undefined {
+  const text = model.lines[line];
+  if (text === undefined) return undefined;
+  if (model.frontMatter && line <= model.frontMatter.range.end.line) return undefined;
+  let fence: string | undefined;
+  for (let l = 0; l <= line; l++) {
+    const f = fenceOf(model.lines[l]!);
+    if (fence !== undefined) {
+      if (l === line) return undefined;
+      if (f !== undefined && f[0] === fence[0] && f.length >= fence.length && model.lines[l]!.trim() === f) fence = undefined;
+    } else if (f !== undefined) {
+      if (l === line) return undefined;
+      fence = f;
+    }
+  }
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('|')) return undefined;
+  const next = model.lines[line + 1] ?? '';
+  const heading = /^ {0,3}#{1,6}(?:[ \t]|$)/.test(text) || (trimmed !== '' && /^ {0,3}(?:=+|-+)[ \t]*$/.test(next) && !/^ {0,3}[-*+][ \t]/.test(text));
+  if (heading) {
+    return { position: { line, character: 0 }, text: `<!-- postmortem-disable-next-line ${code} -->${model.eol}` };
+  }
+  return { position: { line, character: text.length }, text: `${text.trim() === '' ? '' : ' '}<!-- postmortem-disable-line ${code} -->` };
 }

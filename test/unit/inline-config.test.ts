@@ -1,6 +1,6 @@
 // Inline configuration comments: applied in the shared analysis, so the editor and the CLI see the same findings.
 import * as assert from 'node:assert/strict';
-import { analyze, IncrementalAnalyzer } from '../../src/core';
+import { analyze, buildModel, ignoreInsert, IncrementalAnalyzer } from '../../src/core';
 
 const HEAD = ['---', 'type: postmortem', 'status: in-review', '---', '', '# Outage', '', '## Overview', ''];
 const BLAME = 'It was human error.';
@@ -68,5 +68,28 @@ describe('inline configuration comments', () => {
     const inc = new IncrementalAnalyzer();
     inc.analyze(text.replace('enable', 'enabled'));
     assert.deepEqual(inc.analyze(text).findings, analyze(text).findings);
+  });
+
+  describe('the comment that ignores one occurrence (the editor\'s quick fix)', () => {
+    const text = [...HEAD, BLAME, '', '## Timeline', '', '| Time | Event |', '| --- | --- |', '| 10:00 | x |', '', '```', 'human error', '```', ''].join('\n');
+    const model = buildModel(text);
+    const lineOf = (s: string) => model.lines.indexOf(s);
+
+    it('ends a prose line with disable-line, which drops that finding and no other', () => {
+      const ins = ignoreInsert(model, lineOf(BLAME), 'blameless-language')!;
+      assert.deepEqual(ins, { position: { line: lineOf(BLAME), character: BLAME.length }, text: ' <!-- postmortem-disable-line blameless-language -->' });
+      const lines = [...model.lines];
+      lines[lineOf(BLAME)] += ins.text;
+      const after = analyze(lines.join('\n')).findings;
+      assert.equal(after.filter((f) => f.code === 'blameless-language').length, 0);
+      assert.equal(after.length, analyze(text).findings.length - 1);
+    });
+
+    it('goes above a heading, and nowhere in front matter, fenced code or a table row', () => {
+      assert.deepEqual(ignoreInsert(model, lineOf('## Timeline'), 'empty-section'), { position: { line: lineOf('## Timeline'), character: 0 }, text: '<!-- postmortem-disable-next-line empty-section -->\n' });
+      assert.equal(ignoreInsert(model, 1, 'frontmatter'), undefined);
+      assert.equal(ignoreInsert(model, lineOf('| 10:00 | x |'), 'timeline-timezone'), undefined);
+      assert.equal(ignoreInsert(model, lineOf('human error'), 'blameless-language'), undefined);
+    });
   });
 });
