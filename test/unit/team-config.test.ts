@@ -46,6 +46,14 @@ describe('team config: a valid file', () => {
     });
   });
 
+  it('reads ignores (for the command line) apart from the checks\' config', () => {
+    const team = parseTeamConfig('{ "ignores": ["postmortems/templates/**", "drafts/*.md"] }');
+    assert.deepEqual({ ignores: team.ignores, input: team.input, problems: team.problems }, { ignores: ['postmortems/templates/**', 'drafts/*.md'], input: {}, problems: [] });
+    const bad = parseTeamConfig('{ "ignores": ["ok/**", 3] }');
+    assert.deepEqual(bad.ignores, []);
+    assert.deepEqual(bad.problems.map((p) => p.message), ['ignores must be a list of globs relative to this file, e.g. ["drafts/**", "templates/**"].']);
+  });
+
   it('becomes the config, with the defaults for what it does not set', () => {
     const problems: string[] = [];
     const config = effectiveConfig({}, parseTeamConfig(text).input, problems);
