@@ -35,7 +35,7 @@ interface FixOptions extends CommonOptions {
 
 /** One file's text and where it belongs, or why it could not be read. */
 type Source =
-  | { kind: 'text'; display: string; absolute: string | undefined; explicit: boolean; text: string; project: Project; path: string | undefined }
+  | { kind: 'text'; display: string; absolute: string | undefined; stdin: boolean; explicit: boolean; text: string; project: Project; path: string | undefined }
   | { kind: 'skip'; display: string; reason: string }
   | { kind: 'error'; display: string; message: string };
 
@@ -67,7 +67,7 @@ class Run {
         const project = await projects.of(absolute ?? join(this.cwd, '<stdin>'));
         const text = await readStdin();
         const path = absolute !== undefined ? projects.classificationPath(project, absolute) : undefined;
-        yield { kind: 'text', display: name ?? '<stdin>', absolute, explicit: true, text, project, path };
+        yield { kind: 'text', display: name ?? '<stdin>', absolute, stdin: true, explicit: true, text, project, path };
         continue;
       }
       const project = await projects.of(input.absolute);
@@ -85,7 +85,7 @@ class Run {
         yield { kind: 'error', display: input.display, message };
         continue;
       }
-      yield { kind: 'text', display: input.display, absolute: input.absolute, explicit: input.explicit, text, project, path: projects.classificationPath(project, input.absolute) };
+      yield { kind: 'text', display: input.display, absolute: input.absolute, stdin: false, explicit: input.explicit, text, project, path: projects.classificationPath(project, input.absolute) };
     }
   }
 
@@ -154,13 +154,14 @@ class Run {
     for await (const s of this.sources(patterns, options)) {
       if (s.kind !== 'text') continue;
       const result = fixAll(s.text, { ...(s.path !== undefined ? { path: s.path } : {}), config: s.project.config, force: options.all === true });
-      if (result.text === s.text) continue;
-      fixed++;
+      const changed = result.text !== s.text;
+      if (changed) fixed++;
+      if (s.stdin && !options.dryRun) {
+        process.stdout.write(result.text); // standard input: the text, fixed or not, goes to standard output
+        continue;
+      }
+      if (!changed) continue;
       if (options.dryRun || s.absolute === undefined) {
-        if (s.absolute === undefined && !options.dryRun) {
-          process.stdout.write(result.text); // standard input: the fixed text goes to standard output
-          continue;
-        }
         process.stdout.write(createTwoFilesPatch(`a/${s.display}`, `b/${s.display}`, s.text, result.text, undefined, undefined, { context: 3 }));
         continue;
       }

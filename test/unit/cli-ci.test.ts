@@ -117,6 +117,21 @@ describe('postmortem (CLI) in CI', function () {
     });
   });
 
+  it('a file the analysis cannot handle gets an error of its own, and the other files are still checked', () => {
+    // 5,500 nested block quotes overflowed the parser's recursion when this was written (issue 11 may fix that; the
+    // CLI must survive either way: the file is checked, or it gets an error and the exit code is 2).
+    const dir = workspace({ 'postmortems/deep.md': `# Outage\n\n${'> '.repeat(5500)}x\n`, 'postmortems/ok.md': POSTMORTEM });
+    const r = run(dir, ['lint', '--format', 'json', 'postmortems']);
+    const [deep, ok] = json(r.stdout);
+    assert.equal(ok!.file, 'postmortems/ok.md');
+    assert.ok(ok!.findings.some((f) => f.code === 'missing-section'));
+    if (deep!.error !== undefined) {
+      assert.match(deep!.error, /^checking failed \(please report\): /);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^postmortem: postmortems\/deep\.md: checking failed \(please report\): /m);
+    } else assert.equal(deep!.isPostmortem, true);
+  });
+
   describe('inputs', () => {
     it('- reads standard input, classified and reported as --stdin-filename', () => {
       const dir = workspace({ '.git/': '' });
@@ -295,6 +310,12 @@ describe('postmortem (CLI) in CI', function () {
       assert.ok(fixed.startsWith(CRLF.slice(0, CRLF.indexOf('## Timeline'))), 'the text before the first insert is unchanged');
       const after = json(run(dir, ['lint', '--format', 'json', 'postmortems']).stdout)[0]!;
       assert.deepEqual(after.findings.filter((f) => f.code === 'missing-section' || f.code === 'timeline-order'), []);
+
+      // Standard input: the fixed text goes to standard output; the --stdin-filename file is only a name.
+      const piped = run(dir, ['fix', '-', '--stdin-filename', 'postmortems/piped.md'], CRLF);
+      assert.equal(piped.stdout, fixed);
+      assert.ok(!existsSync(join(dir, 'postmortems', 'piped.md')));
+      assert.equal(run(dir, ['fix', '-', '--stdin-filename', 'notes.md'], NOTES).stdout, NOTES, 'unchanged text passes through');
 
       const again = run(dir, ['fix', 'postmortems']);
       assert.match(again.stderr, /^0 files fixed\.$/m);
