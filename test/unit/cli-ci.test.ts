@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import Ajv from 'ajv-draft-04';
 import { escapeData, escapeProperty } from '../../src/cli/format';
 import { CODES } from '../../src/core';
@@ -13,6 +14,16 @@ import { RULES } from '../../src/core/rules';
 import { doc, ROOT } from './helpers';
 
 const BIN = join(ROOT, 'bin', 'postmortem.js');
+
+/** sax (no bundled types): a strict XML parser, to prove the JUnit report is well-formed. */
+const sax = createRequire(__filename)('sax') as { parser(strict: boolean): { onerror: (e: Error) => void; write(s: string): { close(): void } } };
+function wellFormed(xmlText: string): void {
+  const p = sax.parser(true);
+  p.onerror = (e) => {
+    throw e;
+  };
+  p.write(xmlText).close();
+}
 const LEGACY = join(ROOT, 'bin', 'postmortem-lint.js');
 
 function run(cwd: string, args: string[], input?: string) {
@@ -193,6 +204,19 @@ describe('postmortem (CLI) in CI', function () {
       const loc = sarifRun!.results[0]!.locations[0]!.physicalLocation.artifactLocation;
       assert.deepEqual(loc, { uri: 'postmortems/a,b:%20c.md', uriBaseId: '%SRCROOT%' });
       assert.ok(sarifRun!.results.some((x) => x.ruleId === 'timeline-order' && x.level === 'warning'));
+      // Skipped and unreadable files are notifications, and the log still validates.
+      writeFileSync(join(dir, 'notes.md'), NOTES);
+      const mixed = run(join(dir, 'sub'), ['lint', '--format', 'sarif', '../notes.md', '../gone.md', '-'], POSTMORTEM);
+      assert.equal(mixed.code, 2);
+      const mixedLog = JSON.parse(mixed.stdout) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string } }> }> }> };
+      assert.ok(validate(mixedLog), JSON.stringify(validate.errors, null, 2));
+      const [invocation] = mixedLog.runs[0]!.invocations;
+      assert.equal(invocation!.executionSuccessful, false);
+      assert.deepEqual(invocation!.toolExecutionNotifications.map((n) => [n.level, n.message.text]), [
+        ['note', '../notes.md: skipped (not a post-mortem; use --all)'],
+        ['error', 'cannot check ../gone.md: no such file or directory'],
+        ['note', '<stdin>: skipped (not a post-mortem; use --all)'],
+      ]);
     });
 
     it('sarif fingerprints survive an unrelated edit above the findings', () => {
@@ -227,6 +251,11 @@ describe('postmortem (CLI) in CI', function () {
       assert.match(r.stdout, /<testsuite name="postmortems\/a,b: c\.md" tests="(\d+)" failures="\1" errors="0" skipped="0">/);
       assert.match(r.stdout, /<testcase classname="x\.txt" name="x\.txt"><skipped message="not a post-mortem; use --all"\/><\/testcase>/);
       assert.match(r.stdout, /<failure message="Missing section &quot;Background&quot;: [^"]*" type="warning">/);
+      wellFormed(r.stdout);
+      // Control characters and lone surrogates in a file name or message cannot break the XML.
+      const odd = run(dir, ['lint', '--format', 'junit', '-', '--stdin-filename', 'postmortems/\u0001<&>"\ud800.md'], POSTMORTEM);
+      assert.match(odd.stdout, /classname="postmortems\/\uFFFD&lt;&amp;&gt;&quot;\uFFFD\.md"/);
+      wellFormed(odd.stdout);
     });
 
     it('stylish: every line of a block parses with the eslint-stylish problem matcher, hints included', () => {
