@@ -45,6 +45,7 @@ export async function expandInputs(patterns: readonly string[], cwd: string): Pr
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
         const found = await glob('**/*.{md,markdown}', { cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED, expandDirectories: false });
+        if (found.length === 0) out.push({ kind: 'error', display: displayPath(absolute, cwd), message: 'no Markdown files in this folder' });
         for (const f of found.sort()) add(resolve(f), false);
       } else add(absolute, true);
       continue;

@@ -110,14 +110,19 @@ describe('postmortem (CLI) in CI', function () {
 
     it('a missing path gets its own line, the others are still checked, and the exit code is 2', () => {
       const dir = repo();
-      const r = run(dir, ['lint', '--format', 'json', 'p/postmortems/a.md', 'p/gone.md', 'p/*.nothing', 'p/notes.md']);
+      const r = run(dir, ['lint', '--format', 'json', 'p/postmortems/a.md', 'p/gone.md', 'p/*.nothing', 'sub', 'p/notes.md']);
       assert.equal(r.code, 2);
-      assert.deepEqual(r.stderr.trim().split('\n'), ['postmortem: cannot read p/gone.md: no such file or directory', 'postmortem: cannot read p/*.nothing: no files match this pattern']);
+      assert.deepEqual(r.stderr.trim().split('\n'), [
+        'postmortem: cannot read p/gone.md: no such file or directory',
+        'postmortem: cannot read p/*.nothing: no files match this pattern',
+        'postmortem: cannot read sub: no Markdown files in this folder',
+      ]);
       const out = json(r.stdout);
       assert.deepEqual(out.map((x) => [x.file, x.error ?? null]), [
         ['p/postmortems/a.md', null],
         ['p/gone.md', 'no such file or directory'],
         ['p/*.nothing', 'no files match this pattern'],
+        ['sub', 'no Markdown files in this folder'],
         ['p/notes.md', null],
       ]);
       assert.ok(out[0]!.findings.length > 0);
