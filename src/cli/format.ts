@@ -10,7 +10,10 @@ export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface FormatContext {
-  /** Absolute folder that SARIF URIs are relative to (%SRCROOT%): the git root of the working directory, else it. */
+  /**
+   * The repository root: SARIF URIs are relative to it (%SRCROOT%), and so are GitHub annotations' files. GITHUB_WORKSPACE
+   * when the working directory is inside it, else the git root of the working directory, else the working directory.
+   */
   readonly srcRoot: string;
   readonly version: string;
   readonly color: boolean;
@@ -109,7 +112,14 @@ export function escapeProperty(s: string): string {
 
 const GITHUB_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
-export function formatGithub(results: readonly FileResult[]): string {
+/** GitHub resolves an annotation's file from the repository root: the path from %SRCROOT% when inside it. */
+function repositoryPath(r: FileResult, srcRoot: string): string {
+  if (r.absolute === undefined) return r.file;
+  const rel = relativeUri(srcRoot, r.absolute);
+  return rel === undefined ? r.file : decodeURIComponent(rel);
+}
+
+export function formatGithub(results: readonly FileResult[], srcRoot: string): string {
   let out = '';
   const command = (level: string, props: Record<string, string | number>, message: string) => {
     const p = Object.entries(props)
@@ -118,12 +128,13 @@ export function formatGithub(results: readonly FileResult[]): string {
     out += `::${level} ${p}::${escapeData(message)}\n`;
   };
   for (const r of results) {
-    if (r.error !== undefined) command('error', { file: r.file, title: 'postmortem: cannot check' }, r.error);
-    else if (r.skipped) command('notice', { file: r.file, title: 'postmortem: skipped' }, `skipped (${r.skipReason ?? ''})`);
+    const file = repositoryPath(r, srcRoot);
+    if (r.error !== undefined) command('error', { file, title: 'postmortem: cannot check' }, r.error);
+    else if (r.skipped) command('notice', { file, title: 'postmortem: skipped' }, `skipped (${r.skipReason ?? ''})`);
     for (const f of r.findings) {
       command(
         GITHUB_LEVEL[f.severity],
-        { file: r.file, line: f.line, col: f.column, endLine: f.endLine, endColumn: f.endColumn, title: `postmortem ${f.code}` },
+        { file, line: f.line, col: f.column, endLine: f.endLine, endColumn: f.endColumn, title: `postmortem ${f.code}` },
         `${f.message} (${docsLink(f.code)})`,
       );
     }
@@ -309,7 +320,7 @@ export function format(name: Format, results: readonly FileResult[], context: Fo
     case 'sarif':
       return formatSarif(results, context);
     case 'github':
-      return formatGithub(results);
+      return formatGithub(results, context.srcRoot);
     case 'junit':
       return formatJunit(results, context.tool);
     default:

@@ -8,7 +8,7 @@ import { actionItemsCsv, analyze, DEFAULT_CONFIG, fixAll, type PostmortemConfig,
 import { format, FORMATS, summary, totals, type Format } from './format';
 import { expandInputs } from './inputs';
 import { EXIT, lint, unchecked, type FileResult } from './lint';
-import { ConfigError, displayPath, Projects, type Project } from './project';
+import { ConfigError, displayPath, inside, Projects, type Project } from './project';
 
 declare const __POSTMORTEM_VERSION__: string | undefined;
 const VERSION = typeof __POSTMORTEM_VERSION__ === 'string' ? __POSTMORTEM_VERSION__ : '0.0.0-dev';
@@ -192,8 +192,10 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** %SRCROOT% for SARIF: the git root of the working directory, else the working directory. */
+/** The repository root (see FormatContext.srcRoot). */
 async function srcRoot(cwd: string): Promise<string> {
+  const workspace = process.env['GITHUB_WORKSPACE'];
+  if (workspace && inside(resolve(workspace), cwd) !== undefined) return resolve(workspace);
   for (let dir = cwd; ; dir = dirname(dir)) {
     if (await stat(join(dir, '.git')).then(() => true, () => false)) return dir;
     if (dirname(dir) === dir) return cwd;

@@ -245,6 +245,9 @@ describe('postmortem (CLI) in CI', function () {
       const r = run(dir, ['lint', '--format', 'github', 'postmortems']);
       assert.match(r.stdout, /^::warning file=postmortems\/a%2Cb%3A c\.md,line=1,col=1,endLine=1,endColumn=18,title=postmortem missing-section::Missing section "Background"/m);
       assert.match(r.stdout, /^::warning file=postmortems\/a%2Cb%3A c\.md,line=10,col=3,.*title=postmortem timeline-order::/m);
+      // From a subfolder, the file is still named from the repository root, where GitHub looks for it.
+      const sub = run(join(dir, 'sub'), ['lint', '--format', 'github', '../postmortems']);
+      assert.match(sub.stdout, /^::warning file=postmortems\/a%2Cb%3A c\.md,line=1,/m);
       assert.equal(escapeData('100% done\r\nnext'), '100%25 done%0D%0Anext');
       assert.equal(escapeProperty('a,b: c%'), 'a%2Cb%3A c%25');
     });
