@@ -89,6 +89,18 @@ class Run {
     }
   }
 
+  /** Runs one file's analysis; an exception is that file's error (printed, exit 2 at the end), not the run's end. */
+  guard<T>(display: string, work: () => T): T | string {
+    try {
+      return work();
+    } catch (e) {
+      this.failed = true;
+      const message = `checking failed (please report): ${e instanceof Error ? e.message : String(e)}`;
+      this.error(`${display}: ${message}`);
+      return message;
+    }
+  }
+
   async lint(patterns: readonly string[], options: LintOptions): Promise<number> {
     if (options.exportActionItems !== undefined) return this.exportActionItems(patterns, options);
     const results: FileResult[] = [];
@@ -96,15 +108,9 @@ class Run {
       if (s.kind === 'error') results.push(unchecked(s.display, { error: s.message }));
       else if (s.kind === 'skip') results.push(unchecked(s.display, { skipReason: s.reason }));
       else {
-        try {
-          const r = lint(s.display, s.text, { all: options.all === true, config: s.project.config, ...(s.path !== undefined ? { path: s.path } : {}), explicit: s.explicit });
-          results.push({ ...r, ...(s.absolute !== undefined ? { absolute: s.absolute } : {}) });
-        } catch (e) {
-          this.failed = true;
-          const message = `checking failed (please report): ${e instanceof Error ? e.message : String(e)}`;
-          this.error(`${s.display}: ${message}`);
-          results.push(unchecked(s.display, { error: message }));
-        }
+        const r = this.guard(s.display, () => lint(s.display, s.text, { all: options.all === true, config: s.project.config, ...(s.path !== undefined ? { path: s.path } : {}), explicit: s.explicit }));
+        if (typeof r === 'string') results.push(unchecked(s.display, { error: r }));
+        else results.push({ ...r, ...(s.absolute !== undefined ? { absolute: s.absolute } : {}) });
       }
     }
     const color = options.output === undefined && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
@@ -140,8 +146,8 @@ class Run {
     for await (const s of this.sources(patterns, options)) {
       if (s.kind !== 'text') continue;
       // Like checking: only post-mortems, unless --all.
-      const analysis = analyze(s.text, { ...(s.path !== undefined ? { path: s.path } : {}), config: s.project.config, force: options.all === true });
-      if (!analysis.isPostmortem) continue;
+      const analysis = this.guard(s.display, () => analyze(s.text, { ...(s.path !== undefined ? { path: s.path } : {}), config: s.project.config, force: options.all === true }));
+      if (typeof analysis === 'string' || !analysis.isPostmortem) continue;
       config ??= s.project.config;
       models.push({ model: analysis.model, source: s.display });
     }
@@ -153,7 +159,8 @@ class Run {
     let fixed = 0;
     for await (const s of this.sources(patterns, options)) {
       if (s.kind !== 'text') continue;
-      const result = fixAll(s.text, { ...(s.path !== undefined ? { path: s.path } : {}), config: s.project.config, force: options.all === true });
+      const result = this.guard(s.display, () => fixAll(s.text, { ...(s.path !== undefined ? { path: s.path } : {}), config: s.project.config, force: options.all === true }));
+      if (typeof result === 'string') continue;
       const changed = result.text !== s.text;
       if (changed) fixed++;
       if (s.stdin && !options.dryRun) {
