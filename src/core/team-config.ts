@@ -119,7 +119,7 @@ export function parseTeamConfig(text: string): TeamConfig {
         if (!key || !value) continue;
         const code = String(key.value);
         const level: unknown = plain(value);
-        if (!(code in CODES)) report(`Unknown rule "${code}" in rules; known: ${Object.keys(CODES).join(', ')}.`, key);
+        if (!Object.hasOwn(CODES, code)) report(`Unknown rule "${code}" in rules; known: ${Object.keys(CODES).join(', ')}.`, key);
         else if (!isRuleLevel(level)) report(`Rule "${code}" has an unknown level ${JSON.stringify(level)}: use ${LEVELS}.`, value);
         else out[code] = level;
       }
