@@ -10,10 +10,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const suiteDir = path.join(root, 'test', 'integration', 'suite');
 
-/** The suite files, sorted so the run order is stable. */
-export function listSuites() {
+/**
+ * The suite files, sorted so the run order is stable. `*.node.test.ts` suites need the real disk (links, exclusive
+ * creation) and run only in the Node extension host; the web worker's file system is in memory.
+ * @param {'browser' | 'node'} [host]
+ */
+export function listSuites(host = 'node') {
   return readdirSync(suiteDir)
-    .filter((f) => f.endsWith('.test.ts'))
+    .filter((f) => f.endsWith('.test.ts') && (host === 'node' || !f.endsWith('.node.test.ts')))
     .sort()
     .map((f) => path.join(suiteDir, f));
 }
@@ -33,7 +37,7 @@ function virtualModules(host) {
     setup(build) {
       build.onResolve({ filter: /^virtual:(integration-suites|mocha)$/ }, (args) => ({ path: args.path, namespace: 'virtual' }));
       build.onLoad({ filter: /^virtual:integration-suites$/, namespace: 'virtual' }, () => {
-        const suites = listSuites();
+        const suites = listSuites(host);
         const lines = [
           `export const suiteFiles = ${JSON.stringify(suites.map((f) => path.relative(root, f).split(path.sep).join('/')))};`,
           'export function loadSuites() {',

@@ -13,6 +13,6 @@ export { escapeSnippet } from './snippets';
 export * from './template';
 export { isIsoDateTime } from './rules/frontmatter-schema';
 export * from './timeline';
-export { parseTeamConfig, mergeConfigInputs, settingsConfigInput, effectiveConfig, TEAM_CONFIG_FILE, type TeamConfig, type TeamConfigProblem, type ConfigInput } from './team-config';
+export { parseTeamConfig, restrictedTeamInput, RESTRICTED_MODE_TEAM_KEYS, mergeConfigInputs, settingsConfigInput, effectiveConfig, TEAM_CONFIG_FILE, type TeamConfig, type TeamConfigProblem, type ConfigInput } from './team-config';
 export { documentStatus, autoSeverity, type DocumentStatus } from './analyze';
 export { actionItemsCsv, csvField, exportCell, exportedActionItems, spreadsheetSafe, SUMMARY_MAX, DESCRIPTION_MAX, type ExportContext } from './export';

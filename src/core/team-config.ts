@@ -203,6 +203,19 @@ function describe(code: string): string {
 }
 
 /**
+ * The team-file values that apply in Restricted Mode: those that cannot read or write files (section lists, aliases,
+ * severities, rule levels, action-item options, phrases, overview limits). An allow-list, so a key added later that
+ * names a file or folder stays out until the person trusts the folder.
+ */
+export const RESTRICTED_MODE_TEAM_KEYS: ReadonlyArray<keyof ConfigInput> = ['requiredSections', 'extraAliases', 'severities', 'rules', 'actionItems', 'blamelessPhrases', 'overview'];
+
+export function restrictedTeamInput(input: ConfigInput): ConfigInput {
+  const out: ConfigInput = {};
+  for (const key of RESTRICTED_MODE_TEAM_KEYS) if (Object.hasOwn(input, key)) out[key] = input[key];
+  return out;
+}
+
+/**
  * Merges config sources, highest precedence first: each key comes from the first source that sets it; rule levels,
  * action-item options and overview limits merge per entry.
  */
