@@ -2,7 +2,6 @@
 // exclusive open), and replacement by rename, so nothing is ever written through a symbolic link. No vscode import:
 // unit tests drive it against a temporary folder. The web worker has no such disk; src/features/files.ts falls back
 // to workspace.fs there.
-import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 
@@ -100,7 +99,8 @@ export const nodeDisk: LocalDisk = {
     const dir = path.dirname(target);
     let temp = '';
     for (let i = 0; i < 10 && !temp; i++) {
-      const candidate = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+      // An unguessable-enough name; the exclusive creation is what guarantees nothing else is overwritten.
+      const candidate = path.join(dir, `.${path.basename(target)}.${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.tmp`);
       if (await this.createExclusive(candidate, bytes)) temp = candidate;
     }
     if (!temp) throw new Error(`could not create a temporary file in ${dir}`);
