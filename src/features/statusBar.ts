@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { sectionSpec } from '../core';
 import { analyses, postmortemAnalysis } from './analysis';
 import { missingSections } from './sections';
-import { MANAGE_TRUST_COMMAND, restrictedModeSummary } from './trust';
+import { MANAGE_TRUST_COMMAND, onDidGainTrust, restrictedModeSummary } from './trust';
 
 export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
   const item = vscode.window.createStatusBarItem('postmortem.sections', vscode.StatusBarAlignment.Left, 100);
@@ -41,6 +41,6 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
       if (active && e.uris.some((u) => u.toString() === active)) update();
     }),
     analyses.onDidChangeConfig(update),
-    vscode.workspace.onDidGrantWorkspaceTrust(update),
+    onDidGainTrust(update),
   ];
 }

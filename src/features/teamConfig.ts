@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { docsLink, parseTeamConfig, restrictedTeamInput, TEAM_CONFIG_FILE } from '../core';
 import { analyses } from './analysis';
+import { onDidGainTrust } from './trust';
 
 export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('postmortem-config');
@@ -84,6 +85,6 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
     // Closing unsaved edits discards them: the file on disk applies again.
     vscode.workspace.onDidCloseTextDocument((d) => reloadFor(d.uri)),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void loadAll()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void loadAll()),
+    onDidGainTrust(() => void loadAll()),
   ];
 }

@@ -37,7 +37,20 @@ export function restrictedModeSummary(scope: vscode.Uri | undefined): string | u
   ].join('\n');
 }
 
+/**
+ * Runs `listener` once, when trust is granted to a workspace that was not trusted when the extension started (VS Code
+ * may fire the event for a workspace that was trusted all along: that changes nothing here).
+ */
+export function onDidGainTrust(listener: () => void): vscode.Disposable {
+  let trusted = vscode.workspace.isTrusted;
+  return vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    if (trusted) return;
+    trusted = true;
+    listener();
+  });
+}
+
 export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
   // Trust can be granted while the extension runs (never taken back without a reload): read everything again.
-  return [vscode.workspace.onDidGrantWorkspaceTrust(() => analyses.settingsChanged())];
+  return [onDidGainTrust(() => analyses.settingsChanged())];
 }
