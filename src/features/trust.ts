@@ -52,5 +52,5 @@ export function onDidGainTrust(listener: () => void): vscode.Disposable {
 
 export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
   // Trust can be granted while the extension runs (never taken back without a reload): read everything again.
-  return [onDidGainTrust(() => analyses.settingsChanged())];
+  return [onDidGainTrust(() => analyses.refreshConfig())];
 }
