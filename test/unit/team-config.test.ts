@@ -7,6 +7,7 @@ import {
   DEFAULT_TICKET_PATTERN,
   effectiveConfig,
   parseTeamConfig,
+  restrictedTeamInput,
   SECTION_IDS,
   settingsConfigInput,
   type ConfigInput,
@@ -184,5 +185,32 @@ describe('team config: precedence', () => {
     assert.deepEqual(severities(effectiveConfig({}, {})), ['hint']);
     assert.deepEqual(severities(effectiveConfig({}, teamInput)), ['error']);
     assert.deepEqual(severities(effectiveConfig(settings({ rules: { 'missing-section': 'info' } }), teamInput)), ['info']);
+  });
+});
+
+describe('team config: Restricted Mode', () => {
+  it('keeps every value that cannot read or write files', () => {
+    const team = parseTeamConfig(JSON.stringify({
+      requiredSections: ['overview', 'impact'],
+      aliases: { timeline: ['Log of events'] },
+      severities: ['P1', 'P2'],
+      rules: { 'section-order': 'info' },
+      ticketPattern: 'OPS-\\d+',
+      requireDueDate: true,
+      blamelessPhrases: ['human error'],
+      overview: { maxWords: 80 },
+    }));
+    assert.deepEqual(team.problems, []);
+    assert.deepEqual(restrictedTeamInput(team.input), team.input);
+  });
+
+  it('drops anything else (an allow-list: a key that names files or globs stays out)', () => {
+    const input = { requiredSections: ['overview'], globs: ['**/*'], template: 'x.md', folder: '../out' } as Record<string, unknown>;
+    assert.deepEqual(restrictedTeamInput(input), { requiredSections: ['overview'] });
+  });
+
+  it('reads own properties only', () => {
+    const input = Object.create({ requiredSections: ['impact'] }) as Record<string, unknown>;
+    assert.deepEqual(restrictedTeamInput(input), {});
   });
 });
