@@ -10,10 +10,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const suiteDir = path.join(root, 'test', 'integration', 'suite');
 
-/** The suite files, sorted so the run order is stable. */
-export function listSuites() {
+/**
+ * The suite files, sorted so the run order is stable. `*.node.test.ts` suites need the real disk (links, exclusive
+ * creation) and run only in the Node extension host; the web worker's file system is in memory.
+ * `*.untrusted.test.ts` suites run only in an untrusted workspace (Restricted Mode): `npm run test:node-host:untrusted`.
+ * @param {'browser' | 'node' | 'untrusted'} [host]
+ */
+export function listSuites(host = 'node') {
+  const untrusted = (f) => f.endsWith('.untrusted.test.ts');
   return readdirSync(suiteDir)
-    .filter((f) => f.endsWith('.test.ts'))
+    .filter((f) => f.endsWith('.test.ts') && (host === 'untrusted' ? untrusted(f) : !untrusted(f) && (host === 'node' || !f.endsWith('.node.test.ts'))))
     .sort()
     .map((f) => path.join(suiteDir, f));
 }
@@ -24,7 +30,7 @@ export function listSuites() {
  *                               module lazily, so the suites run only when loadSuites() is called, after mocha has
  *                               put describe/it on globalThis.
  *   virtual:mocha               exports createMocha(options) for the host: mocha's browser build or Node's mocha.
- * @param {'browser' | 'node'} host
+ * @param {'browser' | 'node' | 'untrusted'} host
  * @returns {esbuild.Plugin}
  */
 function virtualModules(host) {
@@ -33,7 +39,7 @@ function virtualModules(host) {
     setup(build) {
       build.onResolve({ filter: /^virtual:(integration-suites|mocha)$/ }, (args) => ({ path: args.path, namespace: 'virtual' }));
       build.onLoad({ filter: /^virtual:integration-suites$/, namespace: 'virtual' }, () => {
-        const suites = listSuites();
+        const suites = listSuites(host);
         const lines = [
           `export const suiteFiles = ${JSON.stringify(suites.map((f) => path.relative(root, f).split(path.sep).join('/')))};`,
           'export function loadSuites() {',
@@ -98,14 +104,14 @@ function buildOptions() {
       inject: [path.join(root, 'test', 'integration', 'shims', 'process.ts')],
       plugins: [virtualModules('browser')],
     },
-    {
+    ...['node', 'untrusted'].map((host) => ({
       ...common,
-      outfile: path.join(root, 'dist', 'test', 'node', 'index.js'),
+      outfile: path.join(root, 'dist', 'test', host === 'node' ? 'node' : 'node-untrusted', 'index.js'),
       platform: 'node',
       // Mocha's parallel mode (unused here) resolves worker files at run time; bundling mocha is still fine.
       logOverride: { 'require-resolve-not-external': 'silent' },
-      plugins: [virtualModules('node')],
-    },
+      plugins: [virtualModules(host)],
+    })),
   ];
 }
 

@@ -18,7 +18,7 @@ const LAZY = [
   { specifier: 'smol-toml', module: 'smol-toml', functions: ['parse'] },
   { specifier: 'jsonc-parser', module: 'jsonc-parser', functions: ['getNodeValue', 'parseTree', 'printParseErrorCode'] },
   { specifier: 'picomatch/posix', module: 'picomatch/posix', functions: ['default'] },
-  { specifier: './remark', module: './src/core/remark.ts', importer: 'src/core', functions: ['remarkParseChunk', 'headingTextWithDefinitions'] },
+  { specifier: './remark', module: './src/core/remark.ts', importer: 'src/core', functions: ['remarkParseChunk', 'headingTextWithDefinitions', 'openConstructAtEnd'] },
   // Inside remark: the table of named character references (&amp; …), needed only when a document uses one.
   { specifier: 'decode-named-character-reference', module: 'decode-named-character-reference', functions: ['decodeNamedCharacterReference'] },
 ];

@@ -1,11 +1,39 @@
 // Text edits computed from the model, as plain data: adapters apply them as one undo step.
 import { canonicalIndex, sectionSpec, type SectionId } from './catalogue';
 import type { PostmortemModel, Section } from './model';
-import type { Position } from './text';
+import { openConstructAtEnd, type OpenConstruct } from './remark';
+import { splitLines, type Position, type Range } from './text';
 
 export interface TextInsert {
   readonly position: Position;
   readonly text: string;
+  /** Set when the insert first closes a code block or HTML block left open at the end: says so, for the message. */
+  readonly note?: string;
+}
+
+/**
+ * The code block or HTML block (comment, `<pre>`…) the document ends inside, if any: text added at the end would
+ * land in it. Only the last chunk can be open, so only it is parsed again, and only when it is open.
+ */
+export function openTail(model: PostmortemModel): OpenConstruct | undefined {
+  const last = model.chunks[model.chunks.length - 1];
+  if (!last?.data.openAtEnd) return undefined;
+  const { start, end, frontMatter } = last.span;
+  const open = openConstructAtEnd(model.lines.slice(start, end).join('\n'), frontMatter);
+  return open && { ...open, line: start + open.line };
+}
+
+/**
+ * The text to insert at `position`, safe after a lone CR line ending: text that starts with LF there would join the
+ * CR into one CRLF and remove a line break, so it starts with a CR instead.
+ */
+export function afterLoneCr(model: PostmortemModel, position: Position, text: string): string {
+  return position.character === 0 && position.line > 0 && text.startsWith('\n') && model.lineEnding(position.line - 1) === '\r' ? `\r${text.slice(1)}` : text;
+}
+
+/** "closes the code block left open on line 12": the note for an insert that closes `open` first. */
+export function closingNote(open: OpenConstruct): string {
+  return `closes the ${open.kind === 'code' ? 'code block' : 'HTML block'} left open on line ${open.line + 1}`;
 }
 
 export interface HeadingStyle {
@@ -83,26 +111,51 @@ export function sectionInserts(model: PostmortemModel, ids: readonly SectionId[]
       // At the end: after the last line, separated by one blank line, ending with a line break.
       const last = lines[lines.length - 1] ?? '';
       const position = { line: lines.length - 1, character: last.length };
+      const open = openTail(model);
+      if (open) {
+        // The document ends inside a code block or HTML block: close it first, or the sections would land in it
+        // (never recognised, so every fix-all would add them again). The text before renders as it did.
+        const close = open.closer ? `${last === '' ? '' : eol}${open.closer}${eol}${eol}` : `${last.trim() === '' ? '' : eol}${eol}`;
+        inserts.push({ position, text: afterLoneCr(model, position, `${close}${blocks}${eol}`), note: closingNote(open) });
+        continue;
+      }
       const lead = last.trim() === '' ? (lines.length >= 2 && (lines[lines.length - 2] ?? '').trim() !== '' ? eol : '') : `${eol}${eol}`;
-      inserts.push({ position, text: `${lead}${blocks}${eol}` });
+      inserts.push({ position, text: afterLoneCr(model, position, `${lead}${blocks}${eol}`) });
     } else {
       // Before a line: a blank line must precede the block, and the block ends with a blank line.
       const prev = line > 0 ? (lines[line - 1] ?? '') : '';
       const lead = line > 0 && prev.trim() !== '' ? eol : '';
-      inserts.push({ position: { line, character: 0 }, text: `${lead}${blocks}${eol}${eol}` });
+      const position = { line, character: 0 };
+      inserts.push({ position, text: afterLoneCr(model, position, `${lead}${blocks}${eol}${eol}`) });
     }
   }
   return inserts;
 }
 
-/** Applies inserts to text split in lines (for tests and the CLI). */
+/** A replacement of a range (an insert when the range is empty), in lines and UTF-16 columns. */
+export interface TextReplace {
+  readonly range: Range;
+  readonly text: string;
+}
+
+/**
+ * Applies non-overlapping edits to the text itself, as an editor does: every byte outside the edited ranges, line
+ * endings and a byte-order mark included, stays as it was.
+ */
+export function applyTextEdits(text: string, edits: ReadonlyArray<TextInsert | TextReplace>): string {
+  const { offsets, hasBom } = splitLines(text);
+  const bom = hasBom ? 1 : 0;
+  const offsetOf = (p: Position): number => bom + Math.min((offsets[p.line] ?? text.length - bom) + p.character, text.length - bom);
+  const spans = edits
+    .map((e) => ('range' in e ? { from: offsetOf(e.range.start), to: offsetOf(e.range.end), text: e.text } : { from: offsetOf(e.position), to: offsetOf(e.position), text: e.text }))
+    .sort((a, b) => b.from - a.from || b.to - a.to);
+  let out = text;
+  for (const span of spans) out = out.slice(0, span.from) + span.text + out.slice(span.to);
+  return out;
+}
+
+/** Applies inserts to the model's text (for tests and the CLI): each line keeps its own line ending. */
 export function applyInserts(model: PostmortemModel, inserts: readonly TextInsert[]): string {
-  const eol = model.eol;
-  const lines = [...model.lines];
-  const sorted = [...inserts].sort((a, b) => b.position.line - a.position.line || b.position.character - a.position.character);
-  for (const ins of sorted) {
-    const l = lines[ins.position.line] ?? '';
-    lines[ins.position.line] = l.slice(0, ins.position.character) + ins.text + l.slice(ins.position.character);
-  }
-  return (model.hasBom ? '\uFEFF' : '') + lines.join(eol);
+  const text = (model.hasBom ? '\uFEFF' : '') + model.lines.map((l, i) => l + model.lineEnding(i)).join('');
+  return applyTextEdits(text, inserts);
 }

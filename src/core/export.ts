@@ -12,20 +12,34 @@ export interface ExportContext {
   readonly source?: string;
 }
 
-/** Jira's limit for a summary. */
-const SUMMARY_MAX = 255;
+/** Jira's limits, in characters: a summary and a description (the text fields' limit). */
+export const SUMMARY_MAX = 255;
+export const DESCRIPTION_MAX = 32_767;
 
 export function csvField(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
 
 /**
- * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage return before one) gets a
- * leading apostrophe, as OWASP advises against CSV injection: post-mortems come from anyone, and the CSV may be
- * opened in Excel before it reaches Jira. Jira keeps the apostrophe in the text.
+ * A cell a spreadsheet would run as a formula gets a leading apostrophe, as OWASP advises against CSV injection:
+ * post-mortems come from anyone, and the CSV may be opened in Excel before it reaches Jira. Jira keeps the apostrophe
+ * in the text. The test runs on the NFKC-folded text after any leading white space, so full-width and small forms
+ * (`＝`, `＋`, `－`, `＠`, `﹦`) and a tab, carriage return or spaces before the sign are caught too.
  */
 export function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^\s*[=+\-@]/.test(value.normalize('NFKC')) || /^[\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Control characters other than tab, line feed and carriage return (C0, DEL and C1): stripped from every cell. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * One cell as exported: control characters stripped, formulas defused, then cut to `max` characters, so Jira's
+ * limits hold for what is written, apostrophe included.
+ */
+export function exportCell(value: string, max = Infinity): string {
+  return truncate(spreadsheetSafe(value.replace(CONTROL, '')), max);
 }
 
 function label(value: unknown): string | undefined {
@@ -69,11 +83,12 @@ export function actionItemsCsv(models: ReadonlyArray<{ model: PostmortemModel; s
         .join('\n\n');
       // Jira's Due date column takes a date only; other wording ("next sprint") stays in the description.
       const due = /\b\d{4}-\d{2}-\d{2}\b/.exec(item.due ?? '')?.[0] ?? '';
-      const summary = truncate(item.summary.replace(/^\s*\[[ xX]\]\s*/, ''), SUMMARY_MAX);
+      const summary = item.summary.replace(/^\s*\[[ xX]\]\s*/, '');
       rows.push([summary, description, (item.owner ?? '').replace(/^@/, ''), due, ...labels]);
     }
   }
   const header = ['Summary', 'Description', 'Assignee', 'Due date', ...Array.from({ length: labelColumns }, () => 'Labels')];
   const lines = [header, ...rows.map((r) => [...r, ...Array.from({ length: header.length - r.length }, () => '')])];
-  return `${lines.map((r, i) => r.map((cell) => csvField(i === 0 ? cell : spreadsheetSafe(cell))).join(',')).join('\r\n')}\r\n`;
+  const limits = [SUMMARY_MAX, DESCRIPTION_MAX];
+  return `${lines.map((r, i) => r.map((cell, column) => csvField(i === 0 ? cell : exportCell(cell, limits[column]))).join(',')).join('\r\n')}\r\n`;
 }

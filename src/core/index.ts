@@ -8,13 +8,13 @@ export { buildModel, sectionsFor, ChunkCache, type PostmortemModel, type Heading
 export { SectionMatcher, normaliseWords, type ExtraAliases } from './match';
 export { postmortemReason, globPath, type PostmortemReason } from './classify';
 export type { FrontMatter } from './frontmatter';
-export { sectionInserts, sectionInsertLine, sectionHeadingStyle, sectionBlock, applyInserts, type TextInsert, type HeadingStyle } from './edits';
+export { sectionInserts, sectionInsertLine, sectionHeadingStyle, sectionBlock, applyInserts, applyTextEdits, openTail, closingNote, type TextInsert, type TextReplace, type HeadingStyle } from './edits';
 export { escapeSnippet } from './snippets';
 export * from './template';
 export { isIsoDateTime } from './rules/frontmatter-schema';
 export * from './timeline';
-export { parseTeamConfig, mergeConfigInputs, settingsConfigInput, effectiveConfig, TEAM_CONFIG_FILE, type TeamConfig, type TeamConfigProblem, type ConfigInput } from './team-config';
+export { parseTeamConfig, restrictedTeamInput, RESTRICTED_MODE_TEAM_KEYS, mergeConfigInputs, settingsConfigInput, effectiveConfig, TEAM_CONFIG_FILE, type TeamConfig, type TeamConfigProblem, type ConfigInput } from './team-config';
 export { documentStatus, autoSeverity, type DocumentStatus } from './analyze';
-export { actionItemsCsv, csvField, exportedActionItems, spreadsheetSafe, type ExportContext } from './export';
+export { actionItemsCsv, csvField, exportCell, exportedActionItems, spreadsheetSafe, SUMMARY_MAX, DESCRIPTION_MAX, type ExportContext } from './export';
 export { fixAll, type FixResult } from './fix';
 export { ignoreInsert, INLINE_CONFIG_CODE } from './inline-config';

@@ -39,6 +39,8 @@ export interface Entry {
 export interface PostmortemModel {
   readonly lines: readonly string[];
   readonly eol: '\n' | '\r\n';
+  /** The line ending after `line` as it is in the text (CRLF, LF or CR), or '' after the last line. */
+  lineEnding(line: number): string;
   readonly hasBom: boolean;
   readonly frontMatter: FrontMatter | undefined;
   readonly headings: readonly Heading[];
@@ -156,7 +158,7 @@ const defaultMatcher = new SectionMatcher();
 export function buildModel(text: string, options: ModelOptions = {}): PostmortemModel {
   const cache = options.cache ?? new ChunkCache();
   const split = cache.split(text);
-  const { lines, eol, hasBom } = split;
+  const { lines, eol, hasBom, body, offsets } = split;
   const matcher = options.matcher ?? defaultMatcher;
   const chunks = cache.parse(split);
 
@@ -232,6 +234,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   return {
     lines,
     eol,
+    lineEnding: (line) => (line >= 0 && line < lines.length - 1 ? body.slice(offsets[line]! + lines[line]!.length, offsets[line + 1]!) : ''),
     hasBom,
     frontMatter,
     headings,

@@ -149,19 +149,57 @@ function safeFromCodePoint(cp: number, fallback: string): string {
 
 /** Does the chunk end inside a construct that would swallow the following chunk (an unclosed fence or comment)? */
 function endsOpen(root: Root, lines: readonly string[]): boolean {
+  return openNode(root, lines) !== undefined;
+}
+
+/** The construct a chunk ends inside: an unclosed fence or HTML block, or an HTML block that runs to the last line. */
+function openNode(root: Root, lines: readonly string[]): Code | Html | undefined {
   let node: RootContent | undefined = root.children[root.children.length - 1];
   // A top-level HTML block of types 6–7 runs to the next blank line, so one that reaches the chunk's last line
   // (chunks cut at blank lines keep the blank line) goes on into the next chunk.
   if (node?.type === 'html' && node.position && node.position.end.line >= lines.length && !/^[ \t]*$/.test(lines[lines.length - 1] ?? '')) {
-    return true;
+    return node;
   }
   while (node && 'children' in node && node.children.length > 0 && node.type !== 'paragraph' && node.type !== 'heading') {
     node = node.children[node.children.length - 1] as RootContent;
   }
-  if (!node || !node.position) return false;
-  if (node.type === 'code') return fencedAndUnclosed(node, lines);
-  if (node.type === 'html') return htmlUnclosed(node.value.trimStart());
-  return false;
+  if (!node || !node.position) return undefined;
+  if (node.type === 'code') return fencedAndUnclosed(node, lines) ? node : undefined;
+  if (node.type === 'html') return htmlUnclosed(node.value.trimStart()) ? node : undefined;
+  return undefined;
+}
+
+/** What a text ends inside, for edits that add text after it: the construct's first line and the line that closes it. */
+export interface OpenConstruct {
+  readonly kind: 'code' | 'html';
+  /** 0-based line of the text where the construct starts. */
+  readonly line: number;
+  /** The line that closes it (with the container's indentation or quote markers); empty when a blank line does. */
+  readonly closer: string;
+}
+
+/**
+ * The fenced code block or HTML block (comment, `<script>`, `<pre>`…) that `text` ends inside, or undefined. A
+ * document that ends so swallows anything appended to it; appending `closer` on its own line first ends it, and
+ * changes nothing in how the text before renders.
+ */
+export function openConstructAtEnd(text: string, frontMatter: boolean): OpenConstruct | undefined {
+  const root = parser(frontMatter).parse(keepBom(text)) as Root;
+  const lines = text.split(/\r\n|\r|\n/);
+  const node = openNode(root, lines);
+  if (!node?.position) return undefined;
+  const line = node.position.start.line - 1;
+  const opener = lines[line] ?? '';
+  // Block quote markers stay; list markers become spaces, so the closer is inside the same containers.
+  const container = opener.slice(0, node.position.start.column - 1).replace(/[-+*]|\d{1,9}[.)]/g, (m) => ' '.repeat(m.length));
+  if (node.type === 'code') {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(opener.slice(node.position.start.column - 1));
+    return { kind: 'code', line, closer: `${container}${fence?.[1] ?? '```'}` };
+  }
+  const v = node.value.trimStart();
+  const tag = /^<(script|pre|style|textarea)(?:[\s>]|$)/i.exec(v);
+  const closer = tag ? `</${tag[1]!.toLowerCase()}>` : v.startsWith('<!--') ? '-->' : v.startsWith('<?') ? '?>' : v.startsWith('<![CDATA[') ? ']]>' : /^<![A-Za-z]/.test(v) ? '>' : '';
+  return { kind: 'html', line, closer: closer && `${container}${closer}` };
 }
 
 /** HTML blocks of types 1–5 run until their end marker, across blank lines; types 6–7 end at a blank line. */

@@ -121,7 +121,7 @@ export function parseTeamConfig(text: string): TeamConfig {
         if (!key || !value) continue;
         const code = String(key.value);
         const level: unknown = plain(value);
-        if (!(code in CODES)) report(`Unknown rule "${code}" in rules; known: ${Object.keys(CODES).join(', ')}.`, key);
+        if (!Object.hasOwn(CODES, code)) report(`Unknown rule "${code}" in rules; known: ${Object.keys(CODES).join(', ')}.`, key);
         else if (!isRuleLevel(level)) report(`Rule "${code}" has an unknown level ${JSON.stringify(level)}: use ${LEVELS}.`, value);
         else out[code] = level;
       }
@@ -209,6 +209,19 @@ function isRegExp(pattern: string): boolean {
 
 function describe(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/**
+ * The team-file values that apply in Restricted Mode: those that cannot read or write files (section lists, aliases,
+ * severities, rule levels, action-item options, phrases, overview limits). An allow-list, so a key added later that
+ * names a file or folder stays out until the person trusts the folder.
+ */
+export const RESTRICTED_MODE_TEAM_KEYS: ReadonlyArray<keyof ConfigInput> = ['requiredSections', 'extraAliases', 'severities', 'rules', 'actionItems', 'blamelessPhrases', 'overview'];
+
+export function restrictedTeamInput(input: ConfigInput): ConfigInput {
+  const out: ConfigInput = {};
+  for (const key of RESTRICTED_MODE_TEAM_KEYS) if (Object.hasOwn(input, key)) out[key] = input[key];
+  return out;
 }
 
 /**

@@ -63,21 +63,53 @@ export interface FileNameVars {
   readonly severity: string;
 }
 
+/** The longest file name written, in UTF-8 bytes: room for `-NNN` under every file system's 255-byte limit. */
+export const MAX_FILE_NAME_BYTES = 120;
+
+/**
+ * Windows device names (`CON`, `PRN`, `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, also with superscript digits), in
+ * any case, alone or before an extension: such a file cannot be created or opened on Windows.
+ */
+const DEVICE_NAME = /^(con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])(?=[ ]*(?:\.|$))/i;
+
+/** True for a name Windows reserves for a device (`CON`, `nul.md`, `Com1.tar.gz`…). */
+export function isDeviceName(name: string): boolean {
+  return DEVICE_NAME.test(name.replace(/[\s.]+$/, ''));
+}
+
+const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+
 /**
  * Expands a file-name pattern (`${date}`, `${slug}`, `${year}`, `${month}`, `${severity}`) into ONE safe file
- * name: no path separators, no `..`, no control or reserved characters, no leading dot, ending in `.md`.
- * Unknown `${…}` placeholders are dropped.
+ * name: no path separators, no `..`, no control or reserved characters, no leading dot, ending in `.md`, never a
+ * Windows device name (`CON.md` becomes `CON_.md`), and at most MAX_FILE_NAME_BYTES long: a long name is shortened by
+ * cutting the slug first, then the end of the name, keeping the date. Unknown `${…}` placeholders are dropped.
  */
 export function fileNameFor(pattern: string, vars: FileNameVars): string {
   const [year = '', month = ''] = vars.date.split('-');
-  const values: Record<string, string> = {
-    date: vars.date,
-    slug: vars.slug,
-    year,
-    month,
-    severity: slugify(vars.severity, ''),
+  const expand = (slug: string): string => {
+    const values: Record<string, string> = { date: vars.date, slug, year, month, severity: slugify(vars.severity, '') };
+    return sanitiseFileName((pattern || DEFAULT_FILE_NAME).replace(/\$\{(\w+)\}/g, (_, name: string) => values[name] ?? ''));
   };
-  const expanded = (pattern || DEFAULT_FILE_NAME).replace(/\$\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  let name = expand(vars.slug);
+  // Too long: a shorter slug (cut at a dash where there is one), then the end of the name itself.
+  for (let keep = vars.slug.length; utf8Length(name) > MAX_FILE_NAME_BYTES && keep > 0; ) {
+    keep = Math.max(0, keep - Math.max(1, Math.ceil((utf8Length(name) - MAX_FILE_NAME_BYTES) / 5)));
+    name = expand(vars.slug.slice(0, keep).replace(/-+$/, '')).replace(/-+(\.md)$/i, '$1');
+  }
+  if (utf8Length(name) > MAX_FILE_NAME_BYTES) {
+    const ext = '.md';
+    let base = name.slice(0, -ext.length);
+    while (utf8Length(base) > MAX_FILE_NAME_BYTES - ext.length) base = base.slice(0, -1);
+    base = base.replace(/[\uD800-\uDBFF]$/, '');
+    if (vars.date && name.includes(vars.date) && !base.includes(vars.date)) base = `${vars.date}-${base.slice(0, Math.max(0, base.length - vars.date.length - 1))}`;
+    name = sanitiseFileName(`${base}${ext}`);
+  }
+  return name;
+}
+
+/** One safe `.md` file name from an expanded pattern (see fileNameFor). */
+function sanitiseFileName(expanded: string): string {
   let name = expanded
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
@@ -87,6 +119,8 @@ export function fileNameFor(pattern: string, vars: FileNameVars): string {
     .replace(/^[\s.-]+|[\s.]+$/g, '');
   if (!/\.md$/i.test(name)) name = `${name.replace(/\.+$/, '')}.md`;
   if (/^-?\.md$/i.test(name) || name === '.md') name = `${SLUG_FALLBACK}.md`;
+  const device = DEVICE_NAME.exec(name);
+  if (device) name = `${device[0]}_${name.slice(device[0].length)}`;
   return name;
 }
 

@@ -73,6 +73,18 @@ class AnalysisCache {
     this.forced.delete(uri.toString());
   }
 
+  /**
+   * Reads the settings again (after workspace trust was granted) and re-checks only if a folder's config changed:
+   * VS Code may report trust for a workspace that was trusted all along.
+   */
+  refreshConfig(): void {
+    const changed = [...this.configs].some(([key, config]) => {
+      const next = readConfig(key === '' ? undefined : vscode.Uri.parse(key), this.teams.get(key) ?? {});
+      return JSON.stringify(next) !== JSON.stringify(config);
+    });
+    if (changed) this.settingsChanged();
+  }
+
   settingsChanged(): void {
     this.configs.clear();
     this.configGeneration++;

@@ -1,15 +1,17 @@
 // "Export Action Items": writes the active post-mortem's action items as CSV for Jira's import, beside the file as
-// `<name>.action-items.csv` (an untitled document asks where). It never overwrites without asking, and all file
-// access goes through workspace.fs, so it works in vscode.dev.
+// `<name>.action-items.csv` (an untitled document asks where). It never overwrites without asking, and never writes
+// through a symbolic link: a new file is created only if absent, in one step; a file the person agreed to replace is
+// replaced by renaming a temporary file over it, and only if it is still the file they were asked about.
 import * as vscode from 'vscode';
 import { actionItemsCsv, exportedActionItems } from '../core';
 import { analyses, isMarkdown } from './analysis';
-import { exists } from './files';
+import { createExclusive, describeFsError, identityOf, isSymbolicLink, linkTarget, replaceFile } from './files';
 
 export const EXPORT_COMMAND = 'postmortem.exportActionItems';
 export const CSV_SUFFIX = '.action-items.csv';
 const OVERWRITE = 'Overwrite';
 const OPEN = 'Open';
+const ANOTHER_NAME = 'Choose Another Name…';
 
 /** For programmatic use and tests. */
 export interface ExportActionItemsOptions {
@@ -17,7 +19,7 @@ export interface ExportActionItemsOptions {
   readonly uri?: vscode.Uri;
   /** Where to write; `<name>.action-items.csv` beside the post-mortem when omitted. */
   readonly target?: vscode.Uri;
-  /** When the target exists: true overwrites, false leaves it and writes nothing; omitted asks. */
+  /** When the target exists: true overwrites, false leaves it and writes nothing; omitted asks. A link is never overwritten. */
   readonly overwrite?: boolean;
 }
 
@@ -69,22 +71,50 @@ export async function exportActionItems(options: ExportActionItemsOptions = {}):
     confirmed = true; // the save dialog itself asks before replacing a file
   }
   target ??= doc.uri.with({ path: `${doc.uri.path.slice(0, doc.uri.path.lastIndexOf('/'))}/${csvNameFor(doc.uri)}` });
+  const programmatic = options.target !== undefined || options.overwrite !== undefined;
+  const bytes = new TextEncoder().encode(actionItemsCsv([{ model, source: name }], { ticketPattern }));
+
+  // Each round looks at what is at the target now; an answer applies only to the file it was about.
+  for (let round = 0; ; round++) {
+    const shown = vscode.workspace.asRelativePath(target, false);
+    try {
+      if (await isSymbolicLink(target)) {
+        // Never written through, never replaced: the person picks another name.
+        const to = await linkTarget(target);
+        const problem = `Post-mortem: ${shown} is a symbolic link${to ? ` to ${to}` : ''}. Export never writes through a link.`;
+        if (programmatic) {
+          void vscode.window.showErrorMessage(`${problem} Nothing was written.`);
+          return undefined;
+        }
+        const choice = await vscode.window.showWarningMessage(problem, { modal: true, detail: 'Choose another name for the CSV file.' }, ANOTHER_NAME);
+        if (choice !== ANOTHER_NAME) return undefined;
+        const picked = await vscode.window.showSaveDialog({ title: 'Export Action Items', saveLabel: 'Export', filters: { CSV: ['csv'] }, defaultUri: target });
+        if (!picked) return undefined;
+        target = picked;
+        confirmed = true;
+        continue;
+      }
+      if (round > 20) throw new Error('the file keeps changing');
+      // Nothing there: created in one step, so nothing written meanwhile is overwritten.
+      if (await createExclusive(target, bytes)) break;
+      // Something is there: the person's answer (or the save dialog's) is about this file, as it is now.
+      const identity = await identityOf(target);
+      if (identity === undefined) continue; // gone meanwhile: try creating it again
+      if (!confirmed) {
+        const overwrite =
+          options.overwrite ??
+          (await vscode.window.showWarningMessage(`Post-mortem: ${shown} already exists. Overwrite it?`, { modal: true, detail: "Its contents are replaced by this post-mortem's action items." }, OVERWRITE)) === OVERWRITE;
+        if (!overwrite) return undefined;
+      }
+      if ((await replaceFile(target, bytes, identity)) === 'written') break;
+      // It changed after the answer: ask again about what is there now.
+      confirmed = false;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Post-mortem: could not write ${shown}: ${describeFsError(error)}.`);
+      return undefined;
+    }
+  }
   const shown = vscode.workspace.asRelativePath(target, false);
-
-  if (!confirmed && (await exists(target))) {
-    const overwrite =
-      options.overwrite ??
-      (await vscode.window.showWarningMessage(`Post-mortem: ${shown} already exists. Overwrite it?`, { modal: true, detail: 'Its contents are replaced by this post-mortem\'s action items.' }, OVERWRITE)) === OVERWRITE;
-    if (!overwrite) return undefined;
-  }
-
-  const csv = actionItemsCsv([{ model, source: name }], { ticketPattern });
-  try {
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Post-mortem: could not write ${shown}: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  }
   const written = target;
   void vscode.window
     .showInformationMessage(`Post-mortem: exported ${count} action item${count === 1 ? '' : 's'} to ${shown}.`, OPEN)

@@ -1,7 +1,8 @@
 // "New Post-mortem": asks for a title, a date and a severity (one multi-step quick input with Back), renders the
 // template (built-in from the catalogue, `.postmortem/template.md` or `postmortem.template`) and creates the file in
 // `<workspace folder>/<postmortem.folder>/<postmortem.fileName>` without ever overwriting, or in the folder picked in
-// the explorer ("New Post-mortem Here"). All file access goes through workspace.fs, so it works in vscode.dev.
+// the explorer ("New Post-mortem Here"). Nothing is read or written through a link that leaves the workspace folder,
+// the file is created only if absent (in one step), and a repository's template is not used in Restricted Mode.
 import * as vscode from 'vscode';
 import {
   builtInTemplate,
@@ -19,7 +20,8 @@ import {
   type IncidentSeverity,
 } from '../core';
 import { analyses } from './analysis';
-import { exists } from './files';
+import { createExclusive, describeFsError, exists, leavesFolder, removeEntry } from './files';
+import { RESTRICTED_TEMPLATE_NOTE, MANAGE_TRUST, MANAGE_TRUST_COMMAND } from './trust';
 import { readConfig, SECTION } from './settings';
 
 export const NEW_COMMAND = 'postmortem.new';
@@ -90,7 +92,7 @@ export async function newPostmortem(options: NewPostmortemOptions = {}): Promise
   }
 
   const author = settings.get<string>('author', '').trim();
-  const template = await loadTemplate(workspaceFolder, settings, author !== '');
+  const template = await loadTemplate(workspaceFolder, settings, author !== '', options.title === undefined);
   if (template === undefined) return undefined;
   const vars = templateVars({ ...answers, author, now: new Date() });
   const { text, unknownVariables } = renderTemplate(template, vars);
@@ -109,8 +111,21 @@ export async function newPostmortem(options: NewPostmortemOptions = {}): Promise
     uri = document.uri;
   } else {
     const name = fileNameFor(settings.get<string>('fileName', DEFAULT_FILE_NAME), { date: vars.date, slug: vars.slug, severity: vars.severity });
-    await vscode.workspace.fs.createDirectory(target);
-    uri = await createNew(target, name, new TextEncoder().encode(text));
+    const shown = vscode.workspace.asRelativePath(target, false);
+    try {
+      // A folder that is (or goes through) a link to somewhere outside the workspace folder is refused, before
+      // anything is created in it.
+      const outside = workspaceFolder ? await leavesFolder(workspaceFolder.uri, target) : undefined;
+      if (outside) {
+        void vscode.window.showErrorMessage(`Post-mortem: the folder ${shown} cannot be used: ${outside}. Nothing was created.`);
+        return undefined;
+      }
+      await vscode.workspace.fs.createDirectory(target);
+      uri = await createNew(target, name, new TextEncoder().encode(text), workspaceFolder);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Post-mortem: could not create ${name} in ${shown}: ${error instanceof PathError ? error.message : describeFsError(error)}.`);
+      return undefined;
+    }
   }
   if (options.open !== false) {
     document ??= await vscode.workspace.openTextDocument(uri);
@@ -124,49 +139,76 @@ export async function newPostmortem(options: NewPostmortemOptions = {}): Promise
   return uri;
 }
 
-/** Writes `bytes` to the first free name in `folder` (`name`, `name-2`, …): never over an existing file. */
-async function createNew(folder: vscode.Uri, name: string, bytes: Uint8Array): Promise<vscode.Uri> {
+class PathError extends Error {}
+
+/**
+ * Creates `bytes` under the first free name in `folder` (`name`, `name-2`, …), each attempt one exclusive creation:
+ * never over an existing file, and two concurrent calls get two files. A file that turns out to be outside the
+ * workspace folder (a link swapped in meanwhile) is removed again.
+ */
+async function createNew(folder: vscode.Uri, name: string, bytes: Uint8Array, workspaceFolder: vscode.WorkspaceFolder | undefined): Promise<vscode.Uri> {
   let attempts = 0;
   for (const candidate of candidateNames(name)) {
     if (++attempts > MAX_ATTEMPTS) break;
     const uri = vscode.Uri.joinPath(folder, candidate);
-    if (await exists(uri)) continue;
-    await vscode.workspace.fs.writeFile(uri, bytes);
+    if (!(await createExclusive(uri, bytes))) continue;
+    const outside = workspaceFolder ? await leavesFolder(workspaceFolder.uri, uri) : undefined;
+    if (outside) {
+      await removeEntry(uri);
+      throw new PathError(outside);
+    }
     return uri;
   }
-  throw new Error(`Post-mortem: no free file name for ${name} in ${folder.toString(true)}.`);
+  throw new PathError(`no free file name after ${MAX_ATTEMPTS} attempts`);
 }
 
 /**
  * The template text: `postmortem.template` if set, else `.postmortem/template.md` if the folder has one, else the
  * built-in one. A template that cannot be read offers the built-in one; undefined means the user gave up.
  */
-async function loadTemplate(folder: vscode.WorkspaceFolder | undefined, settings: vscode.WorkspaceConfiguration, withAuthor: boolean): Promise<string | undefined> {
+async function loadTemplate(folder: vscode.WorkspaceFolder | undefined, settings: vscode.WorkspaceConfiguration, withAuthor: boolean, ask: boolean): Promise<string | undefined> {
   const builtIn = builtInTemplate({ withAuthor });
+  const offerBuiltIn = (problem: string) => (ask ? offerBuiltInTemplate(problem, builtIn) : refuse(problem));
   if (!folder) return builtIn;
   const setting = settings.get<string>('template', '').trim();
   let uri: vscode.Uri;
   if (setting) {
     const segments = safeRelativePath(setting);
     if (!segments || segments.length === 0) {
-      return offerBuiltIn(`the setting postmortem.template ("${setting}") must be a file path inside the workspace folder`, builtIn);
+      return offerBuiltIn(`the setting postmortem.template ("${setting}") must be a file path inside the workspace folder`);
     }
     uri = vscode.Uri.joinPath(folder.uri, ...segments);
   } else {
     uri = vscode.Uri.joinPath(folder.uri, ...WORKSPACE_TEMPLATE);
     if (!(await exists(uri).catch(() => true))) return builtIn;
   }
+  const shown = vscode.workspace.asRelativePath(uri, false);
+  if (!vscode.workspace.isTrusted) {
+    // Restricted Mode: a repository's template is its content, not ours to copy into a new file before the person
+    // trusts the folder. Say so, and go on with the built-in one.
+    void vscode.window.showInformationMessage(`Post-mortem: ${RESTRICTED_TEMPLATE_NOTE} (${shown}); the built-in template is used.`, MANAGE_TRUST).then((choice) => {
+      if (choice === MANAGE_TRUST) void vscode.commands.executeCommand(MANAGE_TRUST_COMMAND);
+    });
+    return builtIn;
+  }
   try {
+    const outside = await leavesFolder(folder.uri, uri);
+    if (outside) return offerBuiltIn(`the template ${shown} is not read: ${outside}`);
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return offerBuiltIn(`the template ${vscode.workspace.asRelativePath(uri)} could not be read (${why})`, builtIn);
+    return offerBuiltIn(`the template ${shown} could not be read (${describeFsError(error)})`);
   }
 }
 
-async function offerBuiltIn(problem: string, builtIn: string): Promise<string | undefined> {
+async function offerBuiltInTemplate(problem: string, builtIn: string): Promise<string | undefined> {
   const choice = await vscode.window.showErrorMessage(`Post-mortem: ${problem}.`, USE_BUILT_IN);
   return choice === USE_BUILT_IN ? builtIn : undefined;
+}
+
+/** Programmatic calls (with a title) ask nothing: the problem is shown and nothing is created. */
+function refuse(problem: string): undefined {
+  void vscode.window.showErrorMessage(`Post-mortem: ${problem}. Nothing was created.`);
+  return undefined;
 }
 
 function fromOptions(options: NewPostmortemOptions, severities: readonly IncidentSeverity[]): Answers {

@@ -19,13 +19,18 @@ export function missingSections(analysis: Analysis): SectionId[] {
     .filter((id): id is SectionId => isSectionId(id));
 }
 
-function insertEdit(doc: vscode.TextDocument, analysis: Analysis, ids: readonly SectionId[]): vscode.WorkspaceEdit {
-  const edit = new vscode.WorkspaceEdit();
+function insertEdit(doc: vscode.TextDocument, analysis: Analysis, ids: readonly SectionId[]): vscode.WorkspaceEdit & { note?: string } {
+  const edit: vscode.WorkspaceEdit & { note?: string } = new vscode.WorkspaceEdit();
   for (const ins of sectionInserts(analysis.model, ids)) {
     edit.insert(doc.uri, new vscode.Position(ins.position.line, ins.position.character), ins.text);
+    // The document ended inside a code block or comment: the same edit closes it first, and the title says so.
+    if (ins.note) edit.note = ins.note;
   }
   return edit;
 }
+
+/** " (closes the code block left open on line 12)" when the edit does that too. */
+const noted = (edit: { note?: string }): string => (edit.note ? ` (${edit.note})` : '');
 
 class SectionFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -41,23 +46,26 @@ class SectionFixes implements vscode.CodeActionProvider {
       for (const d of diagnostics) {
         const id = missing.find((m) => d.message.startsWith(`Missing section "${sectionSpec(m).title}"`));
         if (!id) continue;
-        const action = new vscode.CodeAction(`Add section '${sectionSpec(id).title}'`, vscode.CodeActionKind.QuickFix);
-        action.edit = insertEdit(doc, analysis, [id]);
+        const edit = insertEdit(doc, analysis, [id]);
+        const action = new vscode.CodeAction(`Add section '${sectionSpec(id).title}'${noted(edit)}`, vscode.CodeActionKind.QuickFix);
+        action.edit = edit;
         action.diagnostics = [d];
         action.isPreferred = true;
         actions.push(action);
       }
       if (diagnostics.length > 0 && missing.length > 1) {
-        const all = new vscode.CodeAction(`Add all missing sections (${missing.length})`, vscode.CodeActionKind.QuickFix);
-        all.edit = insertEdit(doc, analysis, missing);
+        const edit = insertEdit(doc, analysis, missing);
+        const all = new vscode.CodeAction(`Add all missing sections (${missing.length})${noted(edit)}`, vscode.CodeActionKind.QuickFix);
+        all.edit = edit;
         all.diagnostics = diagnostics;
         actions.push(all);
       }
     }
     // Fix-all is a source action: offered when asked for (on save, "Fix All", the Source Action menu).
     if (context.only?.contains(FIX_ALL_KIND)) {
-      const fixAll = new vscode.CodeAction('Add all missing post-mortem sections', FIX_ALL_KIND);
-      fixAll.edit = insertEdit(doc, analysis, missing);
+      const edit = insertEdit(doc, analysis, missing);
+      const fixAll = new vscode.CodeAction(`Add all missing post-mortem sections${noted(edit)}`, FIX_ALL_KIND);
+      fixAll.edit = edit;
       actions.push(fixAll);
     }
     return actions;
@@ -78,7 +86,12 @@ async function addSections(doc: vscode.TextDocument, ids?: readonly SectionId[],
     const choice = await vscode.window.showInformationMessage(`Add ${targets.length} missing section${targets.length === 1 ? '' : 's'}: ${titles}?`, { modal: true }, 'Add Sections');
     if (choice !== 'Add Sections') return false;
   }
-  return vscode.workspace.applyEdit(insertEdit(doc, analysis, targets));
+  const edit = insertEdit(doc, analysis, targets);
+  const done = await vscode.workspace.applyEdit(edit);
+  if (done && edit.note) {
+    void vscode.window.showInformationMessage(`Post-mortem: added ${targets.length} section${targets.length === 1 ? '' : 's'}; the edit ${edit.note}, so they are not swallowed by it.`);
+  }
+  return done;
 }
 
 function targetDocument(uri?: vscode.Uri): vscode.TextDocument | undefined {

@@ -3,6 +3,7 @@
 // the defaults.
 import * as vscode from 'vscode';
 import { effectiveConfig, settingsConfigInput, type ConfigInput, type PostmortemConfig } from '../core';
+import { isRestricted } from './trust';
 
 export const SECTION = 'postmortem';
 
@@ -11,7 +12,8 @@ export function settingsInput(scope?: vscode.Uri): ConfigInput {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
   return settingsConfigInput((key) => {
     const i = c.inspect(key);
-    const levels = [i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue].filter((v) => v !== undefined);
+    // In Restricted Mode, settings that name files, folders, patterns or templates take the user's value only.
+    const levels = (isRestricted(key) ? [i?.globalValue] : [i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue]).filter((v) => v !== undefined);
     // Object settings (rules, aliases) merge across levels as VS Code merges them; others take the most specific.
     if (levels.length > 1 && levels.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v))) return Object.assign({}, ...levels) as unknown;
     return levels[levels.length - 1];

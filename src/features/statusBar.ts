@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { sectionSpec } from '../core';
 import { analyses, postmortemAnalysis } from './analysis';
 import { missingSections } from './sections';
+import { MANAGE_TRUST_COMMAND, onDidGainTrust, restrictedModeSummary } from './trust';
 
 export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
   const item = vscode.window.createStatusBarItem('postmortem.sections', vscode.StatusBarAlignment.Left, 100);
@@ -19,11 +20,13 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
     const required = analyses.configFor(doc.uri).requiredSections.length;
     const missing = missingSections(analysis);
     item.text = `$(checklist) Post-mortem: ${required - missing.length}/${required} sections`;
+    const restricted = restrictedModeSummary(doc.uri);
     const tooltip = new vscode.MarkdownString(
-      missing.length === 0
+      (missing.length === 0
         ? 'All required sections are present.'
-        : `Missing:\n\n${missing.map((id) => `- ${sectionSpec(id).title}`).join('\n')}\n\nClick to add them.`,
+        : `Missing:\n\n${missing.map((id) => `- ${sectionSpec(id).title}`).join('\n')}\n\nClick to add them.`) + (restricted ? `\n\n---\n\n${restricted}` : ''),
     );
+    if (restricted) tooltip.isTrusted = { enabledCommands: [MANAGE_TRUST_COMMAND] };
     item.tooltip = tooltip;
     item.command = missing.length === 0 ? undefined : { title: 'Add all missing sections', command: 'postmortem.addMissingSections', arguments: [doc.uri, { confirm: true }] };
     item.show();
@@ -38,5 +41,6 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
       if (active && e.uris.some((u) => u.toString() === active)) update();
     }),
     analyses.onDidChangeConfig(update),
+    onDidGainTrust(update),
   ];
 }

@@ -1,8 +1,9 @@
 // The team's `.postmortem.json` at each workspace folder's root: loaded at start, reloaded when it changes (open
 // documents are re-checked), and a broken file gets one clear diagnostic while checking goes on with the defaults.
 import * as vscode from 'vscode';
-import { docsLink, parseTeamConfig, TEAM_CONFIG_FILE } from '../core';
+import { docsLink, parseTeamConfig, restrictedTeamInput, TEAM_CONFIG_FILE } from '../core';
 import { analyses } from './analysis';
+import { onDidGainTrust } from './trust';
 
 export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('postmortem-config');
@@ -44,7 +45,8 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
         return d;
       }),
     );
-    analyses.setTeamConfig(folder.uri, team.input);
+    // Restricted Mode: only the values that cannot read or write files apply until the folder is trusted.
+    analyses.setTeamConfig(folder.uri, vscode.workspace.isTrusted ? team.input : restrictedTeamInput(team.input));
   };
 
   const loadAll = async (): Promise<void> => {
@@ -83,5 +85,6 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
     // Closing unsaved edits discards them: the file on disk applies again.
     vscode.workspace.onDidCloseTextDocument((d) => reloadFor(d.uri)),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void loadAll()),
+    onDidGainTrust(() => void loadAll()),
   ];
 }

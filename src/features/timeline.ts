@@ -63,6 +63,7 @@ async function addEntry(options: AddEntryOptions = {}): Promise<boolean> {
     undoStopAfter: true,
   });
   if (!done) return false;
+  if (insert.note) void vscode.window.showInformationMessage(`Post-mortem: the new entry ${insert.note}, so it is not swallowed by it.`);
   const at = new vscode.Position(cursor.line, cursor.character);
   editor.selection = new vscode.Selection(at, at);
   editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -121,7 +122,7 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(insert.position.line, insert.position.character), insert.text);
     const done = await vscode.workspace.applyEdit(edit);
-    if (done) void vscode.window.setStatusBarMessage(`Post-mortem: note logged at ${stamp}`, 4000);
+    if (done) void vscode.window.setStatusBarMessage(`Post-mortem: note logged at ${stamp}${insert.note ? `; the edit ${insert.note}` : ''}`, 4000);
     return done;
   };
 

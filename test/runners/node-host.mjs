@@ -14,6 +14,10 @@
 //   POSTMORTEM_KEEP_TMP=1       keep the temporary folders (workspace, user data, server log)
 //   POSTMORTEM_VERBOSE=1        (or --verbose) print the code-server log and the browser console as they come
 //   CHROME_PATH                 the Chromium or Chrome to drive (else an installed one, else @sparticuz/chromium)
+//
+// --untrusted (npm run test:node-host:untrusted): workspace trust stays on and the folder is not trusted, so the
+// extension runs in Restricted Mode; the suites are test/integration/suite/*.untrusted.test.ts, the workspace a copy of
+// test/fixtures/untrusted-workspace.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -36,6 +40,7 @@ const serverPkg = path.join(serverDir, 'node_modules', 'code-server');
 const serverMarker = path.join(serverDir, '.installed');
 const env = process.env;
 const verbose = env.POSTMORTEM_VERBOSE === '1' || process.argv.includes('--verbose');
+const untrusted = process.argv.includes('--untrusted');
 const timeoutSec = Number(env.POSTMORTEM_TEST_TIMEOUT || 300);
 
 class SetupError extends Error {}
@@ -190,7 +195,7 @@ function ensureBuilt(useOwnTests) {
   }
   if (!fs.existsSync(path.join(repo, ext))) throw new SetupError(`${ext} is missing after \`npm run build\``);
   if (useOwnTests) return;
-  const bundle = 'dist/test/node/index.js';
+  const bundle = untrusted ? 'dist/test/node-untrusted/index.js' : 'dist/test/node/index.js';
   if (fs.existsSync(path.join(repo, 'scripts/build-tests.mjs'))) {
     if (mtime(bundle) === 0 || newest(['test/integration', 'test/fixtures', 'src', 'scripts/build-tests.mjs', ...manifest]) > mtime(bundle)) {
       log('building the integration tests (node scripts/build-tests.mjs)');
@@ -250,14 +255,14 @@ async function main() {
   }
   const ownTests = env.POSTMORTEM_TESTS_PATH ? path.resolve(env.POSTMORTEM_TESTS_PATH) : '';
   if (ownTests && !fs.existsSync(ownTests)) throw new SetupError(`POSTMORTEM_TESTS_PATH ${ownTests} does not exist`);
-  const fixture = path.resolve(repo, env.POSTMORTEM_FIXTURE || 'test/fixtures/workspace');
+  const fixture = path.resolve(repo, env.POSTMORTEM_FIXTURE || (untrusted ? 'test/fixtures/untrusted-workspace' : 'test/fixtures/workspace'));
   if (!fs.existsSync(fixture)) throw new SetupError(`the fixture workspace ${fixture} does not exist`);
 
   fs.mkdirSync(cacheDir, { recursive: true });
   ensureNode();
   ensureCodeServer();
   ensureBuilt(Boolean(ownTests));
-  const testsPath = ownTests || path.join(repo, 'dist/test/node/index.js');
+  const testsPath = ownTests || path.join(repo, untrusted ? 'dist/test/node-untrusted/index.js' : 'dist/test/node/index.js');
 
   // Fresh folders for everything the server, the extension host and the browser write.
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-node-host-')));
@@ -265,6 +270,11 @@ async function main() {
     .map((d) => [d, path.join(tmp, d)]));
   Object.values(dirs).forEach((d) => fs.mkdirSync(d, { recursive: true }));
   fs.cpSync(fixture, dirs.workspace, { recursive: true });
+  if (untrusted) {
+    // Trust stays on; no start-up dialog (the folder simply opens in Restricted Mode).
+    fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
+    fs.writeFileSync(path.join(dirs['user-data'], 'User', 'settings.json'), `${JSON.stringify({ 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' }, null, 2)}\n`);
+  }
 
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
@@ -346,7 +356,7 @@ async function main() {
       '--config', configFile,
       '--bind-addr', host, '--auth', 'none',
       '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--disable-telemetry', '--disable-update-check', ...(untrusted ? [] : ['--disable-workspace-trust']),
       '--vscode-option', 'enable-smoke-test-driver',
       dirs.workspace,
     ], { cwd: tmp, env: serverEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

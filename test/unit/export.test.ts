@@ -1,7 +1,8 @@
 // Action items as CSV for Jira's import: RFC 4180 quoting, the header, labels from the front matter, and the three
 // kinds of action item (checklist items, list items, table rows).
 import * as assert from 'node:assert/strict';
-import { actionItemsCsv, analyze, builtInTemplate, csvField, DEFAULT_TICKET_PATTERN, renderTemplate, spreadsheetSafe, templateVars } from '../../src/core';
+import { parse as parseWithCsvParse } from 'csv-parse/sync';
+import { actionItemsCsv, analyze, builtInTemplate, csvField, DEFAULT_TICKET_PATTERN, DESCRIPTION_MAX, exportCell, renderTemplate, spreadsheetSafe, SUMMARY_MAX, templateVars } from '../../src/core';
 import { doc } from './helpers';
 
 const CONTEXT = { ticketPattern: DEFAULT_TICKET_PATTERN };
@@ -75,6 +76,16 @@ describe('export: spreadsheetSafe', () => {
     ['Add an alert', 'Add an alert'],
     ['Resize = 2x', 'Resize = 2x'],
     ['', ''],
+    // Compatibility forms that NFKC folds to a formula sign, and white space before the sign.
+    ['\uFF1D1+1', "'\uFF1D1+1"],
+    ['\uFF0B1', "'\uFF0B1"],
+    ['\uFF0D1', "'\uFF0D1"],
+    ['\uFF20SUM(A1)', "'\uFF20SUM(A1)"],
+    ['\uFE661+1', "'\uFE661+1"],
+    ['  =1+1', "'  =1+1"],
+    ['\u3000\uFF1D1', "'\u3000\uFF1D1"],
+    ['\n=1', "'\n=1"],
+    ['2\uFF1D2', '2\uFF1D2'],
   ];
   for (const [value, expected] of cases) it(JSON.stringify(value), () => assert.equal(spreadsheetSafe(value), expected));
 
@@ -84,6 +95,22 @@ describe('export: spreadsheetSafe', () => {
     assert.ok(rows[1]![0]!.startsWith("'=HYPERLINK("), rows[1]![0]);
     assert.equal(rows[1]![2], "'-kim");
     assert.equal(rows[1]![5], "'=1+1");
+  });
+});
+
+describe('export: exportCell', () => {
+  it('strips control characters other than tab and line breaks', () => {
+    assert.equal(exportCell('a\u0000b\u0007c\u001bd\u007fe\u0085f\tg\nh\r\ni'), 'abcdef\tg\nh\r\ni');
+  });
+
+  it('defuses a formula hidden behind a control character', () => {
+    assert.equal(exportCell('\u0000=1+1'), "'=1+1");
+  });
+
+  it('applies the limit after the apostrophe', () => {
+    const cell = exportCell(`=${'a'.repeat(400)}`, SUMMARY_MAX);
+    assert.equal(cell.length, SUMMARY_MAX);
+    assert.ok(cell.startsWith("'="));
   });
 });
 
@@ -180,6 +207,53 @@ describe('export: actionItemsCsv', () => {
     const long = `${'a'.repeat(254)}🔥 and more`;
     const [, row] = rowsOf(doc(...FRONT, '## Action Items', '', `- [ ] ${long} — @kim OPS-1`));
     assert.equal(row![0], 'a'.repeat(254));
+  });
+
+  it('a defused summary stays within 255 characters, apostrophe included', () => {
+    const [, row] = rowsOf(doc(...FRONT, '## Action Items', '', `- [ ] \uFF1D${'b'.repeat(300)} — @kim OPS-1`));
+    assert.equal(row![0]!.length, SUMMARY_MAX);
+    assert.ok(row![0]!.startsWith("'\uFF1Dbbb"), row![0]!.slice(0, 5));
+  });
+
+  it('cuts a description at 32,767 characters', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `  continuation ${i} ${'x'.repeat(100)}`);
+    const [, row] = rowsOf(doc(...FRONT, '## Action Items', '', '- [ ] Long one — @kim OPS-1', ...lines));
+    assert.equal(row![1]!.length, DESCRIPTION_MAX);
+    assert.ok(row![1]!.startsWith('Action item from the post-mortem'));
+  });
+
+  it('strips NUL and BEL from what it exports', () => {
+    const [, row] = rowsOf(doc(...FRONT, '## Action Items', '', '- [ ] Ring\u0007 the\u0000 bell — @kim OPS-1'));
+    assert.equal(row![0], 'Ring the bell');
+    // eslint-disable-next-line no-control-regex
+    assert.ok(!/[\u0000\u0007]/.test(row![1]!), JSON.stringify(row![1]));
+  });
+
+  it('round-trips through csv-parse, a real CSV parser, hostile cells included', () => {
+    const text = doc(
+      '---',
+      'type: postmortem',
+      'title: \'Payments: "primary", then replica\'',
+      'date: 2026-11-27',
+      'severity: "=cmd|\' /C calc\'!A0"',
+      '---',
+      '# Payments',
+      '',
+      '## Action Items',
+      '',
+      '- [ ] \uFF1DHYPERLINK("https://evil.example"), "quoted" — owner: @zoë, ticket: PAY-7',
+      '  and update the runbook,\u0000 Ünïcödé 数据库 🔥',
+      '- [ ] +1 replica — owner: -kim, ticket: PAY-8',
+    );
+    const csv = csvOf(text, 'payments.md');
+    const parsed = parseWithCsvParse(csv, { relax_column_count: false, skip_empty_lines: false }) as string[][];
+    assert.deepEqual(parsed, rowsOf(text, 'payments.md'));
+    assert.equal(parsed.length, 3);
+    assert.ok(parsed[1]![0]!.startsWith("'\uFF1DHYPERLINK("), parsed[1]![0]);
+    assert.equal(parsed[2]![0], "'+1 replica");
+    assert.equal(parsed[2]![2], "'-kim");
+    assert.ok(parsed.every((r) => r.every((cell) => !/^\s*[=+\-@]/.test(cell.normalize('NFKC')))), 'no cell starts a formula');
+    assert.ok(!csv.includes('\u0000'));
   });
 
   it('skips placeholders and the template\'s untouched example item', () => {

@@ -7,6 +7,7 @@ import {
   DEFAULT_TICKET_PATTERN,
   effectiveConfig,
   parseTeamConfig,
+  restrictedTeamInput,
   SECTION_IDS,
   settingsConfigInput,
   type ConfigInput,
@@ -96,6 +97,13 @@ describe('team config: a broken file', () => {
     ['an alias that is not a list', '{ "aliases": { "impact": "Damage" } }', ['"Damage"'], /aliases\.impact must be a list/, { extraAliases: {} }],
     ['an unknown rule level (the valid rule is kept)', '{ "rules": { "section-order": "info", "missing-section": "loud" } }', ['"loud"'], /Rule "missing-section" has an unknown level "loud": use off, hint/, { rules: { 'section-order': 'info' } }],
     ['an unknown rule code', '{ "rules": { "missing-sections": "error" } }', ['"missing-sections"'], /Unknown rule "missing-sections"/, { rules: {} }],
+    // Keys are own properties only: names every object inherits are unknown codes, never silently accepted.
+    ['a rule named __proto__', '{ "rules": { "__proto__": "off", "section-order": "info" } }', ['"__proto__"'], /Unknown rule "__proto__"/, { rules: { 'section-order': 'info' } }],
+    ['a rule named constructor', '{ "rules": { "constructor": "error" } }', ['"constructor"'], /Unknown rule "constructor"/, { rules: {} }],
+    ['a rule named toString', '{ "rules": { "toString": "warning" } }', ['"toString"'], /Unknown rule "toString"/, { rules: {} }],
+    ['an alias section named __proto__', '{ "aliases": { "__proto__": ["Log"] } }', ['"__proto__"'], /Unknown section id "__proto__" in aliases/, { extraAliases: {} }],
+    ['a top-level key named constructor', '{ "constructor": {}, "requireDueDate": true }', ['"constructor"'], /Unknown setting "constructor"/, { actionItems: { requireDueDate: true } }],
+    ['a top-level key named __proto__', '{ "__proto__": { "rules": {} } }', ['"__proto__"'], /Unknown setting "__proto__"/, {}],
     ['rules as a list', '{ "rules": ["error"] }', ['["error"]'], /rules must map diagnostic codes to levels/, {}],
     ['an invalid ticket pattern', '{ "ticketPattern": "OPS-(\\\\d+" }', ['"OPS-(\\\\d+"'], /ticketPattern must be a valid regular expression/, {}],
     ['an empty ticket pattern', '{ "ticketPattern": " " }', ['" "'], /ticketPattern must be a valid regular expression/, {}],
@@ -185,5 +193,32 @@ describe('team config: precedence', () => {
     assert.deepEqual(severities(effectiveConfig({}, {})), ['hint']);
     assert.deepEqual(severities(effectiveConfig({}, teamInput)), ['error']);
     assert.deepEqual(severities(effectiveConfig(settings({ rules: { 'missing-section': 'info' } }), teamInput)), ['info']);
+  });
+});
+
+describe('team config: Restricted Mode', () => {
+  it('keeps every value that cannot read or write files', () => {
+    const team = parseTeamConfig(JSON.stringify({
+      requiredSections: ['overview', 'impact'],
+      aliases: { timeline: ['Log of events'] },
+      severities: ['P1', 'P2'],
+      rules: { 'section-order': 'info' },
+      ticketPattern: 'OPS-\\d+',
+      requireDueDate: true,
+      blamelessPhrases: ['human error'],
+      overview: { maxWords: 80 },
+    }));
+    assert.deepEqual(team.problems, []);
+    assert.deepEqual(restrictedTeamInput(team.input), team.input);
+  });
+
+  it('drops anything else (an allow-list: a key that names files or globs stays out)', () => {
+    const input = { requiredSections: ['overview'], globs: ['**/*'], template: 'x.md', folder: '../out' } as Record<string, unknown>;
+    assert.deepEqual(restrictedTeamInput(input), { requiredSections: ['overview'] });
+  });
+
+  it('reads own properties only', () => {
+    const input = Object.create({ requiredSections: ['impact'] }) as Record<string, unknown>;
+    assert.deepEqual(restrictedTeamInput(input), {});
   });
 });

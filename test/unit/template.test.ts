@@ -8,6 +8,8 @@ import {
   cursorLineFor,
   DEFAULT_SEVERITIES,
   fileNameFor,
+  isDeviceName,
+  MAX_FILE_NAME_BYTES,
   isIsoDate,
   normaliseConfig,
   renderTemplate,
@@ -75,6 +77,63 @@ describe('template: file names', () => {
       assert.ok(!/[\\/]/.test(name) && !name.includes('..') && !name.startsWith('.'));
     });
   }
+});
+
+describe('template: file names Windows can create', () => {
+  const v = { date: '2026-11-01', slug: 'nul', severity: 'SEV2' };
+  const devices: Array<[string, string, Partial<typeof v>?]> = [
+    ['CON', 'CON_.md'],
+    ['con.md', 'con_.md'],
+    ['${slug}.md', 'nul_.md'],
+    ['${slug}.md', 'Prn_.md', { slug: 'Prn' }],
+    ['aux.tar.md', 'aux_.tar.md'],
+    ['COM1', 'COM1_.md'],
+    ['lpt9.md', 'lpt9_.md'],
+    ['COM\u00b9.md', 'COM\u00b9_.md'],
+    ['nul .md', 'nul_ .md'],
+    ['${date}-${slug}.md', '2026-11-01-nul.md'],
+    ['console.md', 'console.md'],
+    ['com10.md', 'com10.md'],
+    ['lpt0.md', 'lpt0.md'],
+  ];
+  for (const [pattern, expected, extra] of devices) {
+    it(`${JSON.stringify(pattern)} with slug ${JSON.stringify(extra?.slug ?? v.slug)} -> ${expected}`, () => {
+      const name = fileNameFor(pattern, { ...v, ...extra });
+      assert.equal(name, expected);
+      assert.ok(!isDeviceName(name), `${name} is not a device name`);
+    });
+  }
+
+  it('recognises device names in any case, with any extension', () => {
+    for (const name of ['CON', 'con', 'Con.txt', 'NUL.md', 'nul.tar.gz', 'AUX', 'prn.', 'COM1', 'com9.md', 'LPT1', 'lpt5.x', 'COM\u00b2']) assert.ok(isDeviceName(name), name);
+    for (const name of ['CONSOLE', 'con_.md', 'COM0', 'COM10', 'LPT', 'nul-2.md', 'a.con']) assert.ok(!isDeviceName(name), name);
+  });
+
+  const long = slugify(`${'very long incident title '.repeat(8)}`);
+  it('a long slug repeated in the pattern is shortened, keeping the date', () => {
+    const name = fileNameFor('${date}-${slug}-${slug}-${slug}-${slug}-${slug}.md', { ...v, slug: long });
+    assert.ok(new TextEncoder().encode(name).length <= MAX_FILE_NAME_BYTES, `${name.length}: ${name}`);
+    assert.match(name, /^2026-11-01-very-long/);
+    assert.match(name, /\.md$/);
+    assert.doesNotMatch(name, /-\.md$/);
+  });
+
+  it('a long literal pattern is cut, keeping the date at the front', () => {
+    const name = fileNameFor(`${'x'.repeat(300)}-\${date}.md`, v);
+    assert.ok(new TextEncoder().encode(name).length <= MAX_FILE_NAME_BYTES, name);
+    assert.match(name, /^2026-11-01-x+\.md$/);
+  });
+
+  it('counts bytes, not characters, and never splits a character', () => {
+    const name = fileNameFor(`${'数'.repeat(200)}.md`, v);
+    assert.ok(new TextEncoder().encode(name).length <= MAX_FILE_NAME_BYTES, name);
+    assert.match(name, /^数+\.md$/);
+  });
+
+  it('every uniqueness suffix still fits in 255 bytes', () => {
+    const name = fileNameFor('${slug}${slug}${slug}${slug}${slug}', { ...v, slug: long });
+    assert.ok(new TextEncoder().encode(name.replace(/\.md$/, '-9999.md')).length <= 255);
+  });
 });
 
 describe('template: never overwrite', () => {

@@ -1,6 +1,6 @@
 // Where a new timeline entry goes and what it looks like: after the entry the cursor is in, else at the end of the
 // Timeline section, else in a new Timeline section at its canonical place. The entry copies the section's style.
-import { sectionInserts, type TextInsert } from '../edits';
+import { afterLoneCr, closingNote, openTail, sectionInserts, type TextInsert } from '../edits';
 import { sectionsFor, type Entry, type PostmortemModel, type Section } from '../model';
 import { isBlank, type Position } from '../text';
 import { parseStamp } from './stamp';
@@ -109,9 +109,19 @@ export function timelineEntryInsert(model: PostmortemModel, stamp: string, optio
 function after(model: PostmortemModel, line: number, blankBefore: boolean, entry: { text: string; cursor: number }): EntryInsert {
   const eol = model.eol;
   const position = { line, character: (model.lines[line] ?? '').length };
+  // After the first line of a code block or HTML block the document never closes, the entry would land in it: close
+  // it first, on its own line, then a blank line.
+  const open = openTail(model);
+  if (open && line >= open.line) {
+    const close = open.closer ? `${eol}${open.closer}` : '';
+    return {
+      insert: { position, text: afterLoneCr(model, position, `${close}${eol}${eol}${entry.text}`), note: closingNote(open) },
+      cursor: { line: line + (open.closer ? 3 : 2), character: entry.cursor },
+    };
+  }
   const lead = blankBefore ? `${eol}${eol}` : eol;
   return {
-    insert: { position, text: `${lead}${entry.text}` },
+    insert: { position, text: afterLoneCr(model, position, `${lead}${entry.text}`) },
     cursor: { line: line + (blankBefore ? 2 : 1), character: entry.cursor },
   };
 }

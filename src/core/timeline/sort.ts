@@ -1,5 +1,6 @@
 // Sorting a timeline block chronologically: a stable sort that moves each entry with its sub-bullets unchanged and
-// keeps the blank lines between entries where they were. One replacement of the block's lines, nothing else.
+// keeps the blank lines between entries where they were. One replacement of the block's lines, nothing else; each
+// line keeps its own line ending.
 import type { PostmortemModel } from '../model';
 import { range, type Range } from '../text';
 import { isEarlier, parseTimeline, type TimelineItem } from './parse';
@@ -50,18 +51,35 @@ export function timelineSortEdit(model: PostmortemModel, line?: number): Timelin
   const order = block.map((_, i) => i).sort((a, b) => keys[a]![0] - keys[b]![0] || keys[a]![1] - keys[b]![1] || a - b);
   if (order.every((v, i) => v === i)) return undefined;
 
-  const eol = model.eol;
+  // The block's lines in their new order: each entry with its lines, the blank lines between entries where they were.
   const first = block[0]!.entry.range.start.line;
   const last = block[block.length - 1]!.entry.range.end.line;
-  const parts: string[] = [];
+  const sequence: number[] = [];
+  const linesOf = (from: number, to: number) => {
+    for (let l = from; l <= to; l++) sequence.push(l);
+  };
   order.forEach((from, i) => {
-    if (i > 0) {
-      // The gap (blank lines) that followed position i-1 in the original stays at position i-1.
-      const gapStart = block[i - 1]!.entry.range.end.line + 1;
-      const gapEnd = block[i]!.entry.range.start.line;
-      parts.push(eol + model.lines.slice(gapStart, gapEnd).map((l) => l + eol).join(''));
-    }
-    parts.push(block[from]!.entry.lines.join(eol));
+    // The gap (blank lines) that followed position i-1 in the original stays at position i-1.
+    if (i > 0) linesOf(block[i - 1]!.entry.range.end.line + 1, block[i]!.entry.range.start.line - 1);
+    linesOf(block[from]!.entry.range.start.line, block[from]!.entry.range.end.line);
   });
-  return { range: range(first, 0, last, (model.lines[last] ?? '').length), text: parts.join('') };
+  // Every line keeps its own line ending. The ending after the block's last line lies outside the edit: the line
+  // that ends up last gives its ending to the line that was last.
+  const end = sequence[sequence.length - 1]!;
+  const endingOf = (l: number): string => (l === last ? model.lineEnding(end) : model.lineEnding(l)) || model.eol;
+  let text = '';
+  let previous = '';
+  sequence.forEach((l, i) => {
+    const line = model.lines[l]!;
+    if (i === sequence.length - 1) {
+      text += line;
+      return;
+    }
+    let ending = endingOf(l);
+    // A blank line's LF right after a lone CR would join it into one CRLF: it takes a CR too.
+    if (line === '' && previous === '\r' && ending === '\n') ending = '\r';
+    text += line + ending;
+    previous = ending;
+  });
+  return { range: range(first, 0, last, (model.lines[last] ?? '').length), text };
 }

@@ -104,6 +104,20 @@ describe('New Post-mortem', () => {
     }
   });
 
+  it('a Windows device name from postmortem.fileName or the title gets a suffix', async () => {
+    const config = vscode.workspace.getConfiguration('postmortem');
+    try {
+      await config.update('fileName', 'CON', vscode.ConfigurationTarget.Global);
+      const con = await newPostmortem({ title: 'Device one', open: false });
+      assert.strictEqual(con.path.split('/').pop(), 'CON_.md');
+      await config.update('fileName', '${slug}.md', vscode.ConfigurationTarget.Global);
+      const nul = await newPostmortem({ title: 'Nul', open: false });
+      assert.strictEqual(nul.path.split('/').pop(), 'nul_.md');
+    } finally {
+      await config.update('fileName', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('a folder option (New Post-mortem Here) creates the file in that folder', async () => {
     const uri = await newPostmortem({ title: 'Here it is', folder: fixtureUri('notes'), open: false });
     assert.strictEqual(uri.toString(), fixtureUri(`notes/${DATE}-here-it-is.md`).toString());

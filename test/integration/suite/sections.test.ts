@@ -80,6 +80,31 @@ describe('sections: quick fixes, completions, snippets, hover', () => {
     }
   });
 
+  it('a document that ends inside an unclosed fence grows once, not at every save: the fix closes the fence first', async () => {
+    const config = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+    await config.update('codeActionsOnSave', { 'source.fixAll.postmortem': 'explicit' }, vscode.ConfigurationTarget.Global, true);
+    try {
+      const start = ['---', 'type: postmortem', '---', '', '# Outage', '', '## Timeline', '', '- 10:00 start', '', '```', 'raw log line', ''].join('\n');
+      const editor = await openPostmortem('open-fence.md', start);
+      const uri = editor.document.uri;
+      await missingWhere(uri, (m) => m.length === 9, 'nine missing sections');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.postmortem');
+      assert.deepStrictEqual(actions.map((a) => a.title), ['Add all missing post-mortem sections (closes the code block left open on line 11)']);
+      await editor.edit((b) => b.insert(new vscode.Position(11, 12), ' ')); // a change, so that saving saves
+      await editor.document.save();
+      assert.deepStrictEqual(await missingWhere(uri, (m) => m.length === 0, 'fix-all on save'), []);
+      const once = editor.document.getText();
+      // The sections after Timeline come after the fence, which the same edit closed; the log stays in its block.
+      assert.match(once, /\n## Timeline\n\n- 10:00 start\n\n```\nraw log line \n```\n\n## Good-jobs and Improvement Chances\n/);
+      // A second save finds nothing to add: the document does not grow again.
+      await editor.edit((b) => b.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, ' '));
+      await editor.document.save();
+      assert.strictEqual(editor.document.getText(), `${once} `);
+    } finally {
+      await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global, true);
+    }
+  });
+
   it('the completion list at "## " puts the missing sections first', async () => {
     const editor = await openPostmortem('complete-me.md', `${TWO_MISSING}\n## `);
     await missingWhere(editor.document.uri, (m) => m.length === 2, 'two missing sections');
