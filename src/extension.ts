@@ -10,8 +10,9 @@ import * as statusBar from './features/statusBar';
 import * as teamConfig from './features/teamConfig';
 import * as timeline from './features/timeline';
 import * as timelineFix from './features/timelineFix';
+import * as timelineImport from './features/timelineImport';
 
-const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, exportActionItems];
+const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, timelineImport, exportActionItems];
 
 export function activate(context: vscode.ExtensionContext): void {
   for (const feature of features) {

@@ -139,7 +139,8 @@ const withFallback = (o) => new Proxy(o, { get: (t, key) => (key in t ? t[key] :
 // esbuild's interop copies only own properties of the module, so the names the bundle reads must exist up front.
 const API_NAMES = ['CodeAction', 'CodeActionKind', 'CompletionItem', 'CompletionItemKind', 'ConfigurationTarget', 'Hover', 'MarkdownString',
   'ProgressLocation', 'QuickPickItemKind', 'RelativePattern', 'Selection', 'SnippetString', 'StatusBarAlignment', 'TextEdit', 'TextEditorRevealType',
-  'ThemeColor', 'ThemeIcon', 'ViewColumn', 'WorkspaceEdit', 'FileType', 'FileSystemError', 'env', 'extensions', 'l10n'];
+  'ThemeColor', 'ThemeIcon', 'ViewColumn', 'WorkspaceEdit', 'FileType', 'FileSystemError', 'env', 'extensions', 'l10n',
+  'DocumentDropOrPasteEditKind', 'DocumentPasteEdit', 'DocumentPasteTriggerKind'];
 class Disposable { constructor(f) { this.f = f; } dispose() { this.f && this.f(); } static from() { return disposable(); } }
 class EventEmitter { constructor() { this.event = event; } fire() {} dispose() {} }
 class Range { constructor(a, b, c, d) { this.a = [a, b, c, d]; } }
