@@ -94,6 +94,8 @@ function buildOptions() {
         'node:assert/strict': path.join(root, 'test', 'integration', 'shims', 'assert-strict.ts'),
         'assert/strict': path.join(root, 'test', 'integration', 'shims', 'assert-strict.ts'),
       },
+      // As in the extension's web bundle: workers have no DOM, so packages' worker builds (suites that call src/ code).
+      conditions: ['worker'],
       define: { global: 'globalThis' },
       inject: [path.join(root, 'test', 'integration', 'shims', 'process.ts')],
       plugins: [virtualModules('browser')],

@@ -223,7 +223,7 @@ async function importCommand(options: ImportCommandOptions = {}): Promise<Import
 }
 
 /** "Paste as timeline entries": offered in a Timeline when the pasted text reads as a source; default when sure. */
-class TimelinePasteProvider implements vscode.DocumentPasteEditProvider {
+export class TimelinePasteProvider implements vscode.DocumentPasteEditProvider {
   async provideDocumentPasteEdits(
     doc: vscode.TextDocument,
     ranges: readonly vscode.Range[],
