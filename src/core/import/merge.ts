@@ -57,9 +57,29 @@ function formatFixed(epochMs: number, parts: readonly FormatPart[], offsetMinute
   return parts.map((p) => ('token' in p ? values[p.token] : p.literal)).join('');
 }
 
-function stampOf(style: StampStyle, epochMs: number): string {
-  if (style.offsetMinutes !== undefined) return formatFixed(epochMs, style.parts, style.offsetMinutes, style.label ?? '');
-  return formatTimestamp(epochMs, style.parts, style.timeZone);
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
+const ZONE_LABEL: readonly FormatPart[] = [{ token: 'z' }];
+const WALL: readonly FormatPart[] = parseTimeFormat('YYYY-MM-DD HH:mm:ss').value;
+
+/** A stamp formatter: Intl is slow per call, so a named zone's offset and label are read once per quarter hour. */
+function stamper(style: StampStyle): (epochMs: number) => string {
+  if (style.offsetMinutes !== undefined) {
+    const offset = style.offsetMinutes;
+    return (epochMs) => formatFixed(epochMs, style.parts, offset, style.label ?? '');
+  }
+  const zones = new Map<number, { offset: number; label: string }>();
+  return (epochMs) => {
+    const bucket = Math.floor(epochMs / QUARTER_HOUR_MS);
+    let zone = zones.get(bucket);
+    if (!zone) {
+      const at = bucket * QUARTER_HOUR_MS;
+      const wall = formatTimestamp(at, WALL, style.timeZone);
+      const [y, mo, d, h, mi, se] = wall.split(/[- :]/).map(Number) as [number, number, number, number, number, number];
+      zone = { offset: Math.round((Date.UTC(y, mo - 1, d, h, mi, se) - at) / MINUTE_MS), label: formatTimestamp(at, ZONE_LABEL, style.timeZone) };
+      zones.set(bucket, zone);
+    }
+    return formatFixed(epochMs, style.parts, zone.offset, zone.label);
+  };
 }
 
 const CANDIDATE_DATES = ['', 'YYYY-MM-DD ', 'YYYY-MM-DD[T]', 'YYYY-MM-DD, ', 'YYYY/MM/DD ', 'YYYY-MM-DD | '];
@@ -157,6 +177,7 @@ export function timelineImportEdit(model: PostmortemModel, entries: readonly Imp
 
   const added: ImportedEntry[] = [];
   const duplicates: ImportedEntry[] = [];
+  const stampOf = stamper(style);
   const rendered: Array<{ entry: ImportedEntry; stamp: string; markdown: string; key: number }> = [];
   for (const entry of sorted) {
     const markdown = entryMarkdown(entry);
@@ -169,7 +190,7 @@ export function timelineImportEdit(model: PostmortemModel, entries: readonly Imp
     }
     seen.add(`${m}|${full}`);
     added.push(entry);
-    rendered.push({ entry, stamp: stampOf(style, entry.epochMs), markdown, key: keyOf(entry.epochMs) });
+    rendered.push({ entry, stamp: stampOf(entry.epochMs), markdown, key: keyOf(entry.epochMs) });
   }
   if (rendered.length === 0) return { inserts: [], added, duplicates };
 
@@ -191,6 +212,7 @@ export function timelineImportEdit(model: PostmortemModel, entries: readonly Imp
   const keys = existing.map((i) => (dateless ? i.time!.epochMs : i.time!.dateKnown ? i.time!.epochMs : i.time!.epochMs + firstDay * DAY_MS));
   const groups = new Map<number, string[]>();
   const counts = new Map<number, number>();
+  const styles = new Map<number, ReturnType<typeof entryStyle>>();
   for (const r of rendered) {
     let lo = 0;
     let hi = keys.length;
@@ -202,7 +224,9 @@ export function timelineImportEdit(model: PostmortemModel, entries: readonly Imp
     const anchor = existing[Math.max(0, lo - 1)]!;
     const n = counts.get(lo) ?? 0;
     counts.set(lo, n + 1);
-    const line = renderLine(entryStyle(anchor.entry), r.stamp, r.markdown, lo === 0 ? n - 1 : n);
+    let anchorStyle = styles.get(lo);
+    if (!anchorStyle) styles.set(lo, (anchorStyle = entryStyle(anchor.entry)));
+    const line = renderLine(anchorStyle, r.stamp, r.markdown, lo === 0 ? n - 1 : n);
     let group = groups.get(lo);
     if (!group) groups.set(lo, (group = []));
     group.push(line);
