@@ -48,6 +48,9 @@ interface Message {
 export function parseChat(text: string, clock: Clock, out: Collector, dialect: ChatDialect): void {
   let cur: Message | undefined;
   let author: string | undefined;
+  /** The transcript writes AM/PM times, so a bare continuation time is on the 12-hour clock too. */
+  let twelveHour = false;
+  let lastMinutes: number | undefined;
   /** A name-like line seen before any message: the header's name when a bare time follows. */
   let pending: { text: string; line: number } | undefined;
 
@@ -65,11 +68,22 @@ export function parseChat(text: string, clock: Clock, out: Collector, dialect: C
     flush();
     dropPending();
     if (dayFirst) clock.setDay(dayFirst);
-    const stamp = parseStamp(time);
+    let stamp = parseStamp(time);
     if (!stamp?.clock) {
       out.unread(n, raw, `"${time}" is not a time`);
       return;
     }
+    const hasMeridiem = /[AaPp]\.?[Mm]/.test(time);
+    if (hasMeridiem) twelveHour = true;
+    else if (twelveHour && stamp.clock.hour >= 1 && stamp.clock.hour <= 12 && lastMinutes !== undefined) {
+      // Continuation times drop AM/PM ("2:06" under "Sam Lee  2:05 PM"): the reading nearest after the time before.
+      const am = (stamp.clock.hour % 12) * 60 + stamp.clock.minute;
+      const pm = am + 720;
+      const after = [am, pm].filter((m) => m >= lastMinutes!);
+      const minutes = after.length > 0 ? Math.min(...after) : am;
+      stamp = { ...stamp, clock: { ...stamp.clock, hour: Math.floor(minutes / 60) } };
+    }
+    lastMinutes = stamp.clock!.hour * 60 + stamp.clock!.minute;
     author = who;
     cur = { author: who, epochMs: clock.instant(stamp, n), line: n, lines: [], lineNumbers: [], raw };
   };
@@ -88,6 +102,7 @@ export function parseChat(text: string, clock: Clock, out: Collector, dialect: C
       flush();
       dropPending();
       clock.setDay(day);
+      lastMinutes = undefined;
       return;
     }
     const timeOnly = TIME_ONLY.exec(line);

@@ -23,6 +23,18 @@ describe('import: text copied from Slack', () => {
     assert.deepEqual(rows(r), ['2025-11-18T15:42:00.000Z | Sam Lee: first', '2025-11-24T13:00:00.000Z | Sam Lee: second']);
   });
 
+  it('reads a continuation time without AM/PM on the 12-hour clock of the headers, across noon and midnight', () => {
+    const text = 'Sam Lee  11:58 AM\nfirst\n12:03\nsecond\n1:15\nthird\nAlex Kim  11:59 PM\nlate\n12:01\nafter midnight\n';
+    const r = importTimeline(text, { date: '2025-11-25', from: 'slack-text' });
+    assert.deepEqual(rows(r), [
+      '2025-11-25T11:58:00.000Z | Sam Lee: first',
+      '2025-11-25T12:03:00.000Z | Sam Lee: second',
+      '2025-11-25T13:15:00.000Z | Sam Lee: third',
+      '2025-11-25T23:59:00.000Z | Alex Kim: late',
+      '2025-11-26T00:01:00.000Z | Alex Kim: after midnight',
+    ]);
+  });
+
   it('lists text above the first header and empty headers as unreadable', () => {
     const r = importTimeline('stray words, here.\nSam Lee  10:42 AM\nAlex Kim  10:43 AM\nok\n', { date: '2025-11-25', from: 'slack-text' });
     assert.deepEqual(rows(r), ['2025-11-25T10:43:00.000Z | Alex Kim: ok']);
