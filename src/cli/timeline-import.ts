@@ -16,6 +16,7 @@ Reads events and prints them as Markdown timeline entries, or merges them into a
   --from SOURCE   The source (default: auto, which detects it and says which it chose)
   --zone ZONE     Zone of times written without one: UTC (default), an IANA name, +02:00, or PST
   --date DAY      Day of times written without a date (default: the post-mortem's date with --into, else today)
+  --today DAY     The day the text was copied, for "Today"/"Yesterday" in chat text (default: today)
   --into FILE     Merge into this post-mortem's Timeline: chronological, in its style, duplicates skipped
 
 Exit codes: 0 done, 1 the input could not be read (invalid JSON or CSV, unknown source), 2 usage or I/O error.`;
@@ -26,6 +27,8 @@ export interface TimelineImportOptions {
   readonly from?: string;
   readonly zone?: string;
   readonly date?: string;
+  /** The day the text was copied ("Today"/"Yesterday" in chat text); default: today. */
+  readonly today?: string;
   readonly into?: string;
 }
 
@@ -49,7 +52,7 @@ const defaultIo: TimelineImportIo = {
 const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
 
 /** A Slack export channel folder (or an export root with exactly one channel), one day file in memory at a time. */
-async function readSlackFolder(dir: string, options: { zone?: string; date?: string }): Promise<ImportResult> {
+async function readSlackFolder(dir: string, options: { zone?: string; date?: string; today?: string }): Promise<ImportResult> {
   let channel = dir;
   let names = await readdir(dir);
   if (!names.some((n) => DAY_FILE.test(n))) {
@@ -103,7 +106,7 @@ export async function runTimelineImport(input: string | undefined, options: Time
     return TIMELINE_IMPORT_EXIT.usage;
   }
   const date = options.date ?? (target !== undefined ? documentDate(target) : undefined);
-  const base = { ...(options.zone !== undefined ? { zone: options.zone } : {}), ...(date !== undefined ? { date } : {}) };
+  const base = { ...(options.zone !== undefined ? { zone: options.zone } : {}), ...(date !== undefined ? { date } : {}), ...(options.today !== undefined ? { today: options.today } : {}) };
 
   let result: ImportResult;
   try {

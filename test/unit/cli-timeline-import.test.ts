@@ -29,7 +29,7 @@ describe('postmortem timeline import (CLI function)', () => {
   ];
   for (const [file, detection, count, first] of expected) {
     it(`prints ${file} as Markdown entries and says how it read it`, async () => {
-      const r = await run(fixture(file), { date: '2025-11-25', zone: 'UTC' });
+      const r = await run(fixture(file), { date: '2025-11-25', today: '2025-11-25', zone: 'UTC' });
       assert.equal(r.code, 0, r.stderr);
       const lines = r.stdout.trimEnd().split('\n');
       assert.equal(lines.length, count);

@@ -15,7 +15,7 @@ const NAME_TIME = new RegExp(String.raw`^(\S.*?)(\s+)\[?(${TIME})\]?$`);
 const BRACKET_HEADER = /^\[([^\]]{3,40})\]\s+(\S.*)$/;
 /** "[10:43 AM] text": a Slack continuation message copied with its time. */
 const BRACKET_TIME_TEXT = new RegExp(String.raw`^\[(${TIME})\]\s+(\S.*)$`);
-const SLASH_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})\s+/;
+const SLASH_DATE = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?,?\s+/;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 /** Slack's badge after an app's name. */
 const APP_BADGE = /\s+APP$/;
@@ -105,20 +105,24 @@ export function parseChat(text: string, clock: Clock, out: Collector, dialect: C
       lastMinutes = undefined;
       return;
     }
-    const timeOnly = TIME_ONLY.exec(line);
+    // A time alone on a line; in Teams also with a day ("Yesterday 10:42 AM", "11/24/2025 10:42 AM").
+    const bare = TIME_ONLY.exec(line);
+    const when = bare ? { time: bare[1]! } : dialect.bracketHeaders && line.length <= 40 && /\d:\d/.test(line) ? teamsWhen(line, clock) : undefined;
+    const timeOnly = when ? [line, when.time] : undefined;
+    const whenDay = when && 'day' in when ? when.day : undefined;
     if (timeOnly) {
       // "Sam Lee" then "10:42 AM": the line above was the next message's name, not text of the one before.
       const last = cur?.lines[cur.lines.length - 1];
       if (cur && last !== undefined && cur.lines.length >= 2 && nameLike(last) && cur.lineNumbers[cur.lineNumbers.length - 1] === n - 1) {
         cur.lines.pop();
         cur.lineNumbers.pop();
-        start(last.replace(APP_BADGE, ''), timeOnly[1]!, n - 1, raw);
+        start(last.replace(APP_BADGE, ''), timeOnly[1]!, n - 1, raw, whenDay);
       } else if (pending && pending.line === n - 1) {
         const who = pending.text.replace(APP_BADGE, '');
         pending = undefined;
-        start(who, timeOnly[1]!, n - 1, raw);
+        start(who, timeOnly[1]!, n - 1, raw, whenDay);
       } else if (author !== undefined || cur) {
-        start(author, timeOnly[1]!, n, raw);
+        start(author, timeOnly[1]!, n, raw, whenDay);
       } else {
         dropPending();
         out.unread(n, raw, 'a time with no name above it');
@@ -171,7 +175,7 @@ export function headerOf(line: string, dialect: ChatDialect, clock: Clock): { au
 }
 
 /** The bracket of a Teams header: a time, maybe after "Yesterday", a weekday or a M/D/YYYY date. */
-function teamsWhen(inside: string, clock: Clock): { time: string; day?: Day } | undefined {
+export function teamsWhen(inside: string, clock: Clock): { time: string; day?: Day } | undefined {
   let text = inside.trim();
   let day: Day | undefined;
   const slash = SLASH_DATE.exec(text);
@@ -180,8 +184,8 @@ function teamsWhen(inside: string, clock: Clock): { time: string; day?: Day } | 
     let date = Number(slash[2]);
     // Teams writes the date in the person's locale: month first unless that cannot be.
     if (month > 12 && date <= 12) [month, date] = [date, month];
-    const year = Number(slash[3]) < 100 ? 2000 + Number(slash[3]) : Number(slash[3]);
-    day = { year, month, day: date };
+    if (slash[3] === undefined) day = clock.completeYear(month, date);
+    else day = { year: Number(slash[3]) < 100 ? 2000 + Number(slash[3]) : Number(slash[3]), month, day: date };
     text = text.slice(slash[0].length);
   } else {
     const word = /^([A-Za-z]+),?\s+/.exec(text);

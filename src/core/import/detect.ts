@@ -1,6 +1,6 @@
 // Which source a text is, from its content (and the file name's extension when there is one), and how sure we are.
 // Confident means the paste provider may make "Paste as timeline entries" the default paste.
-import { headerOf, nameLike, TIME_ONLY } from './chat';
+import { headerOf, nameLike, teamsWhen, TIME_ONLY } from './chat';
 import { findColumn, headerKey } from './csv';
 import { hasTimeColumn } from './alerts';
 import { GIT_LINE } from './git';
@@ -54,6 +54,7 @@ export function detectSource(text: string, fileName?: string): Detection | undef
     if (GIT_LINE.test(line)) git++;
     const teamsHeader = line.startsWith('[') && headerOf(line, TEAMS_DIALECT, clock);
     if (teamsHeader && teamsHeader.author) teams++;
+    else if (i > 0 && line.length <= 40 && !TIME_ONLY.test(line) && /^\S+[ ,]+\d{1,2}:\d{2}/.test(line) && nameLike(lines[i - 1]!) && teamsWhen(line, clock)) teams++;
     else if (stampedLine(line)?.text) stamped++;
     const h = headerOf(line, SLACK_DIALECT, clock);
     if (h?.author) slack++;

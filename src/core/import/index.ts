@@ -27,9 +27,11 @@ function setup(options: ImportOptions): { clock: Clock; out: Collector } {
   const out = new Collector();
   const zone = parseZone(options.zone, out);
   if (typeof zone === 'string') throw new ImportError(zone);
-  const day = parseDay(options.date, zone, options.now ?? Date.now());
+  const today = parseDay(options.today, zone, options.now ?? Date.now());
+  if (typeof today === 'string') throw new ImportError(today);
+  const day = options.date === undefined ? today : parseDay(options.date, zone, 0);
   if (typeof day === 'string') throw new ImportError(day);
-  return { clock: new Clock(zone, day, out), out };
+  return { clock: new Clock(zone, day, out, today), out };
 }
 
 function finish(out: Collector, source: SourceKind, detection: string): ImportResult {

@@ -126,6 +126,8 @@ export class Clock {
     readonly zone: Zone,
     readonly reference: Day,
     private readonly out: Collector,
+    /** The day the text was copied: "Today", "Yesterday" and weekday separators count from it. */
+    readonly today: Day = reference,
   ) {
     this.current = reference;
   }
@@ -172,17 +174,18 @@ export class Clock {
 
   /**
    * A date separator line ("Today", "Yesterday", "Tuesday", "Tuesday, November 24th", "November 24th, 2025"), as a
-   * day resolved against the reference day, or undefined when the line is not one.
+   * day: relative words count from the day the text was copied (today), dates without a year take the reference
+   * day's year. Undefined when the line is not one.
    */
   separator(line: string): Day | undefined {
     if (line.length > 60) return undefined;
     const text = line.trim().replace(/^[-–—\s]+|[-–—\s]+$/g, '').replace(/\s+/g, ' ').toLowerCase();
-    if (text === 'today') return this.reference;
-    if (text === 'yesterday') return addDays(this.reference, -1);
+    if (text === 'today') return this.today;
+    if (text === 'yesterday') return addDays(this.today, -1);
     const weekday = WEEKDAYS.indexOf(text);
     if (weekday >= 0) {
-      const refWeekday = new Date(Date.UTC(this.reference.year, this.reference.month - 1, this.reference.day)).getUTCDay();
-      return addDays(this.reference, -((refWeekday - weekday + 7) % 7));
+      const todayWeekday = new Date(Date.UTC(this.today.year, this.today.month - 1, this.today.day)).getUTCDay();
+      return addDays(this.today, -((todayWeekday - weekday + 7) % 7));
     }
     const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
     if (iso) return { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };

@@ -60,7 +60,12 @@ export interface ImportOptions {
   readonly zone?: string;
   /** The day of times written without a date, `YYYY-MM-DD`; "Today"/"Yesterday" separators count from it. Default: today in `zone`. */
   readonly date?: string;
-  /** For tests: the current instant, used only when `date` is not given. */
+  /**
+   * The day the text was copied, `YYYY-MM-DD`: "Today", "Yesterday" and weekday separators in chat text count from it.
+   * Default: today in `zone`.
+   */
+  readonly today?: string;
+  /** For tests: the current instant, used when `date` or `today` is not given. */
   readonly now?: number;
 }
 

@@ -4,7 +4,7 @@ import { importFixture, rows, unreadable } from './helpers';
 
 describe('import: text copied from Slack', () => {
   it('reads name-and-time headers, continuation times, name-then-time headers and date separators', () => {
-    const r = importTimeline(importFixture('slack-text.txt'), { date: '2025-11-25' });
+    const r = importTimeline(importFixture('slack-text.txt'), { today: '2025-11-25' });
     assert.equal(r.source, 'slack-text');
     assert.deepEqual(rows(r), [
       '2025-11-24T23:52:00.000Z | Sam Lee: Pager fired for checkout latency<br>\\# this is not a heading',
@@ -17,9 +17,9 @@ describe('import: text copied from Slack', () => {
     assert.deepEqual(r.ignored.map((i) => `${i.line}: ${i.text}`), ['10: New messages']);
   });
 
-  it('resolves weekday and month-day separators against the reference date', () => {
+  it('resolves Today, Yesterday and weekday separators from the day the text was copied, month-days in the reference year', () => {
     const text = 'Tuesday, November 18th\nSam Lee  10:42 AM\nfirst\nMonday\nSam Lee  8:00 AM\nsecond\n';
-    const r = importTimeline(text, { date: '2025-11-25', zone: 'America/New_York' });
+    const r = importTimeline(text, { today: '2025-11-25', date: '2025-11-20', zone: 'America/New_York' });
     assert.deepEqual(rows(r), ['2025-11-18T15:42:00.000Z | Sam Lee: first', '2025-11-24T13:00:00.000Z | Sam Lee: second']);
   });
 
@@ -43,8 +43,16 @@ describe('import: text copied from Slack', () => {
 });
 
 describe('import: text copied from Teams', () => {
+  it('reads the name and a dated time on lines of their own', () => {
+    const text = 'Sam Lee\n11/24/2025 11:50 PM\nChecking the dashboards\nAlex Kim\nYesterday 11:55 PM\nOn it\nPriya Shah\n9:00 AM\nClosing\n';
+    const r = importTimeline(text, { today: '2025-11-25' });
+    assert.equal(r.source, 'teams-text');
+    assert.deepEqual(rows(r), ['2025-11-24T23:50:00.000Z | Sam Lee: Checking the dashboards', '2025-11-24T23:55:00.000Z | Alex Kim: On it', '2025-11-25T09:00:00.000Z | Priya Shah: Closing']);
+    assert.deepEqual(unreadable(r), []);
+  });
+
   it('reads [time] Name headers with Yesterday and dates inside, skipping interface text', () => {
-    const r = importTimeline(importFixture('teams-text.txt'), { date: '2025-11-25' });
+    const r = importTimeline(importFixture('teams-text.txt'), { today: '2025-11-25', date: '2020-01-01' });
     assert.equal(r.source, 'teams-text');
     assert.deepEqual(rows(r), [
       '2025-11-24T23:50:00.000Z | Sam Lee: Checkout errors are up, declaring an incident',
