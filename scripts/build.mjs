@@ -25,7 +25,7 @@ const LAZY = [
     specifier: '../core/import/timeline-import',
     module: './src/core/import/timeline-import.ts',
     importer: 'src/features',
-    functions: ['detectSource', 'documentDate', 'importTimeline', 'isImportError', 'lineInTimeline', 'planTimelineImport', 'slackExportReader', 'sourceName'],
+    functions: ['detectSource', 'documentDate', 'importTimeline', 'isImportError', 'planTimelineImport', 'slackExportReader', 'sourceName'],
   },
 ];
 const lazyFile = (entry) =>

@@ -2,13 +2,14 @@
 // of the parsed entries; one undo step; a report) and "Paste as timeline entries" when the cursor is in a Timeline
 // and the clipboard holds a chat transcript, a pager log or deploy history. The importer loads on first use.
 import * as vscode from 'vscode';
+import { sectionsFor } from '../core/model';
 import { resolveTimeZone } from '../core/timeline/format';
+import { postmortemAnalysis } from './analysis';
 import {
   detectSource,
   documentDate,
   importTimeline,
   isImportError,
-  lineInTimeline,
   planTimelineImport,
   slackExportReader,
   sourceName,
@@ -77,7 +78,8 @@ let timeFormat: Intl.DateTimeFormat | undefined;
 const formatTime = (ms: number) => (timeFormat ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })).format(ms);
 
 async function readSource(options: ImportCommandOptions, doc: vscode.TextDocument): Promise<ImportResult | undefined> {
-  const base = { zone: options.zone ?? localZone(), ...(options.date ?? documentDate(doc.getText()) ? { date: options.date ?? documentDate(doc.getText())! } : {}) };
+  const date = options.date ?? documentDate(doc.getText());
+  const base = { zone: options.zone ?? localZone(), ...(date ? { date } : {}) };
   if (options.text !== undefined) return importTimeline(options.text, { ...base, from: options.from ?? 'auto' });
   let uri = typeof options.uri === 'string' ? vscode.Uri.parse(options.uri) : options.uri;
   if (!uri) {
@@ -234,13 +236,18 @@ export class TimelinePasteProvider implements vscode.DocumentPasteEditProvider {
     if (context.only && !context.only.contains(PASTE_KIND()) && !PASTE_KIND().contains(context.only)) return undefined;
     const text = await data.get('text/plain')?.asString();
     if (!text || text.length > MAX_PASTE || token.isCancellationRequested || ranges.length !== 1) return undefined;
+    const line = ranges[0]!.start.line;
+    // Offered on its own only in a post-mortem's Timeline (the shared, cached analysis); Paste As… asks for it anywhere.
+    const asked = context.triggerKind === vscode.DocumentPasteTriggerKind.PasteAs;
+    if (!asked) {
+      const analysis = postmortemAnalysis(doc);
+      const inTimeline = analysis !== undefined && sectionsFor(analysis.model, 'timeline').some((s) => line >= s.heading.range.start.line && line <= s.contentRange.end.line);
+      if (!inTimeline) return undefined;
+    }
     const detection = detectSource(text);
     if (!detection) return undefined;
-    const line = ranges[0]!.start.line;
     const docText = doc.getText();
     const options = planOptions(doc, line);
-    const asked = context.triggerKind === vscode.DocumentPasteTriggerKind.PasteAs;
-    if (!asked && !lineInTimeline(docText, line, options)) return undefined;
     let plan: MergePlan;
     let result: ImportResult;
     try {

@@ -148,7 +148,7 @@ export class Clock {
     return dayNumber(d) > dayNumber(this.reference) + 1 ? { ...d, year: d.year - 1 } : d;
   }
 
-  /** The instant of a parsed stamp (which must have a clock), or undefined with a reason. */
+  /** The instant of a parsed stamp; a written date becomes the current day, a written zone or offset is applied. */
   instant(stamp: WrittenStamp, line: number, ms = 0): number {
     if (stamp.date) {
       const date = stamp.date.year === undefined ? this.completeYear(stamp.date.month, stamp.date.day) : { year: stamp.date.year, month: stamp.date.month, day: stamp.date.day };

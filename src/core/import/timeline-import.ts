@@ -1,9 +1,8 @@
 // The importer as the editor uses it: functions only (the Node bundle loads this file lazily, on the first import or
 // paste, through wrappers that forward function calls), working on document text so no model crosses bundles.
-import { buildModel, type PostmortemModel } from '../model';
+import { buildModel, sectionsFor, type PostmortemModel } from '../model';
 import { SectionMatcher, type ExtraAliases } from '../match';
 import { parseTimeFormat } from '../timeline/format';
-import { sectionsFor } from '../model';
 import { importTimeline as importText, detectSource as detect, type TextImportOptions } from './index';
 import { entryMarkdown as markdownOf } from './markdown';
 import { timelineImportEdit, type MergePlan } from './merge';
