@@ -21,6 +21,8 @@ export interface Detection {
 }
 
 const SAMPLE_LINES = 400;
+/** Lines that are Markdown structure already: list items, table rows, headings, quotes, fences, bold-first lines. */
+const MARKDOWN_LINE = /^(?:[-*+] |\d{1,9}[.)] |\||#{1,6} |>|\*\*|__|```|~~~|<!--)/;
 
 /** The source kind of a text, or undefined when it looks like none (prose, Markdown). Never throws. */
 export function detectSource(text: string, fileName?: string): Detection | undefined {
@@ -49,13 +51,15 @@ export function detectSource(text: string, fileName?: string): Detection | undef
   let stamped = 0;
   let slack = 0;
   let teams = 0;
+  let markdown = 0;
   lines.forEach((line, i) => {
+    if (MARKDOWN_LINE.test(line)) markdown++;
     if (/^#\d{9,11}$/.test(line)) shell++;
     if (GIT_LINE.test(line)) git++;
     const teamsHeader = line.startsWith('[') && headerOf(line, TEAMS_DIALECT, clock);
     if (teamsHeader && teamsHeader.author) teams++;
     else if (i > 0 && line.length <= 40 && !TIME_ONLY.test(line) && /^\S+[ ,]+\d{1,2}:\d{2}/.test(line) && nameLike(lines[i - 1]!) && teamsWhen(line, clock)) teams++;
-    else if (stampedLine(line)?.text) stamped++;
+    else if (!MARKDOWN_LINE.test(line) && stampedLine(line)?.text) stamped++;
     const h = headerOf(line, SLACK_DIALECT, clock);
     if (h?.author) slack++;
     else if (TIME_ONLY.test(line) && i > 0 && nameLike(lines[i - 1]!)) slack++;
@@ -65,7 +69,8 @@ export function detectSource(text: string, fileName?: string): Detection | undef
   if (git > 0 && git * 2 >= n && git * 10 >= stamped * 8) return { source: 'git', confident: true, reason: `git log (${git} commits)` };
   if (teams > 0 && teams >= stamped) return { source: 'teams-text', confident: teams * 6 >= n, reason: `${teams} Teams message header${teams === 1 ? '' : 's'}` };
   if (slack > 0 && slack >= stamped) return { source: 'slack-text', confident: slack * 6 >= n, reason: `${slack} Slack message header${slack === 1 ? '' : 's'}` };
-  if (stamped > 0) return { source: 'lines', confident: stamped * 2 >= n, reason: `${stamped} timestamped line${stamped === 1 ? '' : 's'}` };
+  // Markdown already (a timeline copied from another post-mortem): pasted as it is.
+  if (stamped > 0 && markdown * 3 < n) return { source: 'lines', confident: stamped * 2 >= n, reason: `${stamped} timestamped line${stamped === 1 ? '' : 's'}` };
   return undefined;
 }
 

@@ -22,6 +22,12 @@ describe('import: auto-detection', () => {
     });
   }
 
+  it('a Markdown timeline copied from another post-mortem is pasted as it is', () => {
+    assert.equal(detectSource('| Time | Event |\n|---|---|\n| 10:00 | paged |\n| 10:05 | acked |\n| 10:10 | fixed |'), undefined);
+    assert.equal(detectSource('- **10:00** — paged\n- **10:05** — acked\n- 10:10 fixed'), undefined);
+    assert.equal(detectSource('**June 14th, 2022, 10:00 AM:** audit\n\n**June 14th, 2022, 11:00 AM:** found'), undefined);
+  });
+
   it('prose, Markdown and one stray time are not confident sources', () => {
     assert.equal(detectSource('We rolled back the deploy.\nThen we waited.'), undefined);
     assert.equal(detectSource('# Heading\n\nSome *text*.'), undefined);
