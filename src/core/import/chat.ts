@@ -31,7 +31,7 @@ export interface ChatDialect {
 /** A person's name or handle: letters first, at most six words, no sentence punctuation. */
 export function nameLike(text: string): boolean {
   if (text.length > 60 || text.length < 2) return false;
-  if (!/^[\p{L}@][\p{L}\p{M}\p{N}'’.\-_() ]*$/u.test(text)) return false;
+  if (!/^[\p{L}@][\p{L}\p{M}\p{N}'’.\-_()/ ]*$/u.test(text)) return false;
   return text.split(' ').length <= 6 && !/[.]$/.test(text);
 }
 

@@ -35,6 +35,11 @@ describe('import: text copied from Slack', () => {
     ]);
   });
 
+  it('reads names with pronouns and app badges, and times with a narrow no-break space before PM', () => {
+    const r = importTimeline('Sam Lee (he/him)  10:42\u202fPM\nfirst\nPagerDuty APP  10:43 PM\nTriggered #412\n', { date: '2025-11-25', from: 'slack-text' });
+    assert.deepEqual(rows(r), ['2025-11-25T22:42:00.000Z | Sam Lee (he/him): first', '2025-11-25T22:43:00.000Z | PagerDuty: Triggered \\#412']);
+  });
+
   it('lists text above the first header and empty headers as unreadable', () => {
     const r = importTimeline('stray words, here.\nSam Lee  10:42 AM\nAlex Kim  10:43 AM\nok\n', { date: '2025-11-25', from: 'slack-text' });
     assert.deepEqual(rows(r), ['2025-11-25T10:43:00.000Z | Alex Kim: ok']);
