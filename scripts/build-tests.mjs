@@ -104,6 +104,9 @@ function buildOptions() {
       ...common,
       outfile: path.join(root, 'dist', 'test', 'node', 'index.js'),
       platform: 'node',
+      // As in the extension's Node bundle: ES module builds first (jsonc-parser's CommonJS build is UMD with dynamic
+      // requires), for suites that call src/ code.
+      mainFields: ['module', 'main'],
       // Mocha's parallel mode (unused here) resolves worker files at run time; bundling mocha is still fine.
       logOverride: { 'require-resolve-not-external': 'silent' },
       plugins: [virtualModules('node')],
