@@ -100,6 +100,8 @@ function buildOptions() {
         'node:assert/strict': path.join(root, 'test', 'integration', 'shims', 'assert-strict.ts'),
         'assert/strict': path.join(root, 'test', 'integration', 'shims', 'assert-strict.ts'),
       },
+      // As in the extension's web bundle: workers have no DOM, so packages' worker builds (suites that call src/ code).
+      conditions: ['worker'],
       define: { global: 'globalThis' },
       inject: [path.join(root, 'test', 'integration', 'shims', 'process.ts')],
       plugins: [virtualModules('browser')],
@@ -108,6 +110,9 @@ function buildOptions() {
       ...common,
       outfile: path.join(root, 'dist', 'test', host === 'node' ? 'node' : 'node-untrusted', 'index.js'),
       platform: 'node',
+      // As in the extension's Node bundle: ES module builds first (jsonc-parser's CommonJS build is UMD with dynamic
+      // requires), for suites that call src/ code.
+      mainFields: ['module', 'main'],
       // Mocha's parallel mode (unused here) resolves worker files at run time; bundling mocha is still fine.
       logOverride: { 'require-resolve-not-external': 'silent' },
       plugins: [virtualModules(host)],

@@ -21,6 +21,13 @@ const LAZY = [
   { specifier: './remark', module: './src/core/remark.ts', importer: 'src/core', functions: ['remarkParseChunk', 'headingTextWithDefinitions', 'openConstructAtEnd'] },
   // Inside remark: the table of named character references (&amp; …), needed only when a document uses one.
   { specifier: 'decode-named-character-reference', module: 'decode-named-character-reference', functions: ['decodeNamedCharacterReference'] },
+  // The timeline importer (issue 18): only the Import Timeline command and a paste into a Timeline run it.
+  {
+    specifier: '../core/import/timeline-import',
+    module: './src/core/import/timeline-import.ts',
+    importer: 'src/features',
+    functions: ['detectSource', 'documentDate', 'importTimeline', 'isImportError', 'planTimelineImport', 'slackExportReader', 'sourceName'],
+  },
 ];
 const lazyFile = (entry) =>
   `lazy/${(entry.module.startsWith('./') ? path.basename(entry.module, '.ts') : entry.module).replace(/[^a-z0-9]+/gi, '-')}.js`;

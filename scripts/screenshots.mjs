@@ -215,6 +215,27 @@ async function shotTimelineEntry(page) {
 }
 
 /**
+ * Import Timeline from the sample Slack transcript (sample-workspace/incident-channel.txt): the multi-select list of
+ * parsed messages, all selected, before they are merged into the Timeline.
+ */
+async function shotTimelineImport(page) {
+  await openSampleWithWarning(page);
+  await runCommand(page, 'Post-mortem: Import Timeline…');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'From a File' }).first().waitFor({ timeout: 30_000 });
+  await input.fill('From a File');
+  await page.keyboard.press('Enter');
+  // VS Code for the Web's own file dialog: a quick input holding a folder's path (the workspace folder is /).
+  await page.locator('.quick-input-widget', { hasText: 'Import Timeline from a file' }).first().waitFor({ timeout: 30_000 });
+  await input.fill('/incident-channel.txt');
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'incident-channel.txt' }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'closing the incident' }).first().waitFor({ timeout: 30_000 });
+  await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 60); // no hover over the list
+  await settle(page, 800);
+}
+
+/**
  * Reviewer findings: the Problems panel with the blameless-language finding selected, and its hover on the
  * finger-pointing phrase in What happened. The side bar is hidden so the sample's long lines do not wrap.
  */
@@ -246,6 +267,7 @@ const SHOTS = {
   'new-postmortem': { file: 'images/new-postmortem.png', take: shotNewPostmortem },
   'timeline-entry': { file: 'images/timeline-entry.png', take: shotTimelineEntry },
   review: { file: 'images/review.png', take: shotReview },
+  'timeline-import': { file: 'images/timeline-import.png', take: shotTimelineImport },
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -11,11 +11,12 @@ import * as statusBar from './features/statusBar';
 import * as teamConfig from './features/teamConfig';
 import * as timeline from './features/timeline';
 import * as timelineFix from './features/timelineFix';
+import * as timelineImport from './features/timelineImport';
 import * as trust from './features/trust';
 import { useLocalDisk } from './features/files';
 import type { LocalDisk } from './node/disk';
 
-const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [trust, teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, exportActionItems, ignore];
+const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [trust, teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, timelineImport, exportActionItems, ignore];
 
 /** What a host provides: the Node host hands in its local disk; the web worker has none. */
 export interface HostServices {

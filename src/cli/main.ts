@@ -3,6 +3,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { runTimelineImport, type TimelineImportOptions } from './timeline-import';
 import { createTwoFilesPatch } from 'diff';
 import { actionItemsCsv, analyze, DEFAULT_CONFIG, fixAll, type PostmortemConfig, type PostmortemModel } from '../core';
 import { format, FORMATS, summary, totals, type Format } from './format';
@@ -272,6 +273,17 @@ function program(name: ProgramName, run: Run, setCode: (code: number) => void): 
     .option('--dry-run', 'print a unified diff of what would change, and change nothing')
     .argument('<files...>', 'files, folders, globs, !negated globs, or - (the fixed text goes to standard output)')
     .action(async (files: string[], options: FixOptions) => setCode(await run.fix(files, options)));
+  root.command('timeline')
+    .description('Work on timelines: `postmortem timeline import`.')
+    .command('import')
+    .description('Read chat transcripts, pager logs or deploy history and print them as timeline entries, or merge them into a post-mortem\'s Timeline.')
+    .argument('<input>', 'a transcript, log, CSV or JSON file; a Slack export channel folder; or - for standard input')
+    .option('--from <source>', 'the source (auto detects it and says which it chose)', 'auto')
+    .option('--zone <zone>', 'zone of times written without one: UTC (default), an IANA name, +02:00, or PST')
+    .option('--date <day>', 'day (YYYY-MM-DD) of times written without a date (default: the post-mortem\'s date with --into, else today)')
+    .option('--today <day>', 'the day the text was copied, for "Today"/"Yesterday" in chat text (default: today)')
+    .option('--into <file>', 'merge into this post-mortem\'s Timeline: chronological, in its style, duplicates skipped')
+    .action(async (input: string, options: TimelineImportOptions) => setCode(await runTimelineImport(input, options)));
   return root;
 }
 

@@ -4,6 +4,8 @@
 //   2. Add Timeline Entry by its default keybinding: a post-mortem opened with Quick Open, the cursor put on a timeline
 //      entry with Go to Line, then the chord from package.json (Ctrl+K Ctrl+Alt+N); the new entry appears right after
 //      that entry and its sub-bullet, with the cursor after the dash.
+//   3. (runs second, on the untouched fixture) Paste as timeline entries: a Slack transcript on the clipboard pasted with Ctrl+V in the Timeline becomes entries
+//      merged in time order (a duplicate skipped, hostile text escaped), and one Ctrl+Z restores the Timeline.
 // What the tests read comes from the workbench (editor lines, explorer, status bar): @vscode/test-web's file system
 // provider keeps written files in the browser's memory, so nothing the workbench writes ever reaches the folder on disk.
 //
@@ -248,6 +250,37 @@ async function timelineEntryByKeybinding(page) {
   await waitForCursor(page, first + 2, added.length + 1);
 }
 
+/**
+ * A Slack transcript pasted with Ctrl+V with the cursor in the Timeline: the extension's paste provider is the default
+ * paste (confident detection), so the entries are merged chronologically; one undo takes them all back.
+ */
+async function pasteSlackTranscript(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await page.locator('.part.editor .tab').first().waitFor({ state: 'detached', timeout: 15_000 });
+  await quickOpen(page, TIMELINE_FILE);
+  const fixture = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'workspace', ...TIMELINE_FILE.split('/')), 'utf8').split('\n');
+  const first = fixture.findIndex((l) => l.startsWith('- **2026-11-25 13:00 UTC**')) + 1; // 1-based
+  const last = fixture.findIndex((l) => l.startsWith('- **2026-11-25 13:20 UTC**')) + 1;
+  if (first < 1 || last !== first + 2) throw new Error(`${TIMELINE_FILE} changed: expected an entry, its sub-bullet, then the next entry`);
+  const before = { [first]: fixture[first - 1], [first + 1]: fixture[first], [first + 2]: fixture[first + 1], [first + 3]: fixture[first + 2] };
+  await waitForEditorLines(page, before, `${TIMELINE_FILE} should show its timeline`);
+  await goTo(page, last, fixture[last - 1].length + 1); // the end of the last entry
+  const transcript = ['Sam Lee  12:55 PM', 'Deploy 412 is out', 'Alex Kim  1:00 PM', 'Error rate alert fired.', '1:10 PM', '# checking the payments client', 'Priya Shah  1:30 PM', '| all clear |'].join('\n');
+  await page.evaluate((text) => globalThis.navigator.clipboard.writeText(text), transcript);
+  await page.keyboard.press('Control+V');
+  const after = {
+    [first]: '- **2026-11-25 12:55 UTC** — Sam Lee: Deploy 412 is out',
+    [first + 1]: fixture[first - 1],
+    [first + 2]: fixture[first],
+    [first + 3]: '- **2026-11-25 13:10 UTC** — Alex Kim: \\# checking the payments client',
+    [first + 4]: fixture[last - 1],
+    [first + 5]: '- **2026-11-25 13:30 UTC** — Priya Shah: \\| all clear \\|',
+  };
+  await waitForEditorLines(page, after, 'Ctrl+V in the Timeline should paste the transcript as timeline entries');
+  await page.keyboard.press('Control+Z');
+  await waitForEditorLines(page, before, 'one Ctrl+Z should remove every pasted entry');
+}
+
 async function main() {
   ensureExtensionBuilt(say);
   const build = prepareCodeOss();
@@ -263,7 +296,8 @@ async function main() {
   let url;
   ({ server, url } = await serveWorkbench(build, { host: HOST, workspace, verbose }));
   say(`VS Code ${build.version} for the Web at ${url}`);
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  // The clipboard for the paste test; times read in UTC whatever the machine's zone.
+  const context = await browser.newContext({ viewport: VIEWPORT, permissions: ['clipboard-read', 'clipboard-write'], timezoneId: 'UTC' });
   await context.addInitScript(installEditorReader);
   const page = await context.newPage();
   page.on('console', (message) => {
@@ -275,6 +309,7 @@ async function main() {
 
   const tests = [
     ['New Post-mortem through the command palette and the three quick-input steps', () => newPostmortemByKeyboard(page)],
+    ['Paste as timeline entries: Ctrl+V of a Slack transcript in the Timeline, then one Ctrl+Z', () => pasteSlackTranscript(page)],
     ['Add Timeline Entry by its default keybinding, after the entry with the cursor and its sub-bullet', () => timelineEntryByKeybinding(page)],
   ];
   let passed = 0;

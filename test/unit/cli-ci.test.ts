@@ -359,4 +359,21 @@ describe('postmortem (CLI) in CI', function () {
       assert.equal(readFileSync(file, 'utf8'), fixed);
     });
   });
+  describe('postmortem timeline import (the subcommand wired to runTimelineImport)', () => {
+    it('prints stdin lines as entries, and merges a file into a post-mortem with --into', () => {
+      const printed = run(tmpdir(), ['timeline', 'import', '--from', 'lines', '-'], '2026-11-25 14:03 UTC deploy started\n2026-11-25 14:10 UTC rollback\n');
+      assert.equal(printed.code, 0, printed.stderr);
+      assert.equal(printed.stdout, '- **2026-11-25 14:03 UTC** — deploy started\n- **2026-11-25 14:10 UTC** — rollback\n');
+      const dir = workspace({
+        'postmortems/a.md': '# Outage\n\n## Timeline\n\n- **2026-11-25 14:05 UTC** — paged\n',
+        'log.txt': '2026-11-25 14:03 UTC deploy started\n2026-11-25 14:10 UTC rollback\n',
+      });
+      const merged = run(dir, ['timeline', 'import', 'log.txt', '--into', 'postmortems/a.md']);
+      assert.equal(merged.code, 0, merged.stderr);
+      assert.equal(readFileSync(join(dir, 'postmortems/a.md'), 'utf8'), '# Outage\n\n## Timeline\n\n- **2026-11-25 14:03 UTC** — deploy started\n- **2026-11-25 14:05 UTC** — paged\n- **2026-11-25 14:10 UTC** — rollback\n');
+      const unknown = run(dir, ['timeline', 'import', '--from', 'fax', 'log.txt']);
+      assert.equal(unknown.code, 2);
+      assert.match(unknown.stderr, /Unknown source "fax"/);
+    });
+  });
 });
