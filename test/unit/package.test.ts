@@ -50,11 +50,25 @@ describe('the npm package', function () {
     const paths = packed.files.map((f) => f.path).sort();
     const outside = paths.filter((p) => !/^(bin|dist|schemas)\//.test(p) && !['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json'].includes(p));
     assert.deepEqual(outside, []);
-    for (const required of ['bin/postmortem.js', 'bin/postmortem-lint.js', 'dist/cli/postmortem.js', 'dist/node/extension.js', 'dist/web/extension.js', 'schemas/postmortem.config.schema.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const required of ['bin/postmortem.js', 'bin/postmortem-lint.js', 'dist/cli/postmortem.js', 'dist/node/lazy/remark.js', 'schemas/postmortem.config.schema.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
       assert.ok(paths.includes(required), `${required} is missing from the package`);
     }
     assert.deepEqual(paths.filter((p) => /\.(ts|map|png|vsix)$/.test(p)), [], 'no sources, source maps, images or VSIX');
+    // The extension ships as a .vsix (vsce packs it from .vscodeignore); the npm package is the command line.
+    assert.deepEqual(paths.filter((p) => p.startsWith('dist/web/')), [], 'no web-worker extension bundle');
     assert.ok(packed.size < 400 * 1024, `the tarball is ${Math.round(packed.size / 1024)} KB`);
+  });
+
+  it('leaves the .vsix to vsce: `vsce ls` (what `npm run package` packs) lists both extension bundles and no CLI', () => {
+    // vsce refuses a package.json `files` list next to .vscodeignore, so npm's list must stay in .npmignore.
+    const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const r = sh(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT });
+    assert.equal(r.code, 0, r.stderr);
+    const listed = r.stdout.split('\n').map((l) => l.trim());
+    for (const required of ['package.json', 'dist/node/extension.js', 'dist/web/extension.js', 'snippets/postmortem.code-snippets']) {
+      assert.ok(listed.includes(required), `${required} is missing from the .vsix`);
+    }
+    assert.deepEqual(listed.filter((p) => p.startsWith('dist/cli/') || p.startsWith('src/') || p.startsWith('test/')), []);
   });
 
   it('declares no dependencies, is publishable, and its prepare step needs no dev dependency', () => {
