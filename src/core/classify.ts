@@ -34,12 +34,12 @@ export interface ClassifyOptions {
 }
 
 const FRONT_MATTER_TYPES = new Set(['postmortem', 'post-mortem', 'post mortem', 'incident', 'incident-report', 'incident report', 'incident-review', 'retrospective']);
-const TITLE = /\bpost[- ]?mortems?\b|\bpost[- ]incident (?:report|review)\b|\bincident (?:report|review|retrospective|analysis)\b|\brapport d.incident\b/i;
+const TITLE = /\bpost[- ]?mortem\b(?![- ]?s\b)|\bpost[- ]incident (?:report|review)\b|\bincident (?:report|review|retrospective|analysis)\b|\brapport d.incident\b/i;
 /** Words in a title that name an incident. */
 const INCIDENT_TITLE = /\b(?:incidents?|outages?|downtime|disruptions?|degradations?|degraded|breach|leak(?:ed)?|failures?|failing|halt(?:ed)?|broken|crash(?:es|ed)?|delays?|unavailab\w*|vulnerabilit\w*|cve-\d+|inconsisten\w*|expired|data loss|panne|interruption)\b/i;
 /** A file or title that names something other than a post-mortem: an index, a guide, a runbook, a process. */
 const LOOK_ALIKE_NAME = /^(?:readme|index|_index|summary|contributing|changelog|license|code_of_conduct|guide|runbook|playbook|checklist|process)(?:\.[a-z]+)*$/i;
-const LOOK_ALIKE_TITLE = /\b(?:runbooks?|playbooks?|check ?lists?|guides?|how[- ]to|procedures?|process(?:es)?|polic(?:y|ies)|handbook|on-?call|onboarding|decision records?|adr|instructions|guidelines|deprecated|upgrade procedure|faq)\b/i;
+const LOOK_ALIKE_TITLE = /\b(?:runbooks?|playbooks?|check ?lists?|guides?|how[- ]to|procedures?|process(?:es)?|polic(?:y|ies)|handbook|on-?call|onboarding|decision records?|adr|instructions|guidelines|deprecated|upgrade procedure|faq|post[- ]?mortems|postmortem process)\b/i;
 const TEMPLATE_NAME = /template|tmpl|skeleton|boilerplate|mod[eè]le/i;
 const TEMPLATE_TITLE = /\btemplate\b|\bmod[eè]le\b/i;
 const CORE: readonly SectionId[] = ['timeline', 'root-causes', 'mitigation'];

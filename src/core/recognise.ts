@@ -62,9 +62,39 @@ interface Candidate {
 }
 
 const title = (id: SectionId) => sectionSpec(id).title;
+// Local copies: read in loops over every line.
+const LABEL_FLAG = SIGNAL.label;
+const CONTENT_FLAG = SIGNAL.content;
 
-/** The roles the heading's own words name: configured aliases first, then the vocabulary and the catalogue's aliases. */
-function wordCandidates(text: string, folded: string, matcher: SectionMatcher, language: Language): Candidate[] {
+/** What a heading's text says, cached per matcher (its configured aliases), language and text: headings repeat between edits. */
+interface HeadingWords {
+  readonly folded: string;
+  readonly neutral: boolean;
+  readonly candidates: readonly Candidate[];
+}
+const wordCache = new WeakMap<SectionMatcher, Map<string, HeadingWords>>();
+
+function headingWords(text: string, matcher: SectionMatcher, language: Language): HeadingWords {
+  let cache = wordCache.get(matcher);
+  if (!cache) wordCache.set(matcher, (cache = new Map()));
+  const key = `${language}\u0000${text}`;
+  let found = cache.get(key);
+  if (!found) {
+    const folded = foldText(text);
+    found = { folded, neutral: isNeutralHeading(folded), candidates: computeWordCandidates(text, folded, matcher, language) };
+    if (cache.size > 5000) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
+}
+
+/** The roles the heading's own words name (a fresh copy of the cached result: callers may change it). */
+function wordCandidates(text: string, matcher: SectionMatcher, language: Language): Candidate[] {
+  return headingWords(text, matcher, language).candidates.map((c) => ({ ...c }));
+}
+
+/** Configured aliases first, then the vocabulary and the catalogue's aliases. */
+function computeWordCandidates(text: string, folded: string, matcher: SectionMatcher, language: Language): Candidate[] {
   const out: Candidate[] = [];
   const add = (role: SectionId, weak: boolean, reason: RoleReason) => {
     const have = out.find((c) => c.role === role);
@@ -107,9 +137,10 @@ export interface RecogniseInput {
 export function recognise(input: RecogniseInput): Recognition {
   const { headings, lines, flags, matcher, language } = input;
   const n = headings.length;
-  const folded = headings.map((h) => foldText(h.text));
-  const neutral = folded.map((f) => isNeutralHeading(f));
-  const own = headings.map((h, i) => wordCandidates(h.text, folded[i]!, matcher, language));
+  const words = headings.map((h) => headingWords(h.text, matcher, language));
+  const folded = words.map((w) => w.folded);
+  const neutral = words.map((w) => w.neutral);
+  const own = words.map((w) => w.candidates.map((c) => ({ ...c })));
 
   // The title: the first heading, at level 1, unless it is only a role's name ("# Summary") and does not hold the
   // rest of the document (other H1s follow, or it is the only heading).
@@ -237,9 +268,9 @@ function recogniseLabels(
   for (let l = input.bodyStart; l < lines.length; l++) {
     while (h + 1 < headings.length && headings[h + 1]!.startLine <= l) h++;
     const f = flags[l]!;
-    if (!(f & SIGNAL.label)) {
+    if (!(f & LABEL_FLAG)) {
       // A short plain line alone in its paragraph, followed by a list ("Action Items" then "- …").
-      if ((f & SIGNAL.content) === 0 || (h >= 0 && l <= headings[h]!.endLine)) continue;
+      if ((f & CONTENT_FLAG) === 0 || (h >= 0 && l <= headings[h]!.endLine)) continue;
       const line = lines[l]!;
       if (line.length > 40 || !/^[A-ZÀ-Ý]/.test(line) || /[.,;!?]\s*$/.test(line) || !/^\s*$/.test(lines[l - 1] ?? '')) continue;
       if (!/^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\|)/.test(lines[l + 1] ?? '')) continue;
@@ -266,10 +297,10 @@ function recogniseLabels(
     let inside = false;
     for (let p = c.under; p >= 0; p = parent[p]!) if (p !== titleIndex && kept[p]!.length > 0) inside = true;
     if (inside) continue;
-    const folded = foldText(c.text);
-    const plainLine = !(flags[c.line]! & SIGNAL.label);
+    const { folded } = headingWords(c.text, matcher, language);
+    const plainLine = !(flags[c.line]! & LABEL_FLAG);
     // Several labels may serve one role ("**Background**:" and "**Context**:"), but not a role a heading serves.
-    const cands = wordCandidates(c.text, folded, matcher, language).filter((x) => !served.has(x.role) && (!plainLine || !taken.has(x.role)));
+    const cands = wordCandidates(c.text, matcher, language).filter((x) => !served.has(x.role) && (!plainLine || !taken.has(x.role)));
     if (plainLine) {
       // A plain line counts only when it is nothing but a role's name.
       const words = matchWords(folded, language).filter((m) => !m.weak);

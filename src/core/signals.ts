@@ -2,7 +2,6 @@
 // owner or ticket, a number of users, a cause, a fix the team made). Flags are computed once per chunk and kept with
 // the chunk's cached parse, so after an edit only the edited chunks are read again; a section's signals are sums
 // over its lines.
-import type { ChunkData } from './parse';
 import type { ParsedChunk } from './model';
 
 export const SIGNAL = {
@@ -39,11 +38,11 @@ const PERSON = /@[A-Za-z][\w-]*|\brespond(?:ed|ers?)\b|\bon-?call\b|\bpaged\b|\b
  * A line that could act as a heading without heading markup: bold text alone on its line (a colon may follow, inside
  * or outside the emphasis), or a bold label that opens a list item ("- **Impact**: …", a summary card's field).
  */
-const LABEL = /^(?:[-*+]\s+)?(?:\*\*|__)(?=\S)([^*_]{1,80}?)(?<=\S)(?:\*\*|__)\s*:?\s*$|^[-*+]\s+(?:\*\*|__)(?=\S)([^*_]{1,60}?)(?<=\S)(?:\*\*|__)\s*:/;
+const LABEL = /^\s{0,8}(?:[-*+]\s+)?(?:\*\*|__)(?=\S)([^*_]{1,80}?)(?<=\S)(?:\*\*|__)\s*:?\s*$|^\s{0,8}[-*+]\s+(?:\*\*|__)(?=\S)([^*_]{1,60}?)(?<=\S)(?:\*\*|__)\s*:/;
 
 /** The label text of a line that could act as a heading, or undefined. */
 export function labelText(line: string): string | undefined {
-  const m = LABEL.exec(line.trim() === line ? line : line.trimEnd());
+  const m = LABEL.exec(line.trimEnd());
   if (!m) return undefined;
   return (m[1] ?? m[2] ?? '').replace(/\s*:$/, '').trim() || undefined;
 }
@@ -61,22 +60,22 @@ function lineFlags(line: string): number {
   return f;
 }
 
-/** Flags per line of a chunk, kept with the chunk's data (shared by every analysis of the same chunk text). */
-const chunkFlags = new WeakMap<ChunkData, Uint8Array>();
-
-/** The flags of every line of the document, built from each chunk's cached flags. */
+/** The flags of every line of the document, from each chunk's flags (kept with the chunk's cached parse). */
 export function documentFlags(chunks: readonly ParsedChunk[], lines: readonly string[]): Uint8Array {
   const out = new Uint8Array(lines.length);
   for (const { span, data } of chunks) {
     if (span.frontMatter) continue;
-    let flags = chunkFlags.get(data);
-    if (!flags || flags.length !== span.end - span.start) {
-      flags = new Uint8Array(span.end - span.start);
+    const length = span.end - span.start;
+    let flags = data.signals;
+    if (!flags || flags.length !== length) {
+      flags = new Uint8Array(length);
       const code = data.codeLines.length > 0 ? new Set(data.codeLines) : undefined;
-      for (let l = 0; l < flags.length; l++) if (!code?.has(l)) flags[l] = lineFlags(lines[span.start + l] ?? '');
-      chunkFlags.set(data, flags);
+      for (let l = 0; l < length; l++) if (!code?.has(l)) flags[l] = lineFlags(lines[span.start + l] ?? '');
+      data.signals = flags;
     }
-    out.set(flags, span.start);
+    // Most chunks are a line or two: a loop beats set() there.
+    if (length <= 8) for (let l = 0; l < length; l++) out[span.start + l] = flags[l]!;
+    else out.set(flags, span.start);
   }
   return out;
 }
