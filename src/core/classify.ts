@@ -130,13 +130,10 @@ export function postmortemReason(model: PostmortemModel, path: string | undefine
   return classifyModel(model, path, { globs }).reason;
 }
 
-/** Three or more sections serve roles, and nearly all of them hold only placeholders and guidance. */
+/** Three or more sections serve roles, and every one holds only placeholders and guidance. */
 function onlyPlaceholders(model: PostmortemModel): boolean {
   const withRoles = model.sections.filter((s) => s.roles.length > 0);
-  if (withRoles.length < 3) return false;
-  let empty = 0;
-  for (const s of withRoles) if (isEmptySection(model, s)) empty++;
-  return empty >= 0.8 * withRoles.length;
+  return withRoles.length >= 3 && withRoles.every((s) => isEmptySection(model, s));
 }
 
 /** The front matter's `type`, read from the raw lines when the block does not parse (so it still gets checked). */

@@ -146,7 +146,7 @@ export function recognise(input: RecogniseInput): Recognition {
   // rest of the document (other H1s follow, or it is the only heading).
   const h1s = headings.filter((h) => h.level === 1).length;
   const first = headings[0];
-  const onlyRoleName = own[0]?.some((c) => !c.weak) === true && folded[0]!.split(' ').length <= 3;
+  const onlyRoleName = (own[0]?.length ?? 0) > 0 && folded[0]!.split(' ').length <= 3;
   const titleIndex = first && first.level === 1 && !(onlyRoleName && (h1s > 1 || n === 1)) ? 0 : -1;
   if (titleIndex === 0) own[0] = [];
 
