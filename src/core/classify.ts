@@ -85,10 +85,19 @@ export function classifyModel(model: PostmortemModel, path: string | undefined, 
   const core = CORE.filter((r) => roles.has(r));
   const strongContent = roles.size >= 5 && core.length >= 2;
 
+  // Signs that the text tells an actual incident, not how to write about one: entries with times, causes and fixes.
+  const told = (): boolean => {
+    const c = countSignals(model.signals, 0, model.lines.length);
+    return c.time >= 3 || c.cause >= 2 || (c.cause >= 1 && c.fix >= 1);
+  };
   const template =
     TEMPLATE_NAME.test(base.replace(/\.[a-z]+$/i, '')) || titles.some((t) => TEMPLATE_TITLE.test(t)) || onlyPlaceholders(model);
-  const lookAlike =
-    !strongContent && (LOOK_ALIKE_NAME.test(base.replace(/\.(?:md|markdown|mdx|txt)$/i, '')) || titles.slice(0, 2).some((t) => LOOK_ALIKE_TITLE.test(t)));
+  // An index page or README is a post-mortem only when its title or content plainly says so (a post-mortem kept as
+  // a folder's README); a guide, runbook or process page only when its content plainly tells an incident.
+  const lookAlikeName = LOOK_ALIKE_NAME.test(base.replace(/\.(?:md|markdown|mdx|txt)$/i, ''));
+  const lookAlikeTitle = titles.slice(0, 2).some((t) => LOOK_ALIKE_TITLE.test(t));
+  const singularTitle = titles.slice(0, 2).some((t) => TITLE.test(t));
+  const lookAlike = lookAlikeTitle ? !(strongContent && told()) : lookAlikeName && !strongContent && !singularTitle;
   const result = (reason: PostmortemReason | undefined, explanation: string): Classification => ({
     isPostmortem: reason !== undefined,
     isTemplate: template,

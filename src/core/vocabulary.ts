@@ -30,12 +30,12 @@ const w = (role: SectionId, source: string, weak = false): VocabularyEntry => ({
 const ENGLISH: readonly VocabularyEntry[] = [
   // Overview: the short version of the whole story.
   w('overview', 'overview|tl ?;? ?dr|executive summary|synopsis|abstract|at a glance|in brief|in short|(?:incident|issue|outage|problem|event|high level) summary|summary of (?:the )?(?:incident|issue|outage|problem|event)s?'),
-  w('overview', 'summary|summaries|introduction', true),
+  w('overview', 'summary|summaries|introduction|intro', true),
   // Background: what a reader needs to know first.
   w('background', 'background|context|history|lead ?up|leading up|prior state|preamble|how (?:\\w+ ){0,3}works?|system description'),
   w('background', 'architecture|setup|set up|prerequisites?', true),
   // What happened: the incident itself, told as a story.
-  w('what-happened', 'what (?:has )?happened|what went on|what we (?:saw|observed)|^the (?:incident|issue|outage|problem|event|failure)$|(?:incident|issue|outage|problem|event|failure) (?:description|details|narrative|walkthrough)|description of (?:the )?(?:incident|issue|outage|problem|event|failure)|problem statement|how (?:did )?(?:it|this|the (?:incident|issue|outage|problem)) happen(?:ed)?|fault|narrative|symptoms?|course of (?:the )?(?:incident|events)'),
+  w('what-happened', 'what (?:has )?happened|what went on|what we (?:saw|observed)|^(?:about )?the (?:incident|issue|outage|problem|event|failure)$|^(?:the )?problem$|(?:incident|issue|outage|problem|event|failure) (?:description|details|narrative|walkthrough)|description of (?:the )?(?:incident|issue|outage|problem|event|failure)|problem statement|how (?:did )?(?:it|this|the (?:incident|issue|outage|problem)) happen(?:ed)?|fault|narrative|symptoms?|course of (?:the )?(?:incident|events)'),
   w('what-happened', 'description|details|events?', true),
   // Root causes: why it happened.
   w('root-causes', 'root ?caus\\w*|caus\\w*|contributing factors?|why\\w*|underlying (?:issue|problem|cause|bug)s?|reasons?|diagnos\\w*|what went wrong technically|origin of (?:the )?(?:incident|issue|problem)'),
@@ -50,9 +50,9 @@ const ENGLISH: readonly VocabularyEntry[] = [
   w('responders', 'responders?|participants?|(?:people|persons|teams?|who was) involved|involved|attendees?|incident (?:team|commanders?)|response team|personnel|on ?call (?:team|engineers?|responders?)'),
   w('responders', 'response|thanks|acknowledge?ments?|stakeholders?|contributors', true),
   // Timeline: what happened when.
-  w('timeline', 'time ?lines?|chronolog\\w*|sequence of events|chain of events|key events|event (?:log|history)|incident log|log of events|history of events|timings?'),
+  w('timeline', 'time ?lines?|chronolog\\w*|sequence of events|chain of events|key (?:events|dates|moments)|event (?:log|history)|incident log|log of events|history of events|timings?'),
   // Good jobs and improvement chances: what the team learned.
-  w('good-jobs-and-improvements', 'what (?:went|worked|did not work|didnt work|didn t work|could (?:have )?(?:gone|go|be done) (?:better|differently)|could be improved|we (?:did well|learned|learnt))\\w*(?: (?:well|right|wrong|badly|poorly|less well))?|good jobs?|(?:got|get|were|was) lucky|luck|lessons?|learn\\w*|takeaways?|take aways?|insights?|reflections?|retrospective|improvement (?:chances|opportunities|areas)|opportunities for improvement|areas? (?:for|of) improvement|went well|went wrong|kudos|how (?:can|could|do) we (?:do better|improve)|what (?:can|could|should) (?:we )?(?:be )?(?:improved?|do better)|room for improvement|things to improve|challenges|pain points'),
+  w('good-jobs-and-improvements', 'what (?:went|worked|did not work|didnt work|didn t work|could (?:have )?(?:gone|go|be done) (?:better|differently)|could be improved|we (?:did well|learned|learnt))\\w*(?: (?:well|right|wrong|badly|poorly|less well))?|good jobs?|(?:got|get|were|was) lucky|luck|lessons?|learn\\w*|takeaways?|take aways?|insights?|reflections?|retrospective|improvement (?:chances|opportunities|areas)|opportunities for improvement|areas? (?:for|of) improvement|went well|went wrong|kudos|(?:went|go|gone|going) (?:well|badly|wrong|poorly|right|smoothly|so well|as planned)|(?:did not|didn t|didnt) (?:go|work)|could have (?:gone|been) better|how (?:can|could|do) we (?:do better|improve)|what (?:can|could|should) (?:we )?(?:be )?(?:improved?|do better)|room for improvement|things to improve|challenges|pain points'),
   w('good-jobs-and-improvements', 'conclusions?|observations?', true),
   // Action items: follow-ups that will be tracked.
   w('action-items', 'action (?:items?|points?|plan)s?|follow ?ups?|follow up (?:tasks?|actions?|items?)|next steps|corrective|prevent\\w*|future (?:actions?|work|works|plans?|improvements?|steps|changes|fixes|tasks)|planned (?:actions?|work|changes|improvements?|fixes)|(?:long|medium|mid) ?term (?:improvements?|solutions?|changes|actions?|fix(?:es)?|plans?|work|tasks)|short ?term (?:improvements?|changes|plans?|tasks)|todos?|to dos?|recommendations?|remediation (?:items?|plan|tasks?)|review actions?|what we (?:are|re|will be) (?:doing|changing)|going forward|avoiding recurrence|preventing recurrence'),
@@ -63,7 +63,7 @@ const ENGLISH: readonly VocabularyEntry[] = [
 const FRENCH: readonly VocabularyEntry[] = [
   w('overview', 'sommaire|synthese|resume|apercu|vue d ensemble|en bref'),
   w('background', 'contexte|historique|genese'),
-  w('what-happened', 'l incident|ce qui s est passe|deroulement|description de l incident|faits'),
+  w('what-happened', 'l incident|ce qui s est passe|description du probleme|deroulement|description de l incident|faits'),
   w('what-happened', 'description|details', true),
   w('root-causes', 'causes?(?: profondes?| racines?)?|pourquoi|origines?'),
   w('root-causes', 'analyse|declencheur|element declencheur', true),
@@ -71,7 +71,7 @@ const FRENCH: readonly VocabularyEntry[] = [
   w('impact', 'incidences?|impacts?|consequences?|personnes touchees|utilisateurs touches'),
   w('responders', 'intervenants?|participants?|personnes impliquees|equipe d intervention'),
   w('timeline', 'chronologie|deroulement chronologique|fil des evenements|calendrier des evenements'),
-  w('good-jobs-and-improvements', 'lecons?|apprentissages?|(?:points|ce qu il faut) a retenir|ce qui a (?:bien )?fonctionne|ce qui n a pas fonctionne|retrospective|facteurs de chance|enseignements?'),
+  w('good-jobs-and-improvements', 'lecons?|apprentissages?|retours? d experience|ce qui s est (?:bien|mal|moins bien) passe|(?:points?|axes?|pistes?) d amelioration|(?:points|ce qu il faut) a retenir|ce qui a (?:bien )?fonctionne|ce qui n a pas fonctionne|retrospective|facteurs de chance|enseignements?'),
   w('good-jobs-and-improvements', 'conclusions?|observations?', true),
   w('action-items', 'elements? d action|actions? (?:correctives?|a (?:mener|prendre|venir))|plan d action|prochaines? etapes?|mesures? (?:correctives?|preventives?)|suivi|suites? a donner|prevention'),
   w('action-items', 'actions|taches', true),
