@@ -64,6 +64,8 @@ interface Candidate {
 const title = (id: SectionId) => sectionSpec(id).title;
 // Local copies: read in loops over every line.
 const LABEL_FLAG = SIGNAL.label;
+/** Lines acting as headings read per document, at most. */
+const MAX_LABELS_READ = 1000;
 const CONTENT_FLAG = SIGNAL.content;
 
 /** What a heading's text says, cached per matcher (its configured aliases), language and text: headings repeat between edits. */
@@ -71,6 +73,8 @@ interface HeadingWords {
   readonly folded: string;
   readonly neutral: boolean;
   readonly candidates: readonly Candidate[];
+  /** The text is nothing but a role's name ("Action Items"): a plain line may then act as a heading. */
+  readonly onlyName: boolean;
 }
 const wordCache = new WeakMap<SectionMatcher, Map<string, HeadingWords>>();
 
@@ -81,16 +85,13 @@ function headingWords(text: string, matcher: SectionMatcher, language: Language)
   let found = cache.get(key);
   if (!found) {
     const folded = foldText(text);
-    found = { folded, neutral: isNeutralHeading(folded), candidates: computeWordCandidates(text, folded, matcher, language) };
+    const strong = matchWords(folded, language).filter((m) => !m.weak);
+    const onlyName = strong.length > 0 && strong.reduce((n, m) => n + m.words.length, 0) >= folded.replace(/ /g, '').length - 2;
+    found = { folded, neutral: isNeutralHeading(folded), candidates: computeWordCandidates(text, folded, matcher, language), onlyName };
     if (cache.size > 5000) cache.clear();
     cache.set(key, found);
   }
   return found;
-}
-
-/** The roles the heading's own words name (a fresh copy of the cached result: callers may change it). */
-function wordCandidates(text: string, matcher: SectionMatcher, language: Language): Candidate[] {
-  return headingWords(text, matcher, language).candidates.map((c) => ({ ...c }));
 }
 
 /** Configured aliases first, then the vocabulary and the catalogue's aliases. */
@@ -291,25 +292,26 @@ function recogniseLabels(
     found.push({ line: l, text, under: h, start, stop, inline });
   }
   const out: LabelSection[] = [];
-  const taken = new Set(served);
+  const taken = new Map<SectionId, number>();
+  let read = 0;
   for (let k = 0; k < found.length; k++) {
     const c = found[k]!;
+    // Enough for any document a person writes; bounded on any input.
+    if (read >= MAX_LABELS_READ) break;
     // Not inside a section that already serves a role (the title's section serves none).
     let inside = false;
     for (let p = c.under; p >= 0; p = parent[p]!) if (p !== titleIndex && kept[p]!.length > 0) inside = true;
     if (inside) continue;
-    const { folded } = headingWords(c.text, matcher, language);
+    read++;
+    const words = headingWords(c.text, matcher, language);
     const plainLine = !(flags[c.line]! & LABEL_FLAG);
-    // Several labels may serve one role ("**Background**:" and "**Context**:"), but not a role a heading serves.
-    const cands = wordCandidates(c.text, matcher, language).filter((x) => !served.has(x.role) && (!plainLine || !taken.has(x.role)));
-    if (plainLine) {
-      // A plain line counts only when it is nothing but a role's name.
-      const words = matchWords(folded, language).filter((m) => !m.weak);
-      if (words.length === 0 || words.reduce((s, m) => s + m.words.length, 0) < folded.replace(/ /g, '').length - 2) continue;
-    }
-    const roles = cands.filter((x) => !plainLine || !x.weak);
+    // A plain line counts only when it is nothing but a role's name.
+    if (plainLine && !words.onlyName) continue;
+    // Two labels may serve one role ("**Background**:" and "**Context**:"), but not a role a heading serves.
+    const limit = plainLine ? 1 : 2;
+    const roles = words.candidates.filter((x) => !served.has(x.role) && (taken.get(x.role) ?? 0) < limit && (!plainLine || !x.weak));
     if (roles.length === 0) continue;
-    for (const r of roles) taken.add(r.role);
+    for (const r of roles) taken.set(r.role, (taken.get(r.role) ?? 0) + 1);
     const next = found[k + 1]?.line ?? lines.length;
     const headingAfter = headings.find((x) => x.startLine > c.line)?.startLine ?? lines.length;
     const stopLine = Math.min(next, headingAfter, c.under >= 0 ? end[c.under]! : lines.length) - 1;

@@ -30,7 +30,7 @@ const TIME_START = new RegExp(
   'i',
 );
 const ACTION = /^\s*[-*+]\s+\[[ xX]\]|\bTODO\b|@[A-Za-z][\w-]*|\b[A-Z][A-Z0-9]+-\d+\b|(?:^|\s)#\d+\b|\/(?:issues|pull|browse)\/|\bwill\b|\b(?:owner|assignee|assigned to)\b|\bdue\s*(?:date|:|by)\b/;
-const IMPACT = /\d\s?%|[$€£]\s?\d|\d[\d,.]*\s*(?:k|m|million|thousand|hundred)?\s+(?:\w+\s+)?(?:users?|customers?|requests?|accounts?|orders?|transactions?|clients?|sites?|builds?|queries|calls|errors?|downloads?|people|visitors?|packages?|nodes?|jobs?)\b|\b(?:users?|customers?|visitors?)\s+(?:\w+\s+){0,3}(?:were|was|could(?:n't| not)|unable|affected|impacted|saw|experienced)\b|\b(?:unavailable|degraded|outage|downtime)\b/i;
+const IMPACT = /\d\s?%|[$€£]\s?\d|\d[\d,.]*\s?(?:k|m|million|thousand|hundred)?\s(?:\w+\s)?(?:users?|customers?|requests?|accounts?|orders?|transactions?|clients?|sites?|builds?|queries|calls|errors?|downloads?|people|visitors?|packages?|nodes?|jobs?)\b|\b(?:users?|customers?|visitors?)\s+(?:\w+\s+){0,3}(?:were|was|could(?:n't| not)|unable|affected|impacted|saw|experienced)\b|\b(?:unavailable|degraded|outage|downtime)\b/i;
 const CAUSE = /\b(?:because|caused by|was caused|were caused|due to|bug in|root cause|resulted from|triggered by|the cause|led to|stemmed from|a result of)\b|parce que|à cause d|en raison d|causée? par|dûe? à|cause racine/i;
 const FIX = /\b(?:we|team|they|engineers?|on-?call|operators?|it was|was|were|then)\s+(?:\w+\s+)?(?:rolled back|reverted|restarted|rebooted|redeployed|deployed (?:a )?fix|patched|fixed|restored|disabled|re-?enabled|scaled|failed over|mitigated|resolved|applied|removed|purged|flushed|killed|drained|unblocked|hot-?fixed|released|rotated|renewed|recovered)\b|^\s*(?:[-*+]|\d+[.)])\s+(?:rolled back|reverted|restarted|rebooted|redeployed|patched|fixed|restored|disabled|scaled|failed over|mitigated|resolved|applied|removed|purged|released|rotated|renewed|deployed|recovered)\b|nous avons (?:redémarré|annulé|corrigé|restauré|rétabli|révoqué|désactivé|déployé)/i;
 const PERSON = /@[A-Za-z][\w-]*|\brespond(?:ed|ers?)\b|\bon-?call\b|\bpaged\b|\bincident commander\b|\bintervenant/i;
@@ -47,8 +47,12 @@ export function labelText(line: string): string | undefined {
   return (m[1] ?? m[2] ?? '').replace(/\s*:$/, '').trim() || undefined;
 }
 
-function lineFlags(line: string): number {
-  if (/^\s*$/.test(line)) return 0;
+/** Signals are read from a line's first characters: enough for any line a person writes, and linear on any input. */
+const READ = 1000;
+
+function lineFlags(whole: string): number {
+  if (/^\s*$/.test(whole)) return 0;
+  const line = whole.length > READ ? whole.slice(0, READ) : whole;
   let f = SIGNAL.content;
   if (TIME_START.test(line)) f |= SIGNAL.time;
   if (ACTION.test(line)) f |= SIGNAL.action;
