@@ -47,7 +47,7 @@ const ENGLISH: readonly VocabularyEntry[] = [
   w('impact', 'impact\\w*|affected|who was affected|blast radius|damage|customer (?:experience|effect)s?|user (?:facing|experience)|consequences? for (?:users?|customers?)|effects? on (?:users?|customers?)'),
   w('impact', 'scope|severity|consequences?|effects?', true),
   // Responders: who worked on it.
-  w('responders', 'responders?|participants?|(?:people|persons|teams?|who was) involved|involved|attendees?|incident (?:team|commanders?)|response team|personnel|on ?call (?:team|engineers?|responders?)'),
+  w('responders', 'responders?|participants?|(?:people|persons|teams?|staff|who was|who were) involved|^involved$|attendees?|incident (?:team|commanders?)|response team|personnel|on ?call (?:team|engineers?|responders?)'),
   w('responders', 'response|thanks|acknowledge?ments?|stakeholders?|contributors', true),
   // Timeline: what happened when.
   w('timeline', 'time ?lines?|chronolog\\w*|sequence of events|chain of events|key (?:events|dates|moments)|event (?:log|history)|incident log|log of events|history of events|timings?'),
@@ -87,7 +87,7 @@ const NEUTRAL = new RegExp(
       'faq|q ?a|questions?(?: and answers?)?|open questions?|frequently asked questions?',
       'appendi(?:x|ces)(?: .*)?|annexes?(?: .*)?|references?|supporting (?:information|documents?|material)|further reading|see also|links?|resources?',
       'contents|table of contents|glossary|toc|sommaire des matieres|table des matieres',
-      'date|dates|incident dates?(?: s)?|authors?|owners?(?: .*)?|status|severity|duration|stats|statistics|metadata|meta|tags?|version|revision history|changelog',
+      'date|dates|incident dates?(?: s)?|authors?|owners?(?: .*)?|status|severity|duration|stats|statistics|metadata|meta|tags?|version|(?:revision|version|document|change) history|changelog',
       'time to (?:detect|repair|resolve|recover|mitigate|acknowledge)(?: .*)?|ttd|ttr|mttr|mttd|identified|detected|reported by',
       'detection|alerting|monitoring|auteur.*|animateur.*|equipe|detection',
       'postmortem|post mortem|blameless post ?mortem|incident report|incident review|retrospective meeting',
