@@ -11,6 +11,11 @@ const SOURCE: Record<RoleReason['source'], string> = {
   content: 'content',
 };
 
+/** Text shown as written: the reason quotes the document's own heading words. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+}
+
 class SectionHover implements vscode.HoverProvider {
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const analysis = postmortemAnalysis(doc);
@@ -24,11 +29,7 @@ class SectionHover implements vscode.HoverProvider {
       const spec = sectionSpec(id);
       const why = heading.reasons[i];
       const reason = why ? `${SOURCE[why.source]}: ${why.detail}` : '';
-      md.appendMarkdown(`**${spec.title}**${reason ? ' — ' : ''}`);
-      md.appendText(reason);
-      md.appendMarkdown('\n\n');
-      md.appendText(spec.guidance);
-      md.appendMarkdown('\n\n');
+      md.appendMarkdown(`**${spec.title}**${reason ? ` — ${escapeMarkdown(reason)}` : ''}\n\n${escapeMarkdown(spec.guidance)}\n\n`);
     });
     const r = heading.range;
     return new vscode.Hover(md, new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character));
