@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, type PostmortemConfig, type Severity } from './config';
 import type { Finding } from './findings';
 import { SectionMatcher } from './match';
 import { buildModel, ChunkCache, type PostmortemModel } from './model';
-import { postmortemReason, type PostmortemReason } from './classify';
+import { classifyModel, type PostmortemReason } from './classify';
 import { RULES } from './rules';
 import type { Rule, RuleContext } from './rules/types';
 import { applyDirectives, readDirectives } from './inline-config';
@@ -20,6 +20,10 @@ export interface Analysis {
   readonly model: PostmortemModel;
   readonly isPostmortem: boolean;
   readonly reason: PostmortemReason | 'forced' | undefined;
+  /** A template: structural checks only (no empty-section or action-item findings). */
+  readonly isTemplate: boolean;
+  /** Why the file is or is not a post-mortem, in words. */
+  readonly explanation: string;
   readonly findings: readonly Finding[];
 }
 
@@ -64,10 +68,13 @@ export class IncrementalAnalyzer {
 function analyzeWith(text: string, options: AnalyzeOptions, cache: ChunkCache | undefined): Analysis {
   const config = options.config ?? DEFAULT_CONFIG;
   const model = buildModel(text, cache ? { matcher: matcherFor(config), cache } : { matcher: matcherFor(config) });
-  const reason = options.force ? 'forced' : postmortemReason(model, options.path, config.globs);
+  const c = classifyModel(model, options.path, { config });
+  const reason = options.force ? 'forced' : c.reason;
   const isPostmortem = reason !== undefined;
-  if (!isPostmortem || !config.enabled) return { model, isPostmortem, reason, findings: [] };
-  return { model, isPostmortem, reason, findings: runRules(model, config) };
+  const isTemplate = c.isTemplate;
+  const explanation = options.force ? 'checked on request' : c.explanation;
+  if (!isPostmortem || !config.enabled) return { model, isPostmortem, reason, isTemplate, explanation, findings: [] };
+  return { model, isPostmortem, reason, isTemplate, explanation, findings: runRules(model, config, isTemplate) };
 }
 
 export type DocumentStatus = 'draft' | 'in-review' | 'final' | undefined;
@@ -94,10 +101,16 @@ export function autoSeverity(rule: Rule, status: DocumentStatus): Severity {
   return 'warning';
 }
 
-export function runRules(model: PostmortemModel, config: PostmortemConfig): Finding[] {
+/** Rules about a section's content, which a template (headings and placeholders) cannot satisfy. */
+export function isContentRule(code: string): boolean {
+  return code === 'empty-section' || code.startsWith('action-item');
+}
+
+export function runRules(model: PostmortemModel, config: PostmortemConfig, template = false): Finding[] {
   const findings: Finding[] = [];
   const status = documentStatus(model);
   for (const rule of RULES) {
+    if (template && isContentRule(rule.code)) continue;
     const level = config.rules[rule.code] ?? rule.defaultLevel;
     if (level === 'off') continue;
     const severity: Severity = level === 'auto' ? autoSeverity(rule, status) : level;

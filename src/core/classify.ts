@@ -1,11 +1,48 @@
-// Which Markdown files are post-mortems. A plain README never is.
+// Which Markdown files are post-mortems, and which are templates. A file is a post-mortem when its front matter,
+// path or title says so, or (detection by content) when its sections and text read like one. Runbooks,
+// checklists, guides and index pages are not, even inside an incidents/ folder, unless their content plainly is a
+// post-mortem. Templates (a file name or title saying template, or sections holding only placeholders) are checked
+// for structure only.
+//
+// Paths are relative: to the workspace folder in the editor, to the project root in the CLI, so both agree.
 import picomatch from 'picomatch/posix';
-import type { PostmortemModel } from './model';
+import type { SectionId } from './catalogue';
+import { DEFAULT_CONFIG, type PostmortemConfig } from './config';
+import { buildModel, type PostmortemModel } from './model';
+import { isEmptySection } from './prose';
+import { countSignals } from './signals';
 
-export type PostmortemReason = 'front-matter' | 'path' | 'title';
+export type PostmortemReason = 'front-matter' | 'path' | 'title' | 'content';
 
-const FRONT_MATTER_TYPES = new Set(['postmortem', 'post-mortem', 'incident', 'incident-report', 'incident report']);
-const TITLE = /\bpost-?mortem\b|\bincident report\b/i;
+export interface Classification {
+  /** The file gets checks (templates included, with structural checks only). */
+  readonly isPostmortem: boolean;
+  /** A template (file name or title says so, or its sections hold only placeholders), whether checked or not. */
+  readonly isTemplate: boolean;
+  readonly reason: PostmortemReason | undefined;
+  /** In words, for the status bar, the CLI and tests: "content: serves 6 roles, including Timeline". */
+  readonly explanation: string;
+}
+
+export interface ClassifyOptions {
+  /** Globs for post-mortem paths (default: `postmortem.files.globs`'s default). */
+  readonly globs?: readonly string[];
+  /** Read the document's content when nothing else says it is a post-mortem (default: on). */
+  readonly detectByContent?: boolean;
+  /** For the section vocabulary's configured aliases; defaults otherwise. */
+  readonly config?: PostmortemConfig;
+}
+
+const FRONT_MATTER_TYPES = new Set(['postmortem', 'post-mortem', 'post mortem', 'incident', 'incident-report', 'incident report', 'incident-review', 'retrospective']);
+const TITLE = /\bpost[- ]?mortem\b(?![- ]?s\b)|\bpost[- ]incident (?:report|review)\b|\bincident (?:report|review|retrospective|analysis)\b|\brapport d.incident\b/i;
+/** Words in a title that name an incident. */
+const INCIDENT_TITLE = /\b(?:incidents?|outages?|downtime|disruptions?|degradations?|degraded|breach|leak(?:ed)?|failures?|failing|halt(?:ed)?|broken|crash(?:es|ed)?|delays?|unavailab\w*|vulnerabilit\w*|cve-\d+|inconsisten\w*|expired|data loss|panne|interruption)\b/i;
+/** A file or title that names something other than a post-mortem: an index, a guide, a runbook, a process. */
+const LOOK_ALIKE_NAME = /^(?:readme|index|_index|summary|contributing|changelog|license|code_of_conduct|guide|runbook|playbook|checklist|process)(?:\.[a-z]+)*$/i;
+const LOOK_ALIKE_TITLE = /\b(?:runbooks?|playbooks?|check ?lists?|guides?|how[- ]to|procedures?|process(?:es)?|polic(?:y|ies)|handbook|on-?call|onboarding|decision records?|adr|instructions|guidelines|deprecated|upgrade procedure|faq|post[- ]?mortems|postmortem process)\b/i;
+const TEMPLATE_NAME = /template|tmpl|skeleton|boilerplate|mod[eè]le/i;
+const TEMPLATE_TITLE = /\btemplate\b|\bmod[eè]le\b/i;
+const CORE: readonly SectionId[] = ['timeline', 'root-causes', 'mitigation'];
 
 const matchers = new Map<string, (path: string) => boolean>();
 
@@ -25,15 +62,87 @@ export function globPath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/^\/?[a-z]:\//i, '').replace(/^\/+/, '');
 }
 
+/**
+ * Whether a Markdown file is a post-mortem or a template, from its text and its path relative to the workspace
+ * folder (editor) or project root (CLI). The one detection function both use.
+ */
+export function classify(text: string, relativePath: string | undefined, options: ClassifyOptions = {}): Classification {
+  return classifyModel(buildModel(text), relativePath, options);
+}
+
+/** classify() on a model already built. */
+export function classifyModel(model: PostmortemModel, path: string | undefined, options: ClassifyOptions = {}): Classification {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const globs = options.globs ?? config.globs;
+  const byContent = options.detectByContent ?? config.detectByContent;
+  const rel = path === undefined ? undefined : globPath(path);
+  const base = rel?.split('/').pop() ?? '';
+  const fmTitle = model.frontMatter?.data['title'];
+  const titles = [model.title?.text, typeof fmTitle === 'string' ? fmTitle : undefined, model.headings[0]?.text].filter((t): t is string => !!t);
+
+  const roles = new Set<SectionId>();
+  for (const s of model.sections) for (const r of s.roles) roles.add(r);
+  const core = CORE.filter((r) => roles.has(r));
+  const strongContent = roles.size >= 5 && core.length >= 2;
+
+  // Signs that the text tells an actual incident, not how to write about one: entries with times, causes and fixes.
+  const told = (): boolean => {
+    const c = countSignals(model.signals, 0, model.lines.length);
+    return c.time >= 3 || c.cause >= 2 || (c.cause >= 1 && c.fix >= 1);
+  };
+  const template =
+    TEMPLATE_NAME.test(base.replace(/\.[a-z]+$/i, '')) || titles.some((t) => TEMPLATE_TITLE.test(t)) || onlyPlaceholders(model);
+  // An index page or README is a post-mortem only when its title or content plainly says so (a post-mortem kept as
+  // a folder's README); a guide, runbook or process page only when its content plainly tells an incident.
+  const lookAlikeName = LOOK_ALIKE_NAME.test(base.replace(/\.(?:md|markdown|mdx|txt)$/i, ''));
+  const lookAlikeTitle = titles.slice(0, 2).some((t) => LOOK_ALIKE_TITLE.test(t));
+  const singularTitle = titles.slice(0, 2).some((t) => TITLE.test(t));
+  const lookAlike = lookAlikeTitle ? !(strongContent && told()) : lookAlikeName && !strongContent && !singularTitle;
+  const result = (reason: PostmortemReason | undefined, explanation: string): Classification => ({
+    isPostmortem: reason !== undefined,
+    isTemplate: template,
+    reason,
+    explanation: reason !== undefined && template ? `${explanation}; a template: structural checks only` : explanation,
+  });
+
+  const type = frontMatterType(model);
+  if (type !== undefined && FRONT_MATTER_TYPES.has(type.trim().toLowerCase())) return result('front-matter', `front matter: type ${type.trim()}`);
+  const lookAlikeWhy = 'an index, guide, runbook, checklist or process page, not a post-mortem';
+  if (rel !== undefined && globMatcher(globs)(rel)) {
+    return lookAlike ? result(undefined, `path matches, but ${lookAlikeWhy}`) : result('path', `path: ${rel} matches postmortem.files.globs`);
+  }
+  const titled = titles.slice(0, 2).find((t) => TITLE.test(t));
+  if (titled !== undefined) {
+    return lookAlike ? result(undefined, `title says post-mortem, but ${lookAlikeWhy}`) : result('title', `title: “${titled}”`);
+  }
+  if (!byContent) return result(undefined, 'no front matter type, path or title says post-mortem (detection by content is off)');
+  if (lookAlike) return result(undefined, lookAlikeWhy);
+  const names = [...roles].length;
+  if ((names >= 4 && core.length >= 1) || (names >= 3 && core.length >= 2)) {
+    return result('content', `content: serves ${names} roles, including ${core.join(', ')}`);
+  }
+  const incidentTitle = titles.some((t) => INCIDENT_TITLE.test(t));
+  if (incidentTitle && names >= 2 && (core.length >= 1 || names >= 3)) {
+    return result('content', `content: an incident title and ${names} roles, including ${core.join(', ') || [...roles].join(', ')}`);
+  }
+  if (incidentTitle) {
+    // A short write-up without section headings: its text tells the story of an incident.
+    const c = countSignals(model.signals, 0, model.lines.length);
+    const kinds = [c.time > 0, c.cause > 0, c.impact > 0, c.fix > 0, c.action > 0].filter(Boolean).length;
+    if (c.content >= 5 && c.cause > 0 && kinds >= 3) return result('content', `content: an incident title, and text giving ${kinds} of times, causes, impact, fixes and follow-ups`);
+  }
+  return result(undefined, 'nothing says post-mortem: front matter, path, title and content');
+}
+
 /** The first reason a document counts as a post-mortem, or undefined when it does not. */
 export function postmortemReason(model: PostmortemModel, path: string | undefined, globs: readonly string[]): PostmortemReason | undefined {
-  const type = frontMatterType(model);
-  if (type !== undefined && FRONT_MATTER_TYPES.has(type.trim().toLowerCase())) return 'front-matter';
-  if (path !== undefined && globMatcher(globs)(globPath(path))) return 'path';
-  const fmTitle = model.frontMatter?.data['title'];
-  if (model.title && TITLE.test(model.title.text)) return 'title';
-  if (typeof fmTitle === 'string' && TITLE.test(fmTitle)) return 'title';
-  return undefined;
+  return classifyModel(model, path, { globs }).reason;
+}
+
+/** Three or more sections serve roles, and every one holds only placeholders and guidance. */
+function onlyPlaceholders(model: PostmortemModel): boolean {
+  const withRoles = model.sections.filter((s) => s.roles.length > 0);
+  return withRoles.length >= 3 && withRoles.every((s) => isEmptySection(model, s));
 }
 
 /** The front matter's `type`, read from the raw lines when the block does not parse (so it still gets checked). */

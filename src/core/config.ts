@@ -14,6 +14,8 @@ export interface PostmortemConfig {
   readonly rules: Readonly<Record<string, RuleLevel>>;
   /** Globs (matched case-insensitively against the file path) that mark post-mortems. */
   readonly globs: readonly string[];
+  /** A file is also a post-mortem when its content reads like one (`postmortem.files.detectByContent`). */
+  readonly detectByContent: boolean;
   /** Incident severities, most severe first: the front-matter `severity` must be one of their ids. */
   readonly severities: readonly IncidentSeverity[];
   /** Limits for the Overview TL;DR (overview-length). */
@@ -53,6 +55,7 @@ export const DEFAULT_CONFIG: PostmortemConfig = {
   extraAliases: {},
   rules: {},
   globs: DEFAULT_GLOBS,
+  detectByContent: true,
   severities: DEFAULT_SEVERITIES,
   overview: { maxSentences: 2, maxWords: 60 },
   actionItems: { ticketPattern: DEFAULT_TICKET_PATTERN, requireDueDate: false },
@@ -95,6 +98,7 @@ export function normaliseConfig(input: Partial<Record<keyof PostmortemConfig, un
     }
   }
   const globs = Array.isArray(input.globs) ? input.globs.filter((g): g is string => typeof g === 'string') : DEFAULT_CONFIG.globs;
+  const detectByContent = typeof input.detectByContent === 'boolean' ? input.detectByContent : DEFAULT_CONFIG.detectByContent;
   const severities = normaliseSeverities(input.severities, problems);
   const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback);
   const ov = (input.overview ?? {}) as Record<string, unknown>;
@@ -113,7 +117,7 @@ export function normaliseConfig(input: Partial<Record<keyof PostmortemConfig, un
   const blamelessPhrases = Array.isArray(input.blamelessPhrases)
     ? input.blamelessPhrases.filter((p): p is string => typeof p === 'string')
     : DEFAULT_CONFIG.blamelessPhrases;
-  return { enabled, requiredSections, extraAliases, rules, globs, severities, overview, actionItems, blamelessPhrases };
+  return { enabled, requiredSections, extraAliases, rules, globs, detectByContent, severities, overview, actionItems, blamelessPhrases };
 }
 
 /** Severities from a setting: strings (`"SEV1"`) or `{id, description}` objects; the defaults when none is usable. */

@@ -34,7 +34,19 @@ function singular(word: string): string {
 interface AliasEntry {
   readonly id: SectionId;
   readonly words: readonly string[];
+  readonly phrase: string;
   readonly weak: boolean;
+  /** A phrase the team configured (`postmortem.sections.aliases`, `.postmortem.json` `aliases`). */
+  readonly configured: boolean;
+}
+
+/** One alias phrase found in a heading. */
+export interface AliasHit {
+  readonly id: SectionId;
+  readonly weak: boolean;
+  readonly configured: boolean;
+  /** The alias as written in the catalogue or configuration. */
+  readonly phrase: string;
 }
 
 export type ExtraAliases = Partial<Record<SectionId, readonly string[]>>;
@@ -43,17 +55,18 @@ export type ExtraAliases = Partial<Record<SectionId, readonly string[]>>;
 export class SectionMatcher {
   private readonly entries: AliasEntry[] = [];
   private readonly cache = new Map<string, readonly SectionId[]>();
+  private readonly hitCache = new Map<string, readonly AliasHit[]>();
 
   constructor(extraAliases: ExtraAliases = {}) {
     for (const spec of CATALOGUE) {
-      const add = (phrase: string, weak: boolean) => {
+      const add = (phrase: string, weak: boolean, configured = false) => {
         const words = normaliseWords(phrase);
-        if (words.length > 0) this.entries.push({ id: spec.id, words, weak });
+        if (words.length > 0) this.entries.push({ id: spec.id, words, weak, configured, phrase });
       };
       add(spec.title, false);
       for (const a of spec.aliases) add(a, false);
       for (const a of spec.weakAliases ?? []) add(a, true);
-      for (const a of extraAliases[spec.id] ?? []) add(a, false);
+      for (const a of extraAliases[spec.id] ?? []) add(a, false, true);
     }
   }
 
@@ -67,10 +80,26 @@ export class SectionMatcher {
     return result;
   }
 
+  /** The alias phrases found in a heading (after the same rules as match()), with where each came from. */
+  hits(headingText: string): readonly AliasHit[] {
+    const cached = this.hitCache.get(headingText);
+    if (cached) return cached;
+    const result = this.computeHits(headingText).map((h) => ({ id: h.id, weak: h.weak, configured: h.entry.configured, phrase: h.entry.phrase }));
+    if (this.hitCache.size > 5000) this.hitCache.clear();
+    this.hitCache.set(headingText, result);
+    return result;
+  }
+
   private compute(headingText: string): readonly SectionId[] {
+    const ids: SectionId[] = [];
+    for (const h of this.computeHits(headingText)) if (!ids.includes(h.id)) ids.push(h.id);
+    return ids;
+  }
+
+  private computeHits(headingText: string): Array<{ id: SectionId; start: number; end: number; weak: boolean; entry: AliasEntry }> {
     const words = normaliseWords(headingText);
     if (words.length === 0) return [];
-    const hits: Array<{ id: SectionId; start: number; end: number; weak: boolean }> = [];
+    const hits: Array<{ id: SectionId; start: number; end: number; weak: boolean; entry: AliasEntry }> = [];
     for (const entry of this.entries) {
       const n = entry.words.length;
       for (let i = 0; i + n <= words.length; i++) {
@@ -81,7 +110,7 @@ export class SectionMatcher {
             break;
           }
         }
-        if (ok) hits.push({ id: entry.id, start: i, end: i + n, weak: entry.weak });
+        if (ok) hits.push({ id: entry.id, start: i, end: i + n, weak: entry.weak, entry });
       }
     }
     // A phrase inside a longer matching phrase does not count ("remediation" inside "remediation items").
@@ -91,8 +120,6 @@ export class SectionMatcher {
     const strong = kept.filter((h) => !h.weak);
     const chosen = strong.length > 0 ? strong : kept;
     chosen.sort((a, b) => a.start - b.start);
-    const ids: SectionId[] = [];
-    for (const h of chosen) if (!ids.includes(h.id)) ids.push(h.id);
-    return ids;
+    return chosen;
   }
 }

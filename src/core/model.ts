@@ -8,14 +8,21 @@ import { scanChunks, type ChunkSpan } from './scan';
 import { range, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { SectionMatcher } from './match';
+import { recognise, type RoleReason } from './recognise';
+import { documentFlags } from './signals';
+import { detectLanguage, type Language } from './vocabulary';
+import { frontMatterEnd } from './scan';
 
 export interface Heading {
   readonly level: number;
   readonly text: string;
-  readonly kind: HeadingKind;
+  /** `label`: a line acting as a heading without heading markup (`**Root causes**:`); only in `sections`. */
+  readonly kind: HeadingKind | 'label';
   readonly range: Range;
-  /** Roles the heading serves; empty for the title and for headings the catalogue does not know. */
+  /** Roles the heading serves; empty for the title and for headings that serve none. */
   readonly roles: readonly SectionId[];
+  /** Why it serves each role (words, context, content), in the order of `roles`. */
+  readonly reasons: readonly RoleReason[];
   readonly isTitle: boolean;
 }
 
@@ -55,6 +62,10 @@ export interface PostmortemModel {
    * analysis of the same chunk text, so rules can keep line-local results with it (see eachProseChunk).
    */
   readonly chunks: readonly ParsedChunk[];
+  /** The language whose vocabulary was used to read the headings. */
+  readonly language: Language;
+  /** Per line, what its text says (see SIGNAL in signals.ts): kept with each chunk, so edits re-read only their chunks. */
+  readonly signals: Uint8Array;
 }
 
 export interface ParsedChunk {
@@ -163,7 +174,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const chunks = cache.parse(split);
 
   let frontMatter: FrontMatter | undefined;
-  const rawHeadings: Array<Omit<Heading, 'roles' | 'isTitle'>> = [];
+  const rawHeadings: Array<Omit<Heading, 'roles' | 'isTitle' | 'reasons'>> = [];
   const items: Array<{ line: number; endLine: number }> = [];
   const rows: number[] = [];
   const codeLines = new Set<number>();
@@ -199,10 +210,19 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     }
   }
 
+  const flags = documentFlags(chunks, lines);
+  const language = detectLanguage(lines);
+  const recognition = recognise({
+    headings: rawHeadings.map((h) => ({ level: h.level, text: h.text, startLine: h.range.start.line, endLine: h.range.end.line })),
+    lines,
+    flags,
+    matcher,
+    language,
+    bodyStart: frontMatterEnd(lines),
+  });
   const headings: Heading[] = rawHeadings.map((h, index) => {
-    const roles = matcher.match(h.text);
-    const isTitle = index === 0 && h.level === 1 && roles.length === 0;
-    return { ...h, roles: isTitle ? [] : roles, isTitle };
+    const r = recognition.headings[index]!;
+    return { ...h, roles: r.roles, reasons: r.reasons, isTitle: r.isTitle };
   });
   const title = headings[0]?.isTitle ? headings[0] : undefined;
 
@@ -229,6 +249,24 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     const startChar = startLine > endLine ? h.range.end.character : 0;
     sections.push({ heading: h, roles: h.roles, contentRange: range(Math.min(startLine, endLine), startChar, endLine, endChar) });
   }
+  if (recognition.labels.length > 0) {
+    for (const l of recognition.labels) {
+      const heading: Heading = {
+        level: l.level,
+        text: l.text,
+        kind: 'label',
+        range: range(l.line, l.start, l.line, l.end),
+        roles: l.roles,
+        reasons: l.reasons,
+        isTitle: false,
+      };
+      // A label with text after it on its line ("- **Impact**: …") starts its content on that line.
+      const startLine = l.inline || l.endLine === l.line ? l.line : l.line + 1;
+      const startChar = startLine === l.line ? l.end : 0;
+      sections.push({ heading, roles: l.roles, contentRange: range(startLine, startChar, l.endLine, (lines[l.endLine] ?? '').length) });
+    }
+    sections.sort((a, b) => a.heading.range.start.line - b.heading.range.start.line);
+  }
 
   const entriesOf = (id: SectionId): Entry[] => collectEntries(sections, id, headings, items, rows, lines);
   return {
@@ -244,6 +282,8 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     actionItems: entriesOf('action-items'),
     codeLines,
     chunks,
+    language,
+    signals: flags,
   };
 }
 

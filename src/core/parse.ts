@@ -40,6 +40,8 @@ export interface ChunkData {
    * thousands of them stay monomorphic.
    */
   lineResults: unknown[] | undefined;
+  /** What each line of the chunk says (see signals.ts): a cache, empty until the first read. */
+  signals: Uint8Array | undefined;
 }
 
 
@@ -48,7 +50,7 @@ export function parseChunk(text: string, frontMatter: boolean): ChunkData {
   return fastParse(text, frontMatter) ?? remarkParseChunk(text, frontMatter);
 }
 
-const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, frontMatter: undefined, lineResults: undefined };
+const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, frontMatter: undefined, lineResults: undefined, signals: undefined };
 /** Characters after which heading text needs inline parsing (emphasis, code, links, HTML, entities, escapes). */
 const INLINE_SYNTAX = /[\\`*_[\]<>&!]/;
 /**

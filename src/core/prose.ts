@@ -66,7 +66,8 @@ export function sectionLines(model: PostmortemModel, section: Section): readonly
 function* walkSection(model: PostmortemModel, section: Section): Generator<ProseLine> {
   const headingLines = headingLinesOf(model);
   let inComment = false;
-  const from = section.heading.range.end.line + 1;
+  // A label with text after it ("- **Impact**: all requests failed") holds content on its own line.
+  const from = section.heading.kind === 'label' ? section.contentRange.start.line : section.heading.range.end.line + 1;
   for (let l = from; l <= section.contentRange.end.line && l < model.lines.length; l++) {
     if (headingLines.has(l)) continue;
     const blanked = blankComments(model.lines[l] ?? '', inComment);

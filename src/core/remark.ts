@@ -71,7 +71,7 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
     }
   }
   collectDefinitions(root, definitions);
-  return { headings, items, rows, codeLines, definitions, openAtEnd: endsOpen(root, lines), frontMatter: fm, lineResults: undefined };
+  return { headings, items, rows, codeLines, definitions, openAtEnd: endsOpen(root, lines), frontMatter: fm, lineResults: undefined, signals: undefined };
 }
 
 /** Link reference definitions anywhere in the chunk (lists and block quotes included), as Markdown source. */

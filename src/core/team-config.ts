@@ -256,6 +256,7 @@ export function settingsConfigInput(value: (key: string) => unknown): ConfigInpu
     extraAliases: value('sections.aliases'),
     rules: value('rules'),
     globs: value('files.globs'),
+    detectByContent: value('files.detectByContent'),
     severities: value('severities'),
     actionItems: defined({ ticketPattern: value('actionItems.ticketPattern'), requireDueDate: value('actionItems.requireDueDate') }),
     blamelessPhrases: value('blameless.phrases'),

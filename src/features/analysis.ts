@@ -51,7 +51,7 @@ class AnalysisCache {
     }
     const forced = this.forced.has(key);
     if (!entry.analysis || entry.version !== doc.version || entry.configGeneration !== this.configGeneration || entry.forced !== forced) {
-      entry.analysis = entry.analyzer.analyze(doc.getText(), { path: doc.uri.path, config: this.configFor(doc.uri), force: forced });
+      entry.analysis = entry.analyzer.analyze(doc.getText(), { path: workspacePath(doc.uri), config: this.configFor(doc.uri), force: forced });
       entry.version = doc.version;
       entry.configGeneration = this.configGeneration;
       entry.forced = forced;
@@ -99,6 +99,18 @@ class AnalysisCache {
 }
 
 export const analyses = new AnalysisCache();
+
+/**
+ * The path detection matches: relative to the document's workspace folder, as the CLI's is relative to the project
+ * root, so folders above the workspace ("/home/me/incidents/…") never make a file a post-mortem. A file outside every
+ * workspace folder is matched by its name alone.
+ */
+export function workspacePath(uri: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const root = folder?.uri.path.replace(/\/+$/, '');
+  if (root !== undefined && uri.path.startsWith(`${root}/`)) return uri.path.slice(root.length + 1);
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
 
 const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'chat-editing-text-model']);
 

@@ -1,21 +1,36 @@
-// Hover on a recognised section heading: its canonical role, its aliases and its guidance, so the alias matching is
-// visible to the author.
+// Hover on a recognised section heading (or a bold line acting as one): its canonical role, why it got that role
+// (its words, its place among the headings, or its content) and the role's guidance, so recognition is explainable.
 import * as vscode from 'vscode';
-import { sectionSpec } from '../core';
+import { sectionSpec, type RoleReason } from '../core';
 import { postmortemAnalysis } from './analysis';
+
+const SOURCE: Record<RoleReason['source'], string> = {
+  words: 'words',
+  alias: 'alias',
+  context: 'context',
+  content: 'content',
+};
+
+/** Text shown as written: the reason quotes the document's own heading words. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+}
 
 class SectionHover implements vscode.HoverProvider {
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const analysis = postmortemAnalysis(doc);
     if (!analysis) return undefined;
-    const heading = analysis.model.headings.find((h) => h.range.start.line <= position.line && position.line <= h.range.end.line);
+    const at = (r: { start: { line: number }; end: { line: number } }) => r.start.line <= position.line && position.line <= r.end.line;
+    const heading =
+      analysis.model.headings.find((h) => at(h.range)) ?? analysis.model.sections.find((s) => s.heading.kind === 'label' && at(s.heading.range))?.heading;
     if (!heading || heading.roles.length === 0) return undefined;
     const md = new vscode.MarkdownString();
-    for (const id of heading.roles) {
+    heading.roles.forEach((id, i) => {
       const spec = sectionSpec(id);
-      const aka = spec.aliases.filter((a) => a.toLowerCase() !== spec.title.toLowerCase());
-      md.appendMarkdown(`**${spec.title}** — also known as: ${aka.join(', ')}\n\n${spec.guidance}\n\n`);
-    }
+      const why = heading.reasons[i];
+      const reason = why ? `${SOURCE[why.source]}: ${why.detail}` : '';
+      md.appendMarkdown(`**${spec.title}**${reason ? ` — ${escapeMarkdown(reason)}` : ''}\n\n${escapeMarkdown(spec.guidance)}\n\n`);
+    });
     const r = heading.range;
     return new vscode.Hover(md, new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character));
   }

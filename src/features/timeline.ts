@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { analyze, buildModel, formatTimestamp, parseTimeFormat, resolveTimeZone, SectionMatcher, timelineEntryInsert, type PostmortemModel } from '../core';
 import { readConfig, SECTION } from './settings';
+import { workspacePath } from './analysis';
 
 export const ADD_ENTRY = 'postmortem.timeline.addEntry';
 export const QUICK_NOTE = 'postmortem.timeline.quickNote';
@@ -45,7 +46,7 @@ function isPostmortem(doc: vscode.TextDocument): boolean {
   if (doc.languageId !== 'markdown' || doc.isClosed) return false;
   const config = readConfig(doc.uri);
   // Classification only: rules are skipped when the config is disabled.
-  return analyze(doc.getText(), { path: doc.uri.path, config: { ...config, enabled: false } }).isPostmortem;
+  return analyze(doc.getText(), { path: workspacePath(doc.uri), config: { ...config, enabled: false } }).isPostmortem;
 }
 
 async function addEntry(options: AddEntryOptions = {}): Promise<boolean> {

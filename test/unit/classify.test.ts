@@ -58,7 +58,7 @@ describe('missing-section', () => {
   });
 
   it('one finding per missing required section, on the title heading, with the section id in data', () => {
-    const text = fixture('complete.md').replace('## Impact\n', '## Effects\n').replace('## Responders\n', '## People\n');
+    const text = fixture('complete.md').replace('## Impact\n', '## Notes\n').replace('## Responders\n', '## People\n');
     const found = analyze(text).findings;
     assert.deepEqual(found.map((f) => [f.code, f.data['section'], f.severity]), [
       ['missing-section', 'impact', 'warning'],

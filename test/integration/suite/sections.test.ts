@@ -129,11 +129,19 @@ describe('sections: quick fixes, completions, snippets, hover', () => {
     assert.deepStrictEqual(await missingWhere(editor.document.uri, (m) => m.length === 1, 'the Action Items diagnostic to clear'), ['Impact']);
   });
 
-  it('hover on a recognised heading shows its role and guidance', async () => {
+  it('hover on a recognised heading shows its role, why it got it, and guidance', async () => {
     const editor = await openPostmortem('hover.md', '# Outage\n\n## Resolution and Recovery\n\nx\n');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(2, 5));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, /\*\*Mitigation\*\* — also known as: resolution/);
+    assert.match(text, /\*\*Mitigation\*\* — words: the words “resolution”/);
     assert.match(text, /What was done to fix it/);
+  });
+
+  it('hover on a heading recognised by its content says so', async () => {
+    const log = ['- 09:00 alert fired', '- 09:05 on-call paged', '- 09:20 rollback started', '- 09:40 recovered'].join('\n');
+    const editor = await openPostmortem('hover-content.md', `# Outage\n\n## Log\n\n${log}\n`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(2, 4));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*Timeline\*\* — content: 4 of 4 lines are timestamped entries/);
   });
 });

@@ -1,0 +1,332 @@
+// Which role each heading serves, and why. Four kinds of evidence, in this order:
+//   1. words: the heading's words against the role vocabulary (vocabulary.ts) and the configured aliases;
+//   2. context: the H1 title takes no role; a broad word ("summary") counts only where no heading names that role
+//      plainly and not inside a section that already serves a role; a child does not repeat a role its parent
+//      serves (unless the parent groups children of several roles); sub-headings of Action items are categories of
+//      follow-ups; a parent whose sub-sections all serve one role serves it;
+//   3. content: a heading the words leave without a role, whose section plainly holds a timeline, follow-ups,
+//      numbers of affected users, causes or fixes, serves that role when no heading serves it yet;
+//   4. labels: a bold line acting as a heading ("**Root causes**:", "- **Impact**: …") serves a role no heading serves,
+//      when it does not sit inside a section that already serves a role.
+// Every role comes with a reason, shown by the hover.
+import { canonicalIndex, sectionSpec, type SectionId } from './catalogue';
+import type { SectionMatcher } from './match';
+import { countSignals, labelText, SIGNAL, type SignalCounts } from './signals';
+import { foldText, isNeutralHeading, matchWords, type Language } from './vocabulary';
+
+export interface RoleReason {
+  readonly role: SectionId;
+  readonly source: 'words' | 'alias' | 'context' | 'content';
+  /** For the hover: "words: “root cause”", "content: 14 of 16 lines are timestamped entries". */
+  readonly detail: string;
+}
+
+export interface HeadingInput {
+  readonly level: number;
+  readonly text: string;
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+export interface HeadingRoles {
+  readonly isTitle: boolean;
+  readonly roles: readonly SectionId[];
+  readonly reasons: readonly RoleReason[];
+}
+
+/** A line acting as a heading, that serves a role. */
+export interface LabelSection {
+  readonly line: number;
+  readonly text: string;
+  /** Column of the label's first character and of the end of the label (emphasis included). */
+  readonly start: number;
+  readonly end: number;
+  /** Text follows the label on its line ("- **Impact**: all requests failed"). */
+  readonly inline: boolean;
+  /** Last line of its section. */
+  readonly endLine: number;
+  readonly level: number;
+  readonly roles: readonly SectionId[];
+  readonly reasons: readonly RoleReason[];
+}
+
+export interface Recognition {
+  readonly headings: readonly HeadingRoles[];
+  readonly labels: readonly LabelSection[];
+}
+
+interface Candidate {
+  role: SectionId;
+  weak: boolean;
+  reason: RoleReason;
+}
+
+const title = (id: SectionId) => sectionSpec(id).title;
+// Local copies: read in loops over every line.
+const LABEL_FLAG = SIGNAL.label;
+/** Lines acting as headings read per document, at most. */
+const MAX_LABELS_READ = 1000;
+const CONTENT_FLAG = SIGNAL.content;
+
+/** What a heading's text says, cached per matcher (its configured aliases), language and text: headings repeat between edits. */
+interface HeadingWords {
+  readonly folded: string;
+  readonly neutral: boolean;
+  readonly candidates: readonly Candidate[];
+  /** The text is nothing but a role's name ("Action Items"): a plain line may then act as a heading. */
+  readonly onlyName: boolean;
+}
+const wordCache = new WeakMap<SectionMatcher, Map<string, HeadingWords>>();
+
+function headingWords(text: string, matcher: SectionMatcher, language: Language): HeadingWords {
+  let cache = wordCache.get(matcher);
+  if (!cache) wordCache.set(matcher, (cache = new Map()));
+  const key = `${language}\u0000${text}`;
+  let found = cache.get(key);
+  if (!found) {
+    const folded = foldText(text);
+    const strong = matchWords(folded, language).filter((m) => !m.weak);
+    const onlyName = strong.length > 0 && strong.reduce((n, m) => n + m.words.length, 0) >= folded.replace(/ /g, '').length - 2;
+    found = { folded, neutral: isNeutralHeading(folded), candidates: computeWordCandidates(text, folded, matcher, language), onlyName };
+    if (cache.size > 5000) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
+}
+
+/** Configured aliases first, then the vocabulary and the catalogue's aliases. */
+function computeWordCandidates(text: string, folded: string, matcher: SectionMatcher, language: Language): Candidate[] {
+  const out: Candidate[] = [];
+  const add = (role: SectionId, weak: boolean, reason: RoleReason) => {
+    const have = out.find((c) => c.role === role);
+    if (!have) out.push({ role, weak, reason });
+    else if (have.weak && !weak) Object.assign(have, { weak, reason });
+  };
+  const aliasHits = matcher.hits(text);
+  for (const h of aliasHits) {
+    if (h.configured) add(h.id, false, { role: h.id, source: 'alias', detail: `your alias “${h.phrase}”` });
+  }
+  if (isNeutralHeading(folded) && out.length === 0) return out;
+  for (const m of matchWords(folded, language)) add(m.role, m.weak, { role: m.role, source: 'words', detail: `the words “${m.words}”${m.weak ? ' (a broad word)' : ''}` });
+  for (const h of aliasHits) {
+    if (!h.configured) add(h.id, h.weak, { role: h.id, source: 'words', detail: `the words “${h.phrase.toLowerCase()}”${h.weak ? ' (a broad word)' : ''}` });
+  }
+  // A heading that names a role plainly is not also something broader.
+  if (out.some((c) => !c.weak)) return out.filter((c) => !c.weak);
+  return out;
+}
+
+/** Thresholds for content evidence: at least `min` lines, and at least `share` of the section's lines. */
+const CONTENT_RULES: ReadonlyArray<{ role: SectionId; key: keyof SignalCounts; min: number; share: number; says: string }> = [
+  { role: 'timeline', key: 'time', min: 3, share: 0.5, says: 'are timestamped entries' },
+  { role: 'action-items', key: 'action', min: 2, share: 0.5, says: 'are follow-ups (checkboxes, owners, tickets, “will”, TODO)' },
+  { role: 'impact', key: 'impact', min: 2, share: 0.4, says: 'give numbers of users, requests, money or percentages' },
+  { role: 'root-causes', key: 'cause', min: 2, share: 0.3, says: 'explain causes (“because”, “caused by”, “due to”)' },
+  { role: 'mitigation', key: 'fix', min: 2, share: 0.3, says: 'describe fixes the team made (“we rolled back”, “restarted”)' },
+];
+
+export interface RecogniseInput {
+  readonly headings: readonly HeadingInput[];
+  readonly lines: readonly string[];
+  readonly flags: Uint8Array;
+  readonly matcher: SectionMatcher;
+  readonly language: Language;
+  /** First line after the front matter. */
+  readonly bodyStart: number;
+}
+
+export function recognise(input: RecogniseInput): Recognition {
+  const { headings, lines, flags, matcher, language } = input;
+  const n = headings.length;
+  const words = headings.map((h) => headingWords(h.text, matcher, language));
+  const folded = words.map((w) => w.folded);
+  const neutral = words.map((w) => w.neutral);
+  const own = words.map((w) => w.candidates.map((c) => ({ ...c })));
+
+  // The title: the first heading, at level 1, unless it is only a role's name ("# Summary") and does not hold the
+  // rest of the document (other H1s follow, or it is the only heading).
+  const h1s = headings.filter((h) => h.level === 1).length;
+  const first = headings[0];
+  const onlyRoleName = (own[0]?.length ?? 0) > 0 && folded[0]!.split(' ').length <= 3;
+  const titleIndex = first && first.level === 1 && !(onlyRoleName && (h1s > 1 || n === 1)) ? 0 : -1;
+  if (titleIndex === 0) own[0] = [];
+
+  // The tree: each heading's parent, and where its section ends (exclusive line).
+  const parent = new Array<number>(n).fill(-1);
+  const end = new Array<number>(n).fill(lines.length);
+  const stack: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const h = headings[i]!;
+    while (stack.length > 0 && headings[stack[stack.length - 1]!]!.level >= h.level) end[stack.pop()!] = h.startLine;
+    parent[i] = stack.length > 0 ? stack[stack.length - 1]! : -1;
+    stack.push(i);
+  }
+  const children: number[][] = headings.map(() => []);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) children[parent[i]!]!.push(i);
+
+  // Roles some heading names plainly: broad words for them count nowhere else.
+  const plain = new Set<SectionId>();
+  for (let i = 0; i < n; i++) for (const c of own[i]!) if (!c.weak) plain.add(c.role);
+
+  const kept: Candidate[][] = headings.map(() => []);
+  const ancestorsWithRoles = (i: number): number[] => {
+    const out: number[] = [];
+    for (let p = parent[i]!; p >= 0; p = parent[p]!) if (kept[p]!.length > 0) out.push(p);
+    return out;
+  };
+  // A parent "groups" its children when they name several different roles between them.
+  const groups = (p: number): boolean => {
+    const roles = new Set<SectionId>();
+    for (const c of children[p]!) for (const x of own[c]!) if (!x.weak) roles.add(x.role);
+    return roles.size >= 2;
+  };
+
+  for (let i = 0; i < n; i++) {
+    if (i === titleIndex) continue;
+    const ancestors = ancestorsWithRoles(i);
+    const ancestorRoles = new Set(ancestors.flatMap((a) => kept[a]!.map((c) => c.role)));
+    for (const c of own[i]!) {
+      if (c.reason.source === 'alias') {
+        kept[i]!.push(c);
+        continue;
+      }
+      if (c.weak) {
+        if (ancestors.length > 0 || plain.has(c.role)) continue;
+        if (c.role === 'responders' && countSignals(flags, headings[i]!.endLine + 1, end[i]!).person === 0) continue;
+      }
+      // Sub-headings of Action items name kinds of follow-ups ("Detection", "Mitigation", "Process").
+      if (ancestorRoles.has('action-items') && c.role !== 'action-items') continue;
+      if (ancestorRoles.has(c.role) && !ancestors.some((a) => kept[a]!.some((x) => x.role === c.role) && groups(a))) continue;
+      kept[i]!.push(c);
+    }
+  }
+
+  // A parent whose sub-sections all serve one role serves it (and they need not repeat it).
+  for (let i = n - 1; i >= 0; i--) {
+    if (i === titleIndex || neutral[i] || kept[i]!.length > 0 || children[i]!.length < 2) continue;
+    const kids = children[i]!;
+    let common: SectionId[] | undefined;
+    for (const k of kids) {
+      const roles = kept[k]!.map((c) => c.role);
+      common = common ? common.filter((r) => roles.includes(r)) : roles;
+    }
+    if (!common || common.length !== 1) continue;
+    const role = common[0]!;
+    kept[i]!.push({ role, weak: false, reason: { role, source: 'context', detail: `its ${kids.length} sub-sections all serve ${title(role)}` } });
+    for (const k of kids) kept[k] = kept[k]!.filter((c) => c.role !== role);
+  }
+
+  // Content: headings still without a role, outside any section that serves one, for roles no heading serves yet.
+  const served = new Set<SectionId>();
+  for (const k of kept) for (const c of k) served.add(c.role);
+  const isHeadingLine = new Set<number>();
+  for (const h of headings) for (let l = h.startLine; l <= h.endLine; l++) isHeadingLine.add(l);
+  for (let i = 0; i < n; i++) {
+    if (i === titleIndex || neutral[i] || ancestorsWithRoles(i).length > 0) continue;
+    if (children[i]!.some((c) => kept[c]!.length > 0)) continue;
+    // A heading whose words name a role can also hold the timeline, the one role its content shows beyond doubt.
+    const named = kept[i]!.length > 0;
+    const counts = countSignals(flags, headings[i]!.endLine + 1, end[i]!, (l) => isHeadingLine.has(l));
+    if (counts.content < 2) continue;
+    let best: { role: SectionId; share: number; detail: string } | undefined;
+    for (const rule of CONTENT_RULES) {
+      if (served.has(rule.role) || (named && rule.role !== 'timeline')) continue;
+      const hits = counts[rule.key];
+      const share = hits / counts.content;
+      if (hits >= rule.min && share >= rule.share && (!best || share > best.share)) {
+        best = { role: rule.role, share, detail: `${hits} of ${counts.content} lines ${rule.says}` };
+      }
+    }
+    if (best) {
+      kept[i]!.push({ role: best.role, weak: false, reason: { role: best.role, source: 'content', detail: best.detail } });
+      served.add(best.role);
+    }
+  }
+
+  const labels = recogniseLabels(input, kept, served, end, parent, titleIndex);
+
+  const out: HeadingRoles[] = headings.map((_, i) => {
+    const roles = kept[i]!;
+    roles.sort((a, b) => canonicalIndex(a.role) - canonicalIndex(b.role));
+    return { isTitle: i === titleIndex, roles: roles.map((c) => c.role), reasons: roles.map((c) => c.reason) };
+  });
+  return { headings: out, labels };
+}
+
+/** Bold lines acting as headings, for roles no heading serves, outside sections that serve a role. */
+function recogniseLabels(
+  input: RecogniseInput,
+  kept: readonly Candidate[][],
+  served: ReadonlySet<SectionId>,
+  end: readonly number[],
+  parent: readonly number[],
+  titleIndex: number,
+): LabelSection[] {
+  const { headings, lines, flags, matcher, language } = input;
+  // Candidate lines, in order, with the heading they sit under.
+  const found: Array<{ line: number; text: string; under: number; start: number; stop: number; inline: boolean }> = [];
+  let h = -1;
+  for (let l = input.bodyStart; l < lines.length; l++) {
+    while (h + 1 < headings.length && headings[h + 1]!.startLine <= l) h++;
+    const f = flags[l]!;
+    if (!(f & LABEL_FLAG)) {
+      // A short plain line alone in its paragraph, followed by a list ("Action Items" then "- …"), or a field name.
+      if ((f & CONTENT_FLAG) === 0 || (h >= 0 && l <= headings[h]!.endLine)) continue;
+      const line = lines[l]!;
+      if (line.length > 40 || !/^[A-ZÀ-Ý]/.test(line) || /[.,;!?]\s*$/.test(line) || !/^\s*$/.test(lines[l - 1] ?? '')) continue;
+      // Followed by a list or table, or ending in a colon with nothing after it on the line ("Involved:").
+      if (!/:\s*$/.test(line) && !/^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\|)/.test(lines[l + 1] ?? '')) continue;
+      found.push({ line: l, text: line.replace(/:\s*$/, '').trim(), under: h, start: line.length - line.trimStart().length, stop: line.trimEnd().length, inline: false });
+      continue;
+    }
+    const line = lines[l]!;
+    const text = labelText(line);
+    if (!text) continue;
+    // A long question in bold is a FAQ entry, not a heading.
+    if (/\?\s*$/.test(text) && text.split(/\s+/).length > 5) continue;
+    const start = line.search(/\*\*|__/);
+    const close = line.indexOf(line.slice(start, start + 2), start + 2);
+    let stop = close + 2;
+    if (line[stop] === ':') stop++;
+    const inline = line.slice(stop).trim() !== '';
+    found.push({ line: l, text, under: h, start, stop, inline });
+  }
+  const out: LabelSection[] = [];
+  const taken = new Map<SectionId, number>();
+  let read = 0;
+  for (let k = 0; k < found.length; k++) {
+    const c = found[k]!;
+    // Enough for any document a person writes; bounded on any input.
+    if (read >= MAX_LABELS_READ) break;
+    // Not inside a section that already serves a role (the title's section serves none).
+    let inside = false;
+    for (let p = c.under; p >= 0; p = parent[p]!) if (p !== titleIndex && kept[p]!.length > 0) inside = true;
+    if (inside) continue;
+    read++;
+    const words = headingWords(c.text, matcher, language);
+    const plainLine = !(flags[c.line]! & LABEL_FLAG);
+    // A plain line counts only when it is nothing but a role's name.
+    if (plainLine && !words.onlyName) continue;
+    // Two labels may serve one role ("**Background**:" and "**Context**:"), but not a role a heading serves.
+    const limit = plainLine ? 1 : 2;
+    const roles = words.candidates.filter((x) => !served.has(x.role) && (taken.get(x.role) ?? 0) < limit && (!plainLine || !x.weak));
+    if (roles.length === 0) continue;
+    for (const r of roles) taken.set(r.role, (taken.get(r.role) ?? 0) + 1);
+    const next = found[k + 1]?.line ?? lines.length;
+    const headingAfter = headings.find((x) => x.startLine > c.line)?.startLine ?? lines.length;
+    const stopLine = Math.min(next, headingAfter, c.under >= 0 ? end[c.under]! : lines.length) - 1;
+    const level = Math.min(6, (c.under >= 0 ? headings[c.under]!.level : 0) + 1);
+    out.push({
+      line: c.line,
+      text: c.text,
+      start: c.start,
+      end: c.stop,
+      inline: c.inline,
+      endLine: Math.max(c.line, stopLine),
+      level,
+      roles: roles.map((r) => r.role),
+      reasons: roles.map((r) => ({ ...r.reason, detail: `${r.reason.detail}, on a line that acts as a heading` })),
+    });
+  }
+  return out;
+}
