@@ -211,7 +211,7 @@ describe('postmortem (CLI) in CI', function () {
       assert.ok(sarifRun!.results.some((x) => x.ruleId === 'timeline-order' && x.level === 'warning'));
       // Skipped and unreadable files are notifications, and the log still validates.
       writeFileSync(join(dir, 'notes.md'), NOTES);
-      const mixed = run(join(dir, 'sub'), ['lint', '--format', 'sarif', '../notes.md', '../gone.md', '-'], POSTMORTEM);
+      const mixed = run(join(dir, 'sub'), ['lint', '--format', 'sarif', '../notes.md', '../gone.md', '-'], NOTES);
       assert.equal(mixed.code, 2);
       const mixedLog = JSON.parse(mixed.stdout) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string } }> }> }> };
       assert.ok(validate(mixedLog), JSON.stringify(validate.errors, null, 2));
