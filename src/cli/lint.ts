@@ -1,5 +1,5 @@
 // The CLI's view of one file: the core's analysis in 1-based lines and columns, as other linters print them.
-import { analyze, type PostmortemConfig, type Severity, type FindingData } from '../core';
+import { analyze, type Metrics, type PostmortemConfig, type Severity, type FindingData } from '../core';
 
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
@@ -17,6 +17,8 @@ export interface FileResult {
     endColumn: number;
     data: FindingData;
   }>;
+  /** Milestones (1-based lines) and durations, for post-mortems. */
+  readonly metrics?: Metrics;
 }
 
 export function lint(file: string, text: string, options: { all?: boolean; config?: PostmortemConfig } = {}): FileResult {
@@ -36,5 +38,8 @@ export function lint(file: string, text: string, options: { all?: boolean; confi
   }));
   // In document order, as other linters print; a stable sort keeps rule order within one position.
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { file, isPostmortem: analysis.isPostmortem, sections, findings: analysis.isPostmortem ? findings : [] };
+  const metrics = analysis.metrics
+    ? { ...analysis.metrics, milestones: Object.fromEntries(Object.entries(analysis.metrics.milestones).map(([id, m]) => [id, { ...m, line: m.line + 1 }])) }
+    : undefined;
+  return { file, isPostmortem: analysis.isPostmortem, sections, findings: analysis.isPostmortem ? findings : [], ...(metrics ? { metrics } : {}) };
 }

@@ -6,6 +6,7 @@ import { buildModel, ChunkCache, type PostmortemModel } from './model';
 import { postmortemReason, type PostmortemReason } from './classify';
 import { RULES } from './rules';
 import type { Rule, RuleContext } from './rules/types';
+import { computeMetrics, type Metrics } from './milestones/durations';
 
 export interface AnalyzeOptions {
   /** The file's path or URI path, for glob classification. */
@@ -20,6 +21,8 @@ export interface Analysis {
   readonly isPostmortem: boolean;
   readonly reason: PostmortemReason | 'forced' | undefined;
   readonly findings: readonly Finding[];
+  /** Milestones and durations (TTD, TTA, TTM, TTR, impact window); undefined when the file is not a post-mortem. */
+  readonly metrics?: Metrics;
 }
 
 const matchers = new WeakMap<object, SectionMatcher>();
@@ -66,7 +69,7 @@ function analyzeWith(text: string, options: AnalyzeOptions, cache: ChunkCache | 
   const reason = options.force ? 'forced' : postmortemReason(model, options.path, config.globs);
   const isPostmortem = reason !== undefined;
   if (!isPostmortem || !config.enabled) return { model, isPostmortem, reason, findings: [] };
-  return { model, isPostmortem, reason, findings: runRules(model, config) };
+  return { model, isPostmortem, reason, findings: runRules(model, config), metrics: computeMetrics(model, config.milestones.origin) };
 }
 
 export type DocumentStatus = 'draft' | 'in-review' | 'final' | undefined;

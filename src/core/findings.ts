@@ -33,6 +33,10 @@ export const CODES = {
   'action-item-due': 'An action item has no due date, where one is required.',
   'blameless-language': 'A finger-pointing phrase.',
   'status-not-final': 'The post-mortem is still a draft.',
+  'milestone-time': 'A milestone\'s time cannot be used, or the front matter and the timeline disagree on it.',
+  'milestone-order': 'Milestones are out of order: a duration would be negative.',
+  'milestone-missing': 'A required milestone (started, detected, mitigated, resolved…) is not given.',
+  'duration-mismatch': 'A duration stated in the prose disagrees with the timeline.',
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -16,3 +16,4 @@ export * from './timeline';
 export { parseTeamConfig, mergeConfigInputs, settingsConfigInput, effectiveConfig, TEAM_CONFIG_FILE, type TeamConfig, type TeamConfigProblem, type ConfigInput } from './team-config';
 export { documentStatus, autoSeverity, type DocumentStatus } from './analyze';
 export { actionItemsCsv, csvField, exportedActionItems, spreadsheetSafe, type ExportContext } from './export';
+export * from './milestones';

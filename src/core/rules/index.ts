@@ -13,6 +13,10 @@ import { overviewLength } from './overview-length';
 import { respondersEmpty } from './responders-empty';
 import { sectionOrder } from './section-order';
 import { statusNotFinal } from './status-not-final';
+import { milestoneTime } from './milestone-time';
+import { milestoneOrder } from './milestone-order';
+import { milestoneMissing } from './milestone-missing';
+import { durationMismatch } from './duration-mismatch';
 import type { Rule } from './types';
 
 /** Every rule, in reporting order. Each lives in its own file and owns one stable code. */
@@ -20,4 +24,5 @@ export const RULES: readonly Rule[] = [
   frontmatterSyntax, missingSection, frontmatterSchema, timelineOrder, timelineTimestamp, timelineTimezone,
   emptySection, duplicateSection, sectionOrder, overviewLength, impactNumbers, respondersEmpty,
   actionItemOwner, actionItemTicket, actionItemDue, blamelessLanguage, statusNotFinal,
+  milestoneTime, milestoneOrder, milestoneMissing, durationMismatch,
 ];
