@@ -3,3 +3,5 @@ export { MILESTONE_IDS, MILESTONE_LABEL, isMilestoneId, milestoneMarker, parseMi
 export { DURATION_IDS, computeMetrics, durationSpecs, durationSummary, formatDuration, rawDurations, type Duration, type DurationId, type DurationOrigin, type DurationSpec, type Metrics } from './durations';
 export { statedDurations, type StatedDuration } from './stated';
 export { ianaZone, wallToEpoch, zoneOffsetAt, type ZonedInstant } from './zone';
+export { milestonesFrontMatterInsert, milestonesToWrite, milestoneValue } from './edit';
+export { timelineFigureHtml, escapeHtml, type FigureOptions } from './figure';

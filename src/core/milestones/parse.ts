@@ -94,9 +94,9 @@ export function parseMilestones(model: PostmortemModel): Milestones {
 }
 
 /** The zone the document states, as something that can place a wall-clock time: a fixed offset or an IANA zone. */
-type DocZone = { readonly offsetMinutes: number; readonly name: string } | { readonly iana: string; readonly name: string } | undefined;
+export type DocZone = { readonly offsetMinutes: number; readonly name: string } | { readonly iana: string; readonly name: string } | undefined;
 
-function documentZone(model: PostmortemModel): DocZone {
+export function documentZone(model: PostmortemModel): DocZone {
   const stated = statedTimeZone(model);
   if (!stated) return undefined;
   if (stated.offsetMinutes !== undefined) return { offsetMinutes: stated.offsetMinutes, name: stated.zone };
