@@ -20,6 +20,8 @@ const LAZY = [
   { specifier: './remark', module: './src/core/remark.ts', importer: 'src/core', functions: ['remarkParseChunk', 'headingTextWithDefinitions'] },
   // Inside remark: the table of named character references (&amp; …), needed only when a document uses one.
   { specifier: 'decode-named-character-reference', module: 'decode-named-character-reference', functions: ['decodeNamedCharacterReference'] },
+  // The Markdown preview's timeline plugin and figure renderer: needed only once a preview renders.
+  { specifier: '../preview/timeline-plugin', module: './src/preview/timeline-plugin.ts', importer: 'src/features', functions: ['timelinePlugin'] },
 ];
 const lazyFile = (entry) =>
   `lazy/${(entry.module.startsWith('./') ? path.basename(entry.module, '.ts') : entry.module).replace(/[^a-z0-9]+/gi, '-')}.js`;

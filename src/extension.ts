@@ -5,6 +5,7 @@ import * as diagnostics from './features/diagnostics';
 import * as exportActionItems from './features/exportActionItems';
 import * as hover from './features/hover';
 import * as milestones from './features/milestones';
+import { extendMarkdownIt } from './features/preview';
 import * as newPostmortem from './features/new-postmortem';
 import * as sections from './features/sections';
 import * as statusBar from './features/statusBar';
@@ -14,10 +15,12 @@ import * as timelineFix from './features/timelineFix';
 
 const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, exportActionItems, milestones];
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: typeof extendMarkdownIt } {
   for (const feature of features) {
     context.subscriptions.push(...feature.register(context));
   }
+  // The Markdown preview's timeline (contributes.markdown.markdownItPlugins); its code loads when a preview renders.
+  return { extendMarkdownIt };
 }
 
 export function deactivate(): void {

@@ -2,6 +2,9 @@
 // from instants (zones and daylight saving applied in parse.ts), never from wall-clock differences.
 import type { PostmortemModel } from '../model';
 import { MILESTONE_IDS, parseMilestones, type MilestoneId } from './parse';
+import { formatDuration } from './format';
+
+export { formatDuration };
 
 export type DurationId = 'ttd' | 'tta' | 'ttm' | 'ttr' | 'impact';
 export const DURATION_IDS: readonly DurationId[] = ['ttd', 'tta', 'ttm', 'ttr', 'impact'];
@@ -39,21 +42,6 @@ export interface Metrics {
   readonly milestones: Partial<Record<MilestoneId, { readonly at: string; readonly source: 'front-matter' | 'timeline'; readonly line: number }>>;
   /** Durations whose two milestones are known and in order (a negative one is a milestone-order finding instead). */
   readonly durations: Partial<Record<DurationId, Duration>>;
-}
-
-/** A duration as people write it: "45 s", "12 min", "2 h 05 min", "3 d 4 h". */
-export function formatDuration(ms: number): string {
-  const sign = ms < 0 ? '−' : '';
-  const total = Math.round(Math.abs(ms) / 1000);
-  if (total < 60) return `${sign}${total} s`;
-  const minutes = Math.round(total / 60);
-  if (minutes < 60) return `${sign}${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h < 48) return `${sign}${h} h ${String(m).padStart(2, '0')} min`;
-  const d = Math.floor(h / 24);
-  const hh = h % 24;
-  return `${sign}${d} d ${hh} h${m ? ` ${String(m).padStart(2, '0')} min` : ''}`;
 }
 
 /** Every duration whose milestones are known, negative ones included. */

@@ -1,11 +1,10 @@
 // The visual timeline: plain HTML and CSS (no script), for VS Code's Markdown preview and the HTML export. The impact
 // window is a band, milestones are labelled markers, entries are ticks with their text on hover (title attributes).
 // Dense timelines are clustered into a bounded number of marks, and long gaps break the axis, so a 10,000-entry or
-// multi-day incident stays legible and the HTML stays small.
-import type { PostmortemModel } from '../model';
-import { parseTimeline } from '../timeline';
-import { computeMetrics, durationSummary, formatDuration, type DurationOrigin } from './durations';
-import { MILESTONE_IDS, MILESTONE_LABEL, documentZone, entryInstant, parseMilestones, type MilestoneId } from './parse';
+// multi-day incident stays legible and the HTML stays small. This file only renders FigureData (figure-data.ts), so
+// the preview can load it lazily without the rest of the core.
+import { formatDuration } from './format';
+import type { FigureData } from './figure-data';
 
 /** At most this many marks (ticks or clusters) on the axis, whatever the number of entries. */
 const BINS = 80;
@@ -14,6 +13,8 @@ const GAP_SHARE = 0.2;
 const GAP_MIN_MS = 2 * 3_600_000;
 /** Width of an axis break, in percent. */
 const BREAK_WIDTH = 3;
+
+const LABEL: Readonly<Record<string, string>> = { started: 'Started', detected: 'Detected', acknowledged: 'Acknowledged', mitigated: 'Mitigated', resolved: 'Resolved' };
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -27,17 +28,12 @@ function plainText(text: string): string {
     .replace(/^\s*\|/, '')
     .replace(/\s*\|\s*/g, ' · ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/^[\s·—–:-]+|[\s·]+$/g, '');
   return t.length > 140 ? `${t.slice(0, 139)}…` : t;
 }
 
 function clock(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-}
-
-interface Point {
-  readonly at: number;
-  readonly text: string;
 }
 
 interface Segment {
@@ -93,34 +89,12 @@ function positionOf(segments: readonly Segment[], at: number): number {
 
 const pct = (n: number): string => `${Math.round(n * 100) / 100}%`;
 
-export interface FigureOptions {
-  readonly origin?: DurationOrigin;
-}
-
-/**
- * The timeline figure for a post-mortem, or '' when its timeline has fewer than two placed times. Pure: the same
- * model gives the same HTML. Text from the document is escaped.
- */
-export function timelineFigureHtml(model: PostmortemModel, options: FigureOptions = {}): string {
-  const zone = documentZone(model);
-  const points: Point[] = [];
-  for (const item of parseTimeline(model)) {
-    if (item.blank || !item.time) continue;
-    const at = entryInstant(item, zone).epochMs;
-    if (at === undefined) continue;
-    const first = item.entry.lines[0] ?? '';
-    points.push({ at, text: plainText(first.slice(item.time.range.end.character)) });
-  }
-  const { used } = parseMilestones(model);
-  const milestones: Array<{ id: MilestoneId; at: number }> = [];
-  for (const id of MILESTONE_IDS) {
-    const at = used[id]?.epochMs;
-    if (at !== undefined) milestones.push({ id, at });
-  }
+/** The timeline figure, or '' when there are fewer than two distinct times. Text from the document is escaped. */
+export function timelineFigureHtml(data: FigureData): string {
+  const { points, milestones } = data;
   const times = [...points.map((p) => p.at), ...milestones.map((m) => m.at)].sort((a, b) => a - b);
   if (times.length < 2 || times[0] === times[times.length - 1]) return '';
   const segments = segmentsOf(times);
-  const metrics = computeMetrics(model, options.origin);
   const parts: string[] = [];
 
   // The axis line, one piece per segment, with a break mark between segments.
@@ -132,15 +106,15 @@ export function timelineFigureHtml(model: PostmortemModel, options: FigureOption
     }
   });
 
-  const impact = metrics.durations.impact;
-  if (impact) {
-    const a = positionOf(segments, used.started!.epochMs!);
-    const b = positionOf(segments, used.mitigated!.epochMs!);
-    parts.push(`<span class="pm-tl-band" style="left:${pct(a)};width:${pct(Math.max(b - a, 0.5))}" title="${escapeHtml(`Impact window ${clock(used.started!.epochMs!)} → ${clock(used.mitigated!.epochMs!)} (${impact.text})`)}"></span>`);
+  const impact = data.impact;
+  if (impact && impact.to >= impact.from) {
+    const a = positionOf(segments, impact.from);
+    const b = positionOf(segments, impact.to);
+    parts.push(`<span class="pm-tl-band" style="left:${pct(a)};width:${pct(Math.max(b - a, 0.5))}" title="${escapeHtml(`Impact window ${clock(impact.from)} → ${clock(impact.to)} (${formatDuration(impact.to - impact.from)})`)}"></span>`);
   }
 
   // Entries: binned by position, so there are never more than BINS marks.
-  const bins = new Map<number, Point[]>();
+  const bins = new Map<number, Array<FigureData['points'][number]>>();
   for (const p of points) {
     const bin = Math.min(BINS - 1, Math.floor((positionOf(segments, p.at) / 100) * BINS));
     let list = bins.get(bin);
@@ -151,10 +125,10 @@ export function timelineFigureHtml(model: PostmortemModel, options: FigureOption
     const x = positionOf(segments, list[0]!.at);
     if (list.length === 1) {
       const p = list[0]!;
-      parts.push(`<span class="pm-tl-tick" style="left:${pct(x)}" title="${escapeHtml(`${clock(p.at)} — ${p.text}`)}"></span>`);
+      parts.push(`<span class="pm-tl-tick" style="left:${pct(x)}" title="${escapeHtml(`${clock(p.at)} — ${plainText(p.text)}`)}"></span>`);
       continue;
     }
-    const shown = list.slice(0, 6).map((p) => `${clock(p.at).slice(11)} — ${p.text}`);
+    const shown = list.slice(0, 6).map((p) => `${clock(p.at).slice(11)} — ${plainText(p.text)}`);
     if (list.length > 6) shown.push(`… and ${list.length - 6} more`);
     const title = `${list.length} entries, ${clock(list[0]!.at)} – ${clock(list[list.length - 1]!.at).slice(11)}\n${shown.join('\n')}`;
     parts.push(`<span class="pm-tl-cluster" style="left:${pct(x)}" title="${escapeHtml(title)}">${list.length}</span>`);
@@ -167,16 +141,16 @@ export function timelineFigureHtml(model: PostmortemModel, options: FigureOption
     let row = rowEnds.findIndex((end) => x - end >= 14);
     if (row === -1) row = rowEnds.indexOf(Math.min(...rowEnds));
     rowEnds[row] = x;
-    const label = `${MILESTONE_LABEL[m.id]} ${clock(m.at).slice(11, 16)}`;
+    const label = `${LABEL[m.id] ?? m.id} ${clock(m.at).slice(11, 16)}`;
     const align = x > 80 ? ' pm-tl-end' : x < 20 ? ' pm-tl-start' : '';
     parts.push(
-      `<span class="pm-tl-milestone pm-tl-${m.id} pm-tl-row${row}${align}" style="left:${pct(x)}" title="${escapeHtml(`${MILESTONE_LABEL[m.id]}: ${clock(m.at)}`)}"><span class="pm-tl-label">${escapeHtml(label)}</span></span>`,
+      `<span class="pm-tl-milestone pm-tl-${m.id} pm-tl-row${row}${align}" style="left:${pct(x)}" title="${escapeHtml(`${LABEL[m.id] ?? m.id}: ${clock(m.at)}`)}"><span class="pm-tl-label">${escapeHtml(label)}</span></span>`,
     );
   }
 
   const start = clock(times[0]!);
   const end = clock(times[times.length - 1]!);
-  const summary = durationSummary(metrics);
+  const summary = data.summary;
   const caption = [summary, `${points.length} ${points.length === 1 ? 'entry' : 'entries'}, ${start} – ${end}`].filter((s) => s !== '').join(' · ');
   return (
     `<figure class="pm-timeline" aria-label="Incident timeline">` +

@@ -4,4 +4,5 @@ export { DURATION_IDS, computeMetrics, durationSpecs, durationSummary, formatDur
 export { statedDurations, type StatedDuration } from './stated';
 export { ianaZone, wallToEpoch, zoneOffsetAt, type ZonedInstant } from './zone';
 export { milestonesFrontMatterInsert, milestonesToWrite, milestoneValue } from './edit';
-export { timelineFigureHtml, escapeHtml, type FigureOptions } from './figure';
+export { timelineFigureHtml, escapeHtml } from './figure';
+export { timelineFigureData, type FigureData } from './figure-data';
