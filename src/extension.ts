@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import * as completions from './features/completions';
 import * as diagnostics from './features/diagnostics';
 import * as exportActionItems from './features/exportActionItems';
+import * as exportHtml from './features/exportHtml';
 import * as hover from './features/hover';
 import * as milestones from './features/milestones';
 import { extendMarkdownIt } from './features/preview';
@@ -13,7 +14,7 @@ import * as teamConfig from './features/teamConfig';
 import * as timeline from './features/timeline';
 import * as timelineFix from './features/timelineFix';
 
-const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, exportActionItems, milestones];
+const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, exportActionItems, milestones, exportHtml];
 
 export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: typeof extendMarkdownIt } {
   for (const feature of features) {

@@ -6,3 +6,4 @@ export { ianaZone, wallToEpoch, zoneOffsetAt, type ZonedInstant } from './zone';
 export { milestonesFrontMatterInsert, milestonesToWrite, milestoneValue } from './edit';
 export { timelineFigureHtml, escapeHtml } from './figure';
 export { timelineFigureData, type FigureData } from './figure-data';
+export { GANTT_END, GANTT_START, ganttBlock, ganttBlockRange, ganttEdit, mermaidGantt } from './gantt';
