@@ -251,6 +251,7 @@ describe('stated durations', () => {
     ['the last 10 minutes', undefined],
     ['at 14:03 for version 2', undefined],
     ['p99 rose to 9 s', undefined],
+    ['closed after 15 minutes of normal latency', undefined],
   ];
   for (const [text, expected] of table) {
     it(`"${text}"`, () => {

@@ -138,7 +138,7 @@ export function timelineFigureHtml(data: FigureData): string {
   const rowEnds = [-Infinity, -Infinity, -Infinity];
   for (const m of milestones) {
     const x = positionOf(segments, m.at);
-    let row = rowEnds.findIndex((end) => x - end >= 14);
+    let row = rowEnds.findIndex((end) => x - end >= 25);
     if (row === -1) row = rowEnds.indexOf(Math.min(...rowEnds));
     rowEnds[row] = x;
     const label = `${LABEL[m.id] ?? m.id} ${clock(m.at).slice(11, 16)}`;

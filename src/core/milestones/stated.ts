@@ -100,6 +100,8 @@ export function statedDurations(text: string): StatedDuration[] {
     // Single letters as units only against a figure ("3h", "45m"): never "5 m" or "a h".
     if (m[4] !== undefined && [...m[4].matchAll(ONE_PART)].some((p) => p[2]!.length === 1 && !/^\d+(?:[.,]\d+)?$/.test(p[0].slice(0, -1)))) continue;
     if (NOT_DURATION_AFTER.test(after) || NOT_DURATION_BEFORE.test(before)) continue;
+    // "15 minutes of normal latency" describes something else; "40 minutes of downtime" is the incident.
+    if (/^\s*of\b/i.test(after) && !AFTER_NOUN.test(after)) continue;
     const anchor = BEFORE.exec(before);
     const anchored = anchor !== null && (!/\bof\s+\S*\s*$/i.test(before) || OF_CONTEXT.test(before));
     if (!anchored && !AFTER_NOUN.test(after)) continue;
