@@ -249,8 +249,14 @@ async function shotPreview(page) {
   await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 15_000 });
   const { line } = lineOf(SAMPLE_FILE, '## Timeline');
   await goToLine(page, line);
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('V'); // Markdown: Open Preview to the Side
+  // Markdown: Open Preview to the Side, picked by its row (the palette ranks "Open Locked Preview to the Side" first).
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill('>Markdown: Open Preview to the Side');
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Open Preview to the Side', hasNotText: 'Locked' }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
   let frame;
   for (const deadline = Date.now() + 60_000; !frame && Date.now() < deadline; ) {
     for (const f of page.frames()) if (await f.$('.pm-timeline').catch(() => null)) frame = f;

@@ -267,10 +267,16 @@ async function previewTimeline(page) {
   await runCommand(page, 'View: Close All Editors');
   await page.locator('.part.editor .tab').first().waitFor({ state: 'detached', timeout: 15_000 });
   await quickOpen(page, MILESTONES_FILE);
-  // Markdown: Open Preview to the Side, by its own keys (the palette ranks "Open Locked Preview to the Side" first).
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('V');
-  const frame = await frameWith(page, '.pm-timeline', 'the visual timeline in the Markdown preview');
+  // Markdown: Open Preview to the Side, picked by its row (the palette ranks "Open Locked Preview to the Side" first).
+  await page.keyboard.press('F1');
+  const input = await quickInputBox(page);
+  await input.fill('>Markdown: Open Preview to the Side');
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Open Preview to the Side', hasNotText: 'Locked' }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+  await page.locator('.part.editor .tab', { hasText: 'Preview 2026-11-29-milestones.md' }).first().waitFor({ timeout: 30_000 });
+  const frame = await frameWith(page, '.pm-timeline', 'the visual timeline in the Markdown preview', 60_000);
   const figure = await frame.$eval('.pm-timeline', (el) => ({
     caption: el.querySelector('figcaption')?.textContent ?? '',
     labels: [...el.querySelectorAll('.pm-tl-label')].map((l) => l.textContent),

@@ -2,7 +2,7 @@
 // timeline's milestones into the front matter (one edit, undone in one step).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { openFixture, waitFor, waitForEvent } from '../helpers';
+import { fixtureUri, openFixture, waitFor, waitForEvent } from '../helpers';
 
 const TIMEOUT = 10_000;
 const FIXTURE = 'postmortems/2026-11-29-milestones.md';
@@ -69,5 +69,38 @@ describe('milestones', () => {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     await waitFor(() => doc.getText() === before, { timeoutMs: TIMEOUT, what: 'undo to restore the document', events: [vscode.workspace.onDidChangeTextDocument] });
+  });
+
+  it('Export as HTML writes one sanitised page with the timeline beside the post-mortem, and never overwrites unasked', async () => {
+    const doc = await openChecked();
+    const target = fixtureUri('postmortems/2026-11-29-milestones.html');
+    const read = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    try {
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('postmortem.exportHtml', { uri: doc.uri });
+      assert.strictEqual(written?.toString(), target.toString());
+      const html = await read();
+      assert.match(html, /^<!doctype html>/);
+      assert.ok(html.includes('<figure class="pm-timeline"'));
+      assert.ok(html.includes('<tr><th scope="row">Time to resolve</th><td>2 h 05 min'));
+      assert.ok(!/<script/i.test(html));
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('keep me'));
+      assert.strictEqual(await vscode.commands.executeCommand('postmortem.exportHtml', { uri: doc.uri, overwrite: false }), undefined);
+      assert.strictEqual(await read(), 'keep me');
+    } finally {
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
+  });
+
+  it('Insert Timeline Diagram adds a Mermaid gantt block at the end of the Timeline, in one undo step', async () => {
+    const doc = await openChecked();
+    const before = doc.getText();
+    assert.strictEqual(await vscode.commands.executeCommand('postmortem.insertTimelineDiagram'), true);
+    const text = doc.getText();
+    assert.ok(text.startsWith(before.trimEnd()), 'only appended after the last entry');
+    assert.match(text, /<!-- postmortem:timeline-diagram -->\n```mermaid\ngantt\n[\s\S]* {2}Resolved :milestone, resolved, 2026-11-25 16:03, 0m\n```\n<!-- \/postmortem:timeline-diagram -->/);
+    // Current already: a second run changes nothing.
+    assert.strictEqual(await vscode.commands.executeCommand('postmortem.insertTimelineDiagram'), false);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => doc.getText() === before, { timeoutMs: TIMEOUT, what: 'undo to remove the diagram', events: [vscode.workspace.onDidChangeTextDocument] });
   });
 });
