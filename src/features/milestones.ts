@@ -5,6 +5,7 @@ import {
   durationSummary,
   MILESTONE_IDS,
   MILESTONE_LABEL,
+  milestoneLabelEdit,
   milestonesFrontMatterInsert,
   milestonesToWrite,
   parseMilestones,
@@ -13,6 +14,7 @@ import {
   sectionsFor,
   type Analysis,
   type Milestone,
+  type MilestoneId,
 } from '../core';
 import { analyses, postmortemAnalysis } from './analysis';
 
@@ -131,8 +133,45 @@ class LabelCompletions implements vscode.CompletionItemProvider {
   }
 }
 
+export const MARK_MILESTONE_COMMAND = 'postmortem.markMilestone';
+
+/**
+ * "Mark as Milestone": labels the timeline entry at the cursor with a milestone picked from a quick pick (the next one
+ * not given yet first), or with `id` when given (for tests and keybindings). Resolves true when the entry changed.
+ */
+async function markMilestone(id?: MilestoneId): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  const analysis = editor && postmortemAnalysis(editor.document);
+  const line = editor?.selection.active.line ?? -1;
+  if (!editor || !analysis || !milestoneLabelEdit(analysis.model, line, 'started')) {
+    void vscode.window.showInformationMessage('Post-mortem: put the cursor on a timeline entry with a time to mark it as a milestone.');
+    return false;
+  }
+  let pick = id;
+  if (!pick) {
+    const given = new Set(parseMilestones(analysis.model).all.map((m) => m.id));
+    const next = MILESTONE_IDS.find((m) => !given.has(m));
+    const items = MILESTONE_IDS.map((m) => ({ label: MILESTONE_LABEL[m], description: given.has(m) ? 'already given' : m === next ? 'next' : '', id: m }));
+    items.sort((a, b) => Number(b.id === next) - Number(a.id === next));
+    pick = (await vscode.window.showQuickPick(items, { title: 'Mark as Milestone', placeHolder: 'Which milestone is this entry?' }))?.id;
+    if (!pick) return false;
+  }
+  // Re-read: the document may have changed while the pick was open.
+  const current = postmortemAnalysis(editor.document);
+  const edit = current && milestoneLabelEdit(current.model, line, pick);
+  if (!edit) return false;
+  const r = edit.range;
+  const done = await editor.edit((b) => b.replace(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), edit.text));
+  if (done) {
+    const end = new vscode.Position(r.start.line, r.start.character + edit.text.length);
+    editor.selection = new vscode.Selection(end, end);
+  }
+  return done;
+}
+
 export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
   return [
+    vscode.commands.registerCommand(MARK_MILESTONE_COMMAND, (id?: unknown) => markMilestone(typeof id === 'string' && (MILESTONE_IDS as readonly string[]).includes(id) ? (id as MilestoneId) : undefined)),
     vscode.languages.registerCodeLensProvider(SELECTOR, new DurationLens()),
     vscode.languages.registerHoverProvider(SELECTOR, new MilestoneHover()),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new WriteMilestones(), { providedCodeActionKinds: WriteMilestones.kinds }),

@@ -7,6 +7,7 @@ import {
   durationSummary,
   formatDuration,
   milestoneMarker,
+  milestoneLabelEdit,
   parseMilestones,
   parseStamp,
   parseTeamConfig,
@@ -152,6 +153,25 @@ describe('milestones: timeline labels', () => {
     const text = pm([], ['- 2026-11-25 14:00 — **Started:** x', '- 2026-11-25 14:10 — **Detected:** y']);
     assert.deepEqual(computeMetrics(buildModel(text)).durations, {});
     assert.equal(codes(text, 'milestone-time').length, 2);
+  });
+});
+
+describe('Mark as Milestone (the label edit)', () => {
+  const lines = ['## Timeline', '', '- **2026-11-25 14:03 UTC** — Alert fired', '- 14:05 UTC — **Detected:** x', '- **14:09 UTC** —', '', '| Time | Event |', '|---|---|', '| 14:07 UTC | rollback |', '- no time'];
+  const model = buildModel(lines.join('\n'));
+  const apply = (line: number) => {
+    const e = milestoneLabelEdit(model, line, 'mitigated');
+    if (!e) return undefined;
+    const s = lines[line]!;
+    return s.slice(0, e.range.start.character) + e.text + s.slice(e.range.end.character);
+  };
+  it('inserts the label where the event text starts, or replaces the label there', () => {
+    assert.equal(apply(2), '- **2026-11-25 14:03 UTC** — **Mitigated:** Alert fired');
+    assert.equal(apply(3), '- 14:05 UTC — **Mitigated:** x');
+    assert.equal(apply(4), '- **14:09 UTC** — **Mitigated:** ');
+    assert.equal(apply(8), '| 14:07 UTC | **Mitigated:** rollback |');
+    assert.equal(apply(9), undefined);
+    assert.equal(apply(0), undefined);
   });
 });
 

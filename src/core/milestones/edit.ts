@@ -3,8 +3,9 @@
 // Keys the front matter already has are never overwritten.
 import type { TextInsert } from '../edits';
 import type { PostmortemModel } from '../model';
-import { pos } from '../text';
-import { MILESTONE_IDS, parseMilestones, type MilestoneId } from './parse';
+import { pos, range, type Range } from '../text';
+import { parseStamp } from '../timeline/stamp';
+import { MILESTONE_IDS, MILESTONE_LABEL, milestoneMarker, parseMilestones, type MilestoneId } from './parse';
 
 /** An instant as a front-matter value: `2026-11-25 14:03 UTC` (with seconds when it has them). */
 export function milestoneValue(epochMs: number): string {
@@ -42,4 +43,26 @@ export function milestonesFrontMatterInsert(model: PostmortemModel): TextInsert 
   );
   // Before the closing fence, at the start of its line.
   return { position: pos(fm.range.end.line, 0), text: lines.join('') };
+}
+
+/**
+ * The edit that labels a timeline entry as a milestone: `**Detected:** ` where the event text starts (after the
+ * timestamp, its closing emphasis and the separator), or in place of the label the entry already has. Undefined when
+ * the line is not a timeline entry with a timestamp.
+ */
+export function milestoneLabelEdit(model: PostmortemModel, line: number, id: MilestoneId): { range: Range; text: string } | undefined {
+  const entry = model.timeline.find((e) => e.range.start.line === line);
+  if (!entry) return undefined;
+  const first = entry.lines[0] ?? '';
+  const textStart = entry.kind === 'item' ? first.length - entry.text.length : 0;
+  const stamp = parseStamp(first, textStart);
+  if (!stamp) return undefined;
+  const label = `**${MILESTONE_LABEL[id]}:**`;
+  const existing = milestoneMarker(first, stamp.end);
+  if (existing) return { range: range(line, existing.start, line, existing.end), text: label };
+  const lead = /^(?:\*\*|__|\*|_|`)?[\s|:–—-]*/.exec(first.slice(stamp.end))![0];
+  const at = stamp.end + lead.length;
+  const after = first.slice(at);
+  const before = at > 0 && !/\s/.test(first[at - 1]!) ? ' ' : '';
+  return { range: range(line, at, line, at), text: `${before}${label}${/^\s/.test(after) ? '' : ' '}` };
 }

@@ -103,4 +103,16 @@ describe('milestones', () => {
     await vscode.commands.executeCommand('undo');
     await waitFor(() => doc.getText() === before, { timeoutMs: TIMEOUT, what: 'undo to remove the diagram', events: [vscode.workspace.onDidChangeTextDocument] });
   });
+
+  it('Mark as Milestone labels the entry at the cursor, in one undo step', async () => {
+    const doc = await openChecked();
+    const before = doc.getText();
+    const editor = vscode.window.activeTextEditor!;
+    const line = lineOf(doc, '- **2026-11-25 14:13 UTC**');
+    editor.selection = new vscode.Selection(line, 3, line, 3);
+    assert.strictEqual(await vscode.commands.executeCommand('postmortem.markMilestone', 'acknowledged'), true);
+    assert.strictEqual(doc.lineAt(line).text, '- **2026-11-25 14:13 UTC** — **Acknowledged:** Sam paged in as incident commander.');
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => doc.getText() === before, { timeoutMs: TIMEOUT, what: 'undo to remove the label', events: [vscode.workspace.onDidChangeTextDocument] });
+  });
 });
