@@ -28,6 +28,10 @@ const LAZY = [
     importer: 'src/features',
     functions: ['detectSource', 'documentDate', 'importTimeline', 'isImportError', 'planTimelineImport', 'slackExportReader', 'sourceName'],
   },
+  // The Markdown preview's timeline plugin and figure renderer: needed only once a preview renders.
+  { specifier: '../preview/timeline-plugin', module: './src/preview/timeline-plugin.ts', importer: 'src/features', functions: ['timelinePlugin'] },
+  // Export as HTML: markdown-it and the page around it, needed only when the command runs.
+  { specifier: '../export/html', module: './src/export/html.ts', importer: 'src/features', functions: ['postmortemHtml'] },
 ];
 const lazyFile = (entry) =>
   `lazy/${(entry.module.startsWith('./') ? path.basename(entry.module, '.ts') : entry.module).replace(/[^a-z0-9]+/gi, '-')}.js`;

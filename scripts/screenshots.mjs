@@ -259,11 +259,43 @@ async function shotReview(page) {
   await settle(page, 800);
 }
 
+/**
+ * The Markdown preview beside the editor, scrolled to the Timeline: the durations CodeLens above the heading in the
+ * editor, and the visual timeline (impact window, milestones, entries) in the preview. The side bar is hidden.
+ */
+async function shotPreview(page) {
+  await openSampleWithWarning(page);
+  await noStickyScroll(page);
+  await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 15_000 });
+  const { line } = lineOf(SAMPLE_FILE, '## Timeline');
+  await goToLine(page, line);
+  // Markdown: Open Preview to the Side, picked by its row (the palette ranks "Open Locked Preview to the Side" first).
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill('>Markdown: Open Preview to the Side');
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Open Preview to the Side', hasNotText: 'Locked' }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
+  let frame;
+  for (const deadline = Date.now() + 60_000; !frame && Date.now() < deadline; ) {
+    for (const f of page.frames()) if (await f.$('.pm-timeline').catch(() => null)) frame = f;
+    if (!frame) await page.waitForTimeout(250);
+  }
+  if (!frame) throw new Error('the preview shows no timeline');
+  await frame.$eval('.pm-timeline', (el) => el.scrollIntoView({ block: 'center' }));
+  await clearNotifications(page);
+  await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
+  await settle(page, 1200);
+}
+
 /** name → how to take it. The CLI selects by name; the order here is the order they run in. */
 const SHOTS = {
   diagnostics: { file: 'images/diagnostics.png', take: shotDiagnostics },
   'quick-fix': { file: 'images/quick-fix.png', take: shotQuickFix },
   completions: { file: 'images/completions.png', take: shotCompletions },
+  preview: { file: 'images/timeline-preview.png', take: shotPreview },
   'new-postmortem': { file: 'images/new-postmortem.png', take: shotNewPostmortem },
   'timeline-entry': { file: 'images/timeline-entry.png', take: shotTimelineEntry },
   review: { file: 'images/review.png', take: shotReview },

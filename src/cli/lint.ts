@@ -1,5 +1,5 @@
 // The CLI's view of one file: the core's analysis in 1-based lines and columns, as other linters print them.
-import { analyze, type PostmortemConfig, type Severity, type FindingData } from '../core';
+import { analyze, type Metrics, type PostmortemConfig, type Severity, type FindingData } from '../core';
 
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
@@ -25,6 +25,8 @@ export interface FileResult {
   readonly error?: string;
   readonly sections: ReadonlyArray<{ id: string; heading: string; line: number }>;
   readonly findings: readonly CliFinding[];
+  /** Milestones (1-based lines) and durations, for post-mortems. */
+  readonly metrics?: Metrics;
   /** Absolute path (not printed in JSON), and the text, for formats that fingerprint lines. */
   readonly absolute?: string;
   readonly lines?: readonly string[];
@@ -57,6 +59,9 @@ export function lint(
   }));
   // In document order, as other linters print; a stable sort keeps rule order within one position.
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  const metrics = analysis.metrics
+    ? { ...analysis.metrics, milestones: Object.fromEntries(Object.entries(analysis.metrics.milestones).map(([id, m]) => [id, { ...m, line: m.line + 1 }])) }
+    : undefined;
   const skipped = options.explicit === true && !analysis.isPostmortem;
   return {
     file,
@@ -66,6 +71,7 @@ export function lint(
     sections,
     findings: analysis.isPostmortem ? findings : [],
     lines: analysis.model.lines,
+    ...(metrics ? { metrics } : {}),
   };
 }
 

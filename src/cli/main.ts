@@ -3,6 +3,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { exportHtmlFiles } from './export-html';
 import { runTimelineImport, type TimelineImportOptions } from './timeline-import';
 import { createTwoFilesPatch } from 'diff';
 import { actionItemsCsv, analyze, DEFAULT_CONFIG, fixAll, type PostmortemConfig, type PostmortemModel } from '../core';
@@ -48,6 +49,24 @@ class Run {
 
   error(message: string): void {
     process.stderr.write(`${this.name}: ${message}\n`);
+  }
+
+  /** `postmortem export-html`: each file with the configuration of its project; exit 1 when any file was not written. */
+  async exportHtml(files: readonly string[], options: { out?: string; force?: boolean; mermaid?: boolean; config?: string }): Promise<number> {
+    const explicitConfig = options.config !== undefined ? resolve(options.config) : undefined;
+    const projects = new Projects(this.cwd, explicitConfig, (m) => this.error(`warning: ${m}`));
+    if (files.length > 1 && options.out !== undefined) {
+      this.error('export-html: --out takes a single input file.');
+      return EXIT.usage;
+    }
+    let code: number = EXIT.ok;
+    for (const file of files) {
+      const project = await projects.of(resolve(this.cwd, file));
+      const result = exportHtmlFiles([file], { ...(options.out !== undefined ? { out: options.out } : {}), force: options.force === true, mermaid: options.mermaid === true, config: project.config });
+      for (const m of result.messages) (result.code === 0 ? process.stdout : process.stderr).write(`${m}\n`);
+      code = Math.max(code, result.code);
+    }
+    return code;
   }
 
   /** Reads every input in order; errors are printed as they happen, on their own line. */
@@ -273,6 +292,14 @@ function program(name: ProgramName, run: Run, setCode: (code: number) => void): 
     .option('--dry-run', 'print a unified diff of what would change, and change nothing')
     .argument('<files...>', 'files, folders, globs, !negated globs, or - (the fixed text goes to standard output)')
     .action(async (files: string[], options: FixOptions) => setCode(await run.fix(files, options)));
+  root.command('export-html')
+    .description('Write each post-mortem as one self-contained HTML page (rendered text, visual timeline, durations) beside it, for readers outside engineering. Never replaces a file without --force.')
+    .argument('<files...>', 'post-mortem files')
+    .option('-o, --out <file>', 'the output file (one input only; default: the input with .html)')
+    .option('--force', 'replace existing output files')
+    .option('--mermaid', 'include the Mermaid gantt source of the milestones')
+    .option('-c, --config <file>', 'the team configuration (default: each file\'s nearest .postmortem.json)')
+    .action(async (files: string[], options: { out?: string; force?: boolean; mermaid?: boolean; config?: string }) => setCode(await run.exportHtml(files, options)));
   root.command('timeline')
     .description('Work on timelines: `postmortem timeline import`.')
     .command('import')

@@ -7,6 +7,7 @@ import { classifyModel, type PostmortemReason } from './classify';
 import { RULES } from './rules';
 import type { Rule, RuleContext } from './rules/types';
 import { applyDirectives, readDirectives } from './inline-config';
+import { computeMetrics, type Metrics } from './milestones/durations';
 
 export interface AnalyzeOptions {
   /** The file's path or URI path, for glob classification. */
@@ -25,6 +26,8 @@ export interface Analysis {
   /** Why the file is or is not a post-mortem, in words. */
   readonly explanation: string;
   readonly findings: readonly Finding[];
+  /** Milestones and durations (TTD, TTA, TTM, TTR, impact window); undefined when the file is not a post-mortem. */
+  readonly metrics?: Metrics;
 }
 
 const matchers = new WeakMap<object, SectionMatcher>();
@@ -74,7 +77,7 @@ function analyzeWith(text: string, options: AnalyzeOptions, cache: ChunkCache | 
   const isTemplate = c.isTemplate;
   const explanation = options.force ? 'checked on request' : c.explanation;
   if (!isPostmortem || !config.enabled) return { model, isPostmortem, reason, isTemplate, explanation, findings: [] };
-  return { model, isPostmortem, reason, isTemplate, explanation, findings: runRules(model, config, isTemplate) };
+  return { model, isPostmortem, reason, isTemplate, explanation, findings: runRules(model, config, isTemplate), metrics: computeMetrics(model, config.milestones.origin) };
 }
 
 export type DocumentStatus = 'draft' | 'in-review' | 'final' | undefined;

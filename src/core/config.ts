@@ -2,6 +2,8 @@
 import { SECTION_IDS, isSectionId, type SectionId } from './catalogue';
 import type { ExtraAliases } from './match';
 import { DEFAULT_BLAMELESS_PHRASES } from './rules/blameless-language';
+import { isMilestoneId, type MilestoneId } from './milestones/parse';
+import type { DurationOrigin } from './milestones/durations';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleLevel = Severity | 'off' | 'auto';
@@ -24,6 +26,8 @@ export interface PostmortemConfig {
   readonly actionItems: { readonly ticketPattern: string; readonly requireDueDate: boolean };
   /** Finger-pointing phrases (blameless-language). */
   readonly blamelessPhrases: readonly string[];
+  /** Milestones a post-mortem must give (milestone-missing), and where TTM and TTR are measured from. */
+  readonly milestones: { readonly required: readonly MilestoneId[]; readonly origin: DurationOrigin };
 }
 
 /** An incident severity level such as SEV1, as offered by "New Post-mortem" and checked in front matter. */
@@ -49,6 +53,8 @@ export const DEFAULT_GLOBS: readonly string[] = [
   '**/*post-mortem*',
 ];
 
+export const DEFAULT_REQUIRED_MILESTONES: readonly MilestoneId[] = ['started', 'detected', 'mitigated', 'resolved'];
+
 export const DEFAULT_CONFIG: PostmortemConfig = {
   enabled: true,
   requiredSections: SECTION_IDS,
@@ -60,6 +66,7 @@ export const DEFAULT_CONFIG: PostmortemConfig = {
   overview: { maxSentences: 2, maxWords: 60 },
   actionItems: { ticketPattern: DEFAULT_TICKET_PATTERN, requireDueDate: false },
   blamelessPhrases: DEFAULT_BLAMELESS_PHRASES,
+  milestones: { required: DEFAULT_REQUIRED_MILESTONES, origin: 'started' },
 };
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off', 'auto'];
@@ -117,7 +124,16 @@ export function normaliseConfig(input: Partial<Record<keyof PostmortemConfig, un
   const blamelessPhrases = Array.isArray(input.blamelessPhrases)
     ? input.blamelessPhrases.filter((p): p is string => typeof p === 'string')
     : DEFAULT_CONFIG.blamelessPhrases;
-  return { enabled, requiredSections, extraAliases, rules, globs, detectByContent, severities, overview, actionItems, blamelessPhrases };
+  const ms = (input.milestones ?? {}) as Record<string, unknown>;
+  let required = DEFAULT_CONFIG.milestones.required;
+  if (Array.isArray(ms['required'])) {
+    for (const v of ms['required']) if (!isMilestoneId(v)) problems.push(`Unknown milestone "${String(v)}" in milestones.required.`);
+    required = ms['required'].filter(isMilestoneId);
+  }
+  const origin: DurationOrigin = ms['origin'] === 'detected' ? 'detected' : 'started';
+  if (ms['origin'] !== undefined && ms['origin'] !== 'started' && ms['origin'] !== 'detected') problems.push(`milestones.origin must be "started" or "detected".`);
+  const milestones = { required, origin };
+  return { enabled, requiredSections, extraAliases, rules, globs, detectByContent, severities, overview, actionItems, blamelessPhrases, milestones };
 }
 
 /** Severities from a setting: strings (`"SEV1"`) or `{id, description}` objects; the defaults when none is usable. */

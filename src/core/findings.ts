@@ -34,6 +34,10 @@ export const CODES = {
   'blameless-language': 'A finger-pointing phrase.',
   'status-not-final': 'The post-mortem is still a draft.',
   'inline-config': 'A postmortem-disable comment names a rule that does not exist.',
+  'milestone-time': 'A milestone\'s time cannot be used, or the front matter and the timeline disagree on it.',
+  'milestone-order': 'Milestones are out of order: a duration would be negative.',
+  'milestone-missing': 'A required milestone (started, detected, mitigated, resolved…) is not given.',
+  'duration-mismatch': 'A duration stated in the prose disagrees with the timeline.',
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -19,3 +19,4 @@ export { documentStatus, autoSeverity, type DocumentStatus } from './analyze';
 export { actionItemsCsv, csvField, exportCell, exportedActionItems, spreadsheetSafe, SUMMARY_MAX, DESCRIPTION_MAX, type ExportContext } from './export';
 export { fixAll, type FixResult } from './fix';
 export { ignoreInsert, INLINE_CONFIG_CODE } from './inline-config';
+export * from './milestones';

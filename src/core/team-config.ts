@@ -5,6 +5,7 @@ import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseErro
 import { SECTION_IDS, isSectionId } from './catalogue';
 import { isRuleLevel, normaliseConfig, type PostmortemConfig, type RuleLevel } from './config';
 import { CODES } from './findings';
+import { MILESTONE_IDS, isMilestoneId } from './milestones/parse';
 import { pos, splitLines, type Position, type Range } from './text';
 
 export const TEAM_CONFIG_FILE = '.postmortem.json';
@@ -30,7 +31,7 @@ export interface TeamConfig {
   readonly problems: readonly TeamConfigProblem[];
 }
 
-const KEYS = ['$schema', 'requiredSections', 'aliases', 'severities', 'rules', 'ticketPattern', 'requireDueDate', 'blamelessPhrases', 'overview', 'ignores'];
+const KEYS = ['$schema', 'requiredSections', 'aliases', 'severities', 'rules', 'ticketPattern', 'requireDueDate', 'blamelessPhrases', 'overview', 'ignores', 'milestones'];
 const LEVELS = 'off, hint, info, warning, error or auto';
 
 /**
@@ -173,6 +174,29 @@ export function parseTeamConfig(text: string): TeamConfig {
       report('ignores must be a list of globs relative to this file, e.g. ["drafts/**", "templates/**"].', ignoreNode);
     } else ignores = plain(ignoreNode) as string[];
   }
+  const milestones = valueOf('milestones');
+  if (milestones) {
+    if (milestones.type !== 'object') report('milestones must be an object such as { "required": ["started", "detected", "mitigated", "resolved"], "origin": "started" }.', milestones);
+    else {
+      const out: Record<string, unknown> = {};
+      for (const p of milestones.children ?? []) {
+        const [key, value] = p.children ?? [];
+        if (!key || !value) continue;
+        const name = String(key.value);
+        const v: unknown = plain(value);
+        if (name === 'required') {
+          const bad = badElements(value, (e) => isMilestoneId(e));
+          if (value.type !== 'array') report(`milestones.required must be a list of milestones: ${MILESTONE_IDS.join(', ')}.`, value);
+          else if (bad.length > 0) for (const n of bad) report(`Unknown milestone ${JSON.stringify(plain(n))} in milestones.required; known: ${MILESTONE_IDS.join(', ')}.`, n);
+          else out['required'] = v;
+        } else if (name === 'origin') {
+          if (v === 'started' || v === 'detected') out['origin'] = v;
+          else report('milestones.origin must be "started" or "detected": where time to mitigate and time to resolve are measured from.', value);
+        } else report(`Unknown setting "${name}" in milestones; known: required, origin.`, key);
+      }
+      if (Object.keys(out).length > 0) input['milestones'] = out;
+    }
+  }
   problems.sort((a, b) => a.offset - b.offset);
   return { input: input as ConfigInput, ignores, problems };
 }
@@ -233,7 +257,7 @@ export function mergeConfigInputs(...sources: ConfigInput[]): ConfigInput {
   for (const source of [...sources].reverse()) {
     for (const [key, value] of Object.entries(source)) {
       if (value === undefined) continue;
-      if ((key === 'rules' || key === 'actionItems' || key === 'overview') && value && typeof value === 'object') {
+      if ((key === 'rules' || key === 'actionItems' || key === 'overview' || key === 'milestones') && value && typeof value === 'object') {
         out[key] = { ...((out[key] as object | undefined) ?? {}), ...(value as object) };
       } else out[key] = value;
     }

@@ -25,6 +25,7 @@ const VIEWPORT = { width: 1400, height: 900 }; // the size of the README picture
 const TITLE = 'Playwright smoke: cache stampede';
 const SLUG = 'playwright-smoke-cache-stampede';
 const TIMELINE_FILE = 'postmortems/2026-11-25-timeline.md';
+const MILESTONES_FILE = 'postmortems/2026-11-29-milestones.md';
 const say = (msg) => console.log(`[test:ui] ${msg}`);
 if (!verbose) hideAbortedRequestErrors();
 
@@ -281,6 +282,55 @@ async function pasteSlackTranscript(page) {
   await waitForEditorLines(page, before, 'one Ctrl+Z should remove every pasted entry');
 }
 
+/** Resolves with the first frame (the page's or an iframe's, such as a webview's) where `selector` matches. */
+async function frameWith(page, selector, what, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const found = await frame.$(selector).catch(() => null);
+      if (found) return frame;
+    }
+    // Frames attach and load as the preview opens; look again when one does, or after a short tick.
+    await Promise.race([page.waitForEvent('framenavigated', { timeout: 500 }).catch(() => {}), page.waitForTimeout(250)]);
+  }
+  throw new Error(`no frame shows ${what} within ${timeout} ms`);
+}
+
+async function previewTimeline(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await page.locator('.part.editor .tab').first().waitFor({ state: 'detached', timeout: 15_000 });
+  await quickOpen(page, MILESTONES_FILE);
+  // Markdown: Open Preview to the Side, picked by its row (the palette ranks "Open Locked Preview to the Side" first).
+  await page.keyboard.press('F1');
+  const input = await quickInputBox(page);
+  await input.fill('>Markdown: Open Preview to the Side');
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Open Preview to the Side', hasNotText: 'Locked' }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+  await page.locator('.part.editor .tab', { hasText: 'Preview 2026-11-29-milestones.md' }).first().waitFor({ timeout: 30_000 });
+  const frame = await frameWith(page, '.pm-timeline', 'the visual timeline in the Markdown preview', 60_000);
+  const figure = await frame.$eval('.pm-timeline', (el) => ({
+    caption: el.querySelector('figcaption')?.textContent ?? '',
+    labels: [...el.querySelectorAll('.pm-tl-label')].map((l) => l.textContent),
+    bands: el.querySelectorAll('.pm-tl-band').length,
+    ticks: el.querySelectorAll('.pm-tl-tick, .pm-tl-cluster').length,
+    scripts: el.ownerDocument.querySelectorAll('.pm-timeline script').length,
+    afterHeading: (() => {
+      let prev = el.previousElementSibling;
+      while (prev && !/^H[1-6]$/.test(prev.tagName)) prev = prev.previousElementSibling;
+      return prev?.textContent ?? '';
+    })(),
+    width: el.getBoundingClientRect().width,
+  }));
+  const expected = ['Started 13:58', 'Detected 14:10', 'Mitigated 14:45', 'Resolved 16:03'];
+  if (JSON.stringify(figure.labels) !== JSON.stringify(expected)) throw new Error(`milestone labels ${JSON.stringify(figure.labels)}, expected ${JSON.stringify(expected)}`);
+  if (!figure.caption.startsWith('Detected after 12 min · Mitigated after 47 min · Resolved after 2 h 05 min')) throw new Error(`caption "${figure.caption}"`);
+  if (figure.bands !== 1 || figure.ticks !== 5 || figure.scripts !== 0) throw new Error(`figure ${JSON.stringify(figure)}`);
+  if (!/Timeline/.test(figure.afterHeading)) throw new Error(`the figure follows "${figure.afterHeading}", not the Timeline heading`);
+  if (!(figure.width > 100)) throw new Error(`the figure is ${figure.width} px wide`);
+}
+
 async function main() {
   ensureExtensionBuilt(say);
   const build = prepareCodeOss();
@@ -311,6 +361,7 @@ async function main() {
     ['New Post-mortem through the command palette and the three quick-input steps', () => newPostmortemByKeyboard(page)],
     ['Paste as timeline entries: Ctrl+V of a Slack transcript in the Timeline, then one Ctrl+Z', () => pasteSlackTranscript(page)],
     ['Add Timeline Entry by its default keybinding, after the entry with the cursor and its sub-bullet', () => timelineEntryByKeybinding(page)],
+    ['The Markdown preview draws the visual timeline under the Timeline heading', () => previewTimeline(page)],
   ];
   let passed = 0;
   let failed = 0;

@@ -65,7 +65,7 @@ describe('missing-section', () => {
       ['missing-section', 'responders', 'warning'],
     ]);
     assert.match(found[0]!.message, /^Missing section "Impact": Damage to the business in numbers/);
-    assert.deepEqual(found[0]!.range, { start: { line: 8, character: 0 }, end: { line: 8, character: 24 } });
+    assert.deepEqual(found[0]!.range, { start: { line: 12, character: 0 }, end: { line: 12, character: 24 } });
   });
 
   it('without a title heading the finding sits on line 0', () => {

@@ -376,4 +376,18 @@ describe('postmortem (CLI) in CI', function () {
       assert.match(unknown.stderr, /Unknown source "fax"/);
     });
   });
+  describe('postmortem export-html (the subcommand wired to exportHtmlFiles)', () => {
+    it('writes a page beside the post-mortem and never replaces it without --force', () => {
+      const dir = workspace({ 'postmortems/a.md': POSTMORTEM });
+      const first = run(dir, ['export-html', 'postmortems/a.md']);
+      assert.equal(first.code, 0, first.stderr);
+      const page = readFileSync(join(dir, 'postmortems/a.html'), 'utf8');
+      assert.match(page, /<h1[^>]*>Checkout outage<\/h1>/);
+      assert.doesNotMatch(page, /<script/i);
+      const again = run(dir, ['export-html', 'postmortems/a.md']);
+      assert.equal(again.code, 1);
+      assert.match(again.stderr, /already exists; nothing written/);
+      assert.equal(run(dir, ['export-html', '--force', 'postmortems/a.md']).code, 0);
+    });
+  });
 });

@@ -35,7 +35,7 @@ describe('postmortem-lint (CLI)', function () {
       { id: 'timeline', heading: 'Timeline', line: 7 },
     ]);
     // Eight missing sections, and the zone-less timeline (no zone anywhere), reported on its heading.
-    assert.deepEqual(result.findings.map((f) => f.code), [...Array(8).fill('missing-section'), 'timeline-timezone']);
+    assert.deepEqual(result.findings.map((f) => f.code), [...Array(8).fill('missing-section'), 'timeline-timezone', 'milestone-missing']);
     assert.deepEqual(
       { line: result.findings[8]!.line, severity: result.findings[8]!.severity },
       { line: 7, severity: 'info' },
@@ -77,7 +77,7 @@ describe('postmortem-lint (CLI)', function () {
     const r = run('--all', '--format', 'json', join(FIXTURES, 'readme.md'));
     const [result] = JSON.parse(r.stdout) as [{ isPostmortem: boolean; findings: unknown[] }];
     assert.equal(result.isPostmortem, true);
-    assert.equal(result.findings.length, 10);
+    assert.equal(result.findings.length, 11);
   });
 
   it('expands globs', () => {

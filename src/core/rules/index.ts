@@ -14,6 +14,10 @@ import { respondersEmpty } from './responders-empty';
 import { sectionOrder } from './section-order';
 import { statusNotFinal } from './status-not-final';
 import { inlineConfig } from './inline-config';
+import { milestoneTime } from './milestone-time';
+import { milestoneOrder } from './milestone-order';
+import { milestoneMissing } from './milestone-missing';
+import { durationMismatch } from './duration-mismatch';
 import type { Rule } from './types';
 
 /** Every rule, in reporting order. Each lives in its own file and owns one stable code. */
@@ -21,4 +25,5 @@ export const RULES: readonly Rule[] = [
   frontmatterSyntax, missingSection, frontmatterSchema, timelineOrder, timelineTimestamp, timelineTimezone,
   emptySection, duplicateSection, sectionOrder, overviewLength, impactNumbers, respondersEmpty,
   actionItemOwner, actionItemTicket, actionItemDue, blamelessLanguage, statusNotFinal, inlineConfig,
+  milestoneTime, milestoneOrder, milestoneMissing, durationMismatch,
 ];

@@ -1,0 +1,111 @@
+// "Export as HTML" and "Insert Timeline Diagram". The export writes `<name>.html` beside the post-mortem: the rendered
+// document, the visual timeline and the durations in one self-contained, sanitised file (see src/export/html.ts,
+// loaded on first use). It never overwrites without asking, and all file access goes through workspace.fs, so it
+// works in vscode.dev. The diagram is a Mermaid gantt block between marker comments, refreshed on save when present.
+import * as vscode from 'vscode';
+import { ganttBlockRange, ganttEdit } from '../core';
+import { postmortemHtml } from '../export/html';
+import { analyses, isMarkdown, postmortemAnalysis } from './analysis';
+import { exists } from './files';
+
+export const EXPORT_HTML_COMMAND = 'postmortem.exportHtml';
+export const INSERT_DIAGRAM_COMMAND = 'postmortem.insertTimelineDiagram';
+const OVERWRITE = 'Overwrite';
+const OPEN = 'Open';
+
+export interface ExportHtmlOptions {
+  /** The post-mortem; the active editor's document when omitted. */
+  readonly uri?: vscode.Uri;
+  /** Where to write; `<name>.html` beside the post-mortem when omitted. */
+  readonly target?: vscode.Uri;
+  /** When the target exists: true overwrites, false writes nothing; omitted asks. */
+  readonly overwrite?: boolean;
+  /** Include the Mermaid gantt source. */
+  readonly mermaid?: boolean;
+}
+
+export function htmlNameFor(uri: vscode.Uri): string {
+  const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return `${dot > 0 ? base.slice(0, dot) : base || 'postmortem'}.html`;
+}
+
+async function exportHtml(extensionUri: vscode.Uri, options: ExportHtmlOptions): Promise<vscode.Uri | undefined> {
+  const doc = options.uri
+    ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === options.uri!.toString()) ?? (await vscode.workspace.openTextDocument(options.uri)))
+    : vscode.window.activeTextEditor?.document;
+  if (!doc || !isMarkdown(doc)) {
+    void vscode.window.showInformationMessage('Post-mortem: open a post-mortem to export it as HTML.');
+    return undefined;
+  }
+  let target = options.target;
+  let confirmed = false;
+  if (!target && doc.isUntitled) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    target = await vscode.window.showSaveDialog({
+      title: 'Export as HTML',
+      saveLabel: 'Export',
+      filters: { HTML: ['html'] },
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, htmlNameFor(doc.uri)) } : {}),
+    });
+    if (!target) return undefined;
+    confirmed = true; // the save dialog asks before replacing a file
+  }
+  target ??= doc.uri.with({ path: `${doc.uri.path.slice(0, doc.uri.path.lastIndexOf('/'))}/${htmlNameFor(doc.uri)}` });
+  const shown = vscode.workspace.asRelativePath(target, false);
+  if (!confirmed && (await exists(target))) {
+    const overwrite =
+      options.overwrite ??
+      (await vscode.window.showWarningMessage(`Post-mortem: ${shown} already exists. Overwrite it?`, { modal: true, detail: 'Its contents are replaced by this post-mortem as HTML.' }, OVERWRITE)) === OVERWRITE;
+    if (!overwrite) return undefined;
+  }
+  try {
+    const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'timeline.css')));
+    const html = postmortemHtml(doc.getText(), { timelineCss: css, path: doc.uri.path, config: analyses.configFor(doc.uri), ...(options.mermaid ? { mermaid: true } : {}) });
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Post-mortem: could not export ${shown}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  const written = target;
+  void vscode.window
+    .showInformationMessage(`Post-mortem: exported to ${shown}.`, OPEN)
+    .then((choice) => (choice === OPEN ? vscode.env.openExternal(written) : undefined));
+  return written;
+}
+
+/** Inserts or refreshes the Mermaid block; resolves true when the document changed. */
+async function insertDiagram(): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  const analysis = editor && postmortemAnalysis(editor.document);
+  if (!editor || !analysis) {
+    void vscode.window.showInformationMessage('Post-mortem: open a post-mortem to insert its timeline diagram.');
+    return false;
+  }
+  const edit = ganttEdit(analysis.model);
+  if (!edit) {
+    if (!ganttBlockRange(analysis.model)) void vscode.window.showInformationMessage('Post-mortem: the diagram needs at least two milestones with times (e.g. **Started:** and **Mitigated:** on timeline entries).');
+    return false;
+  }
+  const r = edit.range;
+  return editor.edit((b) => b.replace(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), edit.text));
+}
+
+export function register(context: vscode.ExtensionContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(EXPORT_HTML_COMMAND, (arg?: ExportHtmlOptions | vscode.Uri) =>
+      exportHtml(context.extensionUri, arg instanceof vscode.Uri ? { uri: arg } : (arg ?? {})),
+    ),
+    vscode.commands.registerCommand(INSERT_DIAGRAM_COMMAND, insertDiagram),
+    // A diagram that is present is refreshed on save, in the same save (one undo step with nothing else).
+    vscode.workspace.onWillSaveTextDocument((e) => {
+      if (!isMarkdown(e.document) || !e.document.getText().includes('postmortem:timeline-diagram')) return;
+      const analysis = postmortemAnalysis(e.document);
+      if (!analysis || !ganttBlockRange(analysis.model)) return;
+      const edit = ganttEdit(analysis.model);
+      if (!edit) return;
+      const r = edit.range;
+      e.waitUntil(Promise.resolve([vscode.TextEdit.replace(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), edit.text)]));
+    }),
+  ];
+}
