@@ -46,9 +46,9 @@ describe('the npm package', function () {
 
   after(() => rmSync(work, { recursive: true, force: true }));
 
-  it('holds only bin/, dist/, schemas/, README, LICENSE, CHANGELOG and package.json, in under 400 KB', () => {
+  it('holds only bin/, dist/, schemas/, media/ (the exported page\'s stylesheet), README, LICENSE, CHANGELOG and package.json, in under 400 KB', () => {
     const paths = packed.files.map((f) => f.path).sort();
-    const outside = paths.filter((p) => !/^(bin|dist|schemas)\//.test(p) && !['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json'].includes(p));
+    const outside = paths.filter((p) => !/^(bin|dist|schemas|media)\//.test(p) && !['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json'].includes(p));
     assert.deepEqual(outside, []);
     for (const required of ['bin/postmortem.js', 'bin/postmortem-lint.js', 'dist/cli/postmortem.js', 'dist/node/lazy/remark.js', 'schemas/postmortem.config.schema.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
       assert.ok(paths.includes(required), `${required} is missing from the package`);
@@ -126,5 +126,20 @@ describe('the npm package', function () {
     // The new name and its subcommands work from the package too.
     const lint = sh(bin('postmortem'), ['lint', '--format', 'json', target], { cwd: app });
     assert.equal(lint.stdout, outputs['json']);
+    // Every subcommand runs from the package: the files each one loads (lazily loaded modules, the page's stylesheet) are in it.
+    const fixed = sh(bin('postmortem'), ['fix', '--dry-run', target], { cwd: app });
+    assert.equal(fixed.code, 0, fixed.stderr);
+    assert.match(fixed.stdout, /^\+## Timeline/m);
+    const page = sh(bin('postmortem'), ['export-html', '--out', join(work, 'page.html'), target], { cwd: app });
+    assert.equal(page.code, 0, page.stderr);
+    assert.match(readFileSync(join(work, 'page.html'), 'utf8'), /checkout outage/i);
+    const imported = sh(bin('postmortem'), ['timeline', 'import', '--from', 'lines', '-'], { cwd: app, input: '2026-11-20 10:00 UTC Alert fired\n' });
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.equal(imported.stdout, '- **2026-11-20 10:00 UTC** — Alert fired\n');
+    const toml = join(repo, 'postmortems', '2026-11-21-toml.md');
+    writeFileSync(toml, '+++\ntitle = "Queue stall"\nstatus = "draft"\n+++\n\n# Post-mortem: queue stall\n\n## Overview\n\nJobs stalled for 8 minutes.\n');
+    const tomlRun = sh(bin('postmortem'), ['lint', '--format', 'json', join('..', 'repo', 'postmortems', '2026-11-21-toml.md')], { cwd: app });
+    assert.ok(tomlRun.code === 0 || tomlRun.code === 1, tomlRun.stderr);
+    assert.equal((JSON.parse(tomlRun.stdout) as Array<{ isPostmortem: boolean }>)[0]!.isPostmortem, true);
   });
 });
