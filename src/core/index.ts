@@ -14,5 +14,6 @@ export * from './template';
 export { isIsoDateTime } from './rules/frontmatter-schema';
 export * from './timeline';
 export { parseTeamConfig, mergeConfigInputs, settingsConfigInput, effectiveConfig, TEAM_CONFIG_FILE, type TeamConfig, type TeamConfigProblem, type ConfigInput } from './team-config';
-export { documentStatus, autoSeverity, type DocumentStatus } from './analyze';
+export { autoSeverity } from './analyze';
+export { documentStatus, normaliseStatus, STATUSES, type DocumentStatus } from './status';
 export { actionItemsCsv, csvField, exportedActionItems, spreadsheetSafe, type ExportContext } from './export';
