@@ -11,6 +11,7 @@ import {
   DEFAULT_FILE_NAME,
   DEFAULT_FOLDER,
   fileNameFor,
+  incidentDateProblem,
   isIsoDate,
   localDate,
   renderTemplate,
@@ -40,6 +41,11 @@ export interface NewPostmortemOptions {
   readonly folder?: vscode.Uri | string;
   /** Open the new file in an editor (default true). */
   readonly open?: boolean;
+  /**
+   * When a post-mortem with this file name exists: `ask` (Open it / Create another; the default when the title is
+   * asked), `create` another with `-2`, `-3`… (the default for programmatic use), or `open` the existing one.
+   */
+  readonly ifExists?: 'ask' | 'create' | 'open';
 }
 
 interface Answers {
@@ -109,6 +115,14 @@ export async function newPostmortem(options: NewPostmortemOptions = {}): Promise
     uri = document.uri;
   } else {
     const name = fileNameFor(settings.get<string>('fileName', DEFAULT_FILE_NAME), { date: vars.date, slug: vars.slug, severity: vars.severity });
+    const existing = vscode.Uri.joinPath(target, name);
+    const ifExists = options.ifExists ?? (options.title !== undefined ? 'create' : 'ask');
+    const choice = ifExists === 'create' || !(await exists(existing)) ? 'create' : ifExists === 'open' ? 'open' : await askExisting(existing);
+    if (choice === undefined) return undefined;
+    if (choice === 'open') {
+      if (options.open !== false) await vscode.window.showTextDocument(existing, { preview: false });
+      return existing;
+    }
     await vscode.workspace.fs.createDirectory(target);
     uri = await createNew(target, name, new TextEncoder().encode(text));
   }
@@ -122,6 +136,36 @@ export async function newPostmortem(options: NewPostmortemOptions = {}): Promise
     await vscode.window.showTextDocument(document, { selection, preview: false });
   }
   return uri;
+}
+
+/** "just now", "3 min ago", "5 h ago", "2 days ago": how long ago `then` (ms since the epoch) was. */
+export function timeAgo(then: number, now = Date.now()): string {
+  const minutes = Math.floor((now - then) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return `${days} day${days === 1 ? '' : 's'} ago`;
+}
+
+/**
+ * Two responders starting the same post-mortem mid-incident: offer the existing file before making a second one.
+ * Resolves with 'open', 'create', or undefined (Escape: nothing is created).
+ */
+async function askExisting(existing: vscode.Uri): Promise<'open' | 'create' | undefined> {
+  const created = await vscode.workspace.fs.stat(existing).then((s) => s.ctime || s.mtime, () => undefined);
+  type Item = vscode.QuickPickItem & { choice: 'open' | 'create' };
+  const items: Item[] = [
+    { label: '$(go-to-file) Open it', description: vscode.workspace.asRelativePath(existing), choice: 'open' },
+    { label: '$(new-file) Create another', description: 'a second file with -2 in its name', choice: 'create' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: TITLE,
+    placeHolder: `A post-mortem with this title already exists${created ? ` (created ${timeAgo(created)})` : ''}`,
+    ignoreFocusOut: true,
+  });
+  return picked?.choice;
 }
 
 /** Writes `bytes` to the first free name in `folder` (`name`, `name-2`, …): never over an existing file. */
@@ -204,7 +248,7 @@ async function ask(severities: readonly IncidentSeverity[]): Promise<Answers | u
         value: answers.date,
         prompt: 'The day of the incident (YYYY-MM-DD).',
         placeholder: 'YYYY-MM-DD',
-        validate: (v) => (isIsoDate(v.trim()) ? undefined : 'Enter a real date as YYYY-MM-DD, e.g. 2026-11-01.'),
+        validate: (v) => incidentDateProblem(v.trim(), localDate(new Date())),
       });
     } else {
       result = await pickStep(step, severities, answers.severity);
