@@ -17,3 +17,4 @@ export { parseTeamConfig, mergeConfigInputs, settingsConfigInput, effectiveConfi
 export { autoSeverity } from './analyze';
 export { documentStatus, normaliseStatus, STATUSES, type DocumentStatus } from './status';
 export { actionItemsCsv, csvField, exportedActionItems, spreadsheetSafe, type ExportContext } from './export';
+export { sectionProgress, progressText, progressDetails, type SectionProgress } from './progress';

@@ -1,7 +1,7 @@
-// "Post-mortem: 8/10 sections" in the status bar while a post-mortem is active; the tooltip lists what is missing and
-// a click offers to add it. Hidden for other files.
+// "Post-mortem: 8/10 sections" (or "10/10 sections, 3 empty") in the status bar while a post-mortem is active; the
+// tooltip lists what is missing and what is still empty, and a click offers to add what is missing. Hidden otherwise.
 import * as vscode from 'vscode';
-import { sectionSpec } from '../core';
+import { progressDetails, progressText, sectionProgress } from '../core';
 import { analyses, postmortemAnalysis } from './analysis';
 import { missingSections } from './sections';
 
@@ -16,15 +16,10 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
       item.hide();
       return;
     }
-    const required = analyses.configFor(doc.uri).requiredSections.length;
+    const progress = sectionProgress(analysis.model, analyses.configFor(doc.uri).requiredSections);
     const missing = missingSections(analysis);
-    item.text = `$(checklist) Post-mortem: ${required - missing.length}/${required} sections`;
-    const tooltip = new vscode.MarkdownString(
-      missing.length === 0
-        ? 'All required sections are present.'
-        : `Missing:\n\n${missing.map((id) => `- ${sectionSpec(id).title}`).join('\n')}\n\nClick to add them.`,
-    );
-    item.tooltip = tooltip;
+    item.text = `$(checklist) Post-mortem: ${progressText(progress)}`;
+    item.tooltip = new vscode.MarkdownString(`${progressDetails(progress)}${missing.length > 0 ? '\n\nClick to add the missing sections.' : ''}`);
     item.command = missing.length === 0 ? undefined : { title: 'Add all missing sections', command: 'postmortem.addMissingSections', arguments: [doc.uri, { confirm: true }] };
     item.show();
   };
