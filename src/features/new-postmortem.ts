@@ -25,6 +25,8 @@ import { readConfig, SECTION } from './settings';
 
 export const NEW_COMMAND = 'postmortem.new';
 export const NEW_HERE_COMMAND = 'postmortem.newHere';
+/** Context key set once a post-mortem was created: the walkthrough's first step completes on it. */
+export const CREATED_CONTEXT = 'postmortem.created';
 /** The workspace template, used when `postmortem.template` is not set. */
 export const WORKSPACE_TEMPLATE = ['.postmortem', 'template.md'] as const;
 const USE_BUILT_IN = 'Use Built-in Template';
@@ -135,6 +137,9 @@ export async function newPostmortem(options: NewPostmortemOptions = {}): Promise
       : new vscode.Selection(lineText.range.end, lineText.range.end);
     await vscode.window.showTextDocument(document, { selection, preview: false });
   }
+  // Ticks the walkthrough's "Start a post-mortem" once a file exists (not when the command merely starts: that
+  // re-rendered the walkthrough while the title box was open and took its focus, and ticked it on Escape too).
+  void vscode.commands.executeCommand('setContext', CREATED_CONTEXT, true);
   return uri;
 }
 
@@ -229,7 +234,22 @@ type StepResult = { readonly value: string } | 'back' | undefined;
 const TITLE = 'New Post-mortem';
 const TOTAL_STEPS = 3;
 
+/**
+ * Started from the command palette while a walkthrough step has the focus, the Enter that runs the command closes the
+ * palette, which gives the focus back to the step; VS Code's walkthrough page then handles that Enter's keyup on the
+ * step and focuses it again 250 ms later, so a title box shown at once lost the focus and took no keys. When the
+ * active editor is one the API cannot describe (the Welcome page and its walkthroughs), the first question waits until
+ * that has happened.
+ */
+const AFTER_WALKTHROUGH_KEYUP_MS = 450;
+
+function startedFromWelcomePage(): boolean {
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  return !vscode.window.activeTextEditor && tab !== undefined && tab.input === undefined;
+}
+
 async function ask(severities: readonly IncidentSeverity[]): Promise<Answers | undefined> {
+  if (startedFromWelcomePage()) await new Promise((resolve) => setTimeout(resolve, AFTER_WALKTHROUGH_KEYUP_MS));
   const answers: Answers = { title: '', date: localDate(new Date()), severity: severities[0]?.id ?? 'SEV1' };
   let step = 1;
   while (step <= TOTAL_STEPS) {
