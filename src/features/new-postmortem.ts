@@ -166,8 +166,8 @@ async function askExisting(existing: vscode.Uri): Promise<'open' | 'create' | un
     { label: '$(new-file) Create another', description: 'a second file with -2 in its name', choice: 'create' },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: TITLE,
-    placeHolder: `A post-mortem with this title already exists${created ? ` (created ${timeAgo(created)})` : ''}`,
+    title: `A post-mortem with this title already exists${created ? ` (created ${timeAgo(created)})` : ''}`,
+    placeHolder: 'Open it, or create another one?',
     ignoreFocusOut: true,
   });
   return picked?.choice;

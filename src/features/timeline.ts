@@ -147,7 +147,7 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
       }),
       { label: '$(new-file) New Post-mortem…', description: 'create one and log the note there' },
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: 'Log Incident Note', placeHolder: 'Which post-mortem gets the note?', matchOnDescription: true, ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick(items, { title: 'Log Incident Note: which post-mortem gets the note?', placeHolder: 'Type to filter; the most recent first', matchOnDescription: true, ignoreFocusOut: true });
     if (!picked) return undefined;
     if (picked.uri) return vscode.workspace.openTextDocument(picked.uri);
     await vscode.commands.executeCommand(NEW_POSTMORTEM);
