@@ -5,13 +5,22 @@ import { progressDetails, progressText, sectionProgress } from '../core';
 import { analyses, postmortemAnalysis } from './analysis';
 import { missingSections } from './sections';
 
+/** Context key: the active editor shows a post-mortem (for the editor title bar and context menu). */
+export const ACTIVE_CONTEXT = 'postmortem.activeIsPostmortem';
+
 export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
   const item = vscode.window.createStatusBarItem('postmortem.sections', vscode.StatusBarAlignment.Left, 100);
   item.name = 'Post-mortem sections';
 
+  let active: boolean | undefined;
   const update = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
     const analysis = doc ? postmortemAnalysis(doc) : undefined;
+    // The editor title bar and context menu show the post-mortem commands only on post-mortems.
+    if (active !== !!analysis) {
+      active = !!analysis;
+      void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT, active);
+    }
     if (!doc || !analysis) {
       item.hide();
       return;

@@ -10,6 +10,7 @@
 //   5. Log Incident Note with no editor open: the picker lists a workspace post-mortem never opened, an empty note is
 //      refused, and "Go to Note" opens the post-mortem at the note.
 //   6. A quick fix by keyboard (Ctrl+., Enter) leaves the cursor in the new section with its guidance selected.
+//   7. The Settings editor: Enable first, and no "Postmortem ›" before every setting.
 // What the tests read comes from the workbench (editor lines, explorer, status bar): @vscode/test-web's file system
 // provider keeps written files in the browser's memory, so nothing the workbench writes ever reaches the folder on disk.
 //
@@ -406,6 +407,28 @@ async function quickFixPutsTheCursorInTheNewSection(page) {
   await waitForEditorLines(page, { [line]: 'About 4,000 searches returned stale results.' }, 'typing should replace the guidance');
 }
 
+/** The Settings editor: the extension's settings say neither "Postmortem ›" nor start with "Action Items"; Enable is first. */
+async function settingsEditor(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Preferences: Open Settings (UI)');
+  // The search box (a small editor) has the focus when the Settings editor opens.
+  await page.locator('.settings-editor .settings-header .monaco-editor.focused').first().waitFor({ timeout: 30_000 });
+  // Browsing, not searching (search results always show the prefix, for every extension): Extensions, then ours.
+  const toc = (label) => page.locator('.settings-editor .settings-toc-container .monaco-list-row', { hasText: label }).first();
+  await toc('Extensions').click();
+  await page.keyboard.press('ArrowRight'); // expand
+  await toc('Post-mortem Writer').click();
+  await page.keyboard.press('ArrowRight');
+  await toc('Checks').click();
+  const first = page.locator('.settings-editor .settings-tree-container .setting-item-contents').first();
+  await first.locator('.setting-item-label', { hasText: 'Enable' }).waitFor({ timeout: 30_000 });
+  const categories = await page.locator('.settings-editor .settings-tree-container .setting-item-category').allTextContents();
+  const wrong = categories.filter((c) => /postmortem/i.test(c));
+  if (wrong.length > 0) throw new Error(`setting labels should not start with the prefix: ${wrong.join(', ')}`);
+  const firstCategory = (await first.locator('.setting-item-category').textContent())?.trim() ?? '';
+  if (firstCategory !== '') throw new Error(`the first setting should read "Enable", reads "${firstCategory}Enable"`);
+}
+
 async function main() {
   ensureExtensionBuilt(say);
   const build = prepareCodeOss();
@@ -439,6 +462,7 @@ async function main() {
     ['New Post-mortem with a title that exists offers the existing file, and its status bar counts the empty sections', () => sameTitleOffersTheExistingFile(page)],
     ['Log Incident Note with no editor open: a workspace post-mortem, an empty note refused, Go to Note', () => incidentNoteFromNowhere(page)],
     ['A quick fix by keyboard puts the cursor in the new section, guidance selected', () => quickFixPutsTheCursorInTheNewSection(page)],
+    ['The Settings editor lists Enable first, without a "Postmortem ›" prefix', () => settingsEditor(page)],
   ];
   let passed = 0;
   let failed = 0;

@@ -11,8 +11,10 @@ import { ROOT } from './helpers';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const props: Record<string, { default?: unknown; markdownDescription?: string; scope?: string; properties?: Record<string, unknown> }> =
-  pkg.contributes.configuration.properties;
+type Setting = { default?: unknown; markdownDescription?: string; scope?: string; order?: number; properties?: Record<string, unknown> };
+/** The settings' categories, as the Settings editor shows them. */
+const categories: Array<{ id: string; title: string; order?: number; properties: Record<string, Setting> }> = pkg.contributes.configuration;
+const props: Record<string, Setting> = Object.assign({}, ...categories.map((c) => c.properties));
 
 describe('metadata', () => {
   it('every setting has a markdownDescription and a scope, and is in the README', () => {
@@ -21,6 +23,37 @@ describe('metadata', () => {
       assert.ok(p.scope, `${key} needs a scope`);
       assert.ok(readme.includes(`\`${key}\``), `README does not document ${key}`);
     }
+  });
+
+  it('the Settings editor shows "Post-mortem Writer", categories in order, and settings in order with Enable first', () => {
+    // VS Code removes a setting's prefix from its label when the category id starts with it: "Postmortem › Enable"
+    // would show otherwise (the extension id does not start with "postmortem.").
+    assert.ok(categories.length > 1, 'one category takes the extension id as its id');
+    for (const [i, c] of categories.entries()) {
+      assert.match(c.id, /^postmortem\.[a-zA-Z]+$/);
+      assert.equal(c.order, i + 1, `${c.id} order`);
+      assert.doesNotMatch(c.title, /postmortem/i);
+      const keys = Object.keys(c.properties);
+      assert.deepEqual(keys.map((k) => c.properties[k]!.order), keys.map((_, n) => n + 1), `${c.id}: every setting has its order`);
+      for (const key of keys) assert.ok(key.startsWith('postmortem.'), key);
+    }
+    assert.equal(Object.keys(categories[0]!.properties)[0], 'postmortem.enable');
+  });
+
+  it('post-mortem commands are in the editor title bar and context menu of post-mortems only', () => {
+    const commands = new Set((pkg.contributes.commands as Array<{ command: string }>).map((c) => c.command));
+    const title: Array<{ command: string; when: string }> = pkg.contributes.menus['editor/title'];
+    const context: Array<{ command: string; when: string }> = pkg.contributes.menus['editor/context'];
+    for (const wanted of ['postmortem.new', 'postmortem.timeline.quickNote', 'postmortem.exportActionItems']) {
+      assert.ok(title.some((m) => m.command === wanted), `editor/title: ${wanted}`);
+      assert.ok(context.some((m) => m.command === wanted), `editor/context: ${wanted}`);
+    }
+    for (const m of [...title, ...context]) {
+      assert.ok(commands.has(m.command), m.command);
+      assert.match(m.when, /postmortem\.activeIsPostmortem/);
+    }
+    // The context key is set by the extension.
+    assert.match(readFileSync(join(ROOT, 'src', 'features', 'statusBar.ts'), 'utf8'), /'postmortem\.activeIsPostmortem'/);
   });
 
   it('setting defaults are the core defaults', () => {

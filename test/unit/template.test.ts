@@ -226,7 +226,8 @@ describe('config: severities', () => {
   it('defaults to SEV1–SEV4 with descriptions, the same as the manifest default', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     assert.deepEqual(normaliseConfig({}).severities.map((s) => s.id), ['SEV1', 'SEV2', 'SEV3', 'SEV4']);
-    assert.deepEqual(pkg.contributes.configuration.properties['postmortem.severities'].default, DEFAULT_SEVERITIES);
+    const settings = Object.assign({}, ...pkg.contributes.configuration.map((c: { properties: object }) => c.properties));
+    assert.deepEqual(settings['postmortem.severities'].default, DEFAULT_SEVERITIES);
   });
 
   it('takes strings or {id, description}, drops malformed entries and duplicates with a problem each', () => {
