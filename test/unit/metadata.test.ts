@@ -56,6 +56,20 @@ describe('metadata', () => {
     assert.match(readFileSync(join(ROOT, 'src', 'features', 'statusBar.ts'), 'utf8'), /'postmortem\.activeIsPostmortem'/);
   });
 
+  it('the walkthrough names the on-call commands with their keys, and says drafts show hints', () => {
+    const walkthrough = ['walkthrough/new-postmortem.md', 'walkthrough/write-sections.md'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
+    const titles = new Map((pkg.contributes.commands as Array<{ command: string; title: string }>).map((c) => [c.command, c.title]));
+    for (const b of pkg.contributes.keybindings as Array<{ command: string; key: string; mac: string }>) {
+      assert.ok(walkthrough.includes(`**${titles.get(b.command)}**`), `the walkthrough names ${b.command}`);
+      const keys = (k: string) => k.split(' ').map((part) => part.split('+').map((x) => ({ ctrl: 'Ctrl', alt: 'Alt', cmd: 'Cmd', shift: 'Shift' })[x] ?? x.toUpperCase()).join('+')).join(' ');
+      assert.ok(walkthrough.includes(keys(b.key)) && walkthrough.includes(keys(b.mac)), `the walkthrough gives the keys of ${b.command}: ${keys(b.key)}`);
+    }
+    assert.match(walkthrough, /draft.*hints/s);
+    const start = readFileSync(join(ROOT, 'scripts', 'start.mjs'), 'utf8');
+    const sample = /const SAMPLE = '([^']+)'/.exec(start)?.[1];
+    assert.ok(sample && existsSync(join(ROOT, 'sample-workspace', sample)), '`npm start` opens the sample post-mortem');
+  });
+
   it('setting defaults are the core defaults', () => {
     assert.deepEqual(props['postmortem.sections.required']!.default, [...SECTION_IDS]);
     assert.deepEqual(props['postmortem.files.globs']!.default, [...DEFAULT_GLOBS]);
