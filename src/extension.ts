@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import * as completions from './features/completions';
 import * as diagnostics from './features/diagnostics';
 import * as exportActionItems from './features/exportActionItems';
+import * as frontmatter from './features/frontmatter';
 import * as hover from './features/hover';
 import * as newPostmortem from './features/new-postmortem';
 import * as sections from './features/sections';
@@ -11,7 +12,7 @@ import * as teamConfig from './features/teamConfig';
 import * as timeline from './features/timeline';
 import * as timelineFix from './features/timelineFix';
 
-const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, exportActionItems];
+const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, exportActionItems, frontmatter];
 
 export function activate(context: vscode.ExtensionContext): void {
   for (const feature of features) {

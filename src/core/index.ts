@@ -18,3 +18,4 @@ export { autoSeverity } from './analyze';
 export { documentStatus, normaliseStatus, STATUSES, type DocumentStatus } from './status';
 export { actionItemsCsv, csvField, exportedActionItems, spreadsheetSafe, type ExportContext } from './export';
 export { sectionProgress, progressText, progressDetails, type SectionProgress } from './progress';
+export { frontMatterValueContext, frontMatterValueSuggestions, nearestSeverity, type ValueContext, type ValueSuggestion } from './frontmatter-values';
