@@ -70,6 +70,26 @@ describe('metadata', () => {
     assert.ok(sample && existsSync(join(ROOT, 'sample-workspace', sample)), '`npm start` opens the sample post-mortem');
   });
 
+  it('the README pictures exist, are packaged, and keep relative links in the package', () => {
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    assert.ok(images.length >= 4, `${images.length} pictures`);
+    const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n');
+    for (const image of images) {
+      assert.doesNotMatch(image, /^[a-z]+:/, `${image} is relative, so it resolves inside the installed extension`);
+      assert.ok(existsSync(join(ROOT, image)), `${image} exists`);
+      assert.ok(ignore.some((l) => l.startsWith('!') && posix.matchesGlob(image, l.slice(1))), `${image} is packaged (.vscodeignore)`);
+    }
+    assert.match(pkg.scripts.package, /--no-rewrite-relative-links/);
+  });
+
+  it('engines.vscode is the API version the code is type-checked against', () => {
+    const engine = /^\^(\d+\.\d+)\.\d+$/.exec(pkg.engines.vscode)?.[1];
+    const types = /^[~^]?(\d+\.\d+)\.\d+$/.exec(pkg.devDependencies['@types/vscode'])?.[1];
+    assert.ok(engine && types, `${pkg.engines.vscode} / ${pkg.devDependencies['@types/vscode']}`);
+    assert.equal(types, engine);
+    assert.ok(pkg.devDependencies['@types/vscode'].startsWith('~'), '@types/vscode stays on that minor version');
+  });
+
   it('setting defaults are the core defaults', () => {
     assert.deepEqual(props['postmortem.sections.required']!.default, [...SECTION_IDS]);
     assert.deepEqual(props['postmortem.files.globs']!.default, [...DEFAULT_GLOBS]);
@@ -99,7 +119,10 @@ describe('metadata', () => {
   });
 
   it('the README carries exactly the two set-up commands', () => {
-    const setup = readme.slice(readme.indexOf('## Set up'), readme.indexOf('\n## ', readme.indexOf('## Set up') + 1));
+    const start = readme.indexOf('## Develop');
+    assert.ok(start > 0, 'README has a Develop section');
+    const end = readme.indexOf('\n## ', start + 1);
+    const setup = readme.slice(start, end === -1 ? undefined : end);
     const commands = [...setup.matchAll(/```sh\n([^`]+)```/g)].map((m) => m[1]!.trim());
     assert.deepEqual(commands, ['npm install && npm start', 'npm test']);
   });
