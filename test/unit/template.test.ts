@@ -216,7 +216,7 @@ describe('template: rendering', () => {
     const lines = text.split('\n');
     const line = cursorLineFor(text);
     assert.equal(lines[line - 2], '## Overview');
-    assert.match(lines[line]!, /^<!-- A 1–2 sentence TL;DR/);
+    assert.match(lines[line]!, /^<!-- A 1-2 sentence TL;DR/);
     assert.equal(cursorLineFor('# T\n\nno overview\n'), 2);
     assert.equal(cursorLineFor('plain'), 0);
   });
