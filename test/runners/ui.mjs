@@ -10,7 +10,8 @@
 //   5. Log Incident Note with no editor open: the picker lists a workspace post-mortem never opened, an empty note is
 //      refused, and "Go to Note" opens the post-mortem at the note.
 //   6. A quick fix by keyboard (Ctrl+., Enter) leaves the cursor in the new section with its guidance selected.
-//   7. The Settings editor: Enable first, and no "Postmortem ›" before every setting.
+//   7. Add All Missing Sections on a plain Markdown file: "not a post-mortem", Check This File, then the sections.
+//   8. The Settings editor: Enable first, and no "Postmortem ›" before every setting.
 // What the tests read comes from the workbench (editor lines, explorer, status bar): @vscode/test-web's file system
 // provider keeps written files in the browser's memory, so nothing the workbench writes ever reaches the folder on disk.
 //
@@ -407,6 +408,26 @@ async function quickFixPutsTheCursorInTheNewSection(page) {
   await waitForEditorLines(page, { [line]: 'About 4,000 searches returned stale results.' }, 'typing should replace the guidance');
 }
 
+/**
+ * Add All Missing Sections on a Markdown file that is not a post-mortem: it says so (not "no sections are missing")
+ * and offers Check This File; taking it, then confirming, adds the sections with the cursor in the first one.
+ */
+async function notAPostmortemOffersCheckThisFile(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await quickOpen(page, 'notes/readme-like.md');
+  await waitForEditorLines(page, { 1: '# Team notes' }, 'the notes file should show');
+  await runCommand(page, 'Post-mortem: Add All Missing Sections');
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'is not a post-mortem' });
+  await toast.waitFor({ timeout: 15_000 });
+  await toast.getByRole('button', { name: 'Check This File' }).click();
+  const dialog = page.locator('.monaco-dialog-box', { hasText: 'Add 10 missing sections' });
+  await dialog.waitFor({ timeout: 15_000 });
+  await dialog.getByRole('button', { name: 'Add Sections' }).click();
+  const at = await cursorText(page, /Ln \d+, Col 1 \(\d+ selected\)/, 'the first added section\'s guidance should be selected');
+  const line = Number(/Ln (\d+)/.exec(at)[1]);
+  await waitForEditorLines(page, { [line - 2]: '## Overview', [line]: /^<!-- A 1-2 sentence TL;DR/ }, 'the sections should be added');
+}
+
 /** The Settings editor: the extension's settings say neither "Postmortem ›" nor start with "Action Items"; Enable is first. */
 async function settingsEditor(page) {
   await runCommand(page, 'View: Close All Editors');
@@ -462,6 +483,7 @@ async function main() {
     ['New Post-mortem with a title that exists offers the existing file, and its status bar counts the empty sections', () => sameTitleOffersTheExistingFile(page)],
     ['Log Incident Note with no editor open: a workspace post-mortem, an empty note refused, Go to Note', () => incidentNoteFromNowhere(page)],
     ['A quick fix by keyboard puts the cursor in the new section, guidance selected', () => quickFixPutsTheCursorInTheNewSection(page)],
+    ['Add All Missing Sections on a file that is not a post-mortem offers Check This File', () => notAPostmortemOffersCheckThisFile(page)],
     ['The Settings editor lists Enable first, without a "Postmortem ›" prefix', () => settingsEditor(page)],
   ];
   let passed = 0;
