@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ensureExtensionBuilt, hideAbortedRequestErrors, isPortFree, prepareCodeOss, repoRoot } from '../test/runners/lib/vscode-web.mjs';
 
 const HOST = 'localhost';
+const SAMPLE = 'postmortems/2026-11-20-checkout-latency.md';
 hideAbortedRequestErrors();
 const port = Number(process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port <= 0 || port > 65535) {
@@ -30,8 +31,11 @@ try {
     commit: build.commit,
     testRunnerDataDir: build.testRunnerDataDir,
   });
+  // The workbench opens the file named in its URL's payload: the sample post-mortem, which lacks a section.
+  const payload = encodeURIComponent(JSON.stringify([['openFile', `vscode-test-web://mount/${SAMPLE}`]]));
   console.log('');
-  console.log(`VS Code ${build.version} for the Web with postmortem-writer: http://${HOST}:${port}/`);
+  console.log(`VS Code ${build.version} for the Web with postmortem-writer: http://${HOST}:${port}/?payload=${payload}`);
+  console.log(`(It opens ${SAMPLE}; http://${HOST}:${port}/ opens the folder alone.)`);
   console.log('Workspace: sample-workspace/ (edits stay in the browser session). Rebuild with `npm run build` and reload the page');
   console.log('to pick up extension changes. Ctrl+C to stop.');
   const stop = () => {

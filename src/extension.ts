@@ -4,6 +4,7 @@ import * as completions from './features/completions';
 import * as diagnostics from './features/diagnostics';
 import * as exportActionItems from './features/exportActionItems';
 import * as exportHtml from './features/exportHtml';
+import * as frontmatter from './features/frontmatter';
 import * as hover from './features/hover';
 import * as ignore from './features/ignore';
 import * as milestones from './features/milestones';
@@ -19,7 +20,7 @@ import * as trust from './features/trust';
 import { useLocalDisk } from './features/files';
 import type { LocalDisk } from './node/disk';
 
-const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [trust, teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, timelineImport, exportActionItems, ignore, milestones, exportHtml];
+const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [trust, teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, timelineImport, exportActionItems, ignore, milestones, exportHtml, frontmatter];
 
 /** What a host provides: the Node host hands in its local disk; the web worker has none. */
 export interface HostServices {

@@ -8,6 +8,7 @@ import { RULES } from './rules';
 import type { Rule, RuleContext } from './rules/types';
 import { applyDirectives, readDirectives } from './inline-config';
 import { computeMetrics, type Metrics } from './milestones/durations';
+import { documentStatus, type DocumentStatus } from './status';
 
 export interface AnalyzeOptions {
   /** The file's path or URI path, for glob classification. */
@@ -80,25 +81,12 @@ function analyzeWith(text: string, options: AnalyzeOptions, cache: ChunkCache | 
   return { model, isPostmortem, reason, isTemplate, explanation, findings: runRules(model, config, isTemplate), metrics: computeMetrics(model, config.milestones.origin) };
 }
 
-export type DocumentStatus = 'draft' | 'in-review' | 'final' | undefined;
-
-/** The front matter's status, normalised ("In review", "in_review" and "review" are in-review). */
-export function documentStatus(model: PostmortemModel): DocumentStatus {
-  const raw = model.frontMatter?.data['status'];
-  if (typeof raw !== 'string') return undefined;
-  const s = raw.trim().toLowerCase().replace(/[\s_]+/g, '-');
-  if (s === 'draft') return 'draft';
-  if (s === 'in-review' || s === 'review' || s === 'reviewing') return 'in-review';
-  if (s === 'final' || s === 'published' || s === 'done' || s === 'approved') return 'final';
-  return undefined;
-}
-
 /**
  * What `auto` means for a rule: completeness rules are hints in a draft, warnings in review (and without a status),
- * errors once final; other rules are warnings.
+ * errors once final; rules that are `strictWhenFinal` are warnings until final, then errors; other rules are warnings.
  */
 export function autoSeverity(rule: Rule, status: DocumentStatus): Severity {
-  if (!rule.completeness) return 'warning';
+  if (!rule.completeness) return rule.strictWhenFinal && status === 'final' ? 'error' : 'warning';
   if (status === 'draft') return 'hint';
   if (status === 'final') return 'error';
   return 'warning';

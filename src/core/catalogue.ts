@@ -35,7 +35,7 @@ export const CATALOGUE: readonly SectionSpec[] = [
   {
     id: 'overview',
     title: 'Overview',
-    guidance: 'A 1–2 sentence TL;DR: what happened, the impact, and a quick reference to the timeline.',
+    guidance: 'A 1-2 sentence TL;DR: what happened, the impact, and a quick reference to the timeline.',
     aliases: ['overview', 'tl;dr', 'tldr', 'executive summary', 'incident summary', 'issue summary'],
     weakAliases: ['summary'],
   },

@@ -52,6 +52,22 @@ export function localDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** Days a typed incident date may lie ahead of today (time zones), before it is refused as a typo. */
+export const FUTURE_DATE_SLACK_DAYS = 1;
+
+/**
+ * Why an incident date cannot be right, or undefined: a post-mortem is about something that happened, so a date
+ * more than a day after `today` (YYYY-MM-DD, local) is a typo such as 2062 for 2026.
+ */
+export function incidentDateProblem(date: string, today: string): string | undefined {
+  if (!isIsoDate(date)) return 'Enter a real date as YYYY-MM-DD, e.g. 2026-11-01.';
+  if (!isIsoDate(today)) return undefined;
+  const day = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+  const ahead = day(date) - day(today);
+  if (ahead > FUTURE_DATE_SLACK_DAYS) return `${date} is ${ahead} days in the future; enter the day the incident happened (today is ${today}).`;
+  return undefined;
+}
+
 /** "YYYY-MM-DD HH:mm UTC", the form of timeline stamps. */
 export function utcStamp(date: Date): string {
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
@@ -183,7 +199,8 @@ export function builtInTemplate(options: BuiltInTemplateOptions = {}): string {
   ];
   for (const spec of CATALOGUE) {
     lines.push('', `## ${spec.title}`, '', `<!-- ${spec.guidance} -->`);
-    if (spec.id === 'timeline') lines.push('', '- **{{now}}** — Post-mortem created.');
+    // No "Post-mortem created." entry: writing the document is not an incident event, and an entry stamped today
+    // would put every earlier event (yesterday's incident) out of order.
     if (spec.id === 'action-items') lines.push('', ACTION_ITEM_SKELETON);
   }
   lines.push('');

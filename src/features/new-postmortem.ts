@@ -12,6 +12,7 @@ import {
   DEFAULT_FILE_NAME,
   DEFAULT_FOLDER,
   fileNameFor,
+  incidentDateProblem,
   isIsoDate,
   localDate,
   renderTemplate,
@@ -26,6 +27,8 @@ import { readConfig, SECTION } from './settings';
 
 export const NEW_COMMAND = 'postmortem.new';
 export const NEW_HERE_COMMAND = 'postmortem.newHere';
+/** Context key set once a post-mortem was created: the walkthrough's first step completes on it. */
+export const CREATED_CONTEXT = 'postmortem.created';
 /** The workspace template, used when `postmortem.template` is not set. */
 export const WORKSPACE_TEMPLATE = ['.postmortem', 'template.md'] as const;
 const USE_BUILT_IN = 'Use Built-in Template';
@@ -42,6 +45,11 @@ export interface NewPostmortemOptions {
   readonly folder?: vscode.Uri | string;
   /** Open the new file in an editor (default true). */
   readonly open?: boolean;
+  /**
+   * When a post-mortem with this file name exists: `ask` (Open it / Create another; the default when the title is
+   * asked), `create` another with `-2`, `-3`… (the default for programmatic use), or `open` the existing one.
+   */
+  readonly ifExists?: 'ask' | 'create' | 'open';
 }
 
 interface Answers {
@@ -111,6 +119,14 @@ export async function newPostmortem(options: NewPostmortemOptions = {}): Promise
     uri = document.uri;
   } else {
     const name = fileNameFor(settings.get<string>('fileName', DEFAULT_FILE_NAME), { date: vars.date, slug: vars.slug, severity: vars.severity });
+    const existing = vscode.Uri.joinPath(target, name);
+    const ifExists = options.ifExists ?? (options.title !== undefined ? 'create' : 'ask');
+    const choice = ifExists === 'create' || !(await exists(existing)) ? 'create' : ifExists === 'open' ? 'open' : await askExisting(existing);
+    if (choice === undefined) return undefined;
+    if (choice === 'open') {
+      if (options.open !== false) await vscode.window.showTextDocument(existing, { preview: false });
+      return existing;
+    }
     const shown = vscode.workspace.asRelativePath(target, false);
     try {
       // A folder that is (or goes through) a link to somewhere outside the workspace folder is refused, before
@@ -136,7 +152,40 @@ export async function newPostmortem(options: NewPostmortemOptions = {}): Promise
       : new vscode.Selection(lineText.range.end, lineText.range.end);
     await vscode.window.showTextDocument(document, { selection, preview: false });
   }
+  // Ticks the walkthrough's "Start a post-mortem" once a file exists (not when the command merely starts: that
+  // re-rendered the walkthrough while the title box was open and took its focus, and ticked it on Escape too).
+  void vscode.commands.executeCommand('setContext', CREATED_CONTEXT, true);
   return uri;
+}
+
+/** "just now", "3 min ago", "5 h ago", "2 days ago": how long ago `then` (ms since the epoch) was. */
+export function timeAgo(then: number, now = Date.now()): string {
+  const minutes = Math.floor((now - then) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return `${days} day${days === 1 ? '' : 's'} ago`;
+}
+
+/**
+ * Two responders starting the same post-mortem mid-incident: offer the existing file before making a second one.
+ * Resolves with 'open', 'create', or undefined (Escape: nothing is created).
+ */
+async function askExisting(existing: vscode.Uri): Promise<'open' | 'create' | undefined> {
+  const created = await vscode.workspace.fs.stat(existing).then((s) => s.ctime || s.mtime, () => undefined);
+  type Item = vscode.QuickPickItem & { choice: 'open' | 'create' };
+  const items: Item[] = [
+    { label: '$(go-to-file) Open it', description: vscode.workspace.asRelativePath(existing), choice: 'open' },
+    { label: '$(new-file) Create another', description: 'a second file with -2 in its name', choice: 'create' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `A post-mortem with this title already exists${created ? ` (created ${timeAgo(created)})` : ''}`,
+    placeHolder: 'Open it, or create another one?',
+    ignoreFocusOut: true,
+  });
+  return picked?.choice;
 }
 
 class PathError extends Error {}
@@ -227,7 +276,22 @@ type StepResult = { readonly value: string } | 'back' | undefined;
 const TITLE = 'New Post-mortem';
 const TOTAL_STEPS = 3;
 
+/**
+ * Started from the command palette while a walkthrough step has the focus, the Enter that runs the command closes the
+ * palette, which gives the focus back to the step; VS Code's walkthrough page then handles that Enter's keyup on the
+ * step and focuses it again 250 ms later, so a title box shown at once lost the focus and took no keys. When the
+ * active editor is one the API cannot describe (the Welcome page and its walkthroughs), the first question waits until
+ * that has happened.
+ */
+const AFTER_WALKTHROUGH_KEYUP_MS = 450;
+
+function startedFromWelcomePage(): boolean {
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  return !vscode.window.activeTextEditor && tab !== undefined && tab.input === undefined;
+}
+
 async function ask(severities: readonly IncidentSeverity[]): Promise<Answers | undefined> {
+  if (startedFromWelcomePage()) await new Promise((resolve) => setTimeout(resolve, AFTER_WALKTHROUGH_KEYUP_MS));
   const answers: Answers = { title: '', date: localDate(new Date()), severity: severities[0]?.id ?? 'SEV1' };
   let step = 1;
   while (step <= TOTAL_STEPS) {
@@ -246,7 +310,7 @@ async function ask(severities: readonly IncidentSeverity[]): Promise<Answers | u
         value: answers.date,
         prompt: 'The day of the incident (YYYY-MM-DD).',
         placeholder: 'YYYY-MM-DD',
-        validate: (v) => (isIsoDate(v.trim()) ? undefined : 'Enter a real date as YYYY-MM-DD, e.g. 2026-11-01.'),
+        validate: (v) => incidentDateProblem(v.trim(), localDate(new Date())),
       });
     } else {
       result = await pickStep(step, severities, answers.severity);

@@ -1,10 +1,38 @@
 // Missing sections: quick fixes on `missing-section`, "Add all missing sections", source.fixAll.postmortem, and the
 // commands behind them. Every edit is one WorkspaceEdit (one undo step) that inserts text and touches nothing else.
 import * as vscode from 'vscode';
-import { isSectionId, sectionInserts, sectionSpec, type Analysis, type SectionId } from '../core';
+import { isSectionId, sectionInserts, sectionsFor, sectionSpec, type Analysis, type SectionId } from '../core';
 import { analyses, postmortemAnalysis } from './analysis';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('postmortem');
+/** Internal: puts the cursor in a section's body, selecting its guidance (run after a quick fix adds the section). */
+export const REVEAL_SECTION = 'postmortem.revealSection';
+
+/**
+ * Selects the guidance of the section serving `id` in the document's editor (shown if needed), so typing replaces
+ * it, as New Post-mortem does for the Overview. Without a guidance comment, the cursor goes to the body's first line.
+ */
+async function revealSection(uri: vscode.Uri, id: SectionId): Promise<boolean> {
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  const editor = visible ? await vscode.window.showTextDocument(visible.document, visible.viewColumn) : await vscode.window.showTextDocument(uri);
+  const doc = editor.document;
+  const section = sectionsFor(analyses.get(doc).model, id)[0];
+  if (!section) return false;
+  let line = section.heading.range.end.line + 1;
+  const last = Math.min(section.contentRange.end.line, doc.lineCount - 1);
+  while (line < last && doc.lineAt(line).isEmptyOrWhitespace) line++;
+  line = Math.min(line, doc.lineCount - 1);
+  const text = doc.lineAt(line);
+  editor.selection = /^\s*<!--.*-->\s*$/.test(text.text)
+    ? new vscode.Selection(text.range.end, new vscode.Position(line, text.firstNonWhitespaceCharacterIndex))
+    : new vscode.Selection(text.range.end, text.range.end);
+  editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return true;
+}
+
+function revealCommand(doc: vscode.TextDocument, id: SectionId): vscode.Command {
+  return { title: 'Go to the new section', command: REVEAL_SECTION, arguments: [doc.uri, id] };
+}
 
 function codeOf(d: vscode.Diagnostic): string | undefined {
   const c = typeof d.code === 'object' ? d.code.value : d.code;
@@ -49,6 +77,7 @@ class SectionFixes implements vscode.CodeActionProvider {
         const edit = insertEdit(doc, analysis, [id]);
         const action = new vscode.CodeAction(`Add section '${sectionSpec(id).title}'${noted(edit)}`, vscode.CodeActionKind.QuickFix);
         action.edit = edit;
+        action.command = revealCommand(doc, id);
         action.diagnostics = [d];
         action.isPreferred = true;
         actions.push(action);
@@ -57,6 +86,7 @@ class SectionFixes implements vscode.CodeActionProvider {
         const edit = insertEdit(doc, analysis, missing);
         const all = new vscode.CodeAction(`Add all missing sections (${missing.length})${noted(edit)}`, vscode.CodeActionKind.QuickFix);
         all.edit = edit;
+        all.command = revealCommand(doc, missing[0]!);
         all.diagnostics = diagnostics;
         actions.push(all);
       }
@@ -72,9 +102,20 @@ class SectionFixes implements vscode.CodeActionProvider {
   }
 }
 
-/** Adds the given (or all missing) sections to a document. Returns whether an edit was applied. */
+/** Adds the given (or all missing) sections to a document, then puts the cursor in the first one added. */
 async function addSections(doc: vscode.TextDocument, ids?: readonly SectionId[], confirm = false): Promise<boolean> {
-  const analysis = postmortemAnalysis(doc) ?? analyses.get(doc);
+  const analysis = postmortemAnalysis(doc);
+  if (!analysis) {
+    // Not "no sections are missing": the file is simply not checked as a post-mortem.
+    const choice = await vscode.window.showInformationMessage(
+      `Post-mortem: ${vscode.workspace.asRelativePath(doc.uri)} is not a post-mortem (no "type: postmortem" front matter, post-mortem folder or title), so its sections are not checked. Check it as a post-mortem?`,
+      CHECK_THIS_FILE,
+    );
+    if (choice !== CHECK_THIS_FILE) return false;
+    await vscode.commands.executeCommand('postmortem.checkFile', doc.uri);
+    if (!postmortemAnalysis(doc)) return false;
+    return addSections(doc, ids, true);
+  }
   const missing = missingSections(analysis);
   const targets = (ids ?? missing).filter((id) => missing.includes(id));
   if (targets.length === 0) {
@@ -87,12 +128,15 @@ async function addSections(doc: vscode.TextDocument, ids?: readonly SectionId[],
     if (choice !== 'Add Sections') return false;
   }
   const edit = insertEdit(doc, analysis, targets);
-  const done = await vscode.workspace.applyEdit(edit);
-  if (done && edit.note) {
+  if (!(await vscode.workspace.applyEdit(edit))) return false;
+  if (edit.note) {
     void vscode.window.showInformationMessage(`Post-mortem: added ${targets.length} section${targets.length === 1 ? '' : 's'}; the edit ${edit.note}, so they are not swallowed by it.`);
   }
-  return done;
+  await revealSection(doc.uri, targets[0]!);
+  return true;
 }
+
+const CHECK_THIS_FILE = 'Check This File';
 
 function targetDocument(uri?: vscode.Uri): vscode.TextDocument | undefined {
   if (uri) return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -102,6 +146,7 @@ function targetDocument(uri?: vscode.Uri): vscode.TextDocument | undefined {
 export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
   return [
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new SectionFixes(), { providedCodeActionKinds: SectionFixes.kinds }),
+    vscode.commands.registerCommand(REVEAL_SECTION, (uri: vscode.Uri, id: string) => (isSectionId(id) ? revealSection(uri, id) : false)),
     vscode.commands.registerCommand('postmortem.addMissingSections', async (uri?: vscode.Uri, options?: { confirm?: boolean }) => {
       const doc = targetDocument(uri instanceof vscode.Uri ? uri : undefined);
       if (!doc) return false;
@@ -110,6 +155,7 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
     vscode.commands.registerCommand('postmortem.addSection', async (uri?: vscode.Uri, section?: string) => {
       const doc = targetDocument(uri);
       if (!doc) return false;
+      if (!postmortemAnalysis(doc)) return addSections(doc, isSectionId(section) ? [section] : undefined);
       let id: SectionId | undefined = isSectionId(section) ? section : undefined;
       if (!id) {
         const missing = missingSections(analyses.get(doc));

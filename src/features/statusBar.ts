@@ -1,31 +1,36 @@
-// "Post-mortem: 8/10 sections" in the status bar while a post-mortem is active; the tooltip lists what is missing and
-// a click offers to add it. Hidden for other files.
+// "Post-mortem: 8/10 sections" (or "10/10 sections, 3 empty") in the status bar while a post-mortem is active; the
+// tooltip lists what is missing and what is still empty, and a click offers to add what is missing. Hidden otherwise.
 import * as vscode from 'vscode';
-import { sectionSpec } from '../core';
+import { progressDetails, progressText, sectionProgress } from '../core';
 import { analyses, postmortemAnalysis } from './analysis';
 import { missingSections } from './sections';
 import { MANAGE_TRUST_COMMAND, onDidGainTrust, restrictedModeSummary } from './trust';
+
+/** Context key: the active editor shows a post-mortem (for the editor title bar and context menu). */
+export const ACTIVE_CONTEXT = 'postmortem.activeIsPostmortem';
 
 export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
   const item = vscode.window.createStatusBarItem('postmortem.sections', vscode.StatusBarAlignment.Left, 100);
   item.name = 'Post-mortem sections';
 
+  let active: boolean | undefined;
   const update = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
     const analysis = doc ? postmortemAnalysis(doc) : undefined;
+    // The editor title bar and context menu show the post-mortem commands only on post-mortems.
+    if (active !== !!analysis) {
+      active = !!analysis;
+      void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT, active);
+    }
     if (!doc || !analysis) {
       item.hide();
       return;
     }
-    const required = analyses.configFor(doc.uri).requiredSections.length;
+    const progress = sectionProgress(analysis.model, analyses.configFor(doc.uri).requiredSections);
     const missing = missingSections(analysis);
-    item.text = `$(checklist) Post-mortem: ${required - missing.length}/${required} sections`;
+    item.text = `$(checklist) Post-mortem: ${progressText(progress)}`;
     const restricted = restrictedModeSummary(doc.uri);
-    const tooltip = new vscode.MarkdownString(
-      (missing.length === 0
-        ? 'All required sections are present.'
-        : `Missing:\n\n${missing.map((id) => `- ${sectionSpec(id).title}`).join('\n')}\n\nClick to add them.`) + (restricted ? `\n\n---\n\n${restricted}` : ''),
-    );
+    const tooltip = new vscode.MarkdownString(`${progressDetails(progress)}${missing.length > 0 ? '\n\nClick to add the missing sections.' : ''}` + (restricted ? `\n\n---\n\n${restricted}` : ''));
     if (restricted) tooltip.isTrusted = { enabledCommands: [MANAGE_TRUST_COMMAND] };
     item.tooltip = tooltip;
     item.command = missing.length === 0 ? undefined : { title: 'Add all missing sections', command: 'postmortem.addMissingSections', arguments: [doc.uri, { confirm: true }] };

@@ -8,6 +8,8 @@ import { workspacePath } from './analysis';
 export const ADD_ENTRY = 'postmortem.timeline.addEntry';
 export const QUICK_NOTE = 'postmortem.timeline.quickNote';
 export const NEW_POSTMORTEM = 'postmortem.new';
+/** Internal: the "Go to Note" of the last logged note. */
+export const GO_TO_LAST_NOTE = 'postmortem.timeline.goToLastNote';
 
 /** For tests and other callers: a fixed clock. */
 export interface AddEntryOptions {
@@ -71,11 +73,89 @@ async function addEntry(options: AddEntryOptions = {}): Promise<boolean> {
   return true;
 }
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+/** Folders never searched for post-mortems. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', '.vscode-test', '.vscode-test-web']);
+const MAX_LISTED = 200;
+
+/**
+ * The Markdown files in the workspace whose path marks them as post-mortems (`postmortem.files.globs`). Uses the
+ * search service, and walks the folders (bounded) where there is none, as in some VS Code for the Web setups.
+ */
+async function workspacePostmortems(): Promise<vscode.Uri[]> {
+  const byPath = (uri: vscode.Uri) => analyze('', { path: uri.path, config: { ...readConfig(uri), enabled: false } }).isPostmortem;
+  let found: vscode.Uri[] = [];
+  try {
+    found = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/{node_modules,.git}/**', 5000);
+  } catch {
+    found = [];
+  }
+  if (found.length === 0) {
+    const queue = (vscode.workspace.workspaceFolders ?? []).map((f) => ({ uri: f.uri, depth: 0 }));
+    let visited = 0;
+    while (queue.length > 0 && visited < 2000) {
+      const { uri, depth } = queue.shift()!;
+      visited++;
+      let entries: [string, vscode.FileType][] = [];
+      try {
+        entries = await vscode.workspace.fs.readDirectory(uri);
+      } catch {
+        continue;
+      }
+      for (const [name, type] of entries) {
+        const child = vscode.Uri.joinPath(uri, name);
+        if (type & vscode.FileType.Directory) {
+          if (depth < 6 && !SKIPPED_DIRS.has(name)) queue.push({ uri: child, depth: depth + 1 });
+        } else if (/\.(md|markdown)$/i.test(name)) found.push(child);
+      }
+    }
+  }
+  return found.filter(byPath).slice(0, MAX_LISTED);
+}
+
+const LAST_TARGET = 'postmortem.lastNoteTarget';
+const CHOOSE_ANOTHER: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('files'), tooltip: 'Log to another post-mortem…' };
+const GO_TO_NOTE = 'Go to Note';
+
+export function register(context: vscode.ExtensionContext): vscode.Disposable[] {
   /** Markdown documents by the time of their last edit, most recent last. */
   const edited = new Map<string, number>();
 
   const openDoc = (uri: string): vscode.TextDocument | undefined => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed);
+
+  /**
+   * Asks which post-mortem gets the note: the open post-mortems and the workspace's, the last target first, then by
+   * last change; or a new one. `current` is marked when switching from the note box.
+   */
+  const pickTarget = async (current?: vscode.Uri): Promise<vscode.TextDocument | undefined> => {
+    type Item = vscode.QuickPickItem & { uri?: vscode.Uri };
+    const uris = new Map<string, vscode.Uri>();
+    for (const doc of vscode.workspace.textDocuments.filter(isPostmortem)) uris.set(doc.uri.toString(), doc.uri);
+    for (const uri of await workspacePostmortems()) if (!uris.has(uri.toString())) uris.set(uri.toString(), uri);
+    const last = context.workspaceState.get<string>(LAST_TARGET);
+    const changed = new Map<string, number>();
+    await Promise.all(
+      [...uris.values()].map(async (uri) => {
+        const key = uri.toString();
+        const at = edited.get(key) ?? (await vscode.workspace.fs.stat(uri).then((st) => st.mtime, () => 0));
+        changed.set(key, key === last ? Number.MAX_SAFE_INTEGER : at);
+      }),
+    );
+    const sorted = [...uris.values()].sort((a, b) => (changed.get(b.toString()) ?? 0) - (changed.get(a.toString()) ?? 0));
+    const items: Item[] = [
+      ...sorted.map((uri) => {
+        const doc = openDoc(uri.toString());
+        const notes = [uri.toString() === current?.toString() ? 'current' : '', uri.toString() === last ? 'last note' : '', doc?.isUntitled ? 'unsaved' : ''].filter(Boolean);
+        return { label: vscode.workspace.asRelativePath(uri), description: notes.join(', '), uri };
+      }),
+      { label: '$(new-file) New Post-mortem…', description: 'create one and log the note there' },
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: 'Log Incident Note: which post-mortem gets the note?', placeHolder: 'Type to filter; the most recent first', matchOnDescription: true, ignoreFocusOut: true });
+    if (!picked) return undefined;
+    if (picked.uri) return vscode.workspace.openTextDocument(picked.uri);
+    await vscode.commands.executeCommand(NEW_POSTMORTEM);
+    const created = vscode.window.activeTextEditor?.document;
+    return created && created.languageId === 'markdown' ? created : undefined;
+  };
 
   /** The post-mortem a quick note goes to: the active one, else the last edited open one, else the person's pick. */
   const target = async (): Promise<vscode.TextDocument | undefined> => {
@@ -85,18 +165,62 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
       const doc = openDoc(uri);
       if (doc && isPostmortem(doc)) return doc;
     }
-    const open = vscode.workspace.textDocuments.filter(isPostmortem);
-    type Item = vscode.QuickPickItem & { doc?: vscode.TextDocument };
-    const items: Item[] = [
-      ...open.map((doc) => ({ label: vscode.workspace.asRelativePath(doc.uri), description: doc.isUntitled ? 'unsaved' : '', doc })),
-      { label: '$(new-file) New Post-mortem…', description: 'create one and log the note there' },
-    ];
-    const picked = await vscode.window.showQuickPick(items, { title: 'Log Incident Note', placeHolder: 'Which post-mortem gets the note?' });
-    if (!picked) return undefined;
-    if (picked.doc) return picked.doc;
-    await vscode.commands.executeCommand(NEW_POSTMORTEM);
-    const created = vscode.window.activeTextEditor?.document;
-    return created && created.languageId === 'markdown' ? created : undefined;
+    return pickTarget();
+  };
+
+  /**
+   * The note box: one line, refused when empty, with a button to log to another post-mortem instead (the text typed
+   * so far is kept). Resolves with the text and the document, or undefined on Escape.
+   */
+  const askNote = (first: vscode.TextDocument, stamp: (doc: vscode.TextDocument) => string): Promise<{ text: string; doc: vscode.TextDocument } | undefined> =>
+    new Promise((resolve) => {
+      let doc = first;
+      let switching = false;
+      const box = vscode.window.createInputBox();
+      box.title = 'Log Incident Note';
+      box.placeholder = 'What happened? (Enter logs it, Escape cancels)';
+      box.ignoreFocusOut = true;
+      box.buttons = [CHOOSE_ANOTHER];
+      const describe = () => (box.prompt = `Logged at ${stamp(doc)} in ${vscode.workspace.asRelativePath(doc.uri)}`);
+      describe();
+      const done = (result: { text: string; doc: vscode.TextDocument } | undefined) => {
+        subscriptions.forEach((d) => d.dispose());
+        box.dispose();
+        resolve(result);
+      };
+      const subscriptions = [
+        box.onDidChangeValue((value) => {
+          if (box.validationMessage && value.trim() !== '') box.validationMessage = undefined;
+        }),
+        box.onDidAccept(() => {
+          const text = box.value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+          if (text === '') box.validationMessage = 'Type what happened, or press Escape to cancel.';
+          else done({ text, doc });
+        }),
+        box.onDidTriggerButton(async (button) => {
+          if (button !== CHOOSE_ANOTHER) return;
+          switching = true;
+          const value = box.value;
+          const other = await pickTarget(doc.uri);
+          switching = false;
+          if (other) doc = other;
+          describe();
+          box.value = value;
+          box.show();
+        }),
+        box.onDidHide(() => {
+          if (!switching) done(undefined);
+        }),
+      ];
+      box.show();
+    });
+
+  /** Shows where the note went, with a way to jump to it; never moves the cursor by itself. */
+  const confirm = (doc: vscode.TextDocument, line: number, stamp: string): void => {
+    void vscode.window.showInformationMessage(`Post-mortem: note logged at ${stamp} in ${vscode.workspace.asRelativePath(doc.uri)}.`, GO_TO_NOTE).then(async (choice) => {
+      if (choice !== GO_TO_NOTE) return;
+      await revealNote(doc.uri, line);
+    });
   };
 
   const quickNote = async (options: QuickNoteOptions = {}): Promise<boolean> => {
@@ -108,28 +232,37 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
       doc = await vscode.workspace.openTextDocument(uri);
     } else doc = await target();
     if (!doc) return false;
+    let text: string;
+    if (options.text !== undefined) {
+      text = options.text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+      if (text === '') {
+        void vscode.window.showWarningMessage('Post-mortem: the note is empty; nothing was logged.');
+        return false;
+      }
+    } else {
+      const answer = await askNote(doc, (d) => timestampFor(now, d.uri));
+      if (!answer) return false;
+      ({ text, doc } = answer);
+    }
     const stamp = timestampFor(now, doc.uri);
-    const text =
-      options.text ??
-      (await vscode.window.showInputBox({
-        title: 'Log Incident Note',
-        prompt: `Logged at ${stamp} in ${vscode.workspace.asRelativePath(doc.uri)}`,
-        placeHolder: 'What happened?',
-        ignoreFocusOut: true,
-      }));
-    if (text === undefined) return false;
     // Computed from the text as it is now: the document may have changed while the input box was open.
-    const { insert } = timelineEntryInsert(modelOf(doc), stamp, { text: text.replace(/\s*[\r\n]+\s*/g, ' ').trim() });
+    const { insert } = timelineEntryInsert(modelOf(doc), stamp, { text });
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(insert.position.line, insert.position.character), insert.text);
     const done = await vscode.workspace.applyEdit(edit);
-    if (done) void vscode.window.setStatusBarMessage(`Post-mortem: note logged at ${stamp}${insert.note ? `; the edit ${insert.note}` : ''}`, 4000);
-    return done;
+    if (!done) return false;
+    await context.workspaceState.update(LAST_TARGET, doc.uri.toString());
+    const line = noteLine(doc, insert.position.line, text);
+    lastNote = { uri: doc.uri, line };
+    confirm(doc, line, stamp);
+    if (insert.note) void vscode.window.showInformationMessage(`Post-mortem: the note's edit ${insert.note}.`);
+    return true;
   };
 
   return [
     vscode.commands.registerCommand(ADD_ENTRY, (options?: AddEntryOptions) => addEntry(options)),
     vscode.commands.registerCommand(QUICK_NOTE, (options?: QuickNoteOptions) => quickNote(options)),
+    vscode.commands.registerCommand(GO_TO_LAST_NOTE, () => (lastNote ? revealNote(lastNote.uri, lastNote.line) : false)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0 || e.document.languageId !== 'markdown') return;
       const key = e.document.uri.toString();
@@ -138,4 +271,22 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => edited.delete(doc.uri.toString())),
   ];
+}
+
+/** The last logged note, for "Go to Note". */
+let lastNote: { uri: vscode.Uri; line: number } | undefined;
+
+/** The line the inserted note ended up on: the first line at or after the insert position that holds its text. */
+function noteLine(doc: vscode.TextDocument, from: number, text: string): number {
+  for (let l = from; l < Math.min(doc.lineCount, from + 4); l++) if (doc.lineAt(l).text.includes(text)) return l;
+  return Math.min(from, doc.lineCount - 1);
+}
+
+/** Opens the document with the cursor at the end of the note's line. */
+async function revealNote(uri: vscode.Uri, line: number): Promise<boolean> {
+  const editor = await vscode.window.showTextDocument(uri, { preview: false });
+  const end = editor.document.lineAt(Math.min(line, editor.document.lineCount - 1)).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return true;
 }

@@ -11,8 +11,10 @@ import { ROOT } from './helpers';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const props: Record<string, { default?: unknown; markdownDescription?: string; scope?: string; properties?: Record<string, unknown> }> =
-  pkg.contributes.configuration.properties;
+type Setting = { default?: unknown; markdownDescription?: string; scope?: string; order?: number; properties?: Record<string, unknown> };
+/** The settings' categories, as the Settings editor shows them. */
+const categories: Array<{ id: string; title: string; order?: number; properties: Record<string, Setting> }> = pkg.contributes.configuration;
+const props: Record<string, Setting> = Object.assign({}, ...categories.map((c) => c.properties));
 
 describe('metadata', () => {
   it('every setting has a markdownDescription and a scope, and is in the README', () => {
@@ -21,6 +23,71 @@ describe('metadata', () => {
       assert.ok(p.scope, `${key} needs a scope`);
       assert.ok(readme.includes(`\`${key}\``), `README does not document ${key}`);
     }
+  });
+
+  it('the Settings editor shows "Post-mortem Writer", categories in order, and settings in order with Enable first', () => {
+    // VS Code removes a setting's prefix from its label when the category id starts with it: "Postmortem › Enable"
+    // would show otherwise (the extension id does not start with "postmortem.").
+    assert.ok(categories.length > 1, 'one category takes the extension id as its id');
+    for (const [i, c] of categories.entries()) {
+      assert.match(c.id, /^postmortem\.[a-zA-Z]+$/);
+      assert.equal(c.order, i + 1, `${c.id} order`);
+      assert.doesNotMatch(c.title, /postmortem/i);
+      const keys = Object.keys(c.properties);
+      assert.deepEqual(keys.map((k) => c.properties[k]!.order), keys.map((_, n) => n + 1), `${c.id}: every setting has its order`);
+      for (const key of keys) assert.ok(key.startsWith('postmortem.'), key);
+    }
+    assert.equal(Object.keys(categories[0]!.properties)[0], 'postmortem.enable');
+  });
+
+  it('post-mortem commands are in the editor title bar and context menu of post-mortems only', () => {
+    const commands = new Set((pkg.contributes.commands as Array<{ command: string }>).map((c) => c.command));
+    const title: Array<{ command: string; when: string }> = pkg.contributes.menus['editor/title'];
+    const context: Array<{ command: string; when: string }> = pkg.contributes.menus['editor/context'];
+    for (const wanted of ['postmortem.new', 'postmortem.timeline.quickNote', 'postmortem.exportActionItems']) {
+      assert.ok(title.some((m) => m.command === wanted), `editor/title: ${wanted}`);
+      assert.ok(context.some((m) => m.command === wanted), `editor/context: ${wanted}`);
+    }
+    for (const m of [...title, ...context]) {
+      assert.ok(commands.has(m.command), m.command);
+      assert.match(m.when, /postmortem\.activeIsPostmortem/);
+    }
+    // The context key is set by the extension.
+    assert.match(readFileSync(join(ROOT, 'src', 'features', 'statusBar.ts'), 'utf8'), /'postmortem\.activeIsPostmortem'/);
+  });
+
+  it('the walkthrough names the on-call commands with their keys, and says drafts show hints', () => {
+    const walkthrough = ['walkthrough/new-postmortem.md', 'walkthrough/write-sections.md'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
+    const titles = new Map((pkg.contributes.commands as Array<{ command: string; title: string }>).map((c) => [c.command, c.title]));
+    for (const b of pkg.contributes.keybindings as Array<{ command: string; key: string; mac: string }>) {
+      assert.ok(walkthrough.includes(`**${titles.get(b.command)}**`), `the walkthrough names ${b.command}`);
+      const keys = (k: string) => k.split(' ').map((part) => part.split('+').map((x) => ({ ctrl: 'Ctrl', alt: 'Alt', cmd: 'Cmd', shift: 'Shift' })[x] ?? x.toUpperCase()).join('+')).join(' ');
+      assert.ok(walkthrough.includes(keys(b.key)) && walkthrough.includes(keys(b.mac)), `the walkthrough gives the keys of ${b.command}: ${keys(b.key)}`);
+    }
+    assert.match(walkthrough, /draft.*hints/s);
+    const start = readFileSync(join(ROOT, 'scripts', 'start.mjs'), 'utf8');
+    const sample = /const SAMPLE = '([^']+)'/.exec(start)?.[1];
+    assert.ok(sample && existsSync(join(ROOT, 'sample-workspace', sample)), '`npm start` opens the sample post-mortem');
+  });
+
+  it('the README pictures exist, are packaged, and keep relative links in the package', () => {
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    assert.ok(images.length >= 4, `${images.length} pictures`);
+    const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n');
+    for (const image of images) {
+      assert.doesNotMatch(image, /^[a-z]+:/, `${image} is relative, so it resolves inside the installed extension`);
+      assert.ok(existsSync(join(ROOT, image)), `${image} exists`);
+      assert.ok(ignore.some((l) => l.startsWith('!') && posix.matchesGlob(image, l.slice(1))), `${image} is packaged (.vscodeignore)`);
+    }
+    assert.match(pkg.scripts.package, /--no-rewrite-relative-links/);
+  });
+
+  it('engines.vscode is the API version the code is type-checked against', () => {
+    const engine = /^\^(\d+\.\d+)\.\d+$/.exec(pkg.engines.vscode)?.[1];
+    const types = /^[~^]?(\d+\.\d+)\.\d+$/.exec(pkg.devDependencies['@types/vscode'])?.[1];
+    assert.ok(engine && types, `${pkg.engines.vscode} / ${pkg.devDependencies['@types/vscode']}`);
+    assert.equal(types, engine);
+    assert.ok(pkg.devDependencies['@types/vscode'].startsWith('~'), '@types/vscode stays on that minor version');
   });
 
   it('setting defaults are the core defaults', () => {
@@ -52,7 +119,10 @@ describe('metadata', () => {
   });
 
   it('the README carries exactly the two set-up commands', () => {
-    const setup = readme.slice(readme.indexOf('## Set up'), readme.indexOf('\n## ', readme.indexOf('## Set up') + 1));
+    const start = readme.indexOf('## Develop');
+    assert.ok(start > 0, 'README has a Develop section');
+    const end = readme.indexOf('\n## ', start + 1);
+    const setup = readme.slice(start, end === -1 ? undefined : end);
     const commands = [...setup.matchAll(/```sh\n([^`]+)```/g)].map((m) => m[1]!.trim());
     assert.deepEqual(commands, ['npm install && npm start', 'npm test']);
   });

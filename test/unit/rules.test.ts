@@ -159,6 +159,26 @@ describe('strictness follows the status', () => {
       assert.deepEqual(s.owner, [severity]);
     });
   }
+  const blamed = (status: string, config?: PostmortemConfig) => {
+    const text = ['---', 'type: postmortem', `status: ${status}`, '---', '# T', '', '## Root Causes', '', 'It was human error.'].join('\n');
+    return analyze(text, config ? { config } : {}).findings.filter((f) => f.code === 'blameless-language').map((f) => f.severity);
+  };
+  for (const [status, severity] of [['draft', 'warning'], ['in-review', 'warning'], ['final', 'error'], ['Final', 'error']] as const) {
+    it(`${status}: blameless-language is a${severity === 'error' ? 'n' : ''} ${severity}`, () => assert.deepEqual(blamed(status), [severity]));
+  }
+  it('a team that sets blameless-language keeps its level at final', () => {
+    assert.deepEqual(blamed('final', normaliseConfig({ rules: { 'blameless-language': 'warning' } })), ['warning']);
+  });
+  it('"Final" is understood alike by the schema and by the completeness rules', () => {
+    for (const status of ['Final', 'FINAL', 'In Review', 'in_review']) {
+      const found = analyze(doc(status)).findings;
+      assert.deepEqual(found.filter((f) => f.code === 'frontmatter' && f.data['path'] === 'status'), [], status);
+    }
+    assert.deepEqual(severities('Final').missing, ['error']);
+    const unknown = analyze(doc('finished')).findings;
+    assert.equal(unknown.filter((f) => f.code === 'frontmatter' && f.data['path'] === 'status').length, 1);
+    assert.deepEqual(severities('finished').missing, ['warning']);
+  });
   it('postmortem.rules overrides auto', () => {
     const s = severities('final', normaliseConfig({ rules: { 'missing-section': 'info', 'empty-section': 'off' } }));
     assert.deepEqual(s.missing, ['info']);

@@ -5,10 +5,35 @@ import { CATALOGUE } from '../../src/core';
 import { buildSnippets, snippetsFileText } from '../../src/core/snippets';
 import { ROOT } from './helpers';
 import { VALIDATOR_FILE, validatorSource } from '../../scripts/validator-source';
+import { EDITOR_SCHEMA_FILE, editorSchemaText } from '../../scripts/editor-schema';
 
 describe('generated files', () => {
   it('the committed front-matter validator is what ajv compiles from the schema (run `npm run generate` when this fails)', () => {
     assert.equal(readFileSync(join(ROOT, VALIDATOR_FILE), 'utf8'), validatorSource());
+  });
+
+  it('the editor schema for .postmortem.json is current, offers every value, and validates nothing (team-config reports each mistake once)', () => {
+    const text = readFileSync(join(ROOT, EDITOR_SCHEMA_FILE), 'utf8');
+    assert.equal(text, editorSchemaText());
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    assert.deepEqual(pkg.contributes.jsonValidation.map((j: { url: string }) => j.url), [`./${EDITOR_SCHEMA_FILE}`]);
+    const keys: string[] = [];
+    const walk = (node: unknown, inProperties: boolean): void => {
+      if (Array.isArray(node)) return node.forEach((n) => walk(n, false));
+      if (!node || typeof node !== 'object') return;
+      for (const [k, v] of Object.entries(node)) {
+        if (!inProperties) keys.push(k);
+        walk(v, k === 'properties');
+      }
+    };
+    const editor = JSON.parse(text);
+    walk(editor, false);
+    for (const keyword of ['enum', 'type', 'additionalProperties', 'propertyNames', 'required', 'oneOf', 'minLength', 'minimum', 'uniqueItems', '$ref']) {
+      assert.ok(!keys.includes(keyword), `the editor schema has no ${keyword}`);
+    }
+    assert.ok(editor.properties.rules.properties['blameless-language'].examples.includes('auto'));
+    assert.ok(editor.properties.requiredSections.items.examples.includes('timeline'));
+    assert.deepEqual(Object.keys(editor.properties.severities.items.properties), ['id', 'description']);
   });
 });
 

@@ -16,12 +16,17 @@ import {
   safeRelativePath,
   slugify,
   templateVars,
+  incidentDateProblem,
+  timelineEntryInsert,
   uniqueName,
   utcStamp,
 } from '../../src/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers';
+
+/** The offset of a line/character position in LF text. */
+const offsetOf = (text: string, p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
 
 const NOW = new Date(Date.UTC(2026, 10, 1, 14, 3, 59));
 const vars = (title: string, extra: { author?: string; severity?: string; date?: string } = {}) =>
@@ -179,6 +184,24 @@ describe('template: dates', () => {
     ['2026-11-01T10:00', false],
   ];
   for (const [value, ok] of table) it(`${value} ${ok ? 'is' : 'is not'} a date`, () => assert.equal(isIsoDate(value), ok));
+  const dates: Array<[string, boolean]> = [
+    ['2026-11-01', true], // the past
+    ['2026-11-20', true], // today
+    ['2026-11-21', true], // tomorrow: another time zone's today
+    ['2026-11-22', false],
+    ['2030-11-20', false],
+    ['2026-02-30', false],
+  ];
+  for (const [date, ok] of dates) {
+    it(`on 2026-11-20 an incident date ${date} is ${ok ? 'accepted' : 'refused with a reason'}`, () => {
+      const problem = incidentDateProblem(date, '2026-11-20');
+      if (ok) assert.equal(problem, undefined);
+      else assert.match(problem ?? '', /future|real date/);
+    });
+  }
+  it('a far future date says how far and what today is', () => {
+    assert.equal(incidentDateProblem('2030-01-01', '2026-11-20'), '2030-01-01 is 1138 days in the future; enter the day the incident happened (today is 2026-11-20).');
+  });
   it('timeline stamps are UTC, to the minute', () => assert.equal(utcStamp(NOW), '2026-11-01 14:03 UTC'));
 });
 
@@ -190,14 +213,23 @@ describe('template: rendering', () => {
     assert.deepEqual(fm, { title: 'Checkout latency spike', date: '2026-11-01', severity: 'SEV2', status: 'draft', authors: [], type: 'postmortem' });
     assert.match(text, /\n# Checkout latency spike\n/);
     for (const s of CATALOGUE) assert.ok(text.includes(`\n## ${s.title}\n\n<!-- ${s.guidance} -->\n`), s.id);
-    assert.ok(text.includes('\n- **2026-11-01 14:03 UTC** — Post-mortem created.\n'));
     assert.match(text, /- \[ \] .* — owner: @name, ticket: ABC-123, due: YYYY-MM-DD/);
     const a = analyze(text, { path: '/w/postmortems/2026-11-01-checkout-latency-spike.md' });
     assert.equal(a.isPostmortem, true);
     // A fresh draft has empty sections (hints) and is a draft (info); nothing is missing or wrong.
     assert.deepEqual(a.findings.filter((f) => f.severity === 'warning' || f.severity === 'error'), []);
     assert.deepEqual(a.findings.filter((f) => f.code === 'missing-section' || f.code.startsWith('frontmatter')), []);
-    assert.deepEqual(a.model.timeline.length, 1);
+    assert.deepEqual(a.model.timeline.length, 0);
+  });
+
+  it('writing up yesterday\'s incident today: a first timeline entry dated yesterday is in order', () => {
+    // Created on 2026-11-02 for an incident on 2026-11-01: the creation of the document is not an incident event.
+    const { text } = renderTemplate(builtInTemplate(), templateVars({ title: 'Spike', date: '2026-11-01', severity: 'SEV2', now: new Date(Date.UTC(2026, 10, 2, 9, 0)) }));
+    const { insert } = timelineEntryInsert(analyze(text).model, '2026-11-01 14:03 UTC', { text: 'Alert fired.' });
+    const after = text.slice(0, offsetOf(text, insert.position)) + insert.text + text.slice(offsetOf(text, insert.position));
+    const a = analyze(after, { path: '/w/postmortems/2026-11-01-spike.md' });
+    assert.equal(a.model.timeline.length, 1);
+    assert.deepEqual(a.findings.filter((f) => f.code.startsWith('timeline-')), []);
   });
 
   it('the author setting becomes the authors list', () => {
@@ -243,7 +275,7 @@ describe('template: rendering', () => {
     const lines = text.split('\n');
     const line = cursorLineFor(text);
     assert.equal(lines[line - 2], '## Overview');
-    assert.match(lines[line]!, /^<!-- A 1–2 sentence TL;DR/);
+    assert.match(lines[line]!, /^<!-- A 1-2 sentence TL;DR/);
     assert.equal(cursorLineFor('# T\n\nno overview\n'), 2);
     assert.equal(cursorLineFor('plain'), 0);
   });
@@ -253,7 +285,8 @@ describe('config: severities', () => {
   it('defaults to SEV1–SEV4 with descriptions, the same as the manifest default', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     assert.deepEqual(normaliseConfig({}).severities.map((s) => s.id), ['SEV1', 'SEV2', 'SEV3', 'SEV4']);
-    assert.deepEqual(pkg.contributes.configuration.properties['postmortem.severities'].default, DEFAULT_SEVERITIES);
+    const settings = Object.assign({}, ...pkg.contributes.configuration.map((c: { properties: object }) => c.properties));
+    assert.deepEqual(settings['postmortem.severities'].default, DEFAULT_SEVERITIES);
   });
 
   it('takes strings or {id, description}, drops malformed entries and duplicates with a problem each', () => {

@@ -3,6 +3,7 @@
 import type { Entry, PostmortemModel } from '../model';
 import { isPlaceholderLine } from '../prose';
 import { range } from '../text';
+import { isOwnPlaceholder } from '../placeholders';
 import type { Rule, RuleContext } from './types';
 
 export interface ActionItemFields {
@@ -113,6 +114,7 @@ function itemRule(code: string, field: 'owner' | 'ticket' | 'due', message: (ctx
       const items = actionItemFields(ctx.model, ctx.config.actionItems.ticketPattern);
       items.forEach((item, index) => {
         if (item[field] !== undefined || isPlaceholderLine(item.entry.text)) return;
+        if (item.entry.lines.length === 1 && isOwnPlaceholder(item.entry.lines[0]!)) return; // our example item: empty-section says it
         ctx.report({ code, message: message(ctx), range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } });
       });
     },

@@ -93,7 +93,8 @@ function hits(lines: readonly ProseLine[], phrases: readonly string[], prefilter
 
 export const blamelessLanguage: Rule = {
   code: 'blameless-language',
-  defaultLevel: 'warning',
+  defaultLevel: 'auto',
+  strictWhenFinal: true,
   run({ model, config, report }) {
     const phrases = config.blamelessPhrases.filter((p) => p.trim() !== '');
     if (phrases.length === 0) return;

@@ -1,6 +1,7 @@
 // empty-section: a section whose body holds nothing but whitespace, guidance comments or placeholder text.
 import { sectionSpec } from '../catalogue';
 import { isEmptySection } from '../prose';
+import { onlyOwnPlaceholders } from '../placeholders';
 import type { Rule } from './types';
 
 export const emptySection: Rule = {
@@ -9,7 +10,7 @@ export const emptySection: Rule = {
   completeness: true,
   run({ model, report }) {
     for (const section of model.sections) {
-      if (section.roles.length === 0 || !isEmptySection(model, section)) continue;
+      if (section.roles.length === 0 || !(isEmptySection(model, section) || onlyOwnPlaceholders(model, section))) continue;
       const title = section.roles.map((id) => sectionSpec(id).title).join(' / ');
       report({
         code: 'empty-section',

@@ -7,6 +7,7 @@ import schema from '../../../schemas/postmortem.frontmatter.schema.json';
 import { validate as compiled } from '../generated/frontmatter-validate';
 import { range, type Range } from '../text';
 import type { FrontMatter } from '../frontmatter';
+import { normaliseStatus } from '../status';
 import type { Rule } from './types';
 
 export { isIsoDateTime } from '../formats';
@@ -17,7 +18,9 @@ const PROPERTIES = Object.keys(schema.properties);
 
 /** The schema's errors plus, in the schema's place for it, one for a severity that is not configured. */
 function schemaErrors(data: Record<string, unknown>, severities: readonly IncidentSeverity[]): ErrorObject[] {
-  const errors = validateSchema(data) ? [] : [...(validateSchema.errors ?? [])];
+  // A status the completeness rules understand ("Final", "In review") is one the schema accepts: one reading for both.
+  const understood = normaliseStatus(data['status']) !== undefined;
+  const errors = (validateSchema(data) ? [] : [...(validateSchema.errors ?? [])]).filter((e) => !(understood && e.instancePath === '/status' && e.keyword === 'enum'));
   const severity = data['severity'];
   const ids = severities.map((s) => s.id);
   if (typeof severity === 'string' && !ids.includes(severity)) {

@@ -1,6 +1,7 @@
 // impact-numbers: the Impact section states damage in numbers (users affected, durations, percentages).
 import { sectionsFor } from '../model';
 import { isEmptySection, sectionLines } from '../prose';
+import { isOwnPlaceholder, onlyOwnPlaceholders } from '../placeholders';
 import type { Rule } from './types';
 
 const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half|percent)\b/i;
@@ -10,8 +11,9 @@ export const impactNumbers: Rule = {
   defaultLevel: 'warning',
   run({ model, report }) {
     for (const section of sectionsFor(model, 'impact')) {
-      if (isEmptySection(model, section)) continue; // empty-section says it already
-      if (sectionLines(model, section).some((l) => NUMBER.test(l.text))) continue;
+      if (isEmptySection(model, section) || onlyOwnPlaceholders(model, section)) continue; // empty-section says it already
+      // The pm-impact table's default zeros are not numbers anyone stated.
+      if (sectionLines(model, section).some((l) => NUMBER.test(l.text) && !isOwnPlaceholder(l.text))) continue;
       report({
         code: 'impact-numbers',
         message: 'The Impact section states no number: give the damage in numbers (users affected, duration, failed operations, revenue), with links to charts or logs.',

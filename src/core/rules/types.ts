@@ -15,5 +15,7 @@ export interface Rule {
   readonly defaultLevel: RuleLevel;
   /** Completeness rules get stricter as the document's status moves from draft to final. */
   readonly completeness?: boolean;
+  /** Under `auto`, a warning until the document is final, then an error (a final post-mortem must not blame). */
+  readonly strictWhenFinal?: boolean;
   run(context: RuleContext): void;
 }

@@ -85,6 +85,38 @@ describe('front matter', () => {
     await diagnosticsWhere(doc.uri, 'frontmatter', (ds) => ds.length === 0, 'the last frontmatter diagnostic to clear');
   });
 
+  it('a nearly right severity (SEV-2) has a quick fix to SEV2 that clears the diagnostic', async () => {
+    const doc = await openFixture(VALUES);
+    const editor = vscode.window.activeTextEditor!;
+    await diagnosticsWhere(doc.uri, 'frontmatter', (ds) => ds.some((d) => d.message === SEVERITY_MESSAGE), 'the severity diagnostic');
+    const line = doc.getText().split('\n').indexOf('severity: SEV-9');
+    await editor.edit((b) => b.replace(new vscode.Range(line, 10, line, 15), 'SEV-2'));
+    const [d] = await diagnosticsWhere(doc.uri, 'frontmatter', (ds) => ds.some((x) => x.message === SEVERITY_MESSAGE && x.range.start.line === line && doc.getText(x.range) === 'SEV-2'), 'the diagnostic on SEV-2');
+    const severity = ours(doc.uri, 'frontmatter').find((x) => x.message === SEVERITY_MESSAGE) ?? d!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, severity.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Change severity to SEV2');
+    assert.ok(fix?.edit, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.strictEqual(doc.lineAt(line).text, 'severity: SEV2');
+    await diagnosticsWhere(doc.uri, 'frontmatter', (ds) => !ds.some((x) => x.message === SEVERITY_MESSAGE), 'the severity diagnostic to clear');
+  });
+
+  it('completes the values of status and severity in the front matter', async () => {
+    const doc = await openFixture(VALUES);
+    const editor = vscode.window.activeTextEditor!;
+    const line = doc.getText().split('\n').indexOf('severity: SEV-9');
+    await editor.edit((b) => b.replace(doc.lineAt(line).range, 'severity: '));
+    const labels = async (character: number) => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, character));
+      return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    };
+    const severities = await labels(10);
+    for (const id of ['SEV1', 'SEV2', 'SEV3', 'SEV4']) assert.ok(severities.includes(id), `severity completions: ${severities.join(', ')}`);
+    await editor.edit((b) => b.replace(doc.lineAt(line).range, 'status: '));
+    const statuses = await labels(8);
+    for (const s of ['draft', 'in-review', 'final']) assert.ok(statuses.includes(s), `status completions: ${statuses.join(', ')}`);
+  });
+
   it('YAML that cannot be parsed gets `frontmatter-syntax` at the error, and no schema findings', async () => {
     const doc = await openFixture(SYNTAX);
     const [d, ...more] = await diagnosticsWhere(doc.uri, 'frontmatter-syntax', (ds) => ds.length > 0, 'the frontmatter-syntax diagnostic on open');

@@ -44,7 +44,7 @@ describe('New Post-mortem', () => {
     assert.strictEqual(editor.document.uri.toString(), uri.toString());
     const line = editor.selection.active.line;
     assert.strictEqual(editor.document.lineAt(line - 2).text, '## Overview');
-    assert.match(editor.document.lineAt(line).text, /^<!-- A 1–2 sentence TL;DR/);
+    assert.match(editor.document.lineAt(line).text, /^<!-- A 1-2 sentence TL;DR/);
 
     // A front-matter error shows on its line; by then the document has been checked: no missing sections.
     const severityLine = editor.document.getText().split('\n').indexOf('severity: SEV2');

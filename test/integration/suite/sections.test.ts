@@ -50,6 +50,36 @@ describe('sections: quick fixes, completions, snippets, hover', () => {
     assert.ok(text.indexOf('## Impact') > text.indexOf('## Mitigation') && text.indexOf('## Impact') < text.indexOf('## Responders'));
   });
 
+  it('after the quick fix adds a section, the cursor is in its body with the guidance selected', async () => {
+    const editor = await openPostmortem('fix-cursor.md', TWO_MISSING);
+    const uri = editor.document.uri;
+    editor.selection = new vscode.Selection(0, 3, 0, 3); // on the title, where missing-section is reported
+    await missingWhere(uri, (m) => m.length === 2, 'two missing sections');
+    const impact = vscode.languages.getDiagnostics(uri).find((d) => d.message.includes('"Impact"'))!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, impact.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === "Add section 'Impact'")!;
+    // What the lightbulb does: apply the edit, then run the action's command.
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.ok(fix.command, 'the fix moves the cursor to the new section');
+    await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    const doc = editor.document;
+    const heading = doc.getText().split('\n').indexOf('## Impact');
+    const { selection } = vscode.window.activeTextEditor!;
+    assert.strictEqual(vscode.window.activeTextEditor!.document.uri.toString(), uri.toString());
+    assert.strictEqual(selection.start.line, heading + 2);
+    assert.strictEqual(doc.getText(selection), doc.lineAt(heading + 2).text);
+    assert.match(doc.getText(selection), /^<!-- Damage to the business/);
+  });
+
+  it('Add All Missing Sections puts the cursor in the first section it added', async () => {
+    const editor = await openPostmortem('add-all-cursor.md', TWO_MISSING);
+    await missingWhere(editor.document.uri, (m) => m.length === 2, 'two missing sections');
+    assert.strictEqual(await vscode.commands.executeCommand('postmortem.addMissingSections'), true);
+    const { selection, document } = vscode.window.activeTextEditor!;
+    assert.strictEqual(document.lineAt(selection.start.line - 2).text, '## Impact');
+    assert.match(document.getText(selection), /^<!-- /);
+  });
+
   it('"add all" clears all of them, as one undo step', async () => {
     const editor = await openPostmortem('fix-all.md', TWO_MISSING);
     const uri = editor.document.uri;

@@ -98,6 +98,28 @@ describe('timeline', () => {
     await vscode.window.showTextDocument(pm);
   });
 
+  it('Log Incident Note: an empty note logs nothing and says so', async () => {
+    const doc = await openFixture(TIMELINE);
+    const before = doc.getText();
+    for (const text of ['', '   ', '\n \n']) {
+      assert.strictEqual(await vscode.commands.executeCommand('postmortem.timeline.quickNote', { text, now: NOW }), false, JSON.stringify(text));
+    }
+    assert.strictEqual(doc.getText(), before);
+  });
+
+  it('Log Incident Note: "Go to Note" opens the post-mortem at the note, from another editor', async () => {
+    const pm = await openFixture(TIMELINE);
+    await openFixture('notes/readme-like.md');
+    assert.strictEqual(await vscode.commands.executeCommand('postmortem.timeline.quickNote', { text: 'DNS change rolled back', now: NOW, uri: pm.uri }), true);
+    assert.notStrictEqual(vscode.window.activeTextEditor?.document.uri.toString(), pm.uri.toString(), 'logging does not move the focus');
+    assert.strictEqual(await vscode.commands.executeCommand('postmortem.timeline.goToLastNote'), true);
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(editor.document.uri.toString(), pm.uri.toString());
+    const line = editor.selection.active.line;
+    assert.strictEqual(editor.document.lineAt(line).text, `- **${STAMP}** — DNS change rolled back`);
+    assert.strictEqual(editor.selection.active.character, editor.document.lineAt(line).text.length);
+  });
+
   it('an out-of-order timeline gets timeline-order, and "Sort timeline chronologically" clears it', async () => {
     const doc = await openFixture(UNSORTED);
     const diagnostics = await diagnosticsWhere(doc.uri, (c) => c.includes('timeline-order'), 'timeline-order on open');

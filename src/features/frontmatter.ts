@@ -1,0 +1,66 @@
+// The front matter in the editor: completions for the values of `status`, `severity`, `date` and `incident.*`
+// (from the schema and the configured severities), and a quick fix for a severity that is nearly right (SEV-2 → SEV2).
+import * as vscode from 'vscode';
+import { frontMatterValueContext, frontMatterValueSuggestions, localDate, nearestSeverity } from '../core';
+import { analyses, postmortemAnalysis } from './analysis';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+class ValueCompletions implements vscode.CompletionItemProvider {
+  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    const analysis = postmortemAnalysis(doc);
+    if (!analysis) return undefined;
+    const at = frontMatterValueContext(analysis.model, position.line, position.character);
+    if (!at) return undefined;
+    const now = new Date();
+    const date = analysis.model.frontMatter?.data['date'];
+    const suggestions = frontMatterValueSuggestions(at.key, {
+      severities: analyses.configFor(doc.uri).severities,
+      today: localDate(now),
+      now: `${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}`,
+      ...(typeof date === 'string' ? { date } : {}),
+    });
+    // The whole value is replaced, so picking one after typing "SE" or over a wrong value leaves one clean value.
+    const line = doc.lineAt(position.line);
+    const range = new vscode.Range(position.line, at.start, position.line, Math.max(position.character, line.text.replace(/\s+(#.*)?$/, '').length));
+    return suggestions.map((s, i) => {
+      const item = new vscode.CompletionItem(s.value, vscode.CompletionItemKind.EnumMember);
+      item.detail = s.detail;
+      item.range = range;
+      item.sortText = String(i).padStart(3, '0');
+      item.preselect = s.preferred === true;
+      return item;
+    });
+  }
+}
+
+class SeverityFix implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const d of context.diagnostics) {
+      const code = typeof d.code === 'object' ? d.code.value : d.code;
+      if (d.source !== DIAGNOSTIC_SOURCE || code !== 'frontmatter' || !d.message.startsWith('severity ')) continue;
+      const value = doc.getText(d.range);
+      const id = nearestSeverity(value.replace(/^(["'])(.*)\1$/, '$2'), analyses.configFor(doc.uri).severities);
+      if (!id) continue;
+      const action = new vscode.CodeAction(`Change severity to ${id}`, vscode.CodeActionKind.QuickFix);
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(doc.uri, d.range, id);
+      action.diagnostics = [d];
+      action.isPreferred = true;
+      actions.push(action);
+    }
+    return actions;
+  }
+}
+
+export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+  return [
+    vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new ValueCompletions(), ':', ' '),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new SeverityFix(), { providedCodeActionKinds: SeverityFix.kinds }),
+  ];
+}
