@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { actionItemsCsv, analyze, normaliseConfig, parseTeamConfig, TEAM_CONFIG_FILE, type ConfigInput, type PostmortemModel } from '../core';
+import { actionItemsCsv, analyze, normaliseConfig, parseTeamConfig, TEAM_CONFIG_FILE, trimEndChars, type ConfigInput, type PostmortemModel } from '../core';
 import { lint, EXIT, type FileResult } from './lint';
 import { formatJson, formatStylish } from './format';
 
@@ -65,7 +65,7 @@ async function expand(patterns: readonly string[]): Promise<string[] | string> {
       continue;
     }
     const isDir = await stat(p).then((s) => s.isDirectory(), () => false);
-    const pattern = isDir ? `${p.replace(/[\\/]+$/, '')}/**/*.{md,markdown}` : p;
+    const pattern = isDir ? `${trimEndChars(p, /[\\/]/)}/**/*.{md,markdown}` : p;
     const found = await glob(pattern, { ignore: ['**/node_modules/**'], expandDirectories: false });
     if (found.length === 0) return `No files match "${p}".`;
     files.push(...found.sort());

@@ -44,8 +44,12 @@ function frontMatterType(model: PostmortemModel): string | undefined {
   if (typeof type === 'string') return type;
   if (fm.errors.length === 0) return undefined;
   for (let l = fm.range.start.line + 1; l < fm.range.end.line; l++) {
-    const m = /^type\s*[:=]\s*["']?([^"'#]+?)["']?\s*(?:#.*)?$/.exec(model.lines[l] ?? '');
-    if (m) return m[1];
+    // `type: postmortem`, `type = "postmortem"  # comment`: a key, then a value that holds no quote or #.
+    const m = /^type\s*[:=](.*)$/.exec(model.lines[l] ?? '');
+    if (!m) continue;
+    const hash = m[1]!.indexOf('#');
+    const v = /^["']?([^"']+)["']?$/.exec((hash < 0 ? m[1]! : m[1]!.slice(0, hash)).trim());
+    if (v && v[1]!.trim() !== '') return v[1]!.trim();
   }
   return undefined;
 }

@@ -117,7 +117,7 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
       }));
     if (text === undefined) return false;
     // Computed from the text as it is now: the document may have changed while the input box was open.
-    const { insert } = timelineEntryInsert(modelOf(doc), stamp, { text: text.replace(/\s*[\r\n]+\s*/g, ' ').trim() });
+    const { insert } = timelineEntryInsert(modelOf(doc), stamp, { text: text.split(/[\r\n]+/).map((l) => l.trim()).filter((l) => l !== '').join(' ') });
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(insert.position.line, insert.position.character), insert.text);
     const done = await vscode.workspace.applyEdit(edit);

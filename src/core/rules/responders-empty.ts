@@ -6,8 +6,8 @@ import type { Rule } from './types';
 
 /** A mention (@sam), a capitalised name at the start of a list item or table cell, or a full name (Sam Lee). */
 const names = asciiFirst(
-  /@[\w.-]+|^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?[A-Z][A-Za-z]+|\|\s*[A-Z][A-Za-z]+|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+/,
-  () => /@[\w.-]+|^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?\p{Lu}\p{L}+|\|\s*\p{Lu}\p{L}+|\p{Lu}\p{L}+ \p{Lu}\p{L}+/u,
+  /@[\w.-]+|^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?[A-Z][A-Za-z]+|\|\s*[A-Z][A-Za-z]+|(?<![A-Za-z])[A-Z][A-Za-z]+ [A-Z][A-Za-z]+/,
+  () => /@[\w.-]+|^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?\p{Lu}\p{L}+|\|\s*\p{Lu}\p{L}+|(?<!\p{L})\p{Lu}\p{L}+ \p{Lu}\p{L}+/u,
 );
 
 export const respondersEmpty: Rule = {
