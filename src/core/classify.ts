@@ -1,6 +1,6 @@
 // Which Markdown files are post-mortems. A plain README never is.
-import picomatch from 'picomatch/posix';
 import type { PostmortemModel } from './model';
+import { globSet } from './user-patterns';
 
 export type PostmortemReason = 'front-matter' | 'path' | 'title';
 
@@ -13,7 +13,8 @@ function globMatcher(globs: readonly string[]): (path: string) => boolean {
   const key = globs.join('\u0000');
   let m = matchers.get(key);
   if (!m) {
-    m = globs.length > 0 ? picomatch([...globs], { nocase: true, dot: true }) : () => false;
+    const set = globSet(globs);
+    m = (path) => set.matches(path);
     if (matchers.size > 20) matchers.clear();
     matchers.set(key, m);
   }

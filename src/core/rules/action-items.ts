@@ -3,6 +3,7 @@
 import type { Entry, PostmortemModel } from '../model';
 import { isPlaceholderLine } from '../prose';
 import { range, trimEndChars } from '../text';
+import { ticketMatcher } from '../user-patterns';
 import type { Rule, RuleContext } from './types';
 
 export interface ActionItemFields {
@@ -27,14 +28,6 @@ function tableHeader(model: PostmortemModel, line: number): string[] {
 const OWNER = /@[\w.-]+|\b(?:owner|assignee|assigned to)\s*[:=]\s*([^,;|—–]+)/i;
 const DUE = /\b(\d{4}-\d{2}-\d{2})\b|\bdue(?: date)?\s*[:=]?\s*([^,;|—–]+)/i;
 const LINK = /https?:\/\/\S+|\[[^\][]+\]\([^()]+\)/;
-
-export function ticketRegExp(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(`(?<![\\w-])(?:${pattern})(?![\\w-])`);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A list item's summary: its text before the first " — " or ", owner", without the owner, ticket and due date it
@@ -72,7 +65,7 @@ function danglingSeparators(run: string, offset: number, whole: string): string 
 
 /** What each action item states: a summary, its owner, ticket and due date. */
 export function actionItemFields(model: PostmortemModel, ticketPattern: string): ActionItemFields[] {
-  const ticket = ticketRegExp(ticketPattern);
+  const ticket = ticketMatcher(ticketPattern);
   const out: ActionItemFields[] = [];
   for (const entry of model.actionItems) {
     if (entry.kind === 'row') {
