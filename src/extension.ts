@@ -4,6 +4,7 @@ import * as completions from './features/completions';
 import * as diagnostics from './features/diagnostics';
 import * as exportActionItems from './features/exportActionItems';
 import * as hover from './features/hover';
+import * as log from './features/log';
 import * as newPostmortem from './features/new-postmortem';
 import * as sections from './features/sections';
 import * as statusBar from './features/statusBar';
@@ -11,7 +12,7 @@ import * as teamConfig from './features/teamConfig';
 import * as timeline from './features/timeline';
 import * as timelineFix from './features/timelineFix';
 
-const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, exportActionItems];
+const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [log, teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, exportActionItems];
 
 export function activate(context: vscode.ExtensionContext): void {
   for (const feature of features) {

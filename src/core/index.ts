@@ -15,4 +15,5 @@ export { isIsoDateTime } from './rules/frontmatter-schema';
 export * from './timeline';
 export { parseTeamConfig, mergeConfigInputs, settingsConfigInput, effectiveConfig, TEAM_CONFIG_FILE, type TeamConfig, type TeamConfigProblem, type ConfigInput } from './team-config';
 export { documentStatus, autoSeverity, type DocumentStatus } from './analyze';
+export { analyseSafely, CHECK_FAILED, describeError, errorDetails, failedAnalysis, ISSUES_URL } from './failure';
 export { actionItemsCsv, csvField, exportedActionItems, spreadsheetSafe, type ExportContext } from './export';
