@@ -78,14 +78,18 @@ function* walkSection(model: PostmortemModel, section: Section): Generator<Prose
 /** Placeholder text alone: TODO, TBD, N/A, `...`, dashes, `<fill in>`, `[link]`… (anchored both ends: linear). */
 const PLACEHOLDER_WORD = /^(?:todo|tbd|tba|tbc|n\/?a|fixme|xxx|placeholder|to be (?:written|determined|done|added)|coming soon|\.{3}|…|-+|\?+|<[^>]*>|\[[^\]]*\])?$/i;
 
+/** What may come before a placeholder: a list marker or table pipe, then a task box. Always matches. */
+const PLACEHOLDER_PREFIX = /^(?:[-*+|]|\d+[.)])?\s*(?:\[[ x]\]\s*)?/i;
+
 /** A line that holds nothing a reader could use: blank, a bare list marker, or placeholder text such as TODO or TBD. */
 export function isPlaceholderLine(text: string): boolean {
   const trimmed = text.trim();
+  // Most lines are prose that starts with a letter no placeholder word starts with: settled without the steps below.
+  if (/^[abdeg-moq-suvwyz]/i.test(trimmed)) return false;
   if (/^[\s:|-]*$/.test(trimmed)) return true;
   // A list marker or table pipe, a task box, the placeholder, a `.`, `:` or `!`, a closing pipe; white space between.
   // Peeled one part at a time: a single regex with `\s*` between optional parts backtracks polynomially.
-  let rest = trimmed.replace(/^(?:[-*+|]|\d+[.)])/, '').trimStart();
-  rest = rest.replace(/^\[[ x]\]/i, '').trimStart();
+  let rest = trimmed.slice(PLACEHOLDER_PREFIX.exec(trimmed)![0].length);
   if (rest.endsWith('|')) rest = rest.slice(0, -1).trimEnd();
   if (PLACEHOLDER_WORD.test(rest)) return true;
   return /[.:!]$/.test(rest) && PLACEHOLDER_WORD.test(rest.slice(0, -1).trimEnd());
