@@ -5,7 +5,7 @@
 // the engine. Blameless phrases and section aliases are matched as literal text (escaped, or compared word by word),
 // so no phrase can be a pattern.
 import picomatch from 'picomatch/posix';
-import { compileLinear, type LinearRegex } from './linear-regex';
+import { compileLinear } from './linear-regex';
 
 /** A ticket key's first match in a text: the key and its offset. */
 export interface TicketMatch {
@@ -83,7 +83,7 @@ interface CompiledGlob {
   readonly negated: boolean;
   /** Words every path it matches contains (lower case; none unless the glob is plain). */
   readonly words: readonly string[];
-  readonly re: LinearRegex;
+  readonly matches: (path: string) => boolean;
 }
 
 /** A glob of only word characters, spaces, `.`, `~`, `-`, `*`, `?` and `/`: each of its words is in any path it matches. */
@@ -92,11 +92,27 @@ function wordsOf(glob: string): string[] {
   return /^[\w .~*?/-]*$/.test(body) ? body.toLowerCase().split(/[*?/]+/).filter((w) => w !== '') : [];
 }
 
+// The two shapes of the default globs, matched with string operations (so the usual file needs no RE2):
+// `**/name/**` (a folder or file named so, anywhere) and `**/*word*` (a file name holding the word).
+function simpleGlob(glob: string): ((path: string) => boolean) | undefined {
+  const folder = /^\*\*\/([\w .~-]+)\/\*\*$/.exec(glob)?.[1]?.toLowerCase();
+  if (folder !== undefined) return (path) => path.toLowerCase().split('/').includes(folder);
+  const word = /^\*\*\/\*([\w .~-]+)\*$/.exec(glob)?.[1]?.toLowerCase();
+  if (word === undefined) return undefined;
+  return (path) => {
+    const name = path.endsWith('/') ? path.slice(0, -1) : path; // picomatch lets a trailing slash follow the name
+    return name.slice(name.lastIndexOf('/') + 1).toLowerCase().includes(word);
+  };
+}
+
 function compileGlob(glob: string): CompiledGlob {
+  const simple = simpleGlob(glob);
+  if (simple) return { negated: false, words: wordsOf(glob), matches: simple };
   const state = (picomatch(glob, { nocase: true, dot: true }, true) as unknown as { state: { output: string; negated: boolean } }).state;
   let source = state.output;
   for (const guard of DOT_SEGMENT_GUARDS) source = source.split(guard).join('');
-  return { negated: state.negated, words: wordsOf(glob), re: compileLinear(`^(?:${source})$`, true) };
+  const re = compileLinear(`^(?:${source})$`, true);
+  return { negated: state.negated, words: wordsOf(glob), matches: (path) => re.matchesWhole(path) };
 }
 
 export interface GlobSet {
@@ -131,7 +147,7 @@ export function globSet(globs: readonly string[]): GlobSet {
       // A path that holds no glob's words cannot match: most Markdown files (a README) are settled without RE2.
       if (!loaded && plain.every((words) => words.length > 0 && missing(words, path))) return false;
       load();
-      return compiled.some((g) => (g.words.length > 0 && missing(g.words, path) ? g.negated : g.re.matchesWhole(path) !== g.negated));
+      return compiled.some((g) => (g.words.length > 0 && missing(g.words, path) ? g.negated : g.matches(path) !== g.negated));
     },
     get problems() {
       load();

@@ -82,7 +82,8 @@ describe('user patterns: file globs', () => {
   it('matches what picomatch matches, for the defaults and the usual kinds of glob', () => {
     const globs = [...DEFAULT_GLOBS, '**/rca/*.md', 'docs/{a,b}/*.md', '*.md', '[abc]*.md', '!**/x.md', '**/*.+(md|markdown)', 'a/**', './x/*', '**/?.md', 'Docs/**/*.MD'];
     const paths = ['README.md', 'docs/postmortems/2024.md', 'Post-Mortems/x.md', 'a/b/incidents', 'notes/my-postmortem-draft.md', 'rca/a.md', 'x/rca/a.md', 'rca/b/a.md',
-      'docs/a/x.md', 'docs/c/x.md', 'b.md', 'x/b.md', 'x.md', 'y/x.md', 'a/b/c.markdown', 'a', 'a/b', 'x/y', 'z.md', 'docs/q/r/s.md', 'é/postmortem.md', 'PostmortemS/ü.md'];
+      'docs/a/x.md', 'docs/c/x.md', 'b.md', 'x/b.md', 'x.md', 'y/x.md', 'a/b/c.markdown', 'a', 'a/b', 'x/y', 'z.md', 'docs/q/r/s.md', 'é/postmortem.md', 'PostmortemS/ü.md',
+      'a/postmortems', 'postmortems.md/x', 'docs/postmortems/', 'a/my-postmortem/', 'postmortem/x.md', 'INCIDENTS', 'x/post-mortems/y/z.md', 'a/b/2024-post-mortem.md'];
     for (const g of globs) {
       const want = picomatch(g, { nocase: true, dot: true });
       const got = globSet([g]);
