@@ -1,6 +1,8 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexpPlugin from 'eslint-plugin-regexp';
+import redosPlugin from 'eslint-plugin-redos';
 
 const nodeBuiltins = [
   'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http',
@@ -43,6 +45,20 @@ export default tseslint.config(
         patterns: [{ group: ['node:*'], message: 'src/core must run in the browser: no Node built-ins.' }],
       }],
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname', '__filename'],
+    },
+  },
+  // Regular expressions: every pattern in src/ runs on untrusted text. eslint-plugin-regexp's recommended set catches
+  // mistakes (and its no-super-linear-backtracking / no-misleading-capturing-group flag the obvious ReDoS shapes);
+  // eslint-plugin-redos runs recheck (automaton + fuzzing) on every RegExp literal and `new RegExp('literal')`, so a
+  // pattern with exponential or polynomial backtracking fails `npm test`'s lint step.
+  { ...regexpPlugin.configs['flat/recommended'], files: ['src/**/*.ts'] },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { redos: redosPlugin },
+    rules: {
+      // ignoreErrors: false so a pattern recheck cannot decide (timeout, unsupported syntax) is reported too. A fixed
+      // seed makes its fuzzing checker give the same answer on every run (the default seed varies).
+      'redos/no-vulnerable': ['error', { ignoreErrors: false, timeout: 60000, randomSeed: 20261130 }],
     },
   },
 );

@@ -10,8 +10,8 @@ const yamlEsm = path.join(path.dirname(createRequire(import.meta.url).resolve('y
 
 // Modules that the first analysis of a usual post-mortem never runs. The Node bundle loads each from its own file on
 // first use, so VS Code does not compile them at start-up: TOML front matter, the team config file, glob settings,
-// and remark (with micromark and its entity table), which only the chunks the fast path in src/core/parse.ts leaves
-// to it need. The web worker cannot load a second file, so the browser bundle keeps them inline.
+// the linear-time engine for user-supplied patterns (re2js), and remark (with micromark and its entity table), which
+// only the chunks the fast path in src/core/parse.ts leaves to it need. The web worker cannot load a second file, so the browser bundle keeps them inline.
 // Each entry lists the functions the sources import; importing anything else fails the build ("No matching export").
 // `module` is what the lazily loaded file exports: a package, or one of our files for an import of it.
 const LAZY = [
@@ -19,6 +19,8 @@ const LAZY = [
   { specifier: 'jsonc-parser', module: 'jsonc-parser', functions: ['getNodeValue', 'parseTree', 'printParseErrorCode'] },
   { specifier: 'picomatch/posix', module: 'picomatch/posix', functions: ['default'] },
   { specifier: './remark', module: './src/core/remark.ts', importer: 'src/core', functions: ['remarkParseChunk', 'headingTextWithDefinitions', 'openConstructAtEnd'] },
+  // re2js, the linear-time engine for patterns users supply (a ticket pattern or globs other than ours).
+  { specifier: './linear-regex', module: './src/core/linear-regex.ts', importer: 'src/core', functions: ['compileLinear'] },
   // Inside remark: the table of named character references (&amp; …), needed only when a document uses one.
   { specifier: 'decode-named-character-reference', module: 'decode-named-character-reference', functions: ['decodeNamedCharacterReference'] },
   // The timeline importer (issue 18): only the Import Timeline command and a paste into a Timeline run it.

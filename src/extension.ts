@@ -9,6 +9,7 @@ import * as hover from './features/hover';
 import * as ignore from './features/ignore';
 import * as milestones from './features/milestones';
 import { extendMarkdownIt } from './features/preview';
+import * as log from './features/log';
 import * as newPostmortem from './features/new-postmortem';
 import * as sections from './features/sections';
 import * as statusBar from './features/statusBar';
@@ -20,7 +21,7 @@ import * as trust from './features/trust';
 import { useLocalDisk } from './features/files';
 import type { LocalDisk } from './node/disk';
 
-const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [trust, teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, timelineImport, exportActionItems, ignore, milestones, exportHtml, frontmatter];
+const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [log, trust, teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, timelineImport, exportActionItems, ignore, milestones, exportHtml, frontmatter];
 
 /** What a host provides: the Node host hands in its local disk; the web worker has none. */
 export interface HostServices {

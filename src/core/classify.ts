@@ -5,12 +5,12 @@
 // for structure only.
 //
 // Paths are relative: to the workspace folder in the editor, to the project root in the CLI, so both agree.
-import picomatch from 'picomatch/posix';
 import type { SectionId } from './catalogue';
 import { DEFAULT_CONFIG, type PostmortemConfig } from './config';
 import { buildModel, type PostmortemModel } from './model';
 import { isEmptySection } from './prose';
 import { countSignals } from './signals';
+import { globSet } from './user-patterns';
 
 export type PostmortemReason = 'front-matter' | 'path' | 'title' | 'content';
 
@@ -50,7 +50,8 @@ function globMatcher(globs: readonly string[]): (path: string) => boolean {
   const key = globs.join('\u0000');
   let m = matchers.get(key);
   if (!m) {
-    m = globs.length > 0 ? picomatch([...globs], { nocase: true, dot: true }) : () => false;
+    const set = globSet(globs);
+    m = (path) => set.matches(path);
     if (matchers.size > 20) matchers.clear();
     matchers.set(key, m);
   }
@@ -153,8 +154,12 @@ function frontMatterType(model: PostmortemModel): string | undefined {
   if (typeof type === 'string') return type;
   if (fm.errors.length === 0) return undefined;
   for (let l = fm.range.start.line + 1; l < fm.range.end.line; l++) {
-    const m = /^type\s*[:=]\s*["']?([^"'#]+?)["']?\s*(?:#.*)?$/.exec(model.lines[l] ?? '');
-    if (m) return m[1];
+    // `type: postmortem`, `type = "postmortem"  # comment`: a key, then a value that holds no quote or #.
+    const m = /^type\s*[:=](.*)$/.exec(model.lines[l] ?? '');
+    if (!m) continue;
+    const hash = m[1]!.indexOf('#');
+    const v = /^["']?([^"']+)["']?$/.exec((hash < 0 ? m[1]! : m[1]!.slice(0, hash)).trim());
+    if (v && v[1]!.trim() !== '') return v[1]!.trim();
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import type { ExtraAliases } from './match';
 import { DEFAULT_BLAMELESS_PHRASES } from './rules/blameless-language';
 import { isMilestoneId, type MilestoneId } from './milestones/parse';
 import type { DurationOrigin } from './milestones/durations';
+import { DEFAULT_TICKET_PATTERN, globSet, ticketPatternProblem } from './user-patterns';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleLevel = Severity | 'off' | 'auto';
@@ -43,7 +44,7 @@ export const DEFAULT_SEVERITIES: readonly IncidentSeverity[] = [
   { id: 'SEV4', description: 'Low: little customer impact, or caught before it spread.' },
 ];
 
-export const DEFAULT_TICKET_PATTERN = '[A-Z][A-Z0-9]+-\\d+|#\\d+';
+export { DEFAULT_TICKET_PATTERN };
 
 export const DEFAULT_GLOBS: readonly string[] = [
   '**/postmortems/**',
@@ -106,6 +107,7 @@ export function normaliseConfig(input: Partial<Record<keyof PostmortemConfig, un
   }
   const globs = Array.isArray(input.globs) ? input.globs.filter((g): g is string => typeof g === 'string') : DEFAULT_CONFIG.globs;
   const detectByContent = typeof input.detectByContent === 'boolean' ? input.detectByContent : DEFAULT_CONFIG.detectByContent;
+  if (globs !== DEFAULT_CONFIG.globs) problems.push(...globSet(globs).problems);
   const severities = normaliseSeverities(input.severities, problems);
   const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback);
   const ov = (input.overview ?? {}) as Record<string, unknown>;
@@ -113,12 +115,9 @@ export function normaliseConfig(input: Partial<Record<keyof PostmortemConfig, un
   const ai = (input.actionItems ?? {}) as Record<string, unknown>;
   let ticketPattern = DEFAULT_TICKET_PATTERN;
   if (typeof ai['ticketPattern'] === 'string' && ai['ticketPattern'].trim() !== '') {
-    try {
-      new RegExp(ai['ticketPattern']);
-      ticketPattern = ai['ticketPattern'];
-    } catch {
-      problems.push(`The ticket pattern "${ai['ticketPattern']}" is not a valid regular expression; using the default.`);
-    }
+    const problem = ticketPatternProblem(ai['ticketPattern']);
+    if (problem === undefined) ticketPattern = ai['ticketPattern'];
+    else problems.push(`The ticket pattern "${ai['ticketPattern']}" in postmortem.actionItems.ticketPattern cannot be used: it ${problem}. Using the default.`);
   }
   const actionItems = { ticketPattern, requireDueDate: ai['requireDueDate'] === true };
   const blamelessPhrases = Array.isArray(input.blamelessPhrases)

@@ -83,7 +83,7 @@ export function actionItemsCsv(models: ReadonlyArray<{ model: PostmortemModel; s
         .join('\n\n');
       // Jira's Due date column takes a date only; other wording ("next sprint") stays in the description.
       const due = /\b\d{4}-\d{2}-\d{2}\b/.exec(item.due ?? '')?.[0] ?? '';
-      const summary = item.summary.replace(/^\s*\[[ xX]\]\s*/, '');
+      const summary = item.summary.replace(/^\s*\[[ x]\]\s*/i, '');
       rows.push([summary, description, (item.owner ?? '').replace(/^@/, ''), due, ...labels]);
     }
   }

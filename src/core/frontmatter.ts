@@ -128,7 +128,7 @@ function errorText(e: unknown): string {
 }
 
 function firstSentence(message: string): string {
-  return message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '').trim();
+  return message.split('\n')[0]!.replace(/\sat line \d+, column \d+:?$/, '').trim();
 }
 
 /** The offset of the quote an unterminated quoted scalar opened, searching back from where the parser gave up. */
@@ -154,7 +154,7 @@ function openingQuote(text: string, pos: number, message: string): number | unde
 function nestedMappingProblem(text: string, pos: number): { message: string; start: number; end: number } | undefined {
   const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
   const end = lineEnd(text, pos);
-  const key = /^\s*([^:#]+?)\s*:/.exec(text.slice(lineStart, pos))?.[1];
+  const key = /^([^:#]+):/.exec(text.slice(lineStart, pos))?.[1]?.trim();
   const scalar = text.slice(pos, end).trimEnd();
   if (key === undefined) return undefined;
   if (/:(?:\s|$)/.test(scalar)) {

@@ -23,3 +23,4 @@ export { ignoreInsert, INLINE_CONFIG_CODE } from './inline-config';
 export * from './milestones';
 export { sectionProgress, progressText, progressDetails, type SectionProgress } from './progress';
 export { frontMatterValueContext, frontMatterValueSuggestions, nearestSeverity, type ValueContext, type ValueSuggestion } from './frontmatter-values';
+export { analyseSafely, CHECK_FAILED, describeError, errorDetails, failedAnalysis, ISSUES_URL } from './failure';

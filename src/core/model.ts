@@ -322,9 +322,9 @@ function collectEntries(
       if (r < from || r > to || headingLines.has(r)) continue;
       const text = lines[r] ?? '';
       // The delimiter row and the header row above it are not entries.
-      if (/^\|?[\s:|-]+\|?\s*$/.test(text) && text.includes('-')) continue;
+      if (/^[\s:|-]+$/.test(text) && text.includes('-')) continue;
       const next = lines[r + 1] ?? '';
-      if (!headerSkipped && /^\|?[\s:|-]+\|?\s*$/.test(next) && next.includes('-')) {
+      if (!headerSkipped && /^[\s:|-]+$/.test(next) && next.includes('-')) {
         headerSkipped = true;
         continue;
       }

@@ -2,6 +2,7 @@
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
 import { remarkParseChunk } from './remark';
+import { trimEndChars } from './text';
 
 export type HeadingKind = 'atx' | 'setext' | 'html';
 
@@ -65,13 +66,20 @@ const PLAIN_LINK = /\[([^\\`*_[\]<>&!\n]*)\]\(([^\s()<>\\`]*)\)/g;
  * included: no block starts with one), `!`, `\\`, `&`, or emphasis (`**Impact:**`, `_note_`) that cannot be a list
  * marker or thematic break because a non-space follows the run of `*` and `_`.
  */
-const PARAGRAPH_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Za-z0-9"'(!\\&\u0080-\uffff]|[*_]+[^\s*_])/;
+const PARAGRAPH_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&\u0080-\uffff]|[*_]+[^\s*_])/i;
 /**
  * A line that continues a paragraph already open: also a link (`[text](…)`) or code span at its start, since link
  * reference definitions cannot interrupt a paragraph, and a single or double backtick is not a fence.
  */
-const CONTINUATION_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Za-z0-9"'(!\\&\u0080-\uffff[]|[*_]+[^\s*_]|`(?!``))/;
-const FENCE_LINE = /^(`{3,}|~{3,})(.*)$/;
+const CONTINUATION_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&\u0080-\uffff[]|[*_]+[^\s*_]|`(?!``))/i;
+/** An ATX heading's text without its closing `#` run (one that stands alone or follows a space or tab). Linear. */
+function withoutClosingSequence(content: string): string {
+  const stripped = trimEndChars(content, /#/);
+  if (stripped.length === content.length) return content;
+  return stripped === '' || /[ \t]$/.test(stripped) ? stripped : content;
+}
+
+const FENCE_LINE = /^(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
 
 /**
  * Most chunks of a post-mortem are a heading line, a paragraph, one list item, a table row run or a fenced block.
@@ -94,10 +102,10 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     // A heading line, then perhaps a paragraph with no blank line between them.
     if (n > 1 && !PARAGRAPH_LINE.test(lines[1]!)) return undefined;
     for (let i = 2; i < n; i++) if (!CONTINUATION_LINE.test(lines[i]!)) return undefined;
-    const m = /^(#{1,6})(?:[ \t]+(.*))?$/.exec(first);
+    const m = /^(#{1,6})(?:[ \t](.*))?$/.exec(first);
     if (!m || first !== first.trimEnd()) return undefined;
     let content = (m[2] ?? '').trim();
-    content = content.replace(/(?:^|[ \t]+)#+$/, '').replace(PLAIN_LINK, '$1').trim();
+    content = withoutClosingSequence(content).replace(PLAIN_LINK, '$1').trim();
     if (INLINE_SYNTAX.test(content)) return undefined;
     const heading: RawHeading = { depth: m[1]!.length, text: content, kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
     return { ...EMPTY, headings: [heading] };

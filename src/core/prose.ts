@@ -76,31 +76,75 @@ function* walkSection(model: PostmortemModel, section: Section): Generator<Prose
   }
 }
 
-const PLACEHOLDER = /^(?:[-*+]|\d+[.)]|\|)?\s*(?:\[[ x]\]\s*)?(?:todo|tbd|tba|tbc|n\/?a|fixme|xxx|placeholder|to be (?:written|determined|done|added)|coming soon|\.{3}|…|-+|\?+|<[^>]*>|\[[^\]]*\])?\s*[.:!]?\s*\|?\s*$/i;
+/** Placeholder text alone: TODO, TBD, N/A, `...`, dashes, `<fill in>`, `[link]`… (anchored both ends: linear). */
+const PLACEHOLDER_WORD = /^(?:todo|tbd|tba|tbc|n\/?a|fixme|xxx|placeholder|to be (?:written|determined|done|added)|coming soon|\.{3}|…|-+|\?+|<[^>]*>|\[[^\]]*\])?$/i;
+
+/** What may come before a placeholder: a list marker or table pipe, then a task box. Always matches. */
+const PLACEHOLDER_PREFIX = /^(?:[-*+|]|\d+[.)])?\s*(?:\[[ x]\]\s*)?/i;
 
 /** A line that holds nothing a reader could use: blank, a bare list marker, or placeholder text such as TODO or TBD. */
 export function isPlaceholderLine(text: string): boolean {
-  return PLACEHOLDER.test(text.trim()) || /^\|?[\s:|-]*\|?$/.test(text.trim());
+  const trimmed = text.trim();
+  // Most lines are prose that starts with a letter no placeholder word starts with: settled without the steps below.
+  if (/^[abdeg-moq-suvwyz]/i.test(trimmed)) return false;
+  if (/^[\s:|-]*$/.test(trimmed)) return true;
+  // A list marker or table pipe, a task box, the placeholder, a `.`, `:` or `!`, a closing pipe; white space between.
+  // Peeled one part at a time: a single regex with `\s*` between optional parts backtracks polynomially.
+  let rest = trimmed.slice(PLACEHOLDER_PREFIX.exec(trimmed)![0].length);
+  if (rest.endsWith('|')) rest = rest.slice(0, -1).trimEnd();
+  if (PLACEHOLDER_WORD.test(rest)) return true;
+  return /[.:!]$/.test(rest) && PLACEHOLDER_WORD.test(rest.slice(0, -1).trimEnd());
 }
 
 /** True when the section holds no real content (code blocks count as content). */
 export function isEmptySection(model: PostmortemModel, section: Section): boolean {
   // Stops at the first line with content: reading a long Timeline to its end only to find its first entry is waste.
   for (const { line, text } of sectionLineCache.get(model)?.get(section) ?? walkSection(model, section)) {
-    if (model.codeLines.has(line) && !/^\s*(<!--|-->)/.test(model.lines[line] ?? '') && text.trim() !== '') return false;
+    if (model.codeLines.has(line) && !/^\s*(?:<!--|-->)/.test(model.lines[line] ?? '') && text.trim() !== '') return false;
     if (!isPlaceholderLine(text)) return false;
   }
   return true;
+}
+
+/**
+ * `text` with its code spans blanked: a run of n backticks up to the next run of exactly n (CommonMark); a run with no
+ * partner stays. Linear: each run is looked at once, with the next run of each length found from the right.
+ */
+function blankCodeSpans(text: string): string {
+  if (!text.includes('`')) return text;
+  const runs: Array<{ start: number; end: number }> = [];
+  for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i)) {
+    const start = i;
+    while (text[i] === '`') i++;
+    runs.push({ start, end: i });
+  }
+  const partner: number[] = new Array<number>(runs.length).fill(-1);
+  const nextOfLength = new Map<number, number>();
+  for (let r = runs.length - 1; r >= 0; r--) {
+    const len = runs[r]!.end - runs[r]!.start;
+    partner[r] = nextOfLength.get(len) ?? -1;
+    nextOfLength.set(len, r);
+  }
+  let out = '';
+  let from = 0;
+  for (let r = 0; r < runs.length; r++) {
+    const close = partner[r]!;
+    if (close < 0) continue;
+    out += text.slice(from, runs[r]!.start) + ' '.repeat(runs[close]!.end - runs[r]!.start);
+    from = runs[close]!.end;
+    r = close;
+  }
+  return out + text.slice(from);
 }
 
 /** The line with inline code spans and quoted passages blanked out (blameless language is allowed there). */
 export function withoutQuotesAndCode(text: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
   if (/^\s*>/.test(text)) return blank(text);
-  return text
-    .replace(/(`+)[^`]*?\1/g, blank)
+  return blankCodeSpans(text)
     .replace(/"[^"\n]*"/g, blank)
-    .replace(/“[^”\n]*”/g, blank)
+    // An opening quote ends the search too, so a line of unclosed “ costs one pass, not one per quote.
+    .replace(/“[^“”\n]*”/g, blank)
     .replace(/(^|[\s(])'[^'\n]*'(?=$|[\s).,;:!?])/g, (m, lead: string) => lead + blank(m.slice(lead.length)));
 }
 
@@ -111,7 +155,7 @@ export function sentences(text: string): string[] {
   return cleaned.split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/).filter((s) => s.trim().length > 0);
 }
 
-const hasLetterOrDigit = asciiFirst(/[A-Za-z0-9]/, () => /[\p{L}\p{N}]/u);
+const hasLetterOrDigit = asciiFirst(/[A-Z0-9]/i, () => /[\p{L}\p{N}]/u);
 
 export function words(text: string): string[] {
   return text.split(/\s+/).filter(hasLetterOrDigit);

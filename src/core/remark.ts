@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent, Heading as MdHeading, Html, List, Code } from 'mdast';
 import type { ChunkData, RawHeading, RawItem } from './parse';
+import { removeDelimited } from './text';
 
 let processors: { markdown: ReturnType<typeof markdownProcessor>; withFrontMatter: ReturnType<typeof frontMatterProcessor> } | undefined;
 const markdownProcessor = () => unified().use(remarkParse);
@@ -25,7 +26,8 @@ function keepBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? `\u00a0${text.slice(1)}` : text;
 }
 
-const HTML_HEADING = /<h([1-6])(?:\s[^>]*)?>([\s\S]*?)<\/h\1\s*>/gi;
+// The content stops at the next <h…> or </h…> tag, so an unclosed heading costs a scan to that tag, not to the end.
+const HTML_HEADING = /<h([1-6])(?:\s[^<>]*)?>((?:[^<]|<(?!\/?h[1-6]))*)<\/h\1\s*>/gi;
 
 /** The chunk as remark reads it; parseChunk gives the same result, faster for the usual chunks (a test checks). */
 export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData {
@@ -113,7 +115,7 @@ function collectHtmlHeadings(node: Html, out: RawHeading[]): void {
     const baseChar = p.start.column - 1;
     out.push({
       depth: Number(m[1]),
-      text: decodeEntities(m[2]!.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim(),
+      text: decodeEntities(removeDelimited(removeDelimited(m[2]!, '<!--', '-->'), '<', '>')).replace(/\s+/g, ' ').trim(),
       kind: 'html',
       line: baseLine + start.line,
       character: start.line === 0 ? baseChar + start.character : start.character,
@@ -208,19 +210,19 @@ function htmlUnclosed(v: string): boolean {
   if (v.startsWith('<!--')) return !v.slice(4).includes('-->');
   if (v.startsWith('<?')) return !v.slice(2).includes('?>');
   if (v.startsWith('<![CDATA[')) return !v.slice(9).includes(']]>');
-  if (/^<![A-Za-z]/.test(v)) return !v.slice(2).includes('>');
+  if (/^<![A-Z]/i.test(v)) return !v.slice(2).includes('>');
   return false;
 }
 
 function fencedAndUnclosed(node: Code, lines: readonly string[]): boolean {
   const p = node.position!;
   const first = (lines[p.start.line - 1] ?? '').slice(p.start.column - 1);
-  const fence = /^( {0,3})(`{3,}|~{3,})/.exec(first);
+  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(first);
   if (!fence) return false; // indented code
-  const open = [fence[0], fence[2]!] as const;
+  const open = [fence[0], fence[1]!] as const;
   if (p.end.line === p.start.line) return true;
   const last = (lines[p.end.line - 1] ?? '').trim();
-  const closes = last.startsWith(open[1]!) && /^(`+|~+)$/.test(last) && last[0] === open[1]![0];
+  const closes = last.startsWith(open[1]!) && /^(?:`+|~+)$/.test(last) && last[0] === open[1]![0];
   return !closes;
 }
 

@@ -14,7 +14,7 @@ export interface ChunkSpan {
   readonly frontMatter: boolean;
 }
 
-const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const FENCE_OPEN = /^( {0,3})(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const BULLET = /^[-+*](?:[ \t]|$)/;
 const ORDERED = /^\d{1,9}[.)](?:[ \t]|$)/;
@@ -29,7 +29,7 @@ function htmlBlockEnd(line: string): HtmlEnd | undefined {
   if (t.startsWith('<!--')) return /-->/;
   if (t.startsWith('<?')) return /\?>/;
   if (t.startsWith('<![CDATA[')) return /\]\]>/;
-  if (/^<![A-Za-z]/.test(t)) return />/;
+  if (/^<![A-Z]/i.test(t)) return />/;
   // Types 6 and 7 (block tags, any complete tag) end at a blank line. Treating every "<" line as such is
   // conservative: it can only remove boundaries, never add a wrong one.
   return 'blank';
@@ -86,7 +86,7 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
     const line = lines[i] as string;
     if (fence) {
       const t = line.trimStart();
-      if (indentOf(line) <= fence.indent + 3 && t.startsWith(fence.char.repeat(fence.length)) && /^(`+|~+)[ \t]*$/.test(t)) {
+      if (indentOf(line) <= fence.indent + 3 && t.startsWith(fence.char.repeat(fence.length)) && /^(?:`+|~+)[ \t]*$/.test(t)) {
         fence = undefined;
       }
       prevBlank = false;

@@ -6,6 +6,7 @@ import { SECTION_IDS, isSectionId } from './catalogue';
 import { isRuleLevel, normaliseConfig, type PostmortemConfig, type RuleLevel } from './config';
 import { CODES } from './findings';
 import { MILESTONE_IDS, isMilestoneId } from './milestones/parse';
+import { ticketPatternProblem } from './user-patterns';
 import { pos, splitLines, type Position, type Range } from './text';
 
 export const TEAM_CONFIG_FILE = '.postmortem.json';
@@ -134,8 +135,10 @@ export function parseTeamConfig(text: string): TeamConfig {
   const ticket = valueOf('ticketPattern');
   if (ticket) {
     const p: unknown = plain(ticket);
-    if (typeof p === 'string' && p.trim() !== '' && isRegExp(p)) actionItems['ticketPattern'] = p;
-    else report('ticketPattern must be a valid regular expression, e.g. "[A-Z][A-Z0-9]+-\\\\d+".', ticket);
+    // A pattern RE2 cannot take (a lookaround, a backreference) is reported naming that construct.
+    const problem = typeof p === 'string' && p.trim() !== '' ? ticketPatternProblem(p) : '';
+    if (problem === undefined) actionItems['ticketPattern'] = p;
+    else report(`ticketPattern must be a valid regular expression, e.g. "[A-Z][A-Z0-9]+-\\\\d+"${problem ? `; this one ${problem}` : ''}.`, ticket);
   }
   const due = valueOf('requireDueDate');
   if (due) {
@@ -220,15 +223,6 @@ function plain(node: Node): unknown {
 /** The elements of an array node whose value fails `ok` (none for a node that is not an array). */
 function badElements(node: Node, ok: (value: unknown) => boolean): Node[] {
   return node.type === 'array' ? (node.children ?? []).filter((n) => !ok(plain(n))) : [];
-}
-
-function isRegExp(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function describe(code: string): string {

@@ -3,6 +3,7 @@
 import { stringify } from 'yaml';
 import { CATALOGUE } from './catalogue';
 import { buildModel } from './model';
+import { trimEndChars } from './text';
 
 /** The variables a template may use, as {{name}}. */
 export const TEMPLATE_VARIABLES = ['title', 'date', 'severity', 'author', 'now', 'slug'] as const;
@@ -24,10 +25,8 @@ export function slugify(text: string, fallback = SLUG_FALLBACK): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_SLUG_LENGTH)
-    .replace(/-+$/, '');
-  return slug || fallback;
+    .replace(/^-+/, '');
+  return trimEndChars(trimEndChars(slug, /-/).slice(0, MAX_SLUG_LENGTH), /-/) || fallback;
 }
 
 /** A title as typed, made single-line: control characters become spaces, runs of whitespace one space. */
@@ -132,8 +131,9 @@ function sanitiseFileName(expanded: string): string {
     .replace(/\.{2,}/g, '.')
     .replace(/\s+/g, ' ')
     .replace(/-{2,}/g, '-')
-    .replace(/^[\s.-]+|[\s.]+$/g, '');
-  if (!/\.md$/i.test(name)) name = `${name.replace(/\.+$/, '')}.md`;
+    .replace(/^[\s.-]+/, '');
+  name = trimEndChars(name, /[\s.]/);
+  if (!/\.md$/i.test(name)) name = `${trimEndChars(name, /\./)}.md`;
   if (/^-?\.md$/i.test(name) || name === '.md') name = `${SLUG_FALLBACK}.md`;
   const device = DEVICE_NAME.exec(name);
   if (device) name = `${device[0]}_${name.slice(device[0].length)}`;
@@ -163,7 +163,7 @@ export function uniqueName(name: string, existing: ReadonlySet<string> | readonl
 export function safeRelativePath(path: string): string[] | undefined {
   const trimmed = path.trim();
   if (trimmed === '') return [];
-  if (/^([a-zA-Z]:)?[\\/]/.test(trimmed) || /^[a-zA-Z][\w+.-]*:/.test(trimmed)) return undefined;
+  if (/^(?:[a-z]:)?[\\/]/i.test(trimmed) || /^[a-z][\w+.-]*:/i.test(trimmed)) return undefined;
   const segments = trimmed.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
   // eslint-disable-next-line no-control-regex
   if (segments.some((s) => s === '..' || /[\u0000-\u001f]/.test(s))) return undefined;
@@ -213,7 +213,7 @@ export interface Rendered {
   readonly unknownVariables: readonly string[];
 }
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g;
+const PLACEHOLDER = /\{\{\s*([A-Z_][\w-]*)\s*\}\}/gi;
 
 /**
  * Replaces {{variables}}. Inside YAML front matter, a placeholder that is a whole value (`key: {{title}}` or
@@ -233,7 +233,7 @@ export function renderTemplate(template: string, vars: TemplateVars): Rendered {
     return segment
       .split('\n')
       .map((line) => {
-        const m = /^(\s*(?:-\s+|[^\s#:][^:]*:\s+))\{\{\s*([A-Za-z_][\w-]*)\s*\}\}(\s*)$/.exec(line.replace(/\r$/, ''));
+        const m = /^(\s*(?:-\s+|[^\s#:][^:]*:\s+))\{\{\s*([A-Z_][\w-]*)\s*\}\}\s*$/i.exec(line.replace(/\r$/, ''));
         if (m && known(m[2]!)) return `${m[1]}${yamlScalar(vars[m[2] as TemplateVariable])}${line.endsWith('\r') ? '\r' : ''}`;
         return one(line);
       })

@@ -201,3 +201,38 @@ export function indentOf(line: string): number {
   }
   return col;
 }
+
+/**
+ * `s` without its trailing characters that `ch` (a one-character class such as `/[\s,;]/`) matches. Linear: the
+ * regex `s.replace(/[\s,;]+$/, '')` retries from every character of a long run and takes quadratic time.
+ */
+export function trimEndChars(s: string, ch: RegExp): string {
+  let end = s.length;
+  while (end > 0 && ch.test(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
+/** `s` without its leading characters that `ch` matches (see {@link trimEndChars}). */
+export function trimStartChars(s: string, ch: RegExp): string {
+  let start = 0;
+  while (start < s.length && ch.test(s[start]!)) start++;
+  return s.slice(start);
+}
+
+/**
+ * `s` without every `open`…`close` run (HTML comments, tags), found with indexOf: linear, where `/<!--[\s\S]*?-->/g`
+ * rescans the rest of the text from every unclosed `open`. An unclosed `open` and what follows it stay.
+ */
+export function removeDelimited(s: string, open: string, close: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const start = s.indexOf(open, from);
+    if (start < 0) break;
+    const end = s.indexOf(close, start + open.length);
+    if (end < 0) break;
+    out += s.slice(from, start);
+    from = end + close.length;
+  }
+  return out + s.slice(from);
+}

@@ -1,11 +1,12 @@
 // One analysis per document version, shared by the features (diagnostics, quick fixes, completions, hover, status
 // bar). Not a feature: a cache around the core's IncrementalAnalyzer, so a keystroke is analysed once.
 import * as vscode from 'vscode';
-import { IncrementalAnalyzer, type Analysis, type ConfigInput, type PostmortemConfig } from '../core';
+import { analyseSafely, errorDetails, IncrementalAnalyzer, ISSUES_URL, type Analysis, type ConfigInput, type PostmortemConfig } from '../core';
+import { log } from './log';
 import { readConfig } from './settings';
 
 interface Entry {
-  readonly analyzer: IncrementalAnalyzer;
+  analyzer: IncrementalAnalyzer;
   version: number;
   configGeneration: number;
   forced: boolean;
@@ -18,6 +19,8 @@ class AnalysisCache {
   private readonly forced = new Set<string>();
   private readonly teams = new Map<string, ConfigInput>();
   private configGeneration = 0;
+  /** Failures already logged (by their stack), so a document that fails on every keystroke is logged once. */
+  private readonly failures = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when settings or a team file changed: every document needs checking again. */
   readonly onDidChangeConfig = this.changed.event;
@@ -51,10 +54,22 @@ class AnalysisCache {
     }
     const forced = this.forced.has(key);
     if (!entry.analysis || entry.version !== doc.version || entry.configGeneration !== this.configGeneration || entry.forced !== forced) {
-      entry.analysis = entry.analyzer.analyze(doc.getText(), { path: workspacePath(doc.uri), config: this.configFor(doc.uri), force: forced });
+      // An exception in the checks never reaches VS Code: the document shows one check-failed error instead of stale
+      // or no results, and the details go to the output channel once.
+      const e = entry;
+      const analysis = analyseSafely(
+        () => e.analyzer.analyze(doc.getText(), { path: workspacePath(doc.uri), config: this.configFor(doc.uri), force: forced }),
+        this.failures,
+        (error, first) => {
+          e.analyzer = new IncrementalAnalyzer(); // its chunk cache may hold a half-finished state
+          if (first) log(`Checking ${doc.uri.toString()} failed. This is a bug: please report it at ${ISSUES_URL}.\n${errorDetails(error)}`);
+        },
+      );
+      entry.analysis = analysis;
       entry.version = doc.version;
       entry.configGeneration = this.configGeneration;
       entry.forced = forced;
+      return analysis;
     }
     return entry.analysis;
   }

@@ -20,6 +20,20 @@ export function settingsInput(scope?: vscode.Uri): ConfigInput {
   });
 }
 
+/** Problems with the settings already shown, so each is shown once per session. */
+const warned = new Set<string>();
+
+/**
+ * The config for `scope`. A setting that cannot be used (a ticket pattern or glob the linear-time engine rejects, an
+ * unknown section id) shows a warning once, naming the problem; checking goes on without that value.
+ */
 export function readConfig(scope?: vscode.Uri, team: ConfigInput = {}): PostmortemConfig {
-  return effectiveConfig(settingsInput(scope), team);
+  const problems: string[] = [];
+  const config = effectiveConfig(settingsInput(scope), team, problems);
+  for (const problem of problems) {
+    if (warned.has(problem)) continue;
+    warned.add(problem);
+    void vscode.window.showWarningMessage(`Post-mortem: ${problem}`);
+  }
+  return config;
 }

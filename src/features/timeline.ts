@@ -234,7 +234,7 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
     if (!doc) return false;
     let text: string;
     if (options.text !== undefined) {
-      text = options.text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+      text = options.text.split(/[\r\n]+/).map((l) => l.trim()).filter((l) => l !== '').join(' ');
       if (text === '') {
         void vscode.window.showWarningMessage('Post-mortem: the note is empty; nothing was logged.');
         return false;

@@ -166,6 +166,8 @@ describe('metadata', () => {
     assert.deepEqual({ ...toml.parse('a = 1') }, { a: 1 });
     const picomatch = load('./lazy/picomatch-posix.js') as (globs: string[]) => (path: string) => boolean;
     assert.equal(picomatch(['**/postmortems/**'])('docs/postmortems/x.md'), true);
+    const linear = load('./lazy/linear-regex.js') as typeof import('../../src/core/linear-regex');
+    assert.deepEqual(linear.compileLinear('(?:^|\\W)(OPS-\\d+)', false).find('see OPS-12', 1), { text: 'OPS-12', index: 4 });
     const jsonc = load('./lazy/jsonc-parser.js') as typeof import('jsonc-parser');
     assert.equal(jsonc.getNodeValue(jsonc.parseTree('{ "a": 1, }')!).a, 1);
   });

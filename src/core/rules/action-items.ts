@@ -2,8 +2,9 @@
 // and, where required, has a due date. Items are checklist items, list items or table rows in Action Items.
 import type { Entry, PostmortemModel } from '../model';
 import { isPlaceholderLine } from '../prose';
-import { range } from '../text';
+import { range, trimEndChars } from '../text';
 import { isOwnPlaceholder } from '../placeholders';
+import { ticketMatcher } from '../user-patterns';
 import type { Rule, RuleContext } from './types';
 
 export interface ActionItemFields {
@@ -27,41 +28,45 @@ function tableHeader(model: PostmortemModel, line: number): string[] {
 
 const OWNER = /@[\w.-]+|\b(?:owner|assignee|assigned to)\s*[:=]\s*([^,;|—–]+)/i;
 const DUE = /\b(\d{4}-\d{2}-\d{2})\b|\bdue(?: date)?\s*[:=]?\s*([^,;|—–]+)/i;
-const LINK = /https?:\/\/\S+|\[[^\]]+\]\([^)]+\)/;
-
-export function ticketRegExp(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(`(?<![\\w-])(?:${pattern})(?![\\w-])`);
-  } catch {
-    return undefined;
-  }
-}
+const LINK = /https?:\/\/\S+|\[[^\][]+\]\([^()]+\)/;
 
 /**
  * A list item's summary: its text before the first " — " or ", owner", without the owner, ticket and due date it
  * names (a link with prose keeps its text: "Fix [the retry bug](…)" reads "Fix the retry bug").
  */
 function listSummary(text: string, fields: ReadonlyArray<string | undefined>): string {
-  let summary = text.split(/\s+[—–-]\s+|\s*\(\s*owner|\s*,\s*owner/i)[0]!;
+  // The white space around the cut is trimmed below; matching it here would retry from every space of a long run.
+  let summary = text.split(/\s[—–-]\s|\(\s*owner|,\s*owner/i)[0]!;
   for (const field of fields) {
     if (!field) continue;
     const link = /^\[([^\]]+)\]\([^)]+\)$/.exec(field);
     summary = summary.replace(field, link && /\s/.test(link[1]!) ? link[1]! : ' ');
   }
-  const cleaned = summary
+  const cleaned = trimEndChars(summary
     .replace(/\b(?:owner|assignee|assigned to|ticket|issue|due(?: date)?)\s*[:=]\s*(?=[\s,;]|$)/gi, ' ')
     .replace(/\*\*/g, '')
-    .replace(/(?:\s*[,;(]\s*)+(?=[,;)]|$)/g, '')
+    .replace(/[\s,;(]+/g, danglingSeparators)
     .replace(/\(\s*\)/g, '')
     .replace(/\s{2,}/g, ' ')
-    .replace(/[\s,;]+$/, '')
-    .trim();
+    .trim(), /[\s,;]/);
   return cleaned === '' ? text.replace(/\*\*/g, '').trim() : cleaned;
+}
+
+/**
+ * One run of white space, commas, semicolons and opening parentheses in a summary, without the separators left
+ * dangling once fields are removed: all of it before a `)` or the end, else what precedes its last `,` or `;`
+ * (when that holds a separator). One pass over maximal runs: linear, unlike `/(?:\s*[,;(]\s*)+(?=[,;)]|$)/g`.
+ */
+function danglingSeparators(run: string, offset: number, whole: string): string {
+  const next = whole[offset + run.length];
+  if (next === undefined || next === ')') return /[,;(]/.test(run) ? '' : run;
+  const last = Math.max(run.lastIndexOf(','), run.lastIndexOf(';'));
+  return last > 0 && /[,;(]/.test(run.slice(0, last)) ? run.slice(last) : run;
 }
 
 /** What each action item states: a summary, its owner, ticket and due date. */
 export function actionItemFields(model: PostmortemModel, ticketPattern: string): ActionItemFields[] {
-  const ticket = ticketRegExp(ticketPattern);
+  const ticket = ticketMatcher(ticketPattern);
   const out: ActionItemFields[] = [];
   for (const entry of model.actionItems) {
     if (entry.kind === 'row') {
@@ -82,7 +87,7 @@ export function actionItemFields(model: PostmortemModel, ticketPattern: string):
       });
       continue;
     }
-    const text = entry.lines.join(' ').replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '');
+    const text = entry.lines.join(' ').replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s+)?/i, '');
     const owner = OWNER.exec(text);
     const due = DUE.exec(text);
     const ticketMatch = LINK.exec(text) ?? (ticket ? ticket.exec(text) : null);

@@ -4,11 +4,28 @@ import { isEmptySection, isPlaceholderLine, sectionLines } from '../prose';
 import { asciiFirst } from '../text';
 import type { Rule } from './types';
 
-/** A mention (@sam), a capitalised name at the start of a list item or table cell, or a full name (Sam Lee). */
-const names = asciiFirst(
-  /@[\w.-]+|^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?[A-Z][A-Za-z]+|\|\s*[A-Z][A-Za-z]+|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+/,
-  () => /@[\w.-]+|^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?\p{Lu}\p{L}+|\|\s*\p{Lu}\p{L}+|\p{Lu}\p{L}+ \p{Lu}\p{L}+/u,
+/** A mention (@sam), or a capitalised name at the start of a list item or table cell. */
+const mentionOrLead = asciiFirst(
+  /@[\w.-]+|^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?[A-Z][A-Za-z]+|\|\s*[A-Z][A-Za-z]+/,
+  () => /@[\w.-]+|^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?\p{Lu}\p{L}+|\|\s*\p{Lu}\p{L}+/u,
 );
+const isLetter = asciiFirst(/^[a-z]$/i, () => /^\p{L}$/u);
+const isUpper = asciiFirst(/^[A-Z]$/, () => /^\p{Lu}$/u);
+
+/**
+ * A full name such as "Sam Lee": a capital and at least one more letter, a space, a capital and a letter. Found from
+ * each space, looking back over the letters before it once: linear, where the regex
+ * `[A-Z][A-Za-z]+ [A-Z][A-Za-z]+` rescans a long run of letters from each of its capitals.
+ */
+function hasFullName(text: string): boolean {
+  for (let j = text.indexOf(' '); j >= 0; j = text.indexOf(' ', j + 1)) {
+    if (!isUpper(text[j + 1] ?? '') || !isLetter(text[j + 2] ?? '')) continue;
+    for (let i = j - 2; i >= 0 && isLetter(text[i]!) && isLetter(text[i + 1]!); i--) if (isUpper(text[i]!)) return true;
+  }
+  return false;
+}
+
+const names = (text: string): boolean => mentionOrLead(text) || hasFullName(text);
 
 export const respondersEmpty: Rule = {
   code: 'responders-empty',

@@ -22,7 +22,7 @@ export function parseTimeFormat(format: string | undefined): Checked<readonly Fo
   const fallback = (problem: string): Checked<readonly FormatPart[]> => ({ value: parseTimeFormat(DEFAULT_TIME_FORMAT).value, problem });
   if (format === undefined || format.trim() === '') return { value: parseTimeFormat(DEFAULT_TIME_FORMAT).value };
   const parts: FormatPart[] = [];
-  const re = /\[([^\]]*)\]|([A-Za-z])\2*|[^[A-Za-z]+|\[/g;
+  const re = /\[([^\]]*)\]|([A-Z])\2*|[^[A-Z]+|\[/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(format))) {
     if (m[1] !== undefined) parts.push({ literal: m[1] });

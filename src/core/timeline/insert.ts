@@ -24,8 +24,14 @@ type Style =
   | { readonly kind: 'row'; readonly columns: number };
 
 export const DEFAULT_SEPARATOR = ' — ';
+/** `s` with its leading and its trailing white space each made one space. */
+function spaceEnds(s: string): string {
+  const end = s.trimEnd();
+  const core = end.trimStart();
+  return (core.length < end.length ? ' ' : '') + core + (end.length < s.length ? ' ' : '');
+}
 const DEFAULT_STYLE: Style = { kind: 'item', indent: '', marker: '-', bold: true, separator: DEFAULT_SEPARATOR };
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const DELIMITER_ROW = /^\s*(?:\|\s*)?:?-+:?(?:\s*\|\s*:?-+:?)*(?:\s*\|)?\s*$/;
 
 /** The style of an existing entry: bullet or number, bold timestamp, separator; or the column count of a row. */
 export function entryStyle(entry: Entry): Style {
@@ -43,8 +49,8 @@ export function entryStyle(entry: Entry): Style {
     const close = /^(\*\*|__)/.exec(after);
     bold = close !== null && text.slice(0, stamp.start).includes(close[1]!);
     if (close) after = after.slice(close[0].length);
-    const sep = /^(\s*[—–-]+\s*|\s*:\s*|\s+)/.exec(after);
-    if (sep) separator = sep[0].replace(/\s+$/, ' ').replace(/^\s+/, ' ');
+    const sep = /^(?:\s*[—–-]+\s*|\s*:\s*|\s+)/.exec(after);
+    if (sep) separator = spaceEnds(sep[0]);
   }
   return { kind: 'item', indent: m[1]!, marker, bold, separator };
 }

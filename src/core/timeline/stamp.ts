@@ -28,15 +28,15 @@ const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/;
+const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
 const MONTH_DAY = new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(\d{4})(?!\d|:\d))?`, 'i');
 const DAY_MONTH = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}(?:,?\s+(\d{4})(?!\d|:\d))?(?![a-z])`, 'i');
 const DATE_TIME_SEP = /^(?:T|\s*\|\s*|,?\s+(?:at\s+)?|\s*[@–—-]\s*(?=\d))/i;
-const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?![\d])(?:\s*([ap])\.?m\.?(?![a-z]))?/i;
+const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?!\d)(?:\s*([ap])\.?m\.?(?![a-z]))?/i;
 const CLOCK_AMPM = /^(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/i;
 const ZONE_NAMED = new RegExp(String.raw`^\s*\(?\s*(UTC|GMT|${ABBREVIATIONS})(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?(?:\s*\))?(?![A-Za-z0-9])`);
-const ZONE_UTC_LOWER = /^\s*\(?\s*(utc|gmt)(?:\s*\))?(?![A-Za-z0-9])/i;
-const ZONE_OFFSET_SPACED = /^\s+\(?([+-])(\d{2}):?(\d{2})\)?(?![\d])/;
+const ZONE_UTC_LOWER = /^\s*(?:\(\s*)?(utc|gmt)(?:\s*\))?(?![A-Z0-9])/i;
+const ZONE_OFFSET_SPACED = /^\s+\(?([+-])(\d{2}):?(\d{2})\)?(?!\d)/;
 const ZONE_ATTACHED = /^(?:(Z)|([+-])(\d{2}):?(\d{2}))(?![\dA-Za-z])/;
 /** What may precede a timestamp at the start of an entry: emphasis, code ticks, a link bracket, table pipes. */
 const LEADING = /^[\s*_`[(|~]*/;
@@ -88,7 +88,9 @@ export function parseStamp(text: string, from = 0): WrittenStamp | undefined {
     zone = z[0];
     offsetMinutes = z[1] ? 0 : offset(z[2]!, z[3]!, z[4]!);
   } else if ((z = ZONE_NAMED.exec(rest))) {
-    zone = z[0].trim().replace(/^\(\s*|\s*\)$/g, '');
+    zone = z[0].trim();
+    if (zone.startsWith('(')) zone = zone.slice(1).trimStart();
+    if (zone.endsWith(')')) zone = zone.slice(0, -1).trimEnd();
     const extra = z[2] ? offset(z[2], z[3]!.padStart(2, '0'), z[4] ?? '00') : 0;
     offsetMinutes = extra === undefined ? undefined : ZONE_OFFSETS[z[1]!]! + extra;
   } else if ((z = ZONE_UTC_LOWER.exec(rest))) {

@@ -154,6 +154,23 @@ describe('review: the team\'s .postmortem.json', () => {
     await deleteConfig(doc);
   });
 
+  it('a ticket pattern runs on the linear-time engine (RE2); one it cannot take is reported on itself, naming the construct', async () => {
+    const doc = await openFixture(ACTION_ITEMS);
+    const tickets = (u: vscode.Uri) => ours(u).filter((d) => codeOf(d) === 'action-item-ticket').map((d) => d.range.start.line).join(',');
+    await until(doc.uri, tickets, '', 'every action item has a PAY- ticket with the default pattern');
+    // Exponential on a backtracking engine; RE2 (re2js, here inside the extension host) takes any pattern in linear time.
+    await writeConfig('{ "ticketPattern": "(a+)+$" }');
+    await until(doc.uri, tickets, '16,17,18', 'no PAY- key matches (a+)+$');
+    await writeConfig('{ "ticketPattern": "PAY-(?!0)\\\\d+" }');
+    await until(config(), (u) => String(ours(u).length), '1', 'one diagnostic on the lookaround');
+    const [problem] = ours(config());
+    assert.strictEqual(codeOf(problem!), 'team-config');
+    assert.match(problem!.message, /this one uses a lookaround \(`\(\?!`\), which the linear-time engine \(RE2\) does not support\. Checking goes on with your settings and the defaults for this value\.$/);
+    await until(doc.uri, tickets, '', 'the default pattern while the team\'s cannot be used');
+    await vscode.workspace.fs.delete(config());
+    await until(config(), (u) => String(ours(u).length), '0', 'the .postmortem.json diagnostics to go');
+  });
+
   it('unsaved edits in an open .postmortem.json apply live, and reverting them restores the file\'s values', async () => {
     await writeConfig('{ "rules": { "missing-section": "info" } }\n');
     const doc = await vscode.workspace.openTextDocument(fixtureUri(SETTINGS));
