@@ -193,6 +193,48 @@ describe('edit safety: fix-all is idempotent', () => {
   });
 });
 
+/** Lines acting as headings (bold labels, plain role names before a list) between real headings and content. */
+const LABELLED = [
+  '# Checkout outage',
+  '## Details',
+  '### Detection',
+  '## Action items',
+  '**Impact**: 300 users could not pay',
+  '- **Root causes**: a bug in the retry loop',
+  '**Resolution**',
+  'Action Items',
+  '- [ ] add an alert @bob',
+  '- 10:05 paged the on-call',
+  '- **2026-11-01 10:00 UTC** — Alert fired',
+  'We rolled back the deploy because of errors.',
+  'Some prose.',
+  '<!-- a note -->',
+  '```',
+  '',
+  '',
+];
+
+describe('edit safety: inserts change no role of what is there', () => {
+  it('fuzzed documents with bold and plain lines acting as headings: twice gives what once gives, no role changes', () => {
+    const next = random(21);
+    const served = (text: string): string[] => {
+      const model = analyze(text, { force: true }).model;
+      return model.sections.filter((s) => s.roles.length > 0).map((s) => `${model.lines[s.heading.range.start.line]} => ${s.roles.join(', ')}`);
+    };
+    let grew = 0;
+    for (let i = 0; i < 400; i++) {
+      const lines = Array.from({ length: 1 + Math.floor(next() * 16) }, () => LABELLED[Math.floor(next() * LABELLED.length)]!);
+      const text = `${lines.join('\n')}\n`;
+      const once = fixAll(text).text;
+      if (once !== text) grew++;
+      assert.equal(fixAll(once).text, once, `#${i}: ${JSON.stringify(text)}`);
+      const after = new Set(served(once));
+      assert.deepEqual(served(text).filter((k) => !after.has(k)), [], `#${i}: ${JSON.stringify(text)}`);
+    }
+    assert.ok(grew > 100, `only ${grew} documents had sections to add`);
+  });
+});
+
 describe('edit safety: insertions stay out of unclosed code and comments', () => {
   it('closes an unclosed fence first, as one insert with a note, and the text before is unchanged', () => {
     const text = '# Outage\n\nWhat we saw:\n\n```\nlog line\n';
