@@ -1,6 +1,6 @@
 // Text edits computed from the model, as plain data: adapters apply them as one undo step.
 import { canonicalIndex, sectionSpec, type SectionId } from './catalogue';
-import type { PostmortemModel, Section } from './model';
+import type { Heading, PostmortemModel, Section } from './model';
 import { openConstructAtEnd, type OpenConstruct } from './remark';
 import { splitLines, type Position, type Range } from './text';
 
@@ -72,10 +72,45 @@ function sectionEnd(section: Section): number {
 
 /**
  * Where a missing section goes: after the last present section that comes before it in the catalogue, or else before
- * the first present section that comes after it, or else at the end of the document. Returns the line before which
- * the section is inserted (model.lines.length means the end).
+ * the first present section that comes after it, or else at the end of the document; then moved down to the first
+ * place where a new heading adopts nothing (see insertPlace). Returns the line before which the section is inserted
+ * (model.lines.length means the end).
  */
-export function sectionInsertLine(model: PostmortemModel, id: SectionId): number {
+export function sectionInsertLine(model: PostmortemModel, id: SectionId, level = sectionHeadingStyle(model).level): number {
+  return insertPlace(model, canonicalInsertLine(model, id), level).line;
+}
+
+/**
+ * The first place at or after `line` where a new heading changes the role of nothing already there, and the level it
+ * takes there (`level`, the document's, unless a section serving a role is open around that place: then the level
+ * that makes it that section's sibling, not its sub-section, which would change the roles of both). The place is
+ * below the title and before a real heading at the new heading's level or above, so the new section holds only
+ * what is inserted: never the text, sub-headings or bold labels that follow. Sections recognised from bold or plain
+ * lines ("**Impact**:") are no headings in Markdown: a heading inserted before one would take it and what follows as
+ * its own content, and the labels would no longer serve their roles. The end of the document is always such a place.
+ */
+function insertPlace(model: PostmortemModel, line: number, level: number): { line: number; level: number } {
+  const title = model.title;
+  const from = title ? Math.max(line, title.range.end.line + 1) : line;
+  const open: Heading[] = [];
+  // The level a heading inserted before the next heading (or at the end) takes: no open section serving a role above it.
+  const levelHere = (): number => {
+    let l = level;
+    for (const o of open) if (!o.isTitle && o.roles.length > 0) l = Math.min(l, o.level);
+    return l;
+  };
+  for (const h of model.headings) {
+    if (h.range.start.line >= from) {
+      const l = levelHere();
+      if (h.level <= l) return { line: h.range.start.line, level: l };
+    }
+    while (open.length > 0 && open[open.length - 1]!.level >= h.level) open.pop();
+    open.push(h);
+  }
+  return { line: model.lines.length, level: levelHere() };
+}
+
+function canonicalInsertLine(model: PostmortemModel, id: SectionId): number {
   const index = canonicalIndex(id);
   let after: Section | undefined;
   let before: Section | undefined;
@@ -99,14 +134,19 @@ export function sectionInserts(model: PostmortemModel, ids: readonly SectionId[]
   const eol = model.eol;
   const style = sectionHeadingStyle(model);
   const byLine = new Map<number, SectionId[]>();
+  // The level depends only on the place: the same for every section inserted there.
+  const levels = new Map<number, number>();
   for (const id of [...new Set(ids)].sort((a, b) => canonicalIndex(a) - canonicalIndex(b))) {
-    const line = sectionInsertLine(model, id);
+    const { line, level } = insertPlace(model, canonicalInsertLine(model, id), style.level);
     byLine.set(line, [...(byLine.get(line) ?? []), id]);
+    levels.set(line, level);
   }
   const inserts: TextInsert[] = [];
   const lines = model.lines;
   for (const [line, group] of [...byLine].sort((a, b) => a[0] - b[0])) {
-    const blocks = group.map((id) => sectionBlock(id, style, eol, bodies[id])).join(`${eol}${eol}`);
+    const level = levels.get(line) ?? style.level;
+    const here = level === style.level ? style : { level, setext: style.setext && level <= 2 };
+    const blocks = group.map((id) => sectionBlock(id, here, eol, bodies[id])).join(`${eol}${eol}`);
     if (line >= lines.length) {
       // At the end: after the last line, separated by one blank line, ending with a line break.
       const last = lines[lines.length - 1] ?? '';

@@ -138,11 +138,100 @@ describe('edit safety: fix-all is idempotent', () => {
     });
   }
 
+  /** Each line that opens a section serving roles, with those roles: unchanged lines keep their text after inserts. */
+  const served = (text: string): string[] => {
+    const model = analyze(text, { force: true }).model;
+    return model.sections.filter((s) => s.roles.length > 0).map((s) => `${model.lines[s.heading.range.start.line]} => ${s.roles.join(', ')}`);
+  };
+
+  it('inserted sections never change the roles of what was there (corpus, fixtures, hostile shapes)', () => {
+    let checked = 0;
+    for (const [name, text] of all) {
+      const once = fixAll(text).text;
+      if (once === text) continue;
+      checked++;
+      const after = new Set(served(once));
+      assert.deepEqual(served(text).filter((k) => !after.has(k)), [], name);
+    }
+    assert.ok(checked > 10, `only ${checked} documents had sections to add`);
+  });
+
+  it('sections recognised from bold lines keep their roles: skeletons go before real headings, never before a label', () => {
+    const text = '# Outage\n\n**Impact**: 300 users could not pay.\n\n**Root causes**:\n\n- a bug in the retry loop\n\n## Lessons learned\n\nMore tests.\n';
+    const before = served(text);
+    const { text: once } = fixAll(text);
+    // Nothing goes between the title and the labels, or between the labels: the first insert is before the heading.
+    assert.ok(once.startsWith(text.slice(0, text.indexOf('## Lessons learned'))), once);
+    const after = new Set(served(once));
+    assert.deepEqual(before.filter((k) => !after.has(k)), []);
+    assert.equal(fixAll(once).text, once);
+  });
+
+  it('a skeleton does not become a sub-section of a section that serves a role: it takes the level of its sibling', () => {
+    // Sections at level 3 under "Details", then "Root causes" at level 2 running to the end: what goes at the end
+    // must not land inside Root causes.
+    const text = [
+      '# Outage', '', '## Details', '', '### Impact', '', '300 users could not pay.', '', '### Mitigation', '', 'We rolled back.', '',
+      '### Timeline', '', '- 10:00 alert', '- 10:05 page', '', '## Root causes', '', '### The bug', '', 'A retry loop.', '', '### The config', '', 'A typo.', '',
+    ].join('\n');
+    const content = (t: string, role: SectionId): string => {
+      const model = analyze(t, { force: true }).model;
+      const s = model.sections.find((x) => x.roles.includes(role))!;
+      return model.lines.slice(s.contentRange.start.line, s.contentRange.end.line + 1).join('\n').trim();
+    };
+    const { text: once } = fixAll(text);
+    assert.equal(content(once, 'root-causes'), content(text, 'root-causes'));
+    assert.match(once, /\n## Responders\n/);
+    assert.equal(fixAll(once).text, once);
+  });
+
   it(`${FUZZ.length} fuzzed documents (mixed line endings, BOM, open constructs): twice gives what once gives`, () => {
     for (const [i, text] of FUZZ.entries()) {
       const once = fixAll(text).text;
       assert.equal(fixAll(once).text, once, `fuzz #${i}: ${JSON.stringify(text)}`);
     }
+  });
+});
+
+/** Lines acting as headings (bold labels, plain role names before a list) between real headings and content. */
+const LABELLED = [
+  '# Checkout outage',
+  '## Details',
+  '### Detection',
+  '## Action items',
+  '**Impact**: 300 users could not pay',
+  '- **Root causes**: a bug in the retry loop',
+  '**Resolution**',
+  'Action Items',
+  '- [ ] add an alert @bob',
+  '- 10:05 paged the on-call',
+  '- **2026-11-01 10:00 UTC** — Alert fired',
+  'We rolled back the deploy because of errors.',
+  'Some prose.',
+  '<!-- a note -->',
+  '```',
+  '',
+  '',
+];
+
+describe('edit safety: inserts change no role of what is there', () => {
+  it('fuzzed documents with bold and plain lines acting as headings: twice gives what once gives, no role changes', () => {
+    const next = random(21);
+    const served = (text: string): string[] => {
+      const model = analyze(text, { force: true }).model;
+      return model.sections.filter((s) => s.roles.length > 0).map((s) => `${model.lines[s.heading.range.start.line]} => ${s.roles.join(', ')}`);
+    };
+    let grew = 0;
+    for (let i = 0; i < 400; i++) {
+      const lines = Array.from({ length: 1 + Math.floor(next() * 16) }, () => LABELLED[Math.floor(next() * LABELLED.length)]!);
+      const text = `${lines.join('\n')}\n`;
+      const once = fixAll(text).text;
+      if (once !== text) grew++;
+      assert.equal(fixAll(once).text, once, `#${i}: ${JSON.stringify(text)}`);
+      const after = new Set(served(once));
+      assert.deepEqual(served(text).filter((k) => !after.has(k)), [], `#${i}: ${JSON.stringify(text)}`);
+    }
+    assert.ok(grew > 100, `only ${grew} documents had sections to add`);
   });
 });
 
