@@ -160,7 +160,8 @@ describe('review: the team\'s .postmortem.json', () => {
     await until(doc.uri, tickets, '', 'every action item has a PAY- ticket with the default pattern');
     // Exponential on a backtracking engine; RE2 (re2js, here inside the extension host) takes any pattern in linear time.
     await writeConfig('{ "ticketPattern": "(a+)+$" }');
-    await until(doc.uri, tickets, '16,17,18', 'no PAY- key matches (a+)+$');
+    // Line 18 is the template's example action item, a placeholder that is not an action item.
+    await until(doc.uri, tickets, '16,17', 'no PAY- key matches (a+)+$');
     await writeConfig('{ "ticketPattern": "PAY-(?!0)\\\\d+" }');
     await until(config(), (u) => String(ours(u).length), '1', 'one diagnostic on the lookaround');
     const [problem] = ours(config());
