@@ -75,11 +75,69 @@ function* walkSection(model: PostmortemModel, section: Section): Generator<Prose
   }
 }
 
-const PLACEHOLDER = /^(?:[-*+]|\d+[.)]|\|)?\s*(?:\[[ x]\]\s*)?(?:todo|tbd|tba|tbc|n\/?a|fixme|xxx|placeholder|to be (?:written|determined|done|added)|coming soon|\.{3}|…|-+|\?+|<[^>]*>|\[[^\]]*\])?\s*[.:!]?\s*\|?\s*$/i;
+/** Placeholder words, lower-case: the whole of a placeholder line once its marker, checkbox and punctuation are gone. */
+const PLACEHOLDER_WORDS = ['todo', 'tbd', 'tba', 'tbc', 'n/a', 'na', 'fixme', 'xxx', 'placeholder', 'to be written', 'to be determined', 'to be done', 'to be added', 'coming soon', '...', '…'];
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && c.trim() === '' && c !== '';
+
+function skipSpaces(t: string, i: number): number {
+  while (i < t.length && isSpace(t[i])) i++;
+  return i;
+}
+
+/** Where a run of `ch` starting at `i` ends (i itself when there is none). */
+function skipRun(t: string, i: number, ch: string): number {
+  while (t[i] === ch) i++;
+  return i;
+}
+
+/** The end of the placeholder word or mark at `i` (`-`, `???`, `<…>`, `[…]` or a word), or `i` when none is there. */
+function placeholderAt(t: string, lower: string, i: number): number[] {
+  const ends: number[] = [i];
+  const c = t[i];
+  if (c === '-' || c === '?') ends.push(skipRun(t, i, c));
+  else if (c === '<' || c === '[') {
+    const close = t.indexOf(c === '<' ? '>' : ']', i + 1);
+    if (close !== -1) ends.push(close + 1);
+  }
+  for (const w of PLACEHOLDER_WORDS) if (lower.startsWith(w, i)) ends.push(i + w.length);
+  return ends;
+}
+
+/** `\s*[.:!]?\s*\|?\s*$` from `i`. */
+function onlyTrailingPunctuation(t: string, i: number): boolean {
+  i = skipSpaces(t, i);
+  if (t[i] === '.' || t[i] === ':' || t[i] === '!') i = skipSpaces(t, i + 1);
+  if (t[i] === '|') i = skipSpaces(t, i + 1);
+  return i === t.length;
+}
+
+/**
+ * The trimmed line is, in order and each optional: a list marker or "|", a checkbox, one placeholder (TODO, TBD,
+ * N/A, "-", "???", "<name>", "[link text]"…), one of ".:!", a closing "|". Read left to right with a handful of
+ * choices at each step, in time linear in the line (a single regular expression for this took O(n⁴) on a line of
+ * spaces).
+ */
+function isPlaceholderText(t: string): boolean {
+  const lower = t.toLowerCase();
+  const markerEnds = [0];
+  const marker = /^(?:[-*+|]|\d+[.)])/.exec(t);
+  if (marker) markerEnds.push(marker[0].length);
+  for (const m of markerEnds) {
+    const afterMarker = skipSpaces(t, m);
+    const boxEnds = [afterMarker];
+    if (t[afterMarker] === '[' && (t[afterMarker + 1] === ' ' || lower[afterMarker + 1] === 'x') && t[afterMarker + 2] === ']') {
+      boxEnds.push(skipSpaces(t, afterMarker + 3));
+    }
+    for (const b of boxEnds) for (const e of placeholderAt(t, lower, b)) if (onlyTrailingPunctuation(t, e)) return true;
+  }
+  return false;
+}
 
 /** A line that holds nothing a reader could use: blank, a bare list marker, or placeholder text such as TODO or TBD. */
 export function isPlaceholderLine(text: string): boolean {
-  return PLACEHOLDER.test(text.trim()) || /^\|?[\s:|-]*\|?$/.test(text.trim());
+  const t = text.trim();
+  return isPlaceholderText(t) || /^\|?[\s:|-]*\|?$/.test(t);
 }
 
 /** True when the section holds no real content (code blocks count as content). */
@@ -96,11 +154,35 @@ export function isEmptySection(model: PostmortemModel, section: Section): boolea
 export function withoutQuotesAndCode(text: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
   if (/^\s*>/.test(text)) return blank(text);
-  return text
-    .replace(/(`+)[^`]*?\1/g, blank)
-    .replace(/"[^"\n]*"/g, blank)
-    .replace(/“[^”\n]*”/g, blank)
-    .replace(/(^|[\s(])'[^'\n]*'(?=$|[\s).,;:!?])/g, (m, lead: string) => lead + blank(m.slice(lead.length)));
+  return blankBetween(
+    text.replace(/(`+)[^`]*?\1/g, blank).replace(/"[^"\n]*"/g, blank),
+    '“',
+    '”',
+  ).replace(/(^|[\s(])'[^'\n]*'(?=$|[\s).,;:!?])/g, (m, lead: string) => lead + blank(m.slice(lead.length)));
+}
+
+/**
+ * Each `open` … `close` passage blanked out, from an opening mark to the first closing mark after it, on one line.
+ * A search per opening mark (as /“[^”]*”/g does) reads to the end of the line for each one left open: quadratic.
+ */
+function blankBetween(text: string, open: string, close: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const i = text.indexOf(open, from);
+    if (i === -1) break;
+    const j = text.indexOf(close, i + 1);
+    const nl = text.indexOf('\n', i + 1);
+    if (j === -1) break; // no closing mark after this one, so none after any later one either
+    if (nl !== -1 && nl < j) {
+      out += text.slice(from, nl + 1);
+      from = nl + 1;
+      continue;
+    }
+    out += text.slice(from, i) + ' '.repeat(j + close.length - i);
+    from = j + close.length;
+  }
+  return out + text.slice(from);
 }
 
 /** Sentences in a block of prose (a simple splitter: ., ! or ? followed by a space or the end). */

@@ -1,19 +1,93 @@
 // The remark side of the chunk parse: what parse.ts's fast path does not read itself. Only this module loads remark,
 // so the Node extension host can leave remark uncompiled until a document needs it (see LAZY in scripts/build.mjs).
-import { unified } from 'unified';
+import { unified, type Processor as AnyProcessor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent, Heading as MdHeading, Html, List, Code } from 'mdast';
 import type { ChunkData, RawHeading, RawItem } from './parse';
 
-let processors: { markdown: ReturnType<typeof markdownProcessor>; withFrontMatter: ReturnType<typeof frontMatterProcessor> } | undefined;
-const markdownProcessor = () => unified().use(remarkParse);
-const frontMatterProcessor = () => unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+/**
+ * The inline constructs of Markdown, switched off for reading a chunk's blocks: block structure does not depend on
+ * them (CommonMark reads blocks first), the model needs inline structure only for heading text (read apart, see
+ * headingText), and micromark's inline parsing is super-linear on some inputs (unclosed links and emphasis: 32 KB of
+ * "[a](" took 2.8 s). Character escapes and references stay: definitions' destinations and titles need them.
+ */
+const BLOCKS_ONLY = { disable: { null: ['attention', 'autolink', 'codeText', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink', 'hardBreakEscape'] } };
 
-function parser(frontMatter: boolean) {
-  processors ??= { markdown: markdownProcessor(), withFrontMatter: frontMatterProcessor() };
-  return frontMatter ? processors.withFrontMatter : processors.markdown;
+/** What this module asks of a processor: a syntax tree. */
+interface Processor {
+  parse(text: string): unknown;
+}
+let processors: { markdown: Processor; blocks: Processor; blocksWithFrontMatter: Processor } | undefined;
+const markdownProcessor = () => unified().use(remarkParse);
+function blocksOnly(this: AnyProcessor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(BLOCKS_ONLY);
+}
+const blockProcessor = (frontMatter: boolean): Processor =>
+  frontMatter ? unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(blocksOnly) : unified().use(remarkParse).use(blocksOnly);
+
+function parsers() {
+  return (processors ??= { markdown: markdownProcessor(), blocks: blockProcessor(false), blocksWithFrontMatter: blockProcessor(true) });
+}
+
+/**
+ * Containers deeper than this are read as text: micromark's time grows faster than the input with container depth
+ * (a 8 KB line of "- - - … x" took 15 s, a staircase of block quotes 500 deep took 15 s for 1.8 MB). Nothing at that
+ * depth matters to the model, which reads top-level blocks. markdown-it caps nesting the same way (maxNesting).
+ */
+export const MAX_CONTAINER_DEPTH = 32;
+
+/**
+ * The text with the container markers ("> ", "- ", "1. ") of every line beyond MAX_CONTAINER_DEPTH removed (the rest
+ * of the line is kept, so line numbers are unchanged). Linear: each line's leading markers are read once.
+ */
+export function capContainerDepth(text: string): string {
+  if (text.length < 2 * MAX_CONTAINER_DEPTH) return text;
+  let out: string[] | undefined;
+  let lineStart = 0;
+  let copied = 0;
+  while (lineStart <= text.length) {
+    let i = lineStart;
+    let depth = 0;
+    let cut = -1;
+    for (;;) {
+      let j = i;
+      while (j - i < 3 && text.charCodeAt(j) === 32) j++;
+      const c = text.charCodeAt(j);
+      let next = -1;
+      if (c === 62 /* > */) next = j + 1;
+      else if ((c === 45 || c === 43 || c === 42) && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)) next = j + 1;
+      else if (c >= 48 && c <= 57) {
+        let k = j;
+        while (k - j < 9 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+        const d = text.charCodeAt(k);
+        if ((d === 46 || d === 41) && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9)) next = k + 1;
+      }
+      if (next === -1) break;
+      if (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
+      depth++;
+      if (depth === MAX_CONTAINER_DEPTH) cut = next;
+      i = next;
+    }
+    if (depth > MAX_CONTAINER_DEPTH) {
+      (out ??= []).push(text.slice(copied, cut));
+      copied = i;
+    }
+    const nl = nextLineBreak(text, i);
+    if (nl === -1) break;
+    lineStart = nl + (text.charCodeAt(nl) === 13 && text.charCodeAt(nl + 1) === 10 ? 2 : 1);
+  }
+  if (!out) return text;
+  out.push(text.slice(copied));
+  return out.join('');
+}
+
+function nextLineBreak(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  const cr = text.indexOf('\r', from);
+  return cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
 }
 
 /**
@@ -25,11 +99,10 @@ function keepBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? `\u00a0${text.slice(1)}` : text;
 }
 
-const HTML_HEADING = /<h([1-6])(?:\s[^>]*)?>([\s\S]*?)<\/h\1\s*>/gi;
-
 /** The chunk as remark reads it; parseChunk gives the same result, faster for the usual chunks (a test checks). */
 export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData {
-  const root = parser(frontMatter).parse(keepBom(text)) as Root;
+  const p = parsers();
+  const root = (frontMatter ? p.blocksWithFrontMatter : p.blocks).parse(keepBom(capContainerDepth(text))) as Root;
   const headings: RawHeading[] = [];
   const items: RawItem[] = [];
   const rows: number[] = [];
@@ -37,6 +110,7 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
   const definitions: string[] = [];
   let fm: ChunkData['frontMatter'];
   const lines = text.split(/\r\n|\r|\n/);
+  collectDefinitions(root, definitions);
 
   for (const node of root.children) {
     const p = node.position;
@@ -45,7 +119,7 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
     const endLine = p.end.line - 1;
     switch (node.type) {
       case 'heading':
-        headings.push(markdownHeading(node, lines));
+        headings.push(markdownHeading(node, lines, text, definitions));
         break;
       case 'html':
         collectHtmlHeadings(node, headings);
@@ -70,29 +144,42 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
         break;
     }
   }
-  collectDefinitions(root, definitions);
   return { headings, items, rows, codeLines, definitions, openAtEnd: endsOpen(root, lines), frontMatter: fm, lineResults: undefined };
 }
 
-/** Link reference definitions anywhere in the chunk (lists and block quotes included), as Markdown source. */
-function collectDefinitions(node: Root | RootContent, out: string[]): void {
-  if (node.type === 'definition') {
-    const title = node.title ? ` "${node.title.replace(/["\\]/g, '\\$&')}"` : '';
-    out.push(`[${node.label ?? node.identifier}]: <${node.url.replace(/[<>]/g, encodeURIComponent)}>${title}`);
-    return;
+/**
+ * Link reference definitions anywhere in the chunk (lists and block quotes included), as Markdown source. Walks the
+ * tree with an explicit stack: its depth follows the input's nesting.
+ */
+function collectDefinitions(root: Root, out: string[]): void {
+  const stack: Array<Root | RootContent> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'definition') {
+      const title = node.title ? ` "${node.title.replace(/["\\]/g, '\\$&')}"` : '';
+      out.push(`[${node.label ?? node.identifier}]: <${node.url.replace(/[<>]/g, encodeURIComponent)}>${title}`);
+      continue;
+    }
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'html') continue;
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as RootContent);
   }
-  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'html') return;
-  if ('children' in node) for (const child of node.children) collectDefinitions(child as RootContent, out);
 }
 
-function markdownHeading(node: MdHeading, lines: readonly string[]): RawHeading {
+/**
+ * Headings longer than this get their text without inline parsing (markup characters kept, escapes and entities
+ * decoded): micromark's inline parsing is super-linear, so it only ever reads bounded pieces. A section heading is a
+ * few words; the text is only matched against section names, word by word.
+ */
+export const MAX_INLINE_HEADING = 2000;
+
+function markdownHeading(node: MdHeading, lines: readonly string[], text: string, definitions: readonly string[]): RawHeading {
   const p = node.position!;
   const line = p.start.line - 1;
   const endLine = p.end.line - 1;
   const setext = endLine > line || !/^ {0,3}#/.test(lines[line] ?? '');
   return {
     depth: node.depth,
-    text: toString(node).trim(),
+    text: headingText(node, text, definitions),
     kind: setext ? 'setext' : 'atx',
     line,
     character: p.start.column - 1,
@@ -101,36 +188,122 @@ function markdownHeading(node: MdHeading, lines: readonly string[]): RawHeading 
   };
 }
 
+/** A heading's text with inline Markdown read: its source parsed on its own (with the chunk's definitions). */
+function headingText(node: MdHeading, text: string, definitions: readonly string[]): string {
+  const p = node.position!;
+  const source = text.slice(p.start.offset, p.end.offset);
+  if (p.start.offset === undefined || p.end.offset === undefined || source.length > MAX_INLINE_HEADING) return toString(node).trim();
+  if (!/[\\`*_[\]<>&!]/.test(source)) return toString(node).trim();
+  return headingTextWithDefinitions(source, definitions.length > 0 && source.includes('[') ? definitions.join('\n\n') : '');
+}
+
+/** Headings written in HTML (`<h2>Impact</h2>`) in an HTML block, in one pass over the block. */
 function collectHtmlHeadings(node: Html, out: RawHeading[]): void {
   const p = node.position!;
-  const value = node.value;
-  if (!/<h[1-6]/i.test(value)) return;
-  HTML_HEADING.lastIndex = 0;
-  for (let m = HTML_HEADING.exec(value); m; m = HTML_HEADING.exec(value)) {
-    const start = offsetToLineChar(value, m.index);
-    const end = offsetToLineChar(value, m.index + m[0].length);
-    const baseLine = p.start.line - 1;
-    const baseChar = p.start.column - 1;
+  for (const h of htmlHeadings(node.value, p.start.line - 1, p.start.column - 1)) out.push(h);
+}
+
+/**
+ * HTML headings in `value`, whose first character is at (baseLine, baseChar): each `<hN …>` to the first `</hN>`
+ * after it. Found with string searches that never go back (a lazy regular expression from each opening tag re-read
+ * the rest of the block once per unclosed tag), and positions counted as the search goes (counting lines from the
+ * start for each heading was quadratic: 40,000 headings took 13 s).
+ */
+export function htmlHeadings(value: string, baseLine: number, baseChar: number): RawHeading[] {
+  const out: RawHeading[] = [];
+  if (!/<h[1-6]/i.test(value)) return out;
+  const lower = value.toLowerCase();
+  let line = 0;
+  let lineStart = 0;
+  let counted = 0;
+  const at = (offset: number): { line: number; character: number } => {
+    for (let i = counted; i < offset; i++) {
+      const c = value.charCodeAt(i);
+      if (c === 10 || (c === 13 && value.charCodeAt(i + 1) !== 10)) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    counted = Math.max(counted, offset);
+    return { line, character: offset - lineStart };
+  };
+  // Next ">" and next "</hN" at or after a position, remembered: the searches only move forward.
+  let gt = -2;
+  const closers: number[] = [-2, -2, -2, -2, -2, -2, -2];
+  let from = 0;
+  for (;;) {
+    const open = lower.indexOf('<h', from);
+    if (open === -1) break;
+    const level = lower.charCodeAt(open + 2) - 48;
+    const after = lower.charCodeAt(open + 3);
+    if (level < 1 || level > 6 || !(after === 62 || after === 32 || after === 9 || after === 10 || after === 13 || after === 12)) {
+      from = open + 2;
+      continue;
+    }
+    if (gt !== -1 && gt < open + 3) gt = lower.indexOf('>', open + 3);
+    if (gt === -1) break; // no ">" after this tag, so none after any later one
+    const contentStart = gt + 1;
+    // The first "</hN" followed by optional whitespace and ">" after the opening tag.
+    let close = -1;
+    let closeEnd = -1;
+    let search = contentStart;
+    while (closers[level] !== -1) {
+      if (closers[level]! < search) closers[level] = lower.indexOf(`</h${level}`, search);
+      const c = closers[level]!;
+      if (c === -1) break;
+      let k = c + 4;
+      while (k < lower.length && /\s/.test(lower[k]!)) k++;
+      if (lower.charCodeAt(k) === 62) {
+        close = c;
+        closeEnd = k + 1;
+        break;
+      }
+      search = c + 4;
+    }
+    if (close === -1) {
+      from = open + 2;
+      continue;
+    }
+    const start = at(open);
+    const startLine = start.line;
+    const startChar = start.character;
+    const end = at(closeEnd);
     out.push({
-      depth: Number(m[1]),
-      text: decodeEntities(m[2]!.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim(),
+      depth: level,
+      text: decodeEntities(stripTags(value.slice(contentStart, close))).replace(/\s+/g, ' ').trim(),
       kind: 'html',
-      line: baseLine + start.line,
-      character: start.line === 0 ? baseChar + start.character : start.character,
+      line: baseLine + startLine,
+      character: startLine === 0 ? baseChar + startChar : startChar,
       endLine: baseLine + end.line,
       endCharacter: end.line === 0 ? baseChar + end.character : end.character,
     });
+    from = closeEnd;
   }
+  return out;
 }
 
-function offsetToLineChar(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+/** Text without HTML comments and tags, in one pass (replacing /<!--[\s\S]*?-->/ and /<[^>]*>/ from each "<"). */
+function stripTags(html: string): string {
+  let out = '';
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt === -1) break;
+    const comment = html.startsWith('<!--', lt);
+    const end = comment ? html.indexOf('-->', lt + 4) : html.indexOf('>', lt + 1);
+    if (end === -1) {
+      if (comment) {
+        // An unclosed comment stays; its "<" may still open a tag.
+        out += html.slice(i, lt + 1);
+        i = lt + 1;
+        continue;
+      }
+      break; // no ">" after this "<", so none after any later one
+    }
+    out += html.slice(i, lt);
+    i = end + (comment ? 3 : 1);
   }
-  return { line, character: offset - lineStart };
+  return out + html.slice(i);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -191,7 +364,7 @@ function fencedAndUnclosed(node: Code, lines: readonly string[]): boolean {
  * heading's source together with those definitions, as a whole-document parse would see it.
  */
 export function headingTextWithDefinitions(source: string, definitions: string): string {
-  const root = parser(false).parse(keepBom(`${source}\n\n${definitions}`)) as Root;
+  const root = parsers().markdown.parse(keepBom(definitions === '' ? source : `${source}\n\n${definitions}`)) as Root;
   const first = root.children[0];
   return first && first.type === 'heading' ? toString(first).trim() : '';
 }
