@@ -1,7 +1,8 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
-import { remarkParseChunk } from './remark';
+import { htmlBlockNames } from 'micromark-util-html-tag-name';
+import { htmlHeadings, remarkParseChunk } from './remark';
 
 export type HeadingKind = 'atx' | 'setext' | 'html';
 
@@ -51,6 +52,8 @@ export function parseChunk(text: string, frontMatter: boolean): ChunkData {
 const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, frontMatter: undefined, lineResults: undefined };
 /** Characters after which heading text needs inline parsing (emphasis, code, links, HTML, entities, escapes). */
 const INLINE_SYNTAX = /[\\`*_[\]<>&!]/;
+/** The same without brackets: with no "](" in the text and no definitions, brackets are literal text. */
+const INLINE_SYNTAX_BUT_BRACKETS = /[\\`*_<>&!]/;
 /**
  * An inline link whose text has no inline syntax and whose destination has no spaces, parentheses, angle brackets,
  * backslashes or backticks (code spans and autolinks bind before links): `[Tracked in #40885](https://…)`.
@@ -96,11 +99,11 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     if (!m || first !== first.trimEnd()) return undefined;
     let content = (m[2] ?? '').trim();
     content = content.replace(/(?:^|[ \t]+)#+$/, '').replace(PLAIN_LINK, '$1').trim();
-    if (INLINE_SYNTAX.test(content)) return undefined;
+    if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) return undefined;
     const heading: RawHeading = { depth: m[1]!.length, text: content, kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
     return { ...EMPTY, headings: [heading] };
   }
-  if (PARAGRAPH_LINE.test(first)) {
+  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || (c === 91 /* [ */ && !text.includes(']:'))) {
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
     const underline = n === 2 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null;
     if (underline) {
@@ -125,16 +128,22 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   if (fence) {
     const marker = fence[1]!;
     if (marker[0] === '`' && fence[2]!.includes('`')) return undefined;
-    const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \t]*$`);
+    const closeChar = marker.charCodeAt(0);
     for (let i = 1; i < n; i++) {
-      if (close.test(lines[i]!)) {
+      if (closesFence(lines[i]!, closeChar, marker.length)) {
         if (i !== n - 1) return undefined;
-        const codeLines: number[] = [];
-        for (let l = 0; l < n; l++) codeLines.push(l);
-        return { ...EMPTY, codeLines };
+        return { ...EMPTY, codeLines: lineNumbers(n) };
       }
     }
-    return undefined;
+    // Never closed: code to the end of the chunk, blank lines included, and it runs on into the next chunk.
+    return { ...EMPTY, codeLines: lineNumbers(lines.length), openAtEnd: true };
+  }
+  if (c === 62 /* > */ || (c === 32 && /^ {1,3}>/.test(first))) return blockQuote(text, lines, n);
+  if (c === 60 /* < */) return htmlBlock(text, lines, n);
+  if (c === 91 /* [ */ && n === 1) {
+    // A one-line link reference definition with a plain destination and no title: what remark says of it.
+    const d = /^\[([^\s[\]\\&][^[\]\\&]{0,998})\]:[ \t]*([^\s<>()\\&\u0000-\u001f\u007f]+)[ \t]*$/.exec(first);
+    if (d && d[1]!.trim() !== '') return { ...EMPTY, definitions: [`[${d[1]}]: <${d[2]}>`] };
   }
   const item = /^(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)/.exec(first);
   if (item && !/^(?:[-*_][ \t]*)+$/.test(first) && item[1]!.length <= 4 && !item[1]!.includes('\t')) {
@@ -164,4 +173,90 @@ function simpleItemContent(content: string): boolean {
   if (/^(?:`{3,}|~{3,}|<|\[[^\]]*\]:)/.test(content)) return false;
   if (/^(?:=+|-+)[ \t]*$/.test(content) || /^(?:[-*_][ \t]*){3,}$/.test(content)) return false;
   return true;
+}
+
+function lineNumbers(n: number): number[] {
+  const out: number[] = [];
+  for (let l = 0; l < n; l++) out.push(l);
+  return out;
+}
+
+/** A closing fence: up to 3 spaces, at least `length` of the opening character, then only spaces or tabs. */
+function closesFence(line: string, char: number, length: number): boolean {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  const from = i;
+  while (line.charCodeAt(i) === char) i++;
+  if (i - from < length) return false;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  return i === line.length;
+}
+
+/**
+ * A heading whose only inline syntax is brackets that cannot be links here: no "](" (an inline link) and no
+ * definition in the chunk. References to definitions elsewhere are resolved by the model.
+ */
+function literalBrackets(content: string, chunk: string): boolean {
+  return !INLINE_SYNTAX_BUT_BRACKETS.test(content) && !content.includes('](') && !chunk.includes(']:');
+}
+
+/**
+ * A chunk whose every line starts a block quote line ("> …", up to 3 spaces before): one top-level block quote, which
+ * holds nothing the model reads (its headings, items and code are not top-level) unless it holds a definition or
+ * may end inside a fence or HTML, which go to remark. Read in linear time: micromark is super-linear on deep quotes.
+ */
+function blockQuote(text: string, lines: readonly string[], n: number): ChunkData | undefined {
+  if (text.includes(']:') || text.includes('```') || text.includes('~~~') || text.includes('<')) return undefined;
+  for (let i = 0; i < n; i++) if (!/^ {0,3}>/.test(lines[i]!)) return undefined;
+  return { ...EMPTY };
+}
+
+const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
+
+/**
+ * An HTML block that starts the chunk (CommonMark types 1–6, the names from micromark, which remark uses), read
+ * without remark when it takes the whole chunk: its lines are code, and headings written in HTML are read from it.
+ * Types 1–5 run to their end marker, type 6 to a blank line.
+ */
+function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData | undefined {
+  const first = lines[0]!;
+  let end: string | undefined;
+  let opener = 0;
+  const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(first);
+  if (raw) {
+    end = `</${raw[1]!.toLowerCase()}>`;
+    opener = raw[0].length;
+  } else if (first.startsWith('<!--')) [end, opener] = ['-->', 4];
+  else if (first.startsWith('<?')) [end, opener] = ['?>', 2];
+  else if (first.startsWith('<![CDATA[')) [end, opener] = [']]>', 9];
+  else if (/^<![A-Za-z]/.test(first)) [end, opener] = ['>', 2];
+  else {
+    const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/.exec(first);
+    if (!tag || !HTML_BLOCK_NAMES.has(tag[1]!.toLowerCase())) return undefined;
+    if (/^<\/?[A-Za-z][A-Za-z0-9-]*\/(?!>)/.test(first)) return undefined; // "<div/x": not a tag, leave it to remark
+    // Type 6: to the first blank line, which must come after the chunk's last line of content.
+    for (let i = 1; i < n; i++) if (/^[ \t]*$/.test(lines[i]!)) return undefined;
+    return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length };
+  }
+  // Types 1–5: to the first line holding the end marker (after the opener on the first line).
+  const caseless = raw === null; // the end markers of types 2–5 hold no letters
+  for (let i = 0; i < lines.length; i++) {
+    const line = i === 0 ? first.slice(opener) : lines[i]!;
+    if ((caseless ? line : line.toLowerCase()).includes(end)) {
+      if (i !== n - 1) return undefined; // something follows the block in this chunk
+      return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length };
+    }
+  }
+  // Never closed: it runs to the end of the chunk and on into the next.
+  return { ...EMPTY, headings: htmlHeadings(text, 0, 0), codeLines: lineNumbers(lines.length), openAtEnd: true };
+}
+
+/** The chunk's first n lines as written, line endings between them kept. */
+function linesSource(text: string, lines: readonly string[], n: number): string {
+  let end = 0;
+  for (let i = 0; i < n - 1; i++) {
+    end += lines[i]!.length;
+    end += text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
+  }
+  return text.slice(0, end + lines[n - 1]!.length);
 }
