@@ -84,10 +84,21 @@ export class SectionMatcher {
         if (ok) hits.push({ id: entry.id, start: i, end: i + n, weak: entry.weak });
       }
     }
-    // A phrase inside a longer matching phrase does not count ("remediation" inside "remediation items").
-    const kept = hits.filter(
-      (h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
-    );
+    // A phrase inside a longer matching phrase does not count ("remediation" inside "remediation items"). One sweep
+    // in order of start (longest first): a hit lies inside a longer one when an earlier hit with another span
+    // reaches as far (comparing every pair was quadratic in a heading of thousands of section names).
+    const order = hits.map((_, i) => i).sort((a, b) => hits[a]!.start - hits[b]!.start || hits[b]!.end - hits[a]!.end);
+    const inside = new Set<number>();
+    let reach = -1;
+    for (let g = 0; g < order.length; ) {
+      const first = hits[order[g]!]!;
+      let e = g;
+      while (e < order.length && hits[order[e]!]!.start === first.start && hits[order[e]!]!.end === first.end) e++;
+      if (reach >= first.end) for (let k = g; k < e; k++) inside.add(order[k]!);
+      reach = Math.max(reach, first.end);
+      g = e;
+    }
+    const kept = hits.filter((_, i) => !inside.has(i));
     const strong = kept.filter((h) => !h.weak);
     const chosen = strong.length > 0 ? strong : kept;
     chosen.sort((a, b) => a.start - b.start);

@@ -3,7 +3,7 @@
 // that changed in one place is re-parsed only there.
 import type { SectionId } from './catalogue';
 import { parseChunk, type ChunkData, type HeadingKind } from './parse';
-import { headingTextWithDefinitions } from './remark';
+import { headingTextWithDefinitions, MAX_INLINE_HEADING } from './remark';
 import { scanChunks, type ChunkSpan } from './scan';
 import { range, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
@@ -171,7 +171,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     const base = span.start;
     if (data.frontMatter) {
       const lastLine = span.end - 1;
-      frontMatter = parseFrontMatter(data.frontMatter.kind, data.frontMatter.value, base, span.end - span.start, (lines[lastLine] ?? '').length);
+      frontMatter = cachedFrontMatter(data.frontMatter.kind, data.frontMatter.value, base, span.end - span.start, (lines[lastLine] ?? '').length);
     }
     for (const h of data.headings) {
       rawHeadings.push({
@@ -187,13 +187,17 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     for (const d of data.definitions) definitions.push(d);
   }
   if (definitions.length > 0) {
-    // References in a heading may use definitions from other chunks: resolve them as a whole-document parse does.
-    const defs = definitions.join('\n\n');
+    // References in a heading may use definitions from other chunks: resolve them as a whole-document parse does,
+    // with only the definitions whose labels the heading holds (all of them, for each heading, was quadratic).
+    const byLabel = definitionsByLabel(definitions);
     for (let i = 0; i < rawHeadings.length; i++) {
       const h = rawHeadings[i]!;
       if (h.kind === 'html' || !h.text.includes('[')) continue;
       const source = lines.slice(h.range.start.line, h.range.end.line + 1).join('\n');
-      rawHeadings[i] = { ...h, text: headingTextWithDefinitions(source, defs) || h.text };
+      if (source.length > MAX_INLINE_HEADING) continue;
+      const used = definitionsUsed(source, byLabel);
+      if (used.length === 0) continue;
+      rawHeadings[i] = { ...h, text: resolvedHeadingText(source, used) || h.text };
     }
   }
 
@@ -244,9 +248,80 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   };
 }
 
+/**
+ * The last front matter parsed, kept: the model is rebuilt on every edit, and an edit below the front matter leaves
+ * it as it was (parsing YAML is the costliest step of a large front matter, about 2 ms per KB).
+ */
+let lastFrontMatter: { key: readonly [string, string, number, number, number]; value: FrontMatter } | undefined;
+
+function cachedFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine: number, lineCount: number, lastLineLength: number): FrontMatter {
+  const k = lastFrontMatter?.key;
+  if (k && k[0] === kind && k[2] === firstLine && k[3] === lineCount && k[4] === lastLineLength && k[1] === value) return lastFrontMatter!.value;
+  const parsed = parseFrontMatter(kind, value, firstLine, lineCount, lastLineLength);
+  lastFrontMatter = { key: [kind, value, firstLine, lineCount, lastLineLength], value: parsed };
+  return parsed;
+}
+
 /** Sections serving a role, in document order. */
 export function sectionsFor(model: PostmortemModel, id: SectionId): Section[] {
   return model.sections.filter((s) => s.roles.includes(id));
+}
+
+/** A reference label as CommonMark compares them: whitespace runs as one space, trimmed, case folded. */
+function normaliseLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+}
+
+/** Definitions (as Markdown source) by normalised label; the first of a label wins, as in CommonMark. */
+function definitionsByLabel(definitions: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const d of definitions) {
+    const m = /^\[((?:[^\\\]]|\\[\s\S])*)\]:/.exec(d);
+    if (!m) continue;
+    const key = normaliseLabel(m[1]!);
+    if (!map.has(key)) map.set(key, d);
+  }
+  return map;
+}
+
+/** The definitions a heading's source may refer to: those of every bracketed text in it, in one pass. */
+function definitionsUsed(source: string, byLabel: ReadonlyMap<string, string>): string[] {
+  const used = new Set<string>();
+  for (const m of source.matchAll(/\[((?:[^[\]\\]|\\[\s\S])*)\]/g)) {
+    const d = byLabel.get(normaliseLabel(m[1]!));
+    if (d !== undefined) used.add(d);
+  }
+  return [...used];
+}
+
+/**
+ * A heading's text with its references resolved, cached by source and definitions: the model is rebuilt on every
+ * edit, and the headings an edit did not touch give the same answer. Bounded.
+ */
+const resolvedHeadings = new Map<string, string>();
+
+function resolvedHeadingText(source: string, used: readonly string[]): string {
+  const defs = used.join('\n\n');
+  const key = `${source}\u0000${defs}`;
+  let text = resolvedHeadings.get(key);
+  if (text === undefined) {
+    if (resolvedHeadings.size >= 10_000) resolvedHeadings.clear();
+    text = headingTextWithDefinitions(source, defs);
+    resolvedHeadings.set(key, text);
+  }
+  return text;
+}
+
+/** The first index in `sorted` (ascending) whose value is at least `min`. */
+function lowerBound(sorted: ArrayLike<number>, min: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function collectEntries(
@@ -259,12 +334,15 @@ function collectEntries(
 ): Entry[] {
   const out: Entry[] = [];
   const headingLines = new Set(headings.map((h) => h.range.start.line));
+  // Items and rows are in line order: each section reads only its own, found by binary search (reading all of them
+  // for each section was quadratic in a document of many Timeline sections).
+  const itemLines = items.map((it) => it.line);
   for (const section of sections) {
     if (!section.roles.includes(id)) continue;
     const from = section.heading.range.end.line + 1;
     const to = section.contentRange.end.line;
-    for (const it of items) {
-      if (it.line < from || it.line > to) continue;
+    for (let k = lowerBound(itemLines, from); k < items.length && items[k]!.line <= to; k++) {
+      const it = items[k]!;
       const end = Math.min(it.endLine, to);
       const first = lines[it.line] ?? '';
       out.push({
@@ -275,8 +353,9 @@ function collectEntries(
       });
     }
     let headerSkipped = false;
-    for (const r of rows) {
-      if (r < from || r > to || headingLines.has(r)) continue;
+    for (let k = lowerBound(rows, from); k < rows.length && rows[k]! <= to; k++) {
+      const r = rows[k]!;
+      if (headingLines.has(r)) continue;
       const text = lines[r] ?? '';
       // The delimiter row and the header row above it are not entries.
       if (/^\|?[\s:|-]+\|?\s*$/.test(text) && text.includes('-')) continue;
