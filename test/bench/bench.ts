@@ -12,6 +12,7 @@ import { analyze, IncrementalAnalyzer } from '../../src/core';
 import { scanChunks } from '../../src/core/scan';
 import { splitLines } from '../../src/core/text';
 import { generatePostmortem } from './generate';
+import { runAdversarial } from './adversarial';
 import { CORPUS, CORPUS_CANDIDATES } from '../unit/helpers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -202,6 +203,12 @@ function realDocumentNear(bytes: number): [string, string] | undefined {
 
 function main(): void {
   if (!gc) console.warn('note: without --expose-gc (npm run bench passes it) garbage left by one measurement is paid by the next');
+  if (process.argv.includes('--adversarial')) {
+    // Hostile inputs only: `npm run bench -- --adversarial [family…]`.
+    const only = process.argv.slice(process.argv.indexOf('--adversarial') + 1).filter((a) => !a.startsWith('--'));
+    if (!runAdversarial(only)) process.exitCode = 1;
+    return;
+  }
   console.log('building production bundles…');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: ROOT });
   if (process.argv.includes('--activation')) {
