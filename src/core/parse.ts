@@ -113,17 +113,9 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
       const heading: RawHeading = { depth, text, kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
       return { ...EMPTY, headings: [heading] };
     }
-    for (let i = 1; i < n; i++) if (!CONTINUATION_LINE.test(lines[i]!)) return undefined;
-    return { ...EMPTY };
+    return proseChunk(text, lines, n);
   }
-  if (c === 124 /* | */) {
-    const rows: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (lines[i]!.charCodeAt(0) !== 124) return undefined;
-      rows.push(i);
-    }
-    return { ...EMPTY, rows };
-  }
+  if (c === 124 /* | */) return proseChunk(text, lines, n);
   const fence = FENCE_LINE.exec(first);
   if (fence) {
     const marker = fence[1]!;
@@ -138,7 +130,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     // Never closed: code to the end of the chunk, blank lines included, and it runs on into the next chunk.
     return { ...EMPTY, codeLines: lineNumbers(lines.length), openAtEnd: true };
   }
-  if (c === 62 /* > */ || (c === 32 && /^ {1,3}>/.test(first))) return blockQuote(text, lines, n);
+  if (c === 62 /* > */ || c === 32 || ((c === 45 || c === 42 || c === 95) && THEMATIC_BREAK.test(first))) return proseChunk(text, lines, n);
   if (c === 60 /* < */) return htmlBlock(text, lines, n);
   if (c === 91 /* [ */ && n === 1) {
     // A one-line link reference definition with a plain destination and no title: what remark says of it.
@@ -146,26 +138,62 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     if (d && d[1]!.trim() !== '') return { ...EMPTY, definitions: [`[${d[1]}]: <${d[2]}>`] };
   }
   const item = /^(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)/.exec(first);
-  if (item && !/^(?:[-*_][ \t]*)+$/.test(first) && item[1]!.length <= 4 && !item[1]!.includes('\t')) {
-    const contentIndent = item[0].length;
-    if (!simpleItemContent(first.slice(contentIndent))) return undefined;
-    for (let i = 1; i < n; i++) {
-      const line = lines[i]!;
-      if (/^[ \t]*$/.test(line)) {
-        // A blank line inside the item must be followed by content indented into it.
-        continue;
-      }
-      const indent = line.length - line.trimStart().length;
-      if (line.includes('\t', 0) && line.slice(0, indent).includes('\t')) return undefined;
-      if (indent === 0) {
-        if (!PARAGRAPH_LINE.test(line) || /^[ \t]*$/.test(lines[i - 1]!)) return undefined;
-      } else if (indent < contentIndent || !simpleItemContent(line.slice(indent))) {
-        return undefined;
-      }
-    }
-    return { ...EMPTY, items: [{ line: 0, endLine: n - 1 }] };
-  }
+  if (item && !/^(?:[-*_][ \t]*)+$/.test(first) && !item[1]!.includes('\t')) return listItem(text, lines, n, item[0].length - item[1]!.length, item[1]!.length);
   return undefined;
+}
+
+/** Content that starts a paragraph (inside a list item: after its marker or indentation). */
+function startsParagraph(content: string, chunk: string): boolean {
+  const c = content.charCodeAt(0);
+  return PARAGRAPH_LINE.test(content) || (c === 96 && !content.startsWith('```')) || (c === 91 && !chunk.includes(']:')) || c === 124;
+}
+
+/**
+ * Content inside an item that cannot hold a definition, a fence or an HTML block at any depth (a nested quote or list
+ * may start one mid-line): those decide whether the item runs on into the next chunk, or hold a definition.
+ */
+function innerSafe(content: string, chunk: string): boolean {
+  return !content.includes(']:') && !content.includes('```') && !content.includes('~~~') && (startsParagraph(content, chunk) || !content.includes('<'));
+}
+
+/**
+ * One top-level list item and everything that belongs to it: lines indented into it (whatever they hold: nested
+ * lists, quotes, code), blank lines followed by such lines, and lazy lines that continue its paragraph. Read line by
+ * line in linear time; the model needs only the item's extent. A fence, HTML or a definition inside (which decide
+ * whether the item runs into the next chunk, or hold a definition) sends the chunk to remark, as does a line that may
+ * end the item early.
+ */
+function listItem(text: string, lines: readonly string[], n: number, markerLength: number, spaces: number): ChunkData | undefined {
+  // With five or more spaces after the marker, the content is indented code one space after the marker.
+  const code = spaces > 4;
+  const contentIndent = markerLength + (code ? 1 : spaces);
+  const first = lines[0]!.slice(markerLength + spaces);
+  if (!code && !(simpleItemContent(first) && innerSafe(first, text))) return undefined;
+  let paragraph = !code && startsParagraph(first, text);
+  let afterBlank = false;
+  for (let i = 1; i < n; i++) {
+    const line = lines[i]!;
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    if (line.charCodeAt(indent) === 9) return undefined;
+    const rest = indent === 0 ? line : line.slice(indent);
+    if (rest === '') {
+      paragraph = false;
+      afterBlank = true;
+      continue;
+    }
+    if (indent >= contentIndent) {
+      // Inside the item. Indented 4 more than its content, it is code after a blank line, else it continues a paragraph.
+      if (!simpleItemContent(rest) || !innerSafe(rest, text)) return undefined;
+      const codeLine = indent >= contentIndent + 4 && !paragraph;
+      paragraph = !codeLine && (paragraph || startsParagraph(rest, text));
+      afterBlank = false;
+      continue;
+    }
+    // Less indented: only a lazy line of the item's open paragraph keeps the item going.
+    if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124)) return undefined;
+  }
+  return { ...EMPTY, items: [{ line: 0, endLine: n - 1 }] };
 }
 
 /** Item content that holds no fence, HTML, definition, setext underline or thematic break. */
@@ -201,14 +229,51 @@ function literalBrackets(content: string, chunk: string): boolean {
 }
 
 /**
- * A chunk whose every line starts a block quote line ("> …", up to 3 spaces before): one top-level block quote, which
- * holds nothing the model reads (its headings, items and code are not top-level) unless it holds a definition or
- * may end inside a fence or HTML, which go to remark. Read in linear time: micromark is super-linear on deep quotes.
+ * A chunk of paragraphs, table rows and block quotes, in any order and at any length: read line by line in linear
+ * time (micromark takes about 70 µs per line of a long paragraph, and is super-linear on deep block quotes). Nothing
+ * in it is a heading, list item or code, and nothing inside a block quote is top-level; what the model takes from it
+ * is the table rows: lines starting with "|" in a top-level paragraph. Anything else (a line that could open another
+ * block, a setext underline, a definition, a fence or HTML inside a quote, a row right after a quote, which may be
+ * the quote's lazy line) sends the chunk to remark.
  */
-function blockQuote(text: string, lines: readonly string[], n: number): ChunkData | undefined {
-  if (text.includes(']:') || text.includes('```') || text.includes('~~~') || text.includes('<')) return undefined;
-  for (let i = 0; i < n; i++) if (!/^ {0,3}>/.test(lines[i]!)) return undefined;
-  return { ...EMPTY };
+const THEMATIC_BREAK = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
+
+function proseChunk(text: string, lines: readonly string[], n: number): ChunkData | undefined {
+  if (text.includes(']:')) return undefined;
+  const rows: number[] = [];
+  let open: 'none' | 'paragraph' | 'quote' = 'none';
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    if (line.charCodeAt(indent) === 9) return undefined;
+    const rest = indent === 0 ? line : line.slice(indent);
+    if (rest === '') {
+      open = 'none';
+      continue;
+    }
+    if (indent <= 3 && rest.charCodeAt(0) === 62 /* > */) {
+      if (line.includes('```') || line.includes('~~~') || line.includes('<')) return undefined;
+      open = 'quote';
+      continue;
+    }
+    if (indent >= 4) {
+      // Indented code, unless it continues a paragraph (a quote's paragraph, lazily, or a top-level one).
+      if (open !== 'paragraph') return undefined;
+      continue;
+    }
+    if (open === 'none' && THEMATIC_BREAK.test(rest)) continue; // after a blank line or at the start: never an underline
+    if (rest.charCodeAt(0) === 124 /* | */) {
+      if (open === 'quote') return undefined;
+      if (indent === 0) rows.push(i);
+      open = 'paragraph';
+      continue;
+    }
+    const starts = open === 'none' ? PARAGRAPH_LINE.test(rest) || (rest.charCodeAt(0) === 96 && !rest.startsWith('```')) || rest.charCodeAt(0) === 91 : CONTINUATION_LINE.test(rest);
+    if (!starts) return undefined;
+    if (open === 'none') open = 'paragraph';
+  }
+  return { ...EMPTY, rows };
 }
 
 const HTML_BLOCK_NAMES = new Set(htmlBlockNames);

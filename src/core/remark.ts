@@ -48,6 +48,15 @@ export function capContainerDepth(text: string): string {
   let out: string[] | undefined;
   let lineStart = 0;
   let copied = 0;
+  // The next LF and CR at or after a position, remembered: searching for a CR the text does not hold, from every
+  // line, read the rest of the text each time.
+  let lf = -2;
+  let cr = -2;
+  const nextLineBreak = (from: number): number => {
+    if (lf !== -1 && lf < from) lf = text.indexOf('\n', from);
+    if (cr !== -1 && cr < from) cr = text.indexOf('\r', from);
+    return cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+  };
   while (lineStart <= text.length) {
     let i = lineStart;
     let depth = 0;
@@ -75,7 +84,7 @@ export function capContainerDepth(text: string): string {
       (out ??= []).push(text.slice(copied, cut));
       copied = i;
     }
-    const nl = nextLineBreak(text, i);
+    const nl = nextLineBreak(i);
     if (nl === -1) break;
     lineStart = nl + (text.charCodeAt(nl) === 13 && text.charCodeAt(nl + 1) === 10 ? 2 : 1);
   }
@@ -84,11 +93,6 @@ export function capContainerDepth(text: string): string {
   return out.join('');
 }
 
-function nextLineBreak(text: string, from: number): number {
-  const lf = text.indexOf('\n', from);
-  const cr = text.indexOf('\r', from);
-  return cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
-}
 
 /**
  * A chunk is parsed as a document of its own, and remark drops a byte order mark at a document's start. Inside the
