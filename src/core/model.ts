@@ -197,7 +197,8 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       if (source.length > MAX_INLINE_HEADING) continue;
       const used = definitionsUsed(source, byLabel);
       if (used.length === 0) continue;
-      rawHeadings[i] = { ...h, text: resolvedHeadingText(source, used) || h.text };
+      const simple = /[\\`*_<>&!]/.test(source) || source.includes('](') ? undefined : shortcutReferences(h.text, byLabel);
+      rawHeadings[i] = { ...h, text: simple ?? (resolvedHeadingText(source, used) || h.text) };
     }
   }
 
@@ -292,6 +293,31 @@ function definitionsUsed(source: string, byLabel: ReadonlyMap<string, string>): 
     if (d !== undefined) used.add(d);
   }
   return [...used];
+}
+
+/**
+ * Heading text whose only syntax is brackets, not nested, none followed by "[" or "(": each "[label]" that names a
+ * definition is a shortcut reference and reads as its label; the others are literal. Undefined for anything else
+ * (remark reads it). Saves a remark parse per heading in a document of many such headings.
+ */
+function shortcutReferences(text: string, byLabel: ReadonlyMap<string, string>): string | undefined {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = text.indexOf('[', i);
+    const stray = text.indexOf(']', i);
+    if (open === -1) return stray === -1 ? out + text.slice(i) : undefined;
+    if (stray !== -1 && stray < open) return undefined;
+    const close = text.indexOf(']', open + 1);
+    const nested = text.indexOf('[', open + 1);
+    if (close === -1 || (nested !== -1 && nested < close)) return undefined;
+    const next = text[close + 1];
+    if (next === '[' || next === '(') return undefined;
+    const label = text.slice(open + 1, close);
+    const defined = label.trim() !== '' && label.length <= 999 && byLabel.has(normaliseLabel(label));
+    out += text.slice(i, open) + (defined ? label : text.slice(open, close + 1));
+    i = close + 1;
+  }
 }
 
 /**

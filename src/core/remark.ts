@@ -38,13 +38,19 @@ function parsers() {
  * depth matters to the model, which reads top-level blocks. markdown-it caps nesting the same way (maxNesting).
  */
 export const MAX_CONTAINER_DEPTH = 32;
+/**
+ * Leading whitespace beyond this many characters is cut to it: nesting by indentation ("- x", "  - x", "    - x", …)
+ * is as costly to micromark as nesting by markers, and 64 columns hold 32 levels of bullets.
+ */
+export const MAX_INDENT = 64;
 
 /**
- * The text with the container markers ("> ", "- ", "1. ") of every line beyond MAX_CONTAINER_DEPTH removed (the rest
- * of the line is kept, so line numbers are unchanged). Linear: each line's leading markers are read once.
+ * The text with the container markers ("> ", "- ", "1. ") of every line beyond MAX_CONTAINER_DEPTH removed, and
+ * leading whitespace cut to MAX_INDENT (the rest of the line is kept, so line numbers are unchanged). Linear: each
+ * line's leading markers are read once.
  */
 export function capContainerDepth(text: string): string {
-  if (text.length < 2 * MAX_CONTAINER_DEPTH) return text;
+  if (text.length < MAX_INDENT) return text;
   let out: string[] | undefined;
   let lineStart = 0;
   let copied = 0;
@@ -61,7 +67,14 @@ export function capContainerDepth(text: string): string {
     let i = lineStart;
     let depth = 0;
     let cut = -1;
-    for (;;) {
+    let w = lineStart;
+    while (text.charCodeAt(w) === 32 || text.charCodeAt(w) === 9) w++;
+    if (w - lineStart > MAX_INDENT) {
+      // Deeper indentation than any container this deep can ask for: the line keeps MAX_INDENT columns of it.
+      (out ??= []).push(text.slice(copied, lineStart), ' '.repeat(MAX_INDENT));
+      copied = w;
+      i = w;
+    } else for (;;) {
       let j = i;
       while (j - i < 3 && text.charCodeAt(j) === 32) j++;
       const c = text.charCodeAt(j);

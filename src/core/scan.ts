@@ -19,6 +19,12 @@ const ATX = /^#{1,6}(?:[ \t]|$)/;
 const BULLET = /^[-+*](?:[ \t]|$)/;
 const ORDERED = /^\d{1,9}[.)](?:[ \t]|$)/;
 const THEMATIC_OR_SETEXT = /^(?:[-=_*][ \t]*)+$/;
+/**
+ * A list item that starts a list even right after a paragraph line (a bullet with content, or "1." with content), so
+ * never a lazy line of what is before it: a boundary wherever it is unindented (a paragraph followed by thousands of
+ * items was one chunk).
+ */
+const INTERRUPTING_ITEM = /^(?:[-+*]|1[.)])[ \t]+\S/;
 
 type HtmlEnd = 'blank' | RegExp;
 
@@ -125,7 +131,7 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
         const boundary =
           prevBlank ||
           isAtx ||
-          (listItem && chunkIsList) ||
+          (listItem && (chunkIsList || INTERRUPTING_ITEM.test(line))) ||
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable);
         if (boundary) {
           chunks.push({ start, end: i, frontMatter: false });
