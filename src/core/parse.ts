@@ -2,7 +2,7 @@
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
-import { htmlHeadings, remarkParseChunk } from './remark';
+import { htmlHeadings, MAX_INLINE_HEADING, remarkParseChunk } from './remark';
 
 export type HeadingKind = 'atx' | 'setext' | 'html';
 
@@ -92,16 +92,23 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   }
   const c = first.charCodeAt(0);
   if (c === 35 /* # */) {
-    // A heading line, then perhaps a paragraph with no blank line between them.
-    if (n > 1 && !PARAGRAPH_LINE.test(lines[1]!)) return undefined;
-    for (let i = 2; i < n; i++) if (!CONTINUATION_LINE.test(lines[i]!)) return undefined;
     const m = /^(#{1,6})(?:[ \t]+(.*))?$/.exec(first);
     if (!m || first !== first.trimEnd()) return undefined;
-    let content = (m[2] ?? '').trim();
-    content = content.replace(/(?:^|[ \t]+)#+$/, '').replace(PLAIN_LINK, '$1').trim();
-    if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) return undefined;
+    // The closing sequence is matched from the start of its spaces only: from each of a long run of spaces, the
+    // pattern read the whole run again.
+    const raw = (m[2] ?? '').trim().replace(/(?:^|(?<![ \t])[ \t]+)#+$/, '').trim();
+    let content = raw.replace(PLAIN_LINK, '$1').trim();
+    if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) {
+      // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
+      if (first.length <= MAX_INLINE_HEADING || /[\\&]/.test(raw)) return undefined;
+      content = raw;
+    }
     const heading: RawHeading = { depth: m[1]!.length, text: content, kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
-    return { ...EMPTY, headings: [heading] };
+    if (n === 1) return { ...EMPTY, headings: [heading] };
+    // What follows the heading line in the chunk (a paragraph, rows, quotes) starts afresh.
+    const after = first.length + (text.charCodeAt(first.length) === 13 && text.charCodeAt(first.length + 1) === 10 ? 2 : 1);
+    const rest = proseChunk(text.slice(after), lines.slice(1), n - 1);
+    return rest && { ...EMPTY, headings: [heading], rows: rest.rows.map((r) => r + 1) };
   }
   if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || (c === 91 /* [ */ && !text.includes(']:'))) {
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
@@ -134,8 +141,8 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   if (c === 60 /* < */) return htmlBlock(text, lines, n);
   if (c === 91 /* [ */ && n === 1) {
     // A one-line link reference definition with a plain destination and no title: what remark says of it.
-    const d = /^\[([^\s[\]\\&][^[\]\\&]{0,998})\]:[ \t]*([^\s<>()\\&\u0000-\u001f\u007f]+)[ \t]*$/.exec(first);
-    if (d && d[1]!.trim() !== '') return { ...EMPTY, definitions: [`[${d[1]}]: <${d[2]}>`] };
+    const d = /^\[([^\s[\]\\&][^[\]\\&]{0,998})\]:[ \t]*([^\s<>()\\&]+)[ \t]*$/.exec(first);
+    if (d && d[1]!.trim() !== '' && !hasControl(d[2]!)) return { ...EMPTY, definitions: [`[${d[1]}]: <${d[2]}>`] };
   }
   const item = /^(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)/.exec(first);
   if (item && !/^(?:[-*_][ \t]*)+$/.test(first) && !item[1]!.includes('\t')) return listItem(text, lines, n, item[0].length - item[1]!.length, item[1]!.length);
@@ -324,4 +331,13 @@ function linesSource(text: string, lines: readonly string[], n: number): string 
     end += text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
   }
   return text.slice(0, end + lines[n - 1]!.length);
+}
+
+/** ASCII control characters, which a plain link destination cannot hold. */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
 }
