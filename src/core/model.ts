@@ -198,7 +198,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       const used = definitionsUsed(source, byLabel);
       if (used.length === 0) continue;
       const simple = /[\\`*_<>&!]/.test(source) || source.includes('](') ? undefined : shortcutReferences(h.text, byLabel);
-      rawHeadings[i] = { ...h, text: simple ?? (resolvedHeadingText(source, used) || h.text) };
+      rawHeadings[i] = { ...h, text: simple?.trim() ?? resolvedHeadingText(source, used) ?? h.text };
     }
   }
 
@@ -324,17 +324,15 @@ function shortcutReferences(text: string, byLabel: ReadonlyMap<string, string>):
  * A heading's text with its references resolved, cached by source and definitions: the model is rebuilt on every
  * edit, and the headings an edit did not touch give the same answer. Bounded.
  */
-const resolvedHeadings = new Map<string, string>();
+const resolvedHeadings = new Map<string, string | undefined>();
 
-function resolvedHeadingText(source: string, used: readonly string[]): string {
+function resolvedHeadingText(source: string, used: readonly string[]): string | undefined {
   const defs = used.join('\n\n');
   const key = `${source}\u0000${defs}`;
-  let text = resolvedHeadings.get(key);
-  if (text === undefined) {
-    if (resolvedHeadings.size >= 10_000) resolvedHeadings.clear();
-    text = headingTextWithDefinitions(source, defs);
-    resolvedHeadings.set(key, text);
-  }
+  if (resolvedHeadings.has(key)) return resolvedHeadings.get(key);
+  if (resolvedHeadings.size >= 10_000) resolvedHeadings.clear();
+  const text = headingTextWithDefinitions(source, defs);
+  resolvedHeadings.set(key, text);
   return text;
 }
 

@@ -78,7 +78,7 @@ function* walkSection(model: PostmortemModel, section: Section): Generator<Prose
 /** Placeholder words, lower-case: the whole of a placeholder line once its marker, checkbox and punctuation are gone. */
 const PLACEHOLDER_WORDS = ['todo', 'tbd', 'tba', 'tbc', 'n/a', 'na', 'fixme', 'xxx', 'placeholder', 'to be written', 'to be determined', 'to be done', 'to be added', 'coming soon', '...', '…'];
 
-const isSpace = (c: string | undefined): boolean => c !== undefined && c.trim() === '' && c !== '';
+const isSpace = (c: string | undefined): boolean => c === ' ' || (c !== undefined && c !== '' && c.trim() === '');
 
 function skipSpaces(t: string, i: number): number {
   while (i < t.length && isSpace(t[i])) i++;
@@ -137,6 +137,7 @@ function isPlaceholderText(t: string): boolean {
 /** A line that holds nothing a reader could use: blank, a bare list marker, or placeholder text such as TODO or TBD. */
 export function isPlaceholderLine(text: string): boolean {
   const t = text.trim();
+  if (t === '') return true;
   return isPlaceholderText(t) || /^\|?[\s:|-]*\|?$/.test(t);
 }
 

@@ -211,7 +211,7 @@ function headingText(node: MdHeading, text: string, definitions: readonly string
   const source = text.slice(p.start.offset, p.end.offset);
   if (p.start.offset === undefined || p.end.offset === undefined || source.length > MAX_INLINE_HEADING) return toString(node).trim();
   if (!/[\\`*_[\]<>&!]/.test(source)) return toString(node).trim();
-  return headingTextWithDefinitions(source, definitions.length > 0 && source.includes('[') ? definitions.join('\n\n') : '');
+  return headingTextWithDefinitions(source, definitions.length > 0 && source.includes('[') ? definitions.join('\n\n') : '') ?? toString(node).trim();
 }
 
 /** Headings written in HTML (`<h2>Impact</h2>`) in an HTML block, in one pass over the block. */
@@ -380,8 +380,8 @@ function fencedAndUnclosed(node: Code, lines: readonly string[]): boolean {
  * The text of a Markdown heading whose references point at definitions elsewhere in the document: parse the
  * heading's source together with those definitions, as a whole-document parse would see it.
  */
-export function headingTextWithDefinitions(source: string, definitions: string): string {
+export function headingTextWithDefinitions(source: string, definitions: string): string | undefined {
   const root = parsers().markdown.parse(keepBom(definitions === '' ? source : `${source}\n\n${definitions}`)) as Root;
   const first = root.children[0];
-  return first && first.type === 'heading' ? toString(first).trim() : '';
+  return first && first.type === 'heading' ? toString(first).trim() : undefined;
 }

@@ -78,7 +78,7 @@ function listSummary(text: string, fields: ReadonlyArray<string | undefined>): s
   return cleaned === '' ? text.replace(/\*\*/g, '').trim() : cleaned;
 }
 
-const isSeparatorOrSpace = (c: string): boolean => c === ',' || c === ';' || c === '(' || (c.trim() === '' && c !== '');
+const isSeparatorOrSpace = (c: string): boolean => c === ',' || c === ';' || c === '(' || c === ' ' || (c.trim() === '' && c !== '');
 
 /**
  * text.replace(/(?:\s*[,;(]\s*)+(?=[,;)]|$)/g, ''): separators left dangling once fields are taken out ("Fix , ;"),
@@ -125,8 +125,19 @@ function trimSeparatorsEnd(s: string): string {
   return s.slice(0, e);
 }
 
+/** actionItemFields per model and ticket pattern: each action-item rule and the export read them. */
+const fieldsCache = new WeakMap<PostmortemModel, Map<string, ActionItemFields[]>>();
+
 /** What each action item states: a summary, its owner, ticket and due date. */
 export function actionItemFields(model: PostmortemModel, ticketPattern: string): ActionItemFields[] {
+  let byPattern = fieldsCache.get(model);
+  if (!byPattern) fieldsCache.set(model, (byPattern = new Map()));
+  let fields = byPattern.get(ticketPattern);
+  if (!fields) byPattern.set(ticketPattern, (fields = computeFields(model, ticketPattern)));
+  return fields;
+}
+
+function computeFields(model: PostmortemModel, ticketPattern: string): ActionItemFields[] {
   const ticket = ticketRegExp(ticketPattern);
   const out: ActionItemFields[] = [];
   const tableHeader = tableHeaders(model);
