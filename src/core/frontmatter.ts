@@ -26,6 +26,33 @@ export interface FrontMatter {
 }
 
 const MAX_ALIAS_COUNT = 100;
+/** Flow collections ("[[[…", "{a: {b: …") deeper than this are refused before parsing: the parser's time and stack grow with depth. */
+const MAX_FLOW_DEPTH = 64;
+
+/**
+ * The offset where flow collections open more than `max` deep, if they do. A "[" or "{" counts when it can open a
+ * collection (at the start of a value: after ":", "-", ",", "[", "{" or at a line's start, spaces aside); quoted
+ * text is skipped. One pass.
+ */
+function flowNestingBeyond(text: string, max: number): number | undefined {
+  let depth = 0;
+  let prev = '\n';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      const end = text.indexOf(c, i + 1);
+      if (end === -1) return undefined;
+      i = end;
+      prev = c;
+      continue;
+    }
+    if ((c === '[' || c === '{') && (prev === '\n' || prev === ':' || prev === '-' || prev === ',' || prev === '[' || prev === '{')) {
+      if (++depth > max) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    if (c !== ' ' && c !== '\t') prev = c === '\r' ? '\n' : c;
+  }
+  return undefined;
+}
 
 /**
  * Parses the raw value between the fences. `firstLine` is the document line of the opening fence and
@@ -36,6 +63,12 @@ export function parseFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine
   const contentLine = firstLine + 1;
   if (kind === 'toml') return parseTomlBlock(value, whole, contentLine);
 
+  const deep = flowNestingBeyond(value, MAX_FLOW_DEPTH);
+  if (deep !== undefined) {
+    const line = value.slice(0, deep).split(/\r\n|\r|\n/).length - 1;
+    const at = range(contentLine + line, 0, contentLine + line, 0);
+    return result('yaml', whole, {}, [{ message: `Front matter is not valid YAML here: lists or mappings nested more than ${MAX_FLOW_DEPTH} deep.`, range: at }]);
+  }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
