@@ -91,17 +91,24 @@ function skipRun(t: string, i: number, ch: string): number {
   return i;
 }
 
-/** The end of the placeholder word or mark at `i` (`-`, `???`, `<…>`, `[…]` or a word), or `i` when none is there. */
-function placeholderAt(t: string, lower: string, i: number): number[] {
-  const ends: number[] = [i];
+/** Does `t` hold `word` (lower-case) at `i`, ignoring case? */
+function wordAt(t: string, i: number, word: string): boolean {
+  if (t.length - i < word.length) return false;
+  for (let k = 0; k < word.length; k++) if (t[i + k]!.toLowerCase() !== word[k]) return false;
+  return true;
+}
+
+/** From `i`: nothing, or one placeholder word or mark (`-`, `???`, `<…>`, `[…]`, a word), then only punctuation. */
+function placeholderFrom(t: string, i: number): boolean {
+  if (onlyTrailingPunctuation(t, i)) return true;
   const c = t[i];
-  if (c === '-' || c === '?') ends.push(skipRun(t, i, c));
-  else if (c === '<' || c === '[') {
+  if (c === '-' || c === '?') return onlyTrailingPunctuation(t, skipRun(t, i, c));
+  if (c === '<' || c === '[') {
     const close = t.indexOf(c === '<' ? '>' : ']', i + 1);
-    if (close !== -1) ends.push(close + 1);
+    if (close !== -1 && onlyTrailingPunctuation(t, close + 1)) return true;
   }
-  for (const w of PLACEHOLDER_WORDS) if (lower.startsWith(w, i)) ends.push(i + w.length);
-  return ends;
+  for (const w of PLACEHOLDER_WORDS) if (wordAt(t, i, w) && onlyTrailingPunctuation(t, i + w.length)) return true;
+  return false;
 }
 
 /** `\s*[.:!]?\s*\|?\s*$` from `i`. */
@@ -114,22 +121,19 @@ function onlyTrailingPunctuation(t: string, i: number): boolean {
 
 /**
  * The trimmed line is, in order and each optional: a list marker or "|", a checkbox, one placeholder (TODO, TBD,
- * N/A, "-", "???", "<name>", "[link text]"…), one of ".:!", a closing "|". Read left to right with a handful of
+ * N/A, "-", "???", "<name>", "[link text]"…), one of ".:!", a closing "|". Read left to right with at most two
  * choices at each step, in time linear in the line (a single regular expression for this took O(n⁴) on a line of
- * spaces).
+ * spaces); on ordinary text it stops at the first word.
  */
 function isPlaceholderText(t: string): boolean {
-  const lower = t.toLowerCase();
-  const markerEnds = [0];
   const marker = /^(?:[-*+|]|\d+[.)])/.exec(t);
-  if (marker) markerEnds.push(marker[0].length);
-  for (const m of markerEnds) {
-    const afterMarker = skipSpaces(t, m);
-    const boxEnds = [afterMarker];
-    if (t[afterMarker] === '[' && (t[afterMarker + 1] === ' ' || lower[afterMarker + 1] === 'x') && t[afterMarker + 2] === ']') {
-      boxEnds.push(skipSpaces(t, afterMarker + 3));
+  for (let choice = 0; choice < (marker ? 2 : 1); choice++) {
+    const afterMarker = skipSpaces(t, choice === 0 ? 0 : marker![0].length);
+    if (placeholderFrom(t, afterMarker)) return true;
+    const box = t[afterMarker + 1];
+    if (t[afterMarker] === '[' && (box === ' ' || box === 'x' || box === 'X') && t[afterMarker + 2] === ']' && placeholderFrom(t, skipSpaces(t, afterMarker + 3))) {
+      return true;
     }
-    for (const b of boxEnds) for (const e of placeholderAt(t, lower, b)) if (onlyTrailingPunctuation(t, e)) return true;
   }
   return false;
 }

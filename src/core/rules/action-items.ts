@@ -125,6 +125,13 @@ function trimSeparatorsEnd(s: string): string {
   return s.slice(0, e);
 }
 
+/** The row's cell under the first header cell that holds one of `names`, unless it is a placeholder. */
+function column(header: readonly string[], row: readonly string[], names: readonly string[]): string | undefined {
+  const i = header.findIndex((h) => names.some((n) => h.includes(n)));
+  const v = i >= 0 ? row[i] : undefined;
+  return v && !isPlaceholderLine(v) ? v : undefined;
+}
+
 /** actionItemFields per model and ticket pattern: each action-item rule and the export read them. */
 const fieldsCache = new WeakMap<PostmortemModel, Map<string, ActionItemFields[]>>();
 
@@ -145,11 +152,7 @@ function computeFields(model: PostmortemModel, ticketPattern: string): ActionIte
     if (entry.kind === 'row') {
       const header = tableHeader(entry.range.start.line);
       const row = cells(entry.text);
-      const col = (...names: string[]) => {
-        const i = header.findIndex((h) => names.some((n) => h.includes(n)));
-        const v = i >= 0 ? row[i] : undefined;
-        return v && !isPlaceholderLine(v) ? v : undefined;
-      };
+      const col = (...names: string[]) => column(header, row, names);
       const all = row.join(' | ');
       out.push({
         entry,
