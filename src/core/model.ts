@@ -80,6 +80,20 @@ export class ChunkCache {
   /** Chunks the last call took from the previous chunk at the same lines, without hashing their text; for tests. */
   reusedLastRun = 0;
 
+  /**
+   * The document's front matter, parsed again only when it changed: an edit below it leaves it as it was, and parsing
+   * YAML is the costliest step of a large front matter (about 0.6 µs per character).
+   */
+  frontMatter(kind: 'yaml' | 'toml', value: string, firstLine: number, lineCount: number, lastLineLength: number): FrontMatter {
+    const k = this.lastFrontMatter?.key;
+    if (k && k[0] === kind && k[2] === firstLine && k[3] === lineCount && k[4] === lastLineLength && k[1] === value) return this.lastFrontMatter!.value;
+    const parsed = parseFrontMatter(kind, value, firstLine, lineCount, lastLineLength);
+    this.lastFrontMatter = { key: [kind, value, firstLine, lineCount, lastLineLength], value: parsed };
+    return parsed;
+  }
+
+  private lastFrontMatter: { key: readonly [string, string, number, number, number]; value: FrontMatter } | undefined;
+
   /** The text's lines, split again only where it differs from the text of the last parse. */
   split(text: string): SplitText {
     this.splice = this.last ? spliceLines(this.last.split, text) : undefined;
@@ -171,7 +185,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     const base = span.start;
     if (data.frontMatter) {
       const lastLine = span.end - 1;
-      frontMatter = cachedFrontMatter(data.frontMatter.kind, data.frontMatter.value, base, span.end - span.start, (lines[lastLine] ?? '').length);
+      frontMatter = cache.frontMatter(data.frontMatter.kind, data.frontMatter.value, base, span.end - span.start, (lines[lastLine] ?? '').length);
     }
     for (const h of data.headings) {
       rawHeadings.push({
@@ -189,10 +203,11 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   if (definitions.length > 0) {
     // References in a heading may use definitions from other chunks: resolve them as a whole-document parse does,
     // with only the definitions whose labels the heading holds (all of them, for each heading, was quadratic).
-    const byLabel = definitionsByLabel(definitions);
+    let byLabel: Map<string, string> | undefined; // made when a heading needs it: most documents have none such
     for (let i = 0; i < rawHeadings.length; i++) {
       const h = rawHeadings[i]!;
       if (h.kind === 'html' || !h.text.includes('[')) continue;
+      byLabel ??= definitionsByLabel(definitions);
       const source = lines.slice(h.range.start.line, h.range.end.line + 1).join('\n');
       if (source.length > MAX_INLINE_HEADING) continue;
       const used = definitionsUsed(source, byLabel);
@@ -247,20 +262,6 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     codeLines,
     chunks,
   };
-}
-
-/**
- * The last front matter parsed, kept: the model is rebuilt on every edit, and an edit below the front matter leaves
- * it as it was (parsing YAML is the costliest step of a large front matter, about 2 ms per KB).
- */
-let lastFrontMatter: { key: readonly [string, string, number, number, number]; value: FrontMatter } | undefined;
-
-function cachedFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine: number, lineCount: number, lastLineLength: number): FrontMatter {
-  const k = lastFrontMatter?.key;
-  if (k && k[0] === kind && k[2] === firstLine && k[3] === lineCount && k[4] === lastLineLength && k[1] === value) return lastFrontMatter!.value;
-  const parsed = parseFrontMatter(kind, value, firstLine, lineCount, lastLineLength);
-  lastFrontMatter = { key: [kind, value, firstLine, lineCount, lastLineLength], value: parsed };
-  return parsed;
 }
 
 /** Sections serving a role, in document order. */
