@@ -93,7 +93,9 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   const c = first.charCodeAt(0);
   if (c === 35 /* # */) {
     const m = /^(#{1,6})(?:[ \t]+(.*))?$/.exec(first);
-    if (!m || first !== first.trimEnd()) return undefined;
+    // Trailing spaces and tabs end the heading (its range includes them); other trailing whitespace is text to remark.
+    const trimmed = first.trimEnd();
+    if (!m || (trimmed !== first && !/^[ \t]+$/.test(first.slice(trimmed.length)))) return undefined;
     // The closing sequence is matched from the start of its spaces only: from each of a long run of spaces, the
     // pattern read the whole run again.
     const raw = (m[2] ?? '').trim().replace(/(?:^|(?<![ \t])[ \t]+)#+$/, '').trim();
