@@ -42,13 +42,20 @@ export type ExtraAliases = Partial<Record<SectionId, readonly string[]>>;
 /** A compiled matcher for the catalogue plus any configured extra aliases. */
 export class SectionMatcher {
   private readonly entries: AliasEntry[] = [];
+  /** Entries by their first word, in catalogue order: a heading's words are looked up, not compared with every entry. */
+  private readonly byFirstWord = new Map<string, AliasEntry[]>();
   private readonly cache = new Map<string, readonly SectionId[]>();
 
   constructor(extraAliases: ExtraAliases = {}) {
     for (const spec of CATALOGUE) {
       const add = (phrase: string, weak: boolean) => {
         const words = normaliseWords(phrase);
-        if (words.length > 0) this.entries.push({ id: spec.id, words, weak });
+        if (words.length === 0) return;
+        const entry = { id: spec.id, words, weak };
+        this.entries.push(entry);
+        const list = this.byFirstWord.get(words[0]!);
+        if (list) list.push(entry);
+        else this.byFirstWord.set(words[0]!, [entry]);
       };
       add(spec.title, false);
       for (const a of spec.aliases) add(a, false);
@@ -71,11 +78,12 @@ export class SectionMatcher {
     const words = normaliseWords(headingText);
     if (words.length === 0) return [];
     const hits: Array<{ id: SectionId; start: number; end: number; weak: boolean }> = [];
-    for (const entry of this.entries) {
-      const n = entry.words.length;
-      for (let i = 0; i + n <= words.length; i++) {
+    for (let i = 0; i < words.length; i++) {
+      for (const entry of this.byFirstWord.get(words[i]!) ?? []) {
+        const n = entry.words.length;
+        if (i + n > words.length) continue;
         let ok = true;
-        for (let k = 0; k < n; k++) {
+        for (let k = 1; k < n; k++) {
           if (words[i + k] !== entry.words[k]) {
             ok = false;
             break;
