@@ -3,7 +3,8 @@
 // that changed in one place is re-parsed only there.
 import type { SectionId } from './catalogue';
 import { parseChunk, type ChunkData, type HeadingKind } from './parse';
-import { headingTextWithDefinitions, MAX_INLINE_HEADING } from './remark';
+import { MAX_INLINE_HEADING } from './heading-text';
+import { headingTextWithDefinitions } from './remark';
 import { scanChunks, type ChunkSpan } from './scan';
 import { range, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';

@@ -2,7 +2,8 @@
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
-import { htmlHeadings, MAX_INLINE_HEADING, remarkParseChunk } from './remark';
+import { htmlHeadings, MAX_INLINE_HEADING } from './heading-text';
+import { remarkParseChunk } from './remark';
 
 export type HeadingKind = 'atx' | 'setext' | 'html';
 

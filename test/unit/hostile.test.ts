@@ -10,7 +10,8 @@ import { analyze } from '../../src/core';
 import { isPlaceholderLine } from '../../src/core/prose';
 import { hasNonAscii } from '../../src/core/text';
 import { dropDanglingSeparators } from '../../src/core/rules/action-items';
-import { capContainerDepth, htmlHeadings, MAX_CONTAINER_DEPTH } from '../../src/core/remark';
+import { capContainerDepth, MAX_CONTAINER_DEPTH } from '../../src/core/remark';
+import { htmlHeadings } from '../../src/core/heading-text';
 import { rng } from '../bench/generate';
 import { FAMILIES } from '../bench/families';
 
