@@ -128,9 +128,13 @@ export class ChunkCache {
         }
       }
       chunk ??= this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
-      // A chunk that ends inside an unclosed fence or comment swallows what follows, as Markdown does.
+      // A chunk that ends inside an unclosed fence or comment swallows what follows, as Markdown does. It takes at
+      // least as much text again at each step (one chunk at a time re-parsed a growing prefix: quadratic); a merged
+      // chunk that reaches past where the construct closes is still read as one document would read it.
       while (chunk.data.openAtEnd && i + 1 < spans.length) {
+        const size = split.offsets[span.end]! - split.offsets[span.start]!;
         i++;
+        while (i + 1 < spans.length && split.offsets[spans[i]!.end]! - split.offsets[span.start]! < 2 * size) i++;
         span = { start: span.start, end: spans[i]!.end, frontMatter: span.frontMatter };
         chunk = this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
       }
