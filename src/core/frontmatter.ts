@@ -1,5 +1,5 @@
 // Front matter: YAML (parsed with `yaml`, keeping node ranges for precise findings) or TOML.
-import { parseDocument, isMap, isScalar, isSeq, LineCounter, type Document } from 'yaml';
+import { parseDocument, isMap, isScalar, isSeq, isPair, isNode, LineCounter, type Document } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import type { Range } from './text';
 import { range } from './text';
@@ -26,6 +26,33 @@ export interface FrontMatter {
 }
 
 const MAX_ALIAS_COUNT = 100;
+/** Flow collections ("[[[…", "{a: {b: …") deeper than this are refused before parsing: the parser's time and stack grow with depth. */
+const MAX_FLOW_DEPTH = 64;
+
+/**
+ * The offset where flow collections open more than `max` deep, if they do. A "[" or "{" counts when it can open a
+ * collection (at the start of a value: after ":", "-", ",", "[", "{" or at a line's start, spaces aside); quoted
+ * text is skipped. One pass.
+ */
+function flowNestingBeyond(text: string, max: number): number | undefined {
+  let depth = 0;
+  let prev = '\n';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      const end = text.indexOf(c, i + 1);
+      if (end === -1) return undefined;
+      i = end;
+      prev = c;
+      continue;
+    }
+    if ((c === '[' || c === '{') && (prev === '\n' || prev === ':' || prev === '-' || prev === ',' || prev === '[' || prev === '{')) {
+      if (++depth > max) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    if (c !== ' ' && c !== '\t') prev = c === '\r' ? '\n' : c;
+  }
+  return undefined;
+}
 
 /**
  * Parses the raw value between the fences. `firstLine` is the document line of the opening fence and
@@ -36,10 +63,18 @@ export function parseFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine
   const contentLine = firstLine + 1;
   if (kind === 'toml') return parseTomlBlock(value, whole, contentLine);
 
+  const deep = flowNestingBeyond(value, MAX_FLOW_DEPTH);
+  if (deep !== undefined) {
+    const line = value.slice(0, deep).split(/\r\n|\r|\n/).length - 1;
+    const at = range(contentLine + line, 0, contentLine + line, 0);
+    return result('yaml', whole, {}, [{ message: `Front matter is not valid YAML here: lists or mappings nested more than ${MAX_FLOW_DEPTH} deep.`, range: at }]);
+  }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // Duplicate keys are found by duplicateKey below: the parser's own check compares each key with every key
+    // before it (40,000 keys took 10 s).
+    doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: false });
   } catch (e) {
     return result('yaml', whole, {}, [{ message: `Front matter could not be read: ${errorText(e)}`, range: whole }]);
   }
@@ -49,7 +84,10 @@ export function parseFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine
     return range(contentLine + s.line - 1, s.col - 1, contentLine + e.line - 1, e.col - 1);
   };
   const errors: FrontMatterError[] = [];
-  if (doc.errors.length > 0) {
+  const duplicate = duplicateKey(doc);
+  if (duplicate && (doc.errors.length === 0 || duplicate[0] < doc.errors[0]!.pos[0])) {
+    errors.push({ message: 'Front matter is not valid YAML: Map keys must be unique', range: toRange(duplicate[0], duplicate[1]) });
+  } else if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
     // The parser notices an unclosed quote where the text ends; the person needs the quote that was opened.
     const opened = err.code === 'MISSING_CHAR' ? openingQuote(value, err.pos[0], err.message) : undefined;
@@ -106,6 +144,41 @@ export function parseFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine
     return found;
   };
   return { kind: 'yaml', range: whole, data, errors, valueRange, nodeRange };
+}
+
+/**
+ * The range of the first key that repeats a key before it in the same mapping (what the parser's uniqueKeys option
+ * reports: scalar keys with equal values), in document order, in linear time. Walks the tree with an explicit stack.
+ */
+function duplicateKey(doc: Document.Parsed): [number, number] | undefined {
+  let first: [number, number] | undefined;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) {
+          const r = pair.key.range;
+          if (r && (!first || r[0] < first[0])) first = [r[0], r[1]];
+          break; // later repeats in this mapping come after this one
+        }
+        seen.add(pair.key.value);
+      }
+    }
+    if (isMap(node) || isSeq(node)) {
+      const items = node.items as unknown[];
+      for (let i = items.length - 1; i >= 0; i--) {
+        const item = items[i];
+        if (isPair(item)) {
+          if (isNode(item.value)) stack.push(item.value);
+          if (isNode(item.key)) stack.push(item.key);
+        } else if (isNode(item)) stack.push(item);
+      }
+    }
+  }
+  return first;
 }
 
 function parseTomlBlock(value: string, whole: Range, contentLine: number): FrontMatter {

@@ -54,6 +54,8 @@ export type ExtraAliases = Partial<Record<SectionId, readonly string[]>>;
 /** A compiled matcher for the catalogue plus any configured extra aliases. */
 export class SectionMatcher {
   private readonly entries: AliasEntry[] = [];
+  /** Entries by their first word, in catalogue order: a heading's words are looked up, not compared with every entry. */
+  private readonly byFirstWord = new Map<string, AliasEntry[]>();
   private readonly cache = new Map<string, readonly SectionId[]>();
   private readonly hitCache = new Map<string, readonly AliasHit[]>();
 
@@ -61,7 +63,12 @@ export class SectionMatcher {
     for (const spec of CATALOGUE) {
       const add = (phrase: string, weak: boolean, configured = false) => {
         const words = normaliseWords(phrase);
-        if (words.length > 0) this.entries.push({ id: spec.id, words, weak, configured, phrase });
+        if (words.length === 0) return;
+        const entry = { id: spec.id, words, weak, configured, phrase };
+        this.entries.push(entry);
+        const list = this.byFirstWord.get(words[0]!);
+        if (list) list.push(entry);
+        else this.byFirstWord.set(words[0]!, [entry]);
       };
       add(spec.title, false);
       for (const a of spec.aliases) add(a, false);
@@ -100,11 +107,12 @@ export class SectionMatcher {
     const words = normaliseWords(headingText);
     if (words.length === 0) return [];
     const hits: Array<{ id: SectionId; start: number; end: number; weak: boolean; entry: AliasEntry }> = [];
-    for (const entry of this.entries) {
-      const n = entry.words.length;
-      for (let i = 0; i + n <= words.length; i++) {
+    for (let i = 0; i < words.length; i++) {
+      for (const entry of this.byFirstWord.get(words[i]!) ?? []) {
+        const n = entry.words.length;
+        if (i + n > words.length) continue;
         let ok = true;
-        for (let k = 0; k < n; k++) {
+        for (let k = 1; k < n; k++) {
           if (words[i + k] !== entry.words[k]) {
             ok = false;
             break;
@@ -113,10 +121,21 @@ export class SectionMatcher {
         if (ok) hits.push({ id: entry.id, start: i, end: i + n, weak: entry.weak, entry });
       }
     }
-    // A phrase inside a longer matching phrase does not count ("remediation" inside "remediation items").
-    const kept = hits.filter(
-      (h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
-    );
+    // A phrase inside a longer matching phrase does not count ("remediation" inside "remediation items"). One sweep
+    // in order of start (longest first): a hit lies inside a longer one when an earlier hit with another span
+    // reaches as far (comparing every pair was quadratic in a heading of thousands of section names).
+    const order = hits.map((_, i) => i).sort((a, b) => hits[a]!.start - hits[b]!.start || hits[b]!.end - hits[a]!.end);
+    const inside = new Set<number>();
+    let reach = -1;
+    for (let g = 0; g < order.length; ) {
+      const first = hits[order[g]!]!;
+      let e = g;
+      while (e < order.length && hits[order[e]!]!.start === first.start && hits[order[e]!]!.end === first.end) e++;
+      if (reach >= first.end) for (let k = g; k < e; k++) inside.add(order[k]!);
+      reach = Math.max(reach, first.end);
+      g = e;
+    }
+    const kept = hits.filter((_, i) => !inside.has(i));
     const strong = kept.filter((h) => !h.weak);
     const chosen = strong.length > 0 ? strong : kept;
     chosen.sort((a, b) => a.start - b.start);

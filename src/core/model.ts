@@ -3,6 +3,7 @@
 // that changed in one place is re-parsed only there.
 import type { SectionId } from './catalogue';
 import { parseChunk, type ChunkData, type HeadingKind } from './parse';
+import { MAX_INLINE_HEADING } from './heading-text';
 import { headingTextWithDefinitions } from './remark';
 import { scanChunks, type ChunkSpan } from './scan';
 import { range, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
@@ -93,6 +94,20 @@ export class ChunkCache {
   /** Chunks the last call took from the previous chunk at the same lines, without hashing their text; for tests. */
   reusedLastRun = 0;
 
+  /**
+   * The document's front matter, parsed again only when it changed: an edit below it leaves it as it was, and parsing
+   * YAML is the costliest step of a large front matter (about 0.6 µs per character).
+   */
+  frontMatter(kind: 'yaml' | 'toml', value: string, firstLine: number, lineCount: number, lastLineLength: number): FrontMatter {
+    const k = this.lastFrontMatter?.key;
+    if (k && k[0] === kind && k[2] === firstLine && k[3] === lineCount && k[4] === lastLineLength && k[1] === value) return this.lastFrontMatter!.value;
+    const parsed = parseFrontMatter(kind, value, firstLine, lineCount, lastLineLength);
+    this.lastFrontMatter = { key: [kind, value, firstLine, lineCount, lastLineLength], value: parsed };
+    return parsed;
+  }
+
+  private lastFrontMatter: { key: readonly [string, string, number, number, number]; value: FrontMatter } | undefined;
+
   /** The text's lines, split again only where it differs from the text of the last parse. */
   split(text: string): SplitText {
     this.splice = this.last ? spliceLines(this.last.split, text) : undefined;
@@ -126,9 +141,13 @@ export class ChunkCache {
         }
       }
       chunk ??= this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
-      // A chunk that ends inside an unclosed fence or comment swallows what follows, as Markdown does.
+      // A chunk that ends inside an unclosed fence or comment swallows what follows, as Markdown does. It takes at
+      // least as much text again at each step (one chunk at a time re-parsed a growing prefix: quadratic); a merged
+      // chunk that reaches past where the construct closes is still read as one document would read it.
       while (chunk.data.openAtEnd && i + 1 < spans.length) {
+        const size = split.offsets[span.end]! - split.offsets[span.start]!;
         i++;
+        while (i + 1 < spans.length && split.offsets[spans[i]!.end]! - split.offsets[span.start]! < 2 * size) i++;
         span = { start: span.start, end: spans[i]!.end, frontMatter: span.frontMatter };
         chunk = this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
       }
@@ -184,7 +203,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     const base = span.start;
     if (data.frontMatter) {
       const lastLine = span.end - 1;
-      frontMatter = parseFrontMatter(data.frontMatter.kind, data.frontMatter.value, base, span.end - span.start, (lines[lastLine] ?? '').length);
+      frontMatter = cache.frontMatter(data.frontMatter.kind, data.frontMatter.value, base, span.end - span.start, (lines[lastLine] ?? '').length);
     }
     for (const h of data.headings) {
       rawHeadings.push({
@@ -200,13 +219,19 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     for (const d of data.definitions) definitions.push(d);
   }
   if (definitions.length > 0) {
-    // References in a heading may use definitions from other chunks: resolve them as a whole-document parse does.
-    const defs = definitions.join('\n\n');
+    // References in a heading may use definitions from other chunks: resolve them as a whole-document parse does,
+    // with only the definitions whose labels the heading holds (all of them, for each heading, was quadratic).
+    let byLabel: Map<string, string> | undefined; // made when a heading needs it: most documents have none such
     for (let i = 0; i < rawHeadings.length; i++) {
       const h = rawHeadings[i]!;
       if (h.kind === 'html' || !h.text.includes('[')) continue;
+      byLabel ??= definitionsByLabel(definitions);
       const source = lines.slice(h.range.start.line, h.range.end.line + 1).join('\n');
-      rawHeadings[i] = { ...h, text: headingTextWithDefinitions(source, defs) || h.text };
+      if (source.length > MAX_INLINE_HEADING) continue;
+      const used = definitionsUsed(source, byLabel);
+      if (used.length === 0) continue;
+      const simple = /[\\`*_<>&!]/.test(source) || source.includes('](') ? undefined : shortcutReferences(h.text, byLabel);
+      rawHeadings[i] = { ...h, text: simple?.trim() ?? resolvedHeadingText(source, used) ?? h.text };
     }
   }
 
@@ -292,6 +317,119 @@ export function sectionsFor(model: PostmortemModel, id: SectionId): Section[] {
   return model.sections.filter((s) => s.roles.includes(id));
 }
 
+/** A reference label as CommonMark compares them: whitespace runs as one space, trimmed, case folded. */
+function normaliseLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+}
+
+/** Definitions (as Markdown source) by normalised label; the first of a label wins, as in CommonMark. */
+function definitionsByLabel(definitions: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const d of definitions) {
+    const m = /^\[((?:[^\\\]]|\\[\s\S])*)\]:/.exec(d);
+    if (!m) continue;
+    const key = normaliseLabel(m[1]!);
+    if (!map.has(key)) map.set(key, d);
+  }
+  return map;
+}
+
+/** The definitions a heading's source may refer to: those of every bracketed text in it, in one pass. */
+function definitionsUsed(source: string, byLabel: ReadonlyMap<string, string>): string[] {
+  const used = new Set<string>();
+  for (const label of bracketedTexts(source)) {
+    const d = byLabel.get(normaliseLabel(label));
+    if (d !== undefined) used.add(d);
+  }
+  return [...used];
+}
+
+/**
+ * What `source.matchAll(/\[((?:[^[\]\\]|\\[\s\S])*)\]/g)` captures, in one pass: that pattern, tried again from
+ * each escaped `\[` of a run left unclosed, read the rest of the run each time. An attempt that fails stops at an
+ * unescaped `[` (or the end), and every start before it fails there too, so the search goes on from that `[`.
+ */
+export function bracketedTexts(source: string): string[] {
+  const out: string[] = [];
+  let i = source.indexOf('[');
+  while (i !== -1) {
+    let k = i + 1;
+    let end = -1;
+    while (k < source.length) {
+      const c = source[k];
+      if (c === '\\') {
+        if (k + 1 >= source.length) break;
+        k += 2;
+        continue;
+      }
+      if (c === ']') {
+        end = k;
+        break;
+      }
+      if (c === '[') break;
+      k++;
+    }
+    if (end !== -1) {
+      out.push(source.slice(i + 1, end));
+      i = source.indexOf('[', end + 1);
+    } else i = source[k] === '[' ? k : -1;
+  }
+  return out;
+}
+
+/**
+ * Heading text whose only syntax is brackets, not nested, none followed by "[" or "(": each "[label]" that names a
+ * definition is a shortcut reference and reads as its label; the others are literal. Undefined for anything else
+ * (remark reads it). Saves a remark parse per heading in a document of many such headings.
+ */
+function shortcutReferences(text: string, byLabel: ReadonlyMap<string, string>): string | undefined {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = text.indexOf('[', i);
+    const stray = text.indexOf(']', i);
+    if (open === -1) return stray === -1 ? out + text.slice(i) : undefined;
+    if (stray !== -1 && stray < open) return undefined;
+    const close = text.indexOf(']', open + 1);
+    const nested = text.indexOf('[', open + 1);
+    if (close === -1 || (nested !== -1 && nested < close)) return undefined;
+    const next = text[close + 1];
+    if (next === '[' || next === '(') return undefined;
+    const label = text.slice(open + 1, close);
+    const defined = label.trim() !== '' && label.length <= 999 && byLabel.has(normaliseLabel(label));
+    out += text.slice(i, open) + (defined ? label : text.slice(open, close + 1));
+    i = close + 1;
+  }
+}
+
+/**
+ * A heading's text with its references resolved, cached by source and definitions: the model is rebuilt on every
+ * edit, and the headings an edit did not touch give the same answer. Bounded.
+ */
+const resolvedHeadings = new Map<string, string | undefined>();
+
+function resolvedHeadingText(source: string, used: readonly string[]): string | undefined {
+  const defs = used.join('\n\n');
+  const key = `${source}\u0000${defs}`;
+  if (resolvedHeadings.has(key)) return resolvedHeadings.get(key);
+  if (resolvedHeadings.size >= 10_000) resolvedHeadings.clear();
+  const text = headingTextWithDefinitions(source, defs);
+  resolvedHeadings.set(key, text);
+  return text;
+}
+
+/** The first index in `sorted` (ascending) whose value is at least `min`. */
+function lowerBound(sorted: ArrayLike<number>, min: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function collectEntries(
   sections: readonly Section[],
   id: SectionId,
@@ -302,12 +440,15 @@ function collectEntries(
 ): Entry[] {
   const out: Entry[] = [];
   const headingLines = new Set(headings.map((h) => h.range.start.line));
+  // Items and rows are in line order: each section reads only its own, found by binary search (reading all of them
+  // for each section was quadratic in a document of many Timeline sections).
+  const itemLines = items.map((it) => it.line);
   for (const section of sections) {
     if (!section.roles.includes(id)) continue;
     const from = section.heading.range.end.line + 1;
     const to = section.contentRange.end.line;
-    for (const it of items) {
-      if (it.line < from || it.line > to) continue;
+    for (let k = lowerBound(itemLines, from); k < items.length && items[k]!.line <= to; k++) {
+      const it = items[k]!;
       const end = Math.min(it.endLine, to);
       const first = lines[it.line] ?? '';
       out.push({
@@ -318,8 +459,9 @@ function collectEntries(
       });
     }
     let headerSkipped = false;
-    for (const r of rows) {
-      if (r < from || r > to || headingLines.has(r)) continue;
+    for (let k = lowerBound(rows, from); k < rows.length && rows[k]! <= to; k++) {
+      const r = rows[k]!;
+      if (headingLines.has(r)) continue;
       const text = lines[r] ?? '';
       // The delimiter row and the header row above it are not entries.
       if (/^[\s:|-]+$/.test(text) && text.includes('-')) continue;

@@ -1,6 +1,8 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
+import { htmlBlockNames } from 'micromark-util-html-tag-name';
+import { htmlHeadings, MAX_INLINE_HEADING } from './heading-text';
 import { remarkParseChunk } from './remark';
 import { trimEndChars } from './text';
 
@@ -54,6 +56,8 @@ export function parseChunk(text: string, frontMatter: boolean): ChunkData {
 const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, frontMatter: undefined, lineResults: undefined, signals: undefined };
 /** Characters after which heading text needs inline parsing (emphasis, code, links, HTML, entities, escapes). */
 const INLINE_SYNTAX = /[\\`*_[\]<>&!]/;
+/** The same without brackets: with no "](" in the text and no definitions, brackets are literal text. */
+const INLINE_SYNTAX_BUT_BRACKETS = /[\\`*_<>&!]/;
 /**
  * An inline link whose text has no inline syntax and whose destination has no spaces, parentheses, angle brackets,
  * backslashes or backticks (code spans and autolinks bind before links): `[Tracked in #40885](https://…)`.
@@ -99,18 +103,27 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   }
   const c = first.charCodeAt(0);
   if (c === 35 /* # */) {
-    // A heading line, then perhaps a paragraph with no blank line between them.
-    if (n > 1 && !PARAGRAPH_LINE.test(lines[1]!)) return undefined;
-    for (let i = 2; i < n; i++) if (!CONTINUATION_LINE.test(lines[i]!)) return undefined;
     const m = /^(#{1,6})(?:[ \t](.*))?$/.exec(first);
-    if (!m || first !== first.trimEnd()) return undefined;
-    let content = (m[2] ?? '').trim();
-    content = withoutClosingSequence(content).replace(PLAIN_LINK, '$1').trim();
-    if (INLINE_SYNTAX.test(content)) return undefined;
+    // Trailing spaces and tabs end the heading (its range includes them); other trailing whitespace is text to remark.
+    const trimmed = first.trimEnd();
+    if (!m || (trimmed !== first && !/^[ \t]+$/.test(first.slice(trimmed.length)))) return undefined;
+    // The closing sequence is found by one scan back from the end (a pattern tried from each of a long run of spaces
+    // read the whole run again).
+    const raw = withoutClosingSequence((m[2] ?? '').trim()).trim();
+    let content = raw.replace(PLAIN_LINK, '$1').trim();
+    if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) {
+      // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
+      if (first.length <= MAX_INLINE_HEADING || /[\\&]/.test(raw)) return undefined;
+      content = raw;
+    }
     const heading: RawHeading = { depth: m[1]!.length, text: content, kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
-    return { ...EMPTY, headings: [heading] };
+    if (n === 1) return { ...EMPTY, headings: [heading] };
+    // What follows the heading line in the chunk (a paragraph, rows, quotes) starts afresh.
+    const after = first.length + (text.charCodeAt(first.length) === 13 && text.charCodeAt(first.length + 1) === 10 ? 2 : 1);
+    const rest = proseChunk(text.slice(after), lines.slice(1), n - 1);
+    return rest && { ...EMPTY, headings: [heading], rows: rest.rows.map((r) => r + 1) };
   }
-  if (PARAGRAPH_LINE.test(first)) {
+  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || (c === 91 /* [ */ && !text.includes(']:'))) {
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
     const underline = n === 2 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null;
     if (underline) {
@@ -120,53 +133,87 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
       const heading: RawHeading = { depth, text, kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
       return { ...EMPTY, headings: [heading] };
     }
-    for (let i = 1; i < n; i++) if (!CONTINUATION_LINE.test(lines[i]!)) return undefined;
-    return { ...EMPTY };
+    return proseChunk(text, lines, n);
   }
-  if (c === 124 /* | */) {
-    const rows: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (lines[i]!.charCodeAt(0) !== 124) return undefined;
-      rows.push(i);
-    }
-    return { ...EMPTY, rows };
-  }
+  if (c === 124 /* | */) return proseChunk(text, lines, n);
   const fence = FENCE_LINE.exec(first);
   if (fence) {
     const marker = fence[1]!;
     if (marker[0] === '`' && fence[2]!.includes('`')) return undefined;
-    const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \t]*$`);
+    const closeChar = marker.charCodeAt(0);
     for (let i = 1; i < n; i++) {
-      if (close.test(lines[i]!)) {
+      if (closesFence(lines[i]!, closeChar, marker.length)) {
         if (i !== n - 1) return undefined;
-        const codeLines: number[] = [];
-        for (let l = 0; l < n; l++) codeLines.push(l);
-        return { ...EMPTY, codeLines };
+        return { ...EMPTY, codeLines: lineNumbers(n) };
       }
     }
-    return undefined;
+    // Never closed: code to the end of the chunk, blank lines included, and it runs on into the next chunk.
+    return { ...EMPTY, codeLines: lineNumbers(lines.length), openAtEnd: true };
+  }
+  if (c === 62 /* > */ || c === 32 || ((c === 45 || c === 42 || c === 95) && THEMATIC_BREAK.test(first))) return proseChunk(text, lines, n);
+  if (c === 60 /* < */) return htmlBlock(text, lines, n);
+  if (c === 91 /* [ */ && n === 1) {
+    // A one-line link reference definition with a plain destination and no title: what remark says of it.
+    const d = /^\[([^\s[\]\\&][^[\]\\&]{0,998})\]:[ \t]*([^\s<>()\\&]+)[ \t]*$/.exec(first);
+    if (d && d[1]!.trim() !== '' && !hasControl(d[2]!)) return { ...EMPTY, definitions: [`[${d[1]}]: <${d[2]}>`] };
   }
   const item = /^(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)/.exec(first);
-  if (item && !/^(?:[-*_][ \t]*)+$/.test(first) && item[1]!.length <= 4 && !item[1]!.includes('\t')) {
-    const contentIndent = item[0].length;
-    if (!simpleItemContent(first.slice(contentIndent))) return undefined;
-    for (let i = 1; i < n; i++) {
-      const line = lines[i]!;
-      if (/^[ \t]*$/.test(line)) {
-        // A blank line inside the item must be followed by content indented into it.
-        continue;
-      }
-      const indent = line.length - line.trimStart().length;
-      if (line.includes('\t', 0) && line.slice(0, indent).includes('\t')) return undefined;
-      if (indent === 0) {
-        if (!PARAGRAPH_LINE.test(line) || /^[ \t]*$/.test(lines[i - 1]!)) return undefined;
-      } else if (indent < contentIndent || !simpleItemContent(line.slice(indent))) {
-        return undefined;
-      }
-    }
-    return { ...EMPTY, items: [{ line: 0, endLine: n - 1 }] };
-  }
+  if (item && !/^(?:[-*_][ \t]*)+$/.test(first) && !item[1]!.includes('\t')) return listItem(text, lines, n, item[0].length - item[1]!.length, item[1]!.length);
   return undefined;
+}
+
+/** Content that starts a paragraph (inside a list item: after its marker or indentation). */
+function startsParagraph(content: string, chunk: string): boolean {
+  const c = content.charCodeAt(0);
+  return PARAGRAPH_LINE.test(content) || (c === 96 && !content.startsWith('```')) || (c === 91 && !chunk.includes(']:')) || c === 124;
+}
+
+/**
+ * Content inside an item that cannot hold a definition, a fence or an HTML block at any depth (a nested quote or list
+ * may start one mid-line): those decide whether the item runs on into the next chunk, or hold a definition.
+ */
+function innerSafe(content: string, chunk: string): boolean {
+  return !content.includes(']:') && !content.includes('```') && !content.includes('~~~') && (startsParagraph(content, chunk) || !content.includes('<'));
+}
+
+/**
+ * One top-level list item and everything that belongs to it: lines indented into it (whatever they hold: nested
+ * lists, quotes, code), blank lines followed by such lines, and lazy lines that continue its paragraph. Read line by
+ * line in linear time; the model needs only the item's extent. A fence, HTML or a definition inside (which decide
+ * whether the item runs into the next chunk, or hold a definition) sends the chunk to remark, as does a line that may
+ * end the item early.
+ */
+function listItem(text: string, lines: readonly string[], n: number, markerLength: number, spaces: number): ChunkData | undefined {
+  // With five or more spaces after the marker, the content is indented code one space after the marker.
+  const code = spaces > 4;
+  const contentIndent = markerLength + (code ? 1 : spaces);
+  const first = lines[0]!.slice(markerLength + spaces);
+  if (!code && !(simpleItemContent(first) && innerSafe(first, text))) return undefined;
+  let paragraph = !code && startsParagraph(first, text);
+  let afterBlank = false;
+  for (let i = 1; i < n; i++) {
+    const line = lines[i]!;
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    if (line.charCodeAt(indent) === 9) return undefined;
+    const rest = indent === 0 ? line : line.slice(indent);
+    if (rest === '') {
+      paragraph = false;
+      afterBlank = true;
+      continue;
+    }
+    if (indent >= contentIndent) {
+      // Inside the item. Indented 4 more than its content, it is code after a blank line, else it continues a paragraph.
+      if (!simpleItemContent(rest) || !innerSafe(rest, text)) return undefined;
+      const codeLine = indent >= contentIndent + 4 && !paragraph;
+      paragraph = !codeLine && (paragraph || startsParagraph(rest, text));
+      afterBlank = false;
+      continue;
+    }
+    // Less indented: only a lazy line of the item's open paragraph keeps the item going.
+    if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124)) return undefined;
+  }
+  return { ...EMPTY, items: [{ line: 0, endLine: n - 1 }] };
 }
 
 /** Item content that holds no fence, HTML, definition, setext underline or thematic break. */
@@ -174,4 +221,136 @@ function simpleItemContent(content: string): boolean {
   if (/^(?:`{3,}|~{3,}|<|\[[^\]]*\]:)/.test(content)) return false;
   if (/^(?:=+|-+)[ \t]*$/.test(content) || /^(?:[-*_][ \t]*){3,}$/.test(content)) return false;
   return true;
+}
+
+function lineNumbers(n: number): number[] {
+  const out: number[] = [];
+  for (let l = 0; l < n; l++) out.push(l);
+  return out;
+}
+
+/** A closing fence: up to 3 spaces, at least `length` of the opening character, then only spaces or tabs. */
+function closesFence(line: string, char: number, length: number): boolean {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  const from = i;
+  while (line.charCodeAt(i) === char) i++;
+  if (i - from < length) return false;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  return i === line.length;
+}
+
+/**
+ * A heading whose only inline syntax is brackets that cannot be links here: no "](" (an inline link) and no
+ * definition in the chunk. References to definitions elsewhere are resolved by the model.
+ */
+function literalBrackets(content: string, chunk: string): boolean {
+  return !INLINE_SYNTAX_BUT_BRACKETS.test(content) && !content.includes('](') && !chunk.includes(']:');
+}
+
+/**
+ * A chunk of paragraphs, table rows and block quotes, in any order and at any length: read line by line in linear
+ * time (micromark takes about 70 µs per line of a long paragraph, and is super-linear on deep block quotes). Nothing
+ * in it is a heading, list item or code, and nothing inside a block quote is top-level; what the model takes from it
+ * is the table rows: lines starting with "|" in a top-level paragraph. Anything else (a line that could open another
+ * block, a setext underline, a definition, a fence or HTML inside a quote, a row right after a quote, which may be
+ * the quote's lazy line) sends the chunk to remark.
+ */
+const THEMATIC_BREAK = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
+
+function proseChunk(text: string, lines: readonly string[], n: number): ChunkData | undefined {
+  if (text.includes(']:')) return undefined;
+  const rows: number[] = [];
+  let open: 'none' | 'paragraph' | 'quote' = 'none';
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    if (line.charCodeAt(indent) === 9) return undefined;
+    const rest = indent === 0 ? line : line.slice(indent);
+    if (rest === '') {
+      open = 'none';
+      continue;
+    }
+    if (indent <= 3 && rest.charCodeAt(0) === 62 /* > */) {
+      if (line.includes('```') || line.includes('~~~') || line.includes('<')) return undefined;
+      open = 'quote';
+      continue;
+    }
+    if (indent >= 4) {
+      // Indented code, unless it continues a paragraph (a quote's paragraph, lazily, or a top-level one).
+      if (open !== 'paragraph') return undefined;
+      continue;
+    }
+    if (open === 'none' && THEMATIC_BREAK.test(rest)) continue; // after a blank line or at the start: never an underline
+    if (rest.charCodeAt(0) === 124 /* | */) {
+      if (open === 'quote') return undefined;
+      if (indent === 0) rows.push(i);
+      open = 'paragraph';
+      continue;
+    }
+    const starts = open === 'none' ? PARAGRAPH_LINE.test(rest) || (rest.charCodeAt(0) === 96 && !rest.startsWith('```')) || rest.charCodeAt(0) === 91 : CONTINUATION_LINE.test(rest);
+    if (!starts) return undefined;
+    if (open === 'none') open = 'paragraph';
+  }
+  return { ...EMPTY, rows };
+}
+
+const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
+
+/**
+ * An HTML block that starts the chunk (CommonMark types 1–6, the names from micromark, which remark uses), read
+ * without remark when it takes the whole chunk: its lines are code, and headings written in HTML are read from it.
+ * Types 1–5 run to their end marker, type 6 to a blank line.
+ */
+function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData | undefined {
+  const first = lines[0]!;
+  let end: string | undefined;
+  let opener = 0;
+  const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(first);
+  if (raw) {
+    end = `</${raw[1]!.toLowerCase()}>`;
+    opener = raw[0].length;
+  } else if (first.startsWith('<!--')) [end, opener] = ['-->', 4];
+  else if (first.startsWith('<?')) [end, opener] = ['?>', 2];
+  else if (first.startsWith('<![CDATA[')) [end, opener] = [']]>', 9];
+  else if (/^<![A-Z]/i.test(first)) [end, opener] = ['>', 2];
+  else {
+    const tag = /^<\/?([A-Z][A-Z0-9-]*)(?=[\s/>]|$)/i.exec(first);
+    if (!tag || !HTML_BLOCK_NAMES.has(tag[1]!.toLowerCase())) return undefined;
+    if (/^<\/?[A-Z][A-Z0-9-]*\/(?!>)/i.test(first)) return undefined; // "<div/x": not a tag, leave it to remark
+    // Type 6: to the first blank line, which must come after the chunk's last line of content.
+    for (let i = 1; i < n; i++) if (/^[ \t]*$/.test(lines[i]!)) return undefined;
+    return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length };
+  }
+  // Types 1–5: to the first line holding the end marker (after the opener on the first line).
+  const caseless = raw === null; // the end markers of types 2–5 hold no letters
+  for (let i = 0; i < lines.length; i++) {
+    const line = i === 0 ? first.slice(opener) : lines[i]!;
+    if ((caseless ? line : line.toLowerCase()).includes(end)) {
+      if (i !== n - 1) return undefined; // something follows the block in this chunk
+      return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length };
+    }
+  }
+  // Never closed: it runs to the end of the chunk and on into the next.
+  return { ...EMPTY, headings: htmlHeadings(text, 0, 0), codeLines: lineNumbers(lines.length), openAtEnd: true };
+}
+
+/** The chunk's first n lines as written, line endings between them kept. */
+function linesSource(text: string, lines: readonly string[], n: number): string {
+  let end = 0;
+  for (let i = 0; i < n - 1; i++) {
+    end += lines[i]!.length;
+    end += text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
+  }
+  return text.slice(0, end + lines[n - 1]!.length);
+}
+
+/** ASCII control characters, which a plain link destination cannot hold. */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
 }

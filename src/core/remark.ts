@@ -1,21 +1,112 @@
 // The remark side of the chunk parse: what parse.ts's fast path does not read itself. Only this module loads remark,
 // so the Node extension host can leave remark uncompiled until a document needs it (see LAZY in scripts/build.mjs).
-import { unified } from 'unified';
+import { unified, type Processor as AnyProcessor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent, Heading as MdHeading, Html, List, Code } from 'mdast';
 import type { ChunkData, RawHeading, RawItem } from './parse';
-import { removeDelimited } from './text';
+import { htmlHeadings, MAX_INLINE_HEADING } from './heading-text';
 
-let processors: { markdown: ReturnType<typeof markdownProcessor>; withFrontMatter: ReturnType<typeof frontMatterProcessor> } | undefined;
-const markdownProcessor = () => unified().use(remarkParse);
-const frontMatterProcessor = () => unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+/**
+ * The inline constructs of Markdown, switched off for reading a chunk's blocks: block structure does not depend on
+ * them (CommonMark reads blocks first), the model needs inline structure only for heading text (read apart, see
+ * headingText), and micromark's inline parsing is super-linear on some inputs (unclosed links and emphasis: 32 KB of
+ * "[a](" took 2.8 s). Character escapes and references stay: definitions' destinations and titles need them.
+ */
+const BLOCKS_ONLY = { disable: { null: ['attention', 'autolink', 'codeText', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink', 'hardBreakEscape'] } };
 
-function parser(frontMatter: boolean) {
-  processors ??= { markdown: markdownProcessor(), withFrontMatter: frontMatterProcessor() };
-  return frontMatter ? processors.withFrontMatter : processors.markdown;
+/** What this module asks of a processor: a syntax tree. */
+interface Processor {
+  parse(text: string): unknown;
 }
+let processors: { markdown: Processor; blocks: Processor; blocksWithFrontMatter: Processor } | undefined;
+const markdownProcessor = () => unified().use(remarkParse);
+function blocksOnly(this: AnyProcessor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(BLOCKS_ONLY);
+}
+const blockProcessor = (frontMatter: boolean): Processor =>
+  frontMatter ? unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(blocksOnly) : unified().use(remarkParse).use(blocksOnly);
+
+function parsers() {
+  return (processors ??= { markdown: markdownProcessor(), blocks: blockProcessor(false), blocksWithFrontMatter: blockProcessor(true) });
+}
+
+/**
+ * Containers deeper than this are read as text: micromark's time grows faster than the input with container depth
+ * (a 8 KB line of "- - - … x" took 15 s, a staircase of block quotes 500 deep took 15 s for 1.8 MB). Nothing at that
+ * depth matters to the model, which reads top-level blocks. markdown-it caps nesting the same way (maxNesting).
+ */
+export const MAX_CONTAINER_DEPTH = 32;
+/**
+ * Leading whitespace beyond this many characters is cut to it: nesting by indentation ("- x", "  - x", "    - x", …)
+ * is as costly to micromark as nesting by markers, and 64 columns hold 32 levels of bullets.
+ */
+export const MAX_INDENT = 64;
+
+/**
+ * The text with the container markers ("> ", "- ", "1. ") of every line beyond MAX_CONTAINER_DEPTH removed, and
+ * leading whitespace cut to MAX_INDENT (the rest of the line is kept, so line numbers are unchanged). Linear: each
+ * line's leading markers are read once.
+ */
+export function capContainerDepth(text: string): string {
+  if (text.length < MAX_INDENT) return text;
+  let out: string[] | undefined;
+  let lineStart = 0;
+  let copied = 0;
+  // The next LF and CR at or after a position, remembered: searching for a CR the text does not hold, from every
+  // line, read the rest of the text each time.
+  let lf = -2;
+  let cr = -2;
+  const nextLineBreak = (from: number): number => {
+    if (lf !== -1 && lf < from) lf = text.indexOf('\n', from);
+    if (cr !== -1 && cr < from) cr = text.indexOf('\r', from);
+    return cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+  };
+  while (lineStart <= text.length) {
+    let i = lineStart;
+    let depth = 0;
+    let cut = -1;
+    let w = lineStart;
+    while (text.charCodeAt(w) === 32 || text.charCodeAt(w) === 9) w++;
+    if (w - lineStart > MAX_INDENT) {
+      // Deeper indentation than any container this deep can ask for: the line keeps MAX_INDENT columns of it.
+      (out ??= []).push(text.slice(copied, lineStart), ' '.repeat(MAX_INDENT));
+      copied = w;
+      i = w;
+    } else for (;;) {
+      let j = i;
+      while (j - i < 3 && text.charCodeAt(j) === 32) j++;
+      const c = text.charCodeAt(j);
+      let next = -1;
+      if (c === 62 /* > */) next = j + 1;
+      else if ((c === 45 || c === 43 || c === 42) && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)) next = j + 1;
+      else if (c >= 48 && c <= 57) {
+        let k = j;
+        while (k - j < 9 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+        const d = text.charCodeAt(k);
+        if ((d === 46 || d === 41) && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9)) next = k + 1;
+      }
+      if (next === -1) break;
+      if (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
+      depth++;
+      if (depth === MAX_CONTAINER_DEPTH) cut = next;
+      i = next;
+    }
+    if (depth > MAX_CONTAINER_DEPTH) {
+      (out ??= []).push(text.slice(copied, cut));
+      copied = i;
+    }
+    const nl = nextLineBreak(i);
+    if (nl === -1) break;
+    lineStart = nl + (text.charCodeAt(nl) === 13 && text.charCodeAt(nl + 1) === 10 ? 2 : 1);
+  }
+  if (!out) return text;
+  out.push(text.slice(copied));
+  return out.join('');
+}
+
 
 /**
  * A chunk is parsed as a document of its own, and remark drops a byte order mark at a document's start. Inside the
@@ -26,12 +117,10 @@ function keepBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? `\u00a0${text.slice(1)}` : text;
 }
 
-// The content stops at the next <h…> or </h…> tag, so an unclosed heading costs a scan to that tag, not to the end.
-const HTML_HEADING = /<h([1-6])(?:\s[^<>]*)?>((?:[^<]|<(?!\/?h[1-6]))*)<\/h\1\s*>/gi;
-
 /** The chunk as remark reads it; parseChunk gives the same result, faster for the usual chunks (a test checks). */
 export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData {
-  const root = parser(frontMatter).parse(keepBom(text)) as Root;
+  const p = parsers();
+  const root = (frontMatter ? p.blocksWithFrontMatter : p.blocks).parse(keepBom(capContainerDepth(text))) as Root;
   const headings: RawHeading[] = [];
   const items: RawItem[] = [];
   const rows: number[] = [];
@@ -39,6 +128,7 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
   const definitions: string[] = [];
   let fm: ChunkData['frontMatter'];
   const lines = text.split(/\r\n|\r|\n/);
+  collectDefinitions(root, definitions);
 
   for (const node of root.children) {
     const p = node.position;
@@ -47,7 +137,7 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
     const endLine = p.end.line - 1;
     switch (node.type) {
       case 'heading':
-        headings.push(markdownHeading(node, lines));
+        headings.push(markdownHeading(node, lines, text, definitions));
         break;
       case 'html':
         collectHtmlHeadings(node, headings);
@@ -72,29 +162,35 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
         break;
     }
   }
-  collectDefinitions(root, definitions);
   return { headings, items, rows, codeLines, definitions, openAtEnd: endsOpen(root, lines), frontMatter: fm, lineResults: undefined, signals: undefined };
 }
 
-/** Link reference definitions anywhere in the chunk (lists and block quotes included), as Markdown source. */
-function collectDefinitions(node: Root | RootContent, out: string[]): void {
-  if (node.type === 'definition') {
-    const title = node.title ? ` "${node.title.replace(/["\\]/g, '\\$&')}"` : '';
-    out.push(`[${node.label ?? node.identifier}]: <${node.url.replace(/[<>]/g, encodeURIComponent)}>${title}`);
-    return;
+/**
+ * Link reference definitions anywhere in the chunk (lists and block quotes included), as Markdown source. Walks the
+ * tree with an explicit stack: its depth follows the input's nesting.
+ */
+function collectDefinitions(root: Root, out: string[]): void {
+  const stack: Array<Root | RootContent> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'definition') {
+      const title = node.title ? ` "${node.title.replace(/["\\]/g, '\\$&')}"` : '';
+      out.push(`[${node.label ?? node.identifier}]: <${node.url.replace(/[<>]/g, encodeURIComponent)}>${title}`);
+      continue;
+    }
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'html') continue;
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as RootContent);
   }
-  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'html') return;
-  if ('children' in node) for (const child of node.children) collectDefinitions(child as RootContent, out);
 }
 
-function markdownHeading(node: MdHeading, lines: readonly string[]): RawHeading {
+function markdownHeading(node: MdHeading, lines: readonly string[], text: string, definitions: readonly string[]): RawHeading {
   const p = node.position!;
   const line = p.start.line - 1;
   const endLine = p.end.line - 1;
   const setext = endLine > line || !/^ {0,3}#/.test(lines[line] ?? '');
   return {
     depth: node.depth,
-    text: toString(node).trim(),
+    text: headingText(node, text, definitions),
     kind: setext ? 'setext' : 'atx',
     line,
     character: p.start.column - 1,
@@ -103,50 +199,19 @@ function markdownHeading(node: MdHeading, lines: readonly string[]): RawHeading 
   };
 }
 
+/** A heading's text with inline Markdown read: its source parsed on its own (with the chunk's definitions). */
+function headingText(node: MdHeading, text: string, definitions: readonly string[]): string {
+  const p = node.position!;
+  const source = text.slice(p.start.offset, p.end.offset);
+  if (p.start.offset === undefined || p.end.offset === undefined || source.length > MAX_INLINE_HEADING) return toString(node).trim();
+  if (!/[\\`*_[\]<>&!]/.test(source)) return toString(node).trim();
+  return headingTextWithDefinitions(source, definitions.length > 0 && source.includes('[') ? definitions.join('\n\n') : '') ?? toString(node).trim();
+}
+
+/** Headings written in HTML (`<h2>Impact</h2>`) in an HTML block, in one pass over the block. */
 function collectHtmlHeadings(node: Html, out: RawHeading[]): void {
   const p = node.position!;
-  const value = node.value;
-  if (!/<h[1-6]/i.test(value)) return;
-  HTML_HEADING.lastIndex = 0;
-  for (let m = HTML_HEADING.exec(value); m; m = HTML_HEADING.exec(value)) {
-    const start = offsetToLineChar(value, m.index);
-    const end = offsetToLineChar(value, m.index + m[0].length);
-    const baseLine = p.start.line - 1;
-    const baseChar = p.start.column - 1;
-    out.push({
-      depth: Number(m[1]),
-      text: decodeEntities(removeDelimited(removeDelimited(m[2]!, '<!--', '-->'), '<', '>')).replace(/\s+/g, ' ').trim(),
-      kind: 'html',
-      line: baseLine + start.line,
-      character: start.line === 0 ? baseChar + start.character : start.character,
-      endLine: baseLine + end.line,
-      endCharacter: end.line === 0 ? baseChar + end.character : end.character,
-    });
-  }
-}
-
-function offsetToLineChar(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return safeFromCodePoint(parseInt(name.slice(2), 16), whole);
-    if (name.startsWith('#')) return safeFromCodePoint(parseInt(name.slice(1), 10), whole);
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-function safeFromCodePoint(cp: number, fallback: string): string {
-  return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : fallback;
+  for (const h of htmlHeadings(node.value, p.start.line - 1, p.start.column - 1)) out.push(h);
 }
 
 /** Does the chunk end inside a construct that would swallow the following chunk (an unclosed fence or comment)? */
@@ -186,7 +251,8 @@ export interface OpenConstruct {
  * changes nothing in how the text before renders.
  */
 export function openConstructAtEnd(text: string, frontMatter: boolean): OpenConstruct | undefined {
-  const root = parser(frontMatter).parse(keepBom(text)) as Root;
+  const p = parsers();
+  const root = (frontMatter ? p.blocksWithFrontMatter : p.blocks).parse(keepBom(capContainerDepth(text))) as Root;
   const lines = text.split(/\r\n|\r|\n/);
   const node = openNode(root, lines);
   if (!node?.position) return undefined;
@@ -200,7 +266,7 @@ export function openConstructAtEnd(text: string, frontMatter: boolean): OpenCons
   }
   const v = node.value.trimStart();
   const tag = /^<(script|pre|style|textarea)(?:[\s>]|$)/i.exec(v);
-  const closer = tag ? `</${tag[1]!.toLowerCase()}>` : v.startsWith('<!--') ? '-->' : v.startsWith('<?') ? '?>' : v.startsWith('<![CDATA[') ? ']]>' : /^<![A-Za-z]/.test(v) ? '>' : '';
+  const closer = tag ? `</${tag[1]!.toLowerCase()}>` : v.startsWith('<!--') ? '-->' : v.startsWith('<?') ? '?>' : v.startsWith('<![CDATA[') ? ']]>' : /^<![A-Z]/i.test(v) ? '>' : '';
   return { kind: 'html', line, closer: closer && `${container}${closer}` };
 }
 
@@ -230,8 +296,8 @@ function fencedAndUnclosed(node: Code, lines: readonly string[]): boolean {
  * The text of a Markdown heading whose references point at definitions elsewhere in the document: parse the
  * heading's source together with those definitions, as a whole-document parse would see it.
  */
-export function headingTextWithDefinitions(source: string, definitions: string): string {
-  const root = parser(false).parse(keepBom(`${source}\n\n${definitions}`)) as Root;
+export function headingTextWithDefinitions(source: string, definitions: string): string | undefined {
+  const root = parsers().markdown.parse(keepBom(definitions === '' ? source : `${source}\n\n${definitions}`)) as Root;
   const first = root.children[0];
-  return first && first.type === 'heading' ? toString(first).trim() : '';
+  return first && first.type === 'heading' ? toString(first).trim() : undefined;
 }

@@ -19,6 +19,12 @@ const ATX = /^#{1,6}(?:[ \t]|$)/;
 const BULLET = /^[-+*](?:[ \t]|$)/;
 const ORDERED = /^\d{1,9}[.)](?:[ \t]|$)/;
 const THEMATIC_OR_SETEXT = /^(?:[-=_*][ \t]*)+$/;
+/**
+ * A list item that starts a list even right after a paragraph line (a bullet with content, or "1." with content), so
+ * never a lazy line of what is before it: a boundary wherever it is unindented (a paragraph followed by thousands of
+ * items was one chunk).
+ */
+const INTERRUPTING_ITEM = /^(?:[-+*]|1[.)])[ \t]+\S/;
 
 type HtmlEnd = 'blank' | RegExp;
 
@@ -52,15 +58,21 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
 /**
  * Could the paragraph holding the run of "|" lines starting at `from` end in a setext underline (which would make
- * all its lines one heading)? Looks up to the next blank line; conservative.
+ * all its lines one heading)? Looks up to the next blank line; conservative. Asked for increasing `from`, it
+ * remembers where its last look stopped, so each line is looked at once (looking again from every run was quadratic
+ * on alternating rows and text).
  */
-function setextFollowsRun(lines: readonly string[], from: number): boolean {
-  for (let i = from + 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (isBlank(line)) return false;
-    if (SETEXT_UNDERLINE.test(line)) return true;
-  }
-  return false;
+function setextLookahead(lines: readonly string[]): (from: number) => boolean {
+  let start = Infinity;
+  let stop = -1; // the first blank or underline line after `start`, or lines.length
+  return (from) => {
+    if (!(start <= from && stop > from)) {
+      start = from;
+      stop = from + 1;
+      while (stop < lines.length && !isBlank(lines[stop] as string) && !SETEXT_UNDERLINE.test(lines[stop] as string)) stop++;
+    }
+    return stop < lines.length && !isBlank(lines[stop] as string);
+  };
 }
 
 /** Cuts lines into chunks. Pure function of the lines. */
@@ -81,6 +93,7 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
   let chunkIsRow = false;
   // Rows of a run may be cut apart unless a setext underline follows the run (it would make them one heading).
   let rowRunSplittable = false;
+  const setextFollowsRun = setextLookahead(lines);
 
   for (let i = start; i < n; i++) {
     const line = lines[i] as string;
@@ -118,7 +131,7 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
         const boundary =
           prevBlank ||
           isAtx ||
-          (listItem && chunkIsList) ||
+          (listItem && (chunkIsList || INTERRUPTING_ITEM.test(line))) ||
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable);
         if (boundary) {
           chunks.push({ start, end: i, frontMatter: false });
@@ -126,7 +139,7 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
         }
       }
     }
-    if (c === 124 && !prevTableRow) rowRunSplittable = !setextFollowsRun(lines, i);
+    if (c === 124 && !prevTableRow) rowRunSplittable = !setextFollowsRun(i);
     if (i === start) {
       chunkIsList = listItem;
       chunkIsRow = c === 124;

@@ -13,6 +13,7 @@ import { scanChunks } from '../../src/core/scan';
 import { splitLines } from '../../src/core/text';
 import { generatePostmortem } from './generate';
 import { importBench } from './import';
+import { runAdversarial } from './adversarial';
 import { CORPUS, CORPUS_CANDIDATES } from '../unit/helpers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -204,6 +205,12 @@ function realDocumentNear(bytes: number): [string, string] | undefined {
 
 function main(): void {
   if (!gc) console.warn('note: without --expose-gc (npm run bench passes it) garbage left by one measurement is paid by the next');
+  if (process.argv.includes('--adversarial')) {
+    // Hostile inputs only: `npm run bench -- --adversarial [family…]`.
+    const only = process.argv.slice(process.argv.indexOf('--adversarial') + 1).filter((a) => !a.startsWith('--'));
+    if (!runAdversarial(only)) process.exitCode = 1;
+    return;
+  }
   console.log('building production bundles…');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: ROOT });
   if (process.argv.includes('--activation')) {

@@ -54,6 +54,17 @@ describe('the npm package', function () {
       assert.ok(paths.includes(required), `${required} is missing from the package`);
     }
     assert.deepEqual(paths.filter((p) => /\.(ts|map|png|vsix)$/.test(p)), [], 'no sources, source maps, images or VSIX');
+    // Every module the CLI bundle loads lazily (and those they load in turn) is in the package.
+    const loads = (file: string) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/require\(__dirname\s*\+\s*"([^"]+)"\)/g)].map((m) => join(file, '..', m[1]!));
+    const needed = new Set<string>();
+    for (let queue = loads('dist/cli/postmortem.js'); queue.length > 0; ) {
+      const file = queue.pop()!;
+      if (needed.has(file)) continue;
+      needed.add(file);
+      queue = queue.concat(loads(file));
+    }
+    assert.ok(needed.size >= 4, `the CLI loads ${[...needed].join(', ')}`);
+    for (const file of needed) assert.ok(paths.includes(file), `${file}, which the CLI loads, is missing from the package`);
     // The extension ships as a .vsix (vsce packs it from .vscodeignore); the npm package is the command line.
     assert.deepEqual(paths.filter((p) => p.startsWith('dist/web/')), [], 'no web-worker extension bundle');
     assert.ok(packed.size < 400 * 1024, `the tarball is ${Math.round(packed.size / 1024)} KB`);

@@ -15,6 +15,8 @@ describe('ASCII twins of Unicode classes', () => {
     [/[0-9]/, /\p{N}/u],
     [/[A-Za-z0-9]/, /[\p{L}\p{N}]/u],
     [/[^A-Za-z0-9]/, /[^\p{L}\p{N}]/u],
+    // responders-empty: a letter that is not upper-case (the lower-case head of a name such as "McDonald").
+    [/[a-z]/, /[^\P{L}\p{Lu}]/u],
   ];
   for (const [ascii, unicode] of pairs) {
     it(`${ascii.source} == ${unicode.source} on all of ASCII`, () => {

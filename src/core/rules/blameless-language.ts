@@ -32,11 +32,34 @@ function core(phrase: string): string {
   return phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/\s+/g, '\\s+');
 }
 
+/** Phrases that do not start with a letter or digit ("'s fault") take the word they are attached to. */
+const attached = (phrase: string): boolean => !/^[\p{L}\p{N}]/u.test(phrase.trim());
+
+/**
+ * The phrase with its word boundaries. An attached phrase is matched without its word here, and the word is added by
+ * wordBefore: a pattern that starts with [\p{L}\p{N}_-]* tries every letter of a long word as a start, reading the
+ * rest of the word each time (quadratic).
+ */
 function compile(phrase: string): RegExp {
   const escaped = core(phrase);
-  const start = /^[\p{L}\p{N}]/u.test(phrase.trim()) ? '(?<![\\p{L}\\p{N}])' : '[\\p{L}\\p{N}_-]*';
+  const start = attached(phrase) ? '' : '(?<![\\p{L}\\p{N}])';
   const end = /[\p{L}\p{N}]$/u.test(phrase.trim()) ? '(?![\\p{L}\\p{N}])' : '';
   return new RegExp(`${start}${escaped}${end}`, 'giu');
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_-]/u;
+
+/** Where the run of word characters (letters, digits, "_", "-") that ends at `at` starts, not before `floor`. */
+function wordBefore(text: string, at: number, floor: number): number {
+  let i = at;
+  while (i > floor) {
+    const c = text.codePointAt(i - 1)!;
+    // A low surrogate: step back over the whole pair.
+    const width = i - 2 >= floor && c >= 0xdc00 && c <= 0xdfff && /[\ud800-\udbff]/.test(text[i - 2]!) ? 2 : 1;
+    if (!WORD_CHAR.test(text.slice(i - width, i))) break;
+    i -= width;
+  }
+  return i;
 }
 
 /** The value for `key`, made on first need: most documents never match a phrase, so they never pay for these. */
@@ -84,8 +107,15 @@ function hits(lines: readonly ProseLine[], phrases: readonly string[], prefilter
       // The phrase itself first, so a line that matches one phrase does not compile the exact patterns of all.
       if (!once(gates, phrase, () => new RegExp(core(phrase), 'iu')).test(visible)) continue;
       const re = once(exact, phrase, () => compile(phrase));
+      const withWord = attached(phrase);
       re.lastIndex = 0;
-      for (let m = re.exec(visible); m; m = re.exec(visible)) out.push({ line, start: m.index, text: m[0], phrase });
+      let floor = 0;
+      for (let m = re.exec(visible); m; m = re.exec(visible)) {
+        const start = withWord ? wordBefore(visible, m.index, floor) : m.index;
+        floor = m.index + m[0].length;
+        out.push({ line, start, text: visible.slice(start, floor), phrase });
+        if (m[0].length === 0) re.lastIndex++;
+      }
     }
   }
   return out;

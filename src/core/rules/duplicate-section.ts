@@ -8,9 +8,14 @@ export const duplicateSection: Rule = {
   defaultLevel: 'warning',
   run({ model, report }) {
     const seen = new Map<string, { line: number }>();
+    // Headings repeat: each text is normalised once (a document of thousands of "Impact" headings).
+    const normalised = new Map<string, string>();
     for (const section of model.sections) {
       if (section.roles.length === 0) continue;
-      const key = `${section.heading.level}:${normaliseWords(section.heading.text).join(' ')}`;
+      const text = section.heading.text;
+      let words = normalised.get(text);
+      if (words === undefined) normalised.set(text, (words = normaliseWords(text).join(' ')));
+      const key = `${section.heading.level}:${words}`;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, { line: section.heading.range.start.line });

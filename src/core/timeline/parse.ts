@@ -58,9 +58,17 @@ const zones = new WeakMap<PostmortemModel, StatedZone | undefined>();
  * Whether a line belongs to a timeline entry, for lines asked in increasing order: walks the entries (sorted and
  * disjoint) instead of collecting every entry line of a long timeline into a set on each analysis.
  */
-function entryCursor(model: PostmortemModel): (line: number) => boolean {
+function entryCursor(model: PostmortemModel, fromLine = 0): (line: number) => boolean {
   const entries = model.timeline;
+  // The first entry that ends at or after fromLine, by binary search: one cursor per section must not walk the
+  // entries of every section before it.
   let i = 0;
+  let hi = entries.length;
+  while (i < hi) {
+    const mid = (i + hi) >> 1;
+    if (entries[mid]!.range.end.line < fromLine) i = mid + 1;
+    else hi = mid;
+  }
   return (line) => {
     while (i < entries.length && entries[i]!.range.end.line < line) i++;
     const e = entries[i];
@@ -84,7 +92,7 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
   }
   for (const s of sections) {
     // One cursor per section: a Timeline nested in another Timeline is read again from its own start.
-    const inEntry = entryCursor(model);
+    const inEntry = entryCursor(model, s.heading.range.end.line + 1);
     for (let l = s.heading.range.end.line + 1; l <= s.contentRange.end.line; l++) {
       if (inEntry(l) || model.codeLines.has(l)) continue;
       const z = proseZone(model.lines[l] ?? '');
@@ -176,10 +184,19 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
   const defaultOffset = zone?.offsetMinutes ?? 0;
   // Dated sub-headings inside Timeline sections ("### 2023-07-19", "### October 21, 2025 - Redis overload").
   const headingDays = new Map<number, WrittenStamp>();
+  const headingLineList = model.headings.map((h) => h.range.start.line);
   for (const s of sectionsFor(model, 'timeline')) {
-    for (const h of model.headings) {
+    // Headings are in line order: only this section's, found by binary search (all of them per section was quadratic).
+    let k = 0;
+    let hi = headingLineList.length;
+    while (k < hi) {
+      const mid = (k + hi) >> 1;
+      if (headingLineList[mid]! <= s.heading.range.start.line) k = mid + 1;
+      else hi = mid;
+    }
+    for (; k < model.headings.length && headingLineList[k]! <= s.contentRange.end.line; k++) {
+      const h = model.headings[k]!;
       const line = h.range.start.line;
-      if (line <= s.heading.range.start.line || line > s.contentRange.end.line) continue;
       const stamp = parseStamp(h.text);
       if (stamp?.date) headingDays.set(line, stamp);
     }

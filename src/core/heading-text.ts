@@ -1,0 +1,128 @@
+// Heading text read without remark, shared by the fast chunk reader (parse.ts) and remark's (remark.ts), which is
+// loaded lazily: what both need lives here.
+import type { RawHeading } from './parse';
+
+/**
+ * Headings longer than this get their text without inline parsing (markup characters kept, escapes and entities
+ * decoded): micromark's inline parsing is super-linear, so it only ever reads bounded pieces. A section heading is a
+ * few words; the text is only matched against section names, word by word.
+ */
+export const MAX_INLINE_HEADING = 2000;
+
+/**
+ * HTML headings in `value`, whose first character is at (baseLine, baseChar): each `<hN …>` to the first `</hN>`
+ * after it. Found with string searches that never go back (a lazy regular expression from each opening tag re-read
+ * the rest of the block once per unclosed tag), and positions counted as the search goes (counting lines from the
+ * start for each heading was quadratic: 40,000 headings took 13 s).
+ */
+export function htmlHeadings(value: string, baseLine: number, baseChar: number): RawHeading[] {
+  const out: RawHeading[] = [];
+  if (!/<h[1-6]/i.test(value)) return out;
+  const lower = value.toLowerCase();
+  let line = 0;
+  let lineStart = 0;
+  let counted = 0;
+  const at = (offset: number): { line: number; character: number } => {
+    for (let i = counted; i < offset; i++) {
+      const c = value.charCodeAt(i);
+      if (c === 10 || (c === 13 && value.charCodeAt(i + 1) !== 10)) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    counted = Math.max(counted, offset);
+    return { line, character: offset - lineStart };
+  };
+  // Next ">" and next "</hN" at or after a position, remembered: the searches only move forward.
+  let gt = -2;
+  const closers: number[] = [-2, -2, -2, -2, -2, -2, -2];
+  let from = 0;
+  for (;;) {
+    const open = lower.indexOf('<h', from);
+    if (open === -1) break;
+    const level = lower.charCodeAt(open + 2) - 48;
+    const after = lower.charCodeAt(open + 3);
+    if (level < 1 || level > 6 || !(after === 62 || after === 32 || after === 9 || after === 10 || after === 13 || after === 12)) {
+      from = open + 2;
+      continue;
+    }
+    if (gt !== -1 && gt < open + 3) gt = lower.indexOf('>', open + 3);
+    if (gt === -1) break; // no ">" after this tag, so none after any later one
+    const contentStart = gt + 1;
+    // The first "</hN" followed by optional whitespace and ">" after the opening tag.
+    let close = -1;
+    let closeEnd = -1;
+    let search = contentStart;
+    while (closers[level] !== -1) {
+      if (closers[level]! < search) closers[level] = lower.indexOf(`</h${level}`, search);
+      const c = closers[level]!;
+      if (c === -1) break;
+      let k = c + 4;
+      while (k < lower.length && /\s/.test(lower[k]!)) k++;
+      if (lower.charCodeAt(k) === 62) {
+        close = c;
+        closeEnd = k + 1;
+        break;
+      }
+      search = c + 4;
+    }
+    if (close === -1) {
+      from = open + 2;
+      continue;
+    }
+    const start = at(open);
+    const startLine = start.line;
+    const startChar = start.character;
+    const end = at(closeEnd);
+    out.push({
+      depth: level,
+      text: decodeEntities(stripTags(value.slice(contentStart, close))).replace(/\s+/g, ' ').trim(),
+      kind: 'html',
+      line: baseLine + startLine,
+      character: startLine === 0 ? baseChar + startChar : startChar,
+      endLine: baseLine + end.line,
+      endCharacter: end.line === 0 ? baseChar + end.character : end.character,
+    });
+    from = closeEnd;
+  }
+  return out;
+}
+
+/** Text without HTML comments and tags, in one pass (replacing /<!--[\s\S]*?-->/ and /<[^>]*>/ from each "<"). */
+function stripTags(html: string): string {
+  let out = '';
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt === -1) break;
+    const comment = html.startsWith('<!--', lt);
+    const end = comment ? html.indexOf('-->', lt + 4) : html.indexOf('>', lt + 1);
+    if (end === -1) {
+      if (comment) {
+        // An unclosed comment stays; its "<" may still open a tag.
+        out += html.slice(i, lt + 1);
+        i = lt + 1;
+        continue;
+      }
+      break; // no ">" after this "<", so none after any later one
+    }
+    out += html.slice(i, lt);
+    i = end + (comment ? 3 : 1);
+  }
+  return out + html.slice(i);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return safeFromCodePoint(parseInt(name.slice(2), 16), whole);
+    if (name.startsWith('#')) return safeFromCodePoint(parseInt(name.slice(1), 10), whole);
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+function safeFromCodePoint(cp: number, fallback: string): string {
+  return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : fallback;
+}
+

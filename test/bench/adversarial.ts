@@ -1,0 +1,132 @@
+// npm run bench -- --adversarial: every hostile input family (families.ts) at n, 2n and 4n (4n about 1 MB), full
+// analysis and a one-character edit in the middle of the hostile construct, with markdownlint on the same documents as
+// the peer. Fails (exit code 1) when a family's full analysis grows more than 5× from n to 4n, or at 4n takes more than
+// 250 ms for a full analysis or 50 ms for the edit. Growth is judged once the 4n time reaches 10 ms (below that
+// it is timer noise, and the time limits hold anyway). Writes bench-adversarial.json.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyze, IncrementalAnalyzer } from '../../src/core';
+import { FAMILIES, type Family } from './families';
+
+const ROOT = join(__dirname, '..', '..');
+const PATH = '/bench/postmortems/hostile.md';
+const FOUR_N = 1024 * 1024;
+const MAX_GROWTH = 5;
+const MAX_FULL_MS = 250;
+const MAX_EDIT_MS = 50;
+/** Below this, times at 4n are too small for their ratio to mean anything (timer and scheduling noise). */
+const GROWTH_FLOOR_MS = 10;
+/** A markdownlint run longer than this is stopped and reported as "> limit". */
+const PEER_LIMIT_MS = 20_000;
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * CPU milliseconds this process has used: what an analysis costs, whatever else the machine runs (wall time on a
+ * shared machine measured other processes as much as ours, and made growth ratios noise). Analysis is synchronous
+ * and single-threaded, so on an idle machine the two agree.
+ */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Median of up to `runs` timed calls; fewer when one call already takes seconds (the table must finish). */
+function timed(runs: number, fn: () => void, before?: () => void): number {
+  gc();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    const t = cpuMs();
+    fn();
+    xs.push(cpuMs() - t);
+    if (xs[0]! > 2000) break;
+  }
+  return median(xs);
+}
+
+/** markdownlint on the text, in a child process so a pathological run can be stopped. Undefined past the limit. */
+function markdownlintMs(text: string, dir: string): number | undefined {
+  const file = join(dir, 'doc.md');
+  writeFileSync(file, text);
+  const script = `import { lint } from 'markdownlint/sync'; import { readFileSync } from 'node:fs';
+const text = readFileSync(${JSON.stringify(file)}, 'utf8'); lint({ strings: { warm: '# a\\n\\ntext *a*\\n' } });
+const u = process.cpuUsage(); lint({ strings: { doc: text } }); const d = process.cpuUsage(u); console.log((d.user + d.system) / 1000);`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: PEER_LIMIT_MS });
+  const ms = Number((r.stdout ?? '').trim().split('\n').pop());
+  return r.status === 0 && Number.isFinite(ms) ? ms : undefined;
+}
+
+interface Measure {
+  readonly kb: number;
+  readonly full: number;
+  readonly edit: number;
+}
+
+function measure(text: string): Measure {
+  // Warm: the first analysis of a new kind of document compiles patterns and loads remark.
+  analyze(text, { path: PATH });
+  const full = timed(5, () => analyze(text, { path: PATH }));
+  const mid = Math.floor(text.length / 2);
+  const edited = `${text.slice(0, mid)}x${text.slice(mid)}`;
+  const analyzer = new IncrementalAnalyzer();
+  const edit = timed(7, () => analyzer.analyze(edited, { path: PATH }), () => analyzer.analyze(text, { path: PATH }));
+  return { kb: text.length / 1024, full, edit };
+}
+
+interface Row {
+  readonly family: string;
+  readonly what: string;
+  readonly sizes: readonly Measure[];
+  readonly growth: number;
+  readonly peer: number | undefined;
+  readonly ok: boolean;
+}
+
+export function runAdversarial(only?: readonly string[]): boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-adversarial-'));
+  const rows: Row[] = [];
+  const families: readonly Family[] = only && only.length > 0 ? FAMILIES.filter((f) => only.includes(f.name)) : FAMILIES;
+  for (const family of families) {
+    process.stdout.write(`${family.name}… `);
+    const sizes = [FOUR_N / 4, FOUR_N / 2, FOUR_N].map((bytes) => measure(family.make(bytes)));
+    const growth = sizes[2]!.full / sizes[0]!.full;
+    const peer = markdownlintMs(family.make(FOUR_N), dir);
+    const ok = (growth <= MAX_GROWTH || sizes[2]!.full < GROWTH_FLOOR_MS) && sizes[2]!.full <= MAX_FULL_MS && sizes[2]!.edit <= MAX_EDIT_MS;
+    rows.push({ family: family.name, what: family.what, sizes, growth, peer, ok });
+    process.stdout.write(`${sizes.map((s) => s.full.toFixed(1)).join(' → ')} ms, edit ${sizes[2]!.edit.toFixed(1)} ms${ok ? '' : '  FAIL'}\n`);
+  }
+
+  const f = (n: number, d = 1) => n.toFixed(d);
+  const header = ['family', 'KB at 4n', 'full n', 'full 2n', 'full 4n', 'growth n→4n', 'edit 4n', 'markdownlint 4n', 'result'];
+  const table = rows.map((r) => [
+    r.family,
+    f(r.sizes[2]!.kb, 0),
+    f(r.sizes[0]!.full),
+    f(r.sizes[1]!.full),
+    f(r.sizes[2]!.full),
+    `${f(r.growth, 2)}×`,
+    f(r.sizes[2]!.edit, 2),
+    r.peer === undefined ? `> ${PEER_LIMIT_MS / 1000} s` : f(r.peer, 0),
+    r.ok ? 'pass' : 'FAIL',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(`\nHostile inputs: median CPU ms per analysis (${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}); n = ${FOUR_N / 4 / 1024} KB.`);
+  console.log(`Limits: growth n→4n ≤ ${MAX_GROWTH}× (linear is 4×; judged from ${GROWTH_FLOOR_MS} ms at 4n), full ≤ ${MAX_FULL_MS} ms and edit ≤ ${MAX_EDIT_MS} ms at 4n.\n`);
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const row of table) console.log(line(row));
+  for (const r of rows) if (!r.ok) console.log(`FAIL ${r.family} (${r.what})`);
+  writeFileSync(join(ROOT, 'bench-adversarial.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows }, null, 2)}\n`);
+  console.log('\nwrote bench-adversarial.json');
+  return rows.every((r) => r.ok);
+}

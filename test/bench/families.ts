@@ -1,0 +1,89 @@
+// Hostile input families: documents built to hit one super-linear path each, at a size chosen by the caller.
+// Used by the adversarial benchmark (npm run bench -- --adversarial) and by the fuzz test as fragments.
+// Every family puts its construct inside a post-mortem (front matter type: postmortem), so every rule runs on it.
+
+export interface Family {
+  readonly name: string;
+  /** What the construct is, for the table. */
+  readonly what: string;
+  /** A document of about `bytes` characters. */
+  make(bytes: number): string;
+}
+
+const HEAD = ['---', 'type: postmortem', 'title: Hostile input', 'status: draft', '---', '', '# Hostile input', ''].join('\n');
+
+const SECTIONS = ['Overview', 'Background', 'What happened', 'Root Causes', 'Mitigation', 'Impact', 'Responders', 'Timeline', 'Good-jobs and Improvement Chances', 'Action Items'];
+
+function defaultBody(section: string): string {
+  if (section === 'Timeline') return '- 14:03 UTC: alert fired';
+  if (section === 'Action Items') return '- [ ] Add an alert — owner: @kim, ticket: OPS-1';
+  if (section === 'Responders') return '- @sam';
+  return 'Text with 3 numbers.';
+}
+
+/** The sections of a small complete post-mortem, with `body` in the section `where` ('' for none). */
+function sections(where: string, body: string): string {
+  const out: string[] = [];
+  for (const s of SECTIONS) out.push(`## ${s}`, '', s === where ? body : defaultBody(s), '');
+  return out.join('\n');
+}
+
+/** A small complete post-mortem with `body` in the section `where`. */
+export function postmortem(where: string, body: string): string {
+  return `${HEAD}\n${sections(where, body)}`;
+}
+
+/** `unit` repeated to about `bytes` characters (at least once). */
+function fill(unit: string, bytes: number): string {
+  return unit.repeat(Math.max(1, Math.floor(bytes / unit.length)));
+}
+
+/** Lines made by `line(i)`, joined by `sep`, until about `bytes` characters. */
+function lines(bytes: number, line: (i: number) => string, sep = '\n'): string {
+  const out: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const l = line(i);
+    out.push(l);
+    size += l.length + sep.length;
+  }
+  return out.join(sep);
+}
+
+const pad2 = (i: number) => String(i % 60).padStart(2, '0');
+
+export const FAMILIES: readonly Family[] = [
+  { name: 'action-parens', what: 'action item "- [ ] Fix", then "(  " × n, "x"', make: (b) => postmortem('Action Items', `- [ ] Fix${fill('(  ', b)}x`) },
+  { name: 'action-spaces', what: 'action item "Fix", n spaces, "x"', make: (b) => postmortem('Action Items', `- [ ] Fix${fill(' ', b)}x`) },
+  { name: 'action-open-parens', what: 'action item "Fix", then n × "("', make: (b) => postmortem('Action Items', `- [ ] Fix ${fill('(', b)}`) },
+  { name: 'action-brackets', what: 'action item "Fix", then n × "[ due "', make: (b) => postmortem('Action Items', `- [ ] Fix ${fill('[ due ', b)},`) },
+  { name: 'action-capitals', what: 'action item of n capitals (the default ticket pattern)', make: (b) => postmortem('Action Items', `- [ ] ${fill('A', b)}`) },
+  { name: 'action-table', what: 'Action Items table of n rows', make: (b) => postmortem('Action Items', `| Action | Owner |\n|---|---|\n${lines(b, (i) => `| Fix ${i} | @kim |`)}`) },
+  { name: 'placeholder-spaces', what: 'section whose first line is "-", n spaces, "x"', make: (b) => postmortem('Impact', `-${fill(' ', b)}x`) },
+  { name: 'deep-blockquote', what: 'one line of n × "> ", then "x"', make: (b) => postmortem('What happened', `${fill('> ', b)}x`) },
+  { name: 'deep-list', what: 'one line of n × "- ", then "x"', make: (b) => postmortem('What happened', `${fill('- ', b)}x`) },
+  { name: 'nested-lists', what: 'list items, each indented 2 more than the last', make: (b) => postmortem('What happened', lines(b, (i) => `${' '.repeat(2 * Math.min(i, 2000))}- x`)) },
+  { name: 'blockquote-staircase', what: 'line i holds min(i, 500) × ">"', make: (b) => postmortem('What happened', lines(b, (i) => `${'>'.repeat(Math.min(i, 500))} x`)) },
+  { name: 'html-headings', what: 'n lines of "<h2>Impact</h2>"', make: (b) => postmortem('What happened', lines(b, () => '<h2>Impact</h2>')) },
+  { name: 'yaml-keys', what: 'YAML front matter with n keys', make: (b) => `---\ntype: postmortem\n${lines(b, (i) => `key${i}: value ${i}`)}\n---\n\n${sections('', '')}` },
+  { name: 'yaml-deep', what: 'YAML front matter: a flow sequence nested n deep', make: (b) => `---\ntype: postmortem\nx: ${fill('[', b / 2)}${fill(']', b / 2)}\n---\n\n${sections('', '')}` },
+  { name: 'toml-keys', what: 'TOML front matter with n keys', make: (b) => `+++\ntype = "postmortem"\n${lines(b, (i) => `key${i} = "value ${i}"`)}\n+++\n\n${sections('', '')}` },
+  { name: 'reference-definitions', what: 'n link reference definitions, a blank line between', make: (b) => postmortem('What happened', lines(b, (i) => `[ref${i}]: https://example.com/${i}`, '\n\n')) },
+  { name: 'headings-with-refs', what: 'n headings "### [ref i]", each with its definition', make: (b) => postmortem('What happened', lines(b, (i) => `### [ref${i}]\n\n[ref${i}]: https://example.com/${i}`, '\n\n')) },
+  { name: 'responders-capitals', what: 'a Responders line of n capitals', make: (b) => postmortem('Responders', fill('A', b)) },
+  { name: 'blameless-prefix', what: `an n-letter word, then "'s x 's fault"`, make: (b) => postmortem('What happened', `${fill('a', b)}'s x 's fault`) },
+  { name: 'blameless-quotes', what: 'n × "“a " (quotes never closed), then "human error"', make: (b) => postmortem('What happened', `${fill('“a ', b)}human error`) },
+  { name: 'code-span-runs', what: 'backtick runs of growing length, none closed', make: (b) => postmortem('What happened', lines(b, (i) => `${'`'.repeat(1 + (i % 300))}a`, ' ')) },
+  { name: 'huge-line', what: 'one paragraph line of n letters', make: (b) => postmortem('What happened', fill('a', b)) },
+  { name: 'emphasis', what: 'n × "*a _b " (emphasis never closed)', make: (b) => postmortem('What happened', fill('*a _b ', b)) },
+  { name: 'link-openers', what: 'n × "[a](" (links never closed)', make: (b) => postmortem('What happened', fill('[a](', b)) },
+  { name: 'brackets', what: 'n × "[", then n × "]"', make: (b) => postmortem('What happened', `${fill('[', b / 2)}${fill(']', b / 2)}`) },
+  { name: 'heading-inline', what: 'one heading of n × "*a [b ` "', make: (b) => postmortem('What happened', `### ${fill('*a [b ` ', b)}`) },
+  { name: 'heading-aliases', what: 'one heading of n × "Timeline "', make: (b) => postmortem('What happened', `### ${fill('Timeline ', b)}`) },
+  { name: 'many-timelines', what: 'n "## Timeline" sections with an entry each', make: (b) => postmortem('What happened', lines(b, (i) => `## Timeline\n\n- 14:${pad2(i)} UTC: x`, '\n\n')) },
+  { name: 'table-setext', what: 'alternating "| row |" and text lines, no blank line', make: (b) => postmortem('Timeline', lines(b, (i) => (i % 2 ? 'text' : '| row |'))) },
+  { name: 'unclosed-fence', what: 'an unclosed fence, then n lines', make: (b) => postmortem('What happened', `\`\`\`\n${lines(b, (i) => `line ${i}`)}`) },
+  { name: 'unclosed-comment', what: 'an unclosed HTML comment, then n lines', make: (b) => postmortem('What happened', `<!--\n${lines(b, (i) => `line ${i}`)}`) },
+  { name: 'timeline-rows', what: 'a Timeline of n entries led by a run of "*_"', make: (b) => postmortem('Timeline', lines(b, (i) => `- ${'*_'.repeat(20)}14:${pad2(i)} x`)) },
+  { name: 'mixed-eol-nul', what: 'lines ending in CR, CRLF and LF in turn, with NUL, lone surrogates and BOMs', make: (b) => postmortem('What happened', lines(b, (i) => `a\u0000b\ud800c\ufeff ${i}${['\r', '\r\n', '\n'][i % 3]}`, '')) },
+];
