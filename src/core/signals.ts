@@ -33,12 +33,12 @@ const ACTION = /^\s*[-*+]\s+\[[ xX]\]|\bTODO\b|@[A-Za-z][\w-]*|\b[A-Z][A-Z0-9]+-
 const IMPACT = /\d\s?%|[$€£]\s?\d|\d[\d,.]*\s?(?:k|m|million|thousand|hundred)?\s(?:\w+\s)?(?:users?|customers?|requests?|accounts?|orders?|transactions?|clients?|sites?|builds?|queries|calls|errors?|downloads?|people|visitors?|packages?|nodes?|jobs?)\b|\b(?:users?|customers?|visitors?)\s+(?:\w+\s+){0,3}(?:were|was|could(?:n't| not)|unable|affected|impacted|saw|experienced)\b|\b(?:unavailable|degraded|outage|downtime)\b/i;
 const CAUSE = /\b(?:because|caused by|was caused|were caused|due to|bug in|root cause|resulted from|triggered by|the cause|led to|stemmed from|a result of)\b|parce que|à cause d|en raison d|causée? par|dûe? à|cause racine/i;
 const FIX = /\b(?:we|team|they|engineers?|on-?call|operators?|it was|was|were|then)\s+(?:\w+\s+)?(?:rolled back|reverted|restarted|rebooted|redeployed|deployed (?:a )?fix|patched|fixed|restored|disabled|re-?enabled|scaled|failed over|mitigated|resolved|applied|removed|purged|flushed|killed|drained|unblocked|hot-?fixed|released|rotated|renewed|recovered)\b|^\s*(?:[-*+]|\d+[.)])\s+(?:rolled back|reverted|restarted|rebooted|redeployed|patched|fixed|restored|disabled|scaled|failed over|mitigated|resolved|applied|removed|purged|released|rotated|renewed|deployed|recovered)\b|nous avons (?:redémarré|annulé|corrigé|restauré|rétabli|révoqué|désactivé|déployé)/i;
-const PERSON = /@[A-Za-z][\w-]*|\brespond(?:ed|ers?)\b|\bon-?call\b|\bpaged\b|\bincident commander\b|\bintervenant/i;
+const PERSON = /@[A-Z][\w-]*|\brespond(?:ed|ers?)\b|\bon-?call\b|\bpaged\b|\bincident commander\b|\bintervenant/i;
 /**
  * A line that could act as a heading without heading markup: bold text alone on its line (a colon may follow, inside
  * or outside the emphasis), or a bold label that opens a list item ("- **Impact**: …", a summary card's field).
  */
-const LABEL = /^\s{0,8}(?:[-*+]\s+)?(?:\*\*|__)(?=\S)([^*_]{1,80}?)(?<=\S)(?:\*\*|__)\s*:?\s*$|^\s{0,8}[-*+]\s+(?:\*\*|__)(?=\S)([^*_]{1,60}?)(?<=\S)(?:\*\*|__)\s*:/;
+const LABEL = /^\s{0,8}(?:[-*+]\s+)?(?:\*\*|__)(?=\S)([^*_]{1,80})(?<=\S)(?:\*\*|__)\s*:?\s*$|^\s{0,8}[-*+]\s+(?:\*\*|__)(?=\S)([^*_]{1,60})(?<=\S)(?:\*\*|__)\s*:/;
 
 /** The label text of a line that could act as a heading, or undefined. */
 export function labelText(line: string): string | undefined {

@@ -85,7 +85,7 @@ export const MAX_FILE_NAME_BYTES = 120;
  * Windows device names (`CON`, `PRN`, `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, also with superscript digits), in
  * any case, alone or before an extension: such a file cannot be created or opened on Windows.
  */
-const DEVICE_NAME = /^(con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])(?=[ ]*(?:\.|$))/i;
+const DEVICE_NAME = /^(con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])(?= *(?:\.|$))/i;
 
 /** True for a name Windows reserves for a device (`CON`, `nul.md`, `Com1.tar.gz`…). */
 export function isDeviceName(name: string): boolean {

@@ -193,7 +193,7 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
           if (box.validationMessage && value.trim() !== '') box.validationMessage = undefined;
         }),
         box.onDidAccept(() => {
-          const text = box.value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+          const text = box.value.replace(/\s*[\r\n]\s*/g, ' ').trim();
           if (text === '') box.validationMessage = 'Type what happened, or press Escape to cancel.';
           else done({ text, doc });
         }),

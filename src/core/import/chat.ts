@@ -32,7 +32,7 @@ export interface ChatDialect {
 export function nameLike(text: string): boolean {
   if (text.length > 60 || text.length < 2) return false;
   if (!/^[\p{L}@][\p{L}\p{M}\p{N}'’.\-_()/ ]*$/u.test(text)) return false;
-  return text.split(' ').length <= 6 && !/[.]$/.test(text);
+  return text.split(' ').length <= 6 && !/\.$/.test(text);
 }
 
 interface Message {
@@ -73,7 +73,7 @@ export function parseChat(text: string, clock: Clock, out: Collector, dialect: C
       out.unread(n, raw, `"${time}" is not a time`);
       return;
     }
-    const hasMeridiem = /[AaPp]\.?[Mm]/.test(time);
+    const hasMeridiem = /[AP]\.?M/i.test(time);
     if (hasMeridiem) twelveHour = true;
     else if (twelveHour && stamp.clock.hour >= 1 && stamp.clock.hour <= 12 && lastMinutes !== undefined) {
       // Continuation times drop AM/PM ("2:06" under "Sam Lee  2:05 PM"): the reading nearest after the time before.
@@ -168,7 +168,7 @@ export function headerOf(line: string, dialect: ChatDialect, clock: Clock): { au
     const name = m[1]!.replace(APP_BADGE, '').trim();
     // A single space before the time is a header only for a short capitalised name with an AM/PM time.
     const spaced = m[2]!.length >= 2 || m[2]!.includes('\t');
-    const strict = /[AaPp]\.?[Mm]/.test(m[3]!) && /^\p{Lu}/u.test(name) && name.split(' ').length <= 3;
+    const strict = /[AP]\.?M/i.test(m[3]!) && /^\p{Lu}/u.test(name) && name.split(' ').length <= 3;
     if (nameLike(name) && (spaced || strict)) return { author: name, time: m[3]! };
   }
   return undefined;
@@ -188,7 +188,7 @@ export function teamsWhen(inside: string, clock: Clock): { time: string; day?: D
     else day = { year: Number(slash[3]) < 100 ? 2000 + Number(slash[3]) : Number(slash[3]), month, day: date };
     text = text.slice(slash[0].length);
   } else {
-    const word = /^([A-Za-z]+),?\s+/.exec(text);
+    const word = /^([A-Z]+),?\s+/i.exec(text);
     if (word) {
       const d = clock.separator(word[1]!);
       if (!d && !WEEKDAYS.includes(word[1]!.toLowerCase())) return undefined;

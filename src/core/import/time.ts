@@ -161,7 +161,7 @@ export class Clock {
     }
     this.prevMinutes = minutes;
     if (stamp.zone !== undefined && stamp.offsetMinutes !== undefined) {
-      const abbreviation = stamp.zone.replace(/[^A-Za-z]/g, '').toUpperCase();
+      const abbreviation = stamp.zone.replace(/[^A-Z]/gi, '').toUpperCase();
       if (AMBIGUOUS_ZONES[abbreviation] && !this.reported.has(abbreviation)) {
         this.reported.add(abbreviation);
         this.out.warn(`Line ${line}: the zone "${abbreviation}" is ambiguous: ${AMBIGUOUS_ZONES[abbreviation]}. Read as ${describeOffset(ZONE_OFFSETS[abbreviation]!)}; write an offset to be sure.`);

@@ -113,7 +113,7 @@ function place(wallMs: number, zone: NonNullable<DocZone>): { epochMs: number; p
   return { epochMs: z.epochMs };
 }
 
-const FRONT_MATTER_ZONE = /^\s*\(?\s*([A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)\s*\)?\s*$/;
+const FRONT_MATTER_ZONE = /^\s*\(?\s*([A-Z]+(?:\/[\w+-]+)+)\s*\)?\s*$/i;
 
 /** Reads a front-matter milestone value: a string (ISO 8601, `YYYY-MM-DD HH:mm` with a zone) or a TOML date-time. */
 export function readMilestoneValue(value: unknown, zone: DocZone): { epochMs?: number; text: string; problem?: string; note?: string } {
