@@ -146,7 +146,7 @@ export function formatGithub(results: readonly FileResult[], srcRoot: string): s
 
 // Control characters other than tab and line breaks, non-characters, and lone surrogates.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML = /[\u0000-\u0008\v\f\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** XML text and attribute escaping; characters XML cannot hold (controls, lone surrogates) become U+FFFD. */
 export function xml(s: string): string {

@@ -22,7 +22,7 @@ export async function expandInputs(patterns: readonly string[], cwd: string): Pr
   const add = (absolute: string, explicit: boolean) => {
     const display = displayPath(absolute, cwd);
     // Negations are relative to the working directory; `**/x/**` also leaves out matching files outside it.
-    if (excluded(display) || excluded(absolute.split(sep).join('/').replace(/^(?:[a-zA-Z]:)?\/+/, ''))) return;
+    if (excluded(display) || excluded(absolute.split(sep).join('/').replace(/^(?:[a-z]:)?\/+/i, ''))) return;
     const known = byPath.get(absolute);
     if (known) {
       known.explicit ||= explicit;

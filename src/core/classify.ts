@@ -34,7 +34,7 @@ export interface ClassifyOptions {
 }
 
 const FRONT_MATTER_TYPES = new Set(['postmortem', 'post-mortem', 'post mortem', 'incident', 'incident-report', 'incident report', 'incident-review', 'retrospective']);
-const TITLE = /\bpost[- ]?mortem\b(?![- ]?s\b)|\bpost[- ]incident (?:report|review)\b|\bincident (?:report|review|retrospective|analysis)\b|\brapport d.incident\b/i;
+const TITLE = /\bpost[- ]?mortem\b(?![- ]s\b)|\bpost[- ]incident (?:report|review)\b|\bincident (?:report|review|retrospective|analysis)\b|\brapport d.incident\b/i;
 /** Words in a title that name an incident. */
 const INCIDENT_TITLE = /\b(?:incidents?|outages?|downtime|disruptions?|degradations?|degraded|breach|leak(?:ed)?|failures?|failing|halt(?:ed)?|broken|crash(?:es|ed)?|delays?|unavailab\w*|vulnerabilit\w*|cve-\d+|inconsisten\w*|expired|data loss|panne|interruption)\b/i;
 /** A file or title that names something other than a post-mortem: an index, a guide, a runbook, a process. */

@@ -32,7 +32,7 @@ export function spreadsheetSafe(value: string): string {
 
 /** Control characters other than tab, line feed and carriage return (C0, DEL and C1): stripped from every cell. */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0008\v\f\u000e-\u001f\u007f-\u009f]/g;
 
 /**
  * One cell as exported: control characters stripped, formulas defused, then cut to `max` characters, so Jira's

@@ -31,14 +31,14 @@ export function frontMatterValueContext(model: PostmortemModel, line: number, ch
   const fm = model.frontMatter;
   if (!fm || fm.kind !== 'yaml' || line <= fm.range.start.line || line >= fm.range.end.line) return undefined;
   const text = model.lines[line] ?? '';
-  const m = /^(\s*)([A-Za-z][\w-]*)[ \t]*:[ \t]*/.exec(text);
+  const m = /^(\s*)([A-Z][\w-]*)[ \t]*:[ \t]*/i.exec(text);
   if (!m || character < m[0].length) return undefined;
   const indent = m[1]!.length;
   let key = m[2]!;
   if (indent > 0) {
     // A nested key: its parent is the nearest line above with less indentation.
     for (let l = line - 1; l > fm.range.start.line; l--) {
-      const p = /^(\s*)([A-Za-z][\w-]*)[ \t]*:/.exec(model.lines[l] ?? '');
+      const p = /^(\s*)([A-Z][\w-]*)[ \t]*:/i.exec(model.lines[l] ?? '');
       if (p && p[1]!.length < indent) {
         key = `${p[2]}.${key}`;
         break;

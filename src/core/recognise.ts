@@ -273,7 +273,7 @@ function recogniseLabels(
       // A short plain line alone in its paragraph, followed by a list ("Action Items" then "- …"), or a field name.
       if ((f & CONTENT_FLAG) === 0 || (h >= 0 && l <= headings[h]!.endLine)) continue;
       const line = lines[l]!;
-      if (line.length > 40 || !/^[A-ZÀ-Ý]/.test(line) || /[.,;!?]\s*$/.test(line) || !/^\s*$/.test(lines[l - 1] ?? '')) continue;
+      if (line.length > 40 || !/^[A-Z\u00C0-\u00DD]/.test(line) || /[.,;!?]\s*$/.test(line) || !/^\s*$/.test(lines[l - 1] ?? '')) continue;
       // Followed by a list or table, or ending in a colon with nothing after it on the line ("Involved:").
       if (!/:\s*$/.test(line) && !/^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\|)/.test(lines[l + 1] ?? '')) continue;
       found.push({ line: l, text: line.replace(/:\s*$/, '').trim(), under: h, start: line.length - line.trimStart().length, stop: line.trimEnd().length, inline: false });

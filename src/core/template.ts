@@ -85,11 +85,17 @@ export const MAX_FILE_NAME_BYTES = 120;
  * Windows device names (`CON`, `PRN`, `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, also with superscript digits), in
  * any case, alone or before an extension: such a file cannot be created or opened on Windows.
  */
-const DEVICE_NAME = /^(con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])(?=[ ]*(?:\.|$))/i;
+const DEVICE_NAME = /^(?:con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])(?= *(?:\.|$))/i;
 
 /** True for a name Windows reserves for a device (`CON`, `nul.md`, `Com1.tar.gz`…). */
 export function isDeviceName(name: string): boolean {
-  return DEVICE_NAME.test(name.replace(/[\s.]+$/, ''));
+  return DEVICE_NAME.test(trimEndChars(name, /[\s.]/));
+}
+
+/** `name` without the dashes right before a final `.md` (any case): `a--.md` is `a.md`. */
+function dashesBeforeMd(name: string): string {
+  const ext = name.slice(-3);
+  return /^\.md$/i.test(ext) ? trimEndChars(name.slice(0, -3), /-/) + ext : name;
 }
 
 const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
@@ -110,7 +116,7 @@ export function fileNameFor(pattern: string, vars: FileNameVars): string {
   // Too long: a shorter slug (cut at a dash where there is one), then the end of the name itself.
   for (let keep = vars.slug.length; utf8Length(name) > MAX_FILE_NAME_BYTES && keep > 0; ) {
     keep = Math.max(0, keep - Math.max(1, Math.ceil((utf8Length(name) - MAX_FILE_NAME_BYTES) / 5)));
-    name = expand(vars.slug.slice(0, keep).replace(/-+$/, '')).replace(/-+(\.md)$/i, '$1');
+    name = dashesBeforeMd(expand(trimEndChars(vars.slug.slice(0, keep), /-/)));
   }
   if (utf8Length(name) > MAX_FILE_NAME_BYTES) {
     const ext = '.md';

@@ -221,9 +221,10 @@ export function trimStartChars(s: string, ch: RegExp): string {
 
 /**
  * `s` without every `open`…`close` run (HTML comments, tags), found with indexOf: linear, where `/<!--[\s\S]*?-->/g`
- * rescans the rest of the text from every unclosed `open`. An unclosed `open` and what follows it stay.
+ * rescans the rest of the text from every unclosed `open`. An unclosed `open` and what follows it stay. Each run becomes
+ * `replacement` (nothing by default).
  */
-export function removeDelimited(s: string, open: string, close: string): string {
+export function removeDelimited(s: string, open: string, close: string, replacement = ''): string {
   let out = '';
   let from = 0;
   for (;;) {
@@ -231,7 +232,7 @@ export function removeDelimited(s: string, open: string, close: string): string 
     if (start < 0) break;
     const end = s.indexOf(close, start + open.length);
     if (end < 0) break;
-    out += s.slice(from, start);
+    out += s.slice(from, start) + replacement;
     from = end + close.length;
   }
   return out + s.slice(from);

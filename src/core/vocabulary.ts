@@ -4,6 +4,7 @@
 // "🙆🏽‍♀️ Recovery", "4. Resolving the issue" and "RÉSOLUTION :" read alike. Every pattern is a plain alternation of
 // words (no nested quantifiers), run on a heading's text only: linear in the heading's length.
 import type { SectionId } from './catalogue';
+import { removeDelimited } from './text';
 
 export type Language = 'en' | 'fr';
 
@@ -89,7 +90,7 @@ const NEUTRAL = new RegExp(
       'contents|table of contents|glossary|toc|sommaire des matieres|table des matieres',
       'date|dates|incident dates?(?: s)?|authors?|owners?(?: .*)?|status|severity|duration|stats|statistics|metadata|meta|tags?|version|(?:revision|version|document|change) history|changelog',
       'time to (?:detect|repair|resolve|recover|mitigate|acknowledge)(?: .*)?|ttd|ttr|mttr|mttd|identified|detected|reported by',
-      'detection|alerting|monitoring|auteur.*|animateur.*|equipe|detection',
+      'detection|alerting|monitoring|auteur.*|animateur.*|equipe',
       'postmortem|post mortem|blameless post ?mortem|incident report|incident review|retrospective meeting',
     ].join('|') +
     ')$',
@@ -98,7 +99,7 @@ const NEUTRAL = new RegExp(
 /** Folds a heading or line for matching: lower case, no accents, no numbering, emoji or punctuation; single spaces. */
 export function foldText(text: string): string {
   let t = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  t = t.replace(/<[^>]*>/g, ' ').replace(/&#?[a-z0-9]+;/g, ' ');
+  t = removeDelimited(t, '<', '>', ' ').replace(/&#?[a-z0-9]+;/g, ' ');
   t = t.replace(/[^a-z0-9]+/g, ' ').trim();
   // Leading numbering: "1", "1 2", "iv", "a" before the words ("1. Summary", "IV. Impact", "a) Timeline").
   t = t.replace(/^(?:(?:\d+ )+|(?:[ivx]+|[a-h]) (?=[a-z]{3}))/, '');

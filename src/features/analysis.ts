@@ -1,7 +1,7 @@
 // One analysis per document version, shared by the features (diagnostics, quick fixes, completions, hover, status
 // bar). Not a feature: a cache around the core's IncrementalAnalyzer, so a keystroke is analysed once.
 import * as vscode from 'vscode';
-import { analyseSafely, errorDetails, IncrementalAnalyzer, ISSUES_URL, type Analysis, type ConfigInput, type PostmortemConfig } from '../core';
+import { analyseSafely, errorDetails, IncrementalAnalyzer, ISSUES_URL, trimEndChars, type Analysis, type ConfigInput, type PostmortemConfig } from '../core';
 import { log } from './log';
 import { readConfig } from './settings';
 
@@ -122,7 +122,7 @@ export const analyses = new AnalysisCache();
  */
 export function workspacePath(uri: vscode.Uri): string {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const root = folder?.uri.path.replace(/\/+$/, '');
+  const root = folder === undefined ? undefined : trimEndChars(folder.uri.path, /\//);
   if (root !== undefined && uri.path.startsWith(`${root}/`)) return uri.path.slice(root.length + 1);
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }

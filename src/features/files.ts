@@ -3,6 +3,7 @@
 // (vscode.dev, virtual file systems) they use workspace.fs, refuse any symbolic link on the way, and serialise this
 // extension's own creations so two of them never pick the same name.
 import * as vscode from 'vscode';
+import { trimEndChars } from '../core/text';
 import type { EntryIdentity, LocalDisk } from '../node/disk';
 
 let disk: LocalDisk | undefined;
@@ -48,7 +49,7 @@ export async function leavesFolder(folder: vscode.Uri, target: vscode.Uri): Prom
     return `its real path ${await local.realPath(target.fsPath)} is outside the workspace folder (it goes through a symbolic link)`;
   }
   if (folder.scheme !== target.scheme || folder.authority !== target.authority) return 'it is not in the workspace folder';
-  const base = folder.path.replace(/\/+$/, '');
+  const base = trimEndChars(folder.path, /\//);
   if (!target.path.startsWith(`${base}/`) && target.path !== base) return 'it is not in the workspace folder';
   const segments = target.path.slice(base.length).split('/').filter((s) => s !== '');
   let current = folder;

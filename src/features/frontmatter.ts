@@ -5,6 +5,33 @@ import { frontMatterValueContext, frontMatterValueSuggestions, localDate, neares
 import { analyses, postmortemAnalysis } from './analysis';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * Where a YAML value ends on its line: before the white space that ends the line or opens a trailing `# comment`, the
+ * length `text.replace(/\s+(#.*)?$/, '')` would give, found in one pass (that regex retries every run of spaces).
+ */
+function valueEnd(text: string): number {
+  let lastBreak = -1;
+  for (let k = text.length - 1; k >= 0; k--) {
+    if (LINE_BREAK.test(text[k]!)) {
+      lastBreak = k;
+      break;
+    }
+  }
+  for (let i = 0; i < text.length; ) {
+    if (!/\s/.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && /\s/.test(text[j]!)) j++;
+    if (j === text.length || (text[j] === '#' && j > lastBreak)) return i;
+    i = j;
+  }
+  return text.length;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 class ValueCompletions implements vscode.CompletionItemProvider {
@@ -23,7 +50,7 @@ class ValueCompletions implements vscode.CompletionItemProvider {
     });
     // The whole value is replaced, so picking one after typing "SE" or over a wrong value leaves one clean value.
     const line = doc.lineAt(position.line);
-    const range = new vscode.Range(position.line, at.start, position.line, Math.max(position.character, line.text.replace(/\s+(#.*)?$/, '').length));
+    const range = new vscode.Range(position.line, at.start, position.line, Math.max(position.character, valueEnd(line.text)));
     return suggestions.map((s, i) => {
       const item = new vscode.CompletionItem(s.value, vscode.CompletionItemKind.EnumMember);
       item.detail = s.detail;

@@ -113,7 +113,7 @@ class LabelCompletions implements vscode.CompletionItemProvider {
     const stamp = parseStamp(line, textStart);
     if (!stamp || position.character < stamp.end) return undefined;
     // Only where the event text starts: after the stamp and separators, with at most a partly typed label.
-    const typed = /^[\s|)*_`~.,:–—-]*?(\*{0,2}[A-Za-z]*)$/.exec(line.slice(stamp.end, position.character));
+    const typed = /^[\s|)*_`~.,:–—-]*?(\*{0,2}[A-Z]*)$/i.exec(line.slice(stamp.end, position.character));
     if (!typed) return undefined;
     const replace = new vscode.Range(position.line, position.character - typed[1]!.length, position.line, position.character);
     const given = new Set(parseMilestones(analysis.model).all.map((m) => m.id));

@@ -105,7 +105,7 @@ async function workspacePostmortems(): Promise<vscode.Uri[]> {
         const child = vscode.Uri.joinPath(uri, name);
         if (type & vscode.FileType.Directory) {
           if (depth < 6 && !SKIPPED_DIRS.has(name)) queue.push({ uri: child, depth: depth + 1 });
-        } else if (/\.(md|markdown)$/i.test(name)) found.push(child);
+        } else if (/\.(?:md|markdown)$/i.test(name)) found.push(child);
       }
     }
   }
@@ -193,7 +193,8 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
           if (box.validationMessage && value.trim() !== '') box.validationMessage = undefined;
         }),
         box.onDidAccept(() => {
-          const text = box.value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+          // Each run of white space that holds a line break becomes one space (split, trim, join: linear).
+          const text = box.value.split(/[\r\n]/).map((piece) => piece.trim()).filter((piece) => piece !== '').join(' ');
           if (text === '') box.validationMessage = 'Type what happened, or press Escape to cancel.';
           else done({ text, doc });
         }),

@@ -1,24 +1,55 @@
 // Text copied from a chat client: messages under name-and-time headers, continuation messages under a bare time,
 // date separators between days, interface text (reply counts, "New messages") listed as left out, and "(edited)" marks dropped. Slack and Teams
 // share this reader and differ in header forms and interface text (slack-text.ts, teams-text.ts).
+import { trimEndChars } from '../text';
 import { parseStamp } from '../timeline/stamp';
 import { splitLines } from './lines';
 import type { Clock, Day } from './time';
 import type { Collector } from './types';
 
-const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?`;
+const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]\.?M\.?)?`;
 /** A time alone on a line, maybe in brackets: a continuation message's header ("10:43", "[10:43 AM]"). */
-export const TIME_ONLY = new RegExp(String.raw`^\[?(${TIME})\]?$`);
-/** "Sam Lee  10:42 AM", "Sam Lee\t[10:42]", "Sam Lee 10:42 AM": a name, then a time ending the line. */
-const NAME_TIME = new RegExp(String.raw`^(\S.*?)(\s+)\[?(${TIME})\]?$`);
+export const TIME_ONLY = new RegExp(String.raw`^\[?(${TIME})\]?$`, 'i');
 /** "[10:42 AM] Sam Lee", "[Yesterday 10:42 AM] Sam Lee", "[11/24/2025 10:42 AM] Sam Lee": Teams' copied header. */
 const BRACKET_HEADER = /^\[([^\]]{3,40})\]\s+(\S.*)$/;
 /** "[10:43 AM] text": a Slack continuation message copied with its time. */
-const BRACKET_TIME_TEXT = new RegExp(String.raw`^\[(${TIME})\]\s+(\S.*)$`);
+const BRACKET_TIME_TEXT = new RegExp(String.raw`^\[(${TIME})\]\s+(\S.*)$`, 'i');
 const SLASH_DATE = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?,?\s+/;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-/** Slack's badge after an app's name. */
-const APP_BADGE = /\s+APP$/;
+/** At most this many characters after a name can be a time ("[12:34:56 A.M.]" is 15). */
+const MAX_TIME_TAIL = 16;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/** `name` without Slack's badge after an app's name (white space, then "APP" ending it). */
+function withoutAppBadge(name: string): string {
+  if (!name.endsWith('APP')) return name;
+  const head = trimEndChars(name.slice(0, -3), /\s/);
+  return head.length < name.length - 3 ? head : name;
+}
+
+/**
+ * "Sam Lee  10:42 AM", "Sam Lee\t[10:42]", "Sam Lee 10:42 AM": a name, then a time ending the line. What
+ * /^(\S.*?)(\s+)\[?(TIME)\]?$/ finds, in one pass: the name ends at the first run of white space after which the rest
+ * of the line is a time, and it holds no line break.
+ */
+function nameAndTime(line: string): { name: string; gap: string; time: string } | undefined {
+  if (line === '' || /\s/.test(line[0]!)) return undefined;
+  for (let i = 1; i < line.length; ) {
+    if (!/\s/.test(line[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let lineBreak = false;
+    for (; j < line.length && /\s/.test(line[j]!); j++) lineBreak ||= LINE_BREAK.test(line[j]!);
+    const time = line.length - j <= MAX_TIME_TAIL ? TIME_ONLY.exec(line.slice(j)) : null;
+    if (time) return { name: line.slice(0, i), gap: line.slice(i, j), time: time[1]! };
+    // A name cannot reach past a line break.
+    if (lineBreak) return undefined;
+    i = j;
+  }
+  return undefined;
+}
 
 export interface ChatDialect {
   /** `[time] Name` lines are headers (Teams); otherwise `[time] text` is a continuation message (Slack). */
@@ -32,7 +63,7 @@ export interface ChatDialect {
 export function nameLike(text: string): boolean {
   if (text.length > 60 || text.length < 2) return false;
   if (!/^[\p{L}@][\p{L}\p{M}\p{N}'’.\-_()/ ]*$/u.test(text)) return false;
-  return text.split(' ').length <= 6 && !/[.]$/.test(text);
+  return text.split(' ').length <= 6 && !/\.$/.test(text);
 }
 
 interface Message {
@@ -73,7 +104,7 @@ export function parseChat(text: string, clock: Clock, out: Collector, dialect: C
       out.unread(n, raw, `"${time}" is not a time`);
       return;
     }
-    const hasMeridiem = /[AaPp]\.?[Mm]/.test(time);
+    const hasMeridiem = /[AP]\.?M/i.test(time);
     if (hasMeridiem) twelveHour = true;
     else if (twelveHour && stamp.clock.hour >= 1 && stamp.clock.hour <= 12 && lastMinutes !== undefined) {
       // Continuation times drop AM/PM ("2:06" under "Sam Lee  2:05 PM"): the reading nearest after the time before.
@@ -116,9 +147,9 @@ export function parseChat(text: string, clock: Clock, out: Collector, dialect: C
       if (cur && last !== undefined && cur.lines.length >= 2 && nameLike(last) && cur.lineNumbers[cur.lineNumbers.length - 1] === n - 1) {
         cur.lines.pop();
         cur.lineNumbers.pop();
-        start(last.replace(APP_BADGE, ''), timeOnly[1]!, n - 1, raw, whenDay);
+        start(withoutAppBadge(last), timeOnly[1]!, n - 1, raw, whenDay);
       } else if (pending && pending.line === n - 1) {
-        const who = pending.text.replace(APP_BADGE, '');
+        const who = withoutAppBadge(pending.text);
         pending = undefined;
         start(who, timeOnly[1]!, n - 1, raw, whenDay);
       } else if (author !== undefined || cur) {
@@ -163,13 +194,13 @@ export function headerOf(line: string, dialect: ChatDialect, clock: Clock): { au
     const c = BRACKET_TIME_TEXT.exec(line);
     if (c) return { author: undefined, time: c[1]!, text: c[2]! };
   }
-  const m = NAME_TIME.exec(line);
+  const m = nameAndTime(line);
   if (m) {
-    const name = m[1]!.replace(APP_BADGE, '').trim();
+    const name = withoutAppBadge(m.name).trim();
     // A single space before the time is a header only for a short capitalised name with an AM/PM time.
-    const spaced = m[2]!.length >= 2 || m[2]!.includes('\t');
-    const strict = /[AaPp]\.?[Mm]/.test(m[3]!) && /^\p{Lu}/u.test(name) && name.split(' ').length <= 3;
-    if (nameLike(name) && (spaced || strict)) return { author: name, time: m[3]! };
+    const spaced = m.gap.length >= 2 || m.gap.includes('\t');
+    const strict = /[AP]\.?M/i.test(m.time) && /^\p{Lu}/u.test(name) && name.split(' ').length <= 3;
+    if (nameLike(name) && (spaced || strict)) return { author: name, time: m.time };
   }
   return undefined;
 }
@@ -188,7 +219,7 @@ export function teamsWhen(inside: string, clock: Clock): { time: string; day?: D
     else day = { year: Number(slash[3]) < 100 ? 2000 + Number(slash[3]) : Number(slash[3]), month, day: date };
     text = text.slice(slash[0].length);
   } else {
-    const word = /^([A-Za-z]+),?\s+/.exec(text);
+    const word = /^([A-Z]+),?\s+/i.exec(text);
     if (word) {
       const d = clock.separator(word[1]!);
       if (!d && !WEEKDAYS.includes(word[1]!.toLowerCase())) return undefined;

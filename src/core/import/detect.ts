@@ -12,6 +12,28 @@ import { TEAMS_DIALECT } from './teams-text';
 import { Clock } from './time';
 import { Collector, type SourceKind } from './types';
 
+/**
+ * "Yesterday 10:42", "Monday, 10:42": /^\S+[ ,]+\d{1,2}:\d{2}/ in one pass (that regex backtracks over commas, which both
+ * of its runs accept). True when a time starts at some m after a run of spaces and commas that begins at or before the
+ * first white space, with at least one character before it.
+ */
+function wordThenTime(line: string): boolean {
+  let space = 0;
+  while (space < line.length && !/\s/.test(line[space]!)) space++;
+  if (space === 0) return false;
+  let run = 0;
+  for (let m = 1; m < line.length; m++) {
+    const prev = line[m - 1]!;
+    if (prev !== ' ' && prev !== ',') {
+      run = m;
+      continue;
+    }
+    // line[run, m) is all spaces and commas; a split k in [max(run, 1), min(m - 1, space)] leaves \S+ before it.
+    if (Math.max(run, 1) <= Math.min(m - 1, space) && /^\d{1,2}:\d{2}/.test(line.slice(m, m + 5))) return true;
+  }
+  return false;
+}
+
 export interface Detection {
   readonly source: SourceKind;
   /** Most of the text fits the source. */
@@ -58,7 +80,7 @@ export function detectSource(text: string, fileName?: string): Detection | undef
     if (GIT_LINE.test(line)) git++;
     const teamsHeader = line.startsWith('[') && headerOf(line, TEAMS_DIALECT, clock);
     if (teamsHeader && teamsHeader.author) teams++;
-    else if (i > 0 && line.length <= 40 && !TIME_ONLY.test(line) && /^\S+[ ,]+\d{1,2}:\d{2}/.test(line) && nameLike(lines[i - 1]!) && teamsWhen(line, clock)) teams++;
+    else if (i > 0 && line.length <= 40 && !TIME_ONLY.test(line) && wordThenTime(line) && nameLike(lines[i - 1]!) && teamsWhen(line, clock)) teams++;
     else if (!MARKDOWN_LINE.test(line) && stampedLine(line)?.text) stamped++;
     const h = headerOf(line, SLACK_DIALECT, clock);
     if (h?.author) slack++;

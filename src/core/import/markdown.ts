@@ -12,7 +12,7 @@ export function escapePiece(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[^\n\P{Cc}]|[\u2028\u2029]/gu, ' ')
     .replace(SPECIAL, '\\$&')
-    .replace(/&(?=#?[A-Za-z0-9]{1,32};)/g, '&amp;')
+    .replace(/&(?=#?[A-Z0-9]{1,32};)/gi, '&amp;')
     .replace(/[ \t]+/g, ' ')
     .replace(/ ?\n\s*/g, '<br>');
 }

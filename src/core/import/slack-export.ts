@@ -5,6 +5,22 @@ import { parseJson } from './json';
 import { escapeInline, escapePiece, link, tidy } from './markdown';
 import { ImportError, type Collector } from './types';
 
+/**
+ * `text` without its first `^` that no line break follows and everything after it: `text.replace(/\^.*$/, '')` with
+ * one search, where the regex retries from every `^`.
+ */
+function beforeCaret(text: string): string {
+  let lastBreak = -1;
+  for (let k = text.length - 1; k >= 0; k--) {
+    if (/[\n\r\u2028\u2029]/.test(text[k]!)) {
+      lastBreak = k;
+      break;
+    }
+  }
+  const caret = text.indexOf('^', lastBreak + 1);
+  return caret < 0 ? text : text.slice(0, caret);
+}
+
 export interface ExportFile {
   /** Path or name, for messages (`incident-42/2025-11-24.json`). */
   readonly name: string;
@@ -82,7 +98,7 @@ export function slackMarkdown(text: string, users: ReadonlyMap<string, string>):
       shown = `#${label ?? target.slice(1)}`;
       md = escapeInline(shown);
     } else if (target.startsWith('!')) {
-      shown = `@${label ?? target.slice(1).replace(/\^.*$/, '')}`;
+      shown = `@${label ?? beforeCaret(target.slice(1))}`;
       md = escapeInline(shown);
     } else {
       shown = label ?? target;

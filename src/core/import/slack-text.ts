@@ -6,7 +6,7 @@ import type { Collector } from './types';
 
 export const SLACK_DIALECT: ChatDialect = {
   bracketHeaders: false,
-  noise: /^(?:New messages?|New|View thread|Show more|Show less|Also sent to the channel|View newer replies|Only visible to you|\d+ repl(?:y|ies)|Last reply .{0,40}|replied to a thread: .*|:[a-z0-9_+-]+:\s?\d+)$/i,
+  noise: /^(?:New messages?|New|View thread|Show more|Show less|Also sent to the channel|View newer replies|Only visible to you|\d+ repl(?:y|ies)|Last reply .{0,40}|replied to a thread: .*|:[\w+-]+:\s?\d+)$/i,
   noiseReason: 'Slack interface text, not a message',
 };
 

@@ -1,6 +1,9 @@
 // Times for importers: the zone of zone-less times (UTC, IANA, offset or abbreviation), the reference day, dates
 // without a year, "Today"/"Yesterday"/weekday separators, and midnight roll-over of bare times.
+import { trimEndChars, trimStartChars } from '../text';
 import { parseStamp, ZONE_OFFSETS, type WrittenStamp } from '../timeline/stamp';
+
+const DASH_OR_SPACE = /[-–—\s]/;
 import { Collector } from './types';
 
 const DAY_MS = 86_400_000;
@@ -161,7 +164,7 @@ export class Clock {
     }
     this.prevMinutes = minutes;
     if (stamp.zone !== undefined && stamp.offsetMinutes !== undefined) {
-      const abbreviation = stamp.zone.replace(/[^A-Za-z]/g, '').toUpperCase();
+      const abbreviation = stamp.zone.replace(/[^A-Z]/gi, '').toUpperCase();
       if (AMBIGUOUS_ZONES[abbreviation] && !this.reported.has(abbreviation)) {
         this.reported.add(abbreviation);
         this.out.warn(`Line ${line}: the zone "${abbreviation}" is ambiguous: ${AMBIGUOUS_ZONES[abbreviation]}. Read as ${describeOffset(ZONE_OFFSETS[abbreviation]!)}; write an offset to be sure.`);
@@ -179,7 +182,7 @@ export class Clock {
    */
   separator(line: string): Day | undefined {
     if (line.length > 60) return undefined;
-    const text = line.trim().replace(/^[-–—\s]+|[-–—\s]+$/g, '').replace(/\s+/g, ' ').toLowerCase();
+    const text = trimEndChars(trimStartChars(line.trim(), DASH_OR_SPACE), DASH_OR_SPACE).replace(/\s+/g, ' ').toLowerCase();
     if (text === 'today') return this.today;
     if (text === 'yesterday') return addDays(this.today, -1);
     const weekday = WEEKDAYS.indexOf(text);

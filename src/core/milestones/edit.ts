@@ -60,7 +60,7 @@ export function milestoneLabelEdit(model: PostmortemModel, line: number, id: Mil
   const label = `**${MILESTONE_LABEL[id]}:**`;
   const existing = milestoneMarker(first, stamp.end);
   if (existing) return { range: range(line, existing.start, line, existing.end), text: label };
-  const lead = /^(?:\*\*|__|\*|_|`)?[\s|:–—-]*/.exec(first.slice(stamp.end))![0];
+  const lead = /^(?:\*\*|__|[*_`])?[\s|:–—-]*/.exec(first.slice(stamp.end))![0];
   const at = stamp.end + lead.length;
   const after = first.slice(at);
   const before = at > 0 && !/\s/.test(first[at - 1]!) ? ' ' : '';

@@ -3,6 +3,7 @@
 // Dense timelines are clustered into a bounded number of marks, and long gaps break the axis, so a 10,000-entry or
 // multi-day incident stays legible and the HTML stays small. This file only renders FigureData (figure-data.ts), so
 // the preview can load it lazily without the rest of the core.
+import { trimEndChars, trimStartChars } from '../text';
 import { formatDuration } from './format';
 import type { FigureData } from './figure-data';
 
@@ -20,15 +21,46 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/**
+ * `text` with each Markdown link or image (`[words](target)`, `![alt](src)`) replaced by its words, as
+ * `replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')` does, found with indexOf in one pass.
+ */
+function unlink(text: string): string {
+  let out = '';
+  let from = 0;
+  let at = text.indexOf('[');
+  while (at >= 0) {
+    const close = text.indexOf(']', at + 1);
+    if (close < 0) break;
+    // Every "[" before this "]" ends at it too: the next candidate opens after it.
+    if (text[close + 1] !== '(') {
+      at = text.indexOf('[', close + 1);
+      continue;
+    }
+    const end = text.indexOf(')', close + 2);
+    if (end < 0) break;
+    out += text.slice(from, at > from && text[at - 1] === '!' ? at - 1 : at) + text.slice(at + 1, close);
+    from = end + 1;
+    at = text.indexOf('[', from);
+  }
+  return out + text.slice(from);
+}
+
 /** Entry text for a tooltip: the words without Markdown emphasis, links or code marks, on one line. */
 function plainText(text: string): string {
-  const t = text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+  const bare = unlink(text)
     .replace(/[*_`~]+/g, '')
-    .replace(/^\s*\|/, '')
-    .replace(/\s*\|\s*/g, ' · ')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s·—–:-]+|[\s·]+$/g, '');
+    .replace(/^\s*\|/, '');
+  // Each pipe and the white space around it becomes " · " (split and trim: linear, where /\s*\|\s*/g is not).
+  const pieces = bare.split('|');
+  const joined = pieces
+    .map((p, i) => {
+      const start = i > 0 ? p.trimStart() : p;
+      return i < pieces.length - 1 ? start.trimEnd() : start;
+    })
+    .join(' · ')
+    .replace(/\s+/g, ' ');
+  const t = trimEndChars(trimStartChars(joined, /[\s·—–:-]/), /[\s·]/);
   return t.length > 140 ? `${t.slice(0, 139)}…` : t;
 }
 

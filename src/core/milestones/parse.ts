@@ -113,7 +113,13 @@ function place(wallMs: number, zone: NonNullable<DocZone>): { epochMs: number; p
   return { epochMs: z.epochMs };
 }
 
-const FRONT_MATTER_ZONE = /^\s*\(?\s*([A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)\s*\)?\s*$/;
+/** An IANA zone name after a front-matter time, maybe in parentheses ("Europe/Berlin", "(America/New_York)"). */
+function frontMatterZone(text: string): string | undefined {
+  let t = text.trim();
+  if (t.startsWith('(')) t = t.slice(1).trimStart();
+  if (t.endsWith(')')) t = t.slice(0, -1).trimEnd();
+  return /^[A-Z]+(?:\/[\w+-]+)+$/i.test(t) ? t : undefined;
+}
 
 /** Reads a front-matter milestone value: a string (ISO 8601, `YYYY-MM-DD HH:mm` with a zone) or a TOML date-time. */
 export function readMilestoneValue(value: unknown, zone: DocZone): { epochMs?: number; text: string; problem?: string; note?: string } {
@@ -146,8 +152,8 @@ export function readMilestoneValue(value: unknown, zone: DocZone): { epochMs?: n
     return { epochMs: wall - stamp.offsetMinutes * 60_000, text };
   }
   if (rest.trim() !== '') {
-    const z = FRONT_MATTER_ZONE.exec(rest);
-    const iana = z ? ianaZone(z[1]!) : undefined;
+    const z = frontMatterZone(rest);
+    const iana = z ? ianaZone(z) : undefined;
     if (!iana) return { text, problem: `has "${rest.trim()}" after its time, which is not a time zone (use UTC, an offset such as +02:00, or a name such as Europe/Berlin).` };
     return { text, ...place(wall, { iana, name: iana }) };
   }

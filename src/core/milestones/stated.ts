@@ -30,22 +30,30 @@ const UNIT_MS: ReadonlyArray<[RegExp, number]> = [
   [/^(?:d|days?)$/i, 86_400_000],
 ];
 
-const NUM = String.raw`(?:\d+(?:[.,]\d+)?|(?<![A-Za-z])(?:half\s+an?|a\s+half|forty-five|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety)(?![A-Za-z]))`;
-const UNIT = String.raw`(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|s|m|h|d)`;
-const PART = String.raw`${NUM}(?:\s*-\s*|\s*)${UNIT}(?![A-Za-z])`;
+const DIGITS = String.raw`\d+(?:[.,]\d+)?`;
+/** Number words as whole words ("a", "forty-five", "half an"); every pattern here is case-insensitive. */
+const WORD_NUM = String.raw`(?:half\s+an?|a\s+half|forty-five|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety)(?![A-Z])`;
+/** A figure: digits, or a number word no letter precedes. */
+const NUM_ALT = String.raw`${DIGITS}|(?<![A-Z])${WORD_NUM}`;
+/** A figure where a non-word character is known to precede it: the same without the look-behind. */
+const NUM_AFTER_BREAK = `(?:${DIGITS}|${WORD_NUM})`;
+const UNIT_ALT = 'seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|[smhd]';
+/** Between a figure and its unit: white space, maybe around one dash ("40 - minutes", "40-minute"). */
+const GAP = String.raw`\s*(?:-\s*)?`;
+const PART = String.raw`(?:${NUM_ALT})${GAP}(?:${UNIT_ALT})(?![A-Z])`;
 /** One or more parts ("1 hour and 15 minutes", "1h15m"), optionally "and a half", or a range "40-50 minutes". */
 const PHRASE = new RegExp(
-  String.raw`(?<![\w.-])(?:(\d+(?:[.,]\d+)?)\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)?)\s*(${UNIT})(?![A-Za-z])|(${PART}(?:\s*,?\s*(?:and\s+)?${PART}){0,3})(\s+and\s+a\s+half)?)`,
+  String.raw`(?<![\w.-])(?:(${DIGITS})\s*(?:[-–]|to)\s*(${DIGITS})\s*(${UNIT_ALT})(?![A-Z])|(${NUM_AFTER_BREAK}${GAP}(?:${UNIT_ALT})(?![A-Z])(?:\s*(?:,\s*)?(?:and\s+)?${PART}){0,3})(\s+and\s+a\s+half)?)`,
   'gi',
 );
-const ONE_PART = new RegExp(String.raw`(${NUM})(?:\s*-\s*|\s*)(${UNIT})(?![A-Za-z])`, 'gi');
+const ONE_PART = new RegExp(String.raw`(${NUM_ALT})${GAP}(${UNIT_ALT})(?![A-Z])`, 'gi');
 
 /** Qualifiers allowed between an anchor word and the figure. */
-const QUALIFIER = String.raw`(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|just|over|under|more\s+than|less\s+than|some|a\s+total\s+of|an\s+estimated|~|>|<)\s*)*`;
+const QUALIFIER = String.raw`(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|just|over|under|more\s+than|less\s+than|some|a\s+total\s+of|an\s+estimated|[~<>])\s*)*`;
 const BEFORE = new RegExp(String.raw`(?:\b(?:for|lasted|lasting|last|took|taking|take|within|after|spanning|spanned|totall?ing|totall?ed|of)\s+${QUALIFIER}|~\s*)$`, 'i');
 const AFTER_NOUN = /^\s*(?:-\s*)?(?:long\s+)?(?:outage|incident|downtime|disruption|degradation|interruption|impact|window|event|period|of\s+(?:downtime|impact|disruption|degradation|errors|failures|unavailability))\b/i;
 /** "of" counts only after these: "an outage of 40 minutes". */
-const OF_CONTEXT = /\b(?:outage|downtime|impact|duration|incident|disruption|degradation|interruption|window)\s+of\s+\S*\s*$/i;
+const OF_CONTEXT = /\b(?:outage|downtime|impact|duration|incident|disruption|degradation|interruption|window)\s+of\s+(?:\S+\s*)?$/i;
 const NOT_DURATION_AFTER = /^\s*(?:later|ago|earlier|before|beforehand|prior|each|every|per|apart|of\s+(?:latency|delay|lag|data|logs|retention|history)|timeouts?|ttl|intervals?|cadence|cron|cache|retention|delay|lag|latency|sla)\b/i;
 const NOT_DURATION_BEFORE = /\b(?:every|each|per|ttl|timeout|interval|retention|last)\s+(?:of\s+)?$/i;
 
@@ -103,7 +111,7 @@ export function statedDurations(text: string): StatedDuration[] {
     // "15 minutes of normal latency" describes something else; "40 minutes of downtime" is the incident.
     if (/^\s*of\b/i.test(after) && !AFTER_NOUN.test(after)) continue;
     const anchor = BEFORE.exec(before);
-    const anchored = anchor !== null && (!/\bof\s+\S*\s*$/i.test(before) || OF_CONTEXT.test(before));
+    const anchored = anchor !== null && (!/\bof\s+(?:\S+\s*)?$/i.test(before) || OF_CONTEXT.test(before));
     if (!anchored && !AFTER_NOUN.test(after)) continue;
     // The phrase includes its anchor word: "for 40 minutes", "took about 2 hours".
     if (anchored) start -= before.length - anchor.index;

@@ -13,7 +13,7 @@ const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Whether Intl knows an IANA zone name; the canonical name, or undefined. */
 export function ianaZone(name: string): string | undefined {
-  if (!/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(name) && !/^(?:UTC|Etc\/\w+)$/.test(name)) return undefined;
+  if (!/^[A-Z]+(?:\/[\w+-]+)+$/i.test(name) && !/^(?:UTC|Etc\/\w+)$/.test(name)) return undefined;
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
