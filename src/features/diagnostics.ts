@@ -105,7 +105,12 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
       }
     }),
     vscode.window.onDidChangeVisibleTextEditors((editors) => {
-      for (const editor of editors) if (!states.has(editor.document.uri.toString())) check(editor.document);
+      // Also when it is tracked but has no published result (a close and a re-check may have crossed): a shown
+      // post-mortem never goes without its diagnostics. The analysis is cached, so this costs a lookup.
+      for (const editor of editors) {
+        const doc = editor.document;
+        if (!states.has(doc.uri.toString()) || !collection.has(doc.uri)) check(doc);
+      }
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) analyses.settingsChanged();
