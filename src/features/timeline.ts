@@ -1,7 +1,22 @@
 // Timeline commands: "Add Timeline Entry" stamps a new entry where the cursor is (one undo step), and "Log Incident
 // Note" appends a one-line note to the timeline of the post-mortem in use without moving anyone's cursor.
 import * as vscode from 'vscode';
-import { analyze, buildModel, formatTimestamp, parseTimeFormat, resolveTimeZone, SectionMatcher, timelineEntryInsert, type PostmortemModel } from '../core';
+import {
+  analyze,
+  buildModel,
+  cycleNoteMilestone,
+  formatTimestamp,
+  labelledNote,
+  MILESTONE_IDS,
+  MILESTONE_LABEL,
+  parseMilestones,
+  parseTimeFormat,
+  resolveTimeZone,
+  SectionMatcher,
+  timelineEntryInsert,
+  type MilestoneId,
+  type PostmortemModel,
+} from '../core';
 import { readConfig, SECTION } from './settings';
 import { workspacePath } from './analysis';
 
@@ -114,7 +129,14 @@ async function workspacePostmortems(): Promise<vscode.Uri[]> {
 
 const LAST_TARGET = 'postmortem.lastNoteTarget';
 const CHOOSE_ANOTHER: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('files'), tooltip: 'Log to another post-mortem…' };
+const MARK_MILESTONE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('milestone'), tooltip: 'Mark as milestone (again for the next one)' };
 const GO_TO_NOTE = 'Go to Note';
+
+/** The first milestone the document does not give yet (in the timeline or the front matter). */
+function nextMilestone(doc: vscode.TextDocument): MilestoneId | undefined {
+  const given = new Set(parseMilestones(modelOf(doc)).all.map((m) => m.id));
+  return MILESTONE_IDS.find((id) => !given.has(id));
+}
 
 export function register(context: vscode.ExtensionContext): vscode.Disposable[] {
   /** Markdown documents by the time of their last edit, most recent last. */
@@ -180,8 +202,12 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
       box.title = 'Log Incident Note';
       box.placeholder = 'What happened? (Enter logs it, Escape cancels)';
       box.ignoreFocusOut = true;
-      box.buttons = [CHOOSE_ANOTHER];
-      const describe = () => (box.prompt = `Logged at ${stamp(doc)} in ${vscode.workspace.asRelativePath(doc.uri)}`);
+      box.buttons = [MARK_MILESTONE, CHOOSE_ANOTHER];
+      const describe = () => {
+        const next = nextMilestone(doc);
+        const hint = next ? `; start with "${MILESTONE_LABEL[next]}:" to mark the ${next} milestone` : '';
+        box.prompt = `Logged at ${stamp(doc)} in ${vscode.workspace.asRelativePath(doc.uri)}${hint}`;
+      };
       describe();
       const done = (result: { text: string; doc: vscode.TextDocument } | undefined) => {
         subscriptions.forEach((d) => d.dispose());
@@ -199,6 +225,10 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
           else done({ text, doc });
         }),
         box.onDidTriggerButton(async (button) => {
+          if (button === MARK_MILESTONE) {
+            box.value = cycleNoteMilestone(box.value, nextMilestone(doc));
+            return;
+          }
           if (button !== CHOOSE_ANOTHER) return;
           switching = true;
           const value = box.value;
@@ -245,6 +275,8 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
       if (!answer) return false;
       ({ text, doc } = answer);
     }
+    // `detected: alert fired` becomes the milestone label `**Detected:** alert fired`.
+    text = labelledNote(text).text;
     const stamp = timestampFor(now, doc.uri);
     // Computed from the text as it is now: the document may have changed while the input box was open.
     const { insert } = timelineEntryInsert(modelOf(doc), stamp, { text });

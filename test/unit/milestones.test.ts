@@ -8,6 +8,8 @@ import {
   formatDuration,
   milestoneMarker,
   milestoneLabelEdit,
+  labelledNote,
+  cycleNoteMilestone,
   parseMilestones,
   parseStamp,
   parseTeamConfig,
@@ -325,5 +327,41 @@ describe('duration-mismatch', () => {
   it('says nothing without milestones, or outside Overview, Impact and Mitigation', () => {
     assert.deepEqual(codes(pm([], ['- x'], ['## Overview', '', 'for 40 minutes', '']), 'duration-mismatch'), []);
     assert.deepEqual(codes(pm(['timezone: UTC'], timeline, ['## Background', '', 'Down for 40 minutes last year.', '']), 'duration-mismatch'), []);
+  });
+});
+
+describe('milestone notes (Log Incident Note)', () => {
+  it('turns a typed milestone word into the bold label, any case, the words the parser accepts', () => {
+    assert.deepEqual(labelledNote('detected: alert fired'), { text: '**Detected:** alert fired', id: 'detected' });
+    assert.deepEqual(labelledNote('MITIGATION:rolled back 4812'), { text: '**Mitigated:** rolled back 4812', id: 'mitigated' });
+    assert.deepEqual(labelledNote('ack: Sam is IC'), { text: '**Acknowledged:** Sam is IC', id: 'acknowledged' });
+    assert.deepEqual(labelledNote('Impact  started: errors'), { text: '**Started:** errors', id: 'started' });
+    assert.deepEqual(labelledNote('**Resolved** backlog drained'), { text: '**Resolved:** backlog drained', id: 'resolved' });
+    assert.deepEqual(labelledNote('resolved:'), { text: '**Resolved:**', id: 'resolved' });
+  });
+
+  it('leaves other notes as typed', () => {
+    for (const text of ['Deploy 4812 rolled out', 'We detected: nothing', 'detected the alert', 'Detectedness: high', 'note: detected: x', '']) {
+      assert.deepEqual(labelledNote(text), { text }, text);
+    }
+  });
+
+  it('a labelled note is read back as that milestone', () => {
+    const text = labelledNote('mitigated: rolled back').text;
+    const model = buildModel(pm([], [`- **2026-11-25 14:45 UTC** — ${text}`]));
+    assert.deepEqual(parseMilestones(model).all.map((m) => m.id), ['mitigated']);
+  });
+
+  it('the button prefixes the next milestone, then cycles through them in order, keeping the note', () => {
+    assert.equal(cycleNoteMilestone('alert fired', 'detected'), 'Detected: alert fired');
+    assert.equal(cycleNoteMilestone('', 'detected'), 'Detected: ');
+    assert.equal(cycleNoteMilestone('Detected: alert fired', 'detected'), 'Acknowledged: alert fired');
+    assert.equal(cycleNoteMilestone('resolved: done'), 'Started: done');
+    assert.equal(cycleNoteMilestone('x'), 'Started: x');
+  });
+
+  it('stays linear on long input', () => {
+    const long = `${' -'.repeat(50_000)}detected`;
+    assert.deepEqual(labelledNote(long), { text: long });
   });
 });

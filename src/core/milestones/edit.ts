@@ -66,3 +66,26 @@ export function milestoneLabelEdit(model: PostmortemModel, line: number, id: Mil
   const before = at > 0 && !/\s/.test(first[at - 1]!) ? ' ' : '';
   return { range: range(line, at, line, at), text: `${before}${label}${/^\s/.test(after) ? '' : ' '}` };
 }
+
+/**
+ * A note typed with a milestone word first (`detected: alert fired`, `**Mitigation** rolled back`, any case, the words
+ * the timeline parser accepts) as the labelled entry text `**Detected:** alert fired`; other notes unchanged.
+ */
+export function labelledNote(text: string): { text: string; id?: MilestoneId } {
+  const marker = milestoneMarker(text, 0);
+  if (!marker) return { text };
+  const rest = text.slice(marker.end).trimStart();
+  const label = `**${MILESTONE_LABEL[marker.id]}:**`;
+  return { text: rest === '' ? label : `${label} ${rest}`, id: marker.id };
+}
+
+/**
+ * The note box's "milestone" button: a note with no milestone word gets `next` (`Detected: ` first), one with a word
+ * gets the following milestone in order (after Resolved comes Started again). The rest of the note is kept.
+ */
+export function cycleNoteMilestone(text: string, next: MilestoneId = 'started'): string {
+  const marker = milestoneMarker(text, 0);
+  const id = marker ? MILESTONE_IDS[(MILESTONE_IDS.indexOf(marker.id) + 1) % MILESTONE_IDS.length]! : next;
+  const rest = marker ? text.slice(marker.end).trimStart() : text.trimStart();
+  return `${MILESTONE_LABEL[id]}: ${rest}`;
+}

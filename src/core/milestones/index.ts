@@ -3,7 +3,7 @@ export { MILESTONE_IDS, MILESTONE_LABEL, isMilestoneId, milestoneMarker, parseMi
 export { DURATION_IDS, computeMetrics, durationSpecs, durationSummary, formatDuration, rawDurations, type Duration, type DurationId, type DurationOrigin, type DurationSpec, type Metrics } from './durations';
 export { statedDurations, type StatedDuration } from './stated';
 export { ianaZone, wallToEpoch, zoneOffsetAt, type ZonedInstant } from './zone';
-export { milestoneLabelEdit, milestonesFrontMatterInsert, milestonesToWrite, milestoneValue } from './edit';
+export { cycleNoteMilestone, labelledNote, milestoneLabelEdit, milestonesFrontMatterInsert, milestonesToWrite, milestoneValue } from './edit';
 export { timelineFigureHtml, escapeHtml } from './figure';
 export { timelineFigureData, type FigureData } from './figure-data';
 export { GANTT_END, GANTT_START, ganttBlock, ganttBlockRange, ganttEdit, mermaidGantt } from './gantt';

@@ -98,6 +98,13 @@ describe('timeline', () => {
     await vscode.window.showTextDocument(pm);
   });
 
+  it('Log Incident Note: a note typed as "mitigated: ..." is logged as the milestone label', async () => {
+    const doc = await openFixture(TIMELINE);
+    assert.strictEqual(await vscode.commands.executeCommand('postmortem.timeline.quickNote', { text: 'mitigated: rolled back deploy 4812', now: NOW, uri: doc.uri }), true);
+    const last = lineOf(doc, '- **2026-11-25 13:20 UTC**');
+    assert.strictEqual(doc.lineAt(last + 1).text, `- **${STAMP}** — **Mitigated:** rolled back deploy 4812`);
+  });
+
   it('Log Incident Note: an empty note logs nothing and says so', async () => {
     const doc = await openFixture(TIMELINE);
     const before = doc.getText();
