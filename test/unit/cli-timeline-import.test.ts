@@ -22,9 +22,9 @@ describe('postmortem timeline import (CLI function)', () => {
     ['lines.log', 'auto-detected timestamped lines', 6, '- **2025-11-24 23:58 UTC** — deploy 412 started'],
     ['history.sh', 'auto-detected timestamped lines: shell history', 2, '- **2025-11-25 00:00 UTC** — `kubectl rollout undo deploy/payments`'],
     ['git.log', 'auto-detected git log', 3, '- **2025-11-24 22:40 UTC** — Sam Lee: Deploy build 412 to production'],
-    ['pagerduty.json', 'auto-detected a PagerDuty incident log', 5, '- **2025-11-24 23:50 UTC** — Triggered through the API: Checkout latency high'],
-    ['pagerduty.csv', 'auto-detected a PagerDuty incident log', 3, '- **2025-11-24 23:50 UTC** — Triggered: Checkout latency, EU'],
-    ['opsgenie.csv', 'auto-detected an Opsgenie alert log', 3, '- **2025-11-24 23:50 UTC** — System: Alert created via API'],
+    ['pagerduty.json', 'auto-detected a PagerDuty incident log', 5, '- **2025-11-24 23:50 UTC** — **Detected:** Triggered through the API: Checkout latency high'],
+    ['pagerduty.csv', 'auto-detected a PagerDuty incident log', 3, '- **2025-11-24 23:50 UTC** — **Detected:** Triggered: Checkout latency, EU'],
+    ['opsgenie.csv', 'auto-detected an Opsgenie alert log', 3, '- **2025-11-24 23:50 UTC** — **Detected:** System: Alert created via API'],
     ['slack-export/incident-412', 'read as a Slack export (2 day files)', 4, '- **2025-11-24 23:50 UTC** — Sam Lee: @Alex Kim checkout is failing, see [the status page](https://status.example.com/x) & @here'],
   ];
   for (const [file, detection, count, first] of expected) {
@@ -54,7 +54,7 @@ describe('postmortem timeline import (CLI function)', () => {
     assert.match(first.stderr, /Imported 4 entries, skipped 1 duplicates, 1 lines unreadable\./);
     assert.equal(
       readFileSync(doc, 'utf8'),
-      '---\ndate: 2025-11-24\n---\n# Outage\n\n## Timeline\n\n- **23:50** — Triggered through the API: Checkout latency high\n- **23:52** — Acknowledged by Sam Lee\n- **23:55** — Escalated to level 2\n- **00:01** — Alex Kim: Note added: Rolling back 412\n- **00:30** — Resolved by Alex Kim\n\n## Impact\n\nSome.\n',
+      '---\ndate: 2025-11-24\n---\n# Outage\n\n## Timeline\n\n- **23:50** — **Detected:** Triggered through the API: Checkout latency high\n- **23:52** — **Acknowledged:** Acknowledged by Sam Lee\n- **23:55** — Escalated to level 2\n- **00:01** — Alex Kim: Note added: Rolling back 412\n- **00:30** — **Resolved:** Resolved by Alex Kim\n\n## Impact\n\nSome.\n',
     );
     const again = await run(fixture('pagerduty.json'), { into: doc });
     assert.match(again.stderr, /Imported 0 entries, skipped 5 duplicates/);

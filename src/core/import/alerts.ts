@@ -3,8 +3,42 @@
 // each, with created, acknowledged and resolved times), where each lifecycle time becomes an entry.
 import { parseStamp } from '../timeline/stamp';
 import { findColumn, parseCsv, type CsvRow } from './csv';
+import type { MilestoneId } from '../milestones/parse';
 import type { Clock } from './time';
-import type { Collector } from './types';
+import { withoutMilestone, type Collector, type ImportedEntry } from './types';
+
+/** The milestone an alerting tool's event verb may mark. */
+export function milestoneOfVerb(verb: string | undefined): MilestoneId | undefined {
+  switch (verb) {
+    case 'Triggered':
+    case 'Created':
+      return 'detected';
+    case 'Acknowledged':
+      return 'acknowledged';
+    case 'Resolved':
+    case 'Closed':
+      return 'resolved';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Keeps the milestone on the first trigger (Detected), the first acknowledge (Acknowledged) and the last resolve
+ * (Resolved) of chronologically sorted entries, and takes it off every other entry.
+ */
+export function markMilestones(entries: ImportedEntry[]): void {
+  const keep = new Set<number>();
+  const first = (id: MilestoneId) => entries.findIndex((e) => e.milestone === id);
+  let lastResolve = -1;
+  entries.forEach((e, i) => {
+    if (e.milestone === 'resolved') lastResolve = i;
+  });
+  for (const i of [first('detected'), first('acknowledged'), lastResolve]) if (i >= 0) keep.add(i);
+  entries.forEach((e, i) => {
+    if (e.milestone && !keep.has(i)) entries[i] = withoutMilestone(e);
+  });
+}
 
 const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?=[ ,T]|$)[ ,T]*/;
 
@@ -76,7 +110,7 @@ export function parseAlertCsv(text: string, clock: Clock, out: Collector, vocabu
     const who = field(row, agent);
     if (lifecycle) {
       const title = what || type || 'alert';
-      out.entries.push({ epochMs: when, text: `Triggered: ${title}`, line: row.line });
+      out.entries.push({ epochMs: when, text: `Triggered: ${title}`, line: row.line, milestone: 'detected' });
       const stages: Array<[number, number, string]> = [
         [acked, ackedBy, 'Acknowledged'],
         [resolved, resolvedBy, 'Resolved'],
@@ -87,7 +121,8 @@ export function parseAlertCsv(text: string, clock: Clock, out: Collector, vocabu
         const stageTime = readTime(value, clock, row.line);
         if (stageTime === undefined) continue; // a flag such as "true" rather than a time: nothing to place
         const person = field(row, by);
-        out.entries.push({ epochMs: stageTime, ...(person ? { author: person } : {}), text: `${verb}: ${title}`, line: row.line });
+        const milestone = milestoneOfVerb(verb);
+        out.entries.push({ epochMs: stageTime, ...(person ? { author: person } : {}), text: `${verb}: ${title}`, line: row.line, ...(milestone ? { milestone } : {}) });
       }
       continue;
     }
@@ -102,6 +137,7 @@ export function parseAlertCsv(text: string, clock: Clock, out: Collector, vocabu
       continue;
     }
     const textOut = kind?.verb && !body.toLowerCase().includes(kind.verb.toLowerCase()) ? `${kind.verb}: ${body}` : body;
-    out.entries.push({ epochMs: when, ...(who ? { author: who } : {}), text: textOut, line: row.line });
+    const milestone = milestoneOfVerb(kind?.verb);
+    out.entries.push({ epochMs: when, ...(who ? { author: who } : {}), text: textOut, line: row.line, ...(milestone ? { milestone } : {}) });
   }
 }

@@ -1,4 +1,5 @@
 // Timeline import: chat transcripts, pager logs and deploy history as timeline entries. Pure: text in, entries out.
+import { markMilestones } from './alerts';
 import { detectSource, type Detection } from './detect';
 import { parseGitLog } from './git';
 import { parseLines } from './lines';
@@ -37,6 +38,8 @@ function setup(options: ImportOptions): { clock: Clock; out: Collector } {
 function finish(out: Collector, source: SourceKind, detection: string): ImportResult {
   // Chronological, stable: equal times keep their order in the source.
   out.entries.sort((a, b) => a.epochMs - b.epochMs);
+  // Alerting tools' events mark milestones: only the first trigger and acknowledge, and the last resolve, keep theirs.
+  markMilestones(out.entries);
   return out.result(source, detection);
 }
 

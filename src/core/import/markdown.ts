@@ -1,6 +1,7 @@
 // Chat text is data, not Markdown structure. Imported text is rendered on one line after the entry's time stamp, with
 // every character that could start structure escaped: it cannot open a heading, a table cell or row, an HTML comment
 // or block, a fence, a link definition or a list, whatever it starts with.
+import { MILESTONE_LABEL } from '../milestones/parse';
 import type { ImportedEntry } from './types';
 
 /** Characters escaped anywhere in imported text. `|` splits table cells; `<` opens HTML, comments and autolinks. */
@@ -50,8 +51,12 @@ export function link(label: string, url: string): string {
   return `[${escapeInline(label)}](${safeUrl})`;
 }
 
-/** The entry's event text as safe inline Markdown, with the author first when known. */
+/**
+ * The entry's event text as safe inline Markdown, with the author first when known, and before that the milestone
+ * label (ours, not imported text) in the syntax the milestones read: right after the time stamp.
+ */
 export function entryMarkdown(entry: ImportedEntry): string {
   const body = entry.markdown ?? escapeInline(entry.text);
-  return entry.author ? `${escapeInline(entry.author)}: ${body}` : body;
+  const text = entry.author ? `${escapeInline(entry.author)}: ${body}` : body;
+  return entry.milestone ? `**${MILESTONE_LABEL[entry.milestone]}:** ${text}` : text;
 }

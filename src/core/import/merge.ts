@@ -3,13 +3,14 @@
 // already use. An entry already there (same minute, same text) is skipped. The result is a set of inserts that the
 // adapter applies as one edit (one undo step); nothing else in the document changes.
 import type { TextInsert } from '../edits';
+import { milestoneMarker, parseMilestones } from '../milestones/parse';
 import { sectionsFor, type Entry, type PostmortemModel, type Section } from '../model';
 import { DEFAULT_TIME_FORMAT, formatTimestamp, parseTimeFormat, type FormatPart } from '../timeline/format';
 import { entryStyle, timelineEntryInsert } from '../timeline/insert';
 import { parseTimeline, statedTimeZone, type TimelineItem } from '../timeline/parse';
 import { parseStamp } from '../timeline/stamp';
 import { entryMarkdown } from './markdown';
-import type { ImportedEntry } from './types';
+import { withoutMilestone, type ImportedEntry } from './types';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -123,10 +124,11 @@ function normalise(text: string): string {
   return text.replace(/<br>/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** An existing entry's event text: its first line after the time stamp. */
+/** An existing entry's event text: its first line after the time stamp and any milestone label. */
 function existingText(item: TimelineItem): string {
   const first = item.entry.lines[0] ?? '';
-  return first.slice(item.time!.range.end.character);
+  const after = item.time!.range.end.character;
+  return first.slice(milestoneMarker(first, after)?.end ?? after);
 }
 
 function inSection(section: Section, line: number): boolean {
@@ -179,15 +181,20 @@ export function timelineImportEdit(model: PostmortemModel, entries: readonly Imp
   const duplicates: ImportedEntry[] = [];
   const stampOf = stamper(style);
   const rendered: Array<{ entry: ImportedEntry; stamp: string; markdown: string; key: number }> = [];
-  for (const entry of sorted) {
+  // A milestone the document already gives (front matter or a timeline label) is not labelled again.
+  const marked = new Set(parseMilestones(model).all.map((m) => m.id));
+  for (const imported of sorted) {
+    const entry = imported.milestone && marked.has(imported.milestone) ? withoutMilestone(imported) : imported;
     const markdown = entryMarkdown(entry);
     const m = minute(entry.epochMs);
     const plain = normalise(entry.text);
-    const full = normalise(markdown.replace(/\\(.)/g, '$1'));
+    // Compared without the label, as existing entries are.
+    const full = normalise(entryMarkdown(withoutMilestone(entry)).replace(/\\(.)/g, '$1'));
     if (seen.has(`${m}|${full}`) || seen.has(`${m}|${plain}`)) {
       duplicates.push(entry);
       continue;
     }
+    if (entry.milestone) marked.add(entry.milestone);
     seen.add(`${m}|${full}`);
     added.push(entry);
     rendered.push({ entry, stamp: stampOf(entry.epochMs), markdown, key: keyOf(entry.epochMs) });

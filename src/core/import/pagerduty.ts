@@ -2,7 +2,7 @@
 // `type`, `created_at`, `summary`, `agent`) and CSV exports (a log, or the incident list with created, acknowledged
 // and resolved times). Triggered, acknowledged, escalated, resolved, notes and assignments become entries;
 // notifications to responders are left out (and listed).
-import { parseAlertCsv, readTime, type AlertVocabulary } from './alerts';
+import { milestoneOfVerb, parseAlertCsv, readTime, type AlertVocabulary } from './alerts';
 import { parseJson } from './json';
 import type { Clock } from './time';
 import { ImportError, type Collector } from './types';
@@ -88,7 +88,8 @@ export function parsePagerDutyJson(text: string, clock: Clock, out: Collector, n
       return;
     }
     const agent = summaryOf(e['agent']);
-    out.entries.push({ epochMs: when, ...(agent && !body.includes(agent) ? { author: agent } : {}), text: body, line: record });
+    const milestone = milestoneOfVerb(kind?.verb);
+    out.entries.push({ epochMs: when, ...(agent && !body.includes(agent) ? { author: agent } : {}), text: body, line: record, ...(milestone ? { milestone } : {}) });
   });
 }
 

@@ -1,5 +1,6 @@
 // What every importer returns: entries with an instant, an author where the source names one, and text; plus every
 // input line or record it could not read, or left out on purpose, each with a reason. Nothing is dropped silently.
+import type { MilestoneId } from '../milestones/parse';
 
 export const SOURCE_KINDS = ['lines', 'slack-text', 'teams-text', 'slack-export', 'pagerduty', 'opsgenie', 'git'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -27,9 +28,22 @@ export interface ImportedEntry {
    * Set by sources that turn markup into links (Slack export); otherwise rendered from `text`.
    */
   readonly markdown?: string;
+  /**
+   * The incident milestone this event marks (an alerting tool's first trigger, first acknowledge, last resolve),
+   * written as the milestone label (`**Detected:**`) before the text.
+   */
+  readonly milestone?: MilestoneId;
   /** Where it was read: 1-based line (or record) number, and the file for multi-file sources. */
   readonly line: number;
   readonly file?: string;
+}
+
+/** The entry without its milestone label. */
+export function withoutMilestone(entry: ImportedEntry): ImportedEntry {
+  if (!entry.milestone) return entry;
+  const copy: { -readonly [K in keyof ImportedEntry]: ImportedEntry[K] } = { ...entry };
+  delete copy.milestone;
+  return copy;
 }
 
 export interface SkippedLine {
