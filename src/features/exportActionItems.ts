@@ -5,13 +5,11 @@
 import * as vscode from 'vscode';
 import { actionItemsCsv, exportedActionItems } from '../core';
 import { analyses, isMarkdown } from './analysis';
-import { createExclusive, describeFsError, identityOf, isSymbolicLink, linkTarget, replaceFile } from './files';
+import { writeExport } from './files';
 
 export const EXPORT_COMMAND = 'postmortem.exportActionItems';
 export const CSV_SUFFIX = '.action-items.csv';
-const OVERWRITE = 'Overwrite';
 const OPEN = 'Open';
-const ANOTHER_NAME = 'Choose Another Name…';
 
 /** For programmatic use and tests. */
 export interface ExportActionItemsOptions {
@@ -74,48 +72,16 @@ export async function exportActionItems(options: ExportActionItemsOptions = {}):
   const programmatic = options.target !== undefined || options.overwrite !== undefined;
   const bytes = new TextEncoder().encode(actionItemsCsv([{ model, source: name }], { ticketPattern }));
 
-  // Each round looks at what is at the target now; an answer applies only to the file it was about.
-  for (let round = 0; ; round++) {
-    const shown = vscode.workspace.asRelativePath(target, false);
-    try {
-      if (await isSymbolicLink(target)) {
-        // Never written through, never replaced: the person picks another name.
-        const to = await linkTarget(target);
-        const problem = `Post-mortem: ${shown} is a symbolic link${to ? ` to ${to}` : ''}. Export never writes through a link.`;
-        if (programmatic) {
-          void vscode.window.showErrorMessage(`${problem} Nothing was written.`);
-          return undefined;
-        }
-        const choice = await vscode.window.showWarningMessage(problem, { modal: true, detail: 'Choose another name for the CSV file.' }, ANOTHER_NAME);
-        if (choice !== ANOTHER_NAME) return undefined;
-        const picked = await vscode.window.showSaveDialog({ title: 'Export Action Items', saveLabel: 'Export', filters: { CSV: ['csv'] }, defaultUri: target });
-        if (!picked) return undefined;
-        target = picked;
-        confirmed = true;
-        continue;
-      }
-      if (round > 20) throw new Error('the file keeps changing');
-      // Nothing there: created in one step, so nothing written meanwhile is overwritten.
-      if (await createExclusive(target, bytes)) break;
-      // Something is there: the person's answer (or the save dialog's) is about this file, as it is now.
-      const identity = await identityOf(target);
-      if (identity === undefined) continue; // gone meanwhile: try creating it again
-      if (!confirmed) {
-        const overwrite =
-          options.overwrite ??
-          (await vscode.window.showWarningMessage(`Post-mortem: ${shown} already exists. Overwrite it?`, { modal: true, detail: "Its contents are replaced by this post-mortem's action items." }, OVERWRITE)) === OVERWRITE;
-        if (!overwrite) return undefined;
-      }
-      if ((await replaceFile(target, bytes, identity)) === 'written') break;
-      // It changed after the answer: ask again about what is there now.
-      confirmed = false;
-    } catch (error) {
-      void vscode.window.showErrorMessage(`Post-mortem: could not write ${shown}: ${describeFsError(error)}.`);
-      return undefined;
-    }
-  }
-  const shown = vscode.workspace.asRelativePath(target, false);
-  const written = target;
+  const written = await writeExport(target, bytes, {
+    confirmed,
+    programmatic,
+    ...(options.overwrite !== undefined ? { overwrite: options.overwrite } : {}),
+    title: 'Export Action Items',
+    filters: { CSV: ['csv'] },
+    replaces: "Its contents are replaced by this post-mortem's action items.",
+  });
+  if (!written) return undefined;
+  const shown = vscode.workspace.asRelativePath(written, false);
   void vscode.window
     .showInformationMessage(`Post-mortem: exported ${count} action item${count === 1 ? '' : 's'} to ${shown}.`, OPEN)
     .then((choice) => (choice === OPEN ? vscode.window.showTextDocument(written, { preview: false }) : undefined));

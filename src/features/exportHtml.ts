@@ -6,11 +6,10 @@ import * as vscode from 'vscode';
 import { ganttBlockRange, ganttEdit } from '../core';
 import { postmortemHtml } from '../export/html';
 import { analyses, isMarkdown, postmortemAnalysis } from './analysis';
-import { exists } from './files';
+import { writeExport } from './files';
 
 export const EXPORT_HTML_COMMAND = 'postmortem.exportHtml';
 export const INSERT_DIAGRAM_COMMAND = 'postmortem.insertTimelineDiagram';
-const OVERWRITE = 'Overwrite';
 const OPEN = 'Open';
 
 export interface ExportHtmlOptions {
@@ -52,22 +51,25 @@ async function exportHtml(extensionUri: vscode.Uri, options: ExportHtmlOptions):
     confirmed = true; // the save dialog asks before replacing a file
   }
   target ??= doc.uri.with({ path: `${doc.uri.path.slice(0, doc.uri.path.lastIndexOf('/'))}/${htmlNameFor(doc.uri)}` });
-  const shown = vscode.workspace.asRelativePath(target, false);
-  if (!confirmed && (await exists(target))) {
-    const overwrite =
-      options.overwrite ??
-      (await vscode.window.showWarningMessage(`Post-mortem: ${shown} already exists. Overwrite it?`, { modal: true, detail: 'Its contents are replaced by this post-mortem as HTML.' }, OVERWRITE)) === OVERWRITE;
-    if (!overwrite) return undefined;
-  }
+  let bytes: Uint8Array;
   try {
     const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'timeline.css')));
-    const html = postmortemHtml(doc.getText(), { timelineCss: css, path: doc.uri.path, config: analyses.configFor(doc.uri), ...(options.mermaid ? { mermaid: true } : {}) });
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+    bytes = new TextEncoder().encode(postmortemHtml(doc.getText(), { timelineCss: css, path: doc.uri.path, config: analyses.configFor(doc.uri), ...(options.mermaid ? { mermaid: true } : {}) }));
   } catch (error) {
-    void vscode.window.showErrorMessage(`Post-mortem: could not export ${shown}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(`Post-mortem: could not export ${doc.uri.path}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
-  const written = target;
+  // The same safe write as Export Action Items: never through a link, never over a file nobody agreed to replace.
+  const written = await writeExport(target, bytes, {
+    confirmed,
+    programmatic: options.target !== undefined || options.overwrite !== undefined,
+    ...(options.overwrite !== undefined ? { overwrite: options.overwrite } : {}),
+    title: 'Export as HTML',
+    filters: { HTML: ['html'] },
+    replaces: 'Its contents are replaced by this post-mortem as HTML.',
+  });
+  if (!written) return undefined;
+  const shown = vscode.workspace.asRelativePath(written, false);
   void vscode.window
     .showInformationMessage(`Post-mortem: exported to ${shown}.`, OPEN)
     .then((choice) => (choice === OPEN ? vscode.env.openExternal(written) : undefined));

@@ -162,3 +162,68 @@ export function describeFsError(error: unknown): string {
   for (const [key, reason] of Object.entries(REASONS)) if (message.includes(key)) return reason;
   return message.split('\n')[0]!.slice(0, 200);
 }
+
+export interface ExportWriteOptions {
+  /** The person already agreed to replace what is at the target (a save dialog asks itself). */
+  readonly confirmed: boolean;
+  /** Called from code with a target or an answer: never asks, refuses a link. */
+  readonly programmatic: boolean;
+  /** The answer to "Overwrite it?", given in advance. */
+  readonly overwrite?: boolean;
+  readonly title: string;
+  readonly filters: Record<string, string[]>;
+  /** What replacing the file means, for the question's detail. */
+  readonly replaces: string;
+}
+
+/**
+ * Writes an export to `target` safely, and resolves with where it was written (undefined: nothing was). Never through
+ * a symbolic link (the person picks another name); a file that is absent is created in one step; an existing one is
+ * replaced only after the person agreed, and only if it is still the file they were asked about. Each round looks at
+ * what is at the target now, so an answer applies only to the file it was about.
+ */
+export async function writeExport(first: vscode.Uri, bytes: Uint8Array, options: ExportWriteOptions): Promise<vscode.Uri | undefined> {
+  let target = first;
+  let confirmed = options.confirmed;
+  for (let round = 0; ; round++) {
+    const shown = vscode.workspace.asRelativePath(target, false);
+    try {
+      if (await isSymbolicLink(target)) {
+        const to = await linkTarget(target);
+        const problem = `Post-mortem: ${shown} is a symbolic link${to ? ` to ${to}` : ''}. Export never writes through a link.`;
+        if (options.programmatic) {
+          void vscode.window.showErrorMessage(`${problem} Nothing was written.`);
+          return undefined;
+        }
+        const choice = await vscode.window.showWarningMessage(problem, { modal: true, detail: 'Choose another name for the file.' }, ANOTHER_NAME);
+        if (choice !== ANOTHER_NAME) return undefined;
+        const picked = await vscode.window.showSaveDialog({ title: options.title, saveLabel: 'Export', filters: options.filters, defaultUri: target });
+        if (!picked) return undefined;
+        target = picked;
+        confirmed = true;
+        continue;
+      }
+      if (round > 20) throw new Error('the file keeps changing');
+      // Nothing there: created in one step, so nothing written meanwhile is overwritten.
+      if (await createExclusive(target, bytes)) return target;
+      // Something is there: the person's answer (or the save dialog's) is about this file, as it is now.
+      const identity = await identityOf(target);
+      if (identity === undefined) continue; // gone meanwhile: try creating it again
+      if (!confirmed) {
+        const overwrite =
+          options.overwrite ??
+          (await vscode.window.showWarningMessage(`Post-mortem: ${shown} already exists. Overwrite it?`, { modal: true, detail: options.replaces }, OVERWRITE)) === OVERWRITE;
+        if (!overwrite) return undefined;
+      }
+      if ((await replaceFile(target, bytes, identity)) === 'written') return target;
+      // It changed after the answer: ask again about what is there now.
+      confirmed = false;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Post-mortem: could not write ${shown}: ${describeFsError(error)}.`);
+      return undefined;
+    }
+  }
+}
+
+const OVERWRITE = 'Overwrite';
+const ANOTHER_NAME = 'Choose Another Name…';

@@ -131,4 +131,13 @@ describe('disk: nothing read from outside, nothing written through a link (Node 
     assert.match(readFileSync(csv, 'utf8'), /^"Summary","Description"/);
     assert.deepStrictEqual(readdirSync(join(root(), 'postmortems')).filter((n) => n.endsWith('.tmp')), []);
   });
+  it('Export as HTML never writes through a link named like the page', async () => {
+    const doc = await openFixture('postmortems/2026-11-27-action-items.md');
+    const html = join(root(), 'postmortems', '2026-11-27-action-items.html');
+    symlinkSync(join(outside, 'bashrc'), html);
+    created.push(html);
+    assert.strictEqual(await vscode.commands.executeCommand('postmortem.exportHtml', { uri: doc.uri, overwrite: true }), undefined);
+    assert.strictEqual(readFileSync(join(outside, 'bashrc'), 'utf8'), 'export PATH=/usr/bin\n');
+    assert.ok(lstatSync(html).isSymbolicLink(), 'the link is left as it was');
+  });
 });
