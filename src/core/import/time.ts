@@ -1,6 +1,7 @@
 // Times for importers: the zone of zone-less times (UTC, IANA, offset or abbreviation), the reference day, dates
 // without a year, "Today"/"Yesterday"/weekday separators, and midnight roll-over of bare times.
 import { trimEndChars, trimStartChars } from '../text';
+import { zoneOffsetAt } from '../milestones/zone';
 import { parseStamp, ZONE_OFFSETS, type WrittenStamp } from '../timeline/stamp';
 
 const DASH_OR_SPACE = /[-–—\s]/;
@@ -27,24 +28,9 @@ export interface Day {
 /** The zone zone-less times are in: a fixed offset, or an IANA name (offsets follow daylight saving). */
 export type Zone = { readonly offsetMinutes: number; readonly name: string } | { readonly iana: string; readonly name: string };
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsIn(epochMs: number, iana: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  let f = offsetFormatters.get(iana);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: iana, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
-    offsetFormatters.set(iana, f);
-  }
-  const out: Record<string, number> = {};
-  for (const p of f.formatToParts(new Date(epochMs))) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return { year: out['year']!, month: out['month']!, day: out['day']!, hour: out['hour']! % 24, minute: out['minute']!, second: out['second']! };
-}
-
-/** The zone's offset from UTC at an instant, in minutes. */
+/** The zone's offset from UTC at an instant, in minutes (an IANA zone's through the milestones' Intl reader). */
 export function offsetAt(zone: Zone, epochMs: number): number {
-  if ('offsetMinutes' in zone) return zone.offsetMinutes;
-  const p = partsIn(epochMs, zone.iana);
-  return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(epochMs / 1000) * 1000) / 60_000);
+  return 'offsetMinutes' in zone ? zone.offsetMinutes : zoneOffsetAt(zone.iana, epochMs);
 }
 
 /** The instant of a wall-clock time in a zone (the earlier one in a daylight-saving overlap). */
