@@ -29,9 +29,28 @@ const TIMELINE_DEFAULT = new RegExp(`^- \\*\\*[^*]+\\*\\* — (?:What happened|$
 /** The header and delimiter of the pm-impact table: structure, not content. */
 const TABLE_STRUCTURE = new Set(['| Measure | Value | Source |', '|---|---|---|'].map(norm));
 
+/** The longest exact placeholder: a line with more characters than this besides white space is none of them. */
+const MAX_EXACT = Math.max(...[...EXACT].map((t) => t.length));
+
+/** White space as `\s` reads it. */
+const isSpaceCode = (c: number): boolean =>
+  (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+
+/** Whether `line` has more than `max` characters besides white space; stops reading once it knows. */
+function moreTextThan(line: string, max: number): boolean {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) if (!isSpaceCode(line.charCodeAt(i)) && ++n > max) return true;
+  return false;
+}
+
 /** True for a line that is one of our own placeholders. */
 export function isOwnPlaceholder(line: string): boolean {
-  const text = norm(line);
+  // Long lines (a 1 MB action item) are settled without normalising them: only a timeline default can be that long.
+  if (moreTextThan(line, MAX_EXACT) && !line.trimStart().startsWith('- **')) return false;
+  return isNormalisedPlaceholder(norm(line));
+}
+
+function isNormalisedPlaceholder(text: string): boolean {
   return EXACT.has(text) || TIMELINE_DEFAULT.test(text);
 }
 
@@ -44,7 +63,7 @@ export function onlyOwnPlaceholders(model: PostmortemModel, section: Section): b
   for (let l = section.heading.range.end.line + 1; l <= section.contentRange.end.line; l++) {
     const text = norm(model.lines[l] ?? '');
     if (text === '' || /^<!--.*-->$/.test(text) || TABLE_STRUCTURE.has(text)) continue;
-    if (!isOwnPlaceholder(text)) return false;
+    if (!isNormalisedPlaceholder(text)) return false;
     placeholders++;
   }
   return placeholders > 0;
