@@ -61,7 +61,13 @@ function isNormalisedPlaceholder(text: string): boolean {
 export function onlyOwnPlaceholders(model: PostmortemModel, section: Section): boolean {
   let placeholders = 0;
   for (let l = section.heading.range.end.line + 1; l <= section.contentRange.end.line; l++) {
-    const text = norm(model.lines[l] ?? '');
+    const line = model.lines[l] ?? '';
+    // A long line that is not a comment or a timeline entry is content: settled without normalising it.
+    if (moreTextThan(line, MAX_EXACT)) {
+      const start = line.trimStart();
+      if (!start.startsWith('<!--') && !start.startsWith('- **')) return false;
+    }
+    const text = norm(line);
     if (text === '' || /^<!--.*-->$/.test(text) || TABLE_STRUCTURE.has(text)) continue;
     if (!isNormalisedPlaceholder(text)) return false;
     placeholders++;
