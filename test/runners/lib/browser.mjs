@@ -15,6 +15,10 @@ export const BASE_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-dev-shm-usage',
+  // Chromium 156.0.8078.108 blocks third-party cookies by default, which denies a service worker to the webview
+  // iframes (on `<uuid>.localhost`): Markdown previews and walkthrough pages then stay blank. VS Code asks for
+  // third-party cookies for the same reason.
+  '--disable-features=TrackingProtection3pcd',
 ];
 
 const EXECUTABLE_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
