@@ -10,7 +10,7 @@ const VALUES = 'postmortems/2026-11-28-frontmatter-values.md';
 const SYNTAX = 'postmortems/2026-11-28-frontmatter-syntax.md';
 const SEVERITY_MESSAGE = 'severity must be one of SEV1, SEV2, SEV3, SEV4';
 // A milestone time is judged by milestone-time (which knows the document's zone), not by the schema a second time.
-const STARTED_MESSAGE = 'Front-matter incident.started "14:03" has no date: write the day too, e.g. 2026-11-25 14:03. Durations leave this milestone out.';
+const STARTED_MESSAGE = 'Front-matter incident.started "14:03" has no date: write the day too, e.g. 2026-11-28 14:03. Durations leave this milestone out.';
 
 function codeOf(d: vscode.Diagnostic): string | number | undefined {
   return typeof d.code === 'object' ? d.code.value : d.code;
