@@ -3,6 +3,7 @@
 import type { IncidentSeverity } from './config';
 import type { PostmortemModel } from './model';
 import { STATUSES } from './status';
+import { MILESTONE_IDS } from './milestones/parse';
 
 export interface ValueSuggestion {
   readonly value: string;
@@ -24,7 +25,8 @@ const STATUS_DETAIL: Record<(typeof STATUSES)[number], string> = {
   'in-review': 'Ready for review: completeness checks are warnings.',
   final: 'Reviewed and published: completeness checks and blaming language are errors.',
 };
-const INCIDENT_TIMES = ['started', 'detected', 'mitigated', 'resolved'];
+const INCIDENT_TIMES: readonly string[] = MILESTONE_IDS;
+const whenThe = (id: string) => (id === 'started' ? 'When the incident started' : `When the incident was ${id}`);
 
 /** The key whose value the cursor is in, when the cursor is after `key:` on a YAML front-matter line; else undefined. */
 export function frontMatterValueContext(model: PostmortemModel, line: number, character: number): ValueContext | undefined {
@@ -49,17 +51,21 @@ export function frontMatterValueContext(model: PostmortemModel, line: number, ch
 }
 
 /**
- * What a key's value may be: `status` and `severity` their allowed values, `date` today, `incident.*` a date-time on
- * the incident's day. `today` is YYYY-MM-DD and `now` HH:mm, both where the person is; `date` the front matter's.
+ * What a key's value may be: `status` and `severity` their allowed values, `date` today, a milestone (`detected`,
+ * `incident.detected`…) a date-time on the incident's day. `today` is YYYY-MM-DD and `now` HH:mm, both where the person is; `date` the front matter's.
  */
 export function frontMatterValueSuggestions(key: string, options: { severities: readonly IncidentSeverity[]; today: string; now: string; date?: string }): ValueSuggestion[] {
   if (key === 'status') return STATUSES.map((s) => ({ value: s, detail: STATUS_DETAIL[s], preferred: s === 'draft' }));
   if (key === 'severity') return options.severities.map((s, i) => ({ value: s.id, detail: s.description, preferred: i === 0 }));
   if (key === 'date') return [{ value: options.today, detail: 'Today', preferred: true }];
+  if (INCIDENT_TIMES.includes(key)) {
+    const day = options.date ?? options.today;
+    return [{ value: `${day} ${options.now} UTC`, detail: `${whenThe(key)} (UTC)`, preferred: true }];
+  }
   const [parent, child] = key.split('.');
   if (parent === 'incident' && child && INCIDENT_TIMES.includes(child)) {
     const day = options.date ?? options.today;
-    return [{ value: `${day}T${options.now}:00Z`, detail: `When the incident ${child} (ISO 8601, UTC)`, preferred: true }];
+    return [{ value: `${day}T${options.now}:00Z`, detail: `${whenThe(child)} (ISO 8601, UTC)`, preferred: true }];
   }
   return [];
 }

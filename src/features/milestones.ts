@@ -15,6 +15,7 @@ import {
   type Analysis,
   type Milestone,
   type MilestoneId,
+  type PostmortemModel,
 } from '../core';
 import { analyses, postmortemAnalysis } from './analysis';
 
@@ -135,6 +136,15 @@ class LabelCompletions implements vscode.CompletionItemProvider {
 
 export const MARK_MILESTONE_COMMAND = 'postmortem.markMilestone';
 
+/** A quick pick of the milestones, the next one the document does not give yet first; undefined when dismissed. */
+export async function pickMilestone(model: PostmortemModel, title: string, placeHolder: string): Promise<MilestoneId | undefined> {
+  const given = new Set(parseMilestones(model).all.map((m) => m.id));
+  const next = MILESTONE_IDS.find((m) => !given.has(m));
+  const items = MILESTONE_IDS.map((m) => ({ label: MILESTONE_LABEL[m], description: given.has(m) ? 'already given' : m === next ? 'next' : '', id: m }));
+  items.sort((a, b) => Number(b.id === next) - Number(a.id === next));
+  return (await vscode.window.showQuickPick(items, { title, placeHolder }))?.id;
+}
+
 /**
  * "Mark as Milestone": labels the timeline entry at the cursor with a milestone picked from a quick pick (the next one
  * not given yet first), or with `id` when given (for tests and keybindings). Resolves true when the entry changed.
@@ -147,15 +157,8 @@ async function markMilestone(id?: MilestoneId): Promise<boolean> {
     void vscode.window.showInformationMessage('Post-mortem: put the cursor on a timeline entry with a time to mark it as a milestone.');
     return false;
   }
-  let pick = id;
-  if (!pick) {
-    const given = new Set(parseMilestones(analysis.model).all.map((m) => m.id));
-    const next = MILESTONE_IDS.find((m) => !given.has(m));
-    const items = MILESTONE_IDS.map((m) => ({ label: MILESTONE_LABEL[m], description: given.has(m) ? 'already given' : m === next ? 'next' : '', id: m }));
-    items.sort((a, b) => Number(b.id === next) - Number(a.id === next));
-    pick = (await vscode.window.showQuickPick(items, { title: 'Mark as Milestone', placeHolder: 'Which milestone is this entry?' }))?.id;
-    if (!pick) return false;
-  }
+  const pick = id ?? (await pickMilestone(analysis.model, 'Mark as Milestone', 'Which milestone is this entry?'));
+  if (!pick) return false;
   // Re-read: the document may have changed while the pick was open.
   const current = postmortemAnalysis(editor.document);
   const edit = current && milestoneLabelEdit(current.model, line, pick);

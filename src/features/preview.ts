@@ -1,35 +1,43 @@
 // The visual timeline in VS Code's Markdown preview: `extendMarkdownIt` (returned by activate) adds the markdown-it
 // plugin, loaded on first use (the Node bundle loads src/preview/timeline-plugin from its own file, see
 // scripts/build.mjs). The figure's data comes from the editor's analysis of the open document when the preview shows
-// the text the editor has, so a preview render does not parse the post-mortem again.
+// the text the editor has, so a preview render does not parse the post-mortem again. Any other text (a file no editor
+// has analysed) is read for the figure only: the model, without the rules (timelineFigureFor), keeping the chunk
+// parses of the last few such documents so a re-render after an edit parses only what changed.
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
-import { analyze, sectionsFor, timelineFigureData, type Analysis } from '../core';
+import { ChunkCache, timelineFigureFor, timelineFigureOf } from '../core';
 import { timelinePlugin } from '../preview/timeline-plugin';
-import { analyses, postmortemAnalysis } from './analysis';
+import { analyses, postmortemAnalysis, workspacePath } from './analysis';
 
-function analysisFor(src: string, env: unknown): { analysis: Analysis; uri: vscode.Uri | undefined } | undefined {
-  const current = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
-  const uri = current instanceof vscode.Uri ? current : undefined;
-  if (uri) {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (doc && doc.getText() === src) {
-      const analysis = postmortemAnalysis(doc);
-      return analysis ? { analysis, uri } : undefined;
-    }
+/** Chunk caches of the documents previewed without an editor's analysis, the most recent last; a few at most. */
+const caches = new Map<string, ChunkCache>();
+const CACHED_PREVIEWS = 3;
+
+function cacheFor(key: string): ChunkCache {
+  const cache = caches.get(key) ?? new ChunkCache();
+  caches.delete(key);
+  caches.set(key, cache);
+  for (const old of caches.keys()) {
+    if (caches.size <= CACHED_PREVIEWS) break;
+    caches.delete(old);
   }
-  const config = uri ? analyses.configFor(uri) : undefined;
-  const analysis = analyze(src, { ...(uri ? { path: uri.path } : {}), ...(config ? { config } : {}) });
-  return analysis.isPostmortem ? { analysis, uri } : undefined;
+  return cache;
 }
 
 function dataFor(src: string, env: unknown) {
-  const found = analysisFor(src, env);
-  if (!found) return undefined;
-  const timeline = sectionsFor(found.analysis.model, 'timeline')[0];
-  if (!timeline) return undefined;
-  const origin = found.analysis.metrics?.origin ?? 'started';
-  return { data: timelineFigureData(found.analysis.model, origin), headingLine: timeline.heading.range.start.line };
+  const current = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
+  const uri = current instanceof vscode.Uri ? current : undefined;
+  const config = uri ? analyses.configFor(uri) : undefined;
+  if (uri && analyses.isTracked(uri)) {
+    // The editor analyses this document: its analysis of this text, brought up to date incrementally if need be.
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc && doc.getText() === src) {
+      const analysis = postmortemAnalysis(doc);
+      return analysis ? timelineFigureOf(analysis.model, config) : undefined;
+    }
+  }
+  return timelineFigureFor(src, { ...(uri ? { path: workspacePath(uri), cache: cacheFor(uri.toString()) } : {}), ...(config ? { config } : {}) });
 }
 
 /** For activate's return value: VS Code's Markdown extension calls it with its markdown-it instance. */

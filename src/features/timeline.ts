@@ -19,8 +19,11 @@ import {
 } from '../core';
 import { readConfig, SECTION } from './settings';
 import { workspacePath } from './analysis';
+import { pickMilestone } from './milestones';
 
 export const ADD_ENTRY = 'postmortem.timeline.addEntry';
+/** Add Timeline Entry with a milestone label picked first (issue 17: the entry commands offer the next milestone). */
+export const ADD_MILESTONE_ENTRY = 'postmortem.timeline.addMilestoneEntry';
 export const QUICK_NOTE = 'postmortem.timeline.quickNote';
 export const NEW_POSTMORTEM = 'postmortem.new';
 /** Internal: the "Go to Note" of the last logged note. */
@@ -29,6 +32,8 @@ export const GO_TO_LAST_NOTE = 'postmortem.timeline.goToLastNote';
 /** For tests and other callers: a fixed clock. */
 export interface AddEntryOptions {
   readonly now?: number;
+  /** Label the new entry as this milestone (`**Detected:**`), or 'pick' to choose from a quick pick, the next first. */
+  readonly milestone?: MilestoneId | 'pick';
 }
 
 /** For tests and other callers: the note's text, a fixed clock and the target document. */
@@ -74,8 +79,13 @@ async function addEntry(options: AddEntryOptions = {}): Promise<boolean> {
     return false;
   }
   const doc = editor.document;
+  const asked = options.milestone;
+  const milestone = asked === 'pick' ? await pickMilestone(modelOf(doc), 'Add Milestone Entry', 'Which milestone does the new entry mark?') : asked;
+  if (asked === 'pick' && !milestone) return false;
   const stamp = timestampFor(now, doc.uri);
-  const { insert, cursor } = timelineEntryInsert(modelOf(doc), stamp, { cursorLine: editor.selection.active.line });
+  // Planned from the text as it is now (the pick may have been open while the document changed).
+  const text = milestone && (MILESTONE_IDS as readonly string[]).includes(milestone) ? `**${MILESTONE_LABEL[milestone]}:** ` : undefined;
+  const { insert, cursor } = timelineEntryInsert(modelOf(doc), stamp, { cursorLine: editor.selection.active.line, ...(text ? { text } : {}) });
   const done = await editor.edit((b) => b.insert(new vscode.Position(insert.position.line, insert.position.character), insert.text), {
     undoStopBefore: true,
     undoStopAfter: true,
@@ -294,6 +304,7 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
 
   return [
     vscode.commands.registerCommand(ADD_ENTRY, (options?: AddEntryOptions) => addEntry(options)),
+    vscode.commands.registerCommand(ADD_MILESTONE_ENTRY, (options?: AddEntryOptions) => addEntry({ ...options, milestone: options?.milestone ?? 'pick' })),
     vscode.commands.registerCommand(QUICK_NOTE, (options?: QuickNoteOptions) => quickNote(options)),
     vscode.commands.registerCommand(GO_TO_LAST_NOTE, () => (lastNote ? revealNote(lastNote.uri, lastNote.line) : false)),
     vscode.workspace.onDidChangeTextDocument((e) => {

@@ -14,6 +14,7 @@ import { splitLines } from '../../src/core/text';
 import { generatePostmortem } from './generate';
 import { importBench } from './import';
 import { runAdversarial } from './adversarial';
+import { previewBench, previewText } from './preview';
 import { CORPUS, CORPUS_CANDIDATES } from '../unit/helpers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -221,6 +222,15 @@ function main(): void {
     return;
   }
 
+  if (process.argv.includes('--preview')) {
+    // Only the Markdown preview's timeline, for working on it: `npm run bench -- --preview`.
+    const p = previewBench(quick ? 3 : 7);
+    console.log(previewText(p));
+    console.log(`  ${p.figure <= 200 ? 'PASS' : 'FAIL'}  the figure of a 10,000-entry timeline, no analysis yet: ≤ 200 ms`);
+    if (p.figure > 200) process.exitCode = 1;
+    return;
+  }
+
   if (process.argv.includes('--import')) {
     // Only the timeline importer, for working on it.
     const r = importBench();
@@ -251,6 +261,8 @@ function main(): void {
 
   const imported = importBench(quick ? 3 : 7);
   console.log(`\ntimeline import, 10,000 lines parsed and merged into a 20 KB post-mortem: Slack text ${imported.slack10k.toFixed(1)} ms, log lines ${imported.lines10k.toFixed(1)} ms; hostile lines 5k → 10k: ${imported.hostile5k.toFixed(1)} → ${imported.hostile10k.toFixed(1)} ms`);
+  const preview = previewBench(quick ? 3 : 7);
+  console.log(previewText(preview));
   const cold = coldActivation(generatePostmortem(20_000, 3));
   // Real post-mortems need remark for some chunks (the generated one does not): its first run is the costly part.
   const real = realDocumentNear(20 * 1024);
@@ -295,6 +307,7 @@ function main(): void {
     ['activation (load + first 20 KB analysis): ≤ 30 ms', cold.totalMs <= 30, `${f(cold.totalMs)} ms`],
     ['timeline import: 10,000 pasted lines parsed and merged ≤ 300 ms', Math.max(imported.slack10k, imported.lines10k) <= 300, `${f(Math.max(imported.slack10k, imported.lines10k))} ms`],
     ['timeline import linear on hostile lines: 10k ≤ 2.5 × 5k', imported.hostile10k <= 2.5 * imported.hostile5k, `${f(imported.hostile5k)} → ${f(imported.hostile10k)} ms`],
+    ['preview: the timeline figure of a 10,000-entry post-mortem with no analysis yet ≤ 200 ms', preview.figure <= 200, `${f(preview.figure)} ms (markdown-it's own render ${f(preview.markdownIt)} ms)`],
     ['.vsix ≤ 400 KB', vsix <= 400 * 1024, `${f(vsix / 1024)} KB`],
     ['linear: 2 MB full ≤ 2.5 × 1 MB full, 1 MB ≤ 2.5 × 500 KB', twoMb.full <= 2.5 * oneMb.full && oneMb.full <= 2.5 * fiveHundred.full, `${f(fiveHundred.full)} → ${f(oneMb.full)} → ${f(twoMb.full)} ms`],
   ];
@@ -303,7 +316,7 @@ function main(): void {
 
   writeFileSync(
     join(ROOT, 'bench-results.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, rows, cold, coldReal, imported, bundles: { node: nodeBundle, nodeLazy: lazyModules, web: webBundle, vsix }, targets: targets.map(([what, ok, value]) => ({ what, ok, value })) }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, rows, cold, coldReal, imported, preview, bundles: { node: nodeBundle, nodeLazy: lazyModules, web: webBundle, vsix }, targets: targets.map(([what, ok, value]) => ({ what, ok, value })) }, null, 2)}\n`,
   );
   console.log('\nwrote bench-results.json');
   if (targets.some(([, ok]) => !ok)) process.exitCode = 1;

@@ -26,6 +26,9 @@ describe('front-matter values', () => {
     assert.match(frontMatterValueSuggestions('severity', options)[1]!.detail, /^Major/);
     assert.deepEqual(frontMatterValueSuggestions('date', options).map((s) => s.value), ['2026-11-20']);
     assert.deepEqual(frontMatterValueSuggestions('incident.started', options).map((s) => s.value), ['2026-11-19T14:03:00Z']);
+    assert.deepEqual(frontMatterValueSuggestions('incident.acknowledged', options).map((s) => s.value), ['2026-11-19T14:03:00Z']);
+    assert.deepEqual(frontMatterValueSuggestions('detected', options).map((s) => [s.value, s.detail]), [['2026-11-19 14:03 UTC', 'When the incident was detected (UTC)']]);
+    assert.deepEqual(frontMatterValueSuggestions('started', options).map((s) => s.detail), ['When the incident started (UTC)']);
     assert.deepEqual(frontMatterValueSuggestions('tags', options), []);
   });
 

@@ -100,6 +100,13 @@ describe('milestones: front matter', () => {
     });
   }
 
+  it('a time with no date: the example in the message is on the day of the incident when the front matter gives it', () => {
+    const [f] = codes(pm(['date: 2026-11-28', 'detected: 14:03 UTC'], ['- x']), 'milestone-time');
+    assert.match(f!.message, /has no date: write the day too, e\.g\. 2026-11-28 14:03 UTC\./);
+    const [g] = codes(pm(['detected: 14:03 UTC'], ['- x']), 'milestone-time');
+    assert.match(g!.message, /e\.g\. 2026-11-25 14:03 UTC\./);
+  });
+
   it('reads milestones under incident:, and a time without zone in the zone the front matter states', () => {
     const text = pm(['timezone: UTC', 'incident:', '  started: 2026-11-25 14:00', '  mitigated: 2026-11-25 14:40'], ['- x']);
     assert.equal(computeMetrics(buildModel(text)).durations.impact?.ms, 40 * MIN);

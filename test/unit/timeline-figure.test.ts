@@ -2,7 +2,7 @@
 // markdown-it plugin that places it under the Timeline heading.
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { analyze, buildModel, sectionsFor, timelineFigureData, timelineFigureHtml } from '../../src/core';
+import { analyze, buildModel, ChunkCache, normaliseConfig, sectionsFor, timelineFigureData, timelineFigureFor, timelineFigureHtml, timelineFigureOf } from '../../src/core';
 import { timelinePlugin } from '../../src/preview/timeline-plugin';
 import { doc } from './helpers';
 
@@ -86,5 +86,35 @@ describe('timeline figure', () => {
   it('adds nothing to a document without a timeline, or one whose entries have no times', () => {
     assert.ok(!render(doc('# X', '', '## Overview', '', 'text')).includes('pm-timeline'));
     assert.ok(!render(doc('# X', '', '## Timeline', '', '- something')).includes('pm-timeline'));
+  });
+
+  describe('the figure for a text no analysis has read (the preview of a file no editor has open)', () => {
+    it('equals the figure drawn from the analysis, with the origin the config chooses', () => {
+      for (const config of [normaliseConfig({}), normaliseConfig({ milestones: { origin: 'detected' } })]) {
+        const a = analyze(TEXT, { config });
+        const fromAnalysis = timelineFigureOf(a.model, config)!;
+        const figure = timelineFigureFor(TEXT, { config })!;
+        assert.equal(figure.headingLine, 6);
+        assert.deepEqual(figure, fromAnalysis);
+        assert.equal(figure.data.summary, timelineFigureData(a.model, a.metrics!.origin).summary);
+      }
+      assert.notEqual(timelineFigureFor(TEXT, { config: normaliseConfig({ milestones: { origin: 'detected' } }) })!.data.summary, timelineFigureFor(TEXT)!.data.summary);
+    });
+
+    it('is undefined for a file that is not a post-mortem, or one without a Timeline; the path counts as in the analysis', () => {
+      const plain = doc('# Notes', '', '## Timeline', '', '- **2026-11-25 13:58 UTC** — one', '- **2026-11-25 14:58 UTC** — two');
+      assert.equal(analyze(plain, { path: 'notes/readme.md' }).isPostmortem, false);
+      assert.equal(timelineFigureFor(plain, { path: 'notes/readme.md' }), undefined);
+      assert.ok(timelineFigureFor(plain, { path: 'postmortems/2026-11-25-checkout.md' }));
+      assert.equal(timelineFigureFor(doc('---', 'type: postmortem', '---', '# X', '', '## Impact', '', 'Some.')), undefined);
+    });
+
+    it('with the chunk cache of the previous text, an edit gives the figure a fresh reading gives', () => {
+      const cache = new ChunkCache();
+      timelineFigureFor(TEXT, { cache });
+      const edited = TEXT.replace('14:13 UTC** — Sam', '14:20 UTC** — Sam');
+      assert.deepEqual(timelineFigureFor(edited, { cache }), timelineFigureFor(edited));
+      assert.ok(cache.reusedLastRun > 0, 'the unchanged chunks were reused');
+    });
   });
 });

@@ -6,10 +6,11 @@ import ucs2length from 'ajv/dist/runtime/ucs2length';
 import { formats } from '../formats';
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/postmortem-tools/postmortem-writer/blob/main/schemas/postmortem.frontmatter.schema.json","title":"Post-mortem front matter","description":"The YAML front matter of a post-mortem written with Post-mortem Writer. Other keys are allowed.","type":"object","required":["title","date"],"properties":{"title":{"type":"string","minLength":1,"description":"The incident's title, e.g. \"Checkout latency spike\"."},"date":{"type":"string","format":"date","description":"The day of the incident, YYYY-MM-DD."},"severity":{"type":"string","description":"The incident's severity. The extension checks against the setting postmortem.severities (default SEV1-SEV4)."},"status":{"type":"string","enum":["draft","in-review","final"],"description":"Where the write-up stands."},"authors":{"type":"array","items":{"type":"string","minLength":1},"description":"Who wrote the post-mortem."},"type":{"type":"string","description":"postmortem marks the file as a post-mortem."},"incident":{"type":"object","description":"When the incident started, was detected, mitigated and resolved: ISO 8601 date-times, e.g. 2026-11-01T14:03:00Z.","properties":{"started":{"type":"string","format":"date-time"},"detected":{"type":"string","format":"date-time"},"mitigated":{"type":"string","format":"date-time"},"resolved":{"type":"string","format":"date-time"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/postmortem-tools/postmortem-writer/blob/main/schemas/postmortem.frontmatter.schema.json","title":"Post-mortem front matter","description":"The YAML front matter of a post-mortem written with Post-mortem Writer. Other keys are allowed.","type":"object","required":["title","date"],"properties":{"title":{"type":"string","minLength":1,"description":"The incident's title, e.g. \"Checkout latency spike\"."},"date":{"type":"string","format":"date","description":"The day of the incident, YYYY-MM-DD."},"severity":{"type":"string","description":"The incident's severity. The extension checks against the setting postmortem.severities (default SEV1-SEV4)."},"status":{"type":"string","enum":["draft","in-review","final"],"description":"Where the write-up stands."},"authors":{"type":"array","items":{"type":"string","minLength":1},"description":"Who wrote the post-mortem."},"type":{"type":"string","description":"postmortem marks the file as a post-mortem."},"started":{"$ref":"#/definitions/milestoneTime","description":"When the incident started (its impact began), e.g. 2026-11-25 13:58 UTC."},"detected":{"$ref":"#/definitions/milestoneTime","description":"When the incident was detected, e.g. 2026-11-25 14:03 UTC."},"acknowledged":{"$ref":"#/definitions/milestoneTime","description":"When a responder acknowledged it, e.g. 2026-11-25T14:05:00Z."},"mitigated":{"$ref":"#/definitions/milestoneTime","description":"When the impact ended, e.g. 2026-11-25 14:45 UTC."},"resolved":{"$ref":"#/definitions/milestoneTime","description":"When the incident was resolved, e.g. 2026-11-25 16:03 UTC."},"incident":{"type":"object","description":"The milestones may also be written here; a top-level key wins over the same key under incident.","properties":{"started":{"$ref":"#/definitions/milestoneTime"},"detected":{"$ref":"#/definitions/milestoneTime"},"acknowledged":{"$ref":"#/definitions/milestoneTime"},"mitigated":{"$ref":"#/definitions/milestoneTime"},"resolved":{"$ref":"#/definitions/milestoneTime"}}}},"definitions":{"milestoneTime":{"type":"string","pattern":"^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$","description":"An incident milestone: ISO 8601 (2026-11-25T14:03:00Z, 2026-11-25T16:03+02:00) or YYYY-MM-DD HH:mm with a zone (2026-11-25 14:03 UTC, 2026-11-25 15:03 +01:00, 2026-10-25 02:30 Europe/Berlin). Without a zone, the zone the document states applies (timezone: in the front matter, or \"All times UTC\"). The durations TTD, TTA, TTM and TTR are computed from the milestones."}}};
+const schema12 = {"type":"string","pattern":"^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$","description":"An incident milestone: ISO 8601 (2026-11-25T14:03:00Z, 2026-11-25T16:03+02:00) or YYYY-MM-DD HH:mm with a zone (2026-11-25 14:03 UTC, 2026-11-25 15:03 +01:00, 2026-10-25 02:30 Europe/Berlin). Without a zone, the zone the document states applies (timezone: in the front matter, or \"All times UTC\"). The durations TTD, TTA, TTM and TTR are computed from the milestones."};
 const func2 = ucs2length;
 const formats0 = formats.date;
-const formats2 = formats["date-time"];
+const pattern0 = new RegExp("^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://github.com/postmortem-tools/postmortem-writer/blob/main/schemas/postmortem.frontmatter.schema.json" */;
@@ -174,14 +175,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.incident !== undefined){
-let data7 = data.incident;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.started !== undefined){
-let data8 = data7.started;
-if(typeof data8 === "string"){
-if(!(formats2.validate(data8))){
-const err13 = {instancePath:instancePath+"/incident/started",schemaPath:"#/properties/incident/properties/started/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.started !== undefined){
+let data7 = data.started;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err13 = {instancePath:instancePath+"/started",schemaPath:"#/definitions/milestoneTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"},message:"must match pattern \""+"^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -192,7 +190,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/incident/started",schemaPath:"#/properties/incident/properties/started/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/started",schemaPath:"#/definitions/milestoneTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -202,11 +200,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data7.detected !== undefined){
-let data9 = data7.detected;
-if(typeof data9 === "string"){
-if(!(formats2.validate(data9))){
-const err15 = {instancePath:instancePath+"/incident/detected",schemaPath:"#/properties/incident/properties/detected/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.detected !== undefined){
+let data8 = data.detected;
+if(typeof data8 === "string"){
+if(!pattern0.test(data8)){
+const err15 = {instancePath:instancePath+"/detected",schemaPath:"#/definitions/milestoneTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"},message:"must match pattern \""+"^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -217,7 +215,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/incident/detected",schemaPath:"#/properties/incident/properties/detected/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/detected",schemaPath:"#/definitions/milestoneTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -227,11 +225,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data7.mitigated !== undefined){
-let data10 = data7.mitigated;
-if(typeof data10 === "string"){
-if(!(formats2.validate(data10))){
-const err17 = {instancePath:instancePath+"/incident/mitigated",schemaPath:"#/properties/incident/properties/mitigated/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.acknowledged !== undefined){
+let data9 = data.acknowledged;
+if(typeof data9 === "string"){
+if(!pattern0.test(data9)){
+const err17 = {instancePath:instancePath+"/acknowledged",schemaPath:"#/definitions/milestoneTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"},message:"must match pattern \""+"^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -242,7 +240,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/incident/mitigated",schemaPath:"#/properties/incident/properties/mitigated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/acknowledged",schemaPath:"#/definitions/milestoneTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -252,11 +250,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data7.resolved !== undefined){
-let data11 = data7.resolved;
-if(typeof data11 === "string"){
-if(!(formats2.validate(data11))){
-const err19 = {instancePath:instancePath+"/incident/resolved",schemaPath:"#/properties/incident/properties/resolved/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.mitigated !== undefined){
+let data10 = data.mitigated;
+if(typeof data10 === "string"){
+if(!pattern0.test(data10)){
+const err19 = {instancePath:instancePath+"/mitigated",schemaPath:"#/definitions/milestoneTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"},message:"must match pattern \""+"^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -267,7 +265,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/incident/resolved",schemaPath:"#/properties/incident/properties/resolved/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/mitigated",schemaPath:"#/definitions/milestoneTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -277,9 +275,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/incident",schemaPath:"#/properties/incident/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.resolved !== undefined){
+let data11 = data.resolved;
+if(typeof data11 === "string"){
+if(!pattern0.test(data11)){
+const err21 = {instancePath:instancePath+"/resolved",schemaPath:"#/definitions/milestoneTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"},message:"must match pattern \""+"^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -289,14 +289,165 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath:instancePath+"/resolved",schemaPath:"#/definitions/milestoneTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
 else {
 vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.incident !== undefined){
+let data12 = data.incident;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.started !== undefined){
+let data13 = data12.started;
+if(typeof data13 === "string"){
+if(!pattern0.test(data13)){
+const err23 = {instancePath:instancePath+"/incident/started",schemaPath:"#/definitions/milestoneTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"},message:"must match pattern \""+"^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/incident/started",schemaPath:"#/definitions/milestoneTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data12.detected !== undefined){
+let data14 = data12.detected;
+if(typeof data14 === "string"){
+if(!pattern0.test(data14)){
+const err25 = {instancePath:instancePath+"/incident/detected",schemaPath:"#/definitions/milestoneTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"},message:"must match pattern \""+"^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"+"\""};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/incident/detected",schemaPath:"#/definitions/milestoneTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data12.acknowledged !== undefined){
+let data15 = data12.acknowledged;
+if(typeof data15 === "string"){
+if(!pattern0.test(data15)){
+const err27 = {instancePath:instancePath+"/incident/acknowledged",schemaPath:"#/definitions/milestoneTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"},message:"must match pattern \""+"^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/incident/acknowledged",schemaPath:"#/definitions/milestoneTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data12.mitigated !== undefined){
+let data16 = data12.mitigated;
+if(typeof data16 === "string"){
+if(!pattern0.test(data16)){
+const err29 = {instancePath:instancePath+"/incident/mitigated",schemaPath:"#/definitions/milestoneTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"},message:"must match pattern \""+"^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"+"\""};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/incident/mitigated",schemaPath:"#/definitions/milestoneTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data12.resolved !== undefined){
+let data17 = data12.resolved;
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err31 = {instancePath:instancePath+"/incident/resolved",schemaPath:"#/definitions/milestoneTime/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"},message:"must match pattern \""+"^\\d{4}-\\d{1,2}-\\d{1,2}(?:T|\\s+)\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?:(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}|\\(?[A-Za-z]+(?:/[A-Za-z0-9_+-]+){1,3}\\)?))?$"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/incident/resolved",schemaPath:"#/definitions/milestoneTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/incident",schemaPath:"#/properties/incident/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }

@@ -6,4 +6,5 @@ export { ianaZone, wallToEpoch, zoneOffsetAt, type ZonedInstant } from './zone';
 export { cycleNoteMilestone, labelledNote, milestoneLabelEdit, milestonesFrontMatterInsert, milestonesToWrite, milestoneValue } from './edit';
 export { timelineFigureHtml, escapeHtml } from './figure';
 export { timelineFigureData, type FigureData } from './figure-data';
+export { timelineFigureFor, timelineFigureOf, type TimelineFigure } from './figure-source';
 export { GANTT_END, GANTT_START, ganttBlock, ganttBlockRange, ganttEdit, mermaidGantt } from './gantt';

@@ -121,8 +121,11 @@ function frontMatterZone(text: string): string | undefined {
   return /^[A-Z]+(?:\/[\w+-]+)+$/i.test(t) ? t : undefined;
 }
 
-/** Reads a front-matter milestone value: a string (ISO 8601, `YYYY-MM-DD HH:mm` with a zone) or a TOML date-time. */
-export function readMilestoneValue(value: unknown, zone: DocZone): { epochMs?: number; text: string; problem?: string; note?: string } {
+/**
+ * Reads a front-matter milestone value: a string (ISO 8601, `YYYY-MM-DD HH:mm` with a zone) or a TOML date-time.
+ * `day` (the front matter's `date`, YYYY-MM-DD) only makes the example in a message the incident's day.
+ */
+export function readMilestoneValue(value: unknown, zone: DocZone, day?: string): { epochMs?: number; text: string; problem?: string; note?: string } {
   if (value instanceof Date) {
     const text = Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
     const local = typeof (value as { isLocal?: () => boolean }).isLocal === 'function' && (value as unknown as { isLocal: () => boolean }).isLocal();
@@ -142,7 +145,7 @@ export function readMilestoneValue(value: unknown, zone: DocZone): { epochMs?: n
   if (!stamp || stamp.start !== 0) {
     return { text, problem: `is not a date and time: write e.g. 2026-11-25 14:03 UTC or 2026-11-25T14:03:00Z.` };
   }
-  if (!stamp.date) return { text, problem: `has no date: write the day too, e.g. 2026-11-25 ${text}.` };
+  if (!stamp.date) return { text, problem: `has no date: write the day too, e.g. ${day ?? '2026-11-25'} ${text}.` };
   if (stamp.date.year === undefined) return { text, problem: `has no year.` };
   if (!stamp.clock) return { text, problem: `has no time of day.` };
   const rest = text.slice(stamp.end);
@@ -180,6 +183,8 @@ function computeMilestones(model: PostmortemModel): Milestones {
   const fm = model.frontMatter;
   if (fm) {
     const incident = fm.data['incident'];
+    const date = fm.data['date'];
+    const day = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date.trim()) ? date.trim() : undefined;
     for (const id of MILESTONE_IDS) {
       let path: string[] | undefined;
       let value: unknown;
@@ -191,7 +196,7 @@ function computeMilestones(model: PostmortemModel): Milestones {
         value = (incident as Record<string, unknown>)[id];
       }
       if (!path) continue;
-      const read = readMilestoneValue(value, zone);
+      const read = readMilestoneValue(value, zone, day);
       const where = fm.nodeRange(path) ?? fm.range;
       const m: Milestone = {
         id,

@@ -1,5 +1,7 @@
 // frontmatter: YAML front matter that parsed but breaks schemas/postmortem.frontmatter.schema.json, one finding per
 // violation, on the exact YAML node. The severity enum is the configured severities, not the schema's default.
+// Milestone times (`detected:`, `incident.detected:`) that the milestone parser reads are its to judge (milestone-time
+// knows the zone the document states), so they get no second finding here.
 // Documents without front matter, with TOML front matter or with broken YAML (frontmatter-syntax) get none.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { IncidentSeverity } from '../config';
@@ -8,6 +10,7 @@ import { validate as compiled } from '../generated/frontmatter-validate';
 import { range, type Range } from '../text';
 import type { FrontMatter } from '../frontmatter';
 import { normaliseStatus } from '../status';
+import { MILESTONE_IDS } from '../milestones/parse';
 import type { Rule } from './types';
 
 export { isIsoDateTime } from '../formats';
@@ -16,11 +19,19 @@ export { isIsoDateTime } from '../formats';
 const validateSchema = compiled as unknown as ValidateFunction;
 const PROPERTIES = Object.keys(schema.properties);
 
+/** The paths whose value the milestone parser reads: each top-level milestone key, else the one under incident. */
+function milestonePaths(data: Record<string, unknown>): Set<string> {
+  return new Set(MILESTONE_IDS.map((id) => (id in data ? `/${id}` : `/incident/${id}`)));
+}
+
 /** The schema's errors plus, in the schema's place for it, one for a severity that is not configured. */
 function schemaErrors(data: Record<string, unknown>, severities: readonly IncidentSeverity[]): ErrorObject[] {
   // A status the completeness rules understand ("Final", "In review") is one the schema accepts: one reading for both.
   const understood = normaliseStatus(data['status']) !== undefined;
-  const errors = (validateSchema(data) ? [] : [...(validateSchema.errors ?? [])]).filter((e) => !(understood && e.instancePath === '/status' && e.keyword === 'enum'));
+  const milestones = milestonePaths(data);
+  const errors = (validateSchema(data) ? [] : [...(validateSchema.errors ?? [])]).filter(
+    (e) => !(understood && e.instancePath === '/status' && e.keyword === 'enum') && !milestones.has(e.instancePath),
+  );
   const severity = data['severity'];
   const ids = severities.map((s) => s.id);
   if (typeof severity === 'string' && !ids.includes(severity)) {
@@ -74,6 +85,8 @@ function messageFor(error: ErrorObject, path: readonly (string | number)[]): str
       return params['format'] === 'date'
         ? `${name} must be a date in the form YYYY-MM-DD, e.g. 2026-11-01`
         : `${name} must be an ISO 8601 date and time, e.g. 2026-11-01T14:03:00Z`;
+    case 'pattern':
+      return `${name} must be a date and time with a zone, e.g. 2026-11-25 14:03 UTC or 2026-11-25T14:03:00Z`;
     case 'minLength':
       return `${name} must not be empty`;
     default:

@@ -59,6 +59,25 @@ describe('timeline', () => {
     assert.strictEqual(doc.getText(), before);
   });
 
+  it('Add Milestone Entry: the new entry carries the milestone label, the cursor after it, in one undo step', async () => {
+    const doc = await openFixture(TIMELINE);
+    const before = doc.getText();
+    const editor = vscode.window.activeTextEditor!;
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    // The quick pick (the next milestone first) is skipped by naming the milestone, as a keybinding can.
+    assert.strictEqual(await vscode.commands.executeCommand('postmortem.timeline.addMilestoneEntry', { now: NOW, milestone: 'mitigated' }), true);
+    const last = lineOf(doc, '- **2026-11-25 13:20 UTC**');
+    const added = `- **${STAMP}** — **Mitigated:** `;
+    assert.strictEqual(doc.lineAt(last + 1).text, added);
+    assert.deepStrictEqual([editor.selection.active.line, editor.selection.active.character], [last + 1, added.length]);
+    // A milestone name that is not one is ignored: a plain entry.
+    assert.strictEqual(await vscode.commands.executeCommand('postmortem.timeline.addEntry', { now: NOW, milestone: 'lunch' }), true);
+    assert.strictEqual(doc.lineAt(last + 2).text, `- **${STAMP}** — `);
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => doc.getText() === before, { timeoutMs: TIMEOUT, what: 'two undos to remove both entries', events: [vscode.workspace.onDidChangeTextDocument] });
+  });
+
   it('Add Timeline Entry: from outside the timeline, appended after the last entry and revealed', async () => {
     const doc = await openFixture(TIMELINE);
     const editor = vscode.window.activeTextEditor!;
