@@ -25,7 +25,10 @@ export interface WordMatch {
   readonly at: number;
 }
 
-const w = (role: SectionId, source: string, weak = false): VocabularyEntry => ({ role, pattern: new RegExp(`\\b(?:${source})\\b`, 'g'), weak });
+// Every alternative starts and ends with a word character, so the words are whole where no word character touches them:
+// the same matches as `\b(?:…)\b`, which V8 compiles several times slower (at activation, the first analysis compiles
+// every pattern: 7 ms for this vocabulary with `\b`).
+const w = (role: SectionId, source: string, weak = false): VocabularyEntry => ({ role, pattern: new RegExp(`(?<!\\w)(?:${source})(?!\\w)`, 'g'), weak });
 
 /** English. Stems end in \w* so that every inflection counts ("mitigat\w*": mitigation, mitigating, mitigated). */
 const ENGLISH: readonly VocabularyEntry[] = [
