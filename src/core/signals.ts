@@ -3,6 +3,7 @@
 // the chunk's cached parse, so after an edit only the edited chunks are read again; a section's signals are sums
 // over its lines.
 import type { ParsedChunk } from './model';
+import { warmUp } from './regex-warmup';
 
 export const SIGNAL = {
   /** A line that holds text (not blank, not code). */
@@ -166,9 +167,17 @@ export function labelText(line: string): string | undefined {
 /** Signals are read from a line's first characters: enough for any line a person writes, and linear on any input. */
 const READ = 1000;
 
+/** The patterns every line is read with, compiled at the first line (see regex-warmup.ts). */
+const LINE_PATTERNS = [TIME_AT, ACTION, IMPACT_MONEY, IMPACT_WORDS, IMPACT_RUN, IMPACT_UNIT_AT, IMPACT_NOUN_AT, IMPACT_PEOPLE, IMPACT_VERB_AT, CAUSE, FIX_ITEM, FIX_WHO, FIX_DONE_AT, FIX_FRENCH, PERSON, LABEL];
+let warm = false;
+
 export function lineFlags(whole: string): number {
   if (/^\s*$/.test(whole)) return 0;
   const line = whole.length > READ ? whole.slice(0, READ) : whole;
+  if (!warm) {
+    warm = true;
+    warmUp(LINE_PATTERNS, line);
+  }
   let f = SIGNAL.content;
   if (timeStart(line)) f |= SIGNAL.time;
   if (ACTION.test(line)) f |= SIGNAL.action;
