@@ -36,6 +36,8 @@ const isSpace = (c: number): boolean =>
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 function skipSpaces(line: string, i: number): number {
+  const c = line.charCodeAt(i);
+  if (c > 32 && c < 127) return i; // most lines start with a printable ASCII character
   while (i < line.length && isSpace(line.charCodeAt(i))) i++;
   return i;
 }
@@ -57,8 +59,14 @@ const TIME_AT = new RegExp(
  * are exactly the ends the prefix pattern can reach.
  */
 function timeStart(line: string): boolean {
-  const ps = [skipSpaces(line, 0)];
-  const c = line.charCodeAt(ps[0]!);
+  const p0 = skipSpaces(line, 0);
+  const c = line.charCodeAt(p0);
+  // Most lines start with a letter: no marker, pipe, emphasis or bracket, so that is the one place to try.
+  if (!(c === 45 || c === 42 || c === 43 || c === 124 || c === 95 || c === 96 || c === 91 || isDigit(c))) {
+    TIME_AT.lastIndex = p0;
+    return TIME_AT.test(line);
+  }
+  const ps = [p0];
   let marker = -1;
   if (c === 45 || c === 42 || c === 43) marker = ps[0]! + 1; // - * +
   else if (isDigit(c)) {
@@ -113,7 +121,8 @@ const IMPACT_NOUN_AT = /(?:\w+\s)?(?:users?|customers?|requests?|accounts?|order
  */
 function impactCount(line: string): boolean {
   IMPACT_RUN.lastIndex = 0;
-  for (let m = IMPACT_RUN.exec(line); m; m = IMPACT_RUN.exec(line)) {
+  // test(), not exec(): no match object per run (a global pattern's test() moves lastIndex past the match).
+  while (IMPACT_RUN.test(line)) {
     IMPACT_UNIT_AT.lastIndex = IMPACT_RUN.lastIndex;
     if (!IMPACT_UNIT_AT.test(line)) continue;
     IMPACT_NOUN_AT.lastIndex = IMPACT_UNIT_AT.lastIndex;
@@ -128,7 +137,7 @@ function impactCount(line: string): boolean {
  */
 function followedBy(start: RegExp, rest: RegExp, line: string): boolean {
   start.lastIndex = 0;
-  for (let m = start.exec(line); m; m = start.exec(line)) {
+  while (start.test(line)) {
     rest.lastIndex = start.lastIndex;
     if (rest.test(line)) return true;
   }
@@ -145,8 +154,7 @@ const CAUSE = /\b(?:because|caused by|was caused|were caused|due to|bug in|root 
  */
 const FIX_WHO = /\b(?:we|team|they|engineers?|on-?call|operators?|it was|was|were|then)\s+/gi;
 const FIX_DONE_AT = /(?:\w+\s+)?(?:rolled back|reverted|restarted|rebooted|redeployed|deployed (?:a )?fix|patched|fixed|restored|disabled|re-?enabled|scaled|failed over|mitigated|resolved|applied|removed|purged|flushed|killed|drained|unblocked|hot-?fixed|released|rotated|renewed|recovered)\b/iy;
-const FIX_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(?:rolled back|reverted|restarted|rebooted|redeployed|patched|fixed|restored|disabled|scaled|failed over|mitigated|resolved|applied|removed|purged|released|rotated|renewed|deployed|recovered)\b/i;
-const FIX_FRENCH = /nous avons (?:redémarré|annulé|corrigé|restauré|rétabli|révoqué|désactivé|déployé)/i;
+const FIX_PLAIN = /^\s*(?:[-*+]|\d+[.)])\s+(?:rolled back|reverted|restarted|rebooted|redeployed|patched|fixed|restored|disabled|scaled|failed over|mitigated|resolved|applied|removed|purged|released|rotated|renewed|deployed|recovered)\b|nous avons (?:redémarré|annulé|corrigé|restauré|rétabli|révoqué|désactivé|déployé)/i;
 
 const PERSON = /@[A-Z][\w-]*|\brespond(?:ed|ers?)\b|\bon-?call\b|\bpaged\b|\bincident commander\b|\bintervenant/i;
 /**
@@ -168,7 +176,7 @@ export function labelText(line: string): string | undefined {
 const READ = 1000;
 
 /** The patterns every line is read with, compiled at the first line (see regex-warmup.ts). */
-const LINE_PATTERNS = [TIME_AT, ACTION, IMPACT_MONEY, IMPACT_WORDS, IMPACT_RUN, IMPACT_UNIT_AT, IMPACT_NOUN_AT, IMPACT_PEOPLE, IMPACT_VERB_AT, CAUSE, FIX_ITEM, FIX_WHO, FIX_DONE_AT, FIX_FRENCH, PERSON, LABEL];
+const LINE_PATTERNS = [TIME_AT, ACTION, IMPACT_MONEY, IMPACT_WORDS, IMPACT_RUN, IMPACT_UNIT_AT, IMPACT_NOUN_AT, IMPACT_PEOPLE, IMPACT_VERB_AT, CAUSE, FIX_PLAIN, FIX_WHO, FIX_DONE_AT, PERSON, LABEL];
 let warm = false;
 
 export function lineFlags(whole: string): number {
@@ -183,7 +191,7 @@ export function lineFlags(whole: string): number {
   if (ACTION.test(line)) f |= SIGNAL.action;
   if (IMPACT_MONEY.test(line) || IMPACT_WORDS.test(line) || impactCount(line) || followedBy(IMPACT_PEOPLE, IMPACT_VERB_AT, line)) f |= SIGNAL.impact;
   if (CAUSE.test(line)) f |= SIGNAL.cause;
-  if (FIX_ITEM.test(line) || followedBy(FIX_WHO, FIX_DONE_AT, line) || FIX_FRENCH.test(line)) f |= SIGNAL.fix;
+  if (FIX_PLAIN.test(line) || followedBy(FIX_WHO, FIX_DONE_AT, line)) f |= SIGNAL.fix;
   if (PERSON.test(line)) f |= SIGNAL.person;
   if ((line.includes('**') || line.includes('__')) && LABEL.test(line.trimEnd())) f |= SIGNAL.label;
   return f;
