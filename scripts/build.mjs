@@ -64,6 +64,20 @@ const lazyModules = {
   },
 };
 
+// `import * as vscode from 'vscode'` in each of twenty source files made every one of them copy the API's properties
+// into a namespace object of its own when the bundle loads (esbuild's interop for a CommonJS module). They all import
+// one module instead, which copies them once.
+/** @type {esbuild.Plugin} */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js', resolveDir: process.cwd() }));
+  },
+};
+
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = !process.argv.includes('--dev');
@@ -75,6 +89,7 @@ const common = {
   sourcemap: !production,
   target: 'es2022',
   external: ['vscode'],
+  plugins: [vscodeOnce],
   logLevel: 'warning',
   legalComments: 'none',
   // Prefer ES module builds: some packages' CommonJS builds are UMD with dynamic requires (jsonc-parser).
@@ -83,11 +98,11 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/node/extension.ts'], outfile: 'dist/node/extension.js', platform: 'node', format: 'cjs', plugins: [lazyModules] },
+  { ...common, entryPoints: ['src/node/extension.ts'], outfile: 'dist/node/extension.js', platform: 'node', format: 'cjs', plugins: [vscodeOnce, lazyModules] },
   ...LAZY.map((entry) => ({
     ...common,
     // A lazily loaded module may itself load others lazily (remark and its entity table), never itself.
-    plugins: [lazyModules],
+    plugins: [vscodeOnce, lazyModules],
     stdin: { contents: `module.exports = require(${JSON.stringify(entry.module)});`, resolveDir: process.cwd(), loader: 'js' },
     outfile: `dist/node/${lazyFile(entry)}`,
     platform: 'node',
@@ -112,7 +127,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     // The Node extension's lazily loaded modules (dist/node/lazy) serve the CLI too: one copy in the package.
-    plugins: [lazyModules],
+    plugins: [vscodeOnce, lazyModules],
     // Some ESM dependencies read import.meta.url, which a CommonJS bundle must provide.
     define: { 'import.meta.url': '__importMetaUrl', __POSTMORTEM_VERSION__: JSON.stringify(version) },
     banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },

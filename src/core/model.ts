@@ -182,14 +182,15 @@ export interface ModelOptions {
   readonly cache?: ChunkCache;
 }
 
-const defaultMatcher = new SectionMatcher();
+/** Made on first use: building it reads every alias of the catalogue, which loading the extension need not pay. */
+let defaultMatcher: SectionMatcher | undefined;
 
 /** Builds the model of a document. Never throws on any input text. */
 export function buildModel(text: string, options: ModelOptions = {}): PostmortemModel {
   const cache = options.cache ?? new ChunkCache();
   const split = cache.split(text);
   const { lines, eol, hasBom, body, offsets } = split;
-  const matcher = options.matcher ?? defaultMatcher;
+  const matcher = options.matcher ?? (defaultMatcher ??= new SectionMatcher());
   const chunks = cache.parse(split);
 
   let frontMatter: FrontMatter | undefined;

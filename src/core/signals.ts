@@ -3,6 +3,7 @@
 // the chunk's cached parse, so after an edit only the edited chunks are read again; a section's signals are sums
 // over its lines.
 import type { ParsedChunk } from './model';
+import { warmUp } from './regex-warmup';
 
 export const SIGNAL = {
   /** A line that holds text (not blank, not code). */
@@ -23,18 +24,138 @@ export const SIGNAL = {
   label: 128,
 } as const;
 
+// Some patterns below are split where one regular expression would join optional parts to long alternations: V8
+// takes several milliseconds to compile such a pattern on first use, which the first analysis of a document pays at
+// activation (cold: 17 ms for the joined patterns on a 20 KB post-mortem, 5 ms split). Each piece compiles in a fraction
+// of a millisecond, and the code between them tries exactly the positions the joined pattern would have tried, so every
+// line gets the same flags (test/unit/signals.test.ts compares them with the joined patterns).
+
+/** White space as `\s` reads it. */
+const isSpace = (c: number): boolean =>
+  (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+function skipSpaces(line: string, i: number): number {
+  const c = line.charCodeAt(i);
+  if (c > 32 && c < 127) return i; // most lines start with a printable ASCII character
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  return i;
+}
+
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|fevr|févr|mars|avr|mai|juin|juil|aout|août|déc)[a-zé]*\\.?';
-/** A time or date at the start of a line, after a list marker, a table pipe or emphasis. */
-const TIME_START = new RegExp(
-  `^\\s*(?:(?:[-*+]|\\d{1,3}[.)])\\s+)?(?:\\|\\s*)?(?:(?:\\*\\*|__|[*_\`])\\s*)?\\[?(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[:h]\\d{2}|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}|${MONTH} \\d{1,2}\\b|\\d{1,2}(?:st|nd|rd|th)? ${MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? \\d{1,2}|t ?[+-] ?\\d+|day \\d+|\\d{1,2} ?(?:am|pm)\\b)`,
-  'i',
+/**
+ * A time or date at the start of a line, after a list marker, a table pipe or emphasis:
+ * `^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+)?(?:\|\s*)?(?:(?:\*\*|__|[*_`])\s*)?\[?` then TIME_AT. timeStart() reads the prefix.
+ */
+const TIME_AT = new RegExp(
+  `\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[:h]\\d{2}|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}|${MONTH} \\d{1,2}\\b|\\d{1,2}(?:st|nd|rd|th)? ${MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? \\d{1,2}|t ?[+-] ?\\d+|day \\d+|\\d{1,2} ?(?:am|pm)\\b`,
+  'iy',
 );
+
+/**
+ * Where TIME_AT may start: after leading white space, an optional list marker and the white space after it, an
+ * optional table pipe and white space, optional emphasis and white space, an optional "[". Each optional part either
+ * is absent or takes all the white space after it (what follows never starts with white space), so these positions
+ * are exactly the ends the prefix pattern can reach.
+ */
+function timeStart(line: string): boolean {
+  const p0 = skipSpaces(line, 0);
+  const c = line.charCodeAt(p0);
+  // Most lines start with a letter: no marker, pipe, emphasis or bracket, so that is the one place to try.
+  if (!(c === 45 || c === 42 || c === 43 || c === 124 || c === 95 || c === 96 || c === 91 || isDigit(c))) {
+    TIME_AT.lastIndex = p0;
+    return TIME_AT.test(line);
+  }
+  const ps = [p0];
+  let marker = -1;
+  if (c === 45 || c === 42 || c === 43) marker = ps[0]! + 1; // - * +
+  else if (isDigit(c)) {
+    let d = ps[0]!;
+    while (d < line.length && isDigit(line.charCodeAt(d))) d++;
+    const m = line.charCodeAt(d);
+    if (d - ps[0]! <= 3 && (m === 46 || m === 41)) marker = d + 1; // . )
+  }
+  if (marker >= 0 && isSpace(line.charCodeAt(marker))) ps.push(skipSpaces(line, marker));
+  const add = (p: number) => {
+    if (!ps.includes(p)) ps.push(p);
+  };
+  for (let k = 0, n = ps.length; k < n; k++) if (line.charCodeAt(ps[k]!) === 124) add(skipSpaces(line, ps[k]! + 1)); // |
+  for (let k = 0, n = ps.length; k < n; k++) {
+    const p = ps[k]!;
+    const e = line.charCodeAt(p);
+    if (e !== 42 && e !== 95 && e !== 96) continue; // * _ `
+    add(skipSpaces(line, p + 1));
+    if (e !== 96 && line.charCodeAt(p + 1) === e) add(skipSpaces(line, p + 2)); // ** __
+  }
+  for (let k = 0, n = ps.length; k < n; k++) if (line.charCodeAt(ps[k]!) === 91) add(ps[k]! + 1); // [
+  for (const p of ps) {
+    TIME_AT.lastIndex = p;
+    if (TIME_AT.test(line)) return true;
+  }
+  return false;
+}
+
 const ACTION = /^\s*[-*+]\s+\[[ xX]\]|\bTODO\b|@[A-Za-z][\w-]*|\b[A-Z][A-Z0-9]+-\d+\b|(?:^|\s)#\d+\b|\/(?:issues|pull|browse)\/|\bwill\b|\b(?:owner|assignee|assigned to)\b|\bdue\s*(?:date|:|by)\b/;
-// A count is read from where its run of digits, commas and points begins (the lines that match are the same): retried
-// from every digit of a long number, `\d[\d,.]*` took quadratic time.
-const IMPACT = /\d\s?%|[$€£]\s?\d|(?<![\d,.])[,.]*\d[\d,.]*\s?(?:k|m|million|thousand|hundred)?\s(?:\w+\s)?(?:users?|customers?|requests?|accounts?|orders?|transactions?|clients?|sites?|builds?|queries|calls|errors?|downloads?|people|visitors?|packages?|nodes?|jobs?)\b|\b(?:users?|customers?|visitors?)\s+(?:\w+\s+){0,3}(?:were|was|could(?:n't| not)|unable|affected|impacted|saw|experienced)\b|\b(?:unavailable|degraded|outage|downtime)\b/i;
+
+/**
+ * Numbers of users, requests, money or a percentage. As one pattern (case-insensitive):
+ *   \d\s?%|[$€£]\s?\d
+ *   |(?<![\d,.])[,.]*\d[\d,.]*\s?(?:k|m|million|thousand|hundred)?\s(?:\w+\s)?(?:users?|…|jobs?)\b   (impactCount)
+ *   |\b(?:users?|customers?|visitors?)\s+(?:\w+\s+){0,3}(?:were|…|experienced)\b
+ *   |\b(?:unavailable|degraded|outage|downtime)\b
+ */
+const IMPACT_MONEY = /\d\s?%|[$€£]\s?\d/;
+const IMPACT_WORDS = /\b(?:unavailable|degraded|outage|downtime)\b/i;
+const IMPACT_PEOPLE = /\b(?:users?|customers?|visitors?)\s+/gi;
+const IMPACT_VERB_AT = /(?:\w+\s+){0,3}(?:were|was|could(?:n't| not)|unable|affected|impacted|saw|experienced)\b/iy;
+
+/** A run of digits, commas and points with a digit in it, whole (nothing before it is a digit, comma or point). */
+const IMPACT_RUN = /(?<![\d,.])[,.]*\d[\d,.]*/g;
+const IMPACT_UNIT_AT = /\s?(?:k|m|million|thousand|hundred)?\s/iy;
+const IMPACT_NOUN_AT = /(?:\w+\s)?(?:users?|customers?|requests?|accounts?|orders?|transactions?|clients?|sites?|builds?|queries|calls|errors?|downloads?|people|visitors?|packages?|nodes?|jobs?)\b/iy;
+
+/**
+ * A count of things. The joined pattern can only go on where a run ends (what follows is no digit, comma or point),
+ * and of the ends the unit part can reach, the first it finds serves: the others are a space before the one found,
+ * from which only the same nouns can follow.
+ */
+function impactCount(line: string): boolean {
+  IMPACT_RUN.lastIndex = 0;
+  // test(), not exec(): no match object per run (a global pattern's test() moves lastIndex past the match).
+  while (IMPACT_RUN.test(line)) {
+    IMPACT_UNIT_AT.lastIndex = IMPACT_RUN.lastIndex;
+    if (!IMPACT_UNIT_AT.test(line)) continue;
+    IMPACT_NOUN_AT.lastIndex = IMPACT_UNIT_AT.lastIndex;
+    if (IMPACT_NOUN_AT.test(line)) return true;
+  }
+  return false;
+}
+
+/**
+ * A pattern that starts where `start` (global) matches and goes on with `rest` (sticky): every start is tried, as the
+ * joined pattern would (a start never lies inside an earlier one's match, which holds only words and white space).
+ */
+function followedBy(start: RegExp, rest: RegExp, line: string): boolean {
+  start.lastIndex = 0;
+  while (start.test(line)) {
+    rest.lastIndex = start.lastIndex;
+    if (rest.test(line)) return true;
+  }
+  return false;
+}
+
 const CAUSE = /\b(?:because|caused by|was caused|were caused|due to|bug in|root cause|resulted from|triggered by|the cause|led to|stemmed from|a result of)\b|parce que|à cause d|en raison d|causée? par|dûe? à|cause racine/i;
-const FIX = /\b(?:we|team|they|engineers?|on-?call|operators?|it was|was|were|then)\s+(?:\w+\s+)?(?:rolled back|reverted|restarted|rebooted|redeployed|deployed (?:a )?fix|patched|fixed|restored|disabled|re-?enabled|scaled|failed over|mitigated|resolved|applied|removed|purged|flushed|killed|drained|unblocked|hot-?fixed|released|rotated|renewed|recovered)\b|^\s*(?:[-*+]|\d+[.)])\s+(?:rolled back|reverted|restarted|rebooted|redeployed|patched|fixed|restored|disabled|scaled|failed over|mitigated|resolved|applied|removed|purged|released|rotated|renewed|deployed|recovered)\b|nous avons (?:redémarré|annulé|corrigé|restauré|rétabli|révoqué|désactivé|déployé)/i;
+
+/**
+ * Something the team did to fix it. As one pattern (case-insensitive):
+ *   \b(?:we|team|they|engineers?|on-?call|operators?|it was|was|were|then)\s+(?:\w+\s+)?(?:rolled back|…|recovered)\b
+ *   |^\s*(?:[-*+]|\d+[.)])\s+(?:rolled back|…|recovered)\b
+ *   |nous avons (?:redémarré|…|déployé)
+ */
+const FIX_WHO = /\b(?:we|team|they|engineers?|on-?call|operators?|it was|was|were|then)\s+/gi;
+const FIX_DONE_AT = /(?:\w+\s+)?(?:rolled back|reverted|restarted|rebooted|redeployed|deployed (?:a )?fix|patched|fixed|restored|disabled|re-?enabled|scaled|failed over|mitigated|resolved|applied|removed|purged|flushed|killed|drained|unblocked|hot-?fixed|released|rotated|renewed|recovered)\b/iy;
+const FIX_PLAIN = /^\s*(?:[-*+]|\d+[.)])\s+(?:rolled back|reverted|restarted|rebooted|redeployed|patched|fixed|restored|disabled|scaled|failed over|mitigated|resolved|applied|removed|purged|released|rotated|renewed|deployed|recovered)\b|nous avons (?:redémarré|annulé|corrigé|restauré|rétabli|révoqué|désactivé|déployé)/i;
+
 const PERSON = /@[A-Z][\w-]*|\brespond(?:ed|ers?)\b|\bon-?call\b|\bpaged\b|\bincident commander\b|\bintervenant/i;
 /**
  * A line that could act as a heading without heading markup: bold text alone on its line (a colon may follow, inside
@@ -54,15 +175,23 @@ export function labelText(line: string): string | undefined {
 /** Signals are read from a line's first characters: enough for any line a person writes, and linear on any input. */
 const READ = 1000;
 
-function lineFlags(whole: string): number {
+/** The patterns every line is read with, compiled at the first line (see regex-warmup.ts). */
+const LINE_PATTERNS = [TIME_AT, ACTION, IMPACT_MONEY, IMPACT_WORDS, IMPACT_RUN, IMPACT_UNIT_AT, IMPACT_NOUN_AT, IMPACT_PEOPLE, IMPACT_VERB_AT, CAUSE, FIX_PLAIN, FIX_WHO, FIX_DONE_AT, PERSON, LABEL];
+let warm = false;
+
+export function lineFlags(whole: string): number {
   if (/^\s*$/.test(whole)) return 0;
   const line = whole.length > READ ? whole.slice(0, READ) : whole;
+  if (!warm) {
+    warm = true;
+    warmUp(LINE_PATTERNS, line);
+  }
   let f = SIGNAL.content;
-  if (TIME_START.test(line)) f |= SIGNAL.time;
+  if (timeStart(line)) f |= SIGNAL.time;
   if (ACTION.test(line)) f |= SIGNAL.action;
-  if (IMPACT.test(line)) f |= SIGNAL.impact;
+  if (IMPACT_MONEY.test(line) || IMPACT_WORDS.test(line) || impactCount(line) || followedBy(IMPACT_PEOPLE, IMPACT_VERB_AT, line)) f |= SIGNAL.impact;
   if (CAUSE.test(line)) f |= SIGNAL.cause;
-  if (FIX.test(line)) f |= SIGNAL.fix;
+  if (FIX_PLAIN.test(line) || followedBy(FIX_WHO, FIX_DONE_AT, line)) f |= SIGNAL.fix;
   if (PERSON.test(line)) f |= SIGNAL.person;
   if ((line.includes('**') || line.includes('__')) && LABEL.test(line.trimEnd())) f |= SIGNAL.label;
   return f;
