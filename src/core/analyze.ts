@@ -33,7 +33,8 @@ export interface Analysis {
 
 const matchers = new WeakMap<object, SectionMatcher>();
 
-function matcherFor(config: PostmortemConfig): SectionMatcher {
+/** The section matcher for a config's aliases, shared by every analysis with the same aliases. */
+export function matcherFor(config: PostmortemConfig): SectionMatcher {
   let m = matchers.get(config.extraAliases);
   if (!m) {
     m = new SectionMatcher(config.extraAliases);
