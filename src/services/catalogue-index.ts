@@ -58,8 +58,14 @@ interface FileRecord {
   generation: number;
 }
 
-/** Larger files are skipped with a note: no post-mortem is this long, and reading one would stall the index. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Larger files are skipped with a note: summarising one takes a few hundred milliseconds of the extension host. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Summarising a file takes about 1 ms per 3 KB, in one piece that cannot be sliced: a file larger than this waits until
+ * nobody has typed for QUIET_MS, so a long summary never lands between two keystrokes.
+ */
+const BIG_FILE_BYTES = 64 * 1024;
+const QUIET_MS = 1500;
 /** Longest synchronous stretch of indexing work before the event loop gets a turn. */
 const SLICE_MS = 12;
 /** Reads in flight at once. */
@@ -125,6 +131,10 @@ export class CatalogueIndex implements vscode.Disposable {
   /** The day the entries' overdue and due-soon flags are for. */
   private day = '';
   private disposed = false;
+  /** When a document was last edited (any document): big files wait for a quiet moment. */
+  private lastEdit = 0;
+  /** Big files are summarised one at a time. */
+  private bigFiles: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: CatalogueIndexDeps) {}
 
@@ -154,7 +164,9 @@ export class CatalogueIndex implements vscode.Disposable {
         if (!MARKDOWN.test(uri.path)) this.watched(uri, 'delete');
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.documentEdited(e.document);
+        if (e.contentChanges.length === 0) return;
+        this.lastEdit = Date.now();
+        this.documentEdited(e.document);
       }),
       // A saved document: its text is what the disk holds now (the watcher may report it too, or not at all).
       vscode.workspace.onDidSaveTextDocument((doc) => this.summariseDocument(doc)),
@@ -383,11 +395,25 @@ export class CatalogueIndex implements vscode.Disposable {
       this.setSkipped(r, `it is too large to index (${sizeText(bytes.byteLength)}; the limit is ${sizeText(MAX_FILE_BYTES)})`);
       return;
     }
+    if (bytes.byteLength > BIG_FILE_BYTES) {
+      const turn = this.bigFiles.then(() => this.quietMoment());
+      this.bigFiles = turn;
+      await turn;
+      if (stale()) return;
+    }
     const entry = this.summariseSafely(uri, new TextDecoder().decode(bytes), r);
     if (entry === false) return;
     Object.assign(r, { mtime: stat.mtime, size: stat.size, entry, fromDocument: false, skipped: undefined });
     this.progress();
     this.scheduleSave();
+  }
+
+  /** Resolves once nobody has typed for QUIET_MS. */
+  private async quietMoment(): Promise<void> {
+    await yieldToEventLoop(); // never right after another big file
+    for (let wait = this.lastEdit + QUIET_MS - Date.now(); wait > 0 && !this.disposed; wait = this.lastEdit + QUIET_MS - Date.now()) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   /** summarise() that never throws: a failure skips the file with a note (and one line in the log). */

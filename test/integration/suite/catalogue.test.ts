@@ -261,13 +261,13 @@ describe('catalogue', () => {
 
   it('a file too large to index is skipped with a note in the view, not a crash', async () => {
     const uri = fixtureUri('postmortems/huge.md');
-    const text = `# Post-mortem: huge\n\n${'x'.repeat(100)}\n`.repeat(60_000); // about 6.5 MB
+    const text = `# Post-mortem: huge\n\n${'x'.repeat(100)}\n`.repeat(12_000); // about 1.4 MB
     try {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
       const tree = await waitForTree(api.postmortems, (t) => t.some((g) => g.label === 'Skipped: 1 file'), 'the skipped note');
       const skipped = tree.find((g) => g.label === 'Skipped: 1 file')!;
       assert.deepStrictEqual(skipped.children.map((s) => s.label), ['postmortems/huge.md']);
-      assert.match(skipped.children[0]!.description, /too large to index \(\d\.\d MB; the limit is 5\.0 MB\)/);
+      assert.match(skipped.children[0]!.description, /too large to index \(\d\.\d MB; the limit is 1\.0 MB\)/);
       assert.ok(find(tree, QUEUE), 'the other post-mortems are still listed');
     } finally {
       await vscode.workspace.fs.delete(uri);
