@@ -72,6 +72,8 @@ const STATUS_LABEL: Record<string, string> = { draft: 'Draft', 'in-review': 'In 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SECTION_TITLE = new Map(CATALOGUE.map((s) => [s.id as string, s.title]));
 const MAX_TOOLTIP_ACTIONS = 8;
+/** A group with more items starts collapsed: VS Code builds every child of an expanded group, seen or not. */
+const LARGE_GROUP = 100;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -275,7 +277,7 @@ export class CatalogueViews {
         id: `pm-group:${grouping}:${key}`,
         label,
         description: `${list.length}${open > 0 ? ` · ${plural(open, 'open action')}` : ''}`,
-        collapsed: key === '\u0000template' || (grouping === 'month' && keys.indexOf(key) > 2),
+        collapsed: key === '\u0000template' || (grouping === 'month' && keys.indexOf(key) > 2) || list.length > LARGE_GROUP,
         children: list.map((file) => ({ kind: 'postmortem', file })),
       };
     });
@@ -362,6 +364,7 @@ export class CatalogueViews {
       label,
       description: String(nodes.length),
       children: nodes,
+      collapsed: nodes.length > LARGE_GROUP,
       ...extra,
     });
     if (grouping === 'postmortem') {
@@ -370,7 +373,7 @@ export class CatalogueViews {
         const nodes = all.filter((n) => n.file === file);
         if (nodes.length === 0) continue;
         const open = nodes.filter((n) => !n.action.done).length;
-        out.push(group(file.uri.toString(), file.entry.title || file.path, nodes, { description: `${file.entry.date ?? 'no date'} · ${open} open of ${nodes.length}`, collapsed: open === 0 }));
+        out.push(group(file.uri.toString(), file.entry.title || file.path, nodes, { description: `${file.entry.date ?? 'no date'} · ${open} open of ${nodes.length}`, collapsed: open === 0 || out.length >= LARGE_GROUP }));
       }
       return out;
     }
@@ -390,7 +393,7 @@ export class CatalogueViews {
         return group(key, g.label, [...open, ...done], {
           description: `${open.length} open${done.length > 0 ? ` · ${done.length} done` : ''}`,
           icon: new vscode.ThemeIcon(key === '' ? 'question' : 'person'),
-          collapsed: open.length === 0,
+          collapsed: open.length === 0 || g.nodes.length > LARGE_GROUP,
         });
       });
     }

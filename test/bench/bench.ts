@@ -211,6 +211,12 @@ function main(): void {
     if (!runAdversarial(only)) process.exitCode = 1;
     return;
   }
+  if (process.argv.includes('--catalogue-index')) {
+    // Only the editor's workspace index (issue 19), on a fake in-memory workspace: `npm run bench -- --catalogue-index [N…]`.
+    const sizes = process.argv.slice(process.argv.indexOf('--catalogue-index') + 1).filter((a) => /^\d+$/.test(a)).map(Number);
+    void import('./catalogue-index').then((m) => m.catalogueIndexBench(sizes.length > 0 ? sizes : undefined));
+    return;
+  }
   console.log('building production bundles…');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: ROOT });
   if (process.argv.includes('--activation')) {
