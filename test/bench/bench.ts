@@ -14,6 +14,7 @@ import { splitLines } from '../../src/core/text';
 import { generatePostmortem } from './generate';
 import { importBench } from './import';
 import { runAdversarial } from './adversarial';
+import { catalogueBench, printCatalogueBench } from './catalogue';
 import { CORPUS, CORPUS_CANDIDATES } from '../unit/helpers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -224,6 +225,12 @@ function main(): void {
     console.log(`cold activation: ${coldText(coldActivation(generatePostmortem(20_000, 3)))}`);
     const real = realDocumentNear(20 * 1024);
     if (real) console.log(`with ${real[0]} (${(real[1].length / 1024).toFixed(0)} KB) open: ${coldText(coldActivation(real[1]))}`);
+    return;
+  }
+
+  if (process.argv.includes('--catalogue')) {
+    // The post-mortem catalogue at scale (issue 19): `npm run bench -- --catalogue`.
+    if (!printCatalogueBench(catalogueBench())) process.exitCode = 1;
     return;
   }
 

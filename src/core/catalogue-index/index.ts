@@ -19,3 +19,26 @@ export {
 } from './aggregate';
 export { fromRecord, toRecord, RECORD_VERSION, type ActionRecord, type CatalogueRecord } from './record';
 export { addDays, checkboxOf, dayMs, daysBetween, DUE_SOON_DAYS, followUps, incidentDay, isoDay, itemDone, policyDays, severityOf, writtenDay, type FollowUp, type FollowUpContext } from '../follow-up';
+export {
+  actionState,
+  chartSpecs,
+  csvLedger,
+  csvReport,
+  jsonReport,
+  ledgerRows,
+  markdownLedger,
+  markdownReport,
+  mdCell,
+  mdLinkTarget,
+  MAX_CHART_OWNERS,
+  reportRows,
+  sortEntries,
+  summaryLine,
+  type ChartSpec,
+  type JsonReport,
+  type LedgerFilter,
+  type LedgerRow,
+  type MarkdownReportOptions,
+  type ReportRow,
+} from './report';
+export { chartSvg, SERIES_COLOURS, type ChartSvgOptions } from './charts';
