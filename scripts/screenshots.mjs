@@ -346,7 +346,7 @@ async function shotDashboard(page) {
     if (!frame) await page.waitForTimeout(250);
   }
   if (!frame) throw new Error('the dashboard shows no table of post-mortems');
-  await frame.locator('canvas').nth(2).waitFor({ timeout: 30_000 });
+  await frame.locator('svg.pm-chart').nth(2).waitFor({ timeout: 30_000 });
   await clearNotifications(page);
   await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
   await settle(page, 1200);

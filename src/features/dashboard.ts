@@ -5,7 +5,7 @@
 // nonce), and the data arrives as a message (never spliced into the HTML). The page asks to open a file by its row
 // number in the data it was sent; the extension opens only files of that list.
 import * as vscode from 'vscode';
-import { aggregate, NO_OWNER, type CatalogueAggregate } from '../core/catalogue-index';
+import { aggregate, chartSpecs, NO_OWNER, type CatalogueAggregate, type ChartSpec } from '../core/catalogue-index';
 import { formatDuration } from '../core/milestones/format';
 import type { CatalogueService, IndexedFile } from '../services/catalogue';
 
@@ -41,6 +41,8 @@ export interface DashboardAction {
 export interface DashboardData {
   readonly today: string;
   readonly aggregate: CatalogueAggregate;
+  /** The charts of `postmortem report --format html` (the page draws them with the same code). */
+  readonly charts: readonly ChartSpec[];
   readonly postmortems: readonly DashboardPostmortem[];
   readonly actions: readonly DashboardAction[];
   readonly noOwner: string;
@@ -114,7 +116,7 @@ function dashboardData(service: CatalogueService, files: readonly IndexedFile[])
   });
   const rank = { overdue: 0, soon: 1, open: 2 };
   actions.sort((a, b) => rank[a.state] - rank[b.state] || (a.due ?? '\uffff').localeCompare(b.due ?? '\uffff'));
-  return { today, aggregate: agg, postmortems, actions, noOwner: NO_OWNER, skipped: service.skipped().length, indexing: service.state === 'indexing' };
+  return { today, aggregate: agg, charts: chartSpecs(agg), postmortems, actions, noOwner: NO_OWNER, skipped: service.skipped().length, indexing: service.state === 'indexing' };
 }
 
 function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, n: string): string {

@@ -1,13 +1,14 @@
 /// <reference lib="dom" />
 // The dashboard page's script (bundled alone into dist/webview/dashboard.js, loaded by the webview with a nonce).
-// It draws what the extension sends (src/features/dashboard.ts): figures, charts (Chart.js, drawn on canvases) and
-// tables, in VS Code's theme colours. Text from the post-mortems goes into the page as text nodes only. A click on a
-// title or an action item asks the extension to open that row's file; the page never names a path itself.
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+// It draws what the extension sends (src/features/dashboard.ts): figures, the three charts of `postmortem report
+// --format html` (the same SVG, from src/core/catalogue-index/charts.ts, in the theme's colours through the CSS
+// variables of media/dashboard.css) and tables. Text from the post-mortems goes into the page as text nodes, or as the
+// charts' escaped SVG; a click on a title or an action item asks the extension to open that row's file; the page never
+// names a path itself.
+import { chartSvg } from '../core/catalogue-index/charts';
+import type { ChartSpec } from '../core/catalogue-index/report';
 import { formatDuration } from '../core/milestones/format';
 import type { DashboardData, DashboardRendered } from '../features/dashboard';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -16,12 +17,6 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
-let charts: Chart[] = [];
-let data: DashboardData | undefined;
-
-const HOUR_MS = 3_600_000;
-/** Owners in the chart (the most open items first); the table lists every item. */
-const MAX_OWNERS = 12;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string | undefined>): HTMLElementTagNameMap[K] {
@@ -29,10 +24,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   for (const c of children) if (c !== undefined) node.append(c);
   return node;
-}
-
-function css(name: string, fallback: string): string {
-  return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 }
 
 function monthLabel(key: string): string {
@@ -70,33 +61,45 @@ function card(label: string, value: string, tone = ''): HTMLElement {
   return el('div', { class: `card ${tone}` }, el('div', { class: 'value' }, value), el('div', { class: 'label' }, label));
 }
 
-function chartBox(label: string): { box: HTMLElement; canvas: HTMLCanvasElement } {
-  const canvas = el('canvas', { role: 'img', 'aria-label': label });
-  return { box: el('div', { class: 'chart' }, canvas), canvas };
-}
-
-function palette(): string[] {
-  return [
-    css('--vscode-charts-red', '#f14c4c'),
-    css('--vscode-charts-orange', '#d18616'),
-    css('--vscode-charts-yellow', '#cca700'),
-    css('--vscode-charts-blue', '#3794ff'),
-    css('--vscode-charts-purple', '#b180d7'),
-    css('--vscode-charts-green', '#89d185'),
-  ];
+/**
+ * One chart as SVG, parsed (never run: an SVG document's scripts do not run, and the page allows none) and put in the
+ * page. The Content-Security-Policy forbids style attributes in markup, so each element's style is applied through the
+ * CSSOM instead, which the policy allows.
+ */
+function chartFigure(spec: ChartSpec): { figure: HTMLElement; drawn: boolean } {
+  const parsed = new DOMParser().parseFromString(chartSvg(spec, { width: 480 }), 'image/svg+xml');
+  const root = parsed.documentElement;
+  const styled: Array<[Element, string]> = [];
+  const drop = (e: Element) => {
+    for (const attr of Array.from(e.attributes)) if (/^on/i.test(attr.name) || (attr.name === 'href' && !attr.value.startsWith('#'))) e.removeAttribute(attr.name);
+  };
+  for (const e of [root, ...Array.from(root.querySelectorAll('*'))]) {
+    if (e.localName === 'script' || e.localName === 'foreignObject') {
+      e.remove();
+      continue;
+    }
+    drop(e);
+    const style = e.getAttribute('style');
+    if (style !== null) {
+      e.removeAttribute('style');
+      styled.push([e, style]);
+    }
+  }
+  const figure = el('figure', { class: 'chart' });
+  if (root.localName !== 'svg') return { figure, drawn: false };
+  const svg = document.importNode(root, true);
+  // importNode copies the tree in order: the n-th styled element of the copy is the n-th of the parsed tree.
+  const copies = [svg, ...Array.from(svg.querySelectorAll('*'))];
+  const originals = [root, ...Array.from(root.querySelectorAll('*'))];
+  for (const [e, style] of styled) {
+    const copy = copies[originals.indexOf(e)];
+    if (copy instanceof SVGElement || copy instanceof HTMLElement) copy.style.cssText = style;
+  }
+  figure.append(svg);
+  return { figure, drawn: spec.series.some((x) => x.values.some((v) => v !== null && v !== 0)) };
 }
 
 function render(d: DashboardData): void {
-  for (const c of charts) c.destroy();
-  charts = [];
-  const fg = css('--vscode-foreground', '#cccccc');
-  const muted = css('--vscode-descriptionForeground', fg);
-  const grid = css('--vscode-editorWidget-border', 'rgba(128,128,128,0.35)');
-  Chart.defaults.color = muted;
-  Chart.defaults.borderColor = grid;
-  Chart.defaults.font.family = css('--vscode-font-family', 'sans-serif');
-  Chart.defaults.animation = false;
-  const colours = palette();
   const a = d.aggregate;
 
   const header = el(
@@ -116,13 +119,8 @@ function render(d: DashboardData): void {
     card(`final within ${a.finalWithinDays} days`, percent(a.overall.finalWithin.share)),
   );
 
-  const months = a.byMonth.map((m) => monthLabel(m.key));
-  const perMonth = chartBox('Incidents per month by severity');
-  const ttr = chartBox('Time to resolve per month, in hours');
-  const owners = chartBox('Open action items by owner');
-  const ownerList = a.openActionsByOwner.slice(0, MAX_OWNERS);
-  // One bar per owner, each with its label: the chart grows with the list.
-  owners.box.style.height = `${Math.max(180, 26 * ownerList.length + 70)}px`;
+  // The charts of `postmortem report --format html`, drawn by the same code.
+  const charts = d.charts.map((spec) => ({ spec, ...chartFigure(spec) }));
 
   const groupRows = (groups: typeof a.bySeverity, label: (key: string) => string) =>
     groups.map((g) => [label(g.key), String(g.count), duration(g.ttd.medianMs), duration(g.ttr.medianMs), duration(g.ttr.meanMs), percent(g.finalWithin.share), String(g.openActions), String(g.overdueActions)]);
@@ -155,9 +153,7 @@ function render(d: DashboardData): void {
     el(
       'div',
       { class: 'charts' },
-      section('Incidents per month by severity', a.byMonth.length ? perMonth.box : el('p', { class: 'muted' }, 'No dated post-mortems yet.')),
-      section('Time to resolve', a.byMonth.some((m) => m.ttr.count > 0) ? ttr.box : el('p', { class: 'muted' }, 'No post-mortem gives its resolution time yet (milestones Started and Resolved).')),
-      section('Open action items by owner', ownerList.length ? owners.box : el('p', { class: 'muted' }, 'No open action items.')),
+      ...charts.map((c) => section(c.spec.title, c.figure)),
     ),
     section('By month', table('by-month', ['Month', ...groupHead.slice(1)], groupRows(a.byMonth, monthLabel), [1, 2, 3, 4, 5, 6, 7])),
     section('By severity', table('by-severity', ['Severity', ...groupHead.slice(1)], groupRows(a.bySeverity, (k) => k), [1, 2, 3, 4, 5, 6, 7])),
@@ -166,70 +162,19 @@ function render(d: DashboardData): void {
   );
   app.setAttribute('aria-busy', 'false');
 
-  const commonOptions = { responsive: true, maintainAspectRatio: false } as const;
-  if (a.byMonth.length) {
-    const config: ChartConfiguration<'bar'> = {
-      type: 'bar',
-      data: {
-        labels: months,
-        datasets: a.severities.map((s, i) => ({ label: s, data: a.byMonth.map((m) => m.bySeverity[s] ?? 0), backgroundColor: colours[i % colours.length]! })),
-      },
-      options: { ...commonOptions, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
-    };
-    charts.push(new Chart(perMonth.canvas, config));
-  }
-  if (a.byMonth.some((m) => m.ttr.count > 0)) {
-    const hours = (ms: number | undefined) => (ms === undefined ? null : Math.round((ms / HOUR_MS) * 10) / 10);
-    const config: ChartConfiguration<'line'> = {
-      type: 'line',
-      data: {
-        labels: months,
-        datasets: [
-          { label: 'median (h)', data: a.byMonth.map((m) => hours(m.ttr.medianMs)), borderColor: colours[3], backgroundColor: colours[3], spanGaps: true },
-          { label: 'mean (h)', data: a.byMonth.map((m) => hours(m.ttr.meanMs)), borderColor: colours[4], backgroundColor: colours[4], borderDash: [4, 3], spanGaps: true },
-        ],
-      },
-      options: { ...commonOptions, scales: { y: { beginAtZero: true, title: { display: true, text: 'hours' } } } },
-    };
-    charts.push(new Chart(ttr.canvas, config));
-  }
-  if (ownerList.length) {
-    const config: ChartConfiguration<'bar'> = {
-      type: 'bar',
-      data: {
-        labels: ownerList.map((o) => (o.owner === d.noOwner ? 'no owner' : o.owner)),
-        datasets: [
-          { label: 'overdue', data: ownerList.map((o) => o.overdue), backgroundColor: colours[0] },
-          { label: 'due soon', data: ownerList.map((o) => o.dueSoon), backgroundColor: colours[2] },
-          { label: 'other open', data: ownerList.map((o) => o.open - o.overdue - o.dueSoon), backgroundColor: colours[3] },
-        ],
-      },
-      options: { ...commonOptions, indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true, ticks: { autoSkip: false } } } },
-    };
-    charts.push(new Chart(owners.canvas, config));
-  }
-
   const rowsOf = (id: string) => Array.from(document.querySelectorAll(`#${id} tbody tr`), (tr) => Array.from(tr.children).map((td) => td.textContent ?? '').join(' | '));
   const rendered: DashboardRendered = {
     headings: Array.from(document.querySelectorAll('h1, h2'), (h) => h.textContent ?? ''),
     postmortemRows: rowsOf('postmortems'),
     actionRows: rowsOf('actions'),
-    charts: charts.length,
+    charts: charts.filter((c) => c.drawn && c.figure.querySelector('svg') !== null).length,
   };
   vscode.postMessage({ type: 'rendered', rendered });
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
   const message = event.data as { type?: string; data?: DashboardData };
-  if (message?.type === 'data' && message.data) {
-    data = message.data;
-    render(data);
-  }
+  if (message?.type === 'data' && message.data) render(message.data);
 });
-
-// The theme changed (VS Code swaps the body's classes and variables): draw again in the new colours.
-new MutationObserver(() => {
-  if (data) render(data);
-}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 vscode.postMessage({ type: 'ready' });
