@@ -5,9 +5,9 @@
 // memory the 10,000 entries take.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aggregate, normaliseConfig, summarise, toRecord, type CatalogueEntry } from '../../src/core';
+import { aggregate, fromRecord, normaliseConfig, summarise, toRecord, type CatalogueEntry } from '../../src/core';
 import { rng } from './generate';
 
 const ROOT = join(__dirname, '..', '..');
@@ -44,7 +44,7 @@ export function generateCatalogueDocument(i: number): { path: string; text: stri
   if (style < 0.85) {
     lines.push('---', 'type: postmortem', `title: "${title}"`, `date: ${writtenDate}`, `severity: ${severity}`, `status: ${status}`);
     if (status.toLowerCase() === 'final' && r() < 0.6) lines.push(`finalised: ${day(start + Math.floor(1 + r() * 30) * 86_400_000)}`);
-    lines.push(`authors: [${pick(r, OWNERS)}]`, '---', '');
+    lines.push(`authors: ["${pick(r, OWNERS)}"]`, '---', '');
   }
   lines.push(`# ${style >= 0.85 ? 'Post-mortem: ' : ''}${title}`, '');
   const para = (n: number) => Array.from({ length: n }, () => sentence(r)).join(' ');
@@ -111,6 +111,8 @@ export interface CatalogueBench {
   readonly cold1k: { wallMs: number; cpuMs: number };
   readonly cold10k: { wallMs: number; cpuMs: number };
   readonly updateMs: number;
+  readonly updateCpuMs: number;
+  readonly loadedMb: number;
   readonly reportWallMs: number;
   readonly reportCpuMs: number | undefined;
   readonly reportMaxRssMb: number | undefined;
@@ -134,19 +136,31 @@ export function catalogueBench(): CatalogueBench {
   gc?.();
   const entries = cold10k.value;
   const entriesMb = (process.memoryUsage().heapUsed - before) / 1048576;
-  const recordsMb = entries.reduce((n, e) => n + JSON.stringify(toRecord(e)).length, 0) / 1048576;
+  const records = entries.map((e) => JSON.stringify(toRecord(e)));
+  const recordsMb = records.reduce((n, r) => n + r.length, 0) / 1048576;
+  // The index as the editor keeps it after a restart: entries read back from their cache records.
+  gc?.();
+  const beforeLoad = process.memoryUsage().heapUsed;
+  const loaded = records.map((r, i) => fromRecord(entries[i]!.path, JSON.parse(r), TODAY));
+  gc?.();
+  const loadedMb = (process.memoryUsage().heapUsed - beforeLoad) / 1048576;
+  if (loaded.some((e) => e === undefined)) throw new Error('a cache record did not read back');
   // One file changes: summarise it again, replace its entry, aggregate all 10,000 again.
   const changed = { ...docs[4242]!, text: docs[4242]!.text.replace('- [ ]', '- [x]') };
   const updates: number[] = [];
+  const updatesCpu: number[] = [];
   for (let k = 0; k < 7; k++) {
-    const t0 = performance.now();
-    const e = summarise(changed.text, changed.path, { config, today: TODAY });
-    const at = entries.findIndex((x) => x.path === changed.path);
-    if (e && at >= 0) entries[at] = e;
-    aggregate(entries, { severities: config.severities, today: TODAY });
-    updates.push(performance.now() - t0);
+    const u = cpuMs(() => {
+      const e = summarise(changed.text, changed.path, { config, today: TODAY });
+      const at = entries.findIndex((x) => x.path === changed.path);
+      if (e && at >= 0) entries[at] = e;
+      return aggregate(entries, { severities: config.severities, today: TODAY });
+    });
+    updates.push(u.wallMs);
+    updatesCpu.push(u.cpuMs);
   }
   updates.sort((a, b) => a - b);
+  updatesCpu.sort((a, b) => a - b);
 
   // The built CLI over a repository of 10,000 files on disk.
   const dir = mkdtempSync(join(tmpdir(), 'pm-catalogue-bench-'));
@@ -175,6 +189,8 @@ export function catalogueBench(): CatalogueBench {
     cold1k: { wallMs: cold1k.wallMs, cpuMs: cold1k.cpuMs },
     cold10k: { wallMs: cold10k.wallMs, cpuMs: cold10k.cpuMs },
     updateMs: updates[3]!,
+    updateCpuMs: updatesCpu[3]!,
+    loadedMb,
     reportWallMs,
     reportCpuMs,
     reportMaxRssMb,
@@ -184,18 +200,23 @@ export function catalogueBench(): CatalogueBench {
   };
 }
 
+/**
+ * The table, judged on CPU time where the work is one thread's (the machine is shared: wall-clock time under load says
+ * little), and on wall-clock time for the report, whose worker threads share the cores.
+ */
 export function printCatalogueBench(b: CatalogueBench): boolean {
   const rows: Array<[string, string, string, boolean]> = [
-    ['cold summary, 1,000 files', `${b.cold1k.wallMs.toFixed(0)} ms (CPU ${b.cold1k.cpuMs.toFixed(0)} ms)`, '—', true],
-    ['cold summary, 10,000 files', `${b.cold10k.wallMs.toFixed(0)} ms (CPU ${b.cold10k.cpuMs.toFixed(0)} ms)`, '≤ 10 s', b.cold10k.wallMs <= 10_000],
-    ['one file changed (summary + aggregate of 10,000)', `${b.updateMs.toFixed(1)} ms`, '≤ 200 ms', b.updateMs <= 200],
-    ['postmortem report --format html, 10,000 files', `${b.reportWallMs.toFixed(0)} ms${b.reportCpuMs !== undefined ? ` (CPU ${b.reportCpuMs.toFixed(0)} ms, max RSS ${b.reportMaxRssMb!.toFixed(0)} MB)` : ''}`, '≤ 10 s', b.reportWallMs <= 10_000],
-    ['memory of 10,000 entries (heap)', `${b.entriesMb.toFixed(1)} MB`, '≤ 100 MB', b.entriesMb <= 100],
+    ['cold summary, 1,000 files', `CPU ${b.cold1k.cpuMs.toFixed(0)} ms (wall ${b.cold1k.wallMs.toFixed(0)} ms)`, '—', true],
+    ['cold summary, 10,000 files', `CPU ${b.cold10k.cpuMs.toFixed(0)} ms (wall ${b.cold10k.wallMs.toFixed(0)} ms)`, '≤ 10 s', b.cold10k.cpuMs <= 10_000],
+    ['one file changed (summary + aggregate of 10,000)', `CPU ${b.updateCpuMs.toFixed(1)} ms (wall ${b.updateMs.toFixed(1)} ms)`, '≤ 200 ms', b.updateCpuMs <= 200],
+    ['postmortem report --format html, 10,000 files', `wall ${b.reportWallMs.toFixed(0)} ms${b.reportCpuMs !== undefined ? ` (CPU ${b.reportCpuMs.toFixed(0)} ms in all threads, max RSS ${b.reportMaxRssMb!.toFixed(0)} MB)` : ''}`, '≤ 10 s', b.reportWallMs <= 10_000],
+    ['memory of 10,000 entries (heap, cold)', `${b.entriesMb.toFixed(1)} MB`, '≤ 100 MB', b.entriesMb <= 100],
+    ['memory of 10,000 entries read from cache records', `${b.loadedMb.toFixed(1)} MB`, '≤ 100 MB', b.loadedMb <= 100],
     ['cache records of 10,000 entries (JSON)', `${b.recordsMb.toFixed(1)} MB`, '—', true],
   ];
-  console.log(`\ncatalogue (${b.postmortems} post-mortems recognised of 10,000):`);
+  console.log(`\ncatalogue (${b.postmortems} post-mortems recognised of 10,000; ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
   const w = Math.max(...rows.map((r) => r[0].length));
-  for (const [name, value, target, ok] of rows) console.log(`  ${name.padEnd(w)}  ${value.padEnd(50)} ${target.padEnd(9)} ${ok ? 'ok' : 'OVER'}`);
+  for (const [name, value, target, ok] of rows) console.log(`  ${name.padEnd(w)}  ${value.padEnd(72)} ${target.padEnd(9)} ${ok ? 'ok' : 'OVER'}`);
   return rows.every((r) => r[3]);
 }
 

@@ -112,7 +112,7 @@ export function summariseModel(model: PostmortemModel, path: string, options: Su
       });
   const problems = model.frontMatter?.errors.length ? [`Front matter: ${model.frontMatter.errors[0]!.message}`] : undefined;
   const hasMetrics = Object.keys(metrics.milestones).length > 0;
-  return compact<CatalogueEntry>({
+  return detached(compact<CatalogueEntry>({
     path,
     title: titleOf(model, path),
     date,
@@ -124,7 +124,15 @@ export function summariseModel(model: PostmortemModel, path: string, options: Su
     metrics: hasMetrics ? metrics : undefined,
     actions,
     problems,
-  });
+  }));
+}
+
+/**
+ * A deep copy made of fresh strings: an entry outlives its document, and a string cut from the text (an owner, a
+ * title) can keep the whole text alive in the engine. 10,000 entries then hold only their own few hundred bytes.
+ */
+function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /**
