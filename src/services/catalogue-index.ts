@@ -432,19 +432,11 @@ export class CatalogueIndex implements vscode.Disposable {
     }
   }
 
-  /**
-   * The entry as a copy that holds none of the document's text: its strings are slices of the text, and a slice keeps
-   * the whole text alive (10,000 entries kept 10,000 documents). A round trip through the cache record copies them.
-   */
-  private detached(uri: vscode.Uri, entry: CatalogueEntry | undefined): CatalogueEntry | undefined {
-    if (!entry) return undefined;
-    return fromRecord(this.deps.workspacePath(uri), JSON.parse(JSON.stringify(toRecord(entry))) as unknown, this.today()) ?? entry;
-  }
-
   /** summarise() that never throws: a failure skips the file with a note (and one line in the log). */
   private summariseSafely(uri: vscode.Uri, text: string, record: FileRecord, doc?: vscode.TextDocument): CatalogueEntry | undefined | false {
     try {
-      return this.detached(uri, this.summariseOnce(uri, text, doc));
+      // The core's entries hold no slice of the document's text (summariseModel copies them), so keeping one is cheap.
+      return this.summariseOnce(uri, text, doc);
     } catch (error) {
       this.deps.log(`Indexing ${uri.toString()} failed. This is a bug.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       this.setSkipped(record, 'indexing it failed (see the Post-mortem output)');
