@@ -34,6 +34,11 @@ const LAZY = [
   { specifier: '../preview/timeline-plugin', module: './src/preview/timeline-plugin.ts', importer: 'src/features', functions: ['timelinePlugin'] },
   // Export as HTML: markdown-it and the page around it, needed only when the command runs.
   { specifier: '../export/html', module: './src/export/html.ts', importer: 'src/features', functions: ['postmortemHtml'] },
+  // The catalogue (issue 19): the workspace index, the views' content and the dashboard, loaded when a catalogue view
+  // first shows or a catalogue command runs. Activation only registers the views and commands.
+  { specifier: './catalogue-index', module: './src/services/catalogue-index.ts', importer: 'src/services', functions: ['createCatalogueIndex'] },
+  { specifier: './catalogue-views', module: './src/features/catalogue-views.ts', importer: 'src/features', functions: ['createCatalogueViews'] },
+  { specifier: './dashboard', module: './src/features/dashboard.ts', importer: 'src/features', functions: ['openDashboard'] },
 ];
 const lazyFile = (entry) =>
   `lazy/${(entry.module.startsWith('./') ? path.basename(entry.module, '.ts') : entry.module).replace(/[^a-z0-9]+/gi, '-')}.js`;
@@ -120,6 +125,8 @@ const builds = [
     conditions: ['worker'],
     define: { global: 'globalThis' },
   },
+  // The dashboard webview's script (issue 19): Chart.js and the page's drawing code, loaded by the page only.
+  { ...common, entryPoints: ['src/webview/dashboard.ts'], outfile: 'dist/webview/dashboard.js', platform: 'browser', format: 'iife' },
   {
     ...common,
     entryPoints: ['src/cli/postmortem.ts'],

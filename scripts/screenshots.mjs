@@ -290,6 +290,68 @@ async function shotPreview(page) {
   await settle(page, 1200);
 }
 
+/** Drags the side bar's edge `by` pixels to the right. */
+async function widenSideBar(page, by) {
+  const box = await page.locator('.part.sidebar').first().boundingBox();
+  if (!box) throw new Error('no side bar');
+  const x = box.x + box.width - 1;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + by / 2, y, { steps: 5 });
+  await page.mouse.move(x + by, y, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction((w) => (globalThis.document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) >= w, box.width + by - 20, { timeout: 10_000 });
+}
+
+/**
+ * The catalogue's view container: Post-mortems grouped by month, and Action Items by due state (Overdue, Due soon, Open,
+ * Done), with their checkboxes and the marks on items without an owner, ticket or due date.
+ */
+async function shotCatalogue(page) {
+  await page.locator('.part.editor .tab', { hasText: 'Welcome' }).first().waitFor({ timeout: 30_000 }).catch(() => {});
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Focus on Post-mortems View');
+  // The command opens a pick list of its own: the palette stays open for it.
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill('>Post-mortem: Group Post-mortems By');
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'Group Post-mortems By' }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget', { hasText: 'Group post-mortems by' }).first().waitFor({ timeout: 15_000 });
+  await input.fill('Month');
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'Month' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.part.sidebar .pane-header', { hasText: 'Action Items' }).first().waitFor({ timeout: 30_000 });
+  const sidebar = page.locator('.part.sidebar');
+  await sidebar.locator('.monaco-list-row', { hasText: 'Order confirmations delayed' }).first().waitFor({ timeout: 60_000 });
+  await sidebar.locator('.monaco-list-row', { hasText: 'Load-test the new broker' }).first().waitFor({ timeout: 60_000 });
+  await widenSideBar(page, 300);
+  await clearNotifications(page);
+  await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
+  await settle(page, 800);
+}
+
+/** The dashboard: figures, the three charts and the tables, beside nothing (the side bar hidden). */
+async function shotDashboard(page) {
+  await page.locator('.part.editor .tab', { hasText: 'Welcome' }).first().waitFor({ timeout: 30_000 }).catch(() => {});
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Post-mortem: Open Dashboard');
+  await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 15_000 });
+  let frame;
+  for (const deadline = Date.now() + 60_000; !frame && Date.now() < deadline; ) {
+    for (const f of page.frames()) if (await f.$('#postmortems tbody tr').catch(() => null)) frame = f;
+    if (!frame) await page.waitForTimeout(250);
+  }
+  if (!frame) throw new Error('the dashboard shows no table of post-mortems');
+  await frame.locator('svg.pm-chart').nth(2).waitFor({ timeout: 30_000 });
+  await clearNotifications(page);
+  await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
+  await settle(page, 1200);
+}
+
 /** name → how to take it. The CLI selects by name; the order here is the order they run in. */
 const SHOTS = {
   diagnostics: { file: 'images/diagnostics.png', take: shotDiagnostics },
@@ -300,6 +362,9 @@ const SHOTS = {
   'timeline-entry': { file: 'images/timeline-entry.png', take: shotTimelineEntry },
   review: { file: 'images/review.png', take: shotReview },
   'timeline-import': { file: 'images/timeline-import.png', take: shotTimelineImport },
+  // Smaller pictures: only the part of the window that shows the feature (`clip` names it).
+  catalogue: { file: 'images/catalogue.png', take: shotCatalogue, clip: '.part.sidebar' },
+  dashboard: { file: 'images/dashboard.png', take: shotDashboard, clip: '.part.editor', height: 760 },
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -337,7 +402,17 @@ async function takeShot(name, shot, url) {
     }
     const out = path.join(repoRoot, shot.file);
     mkdirSync(path.dirname(out), { recursive: true });
-    await page.screenshot({ path: out });
+    let clip;
+    if (shot.clip) {
+      // The named part, with the activity bar when it is the side bar; `height` cuts it shorter.
+      const box = await page.locator(shot.clip).first().boundingBox();
+      const bar = shot.clip === '.part.sidebar' ? await page.locator('.part.activitybar').first().boundingBox() : null;
+      if (box) {
+        const x = bar ? bar.x : box.x;
+        clip = { x, y: box.y, width: box.x + box.width - x, height: Math.min(box.height, shot.height ?? box.height) };
+      }
+    }
+    await page.screenshot({ path: out, ...(clip ? { clip } : {}) });
     return out;
   } finally {
     await context.close().catch(() => {});

@@ -1,5 +1,6 @@
 // The one activate shared by the Node and browser entries. It only wires features together.
 import * as vscode from 'vscode';
+import * as catalogue from './features/catalogue';
 import * as completions from './features/completions';
 import * as diagnostics from './features/diagnostics';
 import * as exportActionItems from './features/exportActionItems';
@@ -19,6 +20,9 @@ import * as timelineFix from './features/timelineFix';
 import * as timelineImport from './features/timelineImport';
 import * as trust from './features/trust';
 import { useLocalDisk } from './features/files';
+import { analyses, workspacePath } from './features/analysis';
+import { log as logLine } from './features/log';
+import { CatalogueService } from './services/catalogue';
 import type { LocalDisk } from './node/disk';
 
 const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [log, trust, teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, timelineImport, exportActionItems, ignore, milestones, exportHtml, frontmatter];
@@ -28,13 +32,24 @@ export interface HostServices {
   readonly disk?: LocalDisk;
 }
 
-export function activate(context: vscode.ExtensionContext, services: HostServices = {}): { extendMarkdownIt: typeof extendMarkdownIt } {
+export function activate(context: vscode.ExtensionContext, services: HostServices = {}): { extendMarkdownIt: typeof extendMarkdownIt; catalogue: catalogue.CatalogueApi } {
   useLocalDisk(services.disk);
   for (const feature of features) {
     context.subscriptions.push(...feature.register(context));
   }
+  // The workspace index (issue 19): created here, started by the catalogue views or commands on first use.
+  const index = new CatalogueService({
+    configFor: (uri) => analyses.configFor(uri),
+    workspacePath,
+    onDidChangeConfig: analyses.onDidChangeConfig,
+    analysisOf: (doc) => analyses.get(doc),
+    log: logLine,
+    storageUri: context.storageUri,
+  });
+  const views = catalogue.register(context, index);
+  context.subscriptions.push(index, ...views.disposables);
   // The Markdown preview's timeline (contributes.markdown.markdownItPlugins); its code loads when a preview renders.
-  return { extendMarkdownIt };
+  return { extendMarkdownIt, catalogue: views.api };
 }
 
 export function deactivate(): void {

@@ -37,11 +37,12 @@ export const NOT_A_POSTMORTEM = 'not a post-mortem; use --all';
 export function lint(
   file: string,
   text: string,
-  options: { all?: boolean; config?: PostmortemConfig; path?: string; explicit?: boolean } = {},
+  options: { all?: boolean; config?: PostmortemConfig; path?: string; explicit?: boolean; today?: string } = {},
 ): FileResult {
   const analysis = analyze(text, {
     path: options.path ?? file,
     force: options.all === true,
+    ...(options.today !== undefined ? { today: options.today } : {}),
     ...(options.config ? { config: options.config } : {}),
   });
   const sections = analysis.model.sections.flatMap((s) =>

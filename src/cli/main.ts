@@ -4,9 +4,10 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { exportHtmlFiles } from './export-html';
+import { runActions, runReport } from './catalogue';
 import { runTimelineImport, type TimelineImportOptions } from './timeline-import';
 import { createTwoFilesPatch } from 'diff';
-import { actionItemsCsv, analyze, DEFAULT_CONFIG, fixAll, type PostmortemConfig, type PostmortemModel } from '../core';
+import { actionItemsCsv, analyze, DEFAULT_CONFIG, fixAll, localDate, type PostmortemConfig, type PostmortemModel } from '../core';
 import { format, FORMATS, summary, totals, type Format } from './format';
 import { expandInputs } from './inputs';
 import { EXIT, lint, unchecked, type FileResult } from './lint';
@@ -43,6 +44,8 @@ type Source =
 
 class Run {
   readonly cwd = process.cwd();
+  /** Today on this machine's clock, for action-item-overdue. */
+  readonly today = localDate(new Date());
   failed = false;
 
   constructor(private readonly name: ProgramName) {}
@@ -128,7 +131,7 @@ class Run {
       if (s.kind === 'error') results.push(unchecked(s.display, { error: s.message }));
       else if (s.kind === 'skip') results.push(unchecked(s.display, { skipReason: s.reason }));
       else {
-        const r = this.guard(s.display, () => lint(s.display, s.text, { all: options.all === true, config: s.project.config, ...(s.path !== undefined ? { path: s.path } : {}), explicit: s.explicit }));
+        const r = this.guard(s.display, () => lint(s.display, s.text, { all: options.all === true, config: s.project.config, ...(s.path !== undefined ? { path: s.path } : {}), explicit: s.explicit, today: this.today }));
         if (typeof r === 'string') results.push(unchecked(s.display, { error: r }));
         else results.push({ ...r, ...(s.absolute !== undefined ? { absolute: s.absolute } : {}) });
       }
@@ -248,6 +251,12 @@ function addLintOptions(cmd: Command): Command {
     .option('--fail-on-skipped', 'exit 1 when a file named on the command line is not a post-mortem (or is ignored)');
 }
 
+function parseJobs(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n < 1 || n > 64) throw new InvalidArgumentError(`--jobs needs a whole number from 1 to 64, not "${v}".`);
+  return n;
+}
+
 const LINT_HELP = `
 Files: paths, folders (their .md and .markdown files), globs ("postmortems/**/*.md"), "!"-negated globs that leave
 files out ("!drafts/**"), and "-" for standard input (with --stdin-filename).
@@ -276,7 +285,7 @@ function program(name: ProgramName, run: Run, setCode: (code: number) => void): 
     return root;
   }
 
-  root.description('Post-mortem Writer on the command line: check post-mortems, export their action items, fix them.');
+  root.description('Post-mortem Writer on the command line: check post-mortems, export their action items, fix them, report on them.');
   addLintOptions(root.command('lint'))
     .description('Check Markdown post-mortems for missing sections and other problems.')
     .argument('<files...>', 'files, folders, globs, !negated globs, or - for standard input')
@@ -300,6 +309,26 @@ function program(name: ProgramName, run: Run, setCode: (code: number) => void): 
     .option('--mermaid', 'include the Mermaid gantt source of the milestones')
     .option('-c, --config <file>', 'the team configuration (default: each file\'s nearest .postmortem.json)')
     .action(async (files: string[], options: { out?: string; force?: boolean; mermaid?: boolean; config?: string }) => setCode(await run.exportHtml(files, options)));
+  root.command('report')
+    .description('Print the catalogue of post-mortems: a table (date, title, severity, status, TTD/TTR, open and overdue action items) and aggregates by month and severity (count, median and mean time to resolve, share final within 14 days). html adds charts.')
+    .argument('[inputs...]', 'folders, files or globs (default: the working directory)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['markdown', 'json', 'csv', 'html']).default('markdown'))
+    .option('-w, --write <file>', 'keep the Markdown index in this file, between <!-- postmortem-report:start --> and <!-- postmortem-report:end --> (appended when absent); the rest of the file is left as it is')
+    .option('--today <day>', 'the day overdue is measured against, YYYY-MM-DD (default: today)')
+    .option('-c, --config <file>', 'the team configuration (default: each file\'s nearest .postmortem.json)')
+    .option('-j, --jobs <n>', 'worker threads that read and summarise files (default: the cores, at most 4, from 200 files; 1: none)', parseJobs)
+    .action(async (inputs: string[], options: { format?: string; write?: string; today?: string; config?: string; jobs?: number }) => setCode(await runReport(inputs, options)));
+  root.command('actions')
+    .description('Print the action-item ledger of the post-mortems: open items, overdue first. With --overdue, exit 1 when any item is overdue (for a scheduled CI job).')
+    .argument('[inputs...]', 'folders, files or globs (default: the working directory)')
+    .option('--overdue', 'only overdue items; exit 1 when there is any')
+    .option('--owner <name>', 'only the items of this owner (with or without @)')
+    .option('--all', 'done items too')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['markdown', 'json', 'csv']).default('markdown'))
+    .option('--today <day>', 'the day overdue is measured against, YYYY-MM-DD (default: today)')
+    .option('-c, --config <file>', 'the team configuration (default: each file\'s nearest .postmortem.json)')
+    .option('-j, --jobs <n>', 'worker threads that read and summarise files (default: the cores, at most 4, from 200 files; 1: none)', parseJobs)
+    .action(async (inputs: string[], options: { overdue?: boolean; owner?: string; all?: boolean; format?: string; today?: string; config?: string; jobs?: number }) => setCode(await runActions(inputs, options)));
   root.command('timeline')
     .description('Work on timelines: `postmortem timeline import`.')
     .command('import')

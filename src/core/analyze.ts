@@ -16,6 +16,8 @@ export interface AnalyzeOptions {
   readonly config?: PostmortemConfig;
   /** Treat the file as a post-mortem whatever its markers ("Check This File", `--all`). */
   readonly force?: boolean;
+  /** Today as YYYY-MM-DD, for action-item-overdue; the adapter reads the clock, so tests can fix the day. */
+  readonly today?: string | undefined;
 }
 
 export interface Analysis {
@@ -33,7 +35,8 @@ export interface Analysis {
 
 const matchers = new WeakMap<object, SectionMatcher>();
 
-function matcherFor(config: PostmortemConfig): SectionMatcher {
+/** The section matcher for a config's aliases, shared by every analysis with the same aliases. */
+export function matcherFor(config: PostmortemConfig): SectionMatcher {
   let m = matchers.get(config.extraAliases);
   if (!m) {
     m = new SectionMatcher(config.extraAliases);
@@ -78,7 +81,7 @@ function analyzeWith(text: string, options: AnalyzeOptions, cache: ChunkCache | 
   const isTemplate = c.isTemplate;
   const explanation = options.force ? 'checked on request' : c.explanation;
   if (!isPostmortem || !config.enabled) return { model, isPostmortem, reason, isTemplate, explanation, findings: [] };
-  return { model, isPostmortem, reason, isTemplate, explanation, findings: runRules(model, config, isTemplate), metrics: computeMetrics(model, config.milestones.origin) };
+  return { model, isPostmortem, reason, isTemplate, explanation, findings: runRules(model, config, isTemplate, options.today), metrics: computeMetrics(model, config.milestones.origin) };
 }
 
 /**
@@ -97,7 +100,7 @@ export function isContentRule(code: string): boolean {
   return code === 'empty-section' || code.startsWith('action-item');
 }
 
-export function runRules(model: PostmortemModel, config: PostmortemConfig, template = false): Finding[] {
+export function runRules(model: PostmortemModel, config: PostmortemConfig, template = false, today?: string): Finding[] {
   const findings: Finding[] = [];
   const status = documentStatus(model);
   for (const rule of RULES) {
@@ -108,6 +111,7 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
     const context: RuleContext = {
       model,
       config,
+      today,
       report: (f) => findings.push({ ...f, severity: f.severity ?? severity }),
     };
     rule.run(context);

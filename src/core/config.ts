@@ -29,6 +29,11 @@ export interface PostmortemConfig {
   readonly blamelessPhrases: readonly string[];
   /** Milestones a post-mortem must give (milestone-missing), and where TTM and TTR are measured from. */
   readonly milestones: { readonly required: readonly MilestoneId[]; readonly origin: DurationOrigin };
+  /**
+   * Follow-up policy: per incident severity id, the days from the incident date within which its action items are
+   * due (action-item-deadline, action-item-overdue). Empty: no policy.
+   */
+  readonly followUpPolicy: Readonly<Record<string, number>>;
 }
 
 /** An incident severity level such as SEV1, as offered by "New Post-mortem" and checked in front matter. */
@@ -68,6 +73,7 @@ export const DEFAULT_CONFIG: PostmortemConfig = {
   actionItems: { ticketPattern: DEFAULT_TICKET_PATTERN, requireDueDate: false },
   blamelessPhrases: DEFAULT_BLAMELESS_PHRASES,
   milestones: { required: DEFAULT_REQUIRED_MILESTONES, origin: 'started' },
+  followUpPolicy: {},
 };
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off', 'auto'];
@@ -132,7 +138,30 @@ export function normaliseConfig(input: Partial<Record<keyof PostmortemConfig, un
   const origin: DurationOrigin = ms['origin'] === 'detected' ? 'detected' : 'started';
   if (ms['origin'] !== undefined && ms['origin'] !== 'started' && ms['origin'] !== 'detected') problems.push(`milestones.origin must be "started" or "detected".`);
   const milestones = { required, origin };
-  return { enabled, requiredSections, extraAliases, rules, globs, detectByContent, severities, overview, actionItems, blamelessPhrases, milestones };
+  const followUpPolicy = normaliseFollowUpPolicy(input.followUpPolicy, problems);
+  return { enabled, requiredSections, extraAliases, rules, globs, detectByContent, severities, overview, actionItems, blamelessPhrases, milestones, followUpPolicy };
+}
+
+/** Longest follow-up deadline accepted, in days (ten years): beyond it a number is a typo, not a policy. */
+export const MAX_FOLLOW_UP_DAYS = 3650;
+
+/** A follow-up policy from loose input: `{"SEV1": 28}`, whole days from 1 to MAX_FOLLOW_UP_DAYS; the rest reported. */
+export function normaliseFollowUpPolicy(input: unknown, problems: string[] = []): Readonly<Record<string, number>> {
+  if (input === undefined || input === null) return DEFAULT_CONFIG.followUpPolicy;
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    problems.push('followUpPolicy must be an object of days per severity, e.g. {"SEV1": 28, "SEV2": 56}.');
+    return DEFAULT_CONFIG.followUpPolicy;
+  }
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const [severity, days] of Object.entries(input as Record<string, unknown>)) {
+    if (severity.trim() === '') continue;
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_FOLLOW_UP_DAYS) {
+      problems.push(`followUpPolicy: "${severity}" must be a whole number of days from 1 to ${MAX_FOLLOW_UP_DAYS}, not ${JSON.stringify(days)}.`);
+      continue;
+    }
+    out[severity.trim()] = days;
+  }
+  return out;
 }
 
 /** Severities from a setting: strings (`"SEV1"`) or `{id, description}` objects; the defaults when none is usable. */

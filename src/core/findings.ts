@@ -38,6 +38,8 @@ export const CODES = {
   'milestone-order': 'Milestones are out of order: a duration would be negative.',
   'milestone-missing': 'A required milestone (started, detected, mitigated, resolved…) is not given.',
   'duration-mismatch': 'A duration stated in the prose disagrees with the timeline.',
+  'action-item-deadline': "An action item is due after the follow-up policy's deadline for its severity.",
+  'action-item-overdue': 'An open action item is past its due date.',
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -24,3 +24,4 @@ export * from './milestones';
 export { sectionProgress, progressText, progressDetails, type SectionProgress } from './progress';
 export { frontMatterValueContext, frontMatterValueSuggestions, nearestSeverity, type ValueContext, type ValueSuggestion } from './frontmatter-values';
 export { analyseSafely, CHECK_FAILED, describeError, errorDetails, failedAnalysis, ISSUES_URL } from './failure';
+export * from './catalogue-index';

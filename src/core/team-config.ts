@@ -3,7 +3,7 @@
 // file, then the defaults. A broken file yields problems with their location, never an exception.
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { SECTION_IDS, isSectionId } from './catalogue';
-import { isRuleLevel, normaliseConfig, type PostmortemConfig, type RuleLevel } from './config';
+import { isRuleLevel, MAX_FOLLOW_UP_DAYS, normaliseConfig, type PostmortemConfig, type RuleLevel } from './config';
 import { CODES } from './findings';
 import { MILESTONE_IDS, isMilestoneId } from './milestones/parse';
 import { ticketPatternProblem } from './user-patterns';
@@ -32,7 +32,7 @@ export interface TeamConfig {
   readonly problems: readonly TeamConfigProblem[];
 }
 
-const KEYS = ['$schema', 'requiredSections', 'aliases', 'severities', 'rules', 'ticketPattern', 'requireDueDate', 'blamelessPhrases', 'overview', 'ignores', 'milestones'];
+const KEYS = ['$schema', 'requiredSections', 'aliases', 'severities', 'rules', 'ticketPattern', 'requireDueDate', 'blamelessPhrases', 'overview', 'ignores', 'milestones', 'followUpPolicy'];
 const LEVELS = 'off, hint, info, warning, error or auto';
 
 /**
@@ -200,6 +200,24 @@ export function parseTeamConfig(text: string): TeamConfig {
       if (Object.keys(out).length > 0) input['milestones'] = out;
     }
   }
+  const policy = valueOf('followUpPolicy');
+  if (policy) {
+    if (policy.type !== 'object') report('followUpPolicy must map severities to days from the incident date, e.g. { "SEV1": 28, "SEV2": 56 }.', policy);
+    else {
+      const out: Record<string, number> = {};
+      for (const p of policy.children ?? []) {
+        const [key, value] = p.children ?? [];
+        if (!key || !value) continue;
+        const name = String(key.value);
+        const days: unknown = plain(value);
+        if (name.trim() === '') report('followUpPolicy needs a severity id such as "SEV1" for each entry.', key);
+        else if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_FOLLOW_UP_DAYS) {
+          report(`followUpPolicy.${name} must be a whole number of days from 1 to ${MAX_FOLLOW_UP_DAYS}, e.g. 28.`, value);
+        } else out[name] = days;
+      }
+      input['followUpPolicy'] = out;
+    }
+  }
   problems.sort((a, b) => a.offset - b.offset);
   return { input: input as ConfigInput, ignores, problems };
 }
@@ -234,7 +252,7 @@ function describe(code: string): string {
  * severities, rule levels, action-item options, phrases, overview limits). An allow-list, so a key added later that
  * names a file or folder stays out until the person trusts the folder.
  */
-export const RESTRICTED_MODE_TEAM_KEYS: ReadonlyArray<keyof ConfigInput> = ['requiredSections', 'extraAliases', 'severities', 'rules', 'actionItems', 'blamelessPhrases', 'overview'];
+export const RESTRICTED_MODE_TEAM_KEYS: ReadonlyArray<keyof ConfigInput> = ['requiredSections', 'extraAliases', 'severities', 'rules', 'actionItems', 'blamelessPhrases', 'overview', 'followUpPolicy'];
 
 export function restrictedTeamInput(input: ConfigInput): ConfigInput {
   const out: ConfigInput = {};

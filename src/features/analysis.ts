@@ -1,12 +1,14 @@
 // One analysis per document version, shared by the features (diagnostics, quick fixes, completions, hover, status
 // bar). Not a feature: a cache around the core's IncrementalAnalyzer, so a keystroke is analysed once.
 import * as vscode from 'vscode';
-import { analyseSafely, errorDetails, IncrementalAnalyzer, ISSUES_URL, trimEndChars, type Analysis, type ConfigInput, type PostmortemConfig } from '../core';
+import { analyseSafely, errorDetails, IncrementalAnalyzer, ISSUES_URL, localDate, trimEndChars, type Analysis, type ConfigInput, type PostmortemConfig } from '../core';
 import { log } from './log';
 import { readConfig } from './settings';
 
 interface Entry {
   analyzer: IncrementalAnalyzer;
+  /** The day it was analysed on (action-item-overdue depends on it). */
+  today?: string;
   version: number;
   configGeneration: number;
   forced: boolean;
@@ -53,12 +55,13 @@ class AnalysisCache {
       this.entries.set(key, entry);
     }
     const forced = this.forced.has(key);
-    if (!entry.analysis || entry.version !== doc.version || entry.configGeneration !== this.configGeneration || entry.forced !== forced) {
+    const today = localDate(new Date());
+    if (!entry.analysis || entry.version !== doc.version || entry.configGeneration !== this.configGeneration || entry.forced !== forced || entry.today !== today) {
       // An exception in the checks never reaches VS Code: the document shows one check-failed error instead of stale
       // or no results, and the details go to the output channel once.
       const e = entry;
       const analysis = analyseSafely(
-        () => e.analyzer.analyze(doc.getText(), { path: workspacePath(doc.uri), config: this.configFor(doc.uri), force: forced }),
+        () => e.analyzer.analyze(doc.getText(), { path: workspacePath(doc.uri), config: this.configFor(doc.uri), force: forced, today }),
         this.failures,
         (error, first) => {
           e.analyzer = new IncrementalAnalyzer(); // its chunk cache may hold a half-finished state
@@ -69,6 +72,7 @@ class AnalysisCache {
       entry.version = doc.version;
       entry.configGeneration = this.configGeneration;
       entry.forced = forced;
+      entry.today = today;
       return analysis;
     }
     return entry.analysis;

@@ -3,8 +3,9 @@ import type * as vscode from 'vscode';
 import { activate as activateShared } from '../extension';
 import { nodeDisk } from './disk';
 
-export function activate(context: vscode.ExtensionContext): void {
-  activateShared(context, { disk: nodeDisk });
+/** Returns the shared activate's exports: the Markdown preview's plugin and the catalogue's views (issue 19). */
+export function activate(context: vscode.ExtensionContext): ReturnType<typeof activateShared> {
+  return activateShared(context, { disk: nodeDisk });
 }
 
 export { deactivate } from '../extension';

@@ -15,6 +15,7 @@ import { generatePostmortem } from './generate';
 import { importBench } from './import';
 import { runAdversarial } from './adversarial';
 import { previewBench, previewText } from './preview';
+import { catalogueBench, printCatalogueBench } from './catalogue';
 import { CORPUS, CORPUS_CANDIDATES } from '../unit/helpers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -212,6 +213,12 @@ function main(): void {
     if (!runAdversarial(only)) process.exitCode = 1;
     return;
   }
+  if (process.argv.includes('--catalogue-index')) {
+    // Only the editor's workspace index (issue 19), on a fake in-memory workspace: `npm run bench -- --catalogue-index [N…]`.
+    const sizes = process.argv.slice(process.argv.indexOf('--catalogue-index') + 1).filter((a) => /^\d+$/.test(a)).map(Number);
+    void import('./catalogue-index').then((m) => m.catalogueIndexBench(sizes.length > 0 ? sizes : undefined));
+    return;
+  }
   console.log('building production bundles…');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: ROOT });
   if (process.argv.includes('--activation')) {
@@ -228,6 +235,12 @@ function main(): void {
     console.log(previewText(p));
     console.log(`  ${p.figure <= 200 ? 'PASS' : 'FAIL'}  the figure of a 10,000-entry timeline, no analysis yet: ≤ 200 ms`);
     if (p.figure > 200) process.exitCode = 1;
+    return;
+  }
+
+  if (process.argv.includes('--catalogue')) {
+    // The post-mortem catalogue at scale (issue 19): `npm run bench -- --catalogue`.
+    if (!printCatalogueBench(catalogueBench())) process.exitCode = 1;
     return;
   }
 

@@ -171,7 +171,8 @@ function computeFields(model: PostmortemModel, ticketPattern: string): ActionIte
   return out;
 }
 
-function firstLine(entry: Entry, model: PostmortemModel) {
+/** An item's first line, without its indentation and trailing white space: where its findings go. */
+export function firstLine(entry: Entry, model: PostmortemModel) {
   const l = entry.range.start.line;
   const text = model.lines[l] ?? '';
   const start = text.length - text.trimStart().length;

@@ -18,6 +18,8 @@ import { milestoneTime } from './milestone-time';
 import { milestoneOrder } from './milestone-order';
 import { milestoneMissing } from './milestone-missing';
 import { durationMismatch } from './duration-mismatch';
+import { actionItemDeadline } from './action-item-deadline';
+import { actionItemOverdue } from './action-item-overdue';
 import type { Rule } from './types';
 
 /** Every rule, in reporting order. Each lives in its own file and owns one stable code. */
@@ -25,5 +27,5 @@ export const RULES: readonly Rule[] = [
   frontmatterSyntax, missingSection, frontmatterSchema, timelineOrder, timelineTimestamp, timelineTimezone,
   emptySection, duplicateSection, sectionOrder, overviewLength, impactNumbers, respondersEmpty,
   actionItemOwner, actionItemTicket, actionItemDue, blamelessLanguage, statusNotFinal, inlineConfig,
-  milestoneTime, milestoneOrder, milestoneMissing, durationMismatch,
+  milestoneTime, milestoneOrder, milestoneMissing, durationMismatch, actionItemDeadline, actionItemOverdue,
 ];

@@ -5,6 +5,8 @@ import type { PostmortemModel } from '../model';
 export interface RuleContext {
   readonly model: PostmortemModel;
   readonly config: PostmortemConfig;
+  /** Today as YYYY-MM-DD, from the adapter (never the core's clock); rules about dates that pass skip without it. */
+  readonly today?: string | undefined;
   /** Emits a finding at the rule's configured severity, unless the rule is off. */
   report(finding: Omit<Finding, 'severity'> & { severity?: Severity }): void;
 }
