@@ -205,3 +205,19 @@ describe('catalogue: charts', () => {
     assert.match(chartSvg({ id: 'per-month', title: 'x', kind: 'stacked-bar', labels: [], series: [], unit: 'count' }), /No data yet/);
   });
 });
+
+describe('catalogue: the incident date without a front-matter date', () => {
+  const cases: ReadonlyArray<[name: string, text: string, path: string, want: string | undefined]> = [
+    ['a Date line near the top', doc('# Post-mortem: queue stall', '', '**Date:** January 5, 2022', '', '## Timeline', '- 10:00 x'), 'a.md', '2022-01-05'],
+    ['a table row of metadata', doc('# Post-mortem: queue stall', '', '| Date | 2022-01-25 |', '|---|---|'), 'a.md', '2022-01-25'],
+    ['a title starting with a date', doc('# 2021-07-11: Cascading node failures', '', '## Timeline', '- 10:00 x'), 'postmortems/x.md', '2021-07-11'],
+    ['a US date in the title', doc('# Website Outage 5-26-21', '', '## Root Cause', 'x'), 'postmortems/x.md', '2021-05-26'],
+    ['the first timeline entry with a year', doc('# Post-mortem: API errors', '', '## Timeline', '- 10:00 started', '- 2023-08-26 10:05 UTC alert', '- 2023-08-27 09:00 UTC fixed'), 'a.md', '2023-08-26'],
+    ['a timeline entry without a year', doc('# Post-mortem: API errors', '', '## Timeline', '- Aug 26 10:05 UTC alert'), 'a.md', undefined],
+    ['a date in the path', doc('# Post-mortem: API errors'), 'postmortems/2024/2024-02-29-api.md', '2024-02-29'],
+    ['nothing', doc('# Post-mortem: API errors'), 'postmortems/api.md', undefined],
+  ];
+  for (const [name, text, path, want] of cases) {
+    it(`${name} → ${want}`, () => assert.equal(summarise(text, path, { force: true })!.date, want));
+  }
+});
