@@ -8,6 +8,7 @@ import type { Metrics } from './milestones/durations';
 import { actionItemFields, type ActionItemFields } from './rules/action-items';
 import { exportedActionItems } from './export';
 import { parseStamp } from './timeline/stamp';
+import { parseTimeline, stampText } from './timeline/parse';
 
 export const DAY_MS = 86_400_000;
 /** An open item due within this many days from today (inclusive) is "due soon". */
@@ -69,10 +70,35 @@ export function writtenDay(value: unknown, yearOf?: string): string | undefined 
 
 /** A date at the start of a file name or folder name: `2026-11-01-db-outage.md`, `2026/11/01/…`. */
 const PATH_DATE = /(?:^|[/\\_-])(\d{4})[-_/.](\d{2})[-_/.](\d{2})(?=$|\D)/;
+/** A date inside a title: ISO, or US month-day-year (`Website Outage 5-26-21`, `3/4/2024`). */
+const TITLE_ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+const TITLE_US = /\b(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})\b/;
+/** A metadata line near the top: `Date: 2022-01-25`, `**Incident date:** January 5, 2022`, `| Date | … |`. */
+const DATE_LINE = /^\s*(?:[-*]\s+|\|\s*)?[*_]{0,2}(?:incident date|date of (?:the )?incident|date)[*_]{0,2}\s*[:|]/i;
+
+const dayOf = (y: number, m: number, d: number): string | undefined => {
+  const day = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return y >= 1970 && dayMs(day) !== undefined ? day : undefined;
+};
+
+/** A date written in a title: at its start in any stamp form, or ISO or US month-day-year within it. */
+function titleDay(title: string): string | undefined {
+  const start = writtenDay(title.slice(0, 60));
+  if (start) return start;
+  const iso = TITLE_ISO.exec(title);
+  if (iso) return dayOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const us = TITLE_US.exec(title);
+  if (!us) return undefined;
+  const year = us[3]!.length === 2 ? 2000 + Number(us[3]) : Number(us[3]);
+  const a = Number(us[1]);
+  const b = Number(us[2]);
+  return a > 12 ? dayOf(year, b, a) : dayOf(year, a, b);
+}
 
 /**
  * The day of the incident: the front matter's `date`, else the day the incident started (front matter `incident` or
- * timeline milestones), else a date in the file's path.
+ * labelled timeline entries), else a date line near the top (`Date: …`), a date in the title, the first timeline
+ * entry that writes a date with its year, or a date in the file's path.
  */
 export function incidentDay(model: PostmortemModel, metrics: Metrics | undefined, path?: string): string | undefined {
   const fm = model.frontMatter?.data ?? {};
@@ -80,6 +106,27 @@ export function incidentDay(model: PostmortemModel, metrics: Metrics | undefined
   if (written) return written;
   const started = metrics?.milestones.started?.at ?? metrics?.milestones.detected?.at;
   if (started) return started.slice(0, 10);
+  const first = model.frontMatter ? model.frontMatter.range.end.line + 1 : 0;
+  for (let l = first; l < Math.min(model.lines.length, first + 40); l++) {
+    const line = model.lines[l]!;
+    if (line.length > 120) continue;
+    const m = DATE_LINE.exec(line);
+    const day = m ? writtenDay(trimMarks(line.slice(m[0].length))) : undefined;
+    if (day) return day;
+  }
+  const title = model.title?.text ?? model.headings[0]?.text;
+  const fromTitle = title === undefined ? undefined : titleDay(title);
+  if (fromTitle) return fromTitle;
+  const items = parseTimeline(model);
+  for (let i = 0; i < Math.min(items.length, 50); i++) {
+    const time = items[i]!.time;
+    if (!time?.hasDate) continue;
+    const date = parseStamp(stampText(model, time))?.date;
+    if (date?.year !== undefined) {
+      const day = dayOf(date.year, date.month, date.day);
+      if (day) return day;
+    }
+  }
   const m = path === undefined ? null : PATH_DATE.exec(path);
   if (m) {
     const day = `${m[1]}-${m[2]}-${m[3]}`;
@@ -140,6 +187,16 @@ export function itemDone(item: ActionItemFields): boolean {
   // Struck through whole: "~~Fix it~~" or "~~Fix it~~." (read without a pattern that backtracks on a run of "~").
   const body = text.endsWith('.') ? text.slice(0, -1) : text;
   return body.length > 4 && body.startsWith('~~') && body.endsWith('~~');
+}
+
+/** The text without white space, emphasis marks or table pipes around it. */
+function trimMarks(s: string): string {
+  const mark = (c: string | undefined) => c === '*' || c === '_' || c === '|' || (c !== undefined && c.trim() === '');
+  let a = 0;
+  let b = s.length;
+  while (a < b && mark(s[a])) a++;
+  while (b > a && mark(s[b - 1])) b--;
+  return s.slice(a, b);
 }
 
 /** The text without emphasis, strike or code marks around it ("**Done**", "~~open~~"). */

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aggregate, fromRecord, normaliseConfig, summarise, toRecord, withToday, writtenDay, type CatalogueEntry } from '../../src/core';
+import { aggregate, chartSpecs, chartSvg, fromRecord, normaliseConfig, summarise, toRecord, withToday, writtenDay, type CatalogueEntry } from '../../src/core';
 import { doc } from './helpers';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'catalogue');
@@ -180,4 +180,44 @@ describe('catalogue: aggregates', () => {
     assert.deepEqual(empty.overall.ttr, { count: 0 });
     assert.deepEqual(empty.byMonth, []);
   });
+});
+
+describe('catalogue: charts', () => {
+  const agg = aggregate(entries(), { severities: config.severities, today: TODAY });
+
+  it('gives three charts: incidents per month by severity, the time-to-resolve trend, open actions by owner', () => {
+    const specs = chartSpecs(agg);
+    assert.deepEqual(specs.map((s) => [s.id, s.labels, s.series.map((x) => [x.name, x.values])]), [
+      ['per-month', ['2026-01', '2026-02'], [['SEV1', [1, 1]], ['SEV2', [1, 0]], ['(none)', [0, 1]]]],
+      ['ttr-trend', ['2026-01', '2026-02'], [['Median', [1.33, null]], ['Mean', [1.33, null]]]],
+      ['owners', ['@ben', '(no owner)', '@ana', '@carol', '@dan'], [['Overdue', [1, 0, 0, 0, 0]], ['Open', [1, 1, 1, 1, 1]]]],
+    ]);
+  });
+
+  it('draws them as SVG: one bar segment per value, a gap in the line where a month has no duration, labels escaped', () => {
+    const [perMonth, trend, owners] = chartSpecs(agg).map((s) => chartSvg(s));
+    assert.equal((perMonth!.match(/<rect [^>]*><title>/g) ?? []).length, 4);
+    assert.match(trend!, /<path d="M[\d.,]+Z?"/, 'one point: a path of one move');
+    assert.equal((trend!.match(/<circle /g) ?? []).length, 2);
+    assert.equal((owners!.match(/<rect [^>]*><title>/g) ?? []).length, 6);
+    const hostile = chartSvg({ id: 'owners', title: '<t>', kind: 'stacked-bar', labels: ['<script>x</script>'], series: [{ name: 'Open"', values: [2] }], unit: 'count' });
+    assert.doesNotMatch(hostile, /<script|<t>|Open"/);
+    assert.match(chartSvg({ id: 'per-month', title: 'x', kind: 'stacked-bar', labels: [], series: [], unit: 'count' }), /No data yet/);
+  });
+});
+
+describe('catalogue: the incident date without a front-matter date', () => {
+  const cases: ReadonlyArray<[name: string, text: string, path: string, want: string | undefined]> = [
+    ['a Date line near the top', doc('# Post-mortem: queue stall', '', '**Date:** January 5, 2022', '', '## Timeline', '- 10:00 x'), 'a.md', '2022-01-05'],
+    ['a table row of metadata', doc('# Post-mortem: queue stall', '', '| Date | 2022-01-25 |', '|---|---|'), 'a.md', '2022-01-25'],
+    ['a title starting with a date', doc('# 2021-07-11: Cascading node failures', '', '## Timeline', '- 10:00 x'), 'postmortems/x.md', '2021-07-11'],
+    ['a US date in the title', doc('# Website Outage 5-26-21', '', '## Root Cause', 'x'), 'postmortems/x.md', '2021-05-26'],
+    ['the first timeline entry with a year', doc('# Post-mortem: API errors', '', '## Timeline', '- 10:00 started', '- 2023-08-26 10:05 UTC alert', '- 2023-08-27 09:00 UTC fixed'), 'a.md', '2023-08-26'],
+    ['a timeline entry without a year', doc('# Post-mortem: API errors', '', '## Timeline', '- Aug 26 10:05 UTC alert'), 'a.md', undefined],
+    ['a date in the path', doc('# Post-mortem: API errors'), 'postmortems/2024/2024-02-29-api.md', '2024-02-29'],
+    ['nothing', doc('# Post-mortem: API errors'), 'postmortems/api.md', undefined],
+  ];
+  for (const [name, text, path, want] of cases) {
+    it(`${name} → ${want}`, () => assert.equal(summarise(text, path, { force: true })!.date, want));
+  }
 });
