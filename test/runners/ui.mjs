@@ -364,19 +364,22 @@ async function walkthroughKeepsFocus(page) {
   await page.frameLocator('.getting-started-media iframe').frameLocator('iframe').locator('h1', { hasText: 'Make it yours' }).waitFor({ timeout: 30_000 });
   await page.locator('.getting-started-step.expanded', { hasText: 'Make it yours' }).first().focus();
 
-  // The walkthrough's webview may still take the focus once, closing the palette: open it again then.
+  // The walkthrough's webview may still take the focus once, closing the palette before New Post-mortem runs (then
+  // Enter reaches the walkthrough, not the palette): open it again then. That is the workbench's own webview focus,
+  // before our command starts; what this test checks is the focus once New Post-mortem's first step shows.
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('F1');
-    const ok = await page
+    const started = await page
       .locator('.quick-input-widget .quick-input-box input')
       .fill('>Post-mortem: New Post-mortem', { timeout: 3000 })
+      .then(() => page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'Post-mortem: New Post-mortem' }).first().waitFor({ timeout: 30_000 }))
+      .then(() => page.keyboard.press('Enter'))
+      .then(() => page.locator('.quick-input-widget', { hasText: '1/3' }).waitFor({ state: 'visible', timeout: 5000 }))
       .then(() => true, () => false);
-    if (ok) break;
-    if (attempt === 3) throw new Error('the command palette closed three times');
+    if (started) break;
+    if (attempt === 3) throw new Error('the command palette closed three times before New Post-mortem started');
+    await page.keyboard.press('Escape');
   }
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'Post-mortem: New Post-mortem' }).first().waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget', { hasText: '1/3' }).waitFor({ state: 'visible', timeout: 15_000 });
   // The walkthrough takes the focus about 250 ms after Enter's keyup, if at all (it races with the title box): wait
   // for that to happen or not, then for the focus to be in the title box, where New Post-mortem must keep or put it.
   const stolen = await page
