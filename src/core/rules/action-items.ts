@@ -160,9 +160,14 @@ function computeFields(model: PostmortemModel, ticketPattern: string): ActionIte
     const owner = OWNER.exec(text);
     const due = DUE.exec(text);
     const ticketMatch = LINK.exec(text) ?? (ticket ? ticket.exec(text) : null);
+    // The summary is read only by the export: made on first read, not on every analysis (cleaning a long item's
+    // text takes several passes over it, each copying it).
+    let summary: string | undefined;
     out.push({
       entry,
-      summary: listSummary(text, [owner?.[0], due?.[0], ticketMatch?.[0]]),
+      get summary() {
+        return (summary ??= listSummary(text, [owner?.[0], due?.[0], ticketMatch?.[0]]));
+      },
       owner: owner ? (owner[1] ?? owner[0]).trim() : undefined,
       ticket: ticketMatch?.[0],
       due: due ? (due[1] ?? due[2])?.trim() : undefined,
