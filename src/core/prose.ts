@@ -174,7 +174,11 @@ function computeIsEmpty(model: PostmortemModel, section: Section): boolean {
   for (let l = from; l <= section.contentRange.end.line && l < model.lines.length; l++) {
     if (headingLines.has(l)) continue;
     const raw = model.lines[l] ?? '';
-    if (inComment && !raw.includes('-->')) continue;
+    if (inComment ? !raw.includes('-->') : !raw.includes('<!--')) {
+      // Wholly inside a comment (blanks to spaces: no content), or outside any (the line as it is).
+      if (!inComment && isContentLine(model, l, raw)) return false;
+      continue;
+    }
     const blanked = blankComments(raw, inComment);
     inComment = blanked.inComment;
     if (isContentLine(model, l, blanked.text)) return false;
