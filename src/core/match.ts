@@ -3,8 +3,27 @@
 import { CATALOGUE, type SectionId } from './catalogue';
 import { hasNonAscii } from './text';
 
+/** normaliseWords keeps the words of the last few texts this long. */
+const LONG_TEXT = 1000;
+const LONG_KEPT = 4;
+const longWords = new Map<string, string[]>();
+
 /** Lower-case words with numbering, emoji and punctuation removed, "&" spelled "and", each word singularised. */
 export function normaliseWords(text: string): string[] {
+  // Section matching and duplicate-section both read every heading: a long heading (one edited, so in no cache) is
+  // read once per analysis, not once per reader. The words are shared: readers must not change them.
+  if (text.length >= LONG_TEXT) {
+    let words = longWords.get(text);
+    if (!words) {
+      if (longWords.size >= LONG_KEPT) longWords.delete(longWords.keys().next().value!);
+      longWords.set(text, (words = computeWords(text)));
+    }
+    return words;
+  }
+  return computeWords(text);
+}
+
+function computeWords(text: string): string[] {
   const ascii = !hasNonAscii(text);
   // ASCII text is its own NFKD form, and its letters and digits are [a-z0-9] (see asciiFirst).
   let t = (ascii ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase();

@@ -1,7 +1,7 @@
 // Reading the prose of sections: what counts as content, what is a placeholder, and text with code spans, quotes
 // and HTML comments blanked out (same length, so columns stay exact).
 import type { PostmortemModel, Section } from './model';
-import { asciiFirst } from './text';
+import { asciiFirst, codeMask } from './text';
 
 export interface ProseLine {
   readonly line: number;
@@ -148,10 +148,40 @@ export function isPlaceholderLine(text: string): boolean {
 
 /** True when the section holds no real content (code blocks count as content). */
 export function isEmptySection(model: PostmortemModel, section: Section): boolean {
+  let perSection = emptySections.get(model);
+  if (!perSection) emptySections.set(model, (perSection = new Map()));
+  let empty = perSection.get(section);
+  if (empty === undefined) perSection.set(section, (empty = computeIsEmpty(model, section)));
+  return empty;
+}
+
+/** isEmptySection per model and section: several rules ask about the same section. */
+const emptySections = new WeakMap<PostmortemModel, Map<Section, boolean>>();
+
+function isContentLine(model: PostmortemModel, line: number, text: string): boolean {
+  if (model.codeLines.has(line) && !/^\s*(?:<!--|-->)/.test(model.lines[line] ?? '') && text.trim() !== '') return true;
+  return !isPlaceholderLine(text);
+}
+
+function computeIsEmpty(model: PostmortemModel, section: Section): boolean {
   // Stops at the first line with content: reading a long Timeline to its end only to find its first entry is waste.
-  for (const { line, text } of sectionLineCache.get(model)?.get(section) ?? walkSection(model, section)) {
-    if (model.codeLines.has(line) && !/^\s*(?:<!--|-->)/.test(model.lines[line] ?? '') && text.trim() !== '') return false;
-    if (!isPlaceholderLine(text)) return false;
+  const cached = sectionLineCache.get(model)?.get(section);
+  if (cached) return !cached.some(({ line, text }) => isContentLine(model, line, text));
+  // walkSection's lines, with a line wholly inside a comment passed over unread (it blanks to spaces: no content).
+  const headingLines = headingLinesOf(model);
+  let inComment = false;
+  const from = section.heading.kind === 'label' ? section.contentRange.start.line : section.heading.range.end.line + 1;
+  for (let l = from; l <= section.contentRange.end.line && l < model.lines.length; l++) {
+    if (headingLines.has(l)) continue;
+    const raw = model.lines[l] ?? '';
+    if (inComment ? !raw.includes('-->') : !raw.includes('<!--')) {
+      // Wholly inside a comment (blanks to spaces: no content), or outside any (the line as it is).
+      if (!inComment && isContentLine(model, l, raw)) return false;
+      continue;
+    }
+    const blanked = blankComments(raw, inComment);
+    inComment = blanked.inComment;
+    if (isContentLine(model, l, blanked.text)) return false;
   }
   return true;
 }
@@ -246,13 +276,15 @@ export function eachProseChunk<T>(
     let result = slots[slot] as ChunkResult<T> | undefined;
     if (!result) {
       const lines: ProseLine[] = [];
-      const code = data.codeLines.length > 0 ? new Set(data.codeLines) : undefined;
+      const code = codeMask(data.codeLines, span.end - span.start);
       let open: boolean = inComment;
       for (let l = 0; l < span.end - span.start; l++) {
         const raw = model.lines[span.start + l] ?? '';
+        // A code line without comment marks is left out and leaves a comment as it was: no need to blank it.
+        const marks = raw.includes('<!--') || raw.includes('-->');
+        if (code?.[l] && !marks) continue;
         const blanked = blankComments(raw, open);
         open = blanked.inComment;
-        if (code?.has(l) && !/<!--|-->/.test(raw)) continue;
         lines.push({ line: l, text: blanked.text });
       }
       const items = read(lines);

@@ -78,7 +78,7 @@ interface HeadingWords {
 }
 const wordCache = new WeakMap<SectionMatcher, Map<string, HeadingWords>>();
 
-function headingWords(text: string, matcher: SectionMatcher, language: Language): HeadingWords {
+function headingWords(text: string, matcher: SectionMatcher, language: Language, keep = 0): HeadingWords {
   let cache = wordCache.get(matcher);
   if (!cache) wordCache.set(matcher, (cache = new Map()));
   const key = `${language}\u0000${text}`;
@@ -88,7 +88,9 @@ function headingWords(text: string, matcher: SectionMatcher, language: Language)
     const strong = matchWords(folded, language).filter((m) => !m.weak);
     const onlyName = strong.length > 0 && strong.reduce((n, m) => n + m.words.length, 0) >= folded.replace(/ /g, '').length - 2;
     found = { folded, neutral: isNeutralHeading(folded), candidates: computeWordCandidates(text, folded, matcher, language), onlyName };
-    if (cache.size > 5000) cache.clear();
+    // Bounded, but never below the document's own headings: a cache smaller than them was cleared during every
+    // analysis, and each edit read every heading again.
+    if (cache.size > Math.max(5000, keep)) cache.clear();
     cache.set(key, found);
   }
   return found;
@@ -138,7 +140,7 @@ export interface RecogniseInput {
 export function recognise(input: RecogniseInput): Recognition {
   const { headings, lines, flags, matcher, language } = input;
   const n = headings.length;
-  const words = headings.map((h) => headingWords(h.text, matcher, language));
+  const words = headings.map((h) => headingWords(h.text, matcher, language, 2 * headings.length));
   const folded = words.map((w) => w.folded);
   const neutral = words.map((w) => w.neutral);
   const own = words.map((w) => w.candidates.map((c) => ({ ...c })));
@@ -303,7 +305,7 @@ function recogniseLabels(
     for (let p = c.under; p >= 0; p = parent[p]!) if (p !== titleIndex && kept[p]!.length > 0) inside = true;
     if (inside) continue;
     read++;
-    const words = headingWords(c.text, matcher, language);
+    const words = headingWords(c.text, matcher, language, 2 * (headings.length + found.length));
     const plainLine = !(flags[c.line]! & LABEL_FLAG);
     // A plain line counts only when it is nothing but a role's name.
     if (plainLine && !words.onlyName) continue;

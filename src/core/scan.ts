@@ -18,7 +18,20 @@ const FENCE_OPEN = /^( {0,3})(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const BULLET = /^[-+*](?:[ \t]|$)/;
 const ORDERED = /^\d{1,9}[.)](?:[ \t]|$)/;
-const THEMATIC_OR_SETEXT = /^(?:[-=_*][ \t]*)+$/;
+/**
+ * `/^(?:[-=_*][ \t]*)+$/.test(line)`: a first character of "-=_*" and nothing but those, spaces and tabs after it. A
+ * loop that stops at the first other character: the pattern, asked about every list item, backtracked through each
+ * item's leading run of "*" and "_".
+ */
+function thematicOrSetext(line: string): boolean {
+  const first = line.charCodeAt(0);
+  if (first !== 45 && first !== 61 && first !== 95 && first !== 42) return false;
+  for (let i = 1; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 45 && c !== 61 && c !== 95 && c !== 42 && c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
 /**
  * A list item that starts a list even right after a paragraph line (a bullet with content, or "1." with content), so
  * never a lazy line of what is before it: a boundary wherever it is unindented (a paragraph followed by thousands of
@@ -123,7 +136,7 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
     const unindented = c !== 32 && c !== 9;
     // Each block pattern needs a certain first character: test only the ones that can match (most lines are prose).
     const blank = unindented ? line.length === 0 : isBlank(line);
-    const listItem = c === 45 || c === 43 || c === 42 ? BULLET.test(line) && !THEMATIC_OR_SETEXT.test(line) : c >= 48 && c <= 57 && ORDERED.test(line);
+    const listItem = c === 45 || c === 43 || c === 42 ? BULLET.test(line) && !thematicOrSetext(line) : c >= 48 && c <= 57 && ORDERED.test(line);
     if (!blank && i > start) {
       if (unindented) {
         const isAtx = c === 35 && ATX.test(line);

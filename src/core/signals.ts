@@ -4,6 +4,7 @@
 // over its lines.
 import type { ParsedChunk } from './model';
 import { warmUp } from './regex-warmup';
+import { codeMask } from './text';
 
 export const SIGNAL = {
   /** A line that holds text (not blank, not code). */
@@ -197,6 +198,25 @@ export function lineFlags(whole: string): number {
   return f;
 }
 
+/**
+ * Flags by line text, for the lines of chunks parsed again: an edit inside a long chunk (a paragraph of thousands of
+ * lines, an unclosed comment) re-parses all of it, but only its edited line needs reading again. Keyed by the line
+ * strings, which an edit leaves the same objects outside the lines it touched (spliceLines), so a lookup hashes
+ * nothing new. Bounded: cleared when it outgrows a very long document.
+ */
+let lineMemo = new Map<string, number>();
+const LINE_MEMO_MAX = 200_000;
+
+function memoLineFlags(line: string): number {
+  let f = lineMemo.get(line);
+  if (f === undefined) {
+    if (lineMemo.size >= LINE_MEMO_MAX) lineMemo = new Map();
+    f = lineFlags(line);
+    lineMemo.set(line, f);
+  }
+  return f;
+}
+
 /** The flags of every line of the document, from each chunk's flags (kept with the chunk's cached parse). */
 export function documentFlags(chunks: readonly ParsedChunk[], lines: readonly string[]): Uint8Array {
   const out = new Uint8Array(lines.length);
@@ -206,8 +226,10 @@ export function documentFlags(chunks: readonly ParsedChunk[], lines: readonly st
     let flags = data.signals;
     if (!flags || flags.length !== length) {
       flags = new Uint8Array(length);
-      const code = data.codeLines.length > 0 ? new Set(data.codeLines) : undefined;
-      for (let l = 0; l < length; l++) if (!code?.has(l)) flags[l] = lineFlags(lines[span.start + l] ?? '');
+      const code = codeMask(data.codeLines, length);
+      // One line: its own flags (most chunks; a memo entry would only cost). More: the memo, for a long chunk.
+      if (length === 1) flags[0] = code?.[0] ? 0 : lineFlags(lines[span.start] ?? '');
+      else for (let l = 0; l < length; l++) if (!code?.[l]) flags[l] = memoLineFlags(lines[span.start + l] ?? '');
       data.signals = flags;
     }
     // Most chunks are a line or two: a loop beats set() there.

@@ -237,3 +237,11 @@ export function removeDelimited(s: string, open: string, close: string, replacem
   }
   return out + s.slice(from);
 }
+
+/** A chunk's code lines as one byte per line (a Set of a long code block's lines cost more than reading them). */
+export function codeMask(codeLines: readonly number[], length: number): Uint8Array | undefined {
+  if (codeLines.length === 0) return undefined;
+  const mask = new Uint8Array(length);
+  for (const c of codeLines) if (c >= 0 && c < length) mask[c] = 1;
+  return mask;
+}

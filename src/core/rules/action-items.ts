@@ -24,20 +24,28 @@ function cells(row: string): string[] {
  * document order, and a row of the same run as the row before is answered from it, so a long table is walked once
  * (walking up from every row was quadratic in the table's length).
  */
-function tableHeaders(model: PostmortemModel): (line: number) => string[] {
-  let known: { line: number; top: number; header: string[] } | undefined;
+function tableHeaders(model: PostmortemModel): (line: number) => TableHeader {
+  let known: { line: number; header: TableHeader } | undefined;
   return (line) => {
     let l = line;
     while (l > 0 && (model.lines[l - 1] ?? '').trimStart().startsWith('|')) {
       if (known && l - 1 === known.line) {
-        known = { line, top: known.top, header: known.header };
+        known = { line, header: known.header };
         return known.header;
       }
       l--;
     }
-    known = { line, top: l, header: cells(model.lines[l] ?? '').map((c) => c.toLowerCase()) };
+    const text = model.lines[l] ?? '';
+    known = { line, header: { text, cells: cells(text).map((c) => c.toLowerCase()) } };
     return known.header;
   };
+}
+
+interface TableHeader {
+  /** The header row's line. */
+  readonly text: string;
+  /** Its cells, lower-case. */
+  readonly cells: string[];
 }
 
 const OWNER = /@[\w.-]+|\b(?:owner|assignee|assigned to)\s*[:=]\s*([^,;|—–]+)/i;
@@ -126,10 +134,14 @@ function column(header: readonly string[], row: readonly string[], names: readon
 }
 
 /** actionItemFields per model and ticket pattern: each action-item rule and the export read them. */
-const fieldsCache = new WeakMap<PostmortemModel, Map<string, ActionItemFields[]>>();
+const fieldsCache = new WeakMap<PostmortemModel, Map<string, Fields[]>>();
 
 /** What each action item states: a summary, its owner, ticket and due date. */
 export function actionItemFields(model: PostmortemModel, ticketPattern: string): ActionItemFields[] {
+  return fieldsOf(model, ticketPattern);
+}
+
+function fieldsOf(model: PostmortemModel, ticketPattern: string): Fields[] {
   let byPattern = fieldsCache.get(model);
   if (!byPattern) fieldsCache.set(model, (byPattern = new Map()));
   let fields = byPattern.get(ticketPattern);
@@ -137,35 +149,84 @@ export function actionItemFields(model: PostmortemModel, ticketPattern: string):
   return fields;
 }
 
-function computeFields(model: PostmortemModel, ticketPattern: string): ActionItemFields[] {
+/** Fields, and whether the rules pass the item over (a placeholder, or our example item): asked once per item. */
+interface Fields extends ActionItemFields {
+  readonly quiet: boolean;
+}
+
+/** Placeholder text, or our example item (empty-section says it): no action-item finding. */
+function quietEntry(entry: Pick<Entry, 'text' | 'lines'>): boolean {
+  return isPlaceholderLine(entry.text) || (entry.lines.length === 1 && isOwnPlaceholder(entry.lines[0]!));
+}
+
+/** What a table row states, under its header: a pure function of the two lines and the ticket pattern. */
+type RowFields = Omit<Fields, 'entry'>;
+
+/**
+ * Row fields by ticket pattern, header line and row line: an edit changes few rows, and every row of a long table was
+ * read again on every analysis. Keyed by the line strings, which an edit leaves the same objects outside the lines it
+ * touched. Bounded by the document: cleared when it holds more than twice its action items.
+ */
+const rowCache = new Map<string, Map<string, Map<string, RowFields>>>();
+let rowCacheSize = 0;
+
+function rowFields(header: TableHeader, text: string, ticket: ReturnType<typeof ticketMatcher>): RowFields {
+  const row = cells(text);
+  const col = (...names: string[]) => column(header.cells, row, names);
+  const all = row.join(' | ');
+  return {
+    summary: col('action', 'summary', 'item', 'task', 'description', 'what') ?? row.find((c) => c.length > 0) ?? '',
+    owner: col('owner', 'assignee', 'who') ?? OWNER.exec(all)?.[0],
+    ticket: col('ticket', 'issue', 'jira', 'tracker', 'link') ?? (LINK.exec(all) ?? (ticket ? ticket.exec(all) : null))?.[0],
+    due: col('due', 'date', 'deadline', 'when') ?? DUE.exec(all)?.[1],
+    quiet: quietEntry({ text, lines: [text] }),
+  };
+}
+
+function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] {
   const ticket = ticketMatcher(ticketPattern);
-  const out: ActionItemFields[] = [];
+  const out: Fields[] = [];
   const tableHeader = tableHeaders(model);
+  if (rowCacheSize > Math.max(5000, 2 * model.actionItems.length)) {
+    rowCache.clear();
+    rowCacheSize = 0;
+  }
+  let byHeader = rowCache.get(ticketPattern);
+  if (!byHeader) rowCache.set(ticketPattern, (byHeader = new Map()));
+  let lastHeader: TableHeader | undefined;
+  let byRow: Map<string, RowFields> | undefined;
   for (const entry of model.actionItems) {
     if (entry.kind === 'row') {
       const header = tableHeader(entry.range.start.line);
-      const row = cells(entry.text);
-      const col = (...names: string[]) => column(header, row, names);
-      const all = row.join(' | ');
-      out.push({
-        entry,
-        summary: col('action', 'summary', 'item', 'task', 'description', 'what') ?? row.find((c) => c.length > 0) ?? '',
-        owner: col('owner', 'assignee', 'who') ?? OWNER.exec(all)?.[0],
-        ticket: col('ticket', 'issue', 'jira', 'tracker', 'link') ?? (LINK.exec(all) ?? (ticket ? ticket.exec(all) : null))?.[0],
-        due: col('due', 'date', 'deadline', 'when') ?? DUE.exec(all)?.[1],
-      });
+      if (header !== lastHeader || !byRow) {
+        lastHeader = header;
+        byRow = byHeader.get(header.text);
+        if (!byRow) byHeader.set(header.text, (byRow = new Map()));
+      }
+      let fields = byRow.get(entry.text);
+      if (!fields) {
+        byRow.set(entry.text, (fields = rowFields(header, entry.text, ticket)));
+        rowCacheSize++;
+      }
+      out.push({ entry, summary: fields.summary, owner: fields.owner, ticket: fields.ticket, due: fields.due, quiet: fields.quiet });
       continue;
     }
     const text = entry.lines.join(' ').replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s+)?/i, '');
     const owner = OWNER.exec(text);
     const due = DUE.exec(text);
     const ticketMatch = LINK.exec(text) ?? (ticket ? ticket.exec(text) : null);
+    // The summary is read only by the export: made on first read, not on every analysis (cleaning a long item's
+    // text takes several passes over it, each copying it).
+    let summary: string | undefined;
     out.push({
       entry,
-      summary: listSummary(text, [owner?.[0], due?.[0], ticketMatch?.[0]]),
+      get summary() {
+        return (summary ??= listSummary(text, [owner?.[0], due?.[0], ticketMatch?.[0]]));
+      },
       owner: owner ? (owner[1] ?? owner[0]).trim() : undefined,
       ticket: ticketMatch?.[0],
       due: due ? (due[1] ?? due[2])?.trim() : undefined,
+      quiet: quietEntry(entry),
     });
   }
   return out;
@@ -186,10 +247,9 @@ function itemRule(code: string, field: 'owner' | 'ticket' | 'due', message: (ctx
     completeness: true,
     run(ctx) {
       if (!applies(ctx)) return;
-      const items = actionItemFields(ctx.model, ctx.config.actionItems.ticketPattern);
+      const items = fieldsOf(ctx.model, ctx.config.actionItems.ticketPattern);
       items.forEach((item, index) => {
-        if (item[field] !== undefined || isPlaceholderLine(item.entry.text)) return;
-        if (item.entry.lines.length === 1 && isOwnPlaceholder(item.entry.lines[0]!)) return; // our example item: empty-section says it
+        if (item[field] !== undefined || item.quiet) return;
         ctx.report({ code, message: message(ctx), range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } });
       });
     },

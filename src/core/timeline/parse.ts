@@ -100,12 +100,17 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
     }
   }
   const inEntry = entryCursor(model);
-  for (let l = 0; l < model.lines.length; l++) {
-    const line = model.lines[l]!;
-    if (inEntry(l) || model.codeLines.has(l) || !/\btimes?\b/i.test(line)) continue;
-    const m = /\btimes?\b(.{0,40})/i.exec(line);
-    const z = m ? proseZone(m[1]!) : undefined;
-    if (z) return { ...z, where: 'document' };
+  // Chunk by chunk (they cover every line, in order), reading the lines only of a chunk whose text holds the word: one
+  // search per chunk, not a call per line of the document on every analysis.
+  for (const { span, key } of model.chunks) {
+    if (!/\btimes?\b/i.test(key)) continue;
+    for (let l = span.start; l < span.end && l < model.lines.length; l++) {
+      const line = model.lines[l]!;
+      if (inEntry(l) || model.codeLines.has(l) || !/\btimes?\b/i.test(line)) continue;
+      const m = /\btimes?\b(.{0,40})/i.exec(line);
+      const z = m ? proseZone(m[1]!) : undefined;
+      if (z) return { ...z, where: 'document' };
+    }
   }
   return undefined;
 }
