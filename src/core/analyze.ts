@@ -9,6 +9,7 @@ import type { Rule, RuleContext } from './rules/types';
 import { applyDirectives, readDirectives } from './inline-config';
 import { computeMetrics, type Metrics } from './milestones/durations';
 import { documentStatus, type DocumentStatus } from './status';
+import { sectionProgress, type SectionProgress } from './progress';
 
 export interface AnalyzeOptions {
   /** The file's path or URI path, for glob classification. */
@@ -29,6 +30,12 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   /** Milestones and durations (TTD, TTA, TTM, TTR, impact window); undefined when the file is not a post-mortem. */
   readonly metrics?: Metrics;
+  /**
+   * Which required sections are present, empty or missing: a fact about the document, whatever the rule levels (the
+   * status bar, completions and Add Section read it; missing-section reports from it). Undefined when the file is not
+   * a post-mortem.
+   */
+  readonly completeness?: SectionProgress;
 }
 
 const matchers = new WeakMap<object, SectionMatcher>();
@@ -77,19 +84,22 @@ function analyzeWith(text: string, options: AnalyzeOptions, cache: ChunkCache | 
   const isPostmortem = reason !== undefined;
   const isTemplate = c.isTemplate;
   const explanation = options.force ? 'checked on request' : c.explanation;
-  if (!isPostmortem || !config.enabled) return { model, isPostmortem, reason, isTemplate, explanation, findings: [] };
-  return { model, isPostmortem, reason, isTemplate, explanation, findings: runRules(model, config, isTemplate), metrics: computeMetrics(model, config.milestones.origin) };
+  if (!isPostmortem) return { model, isPostmortem, reason, isTemplate, explanation, findings: [] };
+  const completeness = sectionProgress(model, config.requiredSections);
+  if (!config.enabled) return { model, isPostmortem, reason, isTemplate, explanation, findings: [], completeness };
+  return { model, isPostmortem, reason, isTemplate, explanation, findings: runRules(model, config, isTemplate, completeness), metrics: computeMetrics(model, config.milestones.origin), completeness };
 }
 
 /**
- * What `auto` means for a rule: completeness rules are hints in a draft, warnings in review (and without a status),
- * errors once final; rules that are `strictWhenFinal` are warnings until final, then errors; other rules are warnings.
+ * What `auto` means, the one definition: the rule's default level. For a rule that follows the status that level is
+ * the status's: a completeness rule is a hint in a draft, a warning in review (and without a status), an error once
+ * final; a rule that is strict when final is a warning until final, then an error. Any other rule keeps its own
+ * default (`off` stays off). The settings' and the README's words for it are generated from AUTO_DOCS.
  */
-export function autoSeverity(rule: Rule, status: DocumentStatus): Severity {
-  if (!rule.completeness) return rule.strictWhenFinal && status === 'final' ? 'error' : 'warning';
-  if (status === 'draft') return 'hint';
-  if (status === 'final') return 'error';
-  return 'warning';
+export function autoSeverity(rule: Rule, status: DocumentStatus): Severity | 'off' {
+  if (rule.completeness) return status === 'draft' ? 'hint' : status === 'final' ? 'error' : 'warning';
+  if (rule.strictWhenFinal) return status === 'final' ? 'error' : 'warning';
+  return rule.defaultLevel === 'auto' ? 'warning' : rule.defaultLevel;
 }
 
 /** Rules about a section's content, which a template (headings and placeholders) cannot satisfy. */
@@ -97,17 +107,19 @@ export function isContentRule(code: string): boolean {
   return code === 'empty-section' || code.startsWith('action-item');
 }
 
-export function runRules(model: PostmortemModel, config: PostmortemConfig, template = false): Finding[] {
+export function runRules(model: PostmortemModel, config: PostmortemConfig, template = false, completeness = sectionProgress(model, config.requiredSections)): Finding[] {
   const findings: Finding[] = [];
   const status = documentStatus(model);
   for (const rule of RULES) {
     if (template && isContentRule(rule.code)) continue;
-    const level = config.rules[rule.code] ?? rule.defaultLevel;
+    const configured = config.rules[rule.code] ?? rule.defaultLevel;
+    const level = configured === 'auto' ? autoSeverity(rule, status) : configured;
     if (level === 'off') continue;
-    const severity: Severity = level === 'auto' ? autoSeverity(rule, status) : level;
+    const severity: Severity = level;
     const context: RuleContext = {
       model,
       config,
+      completeness,
       report: (f) => findings.push({ ...f, severity: f.severity ?? severity }),
     };
     rule.run(context);

@@ -14,6 +14,8 @@
 //   8. The Settings editor: Enable first, and no "Postmortem ›" before every setting.
 //   9. (runs third, on the untouched fixture) Paste as timeline entries: a Slack transcript on the clipboard pasted with Ctrl+V in the Timeline becomes entries
 //      merged in time order (a duplicate skipped, hostile text escaped), and one Ctrl+Z restores the Timeline.
+//  10. With `postmortem.rules: { "missing-section": "off" }` (user settings.json), the status bar still says 8/10 and a
+//      click still offers to add the two missing sections.
 // What the tests read comes from the workbench (editor lines, explorer, status bar): @vscode/test-web's file system
 // provider keeps written files in the browser's memory, so nothing the workbench writes ever reaches the folder on disk.
 //
@@ -511,6 +513,43 @@ async function notAPostmortemOffersCheckThisFile(page) {
   await waitForEditorLines(page, { [line - 2]: '## Overview', [line]: /^<!-- A 1-2 sentence TL;DR/ }, 'the sections should be added');
 }
 
+/** Replaces the user settings.json with `text` through the workbench's JSON editor (pasted, so nothing auto-closes), and saves it. */
+async function writeUserSettings(page, text) {
+  await runCommand(page, 'Preferences: Open User Settings (JSON)');
+  await page.locator('.part.editor .tab.active', { hasText: 'settings.json' }).waitFor({ timeout: 30_000 });
+  await page.evaluate((t) => globalThis.navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await waitForEditorLines(page, { 1: text.split('\n')[0] }, 'the settings should be pasted');
+  await page.keyboard.press('Control+S');
+  await page.locator('.part.editor .tab.active.dirty').waitFor({ state: 'detached', timeout: 15_000 });
+}
+
+/**
+ * With `postmortem.rules: { "missing-section": "off" }`, the status bar still counts the missing sections (they are a
+ * fact about the document, not a diagnostic), and clicking it still offers to add them.
+ */
+async function statusBarWithMissingSectionOff(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await writeUserSettings(page, '{ "postmortem.rules": { "missing-section": "off" } }');
+  try {
+    await runCommand(page, 'View: Close All Editors');
+    await quickOpen(page, 'postmortems/2026-11-01-missing-two.md');
+    await waitForEditorLines(page, { 9: '# Search index lag' }, 'the fixture should show its title');
+    const item = page.locator('.part.statusbar .statusbar-item', { hasText: /Post-mortem: 8\/10 sections/ }).first();
+    await item.waitFor({ timeout: 15_000 });
+    await item.click();
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'Add 2 missing sections' });
+    await dialog.waitFor({ timeout: 15_000 });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+  } finally {
+    await runCommand(page, 'View: Close All Editors');
+    await writeUserSettings(page, '{}');
+    await runCommand(page, 'View: Close All Editors');
+  }
+}
+
 /** The Settings editor: the extension's settings say neither "Postmortem ›" nor start with "Action Items"; Enable is first. */
 async function settingsEditor(page) {
   await runCommand(page, 'View: Close All Editors');
@@ -571,6 +610,7 @@ async function main() {
     ['A quick fix by keyboard puts the cursor in the new section, guidance selected', () => quickFixPutsTheCursorInTheNewSection(page)],
     ['Add All Missing Sections on a file that is not a post-mortem offers Check This File', () => notAPostmortemOffersCheckThisFile(page)],
     ['The Settings editor lists Enable first, without a "Postmortem ›" prefix', () => settingsEditor(page)],
+    ['With missing-section off, the status bar still counts the missing sections and a click offers to add them', () => statusBarWithMissingSectionOff(page)],
   ];
   let passed = 0;
   let failed = 0;

@@ -185,6 +185,17 @@ describe('strictness follows the status', () => {
     assert.deepEqual(s.empty, []);
     assert.deepEqual(s.owner, ['error']);
   });
+  it('auto is the rule\'s default: off stays off, info stays info, and only rules that follow the status follow it', () => {
+    const text = ['---', 'type: postmortem', 'status: draft', '---', '# T', '', '## Impact', '', '1', '', '## Overview', '', 'x'].join('\n');
+    const levels = (rules: Record<string, string>) => {
+      const found = analyze(text, { config: normaliseConfig({ rules }) }).findings;
+      const of = (code: string) => [...new Set(found.filter((f) => f.code === code).map((f) => f.severity))];
+      return { order: of('section-order'), draft: of('status-not-final'), missing: of('missing-section') };
+    };
+    const byDefault = levels({});
+    assert.deepEqual(byDefault, { order: [], draft: ['info'], missing: ['hint'] });
+    assert.deepEqual(levels({ 'section-order': 'auto', 'status-not-final': 'auto', 'missing-section': 'auto' }), byDefault);
+  });
 });
 
 describe('action item fields', () => {

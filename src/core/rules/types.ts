@@ -1,10 +1,13 @@
 import type { PostmortemConfig, RuleLevel, Severity } from '../config';
 import type { Finding } from '../findings';
 import type { PostmortemModel } from '../model';
+import type { SectionProgress } from '../progress';
 
 export interface RuleContext {
   readonly model: PostmortemModel;
   readonly config: PostmortemConfig;
+  /** Which required sections are present, empty or missing (the model's answer, shared with the editor). */
+  readonly completeness: SectionProgress;
   /** Emits a finding at the rule's configured severity, unless the rule is off. */
   report(finding: Omit<Finding, 'severity'> & { severity?: Severity }): void;
 }
