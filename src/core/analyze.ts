@@ -94,12 +94,31 @@ function analyzeWith(text: string, options: AnalyzeOptions, cache: ChunkCache | 
  * What `auto` means, the one definition: the rule's default level. For a rule that follows the status that level is
  * the status's: a completeness rule is a hint in a draft, a warning in review (and without a status), an error once
  * final; a rule that is strict when final is a warning until final, then an error. Any other rule keeps its own
- * default (`off` stays off). The settings' and the README's words for it are generated from AUTO_DOCS.
+ * default (`off` stays off). The settings' and the README's words for it are generated from autoLevelText.
  */
 export function autoSeverity(rule: Rule, status: DocumentStatus): Severity | 'off' {
   if (rule.completeness) return status === 'draft' ? 'hint' : status === 'final' ? 'error' : 'warning';
   if (rule.strictWhenFinal) return status === 'final' ? 'error' : 'warning';
   return rule.defaultLevel === 'auto' ? 'warning' : rule.defaultLevel;
+}
+
+/** autoSeverity in words, for one rule: "a warning, an error once final", or its own default such as "off". */
+export function autoLevelWords(rule: Rule): string {
+  if (rule.completeness) return 'a hint in a draft, a warning in review or without a status, an error once final';
+  if (rule.strictWhenFinal) return 'a warning, an error once final';
+  return rule.defaultLevel === 'auto' ? 'warning' : rule.defaultLevel;
+}
+
+const codeList = (rules: readonly Rule[]): string => rules.map((r) => `\`${r.code}\``).join(', ');
+
+/** autoSeverity in words, for the settings and the README (both generated from it by `npm run generate`). */
+export function autoLevelText(): string {
+  return (
+    `\`auto\` is the rule's default level. The rules whose default is \`auto\` follow the front-matter \`status\`: ` +
+    `the completeness rules (${codeList(RULES.filter((r) => r.completeness))}) are hints in a \`draft\`, warnings \`in-review\` ` +
+    `or without a status, and errors once \`final\`; ${codeList(RULES.filter((r) => r.strictWhenFinal))} is a warning until \`final\`, then an error. ` +
+    'Every other rule keeps its own default: `section-order: auto` stays off, `status-not-final: auto` stays info.'
+  );
 }
 
 /** Rules about a section's content, which a template (headings and placeholders) cannot satisfy. */
@@ -120,7 +139,7 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
       model,
       config,
       completeness,
-      report: (f) => findings.push({ ...f, severity: f.severity ?? severity }),
+      report: (f) => findings.push({ code: rule.code, ...f, severity: f.severity ?? severity }),
     };
     rule.run(context);
   }

@@ -178,32 +178,36 @@ function firstLine(entry: Entry, model: PostmortemModel) {
   return range(l, start, l, text.trimEnd().length);
 }
 
-function itemRule(code: string, field: 'owner' | 'ticket' | 'due', message: (ctx: RuleContext) => string, applies: (ctx: RuleContext) => boolean = () => true): Rule {
+function itemRule(code: string, field: 'owner' | 'ticket' | 'due', description: string, message: (ctx: RuleContext) => string, applies: (ctx: RuleContext) => boolean = () => true): Rule {
   return {
     code,
     defaultLevel: 'auto',
     completeness: true,
+    description,
+    docs: code,
     run(ctx) {
       if (!applies(ctx)) return;
       const items = actionItemFields(ctx.model, ctx.config.actionItems.ticketPattern);
       items.forEach((item, index) => {
         if (item[field] !== undefined || isPlaceholderLine(item.entry.text)) return;
         if (item.entry.lines.length === 1 && isOwnPlaceholder(item.entry.lines[0]!)) return; // our example item: empty-section says it
-        ctx.report({ code, message: message(ctx), range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } });
+        ctx.report({ message: message(ctx), range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } });
       });
     },
   };
 }
 
-export const actionItemOwner = itemRule('action-item-owner', 'owner', () => 'This action item has no owner: add "@name" or "owner: name", so someone drives it to done.');
+export const actionItemOwner = itemRule('action-item-owner', 'owner', 'An action item has no owner.', () => 'This action item has no owner: add "@name" or "owner: name", so someone drives it to done.');
 export const actionItemTicket = itemRule(
   'action-item-ticket',
   'ticket',
+  'An action item has no ticket.',
   (ctx) => `This action item has no ticket: link the tracker ticket or name its key (matching ${ctx.config.actionItems.ticketPattern}), so it is not forgotten.`,
 );
 export const actionItemDue = itemRule(
   'action-item-due',
   'due',
+  'An action item has no due date (only with `postmortem.actionItems.requireDueDate`).',
   () => 'This action item has no due date: add "due: YYYY-MM-DD".',
   (ctx) => ctx.config.actionItems.requireDueDate,
 );

@@ -125,6 +125,8 @@ export const blamelessLanguage: Rule = {
   code: 'blameless-language',
   defaultLevel: 'auto',
   strictWhenFinal: true,
+  description: 'A phrase points a finger at a person.',
+  docs: 'blameless-language',
   run({ model, config, report }) {
     const phrases = config.blamelessPhrases.filter((p) => p.trim() !== '');
     if (phrases.length === 0) return;
@@ -134,7 +136,6 @@ export const blamelessLanguage: Rule = {
       const suggestion = SUGGESTIONS[hit.phrase.toLowerCase()] ?? DEFAULT_SUGGESTION;
       const line = base + hit.line;
       report({
-        code: 'blameless-language',
         message: `"${hit.text}" points a finger. Post-mortems are blameless: people acted sensibly with what they knew, so ${suggestion}.`,
         range: range(line, hit.start, line, hit.start + hit.text.length),
         data: { phrase: hit.phrase },
