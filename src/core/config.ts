@@ -1,7 +1,6 @@
 // Configuration the core understands. Adapters (VS Code settings, the CLI) build one of these.
 import { SECTION_IDS, isSectionId, type SectionId } from './catalogue';
 import type { ExtraAliases } from './match';
-import { DEFAULT_BLAMELESS_PHRASES } from './rules/blameless-language';
 import { isMilestoneId, type MilestoneId } from './milestones/parse';
 import type { DurationOrigin } from './milestones/durations';
 import { DEFAULT_TICKET_PATTERN, globSet, ticketPatternProblem } from './user-patterns';
@@ -52,6 +51,23 @@ export const DEFAULT_GLOBS: readonly string[] = [
   '**/incidents/**',
   '**/*postmortem*',
   '**/*post-mortem*',
+];
+
+/** Finger-pointing phrases blameless-language looks for (`postmortem.blameless.phrases` replaces them). */
+export const DEFAULT_BLAMELESS_PHRASES: readonly string[] = [
+  "'s fault",
+  'fault of',
+  'human error',
+  'should have known',
+  'should have caught',
+  'careless',
+  'negligent',
+  'negligence',
+  'stupid',
+  'incompetent',
+  'who broke',
+  'screwed up',
+  'messed up',
 ];
 
 export const DEFAULT_REQUIRED_MILESTONES: readonly MilestoneId[] = ['started', 'detected', 'mitigated', 'resolved'];

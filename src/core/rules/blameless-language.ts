@@ -3,22 +3,6 @@ import { eachProseChunk, withoutQuotesAndCode, type ProseLine } from '../prose';
 import { asciiFirst, hasNonAscii, range } from '../text';
 import type { Rule } from './types';
 
-export const DEFAULT_BLAMELESS_PHRASES: readonly string[] = [
-  "'s fault",
-  'fault of',
-  'human error',
-  'should have known',
-  'should have caught',
-  'careless',
-  'negligent',
-  'negligence',
-  'stupid',
-  'incompetent',
-  'who broke',
-  'screwed up',
-  'messed up',
-];
-
 const SUGGESTIONS: Record<string, string> = {
   'human error': 'describe the conditions that made the mistake easy, e.g. "the deploy tool accepted an unreviewed config"',
   'should have known': 'say what information was missing at the time, e.g. "the runbook did not mention…"',

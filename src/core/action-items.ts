@@ -1,0 +1,169 @@
+// The fields of each action item (owner, ticket, due date, summary), read from the model: the action-item rules report
+// from them and the CSV export writes them. Items are checklist items, list items or table rows in Action Items.
+import type { Entry, PostmortemModel } from './model';
+import { isPlaceholderLine } from './prose';
+import { ticketMatcher } from './user-patterns';
+
+export interface ActionItemFields {
+  readonly entry: Entry;
+  readonly summary: string;
+  readonly owner: string | undefined;
+  readonly ticket: string | undefined;
+  readonly due: string | undefined;
+}
+
+function cells(row: string): string[] {
+  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim());
+}
+
+/**
+ * The header cells of the table each row belongs to: the first of the run of "|" lines holding it. Rows are asked in
+ * document order, and a row of the same run as the row before is answered from it, so a long table is walked once
+ * (walking up from every row was quadratic in the table's length).
+ */
+function tableHeaders(model: PostmortemModel): (line: number) => string[] {
+  let known: { line: number; top: number; header: string[] } | undefined;
+  return (line) => {
+    let l = line;
+    while (l > 0 && (model.lines[l - 1] ?? '').trimStart().startsWith('|')) {
+      if (known && l - 1 === known.line) {
+        known = { line, top: known.top, header: known.header };
+        return known.header;
+      }
+      l--;
+    }
+    known = { line, top: l, header: cells(model.lines[l] ?? '').map((c) => c.toLowerCase()) };
+    return known.header;
+  };
+}
+
+const OWNER = /@[\w.-]+|\b(?:owner|assignee|assigned to)\s*[:=]\s*([^,;|—–]+)/i;
+const DUE = /\b(\d{4}-\d{2}-\d{2})\b|\bdue(?: date)?\s*[:=]?\s*([^,;|—–]+)/i;
+/**
+ * A URL, or a Markdown link: text without brackets, a destination with balanced parentheses one level deep. Each
+ * part stops at the next bracket or parenthesis, so a line of unclosed "[" or "(" is read once, not once per mark.
+ */
+const LINK = /https?:\/\/\S+|\[[^[\]]+\]\([^()]*(?:\([^()]*\)[^()]*)*\)/;
+
+
+/**
+ * A list item's summary: its text before the first " — " or ", owner", without the owner, ticket and due date it
+ * names (a link with prose keeps its text: "Fix [the retry bug](…)" reads "Fix the retry bug").
+ */
+function listSummary(text: string, fields: ReadonlyArray<string | undefined>): string {
+  // The white space around the cut is trimmed below; matching it here would retry from every space of a long run.
+  let summary = text.split(/\s[—–-]\s|\(\s*owner|,\s*owner/i)[0]!;
+  for (const field of fields) {
+    if (!field) continue;
+    const link = /^\[([^\]]+)\]\([^)]+\)$/.exec(field);
+    summary = summary.replace(field, link && /\s/.test(link[1]!) ? link[1]! : ' ');
+  }
+  const cleaned = trimSeparatorsEnd(
+    dropDanglingSeparators(
+      summary.replace(/\b(?:owner|assignee|assigned to|ticket|issue|due(?: date)?)\s*[:=]\s*(?=[\s,;]|$)/gi, ' ').replace(/\*\*/g, ''),
+    )
+      .replace(/\(\s*\)/g, '')
+      .replace(/\s{2,}/g, ' '),
+  ).trim();
+  return cleaned === '' ? text.replace(/\*\*/g, '').trim() : cleaned;
+}
+
+const isSeparatorOrSpace = (c: string): boolean => c === ',' || c === ';' || c === '(' || c === ' ' || (c.trim() === '' && c !== '');
+
+/**
+ * text.replace(/(?:\s*[,;(]\s*)+(?=[,;)]|$)/g, ''): separators left dangling once fields are taken out ("Fix , ;"),
+ * in linear time (that pattern is exponential on "(  (  (  x"). A match is a run of spaces, ",", ";" and "(" holding
+ * at least one of the three, followed by ",", ";", ")" or the end; each maximal run is read once, from its start.
+ */
+export function dropDanglingSeparators(s: string): string {
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < s.length) {
+    if (!isSeparatorOrSpace(s[i]!)) {
+      i++;
+      continue;
+    }
+    let b = i;
+    while (b < s.length && isSeparatorOrSpace(s[b]!)) b++;
+    // Within the run [i, b): a match from `pos` ends at b when what follows may follow, or else at the last "," or
+    // ";" of the run after pos (the longest valid end); it needs a separator between pos and its end.
+    let pos = i;
+    const endOk = b === s.length || s[b] === ',' || s[b] === ';' || s[b] === ')';
+    for (;;) {
+      let end = -1;
+      if (endOk) end = b;
+      else for (let e = b - 1; e > pos; e--) if (s[e] === ',' || s[e] === ';') { end = e; break; }
+      if (end === -1) break;
+      let hasSeparator = false;
+      for (let k = pos; k < end && !hasSeparator; k++) hasSeparator = s[k] === ',' || s[k] === ';' || s[k] === '(';
+      if (!hasSeparator) break;
+      out += s.slice(copied, pos);
+      copied = end;
+      pos = end;
+      if (end === b) break;
+    }
+    i = b;
+  }
+  return out + s.slice(copied);
+}
+
+/** text.replace(/[\s,;]+$/, ''), without re-reading a long run that is not at the end from each of its characters. */
+function trimSeparatorsEnd(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s[e - 1] === ',' || s[e - 1] === ';' || (s[e - 1]!.trim() === ''))) e--;
+  return s.slice(0, e);
+}
+
+/** The row's cell under the first header cell that holds one of `names`, unless it is a placeholder. */
+function column(header: readonly string[], row: readonly string[], names: readonly string[]): string | undefined {
+  const i = header.findIndex((h) => names.some((n) => h.includes(n)));
+  const v = i >= 0 ? row[i] : undefined;
+  return v && !isPlaceholderLine(v) ? v : undefined;
+}
+
+/** actionItemFields per model and ticket pattern: each action-item rule and the export read them. */
+const fieldsCache = new WeakMap<PostmortemModel, Map<string, ActionItemFields[]>>();
+
+/** What each action item states: a summary, its owner, ticket and due date. */
+export function actionItemFields(model: PostmortemModel, ticketPattern: string): ActionItemFields[] {
+  let byPattern = fieldsCache.get(model);
+  if (!byPattern) fieldsCache.set(model, (byPattern = new Map()));
+  let fields = byPattern.get(ticketPattern);
+  if (!fields) byPattern.set(ticketPattern, (fields = computeFields(model, ticketPattern)));
+  return fields;
+}
+
+function computeFields(model: PostmortemModel, ticketPattern: string): ActionItemFields[] {
+  const ticket = ticketMatcher(ticketPattern);
+  const out: ActionItemFields[] = [];
+  const tableHeader = tableHeaders(model);
+  for (const entry of model.actionItems) {
+    if (entry.kind === 'row') {
+      const header = tableHeader(entry.range.start.line);
+      const row = cells(entry.text);
+      const col = (...names: string[]) => column(header, row, names);
+      const all = row.join(' | ');
+      out.push({
+        entry,
+        summary: col('action', 'summary', 'item', 'task', 'description', 'what') ?? row.find((c) => c.length > 0) ?? '',
+        owner: col('owner', 'assignee', 'who') ?? OWNER.exec(all)?.[0],
+        ticket: col('ticket', 'issue', 'jira', 'tracker', 'link') ?? (LINK.exec(all) ?? (ticket ? ticket.exec(all) : null))?.[0],
+        due: col('due', 'date', 'deadline', 'when') ?? DUE.exec(all)?.[1],
+      });
+      continue;
+    }
+    const text = entry.lines.join(' ').replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s+)?/i, '');
+    const owner = OWNER.exec(text);
+    const due = DUE.exec(text);
+    const ticketMatch = LINK.exec(text) ?? (ticket ? ticket.exec(text) : null);
+    out.push({
+      entry,
+      summary: listSummary(text, [owner?.[0], due?.[0], ticketMatch?.[0]]),
+      owner: owner ? (owner[1] ?? owner[0]).trim() : undefined,
+      ticket: ticketMatch?.[0],
+      due: due ? (due[1] ?? due[2])?.trim() : undefined,
+    });
+  }
+  return out;
+}
