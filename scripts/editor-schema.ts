@@ -43,9 +43,9 @@ function relax(input: Node): Node {
   return out;
 }
 
-export function editorSchemaText(): string {
-  const definitions = (schema as unknown as Node)['definitions'] as Record<string, Node>;
-  const resolved = resolve(schema, definitions) as Node;
+export function editorSchemaText(source: unknown = schema): string {
+  const definitions = (source as Node)['definitions'] as Record<string, Node>;
+  const resolved = resolve(source, definitions) as Node;
   const { $schema, title, description, properties } = relax(resolved);
   const comment = 'Generated from postmortem.config.schema.json by npm run generate (scripts/editor-schema.ts): completions and hovers only; the extension reports mistakes as team-config.';
   return `${JSON.stringify({ $schema, $comment: comment, title, description, properties }, null, 2)}\n`;

@@ -9,8 +9,7 @@ import * as frontmatter from './features/frontmatter';
 import * as hover from './features/hover';
 import * as ignore from './features/ignore';
 import * as milestones from './features/milestones';
-import { extendMarkdownIt } from './features/preview';
-import * as log from './features/log';
+import { markdownItExtension } from './features/preview';
 import * as newPostmortem from './features/new-postmortem';
 import * as sections from './features/sections';
 import * as statusBar from './features/statusBar';
@@ -18,38 +17,42 @@ import * as teamConfig from './features/teamConfig';
 import * as timeline from './features/timeline';
 import * as timelineFix from './features/timelineFix';
 import * as timelineImport from './features/timelineImport';
-import * as trust from './features/trust';
-import { useLocalDisk } from './features/files';
-import { analyses, workspacePath } from './features/analysis';
-import { log as logLine } from './features/log';
+import { useLocalDisk } from './services/files';
+import { createServices, type Feature } from './services';
+import { workspacePath } from './services/analysis';
+import { log as logLine } from './services/log';
 import { CatalogueService } from './services/catalogue';
 import type { LocalDisk } from './node/disk';
 
-const features: Array<{ register(context: vscode.ExtensionContext): vscode.Disposable[] }> = [log, trust, teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, timelineImport, exportActionItems, ignore, milestones, exportHtml, frontmatter];
+const features: Feature[] = [teamConfig, diagnostics, sections, completions, hover, statusBar, newPostmortem, timeline, timelineFix, timelineImport, exportActionItems, ignore, milestones, exportHtml, frontmatter];
 
 /** What a host provides: the Node host hands in its local disk; the web worker has none. */
 export interface HostServices {
   readonly disk?: LocalDisk;
 }
 
-export function activate(context: vscode.ExtensionContext, services: HostServices = {}): { extendMarkdownIt: typeof extendMarkdownIt; catalogue: catalogue.CatalogueApi } {
+export function activate(context: vscode.ExtensionContext, services: HostServices = {}): ReturnType<typeof markdownItExtension> & { catalogue: catalogue.CatalogueApi } {
   useLocalDisk(services.disk);
+  const shared = createServices();
+  context.subscriptions.push(shared);
   for (const feature of features) {
-    context.subscriptions.push(...feature.register(context));
+    context.subscriptions.push(...feature.register(context, shared));
   }
   // The workspace index (issue 19): created here, started by the catalogue views or commands on first use.
   const index = new CatalogueService({
-    configFor: (uri) => analyses.configFor(uri),
+    configFor: (uri) => shared.analysis.configFor(uri),
     workspacePath,
-    onDidChangeConfig: analyses.onDidChangeConfig,
-    analysisOf: (doc) => analyses.get(doc),
+    onDidChangeConfig: shared.analysis.onDidChangeConfig,
+    analysisOf: (doc) => shared.analysis.get(doc),
     log: logLine,
     storageUri: context.storageUri,
   });
   const views = catalogue.register(context, index);
   context.subscriptions.push(index, ...views.disposables);
+  // Every feature is subscribed: check the documents open now, then each as it opens or changes.
+  shared.analysis.start();
   // The Markdown preview's timeline (contributes.markdown.markdownItPlugins); its code loads when a preview renders.
-  return { extendMarkdownIt, catalogue: views.api };
+  return { ...markdownItExtension(shared.analysis), catalogue: views.api };
 }
 
 export function deactivate(): void {

@@ -4,7 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { normaliseConfig, parseTeamConfig, TEAM_CONFIG_FILE, type PostmortemConfig } from '../core';
+import { effectiveConfig, parseTeamConfig, TEAM_CONFIG_FILE, type PostmortemConfig } from '../core';
 
 export interface Project {
   /** Absolute folder the file is classified relative to. */
@@ -51,7 +51,7 @@ export class Projects {
   async of(file: string): Promise<Project> {
     const { root, configFile: found } = await this.rootOf(dirname(file));
     const configFile = this.explicitConfig ?? found;
-    const { config, ignores } = configFile ? await this.configOf(configFile) : { config: normaliseConfig({}), ignores: [] };
+    const { config, ignores } = configFile ? await this.configOf(configFile) : { config: effectiveConfig({}), ignores: [] };
     const base = configFile ? dirname(configFile) : root;
     const matcher = ignores.length > 0 ? picomatch([...ignores], { dot: true }) : undefined;
     return {
@@ -115,7 +115,8 @@ export class Projects {
       const fallback = p.ignored === 'file' ? 'Checking without this file, with the defaults.' : 'Using the defaults for this value.';
       this.warn(`${displayPath(file, this.cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message} ${fallback}`);
     }
-    return { config: normaliseConfig(team.input), ignores: team.ignores };
+    // The same effective configuration as the editor's: here no settings, then the team file, then the defaults.
+    return { config: effectiveConfig({}, team.input), ignores: team.ignores };
   }
 }
 

@@ -9,6 +9,7 @@ import type { Rule, RuleContext } from './rules/types';
 import { applyDirectives, readDirectives } from './inline-config';
 import { computeMetrics, type Metrics } from './milestones/durations';
 import { documentStatus, type DocumentStatus } from './status';
+import { sectionProgress, type SectionProgress } from './progress';
 
 export interface AnalyzeOptions {
   /** The file's path or URI path, for glob classification. */
@@ -31,6 +32,12 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   /** Milestones and durations (TTD, TTA, TTM, TTR, impact window); undefined when the file is not a post-mortem. */
   readonly metrics?: Metrics;
+  /**
+   * Which required sections are present, empty or missing: a fact about the document, whatever the rule levels (the
+   * status bar, completions and Add Section read it; missing-section reports from it). Undefined when the file is not
+   * a post-mortem.
+   */
+  readonly completeness?: SectionProgress;
 }
 
 const matchers = new WeakMap<object, SectionMatcher>();
@@ -80,19 +87,41 @@ function analyzeWith(text: string, options: AnalyzeOptions, cache: ChunkCache | 
   const isPostmortem = reason !== undefined;
   const isTemplate = c.isTemplate;
   const explanation = options.force ? 'checked on request' : c.explanation;
-  if (!isPostmortem || !config.enabled) return { model, isPostmortem, reason, isTemplate, explanation, findings: [] };
-  return { model, isPostmortem, reason, isTemplate, explanation, findings: runRules(model, config, isTemplate, options.today), metrics: computeMetrics(model, config.milestones.origin) };
+  if (!isPostmortem) return { model, isPostmortem, reason, isTemplate, explanation, findings: [] };
+  const completeness = sectionProgress(model, config.requiredSections);
+  if (!config.enabled) return { model, isPostmortem, reason, isTemplate, explanation, findings: [], completeness };
+  return { model, isPostmortem, reason, isTemplate, explanation, findings: runRules(model, config, isTemplate, completeness, options.today), metrics: computeMetrics(model, config.milestones.origin), completeness };
 }
 
 /**
- * What `auto` means for a rule: completeness rules are hints in a draft, warnings in review (and without a status),
- * errors once final; rules that are `strictWhenFinal` are warnings until final, then errors; other rules are warnings.
+ * What `auto` means, the one definition: the rule's default level. For a rule that follows the status that level is
+ * the status's: a completeness rule is a hint in a draft, a warning in review (and without a status), an error once
+ * final; a rule that is strict when final is a warning until final, then an error. Any other rule keeps its own
+ * default (`off` stays off). The settings' and the README's words for it are generated from autoLevelText.
  */
-export function autoSeverity(rule: Rule, status: DocumentStatus): Severity {
-  if (!rule.completeness) return rule.strictWhenFinal && status === 'final' ? 'error' : 'warning';
-  if (status === 'draft') return 'hint';
-  if (status === 'final') return 'error';
-  return 'warning';
+export function autoSeverity(rule: Rule, status: DocumentStatus): Severity | 'off' {
+  if (rule.completeness) return status === 'draft' ? 'hint' : status === 'final' ? 'error' : 'warning';
+  if (rule.strictWhenFinal) return status === 'final' ? 'error' : 'warning';
+  return rule.defaultLevel === 'auto' ? 'warning' : rule.defaultLevel;
+}
+
+/** autoSeverity in words, for one rule: "a warning, an error once final", or its own default such as "off". */
+export function autoLevelWords(rule: Rule): string {
+  if (rule.completeness) return 'a hint in a draft, a warning in review or without a status, an error once final';
+  if (rule.strictWhenFinal) return 'a warning, an error once final';
+  return rule.defaultLevel === 'auto' ? 'warning' : rule.defaultLevel;
+}
+
+const codeList = (rules: readonly Rule[]): string => rules.map((r) => `\`${r.code}\``).join(', ');
+
+/** autoSeverity in words, for the settings and the README (both generated from it by `npm run generate`). */
+export function autoLevelText(): string {
+  return (
+    `\`auto\` is the rule's default level. The rules whose default is \`auto\` follow the front-matter \`status\`: ` +
+    `the completeness rules (${codeList(RULES.filter((r) => r.completeness))}) are hints in a \`draft\`, warnings \`in-review\` ` +
+    `or without a status, and errors once \`final\`; ${codeList(RULES.filter((r) => r.strictWhenFinal))} is a warning until \`final\`, then an error. ` +
+    'Every other rule keeps its own default: `section-order: auto` stays off, `status-not-final: auto` stays info.'
+  );
 }
 
 /** Rules about a section's content, which a template (headings and placeholders) cannot satisfy. */
@@ -100,19 +129,21 @@ export function isContentRule(code: string): boolean {
   return code === 'empty-section' || code.startsWith('action-item');
 }
 
-export function runRules(model: PostmortemModel, config: PostmortemConfig, template = false, today?: string): Finding[] {
+export function runRules(model: PostmortemModel, config: PostmortemConfig, template = false, completeness = sectionProgress(model, config.requiredSections), today?: string): Finding[] {
   const findings: Finding[] = [];
   const status = documentStatus(model);
   for (const rule of RULES) {
     if (template && isContentRule(rule.code)) continue;
-    const level = config.rules[rule.code] ?? rule.defaultLevel;
+    const configured = config.rules[rule.code] ?? rule.defaultLevel;
+    const level = configured === 'auto' ? autoSeverity(rule, status) : configured;
     if (level === 'off') continue;
-    const severity: Severity = level === 'auto' ? autoSeverity(rule, status) : level;
+    const severity: Severity = level;
     const context: RuleContext = {
       model,
       config,
+      completeness,
       today,
-      report: (f) => findings.push({ ...f, severity: f.severity ?? severity }),
+      report: (f) => findings.push({ code: rule.code, ...f, severity: f.severity ?? severity }),
     };
     rule.run(context);
   }

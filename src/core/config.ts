@@ -1,10 +1,10 @@
 // Configuration the core understands. Adapters (VS Code settings, the CLI) build one of these.
-import { SECTION_IDS, isSectionId, type SectionId } from './catalogue';
+import { SECTION_IDS, type SectionId } from './catalogue';
 import type { ExtraAliases } from './match';
-import { DEFAULT_BLAMELESS_PHRASES } from './rules/blameless-language';
-import { isMilestoneId, type MilestoneId } from './milestones/parse';
+import type { MilestoneId } from './milestones/parse';
 import type { DurationOrigin } from './milestones/durations';
-import { DEFAULT_TICKET_PATTERN, globSet, ticketPatternProblem } from './user-patterns';
+import { DEFAULT_TICKET_PATTERN } from './user-patterns';
+import { CONFIG_TABLE, setAt, settingName, valueAt } from './config-table';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleLevel = Severity | 'off' | 'auto';
@@ -59,6 +59,23 @@ export const DEFAULT_GLOBS: readonly string[] = [
   '**/*post-mortem*',
 ];
 
+/** Finger-pointing phrases blameless-language looks for (`postmortem.blameless.phrases` replaces them). */
+export const DEFAULT_BLAMELESS_PHRASES: readonly string[] = [
+  "'s fault",
+  'fault of',
+  'human error',
+  'should have known',
+  'should have caught',
+  'careless',
+  'negligent',
+  'negligence',
+  'stupid',
+  'incompetent',
+  'who broke',
+  'screwed up',
+  'messed up',
+];
+
 export const DEFAULT_REQUIRED_MILESTONES: readonly MilestoneId[] = ['started', 'detected', 'mitigated', 'resolved'];
 
 export const DEFAULT_CONFIG: PostmortemConfig = {
@@ -83,85 +100,21 @@ export function isRuleLevel(value: unknown): value is RuleLevel {
 }
 
 /**
- * Builds a config from loosely typed input (settings, JSON files), ignoring what is malformed and reporting it,
- * so one bad value never disables checking.
+ * Builds a config from loosely typed input (settings, JSON files) through the configuration table, leaving out what
+ * is malformed and reporting it (naming the setting), so one bad value never disables checking: that value's default
+ * applies.
  */
 export function normaliseConfig(input: Partial<Record<keyof PostmortemConfig, unknown>>, problems: string[] = []): PostmortemConfig {
-  const enabled = typeof input.enabled === 'boolean' ? input.enabled : DEFAULT_CONFIG.enabled;
-  let requiredSections: readonly SectionId[] = DEFAULT_CONFIG.requiredSections;
-  if (Array.isArray(input.requiredSections)) {
-    const ids = input.requiredSections.filter((v): v is SectionId => isSectionId(v));
-    for (const v of input.requiredSections) if (!isSectionId(v)) problems.push(`Unknown section id "${String(v)}" in required sections.`);
-    requiredSections = ids;
+  const d = DEFAULT_CONFIG;
+  const out: Record<string, unknown> = { ...d, actionItems: { ...d.actionItems }, overview: { ...d.overview }, milestones: { ...d.milestones } };
+  for (const entry of CONFIG_TABLE) {
+    const raw = valueAt(input, entry.id);
+    if (raw === undefined) continue;
+    const read = entry.read(raw, settingName(entry));
+    problems.push(...read.problems.map((p) => p.message));
+    if (read.value !== undefined) setAt(out, entry.id, read.value);
   }
-  const extraAliases: Record<string, string[]> = {};
-  if (input.extraAliases && typeof input.extraAliases === 'object') {
-    for (const [id, list] of Object.entries(input.extraAliases as Record<string, unknown>)) {
-      if (!isSectionId(id)) {
-        problems.push(`Unknown section id "${id}" in aliases.`);
-        continue;
-      }
-      if (Array.isArray(list)) extraAliases[id] = list.filter((a): a is string => typeof a === 'string');
-    }
-  }
-  const rules: Record<string, RuleLevel> = {};
-  if (input.rules && typeof input.rules === 'object') {
-    for (const [code, level] of Object.entries(input.rules as Record<string, unknown>)) {
-      if (isRuleLevel(level)) rules[code] = level;
-      else problems.push(`Rule "${code}" has an unknown level "${String(level)}".`);
-    }
-  }
-  const globs = Array.isArray(input.globs) ? input.globs.filter((g): g is string => typeof g === 'string') : DEFAULT_CONFIG.globs;
-  const detectByContent = typeof input.detectByContent === 'boolean' ? input.detectByContent : DEFAULT_CONFIG.detectByContent;
-  if (globs !== DEFAULT_CONFIG.globs) problems.push(...globSet(globs).problems);
-  const severities = normaliseSeverities(input.severities, problems);
-  const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback);
-  const ov = (input.overview ?? {}) as Record<string, unknown>;
-  const overview = { maxSentences: num(ov['maxSentences'], DEFAULT_CONFIG.overview.maxSentences), maxWords: num(ov['maxWords'], DEFAULT_CONFIG.overview.maxWords) };
-  const ai = (input.actionItems ?? {}) as Record<string, unknown>;
-  let ticketPattern = DEFAULT_TICKET_PATTERN;
-  if (typeof ai['ticketPattern'] === 'string' && ai['ticketPattern'].trim() !== '') {
-    const problem = ticketPatternProblem(ai['ticketPattern']);
-    if (problem === undefined) ticketPattern = ai['ticketPattern'];
-    else problems.push(`The ticket pattern "${ai['ticketPattern']}" in postmortem.actionItems.ticketPattern cannot be used: it ${problem}. Using the default.`);
-  }
-  const actionItems = { ticketPattern, requireDueDate: ai['requireDueDate'] === true };
-  const blamelessPhrases = Array.isArray(input.blamelessPhrases)
-    ? input.blamelessPhrases.filter((p): p is string => typeof p === 'string')
-    : DEFAULT_CONFIG.blamelessPhrases;
-  const ms = (input.milestones ?? {}) as Record<string, unknown>;
-  let required = DEFAULT_CONFIG.milestones.required;
-  if (Array.isArray(ms['required'])) {
-    for (const v of ms['required']) if (!isMilestoneId(v)) problems.push(`Unknown milestone "${String(v)}" in milestones.required.`);
-    required = ms['required'].filter(isMilestoneId);
-  }
-  const origin: DurationOrigin = ms['origin'] === 'detected' ? 'detected' : 'started';
-  if (ms['origin'] !== undefined && ms['origin'] !== 'started' && ms['origin'] !== 'detected') problems.push(`milestones.origin must be "started" or "detected".`);
-  const milestones = { required, origin };
-  const followUpPolicy = normaliseFollowUpPolicy(input.followUpPolicy, problems);
-  return { enabled, requiredSections, extraAliases, rules, globs, detectByContent, severities, overview, actionItems, blamelessPhrases, milestones, followUpPolicy };
-}
-
-/** Longest follow-up deadline accepted, in days (ten years): beyond it a number is a typo, not a policy. */
-export const MAX_FOLLOW_UP_DAYS = 3650;
-
-/** A follow-up policy from loose input: `{"SEV1": 28}`, whole days from 1 to MAX_FOLLOW_UP_DAYS; the rest reported. */
-export function normaliseFollowUpPolicy(input: unknown, problems: string[] = []): Readonly<Record<string, number>> {
-  if (input === undefined || input === null) return DEFAULT_CONFIG.followUpPolicy;
-  if (typeof input !== 'object' || Array.isArray(input)) {
-    problems.push('followUpPolicy must be an object of days per severity, e.g. {"SEV1": 28, "SEV2": 56}.');
-    return DEFAULT_CONFIG.followUpPolicy;
-  }
-  const out: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const [severity, days] of Object.entries(input as Record<string, unknown>)) {
-    if (severity.trim() === '') continue;
-    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_FOLLOW_UP_DAYS) {
-      problems.push(`followUpPolicy: "${severity}" must be a whole number of days from 1 to ${MAX_FOLLOW_UP_DAYS}, not ${JSON.stringify(days)}.`);
-      continue;
-    }
-    out[severity.trim()] = days;
-  }
-  return out;
+  return out as unknown as PostmortemConfig;
 }
 
 /** Severities from a setting: strings (`"SEV1"`) or `{id, description}` objects; the defaults when none is usable. */

@@ -3,7 +3,7 @@
 // spreadsheet would run as formulas are defused.
 import type { PostmortemModel } from './model';
 import { isPlaceholderLine } from './prose';
-import { actionItemFields, type ActionItemFields } from './rules/action-items';
+import { actionItemFields, type ActionItemFields } from './action-items';
 import { ACTION_ITEM_SKELETON } from './template';
 
 export interface ExportContext {

@@ -5,7 +5,7 @@
 import type { IncidentSeverity, PostmortemConfig } from './config';
 import type { PostmortemModel } from './model';
 import type { Metrics } from './milestones/durations';
-import { actionItemFields, type ActionItemFields } from './rules/action-items';
+import { actionItemFields, type ActionItemFields } from './action-items';
 import { exportedActionItems } from './export';
 import { parseStamp } from './timeline/stamp';
 import { parseTimeline, stampText } from './timeline/parse';

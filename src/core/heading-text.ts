@@ -1,6 +1,6 @@
 // Heading text read without remark, shared by the fast chunk reader (parse.ts) and remark's (remark.ts), which is
 // loaded lazily: what both need lives here.
-import type { RawHeading } from './parse';
+import type { RawHeading } from './chunk';
 
 /**
  * Headings longer than this get their text without inline parsing (markup characters kept, escapes and entities

@@ -2,7 +2,8 @@
 // items, all with ranges. It is assembled from cached per-chunk parses (see scan.ts and parse.ts), so a document
 // that changed in one place is re-parsed only there.
 import type { SectionId } from './catalogue';
-import { parseChunk, type ChunkData, type HeadingKind } from './parse';
+import { parseChunk } from './parse';
+import type { ChunkData, HeadingKind, ParsedChunk } from './chunk';
 import { MAX_INLINE_HEADING } from './heading-text';
 import { headingTextWithDefinitions } from './remark';
 import { scanChunks, type ChunkSpan } from './scan';
@@ -69,12 +70,7 @@ export interface PostmortemModel {
   readonly signals: Uint8Array;
 }
 
-export interface ParsedChunk {
-  readonly span: ChunkSpan;
-  readonly data: ChunkData;
-  /** The chunk's text (line endings included): its key in the cache. */
-  readonly key: string;
-}
+export type { ParsedChunk } from './chunk';
 
 /**
  * Caches chunk parses by chunk text (line endings included). One per document; after each call the cache holds

@@ -5,47 +5,10 @@ import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { htmlHeadings, MAX_INLINE_HEADING } from './heading-text';
 import { remarkParseChunk } from './remark';
 import { trimEndChars } from './text';
+import type { ChunkData, RawHeading } from './chunk';
 
-export type HeadingKind = 'atx' | 'setext' | 'html';
-
-export interface RawHeading {
-  readonly depth: number;
-  readonly text: string;
-  readonly kind: HeadingKind;
-  readonly line: number;
-  readonly character: number;
-  readonly endLine: number;
-  readonly endCharacter: number;
-}
-
-/** A top-level list item of the chunk: sub-bullets and continuation lines belong to it. */
-export interface RawItem {
-  readonly line: number;
-  readonly endLine: number;
-}
-
-export interface ChunkData {
-  readonly headings: readonly RawHeading[];
-  readonly items: readonly RawItem[];
-  /** Lines of the chunk that are table rows (paragraph lines starting with "|"). */
-  readonly rows: readonly number[];
-  /** Lines covered by fenced or indented code, HTML and the like: never prose. */
-  readonly codeLines: readonly number[];
-  /** Source of the link reference definitions in the chunk; other chunks' references may use them. */
-  readonly definitions: readonly string[];
-  /** True when the chunk ends inside an unclosed fenced code block or HTML comment. */
-  readonly openAtEnd: boolean;
-  /** Front matter: its kind and raw value, when this chunk is the front matter. */
-  readonly frontMatter: { readonly kind: 'yaml' | 'toml'; readonly value: string } | undefined;
-  /**
-   * Results of line-local reads of this chunk, kept with it (see eachProseChunk in prose.ts): a cache, empty until
-   * the first read. Every chunk data object has the same properties in the same order, so the loops that read
-   * thousands of them stay monomorphic.
-   */
-  lineResults: unknown[] | undefined;
-  /** What each line of the chunk says (see signals.ts): a cache, empty until the first read. */
-  signals: Uint8Array | undefined;
-}
+// The chunk types live in chunk.ts (remark.ts and heading-text.ts use them too); exported here as before.
+export type { HeadingKind, RawHeading, RawItem, ChunkData } from './chunk';
 
 
 /** Reads one chunk. Every call returns a new object: results of line-local rules are kept per chunk data object. */

@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent, Heading as MdHeading, Html, List, Code } from 'mdast';
-import type { ChunkData, RawHeading, RawItem } from './parse';
+import type { ChunkData, RawHeading, RawItem } from './chunk';
 import { htmlHeadings, MAX_INLINE_HEADING } from './heading-text';
 
 /**

@@ -2,7 +2,7 @@
 // owner or ticket, a number of users, a cause, a fix the team made). Flags are computed once per chunk and kept with
 // the chunk's cached parse, so after an edit only the edited chunks are read again; a section's signals are sums
 // over its lines.
-import type { ParsedChunk } from './model';
+import type { ParsedChunk } from './chunk';
 import { warmUp } from './regex-warmup';
 import { codeMask } from './text';
 

@@ -2,11 +2,8 @@
 // severities, rule levels, the ticket pattern and blameless phrases. Precedence: user/workspace settings, then this
 // file, then the defaults. A broken file yields problems with their location, never an exception.
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { SECTION_IDS, isSectionId } from './catalogue';
-import { isRuleLevel, MAX_FOLLOW_UP_DAYS, normaliseConfig, type PostmortemConfig, type RuleLevel } from './config';
-import { CODES } from './findings';
-import { MILESTONE_IDS, isMilestoneId } from './milestones/parse';
-import { ticketPatternProblem } from './user-patterns';
+import { normaliseConfig, type PostmortemConfig } from './config';
+import { CONFIG_TABLE, setAt, valueAt, type ConfigEntry, type ValueProblem } from './config-table';
 import { pos, splitLines, type Position, type Range } from './text';
 
 export const TEAM_CONFIG_FILE = '.postmortem.json';
@@ -32,8 +29,14 @@ export interface TeamConfig {
   readonly problems: readonly TeamConfigProblem[];
 }
 
-const KEYS = ['$schema', 'requiredSections', 'aliases', 'severities', 'rules', 'ticketPattern', 'requireDueDate', 'blamelessPhrases', 'overview', 'ignores', 'milestones', 'followUpPolicy'];
-const LEVELS = 'off, hint, info, warning, error or auto';
+/** The settings a team file can hold: the table's entries with a team key. */
+const TEAM_ENTRIES = CONFIG_TABLE.filter((e): e is ConfigEntry & { team: string } => e.team !== undefined);
+/** Team-file keys that hold an object of settings, with an example for the message when they do not. */
+const GROUPS: Record<string, string> = {
+  overview: '{ "maxSentences": 2, "maxWords": 60 }',
+  milestones: '{ "required": ["started", "detected", "mitigated", "resolved"], "origin": "started" }',
+};
+const KEYS = ['$schema', ...new Set(TEAM_ENTRIES.map((e) => e.team.split('.')[0]!)), 'ignores'];
 
 /**
  * Reads `.postmortem.json` text (JSON with comments and trailing commas). Text that is not JSON, or not an object,
@@ -73,150 +76,41 @@ export function parseTeamConfig(text: string): TeamConfig {
   for (const [name, { key }] of properties) {
     if (!KEYS.includes(name)) report(`Unknown setting "${name}" in ${TEAM_CONFIG_FILE}; known: ${KEYS.slice(1).join(', ')}.`, key);
   }
-  const valueOf = (name: string): Node | undefined => properties.get(name)?.value;
-
-  const required = valueOf('requiredSections');
-  if (required) {
-    const bad = badElements(required, (v) => isSectionId(v));
-    if (required.type !== 'array') report(`requiredSections must be a list of section ids: ${SECTION_IDS.join(', ')}.`, required);
-    else if (bad.length > 0) for (const n of bad) report(`Unknown section id ${JSON.stringify(plain(n))} in requiredSections; known: ${SECTION_IDS.join(', ')}.`, n);
-    else input['requiredSections'] = plain(required);
+  /** Reads one value through its entry of the configuration table, reporting each problem where it is. */
+  const read = (entry: ConfigEntry, node: Node, name: string): void => {
+    const result = entry.read(plain(node), name);
+    for (const p of result.problems) report(p.message, locate(node, p));
+    if (result.value !== undefined) setAt(input, entry.id, result.value);
+  };
+  for (const entry of TEAM_ENTRIES) {
+    const node = properties.get(entry.team)?.value;
+    if (!entry.team.includes('.') && node) read(entry, node, entry.team);
   }
-
-  const aliases = valueOf('aliases');
-  if (aliases) {
-    if (aliases.type !== 'object') report('aliases must map section ids to lists of heading phrases, e.g. { "timeline": ["Log of events"] }.', aliases);
-    else {
-      const out: Record<string, string[]> = {};
-      for (const p of aliases.children ?? []) {
-        const [key, value] = p.children ?? [];
-        if (!key || !value) continue;
-        const id = String(key.value);
-        if (!isSectionId(id)) report(`Unknown section id "${id}" in aliases; known: ${SECTION_IDS.join(', ')}.`, key);
-        else if (value.type !== 'array' || badElements(value, (v) => typeof v === 'string').length > 0) report(`aliases.${id} must be a list of heading phrases.`, value);
-        else out[id] = plain(value) as string[];
-      }
-      input['extraAliases'] = out;
+  // Groups ({ "overview": { "maxWords": 60 } }): an object whose keys are entries of the table.
+  for (const [group, example] of Object.entries(GROUPS)) {
+    const node = properties.get(group)?.value;
+    if (!node) continue;
+    if (node.type !== 'object') {
+      report(`${group} must be an object such as ${example}.`, node);
+      continue;
     }
-  }
-
-  const severities = valueOf('severities');
-  if (severities) {
-    const isSeverity = (v: unknown): boolean =>
-      (typeof v === 'string' && v.trim() !== '') ||
-      (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { id?: unknown }).id === 'string' && (v as { id: string }).id.trim() !== '' &&
-        ['undefined', 'string'].includes(typeof (v as { description?: unknown }).description));
-    const bad = badElements(severities, isSeverity);
-    if (severities.type !== 'array') report('severities must be a list such as ["SEV1", "SEV2"] or [{ "id": "P1", "description": "…" }].', severities);
-    else if (bad.length > 0) for (const n of bad) report('Each severity must be an id such as "SEV1" or { "id": "SEV1", "description": "…" }.', n);
-    else if (severities.children?.length === 0) report('severities must list at least one severity.', severities);
-    else input['severities'] = plain(severities);
-  }
-
-  const rules = valueOf('rules');
-  if (rules) {
-    if (rules.type !== 'object') report('rules must map diagnostic codes to levels, e.g. { "section-order": "info" }.', rules);
-    else {
-      const out: Record<string, RuleLevel> = {};
-      for (const p of rules.children ?? []) {
-        const [key, value] = p.children ?? [];
-        if (!key || !value) continue;
-        const code = String(key.value);
-        const level: unknown = plain(value);
-        if (!Object.hasOwn(CODES, code)) report(`Unknown rule "${code}" in rules; known: ${Object.keys(CODES).join(', ')}.`, key);
-        else if (!isRuleLevel(level)) report(`Rule "${code}" has an unknown level ${JSON.stringify(level)}: use ${LEVELS}.`, value);
-        else out[code] = level;
-      }
-      input['rules'] = out;
-    }
-  }
-
-  const actionItems: Record<string, unknown> = {};
-  const ticket = valueOf('ticketPattern');
-  if (ticket) {
-    const p: unknown = plain(ticket);
-    // A pattern RE2 cannot take (a lookaround, a backreference) is reported naming that construct.
-    const problem = typeof p === 'string' && p.trim() !== '' ? ticketPatternProblem(p) : '';
-    if (problem === undefined) actionItems['ticketPattern'] = p;
-    else report(`ticketPattern must be a valid regular expression, e.g. "[A-Z][A-Z0-9]+-\\\\d+"${problem ? `; this one ${problem}` : ''}.`, ticket);
-  }
-  const due = valueOf('requireDueDate');
-  if (due) {
-    if (due.type === 'boolean') actionItems['requireDueDate'] = plain(due);
-    else report('requireDueDate must be true or false.', due);
-  }
-  if (Object.keys(actionItems).length > 0) input['actionItems'] = actionItems;
-
-  const phrases = valueOf('blamelessPhrases');
-  if (phrases) {
-    if (phrases.type !== 'array' || badElements(phrases, (v) => typeof v === 'string').length > 0) report('blamelessPhrases must be a list of phrases, e.g. ["human error"].', phrases);
-    else input['blamelessPhrases'] = plain(phrases);
-  }
-
-  const overview = valueOf('overview');
-  if (overview) {
-    if (overview.type !== 'object') report('overview must be an object such as { "maxSentences": 2, "maxWords": 60 }.', overview);
-    else {
-      const out: Record<string, number> = {};
-      for (const p of overview.children ?? []) {
-        const [key, value] = p.children ?? [];
-        if (!key || !value) continue;
-        const name = String(key.value);
-        const n: unknown = plain(value);
-        if (name !== 'maxSentences' && name !== 'maxWords') report(`Unknown setting "${name}" in overview; known: maxSentences, maxWords.`, key);
-        else if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) report(`overview.${name} must be a whole number of at least 1.`, value);
-        else out[name] = n;
-      }
-      if (Object.keys(out).length > 0) input['overview'] = out;
+    const members = TEAM_ENTRIES.filter((e) => e.team.startsWith(`${group}.`));
+    for (const p of node.children ?? []) {
+      const [key, value] = p.children ?? [];
+      if (!key || !value) continue;
+      const name = `${group}.${String(key.value)}`;
+      const entry = members.find((e) => e.team === name);
+      if (entry) read(entry, value, name);
+      else report(`Unknown setting "${String(key.value)}" in ${group}; known: ${members.map((e) => e.team.slice(group.length + 1)).join(', ')}.`, key);
     }
   }
   let ignores: string[] = [];
-  const ignoreNode = valueOf('ignores');
+  const ignoreNode = properties.get('ignores')?.value;
   if (ignoreNode) {
-    if (ignoreNode.type !== 'array' || badElements(ignoreNode, (v) => typeof v === 'string' && v.trim() !== '').length > 0) {
+    const globs: unknown = plain(ignoreNode);
+    if (!Array.isArray(globs) || globs.some((v) => typeof v !== 'string' || v.trim() === '')) {
       report('ignores must be a list of globs relative to this file, e.g. ["drafts/**", "templates/**"].', ignoreNode);
-    } else ignores = plain(ignoreNode) as string[];
-  }
-  const milestones = valueOf('milestones');
-  if (milestones) {
-    if (milestones.type !== 'object') report('milestones must be an object such as { "required": ["started", "detected", "mitigated", "resolved"], "origin": "started" }.', milestones);
-    else {
-      const out: Record<string, unknown> = {};
-      for (const p of milestones.children ?? []) {
-        const [key, value] = p.children ?? [];
-        if (!key || !value) continue;
-        const name = String(key.value);
-        const v: unknown = plain(value);
-        if (name === 'required') {
-          const bad = badElements(value, (e) => isMilestoneId(e));
-          if (value.type !== 'array') report(`milestones.required must be a list of milestones: ${MILESTONE_IDS.join(', ')}.`, value);
-          else if (bad.length > 0) for (const n of bad) report(`Unknown milestone ${JSON.stringify(plain(n))} in milestones.required; known: ${MILESTONE_IDS.join(', ')}.`, n);
-          else out['required'] = v;
-        } else if (name === 'origin') {
-          if (v === 'started' || v === 'detected') out['origin'] = v;
-          else report('milestones.origin must be "started" or "detected": where time to mitigate and time to resolve are measured from.', value);
-        } else report(`Unknown setting "${name}" in milestones; known: required, origin.`, key);
-      }
-      if (Object.keys(out).length > 0) input['milestones'] = out;
-    }
-  }
-  const policy = valueOf('followUpPolicy');
-  if (policy) {
-    if (policy.type !== 'object') report('followUpPolicy must map severities to days from the incident date, e.g. { "SEV1": 28, "SEV2": 56 }.', policy);
-    else {
-      const out: Record<string, number> = {};
-      for (const p of policy.children ?? []) {
-        const [key, value] = p.children ?? [];
-        if (!key || !value) continue;
-        const name = String(key.value);
-        const days: unknown = plain(value);
-        if (name.trim() === '') report('followUpPolicy needs a severity id such as "SEV1" for each entry.', key);
-        else if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_FOLLOW_UP_DAYS) {
-          report(`followUpPolicy.${name} must be a whole number of days from 1 to ${MAX_FOLLOW_UP_DAYS}, e.g. 28.`, value);
-        } else out[name] = days;
-      }
-      input['followUpPolicy'] = out;
-    }
+    } else ignores = globs as string[];
   }
   problems.sort((a, b) => a.offset - b.offset);
   return { input: input as ConfigInput, ignores, problems };
@@ -238,9 +132,19 @@ function plain(node: Node): unknown {
   return JSON.parse(JSON.stringify(getNodeValue(node))) as unknown;
 }
 
-/** The elements of an array node whose value fails `ok` (none for a node that is not an array). */
-function badElements(node: Node, ok: (value: unknown) => boolean): Node[] {
-  return node.type === 'array' ? (node.children ?? []).filter((n) => !ok(plain(n))) : [];
+/** The node a problem points at: the value, one of its elements, or an entry's key or value. */
+function locate(node: Node, problem: ValueProblem): Node {
+  let at = node;
+  problem.path.forEach((step, i) => {
+    if (at.type === 'array' && typeof step === 'number') at = at.children?.[step] ?? at;
+    else if (at.type === 'object') {
+      // The last property with that key, as JSON.parse keeps the last.
+      const property = [...(at.children ?? [])].reverse().find((p) => p.children?.[0]?.value === step);
+      const [key, value] = property?.children ?? [];
+      at = (i === problem.path.length - 1 && problem.key ? key : value) ?? at;
+    }
+  });
+  return at;
 }
 
 function describe(code: string): string {
@@ -261,43 +165,32 @@ export function restrictedTeamInput(input: ConfigInput): ConfigInput {
 }
 
 /**
- * Merges config sources, highest precedence first: each key comes from the first source that sets it; rule levels,
- * action-item options and overview limits merge per entry.
+ * Merges config sources, highest precedence first: each setting of the table comes from the first source that sets
+ * it; rule levels merge per code.
  */
 export function mergeConfigInputs(...sources: ConfigInput[]): ConfigInput {
   const out: Record<string, unknown> = {};
-  for (const source of [...sources].reverse()) {
-    for (const [key, value] of Object.entries(source)) {
-      if (value === undefined) continue;
-      if ((key === 'rules' || key === 'actionItems' || key === 'overview' || key === 'milestones') && value && typeof value === 'object') {
-        out[key] = { ...((out[key] as object | undefined) ?? {}), ...(value as object) };
-      } else out[key] = value;
-    }
+  for (const entry of CONFIG_TABLE) {
+    const values = sources.map((source) => valueAt(source, entry.id)).filter((v) => v !== undefined);
+    if (values.length === 0) continue;
+    const maps = entry.mergeEntries && values.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+    setAt(out, entry.id, maps ? Object.assign({}, ...values.reverse()) : values[0]);
   }
   return out as ConfigInput;
 }
 
 /**
- * The extension's settings (keys under `postmortem.`, e.g. `sections.required`) in normaliseConfig's terms. `value`
- * returns what a user or workspace set, or undefined when it is not set (so the team file and defaults apply).
+ * The extension's settings (keys under `postmortem.`, e.g. `sections.required`) in normaliseConfig's terms, through
+ * the configuration table. `value` returns what a user or workspace set, or undefined when it is not set (so the team
+ * file and defaults apply).
  */
 export function settingsConfigInput(value: (key: string) => unknown): ConfigInput {
-  const defined = (o: Record<string, unknown>): Record<string, unknown> | undefined => {
-    const out = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-    return Object.keys(out).length > 0 ? out : undefined;
-  };
-  return {
-    enabled: value('enable'),
-    requiredSections: value('sections.required'),
-    extraAliases: value('sections.aliases'),
-    rules: value('rules'),
-    globs: value('files.globs'),
-    detectByContent: value('files.detectByContent'),
-    severities: value('severities'),
-    actionItems: defined({ ticketPattern: value('actionItems.ticketPattern'), requireDueDate: value('actionItems.requireDueDate') }),
-    blamelessPhrases: value('blameless.phrases'),
-    overview: defined({ maxSentences: value('overview.maxSentences'), maxWords: value('overview.maxWords') }),
-  };
+  const out: Record<string, unknown> = {};
+  for (const entry of CONFIG_TABLE) {
+    const v = entry.setting === undefined ? undefined : value(entry.setting);
+    if (v !== undefined) setAt(out, entry.id, v);
+  }
+  return out as ConfigInput;
 }
 
 /** The config the checks use: settings that are set, then the team file, then the defaults. */

@@ -2,16 +2,19 @@
 // and on an empty line. Missing sections come first, in canonical order; each shows its guidance.
 import * as vscode from 'vscode';
 import { CATALOGUE, escapeSnippet, sectionHeadingStyle } from '../core';
-import { postmortemAnalysis } from './analysis';
+import type { AnalysisService } from '../services/analysis';
+import type { Services } from '../services';
 import { missingSections } from './sections';
 
 class SectionCompletions implements vscode.CompletionItemProvider {
+  constructor(private readonly analyses: AnalysisService) {}
+
   provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
     const before = doc.lineAt(position.line).text.slice(0, position.character);
     const headingPrefix = /^#{1,6}(?: [^#]*)?$/.test(before);
     const emptyLine = doc.lineAt(position.line).isEmptyOrWhitespace;
     if (!headingPrefix && !emptyLine) return undefined;
-    const analysis = postmortemAnalysis(doc);
+    const analysis = this.analyses.postmortem(doc);
     if (!analysis) return undefined;
     const missing = new Set(missingSections(analysis));
     const present = new Set(analysis.model.sections.flatMap((s) => s.roles));
@@ -34,6 +37,6 @@ class SectionCompletions implements vscode.CompletionItemProvider {
   }
 }
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
-  return [vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new SectionCompletions(), '#')];
+export function register(_context: vscode.ExtensionContext, { analysis }: Services): vscode.Disposable[] {
+  return [vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new SectionCompletions(analysis), '#')];
 }

@@ -1,17 +1,11 @@
-// Publishes the core's findings as diagnostics: on open, debounced per document while typing, deleted on close,
-// everything rechecked when settings change. A per-document generation keeps stale results from ever showing.
+// Publishes the core's findings as diagnostics: whenever the analysis service checked a document (on open, after a
+// typing pause, after a configuration change), deleted when it stops checking it; and the Check This File command.
+// Quick fixes find the finding behind a diagnostic with findingsFor, by code and range, and read its data.
 import * as vscode from 'vscode';
-import { docsLink, type Finding, type Severity } from '../core';
-import { analyses, isMarkdown } from './analysis';
-import { SECTION } from './settings';
+import { docsLink, type Analysis, type Finding, type Severity } from '../core';
+import type { Services } from '../services';
 
 export const DIAGNOSTIC_SOURCE = 'postmortem';
-export const DEBOUNCE_MS = 300;
-
-interface DocState {
-  timer: ReturnType<typeof setTimeout> | undefined;
-  generation: number;
-}
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -19,9 +13,6 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
-
-/** The finding behind each published diagnostic, for quick fixes that need its data. */
-export const findingOf = new WeakMap<vscode.Diagnostic, Finding>();
 
 export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const r = finding.range;
@@ -32,93 +23,46 @@ export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   );
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: finding.code, target: vscode.Uri.parse(docsLink(finding.code)) };
-  findingOf.set(d, finding);
   return d;
 }
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+/** The code of one of this extension's diagnostics, else undefined. */
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  if (d.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const c = typeof d.code === 'object' ? d.code.value : d.code;
+  return typeof c === 'string' ? c : undefined;
+}
+
+const sameRange = (d: vscode.Diagnostic, f: Finding): boolean =>
+  d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character &&
+  d.range.end.line === f.range.end.line && d.range.end.character === f.range.end.character;
+
+/**
+ * The diagnostics with `code` among `diagnostics` (a code action's context), each with the finding of the current
+ * analysis it shows: matched by code and range, never by message. Findings that share a code and a range (the
+ * missing sections all sit on the title) pair in order, as they were published. A diagnostic left from an older text
+ * has no finding and is left out.
+ */
+export function findingsFor(analysis: Analysis, diagnostics: readonly vscode.Diagnostic[], code: string): Array<{ diagnostic: vscode.Diagnostic; finding: Finding }> {
+  const taken = new Set<Finding>();
+  const out: Array<{ diagnostic: vscode.Diagnostic; finding: Finding }> = [];
+  for (const diagnostic of diagnostics) {
+    if (codeOf(diagnostic) !== code) continue;
+    const finding = analysis.findings.find((f) => f.code === code && !taken.has(f) && sameRange(diagnostic, f));
+    if (!finding) continue;
+    taken.add(finding);
+    out.push({ diagnostic, finding });
+  }
+  return out;
+}
+
+export function register(_context: vscode.ExtensionContext, { analysis }: Services): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  const states = new Map<string, DocState>();
-  const applies = (doc: vscode.TextDocument) => isMarkdown(doc);
-
-  const stateOf = (doc: vscode.TextDocument): DocState => {
-    const key = doc.uri.toString();
-    let s = states.get(key);
-    if (!s) {
-      s = { timer: undefined, generation: 0 };
-      states.set(key, s);
-    }
-    return s;
-  };
-
-  const check = (doc: vscode.TextDocument): void => {
-    if (!applies(doc) || doc.isClosed) return;
-    const state = stateOf(doc);
-    if (state.timer) clearTimeout(state.timer);
-    state.timer = undefined;
-    const generation = ++state.generation;
-    const version = doc.version;
-    const analysis = analyses.get(doc);
-    // Publish only if nothing newer was requested meanwhile and the text is still the one analysed.
-    if (generation !== state.generation || doc.isClosed || doc.version !== version) return;
-    collection.set(doc.uri, analysis.findings.map(toDiagnostic));
-  };
-
-  const schedule = (doc: vscode.TextDocument): void => {
-    if (!applies(doc)) return;
-    const state = stateOf(doc);
-    state.generation++;
-    if (state.timer) clearTimeout(state.timer);
-    state.timer = setTimeout(() => check(doc), DEBOUNCE_MS);
-  };
-
-  const forget = (uri: vscode.Uri): void => {
-    const key = uri.toString();
-    const state = states.get(key);
-    if (state?.timer) clearTimeout(state.timer);
-    states.delete(key);
-    analyses.forget(uri);
-    collection.delete(uri);
-  };
-
-  const shownInATab = (uri: string): boolean =>
-    vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri));
-
-  const checkAll = (): void => {
-    for (const doc of vscode.workspace.textDocuments) check(doc);
-  };
-
-  const disposables: vscode.Disposable[] = [
+  return [
     collection,
-    vscode.workspace.onDidOpenTextDocument(check),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length > 0) schedule(e.document);
-    }),
-    vscode.workspace.onDidCloseTextDocument((doc) => forget(doc.uri)),
-    // VS Code may keep a document open long after its last editor closed: drop its results with the last tab,
-    // and check it again when an editor shows it.
-    vscode.window.tabGroups.onDidChangeTabs((e) => {
-      for (const tab of e.closed) {
-        if (!(tab.input instanceof vscode.TabInputText)) continue;
-        const uri = tab.input.uri;
-        if (states.has(uri.toString()) && !shownInATab(uri.toString())) forget(uri);
-      }
-    }),
-    vscode.window.onDidChangeVisibleTextEditors((editors) => {
-      // Also when it is tracked but has no published result (a close and a re-check may have crossed): a shown
-      // post-mortem never goes without its diagnostics. The analysis is cached, so this costs a lookup.
-      for (const editor of editors) {
-        const doc = editor.document;
-        if (!states.has(doc.uri.toString()) || !collection.has(doc.uri)) check(doc);
-      }
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SECTION)) analyses.settingsChanged();
-    }),
-    // Settings or the team's .postmortem.json changed: check every open document again.
-    analyses.onDidChangeConfig(() => {
-      collection.clear();
-      checkAll();
+    analysis.onDidChangeAnalysis(({ uri, analysis: a }) => {
+      if (a) collection.set(uri, a.findings.map(toDiagnostic));
+      else collection.delete(uri);
     }),
     vscode.commands.registerCommand('postmortem.checkFile', (uri?: vscode.Uri) => {
       const doc = uri
@@ -128,17 +72,9 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
         void vscode.window.showInformationMessage('Post-mortem: open a Markdown file to check it.');
         return;
       }
-      analyses.force(doc.uri);
-      check(doc);
+      analysis.force(doc);
       const count = collection.get(doc.uri)?.length ?? 0;
       void vscode.window.setStatusBarMessage(`Post-mortem: ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`} in this file`, 4000);
     }),
-    new vscode.Disposable(() => {
-      for (const s of states.values()) if (s.timer) clearTimeout(s.timer);
-      states.clear();
-      analyses.clear();
-    }),
   ];
-  checkAll();
-  return disposables;
 }

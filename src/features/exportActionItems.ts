@@ -4,8 +4,9 @@
 // replaced by renaming a temporary file over it, and only if it is still the file they were asked about.
 import * as vscode from 'vscode';
 import { actionItemsCsv, exportedActionItems } from '../core';
-import { analyses, isMarkdown } from './analysis';
-import { writeExport } from './files';
+import { isMarkdown, type AnalysisService } from '../services/analysis';
+import type { Services } from '../services';
+import { writeExport } from '../services/files';
 
 export const EXPORT_COMMAND = 'postmortem.exportActionItems';
 export const CSV_SUFFIX = '.action-items.csv';
@@ -21,10 +22,10 @@ export interface ExportActionItemsOptions {
   readonly overwrite?: boolean;
 }
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+export function register(_context: vscode.ExtensionContext, { analysis }: Services): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(EXPORT_COMMAND, (arg?: ExportActionItemsOptions | vscode.Uri) =>
-      exportActionItems(arg instanceof vscode.Uri ? { uri: arg } : (arg ?? {})),
+      exportActionItems(analysis, arg instanceof vscode.Uri ? { uri: arg } : (arg ?? {})),
     ),
   ];
 }
@@ -37,7 +38,7 @@ export function csvNameFor(uri: vscode.Uri): string {
 }
 
 /** Writes the CSV and resolves with its URI, or undefined when nothing was written. */
-export async function exportActionItems(options: ExportActionItemsOptions = {}): Promise<vscode.Uri | undefined> {
+export async function exportActionItems(analyses: AnalysisService, options: ExportActionItemsOptions = {}): Promise<vscode.Uri | undefined> {
   const doc = options.uri
     ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === options.uri!.toString()) ?? (await vscode.workspace.openTextDocument(options.uri)))
     : vscode.window.activeTextEditor?.document;

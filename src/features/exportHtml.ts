@@ -5,8 +5,9 @@
 import * as vscode from 'vscode';
 import { ganttBlockRange, ganttEdit } from '../core';
 import { postmortemHtml } from '../export/html';
-import { analyses, isMarkdown, postmortemAnalysis } from './analysis';
-import { writeExport } from './files';
+import { isMarkdown, type AnalysisService } from '../services/analysis';
+import type { Services } from '../services';
+import { writeExport } from '../services/files';
 
 export const EXPORT_HTML_COMMAND = 'postmortem.exportHtml';
 export const INSERT_DIAGRAM_COMMAND = 'postmortem.insertTimelineDiagram';
@@ -29,7 +30,7 @@ export function htmlNameFor(uri: vscode.Uri): string {
   return `${dot > 0 ? base.slice(0, dot) : base || 'postmortem'}.html`;
 }
 
-async function exportHtml(extensionUri: vscode.Uri, options: ExportHtmlOptions): Promise<vscode.Uri | undefined> {
+async function exportHtml(analyses: AnalysisService, extensionUri: vscode.Uri, options: ExportHtmlOptions): Promise<vscode.Uri | undefined> {
   const doc = options.uri
     ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === options.uri!.toString()) ?? (await vscode.workspace.openTextDocument(options.uri)))
     : vscode.window.activeTextEditor?.document;
@@ -77,9 +78,9 @@ async function exportHtml(extensionUri: vscode.Uri, options: ExportHtmlOptions):
 }
 
 /** Inserts or refreshes the Mermaid block; resolves true when the document changed. */
-async function insertDiagram(): Promise<boolean> {
+async function insertDiagram(analyses: AnalysisService): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
-  const analysis = editor && postmortemAnalysis(editor.document);
+  const analysis = editor && analyses.postmortem(editor.document);
   if (!editor || !analysis) {
     void vscode.window.showInformationMessage('Post-mortem: open a post-mortem to insert its timeline diagram.');
     return false;
@@ -93,16 +94,16 @@ async function insertDiagram(): Promise<boolean> {
   return editor.edit((b) => b.replace(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), edit.text));
 }
 
-export function register(context: vscode.ExtensionContext): vscode.Disposable[] {
+export function register(context: vscode.ExtensionContext, { analysis: analyses }: Services): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(EXPORT_HTML_COMMAND, (arg?: ExportHtmlOptions | vscode.Uri) =>
-      exportHtml(context.extensionUri, arg instanceof vscode.Uri ? { uri: arg } : (arg ?? {})),
+      exportHtml(analyses, context.extensionUri, arg instanceof vscode.Uri ? { uri: arg } : (arg ?? {})),
     ),
-    vscode.commands.registerCommand(INSERT_DIAGRAM_COMMAND, insertDiagram),
+    vscode.commands.registerCommand(INSERT_DIAGRAM_COMMAND, () => insertDiagram(analyses)),
     // A diagram that is present is refreshed on save, in the same save (one undo step with nothing else).
     vscode.workspace.onWillSaveTextDocument((e) => {
       if (!isMarkdown(e.document) || !e.document.getText().includes('postmortem:timeline-diagram')) return;
-      const analysis = postmortemAnalysis(e.document);
+      const analysis = analyses.postmortem(e.document);
       if (!analysis || !ganttBlockRange(analysis.model)) return;
       const edit = ganttEdit(analysis.model);
       if (!edit) return;

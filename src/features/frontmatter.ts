@@ -2,8 +2,9 @@
 // (from the schema and the configured severities), and a quick fix for a severity that is nearly right (SEV-2 → SEV2).
 import * as vscode from 'vscode';
 import { frontMatterValueContext, frontMatterValueSuggestions, localDate, nearestSeverity } from '../core';
-import { analyses, postmortemAnalysis } from './analysis';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import type { AnalysisService } from '../services/analysis';
+import type { Services } from '../services';
+import { findingsFor } from './diagnostics';
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
@@ -35,15 +36,17 @@ function valueEnd(text: string): number {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 class ValueCompletions implements vscode.CompletionItemProvider {
+  constructor(private readonly analyses: AnalysisService) {}
+
   provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
-    const analysis = postmortemAnalysis(doc);
+    const analysis = this.analyses.postmortem(doc);
     if (!analysis) return undefined;
     const at = frontMatterValueContext(analysis.model, position.line, position.character);
     if (!at) return undefined;
     const now = new Date();
     const date = analysis.model.frontMatter?.data['date'];
     const suggestions = frontMatterValueSuggestions(at.key, {
-      severities: analyses.configFor(doc.uri).severities,
+      severities: this.analyses.configFor(doc.uri).severities,
       today: localDate(now),
       now: `${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}`,
       ...(typeof date === 'string' ? { date } : {}),
@@ -65,14 +68,17 @@ class ValueCompletions implements vscode.CompletionItemProvider {
 class SeverityFix implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
+  constructor(private readonly analyses: AnalysisService) {}
+
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
+    const analysis = this.analyses.postmortem(doc);
+    if (!analysis) return [];
     const actions: vscode.CodeAction[] = [];
-    for (const d of context.diagnostics) {
-      const code = typeof d.code === 'object' ? d.code.value : d.code;
-      if (d.source !== DIAGNOSTIC_SOURCE || code !== 'frontmatter' || !d.message.startsWith('severity ')) continue;
+    for (const { diagnostic: d, finding } of findingsFor(analysis, context.diagnostics, 'frontmatter')) {
+      if (finding.data['path'] !== 'severity') continue;
       const value = doc.getText(d.range);
-      const id = nearestSeverity(value.replace(/^(["'])(.*)\1$/, '$2'), analyses.configFor(doc.uri).severities);
+      const id = nearestSeverity(value.replace(/^(["'])(.*)\1$/, '$2'), this.analyses.configFor(doc.uri).severities);
       if (!id) continue;
       const action = new vscode.CodeAction(`Change severity to ${id}`, vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
@@ -85,9 +91,9 @@ class SeverityFix implements vscode.CodeActionProvider {
   }
 }
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+export function register(_context: vscode.ExtensionContext, { analysis }: Services): vscode.Disposable[] {
   return [
-    vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new ValueCompletions(), ':', ' '),
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new SeverityFix(), { providedCodeActionKinds: SeverityFix.kinds }),
+    vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new ValueCompletions(analysis), ':', ' '),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new SeverityFix(analysis), { providedCodeActionKinds: SeverityFix.kinds }),
   ];
 }

@@ -2,7 +2,8 @@
 // (its words, its place among the headings, or its content) and the role's guidance, so recognition is explainable.
 import * as vscode from 'vscode';
 import { sectionSpec, type RoleReason } from '../core';
-import { postmortemAnalysis } from './analysis';
+import type { AnalysisService } from '../services/analysis';
+import type { Services } from '../services';
 
 const SOURCE: Record<RoleReason['source'], string> = {
   words: 'words',
@@ -17,8 +18,10 @@ function escapeMarkdown(text: string): string {
 }
 
 class SectionHover implements vscode.HoverProvider {
+  constructor(private readonly analyses: AnalysisService) {}
+
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const analysis = postmortemAnalysis(doc);
+    const analysis = this.analyses.postmortem(doc);
     if (!analysis) return undefined;
     const at = (r: { start: { line: number }; end: { line: number } }) => r.start.line <= position.line && position.line <= r.end.line;
     const heading =
@@ -36,6 +39,6 @@ class SectionHover implements vscode.HoverProvider {
   }
 }
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
-  return [vscode.languages.registerHoverProvider({ language: 'markdown' }, new SectionHover())];
+export function register(_context: vscode.ExtensionContext, { analysis }: Services): vscode.Disposable[] {
+  return [vscode.languages.registerHoverProvider({ language: 'markdown' }, new SectionHover(analysis))];
 }

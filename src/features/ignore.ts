@@ -3,24 +3,22 @@
 // one edit and one undo step; the shared analysis then drops the finding, in the editor and in the CLI alike.
 import * as vscode from 'vscode';
 import { ignoreInsert, INLINE_CONFIG_CODE } from '../core';
-import { postmortemAnalysis } from './analysis';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import type { AnalysisService } from '../services/analysis';
+import type { Services } from '../services';
+import { codeOf } from './diagnostics';
 
 export const IGNORE_TITLE = 'Ignore this occurrence';
-
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  const c = typeof d.code === 'object' ? d.code.value : d.code;
-  return typeof c === 'string' ? c : undefined;
-}
 
 class IgnoreProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
+  constructor(private readonly analyses: AnalysisService) {}
+
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
-    const diagnostics = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) !== undefined && codeOf(d) !== INLINE_CONFIG_CODE);
+    const diagnostics = context.diagnostics.filter((d) => codeOf(d) !== undefined && codeOf(d) !== INLINE_CONFIG_CODE);
     if (diagnostics.length === 0) return [];
-    const analysis = postmortemAnalysis(doc);
+    const analysis = this.analyses.postmortem(doc);
     if (!analysis) return [];
     const actions: vscode.CodeAction[] = [];
     for (const d of diagnostics) {
@@ -37,6 +35,6 @@ class IgnoreProvider implements vscode.CodeActionProvider {
   }
 }
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
-  return [vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new IgnoreProvider(), { providedCodeActionKinds: IgnoreProvider.kinds })];
+export function register(_context: vscode.ExtensionContext, { analysis }: Services): vscode.Disposable[] {
+  return [vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new IgnoreProvider(analysis), { providedCodeActionKinds: IgnoreProvider.kinds })];
 }

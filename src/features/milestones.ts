@@ -17,7 +17,8 @@ import {
   type MilestoneId,
   type PostmortemModel,
 } from '../core';
-import { analyses, postmortemAnalysis } from './analysis';
+import type { AnalysisService } from '../services/analysis';
+import type { Services } from '../services';
 
 export const WRITE_MILESTONES_TITLE = 'Write milestones into the front matter';
 const SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
@@ -27,8 +28,10 @@ function toRange(r: { start: { line: number; character: number }; end: { line: n
 }
 
 class DurationLens implements vscode.CodeLensProvider {
+  constructor(private readonly analyses: AnalysisService) {}
+
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    const analysis = postmortemAnalysis(doc);
+    const analysis = this.analyses.postmortem(doc);
     const timeline = analysis && sectionsFor(analysis.model, 'timeline')[0];
     if (!analysis?.metrics || !timeline) return [];
     const summary = durationSummary(analysis.metrics);
@@ -52,8 +55,10 @@ function milestoneAt(analysis: Analysis, position: vscode.Position): Milestone |
 }
 
 class MilestoneHover implements vscode.HoverProvider {
+  constructor(private readonly analyses: AnalysisService) {}
+
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const analysis = postmortemAnalysis(doc);
+    const analysis = this.analyses.postmortem(doc);
     if (!analysis) return undefined;
     const m = milestoneAt(analysis, position);
     if (!m) return undefined;
@@ -66,7 +71,7 @@ class MilestoneHover implements vscode.HoverProvider {
     if (m.problem) md.appendMarkdown(`${m.problem}\n\n`);
     else if (!inUse) md.appendMarkdown(`Not used: ${used[m.id]?.source === 'front-matter' ? 'the front matter gives this milestone' : 'an earlier entry marks it'}.\n\n`);
     else {
-      const origin = analyses.configFor(doc.uri).milestones.origin;
+      const origin = this.analyses.configFor(doc.uri).milestones.origin;
       for (const d of rawDurations(analysis.model, origin)) {
         if (d.from !== m.id && d.to !== m.id) continue;
         md.appendMarkdown(`- ${d.id === 'impact' ? 'Impact window' : d.id.toUpperCase()} (${d.name}, ${d.from} → ${d.to}): ${d.ms < 0 ? `negative (${d.text})` : d.text}\n`);
@@ -77,11 +82,13 @@ class MilestoneHover implements vscode.HoverProvider {
 }
 
 class WriteMilestones implements vscode.CodeActionProvider {
+  constructor(private readonly analyses: AnalysisService) {}
+
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
-    const analysis = postmortemAnalysis(doc);
+    const analysis = this.analyses.postmortem(doc);
     if (!analysis) return [];
     // Offered on a timeline milestone label, and on milestone findings.
     const { all } = parseMilestones(analysis.model);
@@ -104,8 +111,10 @@ class WriteMilestones implements vscode.CodeActionProvider {
 
 /** Milestone labels, completed on a timeline entry after its timestamp; the next milestone not given comes first. */
 class LabelCompletions implements vscode.CompletionItemProvider {
+  constructor(private readonly analyses: AnalysisService) {}
+
   provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
-    const analysis = postmortemAnalysis(doc);
+    const analysis = this.analyses.postmortem(doc);
     if (!analysis) return undefined;
     const entry = analysis.model.timeline.find((e) => e.range.start.line === position.line);
     if (!entry) return undefined;
@@ -149,9 +158,9 @@ export async function pickMilestone(model: PostmortemModel, title: string, place
  * "Mark as Milestone": labels the timeline entry at the cursor with a milestone picked from a quick pick (the next one
  * not given yet first), or with `id` when given (for tests and keybindings). Resolves true when the entry changed.
  */
-async function markMilestone(id?: MilestoneId): Promise<boolean> {
+async function markMilestone(analyses: AnalysisService, id?: MilestoneId): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
-  const analysis = editor && postmortemAnalysis(editor.document);
+  const analysis = editor && analyses.postmortem(editor.document);
   const line = editor?.selection.active.line ?? -1;
   if (!editor || !analysis || !milestoneLabelEdit(analysis.model, line, 'started')) {
     void vscode.window.showInformationMessage('Post-mortem: put the cursor on a timeline entry with a time to mark it as a milestone.');
@@ -160,7 +169,7 @@ async function markMilestone(id?: MilestoneId): Promise<boolean> {
   const pick = id ?? (await pickMilestone(analysis.model, 'Mark as Milestone', 'Which milestone is this entry?'));
   if (!pick) return false;
   // Re-read: the document may have changed while the pick was open.
-  const current = postmortemAnalysis(editor.document);
+  const current = analyses.postmortem(editor.document);
   const edit = current && milestoneLabelEdit(current.model, line, pick);
   if (!edit) return false;
   const r = edit.range;
@@ -172,12 +181,12 @@ async function markMilestone(id?: MilestoneId): Promise<boolean> {
   return done;
 }
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+export function register(_context: vscode.ExtensionContext, { analysis }: Services): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(MARK_MILESTONE_COMMAND, (id?: unknown) => markMilestone(typeof id === 'string' && (MILESTONE_IDS as readonly string[]).includes(id) ? (id as MilestoneId) : undefined)),
-    vscode.languages.registerCodeLensProvider(SELECTOR, new DurationLens()),
-    vscode.languages.registerHoverProvider(SELECTOR, new MilestoneHover()),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new WriteMilestones(), { providedCodeActionKinds: WriteMilestones.kinds }),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new LabelCompletions(), '*'),
+    vscode.commands.registerCommand(MARK_MILESTONE_COMMAND, (id?: unknown) => markMilestone(analysis, typeof id === 'string' && (MILESTONE_IDS as readonly string[]).includes(id) ? (id as MilestoneId) : undefined)),
+    vscode.languages.registerCodeLensProvider(SELECTOR, new DurationLens(analysis)),
+    vscode.languages.registerHoverProvider(SELECTOR, new MilestoneHover(analysis)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new WriteMilestones(analysis), { providedCodeActionKinds: WriteMilestones.kinds }),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new LabelCompletions(analysis), '*'),
   ];
 }

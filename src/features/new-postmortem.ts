@@ -20,10 +20,11 @@ import {
   templateVars,
   type IncidentSeverity,
 } from '../core';
-import { analyses } from './analysis';
-import { createExclusive, describeFsError, exists, leavesFolder, removeEntry } from './files';
-import { RESTRICTED_TEMPLATE_NOTE, MANAGE_TRUST, MANAGE_TRUST_COMMAND } from './trust';
-import { readConfig, SECTION } from './settings';
+import type { AnalysisService } from '../services/analysis';
+import type { Services } from '../services';
+import { createExclusive, describeFsError, exists, leavesFolder, removeEntry } from '../services/files';
+import { RESTRICTED_TEMPLATE_NOTE, MANAGE_TRUST, MANAGE_TRUST_COMMAND } from '../services/trust';
+import { SECTION } from '../services/settings';
 
 export const NEW_COMMAND = 'postmortem.new';
 export const NEW_HERE_COMMAND = 'postmortem.newHere';
@@ -58,17 +59,17 @@ interface Answers {
   severity: string;
 }
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+export function register(_context: vscode.ExtensionContext, { analysis }: Services): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(NEW_COMMAND, (arg?: NewPostmortemOptions | vscode.Uri) =>
-      newPostmortem(arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {})),
+      newPostmortem(analysis, arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {})),
     ),
-    vscode.commands.registerCommand(NEW_HERE_COMMAND, (folder?: vscode.Uri) => newPostmortem(folder instanceof vscode.Uri ? { folder } : {})),
+    vscode.commands.registerCommand(NEW_HERE_COMMAND, (folder?: vscode.Uri) => newPostmortem(analysis, folder instanceof vscode.Uri ? { folder } : {})),
   ];
 }
 
 /** Creates a post-mortem and returns its URI (an untitled document's when no folder is open), or undefined if cancelled. */
-export async function newPostmortem(options: NewPostmortemOptions = {}): Promise<vscode.Uri | undefined> {
+export async function newPostmortem(analyses: AnalysisService, options: NewPostmortemOptions = {}): Promise<vscode.Uri | undefined> {
   const explicitFolder = typeof options.folder === 'string' ? vscode.Uri.parse(options.folder) : options.folder;
   let workspaceFolder: vscode.WorkspaceFolder | undefined;
   if (explicitFolder) workspaceFolder = vscode.workspace.getWorkspaceFolder(explicitFolder);
@@ -83,7 +84,7 @@ export async function newPostmortem(options: NewPostmortemOptions = {}): Promise
   const scope = explicitFolder ?? workspaceFolder?.uri;
   const settings = vscode.workspace.getConfiguration(SECTION, scope);
   // The severities the checks use: settings, then the team's .postmortem.json, then the defaults.
-  const { severities } = scope ? analyses.configFor(scope) : readConfig();
+  const { severities } = analyses.configFor(scope);
 
   const answers = options.title !== undefined ? fromOptions(options, severities) : await ask(severities);
   if (!answers) return undefined;

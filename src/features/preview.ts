@@ -1,4 +1,4 @@
-// The visual timeline in VS Code's Markdown preview: `extendMarkdownIt` (returned by activate) adds the markdown-it
+// The visual timeline in VS Code's Markdown preview: `markdownItExtension(analyses)` (returned by activate) adds the markdown-it
 // plugin, loaded on first use (the Node bundle loads src/preview/timeline-plugin from its own file, see
 // scripts/build.mjs). The figure's data comes from the editor's analysis of the open document when the preview shows
 // the text the editor has, so a preview render does not parse the post-mortem again. Any other text (a file no editor
@@ -8,7 +8,7 @@ import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { ChunkCache, timelineFigureFor, timelineFigureOf } from '../core';
 import { timelinePlugin } from '../preview/timeline-plugin';
-import { analyses, postmortemAnalysis, workspacePath } from './analysis';
+import { workspacePath, type AnalysisService } from '../services/analysis';
 
 /** Chunk caches of the documents previewed without an editor's analysis, the most recent last; a few at most. */
 const caches = new Map<string, ChunkCache>();
@@ -25,7 +25,7 @@ function cacheFor(key: string): ChunkCache {
   return cache;
 }
 
-function dataFor(src: string, env: unknown) {
+function dataFor(analyses: AnalysisService, src: string, env: unknown) {
   const current = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
   const uri = current instanceof vscode.Uri ? current : undefined;
   const config = uri ? analyses.configFor(uri) : undefined;
@@ -33,15 +33,19 @@ function dataFor(src: string, env: unknown) {
     // The editor analyses this document: its analysis of this text, brought up to date incrementally if need be.
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc && doc.getText() === src) {
-      const analysis = postmortemAnalysis(doc);
+      const analysis = analyses.postmortem(doc);
       return analysis ? timelineFigureOf(analysis.model, config) : undefined;
     }
   }
   return timelineFigureFor(src, { ...(uri ? { path: workspacePath(uri), cache: cacheFor(uri.toString()) } : {}), ...(config ? { config } : {}) });
 }
 
-/** For activate's return value: VS Code's Markdown extension calls it with its markdown-it instance. */
-export function extendMarkdownIt(md: MarkdownIt): MarkdownIt {
-  timelinePlugin(md, { dataFor });
-  return md;
+/** For activate's return value: VS Code's Markdown extension calls `extendMarkdownIt` with its markdown-it instance. */
+export function markdownItExtension(analyses: AnalysisService): { extendMarkdownIt(md: MarkdownIt): MarkdownIt } {
+  return {
+    extendMarkdownIt(md) {
+      timelinePlugin(md, { dataFor: (src, env) => dataFor(analyses, src, env) });
+      return md;
+    },
+  };
 }

@@ -2,7 +2,9 @@
 // commands behind them. Every edit is one WorkspaceEdit (one undo step) that inserts text and touches nothing else.
 import * as vscode from 'vscode';
 import { isSectionId, sectionInserts, sectionsFor, sectionSpec, type Analysis, type SectionId } from '../core';
-import { analyses, postmortemAnalysis } from './analysis';
+import type { AnalysisService } from '../services/analysis';
+import type { Services } from '../services';
+import { findingsFor } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('postmortem');
 /** Internal: puts the cursor in a section's body, selecting its guidance (run after a quick fix adds the section). */
@@ -12,7 +14,7 @@ export const REVEAL_SECTION = 'postmortem.revealSection';
  * Selects the guidance of the section serving `id` in the document's editor (shown if needed), so typing replaces
  * it, as New Post-mortem does for the Overview. Without a guidance comment, the cursor goes to the body's first line.
  */
-async function revealSection(uri: vscode.Uri, id: SectionId): Promise<boolean> {
+async function revealSection(analyses: AnalysisService, uri: vscode.Uri, id: SectionId): Promise<boolean> {
   const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
   const editor = visible ? await vscode.window.showTextDocument(visible.document, visible.viewColumn) : await vscode.window.showTextDocument(uri);
   const doc = editor.document;
@@ -34,17 +36,9 @@ function revealCommand(doc: vscode.TextDocument, id: SectionId): vscode.Command 
   return { title: 'Go to the new section', command: REVEAL_SECTION, arguments: [doc.uri, id] };
 }
 
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  const c = typeof d.code === 'object' ? d.code.value : d.code;
-  return typeof c === 'string' ? c : undefined;
-}
-
-/** Required sections the document lacks, in catalogue order. */
-export function missingSections(analysis: Analysis): SectionId[] {
-  return analysis.findings
-    .filter((f) => f.code === 'missing-section')
-    .map((f) => f.data['section'])
-    .filter((id): id is SectionId => isSectionId(id));
+/** Required sections the document lacks, in the order they are required: the core's answer, whatever the rule levels. */
+export function missingSections(analysis: Analysis): readonly SectionId[] {
+  return analysis.completeness?.missing ?? [];
 }
 
 function insertEdit(doc: vscode.TextDocument, analysis: Analysis, ids: readonly SectionId[]): vscode.WorkspaceEdit & { note?: string } {
@@ -63,17 +57,20 @@ const noted = (edit: { note?: string }): string => (edit.note ? ` (${edit.note})
 class SectionFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
 
+  constructor(private readonly analyses: AnalysisService) {}
+
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const analysis = postmortemAnalysis(doc);
+    const analysis = this.analyses.postmortem(doc);
     if (!analysis) return [];
     const missing = missingSections(analysis);
     if (missing.length === 0) return [];
     const actions: vscode.CodeAction[] = [];
     if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) {
-      const diagnostics = context.diagnostics.filter((d) => codeOf(d) === 'missing-section');
-      for (const d of diagnostics) {
-        const id = missing.find((m) => d.message.startsWith(`Missing section "${sectionSpec(m).title}"`));
-        if (!id) continue;
+      const found = findingsFor(analysis, context.diagnostics, 'missing-section');
+      const diagnostics = found.map((f) => f.diagnostic);
+      for (const { diagnostic: d, finding } of found) {
+        const id = finding.data['section'];
+        if (!isSectionId(id) || !missing.includes(id)) continue;
         const edit = insertEdit(doc, analysis, [id]);
         const action = new vscode.CodeAction(`Add section '${sectionSpec(id).title}'${noted(edit)}`, vscode.CodeActionKind.QuickFix);
         action.edit = edit;
@@ -103,8 +100,8 @@ class SectionFixes implements vscode.CodeActionProvider {
 }
 
 /** Adds the given (or all missing) sections to a document, then puts the cursor in the first one added. */
-async function addSections(doc: vscode.TextDocument, ids?: readonly SectionId[], confirm = false): Promise<boolean> {
-  const analysis = postmortemAnalysis(doc);
+async function addSections(analyses: AnalysisService, doc: vscode.TextDocument, ids?: readonly SectionId[], confirm = false): Promise<boolean> {
+  const analysis = analyses.postmortem(doc);
   if (!analysis) {
     // Not "no sections are missing": the file is simply not checked as a post-mortem.
     const choice = await vscode.window.showInformationMessage(
@@ -113,8 +110,8 @@ async function addSections(doc: vscode.TextDocument, ids?: readonly SectionId[],
     );
     if (choice !== CHECK_THIS_FILE) return false;
     await vscode.commands.executeCommand('postmortem.checkFile', doc.uri);
-    if (!postmortemAnalysis(doc)) return false;
-    return addSections(doc, ids, true);
+    if (!analyses.postmortem(doc)) return false;
+    return addSections(analyses, doc, ids, true);
   }
   const missing = missingSections(analysis);
   const targets = (ids ?? missing).filter((id) => missing.includes(id));
@@ -132,7 +129,7 @@ async function addSections(doc: vscode.TextDocument, ids?: readonly SectionId[],
   if (edit.note) {
     void vscode.window.showInformationMessage(`Post-mortem: added ${targets.length} section${targets.length === 1 ? '' : 's'}; the edit ${edit.note}, so they are not swallowed by it.`);
   }
-  await revealSection(doc.uri, targets[0]!);
+  await revealSection(analyses, doc.uri, targets[0]!);
   return true;
 }
 
@@ -143,29 +140,30 @@ function targetDocument(uri?: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.window.activeTextEditor?.document;
 }
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+export function register(_context: vscode.ExtensionContext, { analysis: analyses }: Services): vscode.Disposable[] {
   return [
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new SectionFixes(), { providedCodeActionKinds: SectionFixes.kinds }),
-    vscode.commands.registerCommand(REVEAL_SECTION, (uri: vscode.Uri, id: string) => (isSectionId(id) ? revealSection(uri, id) : false)),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new SectionFixes(analyses), { providedCodeActionKinds: SectionFixes.kinds }),
+    vscode.commands.registerCommand(REVEAL_SECTION, (uri: vscode.Uri, id: string) => (isSectionId(id) ? revealSection(analyses, uri, id) : false)),
     vscode.commands.registerCommand('postmortem.addMissingSections', async (uri?: vscode.Uri, options?: { confirm?: boolean }) => {
       const doc = targetDocument(uri instanceof vscode.Uri ? uri : undefined);
       if (!doc) return false;
-      return addSections(doc, undefined, options?.confirm ?? false);
+      return addSections(analyses, doc, undefined, options?.confirm ?? false);
     }),
     vscode.commands.registerCommand('postmortem.addSection', async (uri?: vscode.Uri, section?: string) => {
       const doc = targetDocument(uri);
       if (!doc) return false;
-      if (!postmortemAnalysis(doc)) return addSections(doc, isSectionId(section) ? [section] : undefined);
+      const analysis = analyses.postmortem(doc);
+      if (!analysis) return addSections(analyses, doc, isSectionId(section) ? [section] : undefined);
       let id: SectionId | undefined = isSectionId(section) ? section : undefined;
       if (!id) {
-        const missing = missingSections(analyses.get(doc));
+        const missing = missingSections(analysis);
         const pick = await vscode.window.showQuickPick(
           missing.map((m) => ({ label: sectionSpec(m).title, description: sectionSpec(m).guidance, id: m })),
           { title: 'Add a missing section', placeHolder: missing.length ? 'Section to add' : 'No sections are missing' },
         );
         id = pick?.id;
       }
-      return id ? addSections(doc, [id]) : false;
+      return id ? addSections(analyses, doc, [id]) : false;
     }),
   ];
 }

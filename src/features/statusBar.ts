@@ -1,33 +1,32 @@
 // "Post-mortem: 8/10 sections" (or "10/10 sections, 3 empty") in the status bar while a post-mortem is active; the
 // tooltip lists what is missing and what is still empty, and a click offers to add what is missing. Hidden otherwise.
 import * as vscode from 'vscode';
-import { progressDetails, progressText, sectionProgress } from '../core';
-import { analyses, postmortemAnalysis } from './analysis';
-import { missingSections } from './sections';
-import { MANAGE_TRUST_COMMAND, onDidGainTrust, restrictedModeSummary } from './trust';
+import { progressDetails, progressText } from '../core';
+import type { Services } from '../services';
+import { MANAGE_TRUST_COMMAND, onDidGainTrust, restrictedModeSummary } from '../services/trust';
 
 /** Context key: the active editor shows a post-mortem (for the editor title bar and context menu). */
 export const ACTIVE_CONTEXT = 'postmortem.activeIsPostmortem';
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+export function register(_context: vscode.ExtensionContext, { analysis: analyses }: Services): vscode.Disposable[] {
   const item = vscode.window.createStatusBarItem('postmortem.sections', vscode.StatusBarAlignment.Left, 100);
   item.name = 'Post-mortem sections';
 
   let active: boolean | undefined;
   const update = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
-    const analysis = doc ? postmortemAnalysis(doc) : undefined;
+    const analysis = doc ? analyses.postmortem(doc) : undefined;
     // The editor title bar and context menu show the post-mortem commands only on post-mortems.
     if (active !== !!analysis) {
       active = !!analysis;
       void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT, active);
     }
-    if (!doc || !analysis) {
+    const progress = analysis?.completeness;
+    if (!doc || !progress) {
       item.hide();
       return;
     }
-    const progress = sectionProgress(analysis.model, analyses.configFor(doc.uri).requiredSections);
-    const missing = missingSections(analysis);
+    const { missing } = progress;
     item.text = `$(checklist) Post-mortem: ${progressText(progress)}`;
     const restricted = restrictedModeSummary(doc.uri);
     const tooltip = new vscode.MarkdownString(`${progressDetails(progress)}${missing.length > 0 ? '\n\nClick to add the missing sections.' : ''}` + (restricted ? `\n\n---\n\n${restricted}` : ''));
@@ -41,9 +40,8 @@ export function register(_context: vscode.ExtensionContext): vscode.Disposable[]
   return [
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
-    vscode.languages.onDidChangeDiagnostics((e) => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (active && e.uris.some((u) => u.toString() === active)) update();
+    analyses.onDidChangeAnalysis(({ uri }) => {
+      if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) update();
     }),
     analyses.onDidChangeConfig(update),
     onDidGainTrust(update),

@@ -2,10 +2,10 @@
 // documents are re-checked), and a broken file gets one clear diagnostic while checking goes on with the defaults.
 import * as vscode from 'vscode';
 import { docsLink, parseTeamConfig, restrictedTeamInput, TEAM_CONFIG_FILE } from '../core';
-import { analyses } from './analysis';
-import { onDidGainTrust } from './trust';
+import type { Services } from '../services';
+import { onDidGainTrust } from '../services/trust';
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+export function register(_context: vscode.ExtensionContext, { analysis: analyses }: Services): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('postmortem-config');
 
   // Per folder: only the newest load may publish (a slow read must not undo a later edit).

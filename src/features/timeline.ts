@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import {
   analyze,
-  buildModel,
   cycleNoteMilestone,
   formatTimestamp,
   labelledNote,
@@ -12,13 +11,12 @@ import {
   parseMilestones,
   parseTimeFormat,
   resolveTimeZone,
-  SectionMatcher,
   timelineEntryInsert,
   type MilestoneId,
-  type PostmortemModel,
 } from '../core';
-import { readConfig, SECTION } from './settings';
-import { workspacePath } from './analysis';
+import { SECTION } from '../services/settings';
+import type { AnalysisService } from '../services/analysis';
+import type { Services } from '../services';
 import { pickMilestone } from './milestones';
 
 export const ADD_ENTRY = 'postmortem.timeline.addEntry';
@@ -60,18 +58,11 @@ export function timestampFor(now: number, scope?: vscode.Uri): string {
   return formatTimestamp(now, format.value, zone.value);
 }
 
-function modelOf(doc: vscode.TextDocument): PostmortemModel {
-  return buildModel(doc.getText(), { matcher: new SectionMatcher(readConfig(doc.uri).extraAliases) });
+function isPostmortem(analyses: AnalysisService, doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'markdown' && !doc.isClosed && analyses.get(doc).isPostmortem;
 }
 
-function isPostmortem(doc: vscode.TextDocument): boolean {
-  if (doc.languageId !== 'markdown' || doc.isClosed) return false;
-  const config = readConfig(doc.uri);
-  // Classification only: rules are skipped when the config is disabled.
-  return analyze(doc.getText(), { path: workspacePath(doc.uri), config: { ...config, enabled: false } }).isPostmortem;
-}
-
-async function addEntry(options: AddEntryOptions = {}): Promise<boolean> {
+async function addEntry(analyses: AnalysisService, options: AddEntryOptions = {}): Promise<boolean> {
   const now = options.now ?? Date.now();
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
@@ -80,12 +71,12 @@ async function addEntry(options: AddEntryOptions = {}): Promise<boolean> {
   }
   const doc = editor.document;
   const asked = options.milestone;
-  const milestone = asked === 'pick' ? await pickMilestone(modelOf(doc), 'Add Milestone Entry', 'Which milestone does the new entry mark?') : asked;
+  const milestone = asked === 'pick' ? await pickMilestone(analyses.get(doc).model, 'Add Milestone Entry', 'Which milestone does the new entry mark?') : asked;
   if (asked === 'pick' && !milestone) return false;
   const stamp = timestampFor(now, doc.uri);
   // Planned from the text as it is now (the pick may have been open while the document changed).
   const text = milestone && (MILESTONE_IDS as readonly string[]).includes(milestone) ? `**${MILESTONE_LABEL[milestone]}:** ` : undefined;
-  const { insert, cursor } = timelineEntryInsert(modelOf(doc), stamp, { cursorLine: editor.selection.active.line, ...(text ? { text } : {}) });
+  const { insert, cursor } = timelineEntryInsert(analyses.get(doc).model, stamp, { cursorLine: editor.selection.active.line, ...(text ? { text } : {}) });
   const done = await editor.edit((b) => b.insert(new vscode.Position(insert.position.line, insert.position.character), insert.text), {
     undoStopBefore: true,
     undoStopAfter: true,
@@ -106,8 +97,8 @@ const MAX_LISTED = 200;
  * The Markdown files in the workspace whose path marks them as post-mortems (`postmortem.files.globs`). Uses the
  * search service, and walks the folders (bounded) where there is none, as in some VS Code for the Web setups.
  */
-async function workspacePostmortems(): Promise<vscode.Uri[]> {
-  const byPath = (uri: vscode.Uri) => analyze('', { path: uri.path, config: { ...readConfig(uri), enabled: false } }).isPostmortem;
+async function workspacePostmortems(analyses: AnalysisService): Promise<vscode.Uri[]> {
+  const byPath = (uri: vscode.Uri) => analyze('', { path: uri.path, config: { ...analyses.configFor(uri), enabled: false } }).isPostmortem;
   let found: vscode.Uri[] = [];
   try {
     found = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/{node_modules,.git}/**', 5000);
@@ -143,12 +134,12 @@ const MARK_MILESTONE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon
 const GO_TO_NOTE = 'Go to Note';
 
 /** The first milestone the document does not give yet (in the timeline or the front matter). */
-function nextMilestone(doc: vscode.TextDocument): MilestoneId | undefined {
-  const given = new Set(parseMilestones(modelOf(doc)).all.map((m) => m.id));
+function nextMilestone(analyses: AnalysisService, doc: vscode.TextDocument): MilestoneId | undefined {
+  const given = new Set(parseMilestones(analyses.get(doc).model).all.map((m) => m.id));
   return MILESTONE_IDS.find((id) => !given.has(id));
 }
 
-export function register(context: vscode.ExtensionContext): vscode.Disposable[] {
+export function register(context: vscode.ExtensionContext, { analysis: analyses }: Services): vscode.Disposable[] {
   /** Markdown documents by the time of their last edit, most recent last. */
   const edited = new Map<string, number>();
 
@@ -161,8 +152,8 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
   const pickTarget = async (current?: vscode.Uri): Promise<vscode.TextDocument | undefined> => {
     type Item = vscode.QuickPickItem & { uri?: vscode.Uri };
     const uris = new Map<string, vscode.Uri>();
-    for (const doc of vscode.workspace.textDocuments.filter(isPostmortem)) uris.set(doc.uri.toString(), doc.uri);
-    for (const uri of await workspacePostmortems()) if (!uris.has(uri.toString())) uris.set(uri.toString(), uri);
+    for (const doc of vscode.workspace.textDocuments.filter((doc) => isPostmortem(analyses, doc))) uris.set(doc.uri.toString(), doc.uri);
+    for (const uri of await workspacePostmortems(analyses)) if (!uris.has(uri.toString())) uris.set(uri.toString(), uri);
     const last = context.workspaceState.get<string>(LAST_TARGET);
     const changed = new Map<string, number>();
     await Promise.all(
@@ -192,10 +183,10 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
   /** The post-mortem a quick note goes to: the active one, else the last edited open one, else the person's pick. */
   const target = async (): Promise<vscode.TextDocument | undefined> => {
     const active = vscode.window.activeTextEditor?.document;
-    if (active && isPostmortem(active)) return active;
+    if (active && isPostmortem(analyses, active)) return active;
     for (const uri of [...edited.keys()].reverse()) {
       const doc = openDoc(uri);
-      if (doc && isPostmortem(doc)) return doc;
+      if (doc && isPostmortem(analyses, doc)) return doc;
     }
     return pickTarget();
   };
@@ -214,7 +205,7 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
       box.ignoreFocusOut = true;
       box.buttons = [MARK_MILESTONE, CHOOSE_ANOTHER];
       const describe = () => {
-        const next = nextMilestone(doc);
+        const next = nextMilestone(analyses, doc);
         const hint = next ? `; start with "${MILESTONE_LABEL[next]}:" to mark the ${next} milestone` : '';
         box.prompt = `Logged at ${stamp(doc)} in ${vscode.workspace.asRelativePath(doc.uri)}${hint}`;
       };
@@ -236,7 +227,7 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
         }),
         box.onDidTriggerButton(async (button) => {
           if (button === MARK_MILESTONE) {
-            box.value = cycleNoteMilestone(box.value, nextMilestone(doc));
+            box.value = cycleNoteMilestone(box.value, nextMilestone(analyses, doc));
             return;
           }
           if (button !== CHOOSE_ANOTHER) return;
@@ -289,7 +280,7 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
     text = labelledNote(text).text;
     const stamp = timestampFor(now, doc.uri);
     // Computed from the text as it is now: the document may have changed while the input box was open.
-    const { insert } = timelineEntryInsert(modelOf(doc), stamp, { text });
+    const { insert } = timelineEntryInsert(analyses.get(doc).model, stamp, { text });
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(insert.position.line, insert.position.character), insert.text);
     const done = await vscode.workspace.applyEdit(edit);
@@ -303,8 +294,8 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
   };
 
   return [
-    vscode.commands.registerCommand(ADD_ENTRY, (options?: AddEntryOptions) => addEntry(options)),
-    vscode.commands.registerCommand(ADD_MILESTONE_ENTRY, (options?: AddEntryOptions) => addEntry({ ...options, milestone: options?.milestone ?? 'pick' })),
+    vscode.commands.registerCommand(ADD_ENTRY, (options?: AddEntryOptions) => addEntry(analyses, options)),
+    vscode.commands.registerCommand(ADD_MILESTONE_ENTRY, (options?: AddEntryOptions) => addEntry(analyses, { ...options, milestone: options?.milestone ?? 'pick' })),
     vscode.commands.registerCommand(QUICK_NOTE, (options?: QuickNoteOptions) => quickNote(options)),
     vscode.commands.registerCommand(GO_TO_LAST_NOTE, () => (lastNote ? revealNote(lastNote.uri, lastNote.line) : false)),
     vscode.workspace.onDidChangeTextDocument((e) => {

@@ -1,28 +1,28 @@
 // Quick fix for `timeline-order`: "Sort timeline chronologically", one replacement of the out-of-order list or
 // table, each entry moved with its sub-bullets unchanged.
 import * as vscode from 'vscode';
-import { buildModel, SectionMatcher, timelineSortEdit } from '../core';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { readConfig } from './settings';
+import { timelineSortEdit } from '../core';
+import type { AnalysisService } from '../services/analysis';
+import type { Services } from '../services';
+import { findingsFor } from './diagnostics';
 
 export const SORT_TITLE = 'Sort timeline chronologically';
-
-function codeOf(d: vscode.Diagnostic): string | number | undefined {
-  return typeof d.code === 'object' ? d.code.value : d.code;
-}
 
 class TimelineSortProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
+  constructor(private readonly analyses: AnalysisService) {}
+
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
-    const diagnostics = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) === 'timeline-order');
-    if (diagnostics.length === 0) return [];
-    const model = buildModel(doc.getText(), { matcher: new SectionMatcher(readConfig(doc.uri).extraAliases) });
+    const analysis = this.analyses.postmortem(doc);
+    if (!analysis) return [];
+    // The shared analysis (the diagnostics' own model and configuration), not a second parse.
+    const found = findingsFor(analysis, context.diagnostics, 'timeline-order');
     // One action per list or table, covering every timeline-order diagnostic in it.
     const byBlock = new Map<string, { edit: { range: vscode.Range; text: string }; diagnostics: vscode.Diagnostic[] }>();
-    for (const d of diagnostics) {
-      const e = timelineSortEdit(model, d.range.start.line);
+    for (const { diagnostic: d, finding } of found) {
+      const e = timelineSortEdit(analysis.model, finding.range.start.line);
       if (!e) continue;
       const key = `${e.range.start.line}`;
       const entry = byBlock.get(key) ?? {
@@ -43,9 +43,9 @@ class TimelineSortProvider implements vscode.CodeActionProvider {
   }
 }
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+export function register(_context: vscode.ExtensionContext, { analysis }: Services): vscode.Disposable[] {
   return [
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new TimelineSortProvider(), {
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new TimelineSortProvider(analysis), {
       providedCodeActionKinds: TimelineSortProvider.kinds,
     }),
   ];

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { sectionsFor } from '../core/model';
 import { resolveTimeZone } from '../core/timeline/format';
-import { postmortemAnalysis } from './analysis';
+import type { AnalysisService } from '../services/analysis';
+import type { Services } from '../services';
 import {
   detectSource,
   documentDate,
@@ -18,7 +19,7 @@ import {
   type MergePlan,
   type SourceKind,
 } from '../core/import/timeline-import';
-import { readConfig, SECTION } from './settings';
+import { SECTION } from '../services/settings';
 
 export const IMPORT_TIMELINE = 'postmortem.timeline.import';
 /** `text.postmortem.timeline`: the kind of "Paste as timeline entries" (for `editor.pasteAs.preferences`). */
@@ -54,10 +55,10 @@ function localZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-function planOptions(doc: vscode.TextDocument, cursorLine?: number) {
+function planOptions(analyses: AnalysisService, doc: vscode.TextDocument, cursorLine?: number) {
   const c = vscode.workspace.getConfiguration(SECTION, doc.uri);
   return {
-    aliases: readConfig(doc.uri).extraAliases,
+    aliases: analyses.configFor(doc.uri).extraAliases,
     format: c.get<string>('timeline.format'),
     timeZone: resolveTimeZone(c.get<string>('timeline.timeZone')).value,
     ...(cursorLine !== undefined ? { cursorLine } : {}),
@@ -180,7 +181,7 @@ function reportText(imported: number, duplicates: number, result: ImportResult):
   return `Imported ${plural(imported, 'entry', 'entries')}, skipped ${plural(duplicates, 'duplicate', 'duplicates')}, ${plural(result.unreadable.length, 'line', 'lines')} unreadable.${extra.length ? ` ${extra.join(' ')}` : ''}`;
 }
 
-async function importCommand(options: ImportCommandOptions = {}): Promise<ImportReport | undefined> {
+async function importCommand(analyses: AnalysisService, options: ImportCommandOptions = {}): Promise<ImportReport | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage('Post-mortem: open a Markdown post-mortem to import a timeline into.');
@@ -203,7 +204,7 @@ async function importCommand(options: ImportCommandOptions = {}): Promise<Import
   const chosen = await pickEntries(result, options);
   if (!chosen || chosen.length === 0) return undefined;
   // Planned from the text as it is now: the document may have changed while the pick was open.
-  const plan = planTimelineImport(doc.getText(), chosen, planOptions(doc, editor.selection.active.line));
+  const plan = planTimelineImport(doc.getText(), chosen, planOptions(analyses, doc, editor.selection.active.line));
   if (plan.inserts.length > 0) {
     const done = await editor.edit((b) => plan.inserts.forEach((ins) => b.insert(new vscode.Position(ins.position.line, ins.position.character), ins.text)), {
       undoStopBefore: true,
@@ -226,6 +227,8 @@ async function importCommand(options: ImportCommandOptions = {}): Promise<Import
 
 /** "Paste as timeline entries": offered in a Timeline when the pasted text reads as a source; default when sure. */
 export class TimelinePasteProvider implements vscode.DocumentPasteEditProvider {
+  constructor(private readonly analyses: AnalysisService) {}
+
   async provideDocumentPasteEdits(
     doc: vscode.TextDocument,
     ranges: readonly vscode.Range[],
@@ -240,14 +243,14 @@ export class TimelinePasteProvider implements vscode.DocumentPasteEditProvider {
     // Offered on its own only in a post-mortem's Timeline (the shared, cached analysis); Paste As… asks for it anywhere.
     const asked = context.triggerKind === vscode.DocumentPasteTriggerKind.PasteAs;
     if (!asked) {
-      const analysis = postmortemAnalysis(doc);
+      const analysis = this.analyses.postmortem(doc);
       const inTimeline = analysis !== undefined && sectionsFor(analysis.model, 'timeline').some((s) => line >= s.heading.range.start.line && line <= s.contentRange.end.line);
       if (!inTimeline) return undefined;
     }
     const detection = detectSource(text);
     if (!detection) return undefined;
     const docText = doc.getText();
-    const options = planOptions(doc, line);
+    const options = planOptions(this.analyses, doc, line);
     let plan: MergePlan;
     let result: ImportResult;
     try {
@@ -266,10 +269,10 @@ export class TimelinePasteProvider implements vscode.DocumentPasteEditProvider {
   }
 }
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
+export function register(_context: vscode.ExtensionContext, { analysis }: Services): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(IMPORT_TIMELINE, (options?: ImportCommandOptions) => importCommand(options)),
-    vscode.languages.registerDocumentPasteEditProvider({ language: 'markdown' }, new TimelinePasteProvider(), {
+    vscode.commands.registerCommand(IMPORT_TIMELINE, (options?: ImportCommandOptions) => importCommand(analysis, options)),
+    vscode.languages.registerDocumentPasteEditProvider({ language: 'markdown' }, new TimelinePasteProvider(analysis), {
       providedPasteEditKinds: [PASTE_KIND()],
       pasteMimeTypes: ['text/plain'],
     }),

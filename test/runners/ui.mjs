@@ -14,6 +14,8 @@
 //   8. The Settings editor: Enable first, and no "Postmortem ›" before every setting.
 //   9. (runs third, on the untouched fixture) Paste as timeline entries: a Slack transcript on the clipboard pasted with Ctrl+V in the Timeline becomes entries
 //      merged in time order (a duplicate skipped, hostile text escaped), and one Ctrl+Z restores the Timeline.
+//  10. With missing-section off for a file (an inline postmortem-disable-file comment), the status bar still says 8/10
+//      and a click still offers to add the two missing sections.
 // What the tests read comes from the workbench (editor lines, explorer, status bar): @vscode/test-web's file system
 // provider keeps written files in the browser's memory, so nothing the workbench writes ever reaches the folder on disk.
 //
@@ -514,6 +516,47 @@ async function notAPostmortemOffersCheckThisFile(page) {
   await waitForEditorLines(page, { [line - 2]: '## Overview', [line]: /^<!-- A 1-2 sentence TL;DR/ }, 'the sections should be added');
 }
 
+/** The Problems item of the status bar (the whole workspace) counts `errors` errors and `warnings` warnings. */
+async function problemCounts(page, errors, warnings, what) {
+  const item = page.locator('.part.statusbar [id="status.problems"]');
+  // Errors, then warnings, then (when there are any) infos.
+  const wanted = new RegExp(`^\\D*${errors}\\D+${warnings}(?:\\D|$)`);
+  await item.filter({ hasText: wanted }).first().waitFor({ timeout: 15_000 }).catch(async (error) => {
+    throw new Error(`${what}: the Problems item reads "${(await item.first().textContent())?.trim()}" (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+  });
+}
+
+/**
+ * With missing-section turned off for the file (`<!-- postmortem-disable-file missing-section -->`, pasted at its
+ * end), the status bar still counts the missing sections (they are a fact about the document, not a diagnostic), and
+ * clicking it still offers to add them. It used to read "missing" from the findings. The integration tests cover
+ * `postmortem.rules: { "missing-section": "off" }` for completions and Add Section.
+ */
+async function statusBarWithMissingSectionOff(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await quickOpen(page, 'postmortems/2026-11-02-settings.md');
+  await waitForEditorLines(page, { 9: '# Search index lag' }, 'the fixture should show its title');
+  // missing-section (2: Impact, Responders) and milestone-missing (1) warnings; no other step touches this file.
+  await problemCounts(page, 0, 3, 'the fixture\'s warnings');
+  try {
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.evaluate((t) => globalThis.navigator.clipboard.writeText(t), '<!-- postmortem-disable-file missing-section -->');
+    await page.keyboard.press('Control+V');
+    await problemCounts(page, 0, 1, 'missing-section should be off for the file');
+    const item = page.locator('.part.statusbar .statusbar-item', { hasText: /Post-mortem: 8\/10 sections/ }).first();
+    await item.waitFor({ timeout: 15_000 });
+    await item.click();
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'Add 2 missing sections' });
+    await dialog.waitFor({ timeout: 15_000 });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+  } finally {
+    await runCommand(page, 'File: Revert File');
+    await runCommand(page, 'View: Close All Editors');
+  }
+}
+
 /** The Settings editor: the extension's settings say neither "Postmortem ›" nor start with "Action Items"; Enable is first. */
 async function settingsEditor(page) {
   await runCommand(page, 'View: Close All Editors');
@@ -573,6 +616,8 @@ async function main() {
     ['Log Incident Note with no editor open: a workspace post-mortem, an empty note refused, Go to Note', () => incidentNoteFromNowhere(page)],
     ['A quick fix by keyboard puts the cursor in the new section, guidance selected', () => quickFixPutsTheCursorInTheNewSection(page)],
     ['Add All Missing Sections on a file that is not a post-mortem offers Check This File', () => notAPostmortemOffersCheckThisFile(page)],
+    // Before the Settings editor: that one stays open over the workbench.
+    ['With missing-section off, the status bar still counts the missing sections and a click offers to add them', () => statusBarWithMissingSectionOff(page)],
     ['The Settings editor lists Enable first, without a "Postmortem ›" prefix', () => settingsEditor(page)],
   ];
   let passed = 0;

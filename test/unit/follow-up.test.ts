@@ -76,7 +76,7 @@ describe('action-item-overdue and -deadline: messages and levels', () => {
 describe('followUpPolicy in .postmortem.json', () => {
   it('reads days per severity, and reports bad values where they are', () => {
     const team = parseTeamConfig('{ "followUpPolicy": { "SEV1": 28, "SEV2": "8 weeks", "SEV3": 0, "SEV4": 56 } }');
-    assert.deepEqual(team.input['followUpPolicy'], { SEV1: 28, SEV4: 56 });
+    assert.deepEqual({ ...(team.input['followUpPolicy'] as object) }, { SEV1: 28, SEV4: 56 });
     assert.deepEqual(team.problems.map((p) => p.message), [
       'followUpPolicy.SEV2 must be a whole number of days from 1 to 3650, e.g. 28.',
       'followUpPolicy.SEV3 must be a whole number of days from 1 to 3650, e.g. 28.',

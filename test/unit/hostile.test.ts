@@ -10,7 +10,7 @@ import { analyze } from '../../src/core';
 import { isPlaceholderLine } from '../../src/core/prose';
 import { hasNonAscii } from '../../src/core/text';
 import { bracketedTexts } from '../../src/core/model';
-import { dropDanglingSeparators } from '../../src/core/rules/action-items';
+import { dropDanglingSeparators } from '../../src/core/action-items';
 import { capContainerDepth, MAX_CONTAINER_DEPTH } from '../../src/core/remark';
 import { htmlHeadings } from '../../src/core/heading-text';
 import { rng } from '../bench/generate';

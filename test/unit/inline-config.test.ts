@@ -53,7 +53,7 @@ describe('inline configuration comments', () => {
     const f = findings(['<!-- postmortem-disable-next-line blameless-langauge, blameless-language -->', BLAME]);
     const unknown = f.filter((x) => x.code === 'inline-config');
     assert.equal(unknown.length, 1);
-    assert.match(unknown[0]!.message, /^Unknown rule "blameless-langauge" in a postmortem-disable-next-line comment; known: missing-section, /);
+    assert.match(unknown[0]!.message, /^Unknown rule "blameless-langauge" in a postmortem-disable-next-line comment; known: frontmatter-syntax, missing-section, /);
     assert.deepEqual(
       { line: unknown[0]!.range.start.line - HEAD.length, start: unknown[0]!.range.start.character, end: unknown[0]!.range.end.character, severity: unknown[0]!.severity },
       { line: 0, start: 34, end: 52, severity: 'warning' },

@@ -1,7 +1,7 @@
 // The reviewer rules: for each, documents that must and must not trigger it.
 import * as assert from 'node:assert/strict';
 import { analyze, normaliseConfig, type PostmortemConfig } from '../../src/core';
-import { actionItemFields } from '../../src/core/rules/action-items';
+import { actionItemFields } from '../../src/core/action-items';
 
 const HEAD = ['---', 'type: postmortem', 'status: in-review', '---', '', '# Outage', ''];
 const codes = (body: string[], code: string, config?: PostmortemConfig) =>
@@ -184,6 +184,17 @@ describe('strictness follows the status', () => {
     assert.deepEqual(s.missing, ['info']);
     assert.deepEqual(s.empty, []);
     assert.deepEqual(s.owner, ['error']);
+  });
+  it('auto is the rule\'s default: off stays off, info stays info, and only rules that follow the status follow it', () => {
+    const text = ['---', 'type: postmortem', 'status: draft', '---', '# T', '', '## Impact', '', '1', '', '## Overview', '', 'x'].join('\n');
+    const levels = (rules: Record<string, string>) => {
+      const found = analyze(text, { config: normaliseConfig({ rules }) }).findings;
+      const of = (code: string) => [...new Set(found.filter((f) => f.code === code).map((f) => f.severity))];
+      return { order: of('section-order'), draft: of('status-not-final'), missing: of('missing-section') };
+    };
+    const byDefault = levels({});
+    assert.deepEqual(byDefault, { order: [], draft: ['info'], missing: ['hint'] });
+    assert.deepEqual(levels({ 'section-order': 'auto', 'status-not-final': 'auto', 'missing-section': 'auto' }), byDefault);
   });
 });
 

@@ -6,8 +6,17 @@ import { buildSnippets, snippetsFileText } from '../../src/core/snippets';
 import { ROOT } from './helpers';
 import { VALIDATOR_FILE, validatorSource } from '../../scripts/validator-source';
 import { EDITOR_SCHEMA_FILE, editorSchemaText } from '../../scripts/editor-schema';
+import { CODES_FILE, codesSource, configSchemaText, manifestText, readmeText } from '../../scripts/rules-docs';
 
 describe('generated files', () => {
+  it('CODES, the postmortem.rules setting, the config schema\'s codes, and the README\'s code table and `auto` are what the rules say (run `npm run generate` when this fails)', () => {
+    const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+    assert.equal(read(CODES_FILE), codesSource());
+    assert.equal(read('package.json'), manifestText(read('package.json')));
+    assert.equal(read('schemas/postmortem.config.schema.json'), configSchemaText(read('schemas/postmortem.config.schema.json')));
+    assert.equal(read('README.md'), readmeText(read('README.md')));
+  });
+
   it('the committed front-matter validator is what ajv compiles from the schema (run `npm run generate` when this fails)', () => {
     assert.equal(readFileSync(join(ROOT, VALIDATOR_FILE), 'utf8'), validatorSource());
   });

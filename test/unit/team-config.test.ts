@@ -39,7 +39,8 @@ describe('team config: a valid file', () => {
     assert.deepEqual(team.input, {
       requiredSections: ['overview', 'impact', 'action-items'],
       extraAliases: { timeline: ['Log of events'] },
-      severities: [{ id: 'P1', description: 'Customer-facing outage' }, 'P2'],
+      // As the configuration table reads them (the same reader as the settings').
+      severities: [{ id: 'P1', description: 'Customer-facing outage' }, { id: 'P2', description: '' }],
       rules: { 'section-order': 'info', 'blameless-language': 'error' },
       actionItems: { ticketPattern: 'OPS-\\d+', requireDueDate: true },
       blamelessPhrases: ['human error'],

@@ -289,10 +289,12 @@ describe('config: severities', () => {
     assert.deepEqual(settings['postmortem.severities'].default, DEFAULT_SEVERITIES);
   });
 
-  it('takes strings or {id, description}, drops malformed entries and duplicates with a problem each', () => {
+  it('takes strings or {id, description} and drops duplicates; a list with malformed entries gets a problem each and is left out', () => {
+    assert.deepEqual(normaliseConfig({ severities: ['P1', { id: 'P2', description: 'Two' }, ' P1'] }).severities, [{ id: 'P1', description: '' }, { id: 'P2', description: 'Two' }]);
     const problems: string[] = [];
+    // One policy with the team file (the configuration table): a list with a bad element is left out whole.
     const c = normaliseConfig({ severities: ['P1', { id: 'P2', description: 'Two' }, { description: 'no id' }, 7, 'P1'] }, problems);
-    assert.deepEqual(c.severities, [{ id: 'P1', description: '' }, { id: 'P2', description: 'Two' }]);
+    assert.deepEqual(c.severities, DEFAULT_SEVERITIES);
     assert.equal(problems.length, 2);
     assert.deepEqual(normaliseConfig({ severities: [] }).severities, DEFAULT_SEVERITIES);
   });

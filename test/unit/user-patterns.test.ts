@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import picomatch from 'picomatch/posix';
 import { analyze, DEFAULT_GLOBS, DEFAULT_TICKET_PATTERN, effectiveConfig, normaliseConfig, parseTeamConfig } from '../../src/core';
-import { actionItemFields } from '../../src/core/rules/action-items';
+import { actionItemFields } from '../../src/core/action-items';
 import { globSet, ticketMatcher, ticketPatternProblem } from '../../src/core/user-patterns';
 import { doc } from './helpers';
 
@@ -66,7 +66,8 @@ describe('user patterns: the ticket pattern', () => {
     const problems: string[] = [];
     const config = normaliseConfig({ actionItems: { ticketPattern: '(\\w+)-\\1' } }, problems);
     assert.equal(config.actionItems.ticketPattern, DEFAULT_TICKET_PATTERN);
-    assert.deepEqual(problems, ['The ticket pattern "(\\w+)-\\1" in postmortem.actionItems.ticketPattern cannot be used: it uses a backreference (`\\1`), which the linear-time engine (RE2) does not support. Using the default.']);
+    // The same reader as the team file's (the configuration table), naming the setting.
+    assert.deepEqual(problems, ['postmortem.actionItems.ticketPattern must be a valid regular expression, e.g. "[A-Z][A-Z0-9]+-\\\\d+"; this one uses a backreference (`\\1`), which the linear-time engine (RE2) does not support.']);
   });
 });
 

@@ -8,6 +8,8 @@ import type { Rule } from './types';
 
 export const actionItemDeadline: Rule = {
   code: 'action-item-deadline',
+  description: "An action item is due after the follow-up policy's deadline for its severity (`followUpPolicy` in `.postmortem.json`: days from the incident date).",
+  docs: 'action-item-deadline',
   defaultLevel: 'warning',
   run(ctx) {
     if (Object.keys(ctx.config.followUpPolicy).length === 0 || ctx.model.actionItems.length === 0) return;
@@ -17,7 +19,6 @@ export const actionItemDeadline: Rule = {
       if (!f.beyondPolicy || f.done || f.deadline === undefined || f.dueDay === undefined) continue;
       const late = daysBetween(f.deadline, f.dueDay) ?? 0;
       ctx.report({
-        code: 'action-item-deadline',
         message: `This action item is due ${f.dueDay}, ${late} day${late === 1 ? '' : 's'} after the follow-up policy's deadline for ${severity ?? 'this severity'} (${f.deadline}): bring it forward, or split off what can be done by then.`,
         range: firstLine(f.item.entry, ctx.model),
         data: { line: f.item.entry.range.start.line, due: f.dueDay, deadline: f.deadline, severity: severity ?? '' },

@@ -8,6 +8,8 @@ import type { Rule } from './types';
 
 export const actionItemOverdue: Rule = {
   code: 'action-item-overdue',
+  description: "An open action item is past its due date (or, without one, past the follow-up policy's deadline); `postmortem actions --overdue` fails on it.",
+  docs: 'action-item-overdue',
   defaultLevel: 'info',
   run(ctx) {
     const today = ctx.today;
@@ -19,7 +21,6 @@ export const actionItemOverdue: Rule = {
       const days = daysBetween(due, today) ?? 0;
       const ago = `${days} day${days === 1 ? '' : 's'} ago`;
       ctx.report({
-        code: 'action-item-overdue',
         message:
           f.dueDay !== undefined
             ? `This action item was due ${due} (${ago}) and is still open: finish it and tick it off, or agree a new due date.`

@@ -1,236 +1,9 @@
 // action-item-owner, action-item-ticket, action-item-due: every action item has an owner, becomes a tracker ticket
-// and, where required, has a due date. Items are checklist items, list items or table rows in Action Items.
+// and, where required, has a due date. The fields come from actionItemFields (action-items.ts, beside the model).
+import { fieldsOf } from '../action-items';
 import type { Entry, PostmortemModel } from '../model';
-import { isPlaceholderLine } from '../prose';
 import { range } from '../text';
-import { isOwnPlaceholder } from '../placeholders';
-import { ticketMatcher } from '../user-patterns';
 import type { Rule, RuleContext } from './types';
-
-export interface ActionItemFields {
-  readonly entry: Entry;
-  readonly summary: string;
-  readonly owner: string | undefined;
-  readonly ticket: string | undefined;
-  readonly due: string | undefined;
-}
-
-function cells(row: string): string[] {
-  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim());
-}
-
-/**
- * The header cells of the table each row belongs to: the first of the run of "|" lines holding it. Rows are asked in
- * document order, and a row of the same run as the row before is answered from it, so a long table is walked once
- * (walking up from every row was quadratic in the table's length).
- */
-function tableHeaders(model: PostmortemModel): (line: number) => TableHeader {
-  let known: { line: number; header: TableHeader } | undefined;
-  return (line) => {
-    let l = line;
-    while (l > 0 && (model.lines[l - 1] ?? '').trimStart().startsWith('|')) {
-      if (known && l - 1 === known.line) {
-        known = { line, header: known.header };
-        return known.header;
-      }
-      l--;
-    }
-    const text = model.lines[l] ?? '';
-    known = { line, header: { text, cells: cells(text).map((c) => c.toLowerCase()) } };
-    return known.header;
-  };
-}
-
-interface TableHeader {
-  /** The header row's line. */
-  readonly text: string;
-  /** Its cells, lower-case. */
-  readonly cells: string[];
-}
-
-const OWNER = /@[\w.-]+|\b(?:owner|assignee|assigned to)\s*[:=]\s*([^,;|—–]+)/i;
-const DUE = /\b(\d{4}-\d{2}-\d{2})\b|\bdue(?: date)?\s*[:=]?\s*([^,;|—–]+)/i;
-/**
- * A URL, or a Markdown link: text without brackets, a destination with balanced parentheses one level deep. Each
- * part stops at the next bracket or parenthesis, so a line of unclosed "[" or "(" is read once, not once per mark.
- */
-const LINK = /https?:\/\/\S+|\[[^[\]]+\]\([^()]*(?:\([^()]*\)[^()]*)*\)/;
-
-
-/**
- * A list item's summary: its text before the first " — " or ", owner", without the owner, ticket and due date it
- * names (a link with prose keeps its text: "Fix [the retry bug](…)" reads "Fix the retry bug").
- */
-function listSummary(text: string, fields: ReadonlyArray<string | undefined>): string {
-  // The white space around the cut is trimmed below; matching it here would retry from every space of a long run.
-  let summary = text.split(/\s[—–-]\s|\(\s*owner|,\s*owner/i)[0]!;
-  for (const field of fields) {
-    if (!field) continue;
-    const link = /^\[([^\]]+)\]\([^)]+\)$/.exec(field);
-    summary = summary.replace(field, link && /\s/.test(link[1]!) ? link[1]! : ' ');
-  }
-  const cleaned = trimSeparatorsEnd(
-    dropDanglingSeparators(
-      summary.replace(/\b(?:owner|assignee|assigned to|ticket|issue|due(?: date)?)\s*[:=]\s*(?=[\s,;]|$)/gi, ' ').replace(/\*\*/g, ''),
-    )
-      .replace(/\(\s*\)/g, '')
-      .replace(/\s{2,}/g, ' '),
-  ).trim();
-  return cleaned === '' ? text.replace(/\*\*/g, '').trim() : cleaned;
-}
-
-const isSeparatorOrSpace = (c: string): boolean => c === ',' || c === ';' || c === '(' || c === ' ' || (c.trim() === '' && c !== '');
-
-/**
- * text.replace(/(?:\s*[,;(]\s*)+(?=[,;)]|$)/g, ''): separators left dangling once fields are taken out ("Fix , ;"),
- * in linear time (that pattern is exponential on "(  (  (  x"). A match is a run of spaces, ",", ";" and "(" holding
- * at least one of the three, followed by ",", ";", ")" or the end; each maximal run is read once, from its start.
- */
-export function dropDanglingSeparators(s: string): string {
-  let out = '';
-  let copied = 0;
-  let i = 0;
-  while (i < s.length) {
-    if (!isSeparatorOrSpace(s[i]!)) {
-      i++;
-      continue;
-    }
-    let b = i;
-    while (b < s.length && isSeparatorOrSpace(s[b]!)) b++;
-    // Within the run [i, b): a match from `pos` ends at b when what follows may follow, or else at the last "," or
-    // ";" of the run after pos (the longest valid end); it needs a separator between pos and its end.
-    let pos = i;
-    const endOk = b === s.length || s[b] === ',' || s[b] === ';' || s[b] === ')';
-    for (;;) {
-      let end = -1;
-      if (endOk) end = b;
-      else for (let e = b - 1; e > pos; e--) if (s[e] === ',' || s[e] === ';') { end = e; break; }
-      if (end === -1) break;
-      let hasSeparator = false;
-      for (let k = pos; k < end && !hasSeparator; k++) hasSeparator = s[k] === ',' || s[k] === ';' || s[k] === '(';
-      if (!hasSeparator) break;
-      out += s.slice(copied, pos);
-      copied = end;
-      pos = end;
-      if (end === b) break;
-    }
-    i = b;
-  }
-  return out + s.slice(copied);
-}
-
-/** text.replace(/[\s,;]+$/, ''), without re-reading a long run that is not at the end from each of its characters. */
-function trimSeparatorsEnd(s: string): string {
-  let e = s.length;
-  while (e > 0 && (s[e - 1] === ',' || s[e - 1] === ';' || (s[e - 1]!.trim() === ''))) e--;
-  return s.slice(0, e);
-}
-
-/** The row's cell under the first header cell that holds one of `names`, unless it is a placeholder. */
-function column(header: readonly string[], row: readonly string[], names: readonly string[]): string | undefined {
-  const i = header.findIndex((h) => names.some((n) => h.includes(n)));
-  const v = i >= 0 ? row[i] : undefined;
-  return v && !isPlaceholderLine(v) ? v : undefined;
-}
-
-/** actionItemFields per model and ticket pattern: each action-item rule and the export read them. */
-const fieldsCache = new WeakMap<PostmortemModel, Map<string, Fields[]>>();
-
-/** What each action item states: a summary, its owner, ticket and due date. */
-export function actionItemFields(model: PostmortemModel, ticketPattern: string): ActionItemFields[] {
-  return fieldsOf(model, ticketPattern);
-}
-
-function fieldsOf(model: PostmortemModel, ticketPattern: string): Fields[] {
-  let byPattern = fieldsCache.get(model);
-  if (!byPattern) fieldsCache.set(model, (byPattern = new Map()));
-  let fields = byPattern.get(ticketPattern);
-  if (!fields) byPattern.set(ticketPattern, (fields = computeFields(model, ticketPattern)));
-  return fields;
-}
-
-/** Fields, and whether the rules pass the item over (a placeholder, or our example item): asked once per item. */
-interface Fields extends ActionItemFields {
-  readonly quiet: boolean;
-}
-
-/** Placeholder text, or our example item (empty-section says it): no action-item finding. */
-function quietEntry(entry: Pick<Entry, 'text' | 'lines'>): boolean {
-  return isPlaceholderLine(entry.text) || (entry.lines.length === 1 && isOwnPlaceholder(entry.lines[0]!));
-}
-
-/** What a table row states, under its header: a pure function of the two lines and the ticket pattern. */
-type RowFields = Omit<Fields, 'entry'>;
-
-/**
- * Row fields by ticket pattern, header line and row line: an edit changes few rows, and every row of a long table was
- * read again on every analysis. Keyed by the line strings, which an edit leaves the same objects outside the lines it
- * touched. Bounded by the document: cleared when it holds more than twice its action items.
- */
-const rowCache = new Map<string, Map<string, Map<string, RowFields>>>();
-let rowCacheSize = 0;
-
-function rowFields(header: TableHeader, text: string, ticket: ReturnType<typeof ticketMatcher>): RowFields {
-  const row = cells(text);
-  const col = (...names: string[]) => column(header.cells, row, names);
-  const all = row.join(' | ');
-  return {
-    summary: col('action', 'summary', 'item', 'task', 'description', 'what') ?? row.find((c) => c.length > 0) ?? '',
-    owner: col('owner', 'assignee', 'who') ?? OWNER.exec(all)?.[0],
-    ticket: col('ticket', 'issue', 'jira', 'tracker', 'link') ?? (LINK.exec(all) ?? (ticket ? ticket.exec(all) : null))?.[0],
-    due: col('due', 'date', 'deadline', 'when') ?? DUE.exec(all)?.[1],
-    quiet: quietEntry({ text, lines: [text] }),
-  };
-}
-
-function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] {
-  const ticket = ticketMatcher(ticketPattern);
-  const out: Fields[] = [];
-  const tableHeader = tableHeaders(model);
-  if (rowCacheSize > Math.max(5000, 2 * model.actionItems.length)) {
-    rowCache.clear();
-    rowCacheSize = 0;
-  }
-  let byHeader = rowCache.get(ticketPattern);
-  if (!byHeader) rowCache.set(ticketPattern, (byHeader = new Map()));
-  let lastHeader: TableHeader | undefined;
-  let byRow: Map<string, RowFields> | undefined;
-  for (const entry of model.actionItems) {
-    if (entry.kind === 'row') {
-      const header = tableHeader(entry.range.start.line);
-      if (header !== lastHeader || !byRow) {
-        lastHeader = header;
-        byRow = byHeader.get(header.text);
-        if (!byRow) byHeader.set(header.text, (byRow = new Map()));
-      }
-      let fields = byRow.get(entry.text);
-      if (!fields) {
-        byRow.set(entry.text, (fields = rowFields(header, entry.text, ticket)));
-        rowCacheSize++;
-      }
-      out.push({ entry, summary: fields.summary, owner: fields.owner, ticket: fields.ticket, due: fields.due, quiet: fields.quiet });
-      continue;
-    }
-    const text = entry.lines.join(' ').replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s+)?/i, '');
-    const owner = OWNER.exec(text);
-    const due = DUE.exec(text);
-    const ticketMatch = LINK.exec(text) ?? (ticket ? ticket.exec(text) : null);
-    // The summary is read only by the export: made on first read, not on every analysis (cleaning a long item's
-    // text takes several passes over it, each copying it).
-    let summary: string | undefined;
-    out.push({
-      entry,
-      get summary() {
-        return (summary ??= listSummary(text, [owner?.[0], due?.[0], ticketMatch?.[0]]));
-      },
-      owner: owner ? (owner[1] ?? owner[0]).trim() : undefined,
-      ticket: ticketMatch?.[0],
-      due: due ? (due[1] ?? due[2])?.trim() : undefined,
-      quiet: quietEntry(entry),
-    });
-  }
-  return out;
-}
 
 /** An item's first line, without its indentation and trailing white space: where its findings go. */
 export function firstLine(entry: Entry, model: PostmortemModel) {
@@ -240,31 +13,35 @@ export function firstLine(entry: Entry, model: PostmortemModel) {
   return range(l, start, l, text.trimEnd().length);
 }
 
-function itemRule(code: string, field: 'owner' | 'ticket' | 'due', message: (ctx: RuleContext) => string, applies: (ctx: RuleContext) => boolean = () => true): Rule {
+function itemRule(code: string, field: 'owner' | 'ticket' | 'due', description: string, message: (ctx: RuleContext) => string, applies: (ctx: RuleContext) => boolean = () => true): Rule {
   return {
     code,
     defaultLevel: 'auto',
     completeness: true,
+    description,
+    docs: code,
     run(ctx) {
       if (!applies(ctx)) return;
       const items = fieldsOf(ctx.model, ctx.config.actionItems.ticketPattern);
       items.forEach((item, index) => {
-        if (item[field] !== undefined || item.quiet) return;
-        ctx.report({ code, message: message(ctx), range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } });
+        if (item[field] !== undefined || item.quiet) return; // a placeholder, or our example item: empty-section says it
+        ctx.report({ message: message(ctx), range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } });
       });
     },
   };
 }
 
-export const actionItemOwner = itemRule('action-item-owner', 'owner', () => 'This action item has no owner: add "@name" or "owner: name", so someone drives it to done.');
+export const actionItemOwner = itemRule('action-item-owner', 'owner', 'An action item has no owner.', () => 'This action item has no owner: add "@name" or "owner: name", so someone drives it to done.');
 export const actionItemTicket = itemRule(
   'action-item-ticket',
   'ticket',
+  'An action item has no ticket.',
   (ctx) => `This action item has no ticket: link the tracker ticket or name its key (matching ${ctx.config.actionItems.ticketPattern}), so it is not forgotten.`,
 );
 export const actionItemDue = itemRule(
   'action-item-due',
   'due',
+  'An action item has no due date (only with `postmortem.actionItems.requireDueDate`).',
   () => 'This action item has no due date: add "due: YYYY-MM-DD".',
   (ctx) => ctx.config.actionItems.requireDueDate,
 );

@@ -3,22 +3,6 @@ import { eachProseChunk, withoutQuotesAndCode, type ProseLine } from '../prose';
 import { asciiFirst, hasNonAscii, range } from '../text';
 import type { Rule } from './types';
 
-export const DEFAULT_BLAMELESS_PHRASES: readonly string[] = [
-  "'s fault",
-  'fault of',
-  'human error',
-  'should have known',
-  'should have caught',
-  'careless',
-  'negligent',
-  'negligence',
-  'stupid',
-  'incompetent',
-  'who broke',
-  'screwed up',
-  'messed up',
-];
-
 const SUGGESTIONS: Record<string, string> = {
   'human error': 'describe the conditions that made the mistake easy, e.g. "the deploy tool accepted an unreviewed config"',
   'should have known': 'say what information was missing at the time, e.g. "the runbook did not mention…"',
@@ -125,6 +109,8 @@ export const blamelessLanguage: Rule = {
   code: 'blameless-language',
   defaultLevel: 'auto',
   strictWhenFinal: true,
+  description: 'A phrase points a finger at a person.',
+  docs: 'blameless-language',
   run({ model, config, report }) {
     const phrases = config.blamelessPhrases.filter((p) => p.trim() !== '');
     if (phrases.length === 0) return;
@@ -134,7 +120,6 @@ export const blamelessLanguage: Rule = {
       const suggestion = SUGGESTIONS[hit.phrase.toLowerCase()] ?? DEFAULT_SUGGESTION;
       const line = base + hit.line;
       report({
-        code: 'blameless-language',
         message: `"${hit.text}" points a finger. Post-mortems are blameless: people acted sensibly with what they knew, so ${suggestion}.`,
         range: range(line, hit.start, line, hit.start + hit.text.length),
         data: { phrase: hit.phrase },

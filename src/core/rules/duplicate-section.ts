@@ -6,6 +6,8 @@ import type { Rule } from './types';
 export const duplicateSection: Rule = {
   code: 'duplicate-section',
   defaultLevel: 'warning',
+  description: 'The same section heading twice.',
+  docs: 'duplicate-section',
   run({ model, report }) {
     const seen = new Map<string, { line: number }>();
     // Headings repeat: each text is normalised once (a document of thousands of "Impact" headings).
@@ -22,7 +24,6 @@ export const duplicateSection: Rule = {
         continue;
       }
       report({
-        code: 'duplicate-section',
         message: `"${section.heading.text}" repeats the section on line ${first.line + 1}; merge the two, or name each for its part.`,
         range: section.heading.range,
         data: { section: section.roles[0]!, firstLine: first.line },

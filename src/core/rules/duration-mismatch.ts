@@ -19,6 +19,8 @@ export function mismatchMs(minMs: number, maxMs: number, actualMs: number): numb
 export const durationMismatch: Rule = {
   code: 'duration-mismatch',
   defaultLevel: 'warning',
+  description: 'A duration in the prose disagrees with the timeline.',
+  docs: 'duration-mismatch',
   run({ model, config, report }) {
     const computed = rawDurations(model, config.milestones.origin).filter((d) => d.ms >= 0);
     if (computed.length === 0) return;
@@ -36,7 +38,6 @@ export const durationMismatch: Rule = {
           if (misses.some((m) => m.gap === 0)) continue;
           const closest = misses.sort((a, b) => a.gap - b.gap)[0]!.d;
           report({
-            code: 'duration-mismatch',
             message: `"${stated.text.trim()}" disagrees with the timeline: the ${closest.name} (${closest.from} → ${closest.to}) is ${closest.text}, not ${formatDuration(stated.minMs)}${stated.maxMs !== stated.minMs ? `–${formatDuration(stated.maxMs)}` : ''}.`,
             range: range(line, stated.start, line, stated.end),
             data: { duration: closest.id, statedMs: stated.minMs, timelineMs: closest.ms },

@@ -102,6 +102,8 @@ function rangeFor(fm: FrontMatter, error: ErrorObject, path: readonly (string | 
 export const frontmatterSchema: Rule = {
   code: 'frontmatter',
   defaultLevel: 'warning',
+  description: 'A front-matter value breaks the post-mortem schema (`schemas/postmortem.frontmatter.schema.json`).',
+  docs: 'frontmatter',
   run({ model, config, report }) {
     const fm = model.frontMatter;
     if (!fm || fm.kind !== 'yaml' || fm.errors.length > 0) return;
@@ -115,7 +117,7 @@ export const frontmatterSchema: Rule = {
       const message = messageFor(error, path);
       if (!message || seen.has(message)) continue;
       seen.add(message);
-      report({ code: 'frontmatter', message, range: rangeFor(fm, error, path, firstLine), data: { path: nameOf(path), keyword: error.keyword } });
+      report({ message, range: rangeFor(fm, error, path, firstLine), data: { path: nameOf(path), keyword: error.keyword } });
     }
   },
 };

@@ -4,8 +4,10 @@ import type { Rule } from './types';
 export const frontmatterSyntax: Rule = {
   code: 'frontmatter-syntax',
   defaultLevel: 'error',
+  description: 'The front matter cannot be parsed.',
+  docs: 'frontmatter-syntax',
   run({ model, report }) {
     const error = model.frontMatter?.errors[0];
-    if (error) report({ code: 'frontmatter-syntax', message: error.message, range: error.range, data: {} });
+    if (error) report({ message: error.message, range: error.range, data: {} });
   },
 };

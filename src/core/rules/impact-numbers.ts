@@ -9,13 +9,14 @@ const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 export const impactNumbers: Rule = {
   code: 'impact-numbers',
   defaultLevel: 'warning',
+  description: 'The Impact section states no number.',
+  docs: 'impact-numbers',
   run({ model, report }) {
     for (const section of sectionsFor(model, 'impact')) {
       if (isEmptySection(model, section) || onlyOwnPlaceholders(model, section)) continue; // empty-section says it already
       // The pm-impact table's default zeros are not numbers anyone stated.
       if (sectionLines(model, section).some((l) => NUMBER.test(l.text) && !isOwnPlaceholder(l.text))) continue;
       report({
-        code: 'impact-numbers',
         message: 'The Impact section states no number: give the damage in numbers (users affected, duration, failed operations, revenue), with links to charts or logs.',
         range: section.heading.range,
         data: {},

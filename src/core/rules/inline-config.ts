@@ -6,10 +6,11 @@ import type { Rule } from './types';
 export const inlineConfig: Rule = {
   code: INLINE_CONFIG_CODE,
   defaultLevel: 'warning',
+  description: 'A `postmortem-disable` comment names an unknown rule.',
+  docs: 'inline-config',
   run({ model, report }) {
     for (const u of readDirectives(model).unknown) {
       report({
-        code: INLINE_CONFIG_CODE,
         message: `Unknown rule "${u.rule}" in a postmortem-${u.kind} comment; known: ${Object.keys(CODES).join(', ')}.`,
         range: u.range,
         data: { rule: u.rule },

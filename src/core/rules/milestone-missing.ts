@@ -9,6 +9,8 @@ export const milestoneMissing: Rule = {
   code: 'milestone-missing',
   defaultLevel: 'auto',
   completeness: true,
+  description: 'A required milestone is not given.',
+  docs: 'milestone-missing',
   run({ model, config, report }) {
     const { all } = parseMilestones(model);
     const given = new Set(all.map((m) => m.id));
@@ -19,7 +21,6 @@ export const milestoneMissing: Rule = {
     const list = missing.map((id) => `\`${id}:\``).join(', ');
     const labels = missing.map((id) => `**${MILESTONE_LABEL[id]}:**`).join(', ');
     report({
-      code: 'milestone-missing',
       message: `No ${missing.length === 1 ? `${missing[0]} time` : `times for ${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`}: add ${list} to the front matter, or label the timeline entries ${labels}.`,
       range: at,
       data: { milestones: missing },

@@ -10,6 +10,8 @@ function when(m: Milestone): string {
 export const milestoneOrder: Rule = {
   code: 'milestone-order',
   defaultLevel: 'warning',
+  description: 'Milestones out of order: a duration would be negative.',
+  docs: 'milestone-order',
   run({ model, report }) {
     const { used } = parseMilestones(model);
     let latest: Milestone | undefined;
@@ -18,7 +20,6 @@ export const milestoneOrder: Rule = {
       if (m?.epochMs === undefined) continue;
       if (latest && m.epochMs < latest.epochMs!) {
         report({
-          code: 'milestone-order',
           message: `${MILESTONE_LABEL[id]} (${when(m)}) is ${formatDuration(latest.epochMs! - m.epochMs)} before ${MILESTONE_LABEL[latest.id]} (${when(latest)}): milestones go started, detected, acknowledged, mitigated, resolved. Check the date, time and zone.`,
           range: m.range,
           data: { milestone: id, before: latest.id },

@@ -6,13 +6,14 @@ import type { Rule } from './types';
 export const milestoneTime: Rule = {
   code: 'milestone-time',
   defaultLevel: 'warning',
+  description: 'A milestone\'s time cannot be used, or front matter and timeline disagree.',
+  docs: 'milestone-time',
   run({ model, report }) {
     const { all, conflicts, repeats } = parseMilestones(model);
     for (const m of all) {
       const message = m.problem ?? m.note;
       if (!message) continue;
       report({
-        code: 'milestone-time',
         message: m.problem ? `${message} Durations leave this milestone out.` : message,
         range: m.range,
         ...(m.problem ? {} : { severity: 'info' as const }),
@@ -22,7 +23,6 @@ export const milestoneTime: Rule = {
     for (const { frontMatter, timeline } of conflicts) {
       const diff = formatDuration(timeline.epochMs! - frontMatter.epochMs!).replace(/^−/, '');
       report({
-        code: 'milestone-time',
         message: `The timeline marks ${MILESTONE_LABEL[timeline.id]} at ${timeline.text}, but the front matter says ${frontMatter.text} (${diff} apart); the front matter's time is used.`,
         range: timeline.range,
         data: { milestone: timeline.id, source: 'timeline', conflict: true, frontMatterLine: frontMatter.range.start.line },
@@ -31,7 +31,6 @@ export const milestoneTime: Rule = {
     for (const m of repeats) {
       const first = all.find((o) => o.id === m.id && o.source === 'timeline' && o !== m);
       report({
-        code: 'milestone-time',
         message: `${MILESTONE_LABEL[m.id]} is already marked on line ${(first?.range.start.line ?? 0) + 1}; the first mark is used.`,
         range: m.range,
         data: { milestone: m.id, source: m.source, repeat: true },

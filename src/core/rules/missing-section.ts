@@ -7,14 +7,13 @@ export const missingSection: Rule = {
   code: 'missing-section',
   defaultLevel: 'auto',
   completeness: true,
-  run({ model, config, report }) {
-    const present = new Set(model.sections.flatMap((s) => s.roles));
+  description: 'A required section is absent.',
+  docs: 'missing-section',
+  run({ model, completeness, report }) {
     const at = model.title?.range ?? range(0, 0, 0, (model.lines[0] ?? '').length);
-    for (const id of config.requiredSections) {
-      if (present.has(id)) continue;
+    for (const id of completeness.missing) {
       const spec = sectionSpec(id);
       report({
-        code: 'missing-section',
         message: `Missing section "${spec.title}": ${spec.guidance}`,
         range: at,
         data: { section: id },

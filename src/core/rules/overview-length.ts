@@ -6,6 +6,8 @@ import type { Rule } from './types';
 export const overviewLength: Rule = {
   code: 'overview-length',
   defaultLevel: 'warning',
+  description: 'The Overview is longer than a TL;DR.',
+  docs: 'overview-length',
   run({ model, config, report }) {
     const { maxSentences, maxWords } = config.overview;
     for (const section of sectionsFor(model, 'overview')) {
@@ -18,7 +20,6 @@ export const overviewLength: Rule = {
       if (s <= maxSentences && w <= maxWords) continue;
       const what = s > maxSentences ? `${s} sentences` : `${w} words`;
       report({
-        code: 'overview-length',
         message: `The Overview has ${what}; keep it to a TL;DR of at most ${maxSentences} sentence${maxSentences === 1 ? '' : 's'} and ${maxWords} words, and move details to What happened.`,
         range: section.heading.range,
         data: { sentences: s, words: w },

@@ -30,13 +30,14 @@ const names = (text: string): boolean => mentionOrLead(text) || hasFullName(text
 export const respondersEmpty: Rule = {
   code: 'responders-empty',
   defaultLevel: 'warning',
+  description: 'The Responders section names nobody.',
+  docs: 'responders-empty',
   run({ model, report }) {
     for (const section of sectionsFor(model, 'responders')) {
       if (isEmptySection(model, section)) continue; // empty-section says it already
       const lines = sectionLines(model, section).filter((l) => !isPlaceholderLine(l.text));
       if (lines.some((l) => names(l.text))) continue;
       report({
-        code: 'responders-empty',
         message: 'The Responders section names nobody: list who was involved (@handle or name) and their role.',
         range: section.heading.range,
         data: {},

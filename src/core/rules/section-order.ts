@@ -5,6 +5,8 @@ import type { Rule } from './types';
 export const sectionOrder: Rule = {
   code: 'section-order',
   defaultLevel: 'off',
+  description: 'Sections out of the canonical order.',
+  docs: 'section-order',
   run({ model, report }) {
     let highest = -1;
     let highestTitle = '';
@@ -13,7 +15,6 @@ export const sectionOrder: Rule = {
       const index = Math.min(...section.roles.map(canonicalIndex));
       if (index < highest) {
         report({
-          code: 'section-order',
           message: `"${section.heading.text}" usually comes before "${highestTitle}" (${sectionSpec(section.roles[0]!).title} is section ${index + 1} of 10).`,
           range: section.heading.range,
           data: { section: section.roles[0]! },

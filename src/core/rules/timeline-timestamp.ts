@@ -10,6 +10,8 @@ const NOTE = /^[*_\s]*(?:note|nb|n\.b\.)\b/i;
 export const timelineTimestamp: Rule = {
   code: 'timeline-timestamp',
   defaultLevel: 'warning',
+  description: 'A timeline entry has no time.',
+  docs: 'timeline-timestamp',
   run({ model, report }) {
     const items = parseTimeline(model);
     const timedBlocks = new Set(items.filter((i) => i.time).map((i) => i.block));
@@ -21,7 +23,6 @@ export const timelineTimestamp: Rule = {
       const first = model.lines[line] ?? '';
       const start = item.entry.kind === 'item' ? first.length - item.entry.text.length : first.length - first.trimStart().length;
       report({
-        code: 'timeline-timestamp',
         message: 'Timeline entry has no time: start it with one, e.g. "14:03 UTC" or "2026-11-20 14:03 UTC".',
         range: range(line, start, line, first.length),
         data: { line },

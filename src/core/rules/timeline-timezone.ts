@@ -7,13 +7,14 @@ import type { Rule } from './types';
 export const timelineTimezone: Rule = {
   code: 'timeline-timezone',
   defaultLevel: 'info',
+  description: 'Timeline times have no zone, and the document states none.',
+  docs: 'timeline-timezone',
   run({ model, report }) {
     const bare = parseTimeline(model).filter((i) => i.time?.hasTime && !i.time.hasZone);
     if (bare.length === 0 || statedTimeZone(model)) return;
     const heading = sectionsFor(model, 'timeline')[0]?.heading;
     if (!heading) return;
     report({
-      code: 'timeline-timezone',
       message: `${bare.length} timeline ${bare.length === 1 ? 'time has' : 'times have'} no time zone and the document states none: add it to the heading ("${heading.text} (UTC)") or to each time.`,
       range: heading.range,
       data: { count: bare.length },

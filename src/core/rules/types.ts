@@ -1,23 +1,38 @@
 import type { PostmortemConfig, RuleLevel, Severity } from '../config';
 import type { Finding } from '../findings';
 import type { PostmortemModel } from '../model';
+import type { SectionProgress } from '../progress';
 
 export interface RuleContext {
   readonly model: PostmortemModel;
   readonly config: PostmortemConfig;
+  /** Which required sections are present, empty or missing (the model's answer, shared with the editor). */
+  readonly completeness: SectionProgress;
   /** Today as YYYY-MM-DD, from the adapter (never the core's clock); rules about dates that pass skip without it. */
   readonly today?: string | undefined;
-  /** Emits a finding at the rule's configured severity, unless the rule is off. */
-  report(finding: Omit<Finding, 'severity'> & { severity?: Severity }): void;
+  /** Emits a finding with the rule's code, at the rule's configured severity (or the one given), unless the rule is off. */
+  report(finding: Omit<Finding, 'severity' | 'code'> & { severity?: Severity }): void;
 }
 
+/**
+ * A rule describes itself: `npm run generate` writes CODES, the `postmortem.rules` settings schema in package.json and
+ * the README's code table from these fields (see scripts/rules-docs.ts).
+ */
 export interface Rule {
+  /** The stable code of its findings, e.g. "missing-section". */
   readonly code: string;
-  /** The level when `postmortem.rules` does not set one. `auto` follows the document's status (see analyze.ts). */
+  /**
+   * The level when `postmortem.rules` does not set one. `auto` is the rule's default (see autoSeverity in analyze.ts):
+   * a rule whose default is `auto` follows the document's status, and must say how (`completeness` or `strictWhenFinal`).
+   */
   readonly defaultLevel: RuleLevel;
-  /** Completeness rules get stricter as the document's status moves from draft to final. */
+  /** Follows the status: a hint in a draft, a warning in review or without a status, an error once final. */
   readonly completeness?: boolean;
-  /** Under `auto`, a warning until the document is final, then an error (a final post-mortem must not blame). */
+  /** Follows the status: a warning until the document is final, then an error (a final post-mortem must not blame). */
   readonly strictWhenFinal?: boolean;
+  /** One line, Markdown: what a finding means (the settings, the README table and CODES say it). */
+  readonly description: string;
+  /** The README heading that documents the rule (the anchor each diagnostic links to), e.g. "missing-section". */
+  readonly docs: string;
   run(context: RuleContext): void;
 }

@@ -146,6 +146,28 @@ describe('sections: quick fixes, completions, snippets, hover', () => {
     assert.strictEqual(labels.length, 10);
   });
 
+  it('with missing-section off, completions still mark the missing sections and Add Section adds one', async () => {
+    const editor = await openPostmortem('rule-off.md', `${TWO_MISSING}\n## `);
+    const uri = editor.document.uri;
+    await missingWhere(uri, (m) => m.length === 2, 'two missing sections');
+    const settings = vscode.workspace.getConfiguration('postmortem');
+    try {
+      await settings.update('rules', { 'missing-section': 'off' }, vscode.ConfigurationTarget.Global);
+      await missingWhere(uri, (m) => m.length === 0, 'no missing-section diagnostics once the rule is off');
+      const last = editor.document.lineCount - 1;
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(last, 3), '#');
+      const missingLabels = list.items
+        .filter((i) => typeof i.label === 'object' && i.label.label.startsWith('## ') && i.label.description === 'missing')
+        .map((i) => (typeof i.label === 'object' ? i.label.label : i.label))
+        .sort();
+      assert.deepStrictEqual(missingLabels, ['## Action Items', '## Impact']);
+      assert.strictEqual(await vscode.commands.executeCommand('postmortem.addSection', uri, 'impact'), true);
+      assert.ok(editor.document.getText().split('\n').includes('## Impact'), 'the Impact heading was added');
+    } finally {
+      await settings.update('rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('a snippet inserts by prefix', async () => {
     const editor = await openPostmortem('snippet.md', `${TWO_MISSING}\npm-action-items`);
     const line = editor.document.lineCount - 1;

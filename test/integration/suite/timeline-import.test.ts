@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { TimelinePasteProvider } from '../../../src/features/timelineImport';
+import { AnalysisService } from '../../../src/services/analysis';
 import { openFixture, waitFor } from '../helpers';
 
 const TIMEOUT = 10_000;
@@ -62,7 +63,7 @@ describe('timeline import', () => {
     const doc = await openFixture(TIMELINE);
     const before = doc.getText();
     const at = lineOf(doc, '- **2026-11-25 13:20 UTC**');
-    const provider = new TimelinePasteProvider();
+    const provider = new TimelinePasteProvider(new AnalysisService());
     const data = new vscode.DataTransfer();
     data.set('text/plain', new vscode.DataTransferItem(TRANSCRIPT));
     const token = new vscode.CancellationTokenSource().token;

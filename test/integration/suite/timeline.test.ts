@@ -2,7 +2,7 @@
 // that one undo removes it, that a quick note leaves the selection alone, and that sorting clears timeline-order.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { openFixture, waitFor, waitForEvent } from '../helpers';
+import { fixtureUri, openFixture, waitFor, waitForEvent } from '../helpers';
 
 const TIMEOUT = 10_000;
 const NOW = Date.UTC(2026, 10, 25, 14, 3, 27);
@@ -162,6 +162,32 @@ describe('timeline', () => {
       ['- 09:10 — Latency alert fired.', '  - Dashboard: p99 at 4 s.', '- 09:40 — Cache cluster restarted.', '- 09:55 — Latency back to normal.'],
     );
     await diagnosticsWhere(doc.uri, (c) => !c.includes('timeline-order'), 'timeline-order to clear after sorting');
+  });
+
+  it('a timeline recognised through the team\'s .postmortem.json aliases gets "Sort timeline chronologically" too', async () => {
+    const config = fixtureUri('.postmortem.json');
+    const file = fixtureUri('postmortems/minute-by-minute.md');
+    // Two entries under a heading the vocabulary does not know: only the team's alias makes them a timeline.
+    const text = ['---', 'type: postmortem', '---', '', '# Cache stampede', '', '## Minute by minute', '', '- 09:40 — Cache cluster restarted.', '- 09:10 — Latency alert fired.', ''].join('\n');
+    try {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "aliases": { "timeline": ["Minute by minute"] } }'));
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+      const doc = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(doc);
+      const diagnostics = await diagnosticsWhere(doc.uri, (c) => c.includes('timeline-order'), 'timeline-order under the team\'s alias');
+      const order = diagnostics.find((d) => codeOf(d) === 'timeline-order')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, order.range, vscode.CodeActionKind.QuickFix.value);
+      const sort = actions.find((a) => a.title === 'Sort timeline chronologically');
+      assert.ok(sort?.edit, `sort action among ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(sort.edit));
+      const start = lineOf(doc, '- 09:10');
+      assert.deepStrictEqual([0, 1].map((i) => doc.lineAt(start + i).text), ['- 09:10 — Latency alert fired.', '- 09:40 — Cache cluster restarted.']);
+      await diagnosticsWhere(doc.uri, (c) => !c.includes('timeline-order'), 'timeline-order to clear after sorting');
+    } finally {
+      await vscode.workspace.fs.delete(config);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(file);
+    }
   });
 
   it('the default keys are bound to these commands and to nothing else in VS Code', async () => {

@@ -9,9 +9,8 @@ export function log(text: string): void {
   channel.appendLine(`[${new Date().toISOString()}] ${text}`);
 }
 
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
-  return [new vscode.Disposable(() => {
-    channel?.dispose();
-    channel = undefined;
-  })];
-}
+/** Disposes the channel, if one was made, when the extension deactivates. */
+export const logChannel = new vscode.Disposable(() => {
+  channel?.dispose();
+  channel = undefined;
+});

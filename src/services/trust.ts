@@ -3,7 +3,6 @@
 // files, folders, patterns or templates); the repository's .postmortem.json applies only where it cannot read or write
 // files; the repository's templates are not used. Once the person trusts the folder, everything applies again.
 import * as vscode from 'vscode';
-import { analyses } from './analysis';
 
 export const MANAGE_TRUST = 'Manage Workspace Trust';
 export const MANAGE_TRUST_COMMAND = 'workbench.trust.manage';
@@ -48,9 +47,4 @@ export function onDidGainTrust(listener: () => void): vscode.Disposable {
     trusted = true;
     listener();
   });
-}
-
-export function register(_context: vscode.ExtensionContext): vscode.Disposable[] {
-  // Trust can be granted while the extension runs (never taken back without a reload): read everything again.
-  return [onDidGainTrust(() => analyses.refreshConfig())];
 }
