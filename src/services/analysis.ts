@@ -79,7 +79,11 @@ export class AnalysisService implements vscode.Disposable {
       // Trust can be granted while the extension runs (never taken back without a reload): read everything again.
       onDidGainTrust(() => this.refreshConfig()),
     );
-    this.checkAll();
+    // The documents open at activation are checked on the next turn of the event loop, not inside activate: VS Code
+    // activates extensions one after another, and a first analysis there would hold up every extension after ours.
+    // A document that opens, changes or shows before then is checked by its own event (results are cached per version).
+    const first = setTimeout(() => this.checkAll(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(first) });
   }
 
   /** The team's .postmortem.json input for a workspace folder. */
