@@ -363,7 +363,8 @@ async function walkthroughKeepsFocus(page) {
   await step.click();
   await page.locator('.getting-started-step.expanded', { hasText: 'Make it yours' }).first().waitFor({ timeout: 15_000 });
   // The step's Markdown shows in a webview, which may take the focus once it has loaded: wait for it first.
-  await page.frameLocator('.getting-started-media iframe').frameLocator('iframe').locator('h1', { hasText: 'Make it yours' }).waitFor({ timeout: 30_000 });
+  // While it loads, the webview holds two frames (#pending-frame, then renamed #active-frame): wait for the active one.
+  await page.frameLocator('.getting-started-media iframe').frameLocator('iframe#active-frame').locator('h1', { hasText: 'Make it yours' }).waitFor({ timeout: 30_000 });
   await page.locator('.getting-started-step.expanded', { hasText: 'Make it yours' }).first().focus();
 
   // The walkthrough's webview may still take the focus once, closing the palette before New Post-mortem runs (then
