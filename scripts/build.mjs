@@ -11,16 +11,18 @@ const yamlEsm = path.join(path.dirname(createRequire(import.meta.url).resolve('y
 // Modules that the first analysis of a usual post-mortem never runs. The Node bundle loads each from its own file on
 // first use, so VS Code does not compile them at start-up: TOML front matter, the team config file, glob settings,
 // the linear-time engine for user-supplied patterns (re2js), and remark (with micromark and its entity table), which
-// only the chunks the fast path in src/core/parse.ts leaves to it need. The web worker cannot load a second file, so the browser bundle keeps them inline.
+// only the chunks the fast path in src/core/model/parse.ts leaves to it need. The web worker cannot load a second file, so the browser bundle keeps them inline.
 // Each entry lists the functions the sources import; importing anything else fails the build ("No matching export").
 // `module` is what the lazily loaded file exports: a package, or one of our files for an import of it.
 const LAZY = [
   { specifier: 'smol-toml', module: 'smol-toml', functions: ['parse'] },
   { specifier: 'jsonc-parser', module: 'jsonc-parser', functions: ['getNodeValue', 'parseTree', 'printParseErrorCode'] },
   { specifier: 'picomatch/posix', module: 'picomatch/posix', functions: ['default'] },
-  { specifier: './remark', module: './src/core/remark.ts', importer: 'src/core', functions: ['remarkParseChunk', 'headingTextWithDefinitions', 'openConstructAtEnd'] },
+  { specifier: './remark', module: './src/core/model/remark.ts', importer: 'src/core/model', functions: ['remarkParseChunk', 'headingTextWithDefinitions'] },
+  // The same file, imported from the authoring code (edits.ts) by another path.
+  { specifier: '../model/remark', module: './src/core/model/remark.ts', importer: 'src/core/authoring', functions: ['openConstructAtEnd'] },
   // re2js, the linear-time engine for patterns users supply (a ticket pattern or globs other than ours).
-  { specifier: './linear-regex', module: './src/core/linear-regex.ts', importer: 'src/core', functions: ['compileLinear'] },
+  { specifier: './linear-regex', module: './src/core/model/linear-regex.ts', importer: 'src/core/model', functions: ['compileLinear'] },
   // Inside remark: the table of named character references (&amp; …), needed only when a document uses one.
   { specifier: 'decode-named-character-reference', module: 'decode-named-character-reference', functions: ['decodeNamedCharacterReference'] },
   // The timeline importer (issue 18): only the Import Timeline command and a paste into a Timeline run it.
@@ -104,7 +106,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/node/extension.ts'], outfile: 'dist/node/extension.js', platform: 'node', format: 'cjs', plugins: [vscodeOnce, lazyModules] },
-  ...LAZY.map((entry) => ({
+  // One build per lazily loaded file (two entries may name the same module).
+  ...[...new Map(LAZY.map((entry) => [lazyFile(entry), entry])).values()].map((entry) => ({
     ...common,
     // A lazily loaded module may itself load others lazily (remark and its entity table), never itself.
     plugins: [vscodeOnce, lazyModules],

@@ -4,7 +4,7 @@
 // README's code table and `auto`. Run: npm run generate.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { snippetsFileText } from '../src/core/snippets';
+import { snippetsFileText } from '../src/core/authoring/snippets';
 import { VALIDATOR_FILE, validatorSource } from './validator-source';
 import { EDITOR_SCHEMA_FILE, editorSchemaText } from './editor-schema';
 import { CODES_FILE, codesSource, configSchemaText, manifestText, readmeText } from './rules-docs';

@@ -12,7 +12,7 @@ export function validatorSource(): string {
   const severity = { type, description };
   const compiled = { ...schema, properties: { ...schema.properties, severity } };
   const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true, lines: true, formats: _`formats` } });
-  // Only their names matter here: the generated code calls the implementations in src/core/formats.ts.
+  // Only their names matter here: the generated code calls the implementations in src/core/model/formats.ts.
   const placeholder = { type: 'string' as const, validate: () => true };
   ajv.addFormat('date', placeholder).addFormat('date-time', placeholder);
   const code = standaloneCode(ajv, ajv.compile(compiled))
@@ -25,7 +25,7 @@ export function validatorSource(): string {
     '/* eslint-disable */',
     '// @ts-nocheck',
     "import ucs2length from 'ajv/dist/runtime/ucs2length';",
-    "import { formats } from '../formats';",
+    "import { formats } from '../model/formats';",
     code.trimEnd(),
     '',
   ].join('\n');

@@ -1,15 +1,15 @@
 // The one entry point adapters use: text (+ path, config) -> model -> findings.
-import { DEFAULT_CONFIG, type PostmortemConfig, type Severity } from './config';
+import { DEFAULT_CONFIG, type PostmortemConfig, type Severity } from './config/config';
 import type { Finding } from './findings';
-import { SectionMatcher } from './match';
-import { buildModel, ChunkCache, type PostmortemModel } from './model';
-import { classifyModel, type PostmortemReason } from './classify';
+import { SectionMatcher } from './model/match';
+import { buildModel, ChunkCache, type PostmortemModel } from './model/model';
+import { classifyModel, type PostmortemReason } from './model/classify';
 import { RULES } from './rules';
 import type { Rule, RuleContext } from './rules/types';
-import { applyDirectives, readDirectives } from './inline-config';
+import { applyDirectives, readDirectives } from './model/inline-config';
 import { computeMetrics, type Metrics } from './milestones/durations';
-import { documentStatus, type DocumentStatus } from './status';
-import { sectionProgress, type SectionProgress } from './progress';
+import { documentStatus, type DocumentStatus } from './model/status';
+import { sectionProgress, type SectionProgress } from './model/progress';
 
 export interface AnalyzeOptions {
   /** The file's path or URI path, for glob classification. */

@@ -2,7 +2,7 @@
 // document shows one error saying checking failed, and the adapter logs the details once. Pure, so the adapters'
 // handling is unit-tested.
 import type { Analysis } from './analyze';
-import { buildModel } from './model';
+import { buildModel } from './model/model';
 
 /** The code of the one diagnostic a document gets when checking it failed. */
 export const CHECK_FAILED = 'check-failed';

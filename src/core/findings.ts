@@ -1,6 +1,6 @@
 // Findings: what the checks report. Adapters turn them into diagnostics or CLI output.
-import type { Range } from './text';
-import type { Severity } from './config';
+import type { Range } from './model/text';
+import type { Severity } from './config/config';
 
 export type FindingData = Readonly<Record<string, string | number | boolean | readonly string[]>>;
 

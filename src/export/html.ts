@@ -5,12 +5,12 @@
 // file can run a script even if something slipped through. Pure: no vscode, no Node built-ins.
 import MarkdownIt from 'markdown-it';
 import { analyze, type Analysis } from '../core/analyze';
-import type { PostmortemConfig } from '../core/config';
+import type { PostmortemConfig } from '../core/config/config';
 import { DURATION_IDS, durationSpecs } from '../core/milestones/durations';
 import { escapeHtml } from '../core/milestones/figure';
 import { timelineFigureData } from '../core/milestones/figure-data';
 import { MILESTONE_IDS, MILESTONE_LABEL } from '../core/milestones/parse';
-import { sectionsFor } from '../core/model';
+import { sectionsFor } from '../core/model/model';
 import { mermaidGantt } from '../core/milestones/gantt';
 import { timelinePlugin } from '../preview/timeline-plugin';
 

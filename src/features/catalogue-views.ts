@@ -3,8 +3,8 @@
 // Loaded on first use (its own file in the Node bundle, see LAZY in scripts/build.mjs); src/features/catalogue.ts
 // registers the views and commands at activation and hands their work to this module.
 import * as vscode from 'vscode';
-import { CATALOGUE } from '../core/catalogue';
-import type { PostmortemConfig } from '../core/config';
+import { CATALOGUE } from '../core/model/catalogue';
+import type { PostmortemConfig } from '../core/config/config';
 import { formatDuration } from '../core/milestones/format';
 import type { CatalogueAction, CatalogueEntry } from '../core/catalogue-index';
 import type { CatalogueService, IndexedFile, SkippedFile } from '../services/catalogue';

@@ -3,7 +3,7 @@
 // (vscode.dev, virtual file systems) they use workspace.fs, refuse any symbolic link on the way, and serialise this
 // extension's own creations so two of them never pick the same name.
 import * as vscode from 'vscode';
-import { trimEndChars } from '../core/text';
+import { trimEndChars } from '../core/model/text';
 import type { EntryIdentity, LocalDisk } from '../node/disk';
 
 let disk: LocalDisk | undefined;

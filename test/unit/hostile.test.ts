@@ -7,12 +7,12 @@ import remarkParse from 'remark-parse';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { analyze } from '../../src/core';
-import { isPlaceholderLine } from '../../src/core/prose';
-import { hasNonAscii } from '../../src/core/text';
-import { bracketedTexts } from '../../src/core/model';
-import { dropDanglingSeparators } from '../../src/core/action-items';
-import { capContainerDepth, MAX_CONTAINER_DEPTH } from '../../src/core/remark';
-import { htmlHeadings } from '../../src/core/heading-text';
+import { isPlaceholderLine } from '../../src/core/model/prose';
+import { hasNonAscii } from '../../src/core/model/text';
+import { bracketedTexts } from '../../src/core/model/model';
+import { dropDanglingSeparators } from '../../src/core/model/action-items';
+import { capContainerDepth, MAX_CONTAINER_DEPTH } from '../../src/core/model/remark';
+import { htmlHeadings } from '../../src/core/model/heading-text';
 import { rng } from '../bench/generate';
 import { FAMILIES } from '../bench/families';
 

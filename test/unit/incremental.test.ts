@@ -8,11 +8,11 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
-import { fastParse, parseChunk } from '../../src/core/parse';
-import { remarkParseChunk } from '../../src/core/remark';
-import { splitLines } from '../../src/core/text';
-import { blankComments, eachProseChunk, type ProseLine } from '../../src/core/prose';
-import { frontMatterEnd, scanChunks } from '../../src/core/scan';
+import { fastParse, parseChunk } from '../../src/core/model/parse';
+import { remarkParseChunk } from '../../src/core/model/remark';
+import { splitLines } from '../../src/core/model/text';
+import { blankComments, eachProseChunk, type ProseLine } from '../../src/core/model/prose';
+import { frontMatterEnd, scanChunks } from '../../src/core/model/scan';
 import { generatePostmortem, rng } from '../bench/generate';
 import { CORPUS, CORPUS_CANDIDATES, doc } from './helpers';
 

@@ -53,7 +53,7 @@ describe('metadata', () => {
       assert.match(m.when, /postmortem\.activeIsPostmortem/);
     }
     // The context key is set by the extension.
-    assert.match(readFileSync(join(ROOT, 'src', 'features', 'statusBar.ts'), 'utf8'), /'postmortem\.activeIsPostmortem'/);
+    assert.match(readFileSync(join(ROOT, 'src', 'features', 'status-bar.ts'), 'utf8'), /'postmortem\.activeIsPostmortem'/);
   });
 
   it('the walkthrough names the on-call commands with their keys, and says drafts show hints', () => {
@@ -159,14 +159,14 @@ describe('metadata', () => {
 
   it('the Node bundle\'s lazily loaded files work from where the bundle loads them', () => {
     const load = createRequire(join(ROOT, 'dist', 'node', 'extension.js'));
-    const remark = load('./lazy/remark.js') as typeof import('../../src/core/remark');
+    const remark = load('./lazy/remark.js') as typeof import('../../src/core/model/remark');
     // A named character reference makes remark load its entity table, lazily in turn.
     assert.equal(remark.remarkParseChunk('## Q&amp;A &copy; [x](y)', false).headings[0]?.text, 'Q&A © x');
     const toml = load('./lazy/smol-toml.js') as typeof import('smol-toml');
     assert.deepEqual({ ...toml.parse('a = 1') }, { a: 1 });
     const picomatch = load('./lazy/picomatch-posix.js') as (globs: string[]) => (path: string) => boolean;
     assert.equal(picomatch(['**/postmortems/**'])('docs/postmortems/x.md'), true);
-    const linear = load('./lazy/linear-regex.js') as typeof import('../../src/core/linear-regex');
+    const linear = load('./lazy/linear-regex.js') as typeof import('../../src/core/model/linear-regex');
     assert.deepEqual(linear.compileLinear('(?:^|\\W)(OPS-\\d+)', false).find('see OPS-12', 1), { text: 'OPS-12', index: 4 });
     const jsonc = load('./lazy/jsonc-parser.js') as typeof import('jsonc-parser');
     assert.equal(jsonc.getNodeValue(jsonc.parseTree('{ "a": 1, }')!).a, 1);

@@ -1,8 +1,8 @@
 // Our own placeholders never count as content: the template's example action item, snippet defaults, guidance.
 import * as assert from 'node:assert/strict';
 import { analyze, builtInTemplate, renderTemplate, templateVars, type Finding } from '../../src/core';
-import { buildSnippets } from '../../src/core/snippets';
-import { isOwnPlaceholder } from '../../src/core/placeholders';
+import { buildSnippets } from '../../src/core/authoring/snippets';
+import { isOwnPlaceholder } from '../../src/core/model/placeholders';
 
 /** A snippet's body as VS Code inserts it when the person accepts every default. */
 function expand(name: string): string {

@@ -1,7 +1,7 @@
 // The status bar's progress (present sections, and how many are still empty), and the characters of inserted text.
 import * as assert from 'node:assert/strict';
 import { buildModel, builtInTemplate, CATALOGUE, progressDetails, progressText, renderTemplate, SECTION_IDS, sectionProgress, templateVars } from '../../src/core';
-import { snippetsFileText } from '../../src/core/snippets';
+import { snippetsFileText } from '../../src/core/authoring/snippets';
 import { doc } from './helpers';
 
 describe('section progress', () => {

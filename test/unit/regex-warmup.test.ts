@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { warmUp } from '../../src/core/regex-warmup';
+import { warmUp } from '../../src/core/model/regex-warmup';
 
 describe('regex warm-up', () => {
   it('leaves each pattern as it was: its lastIndex, and what it matches next', () => {

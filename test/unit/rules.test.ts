@@ -1,7 +1,7 @@
 // The reviewer rules: for each, documents that must and must not trigger it.
 import * as assert from 'node:assert/strict';
 import { analyze, normaliseConfig, type PostmortemConfig } from '../../src/core';
-import { actionItemFields } from '../../src/core/action-items';
+import { actionItemFields } from '../../src/core/model/action-items';
 
 const HEAD = ['---', 'type: postmortem', 'status: in-review', '---', '', '# Outage', ''];
 const codes = (body: string[], code: string, config?: PostmortemConfig) =>

@@ -1,11 +1,11 @@
-// The content signals are read with patterns split into pieces that V8 compiles cheaply (see src/core/signals.ts).
+// The content signals are read with patterns split into pieces that V8 compiles cheaply (see src/core/model/signals.ts).
 // Here the pieces are compared with the joined patterns they replace, kept below as the specification, on the lines
 // of the fixtures, generated post-mortems, the shared corpus when this machine has it, and seeded random lines built
 // from the fragments the patterns look for: every line must get the same flags.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lineFlags, SIGNAL } from '../../src/core/signals';
+import { lineFlags, SIGNAL } from '../../src/core/model/signals';
 import { generatePostmortem, rng } from '../bench/generate';
 import { CORPUS, FIXTURES } from './helpers';
 

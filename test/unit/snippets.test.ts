@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE } from '../../src/core';
-import { buildSnippets, snippetsFileText } from '../../src/core/snippets';
+import { buildSnippets, snippetsFileText } from '../../src/core/authoring/snippets';
 import { ROOT } from './helpers';
 import { VALIDATOR_FILE, validatorSource } from '../../scripts/validator-source';
 import { EDITOR_SCHEMA_FILE, editorSchemaText } from '../../scripts/editor-schema';

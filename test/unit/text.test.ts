@@ -1,9 +1,9 @@
-// The ASCII twins of Unicode property classes (see asciiFirst in src/core/text.ts): on every ASCII character they give
+// The ASCII twins of Unicode property classes (see asciiFirst in src/core/model/text.ts): on every ASCII character they give
 // the Unicode class's answer, so choosing the twin for ASCII-only text never changes a result.
 import * as assert from 'node:assert/strict';
-import { asciiFirst, hasNonAscii, spliceLines, splitLines } from '../../src/core/text';
-import { normaliseWords } from '../../src/core/match';
-import { words } from '../../src/core/prose';
+import { asciiFirst, hasNonAscii, spliceLines, splitLines } from '../../src/core/model/text';
+import { normaliseWords } from '../../src/core/model/match';
+import { words } from '../../src/core/model/prose';
 import { rng } from '../bench/generate';
 
 const ASCII = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));

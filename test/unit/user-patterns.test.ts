@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import picomatch from 'picomatch/posix';
 import { analyze, DEFAULT_GLOBS, DEFAULT_TICKET_PATTERN, effectiveConfig, normaliseConfig, parseTeamConfig } from '../../src/core';
-import { actionItemFields } from '../../src/core/action-items';
-import { globSet, ticketMatcher, ticketPatternProblem } from '../../src/core/user-patterns';
+import { actionItemFields } from '../../src/core/model/action-items';
+import { globSet, ticketMatcher, ticketPatternProblem } from '../../src/core/model/user-patterns';
 import { doc } from './helpers';
 
 const withActionItem = (item: string) => doc('---', 'type: postmortem', '---', '# Post-mortem: x', '', '## Action Items', '', `- [ ] ${item}`);

@@ -1,7 +1,7 @@
 // The catalogue's figures: incidents per month and per severity, time to resolve (median and mean), the share of
 // post-mortems final within 14 days, and the action-item ledger's counts per owner. Templates are left out.
-import type { IncidentSeverity } from '../config';
-import { daysBetween } from '../follow-up';
+import type { IncidentSeverity } from '../config/config';
+import { daysBetween } from '../model/follow-up';
 import type { CatalogueAction, CatalogueEntry } from './entry';
 
 export interface DurationStats {

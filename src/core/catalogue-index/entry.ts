@@ -1,16 +1,16 @@
 // One post-mortem in the catalogue: what the workspace index, the views, the dashboard and `postmortem report` keep
 // per file. Built from the same model, classification, milestones and action-item fields as the analysis (no second
 // parser), and small: strings and numbers, no model, so 10,000 entries fit in a few megabytes.
-import type { SectionId } from '../catalogue';
-import { DEFAULT_CONFIG, type PostmortemConfig } from '../config';
+import type { SectionId } from '../model/catalogue';
+import { DEFAULT_CONFIG, type PostmortemConfig } from '../config/config';
 import { matcherFor } from '../analyze';
-import { classifyModel } from '../classify';
-import { buildModel, type PostmortemModel } from '../model';
+import { classifyModel } from '../model/classify';
+import { buildModel, type PostmortemModel } from '../model/model';
 import { computeMetrics, durationSpecs, formatDuration, type Duration, type DurationId, type DurationOrigin, type Metrics } from '../milestones/durations';
 import type { MilestoneId } from '../milestones/parse';
-import { sectionProgress } from '../progress';
-import { normaliseStatus } from '../status';
-import { checkboxOf, dayMs, DAY_MS, DUE_SOON_DAYS, followUps, incidentDay, severityOf, writtenDay } from '../follow-up';
+import { sectionProgress } from '../model/progress';
+import { normaliseStatus } from '../model/status';
+import { checkboxOf, dayMs, DAY_MS, DUE_SOON_DAYS, followUps, incidentDay, severityOf, writtenDay } from '../model/follow-up';
 
 export interface CatalogueAction {
   /** The item's summary (owner, ticket and due date taken out). */

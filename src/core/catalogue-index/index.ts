@@ -18,7 +18,7 @@ export {
   type OwnerStats,
 } from './aggregate';
 export { fromRecord, toRecord, RECORD_VERSION, type ActionRecord, type CatalogueRecord } from './record';
-export { addDays, checkboxOf, dayMs, daysBetween, DUE_SOON_DAYS, followUps, incidentDay, isoDay, itemDone, policyDays, severityOf, writtenDay, type FollowUp, type FollowUpContext } from '../follow-up';
+export { addDays, checkboxOf, dayMs, daysBetween, DUE_SOON_DAYS, followUps, incidentDay, isoDay, itemDone, policyDays, severityOf, writtenDay, type FollowUp, type FollowUpContext } from '../model/follow-up';
 export {
   actionState,
   chartSpecs,

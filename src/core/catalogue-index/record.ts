@@ -1,7 +1,7 @@
 // A catalogue entry as a compact, JSON-safe cache record (short keys, no derived data): the workspace index keeps one
 // per file in workspace storage, keyed by the file's mtime and size, and reads it back instead of the file. Durations
 // are computed again from the milestones, and overdue / due soon for the day the record is read.
-import { isSectionId, type SectionId } from '../catalogue';
+import { isSectionId, type SectionId } from '../model/catalogue';
 import { isMilestoneId } from '../milestones/parse';
 import type { DurationOrigin, Metrics } from '../milestones/durations';
 import { metricsFromMilestones, withToday, type CatalogueAction, type CatalogueEntry } from './entry';

@@ -3,7 +3,7 @@
 // strings: `postmortem report` / `postmortem actions` print them, the dashboard shows the same tables and charts.
 // Everything in an entry comes from a file anyone may have written: Markdown cells are escaped so a title can neither
 // break the table nor inject HTML into a README, and CSV cells that a spreadsheet would run are defused.
-import { csvField, exportCell } from '../export';
+import { csvField, exportCell } from '../authoring/export';
 import { formatDuration } from '../milestones/format';
 import type { CatalogueAggregate, DurationStats, FinalShare } from './aggregate';
 import type { CatalogueAction, CatalogueEntry } from './entry';

@@ -1,7 +1,7 @@
 // Text copied from a chat client: messages under name-and-time headers, continuation messages under a bare time,
 // date separators between days, interface text (reply counts, "New messages") listed as left out, and "(edited)" marks dropped. Slack and Teams
 // share this reader and differ in header forms and interface text (slack-text.ts, teams-text.ts).
-import { trimEndChars } from '../text';
+import { trimEndChars } from '../model/text';
 import { parseStamp } from '../timeline/stamp';
 import { splitLines } from './lines';
 import type { Clock, Day } from './time';

@@ -2,9 +2,9 @@
 // in the section's style (list or table, bullet, bold time, separator) and the time-stamp format and zone its entries
 // already use. An entry already there (same minute, same text) is skipped. The result is a set of inserts that the
 // adapter applies as one edit (one undo step); nothing else in the document changes.
-import type { TextInsert } from '../edits';
+import type { TextInsert } from '../authoring/edits';
 import { milestoneMarker, parseMilestones } from '../milestones/parse';
-import { sectionsFor, type Entry, type PostmortemModel, type Section } from '../model';
+import { sectionsFor, type Entry, type PostmortemModel, type Section } from '../model/model';
 import { DEFAULT_TIME_FORMAT, formatTimestamp, parseTimeFormat, type FormatPart } from '../timeline/format';
 import { entryStyle, timelineEntryInsert } from '../timeline/insert';
 import { parseTimeline, statedTimeZone, type TimelineItem } from '../timeline/parse';

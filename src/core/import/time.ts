@@ -1,6 +1,6 @@
 // Times for importers: the zone of zone-less times (UTC, IANA, offset or abbreviation), the reference day, dates
 // without a year, "Today"/"Yesterday"/weekday separators, and midnight roll-over of bare times.
-import { trimEndChars, trimStartChars } from '../text';
+import { trimEndChars, trimStartChars } from '../model/text';
 import { zoneOffsetAt } from '../milestones/zone';
 import { parseStamp, ZONE_OFFSETS, type WrittenStamp } from '../timeline/stamp';
 

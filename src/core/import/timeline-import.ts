@@ -1,7 +1,7 @@
 // The importer as the editor uses it: functions only (the Node bundle loads this file lazily, on the first import or
 // paste, through wrappers that forward function calls), working on document text so no model crosses bundles.
-import { buildModel, sectionsFor, type PostmortemModel } from '../model';
-import { SectionMatcher, type ExtraAliases } from '../match';
+import { buildModel, sectionsFor, type PostmortemModel } from '../model/model';
+import { SectionMatcher, type ExtraAliases } from '../model/match';
 import { parseTimeFormat } from '../timeline/format';
 import { importTimeline as importText, detectSource as detect, type TextImportOptions } from './index';
 import { entryMarkdown as markdownOf } from './markdown';

@@ -1,6 +1,6 @@
 // Durations between milestones: time to detect, acknowledge, mitigate and resolve, and the impact window. Computed
 // from instants (zones and daylight saving applied in parse.ts), never from wall-clock differences.
-import type { PostmortemModel } from '../model';
+import type { PostmortemModel } from '../model/model';
 import { MILESTONE_IDS, parseMilestones, type MilestoneId } from './parse';
 import { formatDuration } from './format';
 

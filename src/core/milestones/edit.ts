@@ -1,9 +1,9 @@
 // The quick fix "Write milestones into the front matter": the milestones the timeline labels give, as front-matter
 // keys. One insert: before the closing fence of YAML or TOML front matter, or a new front-matter block at the top.
 // Keys the front matter already has are never overwritten.
-import type { TextInsert } from '../edits';
-import type { PostmortemModel } from '../model';
-import { pos, range, type Range } from '../text';
+import type { TextInsert } from '../authoring/edits';
+import type { PostmortemModel } from '../model/model';
+import { pos, range, type Range } from '../model/text';
 import { parseStamp } from '../timeline/stamp';
 import { MILESTONE_IDS, MILESTONE_LABEL, milestoneMarker, parseMilestones, type MilestoneId } from './parse';
 

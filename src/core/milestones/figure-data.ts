@@ -1,6 +1,6 @@
 // What the timeline figure shows, from the model: each placed entry (instant and raw text), the milestones, the impact
 // window and the durations line. Cheap after the analysis: it reads the cached timeline and milestones.
-import type { PostmortemModel } from '../model';
+import type { PostmortemModel } from '../model/model';
 import { parseTimeline } from '../timeline';
 import { computeMetrics, durationSummary, type DurationOrigin } from './durations';
 import { MILESTONE_IDS, documentZone, entryInstant, parseMilestones, type MilestoneId } from './parse';

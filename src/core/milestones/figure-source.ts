@@ -1,10 +1,10 @@
 // The timeline figure's data for a text no analysis has read yet (a preview of a file not open in an editor, the HTML
 // export): the model and the post-mortem test, without the rules, which the figure does not need. The same model and
 // timeline reading as the analysis, so the preview draws what the editor's checks see.
-import { classifyModel } from '../classify';
-import { DEFAULT_CONFIG, type PostmortemConfig } from '../config';
-import { SectionMatcher } from '../match';
-import { buildModel, sectionsFor, type ChunkCache, type PostmortemModel } from '../model';
+import { classifyModel } from '../model/classify';
+import { DEFAULT_CONFIG, type PostmortemConfig } from '../config/config';
+import { SectionMatcher } from '../model/match';
+import { buildModel, sectionsFor, type ChunkCache, type PostmortemModel } from '../model/model';
 import { timelineFigureData, type FigureData } from './figure-data';
 
 const matchers = new WeakMap<object, SectionMatcher>();

@@ -1,7 +1,7 @@
 // A Mermaid `gantt` block of the milestones and the impact window, which GitHub and GitLab render where the
 // post-mortem is shared. Kept between marker comments, so "Insert Timeline Diagram" can refresh it on save.
-import { sectionsFor, type PostmortemModel } from '../model';
-import { range, type Range } from '../text';
+import { sectionsFor, type PostmortemModel } from '../model/model';
+import { range, type Range } from '../model/text';
 import { MILESTONE_IDS, MILESTONE_LABEL, parseMilestones } from './parse';
 
 export const GANTT_START = '<!-- postmortem:timeline-diagram -->';

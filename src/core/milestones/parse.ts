@@ -5,8 +5,8 @@
 //
 // The label is bold (or ends with a colon) right after the entry's timestamp, so it reads as plain Markdown on GitHub.
 // The front matter wins where both give a milestone; a disagreement is reported (milestone-time).
-import { sectionsFor, type PostmortemModel } from '../model';
-import { range, type Range } from '../text';
+import { sectionsFor, type PostmortemModel } from '../model/model';
+import { range, type Range } from '../model/text';
 import { parseStamp, parseTimeline, statedTimeZone, type TimelineItem } from '../timeline';
 import { ianaZone, wallToEpoch } from './zone';
 

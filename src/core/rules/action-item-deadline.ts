@@ -1,7 +1,7 @@
 // action-item-deadline: an action item due after the follow-up policy's deadline for the incident's severity
 // (`followUpPolicy` in .postmortem.json: days from the incident date, e.g. {"SEV1": 28}). Silent without a policy
 // for the severity, without an incident date, for items without a due date and for items already done.
-import { daysBetween, followUps, severityOf } from '../follow-up';
+import { daysBetween, followUps, severityOf } from '../model/follow-up';
 import { computeMetrics } from '../milestones/durations';
 import { firstLine } from './action-items';
 import type { Rule } from './types';

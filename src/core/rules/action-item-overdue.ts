@@ -1,7 +1,7 @@
 // action-item-overdue: an open action item past its due date, or, without one, past the follow-up policy's deadline.
 // Information in the editor (a nudge, not a fault in the text); `postmortem actions --overdue` fails on it. Runs only
 // when the adapter gives today's date: the core never reads the clock.
-import { daysBetween, followUps } from '../follow-up';
+import { daysBetween, followUps } from '../model/follow-up';
 import { computeMetrics } from '../milestones/durations';
 import { firstLine } from './action-items';
 import type { Rule } from './types';

@@ -1,8 +1,8 @@
 // action-item-owner, action-item-ticket, action-item-due: every action item has an owner, becomes a tracker ticket
 // and, where required, has a due date. The fields come from actionItemFields (action-items.ts, beside the model).
-import { fieldsOf } from '../action-items';
-import type { Entry, PostmortemModel } from '../model';
-import { range } from '../text';
+import { fieldsOf } from '../model/action-items';
+import type { Entry, PostmortemModel } from '../model/model';
+import { range } from '../model/text';
 import type { Rule, RuleContext } from './types';
 
 /** An item's first line, without its indentation and trailing white space: where its findings go. */

@@ -1,6 +1,6 @@
 // blameless-language: finger-pointing phrases. Allowed inside quotes and code (someone is being quoted).
-import { eachProseChunk, withoutQuotesAndCode, type ProseLine } from '../prose';
-import { asciiFirst, hasNonAscii, range } from '../text';
+import { eachProseChunk, withoutQuotesAndCode, type ProseLine } from '../model/prose';
+import { asciiFirst, hasNonAscii, range } from '../model/text';
 import type { Rule } from './types';
 
 const SUGGESTIONS: Record<string, string> = {

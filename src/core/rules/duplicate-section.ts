@@ -1,6 +1,6 @@
 // duplicate-section: two headings that say the same thing for one role (two "Impact" headings). Different headings
 // for one role ("What went well" and "What went wrong") are a deliberate split and fine.
-import { normaliseWords } from '../match';
+import { normaliseWords } from '../model/match';
 import type { Rule } from './types';
 
 export const duplicateSection: Rule = {

@@ -1,9 +1,9 @@
 // duration-mismatch: a duration stated in the Overview, Impact or Mitigation ("for 40 minutes", "a 3h outage") that
 // disagrees with the timeline's milestones by more than the tolerance (20 %, at least 5 minutes).
 import { formatDuration, rawDurations, statedDurations, type Duration } from '../milestones';
-import { sectionsFor } from '../model';
-import { sectionLines } from '../prose';
-import { range } from '../text';
+import { sectionsFor } from '../model/model';
+import { sectionLines } from '../model/prose';
+import { range } from '../model/text';
 import type { Rule } from './types';
 
 export const TOLERANCE_RATIO = 0.2;

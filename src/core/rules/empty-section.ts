@@ -1,7 +1,7 @@
 // empty-section: a section whose body holds nothing but whitespace, guidance comments or placeholder text.
-import { sectionSpec } from '../catalogue';
-import { isEmptySection } from '../prose';
-import { onlyOwnPlaceholders } from '../placeholders';
+import { sectionSpec } from '../model/catalogue';
+import { isEmptySection } from '../model/prose';
+import { onlyOwnPlaceholders } from '../model/placeholders';
 import type { Rule } from './types';
 
 export const emptySection: Rule = {

@@ -4,16 +4,16 @@
 // knows the zone the document states), so they get no second finding here.
 // Documents without front matter, with TOML front matter or with broken YAML (frontmatter-syntax) get none.
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { IncidentSeverity } from '../config';
+import type { IncidentSeverity } from '../config/config';
 import schema from '../../../schemas/postmortem.frontmatter.schema.json';
 import { validate as compiled } from '../generated/frontmatter-validate';
-import { range, type Range } from '../text';
-import type { FrontMatter } from '../frontmatter';
-import { normaliseStatus } from '../status';
+import { range, type Range } from '../model/text';
+import type { FrontMatter } from '../model/frontmatter';
+import { normaliseStatus } from '../model/status';
 import { MILESTONE_IDS } from '../milestones/parse';
 import type { Rule } from './types';
 
-export { isIsoDateTime } from '../formats';
+export { isIsoDateTime } from '../model/formats';
 
 /** The schema compiled ahead of time by ajv (npm run generate), without the severity enum. */
 const validateSchema = compiled as unknown as ValidateFunction;

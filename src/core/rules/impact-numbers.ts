@@ -1,7 +1,7 @@
 // impact-numbers: the Impact section states damage in numbers (users affected, durations, percentages).
-import { sectionsFor } from '../model';
-import { isEmptySection, sectionLines } from '../prose';
-import { isOwnPlaceholder, onlyOwnPlaceholders } from '../placeholders';
+import { sectionsFor } from '../model/model';
+import { isEmptySection, sectionLines } from '../model/prose';
+import { isOwnPlaceholder, onlyOwnPlaceholders } from '../model/placeholders';
 import type { Rule } from './types';
 
 const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half|percent)\b/i;

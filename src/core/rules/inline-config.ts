@@ -1,5 +1,5 @@
 import { CODES } from '../findings';
-import { INLINE_CONFIG_CODE, readDirectives } from '../inline-config';
+import { INLINE_CONFIG_CODE, readDirectives } from '../model/inline-config';
 import type { Rule } from './types';
 
 /** A `<!-- postmortem-disable… -->` comment names a rule that does not exist (a typo would silently disable nothing). */

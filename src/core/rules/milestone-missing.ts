@@ -1,8 +1,8 @@
 // milestone-missing: a milestone the team requires (default: started, detected, mitigated, resolved) is given
 // neither in the front matter nor as a timeline label. A completeness rule: its level follows the status.
 import { MILESTONE_LABEL, parseMilestones } from '../milestones';
-import { sectionsFor } from '../model';
-import { range } from '../text';
+import { sectionsFor } from '../model/model';
+import { range } from '../model/text';
 import type { Rule } from './types';
 
 export const milestoneMissing: Rule = {

@@ -1,6 +1,6 @@
 // missing-section: one finding per required section that no heading serves.
-import { sectionSpec } from '../catalogue';
-import { range } from '../text';
+import { sectionSpec } from '../model/catalogue';
+import { range } from '../model/text';
 import type { Rule } from './types';
 
 export const missingSection: Rule = {

@@ -1,6 +1,6 @@
 // overview-length: the Overview is a one- or two-sentence TL;DR.
-import { sectionsFor } from '../model';
-import { sectionLines, sentences, words } from '../prose';
+import { sectionsFor } from '../model/model';
+import { sectionLines, sentences, words } from '../model/prose';
 import type { Rule } from './types';
 
 export const overviewLength: Rule = {

@@ -1,7 +1,7 @@
 // responders-empty: a Responders section that names nobody.
-import { sectionsFor } from '../model';
-import { isEmptySection, isPlaceholderLine, sectionLines } from '../prose';
-import { asciiFirst } from '../text';
+import { sectionsFor } from '../model/model';
+import { isEmptySection, isPlaceholderLine, sectionLines } from '../model/prose';
+import { asciiFirst } from '../model/text';
 import type { Rule } from './types';
 
 /** A mention (@sam), or a capitalised name at the start of a list item or table cell. */

@@ -1,5 +1,5 @@
 // section-order: sections out of the canonical order. Information only, off by default.
-import { canonicalIndex, sectionSpec } from '../catalogue';
+import { canonicalIndex, sectionSpec } from '../model/catalogue';
 import type { Rule } from './types';
 
 export const sectionOrder: Rule = {

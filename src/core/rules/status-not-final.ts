@@ -1,5 +1,5 @@
 // status-not-final: information that the document is still a draft.
-import { range } from '../text';
+import { range } from '../model/text';
 import type { Rule } from './types';
 
 export const statusNotFinal: Rule = {

@@ -1,7 +1,7 @@
 // timeline-timestamp: a timeline entry with no time or date it starts with. Entries of a list or table with no
 // timestamp at all are prose (e.g. a "Root causes" list under a dated sub-heading), unless no entry anywhere has one.
 import { parseTimeline } from '../timeline';
-import { range } from '../text';
+import { range } from '../model/text';
 import type { Rule } from './types';
 
 /** A remark between events ("**Note:** …"), not an event. */

@@ -1,6 +1,6 @@
 // timeline-timezone: timeline times without a zone while the document states none (front matter `timezone`, the
 // Timeline heading or text, or prose such as "all times UTC"). Reported once, on the Timeline heading.
-import { sectionsFor } from '../model';
+import { sectionsFor } from '../model/model';
 import { parseTimeline, statedTimeZone } from '../timeline';
 import type { Rule } from './types';
 

@@ -1,7 +1,7 @@
-import type { PostmortemConfig, RuleLevel, Severity } from '../config';
+import type { PostmortemConfig, RuleLevel, Severity } from '../config/config';
 import type { Finding } from '../findings';
-import type { PostmortemModel } from '../model';
-import type { SectionProgress } from '../progress';
+import type { PostmortemModel } from '../model/model';
+import type { SectionProgress } from '../model/progress';
 
 export interface RuleContext {
   readonly model: PostmortemModel;

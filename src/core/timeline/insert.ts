@@ -1,8 +1,8 @@
 // Where a new timeline entry goes and what it looks like: after the entry the cursor is in, else at the end of the
 // Timeline section, else in a new Timeline section at its canonical place. The entry copies the section's style.
-import { afterLoneCr, closingNote, openTail, sectionInserts, type TextInsert } from '../edits';
-import { sectionsFor, type Entry, type PostmortemModel, type Section } from '../model';
-import { isBlank, type Position } from '../text';
+import { afterLoneCr, closingNote, openTail, sectionInserts, type TextInsert } from '../authoring/edits';
+import { sectionsFor, type Entry, type PostmortemModel, type Section } from '../model/model';
+import { isBlank, type Position } from '../model/text';
 import { parseStamp } from './stamp';
 
 export interface EntryInsert {

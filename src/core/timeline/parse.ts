@@ -1,7 +1,7 @@
 // Timeline entries with their times: each entry's written timestamp, its date completed from context (the entry
 // before it, a dated sub-heading, the front matter `date`), and midnight roll-over for bare times.
-import { sectionsFor, type Entry, type PostmortemModel } from '../model';
-import { range, isBlank, type Range } from '../text';
+import { sectionsFor, type Entry, type PostmortemModel } from '../model/model';
+import { range, isBlank, type Range } from '../model/text';
 import { parseStamp, proseZone, ZONE_OFFSETS, type WrittenStamp } from './stamp';
 
 const DAY_MS = 86_400_000;

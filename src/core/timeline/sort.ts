@@ -1,8 +1,8 @@
 // Sorting a timeline block chronologically: a stable sort that moves each entry with its sub-bullets unchanged and
 // keeps the blank lines between entries where they were. One replacement of the block's lines, nothing else; each
 // line keeps its own line ending.
-import type { PostmortemModel } from '../model';
-import { range, type Range } from '../text';
+import type { PostmortemModel } from '../model/model';
+import { range, type Range } from '../model/text';
 import { isEarlier, parseTimeline, type TimelineItem } from './parse';
 
 export interface TimelineSortEdit {

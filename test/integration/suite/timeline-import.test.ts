@@ -2,7 +2,7 @@
 // duplicates skipped), and a Slack transcript pasted into a Timeline through "Paste as timeline entries".
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { TimelinePasteProvider } from '../../../src/features/timelineImport';
+import { TimelinePasteProvider } from '../../../src/features/timeline-import';
 import { AnalysisService } from '../../../src/services/analysis';
 import { openFixture, waitFor } from '../helpers';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze, buildModel } from '../../../src/core';
-import { applyInserts } from '../../../src/core/edits';
+import { applyInserts } from '../../../src/core/authoring/edits';
 import { importTimeline, timelineImportEdit } from '../../../src/core/import';
 import { importFixture, rows, unreadable } from './helpers';
 

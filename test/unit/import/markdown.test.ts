@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildModel } from '../../../src/core';
 import { escapeInline, importTimeline, timelineImportEdit } from '../../../src/core/import';
-import { applyInserts } from '../../../src/core/edits';
+import { applyInserts } from '../../../src/core/authoring/edits';
 
 /** Hostile chat lines: each would be structure if pasted raw at the start of a line. */
 const HOSTILE = ['# Heading', '## also', '---', '===', '| a | b |', '<!-- hide the rest', '```', '~~~', '> quote', '- item', '1. item', '[x]: https://evil.example', '<script>alert(1)</script>', '    indented code'];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildModel, parseTimeFormat } from '../../../src/core';
-import { applyInserts } from '../../../src/core/edits';
+import { applyInserts } from '../../../src/core/authoring/edits';
 import { importTimeline, timelineImportEdit, type ImportedEntry } from '../../../src/core/import';
 
 const at = (iso: string, text: string, author?: string): ImportedEntry => ({ epochMs: Date.parse(iso), text, line: 1, ...(author ? { author } : {}) });

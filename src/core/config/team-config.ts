@@ -4,7 +4,7 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { normaliseConfig, type PostmortemConfig } from './config';
 import { CONFIG_TABLE, setAt, valueAt, type ConfigEntry, type ValueProblem } from './config-table';
-import { pos, splitLines, type Position, type Range } from './text';
+import { pos, splitLines, type Position, type Range } from '../model/text';
 
 export const TEAM_CONFIG_FILE = '.postmortem.json';
 

@@ -1,5 +1,5 @@
 // The string formats of the front-matter schema, as the compiled validator (src/core/generated) calls them.
-import { isIsoDate } from './template';
+import { isIsoDate } from '../authoring/template';
 
 /** ISO 8601 date and time: 2026-11-01T14:03Z, 2026-11-01T14:03:00.5+01:00, 2026-11-01 14:03:00. */
 export function isIsoDateTime(value: string): boolean {

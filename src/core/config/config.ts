@@ -1,9 +1,9 @@
 // Configuration the core understands. Adapters (VS Code settings, the CLI) build one of these.
-import { SECTION_IDS, type SectionId } from './catalogue';
-import type { ExtraAliases } from './match';
-import type { MilestoneId } from './milestones/parse';
-import type { DurationOrigin } from './milestones/durations';
-import { DEFAULT_TICKET_PATTERN } from './user-patterns';
+import { SECTION_IDS, type SectionId } from '../model/catalogue';
+import type { ExtraAliases } from '../model/match';
+import type { MilestoneId } from '../milestones/parse';
+import type { DurationOrigin } from '../milestones/durations';
+import { DEFAULT_TICKET_PATTERN } from '../model/user-patterns';
 import { CONFIG_TABLE, setAt, settingName, valueAt } from './config-table';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

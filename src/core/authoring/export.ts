@@ -1,9 +1,9 @@
 // Action items as CSV that Jira's CSV import accepts: Summary, Description, Assignee, Due date and Labels (one
 // column per label, as Jira maps repeated columns). Every field is quoted (RFC 4180); rows end with CRLF. Cells that a
 // spreadsheet would run as formulas are defused.
-import type { PostmortemModel } from './model';
-import { isPlaceholderLine } from './prose';
-import { actionItemFields, type ActionItemFields } from './action-items';
+import type { PostmortemModel } from '../model/model';
+import { isPlaceholderLine } from '../model/prose';
+import { actionItemFields, type ActionItemFields } from '../model/action-items';
 import { ACTION_ITEM_SKELETON } from './template';
 
 export interface ExportContext {

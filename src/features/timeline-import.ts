@@ -2,7 +2,7 @@
 // of the parsed entries; one undo step; a report) and "Paste as timeline entries" when the cursor is in a Timeline
 // and the clipboard holds a chat transcript, a pager log or deploy history. The importer loads on first use.
 import * as vscode from 'vscode';
-import { sectionsFor } from '../core/model';
+import { sectionsFor } from '../core/model/model';
 import { resolveTimeZone } from '../core/timeline/format';
 import type { AnalysisService } from '../services/analysis';
 import type { Services } from '../services';

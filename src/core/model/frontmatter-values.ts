@@ -1,9 +1,9 @@
 // Values the front matter's keys may take, for completions, and the nearest allowed value for a near miss ("SEV-2"
 // for "SEV2"), for a quick fix. The schema and the configured severities are the source: nothing is listed twice.
-import type { IncidentSeverity } from './config';
+import type { IncidentSeverity } from '../config/config';
 import type { PostmortemModel } from './model';
 import { STATUSES } from './status';
-import { MILESTONE_IDS } from './milestones/parse';
+import { MILESTONE_IDS } from '../milestones/parse';
 
 export interface ValueSuggestion {
   readonly value: string;

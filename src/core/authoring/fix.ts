@@ -2,11 +2,11 @@
 // places (the editor's source.fixAll) and out-of-order timeline blocks are sorted (its quick fix). Edits are applied by
 // offset to the original text, so line endings and everything outside the edits stay as they were. A second run
 // changes nothing.
-import { analyze, type AnalyzeOptions } from './analyze';
-import { isSectionId, type SectionId } from './catalogue';
+import { analyze, type AnalyzeOptions } from '../analyze';
+import { isSectionId, type SectionId } from '../model/catalogue';
 import { sectionInserts } from './edits';
-import { splitLines, type Position } from './text';
-import { timelineSortEdit } from './timeline';
+import { splitLines, type Position } from '../model/text';
+import { timelineSortEdit } from '../timeline';
 
 export interface FixResult {
   readonly text: string;

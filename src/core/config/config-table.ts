@@ -3,10 +3,10 @@
 // are. The settings reader (settingsConfigInput), the team-file reader (parseTeamConfig), the merge of both and
 // normaliseConfig all go through it, so a value is read the same way, under the same policy, wherever it is set:
 // a list with a bad element is left out whole (the defaults apply), a map (aliases, rules) keeps its good entries.
-import { SECTION_IDS, isSectionId } from './catalogue';
-import { CODES } from './generated/codes';
-import { MILESTONE_IDS, isMilestoneId } from './milestones/parse';
-import { globSet, ticketPatternProblem } from './user-patterns';
+import { SECTION_IDS, isSectionId } from '../model/catalogue';
+import { CODES } from '../generated/codes';
+import { MILESTONE_IDS, isMilestoneId } from '../milestones/parse';
+import { globSet, ticketPatternProblem } from '../model/user-patterns';
 
 /** Where a problem is inside the value: [] the value itself, [3] its fourth element, ["impact"] that entry's value. */
 export interface ValueProblem {

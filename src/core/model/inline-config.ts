@@ -5,11 +5,11 @@
 //   <!-- postmortem-disable-file missing-section -->           the whole file
 // Without rule names a comment covers every rule. An unknown rule name is itself a finding (`inline-config`).
 // Comments in fenced code and in the front matter do not count. One pass over the lines, linear in their length.
-import { CODES } from './findings';
-import type { Finding } from './findings';
+import { CODES } from '../findings';
+import type { Finding } from '../findings';
 import type { PostmortemModel } from './model';
 import { range, type Range } from './text';
-import type { TextInsert } from './edits';
+import type { TextInsert } from '../authoring/edits';
 
 export const INLINE_CONFIG_CODE = 'inline-config';
 

@@ -1,8 +1,8 @@
 // Text edits computed from the model, as plain data: adapters apply them as one undo step.
-import { canonicalIndex, sectionSpec, type SectionId } from './catalogue';
-import type { Heading, PostmortemModel, Section } from './model';
-import { openConstructAtEnd, type OpenConstruct } from './remark';
-import { splitLines, type Position, type Range } from './text';
+import { canonicalIndex, sectionSpec, type SectionId } from '../model/catalogue';
+import type { Heading, PostmortemModel, Section } from '../model/model';
+import { openConstructAtEnd, type OpenConstruct } from '../model/remark';
+import { splitLines, type Position, type Range } from '../model/text';
 
 export interface TextInsert {
   readonly position: Position;

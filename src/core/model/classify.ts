@@ -6,7 +6,7 @@
 //
 // Paths are relative: to the workspace folder in the editor, to the project root in the CLI, so both agree.
 import type { SectionId } from './catalogue';
-import { DEFAULT_CONFIG, type PostmortemConfig } from './config';
+import { DEFAULT_CONFIG, type PostmortemConfig } from '../config/config';
 import { buildModel, type PostmortemModel } from './model';
 import { isEmptySection } from './prose';
 import { countSignals } from './signals';

@@ -1,6 +1,6 @@
 // VS Code snippets generated from the section catalogue. scripts/generate.ts (`npm run generate`) writes them to
 // snippets/postmortem.code-snippets; a unit test fails when the committed file is stale.
-import { CATALOGUE } from './catalogue';
+import { CATALOGUE } from '../model/catalogue';
 
 export interface Snippet {
   readonly prefix: string;

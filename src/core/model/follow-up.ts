@@ -2,13 +2,13 @@
 // (days from the incident date per severity, as Atlassian gives priority actions 4 or 8 weeks). Read one way by the
 // rules (action-item-deadline, action-item-overdue), the catalogue and the CLI ledger. "Today" is always given by the
 // caller (a YYYY-MM-DD string): the core never reads the clock, so tests never depend on it.
-import type { IncidentSeverity, PostmortemConfig } from './config';
+import type { IncidentSeverity, PostmortemConfig } from '../config/config';
 import type { PostmortemModel } from './model';
-import type { Metrics } from './milestones/durations';
+import type { Metrics } from '../milestones/durations';
 import { actionItemFields, type ActionItemFields } from './action-items';
-import { exportedActionItems } from './export';
-import { parseStamp } from './timeline/stamp';
-import { parseTimeline, stampText } from './timeline/parse';
+import { exportedActionItems } from '../authoring/export';
+import { parseStamp } from '../timeline/stamp';
+import { parseTimeline, stampText } from '../timeline/parse';
 
 export const DAY_MS = 86_400_000;
 /** An open item due within this many days from today (inclusive) is "due soon". */

@@ -1,9 +1,9 @@
 // New post-mortems: file names, the built-in template (from the catalogue) and {{variable}} rendering.
 // Pure: the "New Post-mortem" command (src/features/new-postmortem.ts) does the file access and the UI.
 import { stringify } from 'yaml';
-import { CATALOGUE } from './catalogue';
-import { buildModel } from './model';
-import { trimEndChars } from './text';
+import { CATALOGUE } from '../model/catalogue';
+import { buildModel } from '../model/model';
+import { trimEndChars } from '../model/text';
 
 /** The variables a template may use, as {{name}}. */
 export const TEMPLATE_VARIABLES = ['title', 'date', 'severity', 'author', 'now', 'slug'] as const;

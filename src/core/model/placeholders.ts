@@ -4,7 +4,7 @@
 // collapsing spaces), so a person's text that merely resembles them still counts.
 import { CATALOGUE, sectionSpec } from './catalogue';
 import type { PostmortemModel, Section } from './model';
-import { ACTION_ITEM_SKELETON } from './template';
+import { ACTION_ITEM_SKELETON } from '../authoring/template';
 
 const ROLES = ['incident commander', 'scribe', 'responder', 'subject-matter expert'];
 const TICKET_TAIL = ' — owner: @name, ticket: ABC-123, due: YYYY-MM-DD';
