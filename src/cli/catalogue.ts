@@ -199,6 +199,27 @@ function todayOf(options: CatalogueOptions, io: CatalogueIo): string | undefined
   return options.today;
 }
 
+/**
+ * What `report` and `actions` share: the day (`--today` or the local date), then the post-mortems of the inputs, with
+ * their notes printed; an exit code when the options or the configuration are unusable.
+ */
+async function collectFor(inputs: readonly string[], options: CatalogueOptions, io: CatalogueIo, cwd: string): Promise<{ today: string; c: Collected } | number> {
+  const today = todayOf(options, io);
+  if (today === undefined) return CATALOGUE_EXIT.usage;
+  let c: Collected;
+  try {
+    c = await collect(inputs, { ...(options.config !== undefined ? { config: options.config } : {}), ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), today, cwd });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr(`postmortem: ${e.message}\n`);
+      return CATALOGUE_EXIT.usage;
+    }
+    throw e;
+  }
+  for (const n of c.notes) io.stderr(`postmortem: ${n}\n`);
+  return { today, c };
+}
+
 /** A link from a page written in `fromDir` to a file. */
 const linkFrom = (fromDir: string, abs: Map<CatalogueEntry, string>, entries: readonly CatalogueEntry[]) => {
   const byPath = new Map(entries.map((e) => [e.path, abs.get(e)]));
@@ -223,19 +244,9 @@ export async function runReport(inputs: readonly string[], options: ReportOption
     io.stderr('postmortem: --write keeps a Markdown index in a file: use it with --format markdown.\n');
     return CATALOGUE_EXIT.usage;
   }
-  const today = todayOf(options, io);
-  if (today === undefined) return CATALOGUE_EXIT.usage;
-  let c: Collected;
-  try {
-    c = await collect(inputs, { ...(options.config !== undefined ? { config: options.config } : {}), ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), today, cwd });
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.stderr(`postmortem: ${e.message}\n`);
-      return CATALOGUE_EXIT.usage;
-    }
-    throw e;
-  }
-  for (const n of c.notes) io.stderr(`postmortem: ${n}\n`);
+  const collected = await collectFor(inputs, options, io, cwd);
+  if (typeof collected === 'number') return collected;
+  const { today, c } = collected;
   const agg = aggregate(c.entries, { today, ...(c.config ? { severities: c.config.severities } : {}) });
   let code: number = c.failed ? CATALOGUE_EXIT.usage : CATALOGUE_EXIT.ok;
   if (options.write !== undefined) {
@@ -271,19 +282,9 @@ export async function runActions(inputs: readonly string[], options: ActionsOpti
     io.stderr(`postmortem: unknown format "${format}": use ${ACTIONS_FORMATS.join(', ')}.\n`);
     return CATALOGUE_EXIT.usage;
   }
-  const today = todayOf(options, io);
-  if (today === undefined) return CATALOGUE_EXIT.usage;
-  let c: Collected;
-  try {
-    c = await collect(inputs, { ...(options.config !== undefined ? { config: options.config } : {}), ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), today, cwd });
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.stderr(`postmortem: ${e.message}\n`);
-      return CATALOGUE_EXIT.usage;
-    }
-    throw e;
-  }
-  for (const n of c.notes) io.stderr(`postmortem: ${n}\n`);
+  const collected = await collectFor(inputs, options, io, cwd);
+  if (typeof collected === 'number') return collected;
+  const { today, c } = collected;
   const rows = ledgerRows(c.entries, { ...(options.overdue ? { overdue: true } : {}), ...(options.owner !== undefined ? { owner: options.owner } : {}), ...(options.all ? { includeDone: true } : {}) });
   if (format === 'markdown') io.stdout(markdownLedger(rows, { link: linkFrom(cwd, c.absolute, c.entries) }));
   else if (format === 'csv') io.stdout(csvLedger(rows));
