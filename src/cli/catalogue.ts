@@ -78,14 +78,14 @@ interface Task {
 type Outcome = { readonly i: number; readonly entry?: CatalogueEntry; readonly note?: string; readonly failed?: boolean };
 
 /** Reads and summarises one file; every problem is a note, never an exception. */
-function summariseFile(task: Task, config: PostmortemConfig, today: string): Outcome {
+function summariseFile(task: Task, config: PostmortemConfig, today: string, detach = true): Outcome {
   try {
     const info = statSync(task.absolute);
     if (!info.isFile()) return { i: task.i };
     if (info.size > MAX_FILE_BYTES) return { i: task.i, note: `${task.display}: skipped, ${(info.size / 1048576).toFixed(1)} MB is larger than ${MAX_FILE_BYTES / 1048576} MB.` };
     const text = readFileSync(task.absolute, 'utf8');
     if (text.slice(0, 8192).includes('\u0000')) return { i: task.i, note: `${task.display}: skipped, not text.` };
-    const entry = summarise(text, task.path, { config, today });
+    const entry = summarise(text, task.path, { config, today, detach });
     return entry ? { i: task.i, entry: { ...entry, path: task.display } } : { i: task.i };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -105,7 +105,8 @@ export const PARALLEL_FROM = 200;
 if (!isMainThread && (workerData as { kind?: string } | null)?.kind === WORKER_KIND && parentPort) {
   const { configs, today } = workerData as { configs: PostmortemConfig[]; today: string };
   const port = parentPort;
-  port.on('message', (tasks: Task[]) => port.postMessage(tasks.map((t) => summariseFile(t, configs[t.config]!, today))));
+  // Not detached: postMessage copies every string of the outcomes anyway (detaching was about 14 % of a worker's time).
+  port.on('message', (tasks: Task[]) => port.postMessage(tasks.map((t) => summariseFile(t, configs[t.config]!, today, false))));
 }
 
 /** The number of worker threads for `files` files: --jobs, else the cores (at most 4) from PARALLEL_FROM files. */

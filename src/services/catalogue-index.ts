@@ -79,7 +79,8 @@ const SAVE_DELAY_MS = 2000;
 /** At most this often while indexing, the views hear about progress. */
 const PROGRESS_EVERY_MS = 250;
 const CACHE_FILE = 'catalogue-index.json';
-const CACHE_VERSION = 1;
+/** 2: JSON lines (a header, then one line per file). */
+const CACHE_VERSION = 2;
 const MARKDOWN = /\.(?:md|markdown)$/i;
 /** Folders never searched for post-mortems when walking (the search service applies files.exclude itself). */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.vscode-test-web']);
@@ -128,6 +129,7 @@ export class CatalogueIndex implements vscode.Disposable {
   private progressTimer: ReturnType<typeof setTimeout> | undefined;
   private cacheKey = '';
   private cached: Map<string, CacheLine> | undefined;
+  private saving: Promise<void> = Promise.resolve();
   /** The day the entries' overdue and due-soon flags are for. */
   private day = '';
   private disposed = false;
@@ -360,6 +362,8 @@ export class CatalogueIndex implements vscode.Disposable {
     if (!r.fromDocument && !r.skipped && r.mtime === stat.mtime && r.size === stat.size) return; // unchanged
     const hit = useCache ? this.cached?.get(key) : undefined;
     if (hit && hit[0] === stat.mtime && hit[1] === stat.size) {
+      await this.breathe();
+      if (stale()) return;
       const entry = hit[2] === null ? undefined : fromRecord(this.deps.workspacePath(uri), hit[2], this.today());
       if (hit[2] === null || entry) {
         Object.assign(r, { mtime: stat.mtime, size: stat.size, entry, skipped: undefined, fromDocument: false });
@@ -569,7 +573,7 @@ export class CatalogueIndex implements vscode.Disposable {
   }
 
   // -------------------------------------------------------------------------------------------------------------
-  // Cache: { version, key, files: { uri: [mtime, size, compact entry | null] } } in workspace storage
+  // Cache, in workspace storage: JSON lines, { version, key } then [uri, mtime, size, compact entry | null] per file
   // -------------------------------------------------------------------------------------------------------------
 
   private cacheUri(): vscode.Uri | undefined {
@@ -590,13 +594,27 @@ export class CatalogueIndex implements vscode.Disposable {
     const uri = this.cacheUri();
     this.cached = undefined;
     if (!uri) return;
+    let lines: string[];
     try {
-      const data = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as { key?: unknown; files?: unknown };
-      if (data.key !== key || typeof data.files !== 'object' || data.files === null) return;
-      this.cached = new Map(Object.entries(data.files as Record<string, CacheLine>).filter(([, v]) => Array.isArray(v) && v.length === 3));
+      lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).split('\n');
+      const head = JSON.parse(lines[0] ?? '') as { version?: unknown; key?: unknown };
+      if (head.version !== CACHE_VERSION || head.key !== key) return;
     } catch {
-      this.cached = undefined; // no cache yet, or a broken one: index from the files
+      return; // no cache yet, or a broken one: index from the files
     }
+    // One line per file, parsed a slice at a time: 10,000 files are 8 MB of JSON, too much to parse in one task.
+    const cached = new Map<string, CacheLine>();
+    for (let i = 1; i < lines.length; i++) {
+      if ((i & 63) === 0) await this.breathe();
+      if (this.disposed) return;
+      try {
+        const line = JSON.parse(lines[i]!) as unknown;
+        if (Array.isArray(line) && line.length === 4 && typeof line[0] === 'string') cached.set(line[0], [line[1], line[2], line[3]] as CacheLine);
+      } catch {
+        // a broken line: that file is read again
+      }
+    }
+    this.cached = cached;
   }
 
   private scheduleSave(): void {
@@ -615,17 +633,31 @@ export class CatalogueIndex implements vscode.Disposable {
     return this.saveCache();
   }
 
-  private async saveCache(): Promise<void> {
+  /** Saves one after the other: a save spans several turns of the event loop. */
+  private saveCache(): Promise<void> {
+    this.saving = this.saving.then(() => this.writeCache());
+    return this.saving;
+  }
+
+  /**
+   * The cache as JSON lines: a header, then one line per file. Each line is made in its own step and the steps are
+   * sliced like the indexing, so saving 10,000 entries never holds the event loop for long.
+   */
+  private async writeCache(): Promise<void> {
     const uri = this.cacheUri();
     if (!uri || !this.deps.storageUri) return;
-    const files: Record<string, CacheLine> = {};
-    for (const [key, r] of this.records) {
+    const lines = [JSON.stringify({ version: CACHE_VERSION, key: this.cacheKey || this.currentCacheKey() })];
+    const records = [...this.records];
+    for (let i = 0; i < records.length; i++) {
+      if ((i & 63) === 0) await this.breathe();
+      const [key, r] = records[i]!;
       if (r.fromDocument || r.skipped || r.mtime < 0) continue;
-      files[key] = [r.mtime, r.size, r.entry ? toRecord(r.entry) : null];
+      lines.push(JSON.stringify([key, r.mtime, r.size, r.entry ? toRecord(r.entry) : null]));
     }
+    await this.breathe();
     try {
       await vscode.workspace.fs.createDirectory(this.deps.storageUri);
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify({ key: this.cacheKey || this.currentCacheKey(), files })));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(lines.join('\n')));
     } catch (error) {
       this.deps.log(`Could not save the post-mortem index cache: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -93,6 +93,18 @@ describe('catalogue: summarise', () => {
     assert.equal(noPolicy.actions[0]!.overdue, undefined);
   });
 
+  it('gives the same entry without detaching it (the worker threads of postmortem report skip the copy)', () => {
+    let checked = 0;
+    for (const p of FILES) {
+      const detached = summarise(read(p), p, { config, today: TODAY });
+      const kept = summarise(read(p), p, { config, today: TODAY, detach: false });
+      assert.deepEqual(kept, detached, p);
+      assert.deepEqual(structuredClone(kept), detached, `${p}, as a worker thread posts it`);
+      if (detached) checked++;
+    }
+    assert.ok(checked >= 5, `${checked} post-mortems compared`);
+  });
+
   it('never throws, and is bounded, on odd input', () => {
     for (const text of ['', '---\n', '---\ntitle: [\n---\n# Post-mortem', `# Post-mortem: ${'x'.repeat(10_000)}`, '\u0000\uFFFF']) {
       const e = summarise(text, 'postmortems/odd.md', { config, today: TODAY });

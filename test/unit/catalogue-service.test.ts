@@ -93,6 +93,26 @@ describe('the workspace index service', () => {
     third.dispose();
   });
 
+  it('the cache is one JSON line per file: a broken line costs only that file a read', async () => {
+    const first = index();
+    await first.start();
+    await first.flush();
+    first.dispose();
+    const cache = ws.files.get('/storage/catalogue-index.json')!;
+    const lines = new TextDecoder().decode(cache.bytes).split('\n');
+    assert.equal(lines.length, 1 + 4, 'a header and the four Markdown files outside node_modules');
+    for (const line of lines) JSON.parse(line); // each line stands alone
+    const db = lines.findIndex((l) => l.includes('2026-11-05-db.md'));
+    lines[db] = lines[db]!.slice(0, 20);
+    ws.files.set('/storage/catalogue-index.json', { ...cache, bytes: new TextEncoder().encode(lines.join('\n')) });
+    ws.resetCounters();
+    const second = index();
+    await second.start();
+    assert.deepEqual(ws.reads, ['/storage/catalogue-index.json', '/ws/postmortems/2026-11-05-db.md']);
+    assert.deepEqual(second.files().map((f) => f.entry.title).sort(), ['API errors', 'Database failover']);
+    second.dispose();
+  });
+
   it('a broken cache is ignored: every file is read', async () => {
     ws.files.set('/storage/catalogue-index.json', { bytes: new TextEncoder().encode('{"key": [1, 2'), mtime: 1 });
     const i = index();

@@ -62,6 +62,11 @@ export interface SummariseOptions {
   readonly today?: string | undefined;
   /** Treat the file as a post-mortem whatever its markers (a file named on the command line with --all). */
   readonly force?: boolean;
+  /**
+   * false: keep the strings cut from the text instead of copying the entry (see detached). Only for an entry that is
+   * copied anyway, such as one a worker thread posts (postMessage copies every string); the values are the same.
+   */
+  readonly detach?: boolean;
 }
 
 /** Front-matter keys giving the day a post-mortem was finalised, most specific first. */
@@ -112,7 +117,7 @@ export function summariseModel(model: PostmortemModel, path: string, options: Su
       });
   const problems = model.frontMatter?.errors.length ? [`Front matter: ${model.frontMatter.errors[0]!.message}`] : undefined;
   const hasMetrics = Object.keys(metrics.milestones).length > 0;
-  return detached(compact<CatalogueEntry>({
+  const entry = compact<CatalogueEntry>({
     path,
     title: titleOf(model, path),
     date,
@@ -124,7 +129,8 @@ export function summariseModel(model: PostmortemModel, path: string, options: Su
     metrics: hasMetrics ? metrics : undefined,
     actions,
     problems,
-  }));
+  });
+  return options.detach === false ? entry : detached(entry);
 }
 
 /**
