@@ -10,7 +10,7 @@ import { computeMetrics, durationSpecs, formatDuration, type Duration, type Dura
 import type { MilestoneId } from '../milestones/parse';
 import { sectionProgress } from '../model/progress';
 import { normaliseStatus } from '../model/status';
-import { checkboxOf, dayMs, DAY_MS, DUE_SOON_DAYS, followUps, incidentDay, severityOf, writtenDay } from '../model/follow-up';
+import { checkboxOf, dayMs, dueFlags, followUps, incidentDay, severityOf, writtenDay } from '../model/follow-up';
 
 export interface CatalogueAction {
   /** The item's summary (owner, ticket and due date taken out). */
@@ -150,10 +150,7 @@ export function withToday(entry: CatalogueEntry, today: string | undefined): Cat
   return {
     ...entry,
     actions: entry.actions.map((a) => {
-      const effective = a.dueDate ?? a.deadline;
-      const ms = effective === undefined ? undefined : dayMs(effective);
-      const overdue = todayMs !== undefined && !a.done && ms !== undefined && ms < todayMs;
-      const dueSoon = todayMs !== undefined && !a.done && !overdue && ms !== undefined && ms - todayMs <= DUE_SOON_DAYS * DAY_MS;
+      const { overdue, dueSoon } = todayMs === undefined ? { overdue: false, dueSoon: false } : dueFlags(a.dueDate ?? a.deadline, a.done, todayMs);
       const next: { -readonly [K in keyof CatalogueAction]: CatalogueAction[K] } = { ...a };
       delete next.overdue;
       delete next.dueSoon;

@@ -58,7 +58,18 @@ export function rawDurations(model: PostmortemModel, origin: DurationOrigin = 's
 }
 
 /** The analysis' metrics: milestones and the durations that can be trusted. */
+/** Metrics per model and origin: analyze, the follow-up rules and the catalogue ask for the same model's. */
+const metricsCache = new WeakMap<PostmortemModel, Map<DurationOrigin, Metrics>>();
+
 export function computeMetrics(model: PostmortemModel, origin: DurationOrigin = 'started'): Metrics {
+  let byOrigin = metricsCache.get(model);
+  if (!byOrigin) metricsCache.set(model, (byOrigin = new Map()));
+  let metrics = byOrigin.get(origin);
+  if (!metrics) byOrigin.set(origin, (metrics = metricsOf(model, origin)));
+  return metrics;
+}
+
+function metricsOf(model: PostmortemModel, origin: DurationOrigin): Metrics {
   const { used } = parseMilestones(model);
   const milestones: Record<string, { at: string; source: 'front-matter' | 'timeline'; line: number }> = {};
   for (const id of MILESTONE_IDS) {

@@ -235,6 +235,16 @@ export interface FollowUpContext {
   readonly allItems?: boolean;
 }
 
+/**
+ * Whether an item due on `effective` (its due date, else the policy's deadline) is overdue or due within
+ * DUE_SOON_DAYS on the day `todayMs`; a done item is neither.
+ */
+export function dueFlags(effective: string | undefined, done: boolean, todayMs: number): { overdue: boolean; dueSoon: boolean } {
+  const ms = effective === undefined ? undefined : dayMs(effective);
+  const overdue = !done && ms !== undefined && ms < todayMs;
+  return { overdue, dueSoon: !done && !overdue && ms !== undefined && ms - todayMs <= DUE_SOON_DAYS * DAY_MS };
+}
+
 /** The follow-up state of each action item (placeholders and the template's example item left out unless allItems). */
 export function followUps(model: PostmortemModel, context: FollowUpContext): FollowUp[] {
   const { config, today } = context;
@@ -248,10 +258,7 @@ export function followUps(model: PostmortemModel, context: FollowUpContext): Fol
     const done = itemDone(item);
     const dueDay = item.due === undefined ? undefined : writtenDay(item.due, incident);
     const beyondPolicy = deadline !== undefined && dueDay !== undefined && dueDay > deadline;
-    const effective = dueDay ?? deadline;
-    const effectiveMs = effective === undefined ? undefined : dayMs(effective);
-    const overdue = todayMs === undefined ? undefined : !done && effectiveMs !== undefined && effectiveMs < todayMs;
-    const dueSoon = todayMs === undefined ? undefined : !done && !overdue && effectiveMs !== undefined && effectiveMs - todayMs <= DUE_SOON_DAYS * DAY_MS;
-    return { item, done, dueDay, deadline, beyondPolicy, overdue, dueSoon };
+    const flags = todayMs === undefined ? undefined : dueFlags(dueDay ?? deadline, done, todayMs);
+    return { item, done, dueDay, deadline, beyondPolicy, overdue: flags?.overdue, dueSoon: flags?.dueSoon };
   });
 }
