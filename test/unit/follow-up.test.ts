@@ -49,6 +49,9 @@ table('action-item-overdue', [
   ['an open item without a due date and no policy', SEV1, ['- [ ] Fix @ana'], 0, normaliseConfig({})],
   ['an overdue item without today (the core never reads the clock)', SEV1, ['- [ ] Fix @ana, due: 2020-01-01'], 0, undefined, null],
   ['a placeholder item', SEV1, ['- TBD'], 0],
+  // A due date without a year takes the incident's year, and the incident's day may come from a milestone: as the
+  // catalogue (postmortem actions --overdue) reads it, with or without a policy.
+  ['an item due "Jan 5", the incident started 2025-12-30 (a milestone), no policy', ['started: 2025-12-30 09:00 UTC'], ['- [ ] Fix @ana, due: Jan 5'], 1, normaliseConfig({}), '2026-02-01'],
 ]);
 
 describe('action-item-overdue and -deadline: messages and levels', () => {

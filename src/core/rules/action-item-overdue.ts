@@ -14,7 +14,8 @@ export const actionItemOverdue: Rule = {
   run(ctx) {
     const today = ctx.today;
     if (today === undefined || ctx.model.actionItems.length === 0) return;
-    const metrics = Object.keys(ctx.config.followUpPolicy).length > 0 ? computeMetrics(ctx.model, ctx.config.milestones.origin) : undefined;
+    // The metrics date the incident (a due date without a year takes its year), with or without a policy.
+    const metrics = computeMetrics(ctx.model, ctx.config.milestones.origin);
     for (const f of followUps(ctx.model, { config: ctx.config, today, metrics })) {
       if (!f.overdue) continue;
       const due = f.dueDay ?? f.deadline!;
