@@ -15,6 +15,7 @@
 import * as vscode from 'vscode';
 import { fromRecord, RECORD_VERSION, summarise, summariseModel, toRecord, withToday, type CatalogueEntry, type CatalogueRecord } from '../core/catalogue-index';
 import type { Analysis, PostmortemConfig } from '../core';
+import { localDate } from '../core/authoring/template';
 
 /** What the index needs from the rest of the extension (passed in: this file is bundled on its own). */
 export interface CatalogueIndexDeps {
@@ -90,11 +91,6 @@ const EXCLUDE = '**/{node_modules,.git}/**';
 type CacheLine = [number, number, CatalogueRecord | null];
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function describeError(error: unknown): string {
   if (error instanceof vscode.FileSystemError) {
@@ -219,7 +215,7 @@ export class CatalogueIndex implements vscode.Disposable {
   }
 
   private today(): string {
-    return (this.deps.today ?? localToday)();
+    return this.deps.today?.() ?? localDate(new Date());
   }
 
   /** After midnight, the overdue and due-soon flags are those of the new day (no file is read again). */
@@ -452,7 +448,10 @@ export class CatalogueIndex implements vscode.Disposable {
     // An open document: the analysis the diagnostics made of this version has the model already.
     const analysis = doc && this.deps.analysisOf?.(doc);
     if (analysis) {
-      if (!analysis.isPostmortem || analysis.reason === 'forced') return undefined;
+      if (!analysis.isPostmortem) return undefined;
+      // "Check This File" forces the checks, and the analysis no longer says whether detection alone takes the file:
+      // the summary's own detection decides, as for a file no editor has open.
+      if (analysis.reason === 'forced') return this.summarise(uri, text);
       return summariseModel(analysis.model, this.deps.workspacePath(uri), { config: this.deps.configFor(uri), today: this.today(), template: analysis.isTemplate });
     }
     return this.summarise(uri, text);
@@ -538,6 +537,8 @@ export class CatalogueIndex implements vscode.Disposable {
     const entry = this.summariseSafely(doc.uri, text, record, doc);
     if (entry === false) return;
     const r = record;
+    // Most pauses in typing leave the entry as it was: the views and the dashboard redraw only when it changed.
+    const changed = r.skipped !== undefined || JSON.stringify(r.entry && toRecord(r.entry)) !== JSON.stringify(entry && toRecord(entry));
     Object.assign(r, { entry, skipped: undefined, fromDocument: doc.isDirty });
     if (!doc.isDirty) {
       // Saved: remember the file's stat so the watcher's event for this save does not read it again.
@@ -549,7 +550,7 @@ export class CatalogueIndex implements vscode.Disposable {
         () => undefined,
       );
     }
-    this.fireNow();
+    if (changed) this.fireNow();
   }
 
   /** Tells the views, at most every PROGRESS_EVERY_MS while a scan runs, at once otherwise. */

@@ -3,15 +3,11 @@
 // in the Node bundle) and starts it. Cold activation pays for this file only.
 import * as vscode from 'vscode';
 import type { PostmortemConfig } from '../core';
+import { localDate } from '../core/authoring/template';
 import type { CatalogueEntry } from '../core/catalogue-index';
 import { createCatalogueIndex, type CatalogueIndex, type CatalogueIndexDeps, type IndexedFile, type IndexState, type SkippedFile } from './catalogue-index';
 
 export type { IndexedFile, IndexState, SkippedFile };
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 export class CatalogueService implements vscode.Disposable {
   private index: CatalogueIndex | undefined;
@@ -73,7 +69,7 @@ export class CatalogueService implements vscode.Disposable {
 
   /** Today as the index sees it (YYYY-MM-DD). */
   today(): string {
-    return this.deps.today?.() ?? localToday();
+    return this.deps.today?.() ?? localDate(new Date());
   }
 
   /** Summarises `text` as the file at `uri` would be, with its folder's config. */
