@@ -1,7 +1,7 @@
 // `postmortem export-html FILE… [--out FILE] [--force] [--mermaid]`: the logic of the subcommand, as a function the
 // CLI wires up. Writes `<name>.html` beside each post-mortem (or `--out` for one file): one self-contained page with the
 // rendered post-mortem, the visual timeline and the durations. It never overwrites a file unless `force` is set.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { PostmortemConfig } from '../core';
 import { postmortemHtml } from '../export/html';
@@ -71,8 +71,10 @@ export function exportHtmlFiles(files: readonly string[], options: ExportHtmlOpt
     }
     const html = postmortemHtml(text, { timelineCss: css, path: file, ...(options.mermaid ? { mermaid: true } : {}), ...(options.config ? { config: options.config } : {}) });
     try {
-      // 'wx' fails if the file appeared meanwhile: never overwrite without --force.
-      writeFileSync(out, html, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
+      // 'wx' fails if the file appeared meanwhile: never overwrite without --force. With --force, a new file beside it
+      // is renamed over it, so a link at `out` is replaced and whatever it points at is never written.
+      if (options.force) replaceFile(out, html);
+      else writeFileSync(out, html, { encoding: 'utf8', flag: 'wx' });
     } catch (error) {
       messages.push(`${out}: cannot write: ${error instanceof Error ? error.message : String(error)}`);
       code = 1;
@@ -82,4 +84,16 @@ export function exportHtmlFiles(files: readonly string[], options: ExportHtmlOpt
     messages.push(`${file} → ${out}`);
   }
   return { code, written, messages };
+}
+
+/** Writes `text` to a new temporary file beside `target` (exclusive create), then renames it over `target`. */
+function replaceFile(target: string, text: string): void {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx' });
+  try {
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 // Export as HTML: the page (title, metadata, durations, timeline figure, Mermaid), its sanitising, and the CLI
 // function that writes it without overwriting.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildModel, ganttEdit, mermaidGantt } from '../../src/core';
@@ -127,6 +127,20 @@ describe('export-html (CLI function)', () => {
     assert.equal(readFileSync(join(dir, 'checkout.html'), 'utf8'), 'mine');
     assert.equal(exportHtmlFiles([file], { force: true }).code, 0);
     assert.notEqual(readFileSync(join(dir, 'checkout.html'), 'utf8'), 'mine');
+  });
+
+  it('with force, replaces a link at the output path and never writes through it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-html-'));
+    const file = join(dir, 'checkout.md');
+    writeFileSync(file, TEXT);
+    const elsewhere = join(dir, 'elsewhere.txt');
+    writeFileSync(elsewhere, 'not ours');
+    symlinkSync(elsewhere, join(dir, 'checkout.html'));
+    const r = exportHtmlFiles([file], { force: true });
+    assert.equal(r.code, 0, r.messages.join('\n'));
+    assert.equal(readFileSync(elsewhere, 'utf8'), 'not ours');
+    assert.ok(lstatSync(join(dir, 'checkout.html')).isFile());
+    assert.ok(readFileSync(join(dir, 'checkout.html'), 'utf8').includes('<figure class="pm-timeline"'));
   });
 
   it('takes --out for one file, refuses it for several, and reports unreadable files', () => {
