@@ -130,11 +130,24 @@ async function quickInputBox(page) {
   return input;
 }
 
-/** Runs a command by its palette label: F1, the label, then Enter once the highlighted row is that command. */
+/**
+ * Runs a command by its palette label: F1, the label, then Enter once the highlighted row is that command.
+ *
+ * A webview that has just loaded (the Markdown preview, the walkthrough) may take the focus once, which closes the
+ * palette between F1 and typing: the workbench's own focus, not ours. The palette is then opened again, up to three
+ * times; any other failure is thrown as it is.
+ */
 async function runCommand(page, label) {
-  await page.keyboard.press('F1');
-  const input = await quickInputBox(page);
-  await input.fill(`>${label}`);
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = await quickInputBox(page);
+    const typed = await input.fill(`>${label}`, { timeout: 3000 }).then(() => true, (error) => {
+      if (attempt === 3) throw error;
+      return false;
+    });
+    if (typed) break;
+    await page.keyboard.press('Escape');
+  }
   await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
