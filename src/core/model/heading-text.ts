@@ -76,7 +76,7 @@ export function htmlHeadings(value: string, baseLine: number, baseChar: number):
     const end = at(closeEnd);
     out.push({
       depth: level,
-      text: decodeEntities(stripTags(value.slice(contentStart, close))).replace(/\s+/g, ' ').trim(),
+      text: htmlHeadingText(value.slice(contentStart, close)),
       kind: 'html',
       line: baseLine + startLine,
       character: startLine === 0 ? baseChar + startChar : startChar,
@@ -86,6 +86,23 @@ export function htmlHeadings(value: string, baseLine: number, baseChar: number):
     from = closeEnd;
   }
   return out;
+}
+
+/**
+ * An HTML heading's text from its content: tags and comments dropped, entities decoded, whitespace runs as one space.
+ * Kept for the texts seen last (bounded): a document of many HTML headings repeats their texts, and an edit reads the
+ * whole HTML block again.
+ */
+const htmlTexts = new Map<string, string>();
+
+function htmlHeadingText(content: string): string {
+  let text = htmlTexts.get(content);
+  if (text === undefined) {
+    text = decodeEntities(stripTags(content)).replace(/\s+/g, ' ').trim();
+    if (htmlTexts.size >= 10_000) htmlTexts.clear();
+    if (content.length <= 1000) htmlTexts.set(content, text);
+  }
+  return text;
 }
 
 /** Text without HTML comments and tags, in one pass (replacing /<!--[\s\S]*?-->/ and /<[^>]*>/ from each "<"). */

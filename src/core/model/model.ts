@@ -58,7 +58,7 @@ export interface PostmortemModel {
   readonly timeline: readonly Entry[];
   readonly actionItems: readonly Entry[];
   /** Lines holding code or raw HTML (never prose). */
-  readonly codeLines: ReadonlySet<number>;
+  readonly codeLines: LineSet;
   /**
    * The chunks the document was cut into, in order, covering every line. A chunk's data is shared with every
    * analysis of the same chunk text, so rules can keep line-local results with it (see eachProseChunk).
@@ -71,6 +71,55 @@ export interface PostmortemModel {
 }
 
 export type { ParsedChunk } from './chunk';
+
+/** A set of line numbers: what the model's readers ask of its code lines. */
+export interface LineSet extends Iterable<number> {
+  has(line: number): boolean;
+  readonly size: number;
+}
+
+/**
+ * The document's code lines, gathered from its chunks on first use, one byte per line: most analyses never ask,
+ * and a Set of every line of a long HTML block or fence (65,000 lines) cost more than the rest of the model.
+ */
+class CodeLines implements LineSet {
+  private mask: Uint8Array | undefined;
+  private count = 0;
+
+  constructor(
+    private readonly chunks: readonly ParsedChunk[],
+    private readonly lineCount: number,
+  ) {}
+
+  private build(): Uint8Array {
+    if (this.mask) return this.mask;
+    const mask = new Uint8Array(this.lineCount);
+    for (const { span, data } of this.chunks) {
+      for (const c of data.codeLines) {
+        const line = span.start + c;
+        if (line < this.lineCount && mask[line] === 0) {
+          mask[line] = 1;
+          this.count++;
+        }
+      }
+    }
+    return (this.mask = mask);
+  }
+
+  has(line: number): boolean {
+    return line >= 0 && line < this.lineCount && this.build()[line] === 1;
+  }
+
+  get size(): number {
+    this.build();
+    return this.count;
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    const mask = this.build();
+    for (let l = 0; l < mask.length; l++) if (mask[l] === 1) yield l;
+  }
+}
 
 /**
  * Caches chunk parses by chunk text (line endings included). One per document; after each call the cache holds
@@ -190,10 +239,10 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const chunks = cache.parse(split);
 
   let frontMatter: FrontMatter | undefined;
-  const rawHeadings: Array<Omit<Heading, 'roles' | 'isTitle' | 'reasons'>> = [];
+  // Also recognise()'s input (startLine, endLine): one object per heading, not two.
+  const rawHeadings: Array<Omit<Heading, 'roles' | 'isTitle' | 'reasons'> & { startLine: number; endLine: number }> = [];
   const items: Array<{ line: number; endLine: number }> = [];
   const rows: number[] = [];
-  const codeLines = new Set<number>();
   const definitions: string[] = [];
 
   for (const { span, data } of chunks) {
@@ -208,11 +257,12 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
         text: h.text,
         kind: h.kind,
         range: range(base + h.line, h.character, base + h.endLine, h.endCharacter),
+        startLine: base + h.line,
+        endLine: base + h.endLine,
       });
     }
     for (const it of data.items) items.push({ line: base + it.line, endLine: base + it.endLine });
     for (const r of data.rows) rows.push(base + r);
-    for (const c of data.codeLines) codeLines.add(base + c);
     for (const d of data.definitions) definitions.push(d);
   }
   if (definitions.length > 0) {
@@ -235,7 +285,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const flags = documentFlags(chunks, lines);
   const language = detectLanguage(lines);
   const recognition = recognise({
-    headings: rawHeadings.map((h) => ({ level: h.level, text: h.text, startLine: h.range.start.line, endLine: h.range.end.line })),
+    headings: rawHeadings,
     lines,
     flags,
     matcher,
@@ -303,7 +353,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     sections,
     timeline: entriesOf('timeline'),
     actionItems: entriesOf('action-items'),
-    codeLines,
+    codeLines: new CodeLines(chunks, lines.length),
     chunks,
     language,
     signals: flags,
@@ -437,7 +487,8 @@ function collectEntries(
   lines: readonly string[],
 ): Entry[] {
   const out: Entry[] = [];
-  const headingLines = new Set(headings.map((h) => h.range.start.line));
+  // Made when a section holds rows: a document of many headings and no tables need not pay for it.
+  let headingLines: Set<number> | undefined;
   // Items and rows are in line order: each section reads only its own, found by binary search (reading all of them
   // for each section was quadratic in a document of many Timeline sections).
   const itemLines = items.map((it) => it.line);
@@ -459,6 +510,7 @@ function collectEntries(
     let headerSkipped = false;
     for (let k = lowerBound(rows, from); k < rows.length && rows[k]! <= to; k++) {
       const r = rows[k]!;
+      headingLines ??= new Set(headings.map((h) => h.range.start.line));
       if (headingLines.has(r)) continue;
       const text = lines[r] ?? '';
       // The delimiter row and the header row above it are not entries.

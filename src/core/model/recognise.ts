@@ -76,12 +76,14 @@ interface HeadingWords {
   /** The text is nothing but a role's name ("Action Items"): a plain line may then act as a heading. */
   readonly onlyName: boolean;
 }
-const wordCache = new WeakMap<SectionMatcher, Map<string, HeadingWords>>();
+const wordCache = new WeakMap<SectionMatcher, Map<Language, Map<string, HeadingWords>>>();
 
 function headingWords(text: string, matcher: SectionMatcher, language: Language, keep = 0): HeadingWords {
-  let cache = wordCache.get(matcher);
-  if (!cache) wordCache.set(matcher, (cache = new Map()));
-  const key = `${language}\u0000${text}`;
+  let byLanguage = wordCache.get(matcher);
+  if (!byLanguage) wordCache.set(matcher, (byLanguage = new Map()));
+  let cache = byLanguage.get(language);
+  if (!cache) byLanguage.set(language, (cache = new Map()));
+  const key = text;
   let found = cache.get(key);
   if (!found) {
     const folded = foldText(text);
@@ -137,25 +139,44 @@ export interface RecogniseInput {
   readonly bodyStart: number;
 }
 
+/** No candidates: shared by every heading without any (never changed). */
+const NONE: readonly Candidate[] = [];
+const NO_ROLES: HeadingRoles = { isTitle: false, roles: [], reasons: [] };
+const TITLE: HeadingRoles = { isTitle: true, roles: [], reasons: [] };
+/** The result for a heading that keeps every candidate of its words, made once per words (headings repeat). */
+const allKept = new WeakMap<HeadingWords, HeadingRoles>();
+
+function rolesOf(kept: readonly Candidate[]): HeadingRoles {
+  const sorted = [...kept].sort((a, b) => canonicalIndex(a.role) - canonicalIndex(b.role));
+  return { isTitle: false, roles: sorted.map((c) => c.role), reasons: sorted.map((c) => c.reason) };
+}
+
+/**
+ * Written for documents of tens of thousands of headings (an edit reads them all again): per heading it allocates
+ * nothing it can share. Candidates are the cached words' own objects (never changed), the tree is kept in typed
+ * arrays, and a heading that keeps all its words' candidates shares one result with every heading of the same words.
+ */
 export function recognise(input: RecogniseInput): Recognition {
   const { headings, lines, flags, matcher, language } = input;
   const n = headings.length;
-  const words = headings.map((h) => headingWords(h.text, matcher, language, 2 * headings.length));
-  const folded = words.map((w) => w.folded);
-  const neutral = words.map((w) => w.neutral);
-  const own = words.map((w) => w.candidates.map((c) => ({ ...c })));
+  const words: HeadingWords[] = new Array<HeadingWords>(n);
+  let h1s = 0;
+  for (let i = 0; i < n; i++) {
+    const h = headings[i]!;
+    words[i] = headingWords(h.text, matcher, language, 2 * n);
+    if (h.level === 1) h1s++;
+  }
 
   // The title: the first heading, at level 1, unless it is only a role's name ("# Summary") and does not hold the
   // rest of the document (other H1s follow, or it is the only heading).
-  const h1s = headings.filter((h) => h.level === 1).length;
   const first = headings[0];
-  const onlyRoleName = (own[0]?.length ?? 0) > 0 && folded[0]!.split(' ').length <= 3;
+  const onlyRoleName = n > 0 && words[0]!.candidates.length > 0 && words[0]!.folded.split(' ').length <= 3;
   const titleIndex = first && first.level === 1 && !(onlyRoleName && (h1s > 1 || n === 1)) ? 0 : -1;
-  if (titleIndex === 0) own[0] = [];
+  const own = (i: number): readonly Candidate[] => (i === titleIndex ? NONE : words[i]!.candidates);
 
   // The tree: each heading's parent, and where its section ends (exclusive line).
-  const parent = new Array<number>(n).fill(-1);
-  const end = new Array<number>(n).fill(lines.length);
+  const parent = new Int32Array(n).fill(-1);
+  const end = new Int32Array(n).fill(lines.length);
   const stack: number[] = [];
   for (let i = 0; i < n; i++) {
     const h = headings[i]!;
@@ -163,72 +184,114 @@ export function recognise(input: RecogniseInput): Recognition {
     parent[i] = stack.length > 0 ? stack[stack.length - 1]! : -1;
     stack.push(i);
   }
-  const children: number[][] = headings.map(() => []);
-  for (let i = 0; i < n; i++) if (parent[i]! >= 0) children[parent[i]!]!.push(i);
+  // Children of each heading, in order: kids[childStart[p] .. childStart[p + 1]).
+  const childStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childStart[parent[i]! + 1]++;
+  for (let i = 0; i < n; i++) childStart[i + 1] += childStart[i]!;
+  const kids = new Int32Array(childStart[n]!);
+  {
+    const fill = childStart.slice(0, n);
+    for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[fill[parent[i]!]!++] = i;
+  }
+  const childCount = (p: number): number => childStart[p + 1]! - childStart[p]!;
 
   // Roles some heading names plainly: broad words for them count nowhere else.
   const plain = new Set<SectionId>();
-  for (let i = 0; i < n; i++) for (const c of own[i]!) if (!c.weak) plain.add(c.role);
+  for (let i = 0; i < n; i++) for (const c of own(i)) if (!c.weak) plain.add(c.role);
 
-  const kept: Candidate[][] = headings.map(() => []);
-  const ancestorsWithRoles = (i: number): number[] => {
-    const out: number[] = [];
-    for (let p = parent[i]!; p >= 0; p = parent[p]!) if (kept[p]!.length > 0) out.push(p);
-    return out;
+  // kept[i] is the words' own candidate list (shared, never changed) while the heading keeps all of them, else an
+  // array of its own (owned[i] = 1), made when it first differs.
+  const kept: Array<readonly Candidate[]> = new Array<readonly Candidate[]>(n);
+  for (let i = 0; i < n; i++) kept[i] = NONE;
+  const owned = new Uint8Array(n);
+  const keep = (i: number, c: Candidate): void => {
+    if (owned[i] === 1) (kept[i] as Candidate[]).push(c);
+    else {
+      kept[i] = [...kept[i]!, c];
+      owned[i] = 1;
+    }
+  };
+  const hasAncestorWithRoles = (i: number): boolean => {
+    for (let p = parent[i]!; p >= 0; p = parent[p]!) if (kept[p]!.length > 0) return true;
+    return false;
+  };
+  const ancestorServes = (i: number, role: SectionId): boolean => {
+    for (let p = parent[i]!; p >= 0; p = parent[p]!) if (kept[p]!.some((x) => x.role === role)) return true;
+    return false;
   };
   // A parent "groups" its children when they name several different roles between them.
   const groups = (p: number): boolean => {
     const roles = new Set<SectionId>();
-    for (const c of children[p]!) for (const x of own[c]!) if (!x.weak) roles.add(x.role);
+    for (let k = childStart[p]!; k < childStart[p + 1]!; k++) for (const x of own(kids[k]!)) if (!x.weak) roles.add(x.role);
     return roles.size >= 2;
   };
 
-  for (let i = 0; i < n; i++) {
-    if (i === titleIndex) continue;
-    const ancestors = ancestorsWithRoles(i);
-    const ancestorRoles = new Set(ancestors.flatMap((a) => kept[a]!.map((c) => c.role)));
-    for (const c of own[i]!) {
-      if (c.reason.source === 'alias') {
-        kept[i]!.push(c);
-        continue;
-      }
-      if (c.weak) {
-        if (ancestors.length > 0 || plain.has(c.role)) continue;
-        if (c.role === 'responders' && countSignals(flags, headings[i]!.endLine + 1, end[i]!).person === 0) continue;
-      }
+  const passes = (i: number, c: Candidate, underRoles: boolean): boolean => {
+    if (c.reason.source === 'alias') return true;
+    if (c.weak) {
+      if (underRoles || plain.has(c.role)) return false;
+      if (c.role === 'responders' && countSignals(flags, headings[i]!.endLine + 1, end[i]!).person === 0) return false;
+    }
+    if (underRoles) {
       // Sub-headings of Action items name kinds of follow-ups ("Detection", "Mitigation", "Process").
-      if (ancestorRoles.has('action-items') && c.role !== 'action-items') continue;
-      if (ancestorRoles.has(c.role) && !ancestors.some((a) => kept[a]!.some((x) => x.role === c.role) && groups(a))) continue;
-      kept[i]!.push(c);
+      if (c.role !== 'action-items' && ancestorServes(i, 'action-items')) return false;
+      if (ancestorServes(i, c.role)) {
+        let grouped = false;
+        for (let p = parent[i]!; p >= 0 && !grouped; p = parent[p]!) grouped = kept[p]!.some((x) => x.role === c.role) && groups(p);
+        if (!grouped) return false;
+      }
+    }
+    return true;
+  };
+  for (let i = 0; i < n; i++) {
+    const cands = own(i);
+    if (cands.length === 0) continue;
+    const underRoles = hasAncestorWithRoles(i);
+    let all = true;
+    for (const c of cands) if (!(all = passes(i, c, underRoles))) break;
+    if (all) kept[i] = cands;
+    else {
+      const some = cands.filter((c) => passes(i, c, underRoles));
+      if (some.length > 0) {
+        kept[i] = some;
+        owned[i] = 1;
+      }
     }
   }
 
   // A parent whose sub-sections all serve one role serves it (and they need not repeat it).
   for (let i = n - 1; i >= 0; i--) {
-    if (i === titleIndex || neutral[i] || kept[i]!.length > 0 || children[i]!.length < 2) continue;
-    const kids = children[i]!;
+    if (i === titleIndex || words[i]!.neutral || kept[i]!.length > 0 || childCount(i) < 2) continue;
     let common: SectionId[] | undefined;
-    for (const k of kids) {
-      const roles = kept[k]!.map((c) => c.role);
+    for (let k = childStart[i]!; k < childStart[i + 1]!; k++) {
+      const roles = kept[kids[k]!]!.map((c) => c.role);
       common = common ? common.filter((r) => roles.includes(r)) : roles;
     }
     if (!common || common.length !== 1) continue;
     const role = common[0]!;
-    kept[i]!.push({ role, weak: false, reason: { role, source: 'context', detail: `its ${kids.length} sub-sections all serve ${title(role)}` } });
-    for (const k of kids) kept[k] = kept[k]!.filter((c) => c.role !== role);
+    keep(i, { role, weak: false, reason: { role, source: 'context', detail: `its ${childCount(i)} sub-sections all serve ${title(role)}` } });
+    for (let k = childStart[i]!; k < childStart[i + 1]!; k++) {
+      const kid = kids[k]!;
+      if (kept[kid]!.some((c) => c.role === role)) {
+        kept[kid] = kept[kid]!.filter((c) => c.role !== role);
+        owned[kid] = 1;
+      }
+    }
   }
 
   // Content: headings still without a role, outside any section that serves one, for roles no heading serves yet.
   const served = new Set<SectionId>();
   for (const k of kept) for (const c of k) served.add(c.role);
-  const isHeadingLine = new Set<number>();
-  for (const h of headings) for (let l = h.startLine; l <= h.endLine; l++) isHeadingLine.add(l);
+  const isHeadingLine = new Uint8Array(lines.length);
+  for (const h of headings) for (let l = h.startLine; l <= h.endLine && l < lines.length; l++) isHeadingLine[l] = 1;
   for (let i = 0; i < n; i++) {
-    if (i === titleIndex || neutral[i] || ancestorsWithRoles(i).length > 0) continue;
-    if (children[i]!.some((c) => kept[c]!.length > 0)) continue;
+    if (i === titleIndex || words[i]!.neutral || hasAncestorWithRoles(i)) continue;
+    let childServes = false;
+    for (let k = childStart[i]!; k < childStart[i + 1]! && !childServes; k++) childServes = kept[kids[k]!]!.length > 0;
+    if (childServes) continue;
     // A heading whose words name a role can also hold the timeline, the one role its content shows beyond doubt.
     const named = kept[i]!.length > 0;
-    const counts = countSignals(flags, headings[i]!.endLine + 1, end[i]!, (l) => isHeadingLine.has(l));
+    const counts = countSignals(flags, headings[i]!.endLine + 1, end[i]!, isHeadingLine);
     if (counts.content < 2) continue;
     let best: { role: SectionId; share: number; detail: string } | undefined;
     for (const rule of CONTENT_RULES) {
@@ -240,28 +303,40 @@ export function recognise(input: RecogniseInput): Recognition {
       }
     }
     if (best) {
-      kept[i]!.push({ role: best.role, weak: false, reason: { role: best.role, source: 'content', detail: best.detail } });
+      keep(i, { role: best.role, weak: false, reason: { role: best.role, source: 'content', detail: best.detail } });
       served.add(best.role);
     }
   }
 
   const labels = recogniseLabels(input, kept, served, end, parent, titleIndex);
 
-  const out: HeadingRoles[] = headings.map((_, i) => {
-    const roles = kept[i]!;
-    roles.sort((a, b) => canonicalIndex(a.role) - canonicalIndex(b.role));
-    return { isTitle: i === titleIndex, roles: roles.map((c) => c.role), reasons: roles.map((c) => c.reason) };
-  });
+  const out = new Array<HeadingRoles>(n);
+  for (let i = 0; i < n; i++) {
+    const k = kept[i]!;
+    if (i === titleIndex) out[i] = TITLE;
+    else if (k.length === 0) out[i] = NO_ROLES;
+    else if (k === words[i]!.candidates || sameCandidates(k, words[i]!.candidates)) {
+      let shared = allKept.get(words[i]!);
+      if (!shared) allKept.set(words[i]!, (shared = rolesOf(k)));
+      out[i] = shared;
+    } else out[i] = rolesOf(k);
+  }
   return { headings: out, labels };
+}
+
+function sameCandidates(a: readonly Candidate[], b: readonly Candidate[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Bold lines acting as headings, for roles no heading serves, outside sections that serve a role. */
 function recogniseLabels(
   input: RecogniseInput,
-  kept: readonly Candidate[][],
+  kept: readonly (readonly Candidate[])[],
   served: ReadonlySet<SectionId>,
-  end: readonly number[],
-  parent: readonly number[],
+  end: ArrayLike<number>,
+  parent: ArrayLike<number>,
   titleIndex: number,
 ): LabelSection[] {
   const { headings, lines, flags, matcher, language } = input;
@@ -315,7 +390,8 @@ function recogniseLabels(
     if (roles.length === 0) continue;
     for (const r of roles) taken.set(r.role, (taken.get(r.role) ?? 0) + 1);
     const next = found[k + 1]?.line ?? lines.length;
-    const headingAfter = headings.find((x) => x.startLine > c.line)?.startLine ?? lines.length;
+    // The first heading after the label's line: the one after the heading it sits under (headings are in line order).
+    const headingAfter = headings[c.under + 1]?.startLine ?? lines.length;
     const stopLine = Math.min(next, headingAfter, c.under >= 0 ? end[c.under]! : lines.length) - 1;
     const level = Math.min(6, (c.under >= 0 ? headings[c.under]!.level : 0) + 1);
     out.push({

@@ -250,11 +250,11 @@ export interface SignalCounts {
   readonly person: number;
 }
 
-export function countSignals(flags: Uint8Array, from: number, to: number, skip?: (line: number) => boolean): SignalCounts {
+export function countSignals(flags: Uint8Array, from: number, to: number, skip?: Uint8Array): SignalCounts {
   let content = 0, time = 0, action = 0, impact = 0, cause = 0, fix = 0, person = 0;
   for (let l = Math.max(0, from); l < to && l < flags.length; l++) {
     const f = flags[l]!;
-    if (f === 0 || skip?.(l)) continue;
+    if (f === 0 || (skip !== undefined && skip[l] === 1)) continue;
     content++;
     if (f & SIGNAL.time) time++;
     if (f & SIGNAL.action) action++;
