@@ -22,7 +22,7 @@ const EDITS_PER_SEQUENCE = 3;
 const SNIPPETS = [
   'x', 'e', ' ', '\n', '\n\n', '\r\n', '```\n', '```js\n', '~~~\n', '    ', '# ', '## Timeline\n', '### Impact\n',
   'Title\n=====\n', 'Sub\n---\n', '---\n', '- ', '* ', '1. ', '2) ', '  - ', '- [ ] ', '| a | b |\n', '|---|---|\n', '|',
-  '<!--', '-->', '<!-- note -->\n', '<div>\n', '</div>\n', '<h2>Impact</h2>\n', '<h3 class="x">Root causes</h3>', '> ',
+  '<!--', '-->', '<!-- note -->\n', '<div>\n', '</div>\n', '<h2>Impact</h2>\n', '<h2>Timeline\n', '</h2>\n', '<h3\n', '<table>\n', '<h3 class="x">Root causes</h3>', '> ',
   '**2026-11-20 14:03 UTC** — ', '\t', '+++\n', 'type: postmortem\n', '<script>\n', '</script>\n', '`', '\\',
   '\r', '\uFEFF',
 ];
@@ -145,6 +145,16 @@ describe('incremental analysis (differential)', function () {
     ['a script block that swallows a fence', doc('# T', '- a', '  ```', '# x', '  <script>', '```', '# y', '', '## z')],
     ['table rows then a setext underline', doc('| a |', '| b |', 'Title', '=====', '## z')],
     ['a reference defined inside a list item', doc('## See [the docs][d]', '', '1. [d]: https://example.com', '', '## Timeline')],
+    // An HTML block that runs to a blank line is cut before a block-tag line where no HTML heading is open.
+    ['HTML headings, one per line, in one block', doc('<div>', '<h2>Impact</h2>', '<h2>Timeline</h2>', '<H3 class="x">Root causes</H3>', '</div>', '', '## z')],
+    ['an HTML heading open over lines holds the block-tag lines in it', doc('<h2>Impact', '<h3>Timeline</h3>', '<p>x</p>', '</h2>', '<h2>Action items</h2>')],
+    ['an HTML heading tag split over lines', doc('<div>', '<h2', 'class="a">Impact</h2>', '<h2>Timeline</h2>', '', '# y')],
+    ['a closing tag split over lines', doc('<h2>Impact</h2', '>', '<h2>Timeline</h2>', '<h3>Mitigation', '</h3>', '<h4>x</h4>')],
+    ['an HTML heading never closed, then others', doc('<h2>Impact', '<h2>Timeline</h2>', '<h2>Root causes</h2>')],
+    ['a type 7 block, then block tags', doc('<span>', '<h2>Impact</h2>', '# not a heading', '```', '<h2>Timeline</h2>', '<!--', '<h2>Mitigation</h2>', '', '## z')],
+    ['block tags after an HTML block inside a list item', doc('- a', '  <div>', '<h2>Impact</h2>', '<table>', '    <h3>Timeline</h3>', '', '## z')],
+    ['block tags after a paragraph the block interrupts', doc('Some text', '<div>', '<h2>Impact</h2>', '<h2>Timeline</h2>')],
+    ['block tags with CRLF and CR line endings', '<div>\r\n<h2>Impact</h2>\r<h2>Timeline</h2>\r\n<h2>Mitigation</h2>\n'],
     ['a byte order mark that starts a chunk in mid-document', doc('| a |', '', '\uFEFF### Incident Timeline', '| Date | What |', '|---|---|', '', 'Title', '\uFEFF===', '', '\uFEFFTitle', '===')],
   ];
   for (const [name, text] of regressions) {

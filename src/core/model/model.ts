@@ -189,11 +189,12 @@ export class ChunkCache {
       // A chunk that ends inside an unclosed fence or comment swallows what follows, as Markdown does. It takes at
       // least as much text again at each step (one chunk at a time re-parsed a growing prefix: quadratic); a merged
       // chunk that reaches past where the construct closes is still read as one document would read it.
-      while (chunk.data.openAtEnd && i + 1 < spans.length) {
+      // (Not a chunk cut inside an HTML block where the next one goes on with it: see HtmlCuts in scan.ts.)
+      while (chunk.data.openAtEnd && !span.htmlCut && i + 1 < spans.length) {
         const size = split.offsets[span.end]! - split.offsets[span.start]!;
         i++;
         while (i + 1 < spans.length && split.offsets[spans[i]!.end]! - split.offsets[span.start]! < 2 * size) i++;
-        span = { start: span.start, end: spans[i]!.end, frontMatter: span.frontMatter };
+        span = { start: span.start, end: spans[i]!.end, frontMatter: span.frontMatter, htmlCut: false };
         chunk = this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
       }
       out.push(chunk);

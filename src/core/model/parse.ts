@@ -274,7 +274,7 @@ function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData
   if (raw) {
     end = `</${raw[1]!.toLowerCase()}>`;
     opener = raw[0].length;
-  } else if (first.startsWith('<!--')) [end, opener] = ['-->', 4];
+  } else if (first.startsWith('<!--')) [end, opener] = ['-->', 2]; // "<!-->" is a whole comment: the end marker may reuse the opener's dashes
   else if (first.startsWith('<?')) [end, opener] = ['?>', 2];
   else if (first.startsWith('<![CDATA[')) [end, opener] = [']]>', 9];
   else if (/^<![A-Z]/i.test(first)) [end, opener] = ['>', 2];

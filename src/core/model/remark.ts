@@ -273,7 +273,7 @@ export function openConstructAtEnd(text: string, frontMatter: boolean): OpenCons
 /** HTML blocks of types 1–5 run until their end marker, across blank lines; types 6–7 end at a blank line. */
 function htmlUnclosed(v: string): boolean {
   if (/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(v)) return !/<\/(?:script|pre|style|textarea)>/i.test(v);
-  if (v.startsWith('<!--')) return !v.slice(4).includes('-->');
+  if (v.startsWith('<!--')) return !v.slice(2).includes('-->'); // "<!-->" is a whole comment
   if (v.startsWith('<?')) return !v.slice(2).includes('?>');
   if (v.startsWith('<![CDATA[')) return !v.slice(9).includes(']]>');
   if (/^<![A-Z]/i.test(v)) return !v.slice(2).includes('>');

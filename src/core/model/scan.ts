@@ -3,6 +3,7 @@
 // before a non-indented line that starts a heading, a list item or a table row, or that follows a blank line,
 // and never inside front matter, a fenced code block or an HTML block. Chunk boundaries depend on the text
 // alone, never on edit history, so an incremental analysis can reuse chunks whose text is unchanged.
+import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { isBlank, indentOf } from './text';
 
 export interface ChunkSpan {
@@ -12,6 +13,84 @@ export interface ChunkSpan {
   readonly end: number;
   /** True for the front matter block at the top of the document. */
   readonly frontMatter: boolean;
+  /**
+   * True when the next chunk goes on with this chunk's HTML block, cut where reading the two apart gives the same
+   * lines and headings as reading them together (see HtmlCuts): the chunk ends inside the block, yet is not open.
+   */
+  readonly htmlCut: boolean;
+}
+
+const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
+const BLOCK_TAG = /^<\/?([A-Z][A-Z0-9-]*)(?=[\s/>]|$)/i;
+
+/** An unindented line that starts an HTML block of type 6 (a block tag such as <div>, <h2>, <table>) by itself. */
+function startsBlockTag(line: string): boolean {
+  if (line.charCodeAt(0) !== 60) return false;
+  const tag = BLOCK_TAG.exec(line);
+  return tag !== null && HTML_BLOCK_NAMES.has(tag[1]!.toLowerCase()) && !/^<\/?[A-Z][A-Z0-9-]*\/(?!>)/i.test(line);
+}
+
+/**
+ * Follows the HTML headings of a block that runs to a blank line (types 6 and 7), line by line, as htmlHeadings in
+ * heading-text.ts reads them: each `<hN …>` to the first `</hN>` after it. The block may be cut before a line when
+ * no heading is open there, so each part holds the same headings as the whole. Anything it cannot follow within one
+ * line (a tag or a closing tag split over lines) stops the cuts for the rest of the block: fewer cuts, never a wrong one.
+ * Without cuts, a document of one long HTML block (40,000 `<h2>` lines) was one chunk, read again on every edit.
+ */
+class HtmlCuts {
+  /** The level of the heading open at the end of the lines read so far, or 0. */
+  private open = 0;
+  private stopped = false;
+
+  get clean(): boolean {
+    return !this.stopped && this.open === 0;
+  }
+
+  feed(line: string): void {
+    if (this.stopped || line.indexOf('<') === -1) return;
+    const lower = line.toLowerCase();
+    let pos = 0;
+    for (;;) {
+      if (this.open > 0) {
+        const c = lower.indexOf(`</h${this.open}`, pos);
+        if (c === -1) return;
+        let k = c + 4;
+        while (k < lower.length && /\s/.test(lower[k]!)) k++;
+        if (k === lower.length) {
+          this.stopped = true; // "</h2" then the line ends: its ">" may be on the next line
+          return;
+        }
+        if (lower.charCodeAt(k) === 62) {
+          this.open = 0;
+          pos = k + 1;
+        } else pos = c + 4;
+        continue;
+      }
+      const o = lower.indexOf('<h', pos);
+      if (o === -1) return;
+      const level = lower.charCodeAt(o + 2) - 48;
+      if (level < 1 || level > 6) {
+        pos = o + 2;
+        continue;
+      }
+      if (o + 3 >= lower.length) {
+        this.stopped = true; // "<h2" ends the line: a tag that goes on on the next line
+        return;
+      }
+      const after = lower.charCodeAt(o + 3);
+      if (!(after === 62 || after === 32 || after === 9 || after === 12 || after === 13)) {
+        pos = o + 2;
+        continue;
+      }
+      const gt = lower.indexOf('>', o + 3);
+      if (gt === -1) {
+        this.stopped = true; // the tag's ">" is on a later line
+        return;
+      }
+      this.open = level;
+      pos = gt + 1;
+    }
+  }
 }
 
 const FENCE_OPEN = /^( {0,3})(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
@@ -95,11 +174,12 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
   let start = 0;
   const fmEnd = frontMatterEnd(lines);
   if (fmEnd > 0) {
-    chunks.push({ start: 0, end: fmEnd, frontMatter: true });
+    chunks.push({ start: 0, end: fmEnd, frontMatter: true, htmlCut: false });
     start = fmEnd;
   }
   let fence: { char: string; length: number; indent: number } | undefined;
   let html: HtmlEnd | undefined;
+  let cuts: HtmlCuts | undefined; // while in an HTML block that runs to a blank line
   let prevBlank = true;
   let prevTableRow = false;
   let chunkIsList = false;
@@ -123,7 +203,14 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
       if (html === 'blank') {
         if (isBlank(line)) {
           html = undefined;
+          cuts = undefined;
           prevBlank = true;
+        } else {
+          if (cuts!.clean && startsBlockTag(line)) {
+            chunks.push({ start, end: i, frontMatter: false, htmlCut: true });
+            start = i;
+          }
+          cuts!.feed(line);
         }
       } else {
         if (html.test(line)) html = undefined;
@@ -147,7 +234,7 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
           (listItem && (chunkIsList || INTERRUPTING_ITEM.test(line))) ||
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable);
         if (boundary) {
-          chunks.push({ start, end: i, frontMatter: false });
+          chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
           start = i;
         }
       }
@@ -167,10 +254,15 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
         fence = { char: open[2]![0]!, length: open[2]!.length, indent: open[1]!.length };
       } else if (indentOf(line) < 4) {
         html = htmlBlockEnd(line);
+        if (html === 'blank') {
+          cuts = new HtmlCuts();
+          cuts.feed(line);
+        }
         if (html instanceof RegExp) {
           // A one-line block closes on its own line (after the opening marker).
           const t = line.replace(/^ {0,3}/, '');
-          const opener = /^<!--|^<\?|^<!\[CDATA\[|^<!/.exec(t);
+          // "<!-->" and "<!--->" are whole comments: the end marker may reuse the opener's dashes.
+          const opener = /^<!(?=--)|^<\?|^<!\[CDATA\[|^<!/.exec(t);
           const rest = opener ? t.slice(opener[0].length) : t;
           if (html.test(rest)) html = undefined;
         }
@@ -179,6 +271,6 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
     prevBlank = blank;
     prevTableRow = c === 124;
   }
-  if (start < n || chunks.length === 0) chunks.push({ start, end: n, frontMatter: false });
+  if (start < n || chunks.length === 0) chunks.push({ start, end: n, frontMatter: false, htmlCut: false });
   return chunks;
 }
