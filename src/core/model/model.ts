@@ -361,9 +361,24 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   };
 }
 
-/** Sections serving a role, in document order. */
+/** Sections by role, per model: every rule asks, and a document may have 65,000 sections. */
+const sectionsByRole = new WeakMap<PostmortemModel, Map<SectionId, readonly Section[]>>();
+
+/** Sections serving a role, in document order (a copy: the caller may change it). */
 export function sectionsFor(model: PostmortemModel, id: SectionId): Section[] {
-  return model.sections.filter((s) => s.roles.includes(id));
+  let byRole = sectionsByRole.get(model);
+  if (!byRole) {
+    byRole = new Map();
+    for (const s of model.sections) {
+      for (const role of s.roles) {
+        const list = byRole.get(role);
+        if (list) (list as Section[]).push(s);
+        else byRole.set(role, [s]);
+      }
+    }
+    sectionsByRole.set(model, byRole);
+  }
+  return [...(byRole.get(id) ?? [])];
 }
 
 /** A reference label as CommonMark compares them: whitespace runs as one space, trimmed, case folded. */

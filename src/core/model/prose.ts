@@ -37,16 +37,24 @@ export function blankComments(raw: string, inComment: boolean): { text: string; 
 }
 
 /** Lines that hold a heading, per model (sectionLines skips them). */
-const headingLineSets = new WeakMap<PostmortemModel, ReadonlySet<number>>();
+const headingLineSets = new WeakMap<PostmortemModel, HeadingLines>();
+
+/** One byte per line of the document (a Set of 65,000 heading lines cost more than the rules that asked). */
+class HeadingLines {
+  constructor(private readonly mask: Uint8Array) {}
+  has(line: number): boolean {
+    return this.mask[line] === 1;
+  }
+}
 /** sectionLines per model and section: several rules read the same section's lines. */
 const sectionLineCache = new WeakMap<PostmortemModel, Map<Section, readonly ProseLine[]>>();
 
-function headingLinesOf(model: PostmortemModel): ReadonlySet<number> {
+function headingLinesOf(model: PostmortemModel): HeadingLines {
   let set = headingLineSets.get(model);
   if (!set) {
-    const lines = new Set<number>();
-    for (const h of model.headings) for (let l = h.range.start.line; l <= h.range.end.line; l++) lines.add(l);
-    headingLineSets.set(model, (set = lines));
+    const mask = new Uint8Array(model.lines.length);
+    for (const h of model.headings) for (let l = h.range.start.line; l <= h.range.end.line && l < mask.length; l++) mask[l] = 1;
+    headingLineSets.set(model, (set = new HeadingLines(mask)));
   }
   return set;
 }

@@ -23,11 +23,35 @@ export interface ChunkSpan {
 const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
 const BLOCK_TAG = /^<\/?([A-Z][A-Z0-9-]*)(?=[\s/>]|$)/i;
 
-/** An unindented line that starts an HTML block of type 6 (a block tag such as <div>, <h2>, <table>) by itself. */
+/** The last few tag names read, lower-cased: a block of HTML repeats a handful of tags on every line. */
+const tagNames = new Map<string, boolean>();
+
+/**
+ * An unindented line that starts an HTML block of type 6 (a block tag such as <div>, <h2>, <table>) by itself:
+ * `BLOCK_TAG` and a block name, not followed by "/" without ">". Read by character codes for ASCII lines (asked
+ * of every line of a long HTML block); the pattern decides for the others.
+ */
 function startsBlockTag(line: string): boolean {
   if (line.charCodeAt(0) !== 60) return false;
-  const tag = BLOCK_TAG.exec(line);
-  return tag !== null && HTML_BLOCK_NAMES.has(tag[1]!.toLowerCase()) && !/^<\/?[A-Z][A-Z0-9-]*\/(?!>)/i.test(line);
+  let i = line.charCodeAt(1) === 47 ? 2 : 1;
+  const nameStart = i;
+  let c = line.charCodeAt(i) | 32;
+  if (!(c >= 97 && c <= 122)) return false;
+  for (c = line.charCodeAt(++i); (c | 32) >= 97 && (c | 32) <= 122 || (c >= 48 && c <= 57) || c === 45; c = line.charCodeAt(++i));
+  if (i < line.length && !(c === 32 || (c >= 9 && c <= 13) || c === 47 || c === 62)) {
+    if (c < 128) return false;
+    const tag = BLOCK_TAG.exec(line); // a Unicode space after the name
+    return tag !== null && HTML_BLOCK_NAMES.has(tag[1]!.toLowerCase());
+  }
+  if (c === 47 && line.charCodeAt(i + 1) !== 62) return false; // "<div/x": not a tag
+  const name = line.slice(nameStart, i);
+  let block = tagNames.get(name);
+  if (block === undefined) {
+    block = HTML_BLOCK_NAMES.has(name.toLowerCase());
+    if (tagNames.size >= 1000) tagNames.clear();
+    tagNames.set(name, block);
+  }
+  return block;
 }
 
 /**
@@ -37,6 +61,13 @@ function startsBlockTag(line: string): boolean {
  * line (a tag or a closing tag split over lines) stops the cuts for the rest of the block: fewer cuts, never a wrong one.
  * Without cuts, a document of one long HTML block (40,000 `<h2>` lines) was one chunk, read again on every edit.
  */
+const CLOSERS = ['', '</h1', '</h2', '</h3', '</h4', '</h5', '</h6'];
+
+/** `/\s/` for one character code. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(String.fromCharCode(c)));
+}
+
 class HtmlCuts {
   /** The level of the heading open at the end of the lines read so far, or 0. */
   private open = 0;
@@ -48,14 +79,15 @@ class HtmlCuts {
 
   feed(line: string): void {
     if (this.stopped || line.indexOf('<') === -1) return;
-    const lower = line.toLowerCase();
+    // Lower-cased only when it has an "H" (toLowerCase copies every line of the block).
+    const lower = line.indexOf('H') === -1 ? line : line.toLowerCase();
     let pos = 0;
     for (;;) {
       if (this.open > 0) {
-        const c = lower.indexOf(`</h${this.open}`, pos);
+        const c = lower.indexOf(CLOSERS[this.open]!, pos);
         if (c === -1) return;
         let k = c + 4;
-        while (k < lower.length && /\s/.test(lower[k]!)) k++;
+        while (k < lower.length && isSpace(lower.charCodeAt(k))) k++;
         if (k === lower.length) {
           this.stopped = true; // "</h2" then the line ends: its ">" may be on the next line
           return;
