@@ -5,10 +5,10 @@
 // root and .postmortem.json, paths relative to that root for classification, and paths relative to the working
 // directory for display. A file that cannot be read, vanished, is binary or too large gets a note; the rest are listed.
 import { readFileSync, statSync } from 'node:fs';
-import { lstat, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import {
   aggregate,
   csvLedger,
@@ -24,6 +24,7 @@ import {
   type PostmortemConfig,
 } from '../core';
 import { htmlReport } from './catalogue-html';
+import { readForReplace, replaceIfUnchanged } from './replace-file';
 import { expandInputs } from './inputs';
 import { ConfigError, displayPath, Projects } from './project';
 
@@ -336,11 +337,9 @@ export function spliceReportBlock(existing: string | undefined, block: string): 
  * beside it and renames it over, only if the file is still the one read. Never through a symbolic link.
  */
 export async function writeReportBlock(target: string, block: string): Promise<{ outcome: string; error?: undefined } | { error: string }> {
-  const linkInfo = await lstat(target).catch((e: NodeJS.ErrnoException) => e);
-  if (!(linkInfo instanceof Error) && linkInfo.isSymbolicLink()) return { error: 'is a symbolic link; the report is never written through a link. Nothing was written.' };
-  if (!(linkInfo instanceof Error) && !linkInfo.isFile()) return { error: 'is not a file. Nothing was written.' };
-  if (linkInfo instanceof Error && linkInfo.code !== 'ENOENT') return { error: `cannot read: ${linkInfo.message}` };
-  if (linkInfo instanceof Error) {
+  const read = await readForReplace(target, MAX_FILE_BYTES);
+  if (read && 'error' in read) return read;
+  if (read === undefined) {
     const created = spliceReportBlock(undefined, block);
     if ('error' in created) return created;
     try {
@@ -350,26 +349,11 @@ export async function writeReportBlock(target: string, block: string): Promise<{
       return { error: `cannot create: ${(e as Error).message}` };
     }
   }
-  if (linkInfo.size > MAX_FILE_BYTES) return { error: `is larger than ${MAX_FILE_BYTES / 1048576} MB; nothing was written.` };
-  let existing = await readFile(target, 'utf8');
-  const bom = existing.startsWith('\uFEFF');
-  if (bom) existing = existing.slice(1);
+  const bom = read.text.startsWith('\uFEFF');
+  const existing = bom ? read.text.slice(1) : read.text;
   const spliced = spliceReportBlock(existing, block);
   if ('error' in spliced) return spliced;
   if (spliced.text === existing) return { outcome: 'unchanged' };
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, (bom ? '\uFEFF' : '') + spliced.text, { encoding: 'utf8', flag: 'wx', mode: linkInfo.mode & 0o777 });
-    // Still the file that was read (not replaced by a link or changed meanwhile)?
-    const now = await lstat(target);
-    if (now.isSymbolicLink() || now.ino !== linkInfo.ino || now.mtimeMs !== linkInfo.mtimeMs || now.size !== linkInfo.size) {
-      await unlink(temp).catch(() => undefined);
-      return { error: 'changed while the report was written; run it again. Nothing was written.' };
-    }
-    await rename(temp, target);
-    return { outcome: 'updated' };
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    return { error: `cannot write: ${(e as Error).message}` };
-  }
+  const error = await replaceIfUnchanged(target, read, (bom ? '\uFEFF' : '') + spliced.text);
+  return error === undefined ? { outcome: 'updated' } : { error };
 }

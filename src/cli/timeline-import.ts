@@ -1,12 +1,16 @@
 // `postmortem timeline import`: chat transcripts, pager logs and deploy history as timeline entries, printed as
 // Markdown or merged into a post-mortem's Timeline as the editor's Import Timeline command does. Exported as a
 // function (the `postmortem` binary wires it as a subcommand); all I/O goes through `io` so tests can drive it.
-import { readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { applyInserts, buildModel, formatTimestamp, parseTimeFormat, resolveTimeZone, DEFAULT_TIME_FORMAT } from '../core';
 import { documentDate, importTimeline, isImportError, planTimelineImport, slackExportReader, type ImportResult, type SourceKind } from '../core/import/timeline-import';
 import { entryMarkdown } from '../core/import/markdown';
 import { SOURCE_KINDS } from '../core/import/types';
+import { readForReplace, replaceIfUnchanged, type ReadFile } from './replace-file';
+
+/** A post-mortem larger than this is not merged into (the catalogue's limit). */
+const MAX_POSTMORTEM_BYTES = 4 * 1024 * 1024;
 
 export const TIMELINE_IMPORT_USAGE = `Usage: postmortem timeline import [--from auto|${SOURCE_KINDS.join('|')}] [--zone ZONE] [--date YYYY-MM-DD] [--into POSTMORTEM.md] FILE|DIR|-
 
@@ -98,13 +102,17 @@ export async function runTimelineImport(input: string | undefined, options: Time
     io.stderr(`Unknown source "${from}": use auto, ${SOURCE_KINDS.join(', ')}.\n`);
     return TIMELINE_IMPORT_EXIT.usage;
   }
-  let target: string | undefined;
-  try {
-    target = options.into === undefined ? undefined : await readFile(options.into, 'utf8');
-  } catch (e) {
-    io.stderr(`Cannot read ${options.into}: ${(e as Error).message}\n`);
-    return TIMELINE_IMPORT_EXIT.usage;
+  // The post-mortem to merge into: never through a link, and replaced only if nobody changed it meanwhile.
+  let read: ReadFile | undefined;
+  if (options.into !== undefined) {
+    const r = await readForReplace(options.into, MAX_POSTMORTEM_BYTES);
+    if (r === undefined || 'error' in r) {
+      io.stderr(`${options.into} ${r?.error ?? 'does not exist: --into merges into an existing post-mortem.'}\n`);
+      return TIMELINE_IMPORT_EXIT.usage;
+    }
+    read = r;
   }
+  const target = read?.text;
   const date = options.date ?? (target !== undefined ? documentDate(target) : undefined);
   const base = { ...(options.zone !== undefined ? { zone: options.zone } : {}), ...(date !== undefined ? { date } : {}), ...(options.today !== undefined ? { today: options.today } : {}) };
 
@@ -124,7 +132,7 @@ export async function runTimelineImport(input: string | undefined, options: Time
   io.stderr(`${result.detection}\n`);
   listSkipped(result, io);
 
-  if (target === undefined || options.into === undefined) {
+  if (target === undefined || read === undefined || options.into === undefined) {
     const zone = printZone(options.zone);
     const parts = parseTimeFormat(DEFAULT_TIME_FORMAT).value;
     const lines = result.entries.map((e) => `- **${formatTimestamp(e.epochMs, parts, zone)}** — ${entryMarkdown(e)}\n`);
@@ -136,14 +144,9 @@ export async function runTimelineImport(input: string | undefined, options: Time
   const plan = planTimelineImport(target, result.entries, { timeZone: printZone(options.zone) });
   if (plan.inserts.length > 0) {
     const merged = applyInserts(buildModel(target), plan.inserts);
-    // Written beside the file, then renamed over it: a crash never leaves half a post-mortem.
-    const temp = join(dirname(options.into), `.${basename(options.into)}.${process.pid}.tmp`);
-    try {
-      await writeFile(temp, merged, { encoding: 'utf8', flag: 'wx' });
-      await rename(temp, options.into);
-    } catch (e) {
-      await unlink(temp).catch(() => undefined);
-      io.stderr(`Cannot write ${options.into}: ${(e as Error).message}\n`);
+    const error = await replaceIfUnchanged(options.into, read, merged);
+    if (error !== undefined) {
+      io.stderr(`${options.into} ${error}\n`);
       return TIMELINE_IMPORT_EXIT.usage;
     }
   }

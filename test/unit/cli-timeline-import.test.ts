@@ -1,6 +1,6 @@
 // `postmortem timeline import` as a function: each fixture printed as Markdown, merging into a post-mortem, errors.
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTimelineImport, type TimelineImportOptions } from '../../src/cli/timeline-import';
@@ -59,6 +59,31 @@ describe('postmortem timeline import (CLI function)', () => {
     const again = await run(fixture('pagerduty.json'), { into: doc });
     assert.match(again.stderr, /Imported 0 entries, skipped 5 duplicates/);
     assert.deepEqual(readdirSync(dir), ['pm.md'], 'no temporary file is left behind');
+  });
+
+  it('--into never writes through a symbolic link, keeps the file\'s permissions, and names a missing file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-import-'));
+    const doc = join(dir, 'pm.md');
+    const original = '---\ndate: 2025-11-24\n---\n# Outage\n\n## Timeline\n\n- **23:55** — Escalated to level 2\n';
+    writeFileSync(doc, original);
+    chmodSync(doc, 0o640);
+    const link = join(dir, 'link.md');
+    symlinkSync(doc, link);
+    const linked = await run(fixture('pagerduty.json'), { into: link });
+    assert.equal(linked.code, 2);
+    assert.match(linked.stderr, /link\.md is a symbolic link; a file is never written through a link\. Nothing was written\./);
+    assert.equal(readFileSync(doc, 'utf8'), original, 'the file behind the link is untouched');
+    assert.ok(lstatSync(link).isSymbolicLink(), 'the link is left as it was');
+
+    const merged = await run(fixture('pagerduty.json'), { into: doc });
+    assert.equal(merged.code, 0, merged.stderr);
+    assert.notEqual(readFileSync(doc, 'utf8'), original);
+    assert.equal(statSync(doc).mode & 0o777, 0o640, 'the permissions are kept');
+
+    const missing = await run(fixture('pagerduty.json'), { into: join(dir, 'gone.md') });
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /gone\.md does not exist: --into merges into an existing post-mortem\./);
+    assert.deepEqual(readdirSync(dir).sort(), ['link.md', 'pm.md'], 'nothing else was created');
   });
 
   it('an export root with one channel is read as that channel; with several it asks for one', async () => {
