@@ -143,7 +143,8 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
       config,
       completeness,
       today,
-      report: (f) => findings.push({ code: rule.code, ...f, severity: f.severity ?? severity }),
+      // Spelled out, not spread: a document may have 130,000 findings, and a spread each cost more than the rule.
+      report: (f) => findings.push({ code: rule.code, message: f.message, range: f.range, data: f.data, severity: f.severity ?? severity }),
     };
     rule.run(context);
   }

@@ -33,6 +33,8 @@ export interface Section {
   readonly roles: readonly SectionId[];
   /** From the line after the heading to the end of the line before the next heading of the same or a higher level. */
   readonly contentRange: Range;
+  /** Its position in the model's `sections`: per-section results are kept in arrays by it (Maps of 65,000 sections cost more than the work). */
+  readonly index: number;
 }
 
 /** A top-level list item or table row inside a section: its first line and, for items, sub-bullets. */
@@ -309,7 +311,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     while (open.length > 0 && headings[open[open.length - 1]!]!.level >= h.level) endBefore[open.pop()!] = h.range.start.line;
     open.push(i);
   }
-  const sections: Section[] = [];
+  const sections: Array<{ -readonly [K in keyof Section]: Section[K] }> = [];
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     if (h.isTitle) continue;
@@ -321,7 +323,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       endChar = h.range.end.character;
     }
     const startChar = startLine > endLine ? h.range.end.character : 0;
-    sections.push({ heading: h, roles: h.roles, contentRange: range(Math.min(startLine, endLine), startChar, endLine, endChar) });
+    sections.push({ heading: h, roles: h.roles, contentRange: range(Math.min(startLine, endLine), startChar, endLine, endChar), index: sections.length });
   }
   if (recognition.labels.length > 0) {
     for (const l of recognition.labels) {
@@ -337,9 +339,10 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       // A label with text after it on its line ("- **Impact**: …") starts its content on that line.
       const startLine = l.inline || l.endLine === l.line ? l.line : l.line + 1;
       const startChar = startLine === l.line ? l.end : 0;
-      sections.push({ heading, roles: l.roles, contentRange: range(startLine, startChar, l.endLine, (lines[l.endLine] ?? '').length) });
+      sections.push({ heading, roles: l.roles, contentRange: range(startLine, startChar, l.endLine, (lines[l.endLine] ?? '').length), index: 0 });
     }
     sections.sort((a, b) => a.heading.range.start.line - b.heading.range.start.line);
+    for (let i = 0; i < sections.length; i++) sections[i]!.index = i;
   }
 
   const entriesOf = (id: SectionId): Entry[] => collectEntries(sections, id, headings, items, rows, lines);

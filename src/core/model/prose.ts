@@ -47,7 +47,10 @@ class HeadingLines {
   }
 }
 /** sectionLines per model and section: several rules read the same section's lines. */
-const sectionLineCache = new WeakMap<PostmortemModel, Map<Section, readonly ProseLine[]>>();
+const sectionLineCache = new WeakMap<PostmortemModel, Array<readonly ProseLine[] | undefined>>();
+
+/** Whether per-section results may be kept in the model's arrays by the section's index (a section of this model). */
+const ownSection = (model: PostmortemModel, section: Section): boolean => model.sections[section.index] === section;
 
 function headingLinesOf(model: PostmortemModel): HeadingLines {
   let set = headingLineSets.get(model);
@@ -61,12 +64,13 @@ function headingLinesOf(model: PostmortemModel): HeadingLines {
 
 /** The lines of a section's body (subsections included, their heading lines excluded), comments blanked out. */
 export function sectionLines(model: PostmortemModel, section: Section): readonly ProseLine[] {
+  if (!ownSection(model, section)) return [...walkSection(model, section)];
   let perSection = sectionLineCache.get(model);
-  if (!perSection) sectionLineCache.set(model, (perSection = new Map()));
-  const cached = perSection.get(section);
+  if (!perSection) sectionLineCache.set(model, (perSection = new Array<readonly ProseLine[] | undefined>(model.sections.length)));
+  const cached = perSection[section.index];
   if (cached) return cached;
   const out = [...walkSection(model, section)];
-  perSection.set(section, out);
+  perSection[section.index] = out;
   return out;
 }
 
@@ -156,15 +160,16 @@ export function isPlaceholderLine(text: string): boolean {
 
 /** True when the section holds no real content (code blocks count as content). */
 export function isEmptySection(model: PostmortemModel, section: Section): boolean {
+  if (!ownSection(model, section)) return computeIsEmpty(model, section);
   let perSection = emptySections.get(model);
-  if (!perSection) emptySections.set(model, (perSection = new Map()));
-  let empty = perSection.get(section);
-  if (empty === undefined) perSection.set(section, (empty = computeIsEmpty(model, section)));
-  return empty;
+  if (!perSection) emptySections.set(model, (perSection = new Int8Array(model.sections.length)));
+  let empty = perSection[section.index]!;
+  if (empty === 0) perSection[section.index] = empty = computeIsEmpty(model, section) ? 1 : -1;
+  return empty === 1;
 }
 
-/** isEmptySection per model and section: several rules ask about the same section. */
-const emptySections = new WeakMap<PostmortemModel, Map<Section, boolean>>();
+/** isEmptySection per model, by section index (0 not known yet, 1 empty, -1 not): several rules ask about the same section. */
+const emptySections = new WeakMap<PostmortemModel, Int8Array>();
 
 function isContentLine(model: PostmortemModel, line: number, text: string): boolean {
   if (model.codeLines.has(line) && !/^\s*(?:<!--|-->)/.test(model.lines[line] ?? '') && text.trim() !== '') return true;
@@ -173,7 +178,7 @@ function isContentLine(model: PostmortemModel, line: number, text: string): bool
 
 function computeIsEmpty(model: PostmortemModel, section: Section): boolean {
   // Stops at the first line with content: reading a long Timeline to its end only to find its first entry is waste.
-  const cached = sectionLineCache.get(model)?.get(section);
+  const cached = ownSection(model, section) ? sectionLineCache.get(model)?.[section.index] : undefined;
   if (cached) return !cached.some(({ line, text }) => isContentLine(model, line, text));
   // walkSection's lines, with a line wholly inside a comment passed over unread (it blanks to spaces: no content).
   const headingLines = headingLinesOf(model);
