@@ -15,6 +15,7 @@ import {
   type MilestoneId,
 } from '../core';
 import { SECTION } from '../services/settings';
+import { leavesFolder } from '../services/files';
 import type { AnalysisService } from '../services/analysis';
 import type { Services } from '../services';
 import { pickMilestone } from './milestones';
@@ -118,6 +119,7 @@ async function workspacePostmortems(analyses: AnalysisService): Promise<vscode.U
         continue;
       }
       for (const [name, type] of entries) {
+        if (type & vscode.FileType.SymbolicLink) continue; // a link may loop or lead outside the folder
         const child = vscode.Uri.joinPath(uri, name);
         if (type & vscode.FileType.Directory) {
           if (depth < 6 && !SKIPPED_DIRS.has(name)) queue.push({ uri: child, depth: depth + 1 });
@@ -125,7 +127,16 @@ async function workspacePostmortems(analyses: AnalysisService): Promise<vscode.U
       }
     }
   }
-  return found.filter(byPath).slice(0, MAX_LISTED);
+  // The search follows symbolic links (search.followSymlinks): a note is never logged into a file whose real path
+  // leaves its workspace folder.
+  const candidates = found.filter(byPath).slice(0, 2 * MAX_LISTED);
+  const inside = await Promise.all(
+    candidates.map(async (uri) => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      return folder !== undefined && (await leavesFolder(folder.uri, uri)) === undefined;
+    }),
+  );
+  return candidates.filter((_, i) => inside[i]).slice(0, MAX_LISTED);
 }
 
 const LAST_TARGET = 'postmortem.lastNoteTarget';
