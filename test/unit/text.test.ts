@@ -1,7 +1,7 @@
 // The ASCII twins of Unicode property classes (see asciiFirst in src/core/model/text.ts): on every ASCII character they give
 // the Unicode class's answer, so choosing the twin for ASCII-only text never changes a result.
 import * as assert from 'node:assert/strict';
-import { asciiFirst, hasNonAscii, spliceLines, splitLines } from '../../src/core/model/text';
+import { asciiFirst, clipText, hasNonAscii, spliceLines, splitLines } from '../../src/core/model/text';
 import { normaliseWords } from '../../src/core/model/match';
 import { words } from '../../src/core/model/prose';
 import { rng } from '../bench/generate';
@@ -91,4 +91,25 @@ describe('spliceLines == splitLines after an edit', () => {
     const split = splitLines('a\r\nb\n');
     assert.equal(spliceLines(split, 'a\r\nb\n')?.split, split);
   });
+});
+
+describe('clipText: at most max UTF-16 units, never half a surrogate pair', () => {
+  const cases: Array<[string, number, string, string]> = [
+    ['abc', 5, '', 'abc'],
+    ['abcdef', 3, '', 'abc'],
+    ['abcdef', 3, '…', 'ab…'],
+    ['ab😀cd', 3, '', 'ab'], // the cut falls between the two halves of 😀
+    ['ab😀cd', 4, '…', 'ab…'],
+    ['ab😀cd', 5, '…', 'ab😀…'],
+    ['😀😀', 1, '', ''],
+    ['abc', 0, '', ''],
+  ];
+  for (const [text, max, ellipsis, expected] of cases) {
+    it(`${JSON.stringify(text)} in ${max}${ellipsis ? ' with an ellipsis' : ''} → ${JSON.stringify(expected)}`, () => {
+      const clipped = clipText(text, max, ellipsis);
+      assert.equal(clipped, expected);
+      assert.ok(clipped.length <= Math.max(max, text.length <= max ? text.length : 0));
+      assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(clipped), 'no lone high surrogate');
+    });
+  }
 });

@@ -1,6 +1,7 @@
 // Action items as CSV that Jira's CSV import accepts: Summary, Description, Assignee, Due date and Labels (one
 // column per label, as Jira maps repeated columns). Every field is quoted (RFC 4180); rows end with CRLF. Cells that a
 // spreadsheet would run as formulas are defused.
+import { clipText } from '../model/text';
 import type { PostmortemModel } from '../model/model';
 import { isPlaceholderLine } from '../model/prose';
 import { actionItemFields, type ActionItemFields } from '../model/action-items';
@@ -39,7 +40,7 @@ const CONTROL = /[\u0000-\u0008\v\f\u000e-\u001f\u007f-\u009f]/g;
  * limits hold for what is written, apostrophe included.
  */
 export function exportCell(value: string, max = Infinity): string {
-  return truncate(spreadsheetSafe(value.replace(CONTROL, '')), max);
+  return clipText(spreadsheetSafe(value.replace(CONTROL, '')), max);
 }
 
 function label(value: unknown): string | undefined {
@@ -49,12 +50,6 @@ function label(value: unknown): string | undefined {
   return l === '' ? undefined : l;
 }
 
-/** At most `max` UTF-16 units, never half a surrogate pair. */
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
 
 /** The action items worth exporting: not placeholders, and not the template's untouched example item. */
 export function exportedActionItems(model: PostmortemModel, ticketPattern: string): ActionItemFields[] {

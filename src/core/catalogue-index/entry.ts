@@ -1,6 +1,7 @@
 // One post-mortem in the catalogue: what the workspace index, the views, the dashboard and `postmortem report` keep
 // per file. Built from the same model, classification, milestones and action-item fields as the analysis (no second
 // parser), and small: strings and numbers, no model, so 10,000 entries fit in a few megabytes.
+import { clipText } from '../model/text';
 import type { SectionId } from '../model/catalogue';
 import { DEFAULT_CONFIG, type PostmortemConfig } from '../config/config';
 import { matcherFor } from '../analyze';
@@ -101,10 +102,10 @@ export function summariseModel(model: PostmortemModel, path: string, options: Su
         const line = f.item.entry.range.start.line;
         const box = f.item.entry.kind === 'item' ? checkboxOf(model.lines[line] ?? '') : undefined;
         return compact<CatalogueAction>({
-          text: clip(f.item.summary.replace(/^\s*\[[ x]\]\s*/i, ''), 500),
-          owner: f.item.owner === undefined ? undefined : clip(f.item.owner, 100),
-          ticket: f.item.ticket === undefined ? undefined : clip(f.item.ticket, 300),
-          due: f.item.due === undefined ? undefined : clip(f.item.due, 100),
+          text: clipText(f.item.summary.replace(/^\s*\[[ x]\]\s*/i, ''), 500, '…'),
+          owner: f.item.owner === undefined ? undefined : clipText(f.item.owner, 100, '…'),
+          ticket: f.item.ticket === undefined ? undefined : clipText(f.item.ticket, 300, '…'),
+          due: f.item.due === undefined ? undefined : clipText(f.item.due, 100, '…'),
           dueDate: f.dueDay,
           deadline: f.deadline,
           done: f.done,
@@ -166,16 +167,11 @@ function titleOf(model: PostmortemModel, path: string): string {
   const fm = model.frontMatter?.data['title'];
   const t = (typeof fm === 'string' && fm.trim() !== '' ? fm : undefined) ?? model.title?.text ?? model.headings[0]?.text;
   const text = t?.replace(/\s+/g, ' ').trim();
-  if (text) return clip(text, MAX_TITLE);
+  if (text) return clipText(text, MAX_TITLE, '…');
   const base = path.replace(/\\/g, '/').split('/').pop() ?? path;
-  return clip(base.replace(/\.(?:md|markdown|mdx|txt)$/i, ''), MAX_TITLE);
+  return clipText(base.replace(/\.(?:md|markdown|mdx|txt)$/i, ''), MAX_TITLE, '…');
 }
 
-function clip(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max - 1);
-  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
-}
 
 /** The object without its undefined properties (smaller in memory and in the cache). */
 function compact<T extends object>(o: { [K in keyof T]-?: T[K] | undefined }): T {

@@ -3,6 +3,7 @@
 // strings: `postmortem report` / `postmortem actions` print them, the dashboard shows the same tables and charts.
 // Everything in an entry comes from a file anyone may have written: Markdown cells are escaped so a title can neither
 // break the table nor inject HTML into a README, and CSV cells that a spreadsheet would run are defused.
+import { clipText } from '../model/text';
 import { csvField, exportCell } from '../authoring/export';
 import { formatDuration } from '../milestones/format';
 import type { CatalogueAggregate, DurationStats, FinalShare } from './aggregate';
@@ -122,7 +123,7 @@ export function ledgerRows(entries: Iterable<CatalogueEntry>, filter: LedgerFilt
 /** Text safe in a Markdown table cell: one line, pipes, brackets, emphasis and HTML escaped, bounded. */
 export function mdCell(text: string, max = 200): string {
   const one = text.replace(/[\r\n\t\v\f\u0085\u2028\u2029]+/g, ' ').trim();
-  const cut = one.length > max ? `${one.slice(0, max - 1)}…` : one;
+  const cut = clipText(one, max, '…');
   return cut.replace(/[\\`*_[\]<>|#!&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 

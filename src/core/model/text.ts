@@ -245,3 +245,15 @@ export function codeMask(codeLines: readonly number[], length: number): Uint8Arr
   for (const c of codeLines) if (c >= 0 && c < length) mask[c] = 1;
   return mask;
 }
+
+/**
+ * `text` in at most `max` UTF-16 units, never cut inside a surrogate pair; when cut, `ellipsis` ends it (counted in
+ * `max`). The one clipping rule for exports, reports and the catalogue.
+ */
+export function clipText(text: string, max: number, ellipsis = ''): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - ellipsis.length);
+  const last = text.charCodeAt(end - 1);
+  if (end > 0 && last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end) + ellipsis;
+}
