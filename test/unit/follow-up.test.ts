@@ -33,6 +33,9 @@ table('action-item-deadline', [
   ['an item without a due date', SEV1, ['- [ ] Fix @ana'], 0],
   ['a severity the policy does not name', ['date: 2026-01-10', 'severity: SEV3'], ['- [ ] Fix @ana, due: 2026-12-01'], 0],
   ['a severity spelled "sev 1"', ['date: 2026-01-10', 'severity: sev 1'], ['- [ ] Fix @ana, due: 2026-12-01'], 1],
+  // Matched as the front matter's near-miss hint matches ("did you mean SEV1?"): letters and digits only.
+  ['a severity spelled "Sev.1"', ['date: 2026-01-10', 'severity: Sev.1'], ['- [ ] Fix @ana, due: 2026-12-01'], 1],
+  ['a severity spelled "1"', ['date: 2026-01-10', 'severity: 1'], ['- [ ] Fix @ana, due: 2026-12-01'], 1],
   ['no incident date', ['severity: SEV1'], ['- [ ] Fix @ana, due: 2026-12-01'], 0],
   ['no policy', SEV1, ['- [ ] Fix @ana, due: 2026-12-01'], 0, normaliseConfig({})],
   ['the rule turned off', SEV1, ['- [ ] Fix @ana, due: 2026-12-01'], 0, normaliseConfig({ followUpPolicy: { SEV1: 28 }, rules: { 'action-item-deadline': 'off' } })],

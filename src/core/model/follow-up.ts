@@ -9,6 +9,7 @@ import { actionItemFields, type ActionItemFields } from './action-items';
 import { exportedActionItems } from '../authoring/export';
 import { parseStamp } from '../timeline/stamp';
 import { parseTimeline, stampText } from '../timeline/parse';
+import { severityKey } from './frontmatter-values';
 
 export const DAY_MS = 86_400_000;
 /** An open item due within this many days from today (inclusive) is "due soon". */
@@ -135,7 +136,7 @@ export function incidentDay(model: PostmortemModel, metrics: Metrics | undefined
   return undefined;
 }
 
-const squash = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+const squash = severityKey;
 
 /**
  * The front matter's severity, as the configured id when it names one in another spelling (`sev-1`, `Sev 1`, `1`

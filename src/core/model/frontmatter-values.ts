@@ -70,8 +70,12 @@ export function frontMatterValueSuggestions(key: string, options: { severities: 
   return [];
 }
 
-/** Letters and digits only, lower-case: "SEV-2", "sev 2" and "Sev2" are all "sev2". */
-const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/**
+ * A severity as it is compared, letters and digits only, lower-case: "SEV-2", "sev 2" and "Sev2" are all "sev2". The
+ * one rule for the front matter's near-miss hint, the follow-up policy and the catalogue.
+ */
+export const severityKey = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const squash = severityKey;
 
 /** The configured severity a near miss means ("SEV-2", "sev2", "Sev 2" → "SEV2"), or undefined. */
 export function nearestSeverity(value: string, severities: readonly IncidentSeverity[]): string | undefined {
