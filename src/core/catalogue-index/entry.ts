@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG, type PostmortemConfig } from '../config/config';
 import { matcherFor } from '../analyze';
 import { classifyModel } from '../model/classify';
 import { buildModel, type PostmortemModel } from '../model/model';
-import { computeMetrics, durationSpecs, formatDuration, type Duration, type DurationId, type DurationOrigin, type Metrics } from '../milestones/durations';
+import { computeMetrics, durationsBetween, type Duration, type DurationId, type DurationOrigin, type Metrics } from '../milestones/durations';
 import type { MilestoneId } from '../milestones/parse';
 import { sectionProgress } from '../model/progress';
 import { normaliseStatus } from '../model/status';
@@ -182,13 +182,11 @@ function compact<T extends object>(o: { [K in keyof T]-?: T[K] | undefined }): T
 /** Metrics again from milestone instants (the cache keeps only those): durations as computeMetrics gives them. */
 export function metricsFromMilestones(origin: DurationOrigin, milestones: Metrics['milestones']): Metrics {
   const durations: Partial<Record<DurationId, Duration>> = {};
-  for (const spec of durationSpecs(origin)) {
-    const a = milestones[spec.from]?.at;
-    const b = milestones[spec.to]?.at;
-    if (a === undefined || b === undefined || spec.from === spec.to) continue;
-    const ms = Date.parse(b) - Date.parse(a);
-    if (Number.isFinite(ms) && ms >= 0) durations[spec.id] = { ...spec, ms, text: formatDuration(ms) };
-  }
+  const epochOf = (id: MilestoneId): number | undefined => {
+    const at = milestones[id]?.at;
+    return at === undefined ? undefined : Date.parse(at);
+  };
+  for (const d of durationsBetween(origin, epochOf)) if (d.ms >= 0) durations[d.id] = d;
   return { origin, milestones, durations };
 }
 

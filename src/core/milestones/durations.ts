@@ -47,11 +47,19 @@ export interface Metrics {
 /** Every duration whose milestones are known, negative ones included. */
 export function rawDurations(model: PostmortemModel, origin: DurationOrigin = 'started'): Duration[] {
   const { used } = parseMilestones(model);
+  return durationsBetween(origin, (id) => used[id]?.epochMs);
+}
+
+/**
+ * The durations between milestone instants (epoch ms, undefined when not given), negative ones included: the one
+ * loop behind rawDurations and the catalogue's metrics rebuilt from its cache.
+ */
+export function durationsBetween(origin: DurationOrigin, epochOf: (id: MilestoneId) => number | undefined): Duration[] {
   const out: Duration[] = [];
   for (const spec of durationSpecs(origin)) {
-    const a = used[spec.from]?.epochMs;
-    const b = used[spec.to]?.epochMs;
-    if (a === undefined || b === undefined || spec.from === spec.to) continue;
+    const a = epochOf(spec.from);
+    const b = epochOf(spec.to);
+    if (a === undefined || b === undefined || spec.from === spec.to || !Number.isFinite(b - a)) continue;
     out.push({ ...spec, ms: b - a, text: formatDuration(b - a) });
   }
   return out;
