@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { actionItemsCsv, exportedActionItems } from '../core';
 import { isMarkdown, type AnalysisService } from '../services/analysis';
 import type { Services } from '../services';
-import { writeExport } from '../services/files';
+import { documentToExport, exportNameFor, exportTarget, writeExport } from '../services/files';
 
 export const EXPORT_COMMAND = 'postmortem.exportActionItems';
 export const CSV_SUFFIX = '.action-items.csv';
@@ -32,16 +32,12 @@ export function register(_context: vscode.ExtensionContext, { analysis }: Servic
 
 /** `checkout.md` → `checkout.action-items.csv`. */
 export function csvNameFor(uri: vscode.Uri): string {
-  const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  return `${dot > 0 ? base.slice(0, dot) : base || 'postmortem'}${CSV_SUFFIX}`;
+  return exportNameFor(uri, CSV_SUFFIX);
 }
 
 /** Writes the CSV and resolves with its URI, or undefined when nothing was written. */
 export async function exportActionItems(analyses: AnalysisService, options: ExportActionItemsOptions = {}): Promise<vscode.Uri | undefined> {
-  const doc = options.uri
-    ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === options.uri!.toString()) ?? (await vscode.workspace.openTextDocument(options.uri)))
-    : vscode.window.activeTextEditor?.document;
+  const doc = await documentToExport(options.uri);
   if (!doc || !isMarkdown(doc)) {
     void vscode.window.showInformationMessage('Post-mortem: open a post-mortem to export its action items.');
     return undefined;
@@ -56,20 +52,9 @@ export async function exportActionItems(analyses: AnalysisService, options: Expo
     return undefined;
   }
 
-  let target = options.target;
-  let confirmed = false;
-  if (!target && doc.isUntitled) {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    target = await vscode.window.showSaveDialog({
-      title: 'Export Action Items',
-      saveLabel: 'Export',
-      filters: { CSV: ['csv'] },
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, csvNameFor(doc.uri)) } : {}),
-    });
-    if (!target) return undefined;
-    confirmed = true; // the save dialog itself asks before replacing a file
-  }
-  target ??= doc.uri.with({ path: `${doc.uri.path.slice(0, doc.uri.path.lastIndexOf('/'))}/${csvNameFor(doc.uri)}` });
+  const where = await exportTarget(doc, options.target, { title: 'Export Action Items', filters: { CSV: ['csv'] }, suffix: CSV_SUFFIX });
+  if (!where) return undefined;
+  const { target, confirmed } = where;
   const programmatic = options.target !== undefined || options.overwrite !== undefined;
   const bytes = new TextEncoder().encode(actionItemsCsv([{ model, source: name }], { ticketPattern }));
 

@@ -7,7 +7,7 @@ import { ganttBlockRange, ganttEdit } from '../core';
 import { postmortemHtml } from '../export/html';
 import { isMarkdown, type AnalysisService } from '../services/analysis';
 import type { Services } from '../services';
-import { writeExport } from '../services/files';
+import { documentToExport, exportNameFor, exportTarget, writeExport } from '../services/files';
 
 export const EXPORT_HTML_COMMAND = 'postmortem.exportHtml';
 export const INSERT_DIAGRAM_COMMAND = 'postmortem.insertTimelineDiagram';
@@ -25,33 +25,18 @@ export interface ExportHtmlOptions {
 }
 
 export function htmlNameFor(uri: vscode.Uri): string {
-  const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  return `${dot > 0 ? base.slice(0, dot) : base || 'postmortem'}.html`;
+  return exportNameFor(uri, '.html');
 }
 
 async function exportHtml(analyses: AnalysisService, extensionUri: vscode.Uri, options: ExportHtmlOptions): Promise<vscode.Uri | undefined> {
-  const doc = options.uri
-    ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === options.uri!.toString()) ?? (await vscode.workspace.openTextDocument(options.uri)))
-    : vscode.window.activeTextEditor?.document;
+  const doc = await documentToExport(options.uri);
   if (!doc || !isMarkdown(doc)) {
     void vscode.window.showInformationMessage('Post-mortem: open a post-mortem to export it as HTML.');
     return undefined;
   }
-  let target = options.target;
-  let confirmed = false;
-  if (!target && doc.isUntitled) {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    target = await vscode.window.showSaveDialog({
-      title: 'Export as HTML',
-      saveLabel: 'Export',
-      filters: { HTML: ['html'] },
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, htmlNameFor(doc.uri)) } : {}),
-    });
-    if (!target) return undefined;
-    confirmed = true; // the save dialog asks before replacing a file
-  }
-  target ??= doc.uri.with({ path: `${doc.uri.path.slice(0, doc.uri.path.lastIndexOf('/'))}/${htmlNameFor(doc.uri)}` });
+  const where = await exportTarget(doc, options.target, { title: 'Export as HTML', filters: { HTML: ['html'] }, suffix: '.html' });
+  if (!where) return undefined;
+  const { target, confirmed } = where;
   let bytes: Uint8Array;
   try {
     const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'timeline.css')));

@@ -163,6 +163,43 @@ export function describeFsError(error: unknown): string {
   return message.split('\n')[0]!.slice(0, 200);
 }
 
+/** The document an export reads: the one given (opened when it is not yet), else the active editor's. */
+export async function documentToExport(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
+  if (!uri) return vscode.window.activeTextEditor?.document;
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+}
+
+/** An export's file name from the document's: `checkout.md` → `checkout` + `suffix`. */
+export function exportNameFor(uri: vscode.Uri, suffix: string): string {
+  const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return `${dot > 0 ? base.slice(0, dot) : base || 'postmortem'}${suffix}`;
+}
+
+/**
+ * Where an export goes: the target given; for an untitled document, the one picked in a save dialog (which asks
+ * itself before replacing a file: `confirmed`); else beside the document. Undefined when the person cancelled.
+ */
+export async function exportTarget(
+  doc: vscode.TextDocument,
+  given: vscode.Uri | undefined,
+  dialog: { readonly title: string; readonly filters: Record<string, string[]>; readonly suffix: string },
+): Promise<{ target: vscode.Uri; confirmed: boolean } | undefined> {
+  if (given) return { target: given, confirmed: false };
+  const name = exportNameFor(doc.uri, dialog.suffix);
+  if (doc.isUntitled) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const picked = await vscode.window.showSaveDialog({
+      title: dialog.title,
+      saveLabel: 'Export',
+      filters: dialog.filters,
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
+    });
+    return picked ? { target: picked, confirmed: true } : undefined;
+  }
+  return { target: doc.uri.with({ path: `${doc.uri.path.slice(0, doc.uri.path.lastIndexOf('/'))}/${name}` }), confirmed: false };
+}
+
 export interface ExportWriteOptions {
   /** The person already agreed to replace what is at the target (a save dialog asks itself). */
   readonly confirmed: boolean;
