@@ -11,7 +11,7 @@ import { range, spliceLines, splitLines, type Range, type Splice, type SplitText
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { SectionMatcher } from './match';
 import { recognise, type RoleReason } from './recognise';
-import { documentFlags } from './signals';
+import { documentFlags, LineMemo } from './signals';
 import { detectLanguage, type Language } from './vocabulary';
 import { frontMatterEnd } from './scan';
 
@@ -155,6 +155,9 @@ export class ChunkCache {
 
   private lastFrontMatter: { key: readonly [string, string, number, number, number]; value: FrontMatter } | undefined;
 
+  /** Line flags of the document's long chunks, kept between analyses (see LineMemo in signals.ts). */
+  readonly lineMemo = new LineMemo();
+
   /** The text's lines, split again only where it differs from the text of the last parse. */
   split(text: string): SplitText {
     this.splice = this.last ? spliceLines(this.last.split, text) : undefined;
@@ -285,7 +288,8 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     }
   }
 
-  const flags = documentFlags(chunks, lines);
+  // The line memo only helps an analysis that follows another of the same document (an edit).
+  const flags = documentFlags(chunks, lines, options.cache ? cache.lineMemo : undefined);
   const language = detectLanguage(lines);
   const recognition = recognise({
     headings: rawHeadings,

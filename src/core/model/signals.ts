@@ -199,26 +199,33 @@ export function lineFlags(whole: string): number {
 }
 
 /**
- * Flags by line text, for the lines of chunks parsed again: an edit inside a long chunk (a paragraph of thousands of
- * lines, an unclosed comment) re-parses all of it, but only its edited line needs reading again. Keyed by the line
- * strings, which an edit leaves the same objects outside the lines it touched (spliceLines), so a lookup hashes
- * nothing new. Bounded: cleared when it outgrows a very long document.
+ * Flags by line text for one document, for the lines of chunks parsed again: an edit inside a long chunk (a paragraph
+ * of thousands of lines, an unclosed comment) re-parses all of it, but only its edited line needs reading again.
+ * Kept per document between analyses, and cleared when it holds more than twice the document's lines (a global memo
+ * of up to 200,000 lines made every analysis of a large new document pay for a Map of other documents' lines). Keyed by
+ * the line strings, which an edit leaves the same objects outside the lines it touched (spliceLines), so a lookup
+ * hashes nothing new.
  */
-let lineMemo = new Map<string, number>();
-const LINE_MEMO_MAX = 200_000;
+export class LineMemo {
+  private memo = new Map<string, number>();
 
-function memoLineFlags(line: string): number {
-  let f = lineMemo.get(line);
-  if (f === undefined) {
-    if (lineMemo.size >= LINE_MEMO_MAX) lineMemo = new Map();
-    f = lineFlags(line);
-    lineMemo.set(line, f);
+  flags(line: string): number {
+    let f = this.memo.get(line);
+    if (f === undefined) {
+      f = lineFlags(line);
+      this.memo.set(line, f);
+    }
+    return f;
   }
-  return f;
+
+  /** After an analysis of a document of `lineCount` lines: bounded by the document, not by every text it was. */
+  trim(lineCount: number): void {
+    if (this.memo.size > 2 * lineCount + 1000) this.memo = new Map();
+  }
 }
 
 /** The flags of every line of the document, from each chunk's flags (kept with the chunk's cached parse). */
-export function documentFlags(chunks: readonly ParsedChunk[], lines: readonly string[]): Uint8Array {
+export function documentFlags(chunks: readonly ParsedChunk[], lines: readonly string[], memo?: LineMemo): Uint8Array {
   const out = new Uint8Array(lines.length);
   for (const { span, data } of chunks) {
     if (span.frontMatter) continue;
@@ -229,13 +236,15 @@ export function documentFlags(chunks: readonly ParsedChunk[], lines: readonly st
       const code = codeMask(data.codeLines, length);
       // One line: its own flags (most chunks; a memo entry would only cost). More: the memo, for a long chunk.
       if (length === 1) flags[0] = code?.[0] ? 0 : lineFlags(lines[span.start] ?? '');
-      else for (let l = 0; l < length; l++) if (!code?.[l]) flags[l] = memoLineFlags(lines[span.start + l] ?? '');
+      else if (memo) for (let l = 0; l < length; l++) flags[l] = code?.[l] ? 0 : memo.flags(lines[span.start + l] ?? '');
+      else for (let l = 0; l < length; l++) if (!code?.[l]) flags[l] = lineFlags(lines[span.start + l] ?? '');
       data.signals = flags;
     }
     // Most chunks are a line or two: a loop beats set() there.
     if (length <= 8) for (let l = 0; l < length; l++) out[span.start + l] = flags[l]!;
     else out.set(flags, span.start);
   }
+  memo?.trim(lines.length);
   return out;
 }
 
