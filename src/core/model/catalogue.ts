@@ -43,7 +43,7 @@ export const CATALOGUE: readonly SectionSpec[] = [
     id: 'background',
     title: 'Background',
     guidance: 'The context a reader needs to understand the big picture.',
-    aliases: ['background', 'context', 'leadup', 'lead-up'],
+    aliases: ['background', 'context', 'leadup', 'lead-up', 'system overview', 'service overview', 'architecture overview'],
   },
   {
     id: 'what-happened',

@@ -37,13 +37,13 @@ const ENGLISH: readonly VocabularyEntry[] = [
   w('overview', 'overview|tl ?;? ?dr|executive summary|synopsis|abstract|at a glance|in brief|in short|(?:incident|issue|outage|problem|event|high level) summary|summary of (?:the )?(?:incident|issue|outage|problem|event)s?'),
   w('overview', 'summary|summaries|introduction|intro', true),
   // Background: what a reader needs to know first.
-  w('background', 'background|context|history|lead ?up|leading up|prior state|preamble|how (?:\\w+ ){0,3}works?|system description'),
+  w('background', 'background|context|history|lead ?up|leading up|prior state|preamble|how (?:\\w+ ){0,3}works?|system description|(?:system|service|architecture) overview|system architecture'),
   w('background', 'architecture|setup|set up|prerequisites?', true),
   // What happened: the incident itself, told as a story.
   w('what-happened', 'what (?:has )?happened|what went on|what we (?:saw|observed)|^(?:about )?the (?:incident|issue|outage|problem|event|failure)$|^(?:the )?problem$|(?:incident|issue|outage|problem|event|failure) (?:description|details|narrative|walkthrough)|description of (?:the )?(?:incident|issue|outage|problem|event|failure)|problem statement|how (?:did )?(?:it|this|the (?:incident|issue|outage|problem)) happen(?:ed)?|fault|narrative|symptoms?|course of (?:the )?(?:incident|events)'),
   w('what-happened', 'description|details|events?', true),
   // Root causes: why it happened.
-  w('root-causes', 'root ?caus\\w*|caus\\w*|contributing factors?|why\\w*|underlying (?:issue|problem|cause|bug)s?|reasons?|diagnos\\w*|what went wrong technically|origin of (?:the )?(?:incident|issue|problem)'),
+  w('root-causes', 'root ?caus\\w*|rca|caus\\w*|contributing factors?|why\\w*|underlying (?:issue|problem|cause|bug)s?|reasons?|diagnos\\w*|what went wrong technically|origin of (?:the )?(?:incident|issue|problem)'),
   w('root-causes', 'analysis|analy[sz]\\w*|triggers?|triggered|trigger\\w*|investigation|vulnerabilit\\w*|bugs?|technical details', true),
   // Mitigation: what was done to stop the bleeding and recover.
   w('mitigation', 'mitigat\\w*|resol(?:ution|ved?|ving)|remedia\\w*|recover\\w*|restor\\w*|workarounds?|work around|fix|fixe[sd]|fixing|repair\\w*|roll ?backs?|rolled back|containment|contain\\w*|immediate (?:actions?|fix(?:es)?|steps|response|remediation)|actions? taken|steps taken|short ?term (?:fix(?:es)?|solutions?|mitigations?|actions?|workarounds?)|how (?:we|it was|it is|it got|this was) (?:fixed|resolved|mitigated|solved|handled)|solutions?'),
