@@ -36,6 +36,8 @@ describe('section recognition', () => {
       ['System overview', ['background']],
       ['Service architecture overview', ['background']],
       ['RCA', ['root-causes']],
+      ['Who was on call', ['responders']],
+      ['Who was on-call', ['responders']],
       ['RCA: expired certificate', ['root-causes']],
       ['Recovery and lessons learned', ['mitigation', 'good-jobs-and-improvements']],
       ['Lessons learned and future improvements', ['good-jobs-and-improvements', 'action-items']],

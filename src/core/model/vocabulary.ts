@@ -52,7 +52,7 @@ const ENGLISH: readonly VocabularyEntry[] = [
   w('impact', 'impact\\w*|affected|who was affected|blast radius|damage|customer (?:experience|effect)s?|user (?:facing|experience)|consequences? for (?:users?|customers?)|effects? on (?:users?|customers?)'),
   w('impact', 'scope|severity|consequences?|effects?', true),
   // Responders: who worked on it.
-  w('responders', 'responders?|participants?|(?:people|persons|teams?|staff|who was|who were) involved|^involved$|attendees?|incident (?:team|commanders?)|response team|personnel|on ?call (?:team|engineers?|responders?)'),
+  w('responders', 'responders?|participants?|(?:people|persons|teams?|staff|who was|who were) involved|^involved$|attendees?|incident (?:team|commanders?)|response team|personnel|on ?call (?:team|engineers?|responders?)|who (?:was|were) on ?call'),
   w('responders', 'response|thanks|acknowledge?ments?|stakeholders?|contributors', true),
   // Timeline: what happened when.
   w('timeline', 'time ?lines?|chronolog\\w*|sequence of events|chain of events|key (?:events|dates|moments)|event (?:log|history)|incident log|log of events|history of events|timings?'),
