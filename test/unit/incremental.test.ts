@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { fastParse, parseChunk } from '../../src/core/model/parse';
 import { remarkParseChunk } from '../../src/core/model/remark';
-import { splitLines } from '../../src/core/model/text';
+import { spliceLines, splitLines } from '../../src/core/model/text';
 import { blankComments, eachProseChunk, type ProseLine } from '../../src/core/model/prose';
-import { frontMatterEnd, scanChunks } from '../../src/core/model/scan';
+import { frontMatterEnd, rescanChunks, scanChunks } from '../../src/core/model/scan';
+import { FAMILIES } from '../bench/families';
 import { generatePostmortem, rng } from '../bench/generate';
 import { CORPUS, CORPUS_CANDIDATES, doc } from './helpers';
 
@@ -165,6 +166,38 @@ describe('incremental analysis (differential)', function () {
       assert.deepEqual(chunkedParse(fresh).codeLines, whole.codeLines);
     });
   }
+
+  it('chunks found again around an edit (rescanChunks) are the chunks of a whole scan, on every kind of document', () => {
+    // Real and generated documents, and the hostile families at a few KB (long HTML blocks, row runs, fences).
+    const docs: Array<[string, string]> = [...documents(), ...FAMILIES.map((f): [string, string] => [f.name, f.make(3000)])];
+    let edits = 0;
+    let rescanned = 0;
+    for (let seq = 0; seq < 600; seq++) {
+      const r = rng(seq + 7);
+      const [name, original] = docs[seq % docs.length]!;
+      let split = splitLines(original);
+      let spans = scanChunks(split.lines);
+      for (let e = 0; e < 5; e++) {
+        const text = randomEdit(split.body, r);
+        const splice = spliceLines(split, text);
+        if (!splice) {
+          // Not worth splicing (the whole text changed): the model scans it whole too.
+          split = splitLines(text);
+          spans = scanChunks(split.lines);
+          continue;
+        }
+        const whole = scanChunks(splice.split.lines);
+        const again = rescanChunks(splice.split.lines, { lines: split.lines, spans }, splice);
+        assert.deepEqual(again, whole, `sequence ${seq} (${name}), edit ${e}\n--- text ---\n${JSON.stringify(text)}`);
+        edits++;
+        if (again.some((c, i) => c === spans[i])) rescanned++; // some chunks were taken from the previous scan
+        split = splice.split;
+        spans = again;
+      }
+    }
+    assert.ok(edits > 2500, `${edits} edits`);
+    assert.ok(rescanned > edits / 2, `only ${rescanned} of ${edits} edits reused chunks`);
+  });
 
   it('an edit re-parses only the chunks it touched', () => {
     const text = generatePostmortem(200_000, 5);

@@ -6,7 +6,7 @@ import { parseChunk } from './parse';
 import type { ChunkData, HeadingKind, ParsedChunk } from './chunk';
 import { MAX_INLINE_HEADING } from './heading-text';
 import { headingTextWithDefinitions } from './remark';
-import { scanChunks, type ChunkSpan } from './scan';
+import { rescanChunks, scanChunks, type ChunkSpan } from './scan';
 import { range, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { SectionMatcher } from './match';
@@ -136,6 +136,8 @@ export class ChunkCache {
   private frontMatterCache = new Map<string, ChunkData>();
   private last: { readonly split: SplitText; readonly chunks: readonly ParsedChunk[] } | undefined;
   private splice: Splice | undefined;
+  /** The scan's chunks of the last text, before open chunks were merged: where the next scan starts from. */
+  private lastSpans: readonly ChunkSpan[] | undefined;
   /** Chunks parsed (not reused) by the last call; for tests and the benchmark. */
   parsedLastRun = 0;
   /** Chunks the last call took from the previous chunk at the same lines, without hashing their text; for tests. */
@@ -165,11 +167,13 @@ export class ChunkCache {
   }
 
   parse(split: SplitText): ParsedChunk[] {
-    const spans = scanChunks(split.lines);
+
     const next = new Map<string, ChunkData>();
     const nextFrontMatter = new Map<string, ChunkData>();
     const out: ParsedChunk[] = [];
     const splice = this.splice?.split === split ? this.splice : undefined;
+    // After an edit, the chunks are found again only around it (rescanChunks gives what scanChunks would).
+    const spans = splice && this.lastSpans ? rescanChunks(split.lines, { lines: this.last!.split.lines, spans: this.lastSpans }, splice) : scanChunks(split.lines);
     const previous = splice ? this.last!.chunks : [];
     let p = 0; // walks the previous chunks, which are in line order, as the new spans are
     this.parsedLastRun = 0;
@@ -207,6 +211,7 @@ export class ChunkCache {
     this.cache = next;
     this.frontMatterCache = nextFrontMatter;
     this.last = { split, chunks: out };
+    this.lastSpans = spans;
     this.splice = undefined;
     return out;
   }

@@ -202,13 +202,82 @@ function setextLookahead(lines: readonly string[]): (from: number) => boolean {
 /** Cuts lines into chunks. Pure function of the lines. */
 export function scanChunks(lines: readonly string[]): ChunkSpan[] {
   const chunks: ChunkSpan[] = [];
-  const n = lines.length;
-  let start = 0;
   const fmEnd = frontMatterEnd(lines);
-  if (fmEnd > 0) {
-    chunks.push({ start: 0, end: fmEnd, frontMatter: true, htmlCut: false });
-    start = fmEnd;
+  if (fmEnd > 0) chunks.push({ start: 0, end: fmEnd, frontMatter: true, htmlCut: false });
+  return scanFrom(lines, fmEnd, chunks, undefined);
+}
+
+/** Which lines an edit changed (see Splice in text.ts). */
+export interface LineEdit {
+  /** Lines before this one are the previous lines. */
+  readonly firstChanged: number;
+  /** From this line on, the lines are the previous lines from `oldAfter` on. */
+  readonly newAfter: number;
+  readonly oldAfter: number;
+}
+
+const isFence = (line: string | undefined): boolean => line !== undefined && (line.trimEnd() === '---' || line.trimEnd() === '+++');
+
+/**
+ * scanChunks after an edit, reading only around it: the same chunks, found from the previous ones. The scan starts
+ * again at the last chunk before the edit that follows a blank line, and stops once, past the edit, it cuts after a
+ * blank line where the previous scan cut too: at such a cut the scan's state is always the same (no fence or HTML
+ * block open, nothing carried from above), so what follows is what the previous scan found, moved by the lines the
+ * edit added or removed. Reading every line of a 1 MB document again was a fifth of an edit's time.
+ */
+export function rescanChunks(lines: readonly string[], previous: { readonly lines: readonly string[]; readonly spans: readonly ChunkSpan[] }, edit: LineEdit): ChunkSpan[] {
+  const old = previous.spans;
+  const fm = old[0]?.frontMatter ? old[0].end : 0;
+  // The front matter ends at its closing fence, wherever that is: read it all again unless the edit is below it.
+  if (old.length === 0 || edit.firstChanged === 0 || (fm > 0 ? edit.firstChanged < fm : isFence(lines[0]))) return scanChunks(lines);
+  // The last chunk before the edit that follows a blank line (its first line unchanged too), else the body's start.
+  let lo = 0;
+  let hi = old.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (old[mid]!.start <= edit.firstChanged - 1) lo = mid + 1;
+    else hi = mid;
   }
+  let k = lo - 1;
+  while (k >= 0 && !(old[k]!.start > fm && !old[k - 1]!.htmlCut && isBlank(previous.lines[old[k]!.start - 1] ?? 'x'))) k--;
+  const from = k >= 0 ? old[k]!.start : fm;
+  const chunks = old.slice(0, k >= 0 ? k : fm > 0 ? 1 : 0);
+  const shift = edit.newAfter - edit.oldAfter;
+  const resync = (i: number): number | undefined => {
+    if (i - 1 < edit.newAfter) return undefined; // the blank line above must be one the edit left
+    const at = i - shift;
+    let a = 0;
+    let b = old.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (old[mid]!.start < at) a = mid + 1;
+      else b = mid;
+    }
+    return a < old.length && old[a]!.start === at && !old[a]!.frontMatter ? a : undefined;
+  };
+  const tail = (j: number): ChunkSpan[] => {
+    const out: ChunkSpan[] = [];
+    for (; j < old.length; j++) {
+      const o = old[j]!;
+      out.push(shift === 0 ? o : { start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut });
+    }
+    return out;
+  };
+  return scanFrom(lines, from, chunks, { resync, tail });
+}
+
+/**
+ * Scans from `from` (where no fence or HTML block is open, as after a blank line or the front matter) to the end, or
+ * until `resume` finds where the previous scan's chunks take over.
+ */
+function scanFrom(
+  lines: readonly string[],
+  from: number,
+  chunks: ChunkSpan[],
+  resume: { resync(i: number): number | undefined; tail(j: number): ChunkSpan[] } | undefined,
+): ChunkSpan[] {
+  const n = lines.length;
+  let start = from;
   let fence: { char: string; length: number; indent: number } | undefined;
   let html: HtmlEnd | undefined;
   let cuts: HtmlCuts | undefined; // while in an HTML block that runs to a blank line
@@ -268,6 +337,11 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
         if (boundary) {
           chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
           start = i;
+          const j = prevBlank && resume ? resume.resync(i) : undefined;
+          if (j !== undefined) {
+            for (const span of resume!.tail(j)) chunks.push(span);
+            return chunks;
+          }
         }
       }
     }
