@@ -191,7 +191,9 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
 
   let frontMatter: FrontMatter | undefined;
   const rawHeadings: Array<Omit<Heading, 'roles' | 'isTitle' | 'reasons'>> = [];
-  const items: Array<{ line: number; endLine: number }> = [];
+  // Top-level list items as two parallel lists of line numbers (an object per item was garbage on every analysis).
+  const itemStarts: number[] = [];
+  const itemEnds: number[] = [];
   const rows: number[] = [];
   const codeLines = new Set<number>();
   const definitions: string[] = [];
@@ -210,7 +212,10 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
         range: range(base + h.line, h.character, base + h.endLine, h.endCharacter),
       });
     }
-    for (const it of data.items) items.push({ line: base + it.line, endLine: base + it.endLine });
+    for (const it of data.items) {
+      itemStarts.push(base + it.line);
+      itemEnds.push(base + it.endLine);
+    }
     for (const r of data.rows) rows.push(base + r);
     for (const c of data.codeLines) codeLines.add(base + c);
     for (const d of data.definitions) definitions.push(d);
@@ -291,7 +296,11 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     sections.sort((a, b) => a.heading.range.start.line - b.heading.range.start.line);
   }
 
-  const entriesOf = (id: SectionId): Entry[] => collectEntries(sections, id, headings, items, rows, lines);
+  const previous = options.cache ? previousEntries.get(options.cache) : undefined;
+  const found: EntryLines = { itemStarts, itemEnds, rows, headingLines: undefined };
+  const timeline = collectEntries(sections, 'timeline', headings, found, lines, previous?.timeline);
+  const actionItems = collectEntries(sections, 'action-items', headings, found, lines, previous?.actionItems);
+  if (options.cache) previousEntries.set(options.cache, { timeline, actionItems });
   return {
     lines,
     eol,
@@ -301,8 +310,8 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     headings,
     title,
     sections,
-    timeline: entriesOf('timeline'),
-    actionItems: entriesOf('action-items'),
+    timeline,
+    actionItems,
     codeLines,
     chunks,
     language,
@@ -428,49 +437,122 @@ function lowerBound(sorted: ArrayLike<number>, min: number): number {
   return lo;
 }
 
+/** Where entries may start: top-level list items (first and last line) and table rows, in line order. */
+interface EntryLines {
+  readonly itemStarts: readonly number[];
+  readonly itemEnds: readonly number[];
+  readonly rows: readonly number[];
+  /** Lines of headings, made by the first section that has rows. */
+  headingLines: ReadonlySet<number> | undefined;
+}
+
+/**
+ * The entries of the last model built with a cache (one per document): an entry whose lines are the very strings
+ * they were, at the same line numbers, is the same object again. spliceLines keeps the string of every line an edit
+ * did not touch, so after an edit only the touched entries are new, and whatever rules keep per entry (WeakMaps keyed
+ * by the Entry) is still there for the others.
+ */
+const previousEntries = new WeakMap<ChunkCache, { readonly timeline: readonly Entry[]; readonly actionItems: readonly Entry[] }>();
+
+/** The first entry of `entries` (sorted by start line) that starts at or after `line`. */
+function entryAtOrAfter(entries: readonly Entry[], line: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.range.start.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Finds the previous analysis's entry for lines [start, end], when it is the same: same kind, same lines, every line
+ * the same string. Asked in increasing line order within a section; `at` is where the last answer was.
+ */
+class Reuse {
+  private at = 0;
+
+  constructor(private readonly entries: readonly Entry[]) {}
+
+  find(kind: Entry['kind'], start: number, end: number, lines: readonly string[]): Entry | undefined {
+    const entries = this.entries;
+    let i = this.at;
+    // Usually the next entry; else a binary search (rows after items of a section go back to its start).
+    if (!(i < entries.length && entries[i]!.range.start.line === start)) i = entryAtOrAfter(entries, start);
+    const e = entries[i];
+    if (e === undefined || e.range.start.line !== start) return undefined;
+    this.at = i + 1;
+    if (e.kind !== kind || e.range.end.line !== end) return undefined;
+    const old = e.lines;
+    for (let k = 0; k < old.length; k++) if (old[k] !== lines[start + k]) return undefined;
+    return e;
+  }
+}
+
+/** A delimiter row ("|---|:--:|"). The includes() first: a native search that rules out nearly every row. */
+function isDelimiterRow(text: string): boolean {
+  return text.includes('-') && /^[\s:|-]+$/.test(text);
+}
+
+const LIST_MARKER = /^\s*(?:[-+*]|\d{1,9}[.)])\s+/;
+
 function collectEntries(
   sections: readonly Section[],
   id: SectionId,
   headings: readonly Heading[],
-  items: ReadonlyArray<{ line: number; endLine: number }>,
-  rows: readonly number[],
+  found: EntryLines,
   lines: readonly string[],
+  previous: readonly Entry[] | undefined,
 ): Entry[] {
   const out: Entry[] = [];
-  const headingLines = new Set(headings.map((h) => h.range.start.line));
+  const { itemStarts, itemEnds, rows } = found;
+  const reuse = previous && previous.length > 0 ? new Reuse(previous) : undefined;
   // Items and rows are in line order: each section reads only its own, found by binary search (reading all of them
   // for each section was quadratic in a document of many Timeline sections).
-  const itemLines = items.map((it) => it.line);
+  let sorted = true;
   for (const section of sections) {
     if (!section.roles.includes(id)) continue;
     const from = section.heading.range.end.line + 1;
     const to = section.contentRange.end.line;
-    for (let k = lowerBound(itemLines, from); k < items.length && items[k]!.line <= to; k++) {
-      const it = items[k]!;
-      const end = Math.min(it.endLine, to);
-      const first = lines[it.line] ?? '';
+    const before = out.length;
+    for (let k = lowerBound(itemStarts, from); k < itemStarts.length && itemStarts[k]! <= to; k++) {
+      const start = itemStarts[k]!;
+      const end = Math.min(itemEnds[k]!, to);
+      const same = reuse?.find('item', start, end, lines);
+      if (same) {
+        out.push(same);
+        continue;
+      }
+      const first = lines[start] ?? '';
       out.push({
         kind: 'item',
-        range: range(it.line, 0, end, (lines[end] ?? '').length),
-        text: first.replace(/^\s*(?:[-+*]|\d{1,9}[.)])\s+/, ''),
-        lines: lines.slice(it.line, end + 1),
+        range: range(start, 0, end, (lines[end] ?? '').length),
+        text: first.replace(LIST_MARKER, ''),
+        lines: lines.slice(start, end + 1),
       });
     }
+    const itemsEnd = out.length;
     let headerSkipped = false;
-    for (let k = lowerBound(rows, from); k < rows.length && rows[k]! <= to; k++) {
+    const k0 = lowerBound(rows, from);
+    if (k0 < rows.length && rows[k0]! <= to) found.headingLines ??= new Set(headings.map((h) => h.range.start.line));
+    for (let k = k0; k < rows.length && rows[k]! <= to; k++) {
       const r = rows[k]!;
-      if (headingLines.has(r)) continue;
+      if (found.headingLines!.has(r)) continue;
       const text = lines[r] ?? '';
       // The delimiter row and the header row above it are not entries.
-      if (/^[\s:|-]+$/.test(text) && text.includes('-')) continue;
-      const next = lines[r + 1] ?? '';
-      if (!headerSkipped && /^[\s:|-]+$/.test(next) && next.includes('-')) {
+      if (isDelimiterRow(text)) continue;
+      if (!headerSkipped && isDelimiterRow(lines[r + 1] ?? '')) {
         headerSkipped = true;
         continue;
       }
-      out.push({ kind: 'row', range: range(r, 0, r, text.length), text, lines: [text] });
+      const same = reuse?.find('row', r, r, lines);
+      out.push(same ?? { kind: 'row', range: range(r, 0, r, text.length), text, lines: [text] });
     }
+    // A section holds items and rows: each run is in line order; the section is in order when one run is empty.
+    if (itemsEnd > before && out.length > itemsEnd) sorted = false;
+    else if (before > 0 && out.length > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
   }
-  out.sort((a, b) => a.range.start.line - b.range.start.line);
+  if (!sorted) out.sort((a, b) => a.range.start.line - b.range.start.line);
   return out;
 }

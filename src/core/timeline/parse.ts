@@ -184,6 +184,47 @@ export function parseTimeline(model: PostmortemModel): readonly TimelineItem[] {
   return items;
 }
 
+/** What an entry says by itself (a pure function of the Entry), and the item made for it by the last timeline read. */
+interface EntryMemo {
+  readonly blank: boolean;
+  readonly stamp: WrittenStamp | undefined;
+  item: TimelineItem | undefined;
+}
+
+/**
+ * Per entry: the model keeps an entry's object across edits that did not touch its lines (see collectEntries), so an
+ * edit reads again only the entries it touched, and an unchanged entry at the same place in an unchanged context
+ * gets the very item it had (nothing made per entry).
+ */
+const entryMemos = new WeakMap<Entry, EntryMemo>();
+
+function readEntry(entry: Entry): EntryMemo {
+  let memo = entryMemos.get(entry);
+  if (!memo) {
+    const blank = entry.kind === 'row' ? isBlankRow(entry.text) : entry.text.trim() === '';
+    const stamp = blank ? undefined : cachedStamp(entry.lines[0] ?? '', textOffset(entry));
+    memo = { blank, stamp, item: undefined };
+    entryMemos.set(entry, memo);
+  }
+  return memo;
+}
+
+/** A row of nothing but "|" and white space: `text.replace(/[|\s]/g, '') === ''` without making the string. */
+function isBlankRow(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 124 && !isSpace(c)) return false;
+  }
+  return true;
+}
+
+/** \s, as JavaScript reads it, for one UTF-16 code unit. */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 128) return false;
+  return /\s/.test(String.fromCharCode(c));
+}
+
 function computeTimeline(model: PostmortemModel): TimelineItem[] {
   const zone = statedTimeZone(model);
   const defaultOffset = zone?.offsetMinutes ?? 0;
@@ -216,7 +257,10 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
   let h = 0;
   const out: TimelineItem[] = [];
 
-  model.timeline.forEach((entry, index) => {
+  const lines = model.lines;
+  const entries = model.timeline;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     const startLine = entry.range.start.line;
     while (h < headingLines.length && headingLines[h]! < startLine) {
       day = dayOf(headingDays.get(headingLines[h]!)!.date!, day.year);
@@ -224,17 +268,19 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
       h++;
     }
     let gapHasText = prevKind !== entry.kind;
-    for (let l = prevEnd + 1; l < startLine && !gapHasText; l++) if (!isBlank(model.lines[l] ?? '')) gapHasText = true;
+    for (let l = prevEnd + 1; l < startLine && !gapHasText; l++) if (!isBlank(lines[l] ?? '')) gapHasText = true;
     if (gapHasText) block++;
     prevEnd = entry.range.end.line;
     prevKind = entry.kind;
 
-    const blank = entry.kind === 'row' ? entry.text.replace(/[|\s]/g, '') === '' : entry.text.trim() === '';
-    const first = entry.lines[0] ?? '';
-    const stamp = blank ? undefined : cachedStamp(first, textOffset(entry));
+    const memo = readEntry(entry);
+    const { blank, stamp } = memo;
+    const last = memo.item;
     if (!stamp) {
-      out.push({ entry, index, block, blank });
-      return;
+      // The item made for this entry last time, when nothing it holds changed (an edit elsewhere).
+      const item = last && last.index === index && last.block === block ? last : (memo.item = { entry, index, block, blank });
+      out.push(item);
+      continue;
     }
     let rolledOver = false;
     if (stamp.date) {
@@ -242,21 +288,27 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     } else if (stamp.clock && prevClock !== undefined) {
       const clock = stamp.clock.hour * 60 + stamp.clock.minute;
       if (clock < prevClock && clock + 1440 - prevClock <= ROLL_OVER_MAX_MINUTES) {
-        day = { ...day, ms: day.ms + DAY_MS };
+        day = { ms: day.ms + DAY_MS, known: day.known, year: day.year };
         rolledOver = true;
       }
     }
     prevClock = stamp.clock ? stamp.clock.hour * 60 + stamp.clock.minute : undefined;
     const clockMs = stamp.clock ? ((stamp.clock.hour * 60 + stamp.clock.minute) * 60 + stamp.clock.second) * 1000 : 0;
     const offsetMinutes = stamp.offsetMinutes ?? defaultOffset;
+    const epochMs = day.ms + clockMs - offsetMinutes * 60_000;
+    const t = last?.time;
+    if (t && last.index === index && last.block === block && t.epochMs === epochMs && t.dayMs === day.ms && t.dateKnown === day.known && t.rolledOver === rolledOver) {
+      out.push(last);
+      continue;
+    }
     const line = startLine;
-    out.push({
+    const item: TimelineItem = {
       entry,
       index,
       block,
       blank,
       time: {
-        epochMs: day.ms + clockMs - offsetMinutes * 60_000,
+        epochMs,
         dayMs: day.ms,
         hasDate: stamp.date !== undefined,
         dateKnown: day.known,
@@ -266,8 +318,10 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
         rolledOver,
         range: range(line, stamp.start, line, stamp.end),
       },
-    });
-  });
+    };
+    memo.item = item;
+    out.push(item);
+  }
   return out;
 }
 

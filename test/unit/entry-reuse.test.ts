@@ -1,0 +1,114 @@
+// Reuse across edits: an IncrementalAnalyzer keeps the Entry objects (and what rules keep per entry) of rows an edit
+// did not touch. Each case edits a document and checks two things: the result equals a from-scratch analysis of the
+// edited text, and the untouched rows are the very objects of the analysis before (the reuse happens at all).
+import * as assert from 'node:assert/strict';
+import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
+import { actionItemFields } from '../../src/core/model/action-items';
+import { parseTimeline } from '../../src/core/timeline';
+import { doc } from './helpers';
+
+const PATH = '/postmortems/reuse.md';
+const HEAD = ['---', 'type: postmortem', 'date: 2026-11-20', '---', '', '# Reuse', '', '## Overview', '', 'Text.', ''];
+
+function timelineDoc(n: number): string[] {
+  const rows: string[] = [];
+  for (let i = 0; i < n; i++) {
+    rows.push(`- 14:${String(i % 60).padStart(2, '0')} UTC: step ${i}`);
+    if (i % 7 === 3) rows.push('  - detail');
+  }
+  return [...HEAD, '## Timeline', '', ...rows, '', '## Action Items', '', '| Action | Owner |', '|---|---|', ...Array.from({ length: n }, (_, i) => `| Fix ${i} | ${i % 5 ? '@kim' : ''} |`), ''];
+}
+
+/** Everything the rows give, as plain data: entries, timeline items, action-item fields, findings. */
+function rowsOf(a: Analysis) {
+  return {
+    timeline: a.model.timeline,
+    actionItems: a.model.actionItems,
+    items: parseTimeline(a.model),
+    fields: actionItemFields(a.model, '[A-Z][A-Z0-9]+-\\d+').map((f) => ({ entry: f.entry, owner: f.owner, ticket: f.ticket, due: f.due, summary: f.summary })),
+    findings: a.findings,
+  };
+}
+
+/** Analyses `before`, then `after` with the same analyzer; checks it against a fresh analysis of `after`. */
+function edit(before: string, after: string): { old: Analysis; now: Analysis } {
+  const analyzer = new IncrementalAnalyzer();
+  const old = analyzer.analyze(before, { path: PATH });
+  rowsOf(old); // what rules keep per entry is made now, so the edit can reuse it
+  const now = analyzer.analyze(after, { path: PATH });
+  assert.deepEqual(rowsOf(now), rowsOf(analyze(after, { path: PATH })));
+  return { old, now };
+}
+
+const same = (a: readonly unknown[], b: readonly unknown[]) => a.filter((x, i) => x === b[i]).length;
+
+describe('entries reused across edits', () => {
+  const lines = timelineDoc(200);
+  const text = doc(...lines);
+  const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+
+  it('editing one timeline row: only that entry and its item are new', () => {
+    const l = at('- 14:40 UTC: step 100');
+    const edited = doc(...lines.slice(0, l), lines[l]!.replace('step', 'stop'), ...lines.slice(l + 1));
+    const { old, now } = edit(text, edited);
+    assert.equal(now.model.timeline.length, old.model.timeline.length);
+    assert.equal(same(now.model.timeline, old.model.timeline), old.model.timeline.length - 1);
+    assert.equal(same(parseTimeline(now.model), parseTimeline(old.model)), old.model.timeline.length - 1);
+    assert.equal(same(now.model.actionItems, old.model.actionItems), old.model.actionItems.length);
+  });
+
+  it('editing a row to an earlier time changes the order findings as from scratch', () => {
+    const l = at('- 14:40 UTC: step 100');
+    const edited = doc(...lines.slice(0, l), lines[l]!.replace('14:40', '14:02'), ...lines.slice(l + 1));
+    const { old, now } = edit(text, edited);
+    assert.ok(now.findings.filter((f) => f.code === 'timeline-order').length > old.findings.filter((f) => f.code === 'timeline-order').length);
+  });
+
+  it('editing a sub-bullet: the entry it belongs to is new', () => {
+    const l = lines.indexOf('  - detail', at('- 14:38 UTC: step 98'));
+    assert.equal(lines[l - 1], '- 14:41 UTC: step 101');
+    const edited = doc(...lines.slice(0, l), '  - detail, edited', ...lines.slice(l + 1));
+    const { old, now } = edit(text, edited);
+    assert.equal(same(now.model.timeline, old.model.timeline), old.model.timeline.length - 1);
+  });
+
+  it('inserting a line above the timeline: every entry moves, and equals a fresh analysis', () => {
+    edit(text, doc(...lines.slice(0, 9), 'One more line.', ...lines.slice(9)));
+  });
+
+  it('a date above the timeline changes every item after it, not the entries', () => {
+    const l = at('## Timeline');
+    const { old, now } = edit(text, doc(...lines.slice(0, l + 1), '', '### 2026-11-21', ...lines.slice(l + 1)));
+    assert.ok(parseTimeline(now.model).every((item, i) => item !== parseTimeline(old.model)[i]));
+  });
+
+  it('deleting a timeline row and a table row', () => {
+    const a = at('- 14:40 UTC: step 100');
+    const b = at('| Fix 100 |');
+    const edited = doc(...lines.slice(0, a), ...lines.slice(a + 1, b), ...lines.slice(b + 1));
+    const { old, now } = edit(text, edited);
+    assert.equal(now.model.timeline.length, old.model.timeline.length - 1);
+    // Entries before the deletions are kept; those after moved a line up, so they are new objects.
+    assert.ok(same(now.model.timeline, old.model.timeline) >= 99);
+  });
+
+  it('editing an action-item row: only that entry is new, and its findings follow', () => {
+    const l = at('| Fix 100 |');
+    const edited = doc(...lines.slice(0, l), '| Fix 100 | @sam OPS-1 |', ...lines.slice(l + 1));
+    const { old, now } = edit(text, edited);
+    assert.equal(same(now.model.actionItems, old.model.actionItems), old.model.actionItems.length - 1);
+    assert.equal(now.findings.length, old.findings.length - 2); // no owner and no ticket finding for it any more
+  });
+
+  it('turning text into the delimiter row makes the row above it a header, as from scratch', () => {
+    const l = at('| Fix 100 |');
+    edit(text, doc(...lines.slice(0, l + 1), '|---|---|', ...lines.slice(l + 1)));
+  });
+
+  it('a timeline row turned into a table row and back', () => {
+    const l = at('- 14:40 UTC: step 100');
+    const edited = doc(...lines.slice(0, l), '', '| 14:40 UTC | step |', '', ...lines.slice(l + 1));
+    edit(text, edited);
+    edit(edited, text);
+  });
+});
