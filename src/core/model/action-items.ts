@@ -23,20 +23,33 @@ function cells(row: string): string[] {
  * (walking up from every row was quadratic in the table's length).
  */
 function tableHeaders(model: PostmortemModel): (line: number) => TableHeader {
-  let known: { line: number; header: TableHeader } | undefined;
+  const lines = model.lines;
+  let knownLine = -1;
+  let knownHeader: TableHeader | undefined;
   return (line) => {
     let l = line;
-    while (l > 0 && (model.lines[l - 1] ?? '').trimStart().startsWith('|')) {
-      if (known && l - 1 === known.line) {
-        known = { line, header: known.header };
-        return known.header;
+    while (l > 0 && isRowLine(lines[l - 1] ?? '')) {
+      if (knownHeader && l - 1 === knownLine) {
+        knownLine = line;
+        return knownHeader;
       }
       l--;
     }
-    const text = model.lines[l] ?? '';
-    known = { line, header: { text, cells: cells(text).map((c) => c.toLowerCase()) } };
-    return known.header;
+    const text = lines[l] ?? '';
+    knownLine = line;
+    knownHeader = { text, cells: cells(text).map((c) => c.toLowerCase()) };
+    return knownHeader;
   };
+}
+
+/** `line.trimStart().startsWith('|')`, without making the trimmed string. */
+function isRowLine(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 124) return true;
+    if (!(c === 32 || (c >= 9 && c <= 13) || (c > 127 && line[i]!.trim() === ''))) return false;
+  }
+  return false;
 }
 
 interface TableHeader {
@@ -182,6 +195,33 @@ function rowFields(header: TableHeader, text: string, ticket: ReturnType<typeof 
   };
 }
 
+/**
+ * The fields last made for each entry, with the ticket pattern and table header they were read under. The model keeps
+ * the Entry of every row an edit did not touch (see collectEntries), so an edit reads only the rows it changed.
+ */
+const entryFields = new WeakMap<Entry, { readonly pattern: string; readonly header: string | undefined; readonly fields: Fields }>();
+
+/** A list item's fields: a pure function of its lines and the ticket pattern. */
+function itemFields(entry: Entry, ticket: ReturnType<typeof ticketMatcher>): Fields {
+  const text = entry.lines.join(' ').replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s+)?/i, '');
+  const owner = OWNER.exec(text);
+  const due = DUE.exec(text);
+  const ticketMatch = LINK.exec(text) ?? (ticket ? ticket.exec(text) : null);
+  // The summary is read only by the export: made on first read, not on every analysis (cleaning a long item's
+  // text takes several passes over it, each copying it).
+  let summary: string | undefined;
+  return {
+    entry,
+    get summary() {
+      return (summary ??= listSummary(text, [owner?.[0], due?.[0], ticketMatch?.[0]]));
+    },
+    owner: owner ? (owner[1] ?? owner[0]).trim() : undefined,
+    ticket: ticketMatch?.[0],
+    due: due ? (due[1] ?? due[2])?.trim() : undefined,
+    quiet: quietEntry(entry),
+  };
+}
+
 function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] {
   const ticket = ticketMatcher(ticketPattern);
   const out: Fields[] = [];
@@ -195,8 +235,16 @@ function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] 
   let lastHeader: TableHeader | undefined;
   let byRow: Map<string, RowFields> | undefined;
   for (const entry of model.actionItems) {
-    if (entry.kind === 'row') {
-      const header = tableHeader(entry.range.start.line);
+    const header = entry.kind === 'row' ? tableHeader(entry.range.start.line) : undefined;
+    // The fields made for this very entry last time (the model keeps an entry an edit did not touch), when read under
+    // the same ticket pattern and table header: the same object, nothing read or made again.
+    const memo = entryFields.get(entry);
+    if (memo && memo.pattern === ticketPattern && memo.header === header?.text) {
+      out.push(memo.fields);
+      continue;
+    }
+    let made: Fields;
+    if (header) {
       if (header !== lastHeader || !byRow) {
         lastHeader = header;
         byRow = byHeader.get(header.text);
@@ -207,26 +255,10 @@ function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] 
         byRow.set(entry.text, (fields = rowFields(header, entry.text, ticket)));
         rowCacheSize++;
       }
-      out.push({ entry, summary: fields.summary, owner: fields.owner, ticket: fields.ticket, due: fields.due, quiet: fields.quiet });
-      continue;
-    }
-    const text = entry.lines.join(' ').replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s+)?/i, '');
-    const owner = OWNER.exec(text);
-    const due = DUE.exec(text);
-    const ticketMatch = LINK.exec(text) ?? (ticket ? ticket.exec(text) : null);
-    // The summary is read only by the export: made on first read, not on every analysis (cleaning a long item's
-    // text takes several passes over it, each copying it).
-    let summary: string | undefined;
-    out.push({
-      entry,
-      get summary() {
-        return (summary ??= listSummary(text, [owner?.[0], due?.[0], ticketMatch?.[0]]));
-      },
-      owner: owner ? (owner[1] ?? owner[0]).trim() : undefined,
-      ticket: ticketMatch?.[0],
-      due: due ? (due[1] ?? due[2])?.trim() : undefined,
-      quiet: quietEntry(entry),
-    });
+      made = { entry, summary: fields.summary, owner: fields.owner, ticket: fields.ticket, due: fields.due, quiet: fields.quiet };
+    } else made = itemFields(entry, ticket);
+    entryFields.set(entry, { pattern: ticketPattern, header: header?.text, fields: made });
+    out.push(made);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // action-item-owner, action-item-ticket, action-item-due: every action item has an owner, becomes a tracker ticket
 // and, where required, has a due date. The fields come from actionItemFields (action-items.ts, beside the model).
-import { fieldsOf } from '../model/action-items';
+import { fieldsOf, type Fields } from '../model/action-items';
 import type { Entry, PostmortemModel } from '../model/model';
 import { range } from '../model/text';
 import type { Rule, RuleContext } from './types';
@@ -13,7 +13,13 @@ export function firstLine(entry: Entry, model: PostmortemModel) {
   return range(l, start, l, text.trimEnd().length);
 }
 
+type ItemFinding = Parameters<RuleContext['report']>[0];
+
 function itemRule(code: string, field: 'owner' | 'ticket' | 'due', description: string, message: (ctx: RuleContext) => string, applies: (ctx: RuleContext) => boolean = () => true): Rule {
+  // The finding made for each item's fields, by the message it was made with: fields an edit did not touch are the same
+  // object (see fieldsOf), and so is their finding, at the same index.
+  const made = new WeakMap<Fields, { readonly message: string; readonly finding: ItemFinding }>();
+  let lastMessage = '';
   return {
     code,
     defaultLevel: 'auto',
@@ -23,10 +29,21 @@ function itemRule(code: string, field: 'owner' | 'ticket' | 'due', description: 
     run(ctx) {
       if (!applies(ctx)) return;
       const items = fieldsOf(ctx.model, ctx.config.actionItems.ticketPattern);
-      items.forEach((item, index) => {
-        if (item[field] !== undefined || item.quiet) return; // a placeholder, or our example item: empty-section says it
-        ctx.report({ message: message(ctx), range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } });
-      });
+      // One message string per run (the same object as the last run's when equal), not one per item.
+      const text = message(ctx);
+      if (text !== lastMessage) lastMessage = text;
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index]!;
+        if (item[field] !== undefined || item.quiet) continue; // a placeholder, or our example item: empty-section says it
+        const memo = made.get(item);
+        if (memo && memo.message === lastMessage && memo.finding.data['index'] === index) {
+          ctx.report(memo.finding);
+          continue;
+        }
+        const finding: ItemFinding = { message: lastMessage, range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } };
+        made.set(item, { message: lastMessage, finding });
+        ctx.report(finding);
+      }
     },
   };
 }
