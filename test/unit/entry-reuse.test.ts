@@ -92,6 +92,36 @@ describe('entries reused across edits', () => {
     assert.ok(same(now.model.timeline, old.model.timeline) >= 99);
   });
 
+  it('deleting a timeline row keeps the items after it (same entries, same blocks)', () => {
+    const a = at('- 14:40 UTC: step 100');
+    const { old, now } = edit(text, doc(...lines.slice(0, a), lines[a]!.replace('- ', 'x '), ...lines.slice(a + 1)));
+    const before = parseTimeline(old.model);
+    const after = parseTimeline(now.model);
+    assert.equal(after.length, before.length - 1);
+    // The deleted marker makes the line part of the entry above. The next entry is read again (the clock before it
+    // changed); from the one after it, the scan is in the same state as before, and every item is kept.
+    const k = before.findIndex((i) => i.entry.range.start.line > a);
+    assert.equal(after[k - 1]!.entry, before[k]!.entry);
+    assert.ok(after.slice(k).every((item, i) => item === before[k + 1 + i]));
+  });
+
+  it('a date on one entry changes the day of the items after it, as from scratch', () => {
+    const l = at('- 14:40 UTC: step 100');
+    const { old, now } = edit(text, doc(...lines.slice(0, l), lines[l]!.replace('14:40', '2026-11-22 14:40'), ...lines.slice(l + 1)));
+    const k = parseTimeline(old.model).findIndex((i) => i.entry.range.start.line === l);
+    assert.notEqual(parseTimeline(now.model)[k + 1]!.time!.dayMs, parseTimeline(old.model)[k + 1]!.time!.dayMs);
+  });
+
+  it('a line between rows turned blank joins their blocks, with no entry changed', () => {
+    const rows = [...HEAD, '## Timeline', ''];
+    for (let i = 0; i < 50; i++) rows.push(`| 14:${String(i).padStart(2, '0')} UTC | step |`, i % 10 === 9 ? '' : 'text');
+    const l = rows.indexOf('text', rows.length - 60);
+    const { old, now } = edit(doc(...rows), doc(...rows.slice(0, l), '', ...rows.slice(l + 1)));
+    assert.equal(same(now.model.timeline, old.model.timeline), old.model.timeline.length);
+    const blocks = (a: Analysis) => new Set(parseTimeline(a.model).map((i) => i.block)).size;
+    assert.equal(blocks(now), blocks(old) - 1);
+  });
+
   it('editing an action-item row: only that entry is new, and its findings follow', () => {
     const l = at('| Fix 100 |');
     const edited = doc(...lines.slice(0, l), '| Fix 100 | @sam OPS-1 |', ...lines.slice(l + 1));

@@ -1,6 +1,6 @@
 // The fields of each action item (owner, ticket, due date, summary), read from the model: the action-item rules report
 // from them and the CSV export writes them. Items are checklist items, list items or table rows in Action Items.
-import type { Entry, PostmortemModel } from './model';
+import { keepsEntries, type Entry, type PostmortemModel } from './model';
 import { isPlaceholderLine } from './prose';
 import { isOwnPlaceholder } from './placeholders';
 import { ticketMatcher } from './user-patterns';
@@ -232,13 +232,14 @@ function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] 
   }
   let byHeader = rowCache.get(ticketPattern);
   if (!byHeader) rowCache.set(ticketPattern, (byHeader = new Map()));
+  const keep = keepsEntries(model);
   let lastHeader: TableHeader | undefined;
   let byRow: Map<string, RowFields> | undefined;
   for (const entry of model.actionItems) {
     const header = entry.kind === 'row' ? tableHeader(entry.range.start.line) : undefined;
     // The fields made for this very entry last time (the model keeps an entry an edit did not touch), when read under
     // the same ticket pattern and table header: the same object, nothing read or made again.
-    const memo = entryFields.get(entry);
+    const memo = keep ? entryFields.get(entry) : undefined;
     if (memo && memo.pattern === ticketPattern && memo.header === header?.text) {
       out.push(memo.fields);
       continue;
@@ -257,7 +258,7 @@ function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] 
       }
       made = { entry, summary: fields.summary, owner: fields.owner, ticket: fields.ticket, due: fields.due, quiet: fields.quiet };
     } else made = itemFields(entry, ticket);
-    entryFields.set(entry, { pattern: ticketPattern, header: header?.text, fields: made });
+    if (keep) entryFields.set(entry, { pattern: ticketPattern, header: header?.text, fields: made });
     out.push(made);
   }
   return out;

@@ -296,12 +296,11 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     sections.sort((a, b) => a.heading.range.start.line - b.heading.range.start.line);
   }
 
-  const previous = options.cache ? previousEntries.get(options.cache) : undefined;
+  const previous = options.cache ? lastModel.get(options.cache) : undefined;
   const found: EntryLines = { itemStarts, itemEnds, rows, headingLines: undefined };
   const timeline = collectEntries(sections, 'timeline', headings, found, lines, previous?.timeline);
   const actionItems = collectEntries(sections, 'action-items', headings, found, lines, previous?.actionItems);
-  if (options.cache) previousEntries.set(options.cache, { timeline, actionItems });
-  return {
+  const model: PostmortemModel = {
     lines,
     eol,
     lineEnding: (line) => (line >= 0 && line < lines.length - 1 ? body.slice(offsets[line]! + lines[line]!.length, offsets[line + 1]!) : ''),
@@ -317,6 +316,15 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     language,
     signals: flags,
   };
+  if (options.cache) {
+    keeping.add(model);
+    lastModel.set(options.cache, model);
+    if (previous) {
+      previousOf.set(model, previous);
+      previousOf.delete(previous); // one step back only: a chain of every model of the document would never be freed
+    }
+  }
+  return model;
 }
 
 /** Sections serving a role, in document order. */
@@ -447,12 +455,35 @@ interface EntryLines {
 }
 
 /**
- * The entries of the last model built with a cache (one per document): an entry whose lines are the very strings
- * they were, at the same line numbers, is the same object again. spliceLines keeps the string of every line an edit
- * did not touch, so after an edit only the touched entries are new, and whatever rules keep per entry (WeakMaps keyed
- * by the Entry) is still there for the others.
+ * The last model built with a cache (one per document). Its entries are handed on: an entry whose lines are the very
+ * strings they were, at the same line numbers, is the same object again. spliceLines keeps the string of every line an
+ * edit did not touch, so after an edit only the touched entries are new, and what was read from the others (kept per
+ * Entry, or by position: see previousModel) is still good.
  */
-const previousEntries = new WeakMap<ChunkCache, { readonly timeline: readonly Entry[]; readonly actionItems: readonly Entry[] }>();
+const lastModel = new WeakMap<ChunkCache, PostmortemModel>();
+
+/** Each incremental model's predecessor, for one step only. */
+const previousOf = new WeakMap<PostmortemModel, PostmortemModel>();
+
+/**
+ * The model built before this one by the same IncrementalAnalyzer, if any: what reads the entries may keep its results
+ * with a model and take those of the unchanged entries from the model before (the same Entry objects, in order).
+ */
+export function previousModel(model: PostmortemModel): PostmortemModel | undefined {
+  return previousOf.get(model);
+}
+
+/** Models built with a cache: the next model of the same document may keep their entries. */
+const keeping = new WeakSet<PostmortemModel>();
+
+/**
+ * Whether what is read from this model's entries is worth keeping per Entry (in a WeakMap keyed by it): only when an
+ * IncrementalAnalyzer built it, so the next model of the document may hand back the same Entry objects. A one-off
+ * analysis keeps nothing (a WeakMap entry per row, never read again, cost set-up and garbage-collection time).
+ */
+export function keepsEntries(model: PostmortemModel): boolean {
+  return keeping.has(model);
+}
 
 /** The first entry of `entries` (sorted by start line) that starts at or after `line`. */
 function entryAtOrAfter(entries: readonly Entry[], line: number): number {

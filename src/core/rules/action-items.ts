@@ -1,7 +1,7 @@
 // action-item-owner, action-item-ticket, action-item-due: every action item has an owner, becomes a tracker ticket
 // and, where required, has a due date. The fields come from actionItemFields (action-items.ts, beside the model).
 import { fieldsOf, type Fields } from '../model/action-items';
-import type { Entry, PostmortemModel } from '../model/model';
+import { keepsEntries, type Entry, type PostmortemModel } from '../model/model';
 import { range } from '../model/text';
 import type { Rule, RuleContext } from './types';
 
@@ -32,16 +32,17 @@ function itemRule(code: string, field: 'owner' | 'ticket' | 'due', description: 
       // One message string per run (the same object as the last run's when equal), not one per item.
       const text = message(ctx);
       if (text !== lastMessage) lastMessage = text;
+      const keep = keepsEntries(ctx.model);
       for (let index = 0; index < items.length; index++) {
         const item = items[index]!;
         if (item[field] !== undefined || item.quiet) continue; // a placeholder, or our example item: empty-section says it
-        const memo = made.get(item);
+        const memo = keep ? made.get(item) : undefined;
         if (memo && memo.message === lastMessage && memo.finding.data['index'] === index) {
           ctx.report(memo.finding);
           continue;
         }
         const finding: ItemFinding = { message: lastMessage, range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } };
-        made.set(item, { message: lastMessage, finding });
+        if (keep) made.set(item, { message: lastMessage, finding });
         ctx.report(finding);
       }
     },

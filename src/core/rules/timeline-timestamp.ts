@@ -4,6 +4,8 @@ import { parseTimeline } from '../timeline';
 import { range } from '../model/text';
 import type { Rule } from './types';
 
+const MESSAGE = 'Timeline entry has no time: start it with one, e.g. "14:03 UTC" or "2026-11-20 14:03 UTC".';
+
 /** A remark between events ("**Note:** …"), not an event. */
 const NOTE = /^[*_\s]*(?:note|nb|n\.b\.)\b/i;
 
@@ -14,19 +16,16 @@ export const timelineTimestamp: Rule = {
   docs: 'timeline-timestamp',
   run({ model, report }) {
     const items = parseTimeline(model);
-    const timedBlocks = new Set(items.filter((i) => i.time).map((i) => i.block));
+    const timedBlocks = new Set<number>();
+    for (const item of items) if (item.time) timedBlocks.add(item.block);
     const noneTimed = timedBlocks.size === 0;
     for (const item of items) {
       if (item.time || item.blank || !(noneTimed || timedBlocks.has(item.block))) continue;
       if (NOTE.test(item.entry.text)) continue;
       const line = item.entry.range.start.line;
-      const first = model.lines[line] ?? '';
+      const first = item.entry.lines[0] ?? '';
       const start = item.entry.kind === 'item' ? first.length - item.entry.text.length : first.length - first.trimStart().length;
-      report({
-        message: 'Timeline entry has no time: start it with one, e.g. "14:03 UTC" or "2026-11-20 14:03 UTC".',
-        range: range(line, start, line, first.length),
-        data: { line },
-      });
+      report({ message: MESSAGE, range: range(line, start, line, first.length), data: { line } });
     }
   },
 };

@@ -1,7 +1,7 @@
 // Timeline entries with their times: each entry's written timestamp, its date completed from context (the entry
 // before it, a dated sub-heading, the front matter `date`), and midnight roll-over for bare times.
-import { sectionsFor, type Entry, type PostmortemModel } from '../model/model';
-import { range, isBlank, type Range } from '../model/text';
+import { keepsEntries, previousModel, sectionsFor, type Entry, type PostmortemModel } from '../model/model';
+import { range, type Range } from '../model/text';
 import { parseStamp, proseZone, ZONE_OFFSETS, type WrittenStamp } from './stamp';
 
 const DAY_MS = 86_400_000;
@@ -29,9 +29,12 @@ export interface TimelineTime {
 
 export interface TimelineItem {
   readonly entry: Entry;
-  readonly index: number;
   readonly time?: TimelineTime;
-  /** Entries in one block form one list or table: nothing but blank lines between them. */
+  /**
+   * Entries in one block form one list or table: nothing but blank lines between them. The block's name is the line
+   * its first entry starts on (not a count of blocks: an edit that adds or removes a block leaves the names of the
+   * blocks after it, and their items, as they were).
+   */
   readonly block: number;
   /** The entry has no text (an empty template row or bullet). */
   readonly blank: boolean;
@@ -184,31 +187,6 @@ export function parseTimeline(model: PostmortemModel): readonly TimelineItem[] {
   return items;
 }
 
-/** What an entry says by itself (a pure function of the Entry), and the item made for it by the last timeline read. */
-interface EntryMemo {
-  readonly blank: boolean;
-  readonly stamp: WrittenStamp | undefined;
-  item: TimelineItem | undefined;
-}
-
-/**
- * Per entry: the model keeps an entry's object across edits that did not touch its lines (see collectEntries), so an
- * edit reads again only the entries it touched, and an unchanged entry at the same place in an unchanged context
- * gets the very item it had (nothing made per entry).
- */
-const entryMemos = new WeakMap<Entry, EntryMemo>();
-
-function readEntry(entry: Entry): EntryMemo {
-  let memo = entryMemos.get(entry);
-  if (!memo) {
-    const blank = entry.kind === 'row' ? isBlankRow(entry.text) : entry.text.trim() === '';
-    const stamp = blank ? undefined : cachedStamp(entry.lines[0] ?? '', textOffset(entry));
-    memo = { blank, stamp, item: undefined };
-    entryMemos.set(entry, memo);
-  }
-  return memo;
-}
-
 /** A row of nothing but "|" and white space: `text.replace(/[|\s]/g, '') === ''` without making the string. */
 function isBlankRow(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -223,6 +201,44 @@ function isSpace(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   if (c < 128) return false;
   return /\s/.test(String.fromCharCode(c));
+}
+
+/** isBlank (only spaces and tabs), without a regex: asked of every line between two entries. */
+function blankLine(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/**
+ * What one timeline read made, kept with its model: the next model of the document (see previousModel) takes the
+ * items of the entries before and after an edit from here, by position, when the scan's state there is the same.
+ */
+interface TimelineRun {
+  readonly entries: readonly Entry[];
+  readonly items: readonly TimelineItem[];
+  readonly lines: readonly string[];
+  /** What every item depends on besides the entries: the stated zone's offset, the front matter's day, dated headings. */
+  readonly context: string;
+  /** The scan's state before each entry, and after the last: STATE numbers each (see computeTimeline). */
+  readonly states: Float64Array;
+}
+
+const runs = new WeakMap<PostmortemModel, TimelineRun>();
+const STATE = 8;
+
+/** The first index in `entries` (disjoint, in line order) of an entry that ends at or after `line`; at most `limit`. */
+function firstEndingAtOrAfter(entries: readonly Entry[], line: number, limit: number): number {
+  let lo = 0;
+  let hi = limit;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.range.end.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function computeTimeline(model: PostmortemModel): TimelineItem[] {
@@ -248,19 +264,91 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     }
   }
   const headingLines = [...headingDays.keys()].sort((a, b) => a - b);
+  const startDay: Day = frontMatterDay(model) ?? { ms: 0, known: false, year: undefined };
+  const context = [defaultOffset, startDay.ms, startDay.known, startDay.year, ...headingLines.map((l) => {
+    const d = headingDays.get(l)!.date!;
+    return `${l}:${d.year}-${d.month}-${d.day}`;
+  })].join(' ');
 
-  let day: Day = frontMatterDay(model) ?? { ms: 0, known: false, year: undefined };
+  // The scan's state: the day, the clock of the timed entry before, the block, the entry before, the next dated heading.
+  let day = startDay;
   let prevClock: number | undefined;
-  let block = -1;
+  let block = -1; // the line of the current block's first entry
   let prevEnd = -2;
   let prevKind: Entry['kind'] | undefined;
   let h = 0;
-  const out: TimelineItem[] = [];
-
-  const lines = model.lines;
   const entries = model.timeline;
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index]!;
+  const n = entries.length;
+  const states = new Float64Array((n + 1) * STATE);
+  const save = (i: number) => {
+    const o = i * STATE;
+    states[o] = day.ms;
+    states[o + 1] = day.known ? 1 : 0;
+    states[o + 2] = day.year ?? NaN;
+    states[o + 3] = prevClock ?? NaN;
+    states[o + 4] = block;
+    states[o + 5] = prevEnd;
+    states[o + 6] = prevKind === undefined ? 0 : prevKind === 'item' ? 1 : 2;
+    states[o + 7] = h;
+  };
+  const restore = (i: number) => {
+    const o = i * STATE;
+    day = { ms: states[o]!, known: states[o + 1] === 1, year: Number.isNaN(states[o + 2]) ? undefined : states[o + 2] };
+    prevClock = Number.isNaN(states[o + 3]) ? undefined : states[o + 3];
+    block = states[o + 4]!;
+    prevEnd = states[o + 5]!;
+    prevKind = states[o + 6] === 0 ? undefined : states[o + 6] === 1 ? 'item' : 'row';
+    h = states[o + 7]!;
+  };
+  const out: TimelineItem[] = [];
+  const lines = model.lines;
+
+  // The read of the model before (an edit): its items for the entries before the first changed line, and for those
+  // after the last one once the scan's state is the same there (most edits change one entry's text, nothing after).
+  const previous = previousModel(model);
+  const before = previous ? runs.get(previous) : undefined;
+  const reuse = before && before.context === context ? before : undefined;
+  let i = 0;
+  let unchangedFrom = Infinity; // every line from here on is the line at the same number before
+  let shift = 0; // index in the run before = index here + shift (for the entries after the edit)
+  if (reuse) {
+    const old = reuse.lines;
+    let first = 0;
+    const common = Math.min(old.length, lines.length);
+    while (first < common && old[first] === lines[first]) first++;
+    if (old.length === lines.length) {
+      let last = lines.length;
+      while (last > first && old[last - 1] === lines[last - 1]) last--;
+      unchangedFrom = last;
+    }
+    const m = Math.min(n, reuse.entries.length);
+    let p = 0;
+    while (p < m && entries[p] === reuse.entries[p]) p++;
+    // Entries wholly before the first changed line (the lines between them too) read as they did.
+    p = firstEndingAtOrAfter(entries, first, p);
+    for (let k = 0; k < p; k++) out.push(reuse.items[k]!);
+    states.set(reuse.states.subarray(0, (p + 1) * STATE));
+    restore(p);
+    i = p;
+    shift = reuse.entries.length - n;
+  }
+
+  for (; i < n; i++) {
+    const entry = entries[i]!;
+    save(i);
+    if (reuse && prevEnd + 1 >= unchangedFrom && i + shift >= 0 && entry === reuse.entries[i + shift]) {
+      // Past the edit, at the same entry in the same state: the rest reads as it did.
+      const o = i * STATE;
+      const q = (i + shift) * STATE;
+      let same = true;
+      for (let k = 0; k < STATE && same; k++) same = Object.is(states[o + k], reuse.states[q + k]);
+      if (same) {
+        for (let k = i; k < n; k++) out.push(reuse.items[k + shift]!);
+        states.set(reuse.states.subarray(q, (reuse.entries.length + 1) * STATE), o);
+        runs.set(model, { entries, items: out, lines, context, states });
+        return out;
+      }
+    }
     const startLine = entry.range.start.line;
     while (h < headingLines.length && headingLines[h]! < startLine) {
       day = dayOf(headingDays.get(headingLines[h]!)!.date!, day.year);
@@ -268,18 +356,15 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
       h++;
     }
     let gapHasText = prevKind !== entry.kind;
-    for (let l = prevEnd + 1; l < startLine && !gapHasText; l++) if (!isBlank(lines[l] ?? '')) gapHasText = true;
-    if (gapHasText) block++;
+    for (let l = prevEnd + 1; l < startLine && !gapHasText; l++) if (!blankLine(lines[l] ?? '')) gapHasText = true;
+    if (gapHasText) block = startLine;
     prevEnd = entry.range.end.line;
     prevKind = entry.kind;
 
-    const memo = readEntry(entry);
-    const { blank, stamp } = memo;
-    const last = memo.item;
+    const blank = entry.kind === 'row' ? isBlankRow(entry.text) : entry.text.trim() === '';
+    const stamp = blank ? undefined : cachedStamp(entry.lines[0] ?? '', textOffset(entry));
     if (!stamp) {
-      // The item made for this entry last time, when nothing it holds changed (an edit elsewhere).
-      const item = last && last.index === index && last.block === block ? last : (memo.item = { entry, index, block, blank });
-      out.push(item);
+      out.push({ entry, block, blank });
       continue;
     }
     let rolledOver = false;
@@ -295,20 +380,13 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     prevClock = stamp.clock ? stamp.clock.hour * 60 + stamp.clock.minute : undefined;
     const clockMs = stamp.clock ? ((stamp.clock.hour * 60 + stamp.clock.minute) * 60 + stamp.clock.second) * 1000 : 0;
     const offsetMinutes = stamp.offsetMinutes ?? defaultOffset;
-    const epochMs = day.ms + clockMs - offsetMinutes * 60_000;
-    const t = last?.time;
-    if (t && last.index === index && last.block === block && t.epochMs === epochMs && t.dayMs === day.ms && t.dateKnown === day.known && t.rolledOver === rolledOver) {
-      out.push(last);
-      continue;
-    }
     const line = startLine;
-    const item: TimelineItem = {
+    out.push({
       entry,
-      index,
       block,
       blank,
       time: {
-        epochMs,
+        epochMs: day.ms + clockMs - offsetMinutes * 60_000,
         dayMs: day.ms,
         hasDate: stamp.date !== undefined,
         dateKnown: day.known,
@@ -318,10 +396,10 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
         rolledOver,
         range: range(line, stamp.start, line, stamp.end),
       },
-    };
-    memo.item = item;
-    out.push(item);
+    });
   }
+  save(n);
+  if (keepsEntries(model)) runs.set(model, { entries, items: out, lines, context, states });
   return out;
 }
 
