@@ -142,3 +142,19 @@ describe('entries reused across edits', () => {
     edit(edited, text);
   });
 });
+
+describe('chunk cache across many edits', () => {
+  it('holds the chunks of the latest text and a bounded number of replaced ones; results stay those of a fresh analysis', () => {
+    const analyzer = new IncrementalAnalyzer();
+    const lines = timelineDoc(100);
+    for (let i = 0; i < 400; i++) {
+      const l = 12 + ((i * 37) % 200);
+      lines[l] = `${lines[l]!} ${i}`;
+      const text = doc(...lines);
+      const now = analyzer.analyze(text, { path: PATH });
+      const maps = (analyzer as unknown as { cache: { cache: Map<string, unknown>; frontMatterCache: Map<string, unknown> } }).cache;
+      assert.ok(maps.cache.size + maps.frontMatterCache.size <= 2 * now.model.chunks.length + 64);
+      if (i % 50 === 49) assert.deepEqual(rowsOf(now), rowsOf(analyze(text, { path: PATH })));
+    }
+  });
+});

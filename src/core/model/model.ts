@@ -74,7 +74,8 @@ export type { ParsedChunk } from './chunk';
 
 /**
  * Caches chunk parses by chunk text (line endings included). One per document; after each call the cache holds
- * only the chunks of the latest text, so memory stays proportional to the document.
+ * the chunks of the latest text and at most as many others (texts edits replaced), so memory stays proportional to
+ * the document.
  *
  * It also keeps the last split and chunks: the next text is split only where it changed (spliceLines), and a chunk
  * wholly in the unchanged lines before or after the edit takes the parse of the chunk that was there, without
@@ -130,9 +131,8 @@ export class ChunkCache {
           while (p < previous.length && previous[p]!.span.start < span.start + shift) p++;
           const old = previous[p];
           if (old && old.span.start === span.start + shift && old.span.end === span.end + shift && old.span.frontMatter === span.frontMatter) {
-            chunk = { span, data: old.data, key: old.key };
+            chunk = shift === 0 ? old : { span, data: old.data, key: old.key }; // at the same lines: the same object
             this.reusedLastRun++;
-            (span.frontMatter ? nextFrontMatter : next).set(old.key, old.data);
           }
         }
       }
@@ -149,8 +149,20 @@ export class ChunkCache {
       }
       out.push(chunk);
     }
-    this.cache = next;
-    this.frontMatterCache = nextFrontMatter;
+    if (splice) {
+      // The maps already hold every chunk reused by position (setting 50,000 of them again was most of an edit's time
+      // in a long table): add the parsed ones. Texts the edit replaced stay until they are as many as the chunks.
+      for (const [k, v] of next) this.cache.set(k, v);
+      for (const [k, v] of nextFrontMatter) this.frontMatterCache.set(k, v);
+      if (this.cache.size + this.frontMatterCache.size > 2 * out.length + 64) {
+        this.cache = new Map();
+        this.frontMatterCache = new Map();
+        for (const c of out) (c.span.frontMatter ? this.frontMatterCache : this.cache).set(c.key, c.data);
+      }
+    } else {
+      this.cache = next;
+      this.frontMatterCache = nextFrontMatter;
+    }
     this.last = { split, chunks: out };
     this.splice = undefined;
     return out;
