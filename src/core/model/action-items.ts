@@ -1,6 +1,6 @@
 // The fields of each action item (owner, ticket, due date, summary), read from the model: the action-item rules report
 // from them and the CSV export writes them. Items are checklist items, list items or table rows in Action Items.
-import { keepsEntries, type Entry, type PostmortemModel } from './model';
+import { changeSincePrevious, type Entry, type LineChange, type PostmortemModel } from './model';
 import { isPlaceholderLine } from './prose';
 import { isOwnPlaceholder } from './placeholders';
 import { ticketMatcher } from './user-patterns';
@@ -195,12 +195,6 @@ function rowFields(header: TableHeader, text: string, ticket: ReturnType<typeof 
   };
 }
 
-/**
- * The fields last made for each entry, with the ticket pattern and table header they were read under. The model keeps
- * the Entry of every row an edit did not touch (see collectEntries), so an edit reads only the rows it changed.
- */
-const entryFields = new WeakMap<Entry, { readonly pattern: string; readonly header: string | undefined; readonly fields: Fields }>();
-
 /** A list item's fields: a pure function of its lines and the ticket pattern. */
 function itemFields(entry: Entry, ticket: ReturnType<typeof ticketMatcher>): Fields {
   const text = entry.lines.join(' ').replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s+)?/i, '');
@@ -222,6 +216,17 @@ function itemFields(entry: Entry, ticket: ReturnType<typeof ticketMatcher>): Fie
   };
 }
 
+/**
+ * After an edit, whether every table still has the header it had: the changed lines are table rows, before the edit
+ * and after it, below a row. A row's header is the first line of its run of "|" lines, so it is then unchanged.
+ */
+function headersKept(change: LineChange, lines: readonly string[]): boolean {
+  const { first, unchangedFrom, previous } = change;
+  if (unchangedFrom === Infinity || first === 0 || !isRowLine(lines[first - 1] ?? '')) return unchangedFrom <= first;
+  for (let l = first; l < unchangedFrom; l++) if (!isRowLine(lines[l] ?? '') || !isRowLine(previous.lines[l] ?? '')) return false;
+  return true;
+}
+
 function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] {
   const ticket = ticketMatcher(ticketPattern);
   const out: Fields[] = [];
@@ -232,20 +237,24 @@ function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] 
   }
   let byHeader = rowCache.get(ticketPattern);
   if (!byHeader) rowCache.set(ticketPattern, (byHeader = new Map()));
-  const keep = keepsEntries(model);
+  // After an edit, the fields of the model before, by position: an entry the model kept (the same object at the same
+  // index) has the same fields, unless it is a row whose table's header may have changed. Pointer compares of two
+  // arrays, where reading each entry again (or looking it up) cost more than the rest of an edit of a long table.
+  const change = changeSincePrevious(model);
+  const before = change ? fieldsCache.get(change.previous)?.get(ticketPattern) : undefined;
+  const entriesBefore = change?.previous.actionItems ?? [];
+  const rowsKept = change !== undefined && headersKept(change, model.lines);
   let lastHeader: TableHeader | undefined;
   let byRow: Map<string, RowFields> | undefined;
-  for (const entry of model.actionItems) {
-    const header = entry.kind === 'row' ? tableHeader(entry.range.start.line) : undefined;
-    // The fields made for this very entry last time (the model keeps an entry an edit did not touch), when read under
-    // the same ticket pattern and table header: the same object, nothing read or made again.
-    const memo = keep ? entryFields.get(entry) : undefined;
-    if (memo && memo.pattern === ticketPattern && memo.header === header?.text) {
-      out.push(memo.fields);
+  const entries = model.actionItems;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (before && entriesBefore[i] === entry && (rowsKept || entry.kind === 'item' || entry.range.end.line < change!.first)) {
+      out.push(before[i]!);
       continue;
     }
-    let made: Fields;
-    if (header) {
+    if (entry.kind === 'row') {
+      const header = tableHeader(entry.range.start.line);
       if (header !== lastHeader || !byRow) {
         lastHeader = header;
         byRow = byHeader.get(header.text);
@@ -256,10 +265,8 @@ function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] 
         byRow.set(entry.text, (fields = rowFields(header, entry.text, ticket)));
         rowCacheSize++;
       }
-      made = { entry, summary: fields.summary, owner: fields.owner, ticket: fields.ticket, due: fields.due, quiet: fields.quiet };
-    } else made = itemFields(entry, ticket);
-    if (keep) entryFields.set(entry, { pattern: ticketPattern, header: header?.text, fields: made });
-    out.push(made);
+      out.push({ entry, summary: fields.summary, owner: fields.owner, ticket: fields.ticket, due: fields.due, quiet: fields.quiet });
+    } else out.push(itemFields(entry, ticket));
   }
   return out;
 }

@@ -485,6 +485,45 @@ export function previousModel(model: PostmortemModel): PostmortemModel | undefin
   return previousOf.get(model);
 }
 
+/** Which lines an edit changed, between the model before and this one. */
+export interface LineChange {
+  readonly previous: PostmortemModel;
+  /** Lines before this one are the very strings they were. */
+  readonly first: number;
+  /**
+   * From this line on, every line is the very string it was at the same number; Infinity when the edit added or
+   * removed lines (the lines after it moved).
+   */
+  readonly unchangedFrom: number;
+}
+
+const changes = new WeakMap<PostmortemModel, LineChange>();
+
+/**
+ * The lines changed since previousModel(model), or undefined when there is none. Compares line strings by identity
+ * (spliceLines keeps those an edit did not touch): a pass over two arrays of pointers, made once per model.
+ */
+export function changeSincePrevious(model: PostmortemModel): LineChange | undefined {
+  const previous = previousOf.get(model);
+  if (!previous) return undefined;
+  let change = changes.get(model);
+  if (!change) {
+    const old = previous.lines;
+    const lines = model.lines;
+    const common = Math.min(old.length, lines.length);
+    let first = 0;
+    while (first < common && old[first] === lines[first]) first++;
+    let unchangedFrom = Infinity;
+    if (old.length === lines.length) {
+      unchangedFrom = lines.length;
+      while (unchangedFrom > first && old[unchangedFrom - 1] === lines[unchangedFrom - 1]) unchangedFrom--;
+    }
+    change = { previous, first, unchangedFrom };
+    changes.set(model, change);
+  }
+  return change;
+}
+
 /** Models built with a cache: the next model of the same document may keep their entries. */
 const keeping = new WeakSet<PostmortemModel>();
 

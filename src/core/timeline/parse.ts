@@ -1,6 +1,6 @@
 // Timeline entries with their times: each entry's written timestamp, its date completed from context (the entry
 // before it, a dated sub-heading, the front matter `date`), and midnight roll-over for bare times.
-import { keepsEntries, previousModel, sectionsFor, type Entry, type PostmortemModel } from '../model/model';
+import { changeSincePrevious, keepsEntries, sectionsFor, type Entry, type PostmortemModel } from '../model/model';
 import { range, type Range } from '../model/text';
 import { parseStamp, proseZone, ZONE_OFFSETS, type WrittenStamp } from './stamp';
 
@@ -219,7 +219,6 @@ function blankLine(line: string): boolean {
 interface TimelineRun {
   readonly entries: readonly Entry[];
   readonly items: readonly TimelineItem[];
-  readonly lines: readonly string[];
   /** What every item depends on besides the entries: the stated zone's offset, the front matter's day, dated headings. */
   readonly context: string;
   /** The scan's state before each entry, and after the last: STATE numbers each (see computeTimeline). */
@@ -305,22 +304,15 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
 
   // The read of the model before (an edit): its items for the entries before the first changed line, and for those
   // after the last one once the scan's state is the same there (most edits change one entry's text, nothing after).
-  const previous = previousModel(model);
-  const before = previous ? runs.get(previous) : undefined;
+  const change = changeSincePrevious(model);
+  const before = change ? runs.get(change.previous) : undefined;
   const reuse = before && before.context === context ? before : undefined;
   let i = 0;
   let unchangedFrom = Infinity; // every line from here on is the line at the same number before
   let shift = 0; // index in the run before = index here + shift (for the entries after the edit)
   if (reuse) {
-    const old = reuse.lines;
-    let first = 0;
-    const common = Math.min(old.length, lines.length);
-    while (first < common && old[first] === lines[first]) first++;
-    if (old.length === lines.length) {
-      let last = lines.length;
-      while (last > first && old[last - 1] === lines[last - 1]) last--;
-      unchangedFrom = last;
-    }
+    const first = change!.first;
+    unchangedFrom = change!.unchangedFrom;
     const m = Math.min(n, reuse.entries.length);
     let p = 0;
     while (p < m && entries[p] === reuse.entries[p]) p++;
@@ -345,7 +337,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
       if (same) {
         for (let k = i; k < n; k++) out.push(reuse.items[k + shift]!);
         states.set(reuse.states.subarray(q, (reuse.entries.length + 1) * STATE), o);
-        runs.set(model, { entries, items: out, lines, context, states });
+        runs.set(model, { entries, items: out, context, states });
         return out;
       }
     }
@@ -399,7 +391,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     });
   }
   save(n);
-  if (keepsEntries(model)) runs.set(model, { entries, items: out, lines, context, states });
+  if (keepsEntries(model)) runs.set(model, { entries, items: out, context, states });
   return out;
 }
 
