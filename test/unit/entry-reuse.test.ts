@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { actionItemFields } from '../../src/core/model/action-items';
-import { parseTimeline } from '../../src/core/timeline';
+import { parseTimeline, statedTimeZone } from '../../src/core/timeline';
 import { doc } from './helpers';
 
 const PATH = '/postmortems/reuse.md';
@@ -122,6 +122,20 @@ describe('entries reused across edits', () => {
     assert.equal(blocks(now), blocks(old) - 1);
   });
 
+  it('timeline-timestamp after an edit: a row lost, a block that gains a time, as from scratch', () => {
+    const rows = [...HEAD, '## Timeline', ''];
+    for (let i = 0; i < 60; i++) rows.push(i % 20 === 0 ? '' : `| step ${i} |`, i % 3 ? 'text' : '');
+    const untimed = doc(...rows);
+    const l = rows.indexOf('| step 31 |');
+    const { old, now } = edit(untimed, doc(...rows.slice(0, l), 'step 31 |', ...rows.slice(l + 1)));
+    const count = (a: Analysis) => a.findings.filter((f) => f.code === 'timeline-timestamp').length;
+    assert.equal(count(now), count(old) - 1);
+    const k = rows.indexOf('| step 45 |');
+    const timed = doc(...rows.slice(0, k), '| 14:05 UTC step 45 |', ...rows.slice(k + 1));
+    edit(untimed, timed);
+    edit(timed, untimed);
+  });
+
   it('editing an action-item row: only that entry is new, and its findings follow', () => {
     const l = at('| Fix 100 |');
     const edited = doc(...lines.slice(0, l), '| Fix 100 | @sam OPS-1 |', ...lines.slice(l + 1));
@@ -156,5 +170,22 @@ describe('chunk cache across many edits', () => {
       assert.ok(maps.cache.size + maps.frontMatterCache.size <= 2 * now.model.chunks.length + 64);
       if (i % 50 === 49) assert.deepEqual(rowsOf(now), rowsOf(analyze(text, { path: PATH })));
     }
+  });
+});
+
+describe('the zone a Timeline section states', () => {
+  const zoneOf = (...body: string[]) => statedTimeZone(analyze(doc(...HEAD, '## Timeline', '', ...body, '', '## Impact', '', 'Some impact.'), { path: PATH }).model);
+
+  it('is read from its text, not from its entries or code', () => {
+    assert.deepEqual(zoneOf('- 14:03 UTC: alert', '- 14:05 UTC: page', '', 'All times are PST.'), { zone: 'PST', offsetMinutes: -480, where: 'section' });
+    assert.equal(zoneOf('- 14:03 UTC: alert', '', '```', 'CET', '```')?.where, undefined);
+    assert.equal(zoneOf('| 14:03 CET | alert |', 'text', '| 14:05 | page |'), undefined);
+  });
+
+  it('in a long section of rows and text lines, from a line after them', () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 500; i++) rows.push('| row |', 'text');
+    assert.deepEqual(zoneOf(...rows), undefined);
+    assert.equal(zoneOf(...rows, '', 'Times are in CET.')?.zone, 'CET');
   });
 });

@@ -93,13 +93,30 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
     const z = proseZone(s.heading.text);
     if (z) return { ...z, where: 'heading' };
   }
+  const chunks = model.chunks;
   for (const s of sections) {
     // One cursor per section: a Timeline nested in another Timeline is read again from its own start.
-    const inEntry = entryCursor(model, s.heading.range.end.line + 1);
-    for (let l = s.heading.range.end.line + 1; l <= s.contentRange.end.line; l++) {
-      if (inEntry(l) || model.codeLines.has(l)) continue;
-      const z = proseZone(model.lines[l] ?? '');
-      if (z) return { ...z, where: 'section' };
+    const from = s.heading.range.end.line + 1;
+    const to = s.contentRange.end.line;
+    const inEntry = entryCursor(model, from);
+    // Chunk by chunk (they cover every line, in order, from the one holding `from`): the lines of a chunk whose text
+    // states no zone at all are not read one by one (a search of the text, where a timeline of 80,000 rows and
+    // lines between them was a pattern per line).
+    let c = 0;
+    let hi = chunks.length;
+    while (c < hi) {
+      const mid = (c + hi) >> 1;
+      if (chunks[mid]!.span.end <= from) c = mid + 1;
+      else hi = mid;
+    }
+    for (; c < chunks.length && chunks[c]!.span.start <= to; c++) {
+      const { span, key } = chunks[c]!;
+      if (!proseZone(key)) continue;
+      for (let l = Math.max(from, span.start); l < span.end && l <= to; l++) {
+        if (inEntry(l) || model.codeLines.has(l)) continue;
+        const z = proseZone(model.lines[l] ?? '');
+        if (z) return { ...z, where: 'section' };
+      }
     }
   }
   const inEntry = entryCursor(model);
