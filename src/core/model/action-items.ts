@@ -37,7 +37,7 @@ function tableHeaders(model: PostmortemModel): (line: number) => TableHeader {
     }
     const text = lines[l] ?? '';
     knownLine = line;
-    knownHeader = { text, cells: cells(text).map((c) => c.toLowerCase()) };
+    knownHeader = readHeader(text);
     return knownHeader;
   };
 }
@@ -57,6 +57,25 @@ interface TableHeader {
   readonly text: string;
   /** Its cells, lower-case. */
   readonly cells: string[];
+  /** The column of each field (-1 for none): found once per table, not once per row. */
+  readonly summary: number;
+  readonly owner: number;
+  readonly ticket: number;
+  readonly due: number;
+}
+
+/** The header words that name each field's column; the first header cell holding one of them is the column. */
+const COLUMN_NAMES = {
+  summary: ['action', 'summary', 'item', 'task', 'description', 'what'],
+  owner: ['owner', 'assignee', 'who'],
+  ticket: ['ticket', 'issue', 'jira', 'tracker', 'link'],
+  due: ['due', 'date', 'deadline', 'when'],
+} as const;
+
+function readHeader(text: string): TableHeader {
+  const cellsLower = cells(text).map((c) => c.toLowerCase());
+  const at = (names: readonly string[]) => cellsLower.findIndex((h) => names.some((n) => h.includes(n)));
+  return { text, cells: cellsLower, summary: at(COLUMN_NAMES.summary), owner: at(COLUMN_NAMES.owner), ticket: at(COLUMN_NAMES.ticket), due: at(COLUMN_NAMES.due) };
 }
 
 const OWNER = /@[\w.-]+|\b(?:owner|assignee|assigned to)\s*[:=]\s*([^,;|—–]+)/i;
@@ -137,9 +156,8 @@ function trimSeparatorsEnd(s: string): string {
   return s.slice(0, e);
 }
 
-/** The row's cell under the first header cell that holds one of `names`, unless it is a placeholder. */
-function column(header: readonly string[], row: readonly string[], names: readonly string[]): string | undefined {
-  const i = header.findIndex((h) => names.some((n) => h.includes(n)));
+/** The row's cell in column `i` (see TableHeader), unless there is none or it is a placeholder. */
+function column(row: readonly string[], i: number): string | undefined {
   const v = i >= 0 ? row[i] : undefined;
   return v && !isPlaceholderLine(v) ? v : undefined;
 }
@@ -184,13 +202,12 @@ let rowCacheSize = 0;
 
 function rowFields(header: TableHeader, text: string, ticket: ReturnType<typeof ticketMatcher>): RowFields {
   const row = cells(text);
-  const col = (...names: string[]) => column(header.cells, row, names);
   const all = row.join(' | ');
   return {
-    summary: col('action', 'summary', 'item', 'task', 'description', 'what') ?? row.find((c) => c.length > 0) ?? '',
-    owner: col('owner', 'assignee', 'who') ?? OWNER.exec(all)?.[0],
-    ticket: col('ticket', 'issue', 'jira', 'tracker', 'link') ?? (LINK.exec(all) ?? (ticket ? ticket.exec(all) : null))?.[0],
-    due: col('due', 'date', 'deadline', 'when') ?? DUE.exec(all)?.[1],
+    summary: column(row, header.summary) ?? row.find((c) => c.length > 0) ?? '',
+    owner: column(row, header.owner) ?? OWNER.exec(all)?.[0],
+    ticket: column(row, header.ticket) ?? (LINK.exec(all) ?? (ticket ? ticket.exec(all) : null))?.[0],
+    due: column(row, header.due) ?? DUE.exec(all)?.[1],
     quiet: quietEntry({ text, lines: [text] }),
   };
 }
