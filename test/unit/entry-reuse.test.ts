@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { actionItemFields } from '../../src/core/model/action-items';
+import { previousModel } from '../../src/core/model/model';
 import { parseTimeline, statedTimeZone } from '../../src/core/timeline';
 import { doc } from './helpers';
 
@@ -154,6 +155,16 @@ describe('entries reused across edits', () => {
     const edited = doc(...lines.slice(0, l), '', '| 14:40 UTC | step |', '', ...lines.slice(l + 1));
     edit(text, edited);
     edit(edited, text);
+  });
+});
+
+describe('the model before', () => {
+  it('is let go once an analysis has read the model (a document keeps one model alive)', () => {
+    const analyzer = new IncrementalAnalyzer();
+    const lines = timelineDoc(20);
+    analyzer.analyze(doc(...lines), { path: PATH });
+    const now = analyzer.analyze(doc(...lines, 'More.'), { path: PATH });
+    assert.equal(previousModel(now.model), undefined);
   });
 });
 

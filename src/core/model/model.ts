@@ -485,6 +485,15 @@ export function previousModel(model: PostmortemModel): PostmortemModel | undefin
   return previousOf.get(model);
 }
 
+/**
+ * Lets the model before this one go: called once an analysis has read the model (its rules took what they reuse),
+ * so a document keeps one model alive, not two.
+ */
+export function releasePrevious(model: PostmortemModel): void {
+  previousOf.delete(model);
+  changes.delete(model);
+}
+
 /** Which lines an edit changed, between the model before and this one. */
 export interface LineChange {
   readonly previous: PostmortemModel;
