@@ -2,7 +2,7 @@
 import { DEFAULT_CONFIG, type PostmortemConfig, type Severity } from './config/config';
 import type { Finding } from './findings';
 import { SectionMatcher } from './model/match';
-import { buildModel, ChunkCache, type PostmortemModel } from './model/model';
+import { buildModel, ChunkCache, releasePrevious, type PostmortemModel } from './model/model';
 import { classifyModel, type PostmortemReason } from './model/classify';
 import { RULES } from './rules';
 import type { Rule, RuleContext } from './rules/types';
@@ -82,6 +82,14 @@ export class IncrementalAnalyzer {
 function analyzeWith(text: string, options: AnalyzeOptions, cache: ChunkCache | undefined): Analysis {
   const config = options.config ?? DEFAULT_CONFIG;
   const model = buildModel(text, cache ? { matcher: matcherFor(config), cache } : { matcher: matcherFor(config) });
+  try {
+    return analyseModel(model, options, config);
+  } finally {
+    releasePrevious(model); // the rules have taken what they reuse from the model before
+  }
+}
+
+function analyseModel(model: PostmortemModel, options: AnalyzeOptions, config: PostmortemConfig): Analysis {
   const c = classifyModel(model, options.path, { config });
   const reason = options.force ? 'forced' : c.reason;
   const isPostmortem = reason !== undefined;

@@ -4,7 +4,7 @@
 import { classifyModel } from '../model/classify';
 import { DEFAULT_CONFIG, type PostmortemConfig } from '../config/config';
 import { SectionMatcher } from '../model/match';
-import { buildModel, sectionsFor, type ChunkCache, type PostmortemModel } from '../model/model';
+import { buildModel, releasePrevious, sectionsFor, type ChunkCache, type PostmortemModel } from '../model/model';
 import { timelineFigureData, type FigureData } from './figure-data';
 
 const matchers = new WeakMap<object, SectionMatcher>();
@@ -36,6 +36,10 @@ export function timelineFigureOf(model: PostmortemModel, config: PostmortemConfi
 export function timelineFigureFor(text: string, options: { readonly path?: string; readonly config?: PostmortemConfig; readonly cache?: ChunkCache } = {}): TimelineFigure | undefined {
   const config = options.config ?? DEFAULT_CONFIG;
   const model = buildModel(text, { matcher: matcherFor(config), ...(options.cache ? { cache: options.cache } : {}) });
-  if (classifyModel(model, options.path, { config }).reason === undefined) return undefined;
-  return timelineFigureOf(model, config);
+  try {
+    if (classifyModel(model, options.path, { config }).reason === undefined) return undefined;
+    return timelineFigureOf(model, config);
+  } finally {
+    releasePrevious(model);
+  }
 }

@@ -38,9 +38,9 @@ export const MILESTONE_LABEL: Readonly<Record<MilestoneId, string>> = {
 const LABEL_WORDS = Object.values(LABELS).flat().sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
 /**
  * After the timestamp: separators, then `**Label:**`, `**Label**:`, `**Label**`, `__Label:__` or `Label:`.
- * The lead-in is bounded, so the match is linear.
+ * The lead-in is bounded, so the match is linear. Sticky: it is tried at `lastIndex`, without slicing the line.
  */
-const MARKER = new RegExp(String.raw`^([\s|)\]*_\x60~.,:–—-]{0,12}?)(?:(\*\*|__)\s*(${LABEL_WORDS})\s*(?::\s*\2|\2\s*:?)|(${LABEL_WORDS})\s*:)`, 'i');
+const MARKER = new RegExp(String.raw`([\s|)\]*_\x60~.,:–—-]{0,12}?)(?:(\*\*|__)\s*(${LABEL_WORDS})\s*(?::\s*\2|\2\s*:?)|(${LABEL_WORDS})\s*:)`, 'iy');
 
 function labelId(word: string): MilestoneId | undefined {
   const w = word.toLowerCase().replace(/\s+/g, ' ');
@@ -49,7 +49,10 @@ function labelId(word: string): MilestoneId | undefined {
 
 /** A milestone label in a timeline entry's text after its timestamp. `from` is where to look in `line`. */
 export function milestoneMarker(line: string, from: number): { id: MilestoneId; start: number; end: number } | undefined {
-  const m = MARKER.exec(line.slice(from));
+  // Every marker holds "**", "__" or ":": a line with none of them after `from` (nearly every entry) has none.
+  if (line.indexOf(':', from) === -1 && line.indexOf('**', from) === -1 && line.indexOf('__', from) === -1) return undefined;
+  MARKER.lastIndex = from;
+  const m = MARKER.exec(line);
   if (!m) return undefined;
   const id = labelId(m[3] ?? m[4] ?? '');
   if (!id) return undefined;

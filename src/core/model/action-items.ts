@@ -1,6 +1,6 @@
 // The fields of each action item (owner, ticket, due date, summary), read from the model: the action-item rules report
 // from them and the CSV export writes them. Items are checklist items, list items or table rows in Action Items.
-import type { Entry, PostmortemModel } from './model';
+import { changeSincePrevious, type Entry, type LineChange, type PostmortemModel } from './model';
 import { isPlaceholderLine } from './prose';
 import { isOwnPlaceholder } from './placeholders';
 import { ticketMatcher } from './user-patterns';
@@ -23,20 +23,33 @@ function cells(row: string): string[] {
  * (walking up from every row was quadratic in the table's length).
  */
 function tableHeaders(model: PostmortemModel): (line: number) => TableHeader {
-  let known: { line: number; header: TableHeader } | undefined;
+  const lines = model.lines;
+  let knownLine = -1;
+  let knownHeader: TableHeader | undefined;
   return (line) => {
     let l = line;
-    while (l > 0 && (model.lines[l - 1] ?? '').trimStart().startsWith('|')) {
-      if (known && l - 1 === known.line) {
-        known = { line, header: known.header };
-        return known.header;
+    while (l > 0 && isRowLine(lines[l - 1] ?? '')) {
+      if (knownHeader && l - 1 === knownLine) {
+        knownLine = line;
+        return knownHeader;
       }
       l--;
     }
-    const text = model.lines[l] ?? '';
-    known = { line, header: { text, cells: cells(text).map((c) => c.toLowerCase()) } };
-    return known.header;
+    const text = lines[l] ?? '';
+    knownLine = line;
+    knownHeader = readHeader(text);
+    return knownHeader;
   };
+}
+
+/** `line.trimStart().startsWith('|')`, without making the trimmed string. */
+function isRowLine(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 124) return true;
+    if (!(c === 32 || (c >= 9 && c <= 13) || (c > 127 && line[i]!.trim() === ''))) return false;
+  }
+  return false;
 }
 
 interface TableHeader {
@@ -44,6 +57,25 @@ interface TableHeader {
   readonly text: string;
   /** Its cells, lower-case. */
   readonly cells: string[];
+  /** The column of each field (-1 for none): found once per table, not once per row. */
+  readonly summary: number;
+  readonly owner: number;
+  readonly ticket: number;
+  readonly due: number;
+}
+
+/** The header words that name each field's column; the first header cell holding one of them is the column. */
+const COLUMN_NAMES = {
+  summary: ['action', 'summary', 'item', 'task', 'description', 'what'],
+  owner: ['owner', 'assignee', 'who'],
+  ticket: ['ticket', 'issue', 'jira', 'tracker', 'link'],
+  due: ['due', 'date', 'deadline', 'when'],
+} as const;
+
+function readHeader(text: string): TableHeader {
+  const cellsLower = cells(text).map((c) => c.toLowerCase());
+  const at = (names: readonly string[]) => cellsLower.findIndex((h) => names.some((n) => h.includes(n)));
+  return { text, cells: cellsLower, summary: at(COLUMN_NAMES.summary), owner: at(COLUMN_NAMES.owner), ticket: at(COLUMN_NAMES.ticket), due: at(COLUMN_NAMES.due) };
 }
 
 const OWNER = /@[\w.-]+|\b(?:owner|assignee|assigned to)\s*[:=]\s*([^,;|—–]+)/i;
@@ -124,9 +156,8 @@ function trimSeparatorsEnd(s: string): string {
   return s.slice(0, e);
 }
 
-/** The row's cell under the first header cell that holds one of `names`, unless it is a placeholder. */
-function column(header: readonly string[], row: readonly string[], names: readonly string[]): string | undefined {
-  const i = header.findIndex((h) => names.some((n) => h.includes(n)));
+/** The row's cell in column `i` (see TableHeader), unless there is none or it is a placeholder. */
+function column(row: readonly string[], i: number): string | undefined {
   const v = i >= 0 ? row[i] : undefined;
   return v && !isPlaceholderLine(v) ? v : undefined;
 }
@@ -171,15 +202,46 @@ let rowCacheSize = 0;
 
 function rowFields(header: TableHeader, text: string, ticket: ReturnType<typeof ticketMatcher>): RowFields {
   const row = cells(text);
-  const col = (...names: string[]) => column(header.cells, row, names);
   const all = row.join(' | ');
   return {
-    summary: col('action', 'summary', 'item', 'task', 'description', 'what') ?? row.find((c) => c.length > 0) ?? '',
-    owner: col('owner', 'assignee', 'who') ?? OWNER.exec(all)?.[0],
-    ticket: col('ticket', 'issue', 'jira', 'tracker', 'link') ?? (LINK.exec(all) ?? (ticket ? ticket.exec(all) : null))?.[0],
-    due: col('due', 'date', 'deadline', 'when') ?? DUE.exec(all)?.[1],
+    summary: column(row, header.summary) ?? row.find((c) => c.length > 0) ?? '',
+    owner: column(row, header.owner) ?? OWNER.exec(all)?.[0],
+    ticket: column(row, header.ticket) ?? (LINK.exec(all) ?? (ticket ? ticket.exec(all) : null))?.[0],
+    due: column(row, header.due) ?? DUE.exec(all)?.[1],
     quiet: quietEntry({ text, lines: [text] }),
   };
+}
+
+/** A list item's fields: a pure function of its lines and the ticket pattern. */
+function itemFields(entry: Entry, ticket: ReturnType<typeof ticketMatcher>): Fields {
+  const text = entry.lines.join(' ').replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s+)?/i, '');
+  const owner = OWNER.exec(text);
+  const due = DUE.exec(text);
+  const ticketMatch = LINK.exec(text) ?? (ticket ? ticket.exec(text) : null);
+  // The summary is read only by the export: made on first read, not on every analysis (cleaning a long item's
+  // text takes several passes over it, each copying it).
+  let summary: string | undefined;
+  return {
+    entry,
+    get summary() {
+      return (summary ??= listSummary(text, [owner?.[0], due?.[0], ticketMatch?.[0]]));
+    },
+    owner: owner ? (owner[1] ?? owner[0]).trim() : undefined,
+    ticket: ticketMatch?.[0],
+    due: due ? (due[1] ?? due[2])?.trim() : undefined,
+    quiet: quietEntry(entry),
+  };
+}
+
+/**
+ * After an edit, whether every table still has the header it had: the changed lines are table rows, before the edit
+ * and after it, below a row. A row's header is the first line of its run of "|" lines, so it is then unchanged.
+ */
+function headersKept(change: LineChange, lines: readonly string[]): boolean {
+  const { first, unchangedFrom, previous } = change;
+  if (unchangedFrom === Infinity || first === 0 || !isRowLine(lines[first - 1] ?? '')) return unchangedFrom <= first;
+  for (let l = first; l < unchangedFrom; l++) if (!isRowLine(lines[l] ?? '') || !isRowLine(previous.lines[l] ?? '')) return false;
+  return true;
 }
 
 function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] {
@@ -192,9 +254,22 @@ function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] 
   }
   let byHeader = rowCache.get(ticketPattern);
   if (!byHeader) rowCache.set(ticketPattern, (byHeader = new Map()));
+  // After an edit, the fields of the model before, by position: an entry the model kept (the same object at the same
+  // index) has the same fields, unless it is a row whose table's header may have changed. Pointer compares of two
+  // arrays, where reading each entry again (or looking it up) cost more than the rest of an edit of a long table.
+  const change = changeSincePrevious(model);
+  const before = change ? fieldsCache.get(change.previous)?.get(ticketPattern) : undefined;
+  const entriesBefore = change?.previous.actionItems ?? [];
+  const rowsKept = change !== undefined && headersKept(change, model.lines);
   let lastHeader: TableHeader | undefined;
   let byRow: Map<string, RowFields> | undefined;
-  for (const entry of model.actionItems) {
+  const entries = model.actionItems;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (before && entriesBefore[i] === entry && (rowsKept || entry.kind === 'item' || entry.range.end.line < change!.first)) {
+      out.push(before[i]!);
+      continue;
+    }
     if (entry.kind === 'row') {
       const header = tableHeader(entry.range.start.line);
       if (header !== lastHeader || !byRow) {
@@ -208,25 +283,7 @@ function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] 
         rowCacheSize++;
       }
       out.push({ entry, summary: fields.summary, owner: fields.owner, ticket: fields.ticket, due: fields.due, quiet: fields.quiet });
-      continue;
-    }
-    const text = entry.lines.join(' ').replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s+)?/i, '');
-    const owner = OWNER.exec(text);
-    const due = DUE.exec(text);
-    const ticketMatch = LINK.exec(text) ?? (ticket ? ticket.exec(text) : null);
-    // The summary is read only by the export: made on first read, not on every analysis (cleaning a long item's
-    // text takes several passes over it, each copying it).
-    let summary: string | undefined;
-    out.push({
-      entry,
-      get summary() {
-        return (summary ??= listSummary(text, [owner?.[0], due?.[0], ticketMatch?.[0]]));
-      },
-      owner: owner ? (owner[1] ?? owner[0]).trim() : undefined,
-      ticket: ticketMatch?.[0],
-      due: due ? (due[1] ?? due[2])?.trim() : undefined,
-      quiet: quietEntry(entry),
-    });
+    } else out.push(itemFields(entry, ticket));
   }
   return out;
 }

@@ -125,7 +125,8 @@ class CodeLines implements LineSet {
 
 /**
  * Caches chunk parses by chunk text (line endings included). One per document; after each call the cache holds
- * only the chunks of the latest text, so memory stays proportional to the document.
+ * the chunks of the latest text and at most as many others (texts edits replaced), so memory stays proportional to
+ * the document.
  *
  * It also keeps the last split and chunks: the next text is split only where it changed (spliceLines), and a chunk
  * wholly in the unchanged lines before or after the edit takes the parse of the chunk that was there, without
@@ -188,9 +189,8 @@ export class ChunkCache {
           while (p < previous.length && previous[p]!.span.start < span.start + shift) p++;
           const old = previous[p];
           if (old && old.span.start === span.start + shift && old.span.end === span.end + shift && old.span.frontMatter === span.frontMatter) {
-            chunk = { span, data: old.data, key: old.key };
+            chunk = shift === 0 ? old : { span, data: old.data, key: old.key }; // at the same lines: the same object
             this.reusedLastRun++;
-            (span.frontMatter ? nextFrontMatter : next).set(old.key, old.data);
           }
         }
       }
@@ -208,8 +208,20 @@ export class ChunkCache {
       }
       out.push(chunk);
     }
-    this.cache = next;
-    this.frontMatterCache = nextFrontMatter;
+    if (splice) {
+      // The maps already hold every chunk reused by position (setting 50,000 of them again was most of an edit's time
+      // in a long table): add the parsed ones. Texts the edit replaced stay until they are as many as the chunks.
+      for (const [k, v] of next) this.cache.set(k, v);
+      for (const [k, v] of nextFrontMatter) this.frontMatterCache.set(k, v);
+      if (this.cache.size + this.frontMatterCache.size > 2 * out.length + 64) {
+        this.cache = new Map();
+        this.frontMatterCache = new Map();
+        for (const c of out) (c.span.frontMatter ? this.frontMatterCache : this.cache).set(c.key, c.data);
+      }
+    } else {
+      this.cache = next;
+      this.frontMatterCache = nextFrontMatter;
+    }
     this.last = { split, chunks: out };
     this.lastSpans = spans;
     this.splice = undefined;
@@ -252,7 +264,9 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   let frontMatter: FrontMatter | undefined;
   // Also recognise()'s input (startLine, endLine): one object per heading, not two.
   const rawHeadings: Array<Omit<Heading, 'roles' | 'isTitle' | 'reasons'> & { startLine: number; endLine: number }> = [];
-  const items: Array<{ line: number; endLine: number }> = [];
+  // Top-level list items as two parallel lists of line numbers (an object per item was garbage on every analysis).
+  const itemStarts: number[] = [];
+  const itemEnds: number[] = [];
   const rows: number[] = [];
   const definitions: string[] = [];
 
@@ -272,7 +286,10 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
         endLine: base + h.endLine,
       });
     }
-    for (const it of data.items) items.push({ line: base + it.line, endLine: base + it.endLine });
+    for (const it of data.items) {
+      itemStarts.push(base + it.line);
+      itemEnds.push(base + it.endLine);
+    }
     for (const r of data.rows) rows.push(base + r);
     for (const d of data.definitions) definitions.push(d);
   }
@@ -354,8 +371,11 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     for (let i = 0; i < sections.length; i++) sections[i]!.index = i;
   }
 
-  const entriesOf = (id: SectionId): Entry[] => collectEntries(sections, id, headings, items, rows, lines);
-  return {
+  const previous = options.cache ? lastModel.get(options.cache) : undefined;
+  const found: EntryLines = { itemStarts, itemEnds, rows, headingLines: undefined };
+  const timeline = collectEntries(sections, 'timeline', headings, found, lines, previous?.timeline);
+  const actionItems = collectEntries(sections, 'action-items', headings, found, lines, previous?.actionItems);
+  const model: PostmortemModel = {
     lines,
     eol,
     lineEnding: (line) => (line >= 0 && line < lines.length - 1 ? body.slice(offsets[line]! + lines[line]!.length, offsets[line + 1]!) : ''),
@@ -364,13 +384,22 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     headings,
     title,
     sections,
-    timeline: entriesOf('timeline'),
-    actionItems: entriesOf('action-items'),
+    timeline,
+    actionItems,
     codeLines: new CodeLines(chunks, lines.length),
     chunks,
     language,
     signals: flags,
   };
+  if (options.cache) {
+    keeping.add(model);
+    lastModel.set(options.cache, model);
+    if (previous) {
+      previousOf.set(model, previous);
+      previousOf.delete(previous); // one step back only: a chain of every model of the document would never be freed
+    }
+  }
+  return model;
 }
 
 /** Sections by role, per model: every rule asks, and a document may have 65,000 sections. */
@@ -506,51 +535,193 @@ function lowerBound(sorted: ArrayLike<number>, min: number): number {
   return lo;
 }
 
+/** Where entries may start: top-level list items (first and last line) and table rows, in line order. */
+interface EntryLines {
+  readonly itemStarts: readonly number[];
+  readonly itemEnds: readonly number[];
+  readonly rows: readonly number[];
+  /** Lines of headings, made by the first section that has rows. */
+  headingLines: ReadonlySet<number> | undefined;
+}
+
+/**
+ * The last model built with a cache (one per document). Its entries are handed on: an entry whose lines are the very
+ * strings they were, at the same line numbers, is the same object again. spliceLines keeps the string of every line an
+ * edit did not touch, so after an edit only the touched entries are new, and what was read from the others (kept per
+ * Entry, or by position: see previousModel) is still good.
+ */
+const lastModel = new WeakMap<ChunkCache, PostmortemModel>();
+
+/** Each incremental model's predecessor, for one step only. */
+const previousOf = new WeakMap<PostmortemModel, PostmortemModel>();
+
+/**
+ * The model built before this one by the same IncrementalAnalyzer, if any: what reads the entries may keep its results
+ * with a model and take those of the unchanged entries from the model before (the same Entry objects, in order).
+ */
+export function previousModel(model: PostmortemModel): PostmortemModel | undefined {
+  return previousOf.get(model);
+}
+
+/**
+ * Lets the model before this one go: called once an analysis has read the model (its rules took what they reuse),
+ * so a document keeps one model alive, not two.
+ */
+export function releasePrevious(model: PostmortemModel): void {
+  previousOf.delete(model);
+  changes.delete(model);
+}
+
+/** Which lines an edit changed, between the model before and this one. */
+export interface LineChange {
+  readonly previous: PostmortemModel;
+  /** Lines before this one are the very strings they were. */
+  readonly first: number;
+  /**
+   * From this line on, every line is the very string it was at the same number; Infinity when the edit added or
+   * removed lines (the lines after it moved).
+   */
+  readonly unchangedFrom: number;
+}
+
+const changes = new WeakMap<PostmortemModel, LineChange>();
+
+/**
+ * The lines changed since previousModel(model), or undefined when there is none. Compares line strings by identity
+ * (spliceLines keeps those an edit did not touch): a pass over two arrays of pointers, made once per model.
+ */
+export function changeSincePrevious(model: PostmortemModel): LineChange | undefined {
+  const previous = previousOf.get(model);
+  if (!previous) return undefined;
+  let change = changes.get(model);
+  if (!change) {
+    const old = previous.lines;
+    const lines = model.lines;
+    const common = Math.min(old.length, lines.length);
+    let first = 0;
+    while (first < common && old[first] === lines[first]) first++;
+    let unchangedFrom = Infinity;
+    if (old.length === lines.length) {
+      unchangedFrom = lines.length;
+      while (unchangedFrom > first && old[unchangedFrom - 1] === lines[unchangedFrom - 1]) unchangedFrom--;
+    }
+    change = { previous, first, unchangedFrom };
+    changes.set(model, change);
+  }
+  return change;
+}
+
+/** Models built with a cache: the next model of the same document may keep their entries. */
+const keeping = new WeakSet<PostmortemModel>();
+
+/**
+ * Whether what is read from this model's entries is worth keeping per Entry (in a WeakMap keyed by it): only when an
+ * IncrementalAnalyzer built it, so the next model of the document may hand back the same Entry objects. A one-off
+ * analysis keeps nothing (a WeakMap entry per row, never read again, cost set-up and garbage-collection time).
+ */
+export function keepsEntries(model: PostmortemModel): boolean {
+  return keeping.has(model);
+}
+
+/** The first entry of `entries` (sorted by start line) that starts at or after `line`. */
+function entryAtOrAfter(entries: readonly Entry[], line: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.range.start.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Finds the previous analysis's entry for lines [start, end], when it is the same: same kind, same lines, every line
+ * the same string. Asked in increasing line order within a section; `at` is where the last answer was.
+ */
+class Reuse {
+  private at = 0;
+
+  constructor(private readonly entries: readonly Entry[]) {}
+
+  find(kind: Entry['kind'], start: number, end: number, lines: readonly string[]): Entry | undefined {
+    const entries = this.entries;
+    let i = this.at;
+    // Usually the next entry; else a binary search (rows after items of a section go back to its start).
+    if (!(i < entries.length && entries[i]!.range.start.line === start)) i = entryAtOrAfter(entries, start);
+    const e = entries[i];
+    if (e === undefined || e.range.start.line !== start) return undefined;
+    this.at = i + 1;
+    if (e.kind !== kind || e.range.end.line !== end) return undefined;
+    const old = e.lines;
+    for (let k = 0; k < old.length; k++) if (old[k] !== lines[start + k]) return undefined;
+    return e;
+  }
+}
+
+/** A delimiter row ("|---|:--:|"). The includes() first: a native search that rules out nearly every row. */
+function isDelimiterRow(text: string): boolean {
+  return text.includes('-') && /^[\s:|-]+$/.test(text);
+}
+
+const LIST_MARKER = /^\s*(?:[-+*]|\d{1,9}[.)])\s+/;
+
 function collectEntries(
   sections: readonly Section[],
   id: SectionId,
   headings: readonly Heading[],
-  items: ReadonlyArray<{ line: number; endLine: number }>,
-  rows: readonly number[],
+  found: EntryLines,
   lines: readonly string[],
+  previous: readonly Entry[] | undefined,
 ): Entry[] {
   const out: Entry[] = [];
-  // Made when a section holds rows: a document of many headings and no tables need not pay for it.
-  let headingLines: Set<number> | undefined;
+  const { itemStarts, itemEnds, rows } = found;
+  const reuse = previous && previous.length > 0 ? new Reuse(previous) : undefined;
   // Items and rows are in line order: each section reads only its own, found by binary search (reading all of them
   // for each section was quadratic in a document of many Timeline sections).
-  const itemLines = items.map((it) => it.line);
+  let sorted = true;
   for (const section of sections) {
     if (!section.roles.includes(id)) continue;
     const from = section.heading.range.end.line + 1;
     const to = section.contentRange.end.line;
-    for (let k = lowerBound(itemLines, from); k < items.length && items[k]!.line <= to; k++) {
-      const it = items[k]!;
-      const end = Math.min(it.endLine, to);
-      const first = lines[it.line] ?? '';
+    const before = out.length;
+    for (let k = lowerBound(itemStarts, from); k < itemStarts.length && itemStarts[k]! <= to; k++) {
+      const start = itemStarts[k]!;
+      const end = Math.min(itemEnds[k]!, to);
+      const same = reuse?.find('item', start, end, lines);
+      if (same) {
+        out.push(same);
+        continue;
+      }
+      const first = lines[start] ?? '';
       out.push({
         kind: 'item',
-        range: range(it.line, 0, end, (lines[end] ?? '').length),
-        text: first.replace(/^\s*(?:[-+*]|\d{1,9}[.)])\s+/, ''),
-        lines: lines.slice(it.line, end + 1),
+        range: range(start, 0, end, (lines[end] ?? '').length),
+        text: first.replace(LIST_MARKER, ''),
+        lines: lines.slice(start, end + 1),
       });
     }
+    const itemsEnd = out.length;
     let headerSkipped = false;
-    for (let k = lowerBound(rows, from); k < rows.length && rows[k]! <= to; k++) {
+    const k0 = lowerBound(rows, from);
+    if (k0 < rows.length && rows[k0]! <= to) found.headingLines ??= new Set(headings.map((h) => h.range.start.line));
+    for (let k = k0; k < rows.length && rows[k]! <= to; k++) {
       const r = rows[k]!;
-      headingLines ??= new Set(headings.map((h) => h.range.start.line));
-      if (headingLines.has(r)) continue;
+      if (found.headingLines!.has(r)) continue;
       const text = lines[r] ?? '';
       // The delimiter row and the header row above it are not entries.
-      if (/^[\s:|-]+$/.test(text) && text.includes('-')) continue;
-      const next = lines[r + 1] ?? '';
-      if (!headerSkipped && /^[\s:|-]+$/.test(next) && next.includes('-')) {
+      if (isDelimiterRow(text)) continue;
+      if (!headerSkipped && isDelimiterRow(lines[r + 1] ?? '')) {
         headerSkipped = true;
         continue;
       }
-      out.push({ kind: 'row', range: range(r, 0, r, text.length), text, lines: [text] });
+      const same = reuse?.find('row', r, r, lines);
+      out.push(same ?? { kind: 'row', range: range(r, 0, r, text.length), text, lines: [text] });
     }
+    // A section holds items and rows: each run is in line order; the section is in order when one run is empty.
+    if (itemsEnd > before && out.length > itemsEnd) sorted = false;
+    else if (before > 0 && out.length > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
   }
-  out.sort((a, b) => a.range.start.line - b.range.start.line);
+  if (!sorted) out.sort((a, b) => a.range.start.line - b.range.start.line);
   return out;
 }

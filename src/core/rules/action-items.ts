@@ -1,7 +1,7 @@
 // action-item-owner, action-item-ticket, action-item-due: every action item has an owner, becomes a tracker ticket
 // and, where required, has a due date. The fields come from actionItemFields (action-items.ts, beside the model).
-import { fieldsOf } from '../model/action-items';
-import type { Entry, PostmortemModel } from '../model/model';
+import { fieldsOf, type Fields } from '../model/action-items';
+import { keepsEntries, previousModel, type Entry, type PostmortemModel } from '../model/model';
 import { range } from '../model/text';
 import type { Rule, RuleContext } from './types';
 
@@ -13,7 +13,17 @@ export function firstLine(entry: Entry, model: PostmortemModel) {
   return range(l, start, l, text.trimEnd().length);
 }
 
+type ItemFinding = Parameters<RuleContext['report']>[0];
+
+/** What one run of an item rule made, kept with its model: the findings by item index (none where it reported none). */
+interface ItemRun {
+  readonly items: readonly Fields[];
+  readonly message: string;
+  readonly findings: ReadonlyArray<ItemFinding | undefined>;
+}
+
 function itemRule(code: string, field: 'owner' | 'ticket' | 'due', description: string, message: (ctx: RuleContext) => string, applies: (ctx: RuleContext) => boolean = () => true): Rule {
+  const runs = new WeakMap<PostmortemModel, ItemRun>();
   return {
     code,
     defaultLevel: 'auto',
@@ -23,10 +33,27 @@ function itemRule(code: string, field: 'owner' | 'ticket' | 'due', description: 
     run(ctx) {
       if (!applies(ctx)) return;
       const items = fieldsOf(ctx.model, ctx.config.actionItems.ticketPattern);
-      items.forEach((item, index) => {
-        if (item[field] !== undefined || item.quiet) return; // a placeholder, or our example item: empty-section says it
-        ctx.report({ message: message(ctx), range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } });
-      });
+      const text = message(ctx);
+      // After an edit, the findings of the run before, by position: fields the model kept (the same object at the
+      // same index, see fieldsOf) give the same finding. Only the arrays are read, not each item.
+      const previous = previousModel(ctx.model);
+      const before = previous ? runs.get(previous) : undefined;
+      const reuse = before && before.message === text ? before : undefined;
+      const findings = new Array<ItemFinding | undefined>(items.length);
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index]!;
+        if (reuse && reuse.items[index] === item) {
+          const finding = reuse.findings[index];
+          findings[index] = finding;
+          if (finding) ctx.report(finding);
+          continue;
+        }
+        if (item[field] !== undefined || item.quiet) continue; // a placeholder, or our example item: empty-section says it
+        const finding: ItemFinding = { message: text, range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } };
+        findings[index] = finding;
+        ctx.report(finding);
+      }
+      if (keepsEntries(ctx.model)) runs.set(ctx.model, { items, message: text, findings });
     },
   };
 }

@@ -1,8 +1,22 @@
 // timeline-timestamp: a timeline entry with no time or date it starts with. Entries of a list or table with no
 // timestamp at all are prose (e.g. a "Root causes" list under a dated sub-heading), unless no entry anywhere has one.
-import { parseTimeline } from '../timeline';
+import { parseTimeline, type TimelineItem } from '../timeline';
+import { keepsEntries, previousModel, type PostmortemModel } from '../model/model';
 import { range } from '../model/text';
-import type { Rule } from './types';
+import type { Rule, RuleContext } from './types';
+
+type Report = Parameters<RuleContext['report']>[0];
+
+/** What a run made, kept with its model: the finding of each item by index (undefined where none). */
+interface Run {
+  readonly items: readonly TimelineItem[];
+  readonly findings: ReadonlyArray<Report | undefined>;
+  readonly timedBlocks: ReadonlySet<number>;
+}
+
+const runs = new WeakMap<PostmortemModel, Run>();
+
+const MESSAGE = 'Timeline entry has no time: start it with one, e.g. "14:03 UTC" or "2026-11-20 14:03 UTC".';
 
 /** A remark between events ("**Note:** …"), not an event. */
 const NOTE = /^[*_\s]*(?:note|nb|n\.b\.)\b/i;
@@ -14,19 +28,42 @@ export const timelineTimestamp: Rule = {
   docs: 'timeline-timestamp',
   run({ model, report }) {
     const items = parseTimeline(model);
-    const timedBlocks = new Set(items.filter((i) => i.time).map((i) => i.block));
+    const timedBlocks = new Set<number>();
+    for (const item of items) if (item.time) timedBlocks.add(item.block);
     const noneTimed = timedBlocks.size === 0;
-    for (const item of items) {
+    // After an edit, the findings of the run before for the items the timeline kept (the same objects, see
+    // parseTimeline), when their block is as timed as it was: mostly a compare of two arrays' pointers.
+    const previous = previousModel(model);
+    const before = previous ? runs.get(previous) : undefined;
+    const reuse = before && (before.timedBlocks.size === 0) === noneTimed ? before : undefined;
+    const findings = new Array<Report | undefined>(items.length);
+    let j = 0; // walks the items before, which are in line order too
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (reuse) {
+        const was = reuse.items;
+        if (was[j] !== item) {
+          const line = item.entry.range.start.line;
+          while (j < was.length && was[j]!.entry.range.start.line < line) j++;
+        }
+        if (was[j] === item) {
+          const finding = reuse.findings[j++];
+          if (noneTimed || timedBlocks.has(item.block) === reuse.timedBlocks.has(item.block)) {
+            findings[i] = finding;
+            if (finding) report(finding);
+            continue;
+          }
+        }
+      }
       if (item.time || item.blank || !(noneTimed || timedBlocks.has(item.block))) continue;
       if (NOTE.test(item.entry.text)) continue;
       const line = item.entry.range.start.line;
-      const first = model.lines[line] ?? '';
+      const first = item.entry.lines[0] ?? '';
       const start = item.entry.kind === 'item' ? first.length - item.entry.text.length : first.length - first.trimStart().length;
-      report({
-        message: 'Timeline entry has no time: start it with one, e.g. "14:03 UTC" or "2026-11-20 14:03 UTC".',
-        range: range(line, start, line, first.length),
-        data: { line },
-      });
+      const finding: Report = { message: MESSAGE, range: range(line, start, line, first.length), data: { line } };
+      findings[i] = finding;
+      report(finding);
     }
+    if (keepsEntries(model)) runs.set(model, { items, findings, timedBlocks });
   },
 };

@@ -1,7 +1,7 @@
 // Timeline entries with their times: each entry's written timestamp, its date completed from context (the entry
 // before it, a dated sub-heading, the front matter `date`), and midnight roll-over for bare times.
-import { sectionsFor, type Entry, type PostmortemModel } from '../model/model';
-import { range, isBlank, type Range } from '../model/text';
+import { changeSincePrevious, keepsEntries, sectionsFor, type Entry, type PostmortemModel } from '../model/model';
+import { range, type Range } from '../model/text';
 import { parseStamp, proseZone, ZONE_OFFSETS, type WrittenStamp } from './stamp';
 
 const DAY_MS = 86_400_000;
@@ -29,9 +29,12 @@ export interface TimelineTime {
 
 export interface TimelineItem {
   readonly entry: Entry;
-  readonly index: number;
   readonly time?: TimelineTime;
-  /** Entries in one block form one list or table: nothing but blank lines between them. */
+  /**
+   * Entries in one block form one list or table: nothing but blank lines between them. The block's name is the line
+   * its first entry starts on (not a count of blocks: an edit that adds or removes a block leaves the names of the
+   * blocks after it, and their items, as they were).
+   */
   readonly block: number;
   /** The entry has no text (an empty template row or bullet). */
   readonly blank: boolean;
@@ -90,13 +93,30 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
     const z = proseZone(s.heading.text);
     if (z) return { ...z, where: 'heading' };
   }
+  const chunks = model.chunks;
   for (const s of sections) {
     // One cursor per section: a Timeline nested in another Timeline is read again from its own start.
-    const inEntry = entryCursor(model, s.heading.range.end.line + 1);
-    for (let l = s.heading.range.end.line + 1; l <= s.contentRange.end.line; l++) {
-      if (inEntry(l) || model.codeLines.has(l)) continue;
-      const z = proseZone(model.lines[l] ?? '');
-      if (z) return { ...z, where: 'section' };
+    const from = s.heading.range.end.line + 1;
+    const to = s.contentRange.end.line;
+    const inEntry = entryCursor(model, from);
+    // Chunk by chunk (they cover every line, in order, from the one holding `from`): the lines of a chunk whose text
+    // states no zone at all are not read one by one (a search of the text, where a timeline of 80,000 rows and
+    // lines between them was a pattern per line).
+    let c = 0;
+    let hi = chunks.length;
+    while (c < hi) {
+      const mid = (c + hi) >> 1;
+      if (chunks[mid]!.span.end <= from) c = mid + 1;
+      else hi = mid;
+    }
+    for (; c < chunks.length && chunks[c]!.span.start <= to; c++) {
+      const { span, key } = chunks[c]!;
+      if (!proseZone(key)) continue;
+      for (let l = Math.max(from, span.start); l < span.end && l <= to; l++) {
+        if (inEntry(l) || model.codeLines.has(l)) continue;
+        const z = proseZone(model.lines[l] ?? '');
+        if (z) return { ...z, where: 'section' };
+      }
     }
   }
   const inEntry = entryCursor(model);
@@ -184,6 +204,59 @@ export function parseTimeline(model: PostmortemModel): readonly TimelineItem[] {
   return items;
 }
 
+/** A row of nothing but "|" and white space: `text.replace(/[|\s]/g, '') === ''` without making the string. */
+function isBlankRow(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 124 && !isSpace(c)) return false;
+  }
+  return true;
+}
+
+/** \s, as JavaScript reads it, for one UTF-16 code unit. */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 128) return false;
+  return /\s/.test(String.fromCharCode(c));
+}
+
+/** isBlank (only spaces and tabs), without a regex: asked of every line between two entries. */
+function blankLine(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/**
+ * What one timeline read made, kept with its model: the next model of the document (see previousModel) takes the
+ * items of the entries before and after an edit from here, by position, when the scan's state there is the same.
+ */
+interface TimelineRun {
+  readonly entries: readonly Entry[];
+  readonly items: readonly TimelineItem[];
+  /** What every item depends on besides the entries: the stated zone's offset, the front matter's day, dated headings. */
+  readonly context: string;
+  /** The scan's state before each entry, and after the last: STATE numbers each (see computeTimeline). */
+  readonly states: Float64Array;
+}
+
+const runs = new WeakMap<PostmortemModel, TimelineRun>();
+const STATE = 8;
+
+/** The first index in `entries` (disjoint, in line order) of an entry that ends at or after `line`; at most `limit`. */
+function firstEndingAtOrAfter(entries: readonly Entry[], line: number, limit: number): number {
+  let lo = 0;
+  let hi = limit;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.range.end.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function computeTimeline(model: PostmortemModel): TimelineItem[] {
   const zone = statedTimeZone(model);
   const defaultOffset = zone?.offsetMinutes ?? 0;
@@ -207,16 +280,84 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     }
   }
   const headingLines = [...headingDays.keys()].sort((a, b) => a - b);
+  const startDay: Day = frontMatterDay(model) ?? { ms: 0, known: false, year: undefined };
+  const context = [defaultOffset, startDay.ms, startDay.known, startDay.year, ...headingLines.map((l) => {
+    const d = headingDays.get(l)!.date!;
+    return `${l}:${d.year}-${d.month}-${d.day}`;
+  })].join(' ');
 
-  let day: Day = frontMatterDay(model) ?? { ms: 0, known: false, year: undefined };
+  // The scan's state: the day, the clock of the timed entry before, the block, the entry before, the next dated heading.
+  let day = startDay;
   let prevClock: number | undefined;
-  let block = -1;
+  let block = -1; // the line of the current block's first entry
   let prevEnd = -2;
   let prevKind: Entry['kind'] | undefined;
   let h = 0;
+  const entries = model.timeline;
+  const n = entries.length;
+  const states = new Float64Array((n + 1) * STATE);
+  const save = (i: number) => {
+    const o = i * STATE;
+    states[o] = day.ms;
+    states[o + 1] = day.known ? 1 : 0;
+    states[o + 2] = day.year ?? NaN;
+    states[o + 3] = prevClock ?? NaN;
+    states[o + 4] = block;
+    states[o + 5] = prevEnd;
+    states[o + 6] = prevKind === undefined ? 0 : prevKind === 'item' ? 1 : 2;
+    states[o + 7] = h;
+  };
+  const restore = (i: number) => {
+    const o = i * STATE;
+    day = { ms: states[o]!, known: states[o + 1] === 1, year: Number.isNaN(states[o + 2]) ? undefined : states[o + 2] };
+    prevClock = Number.isNaN(states[o + 3]) ? undefined : states[o + 3];
+    block = states[o + 4]!;
+    prevEnd = states[o + 5]!;
+    prevKind = states[o + 6] === 0 ? undefined : states[o + 6] === 1 ? 'item' : 'row';
+    h = states[o + 7]!;
+  };
   const out: TimelineItem[] = [];
+  const lines = model.lines;
 
-  model.timeline.forEach((entry, index) => {
+  // The read of the model before (an edit): its items for the entries before the first changed line, and for those
+  // after the last one once the scan's state is the same there (most edits change one entry's text, nothing after).
+  const change = changeSincePrevious(model);
+  const before = change ? runs.get(change.previous) : undefined;
+  const reuse = before && before.context === context ? before : undefined;
+  let i = 0;
+  let unchangedFrom = Infinity; // every line from here on is the line at the same number before
+  let shift = 0; // index in the run before = index here + shift (for the entries after the edit)
+  if (reuse) {
+    const first = change!.first;
+    unchangedFrom = change!.unchangedFrom;
+    const m = Math.min(n, reuse.entries.length);
+    let p = 0;
+    while (p < m && entries[p] === reuse.entries[p]) p++;
+    // Entries wholly before the first changed line (the lines between them too) read as they did.
+    p = firstEndingAtOrAfter(entries, first, p);
+    for (let k = 0; k < p; k++) out.push(reuse.items[k]!);
+    states.set(reuse.states.subarray(0, (p + 1) * STATE));
+    restore(p);
+    i = p;
+    shift = reuse.entries.length - n;
+  }
+
+  for (; i < n; i++) {
+    const entry = entries[i]!;
+    save(i);
+    if (reuse && prevEnd + 1 >= unchangedFrom && i + shift >= 0 && entry === reuse.entries[i + shift]) {
+      // Past the edit, at the same entry in the same state: the rest reads as it did.
+      const o = i * STATE;
+      const q = (i + shift) * STATE;
+      let same = true;
+      for (let k = 0; k < STATE && same; k++) same = Object.is(states[o + k], reuse.states[q + k]);
+      if (same) {
+        for (let k = i; k < n; k++) out.push(reuse.items[k + shift]!);
+        states.set(reuse.states.subarray(q, (reuse.entries.length + 1) * STATE), o);
+        runs.set(model, { entries, items: out, context, states });
+        return out;
+      }
+    }
     const startLine = entry.range.start.line;
     while (h < headingLines.length && headingLines[h]! < startLine) {
       day = dayOf(headingDays.get(headingLines[h]!)!.date!, day.year);
@@ -224,17 +365,16 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
       h++;
     }
     let gapHasText = prevKind !== entry.kind;
-    for (let l = prevEnd + 1; l < startLine && !gapHasText; l++) if (!isBlank(model.lines[l] ?? '')) gapHasText = true;
-    if (gapHasText) block++;
+    for (let l = prevEnd + 1; l < startLine && !gapHasText; l++) if (!blankLine(lines[l] ?? '')) gapHasText = true;
+    if (gapHasText) block = startLine;
     prevEnd = entry.range.end.line;
     prevKind = entry.kind;
 
-    const blank = entry.kind === 'row' ? entry.text.replace(/[|\s]/g, '') === '' : entry.text.trim() === '';
-    const first = entry.lines[0] ?? '';
-    const stamp = blank ? undefined : cachedStamp(first, textOffset(entry));
+    const blank = entry.kind === 'row' ? isBlankRow(entry.text) : entry.text.trim() === '';
+    const stamp = blank ? undefined : cachedStamp(entry.lines[0] ?? '', textOffset(entry));
     if (!stamp) {
-      out.push({ entry, index, block, blank });
-      return;
+      out.push({ entry, block, blank });
+      continue;
     }
     let rolledOver = false;
     if (stamp.date) {
@@ -242,7 +382,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     } else if (stamp.clock && prevClock !== undefined) {
       const clock = stamp.clock.hour * 60 + stamp.clock.minute;
       if (clock < prevClock && clock + 1440 - prevClock <= ROLL_OVER_MAX_MINUTES) {
-        day = { ...day, ms: day.ms + DAY_MS };
+        day = { ms: day.ms + DAY_MS, known: day.known, year: day.year };
         rolledOver = true;
       }
     }
@@ -252,7 +392,6 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     const line = startLine;
     out.push({
       entry,
-      index,
       block,
       blank,
       time: {
@@ -267,7 +406,9 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
         range: range(line, stamp.start, line, stamp.end),
       },
     });
-  });
+  }
+  save(n);
+  if (keepsEntries(model)) runs.set(model, { entries, items: out, context, states });
   return out;
 }
 
