@@ -19,12 +19,19 @@ export const WHOLE = -1;
  */
 export type LineCut = (text: string, s: number, header: boolean) => number;
 const LOOK = 3;
+/** Characters compared at a time to find where two texts start to differ. */
+const BLOCK = 4096;
 
 export interface Cut<P> {
   /** Where each piece starts: 0, then increasing. */
   readonly starts: readonly number[];
   /** Each piece's parse (undefined when it cannot be read alone). */
   readonly pieces: readonly (P | undefined)[];
+  /**
+   * When the last text's pieces were reused: which pieces are new (from, to: indexes in `pieces`), the pieces of the
+   * last text they replace, and what the caller noted about the last text (see note).
+   */
+  readonly changed: { readonly from: number; readonly to: number; readonly replaced: readonly (P | undefined)[]; readonly note: unknown } | undefined;
 }
 
 interface Last {
@@ -34,6 +41,7 @@ interface Last {
   readonly pieces: readonly unknown[];
   /** Per piece: the cutter's state after its last line (whether a HEADER or AS_HEADER line came before). */
   readonly header: readonly boolean[];
+  note: unknown;
 }
 
 /**
@@ -58,9 +66,9 @@ export class FrontMatterPieces {
     this.reusedLastRun = 0;
     const last = this.last?.kind === kind ? this.last : undefined;
     this.last = undefined;
-    const starts: number[] = [];
-    const header: boolean[] = [];
-    const pieces: (P | undefined)[] = [];
+    let starts: number[] = [];
+    let header: boolean[] = [];
+    let pieces: (P | undefined)[] = [];
     // The pieces of the last text kept before (a of them) and after (from b) the changed text.
     let a = 0;
     let b = last ? last.starts.length : 0;
@@ -70,9 +78,12 @@ export class FrontMatterPieces {
       const old = last.value;
       const n = last.starts.length;
       const min = Math.min(old.length, value.length);
+      // The common start and end, a block at a time (comparing slices is native), then a character at a time.
       let p = 0;
+      while (p + BLOCK <= min && old.slice(p, p + BLOCK) === value.slice(p, p + BLOCK)) p += BLOCK;
       while (p < min && old.charCodeAt(p) === value.charCodeAt(p)) p++;
       let q = 0;
+      while (q + BLOCK <= min - p && old.slice(old.length - q - BLOCK, old.length - q) === value.slice(value.length - q - BLOCK, value.length - q)) q += BLOCK;
       while (q < min - p && old.charCodeAt(old.length - 1 - q) === value.charCodeAt(value.length - 1 - q)) q++;
       // A piece is kept when its text and the text its cuts read are unchanged.
       while (a < n - 1 && last.starts[a + 1]! + LOOK <= p) a++;
@@ -80,11 +91,9 @@ export class FrontMatterPieces {
       // b is now the first kept piece after the change (or n)
       from = last.starts[a]!;
       to = b < n ? last.starts[b]! + value.length - old.length : value.length;
-      for (let i = 0; i < a; i++) {
-        starts.push(last.starts[i]!);
-        header.push(last.header[i]!);
-        pieces.push(last.pieces[i] as P | undefined);
-      }
+      starts = last.starts.slice(0, a);
+      header = last.header.slice(0, a);
+      pieces = last.pieces.slice(0, a) as (P | undefined)[];
     }
     let isHeader = a > 0 ? header[a - 1]! : false;
     const middleStart = starts.length;
@@ -113,11 +122,9 @@ export class FrontMatterPieces {
       for (let i = a; i < b; i++) byText.set(last.value.slice(last.starts[i], last.starts[i + 1] ?? last.value.length), last.pieces[i]);
     }
     const shift = last ? value.length - last.value.length : 0;
-    if (last) {
-      for (let i = b; i < last.starts.length; i++) {
-        starts.push(last.starts[i]! + shift);
-        header.push(last.header[i]!);
-      }
+    if (last && b < last.starts.length) {
+      for (let i = b; i < last.starts.length; i++) starts.push(last.starts[i]! + shift);
+      header = header.concat(last.header.slice(b));
     }
     for (let i = middleStart; i < middleEnd; i++) {
       const text = value.slice(starts[i], starts[i + 1] ?? value.length);
@@ -127,11 +134,17 @@ export class FrontMatterPieces {
         this.parsedLastRun++;
       }
     }
-    if (last) {
-      for (let i = b; i < last.starts.length; i++) pieces.push(last.pieces[i] as P | undefined);
+    if (last && b < last.starts.length) {
+      pieces = pieces.concat(last.pieces.slice(b) as (P | undefined)[]);
       this.reusedLastRun = a + last.starts.length - b;
-    }
-    this.last = { kind, value, starts, pieces, header };
-    return { starts, pieces };
+    } else this.reusedLastRun = a;
+    this.last = { kind, value, starts, pieces, header, note: undefined };
+    const changed = last && { from: middleStart, to: middleEnd, replaced: last.pieces.slice(a, b) as (P | undefined)[], note: last.note };
+    return { starts, pieces, changed };
+  }
+
+  /** Keeps what the caller found about the text of the last cut, for the next cut (Cut.changed.note). */
+  note(note: unknown): void {
+    if (this.last) this.last.note = note;
   }
 }

@@ -1,5 +1,5 @@
 // Front matter: YAML (parsed with `yaml`, keeping node ranges for precise findings) or TOML.
-import { Document, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, isNode, LineCounter, type Pair, type ScalarTag } from 'yaml';
+import { Document, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, isNode, LineCounter, type Pair, type Scalar, type ScalarTag } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import type { Range } from './text';
 import { range } from './text';
@@ -37,20 +37,20 @@ const MAX_FLOW_DEPTH = 64;
  */
 function flowNestingBeyond(text: string, max: number): number | undefined {
   let depth = 0;
-  let prev = '\n';
+  let prev = 10; // the last character other than a space or tab ("\r" counts as "\n")
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"' || c === "'") {
-      const end = text.indexOf(c, i + 1);
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      const end = text.indexOf(c === 34 ? '"' : "'", i + 1);
       if (end === -1) return undefined;
       i = end;
       prev = c;
       continue;
     }
-    if ((c === '[' || c === '{') && (prev === '\n' || prev === ':' || prev === '-' || prev === ',' || prev === '[' || prev === '{')) {
+    if ((c === 91 /* [ */ || c === 123) /* { */ && (prev === 10 || prev === 58 /* : */ || prev === 45 /* - */ || prev === 44 /* , */ || prev === 91 || prev === 123)) {
       if (++depth > max) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
-    if (c !== ' ' && c !== '\t') prev = c === '\r' ? '\n' : c;
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) depth--;
+    if (c !== 32 && c !== 9) prev = c === 13 ? 10 : c;
   }
   return undefined;
 }
@@ -234,31 +234,48 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
   const { starts } = cut;
   const list = cut.pieces;
   const data: Record<string, unknown> = {};
-  const seen = new Set<unknown>();
+  // Two keys with equal values have equal JavaScript keys: a key new to `data` repeats none before it. Keys are
+  // compared by value (as duplicateKey does) only when a JavaScript key comes again. When the last text had no
+  // repeated key and the edit changed only values, there is none to look for.
+  const clean = cut.changed?.note === CLEAN && sameKeys(cut.changed.replaced, list.slice(cut.changed.from, cut.changed.to));
+  let again = false;
   let duplicate: [number, number] | undefined;
   for (let i = 0; i < list.length; i++) {
     const piece = list[i];
     if (!piece) return undefined;
-    const base = starts[i]!;
     if (piece instanceof FastPiece) {
-      if (!duplicate && seen.has(piece.key)) duplicate = [base, base + piece.keyEnd];
-      seen.add(piece.key);
+      if (!clean && Object.hasOwn(data, piece.stringKey)) again = true;
       addJsPair(data, piece.stringKey, piece.value);
       continue;
     }
-    for (const pair of piece.pairs) {
-      if (!isScalar(pair.key)) continue;
-      const key = pair.key.value;
-      const r = pair.key.range;
-      if (!duplicate && r && seen.has(key)) duplicate = [base + r[0], base + r[1]];
-      seen.add(key);
-    }
-    if (piece.nestedDuplicate && (!duplicate || base + piece.nestedDuplicate[0] < duplicate[0])) {
-      duplicate = [base + piece.nestedDuplicate[0], base + piece.nestedDuplicate[1]];
-    }
     const js = piece.js;
-    for (let k = 0; k < js.length; k += 2) addJsPair(data, js[k] as string, js[k + 1]);
+    if (js.length !== 2 * piece.pairs.length) again = true;
+    for (let k = 0; k < js.length; k += 2) {
+      if (Object.hasOwn(data, js[k] as string)) again = true;
+      addJsPair(data, js[k] as string, js[k + 1]);
+    }
+    const nested = piece.nestedDuplicate;
+    if (nested && !duplicate) duplicate = [starts[i]! + nested[0], starts[i]! + nested[1]];
   }
+  if (again) {
+    const seen = new Set<unknown>();
+    for (let i = 0; i < list.length && !(duplicate && starts[i]! > duplicate[0]); i++) {
+      const piece = list[i]!;
+      const base = starts[i]!;
+      const found = (key: unknown, start: number, end: number): void => {
+        if (seen.has(key) && (!duplicate || start < duplicate[0])) duplicate = [start, end];
+        seen.add(key);
+      };
+      if (piece instanceof FastPiece) found(piece.key, base, base + piece.keyEnd);
+      else {
+        for (const pair of piece.pairs) {
+          const r = pair.key && isScalar(pair.key) ? pair.key.range : undefined;
+          if (r) found((pair.key as Scalar).value, base + r[0], base + r[1]);
+        }
+      }
+    }
+  }
+  pieces.note(!again && !duplicate ? CLEAN : undefined);
   const toRange = rangeMaker(value, contentLine);
   // The top-level entries, for valueRange and nodeRange: made when first asked for.
   let tops: TopPair[] | undefined;
@@ -275,6 +292,20 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
   };
   if (duplicate) return yamlResult(whole, {}, [{ message: DUPLICATE_MESSAGE, range: toRange(duplicate[0], duplicate[1]) }], topPairs, toRange);
   return yamlResult(whole, data, [], topPairs, toRange);
+}
+
+/** Noted on a text whose top-level JavaScript keys are all different and whose mappings repeat no key. */
+const CLEAN = 'clean';
+
+/** Whether two runs of pieces are one-line entries with the same keys, in the same order. */
+function sameKeys(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (!(x instanceof FastPiece) || !(y instanceof FastPiece) || x.stringKey !== y.stringKey || !Object.is(x.key, y.key)) return false;
+  }
+  return true;
 }
 
 /**
