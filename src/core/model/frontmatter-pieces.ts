@@ -25,8 +25,8 @@ const BLOCK = 4096;
 export interface Cut<P> {
   /** Where each piece starts: 0, then increasing. */
   readonly starts: readonly number[];
-  /** Each piece's parse (undefined when it cannot be read alone). */
-  readonly pieces: readonly (P | undefined)[];
+  /** Each piece's parse (undefined when it cannot be read alone); the caller may replace one, for the next cut too. */
+  readonly pieces: (P | undefined)[];
   /**
    * When the last text's pieces were reused: which pieces are new (from, to: indexes in `pieces`), the pieces of the
    * last text they replace, and what the caller noted about the last text (see note).

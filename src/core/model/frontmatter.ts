@@ -1,5 +1,5 @@
 // Front matter: YAML (parsed with `yaml`, keeping node ranges for precise findings) or TOML.
-import { Document, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, isNode, LineCounter, type Pair, type Scalar, type ScalarTag } from 'yaml';
+import { Document, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, isNode, LineCounter, YAMLMap, type Pair, type Scalar, type ScalarTag } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import type { Range } from './text';
 import { range } from './text';
@@ -107,6 +107,11 @@ function rangeMaker(text: string, contentLine: number): (start: number, end: num
 }
 
 function parseYamlWhole(value: string, whole: Range, contentLine: number): FrontMatter {
+  return parseYamlWholeDoc(value, whole, contentLine).frontMatter;
+}
+
+/** The front matter read whole by the parser (the reference), and the parser's document. */
+function parseYamlWholeDoc(value: string, whole: Range, contentLine: number): { frontMatter: FrontMatter; doc?: Document.Parsed } {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -114,7 +119,7 @@ function parseYamlWhole(value: string, whole: Range, contentLine: number): Front
     // before it (40,000 keys took 10 s).
     doc = parseDocument(value, { lineCounter, ...YAML_OPTIONS });
   } catch (e) {
-    return result('yaml', whole, {}, [{ message: `Front matter could not be read: ${errorText(e)}`, range: whole }]);
+    return { frontMatter: result('yaml', whole, {}, [{ message: `Front matter could not be read: ${errorText(e)}`, range: whole }]) };
   }
   const toRange = (start: number, end: number): Range => {
     const s = lineCounter.linePos(start);
@@ -152,10 +157,11 @@ function parseYamlWhole(value: string, whole: Range, contentLine: number): Front
   }
   const contents = doc.contents;
   const tops: TopPair[] = isMap(contents) ? contents.items.map((pair) => topPair(pair, 0)) : [];
-  return yamlResult(whole, data, errors, () => tops, toRange);
+  return { frontMatter: yamlResult(whole, data, errors, () => tops, toRange), doc };
 }
 
-const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false } as const;
+// logLevel: yaml's toJS warns on the console about keys that are collections; the front matter's findings are ours.
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, logLevel: 'error' } as const;
 const DUPLICATE_MESSAGE = 'Front matter is not valid YAML: Map keys must be unique';
 
 type Ranged = { range?: [number, number, number] | null } | null | undefined;
@@ -225,14 +231,27 @@ function yamlResult(
  * line in the first column ends whatever a piece holds (block scalars, plain scalars and nested collections need
  * indentation), so the pieces read alone say what the whole says, except across a cut that a construct crosses: a
  * quoted scalar or a flow collection left open, or an alias of an anchor in another piece. Those leave their piece
- * with an error, or an alias, and then (as for any error, and for document markers or directives, which only the
- * whole can place) the whole text is parsed instead: undefined. A unit test compares both ways on tricky texts.
+ * with an error, and then (as for any error, and for document markers or directives, which only the whole can place)
+ * the whole text is parsed instead: undefined. A unit test compares both ways on tricky texts.
  */
 function parseYamlPieces(value: string, whole: Range, contentLine: number, pieces: FrontMatterPieces): FrontMatter | undefined {
-  const cut = pieces.cut('yaml', value, yamlLineCut, yamlPiece);
+  const cut = pieces.cut<YamlPiece>('yaml', value, yamlLineCut, quickYamlPiece);
   if (!cut) return undefined;
   const { starts } = cut;
   const list = cut.pieces;
+  // Entries the quick reading left to the parser. Parsing many pieces one by one costs about twice what parsing
+  // them together does, so when they are many (a new text, a large paste) the whole text is parsed once, which is
+  // the result, and the pieces are taken from its document for the next edit.
+  let deferred = 0;
+  for (let i = 0; i < list.length; i++) if (list[i] === DEFERRED) deferred += (starts[i + 1] ?? value.length) - starts[i]!;
+  if (deferred > PARSE_WHOLE_FROM) {
+    const read = parseYamlWholeDoc(value, whole, contentLine);
+    if (read.doc && read.frontMatter.errors.length === 0) piecesFromDocument(read.doc, read.frontMatter.data, value, starts, list);
+    return read.frontMatter;
+  }
+  if (deferred > 0) {
+    for (let i = 0; i < list.length; i++) if (list[i] === DEFERRED) list[i] = composedYamlPiece(value.slice(starts[i], starts[i + 1] ?? value.length));
+  }
   const data: Record<string, unknown> = {};
   // Two keys with equal values have equal JavaScript keys: a key new to `data` repeats none before it. Keys are
   // compared by value (as duplicateKey does) only when a JavaScript key comes again. When the last text had no
@@ -248,6 +267,7 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
       addJsPair(data, piece.stringKey, piece.value);
       continue;
     }
+    if ('deferred' in piece) return undefined;
     const js = piece.js;
     if (js.length !== 2 * piece.pairs.length) again = true;
     for (let k = 0; k < js.length; k += 2) {
@@ -260,7 +280,7 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
   if (again) {
     const seen = new Set<unknown>();
     for (let i = 0; i < list.length && !(duplicate && starts[i]! > duplicate[0]); i++) {
-      const piece = list[i]!;
+      const piece = list[i] as FastPiece | ComposedPiece;
       const base = starts[i]!;
       const found = (key: unknown, start: number, end: number): void => {
         if (seen.has(key) && (!duplicate || start < duplicate[0])) duplicate = [start, end];
@@ -268,9 +288,10 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
       };
       if (piece instanceof FastPiece) found(piece.key, base, base + piece.keyEnd);
       else {
+        const shift = base - piece.origin;
         for (const pair of piece.pairs) {
           const r = pair.key && isScalar(pair.key) ? pair.key.range : undefined;
-          if (r) found((pair.key as Scalar).value, base + r[0], base + r[1]);
+          if (r) found((pair.key as Scalar).value, shift + r[0], shift + r[1]);
         }
       }
     }
@@ -283,10 +304,10 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
     if (tops) return tops;
     tops = [];
     for (let i = 0; i < list.length; i++) {
-      const piece = list[i]!;
+      const piece = list[i] as FastPiece | ComposedPiece;
       const base = starts[i]!;
       if (piece instanceof FastPiece) tops.push(piece.top(base));
-      else for (const pair of piece.pairs) tops.push(topPair(pair, base));
+      else for (const pair of piece.pairs) tops.push(topPair(pair, base - piece.origin));
     }
     return tops;
   };
@@ -318,51 +339,141 @@ function addJsPair(data: Record<string, unknown>, key: string, value: unknown): 
 }
 
 /**
- * Pieces start at 0 and at each line that starts with a letter, digit or "_". A line that starts a document marker
- * ("---", "...") or a directive ("%") leaves the whole text to the parser: only the whole can place it.
+ * Pieces start at 0 and at each line that starts with a letter, digit, "_" or "#". A line that starts a document marker
+ * ("---", "...") or a directive ("%"), or a byte order mark, leaves the whole text to the parser: only the whole can
+ * place it.
  */
 function yamlLineCut(text: string, s: number): number {
   const c = text.charCodeAt(s);
   if (c === 37 /* % */ || ((c === 45 /* - */ || c === 46) /* . */ && text.startsWith(c === 45 ? '---' : '...', s))) return WHOLE;
-  return isKeyStart(c) ? CUT : NO_CUT;
+  // A byte order mark starting a line: the parser drops it where a document may start (after only comments), so
+  // whether it does depends on the pieces before.
+  if (c === 0xfeff && s > 0) return WHOLE;
+  return isKeyStart(c) || c === 35 /* # */ ? CUT : NO_CUT;
 }
 
 function isKeyStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
-/** A piece of YAML front matter parsed by yaml, offsets from its start. */
+/** A piece of YAML front matter parsed by yaml. */
 interface ComposedPiece {
+  /** The entries; their nodes' offsets less `origin` are offsets from the piece's start. */
   readonly pairs: ReadonlyArray<Pair<unknown, unknown>>;
+  readonly origin: number;
   /** The JavaScript pairs, key then value, as toJS makes them. */
   readonly js: readonly unknown[];
-  /** The first key repeated in a mapping below the top level. */
+  /** The first key repeated in a mapping below the top level, from the piece's start. */
   readonly nestedDuplicate: [number, number] | undefined;
 }
 
-/** A piece, or undefined when it cannot be read alone (see parseYamlPieces). Never throws. */
-function yamlPiece(text: string): FastPiece | ComposedPiece | undefined {
+/** A piece the quick reading (fastYamlPiece) left to the parser. */
+const DEFERRED = { deferred: true } as const;
+type YamlPiece = FastPiece | ComposedPiece | typeof DEFERRED;
+
+/** Above this many characters of pieces to parse, the whole text is parsed instead (see parseYamlPieces). */
+const PARSE_WHOLE_FROM = 64 * 1024;
+
+/** A one-line entry or only comments read without the parser, or DEFERRED. Never throws. */
+function quickYamlPiece(text: string): FastPiece | ComposedPiece | typeof DEFERRED {
   try {
-    return fastYamlPiece(text) ?? composedYamlPiece(text);
+    if (COMMENTS.test(text)) return NOTHING;
+    return fastYamlPiece(text) ?? DEFERRED;
+  } catch {
+    return DEFERRED;
+  }
+}
+
+/** Lines that are comments (of printable characters) or empty. */
+// eslint-disable-next-line no-control-regex -- the characters a comment read without the parser may not hold
+const COMMENTS = /^#[^\0-\x08\n\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*(?:\n(?:#[^\0-\x08\n\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*)?)*$/;
+const NOTHING: ComposedPiece = { pairs: [], origin: 0, js: [], nestedDuplicate: undefined };
+
+/**
+ * A piece parsed alone, or undefined when it cannot be read alone (see parseYamlPieces): an error (such as an alias
+ * of an anchor in another piece), a mapping that does not start in the first column (as the pieces after it do).
+ * Only comments is an empty piece. Never throws.
+ */
+function composedYamlPiece(text: string): ComposedPiece | undefined {
+  try {
+    const doc = parseDocument(text, YAML_OPTIONS);
+    const contents = doc.contents;
+    if (doc.errors.length > 0) return undefined;
+    if (contents === null) return { pairs: [], origin: 0, js: [], nestedDuplicate: undefined };
+    if (!isMap(contents) || contents.flow || contents.items.length === 0 || !atColumnZero(text, contents.range?.[0] ?? 0)) return undefined;
+    const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (js === null || typeof js !== 'object' || Array.isArray(js)) return undefined;
+    return { pairs: contents.items, origin: 0, js: flatten(js as Record<string, unknown>), nestedDuplicate: duplicateKey(contents, true) };
   } catch {
     return undefined;
   }
 }
 
-function composedYamlPiece(text: string): ComposedPiece | undefined {
-  const doc = parseDocument(text, YAML_OPTIONS);
-  const contents = doc.contents;
-  if (doc.errors.length > 0 || !isMap(contents) || contents.flow || contents.items.length === 0 || hasAlias(contents)) return undefined;
-  // The mapping starts in the first column, as the pieces after it do (a first piece indented is read alone, but
-  // not with the pieces after it).
-  const start = contents.range?.[0] ?? 0;
-  const column = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
-  if (column !== '' && column !== '\uFEFF') return undefined;
-  const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  if (js === null || typeof js !== 'object' || Array.isArray(js)) return undefined;
+function flatten(js: Record<string, unknown>): unknown[] {
   const flat: unknown[] = [];
-  for (const key of Object.keys(js)) flat.push(key, (js as Record<string, unknown>)[key]);
-  return { pairs: contents.items, js: flat, nestedDuplicate: duplicateKey(contents, true) };
+  for (const key of Object.keys(js)) flat.push(key, js[key]);
+  return flat;
+}
+
+function atColumnZero(text: string, offset: number): boolean {
+  const column = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  return column === '' || column === '\uFEFF';
+}
+
+/**
+ * Fills DEFERRED pieces with their entries from the document of the whole text (read without errors), as each piece
+ * parsed alone would have them: a piece whose nodes reach out of it, or that holds an alias (whose anchor may be in
+ * another piece), stays DEFERRED (it will be parsed alone when next needed).
+ */
+function piecesFromDocument(doc: Document.Parsed, data: Readonly<Record<string, unknown>>, value: string, starts: readonly number[], list: (YamlPiece | undefined)[]): void {
+  const contents = doc.contents;
+  if (!isMap(contents) || contents.flow || !atColumnZero(value, contents.range?.[0] ?? 0)) return;
+  // Without errors no mapping repeats a key (nestedDuplicate is none); the values are the whole's, unless two keys
+  // have the same JavaScript key (1 and "1"): then each piece's pairs are converted again.
+  const sameJsKeys = Object.keys(data).length !== contents.items.length;
+  const mayAlias = value.includes('*');
+  const groups = new Map<number, Array<Pair<unknown, unknown>>>();
+  let k = 0;
+  for (const pair of contents.items) {
+    const at = (pair.key as Ranged)?.range?.[0] ?? (pair.value as Ranged)?.range?.[0];
+    if (at === undefined) return;
+    while (k + 1 < starts.length && starts[k + 1]! <= at) k++;
+    if (list[k] !== DEFERRED) continue;
+    const group = groups.get(k);
+    if (group) group.push(pair);
+    else groups.set(k, [pair]);
+  }
+  for (const [i, pairs] of groups) {
+    const start = starts[i]!;
+    const end = starts[i + 1] ?? value.length;
+    const inside = (node: unknown): boolean => {
+      const r = (node as Ranged)?.range;
+      return node === null || node === undefined || (!!r && r[0] >= start && r[2] <= end);
+    };
+    if (!pairs.every((p) => inside(p.key) && inside(p.value) && !(mayAlias && (hasAlias(p.key) || hasAlias(p.value))))) continue;
+    try {
+      let js: unknown[] | undefined = [];
+      for (const pair of pairs) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        if (sameJsKeys || (key !== null && typeof key === 'object') || key === undefined) {
+          js = undefined;
+          break;
+        }
+        const stringKey = key === null ? '' : String(key);
+        js.push(stringKey, data[stringKey]);
+      }
+      if (!js) {
+        const map = new YAMLMap(doc.schema);
+        map.items = pairs;
+        const made: unknown = map.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
+        if (made === null || typeof made !== 'object' || Array.isArray(made)) continue;
+        js = flatten(made as Record<string, unknown>);
+      }
+      list[i] = { pairs, origin: start, js, nestedDuplicate: undefined };
+    } catch {
+      // stays DEFERRED
+    }
+  }
 }
 
 /** The entry `key: value` read without yaml (see fastYamlPiece), with the offsets yaml gives, from the piece's start. */
@@ -513,7 +624,7 @@ function parseTomlPieces(value: string, pieces: FrontMatterPieces): Record<strin
   const tableArrays = new Map<string, boolean>();
   for (const piece of cut.pieces) {
     if (!piece) return undefined;
-    for (const key of Object.keys(piece.data)) {
+    for (const key of piece.keys) {
       const v = piece.data[key];
       if (!(key in data)) {
         data[key] = v;
@@ -534,7 +645,7 @@ function parseTomlPieces(value: string, pieces: FrontMatterPieces): Record<strin
 
 /**
  * Pieces start at 0, at each table header ("[" in the first column) and, before the first header, at each line that
- * starts a bare key. After an indented "[" line (a header, or a line of an array) no bare key line starts a piece.
+ * starts a bare key or a comment. After an indented "[" line (a header, or a line of an array) no bare key line starts a piece.
  */
 function tomlLineCut(text: string, s: number, header: boolean): number {
   const c = text.charCodeAt(s);
@@ -544,11 +655,12 @@ function tomlLineCut(text: string, s: number, header: boolean): number {
     while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
     return text.charCodeAt(i) === 91 ? AS_HEADER : NO_CUT;
   }
-  return !header && (isKeyStart(c) || c === 45) /* - */ ? CUT : NO_CUT;
+  return !header && (isKeyStart(c) || c === 45 /* - */ || c === 35) /* # */ ? CUT : NO_CUT;
 }
 
 interface TomlPiece {
   readonly data: Readonly<Record<string, unknown>>;
+  readonly keys: readonly string[];
   /** For a piece `[[name]]` (a bare key, then only the table's own lines): name. */
   readonly arrayOf: string | undefined;
 }
@@ -557,7 +669,7 @@ function tomlPiece(text: string): TomlPiece | undefined {
   try {
     const data = parseToml(text) as Record<string, unknown>;
     const header = /^\[\[[ \t]*([\w-]+)[ \t]*\]\]/.exec(text);
-    return { data, arrayOf: header?.[1] };
+    return { data, keys: Object.keys(data), arrayOf: header?.[1] };
   } catch {
     return undefined;
   }
