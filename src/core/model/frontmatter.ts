@@ -504,20 +504,19 @@ function fastYamlPiece(text: string): FastPiece | undefined {
   const keySource = m[1]!;
   const valueStart = keySource.length + 1 + m[2]!.length;
   const key = resolvePlain(keySource, true);
-  if (!key.ok) return undefined;
+  if (key === REFUSED) return undefined;
   let value: unknown;
   let valueEnd: number;
   if (m[3] !== undefined) {
-    const v = resolvePlain(m[3], false);
-    if (!v.ok) return undefined;
-    value = v.value;
+    value = resolvePlain(m[3], false);
+    if (value === REFUSED) return undefined;
     valueEnd = valueStart + m[3].length;
   } else {
     const quoted = (m[4] ?? m[5])!;
     value = quoted;
     valueEnd = valueStart + quoted.length + 2;
   }
-  return new FastPiece(key.value, key.value === null ? '' : String(key.value), value, keySource.length, valueStart, valueEnd);
+  return new FastPiece(key, key === null ? '' : String(key), value, keySource.length, valueStart, valueEnd);
 }
 
 // Characters a fast entry may hold: printable, no line or paragraph separator, no BOM; in a plain scalar no "#" or
@@ -526,22 +525,33 @@ const FAST_ENTRY =
   // eslint-disable-next-line no-control-regex -- the characters a fast entry may not hold
   /^(\w[\w.-]*):( +)(?:([^\0-\x20\x7f-\x9f#:\u2028\u2029\ufeff\ufffe\uffff\-?,[\]{}&*!|>'"%@`][^\0-\x20\x7f-\x9f#:\u2028\u2029\ufeff\ufffe\uffff]*(?: [^\0-\x20\x7f-\x9f#:\u2028\u2029\ufeff\ufffe\uffff]+)*)|"([^\0-\x1f\x7f-\x9f"\\\u2028\u2029\ufeff\ufffe\uffff]*)"|'([^\0-\x1f\x7f-\x9f'\u2028\u2029\ufeff\ufffe\uffff]*)')\n*$/;
 
-let coreSchema: { readonly tags: readonly ScalarTag[]; readonly str: ScalarTag; readonly options: object } | undefined;
+let coreSchema: { readonly tags: readonly ScalarTag[]; readonly str: ScalarTag; readonly options: object } | null | undefined;
+const REFUSED = Symbol('refused');
+let refused = false;
+const refuse = (): void => {
+  refused = true;
+};
 
-/** A plain scalar's value as yaml's composer resolves it (findScalarTagByTest, then the tag's resolve). */
-function resolvePlain(source: string, atKey: boolean): { ok: true; value: unknown } | { ok: false } {
-  if (!coreSchema) {
+/** A plain scalar's value as yaml's composer resolves it (findScalarTagByTest, then the tag's resolve), or REFUSED. */
+function resolvePlain(source: string, atKey: boolean): unknown {
+  if (coreSchema === undefined) {
     const doc = new Document(null, YAML_OPTIONS);
     const tags = doc.schema.tags.filter((t): t is ScalarTag => !('nodeClass' in t) && !('collection' in t && t.collection));
     const str = tags.find((t) => t.tag === 'tag:yaml.org,2002:str');
-    if (!str || doc.schema.compat) return { ok: false };
-    coreSchema = { tags, str, options: doc.options };
+    coreSchema = !str || doc.schema.compat ? null : { tags, str, options: doc.options };
   }
-  const tag = coreSchema.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source)) ?? coreSchema.str;
-  let failed = false;
-  const res = tag.resolve(source, () => (failed = true), coreSchema.options);
-  if (failed) return { ok: false };
-  return { ok: true, value: isScalar(res) ? res.value : res };
+  if (!coreSchema) return REFUSED;
+  let tag = coreSchema.str;
+  for (const t of coreSchema.tags) {
+    if ((t.default === true || (atKey && t.default === 'key')) && t.test?.test(source)) {
+      tag = t;
+      break;
+    }
+  }
+  refused = false;
+  const res = tag.resolve(source, refuse, coreSchema.options);
+  if (refused) return REFUSED;
+  return isScalar(res) ? res.value : res;
 }
 
 /** Whether the tree holds an alias (explicit stack). */
