@@ -1,8 +1,9 @@
 // Front matter: YAML (parsed with `yaml`, keeping node ranges for precise findings) or TOML.
-import { parseDocument, isMap, isScalar, isSeq, isPair, isNode, LineCounter, type Document } from 'yaml';
+import { Document, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, isNode, LineCounter, YAMLMap, type Pair, type Scalar, type ScalarTag } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import type { Range } from './text';
 import { range } from './text';
+import { AS_HEADER, CUT, FrontMatterPieces, HEADER, NO_CUT, WHOLE } from './frontmatter-pieces';
 
 export interface FrontMatterError {
   readonly message: string;
@@ -36,32 +37,41 @@ const MAX_FLOW_DEPTH = 64;
  */
 function flowNestingBeyond(text: string, max: number): number | undefined {
   let depth = 0;
-  let prev = '\n';
+  let prev = 10; // the last character other than a space or tab ("\r" counts as "\n")
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"' || c === "'") {
-      const end = text.indexOf(c, i + 1);
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      const end = text.indexOf(c === 34 ? '"' : "'", i + 1);
       if (end === -1) return undefined;
       i = end;
       prev = c;
       continue;
     }
-    if ((c === '[' || c === '{') && (prev === '\n' || prev === ':' || prev === '-' || prev === ',' || prev === '[' || prev === '{')) {
+    if ((c === 91 /* [ */ || c === 123) /* { */ && (prev === 10 || prev === 58 /* : */ || prev === 45 /* - */ || prev === 44 /* , */ || prev === 91 || prev === 123)) {
       if (++depth > max) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
-    if (c !== ' ' && c !== '\t') prev = c === '\r' ? '\n' : c;
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) depth--;
+    if (c !== 32 && c !== 9) prev = c === 13 ? 10 : c;
   }
   return undefined;
 }
 
 /**
  * Parses the raw value between the fences. `firstLine` is the document line of the opening fence and
- * `lineCount` the number of lines the block takes, fences included.
+ * `lineCount` the number of lines the block takes, fences included. The text is read in pieces (top-level entries),
+ * and with `pieces` kept from an earlier text of the document, unchanged entries are not parsed again; the result is
+ * the same as reading the text whole with the parser ('whole', the reference the unit tests compare with).
  */
-export function parseFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine: number, lineCount: number, lastLineLength: number): FrontMatter {
+export function parseFrontMatter(
+  kind: 'yaml' | 'toml',
+  value: string,
+  firstLine: number,
+  lineCount: number,
+  lastLineLength: number,
+  pieces: FrontMatterPieces | 'whole' = new FrontMatterPieces(),
+): FrontMatter {
   const whole = range(firstLine, 0, firstLine + lineCount - 1, lastLineLength);
   const contentLine = firstLine + 1;
-  if (kind === 'toml') return parseTomlBlock(value, whole, contentLine);
+  if (kind === 'toml') return parseTomlBlock(value, whole, contentLine, pieces);
 
   const deep = flowNestingBeyond(value, MAX_FLOW_DEPTH);
   if (deep !== undefined) {
@@ -69,14 +79,47 @@ export function parseFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine
     const at = range(contentLine + line, 0, contentLine + line, 0);
     return result('yaml', whole, {}, [{ message: `Front matter is not valid YAML here: lists or mappings nested more than ${MAX_FLOW_DEPTH} deep.`, range: at }]);
   }
+  return (pieces === 'whole' ? undefined : parseYamlPieces(value, whole, contentLine, pieces)) ?? parseYamlWhole(value, whole, contentLine);
+}
+
+/** Offset to document line and column, for offsets in `text` (lines end at "\n", as yaml's LineCounter counts). */
+function rangeMaker(text: string, contentLine: number): (start: number, end: number) => Range {
+  let starts: number[] | undefined;
+  const pos = (offset: number): { line: number; col: number } => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, col: offset - starts[lo]! };
+  };
+  return (start, end) => {
+    const s = pos(start);
+    const e = pos(Math.max(start, end));
+    return range(contentLine + s.line, s.col, contentLine + e.line, e.col);
+  };
+}
+
+function parseYamlWhole(value: string, whole: Range, contentLine: number): FrontMatter {
+  return parseYamlWholeDoc(value, whole, contentLine).frontMatter;
+}
+
+/** The front matter read whole by the parser (the reference), and the parser's document. */
+function parseYamlWholeDoc(value: string, whole: Range, contentLine: number): { frontMatter: FrontMatter; doc?: Document.Parsed } {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
     // Duplicate keys are found by duplicateKey below: the parser's own check compares each key with every key
     // before it (40,000 keys took 10 s).
-    doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    doc = parseDocument(value, { lineCounter, ...YAML_OPTIONS });
   } catch (e) {
-    return result('yaml', whole, {}, [{ message: `Front matter could not be read: ${errorText(e)}`, range: whole }]);
+    return { frontMatter: result('yaml', whole, {}, [{ message: `Front matter could not be read: ${errorText(e)}`, range: whole }]) };
   }
   const toRange = (start: number, end: number): Range => {
     const s = lineCounter.linePos(start);
@@ -84,9 +127,9 @@ export function parseFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine
     return range(contentLine + s.line - 1, s.col - 1, contentLine + e.line - 1, e.col - 1);
   };
   const errors: FrontMatterError[] = [];
-  const duplicate = duplicateKey(doc);
+  const duplicate = duplicateKey(doc.contents, false);
   if (duplicate && (doc.errors.length === 0 || duplicate[0] < doc.errors[0]!.pos[0])) {
-    errors.push({ message: 'Front matter is not valid YAML: Map keys must be unique', range: toRange(duplicate[0], duplicate[1]) });
+    errors.push({ message: DUPLICATE_MESSAGE, range: toRange(duplicate[0], duplicate[1]) });
   } else if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
     // The parser notices an unclosed quote where the text ends; the person needs the quote that was opened.
@@ -113,31 +156,67 @@ export function parseFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine
     }
   }
   const contents = doc.contents;
+  const tops: TopPair[] = isMap(contents) ? contents.items.map((pair) => topPair(pair, 0)) : [];
+  return { frontMatter: yamlResult(whole, data, errors, () => tops, toRange), doc };
+}
+
+// logLevel: yaml's toJS warns on the console about keys that are collections; the front matter's findings are ours.
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, logLevel: 'error' } as const;
+const DUPLICATE_MESSAGE = 'Front matter is not valid YAML: Map keys must be unique';
+
+type Ranged = { range?: [number, number, number] | null } | null | undefined;
+
+/** A top-level entry of a YAML front matter: its key's value (scalar keys) and nodes, at `base` in the text. */
+interface TopPair {
+  /** The key's scalar value; NOT_SCALAR for a key that is not a scalar. */
+  readonly key: unknown;
+  readonly keyNode: Ranged;
+  /** The value node (from yaml), or a stand-in with a range (an entry read without yaml, see FastPiece). */
+  readonly value: unknown;
+  /** Added to every range of the entry's nodes: where its piece starts in the front matter. */
+  readonly base: number;
+}
+
+const NOT_SCALAR = Symbol('not a scalar key');
+
+function topPair(pair: Pair<unknown, unknown>, base: number): TopPair {
+  return { key: isScalar(pair.key) ? pair.key.value : NOT_SCALAR, keyNode: pair.key as Ranged, value: pair.value, base };
+}
+
+function yamlResult(
+  whole: Range,
+  data: Record<string, unknown>,
+  errors: FrontMatterError[],
+  topPairs: () => readonly TopPair[],
+  toRange: (start: number, end: number) => Range,
+): FrontMatter {
+  const rangeOf = (node: Ranged, base: number): Range | undefined => (node?.range ? toRange(base + node.range[0], base + node.range[1]) : undefined);
   const valueRange = (key: string): Range | undefined => {
-    if (!isMap(contents)) return undefined;
-    for (const pair of contents.items) {
-      const k = isScalar(pair.key) ? pair.key.value : undefined;
-      if (k !== key) continue;
-      const node = (pair.value ?? pair.key) as { range?: [number, number, number] } | null;
-      if (node?.range) return toRange(node.range[0], node.range[1]);
+    for (const top of topPairs()) {
+      if (top.key !== key) continue;
+      const found = rangeOf((top.value ?? top.keyNode) as Ranged, top.base);
+      if (found) return found;
     }
     return undefined;
   };
-  type Ranged = { range?: [number, number, number] | null } | null | undefined;
-  const rangeOf = (node: Ranged): Range | undefined => (node?.range ? toRange(node.range[0], node.range[1]) : undefined);
   const nodeRange = (path: readonly (string | number)[]): Range | undefined => {
-    let node: unknown = contents;
-    let found: Range | undefined;
-    for (const segment of path) {
+    if (path.length === 0) return undefined;
+    const top = topPairs().find((p) => p.key === path[0]);
+    if (!top) return undefined;
+    const { base } = top;
+    const first = top.value as Ranged;
+    let found = !first?.range || first.range[0] === first.range[1] ? rangeOf(top.keyNode, base) : rangeOf(first, base);
+    let node: unknown = top.value;
+    for (const segment of path.slice(1)) {
       if (isMap(node)) {
         const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : undefined) === segment);
         if (!pair) break;
         const value = pair.value as Ranged;
         const empty = !value?.range || value.range[0] === value.range[1];
-        found = empty ? (rangeOf(pair.key as Ranged) ?? found) : rangeOf(value);
+        found = empty ? (rangeOf(pair.key as Ranged, base) ?? found) : rangeOf(value, base);
         node = pair.value;
       } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-        found = rangeOf(node.items[segment] as Ranged) ?? found;
+        found = rangeOf(node.items[segment] as Ranged, base) ?? found;
         node = node.items[segment];
       } else break;
     }
@@ -147,15 +226,361 @@ export function parseFrontMatter(kind: 'yaml' | 'toml', value: string, firstLine
 }
 
 /**
- * The range of the first key that repeats a key before it in the same mapping (what the parser's uniqueKeys option
- * reports: scalar keys with equal values), in document order, in linear time. Walks the tree with an explicit stack.
+ * A YAML front matter read piece by piece: cut before each line that starts a top-level key (a letter, digit or "_"
+ * in the first column), each piece parsed alone (and kept in `pieces`, so an edit parses only its piece again). A
+ * line in the first column ends whatever a piece holds (block scalars, plain scalars and nested collections need
+ * indentation), so the pieces read alone say what the whole says, except across a cut that a construct crosses: a
+ * quoted scalar or a flow collection left open, or an alias of an anchor in another piece. Those leave their piece
+ * with an error, and then (as for any error, and for document markers or directives, which only the whole can place)
+ * the whole text is parsed instead: undefined. A unit test compares both ways on tricky texts.
  */
-function duplicateKey(doc: Document.Parsed): [number, number] | undefined {
-  let first: [number, number] | undefined;
-  const stack: unknown[] = [doc.contents];
+function parseYamlPieces(value: string, whole: Range, contentLine: number, pieces: FrontMatterPieces): FrontMatter | undefined {
+  const cut = pieces.cut<YamlPiece>('yaml', value, yamlLineCut, quickYamlPiece);
+  if (!cut) return undefined;
+  const { starts } = cut;
+  const list = cut.pieces;
+  // Entries the quick reading left to the parser. Parsing many pieces one by one costs about twice what parsing
+  // them together does, so when they are many (a new text, a large paste) the whole text is parsed once, which is
+  // the result, and the pieces are taken from its document for the next edit.
+  let deferred = 0;
+  for (let i = 0; i < list.length; i++) if (list[i] === DEFERRED) deferred += (starts[i + 1] ?? value.length) - starts[i]!;
+  if (deferred > PARSE_WHOLE_FROM) {
+    const read = parseYamlWholeDoc(value, whole, contentLine);
+    if (read.doc && read.frontMatter.errors.length === 0) piecesFromDocument(read.doc, read.frontMatter.data, value, starts, list);
+    return read.frontMatter;
+  }
+  if (deferred > 0) {
+    for (let i = 0; i < list.length; i++) if (list[i] === DEFERRED) list[i] = composedYamlPiece(value.slice(starts[i], starts[i + 1] ?? value.length));
+  }
+  const data: Record<string, unknown> = {};
+  // Two keys with equal values have equal JavaScript keys: a key new to `data` repeats none before it. Keys are
+  // compared by value (as duplicateKey does) only when a JavaScript key comes again. When the last text had no
+  // repeated key and the edit changed only values, there is none to look for.
+  const clean = cut.changed?.note === CLEAN && sameKeys(cut.changed.replaced, list.slice(cut.changed.from, cut.changed.to));
+  let again = false;
+  let duplicate: [number, number] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const piece = list[i];
+    if (!piece) return undefined;
+    if (piece instanceof FastPiece) {
+      if (!clean && Object.hasOwn(data, piece.stringKey)) again = true;
+      addJsPair(data, piece.stringKey, piece.value);
+      continue;
+    }
+    if ('deferred' in piece) return undefined;
+    const js = piece.js;
+    if (js.length !== 2 * piece.pairs.length) again = true;
+    for (let k = 0; k < js.length; k += 2) {
+      if (Object.hasOwn(data, js[k] as string)) again = true;
+      addJsPair(data, js[k] as string, js[k + 1]);
+    }
+    const nested = piece.nestedDuplicate;
+    if (nested && !duplicate) duplicate = [starts[i]! + nested[0], starts[i]! + nested[1]];
+  }
+  if (again) {
+    const seen = new Set<unknown>();
+    for (let i = 0; i < list.length && !(duplicate && starts[i]! > duplicate[0]); i++) {
+      const piece = list[i] as FastPiece | ComposedPiece;
+      const base = starts[i]!;
+      const found = (key: unknown, start: number, end: number): void => {
+        if (seen.has(key) && (!duplicate || start < duplicate[0])) duplicate = [start, end];
+        seen.add(key);
+      };
+      if (piece instanceof FastPiece) found(piece.key, base, base + piece.keyEnd);
+      else {
+        const shift = base - piece.origin;
+        for (const pair of piece.pairs) {
+          const r = pair.key && isScalar(pair.key) ? pair.key.range : undefined;
+          if (r) found((pair.key as Scalar).value, shift + r[0], shift + r[1]);
+        }
+      }
+    }
+  }
+  pieces.note(!again && !duplicate ? CLEAN : undefined);
+  const toRange = rangeMaker(value, contentLine);
+  // The top-level entries, for valueRange and nodeRange: made when first asked for.
+  let tops: TopPair[] | undefined;
+  const topPairs = (): readonly TopPair[] => {
+    if (tops) return tops;
+    tops = [];
+    for (let i = 0; i < list.length; i++) {
+      const piece = list[i] as FastPiece | ComposedPiece;
+      const base = starts[i]!;
+      if (piece instanceof FastPiece) tops.push(piece.top(base));
+      else for (const pair of piece.pairs) tops.push(topPair(pair, base - piece.origin));
+    }
+    return tops;
+  };
+  if (duplicate) return yamlResult(whole, {}, [{ message: DUPLICATE_MESSAGE, range: toRange(duplicate[0], duplicate[1]) }], topPairs, toRange);
+  return yamlResult(whole, data, [], topPairs, toRange);
+}
+
+/** Noted on a text whose top-level JavaScript keys are all different and whose mappings repeat no key. */
+const CLEAN = 'clean';
+
+/** Whether two runs of pieces are one-line entries with the same keys, in the same order. */
+function sameKeys(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (!(x instanceof FastPiece) || !(y instanceof FastPiece) || x.stringKey !== y.stringKey || !Object.is(x.key, y.key)) return false;
+  }
+  return true;
+}
+
+/**
+ * Adds a pair to an object as yaml's toJS does: "__proto__" becomes an own property (toJS defines a key the object
+ * already has, own or inherited; for the other keys an assignment does the same).
+ */
+function addJsPair(data: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(data, key, { value, writable: true, enumerable: true, configurable: true });
+  else data[key] = value;
+}
+
+/**
+ * Pieces start at 0 and at each line that starts with a letter, digit, "_" or "#". A line that starts a document marker
+ * ("---", "...") or a directive ("%"), or a byte order mark, leaves the whole text to the parser: only the whole can
+ * place it.
+ */
+function yamlLineCut(text: string, s: number): number {
+  const c = text.charCodeAt(s);
+  if (c === 37 /* % */ || ((c === 45 /* - */ || c === 46) /* . */ && text.startsWith(c === 45 ? '---' : '...', s))) return WHOLE;
+  // A byte order mark starting a line: the parser drops it where a document may start (after only comments), so
+  // whether it does depends on the pieces before.
+  if (c === 0xfeff && s > 0) return WHOLE;
+  return isKeyStart(c) || c === 35 /* # */ ? CUT : NO_CUT;
+}
+
+function isKeyStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** A piece of YAML front matter parsed by yaml. */
+interface ComposedPiece {
+  /** The entries; their nodes' offsets less `origin` are offsets from the piece's start. */
+  readonly pairs: ReadonlyArray<Pair<unknown, unknown>>;
+  readonly origin: number;
+  /** The JavaScript pairs, key then value, as toJS makes them. */
+  readonly js: readonly unknown[];
+  /** The first key repeated in a mapping below the top level, from the piece's start. */
+  readonly nestedDuplicate: [number, number] | undefined;
+}
+
+/** A piece the quick reading (fastYamlPiece) left to the parser. */
+const DEFERRED = { deferred: true } as const;
+type YamlPiece = FastPiece | ComposedPiece | typeof DEFERRED;
+
+/** Above this many characters of pieces to parse, the whole text is parsed instead (see parseYamlPieces). */
+const PARSE_WHOLE_FROM = 64 * 1024;
+
+/** A one-line entry or only comments read without the parser, or DEFERRED. Never throws. */
+function quickYamlPiece(text: string): FastPiece | ComposedPiece | typeof DEFERRED {
+  try {
+    if (COMMENTS.test(text)) return NOTHING;
+    return fastYamlPiece(text) ?? DEFERRED;
+  } catch {
+    return DEFERRED;
+  }
+}
+
+/** Lines that are comments (of printable characters) or empty. */
+// eslint-disable-next-line no-control-regex -- the characters a comment read without the parser may not hold
+const COMMENTS = /^#[^\0-\x08\n\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*(?:\n(?:#[^\0-\x08\n\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*)?)*$/;
+const NOTHING: ComposedPiece = { pairs: [], origin: 0, js: [], nestedDuplicate: undefined };
+
+/**
+ * A piece parsed alone, or undefined when it cannot be read alone (see parseYamlPieces): an error (such as an alias
+ * of an anchor in another piece), a mapping that does not start in the first column (as the pieces after it do).
+ * Only comments is an empty piece. Never throws.
+ */
+function composedYamlPiece(text: string): ComposedPiece | undefined {
+  try {
+    const doc = parseDocument(text, YAML_OPTIONS);
+    const contents = doc.contents;
+    if (doc.errors.length > 0) return undefined;
+    if (contents === null) return { pairs: [], origin: 0, js: [], nestedDuplicate: undefined };
+    if (!isMap(contents) || contents.flow || contents.items.length === 0 || !atColumnZero(text, contents.range?.[0] ?? 0)) return undefined;
+    const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (js === null || typeof js !== 'object' || Array.isArray(js)) return undefined;
+    return { pairs: contents.items, origin: 0, js: flatten(js as Record<string, unknown>), nestedDuplicate: duplicateKey(contents, true) };
+  } catch {
+    return undefined;
+  }
+}
+
+function flatten(js: Record<string, unknown>): unknown[] {
+  const flat: unknown[] = [];
+  for (const key of Object.keys(js)) flat.push(key, js[key]);
+  return flat;
+}
+
+function atColumnZero(text: string, offset: number): boolean {
+  const column = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  return column === '' || column === '\uFEFF';
+}
+
+/**
+ * Fills DEFERRED pieces with their entries from the document of the whole text (read without errors), as each piece
+ * parsed alone would have them: a piece whose nodes reach out of it, or that holds an alias (whose anchor may be in
+ * another piece), stays DEFERRED (it will be parsed alone when next needed).
+ */
+function piecesFromDocument(doc: Document.Parsed, data: Readonly<Record<string, unknown>>, value: string, starts: readonly number[], list: (YamlPiece | undefined)[]): void {
+  const contents = doc.contents;
+  if (!isMap(contents) || contents.flow || !atColumnZero(value, contents.range?.[0] ?? 0)) return;
+  // Without errors no mapping repeats a key (nestedDuplicate is none); the values are the whole's, unless two keys
+  // have the same JavaScript key (1 and "1"): then each piece's pairs are converted again.
+  const sameJsKeys = Object.keys(data).length !== contents.items.length;
+  const mayAlias = value.includes('*');
+  const groups = new Map<number, Array<Pair<unknown, unknown>>>();
+  let k = 0;
+  for (const pair of contents.items) {
+    const at = (pair.key as Ranged)?.range?.[0] ?? (pair.value as Ranged)?.range?.[0];
+    if (at === undefined) return;
+    while (k + 1 < starts.length && starts[k + 1]! <= at) k++;
+    if (list[k] !== DEFERRED) continue;
+    const group = groups.get(k);
+    if (group) group.push(pair);
+    else groups.set(k, [pair]);
+  }
+  for (const [i, pairs] of groups) {
+    const start = starts[i]!;
+    const end = starts[i + 1] ?? value.length;
+    const inside = (node: unknown): boolean => {
+      const r = (node as Ranged)?.range;
+      return node === null || node === undefined || (!!r && r[0] >= start && r[2] <= end);
+    };
+    if (!pairs.every((p) => inside(p.key) && inside(p.value) && !(mayAlias && (hasAlias(p.key) || hasAlias(p.value))))) continue;
+    try {
+      let js: unknown[] | undefined = [];
+      for (const pair of pairs) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        if (sameJsKeys || (key !== null && typeof key === 'object') || key === undefined) {
+          js = undefined;
+          break;
+        }
+        const stringKey = key === null ? '' : String(key);
+        js.push(stringKey, data[stringKey]);
+      }
+      if (!js) {
+        const map = new YAMLMap(doc.schema);
+        map.items = pairs;
+        const made: unknown = map.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
+        if (made === null || typeof made !== 'object' || Array.isArray(made)) continue;
+        js = flatten(made as Record<string, unknown>);
+      }
+      list[i] = { pairs, origin: start, js, nestedDuplicate: undefined };
+    } catch {
+      // stays DEFERRED
+    }
+  }
+}
+
+/** The entry `key: value` read without yaml (see fastYamlPiece), with the offsets yaml gives, from the piece's start. */
+class FastPiece {
+  constructor(
+    /** The key's value (a string, or what a plain key like `1` or `true` resolves to). */
+    readonly key: unknown,
+    readonly stringKey: string,
+    readonly value: unknown,
+    readonly keyEnd: number,
+    readonly valueStart: number,
+    readonly valueEnd: number,
+  ) {}
+  top(base: number): TopPair {
+    return { key: this.key, keyNode: { range: [0, this.keyEnd, this.keyEnd] }, value: { range: [this.valueStart, this.valueEnd, this.valueEnd] }, base };
+  }
+}
+
+/**
+ * The one-line entry `key: value` (then blank lines), with a key of letters, digits, "_", "-" and "." and a value
+ * that is a plain scalar of ordinary characters or a quoted one without escapes, read without the parser (which
+ * takes about 0.6 µs a character: a front matter of 40,000 such keys took 600 ms). Its value is resolved by yaml's
+ * own scalar tags, as the parser does. Anything else (or a value a tag refuses) is undefined: the parser reads it.
+ */
+function fastYamlPiece(text: string): FastPiece | undefined {
+  const m = FAST_ENTRY.exec(text);
+  if (!m) return undefined;
+  const keySource = m[1]!;
+  const valueStart = keySource.length + 1 + m[2]!.length;
+  const key = resolvePlain(keySource, true);
+  if (key === REFUSED) return undefined;
+  let value: unknown;
+  let valueEnd: number;
+  if (m[3] !== undefined) {
+    value = resolvePlain(m[3], false);
+    if (value === REFUSED) return undefined;
+    valueEnd = valueStart + m[3].length;
+  } else {
+    const quoted = (m[4] ?? m[5])!;
+    value = quoted;
+    valueEnd = valueStart + quoted.length + 2;
+  }
+  return new FastPiece(key, key === null ? '' : String(key), value, keySource.length, valueStart, valueEnd);
+}
+
+// Characters a fast entry may hold: printable, no line or paragraph separator, no BOM; in a plain scalar no "#" or
+// ":" either, and it does not start with an indicator.
+const FAST_ENTRY =
+  // eslint-disable-next-line no-control-regex -- the characters a fast entry may not hold
+  /^(\w[\w.-]*):( +)(?:([^\0-\x20\x7f-\x9f#:\u2028\u2029\ufeff\ufffe\uffff\-?,[\]{}&*!|>'"%@`][^\0-\x20\x7f-\x9f#:\u2028\u2029\ufeff\ufffe\uffff]*(?: [^\0-\x20\x7f-\x9f#:\u2028\u2029\ufeff\ufffe\uffff]+)*)|"([^\0-\x1f\x7f-\x9f"\\\u2028\u2029\ufeff\ufffe\uffff]*)"|'([^\0-\x1f\x7f-\x9f'\u2028\u2029\ufeff\ufffe\uffff]*)')\n*$/;
+
+let coreSchema: { readonly tags: readonly ScalarTag[]; readonly str: ScalarTag; readonly options: object } | null | undefined;
+const REFUSED = Symbol('refused');
+let refused = false;
+const refuse = (): void => {
+  refused = true;
+};
+
+/** A plain scalar's value as yaml's composer resolves it (findScalarTagByTest, then the tag's resolve), or REFUSED. */
+function resolvePlain(source: string, atKey: boolean): unknown {
+  if (coreSchema === undefined) {
+    const doc = new Document(null, YAML_OPTIONS);
+    const tags = doc.schema.tags.filter((t): t is ScalarTag => !('nodeClass' in t) && !('collection' in t && t.collection));
+    const str = tags.find((t) => t.tag === 'tag:yaml.org,2002:str');
+    coreSchema = !str || doc.schema.compat ? null : { tags, str, options: doc.options };
+  }
+  if (!coreSchema) return REFUSED;
+  let tag = coreSchema.str;
+  for (const t of coreSchema.tags) {
+    if ((t.default === true || (atKey && t.default === 'key')) && t.test?.test(source)) {
+      tag = t;
+      break;
+    }
+  }
+  refused = false;
+  const res = tag.resolve(source, refuse, coreSchema.options);
+  if (refused) return REFUSED;
+  return isScalar(res) ? res.value : res;
+}
+
+/** Whether the tree holds an alias (explicit stack). */
+function hasAlias(root: unknown): boolean {
+  const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (isMap(node)) {
+    if (isAlias(node)) return true;
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) stack.push(item.key, item.value);
+        else stack.push(item);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The range of the first key that repeats a key before it in the same mapping (what the parser's uniqueKeys option
+ * reports: scalar keys with equal values), in document order, in linear time. Walks the tree with an explicit stack.
+ * With `belowTop`, the root mapping's own keys are not compared (only mappings below it).
+ */
+function duplicateKey(root: unknown, belowTop: boolean): [number, number] | undefined {
+  let first: [number, number] | undefined;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node) && !(belowTop && node === root)) {
       const seen = new Set<unknown>();
       for (const pair of node.items) {
         if (!isScalar(pair.key)) continue;
@@ -181,14 +606,82 @@ function duplicateKey(doc: Document.Parsed): [number, number] | undefined {
   return first;
 }
 
-function parseTomlBlock(value: string, whole: Range, contentLine: number): FrontMatter {
+function parseTomlBlock(value: string, whole: Range, contentLine: number, pieces: FrontMatterPieces | 'whole'): FrontMatter {
+  const data = pieces === 'whole' ? undefined : parseTomlPieces(value, pieces);
+  if (data) return result('toml', whole, data, []);
   try {
-    const data = parseToml(value) as Record<string, unknown>;
-    return result('toml', whole, data, []);
+    return result('toml', whole, parseToml(value) as Record<string, unknown>, []);
   } catch (e) {
     const line = (e as { line?: number }).line;
     const at = typeof line === 'number' ? range(contentLine + line - 1, 0, contentLine + line - 1, 0) : whole;
     return result('toml', whole, {}, [{ message: `Front matter is not valid TOML: ${firstSentence(errorText(e))}`, range: at }]);
+  }
+}
+
+/**
+ * A TOML front matter read piece by piece, as parseYamlPieces does: cut before each table header ("[" in the first
+ * column) and, before the first header, before each line that starts a bare key; each piece parsed alone (and kept in
+ * `pieces`). Pieces are put together only when no two of them define the same top-level key (except arrays of tables
+ * `[[name]]`, whose pieces add one table each) and none fails; otherwise undefined, and the whole text is parsed, so
+ * the result and any error are the parser's own. A construct that crosses a cut (a multi-line string or array) leaves
+ * its piece unfinished, an error.
+ */
+function parseTomlPieces(value: string, pieces: FrontMatterPieces): Record<string, unknown> | undefined {
+  const cut = pieces.cut('toml', value, tomlLineCut, tomlPiece);
+  if (!cut) return undefined;
+  const data = Object.create(null) as Record<string, unknown>;
+  /** Top-level keys defined so far only by `[[key]]` pieces; true once the array is a copy of its first piece's. */
+  const tableArrays = new Map<string, boolean>();
+  for (const piece of cut.pieces) {
+    if (!piece) return undefined;
+    for (const key of piece.keys) {
+      const v = piece.data[key];
+      if (!(key in data)) {
+        data[key] = v;
+        if (piece.arrayOf === key) tableArrays.set(key, false);
+        continue;
+      }
+      const copied = tableArrays.get(key);
+      if (copied === undefined || piece.arrayOf !== key || !Array.isArray(v)) return undefined;
+      if (!copied) {
+        data[key] = [...(data[key] as unknown[])];
+        tableArrays.set(key, true);
+      }
+      (data[key] as unknown[]).push(...(v as unknown[]));
+    }
+  }
+  return data;
+}
+
+/**
+ * Pieces start at 0, at each table header ("[" in the first column) and, before the first header, at each line that
+ * starts a bare key or a comment. After an indented "[" line (a header, or a line of an array) no bare key line starts a piece.
+ */
+function tomlLineCut(text: string, s: number, header: boolean): number {
+  const c = text.charCodeAt(s);
+  if (c === 91 /* [ */) return HEADER;
+  if (c === 32 || c === 9) {
+    let i = s + 1;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    return text.charCodeAt(i) === 91 ? AS_HEADER : NO_CUT;
+  }
+  return !header && (isKeyStart(c) || c === 45 /* - */ || c === 35) /* # */ ? CUT : NO_CUT;
+}
+
+interface TomlPiece {
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly keys: readonly string[];
+  /** For a piece `[[name]]` (a bare key, then only the table's own lines): name. */
+  readonly arrayOf: string | undefined;
+}
+
+function tomlPiece(text: string): TomlPiece | undefined {
+  try {
+    const data = parseToml(text) as Record<string, unknown>;
+    const header = /^\[\[[ \t]*([\w-]+)[ \t]*\]\]/.exec(text);
+    return { data, keys: Object.keys(data), arrayOf: header?.[1] };
+  } catch {
+    return undefined;
   }
 }
 

@@ -9,6 +9,7 @@ import { headingTextWithDefinitions } from './remark';
 import { rescanChunks, scanChunks, type ChunkSpan } from './scan';
 import { range, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
+import { FrontMatterPieces } from './frontmatter-pieces';
 import { SectionMatcher } from './match';
 import { recognise, type RoleReason } from './recognise';
 import { documentFlags, LineMemo } from './signals';
@@ -146,16 +147,19 @@ export class ChunkCache {
 
   /**
    * The document's front matter, parsed again only when it changed: an edit below it leaves it as it was, and parsing
-   * YAML is the costliest step of a large front matter (about 0.6 µs per character).
+   * YAML is the costliest step of a large front matter (about 0.6 µs per character). An edit inside it parses again
+   * only the top-level entries it touched (see FrontMatterPieces).
    */
   frontMatter(kind: 'yaml' | 'toml', value: string, firstLine: number, lineCount: number, lastLineLength: number): FrontMatter {
     const k = this.lastFrontMatter?.key;
     if (k && k[0] === kind && k[2] === firstLine && k[3] === lineCount && k[4] === lastLineLength && k[1] === value) return this.lastFrontMatter!.value;
-    const parsed = parseFrontMatter(kind, value, firstLine, lineCount, lastLineLength);
+    const parsed = parseFrontMatter(kind, value, firstLine, lineCount, lastLineLength, this.frontMatterPieces);
     this.lastFrontMatter = { key: [kind, value, firstLine, lineCount, lastLineLength], value: parsed };
     return parsed;
   }
 
+  /** The front matter's pieces parsed for the last text; for tests, parsedLastRun says how many the last parse read. */
+  readonly frontMatterPieces = new FrontMatterPieces();
   private lastFrontMatter: { key: readonly [string, string, number, number, number]; value: FrontMatter } | undefined;
 
   /** Line flags of the document's long chunks, kept between analyses (see LineMemo in signals.ts). */

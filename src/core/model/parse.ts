@@ -54,6 +54,18 @@ const FENCE_LINE = /^(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
  * A unit test checks that this path says what remarkParseChunk says, chunk by chunk.
  */
 export function fastParse(text: string, frontMatter: boolean): ChunkData | undefined {
+  if (frontMatter && !text.includes('\r')) {
+    // The front matter's value without splitting it into lines (a large one is read again at every edit in it): the
+    // same as below when the last line is the closing fence.
+    const firstEnd = text.indexOf('\n');
+    const lastStart = text.lastIndexOf('\n') + 1;
+    const last = text.slice(lastStart);
+    if (firstEnd !== -1 && !/^[ \t]*$/.test(last)) {
+      const fence = text.slice(0, firstEnd).trimEnd();
+      if (last.trimEnd() !== fence) return undefined;
+      return { ...EMPTY, frontMatter: { kind: fence === '---' ? 'yaml' : 'toml', value: text.slice(firstEnd + 1, lastStart - 1) } };
+    }
+  }
   const lines = text.split(/\r\n|\r|\n/);
   let n = lines.length;
   while (n > 0 && /^[ \t]*$/.test(lines[n - 1]!)) n--;

@@ -1,0 +1,315 @@
+// Front matter read in pieces (top-level entries, each parsed alone and kept between edits) must say exactly what the
+// parser says of the whole text: data (values, key order, prototypes), errors and their ranges, and the ranges of
+// nodes. Table-driven on tricky YAML and TOML, then seeded random edits through one FrontMatterPieces.
+// POSTMORTEM_FM_EDITS=100000 runs a larger search.
+import * as assert from 'node:assert/strict';
+import { parseFrontMatter, type FrontMatter } from '../../src/core/model/frontmatter';
+import { FrontMatterPieces } from '../../src/core/model/frontmatter-pieces';
+import { rng } from '../bench/generate';
+
+const YAML_CASES: readonly string[] = [
+  '',
+  '# only a comment',
+  'title: Outage\nstatus: draft\nseverity: 2',
+  'a: 1\nb: 1.5\nc: 0x1F\nd: 0o17\ne: +12\nf: -0\ng: 1e3\nh: .inf\ni: -.Inf\nj: .nan\nk: 12345678901234567890\nl: 1.50\nm: 1_000',
+  'a: ~\nb: null\nc: Null\nd: NULL\ne: true\nf: True\ng: FALSE\nh: yes\ni: on\nj: 2024-01-01\nk: 14:03',
+  "a: 'single # : quoted'\nb: \"double # : quoted\"\nc: \"esc\\n\\u00e9\"\nd: 'it''s'\ne: \"\"\nf: ''",
+  'a: value with spaces\nb: Panne réseau 🚀\nc: x\u00a0y\nd: \u00a0lead\ne: tail\u00a0',
+  'a: b:c\nurl: http://example.com/x?y=1\nc: b#c\nd: b #c\ne: x:  y\nf: a, b\ng: [x]y\nh: x]',
+  'a: -1\nb: - x\nc: ?x\nd: :x\ne: @x\nf: %x\ng: `x\nh: !x\ni: &x\nj: *x\nk: |x\nl: >x\nm: {x\nn: ,x',
+  '1: one\ntrue: yes\nnull: nothing\n1.0: float\n0x1: hex\n_: under\nkey-with-dash: 1\na.b: 2\n9abc: 3',
+  '__proto__: polluted\nconstructor: c\ntoString: t\nhasOwnProperty: h\nvalueOf: v',
+  'a: 1\na: 2',
+  'a: 1\nb: 2\na: 3\nb: 4',
+  'a:\n  b: 1\n  b: 2\nc: 3\nc: 4',
+  'x: 0\na:\n  b: 1\n  b: 2\nx: 1',
+  '1: a\n"1": b\n1.0: c',
+  'a: 1\nb: [\na: 2',
+  'a: abc\n  def\nb: 2',
+  'a: abc\ndef\nb: 2',
+  'a: abc\ndef: 1',
+  'a: |\n  line one\n  line two\nb: 2',
+  'a: >\n  folded\n  text\n\nb: 2',
+  'a: |-\n  x\nb: 2',
+  'a: |+\n  x\n\n\nb: 2',
+  'a: |2\n   x\nb: 2',
+  'a: |\ntext: 1',
+  'a: |\n  x\n text\nb: 1',
+  'a: [1,\n  2]\nb: {x: 1,\n  y: 2}',
+  'a: [1,\n2]\nb: 3',
+  'a: {x: 1,\ny: 2}\nb: 3',
+  'a: [1, 2\nb: 3',
+  'a: [1, 2]]\nb: 3',
+  '# head\na: 1 # trailing\n# between\nb: 2\n  # indented\nc: 3\n# tail',
+  'a: &x 1\nb: *x',
+  'a: &x 1\nb: &x 2\nc: *x',
+  'a:\n  b: &x 1\n  c: *x\nd: 2',
+  'base: &b {x: 1}\nderived:\n  <<: *b',
+  'a: b: c',
+  'title: Outage: db down\nb: 1',
+  'a: x\n  b: 1\nc: 2',
+  'a: "unclosed\nb: 1',
+  "a: 'unclosed\nb: 1",
+  'a: "multi\n  line"\nb: 1',
+  'a: "multi\nline"\nb: 1',
+  'a:\n\tb: 1',
+  'a:\t1\nb: 2\t\nc: 3\t# c',
+  '- a\n- b',
+  '- a\nb: 1',
+  'a\nb: 1',
+  'hello',
+  'a: 1\n - b',
+  ': x\nb: 1',
+  '? a\n: b\nc: d',
+  '? [a, b]\n: c\nd: 1',
+  '? a\nb: c',
+  '[a, b]: c\nd: 1',
+  '{a: 1}\nb: 2',
+  '[a]\nb: 2',
+  'a: 1\n[a, b]: c',
+  'a: 1\n{x: 1}: 2',
+  'a: 1\n"quoted key": 2\n\'single\': 3',
+  'a: !!str 1\nb: !!int "2"\nc: !custom x\nd: !!binary aGk=\ne: !!set {a, b}\nf: !!float 1',
+  'a:\n  b:\n    c: 1\n  d: [1, 2]\ne:\n- x\n- y\nf:\n  - g: 1\n    h: 2',
+  'a:\nb:\nc: ""',
+  'a: 1\n\n\n\nb: 2\n\n',
+  'a: 1   \nb:    2',
+  'a b: 1\na : 2\nc: 3',
+  'a: 1\r\nb: 2\r\nc:\r\n  d: 3\r\n',
+  'a: 1\rb: 2',
+  '\uFEFFa: 1\nb: 2',
+  'a: 1\n\uFEFFb: 2',
+  'a: 1\n---\nb: 2',
+  'a: 1\n...\n',
+  'a: |\n  ---\n  ...\nb: 1',
+  'a: 1\n--- x',
+  '%YAML 1.2\n---\na: 1',
+  'a: ---\nb: ...',
+  'a: x\u0085y\nb: x\u2028y\nc: 2',
+  'a: \u0000\nb: 1',
+  'a: \ud800x\nb: \udc00',
+  'a: x\u0007y\nb: "x\u0007y"',
+  'a: ' + '['.repeat(70) + ']'.repeat(70),
+  'a: 1\nb: 2\nc: [[[[1]]]]\n' + 'd: {'.repeat(3) + '}'.repeat(3),
+  'list:\n- 1\n- 2\nmap:\n  x: 1\nempty: {}\nseq: []',
+  'a: >-\n  x\n\n  y\n\nb: |\n\n  z\n',
+  'a: "tab\tinside"\nb: \'tab\tinside\'',
+  'a: "x" # c\nb: \'y\' # c\nc: "x"y',
+  'a: 1 #c\nb: 2#c',
+  'a:\n# c\n  - x\nb: 1',
+  'a:\n# c\n  b: 1\nc: 2',
+  'a: |\n  x\n# c\n  y\nb: 1',
+  'a: |\n  x\n# c\nb: 1',
+  'a: 1\n# c\n\n# d\n',
+  '# only\n# comments\n',
+  'a: "x\n# c\n  y"\nb: 1',
+  'a: [1,\n# c\n  2]\nb: 1',
+  'a: |\n# c\n  x\nb: 1',
+  'a: >\n# c\nb: 1',
+  'a: |\n\n# c\n\nb: 1',
+  'a:\n  - x\n# c\n  - y\nb: 1',
+  'a: 1\n#\tc\n# \u0007\n#\u00a0\nb: 2',
+];
+
+const TOML_CASES: readonly string[] = [
+  '',
+  '# only a comment',
+  'a = 1\nb = "x"\nc = [1, 2]\nd = {x = 1}\ne = true\nf = 1.5\ng = 1979-05-27T07:32:00Z\nh = 07:32:00',
+  '[t]\nx = 1\n[u]\ny = 2',
+  'a = 1\n[t]\nx = 1\ny = 2\n[u]\nz = 3',
+  '[t.a]\nx = 1\n[t.b]\ny = 2',
+  '[[arr]]\nx = 1\n[[arr]]\nx = 2\n[[ arr ]]\nx = 3',
+  '[[arr]]\nx = 1\n[arr.sub]\ny = 1',
+  '[[arr]]\nx = 1\n[[arr.sub]]\ny = 1\n[[arr]]\nx = 2',
+  'arr = [{x = 1}]\n[[arr]]\nx = 2',
+  '[[arr]]\nx = 1\n[other]\ny = 2\n[[arr]]\nx = 3',
+  '[["arr"]]\nx = 1\n[[arr]]\nx = 2',
+  'a = 1\na = 2',
+  'a.b = 1\na.c = 2',
+  'a.b = 1\n[a]\nc = 2',
+  'a = 1\n[a]\nx = 1',
+  '[t]\nx = 1\n[t]\ny = 2',
+  'a = [\n1,\n2\n]\nb = 3',
+  'a = [\n  1,\n  2,\n]\nb = 3',
+  'a = """\nb = 1\n"""\nc = 2',
+  "a = '''\n[x]\n'''\nc = 2",
+  '# c\na = 1 # c\n\n# d\nb = 2',
+  '\uFEFFa = 1\nb = 2',
+  'a = 1\r\nb = 2\r\n[t]\r\nx = 1\r\n',
+  'a = \nb = 1',
+  'a = 1 b = 2',
+  '__proto__ = 1\nconstructor = 2\ntoString = 3',
+  '[__proto__]\nx = 1',
+  '"quoted key" = 1\n\'literal\' = 2\nc = 3',
+  '-dash = 1\n_u = 2\n9 = 3',
+  't = {}\n[s]\n',
+  '[ t ]\nx = 1\n[ t . u ]\ny = 2',
+  'a = 1\n  b = 2\n\tc = 3',
+  '[t]\nx = 1\n\n# c\ny = 2\n[[a]]\n[[a]]\nz = 1',
+  'x = [\n[1, 2],\n[3]\n]',
+  '[t]\nx = [\n[1, 2],\n]',
+  'a = "unclosed\nb = 1',
+  'a = { x = 1,\ny = 2 }',
+  'a = 1\nb = 2\na = 3',
+  '[a.b]\nx = 1\n[a]\ny = 2',
+  '[a]\ny = 2\n[a.b]\nx = 1',
+  'key = "value"\n[[products]]\nname = "Hammer"\n\n[[products]]\n\n[[products]]\nname = "Nail"',
+  'a = [\n# c\n1]\nb = 2',
+  '# c\n[t]\n# d\nx = 1',
+  'a = 1\n# c\n# d\nb = 2',
+  'a = """\n# c\n"""\nb = 2',
+];
+
+/** Everything a front matter says; node ranges for every `every`th top-level key (all of them by default). */
+function snapshot(fm: FrontMatter, value: string, every = 1) {
+  const paths: (string | number)[][] = [];
+  const walk = (node: unknown, path: (string | number)[]) => {
+    if (path.length > 0) paths.push(path);
+    if (path.length >= 3 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) node.forEach((v, i) => walk(v, [...path, i]));
+    else for (const k of Object.keys(node)) walk((node as Record<string, unknown>)[k], [...path, k]);
+  };
+  const keys = Object.keys(fm.data).filter((_, i) => i % every === 0);
+  for (const key of keys) walk(fm.data[key], [key]);
+  const names = new Set<string>([...keys, 'missing', '1', 'true', 'null', '']);
+  [...value.matchAll(/^([^\s:#]+)\s*:/gm)].forEach((m, i) => i % every === 0 && names.add(m[1]!));
+  for (const name of names) paths.push([name], [name, 'missing'], [name, 0]);
+  return {
+    kind: fm.kind,
+    range: fm.range,
+    errors: fm.errors,
+    data: fm.data,
+    prototype: Object.getPrototypeOf(fm.data) as unknown,
+    keys: JSON.stringify(Object.keys(fm.data)),
+    valueRanges: [...names].map((n) => [n, fm.valueRange(n)]),
+    nodeRanges: paths.map((p) => [JSON.stringify(p), fm.nodeRange(p)]),
+  };
+}
+
+function whole(kind: 'yaml' | 'toml', value: string): FrontMatter {
+  return parseFrontMatter(kind, value, 3, value.split('\n').length + 2, 3, 'whole');
+}
+
+function inPieces(kind: 'yaml' | 'toml', value: string, pieces = new FrontMatterPieces()): FrontMatter {
+  return parseFrontMatter(kind, value, 3, value.split('\n').length + 2, 3, pieces);
+}
+
+function same(kind: 'yaml' | 'toml', value: string, pieces?: FrontMatterPieces, context = '', every = 1): void {
+  const expected = snapshot(whole(kind, value), value, every);
+  const actual = snapshot(inPieces(kind, value, pieces), value, every);
+  assert.deepEqual(actual, expected, `${kind} ${JSON.stringify(value)}${context}`);
+}
+
+const EDIT_SNIPPETS = ['x', ' ', '\n', ':', ': ', '#', '"', "'", '[', ']', '{', '}', '-', '- ', '  ', '\t', '|', '>', '&a ', '*a', '=', '[[', ']]', '---', '...', '%', '?', '\r\n', '\uFEFF', '1', 'true', 'key: v\n', 'k = 1\n', '[t]\n'];
+
+function randomEdit(text: string, r: () => number): string {
+  const at = Math.floor(r() * (text.length + 1));
+  if (r() < 0.35 && text.length > 0) return text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 4));
+  return text.slice(0, at) + EDIT_SNIPPETS[Math.floor(r() * EDIT_SNIPPETS.length)]! + text.slice(at);
+}
+
+describe('front matter in pieces', () => {
+  for (const [kind, cases] of [['yaml', YAML_CASES], ['toml', TOML_CASES]] as const) {
+    it(`${kind}: each tricky text reads as the parser reads it whole`, () => {
+      for (const value of cases) same(kind, value);
+    });
+
+    it(`${kind}: two tricky texts one after the other read as the whole`, () => {
+      for (const a of cases) for (const b of cases.slice(0, 8)) same(kind, `${a}\n${b}`);
+    });
+
+    it(`${kind}: seeded random edits, each text read with the pieces of the one before, read as the whole`, () => {
+      const r = rng(kind === 'yaml' ? 11 : 12);
+      const edits = Number(process.env['POSTMORTEM_FM_EDITS'] ?? 800);
+      let pieces = new FrontMatterPieces();
+      let text = '';
+      for (let i = 0; i < edits; i++) {
+        if (i % 25 === 0) {
+          // A new sequence: a few tricky texts joined, read once with fresh pieces.
+          text = [0, 1, 2].map(() => cases[Math.floor(r() * cases.length)]!).join('\n');
+          pieces = new FrontMatterPieces();
+          inPieces(kind, text, pieces);
+        }
+        text = randomEdit(text, r);
+        same(kind, text, pieces, ` (edit ${i})`);
+      }
+    });
+  }
+
+  // Every one-character change at every position of small texts: edits next to a cut, which decide whether the
+  // pieces before and after it can be kept.
+  const EVERYWHERE: Record<'yaml' | 'toml', { texts: string[]; inserts: string[] }> = {
+    yaml: {
+      texts: ['a: 1\nb: 2\nc: 3\nd: 4\ne: 5', 'a: 1\nb:\n  x: 1\nc: "q"\nd: |\n  t\ne: 5', 'a: 1\n\nb: [1,\n  2]\n# c\nc: 3\nd: 4'],
+      inserts: [' ', '#', '\n', '-', '[', '"', 'x', '\t', '.', '%', '?', ':'],
+    },
+    toml: {
+      texts: ['a = 1\nb = 2\nc = 3\nd = 4\ne = 5', 'a = 1\n[t]\nb = 2\nc = 3\n[u]\nd = 4', 'a = 1\nb = 2\n[[t]]\nc = 3\n[[t]]\nd = 4\ne = 5'],
+      inserts: [' ', '#', '\n', '[', ']', '"', 'x', '=', '[t]\n', '-'],
+    },
+  };
+  for (const kind of ['yaml', 'toml'] as const) {
+    it(`${kind}: a change at any position of small texts, read with the pieces of the text before, reads as the whole`, () => {
+      for (const base of EVERYWHERE[kind].texts) {
+        for (let at = 0; at <= base.length; at++) {
+          const edits = [...EVERYWHERE[kind].inserts.map((s) => base.slice(0, at) + s + base.slice(at)), base.slice(0, at) + base.slice(at + 1)];
+          for (const edited of edits) {
+            const pieces = new FrontMatterPieces();
+            inPieces(kind, base, pieces);
+            same(kind, edited, pieces, ` (after ${JSON.stringify(base)})`);
+            same(kind, base, pieces, ` (back from ${JSON.stringify(edited)})`);
+          }
+        }
+      }
+    });
+  }
+
+  it('yaml: a large front matter of entries the parser must read (read whole, then taken apart) reads as the whole, before and after edits', function () {
+    this.timeout(120_000);
+    const r = rng(13);
+    const entries = Array.from({ length: 1600 }, (_, i) => {
+      const tricky = YAML_CASES[i % YAML_CASES.length]!;
+      // Mostly nested entries; every 50th a tricky text (which may make the whole text invalid, then valid again).
+      if (i % 50 === 49) return tricky;
+      // Some with an alias (of an anchor in the same entry), which stay to be parsed alone.
+      return i % 7 === 0 ? `key${i}:\n  a: ${i}\n  c: &x${i} {d: 1}\n  e: *x${i}` : `key${i}:\n  a: ${i}\n  b: [1, "two"]\n  c: {d: 1} # note`;
+    });
+    // An alias of an anchor in another entry: valid now, an error once the anchor is renamed below.
+    let text = `base: &b {x: 1}\nref:\n  y: *b\n${entries.filter((_, i) => i % 50 !== 49).join('\n')}`;
+    assert.ok(text.length > 80_000);
+    const pieces = new FrontMatterPieces();
+    same('yaml', text, pieces, ' (new)', 23);
+    // An edit of one value: the entries taken from the whole text's document are kept; the edited one and those
+    // with an alias are parsed alone.
+    const at = text.indexOf('a: 800') + 4;
+    text = `${text.slice(0, at)}9${text.slice(at)}`;
+    same('yaml', text, pieces, ' (one value)', 23);
+    assert.ok(pieces.parsedLastRun === 1 && pieces.reusedLastRun > 1500, `parsed ${pieces.parsedLastRun}, kept ${pieces.reusedLastRun}`);
+    text = text.replace('&b', '&c');
+    same('yaml', text, pieces, ' (anchor renamed)', 23);
+    assert.equal(whole('yaml', text).errors.length, 1);
+    text = text.replace('&c', '&b');
+    same('yaml', text, pieces, ' (anchor back)', 23);
+    for (let i = 0; i < 6; i++) {
+      if (i === 3) text = entries.join('\n');
+      else text = randomEdit(text, r);
+      same('yaml', text, pieces, ` (edit ${i})`, 23);
+    }
+  });
+
+  it('an edit in one entry of a large front matter parses only that entry again', () => {
+    for (const [kind, line] of [['yaml', (i: number) => `key${i}: value ${i}`], ['toml', (i: number) => `key${i} = "value ${i}"`]] as const) {
+      const value = Array.from({ length: 2000 }, (_, i) => line(i)).join('\n');
+      const pieces = new FrontMatterPieces();
+      inPieces(kind, value, pieces);
+      assert.equal(pieces.parsedLastRun, 2000, kind);
+      const mid = value.indexOf(line(1000)) + 5;
+      const edited = `${value.slice(0, mid)}x${value.slice(mid)}`;
+      const fm = inPieces(kind, edited, pieces);
+      assert.equal(pieces.parsedLastRun, 1, kind);
+      assert.equal(pieces.reusedLastRun, 1999, kind);
+      assert.equal(Object.keys(fm.data).length, 2000, kind);
+      same(kind, edited, pieces);
+    }
+  });
+});
