@@ -69,6 +69,7 @@ export const FAMILIES: readonly Family[] = [
   { name: 'yaml-deep', what: 'YAML front matter: a flow sequence nested n deep', make: (b) => `---\ntype: postmortem\nx: ${fill('[', b / 2)}${fill(']', b / 2)}\n---\n\n${sections('', '')}` },
   { name: 'toml-keys', what: 'TOML front matter with n keys', make: (b) => `+++\ntype = "postmortem"\n${lines(b, (i) => `key${i} = "value ${i}"`)}\n+++\n\n${sections('', '')}` },
   { name: 'reference-definitions', what: 'n link reference definitions, a blank line between', make: (b) => postmortem('What happened', lines(b, (i) => `[ref${i}]: https://example.com/${i}`, '\n\n')) },
+  { name: 'list-fence-refs', what: 'a list item\'s fence never closed, then n headings "## [ref i] Timeline", each with its definition', make: (b) => postmortem('What happened', `- item\n  \`\`\`\n  code\n\n${lines(b, (i) => `## [r${i}] Timeline\n\n[r${i}]: /x${i}`, '\n\n')}`) },
   { name: 'headings-with-refs', what: 'n headings "### [ref i]", each with its definition', make: (b) => postmortem('What happened', lines(b, (i) => `### [ref${i}]\n\n[ref${i}]: https://example.com/${i}`, '\n\n')) },
   { name: 'responders-capitals', what: 'a Responders line of n capitals', make: (b) => postmortem('Responders', fill('A', b)) },
   { name: 'blameless-prefix', what: `an n-letter word, then "'s x 's fault"`, make: (b) => postmortem('What happened', `${fill('a', b)}'s x 's fault`) },

@@ -9,7 +9,7 @@ import type { Root } from 'mdast';
 import { analyze } from '../../src/core';
 import { isPlaceholderLine } from '../../src/core/model/prose';
 import { hasNonAscii } from '../../src/core/model/text';
-import { bracketedTexts } from '../../src/core/model/model';
+import { bracketedTexts } from '../../src/core/model/heading-text';
 import { dropDanglingSeparators } from '../../src/core/model/action-items';
 import { capContainerDepth, MAX_CONTAINER_DEPTH } from '../../src/core/model/remark';
 import { htmlHeadings } from '../../src/core/model/heading-text';

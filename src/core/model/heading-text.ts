@@ -143,3 +143,89 @@ function safeFromCodePoint(cp: number, fallback: string): string {
   return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : fallback;
 }
 
+// ---- References in headings: which definitions a heading may use (model.ts across chunks, remark.ts within one) ----
+
+/** A reference label as CommonMark compares them: whitespace runs as one space, trimmed, case folded. */
+export function normaliseLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+}
+
+/** Definitions (as Markdown source) by normalised label; the first of a label wins, as in CommonMark. */
+export function definitionsByLabel(definitions: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const d of definitions) {
+    const m = /^\[((?:[^\\\]]|\\[\s\S])*)\]:/.exec(d);
+    if (!m) continue;
+    const key = normaliseLabel(m[1]!);
+    if (!map.has(key)) map.set(key, d);
+  }
+  return map;
+}
+
+/** The definitions a heading's source may refer to: those of every bracketed text in it, in one pass. */
+export function definitionsUsed(source: string, byLabel: ReadonlyMap<string, string>): string[] {
+  const used = new Set<string>();
+  for (const label of bracketedTexts(source)) {
+    const d = byLabel.get(normaliseLabel(label));
+    if (d !== undefined) used.add(d);
+  }
+  return [...used];
+}
+
+/**
+ * What `source.matchAll(/\[((?:[^[\]\\]|\\[\s\S])*)\]/g)` captures, in one pass: that pattern, tried again from
+ * each escaped `\[` of a run left unclosed, read the rest of the run each time. An attempt that fails stops at an
+ * unescaped `[` (or the end), and every start before it fails there too, so the search goes on from that `[`.
+ */
+export function bracketedTexts(source: string): string[] {
+  const out: string[] = [];
+  let i = source.indexOf('[');
+  while (i !== -1) {
+    let k = i + 1;
+    let end = -1;
+    while (k < source.length) {
+      const c = source[k];
+      if (c === '\\') {
+        if (k + 1 >= source.length) break;
+        k += 2;
+        continue;
+      }
+      if (c === ']') {
+        end = k;
+        break;
+      }
+      if (c === '[') break;
+      k++;
+    }
+    if (end !== -1) {
+      out.push(source.slice(i + 1, end));
+      i = source.indexOf('[', end + 1);
+    } else i = source[k] === '[' ? k : -1;
+  }
+  return out;
+}
+
+/**
+ * Heading text whose only syntax is brackets, not nested, none followed by "[" or "(": each "[label]" that names a
+ * definition is a shortcut reference and reads as its label; the others are literal. Undefined for anything else
+ * (remark reads it). Saves a remark parse per heading in a document of many such headings.
+ */
+export function shortcutReferences(text: string, byLabel: ReadonlyMap<string, string>): string | undefined {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = text.indexOf('[', i);
+    const stray = text.indexOf(']', i);
+    if (open === -1) return stray === -1 ? out + text.slice(i) : undefined;
+    if (stray !== -1 && stray < open) return undefined;
+    const close = text.indexOf(']', open + 1);
+    const nested = text.indexOf('[', open + 1);
+    if (close === -1 || (nested !== -1 && nested < close)) return undefined;
+    const next = text[close + 1];
+    if (next === '[' || next === '(') return undefined;
+    const label = text.slice(open + 1, close);
+    const defined = label.trim() !== '' && label.length <= 999 && byLabel.has(normaliseLabel(label));
+    out += text.slice(i, open) + (defined ? label : text.slice(open, close + 1));
+    i = close + 1;
+  }
+}

@@ -6,7 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent, Heading as MdHeading, Html, List, Code } from 'mdast';
 import type { ChunkData, RawHeading, RawItem } from './chunk';
-import { htmlHeadings, MAX_INLINE_HEADING } from './heading-text';
+import { definitionsByLabel, definitionsUsed, htmlHeadings, MAX_INLINE_HEADING, shortcutReferences } from './heading-text';
 
 /**
  * The inline constructs of Markdown, switched off for reading a chunk's blocks: block structure does not depend on
@@ -129,6 +129,8 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
   let fm: ChunkData['frontMatter'];
   const lines = text.split(/\r\n|\r|\n/);
   collectDefinitions(root, definitions);
+  let byLabel: ReadonlyMap<string, string> | undefined; // made when a heading refers to something
+  const labels = (): ReadonlyMap<string, string> => (byLabel ??= definitionsByLabel(definitions));
 
   for (const node of root.children) {
     const p = node.position;
@@ -137,7 +139,7 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
     const endLine = p.end.line - 1;
     switch (node.type) {
       case 'heading':
-        headings.push(markdownHeading(node, lines, text, definitions));
+        headings.push(markdownHeading(node, lines, text, definitions, labels));
         break;
       case 'html':
         collectHtmlHeadings(node, headings);
@@ -183,14 +185,14 @@ function collectDefinitions(root: Root, out: string[]): void {
   }
 }
 
-function markdownHeading(node: MdHeading, lines: readonly string[], text: string, definitions: readonly string[]): RawHeading {
+function markdownHeading(node: MdHeading, lines: readonly string[], text: string, definitions: readonly string[], labels: () => ReadonlyMap<string, string>): RawHeading {
   const p = node.position!;
   const line = p.start.line - 1;
   const endLine = p.end.line - 1;
   const setext = endLine > line || !/^ {0,3}#/.test(lines[line] ?? '');
   return {
     depth: node.depth,
-    text: headingText(node, text, definitions),
+    text: headingText(node, text, definitions, labels),
     kind: setext ? 'setext' : 'atx',
     line,
     character: p.start.column - 1,
@@ -199,13 +201,24 @@ function markdownHeading(node: MdHeading, lines: readonly string[], text: string
   };
 }
 
-/** A heading's text with inline Markdown read: its source parsed on its own (with the chunk's definitions). */
-function headingText(node: MdHeading, text: string, definitions: readonly string[]): string {
+/**
+ * A heading's text with inline Markdown read: its source parsed on its own, with the chunk's definitions its
+ * bracketed texts name (all of them, for each heading, was quadratic: a chunk of 400 headings with their
+ * definitions, swallowed by an unclosed fence, took two seconds).
+ */
+function headingText(node: MdHeading, text: string, definitions: readonly string[], labels: () => ReadonlyMap<string, string>): string {
   const p = node.position!;
   const source = text.slice(p.start.offset, p.end.offset);
   if (p.start.offset === undefined || p.end.offset === undefined || source.length > MAX_INLINE_HEADING) return toString(node).trim();
   if (!/[\\`*_[\]<>&!]/.test(source)) return toString(node).trim();
-  return headingTextWithDefinitions(source, definitions.length > 0 && source.includes('[') ? definitions.join('\n\n') : '') ?? toString(node).trim();
+  const used = definitions.length > 0 && source.includes('[') ? definitionsUsed(source, labels()) : [];
+  // Brackets the only syntax: read without a parse per heading, as the model does across chunks (a chunk of
+  // thousands of "## [ref] …" headings parsed each one again).
+  if (used.length > 0 && !/[\\`*_<>&!]/.test(source) && !source.includes('](')) {
+    const simple = shortcutReferences(toString(node), labels());
+    if (simple !== undefined) return simple.trim();
+  }
+  return headingTextWithDefinitions(source, used.join('\n\n')) ?? toString(node).trim();
 }
 
 /** Headings written in HTML (`<h2>Impact</h2>`) in an HTML block, in one pass over the block. */

@@ -94,6 +94,9 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
     if (z) return { ...z, where: 'heading' };
   }
   const chunks = model.chunks;
+  // Whether each chunk's text states a zone (0 not known yet, 1 yes, -1 no): searched once, however many Timeline
+  // sections share the chunk (one search per section of a chunk that holds thousands of them was quadratic).
+  const zoneIn = new Int8Array(chunks.length);
   for (const s of sections) {
     // One cursor per section: a Timeline nested in another Timeline is read again from its own start.
     const from = s.heading.range.end.line + 1;
@@ -111,7 +114,8 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
     }
     for (; c < chunks.length && chunks[c]!.span.start <= to; c++) {
       const { span, key } = chunks[c]!;
-      if (!proseZone(key)) continue;
+      if (zoneIn[c] === 0) zoneIn[c] = proseZone(key) ? 1 : -1;
+      if (zoneIn[c] === -1) continue;
       for (let l = Math.max(from, span.start); l < span.end && l <= to; l++) {
         if (inEntry(l) || model.codeLines.has(l)) continue;
         const z = proseZone(model.lines[l] ?? '');
