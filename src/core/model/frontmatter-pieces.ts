@@ -58,10 +58,10 @@ export class FrontMatterPieces {
   reusedLastRun = 0;
 
   /**
-   * Cuts `value` with `lineCut` and parses each piece with `parse` (which must never throw, and must depend only on
-   * the piece's text). Undefined when a line says WHOLE.
+   * Cuts `value` with `lineCut` and parses each piece (value.slice(start, end)) with `parse`, which must never throw
+   * and must depend only on the piece's text. Undefined when a line says WHOLE.
    */
-  cut<P>(kind: string, value: string, lineCut: LineCut, parse: (text: string) => P | undefined): Cut<P> | undefined {
+  cut<P>(kind: string, value: string, lineCut: LineCut, parse: (value: string, start: number, end: number) => P | undefined): Cut<P> | undefined {
     this.parsedLastRun = 0;
     this.reusedLastRun = 0;
     const last = this.last?.kind === kind ? this.last : undefined;
@@ -127,10 +127,12 @@ export class FrontMatterPieces {
       header = header.concat(last.header.slice(b));
     }
     for (let i = middleStart; i < middleEnd; i++) {
-      const text = value.slice(starts[i], starts[i + 1] ?? value.length);
-      if (byText?.has(text)) pieces.push(byText.get(text) as P | undefined);
+      const start = starts[i]!;
+      const end = starts[i + 1] ?? value.length;
+      const text = byText && value.slice(start, end);
+      if (text !== undefined && byText!.has(text)) pieces.push(byText!.get(text) as P | undefined);
       else {
-        pieces.push(parse(text));
+        pieces.push(parse(value, start, end));
         this.parsedLastRun++;
       }
     }

@@ -374,19 +374,20 @@ type YamlPiece = FastPiece | ComposedPiece | typeof DEFERRED;
 /** Above this many characters of pieces to parse, the whole text is parsed instead (see parseYamlPieces). */
 const PARSE_WHOLE_FROM = 64 * 1024;
 
-/** A one-line entry or only comments read without the parser, or DEFERRED. Never throws. */
-function quickYamlPiece(text: string): FastPiece | ComposedPiece | typeof DEFERRED {
+/** The piece value.slice(start, end): a one-line entry or only comments read without the parser, or DEFERRED. Never throws. */
+function quickYamlPiece(value: string, start: number, end: number): FastPiece | ComposedPiece | typeof DEFERRED {
   try {
-    if (COMMENTS.test(text)) return NOTHING;
-    return fastYamlPiece(text) ?? DEFERRED;
+    COMMENTS.lastIndex = start;
+    if (COMMENTS.test(value) && COMMENTS.lastIndex === end) return NOTHING;
+    return fastYamlPiece(value, start, end) ?? DEFERRED;
   } catch {
     return DEFERRED;
   }
 }
 
-/** Lines that are comments (of printable characters) or empty. */
+/** Lines that are comments (of printable characters) or empty, from lastIndex. */
 // eslint-disable-next-line no-control-regex -- the characters a comment read without the parser may not hold
-const COMMENTS = /^#[^\0-\x08\n\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*(?:\n(?:#[^\0-\x08\n\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*)?)*$/;
+const COMMENTS = /#[^\0-\x08\n\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*(?:\n(?:#[^\0-\x08\n\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*)?)*/y;
 const NOTHING: ComposedPiece = { pairs: [], origin: 0, js: [], nestedDuplicate: undefined };
 
 /**
@@ -498,32 +499,29 @@ class FastPiece {
  * takes about 0.6 µs a character: a front matter of 40,000 such keys took 600 ms). Its value is resolved by yaml's
  * own scalar tags, as the parser does. Anything else (or a value a tag refuses) is undefined: the parser reads it.
  */
-function fastYamlPiece(text: string): FastPiece | undefined {
-  const m = FAST_ENTRY.exec(text);
-  if (!m) return undefined;
-  const keySource = m[1]!;
-  const valueStart = keySource.length + 1 + m[2]!.length;
+function fastYamlPiece(value: string, start: number, end: number): FastPiece | undefined {
+  FAST_ENTRY.lastIndex = start;
+  if (!FAST_ENTRY.test(value) || FAST_ENTRY.lastIndex !== end) return undefined;
+  // `key:`, spaces, the value, then only line breaks to the piece's end.
+  const colon = value.indexOf(':', start);
+  const keySource = value.slice(start, colon);
+  let from = colon + 1;
+  while (value.charCodeAt(from) === 32) from++;
+  let to = end;
+  while (to > from && value.charCodeAt(to - 1) === 10) to--;
   const key = resolvePlain(keySource, true);
   if (key === REFUSED) return undefined;
-  let value: unknown;
-  let valueEnd: number;
-  if (m[3] !== undefined) {
-    value = resolvePlain(m[3], false);
-    if (value === REFUSED) return undefined;
-    valueEnd = valueStart + m[3].length;
-  } else {
-    const quoted = (m[4] ?? m[5])!;
-    value = quoted;
-    valueEnd = valueStart + quoted.length + 2;
-  }
-  return new FastPiece(key, key === null ? '' : String(key), value, keySource.length, valueStart, valueEnd);
+  const quote = value.charCodeAt(from);
+  const scalar = quote === 34 /* " */ || quote === 39 /* ' */ ? value.slice(from + 1, to - 1) : resolvePlain(value.slice(from, to), false);
+  if (scalar === REFUSED) return undefined;
+  return new FastPiece(key, key === null ? '' : String(key), scalar, keySource.length, from - start, to - start);
 }
 
-// Characters a fast entry may hold: printable, no line or paragraph separator, no BOM; in a plain scalar no "#" or
-// ":" either, and it does not start with an indicator.
+// A fast entry, from lastIndex (it must end where its piece does). Characters it may hold: printable, no line or
+// paragraph separator, no BOM; in a plain scalar no "#" or ":" either, and it does not start with an indicator.
 const FAST_ENTRY =
   // eslint-disable-next-line no-control-regex -- the characters a fast entry may not hold
-  /^(\w[\w.-]*):( +)(?:([^\0-\x20\x7f-\x9f#:\u2028\u2029\ufeff\ufffe\uffff\-?,[\]{}&*!|>'"%@`][^\0-\x20\x7f-\x9f#:\u2028\u2029\ufeff\ufffe\uffff]*(?: [^\0-\x20\x7f-\x9f#:\u2028\u2029\ufeff\ufffe\uffff]+)*)|"([^\0-\x1f\x7f-\x9f"\\\u2028\u2029\ufeff\ufffe\uffff]*)"|'([^\0-\x1f\x7f-\x9f'\u2028\u2029\ufeff\ufffe\uffff]*)')\n*$/;
+  /\w[\w.-]*: +(?:[^\0-\x20\x7f-\x9f#:\u2028\u2029\ufeff\ufffe\uffff\-?,[\]{}&*!|>'"%@`][^\0-\x20\x7f-\x9f#:\u2028\u2029\ufeff\ufffe\uffff]*(?: [^\0-\x20\x7f-\x9f#:\u2028\u2029\ufeff\ufffe\uffff]+)*|"[^\0-\x1f\x7f-\x9f"\\\u2028\u2029\ufeff\ufffe\uffff]*"|'[^\0-\x1f\x7f-\x9f'\u2028\u2029\ufeff\ufffe\uffff]*')\n*/y;
 
 let coreSchema: { readonly tags: readonly ScalarTag[]; readonly str: ScalarTag; readonly options: object } | null | undefined;
 const REFUSED = Symbol('refused');
@@ -675,8 +673,9 @@ interface TomlPiece {
   readonly arrayOf: string | undefined;
 }
 
-function tomlPiece(text: string): TomlPiece | undefined {
+function tomlPiece(value: string, start: number, end: number): TomlPiece | undefined {
   try {
+    const text = value.slice(start, end);
     const data = parseToml(text) as Record<string, unknown>;
     const header = /^\[\[[ \t]*([\w-]+)[ \t]*\]\]/.exec(text);
     return { data, keys: Object.keys(data), arrayOf: header?.[1] };
