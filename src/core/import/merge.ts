@@ -5,6 +5,7 @@
 import type { TextInsert } from '../authoring/edits';
 import { milestoneMarker, parseMilestones } from '../milestones/parse';
 import { sectionsFor, type Entry, type PostmortemModel, type Section } from '../model/model';
+import { firstIndex } from '../model/text';
 import { DEFAULT_TIME_FORMAT, formatTimestamp, parseTimeFormat, type FormatPart } from '../timeline/format';
 import { entryStyle, timelineEntryInsert } from '../timeline/insert';
 import { parseTimeline, statedTimeZone, type TimelineItem } from '../timeline/parse';
@@ -221,13 +222,7 @@ export function timelineImportEdit(model: PostmortemModel, entries: readonly Imp
   const counts = new Map<number, number>();
   const styles = new Map<number, ReturnType<typeof entryStyle>>();
   for (const r of rendered) {
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[mid]! <= r.key) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstIndex(keys.length, (k) => keys[k]! <= r.key);
     const anchor = existing[Math.max(0, lo - 1)]!;
     const n = counts.get(lo) ?? 0;
     counts.set(lo, n + 1);

@@ -7,7 +7,7 @@ import type { ChunkData, HeadingKind, ParsedChunk } from './chunk';
 import { definitionsByLabel, definitionsUsed, MAX_INLINE_HEADING, shortcutReferences } from './heading-text';
 import { headingTextWithDefinitions } from './remark';
 import { rescanChunks, scanChunks, type ChunkSpan } from './scan';
-import { range, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
+import { firstIndex, range, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { FrontMatterPieces } from './frontmatter-pieces';
 import { SectionMatcher } from './match';
@@ -445,14 +445,7 @@ function resolvedHeadingText(source: string, used: readonly string[]): string | 
 
 /** The first index in `sorted` (ascending) whose value is at least `min`. */
 function lowerBound(sorted: ArrayLike<number>, min: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < min) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(sorted.length, (i) => sorted[i]! < min);
 }
 
 /** Where entries may start: top-level list items (first and last line) and table rows, in line order. */
@@ -545,14 +538,7 @@ export function keepsEntries(model: PostmortemModel): boolean {
 
 /** The first entry of `entries` (sorted by start line) that starts at or after `line`. */
 function entryAtOrAfter(entries: readonly Entry[], line: number): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid]!.range.start.line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(entries.length, (i) => entries[i]!.range.start.line < line);
 }
 
 /**

@@ -4,7 +4,7 @@
 // and never inside front matter, a fenced code block or an HTML block. Chunk boundaries depend on the text
 // alone, never on edit history, so an incremental analysis can reuse chunks whose text is unchanged.
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
-import { isBlank, indentOf } from './text';
+import { firstIndex, isBlank, indentOf } from './text';
 
 export interface ChunkSpan {
   /** First line of the chunk (0-based, inclusive). */
@@ -231,14 +231,7 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
   // The front matter ends at its closing fence, wherever that is: read it all again unless the edit is below it.
   if (old.length === 0 || edit.firstChanged === 0 || (fm > 0 ? edit.firstChanged < fm : isFence(lines[0]))) return scanChunks(lines);
   // The last chunk before the edit that follows a blank line (its first line unchanged too), else the body's start.
-  let lo = 0;
-  let hi = old.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (old[mid]!.start <= edit.firstChanged - 1) lo = mid + 1;
-    else hi = mid;
-  }
-  let k = lo - 1;
+  let k = firstIndex(old.length, (i) => old[i]!.start <= edit.firstChanged - 1) - 1;
   while (k >= 0 && !(old[k]!.start > fm && !old[k - 1]!.htmlCut && isBlank(previous.lines[old[k]!.start - 1] ?? 'x'))) k--;
   const from = k >= 0 ? old[k]!.start : fm;
   const chunks = old.slice(0, k >= 0 ? k : fm > 0 ? 1 : 0);
@@ -246,13 +239,7 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
   const resync = (i: number): number | undefined => {
     if (i - 1 < edit.newAfter) return undefined; // the blank line above must be one the edit left
     const at = i - shift;
-    let a = 0;
-    let b = old.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (old[mid]!.start < at) a = mid + 1;
-      else b = mid;
-    }
+    const a = firstIndex(old.length, (j) => old[j]!.start < at);
     return a < old.length && old[a]!.start === at && !old[a]!.frontMatter ? a : undefined;
   };
   const tail = (j: number): ChunkSpan[] => {

@@ -257,3 +257,19 @@ export function clipText(text: string, max: number, ellipsis = ''): string {
   if (end > 0 && last >= 0xd800 && last <= 0xdbff) end--;
   return text.slice(0, end) + ellipsis;
 }
+
+/**
+ * The first index in [0, count) at which `before` turns false, or `count`: a binary search over anything sorted
+ * (`before` must be true for a prefix and false after it). The one search for line-ordered lists: items, rows,
+ * entries, chunks, spans.
+ */
+export function firstIndex(count: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

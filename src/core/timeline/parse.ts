@@ -1,7 +1,7 @@
 // Timeline entries with their times: each entry's written timestamp, its date completed from context (the entry
 // before it, a dated sub-heading, the front matter `date`), and midnight roll-over for bare times.
 import { changeSincePrevious, keepsEntries, sectionsFor, type Entry, type PostmortemModel } from '../model/model';
-import { range, type Range } from '../model/text';
+import { firstIndex, range, type Range } from '../model/text';
 import { parseStamp, proseZone, ZONE_OFFSETS, type WrittenStamp } from './stamp';
 
 const DAY_MS = 86_400_000;
@@ -65,13 +65,7 @@ function entryCursor(model: PostmortemModel, fromLine = 0): (line: number) => bo
   const entries = model.timeline;
   // The first entry that ends at or after fromLine, by binary search: one cursor per section must not walk the
   // entries of every section before it.
-  let i = 0;
-  let hi = entries.length;
-  while (i < hi) {
-    const mid = (i + hi) >> 1;
-    if (entries[mid]!.range.end.line < fromLine) i = mid + 1;
-    else hi = mid;
-  }
+  let i = firstEndingAtOrAfter(entries, fromLine, entries.length);
   return (line) => {
     while (i < entries.length && entries[i]!.range.end.line < line) i++;
     const e = entries[i];
@@ -105,13 +99,7 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
     // Chunk by chunk (they cover every line, in order, from the one holding `from`): the lines of a chunk whose text
     // states no zone at all are not read one by one (a search of the text, where a timeline of 80,000 rows and
     // lines between them was a pattern per line).
-    let c = 0;
-    let hi = chunks.length;
-    while (c < hi) {
-      const mid = (c + hi) >> 1;
-      if (chunks[mid]!.span.end <= from) c = mid + 1;
-      else hi = mid;
-    }
+    let c = firstIndex(chunks.length, (k) => chunks[k]!.span.end <= from);
     for (; c < chunks.length && chunks[c]!.span.start <= to; c++) {
       const { span, key } = chunks[c]!;
       if (zoneIn[c] === 0) zoneIn[c] = proseZone(key) ? 1 : -1;
@@ -251,14 +239,7 @@ const STATE = 8;
 
 /** The first index in `entries` (disjoint, in line order) of an entry that ends at or after `line`; at most `limit`. */
 function firstEndingAtOrAfter(entries: readonly Entry[], line: number, limit: number): number {
-  let lo = 0;
-  let hi = limit;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid]!.range.end.line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(limit, (i) => entries[i]!.range.end.line < line);
 }
 
 function computeTimeline(model: PostmortemModel): TimelineItem[] {
