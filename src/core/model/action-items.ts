@@ -4,6 +4,7 @@ import { changeSincePrevious, type Entry, type LineChange, type PostmortemModel 
 import { isPlaceholderLine } from './prose';
 import { isOwnPlaceholder } from './placeholders';
 import { ticketMatcher } from './user-patterns';
+import { isSpaceCode } from './text';
 
 export interface ActionItemFields {
   readonly entry: Entry;
@@ -47,7 +48,7 @@ function isRowLine(line: string): boolean {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c === 124) return true;
-    if (!(c === 32 || (c >= 9 && c <= 13) || (c > 127 && line[i]!.trim() === ''))) return false;
+    if (!isSpaceCode(c)) return false;
   }
   return false;
 }

@@ -1,5 +1,6 @@
 // Front matter cut into pieces (top-level entries), each parsed alone and kept between edits of one document, so an
 // edit parses again only the pieces it touched. The cutting rules and the parsing are the caller's (frontmatter.ts).
+import { commonPrefix, commonSuffix } from './text';
 
 /**
  * What a line says to the cutter: NO_CUT (it continues the piece before), CUT (it starts a piece), HEADER (it starts a
@@ -20,7 +21,6 @@ export const WHOLE = -1;
 export type LineCut = (text: string, s: number, header: boolean) => number;
 const LOOK = 3;
 /** Characters compared at a time to find where two texts start to differ. */
-const BLOCK = 4096;
 
 export interface Cut<P> {
   /** Where each piece starts: 0, then increasing. */
@@ -78,13 +78,9 @@ export class FrontMatterPieces {
       const old = last.value;
       const n = last.starts.length;
       const min = Math.min(old.length, value.length);
-      // The common start and end, a block at a time (comparing slices is native), then a character at a time.
-      let p = 0;
-      while (p + BLOCK <= min && old.slice(p, p + BLOCK) === value.slice(p, p + BLOCK)) p += BLOCK;
-      while (p < min && old.charCodeAt(p) === value.charCodeAt(p)) p++;
-      let q = 0;
-      while (q + BLOCK <= min - p && old.slice(old.length - q - BLOCK, old.length - q) === value.slice(value.length - q - BLOCK, value.length - q)) q += BLOCK;
-      while (q < min - p && old.charCodeAt(old.length - 1 - q) === value.charCodeAt(value.length - 1 - q)) q++;
+      // The common start and end (text.ts: a block at a time, then a character at a time).
+      const p = commonPrefix(old, value);
+      const q = commonSuffix(old, value, min - p);
       // A piece is kept when its text and the text its cuts read are unchanged.
       while (a < n - 1 && last.starts[a + 1]! + LOOK <= p) a++;
       while (b > a && b > 1 && last.starts[b - 1]! - 1 >= old.length - q) b--;

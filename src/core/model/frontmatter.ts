@@ -2,7 +2,7 @@
 import { Document, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, isNode, LineCounter, YAMLMap, type Pair, type Scalar, type ScalarTag } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import type { Range } from './text';
-import { range } from './text';
+import { lineAt, range } from './text';
 import { AS_HEADER, CUT, FrontMatterPieces, HEADER, NO_CUT, WHOLE } from './frontmatter-pieces';
 
 export interface FrontMatterError {
@@ -90,14 +90,8 @@ function rangeMaker(text: string, contentLine: number): (start: number, end: num
       starts = [0];
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, col: offset - starts[lo]! };
+    const line = lineAt(starts, starts.length, offset);
+    return { line, col: offset - starts[line]! };
   };
   return (start, end) => {
     const s = pos(start);

@@ -5,6 +5,7 @@
 import { CATALOGUE, sectionSpec } from './catalogue';
 import type { PostmortemModel, Section } from './model';
 import { ACTION_ITEM_SKELETON } from '../authoring/template';
+import { isSpaceCode } from './text';
 
 const ROLES = ['incident commander', 'scribe', 'responder', 'subject-matter expert'];
 const TICKET_TAIL = ' — owner: @name, ticket: ABC-123, due: YYYY-MM-DD';
@@ -32,9 +33,6 @@ const TABLE_STRUCTURE = new Set(['| Measure | Value | Source |', '|---|---|---|'
 /** The longest exact placeholder: a line with more characters than this besides white space is none of them. */
 const MAX_EXACT = Math.max(...[...EXACT].map((t) => t.length));
 
-/** White space as `\s` reads it. */
-const isSpaceCode = (c: number): boolean =>
-  (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
 
 /** Whether `line` has more than `max` characters besides white space; stops reading once it knows. */
 function moreTextThan(line: string, max: number): boolean {

@@ -4,7 +4,7 @@
 // and never inside front matter, a fenced code block or an HTML block. Chunk boundaries depend on the text
 // alone, never on edit history, so an incremental analysis can reuse chunks whose text is unchanged.
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
-import { firstIndex, isBlank, indentOf } from './text';
+import { firstIndex, isBlank, isSpaceCode, indentOf } from './text';
 
 export interface ChunkSpan {
   /** First line of the chunk (0-based, inclusive). */
@@ -63,10 +63,6 @@ function startsBlockTag(line: string): boolean {
  */
 const CLOSERS = ['', '</h1', '</h2', '</h3', '</h4', '</h5', '</h6'];
 
-/** `/\s/` for one character code. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(String.fromCharCode(c)));
-}
 
 class HtmlCuts {
   /** The level of the heading open at the end of the lines read so far, or 0. */
@@ -87,7 +83,7 @@ class HtmlCuts {
         const c = lower.indexOf(CLOSERS[this.open]!, pos);
         if (c === -1) return;
         let k = c + 4;
-        while (k < lower.length && isSpace(lower.charCodeAt(k))) k++;
+        while (k < lower.length && isSpaceCode(lower.charCodeAt(k))) k++;
         if (k === lower.length) {
           this.stopped = true; // "</h2" then the line ends: its ">" may be on the next line
           return;

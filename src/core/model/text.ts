@@ -119,7 +119,7 @@ export interface Splice {
 }
 
 /** Length of the common prefix of a and b; native comparisons of 4 KB blocks first. */
-function commonPrefix(a: string, b: string): number {
+export function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
   while (i + 4096 <= n && a.slice(i, i + 4096) === b.slice(i, i + 4096)) i += 4096;
@@ -128,7 +128,7 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /** Length of the common suffix of a and b, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
+export function commonSuffix(a: string, b: string, max: number): number {
   let k = 0;
   while (k + 4096 <= max && a.slice(a.length - k - 4096, a.length - k) === b.slice(b.length - k - 4096, b.length - k)) k += 4096;
   while (k < max && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
@@ -136,7 +136,7 @@ function commonSuffix(a: string, b: string, max: number): number {
 }
 
 /** The line holding body offset `at` (the last line whose start is at or before it). */
-function lineAt(offsets: readonly number[], lineCount: number, at: number): number {
+export function lineAt(offsets: readonly number[], lineCount: number, at: number): number {
   let lo = 0;
   let hi = lineCount - 1;
   while (lo < hi) {
@@ -187,8 +187,17 @@ export function spliceLines(prev: SplitText, text: string): Splice | undefined {
 }
 
 export function isBlank(line: string): boolean {
-  return /^[ \t]*$/.test(line);
+  // A loop, not /^[ \t]*$/: asked of every line by the chunk scan and the timeline.
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
+
+/** White space as `\s` (and `trim`) reads it, for one character code: the one test for code that reads by char codes. */
+export const isSpaceCode = (c: number): boolean =>
+  (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
 
 /** Number of columns of leading whitespace, with tabs to the next multiple of 4 (CommonMark). */
 export function indentOf(line: string): number {

@@ -1,7 +1,7 @@
 // Timeline entries with their times: each entry's written timestamp, its date completed from context (the entry
 // before it, a dated sub-heading, the front matter `date`), and midnight roll-over for bare times.
 import { changeSincePrevious, keepsEntries, sectionsFor, type Entry, type PostmortemModel } from '../model/model';
-import { firstIndex, range, type Range } from '../model/text';
+import { firstIndex, isBlank, isSpaceCode, range, type Range } from '../model/text';
 import { parseStamp, proseZone, ZONE_OFFSETS, type WrittenStamp } from './stamp';
 
 const DAY_MS = 86_400_000;
@@ -200,26 +200,11 @@ export function parseTimeline(model: PostmortemModel): readonly TimelineItem[] {
 function isBlankRow(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 124 && !isSpace(c)) return false;
+    if (c !== 124 && !isSpaceCode(c)) return false;
   }
   return true;
 }
 
-/** \s, as JavaScript reads it, for one UTF-16 code unit. */
-function isSpace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 128) return false;
-  return /\s/.test(String.fromCharCode(c));
-}
-
-/** isBlank (only spaces and tabs), without a regex: asked of every line between two entries. */
-function blankLine(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
 
 /**
  * What one timeline read made, kept with its model: the next model of the document (see previousModel) takes the
@@ -247,17 +232,11 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
   const defaultOffset = zone?.offsetMinutes ?? 0;
   // Dated sub-headings inside Timeline sections ("### 2023-07-19", "### October 21, 2025 - Redis overload").
   const headingDays = new Map<number, WrittenStamp>();
-  const headingLineList = model.headings.map((h) => h.range.start.line);
+  const headings = model.headings;
   for (const s of sectionsFor(model, 'timeline')) {
     // Headings are in line order: only this section's, found by binary search (all of them per section was quadratic).
-    let k = 0;
-    let hi = headingLineList.length;
-    while (k < hi) {
-      const mid = (k + hi) >> 1;
-      if (headingLineList[mid]! <= s.heading.range.start.line) k = mid + 1;
-      else hi = mid;
-    }
-    for (; k < model.headings.length && headingLineList[k]! <= s.contentRange.end.line; k++) {
+    let k = firstIndex(headings.length, (i) => headings[i]!.range.start.line <= s.heading.range.start.line);
+    for (; k < headings.length && headings[k]!.range.start.line <= s.contentRange.end.line; k++) {
       const h = model.headings[k]!;
       const line = h.range.start.line;
       const stamp = parseStamp(h.text);
@@ -350,7 +329,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
       h++;
     }
     let gapHasText = prevKind !== entry.kind;
-    for (let l = prevEnd + 1; l < startLine && !gapHasText; l++) if (!blankLine(lines[l] ?? '')) gapHasText = true;
+    for (let l = prevEnd + 1; l < startLine && !gapHasText; l++) if (!isBlank(lines[l] ?? '')) gapHasText = true;
     if (gapHasText) block = startLine;
     prevEnd = entry.range.end.line;
     prevKind = entry.kind;
