@@ -406,11 +406,13 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   return model;
 }
 
+const NO_SECTIONS: readonly Section[] = [];
+
 /** Sections by role, per model: every rule asks, and a document may have 65,000 sections. */
 const sectionsByRole = new WeakMap<PostmortemModel, Map<SectionId, readonly Section[]>>();
 
-/** Sections serving a role, in document order (a copy: the caller may change it). */
-export function sectionsFor(model: PostmortemModel, id: SectionId): Section[] {
+/** Sections serving a role, in document order (kept per model: read it, never change it). */
+export function sectionsFor(model: PostmortemModel, id: SectionId): readonly Section[] {
   let byRole = sectionsByRole.get(model);
   if (!byRole) {
     byRole = new Map();
@@ -423,7 +425,7 @@ export function sectionsFor(model: PostmortemModel, id: SectionId): Section[] {
     }
     sectionsByRole.set(model, byRole);
   }
-  return [...(byRole.get(id) ?? [])];
+  return byRole.get(id) ?? NO_SECTIONS;
 }
 
 
@@ -500,7 +502,7 @@ export interface LineChange {
 const changes = new WeakMap<PostmortemModel, LineChange>();
 
 /**
- * The lines changed since previousModel(model), or undefined when there is none. Compares line strings by identity
+ * The lines changed since previousModel(model), or undefined when there is none. Compares line strings with ===
  * (spliceLines keeps those an edit did not touch): a pass over two arrays of pointers, made once per model.
  */
 export function changeSincePrevious(model: PostmortemModel): LineChange | undefined {

@@ -247,15 +247,18 @@ export function recognise(input: RecogniseInput): Recognition {
     const cands = own(i);
     if (cands.length === 0) continue;
     const underRoles = hasAncestorWithRoles(i);
-    let all = true;
-    for (const c of cands) if (!(all = passes(i, c, underRoles))) break;
-    if (all) kept[i] = cands;
-    else {
-      const some = cands.filter((c) => passes(i, c, underRoles));
-      if (some.length > 0) {
-        kept[i] = some;
-        owned[i] = 1;
-      }
+    // Each candidate is judged once; a copy is made only from the first that fails.
+    let some: Candidate[] | undefined;
+    for (let j = 0; j < cands.length; j++) {
+      const ok = passes(i, cands[j]!, underRoles);
+      if (some) {
+        if (ok) some.push(cands[j]!);
+      } else if (!ok) some = cands.slice(0, j);
+    }
+    if (!some) kept[i] = cands;
+    else if (some.length > 0) {
+      kept[i] = some;
+      owned[i] = 1;
     }
   }
 

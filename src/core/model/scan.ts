@@ -21,15 +21,11 @@ export interface ChunkSpan {
 }
 
 const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
-const BLOCK_TAG = /^<\/?([A-Z][A-Z0-9-]*)(?=[\s/>]|$)/i;
-
-/** The last few tag names read, lower-cased: a block of HTML repeats a handful of tags on every line. */
-const tagNames = new Map<string, boolean>();
 
 /**
  * An unindented line that starts an HTML block of type 6 (a block tag such as <div>, <h2>, <table>) by itself:
- * `BLOCK_TAG` and a block name, not followed by "/" without ">". Read by character codes for ASCII lines (asked
- * of every line of a long HTML block); the pattern decides for the others.
+ * `<` or `</`, a block name, then white space, `>`, `/>` or the line's end. Read by character codes: asked of every
+ * line of a long HTML block.
  */
 function startsBlockTag(line: string): boolean {
   if (line.charCodeAt(0) !== 60) return false;
@@ -38,20 +34,10 @@ function startsBlockTag(line: string): boolean {
   let c = line.charCodeAt(i) | 32;
   if (!(c >= 97 && c <= 122)) return false;
   for (c = line.charCodeAt(++i); (c | 32) >= 97 && (c | 32) <= 122 || (c >= 48 && c <= 57) || c === 45; c = line.charCodeAt(++i));
-  if (i < line.length && !(c === 32 || (c >= 9 && c <= 13) || c === 47 || c === 62)) {
-    if (c < 128) return false;
-    const tag = BLOCK_TAG.exec(line); // a Unicode space after the name
-    return tag !== null && HTML_BLOCK_NAMES.has(tag[1]!.toLowerCase());
-  }
+  if (i < line.length && !(isSpaceCode(c) || c === 47 || c === 62)) return false;
   if (c === 47 && line.charCodeAt(i + 1) !== 62) return false; // "<div/x": not a tag
   const name = line.slice(nameStart, i);
-  let block = tagNames.get(name);
-  if (block === undefined) {
-    block = HTML_BLOCK_NAMES.has(name.toLowerCase());
-    if (tagNames.size >= 1000) tagNames.clear();
-    tagNames.set(name, block);
-  }
-  return block;
+  return HTML_BLOCK_NAMES.has(name) || HTML_BLOCK_NAMES.has(name.toLowerCase()); // the names are lower case
 }
 
 /**
@@ -161,12 +147,15 @@ function htmlBlockEnd(line: string): HtmlEnd | undefined {
   return 'blank';
 }
 
+/** A front-matter fence line: `---` (YAML) or `+++` (TOML), trailing white space allowed. */
+const isFence = (line: string | undefined): boolean => line !== undefined && (line.trimEnd() === '---' || line.trimEnd() === '+++');
+
 /** Where the front matter ends (exclusive line), or 0 when the document has none. */
 export function frontMatterEnd(lines: readonly string[]): number {
   const first = lines[0];
   if (first === undefined) return 0;
+  if (!isFence(first)) return 0;
   const fence = first.trimEnd();
-  if (fence !== '---' && fence !== '+++') return 0;
   for (let i = 1; i < lines.length; i++) {
     const l = (lines[i] as string).trimEnd();
     if (l === fence) return i + 1;
@@ -211,8 +200,6 @@ export interface LineEdit {
   readonly newAfter: number;
   readonly oldAfter: number;
 }
-
-const isFence = (line: string | undefined): boolean => line !== undefined && (line.trimEnd() === '---' || line.trimEnd() === '+++');
 
 /**
  * scanChunks after an edit, reading only around it: the same chunks, found from the previous ones. The scan starts
