@@ -24,7 +24,7 @@ import {
   type PostmortemConfig,
 } from '../core';
 import { htmlReport } from './catalogue-html';
-import { readForReplace, replaceIfUnchanged } from './replace-file';
+import { MAX_FILE_BYTES, readForReplace, replaceIfUnchanged } from './replace-file';
 import { expandInputs } from './inputs';
 import { ConfigError, displayPath, Projects } from './project';
 
@@ -32,8 +32,8 @@ export const REPORT_FORMATS = ['markdown', 'json', 'csv', 'html'] as const;
 export const ACTIONS_FORMATS = ['markdown', 'json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** Larger files are skipped with a note: a post-mortem is a few kilobytes; 4 MB is a log pasted by mistake. */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+// Larger files are skipped with a note: a post-mortem is a few kilobytes; 4 MB is a log pasted by mistake.
+export { MAX_FILE_BYTES };
 
 export const REPORT_START = '<!-- postmortem-report:start -->';
 export const REPORT_END = '<!-- postmortem-report:end -->';

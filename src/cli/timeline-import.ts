@@ -9,8 +9,6 @@ import { entryMarkdown } from '../core/import/markdown';
 import { SOURCE_KINDS } from '../core/import/types';
 import { readForReplace, replaceIfUnchanged, type ReadFile } from './replace-file';
 
-/** A post-mortem larger than this is not merged into (the catalogue's limit). */
-const MAX_POSTMORTEM_BYTES = 4 * 1024 * 1024;
 
 export const TIMELINE_IMPORT_USAGE = `Usage: postmortem timeline import [--from auto|${SOURCE_KINDS.join('|')}] [--zone ZONE] [--date YYYY-MM-DD] [--into POSTMORTEM.md] FILE|DIR|-
 
@@ -103,17 +101,16 @@ export async function runTimelineImport(input: string | undefined, options: Time
     return TIMELINE_IMPORT_EXIT.usage;
   }
   // The post-mortem to merge into: never through a link, and replaced only if nobody changed it meanwhile.
-  let read: ReadFile | undefined;
+  let read: (ReadFile & { readonly path: string }) | undefined;
   if (options.into !== undefined) {
-    const r = await readForReplace(options.into, MAX_POSTMORTEM_BYTES);
+    const r = await readForReplace(options.into);
     if (r === undefined || 'error' in r) {
       io.stderr(`${options.into} ${r?.error ?? 'does not exist: --into merges into an existing post-mortem.'}\n`);
       return TIMELINE_IMPORT_EXIT.usage;
     }
-    read = r;
+    read = { ...r, path: options.into };
   }
-  const target = read?.text;
-  const date = options.date ?? (target !== undefined ? documentDate(target) : undefined);
+  const date = options.date ?? (read !== undefined ? documentDate(read.text) : undefined);
   const base = { ...(options.zone !== undefined ? { zone: options.zone } : {}), ...(date !== undefined ? { date } : {}), ...(options.today !== undefined ? { today: options.today } : {}) };
 
   let result: ImportResult;
@@ -132,7 +129,7 @@ export async function runTimelineImport(input: string | undefined, options: Time
   io.stderr(`${result.detection}\n`);
   listSkipped(result, io);
 
-  if (target === undefined || read === undefined || options.into === undefined) {
+  if (read === undefined) {
     const zone = printZone(options.zone);
     const parts = parseTimeFormat(DEFAULT_TIME_FORMAT).value;
     const lines = result.entries.map((e) => `- **${formatTimestamp(e.epochMs, parts, zone)}** — ${entryMarkdown(e)}\n`);
@@ -141,12 +138,12 @@ export async function runTimelineImport(input: string | undefined, options: Time
     return TIMELINE_IMPORT_EXIT.ok;
   }
 
-  const plan = planTimelineImport(target, result.entries, { timeZone: printZone(options.zone) });
+  const plan = planTimelineImport(read.text, result.entries, { timeZone: printZone(options.zone) });
   if (plan.inserts.length > 0) {
-    const merged = applyInserts(buildModel(target), plan.inserts);
-    const error = await replaceIfUnchanged(options.into, read, merged);
+    const merged = applyInserts(buildModel(read.text), plan.inserts);
+    const error = await replaceIfUnchanged(read.path, read, merged);
     if (error !== undefined) {
-      io.stderr(`${options.into} ${error}\n`);
+      io.stderr(`${read.path} ${error}\n`);
       return TIMELINE_IMPORT_EXIT.usage;
     }
   }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { actionItemsCsv, exportedActionItems } from '../core';
 import { isMarkdown, type AnalysisService } from '../services/analysis';
 import type { Services } from '../services';
-import { documentToExport, exportNameFor, exportTarget, writeExport } from '../services/files';
+import { documentToExport, exportTarget, writeExport } from '../services/files';
 
 export const EXPORT_COMMAND = 'postmortem.exportActionItems';
 export const CSV_SUFFIX = '.action-items.csv';
@@ -30,11 +30,6 @@ export function register(_context: vscode.ExtensionContext, { analysis }: Servic
   ];
 }
 
-/** `checkout.md` → `checkout.action-items.csv`. */
-export function csvNameFor(uri: vscode.Uri): string {
-  return exportNameFor(uri, CSV_SUFFIX);
-}
-
 /** Writes the CSV and resolves with its URI, or undefined when nothing was written. */
 export async function exportActionItems(analyses: AnalysisService, options: ExportActionItemsOptions = {}): Promise<vscode.Uri | undefined> {
   const doc = await documentToExport(options.uri);
@@ -52,7 +47,8 @@ export async function exportActionItems(analyses: AnalysisService, options: Expo
     return undefined;
   }
 
-  const where = await exportTarget(doc, options.target, { title: 'Export Action Items', filters: { CSV: ['csv'] }, suffix: CSV_SUFFIX });
+  const dialog = { title: 'Export Action Items', filters: { CSV: ['csv'] } };
+  const where = await exportTarget(doc, options.target, { ...dialog, suffix: CSV_SUFFIX });
   if (!where) return undefined;
   const { target, confirmed } = where;
   const programmatic = options.target !== undefined || options.overwrite !== undefined;
@@ -62,8 +58,7 @@ export async function exportActionItems(analyses: AnalysisService, options: Expo
     confirmed,
     programmatic,
     ...(options.overwrite !== undefined ? { overwrite: options.overwrite } : {}),
-    title: 'Export Action Items',
-    filters: { CSV: ['csv'] },
+    ...dialog,
     replaces: "Its contents are replaced by this post-mortem's action items.",
   });
   if (!written) return undefined;

@@ -7,7 +7,7 @@ import { ganttBlockRange, ganttEdit } from '../core';
 import { postmortemHtml } from '../export/html';
 import { isMarkdown, type AnalysisService } from '../services/analysis';
 import type { Services } from '../services';
-import { documentToExport, exportNameFor, exportTarget, writeExport } from '../services/files';
+import { documentToExport, exportTarget, writeExport } from '../services/files';
 
 export const EXPORT_HTML_COMMAND = 'postmortem.exportHtml';
 export const INSERT_DIAGRAM_COMMAND = 'postmortem.insertTimelineDiagram';
@@ -24,17 +24,14 @@ export interface ExportHtmlOptions {
   readonly mermaid?: boolean;
 }
 
-export function htmlNameFor(uri: vscode.Uri): string {
-  return exportNameFor(uri, '.html');
-}
-
 async function exportHtml(analyses: AnalysisService, extensionUri: vscode.Uri, options: ExportHtmlOptions): Promise<vscode.Uri | undefined> {
   const doc = await documentToExport(options.uri);
   if (!doc || !isMarkdown(doc)) {
     void vscode.window.showInformationMessage('Post-mortem: open a post-mortem to export it as HTML.');
     return undefined;
   }
-  const where = await exportTarget(doc, options.target, { title: 'Export as HTML', filters: { HTML: ['html'] }, suffix: '.html' });
+  const dialog = { title: 'Export as HTML', filters: { HTML: ['html'] } };
+  const where = await exportTarget(doc, options.target, { ...dialog, suffix: '.html' });
   if (!where) return undefined;
   const { target, confirmed } = where;
   let bytes: Uint8Array;
@@ -50,8 +47,7 @@ async function exportHtml(analyses: AnalysisService, extensionUri: vscode.Uri, o
     confirmed,
     programmatic: options.target !== undefined || options.overwrite !== undefined,
     ...(options.overwrite !== undefined ? { overwrite: options.overwrite } : {}),
-    title: 'Export as HTML',
-    filters: { HTML: ['html'] },
+    ...dialog,
     replaces: 'Its contents are replaced by this post-mortem as HTML.',
   });
   if (!written) return undefined;

@@ -106,7 +106,8 @@ async function workspacePostmortems(analyses: AnalysisService): Promise<vscode.U
   } catch {
     found = [];
   }
-  if (found.length === 0) {
+  const searched = found.length > 0;
+  if (!searched) {
     const queue = (vscode.workspace.workspaceFolders ?? []).map((f) => ({ uri: f.uri, depth: 0 }));
     let visited = 0;
     while (queue.length > 0 && visited < 2000) {
@@ -127,9 +128,10 @@ async function workspacePostmortems(analyses: AnalysisService): Promise<vscode.U
       }
     }
   }
-  // The search follows symbolic links (search.followSymlinks): a note is never logged into a file whose real path
-  // leaves its workspace folder.
   const candidates = found.filter(byPath).slice(0, 2 * MAX_LISTED);
+  // The walk above skips links; the search follows them (search.followSymlinks): leave out what it found whose real
+  // path leaves its workspace folder, so the list never offers a file outside the workspace.
+  if (!searched) return candidates.slice(0, MAX_LISTED);
   const inside = await Promise.all(
     candidates.map(async (uri) => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);

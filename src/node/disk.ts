@@ -19,13 +19,16 @@ export interface LocalDisk {
   kind(target: string): Promise<EntryKind | undefined>;
   /** The entry's identity (device, inode, size, change time), or undefined when there is none. */
   identity(target: string): Promise<EntryIdentity | undefined>;
-  /** Creates the file with `bytes` only if nothing is at `target` (O_EXCL, which never follows a link): false if taken. */
-  createExclusive(target: string, bytes: Uint8Array): Promise<boolean>;
+  /**
+   * Creates the file with `bytes` only if nothing is at `target` (O_EXCL, which never follows a link): false if taken.
+   * `mode` (before the umask) defaults to 0o666.
+   */
+  createExclusive(target: string, bytes: Uint8Array, mode?: number): Promise<boolean>;
   /**
    * Writes `bytes` to a new temporary file beside `target` and renames it over `target`: a link at `target` is replaced,
    * never written through. With `expected`, nothing is written when the entry is no longer that one ('changed').
    */
-  replace(target: string, bytes: Uint8Array, expected?: EntryIdentity): Promise<'written' | 'changed'>;
+  replace(target: string, bytes: Uint8Array, expected?: EntryIdentity, mode?: number): Promise<'written' | 'changed'>;
   /** Removes the entry (a link itself, not its target). */
   remove(target: string): Promise<void>;
 }
@@ -79,11 +82,11 @@ export const nodeDisk: LocalDisk = {
       throw error;
     }
   },
-  async createExclusive(target, bytes) {
+  async createExclusive(target, bytes, mode = 0o666) {
     let handle: fs.FileHandle;
     try {
       // O_CREAT | O_EXCL: fails when anything, a dangling link included, is at target.
-      handle = await fs.open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+      handle = await fs.open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
     } catch (error) {
       if (code(error) === 'EEXIST') return false;
       throw error;
@@ -95,13 +98,13 @@ export const nodeDisk: LocalDisk = {
     }
     return true;
   },
-  async replace(target, bytes, expected) {
+  async replace(target, bytes, expected, mode) {
     const dir = path.dirname(target);
     let temp = '';
     for (let i = 0; i < 10 && !temp; i++) {
       // An unguessable-enough name; the exclusive creation is what guarantees nothing else is overwritten.
       const candidate = path.join(dir, `.${path.basename(target)}.${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.tmp`);
-      if (await this.createExclusive(candidate, bytes)) temp = candidate;
+      if (await this.createExclusive(candidate, bytes, mode)) temp = candidate;
     }
     if (!temp) throw new Error(`could not create a temporary file in ${dir}`);
     try {

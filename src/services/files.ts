@@ -170,7 +170,7 @@ export async function documentToExport(uri: vscode.Uri | undefined): Promise<vsc
 }
 
 /** An export's file name from the document's: `checkout.md` → `checkout` + `suffix`. */
-export function exportNameFor(uri: vscode.Uri, suffix: string): string {
+function exportNameFor(uri: vscode.Uri, suffix: string): string {
   const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const dot = base.lastIndexOf('.');
   return `${dot > 0 ? base.slice(0, dot) : base || 'postmortem'}${suffix}`;

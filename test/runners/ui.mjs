@@ -134,8 +134,8 @@ async function quickInputBox(page) {
  * Runs a command by its palette label: F1, the label, then Enter once the highlighted row is that command.
  *
  * A webview that has just loaded (the Markdown preview, the walkthrough) may take the focus once, which closes the
- * palette between F1 and typing: the workbench's own focus, not ours. The palette is then opened again, up to three
- * times; any other failure is thrown as it is.
+ * palette between F1 and typing: the workbench's own focus, not ours. Typing is then tried again with the palette
+ * opened anew, up to three times; the third failure is thrown as it is.
  */
 async function runCommand(page, label) {
   for (let attempt = 1; ; attempt++) {

@@ -7,6 +7,7 @@
 import { nice, ticks } from 'd3-array';
 import { line } from 'd3-shape';
 import { escapeHtml } from '../milestones/figure';
+import { clipText } from '../model/text';
 import type { ChartSpec } from './report';
 
 /** Fallback colours per series: red, orange, olive, green, blue, purple, brown, pink, grey, cyan. */
@@ -132,7 +133,7 @@ function horizontalBars(spec: ChartSpec, width: number, height: number): string 
   const bars: string[] = [];
   spec.labels.forEach((label, i) => {
     const cy = top + band * i + band / 2;
-    bars.push(`<text x="${left - 6}" y="${(cy + 4).toFixed(1)}" text-anchor="end" style="${TEXT}">${e(label.length > 18 ? `${label.slice(0, 17)}…` : label)}</text>`);
+    bars.push(`<text x="${left - 6}" y="${(cy + 4).toFixed(1)}" text-anchor="end" style="${TEXT}">${e(clipText(label, 18, '…'))}</text>`);
     let acc = 0;
     spec.series.forEach((s, k) => {
       const v = s.values[i] ?? 0;

@@ -3,7 +3,7 @@
 // Dense timelines are clustered into a bounded number of marks, and long gaps break the axis, so a 10,000-entry or
 // multi-day incident stays legible and the HTML stays small. This file only renders FigureData (figure-data.ts), so
 // the preview can load it lazily without the rest of the core.
-import { trimEndChars, trimStartChars } from '../model/text';
+import { clipText, trimEndChars, trimStartChars } from '../model/text';
 import { formatDuration } from './format';
 import type { FigureData } from './figure-data';
 
@@ -61,7 +61,7 @@ function plainText(text: string): string {
     .join(' · ')
     .replace(/\s+/g, ' ');
   const t = trimEndChars(trimStartChars(joined, /[\s·—–:-]/), /[\s·]/);
-  return t.length > 140 ? `${t.slice(0, 139)}…` : t;
+  return clipText(t, 140, '…');
 }
 
 function clock(epochMs: number): string {
