@@ -2,10 +2,10 @@
 import { DEFAULT_CONFIG, type PostmortemConfig, type Severity } from './config/config';
 import type { Finding } from './findings';
 import { SectionMatcher } from './model/match';
-import { buildModel, ChunkCache, releasePrevious, type PostmortemModel } from './model/model';
+import { buildModel, ChunkCache, keepsEntries, previousModel, releasePrevious, type PostmortemModel } from './model/model';
 import { classifyModel, type PostmortemReason } from './model/classify';
 import { RULES } from './rules';
-import type { Rule, RuleContext } from './rules/types';
+import type { FindingInput, Rule, RuleContext } from './rules/types';
 import { applyDirectives, readDirectives } from './model/inline-config';
 import { computeMetrics, type Metrics } from './milestones/durations';
 import { documentStatus, type DocumentStatus } from './model/status';
@@ -137,25 +137,61 @@ export function isContentRule(code: string): boolean {
   return code === 'empty-section' || code.startsWith('action-item');
 }
 
+/** What a rule reported for a model, and the findings made of it: the next model's run may hand them on. */
+interface RuleRun {
+  readonly severity: Severity;
+  readonly inputs: FindingInput[];
+  readonly outputs: Finding[];
+}
+
+const ruleRuns = new WeakMap<PostmortemModel, Map<string, RuleRun>>();
+
 export function runRules(model: PostmortemModel, config: PostmortemConfig, template = false, completeness = sectionProgress(model, config.requiredSections), today?: string): Finding[] {
   const findings: Finding[] = [];
   const status = documentStatus(model);
+  const keep = keepsEntries(model);
+  const before = keep ? ruleRuns.get(previousModel(model)!) : undefined;
+  const runs = keep ? new Map<string, RuleRun>() : undefined;
   for (const rule of RULES) {
     if (template && isContentRule(rule.code)) continue;
     const configured = config.rules[rule.code] ?? rule.defaultLevel;
     const level = configured === 'auto' ? autoSeverity(rule, status) : configured;
     if (level === 'off') continue;
     const severity: Severity = level;
+    // A rule that reports the very object it reported for the previous model (kept per section or entry) gets the
+    // same finding back: a document may have 130,000 findings, and after a keystroke nearly all are the same.
+    const last = before?.get(rule.code);
+    const old = last && last.severity === severity ? last : undefined;
+    const run: RuleRun | undefined = runs ? { severity, inputs: [], outputs: [] } : undefined;
+    let j = 0;
     const context: RuleContext = {
       model,
       config,
       completeness,
       today,
-      // Spelled out, not spread: a document may have 130,000 findings, and a spread each cost more than the rule.
-      report: (f) => findings.push({ code: rule.code, message: f.message, range: f.range, data: f.data, severity: f.severity ?? severity }),
+      report: (f) => {
+        let out: Finding | undefined;
+        if (old) {
+          // In the order reported: the next one, or the one after when the edit removed one.
+          if (old.inputs[j] === f) out = old.outputs[j++];
+          else if (old.inputs[j + 1] === f) {
+            out = old.outputs[j + 1];
+            j += 2;
+          }
+        }
+        // Spelled out, not spread: a document may have 130,000 findings, and a spread each cost more than the rule.
+        out ??= { code: rule.code, message: f.message, range: f.range, data: f.data, severity: f.severity ?? severity };
+        findings.push(out);
+        if (run) {
+          run.inputs.push(f);
+          run.outputs.push(out);
+        }
+      },
     };
     rule.run(context);
+    if (run && run.inputs.length > 0) runs!.set(rule.code, run);
   }
+  if (runs) ruleRuns.set(model, runs);
   // Inline configuration comments (<!-- postmortem-disable… -->), the same for every adapter.
   return applyDirectives(findings, readDirectives(model).directives);
 }

@@ -154,12 +154,16 @@ export function normaliseLabel(label: string): string {
 export function definitionsByLabel(definitions: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const d of definitions) {
-    const m = /^\[((?:[^\\\]]|\\[\s\S])*)\]:/.exec(d);
-    if (!m) continue;
-    const key = normaliseLabel(m[1]!);
-    if (!map.has(key)) map.set(key, d);
+    const key = definitionLabel(d);
+    if (key !== undefined && !map.has(key)) map.set(key, d);
   }
   return map;
+}
+
+/** A definition's label (`[label]: …`), normalised. */
+export function definitionLabel(definition: string): string | undefined {
+  const m = /^\[((?:[^\\\]]|\\[\s\S])*)\]:/.exec(definition);
+  return m ? normaliseLabel(m[1]!) : undefined;
 }
 
 /** The definitions a heading's source may refer to: those of every bracketed text in it, in one pass. */

@@ -4,7 +4,7 @@
 import type { SectionId } from './catalogue';
 import { parseChunk } from './parse';
 import type { ChunkData, HeadingKind, ParsedChunk } from './chunk';
-import { definitionsByLabel, definitionsUsed, MAX_INLINE_HEADING, shortcutReferences } from './heading-text';
+import { bracketedTexts, definitionLabel, definitionsByLabel, definitionsUsed, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { headingTextWithDefinitions } from './remark';
 import { rescanChunks, scanChunks, type ChunkSpan } from './scan';
 import { firstIndex, range, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
@@ -29,6 +29,12 @@ export interface Heading {
   readonly isTitle: boolean;
 }
 
+/**
+ * A section of the document. After an edit, the model hands on the previous model's Section object (see
+ * previousModel) only when nothing about it changed: the same heading and roles, the same index and content range,
+ * and every line from its heading to its end the very string it was, read from the same parsed chunks. So what is read
+ * from a section's own lines may be kept by its index and taken again while `previous.sections[index]` is the object.
+ */
 export interface Section {
   readonly heading: Heading;
   readonly roles: readonly SectionId[];
@@ -266,29 +272,59 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const chunks = cache.parse(split);
 
   let frontMatter: FrontMatter | undefined;
-  // Also recognise()'s input (startLine, endLine): one object per heading, not two.
-  const rawHeadings: Array<Omit<Heading, 'roles' | 'isTitle' | 'reasons'> & { startLine: number; endLine: number }> = [];
+  // After an edit, the previous model of the document: a chunk it read at the same lines (the same ParsedChunk
+  // object) hands on its headings, and their sections when nothing they cover changed.
+  const previous = options.cache ? lastModel.get(options.cache) : undefined;
+  const previousBuilt = previous ? built.get(previous) : undefined;
+  let pc = 0; // walks the previous model's chunks, in line order as the new ones are
+  let ph = 0; // walks its headings
+  // Lines of the chunks not taken as they were (parsed again, merged or moved): a section that reaches into them is new.
+  let dirtyFrom = previous ? Infinity : 0;
+  let dirtyTo = previous ? -Infinity : Infinity;
+  const rawHeadings: RawModelHeading[] = [];
   // Top-level list items as two parallel lists of line numbers (an object per item was garbage on every analysis).
   const itemStarts: number[] = [];
   const itemEnds: number[] = [];
   const rows: number[] = [];
   const definitions: string[] = [];
 
-  for (const { span, data } of chunks) {
+  for (const chunk of chunks) {
+    const { span, data } = chunk;
     const base = span.start;
     if (data.frontMatter) {
       const lastLine = span.end - 1;
       frontMatter = cache.frontMatter(data.frontMatter.kind, data.frontMatter.value, base, span.end - span.start, (lines[lastLine] ?? '').length);
     }
-    for (const h of data.headings) {
-      rawHeadings.push({
-        level: h.depth,
-        text: h.text,
-        kind: h.kind,
-        range: range(base + h.line, h.character, base + h.endLine, h.endCharacter),
-        startLine: base + h.line,
-        endLine: base + h.endLine,
-      });
+    let same = false;
+    if (previous) {
+      const old = previous.chunks;
+      while (pc < old.length && old[pc]!.span.start < span.start) pc++;
+      same = old[pc] === chunk;
+      if (!same) {
+        if (span.start < dirtyFrom) dirtyFrom = span.start;
+        if (span.end > dirtyTo) dirtyTo = span.end;
+      }
+    }
+    if (same && previousBuilt && data.headings.length > 0) {
+      // The same chunk at the same lines: its headings are the objects the previous model made of them.
+      const raws = previousBuilt.raw;
+      while (ph < raws.length && raws[ph]!.startLine < span.start) ph++;
+      for (let k = 0; k < data.headings.length; k++) rawHeadings.push(raws[ph + k]!);
+      ph += data.headings.length;
+    } else {
+      for (const h of data.headings) {
+        rawHeadings.push({
+          level: h.depth,
+          text: h.text,
+          kind: h.kind,
+          range: range(base + h.line, h.character, base + h.endLine, h.endCharacter),
+          startLine: base + h.line,
+          endLine: base + h.endLine,
+          references: undefined,
+          heading: undefined,
+          section: undefined,
+        });
+      }
     }
     for (const it of data.items) {
       itemStarts.push(base + it.line);
@@ -297,39 +333,31 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     for (const r of data.rows) rows.push(base + r);
     for (const d of data.definitions) definitions.push(d);
   }
-  if (definitions.length > 0) {
-    // References in a heading may use definitions from other chunks: resolve them as a whole-document parse does,
-    // with only the definitions whose labels the heading holds (all of them, for each heading, was quadratic).
-    let byLabel: Map<string, string> | undefined; // made when a heading needs it: most documents have none such
-    for (let i = 0; i < rawHeadings.length; i++) {
-      const h = rawHeadings[i]!;
-      if (h.kind === 'html' || !h.text.includes('[')) continue;
-      byLabel ??= definitionsByLabel(definitions);
-      const source = lines.slice(h.range.start.line, h.range.end.line + 1).join('\n');
-      if (source.length > MAX_INLINE_HEADING) continue;
-      const used = definitionsUsed(source, byLabel);
-      if (used.length === 0) continue;
-      const simple = /[\\`*_<>&!]/.test(source) || source.includes('](') ? undefined : shortcutReferences(h.text, byLabel);
-      rawHeadings[i] = { ...h, text: simple?.trim() ?? resolvedHeadingText(source, used) ?? h.text };
-    }
-  }
+  // recognise() reads the headings with their references resolved; the next model takes the unresolved ones.
+  const refs = definitions.length > 0 ? resolveReferences(rawHeadings, definitions, lines, previousBuilt) : undefined;
+  const recognised = refs?.headings ?? rawHeadings;
 
   // The line memo only helps an analysis that follows another of the same document (an edit).
   const flags = documentFlags(chunks, lines, options.cache ? cache.lineMemo : undefined);
   const language = detectLanguage(lines);
   const recognition = recognise({
-    headings: rawHeadings,
+    headings: recognised,
     lines,
     flags,
     matcher,
     language,
     bodyStart: frontMatterEnd(lines),
   });
-  const headings: Heading[] = rawHeadings.map((h, index) => {
-    const r = recognition.headings[index]!;
+  const headings = new Array<Heading>(recognised.length);
+  for (let i = 0; i < recognised.length; i++) {
+    const h = recognised[i]!;
+    const r = recognition.headings[i]!;
+    const kept = h.heading;
+    // The heading of the previous model when its roles and reasons are the same (a new object only where they changed).
+    if (kept && kept.isTitle === r.isTitle && sameRoles(kept, r)) headings[i] = kept;
     // Spelled out, not spread: one shape for every heading, and a spread per heading cost more than the rest here.
-    return { level: h.level, text: h.text, kind: h.kind, range: h.range, roles: r.roles, reasons: r.reasons, isTitle: r.isTitle };
-  });
+    else headings[i] = h.heading = { level: h.level, text: h.text, kind: h.kind, range: h.range, roles: r.roles, reasons: r.reasons, isTitle: r.isTitle };
+  }
   const title = headings[0]?.isTitle ? headings[0] : undefined;
 
   const lastLine = lines.length - 1;
@@ -342,6 +370,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     open.push(i);
   }
   const sections: Array<{ -readonly [K in keyof Section]: Section[K] }> = [];
+  const labels = recognition.labels.length;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     if (h.isTitle) continue;
@@ -353,9 +382,26 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       endChar = h.range.end.character;
     }
     const startChar = startLine > endLine ? h.range.end.character : 0;
-    sections.push({ heading: h, roles: h.roles, contentRange: range(Math.min(startLine, endLine), startChar, endLine, endChar), index: sections.length });
+    const contentStart = Math.min(startLine, endLine);
+    // The previous model's section when it is the same in every way and none of its lines were read again (see Section).
+    const raw = recognised[i]!;
+    const kept = raw.section;
+    if (
+      labels === 0 &&
+      kept !== undefined &&
+      kept.heading === h &&
+      kept.index === sections.length &&
+      (h.range.start.line >= dirtyTo || endLine < dirtyFrom) &&
+      sameRange(kept.contentRange, contentStart, startChar, endLine, endChar)
+    ) {
+      sections.push(kept);
+      continue;
+    }
+    const section = { heading: h, roles: h.roles, contentRange: range(contentStart, startChar, endLine, endChar), index: sections.length };
+    if (labels === 0) raw.section = section;
+    sections.push(section);
   }
-  if (recognition.labels.length > 0) {
+  if (labels > 0) {
     for (const l of recognition.labels) {
       const heading: Heading = {
         level: l.level,
@@ -375,7 +421,6 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     for (let i = 0; i < sections.length; i++) sections[i]!.index = i;
   }
 
-  const previous = options.cache ? lastModel.get(options.cache) : undefined;
   const found: EntryLines = { itemStarts, itemEnds, rows, headingLines: undefined };
   const timeline = collectEntries(sections, 'timeline', headings, found, lines, previous?.timeline);
   const actionItems = collectEntries(sections, 'action-items', headings, found, lines, previous?.actionItems);
@@ -398,12 +443,130 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   if (options.cache) {
     keeping.add(model);
     lastModel.set(options.cache, model);
+    built.set(model, { raw: rawHeadings, definitions, byLabel: refs?.byLabel });
     if (previous) {
       previousOf.set(model, previous);
       previousOf.delete(previous); // one step back only: a chain of every model of the document would never be freed
     }
   }
   return model;
+}
+
+/**
+ * A heading as the model reads it from its chunk, before recognition: kept from one model of a document to the next
+ * while its chunk is the same object at the same lines, with the Heading and Section last made of it.
+ */
+interface RawModelHeading {
+  readonly level: number;
+  readonly text: string;
+  readonly kind: HeadingKind;
+  readonly range: Range;
+  readonly startLine: number;
+  readonly endLine: number;
+  /** Its references as last resolved: with which definitions, the labels it read, and the result (itself if none). */
+  references: { readonly byLabel: ReadonlyMap<string, string>; readonly labels: readonly string[]; readonly resolved: RawModelHeading } | undefined;
+  heading: Heading | undefined;
+  section: Section | undefined;
+}
+
+/** What the next model of a document takes from this one: its headings as read from their chunks, unresolved. */
+interface Built {
+  readonly raw: readonly RawModelHeading[];
+  readonly definitions: readonly string[];
+  /** The definitions by label, when a heading needed them. */
+  readonly byLabel: ReadonlyMap<string, string> | undefined;
+}
+const built = new WeakMap<PostmortemModel, Built>();
+
+/**
+ * Resolves the references of the headings that hold brackets, as a whole-document parse does: references may use
+ * definitions from other chunks. A heading reads only the definitions of its own labels (all of them, for each
+ * heading, was quadratic). After an edit, a heading of the previous model keeps its answer unless a definition of one
+ * of its labels changed: an edit re-read 20,000 headings and their definitions.
+ */
+function resolveReferences(
+  raws: readonly RawModelHeading[],
+  definitions: readonly string[],
+  lines: readonly string[],
+  before: Built | undefined,
+): { headings: readonly RawModelHeading[]; byLabel: ReadonlyMap<string, string> | undefined } {
+  let headings: RawModelHeading[] | undefined;
+  let byLabel: ReadonlyMap<string, string> | undefined; // made when a heading needs it: most documents have none such
+  let changed: ReadonlySet<string> | undefined; // labels whose definition may differ from `before`'s
+  const labelsOf = (): ReadonlyMap<string, string> => {
+    if (byLabel) return byLabel;
+    if (before?.byLabel) {
+      changed = changedLabels(before.definitions, definitions);
+      byLabel = changed.size === 0 ? before.byLabel : definitionsByLabel(definitions);
+    } else byLabel = definitionsByLabel(definitions);
+    return byLabel;
+  };
+  for (let i = 0; i < raws.length; i++) {
+    const h = raws[i]!;
+    if (h.kind === 'html' || !h.text.includes('[')) continue;
+    const map = labelsOf();
+    const last = h.references;
+    let kept = last !== undefined && last.byLabel === before?.byLabel && changed !== undefined;
+    if (kept) for (const label of last!.labels) if (changed!.has(label)) kept = false;
+    h.references = kept ? { byLabel: map, labels: last!.labels, resolved: last!.resolved } : resolveHeading(h, map, lines);
+    const resolved = h.references.resolved;
+    if (resolved === h) continue;
+    headings ??= raws.slice();
+    headings[i] = resolved;
+  }
+  return { headings: headings ?? raws, byLabel };
+}
+
+/** The heading with its references resolved (itself when they change nothing), and the labels it read. */
+function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>, lines: readonly string[]): NonNullable<RawModelHeading['references']> {
+  const source = lines.slice(h.range.start.line, h.range.end.line + 1).join('\n');
+  const labels: string[] = [];
+  const done = (resolved: RawModelHeading) => ({ byLabel, labels, resolved });
+  if (source.length > MAX_INLINE_HEADING) return done(h);
+  for (const l of bracketedTexts(source)) labels.push(normaliseLabel(l));
+  for (const l of bracketedTexts(h.text)) labels.push(normaliseLabel(l));
+  const used = definitionsUsed(source, byLabel);
+  if (used.length === 0) return done(h);
+  const simple = /[\\`*_<>&!]/.test(source) || source.includes('](') ? undefined : shortcutReferences(h.text, byLabel);
+  const text = simple?.trim() ?? resolvedHeadingText(source, used) ?? h.text;
+  if (text === h.text) return done(h);
+  // The same resolved object while the text resolves the same: its heading and section may be kept too.
+  const last = h.references?.resolved;
+  return done(last && last !== h && last.text === text ? last : { ...h, text, references: undefined, heading: undefined, section: undefined });
+}
+
+/** Labels of the definitions that differ between two lists (the lists of two texts of a document, mostly the same). */
+function changedLabels(old: readonly string[], now: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  let a = 0;
+  const common = Math.min(old.length, now.length);
+  while (a < common && old[a] === now[a]) a++;
+  let b = 0;
+  while (b < common - a && old[old.length - 1 - b] === now[now.length - 1 - b]) b++;
+  for (const list of [old, now]) {
+    for (let i = a; i < list.length - b; i++) {
+      const label = definitionLabel(list[i]!);
+      if (label !== undefined) out.add(label);
+    }
+  }
+  return out;
+}
+
+/** Same roles for the same reasons (recognition shares its results between headings of the same words, not always). */
+function sameRoles(a: Pick<Heading, 'roles' | 'reasons'>, b: Pick<Heading, 'roles' | 'reasons'>): boolean {
+  if (a.roles === b.roles && a.reasons === b.reasons) return true;
+  if (a.roles.length !== b.roles.length || a.reasons.length !== b.reasons.length) return false;
+  for (let i = 0; i < a.roles.length; i++) if (a.roles[i] !== b.roles[i]) return false;
+  for (let i = 0; i < a.reasons.length; i++) {
+    const x = a.reasons[i]!;
+    const y = b.reasons[i]!;
+    if (x !== y && (x.role !== y.role || x.source !== y.source || x.detail !== y.detail)) return false;
+  }
+  return true;
+}
+
+function sameRange(r: Range, startLine: number, startChar: number, endLine: number, endChar: number): boolean {
+  return r.start.line === startLine && r.start.character === startChar && r.end.line === endLine && r.end.character === endChar;
 }
 
 const NO_SECTIONS: readonly Section[] = [];
@@ -485,6 +648,37 @@ export function previousModel(model: PostmortemModel): PostmortemModel | undefin
 export function releasePrevious(model: PostmortemModel): void {
   previousOf.delete(model);
   changes.delete(model);
+}
+
+/** Results kept per model, one slot per section (by Section.index); see perSection. */
+export type SectionResults<T> = WeakMap<PostmortemModel, Array<T | undefined>>;
+
+/**
+ * A result read from a section's own lines, computed once per model and section: a section an edit left (the very
+ * Section object of the previous model, see Section) takes the previous model's result instead. `compute` must read
+ * nothing outside the section's lines, its heading and its roles, or say with `stillGood` whether what else it read
+ * is still the same. Never undefined: use null for "none".
+ */
+export function perSection<T, A = undefined>(
+  store: SectionResults<T>,
+  model: PostmortemModel,
+  section: Section,
+  compute: (model: PostmortemModel, section: Section, arg: A) => T,
+  arg: A,
+  stillGood?: (kept: T, arg: A) => boolean,
+): T {
+  // Module-level functions and an argument, not closures: one closure per section and call was most of the garbage.
+  const index = section.index;
+  if (model.sections[index] !== section) return compute(model, section, arg);
+  let results = store.get(model);
+  if (!results) store.set(model, (results = new Array<T | undefined>(model.sections.length)));
+  let value = results[index];
+  if (value !== undefined) return value;
+  const previous = previousOf.get(model);
+  if (previous && previous.sections[index] === section) value = store.get(previous)?.[index];
+  if (value === undefined || (stillGood && !stillGood(value, arg))) value = compute(model, section, arg);
+  results[index] = value;
+  return value;
 }
 
 /** Which lines an edit changed, between the model before and this one. */

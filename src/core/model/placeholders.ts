@@ -3,7 +3,7 @@
 // content: a section holding only these is empty, and they satisfy no rule. Exact lines only (after trimming and
 // collapsing spaces), so a person's text that merely resembles them still counts.
 import { CATALOGUE, sectionSpec } from './catalogue';
-import type { PostmortemModel, Section } from './model';
+import { perSection, type PostmortemModel, type Section, type SectionResults } from './model';
 import { ACTION_ITEM_SKELETON } from '../authoring/template';
 import { isSpaceCode } from './text';
 
@@ -57,6 +57,13 @@ function isNormalisedPlaceholder(text: string): boolean {
  * the pm-impact table's header aside). Anything else in it, including a multi-line comment, makes it false.
  */
 export function onlyOwnPlaceholders(model: PostmortemModel, section: Section): boolean {
+  return perSection(ownPlaceholderSections, model, section, computeOnlyOwn, undefined);
+}
+
+/** onlyOwnPlaceholders per model, by section index. */
+const ownPlaceholderSections: SectionResults<boolean> = new WeakMap();
+
+function computeOnlyOwn(model: PostmortemModel, section: Section): boolean {
   let placeholders = 0;
   for (let l = section.heading.range.end.line + 1; l <= section.contentRange.end.line; l++) {
     const line = model.lines[l] ?? '';

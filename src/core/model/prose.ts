@@ -1,6 +1,6 @@
 // Reading the prose of sections: what counts as content, what is a placeholder, and text with code spans, quotes
 // and HTML comments blanked out (same length, so columns stay exact).
-import type { PostmortemModel, Section } from './model';
+import { perSection, type PostmortemModel, type Section, type SectionResults } from './model';
 import { asciiFirst, codeMask } from './text';
 
 export interface ProseLine {
@@ -47,7 +47,7 @@ class HeadingLines {
   }
 }
 /** sectionLines per model and section: several rules read the same section's lines. */
-const sectionLineCache = new WeakMap<PostmortemModel, Array<readonly ProseLine[] | undefined>>();
+const sectionLineCache: SectionResults<readonly ProseLine[]> = new WeakMap();
 
 /** Whether per-section results may be kept in the model's arrays by the section's index (a section of this model). */
 const ownSection = (model: PostmortemModel, section: Section): boolean => model.sections[section.index] === section;
@@ -64,15 +64,10 @@ function headingLinesOf(model: PostmortemModel): HeadingLines {
 
 /** The lines of a section's body (subsections included, their heading lines excluded), comments blanked out. */
 export function sectionLines(model: PostmortemModel, section: Section): readonly ProseLine[] {
-  if (!ownSection(model, section)) return [...walkSection(model, section)];
-  let perSection = sectionLineCache.get(model);
-  if (!perSection) sectionLineCache.set(model, (perSection = new Array<readonly ProseLine[] | undefined>(model.sections.length)));
-  const cached = perSection[section.index];
-  if (cached) return cached;
-  const out = [...walkSection(model, section)];
-  perSection[section.index] = out;
-  return out;
+  return perSection(sectionLineCache, model, section, readSectionLines, undefined);
 }
+
+const readSectionLines = (model: PostmortemModel, section: Section): readonly ProseLine[] => [...walkSection(model, section)];
 
 /** sectionLines one at a time, for readers that may stop early (a long Timeline is mostly not read). */
 function* walkSection(model: PostmortemModel, section: Section): Generator<ProseLine> {
@@ -160,16 +155,11 @@ export function isPlaceholderLine(text: string): boolean {
 
 /** True when the section holds no real content (code blocks count as content). */
 export function isEmptySection(model: PostmortemModel, section: Section): boolean {
-  if (!ownSection(model, section)) return computeIsEmpty(model, section);
-  let perSection = emptySections.get(model);
-  if (!perSection) emptySections.set(model, (perSection = new Int8Array(model.sections.length)));
-  let empty = perSection[section.index]!;
-  if (empty === 0) perSection[section.index] = empty = computeIsEmpty(model, section) ? 1 : -1;
-  return empty === 1;
+  return perSection(emptySections, model, section, computeIsEmpty, undefined);
 }
 
-/** isEmptySection per model, by section index (0 not known yet, 1 empty, -1 not): several rules ask about the same section. */
-const emptySections = new WeakMap<PostmortemModel, Int8Array>();
+/** isEmptySection per model, by section index: several rules ask about the same section. */
+const emptySections: SectionResults<boolean> = new WeakMap();
 
 function isContentLine(model: PostmortemModel, line: number, text: string): boolean {
   if (model.codeLines.has(line) && !/^\s*(?:<!--|-->)/.test(model.lines[line] ?? '') && text.trim() !== '') return true;

@@ -129,6 +129,8 @@ const CONTENT_RULES: ReadonlyArray<{ role: SectionId; key: keyof SignalCounts; m
   { role: 'mitigation', key: 'fix', min: 2, share: 0.3, says: 'describe fixes the team made (“we rolled back”, “restarted”)' },
 ];
 
+const CONTENT_ROLES = CONTENT_RULES.length;
+
 export interface RecogniseInput {
   readonly headings: readonly HeadingInput[];
   readonly lines: readonly string[];
@@ -294,6 +296,8 @@ export function recognise(input: RecogniseInput): Recognition {
     if (childServes) continue;
     // A heading whose words name a role can also hold the timeline, the one role its content shows beyond doubt.
     const named = kept[i]!.length > 0;
+    // Its lines are counted only when some role could still come of them (65,000 "Impact" headings count nothing).
+    if (named ? served.has('timeline') : served.size >= CONTENT_ROLES && CONTENT_RULES.every((r) => served.has(r.role))) continue;
     const counts = countSignals(flags, headings[i]!.endLine + 1, end[i]!, isHeadingLine);
     if (counts.content < 2) continue;
     let best: { role: SectionId; share: number; detail: string } | undefined;

@@ -1,7 +1,8 @@
 // duplicate-section: two headings that say the same thing for one role (two "Impact" headings). Different headings
 // for one role ("What went well" and "What went wrong") are a deliberate split and fine.
 import { normaliseWords } from '../model/match';
-import type { Rule } from './types';
+import { perSection, type PostmortemModel, type Section, type SectionResults } from '../model/model';
+import type { FindingInput, Rule } from './types';
 
 export const duplicateSection: Rule = {
   code: 'duplicate-section',
@@ -9,25 +10,48 @@ export const duplicateSection: Rule = {
   description: 'The same section heading twice.',
   docs: 'duplicate-section',
   run({ model, report }) {
-    const seen = new Map<string, { line: number }>();
-    // Headings repeat: each text is normalised once (a document of thousands of "Impact" headings).
-    const normalised = new Map<string, string>();
+    // The line of the first section of each words and level (no key string per section).
+    const seen = new Map<string, Map<number, number>>();
     for (const section of model.sections) {
       if (section.roles.length === 0) continue;
-      const text = section.heading.text;
-      let words = normalised.get(text);
-      if (words === undefined) normalised.set(text, (words = normaliseWords(text).join(' ')));
-      const key = `${section.heading.level}:${words}`;
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, { line: section.heading.range.start.line });
+      const words = perSection(wordsOf, model, section, headingWords, undefined);
+      const level = section.heading.level;
+      let levels = seen.get(words);
+      if (!levels) seen.set(words, (levels = new Map()));
+      const firstLine = levels.get(level);
+      if (firstLine === undefined) {
+        levels.set(level, section.heading.range.start.line);
         continue;
       }
-      report({
-        message: `"${section.heading.text}" repeats the section on line ${first.line + 1}; merge the two, or name each for its part.`,
-        range: section.heading.range,
-        data: { section: section.roles[0]!, firstLine: first.line },
-      });
+      // The same finding while the section and the line it repeats are what they were (65,000 "Impact" headings).
+      report(perSection(findings, model, section, duplicateFinding, firstLine, repeatsLine));
     }
   },
 };
+
+/** Headings repeat: each text is normalised once (a document of thousands of "Impact" headings). Bounded. */
+const normalised = new Map<string, string>();
+
+function headingWords(_model: PostmortemModel, section: Section): string {
+  const text = section.heading.text;
+  let words = normalised.get(text);
+  if (words === undefined) {
+    if (normalised.size >= 10_000) normalised.clear();
+    normalised.set(text, (words = normaliseWords(text).join(' ')));
+  }
+  return words;
+}
+
+const repeatsLine = (kept: { data: { firstLine: number } }, firstLine: number): boolean => kept.data.firstLine === firstLine;
+
+/** The heading's words, normalised, per section. */
+const wordsOf: SectionResults<string> = new WeakMap();
+const findings: SectionResults<FindingInput & { data: { firstLine: number } }> = new WeakMap();
+
+function duplicateFinding(_model: PostmortemModel, section: Section, firstLine: number): FindingInput & { data: { section: string; firstLine: number } } {
+  return {
+    message: `"${section.heading.text}" repeats the section on line ${firstLine + 1}; merge the two, or name each for its part.`,
+    range: section.heading.range,
+    data: { section: section.roles[0]!, firstLine },
+  };
+}

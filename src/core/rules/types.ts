@@ -11,8 +11,11 @@ export interface RuleContext {
   /** Today as YYYY-MM-DD, from the adapter (never the core's clock); rules about dates that pass skip without it. */
   readonly today?: string | undefined;
   /** Emits a finding with the rule's code, at the rule's configured severity (or the one given), unless the rule is off. */
-  report(finding: Omit<Finding, 'severity' | 'code'> & { severity?: Severity }): void;
+  report(finding: FindingInput): void;
 }
+
+/** What a rule reports: a finding without its code, and its severity only when not the rule's configured one. */
+export type FindingInput = Omit<Finding, 'severity' | 'code'> & { severity?: Severity };
 
 /**
  * A rule describes itself: `npm run generate` writes CODES, the `postmortem.rules` settings schema in package.json and
