@@ -421,7 +421,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     for (let i = 0; i < sections.length; i++) sections[i]!.index = i;
   }
 
-  const found: EntryLines = { itemStarts, itemEnds, rows, headingLines: undefined };
+  const found: EntryLines = { itemStarts, itemEnds, rows };
   const timeline = collectEntries(sections, 'timeline', headings, found, lines, previous?.timeline);
   const actionItems = collectEntries(sections, 'action-items', headings, found, lines, previous?.actionItems);
   const model: PostmortemModel = {
@@ -618,8 +618,6 @@ interface EntryLines {
   readonly itemStarts: readonly number[];
   readonly itemEnds: readonly number[];
   readonly rows: readonly number[];
-  /** Lines of headings, made by the first section that has rows. */
-  headingLines: ReadonlySet<number> | undefined;
 }
 
 /**
@@ -806,10 +804,13 @@ function collectEntries(
     const itemsEnd = out.length;
     let headerSkipped = false;
     const k0 = lowerBound(rows, from);
-    if (k0 < rows.length && rows[k0]! <= to) found.headingLines ??= new Set(headings.map((h) => h.range.start.line));
+    // Headings among the rows (a row run under a setext underline is one), walked along with them: a Set of every
+    // heading line, made for each analysis, cost more than the rows of a document of 65,000 headings.
+    let h = k0 < rows.length && rows[k0]! <= to ? firstIndex(headings.length, (i) => headings[i]!.range.start.line < rows[k0]!) : headings.length;
     for (let k = k0; k < rows.length && rows[k]! <= to; k++) {
       const r = rows[k]!;
-      if (found.headingLines!.has(r)) continue;
+      while (h < headings.length && headings[h]!.range.start.line < r) h++;
+      if (h < headings.length && headings[h]!.range.start.line === r) continue;
       const text = lines[r] ?? '';
       // The delimiter row and the header row above it are not entries.
       if (isDelimiterRow(text)) continue;

@@ -213,10 +213,12 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
   const fm = old[0]?.frontMatter ? old[0].end : 0;
   // The front matter ends at its closing fence, wherever that is: read it all again unless the edit is below it.
   if (old.length === 0 || edit.firstChanged === 0 || (fm > 0 ? edit.firstChanged < fm : isFence(lines[0]))) return scanChunks(lines);
-  // The last chunk before the edit that follows a blank line (its first line unchanged too), else the body's start.
+  // The last chunk before the edit that follows a blank line or an HTML cut (its first line unchanged too), else the
+  // body's start.
   let k = firstIndex(old.length, (i) => old[i]!.start <= edit.firstChanged - 1) - 1;
-  while (k >= 0 && !(old[k]!.start > fm && !old[k - 1]!.htmlCut && isBlank(previous.lines[old[k]!.start - 1] ?? 'x'))) k--;
+  while (k >= 0 && !(old[k]!.start > fm && (old[k - 1]!.htmlCut || isBlank(previous.lines[old[k]!.start - 1] ?? 'x')))) k--;
   const from = k >= 0 ? old[k]!.start : fm;
+  const atCut = k >= 0 && old[k - 1]!.htmlCut;
   const chunks = old.slice(0, k >= 0 ? k : fm > 0 ? 1 : 0);
   const shift = edit.newAfter - edit.oldAfter;
   const resync = (i: number): number | undefined => {
@@ -224,6 +226,13 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
     const at = i - shift;
     const a = firstIndex(old.length, (j) => old[j]!.start < at);
     return a < old.length && old[a]!.start === at && !old[a]!.frontMatter ? a : undefined;
+  };
+  // A cut past the edit where the previous scan cut too, at the same line of the same text.
+  const resyncCut = (i: number): number | undefined => {
+    if (i < edit.newAfter) return undefined;
+    const at = i - shift;
+    const a = firstIndex(old.length, (j) => old[j]!.start < at);
+    return a > 0 && a < old.length && old[a]!.start === at && old[a - 1]!.htmlCut ? a : undefined;
   };
   const tail = (j: number): ChunkSpan[] => {
     const out: ChunkSpan[] = [];
@@ -233,7 +242,7 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
     }
     return out;
   };
-  return scanFrom(lines, from, chunks, { resync, tail });
+  return scanFrom(lines, from, chunks, { resync, resyncCut, tail }, atCut);
 }
 
 /**
@@ -244,14 +253,16 @@ function scanFrom(
   lines: readonly string[],
   from: number,
   chunks: ChunkSpan[],
-  resume: { resync(i: number): number | undefined; tail(j: number): ChunkSpan[] } | undefined,
+  resume: { resync(i: number): number | undefined; resyncCut(i: number): number | undefined; tail(j: number): ChunkSpan[] } | undefined,
+  atCut = false,
 ): ChunkSpan[] {
   const n = lines.length;
   let start = from;
   let fence: { char: string; length: number; indent: number } | undefined;
-  let html: HtmlEnd | undefined;
-  let cuts: HtmlCuts | undefined; // while in an HTML block that runs to a blank line
-  let prevBlank = true;
+  // `atCut`: `from` is where a previous scan cut an HTML block that runs to a blank line (the state there is known).
+  let html: HtmlEnd | undefined = atCut ? 'blank' : undefined;
+  let cuts: HtmlCuts | undefined = atCut ? new HtmlCuts() : undefined; // while in an HTML block that runs to a blank line
+  let prevBlank = !atCut;
   let prevTableRow = false;
   let chunkIsList = false;
   let chunkIsRow = false;
@@ -277,9 +288,18 @@ function scanFrom(
           cuts = undefined;
           prevBlank = true;
         } else {
-          if (cuts!.clean && startsBlockTag(line)) {
+          if (cuts!.clean && i > start && startsBlockTag(line)) {
             chunks.push({ start, end: i, frontMatter: false, htmlCut: true });
             start = i;
+            // The state at a cut is always the same (in the block, no heading open, a chunk of no list or rows), so a
+            // rescan may take the previous scan's chunks from a cut it made at the same line.
+            chunkIsList = false;
+            chunkIsRow = false;
+            const j = resume ? resume.resyncCut(i) : undefined;
+            if (j !== undefined) {
+              for (const span of resume!.tail(j)) chunks.push(span);
+              return chunks;
+            }
           }
           cuts!.feed(line);
         }

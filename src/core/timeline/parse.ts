@@ -1,6 +1,7 @@
 // Timeline entries with their times: each entry's written timestamp, its date completed from context (the entry
 // before it, a dated sub-heading, the front matter `date`), and midnight roll-over for bare times.
-import { changeSincePrevious, keepsEntries, sectionsFor, type Entry, type PostmortemModel } from '../model/model';
+import { changeSincePrevious, keepsEntries, perSection, sectionsFor, type Entry, type PostmortemModel, type Section, type SectionResults } from '../model/model';
+import type { ChunkData } from '../model/chunk';
 import { firstIndex, isBlank, isSpaceCode, range, type Range } from '../model/text';
 import { parseStamp, proseZone, ZONE_OFFSETS, type WrittenStamp } from './stamp';
 
@@ -73,6 +74,39 @@ function entryCursor(model: PostmortemModel, fromLine = 0): (line: number) => bo
   };
 }
 
+type Zone = NonNullable<ReturnType<typeof proseZone>>;
+const headingZones: SectionResults<Zone | null> = new WeakMap();
+const bodyZones: SectionResults<Zone | null> = new WeakMap();
+
+const headingZone = (_model: PostmortemModel, s: Section): Zone | null => proseZone(s.heading.text) ?? null;
+
+/** The first zone stated in a Timeline section's own lines, outside its entries and code. */
+function bodyZone(model: PostmortemModel, s: Section, zoneIn: Int8Array): Zone | null {
+  const chunks = model.chunks;
+  // One cursor per section: a Timeline nested in another Timeline is read again from its own start.
+  const from = s.heading.range.end.line + 1;
+  const to = s.contentRange.end.line;
+  const inEntry = entryCursor(model, from);
+  // Chunk by chunk (they cover every line, in order, from the one holding `from`): the lines of a chunk whose text
+  // states no zone at all are not read one by one (a search of the text, where a timeline of 80,000 rows and
+  // lines between them was a pattern per line).
+  let c = firstIndex(chunks.length, (k) => chunks[k]!.span.end <= from);
+  for (; c < chunks.length && chunks[c]!.span.start <= to; c++) {
+    const { span, key } = chunks[c]!;
+    if (zoneIn[c] === 0) zoneIn[c] = proseZone(key) ? 1 : -1;
+    if (zoneIn[c] === -1) continue;
+    for (let l = Math.max(from, span.start); l < span.end && l <= to; l++) {
+      if (inEntry(l) || model.codeLines.has(l)) continue;
+      const z = proseZone(model.lines[l] ?? '');
+      if (z) return z;
+    }
+  }
+  return null;
+}
+
+/** Whether a chunk's text holds the word "time": kept with the chunk, which edits elsewhere leave as it is. */
+const saysTime = new WeakMap<ChunkData, boolean>();
+
 function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
   const data = model.frontMatter?.data ?? {};
   for (const key of FRONT_MATTER_ZONE_KEYS) {
@@ -83,39 +117,26 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
     }
   }
   const sections = sectionsFor(model, 'timeline');
+  // Kept per section (see perSection): after an edit, only the sections it touched are read again (a document of
+  // 36,000 Timeline sections read each heading and body on every keystroke).
   for (const s of sections) {
-    const z = proseZone(s.heading.text);
+    const z = perSection(headingZones, model, s, headingZone, undefined);
     if (z) return { ...z, where: 'heading' };
   }
-  const chunks = model.chunks;
   // Whether each chunk's text states a zone (0 not known yet, 1 yes, -1 no): searched once, however many Timeline
   // sections share the chunk (one search per section of a chunk that holds thousands of them was quadratic).
-  const zoneIn = new Int8Array(chunks.length);
+  const zoneIn = new Int8Array(model.chunks.length);
   for (const s of sections) {
-    // One cursor per section: a Timeline nested in another Timeline is read again from its own start.
-    const from = s.heading.range.end.line + 1;
-    const to = s.contentRange.end.line;
-    const inEntry = entryCursor(model, from);
-    // Chunk by chunk (they cover every line, in order, from the one holding `from`): the lines of a chunk whose text
-    // states no zone at all are not read one by one (a search of the text, where a timeline of 80,000 rows and
-    // lines between them was a pattern per line).
-    let c = firstIndex(chunks.length, (k) => chunks[k]!.span.end <= from);
-    for (; c < chunks.length && chunks[c]!.span.start <= to; c++) {
-      const { span, key } = chunks[c]!;
-      if (zoneIn[c] === 0) zoneIn[c] = proseZone(key) ? 1 : -1;
-      if (zoneIn[c] === -1) continue;
-      for (let l = Math.max(from, span.start); l < span.end && l <= to; l++) {
-        if (inEntry(l) || model.codeLines.has(l)) continue;
-        const z = proseZone(model.lines[l] ?? '');
-        if (z) return { ...z, where: 'section' };
-      }
-    }
+    const z = perSection(bodyZones, model, s, bodyZone, zoneIn);
+    if (z) return { ...z, where: 'section' };
   }
   const inEntry = entryCursor(model);
   // Chunk by chunk (they cover every line, in order), reading the lines only of a chunk whose text holds the word: one
   // search per chunk, not a call per line of the document on every analysis.
-  for (const { span, key } of model.chunks) {
-    if (!/\btimes?\b/i.test(key)) continue;
+  for (const { span, key, data } of model.chunks) {
+    let says = saysTime.get(data);
+    if (says === undefined) saysTime.set(data, (says = /\btimes?\b/i.test(key)));
+    if (!says) continue;
     for (let l = span.start; l < span.end && l < model.lines.length; l++) {
       const line = model.lines[l]!;
       if (inEntry(l) || model.codeLines.has(l) || !/\btimes?\b/i.test(line)) continue;
