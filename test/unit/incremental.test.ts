@@ -85,6 +85,8 @@ function documents(): Array<[string, string]> {
     ['generated 1.5 KB', generatePostmortem(1_500, 7)],
     ['generated 3 KB', generatePostmortem(3_000, 11)],
     ['CRLF', generatePostmortem(2_000, 3).replace(/\n/g, '\r\n')],
+    // Documents of many small sections and headings: what edits hand on from one model to the next.
+    ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
     ['tricky', doc('---', 'type: postmortem', '---', '', '# T', '- a', '  ```', '# x', '  ```', '# y', '', '| a |', '| b |', '---', '<!--', '', '## Impact', '-->', '## Timeline', '<div>', '## Overview', '</div>')],
   ];
   if (CORPUS) {
@@ -156,6 +158,7 @@ describe('incremental analysis (differential)', function () {
     ['block tags after an HTML block inside a list item', doc('- a', '  <div>', '<h2>Impact</h2>', '<table>', '    <h3>Timeline</h3>', '', '## z')],
     ['block tags after a paragraph the block interrupts', doc('Some text', '<div>', '<h2>Impact</h2>', '<h2>Timeline</h2>')],
     ['block tags with CRLF and CR line endings', '<div>\r\n<h2>Impact</h2>\r<h2>Timeline</h2>\r\n<h2>Mitigation</h2>\n'],
+    ['a line of deep indentation before a heading with a code span', doc('| a |', ' '.repeat(100) + '|', '', '### Failing `x` jobs', '', '## z')],
     ['a byte order mark that starts a chunk in mid-document', doc('| a |', '', '\uFEFF### Incident Timeline', '| Date | What |', '|---|---|', '', 'Title', '\uFEFF===', '', '\uFEFFTitle', '===')],
   ];
   for (const [name, text] of regressions) {
@@ -214,7 +217,41 @@ describe('incremental analysis (differential)', function () {
     assert.deepEqual(snapshot(after), snapshot(analyze(fenced)));
     assert.ok(after.model.headings.every((h) => h.range.start.line < text.slice(0, mid).split('\n').length + 1));
   });
+
+  // What an edit leaves is handed on as the very objects: sections, the findings kept per section, the runs' findings.
+  const handedOn: Array<[string, string]> = [
+    ['empty Impact sections', lines(400, (i) => `## Impact ${i % 7}\n`)],
+    ['HTML headings in one block', `<div>\n${lines(400, () => '<h2>Impact</h2>')}\n</div>\n`],
+    ['headings with references', lines(200, (i) => `### [ref${i}]\n\n[ref${i}]: https://example.com/${i}\n`)],
+    ['Timeline sections', lines(200, (i) => `## Timeline\n\n- 14:${String(i % 60).padStart(2, '0')} UTC: x\n`)],
+  ];
+  for (const [name, body] of handedOn) {
+    it(`an edit hands on what it left: ${name}`, () => {
+      const text = `---\ntype: postmortem\n---\n# Title\n\n${body}`;
+      const analyzer = new IncrementalAnalyzer();
+      const first = analyzer.analyze(text);
+      const mid = text.indexOf('\n', text.length / 2);
+      const edited = `${text.slice(0, mid)}x${text.slice(mid)}`;
+      const second = analyzer.analyze(edited);
+      assert.deepEqual(snapshot(second), snapshot(analyze(edited)));
+      const before = new Set<object>(first.model.sections);
+      const kept = second.model.sections.filter((s) => before.has(s)).length;
+      // All but the section or two around the edit (and the sections holding them) are the same objects.
+      assert.ok(kept >= second.model.sections.length - 3, `${kept} of ${second.model.sections.length} sections kept`);
+      // Findings read from one section are kept with it (findings about the whole document are made again).
+      const oldFindings = new Set<object>(first.findings);
+      const perSection = second.findings.filter((f) => f.code === 'empty-section' || f.code === 'duplicate-section');
+      const same = perSection.filter((f) => oldFindings.has(f)).length;
+      assert.ok(same >= perSection.length - 3, `${same} of ${perSection.length} section findings kept`);
+      // And back: the text as it was gives the first analysis's results.
+      assert.deepEqual(snapshot(analyzer.analyze(text)), snapshot(first));
+    });
+  }
 });
+
+function lines(n: number, line: (i: number) => string): string {
+  return Array.from({ length: n }, (_, i) => line(i)).join('\n');
+}
 
 // The fast path reads the usual chunks without remark. For every chunk it accepts, it must say exactly what remark
 // says: over every chunk of the real and generated documents, and over lines made to look like other blocks.

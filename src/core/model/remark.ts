@@ -120,7 +120,10 @@ function keepBom(text: string): string {
 /** The chunk as remark reads it; parseChunk gives the same result, faster for the usual chunks (a test checks). */
 export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData {
   const p = parsers();
-  const root = (frontMatter ? p.blocksWithFrontMatter : p.blocks).parse(keepBom(capContainerDepth(text))) as Root;
+  // Offsets in the tree are offsets in the text as parsed: a heading's source is sliced from it, not from `text` (cut
+  // indentation before the heading moved them).
+  const parsed = capContainerDepth(text);
+  const root = (frontMatter ? p.blocksWithFrontMatter : p.blocks).parse(keepBom(parsed)) as Root;
   const headings: RawHeading[] = [];
   const items: RawItem[] = [];
   const rows: number[] = [];
@@ -139,7 +142,7 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
     const endLine = p.end.line - 1;
     switch (node.type) {
       case 'heading':
-        headings.push(markdownHeading(node, lines, text, definitions, labels));
+        headings.push(markdownHeading(node, lines, parsed, definitions, labels));
         break;
       case 'html':
         collectHtmlHeadings(node, headings);
