@@ -56,7 +56,11 @@ function headingLinesOf(model: PostmortemModel): HeadingLines {
   let set = headingLineSets.get(model);
   if (!set) {
     const mask = new Uint8Array(model.lines.length);
-    for (const h of model.headings) for (let l = h.range.start.line; l <= h.range.end.line && l < mask.length; l++) mask[l] = 1;
+    const headings = model.headings;
+    for (let i = 0; i < headings.length; i++) {
+      const h = headings[i]!;
+      for (let l = h.range.start.line; l <= h.range.end.line && l < mask.length; l++) mask[l] = 1;
+    }
     headingLineSets.set(model, (set = new HeadingLines(mask)));
   }
   return set;
@@ -268,7 +272,10 @@ export function eachProseChunk<T>(
   emit: (base: number, item: T) => void,
 ): void {
   let inComment = false;
-  for (const { span, data } of model.chunks) {
+  const chunks = model.chunks;
+  // Index loops, not for…of: two iterators per chunk of a document of 65,000 chunks were garbage on every read.
+  for (let c = 0; c < chunks.length; c++) {
+    const { span, data } = chunks[c]!;
     if (span.frontMatter) continue;
     // Kept flat, as [key, result with no comment open at the start, result inside a comment, key, …]: one small
     // array per chunk, since a full analysis of a long document fills tens of thousands of them.
@@ -294,7 +301,8 @@ export function eachProseChunk<T>(
       result = items.length > 0 ? { items, inComment: open } : open ? NOTHING_IN_COMMENT : NOTHING;
       slots[slot] = result;
     }
-    for (const item of result.items) emit(span.start, item);
+    const items = result.items;
+    for (let i = 0; i < items.length; i++) emit(span.start, items[i]!);
     inComment = result.inComment;
   }
 }

@@ -199,7 +199,11 @@ export function recognise(input: RecogniseInput): Recognition {
 
   // Roles some heading names plainly: broad words for them count nowhere else.
   const plain = new Set<SectionId>();
-  for (let i = 0; i < n; i++) for (const c of own(i)) if (!c.weak) plain.add(c.role);
+  // Index loops, not for…of, in the passes over every heading: an iterator per heading was most of their garbage.
+  for (let i = 0; i < n; i++) {
+    const cs = own(i);
+    for (let j = 0; j < cs.length; j++) if (!cs[j]!.weak) plain.add(cs[j]!.role);
+  }
 
   // kept[i] is the words' own candidate list (shared, never changed) while the heading keeps all of them, else an
   // array of its own (owned[i] = 1), made when it first differs.
@@ -224,7 +228,10 @@ export function recognise(input: RecogniseInput): Recognition {
   // A parent "groups" its children when they name several different roles between them.
   const groups = (p: number): boolean => {
     const roles = new Set<SectionId>();
-    for (let k = childStart[p]!; k < childStart[p + 1]!; k++) for (const x of own(kids[k]!)) if (!x.weak) roles.add(x.role);
+    for (let k = childStart[p]!; k < childStart[p + 1]!; k++) {
+      const cs = own(kids[k]!);
+      for (let j = 0; j < cs.length; j++) if (!cs[j]!.weak) roles.add(cs[j]!.role);
+    }
     return roles.size >= 2;
   };
 
@@ -286,9 +293,15 @@ export function recognise(input: RecogniseInput): Recognition {
 
   // Content: headings still without a role, outside any section that serves one, for roles no heading serves yet.
   const served = new Set<SectionId>();
-  for (const k of kept) for (const c of k) served.add(c.role);
+  for (let i = 0; i < n; i++) {
+    const k = kept[i]!;
+    for (let j = 0; j < k.length; j++) served.add(k[j]!.role);
+  }
   const isHeadingLine = new Uint8Array(lines.length);
-  for (const h of headings) for (let l = h.startLine; l <= h.endLine && l < lines.length; l++) isHeadingLine[l] = 1;
+  for (let i = 0; i < n; i++) {
+    const h = headings[i]!;
+    for (let l = h.startLine; l <= h.endLine && l < lines.length; l++) isHeadingLine[l] = 1;
+  }
   for (let i = 0; i < n; i++) {
     if (i === titleIndex || words[i]!.neutral || hasAncestorWithRoles(i)) continue;
     let childServes = false;

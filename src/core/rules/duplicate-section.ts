@@ -49,9 +49,17 @@ const wordsOf: SectionResults<string> = new WeakMap();
 const findings: SectionResults<FindingInput & { data: { firstLine: number } }> = new WeakMap();
 
 function duplicateFinding(_model: PostmortemModel, section: Section, firstLine: number): FindingInput & { data: { section: string; firstLine: number } } {
-  return {
-    message: `"${section.heading.text}" repeats the section on line ${firstLine + 1}; merge the two, or name each for its part.`,
-    range: section.heading.range,
-    data: { section: section.roles[0]!, firstLine },
-  };
+  const text = section.heading.text;
+  const role = section.roles[0]!;
+  // The message and data of the findings that repeat one line with one text, made once (never changed).
+  const last = lastSaid;
+  const said = last && last.text === text && last.role === role && last.data.firstLine === firstLine ? last : (lastSaid = {
+    text,
+    role,
+    message: `"${text}" repeats the section on line ${firstLine + 1}; merge the two, or name each for its part.`,
+    data: { section: role, firstLine },
+  });
+  return { message: said.message, range: section.heading.range, data: said.data };
 }
+
+let lastSaid: { readonly text: string; readonly role: string; readonly message: string; readonly data: { readonly section: string; readonly firstLine: number } } | undefined;
