@@ -9,7 +9,7 @@ import type { Root } from 'mdast';
 import { analyze } from '../../src/core';
 import { isPlaceholderLine } from '../../src/core/model/prose';
 import { hasNonAscii } from '../../src/core/model/text';
-import { bracketedTexts } from '../../src/core/model/heading-text';
+import { bracketedTexts, normaliseLabel } from '../../src/core/model/heading-text';
 import { dropDanglingSeparators } from '../../src/core/model/action-items';
 import { capContainerDepth, MAX_CONTAINER_DEPTH } from '../../src/core/model/remark';
 import { htmlHeadings } from '../../src/core/model/heading-text';
@@ -102,5 +102,11 @@ describe('bracketedTexts (the labels a heading may refer to), against the patter
       assert.deepEqual(bracketedTexts(s), [...s.matchAll(old)].map((m) => m[1]), JSON.stringify(s));
     }
     assert.deepEqual(bracketedTexts(`[${'\\['.repeat(200_000)}`), []);
+  });
+
+  it('normaliseLabel (upper-casing alone for plain ASCII) == the full normalisation, on every kind of label', () => {
+    const full = (label: string) => label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+    const alphabet = ['a', 'Z', ' ', '  ', '\t', '\n', '\r', '~', '\u007f', 'ß', 'ǅ', 'İ', 'ſ', '\u00a0', '1', '-'];
+    for (const s of strings(9, 20_000, alphabet, 6)) assert.equal(normaliseLabel(s), full(s), JSON.stringify(s));
   });
 });

@@ -147,7 +147,13 @@ function safeFromCodePoint(cp: number, fallback: string): string {
 
 /** A reference label as CommonMark compares them: whitespace runs as one space, trimmed, case folded. */
 export function normaliseLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+  // Printable ASCII without leading, trailing or doubled spaces (most labels) is only upper-cased: one string, not four.
+  let plain = label.length > 0 && label.charCodeAt(0) !== 32 && label.charCodeAt(label.length - 1) !== 32;
+  for (let i = 0; plain && i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c < 32 || c > 126 || (c === 32 && label.charCodeAt(i + 1) === 32)) plain = false;
+  }
+  return plain ? label.toUpperCase() : label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
 }
 
 /** Definitions (as Markdown source) by normalised label; the first of a label wins, as in CommonMark. */
@@ -168,12 +174,21 @@ export function definitionLabel(definition: string): string | undefined {
 
 /** The definitions a heading's source may refer to: those of every bracketed text in it, in one pass. */
 export function definitionsUsed(source: string, byLabel: ReadonlyMap<string, string>): string[] {
-  const used = new Set<string>();
-  for (const label of bracketedTexts(source)) {
-    const d = byLabel.get(normaliseLabel(label));
-    if (d !== undefined) used.add(d);
+  return definitionsFor(bracketedTexts(source).map(normaliseLabel), byLabel);
+}
+
+/** The definitions of normalised labels, each once, in order. */
+export function definitionsFor(labels: readonly string[], byLabel: ReadonlyMap<string, string>): string[] {
+  const used: string[] = [];
+  // A Set only for many labels (a heading of 1,000 brackets); a search of a few is cheaper than making one.
+  const seen = labels.length > 16 ? new Set<string>() : undefined;
+  for (let i = 0; i < labels.length; i++) {
+    const d = byLabel.get(labels[i]!);
+    if (d === undefined || (seen ? seen.has(d) : used.includes(d))) continue;
+    seen?.add(d);
+    used.push(d);
   }
-  return [...used];
+  return used;
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { SectionId } from './catalogue';
 import { parseChunk } from './parse';
 import type { ChunkData, HeadingKind, ParsedChunk } from './chunk';
-import { bracketedTexts, definitionLabel, definitionsByLabel, definitionsUsed, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
+import { bracketedTexts, definitionLabel, definitionsByLabel, definitionsFor, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { headingTextWithDefinitions } from './remark';
 import { rescanChunks, scanChunks, type ChunkSpan } from './scan';
 import { firstIndex, range, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
@@ -526,13 +526,14 @@ function resolveReferences(
 
 /** The heading with its references resolved (itself when they change nothing), and the labels it read. */
 function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>, lines: readonly string[]): NonNullable<RawModelHeading['references']> {
-  const source = lines.slice(h.range.start.line, h.range.end.line + 1).join('\n');
-  const labels: string[] = [];
+  const start = h.range.start.line;
+  const source = h.range.end.line === start ? lines[start] ?? '' : lines.slice(start, h.range.end.line + 1).join('\n');
+  if (source.length > MAX_INLINE_HEADING) return { byLabel, labels: [], resolved: h };
+  // The text's brackets are the source's (the text is read from it), so the source's labels are all it reads.
+  const labels = bracketedTexts(source);
+  for (let i = 0; i < labels.length; i++) labels[i] = normaliseLabel(labels[i]!);
   const done = (resolved: RawModelHeading) => ({ byLabel, labels, resolved });
-  if (source.length > MAX_INLINE_HEADING) return done(h);
-  for (const l of bracketedTexts(source)) labels.push(normaliseLabel(l));
-  for (const l of bracketedTexts(h.text)) labels.push(normaliseLabel(l));
-  const used = definitionsUsed(source, byLabel);
+  const used = definitionsFor(labels, byLabel);
   if (used.length === 0) return done(h);
   const simple = /[\\`*_<>&!]/.test(source) || source.includes('](') ? undefined : shortcutReferences(h.text, byLabel);
   const text = simple?.trim() ?? resolvedHeadingText(source, used) ?? h.text;
