@@ -137,14 +137,17 @@ export function isContentRule(code: string): boolean {
   return code === 'empty-section' || code.startsWith('action-item');
 }
 
-/** What a rule reported for a model, and the findings made of it: the next model's run may hand them on. */
+/** The findings a rule reported for a model: the next model's run may hand them on. */
 interface RuleRun {
   readonly severity: Severity;
-  readonly inputs: FindingInput[];
   readonly outputs: Finding[];
 }
 
 const ruleRuns = new WeakMap<PostmortemModel, Map<string, RuleRun>>();
+
+/** The finding made of what a rule reports, when it reported the very same parts (its severity is the run's). */
+const same = (out: Finding | undefined, f: FindingInput): boolean =>
+  out !== undefined && out.message === f.message && out.range === f.range && out.data === f.data && (f.severity === undefined || f.severity === out.severity);
 
 export function runRules(model: PostmortemModel, config: PostmortemConfig, template = false, completeness = sectionProgress(model, config.requiredSections), today?: string): Finding[] {
   const findings: Finding[] = [];
@@ -162,7 +165,7 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
     // same finding back: a document may have 130,000 findings, and after a keystroke nearly all are the same.
     const last = before?.get(rule.code);
     const old = last && last.severity === severity ? last : undefined;
-    const run: RuleRun | undefined = runs ? { severity, inputs: [], outputs: [] } : undefined;
+    const run: RuleRun | undefined = runs ? { severity, outputs: [] } : undefined;
     let j = 0;
     const context: RuleContext = {
       model,
@@ -172,24 +175,23 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
       report: (f) => {
         let out: Finding | undefined;
         if (old) {
-          // In the order reported: the next one, or the one after when the edit removed one.
-          if (old.inputs[j] === f) out = old.outputs[j++];
-          else if (old.inputs[j + 1] === f) {
-            out = old.outputs[j + 1];
+          // In the order reported: the next one, or the one after when the edit removed one. Rules keep what they
+          // report (per section or entry), so the same message, range and data are the same objects.
+          const outs = old.outputs;
+          if (same(outs[j], f)) out = outs[j++];
+          else if (same(outs[j + 1], f)) {
+            out = outs[j + 1];
             j += 2;
           }
         }
         // Spelled out, not spread: a document may have 130,000 findings, and a spread each cost more than the rule.
         out ??= { code: rule.code, message: f.message, range: f.range, data: f.data, severity: f.severity ?? severity };
         findings.push(out);
-        if (run) {
-          run.inputs.push(f);
-          run.outputs.push(out);
-        }
+        run?.outputs.push(out);
       },
     };
     rule.run(context);
-    if (run && run.inputs.length > 0) runs!.set(rule.code, run);
+    if (run && run.outputs.length > 0) runs!.set(rule.code, run);
   }
   if (runs) ruleRuns.set(model, runs);
   // Inline configuration comments (<!-- postmortem-disable… -->), the same for every adapter.

@@ -368,14 +368,8 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const title = headings[0]?.isTitle ? headings[0] : undefined;
 
   const lastLine = lines.length - 1;
-  // Each section ends before the next heading of the same or a higher level: one pass with a stack.
-  const endBefore = new Array<number>(headings.length).fill(lines.length);
-  const open: number[] = [];
-  for (let i = 0; i < headings.length; i++) {
-    const h = headings[i]!;
-    while (open.length > 0 && headings[open[open.length - 1]!]!.level >= h.level) endBefore[open.pop()!] = h.range.start.line;
-    open.push(i);
-  }
+  // Each section ends before the next heading of the same or a higher level (recognition found where).
+  const endBefore = recognition.ends;
   const sections: Array<{ -readonly [K in keyof Section]: Section[K] }> = [];
   const labels = recognition.labels.length;
   for (let i = 0; i < headings.length; i++) {
@@ -659,8 +653,33 @@ export function releasePrevious(model: PostmortemModel): void {
   changes.delete(model);
 }
 
-/** Results kept per model, one slot per section (by Section.index); see perSection. */
-export type SectionResults<T> = WeakMap<PostmortemModel, Array<T | undefined>>;
+/**
+ * Results kept per model, one slot per section (by Section.index); see perSection. It remembers the arrays of the
+ * model it was last asked about and of that model's predecessor: a rule asks once per section, and a WeakMap lookup
+ * per section and call cost more than most answers. Held weakly, so a closed document's model is not kept.
+ */
+export class SectionResults<T> {
+  private readonly byModel = new WeakMap<PostmortemModel, Array<T | undefined>>();
+  private last: WeakRef<PostmortemModel> | undefined;
+  /** After use(model): that model's results, and its predecessor's (when the same IncrementalAnalyzer built it). */
+  own: Array<T | undefined> = [];
+  previous: Array<T | undefined> | undefined;
+
+  use(model: PostmortemModel): void {
+    if (this.last?.deref() === model) return;
+    let own = this.byModel.get(model);
+    if (!own) this.byModel.set(model, (own = new Array<T | undefined>(model.sections.length)));
+    const previous = previousOf.get(model);
+    this.last = new WeakRef(model);
+    this.own = own;
+    this.previous = previous ? this.byModel.get(previous) : undefined;
+  }
+
+  /** The model's results, if any were kept. */
+  get(model: PostmortemModel): ReadonlyArray<T | undefined> | undefined {
+    return this.byModel.get(model);
+  }
+}
 
 /**
  * A result read from a section's own lines, computed once per model and section: a section an edit left (the very
@@ -679,14 +698,14 @@ export function perSection<T, A = undefined>(
   // Module-level functions and an argument, not closures: one closure per section and call was most of the garbage.
   const index = section.index;
   if (model.sections[index] !== section) return compute(model, section, arg);
-  let results = store.get(model);
-  if (!results) store.set(model, (results = new Array<T | undefined>(model.sections.length)));
-  let value = results[index];
+  store.use(model);
+  const own = store.own;
+  const previous = store.previous;
+  let value = own[index];
   if (value !== undefined) return value;
-  const previous = previousOf.get(model);
-  if (previous && previous.sections[index] === section) value = store.get(previous)?.[index];
+  if (previous && previousOf.get(model)?.sections[index] === section) value = previous[index];
   if (value === undefined || (stillGood && !stillGood(value, arg))) value = compute(model, section, arg);
-  results[index] = value;
+  own[index] = value;
   return value;
 }
 

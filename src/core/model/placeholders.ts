@@ -3,7 +3,7 @@
 // content: a section holding only these is empty, and they satisfy no rule. Exact lines only (after trimming and
 // collapsing spaces), so a person's text that merely resembles them still counts.
 import { CATALOGUE, sectionSpec } from './catalogue';
-import { perSection, type PostmortemModel, type Section, type SectionResults } from './model';
+import { perSection, type PostmortemModel, type Section, SectionResults } from './model';
 import { ACTION_ITEM_SKELETON } from '../authoring/template';
 import { isSpaceCode } from './text';
 
@@ -61,7 +61,7 @@ export function onlyOwnPlaceholders(model: PostmortemModel, section: Section): b
 }
 
 /** onlyOwnPlaceholders per model, by section index. */
-const ownPlaceholderSections: SectionResults<boolean> = new WeakMap();
+const ownPlaceholderSections = new SectionResults<boolean>();
 
 function computeOnlyOwn(model: PostmortemModel, section: Section): boolean {
   let placeholders = 0;

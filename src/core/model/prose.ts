@@ -1,6 +1,6 @@
 // Reading the prose of sections: what counts as content, what is a placeholder, and text with code spans, quotes
 // and HTML comments blanked out (same length, so columns stay exact).
-import { perSection, type PostmortemModel, type Section, type SectionResults } from './model';
+import { perSection, type PostmortemModel, type Section, SectionResults } from './model';
 import { asciiFirst, codeMask } from './text';
 
 export interface ProseLine {
@@ -47,7 +47,7 @@ class HeadingLines {
   }
 }
 /** sectionLines per model and section: several rules read the same section's lines. */
-const sectionLineCache: SectionResults<readonly ProseLine[]> = new WeakMap();
+const sectionLineCache = new SectionResults<readonly ProseLine[]>();
 
 /** Whether per-section results may be kept in the model's arrays by the section's index (a section of this model). */
 const ownSection = (model: PostmortemModel, section: Section): boolean => model.sections[section.index] === section;
@@ -163,7 +163,7 @@ export function isEmptySection(model: PostmortemModel, section: Section): boolea
 }
 
 /** isEmptySection per model, by section index: several rules ask about the same section. */
-const emptySections: SectionResults<boolean> = new WeakMap();
+const emptySections = new SectionResults<boolean>();
 
 function isContentLine(model: PostmortemModel, line: number, text: string): boolean {
   if (model.codeLines.has(line) && !/^\s*(?:<!--|-->)/.test(model.lines[line] ?? '') && text.trim() !== '') return true;

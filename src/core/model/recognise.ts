@@ -9,7 +9,7 @@
 //   4. labels: a bold line acting as a heading ("**Root causes**:", "- **Impact**: …") serves a role no heading serves,
 //      when it does not sit inside a section that already serves a role.
 // Every role comes with a reason, shown by the hover.
-import { canonicalIndex, sectionSpec, type SectionId } from './catalogue';
+import { canonicalIndex, SECTION_IDS, sectionSpec, type SectionId } from './catalogue';
 import type { SectionMatcher } from './match';
 import { countSignals, labelText, SIGNAL, type SignalCounts } from './signals';
 import { foldText, isNeutralHeading, matchWords, type Language } from './vocabulary';
@@ -53,13 +53,22 @@ export interface LabelSection {
 export interface Recognition {
   readonly headings: readonly HeadingRoles[];
   readonly labels: readonly LabelSection[];
+  /** Per heading, the line its section ends before: the next heading of the same or a higher level, or the end. */
+  readonly ends: Int32Array;
 }
 
 interface Candidate {
   role: SectionId;
+  /** The role's bit (see roleBit): sets of roles are numbers in the passes over every heading. */
+  bit: number;
   weak: boolean;
   reason: RoleReason;
 }
+
+/** One bit per role of the catalogue: a set of roles is a number (a Set per document, asked per heading, was slower). */
+const ROLE_BITS = new Map<SectionId, number>(SECTION_IDS.map((id, i) => [id, 1 << i]));
+const roleBit = (role: SectionId): number => ROLE_BITS.get(role)!;
+const candidate = (role: SectionId, weak: boolean, reason: RoleReason): Candidate => ({ role, bit: roleBit(role), weak, reason });
 
 const title = (id: SectionId) => sectionSpec(id).title;
 // Local copies: read in loops over every line.
@@ -103,7 +112,7 @@ function computeWordCandidates(text: string, folded: string, matcher: SectionMat
   const out: Candidate[] = [];
   const add = (role: SectionId, weak: boolean, reason: RoleReason) => {
     const have = out.find((c) => c.role === role);
-    if (!have) out.push({ role, weak, reason });
+    if (!have) out.push(candidate(role, weak, reason));
     else if (have.weak && !weak) Object.assign(have, { weak, reason });
   };
   const aliasHits = matcher.hits(text);
@@ -129,7 +138,8 @@ const CONTENT_RULES: ReadonlyArray<{ role: SectionId; key: keyof SignalCounts; m
   { role: 'mitigation', key: 'fix', min: 2, share: 0.3, says: 'describe fixes the team made (“we rolled back”, “restarted”)' },
 ];
 
-const CONTENT_ROLES = CONTENT_RULES.length;
+const CONTENT_BITS = CONTENT_RULES.reduce((bits, r) => bits | roleBit(r.role), 0);
+const TIMELINE_BIT = roleBit('timeline');
 
 export interface RecogniseInput {
   readonly headings: readonly HeadingInput[];
@@ -198,11 +208,11 @@ export function recognise(input: RecogniseInput): Recognition {
   const childCount = (p: number): number => childStart[p + 1]! - childStart[p]!;
 
   // Roles some heading names plainly: broad words for them count nowhere else.
-  const plain = new Set<SectionId>();
+  let plain = 0;
   // Index loops, not for…of, in the passes over every heading: an iterator per heading was most of their garbage.
   for (let i = 0; i < n; i++) {
     const cs = own(i);
-    for (let j = 0; j < cs.length; j++) if (!cs[j]!.weak) plain.add(cs[j]!.role);
+    for (let j = 0; j < cs.length; j++) if (!cs[j]!.weak) plain |= cs[j]!.bit;
   }
 
   // kept[i] is the words' own candidate list (shared, never changed) while the heading keeps all of them, else an
@@ -238,7 +248,7 @@ export function recognise(input: RecogniseInput): Recognition {
   const passes = (i: number, c: Candidate, underRoles: boolean): boolean => {
     if (c.reason.source === 'alias') return true;
     if (c.weak) {
-      if (underRoles || plain.has(c.role)) return false;
+      if (underRoles || (plain & c.bit) !== 0) return false;
       if (c.role === 'responders' && countSignals(flags, headings[i]!.endLine + 1, end[i]!).person === 0) return false;
     }
     if (underRoles) {
@@ -281,7 +291,7 @@ export function recognise(input: RecogniseInput): Recognition {
     }
     if (!common || common.length !== 1) continue;
     const role = common[0]!;
-    keep(i, { role, weak: false, reason: { role, source: 'context', detail: `its ${childCount(i)} sub-sections all serve ${title(role)}` } });
+    keep(i, candidate(role, false, { role, source: 'context', detail: `its ${childCount(i)} sub-sections all serve ${title(role)}` }));
     for (let k = childStart[i]!; k < childStart[i + 1]!; k++) {
       const kid = kids[k]!;
       if (kept[kid]!.some((c) => c.role === role)) {
@@ -292,10 +302,10 @@ export function recognise(input: RecogniseInput): Recognition {
   }
 
   // Content: headings still without a role, outside any section that serves one, for roles no heading serves yet.
-  const served = new Set<SectionId>();
+  let served = 0;
   for (let i = 0; i < n; i++) {
     const k = kept[i]!;
-    for (let j = 0; j < k.length; j++) served.add(k[j]!.role);
+    for (let j = 0; j < k.length; j++) served |= k[j]!.bit;
   }
   const isHeadingLine = new Uint8Array(lines.length);
   for (let i = 0; i < n; i++) {
@@ -310,12 +320,12 @@ export function recognise(input: RecogniseInput): Recognition {
     // A heading whose words name a role can also hold the timeline, the one role its content shows beyond doubt.
     const named = kept[i]!.length > 0;
     // Its lines are counted only when some role could still come of them (65,000 "Impact" headings count nothing).
-    if (named ? served.has('timeline') : served.size >= CONTENT_ROLES && CONTENT_RULES.every((r) => served.has(r.role))) continue;
+    if (named ? (served & TIMELINE_BIT) !== 0 : (served & CONTENT_BITS) === CONTENT_BITS) continue;
     const counts = countSignals(flags, headings[i]!.endLine + 1, end[i]!, isHeadingLine);
     if (counts.content < 2) continue;
     let best: { role: SectionId; share: number; detail: string } | undefined;
     for (const rule of CONTENT_RULES) {
-      if (served.has(rule.role) || (named && rule.role !== 'timeline')) continue;
+      if ((served & roleBit(rule.role)) !== 0 || (named && rule.role !== 'timeline')) continue;
       const hits = counts[rule.key];
       const share = hits / counts.content;
       if (hits >= rule.min && share >= rule.share && (!best || share > best.share)) {
@@ -323,8 +333,8 @@ export function recognise(input: RecogniseInput): Recognition {
       }
     }
     if (best) {
-      keep(i, { role: best.role, weak: false, reason: { role: best.role, source: 'content', detail: best.detail } });
-      served.add(best.role);
+      keep(i, candidate(best.role, false, { role: best.role, source: 'content', detail: best.detail }));
+      served |= roleBit(best.role);
     }
   }
 
@@ -341,7 +351,7 @@ export function recognise(input: RecogniseInput): Recognition {
       out[i] = shared;
     } else out[i] = rolesOf(k);
   }
-  return { headings: out, labels };
+  return { headings: out, labels, ends: end };
 }
 
 function sameCandidates(a: readonly Candidate[], b: readonly Candidate[]): boolean {
@@ -354,7 +364,7 @@ function sameCandidates(a: readonly Candidate[], b: readonly Candidate[]): boole
 function recogniseLabels(
   input: RecogniseInput,
   kept: readonly (readonly Candidate[])[],
-  served: ReadonlySet<SectionId>,
+  served: number,
   end: ArrayLike<number>,
   parent: ArrayLike<number>,
   titleIndex: number,
@@ -406,7 +416,7 @@ function recogniseLabels(
     if (plainLine && !words.onlyName) continue;
     // Two labels may serve one role ("**Background**:" and "**Context**:"), but not a role a heading serves.
     const limit = plainLine ? 1 : 2;
-    const roles = words.candidates.filter((x) => !served.has(x.role) && (taken.get(x.role) ?? 0) < limit && (!plainLine || !x.weak));
+    const roles = words.candidates.filter((x) => (served & x.bit) === 0 && (taken.get(x.role) ?? 0) < limit && (!plainLine || !x.weak));
     if (roles.length === 0) continue;
     for (const r of roles) taken.set(r.role, (taken.get(r.role) ?? 0) + 1);
     const next = found[k + 1]?.line ?? lines.length;

@@ -1,7 +1,7 @@
 // duplicate-section: two headings that say the same thing for one role (two "Impact" headings). Different headings
 // for one role ("What went well" and "What went wrong") are a deliberate split and fine.
 import { normaliseWords } from '../model/match';
-import { perSection, type PostmortemModel, type Section, type SectionResults } from '../model/model';
+import { perSection, type PostmortemModel, type Section, SectionResults } from '../model/model';
 import type { FindingInput, Rule } from './types';
 
 export const duplicateSection: Rule = {
@@ -45,8 +45,8 @@ function headingWords(_model: PostmortemModel, section: Section): string {
 const repeatsLine = (kept: { data: { firstLine: number } }, firstLine: number): boolean => kept.data.firstLine === firstLine;
 
 /** The heading's words, normalised, per section. */
-const wordsOf: SectionResults<string> = new WeakMap();
-const findings: SectionResults<FindingInput & { data: { firstLine: number } }> = new WeakMap();
+const wordsOf = new SectionResults<string>();
+const findings = new SectionResults<FindingInput & { data: { firstLine: number } }>();
 
 function duplicateFinding(_model: PostmortemModel, section: Section, firstLine: number): FindingInput & { data: { section: string; firstLine: number } } {
   const text = section.heading.text;

@@ -2,7 +2,7 @@
 import { sectionSpec, type SectionId } from '../model/catalogue';
 import { isEmptySection } from '../model/prose';
 import { onlyOwnPlaceholders } from '../model/placeholders';
-import { perSection, type PostmortemModel, type Section, type SectionResults } from '../model/model';
+import { perSection, type PostmortemModel, type Section, SectionResults } from '../model/model';
 import type { FindingInput, Rule } from './types';
 
 export const emptySection: Rule = {
@@ -21,7 +21,7 @@ export const emptySection: Rule = {
   },
 };
 
-const findings: SectionResults<FindingInput | null> = new WeakMap();
+const findings = new SectionResults<FindingInput | null>();
 
 function emptyFinding(model: PostmortemModel, section: Section): FindingInput | null {
   if (!(isEmptySection(model, section) || onlyOwnPlaceholders(model, section))) return null;

@@ -1,6 +1,6 @@
 // Timeline entries with their times: each entry's written timestamp, its date completed from context (the entry
 // before it, a dated sub-heading, the front matter `date`), and midnight roll-over for bare times.
-import { changeSincePrevious, keepsEntries, perSection, sectionsFor, type Entry, type PostmortemModel, type Section, type SectionResults } from '../model/model';
+import { changeSincePrevious, keepsEntries, perSection, sectionsFor, type Entry, type PostmortemModel, type Section, SectionResults } from '../model/model';
 import type { ChunkData } from '../model/chunk';
 import { firstIndex, isBlank, isSpaceCode, range, type Range } from '../model/text';
 import { parseStamp, proseZone, ZONE_OFFSETS, type WrittenStamp } from './stamp';
@@ -75,8 +75,8 @@ function entryCursor(model: PostmortemModel, fromLine = 0): (line: number) => bo
 }
 
 type Zone = NonNullable<ReturnType<typeof proseZone>>;
-const headingZones: SectionResults<Zone | null> = new WeakMap();
-const bodyZones: SectionResults<Zone | null> = new WeakMap();
+const headingZones = new SectionResults<Zone | null>();
+const bodyZones = new SectionResults<Zone | null>();
 
 const headingZone = (_model: PostmortemModel, s: Section): Zone | null => proseZone(s.heading.text) ?? null;
 
