@@ -441,6 +441,10 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     language,
     signals: flags,
   };
+  (model as { [KEPT]?: Kept })[KEPT] = { results: [], previous: options.cache ? previous : undefined };
+  // One step back only, as previousOf: a chain of every model of the document would never be freed.
+  const before = previous ? (previous as KeptModel)[KEPT] : undefined;
+  if (before) before.previous = undefined;
   if (options.cache) {
     keeping.add(model);
     lastModel.set(options.cache, model);
@@ -651,33 +655,31 @@ export function previousModel(model: PostmortemModel): PostmortemModel | undefin
 export function releasePrevious(model: PostmortemModel): void {
   previousOf.delete(model);
   changes.delete(model);
+  const kept = (model as KeptModel)[KEPT];
+  if (kept) kept.previous = undefined;
 }
 
 /**
- * Results kept per model, one slot per section (by Section.index); see perSection. It remembers the arrays of the
- * model it was last asked about and of that model's predecessor: a rule asks once per section, and a WeakMap lookup
- * per section and call cost more than most answers. Held weakly, so a closed document's model is not kept.
+ * What a model keeps for perSection: each store's results by section index, and the model built before it by the same
+ * IncrementalAnalyzer (until releasePrevious). Kept on the model object itself: a WeakMap lookup per section and call
+ * cost more than most answers.
  */
-export class SectionResults<T> {
-  private readonly byModel = new WeakMap<PostmortemModel, Array<T | undefined>>();
-  private last: WeakRef<PostmortemModel> | undefined;
-  /** After use(model): that model's results, and its predecessor's (when the same IncrementalAnalyzer built it). */
-  own: Array<T | undefined> = [];
-  previous: Array<T | undefined> | undefined;
+interface Kept {
+  readonly results: Array<unknown[] | undefined>;
+  previous: KeptModel | undefined;
+}
+const KEPT = Symbol('kept');
+type KeptModel = PostmortemModel & { readonly [KEPT]?: Kept };
 
-  use(model: PostmortemModel): void {
-    if (this.last?.deref() === model) return;
-    let own = this.byModel.get(model);
-    if (!own) this.byModel.set(model, (own = new Array<T | undefined>(model.sections.length)));
-    const previous = previousOf.get(model);
-    this.last = new WeakRef(model);
-    this.own = own;
-    this.previous = previous ? this.byModel.get(previous) : undefined;
-  }
+let stores = 0;
+
+/** Results kept per model, one slot per section (by Section.index); see perSection. */
+export class SectionResults<T> {
+  readonly id = stores++;
 
   /** The model's results, if any were kept. */
   get(model: PostmortemModel): ReadonlyArray<T | undefined> | undefined {
-    return this.byModel.get(model);
+    return (model as KeptModel)[KEPT]?.results[this.id] as Array<T | undefined> | undefined;
   }
 }
 
@@ -697,13 +699,13 @@ export function perSection<T, A = undefined>(
 ): T {
   // Module-level functions and an argument, not closures: one closure per section and call was most of the garbage.
   const index = section.index;
-  if (model.sections[index] !== section) return compute(model, section, arg);
-  store.use(model);
-  const own = store.own;
-  const previous = store.previous;
+  const kept = (model as KeptModel)[KEPT];
+  if (kept === undefined || model.sections[index] !== section) return compute(model, section, arg);
+  const own = (kept.results[store.id] ??= new Array<unknown>(model.sections.length)) as Array<T | undefined>;
   let value = own[index];
   if (value !== undefined) return value;
-  if (previous && previousOf.get(model)?.sections[index] === section) value = previous[index];
+  const previous = kept.previous;
+  if (previous !== undefined && previous.sections[index] === section) value = previous[KEPT]?.results[store.id]?.[index] as T | undefined;
   if (value === undefined || (stillGood && !stillGood(value, arg))) value = compute(model, section, arg);
   own[index] = value;
   return value;
