@@ -3,7 +3,7 @@
 import { changeSincePrevious, keepsEntries, perSection, sectionsFor, type Entry, type PostmortemModel, type Section, SectionResults } from '../model/model';
 import type { ChunkData } from '../model/chunk';
 import { firstIndex, isBlank, isSpaceCode, range, type Range } from '../model/text';
-import { parseStamp, proseZone, ZONE_OFFSETS, type WrittenStamp } from './stamp';
+import { parseStamp, proseZone, statesZone, ZONE_OFFSETS, type WrittenStamp } from './stamp';
 
 const DAY_MS = 86_400_000;
 /** A bare time earlier than the one before it rolls to the next day only when that is at most this far ahead. */
@@ -93,7 +93,7 @@ function bodyZone(model: PostmortemModel, s: Section, zoneIn: Int8Array): Zone |
   let c = firstIndex(chunks.length, (k) => chunks[k]!.span.end <= from);
   for (; c < chunks.length && chunks[c]!.span.start <= to; c++) {
     const { span, key } = chunks[c]!;
-    if (zoneIn[c] === 0) zoneIn[c] = proseZone(key) ? 1 : -1;
+    if (zoneIn[c] === 0) zoneIn[c] = statesZone(key) ? 1 : -1;
     if (zoneIn[c] === -1) continue;
     for (let l = Math.max(from, span.start); l < span.end && l <= to; l++) {
       if (inEntry(l) || model.codeLines.has(l)) continue;
@@ -104,8 +104,22 @@ function bodyZone(model: PostmortemModel, s: Section, zoneIn: Int8Array): Zone |
   return null;
 }
 
-/** Whether a chunk's text holds the word "time": kept with the chunk, which edits elsewhere leave as it is. */
-const saysTime = new WeakMap<ChunkData, boolean>();
+const SAYS_TIME = 'says-time';
+
+/**
+ * Whether a chunk's text holds the word "time". After an edit, kept with the chunk (in its lineResults, as
+ * eachProseChunk keeps its results: [key, result, unused]), which edits elsewhere leave as it is; a one-off analysis
+ * only searches (keeping it per chunk cost more than the search).
+ */
+function saysTime(data: ChunkData, key: string, keep: boolean): boolean {
+  if (!keep) return /\btimes?\b/i.test(key);
+  const slots = (data.lineResults ??= []);
+  const at = slots.indexOf(SAYS_TIME);
+  if (at !== -1) return slots[at + 1] === true;
+  const says = /\btimes?\b/i.test(key);
+  slots.push(SAYS_TIME, says, undefined);
+  return says;
+}
 
 function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
   const data = model.frontMatter?.data ?? {};
@@ -133,10 +147,11 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
   const inEntry = entryCursor(model);
   // Chunk by chunk (they cover every line, in order), reading the lines only of a chunk whose text holds the word: one
   // search per chunk, not a call per line of the document on every analysis.
-  for (const { span, key, data } of model.chunks) {
-    let says = saysTime.get(data);
-    if (says === undefined) saysTime.set(data, (says = /\btimes?\b/i.test(key)));
-    if (!says) continue;
+  const keep = keepsEntries(model);
+  const chunks = model.chunks;
+  for (let c = 0; c < chunks.length; c++) {
+    const { span, key, data } = chunks[c]!;
+    if (!saysTime(data, key, keep)) continue;
     for (let l = span.start; l < span.end && l < model.lines.length; l++) {
       const line = model.lines[l]!;
       if (inEntry(l) || model.codeLines.has(l) || !/\btimes?\b/i.test(line)) continue;

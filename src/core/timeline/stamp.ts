@@ -148,6 +148,11 @@ function offset(sign: string, hh: string, mm: string): number | undefined {
 const PROSE_ZONE = new RegExp(String.raw`(?<![A-Za-z])(?:(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|UTC|GMT|${ABBREVIATIONS}|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Z][A-Za-z_]+)(?![A-Za-z])|\butc\b|\blocal time\b`);
 
 /** The zone a line of prose states, if any. */
+/** Whether the text states a time zone anywhere (proseZone would find one), without reading which. */
+export function statesZone(text: string): boolean {
+  return PROSE_ZONE.test(text);
+}
+
 export function proseZone(line: string): { zone: string; offsetMinutes: number | undefined } | undefined {
   const m = PROSE_ZONE.exec(line);
   if (!m) return undefined;
