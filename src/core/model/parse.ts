@@ -66,7 +66,9 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
       return { ...EMPTY, frontMatter: { kind: fence === '---' ? 'yaml' : 'toml', value: text.slice(firstEnd + 1, lastStart - 1) } };
     }
   }
-  const lines = text.split(/\r\n|\r|\n/);
+  // A native split on "\n" unless the chunk has a CR (most have none): the pattern's split was a third of the
+  // garbage of a document of 40,000 small chunks.
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   let n = lines.length;
   while (n > 0 && /^[ \t]*$/.test(lines[n - 1]!)) n--;
   if (n === 0) return { ...EMPTY };
