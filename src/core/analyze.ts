@@ -140,7 +140,10 @@ export function isContentRule(code: string): boolean {
 /** The findings a rule reported for a model: the next model's run may hand them on. */
 interface RuleRun {
   readonly severity: Severity;
-  readonly outputs: Finding[];
+  /** Its findings are findings[start .. end) of its analysis (rules report in turn: no array per rule). */
+  readonly findings: readonly Finding[];
+  readonly start: number;
+  readonly end: number;
 }
 
 const ruleRuns = new WeakMap<PostmortemModel, Map<string, RuleRun>>();
@@ -165,8 +168,9 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
     // same finding back: a document may have 130,000 findings, and after a keystroke nearly all are the same.
     const last = before?.get(rule.code);
     const old = last && last.severity === severity ? last : undefined;
-    const run: RuleRun | undefined = runs ? { severity, outputs: [] } : undefined;
-    let j = 0;
+    const start = findings.length;
+    let j = old ? old.start : 0;
+    const oldEnd = old ? old.end : 0;
     const context: RuleContext = {
       model,
       config,
@@ -177,9 +181,9 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
         if (old) {
           // In the order reported: the next one, or the one after when the edit removed one. Rules keep what they
           // report (per section or entry), so the same message, range and data are the same objects.
-          const outs = old.outputs;
-          if (same(outs[j], f)) out = outs[j++];
-          else if (same(outs[j + 1], f)) {
+          const outs = old.findings;
+          if (j < oldEnd && same(outs[j], f)) out = outs[j++];
+          else if (j + 1 < oldEnd && same(outs[j + 1], f)) {
             out = outs[j + 1];
             j += 2;
           }
@@ -187,11 +191,10 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
         // Spelled out, not spread: a document may have 130,000 findings, and a spread each cost more than the rule.
         out ??= { code: rule.code, message: f.message, range: f.range, data: f.data, severity: f.severity ?? severity };
         findings.push(out);
-        run?.outputs.push(out);
       },
     };
     rule.run(context);
-    if (run && run.outputs.length > 0) runs!.set(rule.code, run);
+    if (runs && findings.length > start) runs.set(rule.code, { severity, findings, start, end: findings.length });
   }
   if (runs) ruleRuns.set(model, runs);
   // Inline configuration comments (<!-- postmortem-disable… -->), the same for every adapter.

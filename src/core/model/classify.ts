@@ -82,7 +82,12 @@ export function classifyModel(model: PostmortemModel, path: string | undefined, 
   const titles = [model.title?.text, typeof fmTitle === 'string' ? fmTitle : undefined, model.headings[0]?.text].filter((t): t is string => !!t);
 
   const roles = new Set<SectionId>();
-  for (const s of model.sections) for (const r of s.roles) roles.add(r);
+  // Index loops: an iterator per section of a document of 65,000 sections was garbage on every analysis.
+  const sections = model.sections;
+  for (let i = 0; i < sections.length; i++) {
+    const r = sections[i]!.roles;
+    for (let j = 0; j < r.length; j++) roles.add(r[j]!);
+  }
   const core = CORE.filter((r) => roles.has(r));
   const strongContent = roles.size >= 5 && core.length >= 2;
 
@@ -142,8 +147,15 @@ export function postmortemReason(model: PostmortemModel, path: string | undefine
 
 /** Three or more sections serve roles, and every one holds only placeholders and guidance. */
 function onlyPlaceholders(model: PostmortemModel): boolean {
-  const withRoles = model.sections.filter((s) => s.roles.length > 0);
-  return withRoles.length >= 3 && withRoles.every((s) => isEmptySection(model, s));
+  let withRoles = 0;
+  const sections = model.sections;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
+    if (s.roles.length === 0) continue;
+    withRoles++;
+    if (!isEmptySection(model, s)) return false;
+  }
+  return withRoles >= 3;
 }
 
 /** The front matter's `type`, read from the raw lines when the block does not parse (so it still gets checked). */

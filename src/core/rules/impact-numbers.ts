@@ -12,7 +12,9 @@ export const impactNumbers: Rule = {
   description: 'The Impact section states no number.',
   docs: 'impact-numbers',
   run({ model, report }) {
-    for (const section of sectionsFor(model, 'impact')) {
+    const sections = sectionsFor(model, 'impact');
+    for (let i = 0; i < sections.length; i++) {
+      const section = sections[i]!;
       if (isEmptySection(model, section) || onlyOwnPlaceholders(model, section)) continue; // empty-section says it already
       // The pm-impact table's default zeros are not numbers anyone stated.
       if (sectionLines(model, section).some((l) => NUMBER.test(l.text) && !isOwnPlaceholder(l.text))) continue;

@@ -10,7 +10,9 @@ export const overviewLength: Rule = {
   docs: 'overview-length',
   run({ model, config, report }) {
     const { maxSentences, maxWords } = config.overview;
-    for (const section of sectionsFor(model, 'overview')) {
+    const sections = sectionsFor(model, 'overview');
+    for (let i = 0; i < sections.length; i++) {
+      const section = sections[i]!;
       const text = sectionLines(model, section)
         .filter((l) => !model.codeLines.has(l.line))
         .map((l) => l.text)

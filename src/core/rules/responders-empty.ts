@@ -33,7 +33,9 @@ export const respondersEmpty: Rule = {
   description: 'The Responders section names nobody.',
   docs: 'responders-empty',
   run({ model, report }) {
-    for (const section of sectionsFor(model, 'responders')) {
+    const sections = sectionsFor(model, 'responders');
+    for (let i = 0; i < sections.length; i++) {
+      const section = sections[i]!;
       if (isEmptySection(model, section)) continue; // empty-section says it already
       const lines = sectionLines(model, section).filter((l) => !isPlaceholderLine(l.text));
       if (lines.some((l) => names(l.text))) continue;

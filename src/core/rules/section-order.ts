@@ -10,7 +10,9 @@ export const sectionOrder: Rule = {
   run({ model, report }) {
     let highest = -1;
     let highestTitle = '';
-    for (const section of model.sections) {
+    const sections = model.sections;
+    for (let i = 0; i < sections.length; i++) {
+      const section = sections[i]!;
       if (section.roles.length === 0) continue;
       const index = Math.min(...section.roles.map(canonicalIndex));
       if (index < highest) {
