@@ -249,6 +249,29 @@ describe('incremental analysis (differential)', function () {
   }
 });
 
+describe('incremental recognition', () => {
+  // An edit in a section's text leaves the headings and line flags as they were: their roles are taken as they were,
+  // and only the lines acting as headings are read again.
+  const base = doc('---', 'type: postmortem', '---', '# Outage', '', '## Summary', '', 'It broke.', '', '## Details', '', 'Some text here.', '', '- a', '- b', '', '## Timeline', '', '- 14:00 UTC: x');
+  const cases: Array<[string, (text: string) => string]> = [
+    ['a word typed in a paragraph', (t) => t.replace('It broke.', 'It broke badly.')],
+    ['a line that becomes a label', (t) => t.replace('Some text here.', '**Root causes**:')],
+    ['a label that stops being one', (t) => t.replace('Some text here.', '**Root causes**:').replace('**Root causes**:', 'Root causes were many.')],
+    ['a plain line followed by a list', (t) => t.replace('Some text here.', 'Action Items')],
+  ];
+  for (const [name, edit] of cases) {
+    it(name, () => {
+      const analyzer = new IncrementalAnalyzer();
+      const first = analyzer.analyze(base);
+      const text = edit(base);
+      const second = analyzer.analyze(text);
+      assert.deepEqual(snapshot(second), snapshot(analyze(text)));
+      // The headings' roles were taken from the first analysis, not read again.
+      first.model.headings.forEach((h, i) => assert.equal(second.model.headings[i], h));
+    });
+  }
+});
+
 function lines(n: number, line: (i: number) => string): string {
   return Array.from({ length: n }, (_, i) => line(i)).join('\n');
 }

@@ -11,7 +11,7 @@ import { firstIndex, range, spliceLines, splitLines, type Range, type Splice, ty
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { FrontMatterPieces } from './frontmatter-pieces';
 import { SectionMatcher } from './match';
-import { recognise, type RoleReason } from './recognise';
+import { recognise, type Recognition, type RoleReason } from './recognise';
 import { documentFlags, LineMemo } from './signals';
 import { detectLanguage, type Language } from './vocabulary';
 import { frontMatterEnd } from './scan';
@@ -347,14 +347,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   // The line memo only helps an analysis that follows another of the same document (an edit).
   const flags = documentFlags(chunks, lines, options.cache ? cache.lineMemo : undefined);
   const language = detectLanguage(lines);
-  const recognition = recognise({
-    headings: recognised,
-    lines,
-    flags,
-    matcher,
-    language,
-    bodyStart: frontMatterEnd(lines),
-  });
+  const recognition = recognise({ headings: recognised, lines, flags, matcher, language, bodyStart: frontMatterEnd(lines) }, previousBuilt?.recognition);
   const headings = new Array<Heading>(recognised.length);
   for (let i = 0; i < recognised.length; i++) {
     const h = recognised[i]!;
@@ -448,7 +441,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   if (options.cache) {
     keeping.add(model);
     lastModel.set(options.cache, model);
-    built.set(model, { raw: rawHeadings, definitions, byLabel: refs?.byLabel });
+    built.set(model, { raw: rawHeadings, definitions, byLabel: refs?.byLabel, recognition });
     if (previous) {
       previousOf.set(model, previous);
       previousOf.delete(previous); // one step back only: a chain of every model of the document would never be freed
@@ -480,6 +473,8 @@ interface Built {
   readonly definitions: readonly string[];
   /** The definitions by label, when a heading needed them. */
   readonly byLabel: ReadonlyMap<string, string> | undefined;
+  /** Its recognition: the next model's, when its headings and line flags are these, reads only the labels again. */
+  readonly recognition: Recognition;
 }
 const built = new WeakMap<PostmortemModel, Built>();
 

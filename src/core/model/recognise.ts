@@ -55,6 +55,31 @@ export interface Recognition {
   readonly labels: readonly LabelSection[];
   /** Per heading, the line its section ends before: the next heading of the same or a higher level, or the end. */
   readonly ends: Int32Array;
+  /** What the headings' roles were read from, and the state the labels are read with: see `previous` in recognise. */
+  readonly basis: Basis;
+}
+
+interface Basis {
+  readonly input: RecogniseInput;
+  readonly kept: ReadonlyArray<readonly Candidate[]>;
+  readonly served: number;
+  readonly parent: Int32Array;
+  readonly titleIndex: number;
+}
+
+/**
+ * Whether the headings' roles read from `input` are those read from `before`: the very same heading objects, the same
+ * line flags, lines, words and aliases. An edit in a section's text leaves them so (only the labels are read again).
+ */
+function sameBasis(input: RecogniseInput, before: RecogniseInput): boolean {
+  if (input.matcher !== before.matcher || input.language !== before.language || input.bodyStart !== before.bodyStart) return false;
+  if (input.lines.length !== before.lines.length || input.headings.length !== before.headings.length) return false;
+  for (let i = 0; i < input.headings.length; i++) if (input.headings[i] !== before.headings[i]) return false;
+  const a = input.flags;
+  const b = before.flags;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 interface Candidate {
@@ -168,7 +193,12 @@ function rolesOf(kept: readonly Candidate[]): HeadingRoles {
  * nothing it can share. Candidates are the cached words' own objects (never changed), the tree is kept in typed
  * arrays, and a heading that keeps all its words' candidates shares one result with every heading of the same words.
  */
-export function recognise(input: RecogniseInput): Recognition {
+export function recognise(input: RecogniseInput, previous?: Recognition): Recognition {
+  if (previous && sameBasis(input, previous.basis.input)) {
+    const { kept, served, parent, titleIndex } = previous.basis;
+    const labels = recogniseLabels(input, kept, served, previous.ends, parent, titleIndex);
+    return { headings: previous.headings, labels, ends: previous.ends, basis: { ...previous.basis, input } };
+  }
   const { headings, lines, flags, matcher, language } = input;
   const n = headings.length;
   const words: HeadingWords[] = new Array<HeadingWords>(n);
@@ -351,7 +381,7 @@ export function recognise(input: RecogniseInput): Recognition {
       out[i] = shared;
     } else out[i] = rolesOf(k);
   }
-  return { headings: out, labels, ends: end };
+  return { headings: out, labels, ends: end, basis: { input, kept, served, parent, titleIndex } };
 }
 
 function sameCandidates(a: readonly Candidate[], b: readonly Candidate[]): boolean {
