@@ -578,21 +578,38 @@ const sectionsByRole = new WeakMap<PostmortemModel, Map<SectionId, readonly Sect
 /** Sections serving a role, in document order (kept per model: read it, never change it). */
 export function sectionsFor(model: PostmortemModel, id: SectionId): readonly Section[] {
   let byRole = sectionsByRole.get(model);
-  if (!byRole) {
-    byRole = new Map();
-    const sections = model.sections;
-    for (let i = 0; i < sections.length; i++) {
-      const s = sections[i]!;
-      for (let j = 0; j < s.roles.length; j++) {
-        const role = s.roles[j]!;
-        const list = byRole.get(role);
-        if (list) (list as Section[]).push(s);
-        else byRole.set(role, [s]);
-      }
-    }
-    sectionsByRole.set(model, byRole);
-  }
+  if (!byRole) byRole = byRoleOf(model);
   return byRole.get(id) ?? NO_SECTIONS;
+}
+
+function byRoleOf(model: PostmortemModel): Map<SectionId, readonly Section[]> {
+  // After an edit that left every section as it was (typing in a section's text), the lists of the model before.
+  const previous = previousOf.get(model);
+  const before = previous ? sectionsByRole.get(previous) : undefined;
+  if (before && sameItems(model.sections, previous!.sections)) {
+    sectionsByRole.set(model, before);
+    return before;
+  }
+  const byRole = new Map<SectionId, readonly Section[]>();
+  const sections = model.sections;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
+    for (let j = 0; j < s.roles.length; j++) {
+      const role = s.roles[j]!;
+      const list = byRole.get(role);
+      if (list) (list as Section[]).push(s);
+      else byRole.set(role, [s]);
+    }
+  }
+  sectionsByRole.set(model, byRole);
+  return byRole;
+}
+
+/** The same objects in the same order. */
+function sameItems(a: readonly object[], b: readonly object[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 
