@@ -31,6 +31,11 @@ export interface ChunkData {
   readonly definitions: readonly string[];
   /** True when the chunk ends inside an unclosed fenced code block or HTML comment. */
   readonly openAtEnd: boolean;
+  /**
+   * True when that construct is inside a list item or block quote: then the next chunk's first line (never indented,
+   * see scan.ts) ends the container and the construct with it, so the chunks need not be read together.
+   */
+  readonly openInContainer: boolean;
   /** Front matter: its kind and raw value, when this chunk is the front matter. */
   readonly frontMatter: { readonly kind: 'yaml' | 'toml'; readonly value: string } | undefined;
   /**

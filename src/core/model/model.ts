@@ -202,8 +202,9 @@ export class ChunkCache {
       // A chunk that ends inside an unclosed fence or comment swallows what follows, as Markdown does. It takes at
       // least as much text again at each step (one chunk at a time re-parsed a growing prefix: quadratic); a merged
       // chunk that reaches past where the construct closes is still read as one document would read it.
-      // (Not a chunk cut inside an HTML block where the next one goes on with it: see HtmlCuts in scan.ts.)
-      while (chunk.data.openAtEnd && !span.htmlCut && i + 1 < spans.length) {
+      // (Not a chunk cut inside an HTML block where the next one goes on with it: see HtmlCuts in scan.ts. Nor one
+      // whose open construct is inside a list item or block quote: the next chunk's first line ends it.)
+      while (chunk.data.openAtEnd && !chunk.data.openInContainer && !span.htmlCut && i + 1 < spans.length) {
         const size = split.offsets[span.end]! - split.offsets[span.start]!;
         i++;
         while (i + 1 < spans.length && split.offsets[spans[i]!.end]! - split.offsets[span.start]! < 2 * size) i++;

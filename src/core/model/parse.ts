@@ -16,7 +16,7 @@ export function parseChunk(text: string, frontMatter: boolean): ChunkData {
   return fastParse(text, frontMatter) ?? remarkParseChunk(text, frontMatter);
 }
 
-const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, frontMatter: undefined, lineResults: undefined, signals: undefined };
+const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, openInContainer: false, frontMatter: undefined, lineResults: undefined, signals: undefined };
 /** Characters after which heading text needs inline parsing (emphasis, code, links, HTML, entities, escapes). */
 const INLINE_SYNTAX = /[\\`*_[\]<>&!]/;
 /** The same without brackets: with no "](" in the text and no definitions, brackets are literal text. */

@@ -132,6 +132,41 @@ function thematicOrSetext(line: string): boolean {
  */
 const INTERRUPTING_ITEM = /^(?:[-+*]|1[.)])[ \t]+\S/;
 
+/**
+ * Where the content of the list item that `line` starts begins (its column), when the line surely starts one: up to
+ * three spaces, a bullet or an ordered marker, then spaces or the line's end; else 0. `noParagraph` says no paragraph
+ * can be open above (after a blank line): then any item starts a list; otherwise only an item that interrupts a
+ * paragraph (a bullet or "1." with content) surely does, and any other is 0 (it may be the paragraph's next line).
+ * A tab in or after the marker's indentation gives 0 too (tab stops: not worth reading exactly). 0 is always safe:
+ * it only means the scan treats what follows as outside any item.
+ */
+function itemContentColumn(line: string, noParagraph: boolean): number {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  const markerStart = i;
+  const c = line.charCodeAt(i);
+  let ordered = false;
+  if (c === 45 || c === 43 || c === 42) {
+    i++;
+  } else {
+    while (i - markerStart < 9 && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
+    const d = line.charCodeAt(i);
+    if (i === markerStart || (d !== 46 && d !== 41)) return 0;
+    ordered = true;
+    i++;
+  }
+  const markerEnd = i;
+  while (line.charCodeAt(i) === 32) i++;
+  if (i < line.length && (i === markerEnd || line.charCodeAt(i) === 9)) return 0; // "-x", or a tab after the marker
+  const empty = i === line.length;
+  if (!ordered && thematicOrSetext(line.slice(markerStart))) return 0; // "- - -", "* * *": a thematic break
+  const interrupts = !empty && (!ordered || (markerEnd - markerStart === 2 && line.charCodeAt(markerStart) === 49));
+  if (!noParagraph && !interrupts) return 0;
+  const spaces = i - markerEnd;
+  // Five or more spaces (or none before the line's end): the content starts one column after the marker.
+  return empty || spaces > 4 ? markerEnd + 1 : i;
+}
+
 type HtmlEnd = 'blank' | RegExp;
 
 function htmlBlockEnd(line: string): HtmlEnd | undefined {
@@ -258,6 +293,13 @@ function scanFrom(
   // Rows of a run may be cut apart unless a setext underline follows the run (it would make them one heading).
   let rowRunSplittable = false;
   const setextFollowsRun = setextLookahead(lines);
+  // The content column of a list item surely open here, or 0 (none, or not sure). A fence or HTML block that opens in
+  // an item ends with it: at the first non-blank line indented less than this column (a line that closes the item
+  // cannot continue a code or HTML block lazily). So an item's lines open nothing here, and the unindented line that
+  // ends the item is read as any other (in CommonMark, "- a", "  ```", "## b": the heading ends the fence).
+  let item = 0;
+  // The line of an item marker with nothing after it: a blank line right after it ends that item.
+  let emptyItem = -1;
 
   for (let i = start; i < n; i++) {
     const line = lines[i] as string;
@@ -295,6 +337,18 @@ function scanFrom(
     // Each block pattern needs a certain first character: test only the ones that can match (most lines are prose).
     const blank = unindented ? line.length === 0 : isBlank(line);
     const listItem = c === 45 || c === 43 || c === 42 ? BULLET.test(line) && !thematicOrSetext(line) : c >= 48 && c <= 57 && ORDERED.test(line);
+    let inItem = false;
+    if (blank) {
+      if (i === emptyItem + 1) item = 0;
+    } else {
+      const indent = unindented ? 0 : indentOf(line);
+      if (item > 0 && indent >= item) inItem = true;
+      else if (indent < 4) {
+        item = itemContentColumn(line, prevBlank);
+        // An empty item's content column is one past its marker: nothing but spaces from the marker's column on.
+        if (item > 0 && isBlank(line.slice(item - 1))) emptyItem = i;
+      } else item = 0;
+    }
     if (!blank && i > start) {
       if (unindented) {
         const isAtx = c === 35 && ATX.test(line);
@@ -324,7 +378,7 @@ function scanFrom(
       chunkIsRow = false;
     }
     const lead = unindented ? c : line.trimStart().charCodeAt(0);
-    if (!blank && (lead === 96 || lead === 126 || lead === 60)) {
+    if (!blank && !inItem && (lead === 96 || lead === 126 || lead === 60)) {
       const open = FENCE_OPEN.exec(line);
       if (open && !(open[2]!.startsWith('`') && (open[3] ?? '').includes('`'))) {
         fence = { char: open[2]![0]!, length: open[2]!.length, indent: open[1]!.length };

@@ -1,0 +1,92 @@
+// The chunk scan around fences and HTML blocks inside containers (list items, block quotes). In CommonMark a fenced
+// code block or HTML block opened inside a list item ends when the item ends: at the first non-blank line indented
+// less than the item's content. The scan must cut there (a document with one such fence left open was one chunk, read
+// whole by remark on every edit), and must never cut where the whole document has a fence or HTML block open.
+// Each case gives the chunks expected; for each, the chunked model must see what one parse of the whole document
+// sees, the model must not need to merge chunks, and rescanChunks after any one-line edit must agree with scanChunks.
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core';
+import { parseChunk } from '../../src/core/model/parse';
+import { rescanChunks, scanChunks } from '../../src/core/model/scan';
+import { spliceLines, splitLines } from '../../src/core/model/text';
+
+const F = '```';
+
+/** [what, lines, first line of each chunk]. */
+const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[]]> = [
+  // Cut where the item, and the fence in it, ends.
+  ['an unclosed fence in an item, then headings with definitions', ['## What happened', '', '- item', `  ${F}`, '  code', '', '## [r0] Timeline', '', '[r0]: /x0', '', '## [r1] Timeline', '', '[r1]: /x1'], [0, 2, 6, 8, 10, 12]],
+  ['a fence in a nested item', ['- a', '  - b', `    ${F}`, '    code', '## h', 'text'], [0, 4]],
+  ['a "~~~" fence in an ordered item', ['1. a', '   ~~~', '   code', '## h'], [0, 3]],
+  ['a fence in a "10)" item, at its content column', ['10) a', `    ${F}`, '## h'], [0, 2]],
+  ['a fence on the bullet line', [`- ${F}`, '  code', '## h'], [0, 2]],
+  ['a fence indented by a tab inside an item', ['- a', `\t${F}`, '\tcode', '## h'], [0, 3]],
+  ['a fence in an item in a block quote', ['> - item', `>   ${F}`, '>   code', '## h', `> ${F}`, '> x', '', '> y'], [0, 3, 7]],
+  ['a fence in a block quote in an item', [`- > ${F}`, '  > code', '## h'], [0, 2]],
+  ['fences indented 5 (a fence) and 6 (indented code) in items', ['- a', `     ${F}`, '     code', '## h', '- b', '', `      ${F}`, '## g'], [0, 3, 4, 7]],
+  ['a blank line inside the item, then an unindented paragraph', ['- a', '', `  ${F}`, '  x', '', 'text'], [0, 5]],
+  ['an HTML comment in an item, its closer later at the top', ['- a', '  <!--', '  x', '## h', '-->'], [0, 3]],
+  ['an HTML block (type 6) in an item', ['* a', '  <div>', '  x', '## h'], [0, 3]],
+  ['a fence closed inside its item', ['- a', `  ${F}`, '  x', `  ${F}`, '  after', '## h'], [0, 5]],
+  ['an empty item whose content follows', ['1.', `   ${F}`, '## h'], [0, 2]],
+  ['sibling items end the fence', ['- a', `  ${F}`, '- b', `  ${F}`, '', '- c'], [0, 2, 5]],
+  ['an item that interrupts a paragraph', ['text', '- a', `  ${F}`, '## h'], [0, 1, 3]],
+  ['an HTML comment on the bullet line', ['- <!--', '## h', '-->'], [0, 1]],
+  ['the same shape five times', Array.from({ length: 5 }, (_, i) => ['- a', `  ${F}`, '  x', '', `## h${i}`, '']).flat(), [0, 4, 6, 10, 12, 16, 18, 22, 24, 28]],
+  // Not in an item: the fence is at the top level and runs to its closing fence.
+  ['a fence left of a "10)" item\'s content', ['10) a', `   ${F}`, '## h', F, '## g'], [0, 4]],
+  ['a fence after an item with a tab after its marker (content at column 4)', ['-\ta', `  ${F}`, '## h', F, '## g'], [0, 4]],
+  ['an empty item, then a blank line: the item is over', ['+', '', `  ${F}`, '## h', F, '## g'], [0, 5]],
+  ['an empty ordered item, then a blank line', ['1.', '', `  ${F}`, '## h', F, '## g'], [0, 5]],
+  ['"2." after a paragraph continues it', ['text', '2. a', `   ${F}`, '## h', F, '## g'], [0, 5]],
+  ['a thematic break, not an item', ['- - -', `  ${F}`, '## h', F, '## g'], [0, 4]],
+  ['an item indented by one: content at column 3', [' - a', `  ${F}`, '## h', F, '## g'], [0, 4]],
+  ['an item inside a fence', ['~~~', '- a', `  ${F}`, '## h', '~~~', '## g'], [0, 5]],
+  // Inside the item after all, but the scan cannot tell cheaply: no cut (fewer chunks, never a wrong one).
+  ['a lazy line, then a fence in the item', ['- a', 'lazy', `  ${F}`, '## h', '## g'], [0]],
+];
+
+function wholeParse(text: string) {
+  const data = parseChunk(splitLines(text).body, false);
+  return {
+    headings: data.headings.map((h) => [h.depth, h.kind, h.text, h.line, h.character, h.endLine, h.endCharacter]),
+    codeLines: [...data.codeLines].sort((x, y) => x - y),
+    items: data.items.map((i) => [i.line, i.endLine]),
+  };
+}
+
+function chunkedParse(text: string) {
+  const m = analyze(text, { force: true }).model;
+  return {
+    model: {
+      headings: m.headings.map((h) => [h.level, h.kind, h.text, h.range.start.line, h.range.start.character, h.range.end.line, h.range.end.character]),
+      codeLines: [...m.codeLines].sort((x, y) => x - y),
+      items: m.chunks.flatMap(({ span, data }) => data.items.map((i) => [span.start + i.line, span.start + i.endLine])),
+    },
+    starts: m.chunks.map((c) => c.span.start),
+  };
+}
+
+describe('chunk scan: fences and HTML blocks inside list items and block quotes', () => {
+  for (const [what, lines, starts] of CASES) {
+    it(what, () => {
+      const text = lines.join('\n');
+      const spans = scanChunks(lines);
+      assert.deepEqual(spans.map((s) => s.start), starts, 'chunk starts');
+      const chunked = chunkedParse(text);
+      assert.deepEqual(chunked.model, wholeParse(text), 'chunked model == whole-document parse');
+      // No chunk ends inside something the next chunk goes on with: the model reads the scan's chunks as they are.
+      assert.deepEqual(chunked.starts, starts, 'model chunks');
+      // Found again after any one-line edit, the chunks are those of a whole scan.
+      const split = splitLines(text);
+      for (let l = 0; l <= lines.length; l++) {
+        for (const edit of ['', 'x', '## e', `  ${F}`, '  <!--']) {
+          const next = [...lines.slice(0, l), ...(edit === '' ? [] : [edit]), ...lines.slice(edit === '' ? l + 1 : l)].join('\n');
+          const splice = spliceLines(split, next);
+          if (!splice) continue;
+          assert.deepEqual(rescanChunks(splice.split.lines, { lines: split.lines, spans }, splice), scanChunks(splice.split.lines), JSON.stringify(next));
+        }
+      }
+    });
+  }
+});
