@@ -33,9 +33,18 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['an item that interrupts a paragraph', ['text', '- a', `  ${F}`, '## h'], [0, 1, 3]],
   ['an HTML comment on the bullet line', ['- <!--', '## h', '-->'], [0, 1]],
   ['the same shape five times', Array.from({ length: 5 }, (_, i) => ['- a', `  ${F}`, '  x', '', `## h${i}`, '']).flat(), [0, 4, 6, 10, 12, 16, 18, 22, 24, 28]],
+  // A fence or HTML block that interrupts a paragraph starts a chunk (and the fast path reads it).
+  ['a paragraph, then a fence left open', ['text', F, '## h', '', '## g'], [0, 1]],
+  ['a paragraph, then a comment left open', ['text', '<!--', '## h', '', '## g'], [0, 1]],
+  ['a paragraph, then a block tag', ['text', '<div>', '## h', '', '## g'], [0, 1, 4]],
+  // (The scan takes any other tag for an HTML block to the blank line: fewer chunks, never a wrong one.)
+  ['a paragraph, then a tag that cannot interrupt it', ['text', '<span>', '## h', '', '## g'], [0, 4]],
+  ['a fence closed, then text', [F, 'x', F, 'text', '~~~', '## h'], [0, 4]],
   // Not in an item: the fence is at the top level and runs to its closing fence.
   ['a fence left of a "10)" item\'s content', ['10) a', `   ${F}`, '## h', F, '## g'], [0, 4]],
   ['a fence after an item with a tab after its marker (content at column 4)', ['-\ta', `  ${F}`, '## h', F, '## g'], [0, 4]],
+  ['a fence at column 4 of that item', ['-\ta', `    ${F}`, '## h', F, '## g'], [0, 2, 3]],
+  ['a tab then spaces after the marker: five columns, the content one column after the marker', ['- \t   a', `  ${F}`, '## h'], [0, 2]],
   ['an empty item, then a blank line: the item is over', ['+', '', `  ${F}`, '## h', F, '## g'], [0, 5]],
   ['an empty ordered item, then a blank line', ['1.', '', `  ${F}`, '## h', F, '## g'], [0, 5]],
   ['"2." after a paragraph continues it', ['text', '2. a', `   ${F}`, '## h', F, '## g'], [0, 5]],

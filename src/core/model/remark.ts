@@ -132,7 +132,8 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
   let byLabel: ReadonlyMap<string, string> | undefined; // made when a heading refers to something
   const labels = (): ReadonlyMap<string, string> => (byLabel ??= definitionsByLabel(definitions));
 
-  for (const node of root.children) {
+  for (let n = 0; n < root.children.length; n++) {
+    const node = root.children[n]!;
     const p = node.position;
     if (!p) continue;
     const startLine = p.start.line - 1;
@@ -153,9 +154,9 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
         for (let k = 0; k < list.length; k++) {
           const p = list[k]!.position;
           if (!p) continue;
-          // An item that ends inside an unclosed fence or HTML block is closed by micromark only once the next item's
-          // marker is read, so its end is on the next item's line: it ends on the line before.
-          const next = list[k + 1]?.position?.start.line;
+          // An item that ends inside an unclosed fence or HTML block is closed by micromark only once the line after
+          // it is read, so its end is on that line (the next item's, or the next block's): it ends on the line before.
+          const next = (k + 1 < list.length ? list[k + 1] : root.children[n + 1])?.position?.start.line;
           items.push({ line: p.start.line - 1, endLine: Math.min(p.end.line, next === undefined ? Infinity : next - 1) - 1 });
         }
         break;

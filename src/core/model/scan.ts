@@ -108,6 +108,13 @@ class HtmlCuts {
 }
 
 const FENCE_OPEN = /^( {0,3})(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
+
+/** The fence a line opens (a backtick fence's info string holds no backtick), or undefined. */
+function fenceOpener(line: string): { char: string; length: number; indent: number } | undefined {
+  const open = FENCE_OPEN.exec(line);
+  if (!open || (open[2]!.startsWith('`') && open[3]!.includes('`'))) return undefined;
+  return { char: open[2]![0]!, length: open[2]!.length, indent: open[1]!.length };
+}
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const BULLET = /^[-+*](?:[ \t]|$)/;
 const ORDERED = /^\d{1,9}[.)](?:[ \t]|$)/;
@@ -134,11 +141,12 @@ const INTERRUPTING_ITEM = /^(?:[-+*]|1[.)])[ \t]+\S/;
 
 /**
  * Where the content of the list item that `line` starts begins (its column), when the line surely starts one: up to
- * three spaces, a bullet or an ordered marker, then spaces or the line's end; else 0. `noParagraph` says no paragraph
+ * three spaces, a bullet or an ordered marker, then white space or the line's end; else 0; negative (minus the
+ * column) for an item with nothing after its marker, which a blank line right after ends. `noParagraph` says no paragraph
  * can be open above (after a blank line): then any item starts a list; otherwise only an item that interrupts a
  * paragraph (a bullet or "1." with content) surely does, and any other is 0 (it may be the paragraph's next line).
- * A tab in or after the marker's indentation gives 0 too (tab stops: not worth reading exactly). 0 is always safe:
- * it only means the scan treats what follows as outside any item.
+ * 0 is always safe: it only means the scan treats what follows as outside any item. (A tab before the marker makes
+ * four columns of indentation: no item.)
  */
 function itemContentColumn(line: string, noParagraph: boolean): number {
   let i = 0;
@@ -155,16 +163,18 @@ function itemContentColumn(line: string, noParagraph: boolean): number {
     ordered = true;
     i++;
   }
-  const markerEnd = i;
-  while (line.charCodeAt(i) === 32) i++;
-  if (i < line.length && (i === markerEnd || line.charCodeAt(i) === 9)) return 0; // "-x", or a tab after the marker
+  const markerEnd = i; // also its column: no tab before it
+  // The white space after the marker, in columns (a tab goes on to the next multiple of 4).
+  let column = markerEnd;
+  for (let ch = line.charCodeAt(i); ch === 32 || ch === 9; ch = line.charCodeAt(++i)) column = ch === 9 ? column + 4 - (column % 4) : column + 1;
+  if (i < line.length && i === markerEnd) return 0; // "-x": no white space after the marker
   const empty = i === line.length;
   if (!ordered && thematicOrSetext(line.slice(markerStart))) return 0; // "- - -", "* * *": a thematic break
   const interrupts = !empty && (!ordered || (markerEnd - markerStart === 2 && line.charCodeAt(markerStart) === 49));
   if (!noParagraph && !interrupts) return 0;
-  const spaces = i - markerEnd;
-  // Five or more spaces (or none before the line's end): the content starts one column after the marker.
-  return empty || spaces > 4 ? markerEnd + 1 : i;
+  // Five or more columns of white space (or nothing after it): the content starts one column after the marker.
+  if (empty) return -(markerEnd + 1);
+  return column - markerEnd > 4 ? markerEnd + 1 : column;
 }
 
 type HtmlEnd = 'blank' | RegExp;
@@ -345,8 +355,10 @@ function scanFrom(
       if (item > 0 && indent >= item) inItem = true;
       else if (indent < 4) {
         item = itemContentColumn(line, prevBlank);
-        // An empty item's content column is one past its marker: nothing but spaces from the marker's column on.
-        if (item > 0 && isBlank(line.slice(item - 1))) emptyItem = i;
+        if (item < 0) {
+          item = -item;
+          emptyItem = i;
+        }
       } else item = 0;
     }
     if (!blank && i > start) {
@@ -356,6 +368,10 @@ function scanFrom(
         const boundary =
           prevBlank ||
           isAtx ||
+          // A fence or an HTML block that may interrupt a paragraph (types 1–6) ends whatever is above it, as a
+          // heading does; its chunk starts with it (a paragraph line, then a fence left open, was one chunk to the end).
+          ((c === 96 || c === 126) && fenceOpener(line) !== undefined) ||
+          (c === 60 && (startsBlockTag(line) || htmlBlockEnd(line) instanceof RegExp)) ||
           (listItem && (chunkIsList || INTERRUPTING_ITEM.test(line))) ||
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable);
         if (boundary) {
@@ -379,9 +395,9 @@ function scanFrom(
     }
     const lead = unindented ? c : line.trimStart().charCodeAt(0);
     if (!blank && !inItem && (lead === 96 || lead === 126 || lead === 60)) {
-      const open = FENCE_OPEN.exec(line);
-      if (open && !(open[2]!.startsWith('`') && (open[3] ?? '').includes('`'))) {
-        fence = { char: open[2]![0]!, length: open[2]!.length, indent: open[1]!.length };
+      const open = fenceOpener(line);
+      if (open) {
+        fence = open;
       } else if (indentOf(line) < 4) {
         html = htmlBlockEnd(line);
         if (html === 'blank') {
