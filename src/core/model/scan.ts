@@ -177,6 +177,17 @@ function itemContentColumn(line: string, noParagraph: boolean): number {
   return column - markerEnd > 4 ? markerEnd + 1 : column;
 }
 
+/**
+ * Whether a non-blank line left of an item's content may continue a paragraph in the item (a lazy line): not a
+ * heading, block quote or fence, which end any paragraph. Erring towards "may" is safe (the item is then only maybe
+ * open), and so is erring towards "not" (the item is over, and what follows is read at the top level).
+ */
+function mayBeLazy(line: string, indent: number): boolean {
+  if (indent >= 4) return true; // indented code cannot interrupt a paragraph
+  const t = indent === 0 ? line : line.slice(indent); // under 4 columns: spaces only
+  return !(t.charCodeAt(0) === 62 || ATX.test(t) || fenceOpener(t) !== undefined);
+}
+
 type HtmlEnd = 'blank' | RegExp;
 
 function htmlBlockEnd(line: string): HtmlEnd | undefined {
@@ -303,22 +314,36 @@ function scanFrom(
   // Rows of a run may be cut apart unless a setext underline follows the run (it would make them one heading).
   let rowRunSplittable = false;
   const setextFollowsRun = setextLookahead(lines);
-  // The content column of a list item surely open here, or 0 (none, or not sure). A fence or HTML block that opens in
-  // an item ends with it: at the first non-blank line indented less than this column (a line that closes the item
-  // cannot continue a code or HTML block lazily). So an item's lines open nothing here, and the unindented line that
-  // ends the item is read as any other (in CommonMark, "- a", "  ```", "## b": the heading ends the fence).
+  // The content column of a list item that is (itemSure) or may be open here, or 0. A fence or HTML block that opens
+  // in an item ends with it: at the first non-blank line indented less than this column (a line that closes the item
+  // cannot continue a code or HTML block lazily). So a sure item's lines open nothing here, and the unindented line
+  // that ends the item is read as any other (in CommonMark, "- a", "  ```", "## b": the heading ends the fence).
   let item = 0;
+  let itemSure = false;
   // The line of an item marker with nothing after it: a blank line right after it ends that item.
   let emptyItem = -1;
+  // A fence or HTML block opened in an item that may be open (a "2." after a paragraph line may be its next line,
+  // a line left of an item's content may be a lazy one) ends, here, at the first non-blank line left of this column.
+  // If it was at the top level after all, the chunk that ends inside it says so when parsed (an open fence or HTML
+  // block at its top level), and the model reads it together with what follows (see ChunkCache.parse in model.ts).
+  let scope = 0;
 
   for (let i = start; i < n; i++) {
     const line = lines[i] as string;
+    if (scope > 0 && (fence || html) && !isBlank(line) && indentOf(line) < scope) {
+      // The item the fence or HTML block may be in ends here, and the block with it: read the line as any other.
+      fence = undefined;
+      html = undefined;
+      cuts = undefined;
+      scope = 0;
+      item = 0;
+    }
     if (fence) {
       const t = line.trimStart();
       if (indentOf(line) <= fence.indent + 3 && t.startsWith(fence.char.repeat(fence.length)) && /^(?:`+|~+)[ \t]*$/.test(t)) {
         fence = undefined;
       }
-      prevBlank = false;
+      prevBlank = scope > 0 && isBlank(line);
       prevTableRow = false;
       continue;
     }
@@ -337,7 +362,7 @@ function scanFrom(
         }
       } else {
         if (html.test(line)) html = undefined;
-        prevBlank = false;
+        prevBlank = scope > 0 && isBlank(line);
       }
       prevTableRow = false;
       continue;
@@ -353,13 +378,18 @@ function scanFrom(
     } else {
       const indent = unindented ? 0 : indentOf(line);
       if (item > 0 && indent >= item) inItem = true;
-      else if (indent < 4) {
-        item = itemContentColumn(line, prevBlank);
-        if (item < 0) {
-          item = -item;
-          emptyItem = i;
-        }
-      } else item = 0;
+      else {
+        // Left of the item's content: the item ends, unless the line may be a lazy line of a paragraph in it.
+        const lazy = item > 0 && !prevBlank && mayBeLazy(line, indent);
+        const sure = indent < 4 ? itemContentColumn(line, prevBlank) : 0;
+        const found = sure !== 0 || indent >= 4 ? sure : itemContentColumn(line, true);
+        if (found !== 0) {
+          item = Math.abs(found);
+          itemSure = sure !== 0;
+          if (found < 0) emptyItem = i;
+        } else if (lazy) itemSure = false;
+        else item = 0;
+      }
     }
     if (!blank && i > start) {
       if (unindented) {
@@ -394,12 +424,15 @@ function scanFrom(
       chunkIsRow = false;
     }
     const lead = unindented ? c : line.trimStart().charCodeAt(0);
-    if (!blank && !inItem && (lead === 96 || lead === 126 || lead === 60)) {
+    if (!blank && !(inItem && itemSure) && (lead === 96 || lead === 126 || lead === 60)) {
+      // In an item that may be open, a fence or HTML block ends with the item; else it is at the top level.
       const open = fenceOpener(line);
       if (open) {
         fence = open;
+        scope = inItem ? item : 0;
       } else if (indentOf(line) < 4) {
         html = htmlBlockEnd(line);
+        scope = inItem ? item : 0;
         if (html === 'blank') {
           cuts = new HtmlCuts();
           cuts.feed(line);
