@@ -236,6 +236,7 @@ describe('chunk fast path == remark', () => {
     '## [Tracked in #40885](https://github.com/o/r/issues/40885)', '## Fix ([notes](https://x.y/a_b?c=1&d=2#e))', '## [ a ](b)',
     '## [](x)', '## [a](b "title")', '## ![i](x)', '## [a][b]', '## [a](b)(c)', '## [a **b**](c)', '## [a](<b c>)', '## [a](b\\))',
     '## [a](b`c) d`', '=====', '-----', '=== ', '--- ', ' ---', '-- -', '= =', 'Title  ', '[a](b) title', 'Title *x*', 'Title #', '## x [a](b) *y*', '## [a](b) [c](d) e', '## \\[a](b)', '## [a](b) #', '## [a #](b)', '### [x.y](https://x.y/) Questions',
+    '  ```', '   ~~~ js', '  ```', '  <!--', '   <!-- c -->', '  <div>', ' </table>', '   <script>', '  <?x', '  <![CDATA[', '  <!X', '  <span>',
     '',
   ];
   const chunks = new Set<string>();

@@ -40,26 +40,33 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   // (The scan takes any other tag for an HTML block to the blank line: fewer chunks, never a wrong one.)
   ['a paragraph, then a tag that cannot interrupt it', ['text', '<span>', '## h', '', '## g'], [0, 4]],
   ['a fence closed, then text', [F, 'x', F, 'text', '~~~', '## h'], [0, 4]],
-  // Not in an item: the fence is at the top level and runs to its closing fence.
-  ['a fence left of a "10)" item\'s content', ['10) a', `   ${F}`, '## h', F, '## g'], [0, 4]],
-  ['a fence after an item with a tab after its marker (content at column 4)', ['-\ta', `  ${F}`, '## h', F, '## g'], [0, 4]],
+  // Not in an item: the fence is at the top level and runs to its closing fence. Surely at the top level, an indented
+  // fence or HTML block (types 1–6) starts a chunk, as an unindented one does.
+  ['an indented fence after a paragraph', ['text', `  ${F}`, '## h', '', '## g'], [0, 1]],
+  // (An HTML block that reaches its chunk's last line is read with the next chunk: it may run on to a blank line.)
+  ['an indented comment after a paragraph', ['text', '   <!--', '## h', '', '-->', '## g'], [0, 1, 5], [0, 1]],
+  ['an indented block tag after a paragraph', ['text', '  <div>', '## h', '', '## g'], [0, 1, 4]],
+  ['an indented fence after a blank line', ['## x', '', `  ${F}`, 'code', `  ${F}`, 'text'], [0, 2]],
+  ['a fence left of a "10)" item\'s content', ['10) a', `   ${F}`, '## h', F, '## g'], [0, 1, 4]],
+  ['a fence after an item with a tab after its marker (content at column 4)', ['-\ta', `  ${F}`, '## h', F, '## g'], [0, 1, 4]],
   ['a fence at column 4 of that item', ['-\ta', `    ${F}`, '## h', F, '## g'], [0, 2, 3]],
   ['a tab then spaces after the marker: five columns, the content one column after the marker', ['- \t   a', `  ${F}`, '## h'], [0, 2]],
   ['an empty item, then a blank line: the item is over', ['+', '', `  ${F}`, '## h', F, '## g'], [0, 5]],
   ['an empty ordered item, then a blank line', ['1.', '', `  ${F}`, '## h', F, '## g'], [0, 5]],
   // "2." after a paragraph line may be an item or the paragraph's next line (here it is the latter): the scan cuts
-  // where the item would end, and the model, reading a fence open at the top level at the chunk's end, merges.
-  ['"2." after a paragraph continues it', ['text', '2. a', `   ${F}`, '## h', F, '## g'], [0, 3, 4], [0]],
+  // where the item would end, and the model, reading a fence open at the top level at the chunk's end, cuts before
+  // the fence and reads it with what follows.
+  ['"2." after a paragraph continues it', ['text', '2. a', `   ${F}`, '## h', F, '## g'], [0, 3, 4], [0, 2]],
   ['"2." after a heading starts an item', ['## x', '2. a', `   ${F}`, '## h', '', '## g'], [0, 3, 5]],
   ['a thematic break, not an item', ['- - -', `  ${F}`, '## h', F, '## g'], [0, 4]],
-  ['an item indented by one: content at column 3', [' - a', `  ${F}`, '## h', F, '## g'], [0, 4]],
+  ['an item indented by one: content at column 3', [' - a', `  ${F}`, '## h', F, '## g'], [0, 1, 4]],
   ['an item inside a fence', ['~~~', '- a', `  ${F}`, '## h', '~~~', '## g'], [0, 5]],
   // A line left of the item's content may be a lazy line (here it is): the item may go on, and so the fence in it
   // ends where the item would.
   ['a lazy line, then a fence in the item', ['- a', 'lazy', `  ${F}`, '## h', '## g'], [0, 3, 4]],
   ['a lazy line of a nested item, then a fence', ['- a', '  - b', 'lazy', `  ${F}`, '## h', '## g'], [0, 4, 5]],
-  ['not a lazy line (a quote), then a fence at the top level', ['- a', '> q', `  ${F}`, '## h', F, '## g'], [0, 5]],
-  ['a lazy-looking line after a blank line ends the item', ['- a', '', 'text', `  ${F}`, '## h', F, '## g'], [0, 2, 6]],
+  ['not a lazy line (a quote), then a fence at the top level', ['- a', '> q', `  ${F}`, '## h', F, '## g'], [0, 2, 5]],
+  ['a lazy-looking line after a blank line ends the item', ['- a', '', 'text', `  ${F}`, '## h', F, '## g'], [0, 2, 3, 6]],
   ['an HTML comment in an item after a lazy line', ['- a', 'lazy', '  <!--', '## h', '-->'], [0, 3]],
 ];
 

@@ -199,12 +199,22 @@ export class ChunkCache {
         }
       }
       chunk ??= this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
-      // A chunk that ends inside an unclosed fence or comment swallows what follows, as Markdown does. It takes at
-      // least as much text again at each step (one chunk at a time re-parsed a growing prefix: quadratic); a merged
-      // chunk that reaches past where the construct closes is still read as one document would read it.
-      // (Not a chunk cut inside an HTML block where the next one goes on with it: see HtmlCuts in scan.ts. Nor one
-      // whose open construct is inside a list item or block quote: the next chunk's first line ends it.)
-      while (chunk.data.openAtEnd && !chunk.data.openInContainer && !span.htmlCut && i + 1 < spans.length) {
+      // A chunk that ends inside an unclosed fence or comment at its top level swallows what follows, as Markdown
+      // does. (Not a chunk cut inside an HTML block where the next one goes on with it: see HtmlCuts in scan.ts. Nor
+      // one whose open construct is inside a list item or block quote: the next chunk's first line ends it.)
+      for (let from = chunk.data.openFrom; from >= 0 && !span.htmlCut; from = chunk.data.openFrom) {
+        if (from > 0 && !span.frontMatter) {
+          // The lines before the construct are a chunk of their own (it starts at the top level, so nothing above
+          // goes on into it), and the construct starts the next one: the fast path reads a fence there, where remark
+          // read the lines of a fence left open, to the end of the document, at every edit.
+          out.push(this.lookup(split, { start: span.start, end: span.start + from, frontMatter: false, htmlCut: false }, next));
+          span = { start: span.start + from, end: span.end, frontMatter: false, htmlCut: false };
+          chunk = this.lookup(split, span, next);
+          continue;
+        }
+        if (i + 1 >= spans.length) break;
+        // It takes at least as much text again at each step (one chunk at a time re-parsed a growing prefix:
+        // quadratic); a merged chunk that reaches past where the construct closes is still read as one document would.
         const size = split.offsets[span.end]! - split.offsets[span.start]!;
         i++;
         while (i + 1 < spans.length && split.offsets[spans[i]!.end]! - split.offsets[span.start]! < 2 * size) i++;

@@ -174,8 +174,8 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
   }
   const open = openNode(root, lines);
   // A construct at the top level is the root's last child; any other is inside a list item or block quote.
-  const openInContainer = open !== undefined && open !== root.children[root.children.length - 1];
-  return { headings, items, rows, codeLines, definitions, openAtEnd: open !== undefined, openInContainer, frontMatter: fm, lineResults: undefined, signals: undefined };
+  const openFrom = open?.position && open === root.children[root.children.length - 1] ? open.position.start.line - 1 : -1;
+  return { headings, items, rows, codeLines, definitions, openAtEnd: open !== undefined, openFrom, frontMatter: fm, lineResults: undefined, signals: undefined };
 }
 
 /**

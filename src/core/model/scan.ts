@@ -138,6 +138,8 @@ function thematicOrSetext(line: string): boolean {
  * items was one chunk).
  */
 const INTERRUPTING_ITEM = /^(?:[-+*]|1[.)])[ \t]+\S/;
+/** Anything that may be a list item's first line (thematic breaks and setext underlines too). */
+const MARKER = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 /**
  * Where the content of the list item that `line` starts begins (its column), when the line surely starts one: up to
@@ -320,6 +322,9 @@ function scanFrom(
   // that ends the item is read as any other (in CommonMark, "- a", "  ```", "## b": the heading ends the fence).
   let item = 0;
   let itemSure = false;
+  let itemTop = false; // the item's marker is left of column 2: it is in no other item
+  // Surely no list item is open here: a fence or HTML block that opens here is at the top level.
+  let noItem = true;
   // The line of an item marker with nothing after it: a blank line right after it ends that item.
   let emptyItem = -1;
   // A fence or HTML block opened in an item that may be open (a "2." after a paragraph line may be its next line,
@@ -377,18 +382,26 @@ function scanFrom(
       if (i === emptyItem + 1) item = 0;
     } else {
       const indent = unindented ? 0 : indentOf(line);
-      if (item > 0 && indent >= item) inItem = true;
-      else {
+      if (item > 0 && indent >= item) {
+        inItem = true;
+        noItem = false;
+      } else {
         // Left of the item's content: the item ends, unless the line may be a lazy line of a paragraph in it.
-        const lazy = item > 0 && !prevBlank && mayBeLazy(line, indent);
+        const lazy = !prevBlank && mayBeLazy(line, indent);
+        // No item is open after this line (unless it starts one) if none was, or if it ends every item that was: one
+        // left of column 2 or of a top-level item's content that is not a lazy line.
+        const clear: boolean = noItem || (!lazy && (indent < 2 || (item > 0 && itemSure && itemTop)));
         const sure = indent < 4 ? itemContentColumn(line, prevBlank) : 0;
         const found = sure !== 0 || indent >= 4 ? sure : itemContentColumn(line, true);
         if (found !== 0) {
           item = Math.abs(found);
           itemSure = sure !== 0;
+          itemTop = indent < 2; // an item marker left of column 2 is in no other item
           if (found < 0) emptyItem = i;
-        } else if (lazy) itemSure = false;
+        } else if (item > 0 && lazy) itemSure = false;
         else item = 0;
+        // (Any line that may start an item, "-" and "- - -" too, leaves it unsure.)
+        noItem = clear && item === 0 && !(indent < 4 && MARKER.test(line));
       }
     }
     if (!blank && i > start) {
@@ -428,11 +441,25 @@ function scanFrom(
       // In an item that may be open, a fence or HTML block ends with the item; else it is at the top level.
       const open = fenceOpener(line);
       if (open) {
+        if (!unindented && !inItem && noItem && i > start) {
+          // Surely at the top level, an indented fence starts a chunk too (unindented ones are cut above).
+          chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+          start = i;
+          chunkIsList = false;
+          chunkIsRow = false;
+        }
         fence = open;
         scope = inItem ? item : 0;
       } else if (indentOf(line) < 4) {
         html = htmlBlockEnd(line);
         scope = inItem ? item : 0;
+        if (!unindented && !inItem && noItem && i > start && (html instanceof RegExp || startsBlockTag(line.trimStart()))) {
+          // So does an indented HTML block that may interrupt a paragraph (types 1–6).
+          chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+          start = i;
+          chunkIsList = false;
+          chunkIsRow = false;
+        }
         if (html === 'blank') {
           cuts = new HtmlCuts();
           cuts.feed(line);
