@@ -29,6 +29,7 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['an HTML block (type 6) in an item', ['* a', '  <div>', '  x', '## h'], [0, 3]],
   ['a fence closed inside its item', ['- a', `  ${F}`, '  x', `  ${F}`, '  after', '## h'], [0, 5]],
   ['an empty item whose content follows', ['1.', `   ${F}`, '## h'], [0, 2]],
+  ['an empty "-" item whose content follows', ['-', `  ${F}`, '  x', '', '## h'], [0, 4]],
   ['sibling items end the fence', ['- a', `  ${F}`, '- b', `  ${F}`, '', '- c'], [0, 2, 5]],
   ['an item that interrupts a paragraph', ['text', '- a', `  ${F}`, '## h'], [0, 1, 3]],
   ['an HTML comment on the bullet line', ['- <!--', '## h', '-->'], [0, 1]],
@@ -40,6 +41,15 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   // (The scan takes any other tag for an HTML block to the blank line: fewer chunks, never a wrong one.)
   ['a paragraph, then a tag that cannot interrupt it', ['text', '<span>', '## h', '', '## g'], [0, 4]],
   ['a fence closed, then text', [F, 'x', F, 'text', '~~~', '## h'], [0, 4]],
+  // Sibling items are cut apart only while the list surely goes on (a thematic break ends it; a lazy line may).
+  ['a thematic break ends the list: "2." is the next line of a paragraph', ['1. a', '---', 'text', '2. b', '3. c', '', '## h'], [0, 6]],
+  ['siblings of one list', ['1. a', '   more', '2. b', '3. c'], [0, 2, 3]],
+  ['a lazy line, then a sibling', ['1. a', 'lazy', '2. b'], [0]],
+  ['another kind of marker is the next line of the paragraph', ['- a', '2. b', '- c'], [0, 2]],
+  // micromark reads "2." or an empty item after indented code and a blank line as a paragraph: no chunk starts there.
+  ['"2." after indented code', ['text', '', '    code', '', '2. x', '', '3. y'], [0, 6]],
+  ['an empty item after indented code', ['text', '', '    code', '', '-', '', '+'], [0, 6]],
+  ['"1." with text after indented code starts a list', ['text', '', '    code', '', '1. x'], [0, 4]],
   // Not in an item: the fence is at the top level and runs to its closing fence. Surely at the top level, an indented
   // fence or HTML block (types 1–6) starts a chunk, as an unindented one does.
   ['an indented fence after a paragraph', ['text', `  ${F}`, '## h', '', '## g'], [0, 1]],
@@ -51,14 +61,16 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['a fence after an item with a tab after its marker (content at column 4)', ['-\ta', `  ${F}`, '## h', F, '## g'], [0, 1, 4]],
   ['a fence at column 4 of that item', ['-\ta', `    ${F}`, '## h', F, '## g'], [0, 2, 3]],
   ['a tab then spaces after the marker: five columns, the content one column after the marker', ['- \t   a', `  ${F}`, '## h'], [0, 2]],
-  ['an empty item, then a blank line: the item is over', ['+', '', `  ${F}`, '## h', F, '## g'], [0, 5]],
-  ['an empty ordered item, then a blank line', ['1.', '', `  ${F}`, '## h', F, '## g'], [0, 5]],
+  ['an empty item, then a blank line: the item is over', ['+', '', `  ${F}`, '## h', F, '## g'], [0, 2, 5]],
+  ['an empty ordered item, then a blank line', ['1.', '', `  ${F}`, '## h', F, '## g'], [0, 2, 5]],
+  ['an empty "*" item, then a blank line', ['*', '', `  ${F}`, '## h', F, '## g'], [0, 2, 5]],
   // "2." after a paragraph line may be an item or the paragraph's next line (here it is the latter): the scan cuts
   // where the item would end, and the model, reading a fence open at the top level at the chunk's end, cuts before
   // the fence and reads it with what follows.
   ['"2." after a paragraph continues it', ['text', '2. a', `   ${F}`, '## h', F, '## g'], [0, 3, 4], [0, 2]],
   ['"2." after a heading starts an item', ['## x', '2. a', `   ${F}`, '## h', '', '## g'], [0, 3, 5]],
-  ['a thematic break, not an item', ['- - -', `  ${F}`, '## h', F, '## g'], [0, 4]],
+  ['a thematic break, not an item', ['- - -', `  ${F}`, '## h', F, '## g'], [0, 1, 4]],
+  ['a thematic break after a blank line, then an indented fence', ['', '* * *', `  ${F}`, '## h', F, '## g'], [0, 1, 2, 5]],
   ['an item indented by one: content at column 3', [' - a', `  ${F}`, '## h', F, '## g'], [0, 1, 4]],
   ['an item inside a fence', ['~~~', '- a', `  ${F}`, '## h', '~~~', '## g'], [0, 5]],
   // A line left of the item's content may be a lazy line (here it is): the item may go on, and so the fence in it

@@ -206,11 +206,16 @@ export class ChunkCache {
         if (from > 0 && !span.frontMatter) {
           // The lines before the construct are a chunk of their own (it starts at the top level, so nothing above
           // goes on into it), and the construct starts the next one: the fast path reads a fence there, where remark
-          // read the lines of a fence left open, to the end of the document, at every edit.
-          out.push(this.lookup(split, { start: span.start, end: span.start + from, frontMatter: false, htmlCut: false }, next));
-          span = { start: span.start + from, end: span.end, frontMatter: false, htmlCut: false };
-          chunk = this.lookup(split, span, next);
-          continue;
+          // read the lines of a fence left open, to the end of the document, at every edit. Only if those lines,
+          // read alone, say what they said read with the rest (micromark reads a line such as "</script>" after a
+          // list item as the item's lazy line or not, depending on the line after it).
+          const head = this.lookup(split, { start: span.start, end: span.start + from, frontMatter: false, htmlCut: false }, next);
+          if (sameBefore(head.data, chunk.data, from)) {
+            out.push(head);
+            span = { start: span.start + from, end: span.end, frontMatter: false, htmlCut: false };
+            chunk = this.lookup(split, span, next);
+            continue;
+          }
         }
         if (i + 1 >= spans.length) break;
         // It takes at least as much text again at each step (one chunk at a time re-parsed a growing prefix:
@@ -258,6 +263,26 @@ export class ChunkCache {
     next.set(key, data);
     return { span, data, key };
   }
+}
+
+/** Whether `head`, the first `n` lines of a chunk read alone, holds what `whole`, the chunk, holds in those lines. */
+function sameBefore(head: ChunkData, whole: ChunkData, n: number): boolean {
+  const same = <T>(a: readonly T[], b: readonly T[], before: (x: T) => boolean, eq: (x: T, y: T) => boolean): boolean => {
+    let k = 0;
+    for (const x of b) {
+      if (!before(x)) continue;
+      if (k >= a.length || !eq(a[k]!, x)) return false;
+      k++;
+    }
+    return k === a.length;
+  };
+  return (
+    same(head.headings, whole.headings, (h) => h.line < n, (x, y) => x.line === y.line && x.endLine === y.endLine && x.character === y.character && x.endCharacter === y.endCharacter && x.depth === y.depth && x.kind === y.kind && x.text === y.text) &&
+    same(head.items, whole.items, (it) => it.line < n, (x, y) => x.line === y.line && x.endLine === y.endLine) &&
+    same(head.rows, whole.rows, (r) => r < n, (x, y) => x === y) &&
+    same(head.codeLines, whole.codeLines, (l) => l < n, (x, y) => x === y) &&
+    same(head.definitions, whole.definitions, () => true, (x, y) => x === y)
+  );
 }
 
 export interface ModelOptions {

@@ -132,6 +132,19 @@ function thematicOrSetext(line: string): boolean {
   }
   return true;
 }
+/** Whether the line from `from` on is a thematic break: three or more of one of "-*_", spaces and tabs between. */
+function thematicBreak(line: string, from: number): boolean {
+  const mark = line.charCodeAt(from);
+  if (mark !== 45 && mark !== 42 && mark !== 95) return false;
+  let count = 0;
+  for (let i = from; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === mark) count++;
+    else if (c !== 32 && c !== 9) return false;
+  }
+  return count >= 3;
+}
+
 /**
  * A list item that starts a list even right after a paragraph line (a bullet with content, or "1." with content), so
  * never a lazy line of what is before it: a boundary wherever it is unindented (a paragraph followed by thousands of
@@ -171,12 +184,22 @@ function itemContentColumn(line: string, noParagraph: boolean): number {
   for (let ch = line.charCodeAt(i); ch === 32 || ch === 9; ch = line.charCodeAt(++i)) column = ch === 9 ? column + 4 - (column % 4) : column + 1;
   if (i < line.length && i === markerEnd) return 0; // "-x": no white space after the marker
   const empty = i === line.length;
-  if (!ordered && thematicOrSetext(line.slice(markerStart))) return 0; // "- - -", "* * *": a thematic break
+  if (!ordered && thematicBreak(line, markerStart)) return 0; // "- - -", "* * *": not an item
   const interrupts = !empty && (!ordered || (markerEnd - markerStart === 2 && line.charCodeAt(markerStart) === 49));
   if (!noParagraph && !interrupts) return 0;
   // Five or more columns of white space (or nothing after it): the content starts one column after the marker.
   if (empty) return -(markerEnd + 1);
   return column - markerEnd > 4 ? markerEnd + 1 : column;
+}
+
+/** A list marker's kind (items of one list share it): the bullet's code, 256 + the delimiter's after digits, or 0. */
+function markerKind(line: string, indent: number): number {
+  const c = line.charCodeAt(indent);
+  if (c === 45 || c === 43 || c === 42) return c;
+  let i = indent;
+  while (line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
+  const d = line.charCodeAt(i);
+  return i > indent && (d === 46 || d === 41) ? 256 + d : 0;
 }
 
 /**
@@ -327,6 +350,9 @@ function scanFrom(
   let noItem = true;
   // The line of an item marker with nothing after it: a blank line right after it ends that item.
   let emptyItem = -1;
+  let itemKind = 0; // its marker: the bullet, or 256 + the ordered marker's delimiter (see markerKind)
+  let prevInList = false; // the line before was surely in that item
+  let codeOpen = false; // the last non-blank line was indented by 4 or more at the top level (see afterCode)
   // A fence or HTML block opened in an item that may be open (a "2." after a paragraph line may be its next line,
   // a line left of an item's content may be a lazy one) ends, here, at the first non-blank line left of this column.
   // If it was at the top level after all, the chunk that ends inside it says so when parsed (an open fence or HTML
@@ -350,6 +376,8 @@ function scanFrom(
       }
       prevBlank = scope > 0 && isBlank(line);
       prevTableRow = false;
+      prevInList = false;
+      codeOpen = false;
       continue;
     }
     if (html) {
@@ -370,6 +398,8 @@ function scanFrom(
         prevBlank = scope > 0 && isBlank(line);
       }
       prevTableRow = false;
+      prevInList = false;
+      codeOpen = false;
       continue;
     }
     const c = line.charCodeAt(0);
@@ -378,44 +408,59 @@ function scanFrom(
     const blank = unindented ? line.length === 0 : isBlank(line);
     const listItem = c === 45 || c === 43 || c === 42 ? BULLET.test(line) && !thematicOrSetext(line) : c >= 48 && c <= 57 && ORDERED.test(line);
     let inItem = false;
+    let sibling = false;
+    let afterCode = false;
     if (blank) {
-      if (i === emptyItem + 1) item = 0;
+      if (i === emptyItem + 1) {
+        // An item with nothing on its marker's line and a blank line after it is over (and, left of column 2, it
+        // was in no other item: then none is open).
+        if (item > 0 && itemSure && itemTop) noItem = true;
+        item = 0;
+      }
     } else {
       const indent = unindented ? 0 : indentOf(line);
       if (item > 0 && indent >= item) {
         inItem = true;
         noItem = false;
       } else {
+        // The next item of the list the line before was surely in (the same kind of marker): an item whatever the
+        // line before holds, as no paragraph of the list can take it as its next line.
+        sibling = prevInList && itemTop && indent < 4 && markerKind(line, indent) === itemKind;
         // Left of the item's content: the item ends, unless the line may be a lazy line of a paragraph in it.
         const lazy = !prevBlank && mayBeLazy(line, indent);
         // No item is open after this line (unless it starts one) if none was, or if it ends every item that was: one
         // left of column 2 or of a top-level item's content that is not a lazy line.
         const clear: boolean = noItem || (!lazy && (indent < 2 || (item > 0 && itemSure && itemTop)));
-        const sure = indent < 4 ? itemContentColumn(line, prevBlank) : 0;
+        // After indented code and blank lines, micromark reads "2." or an empty item as a paragraph (as if the code
+        // could still take the line), unlike CommonMark: the line is then no item here and starts no chunk.
+        const sure: number = indent < 4 ? itemContentColumn(line, (prevBlank && !codeOpen) || sibling) : 0;
         const found = sure !== 0 || indent >= 4 ? sure : itemContentColumn(line, true);
         if (found !== 0) {
           item = Math.abs(found);
           itemSure = sure !== 0;
           itemTop = indent < 2; // an item marker left of column 2 is in no other item
+          itemKind = markerKind(line, indent);
           if (found < 0) emptyItem = i;
         } else if (item > 0 && lazy) itemSure = false;
         else item = 0;
-        // (Any line that may start an item, "-" and "- - -" too, leaves it unsure.)
-        noItem = clear && item === 0 && !(indent < 4 && MARKER.test(line));
+        // (Any other line that may start an item leaves it unsure.)
+        noItem = clear && item === 0 && !(indent < 4 && MARKER.test(line) && !thematicBreak(line, indent));
       }
+      afterCode = codeOpen && prevBlank;
+      codeOpen = indent >= 4 && item === 0; // indented code at the top level, or a paragraph's next line
     }
     if (!blank && i > start) {
       if (unindented) {
         const isAtx = c === 35 && ATX.test(line);
         const isRow = c === 124;
         const boundary =
-          prevBlank ||
+          (prevBlank && !(afterCode && itemContentColumn(line, true) !== 0 && !INTERRUPTING_ITEM.test(line))) ||
           isAtx ||
           // A fence or an HTML block that may interrupt a paragraph (types 1–6) ends whatever is above it, as a
           // heading does; its chunk starts with it (a paragraph line, then a fence left open, was one chunk to the end).
           ((c === 96 || c === 126) && fenceOpener(line) !== undefined) ||
           (c === 60 && (startsBlockTag(line) || htmlBlockEnd(line) instanceof RegExp)) ||
-          (listItem && (chunkIsList || INTERRUPTING_ITEM.test(line))) ||
+          (listItem && ((chunkIsList && sibling) || INTERRUPTING_ITEM.test(line))) ||
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable);
         if (boundary) {
           chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
@@ -476,6 +521,8 @@ function scanFrom(
     }
     prevBlank = blank;
     prevTableRow = c === 124;
+    // Surely in a list item: one of its lines, or its marker's line.
+    prevInList = !blank && item > 0 && itemSure;
   }
   if (start < n || chunks.length === 0) chunks.push({ start, end: n, frontMatter: false, htmlCut: false });
   return chunks;
