@@ -151,8 +151,6 @@ function thematicBreak(line: string, from: number): boolean {
  * items was one chunk).
  */
 const INTERRUPTING_ITEM = /^(?:[-+*]|1[.)])[ \t]+\S/;
-/** Anything that may be a list item's first line (thematic breaks and setext underlines too). */
-const MARKER = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 /**
  * Where the content of the list item that `line` starts begins (its column), when the line surely starts one: up to
@@ -426,8 +424,9 @@ function scanFrom(
         // The next item of the list the line before was surely in (the same kind of marker): an item whatever the
         // line before holds, as no paragraph of the list can take it as its next line.
         sibling = prevInList && itemTop && indent < 4 && markerKind(line, indent) === itemKind;
-        // Left of the item's content: the item ends, unless the line may be a lazy line of a paragraph in it.
-        const lazy = !prevBlank && mayBeLazy(line, indent);
+        // Left of the item's content: the item ends, unless the line may be a lazy line of a paragraph in it (asked
+        // only when an item may be open).
+        const lazy: boolean = !noItem && !prevBlank && mayBeLazy(line, indent);
         // No item is open after this line (unless it starts one) if none was, or if it ends every item that was: one
         // left of column 2 or of a top-level item's content that is not a lazy line.
         const clear: boolean = noItem || (!lazy && (indent < 2 || (item > 0 && itemSure && itemTop)));
@@ -443,8 +442,7 @@ function scanFrom(
           if (found < 0) emptyItem = i;
         } else if (item > 0 && lazy) itemSure = false;
         else item = 0;
-        // (Any other line that may start an item leaves it unsure.)
-        noItem = clear && item === 0 && !(indent < 4 && MARKER.test(line) && !thematicBreak(line, indent));
+        noItem = clear && item === 0;
       }
       afterCode = codeOpen && prevBlank;
       codeOpen = indent >= 4 && item === 0; // indented code at the top level, or a paragraph's next line
