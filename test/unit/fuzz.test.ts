@@ -61,6 +61,9 @@ const FRAGMENTS: ReadonlyArray<[string, (r: Rand) => string]> = [
   ['YAML nesting', (r) => `---\nx: ${'['.repeat(int(r, 1, 3000))}\n---`],
   ['definitions', (r) => Array.from({ length: int(r, 1, 500) }, (_, i) => `[r${i}]: https://e.com/${i}`).join(pick(r, ['\n', '\n\n']))],
   ['headings with references', (r) => Array.from({ length: int(r, 1, 200) }, (_, i) => `## [r${i}] Timeline\n\n[r${i}]: /x`).join('\n\n')],
+  // A fence or HTML block left open in a list item, block quote or lazy line, or after a paragraph (indented or not),
+  // then headings: the shape of the list-fence-refs family and its kin.
+  ['open blocks in containers', (r) => `${pick(r, ['- a\n  ```', '1. a\n   ~~~', '- ```', '> - a\n>   ```', '- a\nlazy\n  ```', '10) a\n    <!--', '-\ta\n  ```', 'text\n2. a\n   ```', 'text\n  ```', 'text\n  <!--', '* a\n  <div>'])}\n\n${Array.from({ length: int(r, 1, 300) }, (_, i) => `## [r${i}] Timeline\n\n[r${i}]: /x`).join('\n\n')}`],
   ['table runs', (r) => Array.from({ length: int(r, 1, 1000) }, (_, i) => (i % 2 ? 'text' : '| a | b |')).join('\n')],
   ['huge line', (r) => pick(r, ['a', 'a ', '- ', '|', '#', '\t']).repeat(int(r, 1, 30_000))],
   ['NUL and lone surrogates', (r) => Array.from({ length: int(r, 1, 200) }, () => pick(r, ['\u0000', '\ud800', '\udc00', 'a', ' ', '\ud83d\ude00'])).join('')],

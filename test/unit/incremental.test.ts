@@ -25,7 +25,7 @@ const SNIPPETS = [
   'Title\n=====\n', 'Sub\n---\n', '---\n', '- ', '* ', '1. ', '2) ', '  - ', '- [ ] ', '| a | b |\n', '|---|---|\n', '|',
   '<!--', '-->', '<!-- note -->\n', '<div>\n', '</div>\n', '<h2>Impact</h2>\n', '<h2>Timeline\n', '</h2>\n', '<h3\n', '<table>\n', '<h3 class="x">Root causes</h3>', '> ',
   '**2026-11-20 14:03 UTC** — ', '\t', '+++\n', 'type: postmortem\n', '<script>\n', '</script>\n', '`', '\\',
-  '\r', '\uFEFF',
+  '\r', '\uFEFF', '  ```\n', '   ~~~\n', '  <!--\n', '  <div>\n', '10) ', '> - ', '-\t', '+\n',
 ];
 
 function randomEdit(text: string, r: () => number): string {
@@ -69,6 +69,7 @@ function wholeParse(text: string) {
   return {
     headings: data.headings.map((h) => [h.depth, h.kind, h.text, h.line, h.character, h.endLine, h.endCharacter]),
     codeLines: [...data.codeLines].sort((x, y) => x - y),
+    items: data.items.map((i) => [i.line, i.endLine]),
   };
 }
 
@@ -77,6 +78,7 @@ function chunkedParse(a: Analysis) {
   return {
     headings: m.headings.map((h) => [h.level, h.kind, h.text, h.range.start.line, h.range.start.character, h.range.end.line, h.range.end.character]),
     codeLines: [...m.codeLines].sort((x, y) => x - y),
+    items: m.chunks.flatMap(({ span, data }) => data.items.map((i) => [span.start + i.line, span.start + i.endLine])),
   };
 }
 
@@ -88,6 +90,8 @@ function documents(): Array<[string, string]> {
     // Documents of many small sections and headings: what edits hand on from one model to the next.
     ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
     ['tricky', doc('---', 'type: postmortem', '---', '', '# T', '- a', '  ```', '# x', '  ```', '# y', '', '| a |', '| b |', '---', '<!--', '', '## Impact', '-->', '## Timeline', '<div>', '## Overview', '</div>')],
+    // Fences and HTML blocks opened in list items and block quotes: they end with their container.
+    ['containers', doc('# T', '', '- a', '  ```', '  x', '', '## Timeline', '', '10) b', '    ~~~', '## Impact', '> - c', '>   <!--', '## Root causes', '1.', '   ```', '- ```', '## Action items', '', '- [ ] d', '  <div>', '  ```', '  ```', '- [ ] e', '', '## End')],
   ];
   if (CORPUS) {
     for (const f of readdirSync(CORPUS).sort()) {
@@ -130,6 +134,7 @@ describe('incremental analysis (differential)', function () {
           const chunked = chunkedParse(fresh);
           assert.deepEqual(chunked.headings, whole.headings);
           assert.deepEqual(chunked.codeLines, whole.codeLines);
+          assert.deepEqual(chunked.items, whole.items);
         } catch (err) {
           (err as Error).message = `sequence ${seq} (${name}), edit ${e}: ${(err as Error).message}\n--- text ---\n${JSON.stringify(text)}`;
           throw err;
@@ -167,6 +172,7 @@ describe('incremental analysis (differential)', function () {
       const whole = wholeParse(text);
       assert.deepEqual(chunkedParse(fresh).headings, whole.headings);
       assert.deepEqual(chunkedParse(fresh).codeLines, whole.codeLines);
+      assert.deepEqual(chunkedParse(fresh).items, whole.items);
     });
   }
 
@@ -290,6 +296,7 @@ describe('chunk fast path == remark', () => {
     '## [Tracked in #40885](https://github.com/o/r/issues/40885)', '## Fix ([notes](https://x.y/a_b?c=1&d=2#e))', '## [ a ](b)',
     '## [](x)', '## [a](b "title")', '## ![i](x)', '## [a][b]', '## [a](b)(c)', '## [a **b**](c)', '## [a](<b c>)', '## [a](b\\))',
     '## [a](b`c) d`', '=====', '-----', '=== ', '--- ', ' ---', '-- -', '= =', 'Title  ', '[a](b) title', 'Title *x*', 'Title #', '## x [a](b) *y*', '## [a](b) [c](d) e', '## \\[a](b)', '## [a](b) #', '## [a #](b)', '### [x.y](https://x.y/) Questions',
+    '  ```', '   ~~~ js', '  ```', '  <!--', '   <!-- c -->', '  <div>', ' </table>', '   <script>', '  <?x', '  <![CDATA[', '  <!X', '  <span>',
     '',
   ];
   const chunks = new Set<string>();

@@ -31,6 +31,12 @@ export interface ChunkData {
   readonly definitions: readonly string[];
   /** True when the chunk ends inside an unclosed fenced code block or HTML comment. */
   readonly openAtEnd: boolean;
+  /**
+   * The chunk's line where that construct starts, when it is at the top level; else -1 (none, or inside a list item
+   * or block quote: then the next chunk's first line, never indented, see scan.ts, ends the container and the
+   * construct with it, so the chunks need not be read together).
+   */
+  readonly openFrom: number;
   /** Front matter: its kind and raw value, when this chunk is the front matter. */
   readonly frontMatter: { readonly kind: 'yaml' | 'toml'; readonly value: string } | undefined;
   /**

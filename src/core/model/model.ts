@@ -208,11 +208,27 @@ export class ChunkCache {
         }
       }
       chunk ??= this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
-      // A chunk that ends inside an unclosed fence or comment swallows what follows, as Markdown does. It takes at
-      // least as much text again at each step (one chunk at a time re-parsed a growing prefix: quadratic); a merged
-      // chunk that reaches past where the construct closes is still read as one document would read it.
-      // (Not a chunk cut inside an HTML block where the next one goes on with it: see HtmlCuts in scan.ts.)
-      while (chunk.data.openAtEnd && !span.htmlCut && i + 1 < spans.length) {
+      // A chunk that ends inside an unclosed fence or comment at its top level swallows what follows, as Markdown
+      // does. (Not a chunk cut inside an HTML block where the next one goes on with it: see HtmlCuts in scan.ts. Nor
+      // one whose open construct is inside a list item or block quote: the next chunk's first line ends it.)
+      for (let from = chunk.data.openFrom; from >= 0 && !span.htmlCut; from = chunk.data.openFrom) {
+        if (from > 0 && !span.frontMatter) {
+          // The lines before the construct are a chunk of their own (it starts at the top level, so nothing above
+          // goes on into it), and the construct starts the next one: the fast path reads a fence there, where remark
+          // read the lines of a fence left open, to the end of the document, at every edit. Only if those lines,
+          // read alone, say what they said read with the rest (micromark reads a line such as "</script>" after a
+          // list item as the item's lazy line or not, depending on the line after it).
+          const head = this.lookup(split, { start: span.start, end: span.start + from, frontMatter: false, htmlCut: false }, next);
+          if (sameBefore(head.data, chunk.data, from)) {
+            out.push(head);
+            span = { start: span.start + from, end: span.end, frontMatter: false, htmlCut: false };
+            chunk = this.lookup(split, span, next);
+            continue;
+          }
+        }
+        if (i + 1 >= spans.length) break;
+        // It takes at least as much text again at each step (one chunk at a time re-parsed a growing prefix:
+        // quadratic); a merged chunk that reaches past where the construct closes is still read as one document would.
         const size = split.offsets[span.end]! - split.offsets[span.start]!;
         i++;
         while (i + 1 < spans.length && split.offsets[spans[i]!.end]! - split.offsets[span.start]! < 2 * size) i++;
@@ -256,6 +272,26 @@ export class ChunkCache {
     next.set(key, data);
     return { span, data, key };
   }
+}
+
+/** Whether `head`, the first `n` lines of a chunk read alone, holds what `whole`, the chunk, holds in those lines. */
+function sameBefore(head: ChunkData, whole: ChunkData, n: number): boolean {
+  const same = <T>(a: readonly T[], b: readonly T[], before: (x: T) => boolean, eq: (x: T, y: T) => boolean): boolean => {
+    let k = 0;
+    for (const x of b) {
+      if (!before(x)) continue;
+      if (k >= a.length || !eq(a[k]!, x)) return false;
+      k++;
+    }
+    return k === a.length;
+  };
+  return (
+    same(head.headings, whole.headings, (h) => h.line < n, (x, y) => x.line === y.line && x.endLine === y.endLine && x.character === y.character && x.endCharacter === y.endCharacter && x.depth === y.depth && x.kind === y.kind && x.text === y.text) &&
+    same(head.items, whole.items, (it) => it.line < n, (x, y) => x.line === y.line && x.endLine === y.endLine) &&
+    same(head.rows, whole.rows, (r) => r < n, (x, y) => x === y) &&
+    same(head.codeLines, whole.codeLines, (l) => l < n, (x, y) => x === y) &&
+    same(head.definitions, whole.definitions, () => true, (x, y) => x === y)
+  );
 }
 
 export interface ModelOptions {

@@ -16,7 +16,7 @@ export function parseChunk(text: string, frontMatter: boolean): ChunkData {
   return fastParse(text, frontMatter) ?? remarkParseChunk(text, frontMatter);
 }
 
-const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, frontMatter: undefined, lineResults: undefined, signals: undefined };
+const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
 /** Characters after which heading text needs inline parsing (emphasis, code, links, HTML, entities, escapes). */
 const INLINE_SYNTAX = /[\\`*_[\]<>&!]/;
 /** The same without brackets: with no "](" in the text and no definitions, brackets are literal text. */
@@ -46,7 +46,8 @@ function withoutClosingSequence(content: string): string {
   return stripped === '' || /[ \t]$/.test(stripped) ? stripped : content;
 }
 
-const FENCE_LINE = /^(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
+/** A fence's opening line: up to 3 spaces (a fence left open after an indented one is cut there: see model.ts). */
+const FENCE_LINE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
 
 /**
  * Most chunks of a post-mortem are a heading line, a paragraph, one list item, a table row run or a fenced block.
@@ -125,8 +126,9 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
       }
     }
     // Never closed: code to the end of the chunk, blank lines included, and it runs on into the next chunk.
-    return { ...EMPTY, codeLines: lineNumbers(lines.length), openAtEnd: true };
+    return { ...EMPTY, codeLines: lineNumbers(lines.length), openAtEnd: true, openFrom: 0 };
   }
+  if (c === 32 && /^ {1,3}</.test(first)) return htmlBlock(text, lines, n); // an indented block starts a chunk too (see scan.ts)
   if (c === 62 /* > */ || c === 32 || ((c === 45 || c === 42 || c === 95) && THEMATIC_BREAK.test(first))) return proseChunk(text, lines, n);
   if (c === 60 /* < */) return htmlBlock(text, lines, n);
   if (c === 91 /* [ */ && n === 1) {
@@ -281,7 +283,7 @@ const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
  * Types 1–5 run to their end marker, type 6 to a blank line.
  */
 function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData | undefined {
-  const first = lines[0]!;
+  const first = lines[0]!.replace(/^ {1,3}/, ''); // an indented block starts a chunk too (see scan.ts)
   let end: string | undefined;
   let opener = 0;
   const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(first);
@@ -298,7 +300,7 @@ function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData
     if (/^<\/?[A-Z][A-Z0-9-]*\/(?!>)/i.test(first)) return undefined; // "<div/x": not a tag, leave it to remark
     // Type 6: to the first blank line, which must come after the chunk's last line of content.
     for (let i = 1; i < n; i++) if (/^[ \t]*$/.test(lines[i]!)) return undefined;
-    return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length };
+    return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length, openFrom: n === lines.length ? 0 : -1 };
   }
   // Types 1–5: to the first line holding the end marker (after the opener on the first line).
   const caseless = raw === null; // the end markers of types 2–5 hold no letters
@@ -306,11 +308,11 @@ function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData
     const line = i === 0 ? first.slice(opener) : lines[i]!;
     if ((caseless ? line : line.toLowerCase()).includes(end)) {
       if (i !== n - 1) return undefined; // something follows the block in this chunk
-      return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length };
+      return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length, openFrom: n === lines.length ? 0 : -1 };
     }
   }
   // Never closed: it runs to the end of the chunk and on into the next.
-  return { ...EMPTY, headings: htmlHeadings(text, 0, 0), codeLines: lineNumbers(lines.length), openAtEnd: true };
+  return { ...EMPTY, headings: htmlHeadings(text, 0, 0), codeLines: lineNumbers(lines.length), openAtEnd: true, openFrom: 0 };
 }
 
 /** The chunk's first n lines as written, line endings between them kept. */

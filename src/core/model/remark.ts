@@ -135,7 +135,8 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
   let byLabel: ReadonlyMap<string, string> | undefined; // made when a heading refers to something
   const labels = (): ReadonlyMap<string, string> => (byLabel ??= definitionsByLabel(definitions));
 
-  for (const node of root.children) {
+  for (let n = 0; n < root.children.length; n++) {
+    const node = root.children[n]!;
     const p = node.position;
     if (!p) continue;
     const startLine = p.start.line - 1;
@@ -151,11 +152,18 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
       case 'code':
         for (let l = startLine; l <= endLine; l++) codeLines.push(l);
         break;
-      case 'list':
-        for (const item of (node as List).children) {
-          if (item.position) items.push({ line: item.position.start.line - 1, endLine: item.position.end.line - 1 });
+      case 'list': {
+        const list = (node as List).children;
+        for (let k = 0; k < list.length; k++) {
+          const p = list[k]!.position;
+          if (!p) continue;
+          // An item that ends inside an unclosed fence or HTML block is closed by micromark only once the line after
+          // it is read, so its end is on that line (the next item's, or the next block's): it ends on the line before.
+          const next = (k + 1 < list.length ? list[k + 1] : root.children[n + 1])?.position?.start.line;
+          items.push({ line: p.start.line - 1, endLine: Math.min(p.end.line, next === undefined ? Infinity : next - 1) - 1 });
         }
         break;
+      }
       case 'paragraph':
         for (let l = startLine; l <= endLine; l++) if ((lines[l] ?? '').startsWith('|')) rows.push(l);
         break;
@@ -167,7 +175,10 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
         break;
     }
   }
-  return { headings, items, rows, codeLines, definitions, openAtEnd: endsOpen(root, lines), frontMatter: fm, lineResults: undefined, signals: undefined };
+  const open = openNode(root, lines);
+  // A construct at the top level is the root's last child; any other is inside a list item or block quote.
+  const openFrom = open?.position && open === root.children[root.children.length - 1] ? open.position.start.line - 1 : -1;
+  return { headings, items, rows, codeLines, definitions, openAtEnd: open !== undefined, openFrom, frontMatter: fm, lineResults: undefined, signals: undefined };
 }
 
 /**
@@ -228,11 +239,6 @@ function headingText(node: MdHeading, text: string, definitions: readonly string
 function collectHtmlHeadings(node: Html, out: RawHeading[]): void {
   const p = node.position!;
   for (const h of htmlHeadings(node.value, p.start.line - 1, p.start.column - 1)) out.push(h);
-}
-
-/** Does the chunk end inside a construct that would swallow the following chunk (an unclosed fence or comment)? */
-function endsOpen(root: Root, lines: readonly string[]): boolean {
-  return openNode(root, lines) !== undefined;
 }
 
 /** The construct a chunk ends inside: an unclosed fence or HTML block, or an HTML block that runs to the last line. */

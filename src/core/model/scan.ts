@@ -108,6 +108,13 @@ class HtmlCuts {
 }
 
 const FENCE_OPEN = /^( {0,3})(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
+
+/** The fence a line opens (a backtick fence's info string holds no backtick), or undefined. */
+function fenceOpener(line: string): { char: string; length: number; indent: number } | undefined {
+  const open = FENCE_OPEN.exec(line);
+  if (!open || (open[2]!.startsWith('`') && open[3]!.includes('`'))) return undefined;
+  return { char: open[2]![0]!, length: open[2]!.length, indent: open[1]!.length };
+}
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const BULLET = /^[-+*](?:[ \t]|$)/;
 const ORDERED = /^\d{1,9}[.)](?:[ \t]|$)/;
@@ -125,12 +132,84 @@ function thematicOrSetext(line: string): boolean {
   }
   return true;
 }
+/** Whether the line from `from` on is a thematic break: three or more of one of "-*_", spaces and tabs between. */
+function thematicBreak(line: string, from: number): boolean {
+  const mark = line.charCodeAt(from);
+  if (mark !== 45 && mark !== 42 && mark !== 95) return false;
+  let count = 0;
+  for (let i = from; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === mark) count++;
+    else if (c !== 32 && c !== 9) return false;
+  }
+  return count >= 3;
+}
+
 /**
  * A list item that starts a list even right after a paragraph line (a bullet with content, or "1." with content), so
  * never a lazy line of what is before it: a boundary wherever it is unindented (a paragraph followed by thousands of
  * items was one chunk).
  */
 const INTERRUPTING_ITEM = /^(?:[-+*]|1[.)])[ \t]+\S/;
+
+/**
+ * Where the content of the list item that `line` starts begins (its column), when the line surely starts one: up to
+ * three spaces, a bullet or an ordered marker, then white space or the line's end; else 0; negative (minus the
+ * column) for an item with nothing after its marker, which a blank line right after ends. `noParagraph` says no paragraph
+ * can be open above (after a blank line): then any item starts a list; otherwise only an item that interrupts a
+ * paragraph (a bullet or "1." with content) surely does, and any other is 0 (it may be the paragraph's next line).
+ * 0 is always safe: it only means the scan treats what follows as outside any item. (A tab before the marker makes
+ * four columns of indentation: no item.)
+ */
+function itemContentColumn(line: string, noParagraph: boolean): number {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  const markerStart = i;
+  const c = line.charCodeAt(i);
+  let ordered = false;
+  if (c === 45 || c === 43 || c === 42) {
+    i++;
+  } else {
+    while (i - markerStart < 9 && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
+    const d = line.charCodeAt(i);
+    if (i === markerStart || (d !== 46 && d !== 41)) return 0;
+    ordered = true;
+    i++;
+  }
+  const markerEnd = i; // also its column: no tab before it
+  // The white space after the marker, in columns (a tab goes on to the next multiple of 4).
+  let column = markerEnd;
+  for (let ch = line.charCodeAt(i); ch === 32 || ch === 9; ch = line.charCodeAt(++i)) column = ch === 9 ? column + 4 - (column % 4) : column + 1;
+  if (i < line.length && i === markerEnd) return 0; // "-x": no white space after the marker
+  const empty = i === line.length;
+  if (!ordered && thematicBreak(line, markerStart)) return 0; // "- - -", "* * *": not an item
+  const interrupts = !empty && (!ordered || (markerEnd - markerStart === 2 && line.charCodeAt(markerStart) === 49));
+  if (!noParagraph && !interrupts) return 0;
+  // Five or more columns of white space (or nothing after it): the content starts one column after the marker.
+  if (empty) return -(markerEnd + 1);
+  return column - markerEnd > 4 ? markerEnd + 1 : column;
+}
+
+/** A list marker's kind (items of one list share it): the bullet's code, 256 + the delimiter's after digits, or 0. */
+function markerKind(line: string, indent: number): number {
+  const c = line.charCodeAt(indent);
+  if (c === 45 || c === 43 || c === 42) return c;
+  let i = indent;
+  while (line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
+  const d = line.charCodeAt(i);
+  return i > indent && (d === 46 || d === 41) ? 256 + d : 0;
+}
+
+/**
+ * Whether a non-blank line left of an item's content may continue a paragraph in the item (a lazy line): not a
+ * heading, block quote or fence, which end any paragraph. Erring towards "may" is safe (the item is then only maybe
+ * open), and so is erring towards "not" (the item is over, and what follows is read at the top level).
+ */
+function mayBeLazy(line: string, indent: number): boolean {
+  if (indent >= 4) return true; // indented code cannot interrupt a paragraph
+  const t = indent === 0 ? line : line.slice(indent); // under 4 columns: spaces only
+  return !(t.charCodeAt(0) === 62 || ATX.test(t) || fenceOpener(t) !== undefined);
+}
 
 type HtmlEnd = 'blank' | RegExp;
 
@@ -269,16 +348,45 @@ function scanFrom(
   // Rows of a run may be cut apart unless a setext underline follows the run (it would make them one heading).
   let rowRunSplittable = false;
   const setextFollowsRun = setextLookahead(lines);
+  // The content column of a list item that is (itemSure) or may be open here, or 0. A fence or HTML block that opens
+  // in an item ends with it: at the first non-blank line indented less than this column (a line that closes the item
+  // cannot continue a code or HTML block lazily). So a sure item's lines open nothing here, and the unindented line
+  // that ends the item is read as any other (in CommonMark, "- a", "  ```", "## b": the heading ends the fence).
+  let item = 0;
+  let itemSure = false;
+  let itemTop = false; // the item's marker is left of column 2: it is in no other item
+  // Surely no list item is open here: a fence or HTML block that opens here is at the top level.
+  let noItem = true;
+  // The line of an item marker with nothing after it: a blank line right after it ends that item.
+  let emptyItem = -1;
+  let itemKind = 0; // its marker: the bullet, or 256 + the ordered marker's delimiter (see markerKind)
+  let prevInList = false; // the line before was surely in that item
+  let codeOpen = false; // the last non-blank line was indented by 4 or more at the top level (see afterCode)
+  // A fence or HTML block opened in an item that may be open (a "2." after a paragraph line may be its next line,
+  // a line left of an item's content may be a lazy one) ends, here, at the first non-blank line left of this column.
+  // If it was at the top level after all, the chunk that ends inside it says so when parsed (an open fence or HTML
+  // block at its top level), and the model reads it together with what follows (see ChunkCache.parse in model.ts).
+  let scope = 0;
 
   for (let i = start; i < n; i++) {
     const line = lines[i] as string;
+    if (scope > 0 && (fence || html) && !isBlank(line) && indentOf(line) < scope) {
+      // The item the fence or HTML block may be in ends here, and the block with it: read the line as any other.
+      fence = undefined;
+      html = undefined;
+      cuts = undefined;
+      scope = 0;
+      item = 0;
+    }
     if (fence) {
       const t = line.trimStart();
       if (indentOf(line) <= fence.indent + 3 && t.startsWith(fence.char.repeat(fence.length)) && /^(?:`+|~+)[ \t]*$/.test(t)) {
         fence = undefined;
       }
-      prevBlank = false;
+      prevBlank = scope > 0 && isBlank(line);
       prevTableRow = false;
+      prevInList = false;
+      codeOpen = false;
       continue;
     }
     if (html) {
@@ -305,9 +413,11 @@ function scanFrom(
         }
       } else {
         if (html.test(line)) html = undefined;
-        prevBlank = false;
+        prevBlank = scope > 0 && isBlank(line);
       }
       prevTableRow = false;
+      prevInList = false;
+      codeOpen = false;
       continue;
     }
     const c = line.charCodeAt(0);
@@ -315,14 +425,60 @@ function scanFrom(
     // Each block pattern needs a certain first character: test only the ones that can match (most lines are prose).
     const blank = unindented ? line.length === 0 : isBlank(line);
     const listItem = c === 45 || c === 43 || c === 42 ? BULLET.test(line) && !thematicOrSetext(line) : c >= 48 && c <= 57 && ORDERED.test(line);
+    let inItem = false;
+    let sibling = false;
+    let afterCode = false;
+    if (blank) {
+      if (i === emptyItem + 1) {
+        // An item with nothing on its marker's line and a blank line after it is over (and, left of column 2, it
+        // was in no other item: then none is open).
+        if (item > 0 && itemSure && itemTop) noItem = true;
+        item = 0;
+      }
+    } else {
+      const indent = unindented ? 0 : indentOf(line);
+      if (item > 0 && indent >= item) {
+        inItem = true;
+        noItem = false;
+      } else {
+        // The next item of the list the line before was surely in (the same kind of marker): an item whatever the
+        // line before holds, as no paragraph of the list can take it as its next line.
+        sibling = prevInList && itemTop && indent < 4 && markerKind(line, indent) === itemKind;
+        // Left of the item's content: the item ends, unless the line may be a lazy line of a paragraph in it (asked
+        // only when an item may be open).
+        const lazy: boolean = !noItem && !prevBlank && mayBeLazy(line, indent);
+        // No item is open after this line (unless it starts one) if none was, or if it ends every item that was: one
+        // left of column 2 or of a top-level item's content that is not a lazy line.
+        const clear: boolean = noItem || (!lazy && (indent < 2 || (item > 0 && itemSure && itemTop)));
+        // After indented code and blank lines, micromark reads "2." or an empty item as a paragraph (as if the code
+        // could still take the line), unlike CommonMark: the line is then no item here and starts no chunk.
+        const sure: number = indent < 4 ? itemContentColumn(line, (prevBlank && !codeOpen) || sibling) : 0;
+        const found = sure !== 0 || indent >= 4 ? sure : itemContentColumn(line, true);
+        if (found !== 0) {
+          item = Math.abs(found);
+          itemSure = sure !== 0;
+          itemTop = indent < 2; // an item marker left of column 2 is in no other item
+          itemKind = markerKind(line, indent);
+          if (found < 0) emptyItem = i;
+        } else if (item > 0 && lazy) itemSure = false;
+        else item = 0;
+        noItem = clear && item === 0;
+      }
+      afterCode = codeOpen && prevBlank;
+      codeOpen = indent >= 4 && item === 0; // indented code at the top level, or a paragraph's next line
+    }
     if (!blank && i > start) {
       if (unindented) {
         const isAtx = c === 35 && ATX.test(line);
         const isRow = c === 124;
         const boundary =
-          prevBlank ||
+          (prevBlank && !(afterCode && itemContentColumn(line, true) !== 0 && !INTERRUPTING_ITEM.test(line))) ||
           isAtx ||
-          (listItem && (chunkIsList || INTERRUPTING_ITEM.test(line))) ||
+          // A fence or an HTML block that may interrupt a paragraph (types 1–6) ends whatever is above it, as a
+          // heading does; its chunk starts with it (a paragraph line, then a fence left open, was one chunk to the end).
+          ((c === 96 || c === 126) && fenceOpener(line) !== undefined) ||
+          (c === 60 && (startsBlockTag(line) || htmlBlockEnd(line) instanceof RegExp)) ||
+          (listItem && ((chunkIsList && sibling) || INTERRUPTING_ITEM.test(line))) ||
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable);
         if (boundary) {
           chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
@@ -344,12 +500,29 @@ function scanFrom(
       chunkIsRow = false;
     }
     const lead = unindented ? c : line.trimStart().charCodeAt(0);
-    if (!blank && (lead === 96 || lead === 126 || lead === 60)) {
-      const open = FENCE_OPEN.exec(line);
-      if (open && !(open[2]!.startsWith('`') && (open[3] ?? '').includes('`'))) {
-        fence = { char: open[2]![0]!, length: open[2]!.length, indent: open[1]!.length };
+    if (!blank && !(inItem && itemSure) && (lead === 96 || lead === 126 || lead === 60)) {
+      // In an item that may be open, a fence or HTML block ends with the item; else it is at the top level.
+      const open = fenceOpener(line);
+      if (open) {
+        if (!unindented && !inItem && noItem && i > start) {
+          // Surely at the top level, an indented fence starts a chunk too (unindented ones are cut above).
+          chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+          start = i;
+          chunkIsList = false;
+          chunkIsRow = false;
+        }
+        fence = open;
+        scope = inItem ? item : 0;
       } else if (indentOf(line) < 4) {
         html = htmlBlockEnd(line);
+        scope = inItem ? item : 0;
+        if (!unindented && !inItem && noItem && i > start && (html instanceof RegExp || startsBlockTag(line.trimStart()))) {
+          // So does an indented HTML block that may interrupt a paragraph (types 1–6).
+          chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+          start = i;
+          chunkIsList = false;
+          chunkIsRow = false;
+        }
         if (html === 'blank') {
           cuts = new HtmlCuts();
           cuts.feed(line);
@@ -366,6 +539,8 @@ function scanFrom(
     }
     prevBlank = blank;
     prevTableRow = c === 124;
+    // Surely in a list item: one of its lines, or its marker's line.
+    prevInList = !blank && item > 0 && itemSure;
   }
   if (start < n || chunks.length === 0) chunks.push({ start, end: n, frontMatter: false, htmlCut: false });
   return chunks;

@@ -1,0 +1,128 @@
+// The chunk scan around fences and HTML blocks inside containers (list items, block quotes). In CommonMark a fenced
+// code block or HTML block opened inside a list item ends when the item ends: at the first non-blank line indented
+// less than the item's content. The scan must cut there (a document with one such fence left open was one chunk, read
+// whole by remark on every edit), and must never cut where the whole document has a fence or HTML block open.
+// Each case gives the chunks expected; for each, the chunked model must see what one parse of the whole document
+// sees, the model must not need to merge chunks, and rescanChunks after any one-line edit must agree with scanChunks.
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core';
+import { parseChunk } from '../../src/core/model/parse';
+import { rescanChunks, scanChunks } from '../../src/core/model/scan';
+import { spliceLines, splitLines } from '../../src/core/model/text';
+
+const F = '```';
+
+/** [what, lines, first line of each chunk, first line of each chunk the model reads when it must merge some]. */
+const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[], (readonly number[])?]> = [
+  // Cut where the item, and the fence in it, ends.
+  ['an unclosed fence in an item, then headings with definitions', ['## What happened', '', '- item', `  ${F}`, '  code', '', '## [r0] Timeline', '', '[r0]: /x0', '', '## [r1] Timeline', '', '[r1]: /x1'], [0, 2, 6, 8, 10, 12]],
+  ['a fence in a nested item', ['- a', '  - b', `    ${F}`, '    code', '## h', 'text'], [0, 4]],
+  ['a "~~~" fence in an ordered item', ['1. a', '   ~~~', '   code', '## h'], [0, 3]],
+  ['a fence in a "10)" item, at its content column', ['10) a', `    ${F}`, '## h'], [0, 2]],
+  ['a fence on the bullet line', [`- ${F}`, '  code', '## h'], [0, 2]],
+  ['a fence indented by a tab inside an item', ['- a', `\t${F}`, '\tcode', '## h'], [0, 3]],
+  ['a fence in an item in a block quote', ['> - item', `>   ${F}`, '>   code', '## h', `> ${F}`, '> x', '', '> y'], [0, 3, 7]],
+  ['a fence in a block quote in an item', [`- > ${F}`, '  > code', '## h'], [0, 2]],
+  ['fences indented 5 (a fence) and 6 (indented code) in items', ['- a', `     ${F}`, '     code', '## h', '- b', '', `      ${F}`, '## g'], [0, 3, 4, 7]],
+  ['a blank line inside the item, then an unindented paragraph', ['- a', '', `  ${F}`, '  x', '', 'text'], [0, 5]],
+  ['an HTML comment in an item, its closer later at the top', ['- a', '  <!--', '  x', '## h', '-->'], [0, 3]],
+  ['an HTML block (type 6) in an item', ['* a', '  <div>', '  x', '## h'], [0, 3]],
+  ['a fence closed inside its item', ['- a', `  ${F}`, '  x', `  ${F}`, '  after', '## h'], [0, 5]],
+  ['an empty item whose content follows', ['1.', `   ${F}`, '## h'], [0, 2]],
+  ['an empty "-" item whose content follows', ['-', `  ${F}`, '  x', '', '## h'], [0, 4]],
+  ['sibling items end the fence', ['- a', `  ${F}`, '- b', `  ${F}`, '', '- c'], [0, 2, 5]],
+  ['an item that interrupts a paragraph', ['text', '- a', `  ${F}`, '## h'], [0, 1, 3]],
+  ['an HTML comment on the bullet line', ['- <!--', '## h', '-->'], [0, 1]],
+  ['the same shape five times', Array.from({ length: 5 }, (_, i) => ['- a', `  ${F}`, '  x', '', `## h${i}`, '']).flat(), [0, 4, 6, 10, 12, 16, 18, 22, 24, 28]],
+  // A fence or HTML block that interrupts a paragraph starts a chunk (and the fast path reads it).
+  ['a paragraph, then a fence left open', ['text', F, '## h', '', '## g'], [0, 1]],
+  ['a paragraph, then a comment left open', ['text', '<!--', '## h', '', '## g'], [0, 1]],
+  ['a paragraph, then a block tag', ['text', '<div>', '## h', '', '## g'], [0, 1, 4]],
+  // (The scan takes any other tag for an HTML block to the blank line: fewer chunks, never a wrong one.)
+  ['a paragraph, then a tag that cannot interrupt it', ['text', '<span>', '## h', '', '## g'], [0, 4]],
+  ['a fence closed, then text', [F, 'x', F, 'text', '~~~', '## h'], [0, 4]],
+  // Sibling items are cut apart only while the list surely goes on (a thematic break ends it; a lazy line may).
+  ['a thematic break ends the list: "2." is the next line of a paragraph', ['1. a', '---', 'text', '2. b', '3. c', '', '## h'], [0, 6]],
+  ['siblings of one list', ['1. a', '   more', '2. b', '3. c'], [0, 2, 3]],
+  ['a lazy line, then a sibling', ['1. a', 'lazy', '2. b'], [0]],
+  ['another kind of marker is the next line of the paragraph', ['- a', '2. b', '- c'], [0, 2]],
+  // micromark reads "2." or an empty item after indented code and a blank line as a paragraph: no chunk starts there.
+  ['"2." after indented code', ['text', '', '    code', '', '2. x', '', '3. y'], [0, 6]],
+  ['an empty item after indented code', ['text', '', '    code', '', '-', '', '+'], [0, 6]],
+  ['"1." with text after indented code starts a list', ['text', '', '    code', '', '1. x'], [0, 4]],
+  // Not in an item: the fence is at the top level and runs to its closing fence. Surely at the top level, an indented
+  // fence or HTML block (types 1–6) starts a chunk, as an unindented one does.
+  ['an indented fence after a paragraph', ['text', `  ${F}`, '## h', '', '## g'], [0, 1]],
+  // (An HTML block that reaches its chunk's last line is read with the next chunk: it may run on to a blank line.)
+  ['an indented comment after a paragraph', ['text', '   <!--', '## h', '', '-->', '## g'], [0, 1, 5], [0, 1]],
+  ['an indented block tag after a paragraph', ['text', '  <div>', '## h', '', '## g'], [0, 1, 4]],
+  ['an indented fence after a blank line', ['## x', '', `  ${F}`, 'code', `  ${F}`, 'text'], [0, 2]],
+  ['a fence left of a "10)" item\'s content', ['10) a', `   ${F}`, '## h', F, '## g'], [0, 1, 4]],
+  ['a fence after an item with a tab after its marker (content at column 4)', ['-\ta', `  ${F}`, '## h', F, '## g'], [0, 1, 4]],
+  ['a fence at column 4 of that item', ['-\ta', `    ${F}`, '## h', F, '## g'], [0, 2, 3]],
+  ['a tab then spaces after the marker: five columns, the content one column after the marker', ['- \t   a', `  ${F}`, '## h'], [0, 2]],
+  ['an empty item, then a blank line: the item is over', ['+', '', `  ${F}`, '## h', F, '## g'], [0, 2, 5]],
+  ['an empty ordered item, then a blank line', ['1.', '', `  ${F}`, '## h', F, '## g'], [0, 2, 5]],
+  ['an empty "*" item, then a blank line', ['*', '', `  ${F}`, '## h', F, '## g'], [0, 2, 5]],
+  // "2." after a paragraph line may be an item or the paragraph's next line (here it is the latter): the scan cuts
+  // where the item would end, and the model, reading a fence open at the top level at the chunk's end, cuts before
+  // the fence and reads it with what follows.
+  ['"2." after a paragraph continues it', ['text', '2. a', `   ${F}`, '## h', F, '## g'], [0, 3, 4], [0, 2]],
+  ['"2." after a heading starts an item', ['## x', '2. a', `   ${F}`, '## h', '', '## g'], [0, 3, 5]],
+  ['a thematic break, not an item', ['- - -', `  ${F}`, '## h', F, '## g'], [0, 1, 4]],
+  ['a thematic break after a blank line, then an indented fence', ['', '* * *', `  ${F}`, '## h', F, '## g'], [0, 1, 2, 5]],
+  ['an item indented by one: content at column 3', [' - a', `  ${F}`, '## h', F, '## g'], [0, 1, 4]],
+  ['an item inside a fence', ['~~~', '- a', `  ${F}`, '## h', '~~~', '## g'], [0, 5]],
+  // A line left of the item's content may be a lazy line (here it is): the item may go on, and so the fence in it
+  // ends where the item would.
+  ['a lazy line, then a fence in the item', ['- a', 'lazy', `  ${F}`, '## h', '## g'], [0, 3, 4]],
+  ['a lazy line of a nested item, then a fence', ['- a', '  - b', 'lazy', `  ${F}`, '## h', '## g'], [0, 4, 5]],
+  ['not a lazy line (a quote), then a fence at the top level', ['- a', '> q', `  ${F}`, '## h', F, '## g'], [0, 2, 5]],
+  ['a lazy-looking line after a blank line ends the item', ['- a', '', 'text', `  ${F}`, '## h', F, '## g'], [0, 2, 3, 6]],
+  ['an HTML comment in an item after a lazy line', ['- a', 'lazy', '  <!--', '## h', '-->'], [0, 3]],
+];
+
+function wholeParse(text: string) {
+  const data = parseChunk(splitLines(text).body, false);
+  return {
+    headings: data.headings.map((h) => [h.depth, h.kind, h.text, h.line, h.character, h.endLine, h.endCharacter]),
+    codeLines: [...data.codeLines].sort((x, y) => x - y),
+    items: data.items.map((i) => [i.line, i.endLine]),
+  };
+}
+
+function chunkedParse(text: string) {
+  const m = analyze(text, { force: true }).model;
+  return {
+    model: {
+      headings: m.headings.map((h) => [h.level, h.kind, h.text, h.range.start.line, h.range.start.character, h.range.end.line, h.range.end.character]),
+      codeLines: [...m.codeLines].sort((x, y) => x - y),
+      items: m.chunks.flatMap(({ span, data }) => data.items.map((i) => [span.start + i.line, span.start + i.endLine])),
+    },
+    starts: m.chunks.map((c) => c.span.start),
+  };
+}
+
+describe('chunk scan: fences and HTML blocks inside list items and block quotes', () => {
+  for (const [what, lines, starts, merged] of CASES) {
+    it(what, () => {
+      const text = lines.join('\n');
+      const spans = scanChunks(lines);
+      assert.deepEqual(spans.map((s) => s.start), starts, 'chunk starts');
+      const chunked = chunkedParse(text);
+      assert.deepEqual(chunked.model, wholeParse(text), 'chunked model == whole-document parse');
+      // Unless said, no chunk ends inside something the next chunk goes on with: the model reads the scan's chunks.
+      assert.deepEqual(chunked.starts, merged ?? starts, 'model chunks');
+      // Found again after any one-line edit, the chunks are those of a whole scan.
+      const split = splitLines(text);
+      for (let l = 0; l <= lines.length; l++) {
+        for (const edit of ['', 'x', '## e', `  ${F}`, '  <!--']) {
+          const next = [...lines.slice(0, l), ...(edit === '' ? [] : [edit]), ...lines.slice(edit === '' ? l + 1 : l)].join('\n');
+          const splice = spliceLines(split, next);
+          if (!splice) continue;
+          assert.deepEqual(rescanChunks(splice.split.lines, { lines: split.lines, spans }, splice), scanChunks(splice.split.lines), JSON.stringify(next));
+        }
+      }
+    });
+  }
+});
