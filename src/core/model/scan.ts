@@ -396,11 +396,12 @@ function scanFrom(
           cuts = undefined;
           prevBlank = true;
         } else {
-          if (cuts!.clean && i > start && startsBlockTag(line)) {
+          // Cut only where surely no list item is open: the state at a cut is then always the same (in the block, no
+          // heading open, no item, a chunk of no list or rows), so a rescan may start at a cut, or take the previous
+          // scan's chunks from a cut it made at the same line.
+          if (cuts!.clean && i > start && item === 0 && noItem && startsBlockTag(line)) {
             chunks.push({ start, end: i, frontMatter: false, htmlCut: true });
             start = i;
-            // The state at a cut is always the same (in the block, no heading open, a chunk of no list or rows), so a
-            // rescan may take the previous scan's chunks from a cut it made at the same line.
             chunkIsList = false;
             chunkIsRow = false;
             const j = resume ? resume.resyncCut(i) : undefined;
