@@ -274,13 +274,16 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const rows: number[] = [];
   const definitions: string[] = [];
 
-  for (const { span, data } of chunks) {
+  // Indexed loops: for-of made an iterator per chunk and per list (a long table is tens of thousands of chunks).
+  for (let c = 0; c < chunks.length; c++) {
+    const { span, data } = chunks[c]!;
     const base = span.start;
     if (data.frontMatter) {
       const lastLine = span.end - 1;
       frontMatter = cache.frontMatter(data.frontMatter.kind, data.frontMatter.value, base, span.end - span.start, (lines[lastLine] ?? '').length);
     }
-    for (const h of data.headings) {
+    for (let k = 0; k < data.headings.length; k++) {
+      const h = data.headings[k]!;
       rawHeadings.push({
         level: h.depth,
         text: h.text,
@@ -290,12 +293,12 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
         endLine: base + h.endLine,
       });
     }
-    for (const it of data.items) {
-      itemStarts.push(base + it.line);
-      itemEnds.push(base + it.endLine);
+    for (let k = 0; k < data.items.length; k++) {
+      itemStarts.push(base + data.items[k]!.line);
+      itemEnds.push(base + data.items[k]!.endLine);
     }
-    for (const r of data.rows) rows.push(base + r);
-    for (const d of data.definitions) definitions.push(d);
+    for (let k = 0; k < data.rows.length; k++) rows.push(base + data.rows[k]!);
+    for (let k = 0; k < data.definitions.length; k++) definitions.push(data.definitions[k]!);
   }
   if (definitions.length > 0) {
     // References in a heading may use definitions from other chunks: resolve them as a whole-document parse does,
@@ -569,8 +572,10 @@ class Reuse {
 
 /** A delimiter row ("|---|:--:|"). The includes() first: a native search that rules out nearly every row. */
 function isDelimiterRow(text: string): boolean {
-  return text.includes('-') && /^[\s:|-]+$/.test(text);
+  return text.includes('-') && DELIMITER_ROW.test(text);
 }
+
+const DELIMITER_ROW = /^[\s:|-]+$/;
 
 const LIST_MARKER = /^\s*(?:[-+*]|\d{1,9}[.)])\s+/;
 

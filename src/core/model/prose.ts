@@ -298,8 +298,10 @@ const NOTHING_IN_COMMENT: ChunkResult<never> = { items: [], inComment: true };
  * Every prose line of the document outside front matter and code, with HTML comments blanked out, chunk by chunk:
  * for rules that read every line on their own. `read` gets a chunk's prose lines (chunk-relative line numbers), and
  * its result is kept with the chunk's cached data under `key`, so after an edit only the chunks the edit touched are
- * read again. `emit` gets each item with the chunk's first line. `key` must stand for everything besides the chunk's
- * text that `read` depends on (such as configured phrases).
+ * read again; it must not keep the array it is given (the next chunk's lines go in it), and is not called for a chunk
+ * without prose lines. `emit` gets each item with
+ * the chunk's first line. `key` must stand for everything besides the chunk's text that `read` depends on (such as
+ * configured phrases); the same string object each time spares comparing its characters at every chunk.
  */
 export function eachProseChunk<T>(
   model: PostmortemModel,
@@ -308,34 +310,54 @@ export function eachProseChunk<T>(
   emit: (base: number, item: T) => void,
 ): void {
   let inComment = false;
-  for (const { span, data } of model.chunks) {
+  // One array for every chunk's lines, written over and cut to each chunk's count: `read` reads it and keeps none of
+  // it. An array per chunk (or one emptied per chunk, which lets its storage go) was most of this function's garbage
+  // on a long table of one-line chunks.
+  const lines: ProseLine[] = [];
+  const chunks = model.chunks;
+  for (let c = 0; c < chunks.length; c++) {
+    const { span, data } = chunks[c]!;
     if (span.frontMatter) continue;
     // Kept flat, as [key, result with no comment open at the start, result inside a comment, key, …]: one small
     // array per chunk, since a full analysis of a long document fills tens of thousands of them.
-    const slots = (data.lineResults ??= []);
-    let at = slots.indexOf(key);
-    if (at === -1) at = slots.push(key, undefined, undefined) - 3;
+    let slots = data.lineResults;
+    let at = 0;
+    if (!slots) data.lineResults = slots = [key, undefined, undefined]; // exactly three: not grown from empty
+    else if ((at = slots.indexOf(key)) === -1) at = slots.push(key, undefined, undefined) - 3;
     const slot = at + (inComment ? 2 : 1);
     let result = slots[slot] as ChunkResult<T> | undefined;
     if (!result) {
-      const lines: ProseLine[] = [];
+      let n = 0;
       const code = codeMask(data.codeLines, span.end - span.start);
       let open: boolean = inComment;
       for (let l = 0; l < span.end - span.start; l++) {
         const raw = model.lines[span.start + l] ?? '';
-        // A code line without comment marks is left out and leaves a comment as it was: no need to blank it.
-        const marks = raw.includes('<!--') || raw.includes('-->');
-        if (code?.[l] && !marks) continue;
-        const blanked = blankComments(raw, open);
-        open = blanked.inComment;
-        lines.push({ line: l, text: blanked.text });
+        let text = raw;
+        if (!open && !raw.includes('<!--')) {
+          // Most lines: no comment to blank, and none left open (a code line is left out unless it holds "-->").
+          if (code?.[l] && !raw.includes('-->')) continue;
+        } else {
+          // A code line without comment marks is left out and leaves a comment as it was: no need to blank it.
+          if (code?.[l] && !raw.includes('<!--') && !raw.includes('-->')) continue;
+          const blanked = blankComments(raw, open);
+          open = blanked.inComment;
+          text = blanked.text;
+        }
+        const line: ProseLine = { line: l, text };
+        if (n < lines.length) lines[n] = line;
+        else lines.push(line);
+        n++;
       }
-      const items = read(lines);
+      let items: readonly T[] = NOTHING.items;
+      if (n > 0) {
+        if (lines.length !== n) lines.length = n;
+        items = read(lines);
+      }
       result = items.length > 0 ? { items, inComment: open } : open ? NOTHING_IN_COMMENT : NOTHING;
       slots[slot] = result;
     }
-    for (const item of result.items) emit(span.start, item);
+    const items = result.items;
+    for (let k = 0; k < items.length; k++) emit(span.start, items[k]!);
     inComment = result.inComment;
   }
 }
-

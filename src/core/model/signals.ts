@@ -337,20 +337,28 @@ export class LineMemo {
   }
 }
 
+/** The flags of a one-line chunk, one shared array per value: read, never written. */
+const ONE_LINE = Array.from({ length: 256 }, (_, f) => Uint8Array.of(f));
+
 /** The flags of every line of the document, from each chunk's flags (kept with the chunk's cached parse). */
 export function documentFlags(chunks: readonly ParsedChunk[], lines: readonly string[], memo?: LineMemo): Uint8Array {
   const out = new Uint8Array(lines.length);
-  for (const { span, data } of chunks) {
+  // Indexed loops over the chunks here and in the other readers of every chunk: for-of made an iterator result per chunk.
+  for (let c = 0; c < chunks.length; c++) {
+    const { span, data } = chunks[c]!;
     if (span.frontMatter) continue;
     const length = span.end - span.start;
     let flags = data.signals;
     if (!flags || flags.length !== length) {
-      flags = new Uint8Array(length);
-      const code = codeMask(data.codeLines, length);
-      // One line: its own flags (most chunks; a memo entry would only cost). More: the memo, for a long chunk.
-      if (length === 1) flags[0] = code?.[0] ? 0 : lineFlags(lines[span.start] ?? '');
-      else if (memo) for (let l = 0; l < length; l++) flags[l] = code?.[l] ? 0 : memo.flags(lines[span.start + l] ?? '');
-      else for (let l = 0; l < length; l++) if (!code?.[l]) flags[l] = lineFlags(lines[span.start + l] ?? '');
+      // One line: its own flags (most chunks; a memo entry would only cost), kept as the shared array of that value
+      // (a typed array per chunk of a long table was most of what this allocated). More: the memo, for a long chunk.
+      if (length === 1) flags = ONE_LINE[data.codeLines.includes(0) ? 0 : lineFlags(lines[span.start] ?? '')]!;
+      else {
+        flags = new Uint8Array(length);
+        const code = codeMask(data.codeLines, length);
+        if (memo) for (let l = 0; l < length; l++) flags[l] = code?.[l] ? 0 : memo.flags(lines[span.start + l] ?? '');
+        else for (let l = 0; l < length; l++) if (!code?.[l]) flags[l] = lineFlags(lines[span.start + l] ?? '');
+      }
       data.signals = flags;
     }
     // Most chunks are a line or two: a loop beats set() there.

@@ -73,6 +73,9 @@ function entryCursor(model: PostmortemModel, fromLine = 0): (line: number) => bo
   };
 }
 
+/** The word that introduces a zone in prose ("all times UTC"); one object, not a literal made again per chunk. */
+const TIMES = /\btimes?\b/i;
+
 function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
   const data = model.frontMatter?.data ?? {};
   for (const key of FRONT_MATTER_ZONE_KEYS) {
@@ -114,11 +117,12 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
   const inEntry = entryCursor(model);
   // Chunk by chunk (they cover every line, in order), reading the lines only of a chunk whose text holds the word: one
   // search per chunk, not a call per line of the document on every analysis.
-  for (const { span, key } of model.chunks) {
-    if (!/\btimes?\b/i.test(key)) continue;
+  for (let c = 0; c < chunks.length; c++) {
+    const { span, key } = chunks[c]!;
+    if (!TIMES.test(key)) continue;
     for (let l = span.start; l < span.end && l < model.lines.length; l++) {
       const line = model.lines[l]!;
-      if (inEntry(l) || model.codeLines.has(l) || !/\btimes?\b/i.test(line)) continue;
+      if (inEntry(l) || model.codeLines.has(l) || !TIMES.test(line)) continue;
       const m = /\btimes?\b(.{0,40})/i.exec(line);
       const z = m ? proseZone(m[1]!) : undefined;
       if (z) return { ...z, where: 'document' };
