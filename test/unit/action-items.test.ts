@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { DEFAULT_CONFIG } from '../../src/core/config/config';
 import { actionItemFields, cells } from '../../src/core/model/action-items';
-import { parseTimeline } from '../../src/core/timeline';
+import { parseStamp, parseTimeline } from '../../src/core/timeline';
 import { rng } from '../bench/generate';
 
 /** The split it replaces. */
@@ -98,3 +98,15 @@ describe('action items and timeline: incremental reads of long tables', () => {
   });
 });
 
+describe('timeline: stamps need a digit', () => {
+  it('parseStamp finds none in text without an ASCII digit (the timeline reads no stamp from such an entry)', () => {
+    const alphabet = ['Nov', 'november', 'Mon', 'Monday, ', 'T', 'at ', 'am', 'p.m.', ':', '-', '/', '.', ' ', '|', '*', '**', '`', '[', '(', 'UTC', 'Z', '+', 'GMT', 'x', 'x', 'x', 'xx:xx', 'xxxx-xx-xx', '\u0660', '\uff11', '²'];
+    let withDigits = 0;
+    for (const text of strings(9, 20_000, alphabet, 8)) {
+      assert.equal(parseStamp(text), undefined, JSON.stringify(text));
+      if (parseStamp(text.replace(/x/g, '1'), 0) !== undefined) withDigits++;
+    }
+    // The same texts with digits in them do hold stamps: the alphabet is one stamps are made of.
+    assert.ok(withDigits > 100, `${withDigits}`);
+  });
+});

@@ -379,7 +379,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   }
 
   const previous = options.cache ? lastModel.get(options.cache) : undefined;
-  const found: EntryLines = { itemStarts, itemEnds, rows, headingLines: undefined };
+  const found: EntryLines = { itemStarts, itemEnds, rows };
   const timeline = collectEntries(sections, 'timeline', headings, found, lines, previous?.timeline);
   const actionItems = collectEntries(sections, 'action-items', headings, found, lines, previous?.actionItems);
   const model: PostmortemModel = {
@@ -458,8 +458,6 @@ interface EntryLines {
   readonly itemStarts: readonly number[];
   readonly itemEnds: readonly number[];
   readonly rows: readonly number[];
-  /** Lines of headings, made by the first section that has rows. */
-  headingLines: ReadonlySet<number> | undefined;
 }
 
 /**
@@ -616,11 +614,13 @@ function collectEntries(
     }
     const itemsEnd = out.length;
     let headerSkipped = false;
-    const k0 = lowerBound(rows, from);
-    if (k0 < rows.length && rows[k0]! <= to) found.headingLines ??= new Set(headings.map((h) => h.range.start.line));
-    for (let k = k0; k < rows.length && rows[k]! <= to; k++) {
+    // Headings are in line order, as rows are: a row on a heading's line is found by walking both (a Set of every
+    // heading line, asked once per row, cost more than the rest for a long table).
+    let h = firstIndex(headings.length, (i) => headings[i]!.range.start.line < from);
+    for (let k = lowerBound(rows, from); k < rows.length && rows[k]! <= to; k++) {
       const r = rows[k]!;
-      if (found.headingLines!.has(r)) continue;
+      while (h < headings.length && headings[h]!.range.start.line < r) h++;
+      if (h < headings.length && headings[h]!.range.start.line === r) continue;
       const text = lines[r] ?? '';
       // The delimiter row and the header row above it are not entries.
       if (isDelimiterRow(text)) continue;

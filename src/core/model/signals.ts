@@ -235,13 +235,29 @@ function lettersOf(word: string): number {
   return m;
 }
 
-/** A gate: the line holds every letter of one of the words (written as the pattern spells them, without its syntax). */
-function gate(words: readonly string[]): Int32Array {
-  return Int32Array.from(words.map(lettersOf));
+/** The number of bits set in the letters part of a mask (bits 0–26). */
+function letterCount(m: number): number {
+  let v = m & (NON_ASCII | (NON_ASCII - 1));
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-function passes(masks: Int32Array, letters: number): boolean {
-  for (let i = 0; i < masks.length; i++) if ((letters & masks[i]!) === masks[i]) return true;
+/**
+ * A gate: the line holds every letter of one of the words (written as the pattern spells them, without its syntax).
+ * Kept as [fewest letters of a word, then each word's mask]; a word whose letters hold another's is left out (the
+ * other passes whenever it would).
+ */
+function gate(words: readonly string[]): Int32Array {
+  const masks = [...new Set(words.map(lettersOf))];
+  const kept = masks.filter((m) => !masks.some((other) => other !== m && (m & other) === other));
+  return Int32Array.from([Math.min(...kept.map(letterCount)), ...kept]);
+}
+
+/** Whether a line holding `letters` (and `count` of them) passes the gate. */
+function passes(g: Int32Array, letters: number, count: number): boolean {
+  if (count < g[0]!) return false;
+  for (let i = 1; i < g.length; i++) if ((letters & g[i]!) === g[i]) return true;
   return false;
 }
 
@@ -275,22 +291,23 @@ export function lineFlags(whole: string): number {
     warmUp(LINE_PATTERNS, line);
   }
   const m = maskOf(line);
+  const n = letterCount(m);
   const digit = (m & DIGIT) !== 0;
   let f = SIGNAL.content;
   // Every time or date the patterns know holds a digit.
   if (digit && timeStart(line)) f |= SIGNAL.time;
-  if (((m & ACTION_MARK) !== 0 || (digit && (m & DASH) !== 0) || passes(ACTION_WORDS, m)) && ACTION.test(line)) f |= SIGNAL.action;
+  if (((m & ACTION_MARK) !== 0 || (digit && (m & DASH) !== 0) || passes(ACTION_WORDS, m, n)) && ACTION.test(line)) f |= SIGNAL.action;
   if (
     (digit && (m & MONEY) !== 0 && IMPACT_MONEY.test(line)) ||
-    (passes(IMPACT_WORD_GATE, m) && IMPACT_WORDS.test(line)) ||
-    (digit && passes(IMPACT_NOUN_GATE, m) && impactCount(line)) ||
-    (passes(IMPACT_PEOPLE_GATE, m) && passes(IMPACT_VERB_GATE, m) && followedBy(IMPACT_PEOPLE, IMPACT_VERB_AT, line))
+    (passes(IMPACT_WORD_GATE, m, n) && IMPACT_WORDS.test(line)) ||
+    (digit && passes(IMPACT_NOUN_GATE, m, n) && impactCount(line)) ||
+    (passes(IMPACT_PEOPLE_GATE, m, n) && passes(IMPACT_VERB_GATE, m, n) && followedBy(IMPACT_PEOPLE, IMPACT_VERB_AT, line))
   ) {
     f |= SIGNAL.impact;
   }
-  if (passes(CAUSE_GATE, m) && CAUSE.test(line)) f |= SIGNAL.cause;
-  if ((passes(FIX_PLAIN_GATE, m) && FIX_PLAIN.test(line)) || (passes(FIX_WHO_GATE, m) && passes(FIX_DONE_GATE, m) && followedBy(FIX_WHO, FIX_DONE_AT, line))) f |= SIGNAL.fix;
-  if (((m & AT) !== 0 || passes(PERSON_GATE, m)) && PERSON.test(line)) f |= SIGNAL.person;
+  if (passes(CAUSE_GATE, m, n) && CAUSE.test(line)) f |= SIGNAL.cause;
+  if ((passes(FIX_PLAIN_GATE, m, n) && FIX_PLAIN.test(line)) || (passes(FIX_WHO_GATE, m, n) && passes(FIX_DONE_GATE, m, n) && followedBy(FIX_WHO, FIX_DONE_AT, line))) f |= SIGNAL.fix;
+  if (((m & AT) !== 0 || passes(PERSON_GATE, m, n)) && PERSON.test(line)) f |= SIGNAL.person;
   if ((line.includes('**') || line.includes('__')) && LABEL.test(line.trimEnd())) f |= SIGNAL.label;
   return f;
 }

@@ -174,6 +174,9 @@ let stampCount = 0;
 const STAMP_CACHE_MAX = 100_000;
 
 function cachedStamp(line: string, from: number): WrittenStamp | undefined {
+  // Every stamp parseStamp reads holds a digit (a day, a year or an hour): a line without one after `from` has none,
+  // and is settled without hashing it (most entries of a long table without times).
+  if (!hasDigit(line, from)) return undefined;
   let byLine = stamps.get(from);
   if (!byLine) stamps.set(from, (byLine = new Map()));
   let stamp = byLine.get(line);
@@ -188,6 +191,14 @@ function cachedStamp(line: string, from: number): WrittenStamp | undefined {
     stampCount++;
   }
   return stamp ?? undefined;
+}
+
+function hasDigit(line: string, from: number): boolean {
+  for (let i = from; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /** Every timeline entry with its time, in document order. Never throws. */
