@@ -98,6 +98,19 @@ describe('action items and timeline: incremental reads of long tables', () => {
   });
 });
 
+describe('action items: analyses from scratch of similar documents', () => {
+  it('a row at the same place as in the document read before is read again when its header or text differs', () => {
+    const doc = (header: string, rows: string[]) => ['---', 'type: postmortem', '---', '', '# T', '', '## Action Items', '', header, '|---|---|', ...rows].join('\n');
+    const owners = (text: string) => actionItemFields(analyze(text).model, DEFAULT_CONFIG.actionItems.ticketPattern).map((f) => f.owner);
+    const rows = ['| Fix a | kim |', '| Fix b | ann |'];
+    assert.deepEqual(owners(doc('| Action | Owner |', rows)), ['kim', 'ann']);
+    assert.deepEqual(owners(doc('| Action | Owner |', rows)), ['kim', 'ann']);
+    assert.deepEqual(owners(doc('| Owner | Action |', rows)), ['Fix a', 'Fix b']);
+    assert.deepEqual(owners(doc('| Action | Owner |', ['| Fix a | bo |', rows[1]!])), ['bo', 'ann']);
+    assert.deepEqual(owners(doc('| Action | Owner |', ['| Fix a | TBD |', rows[1]!])), [undefined, 'ann']);
+  });
+});
+
 describe('timeline: stamps need a digit', () => {
   it('parseStamp finds none in text without an ASCII digit (the timeline reads no stamp from such an entry)', () => {
     const alphabet = ['Nov', 'november', 'Mon', 'Monday, ', 'T', 'at ', 'am', 'p.m.', ':', '-', '/', '.', ' ', '|', '*', '**', '`', '[', '(', 'UTC', 'Z', '+', 'GMT', 'x', 'x', 'x', 'xx:xx', 'xxxx-xx-xx', '\u0660', '\uff11', '²'];

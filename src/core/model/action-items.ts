@@ -235,6 +235,13 @@ type RowFields = Omit<Fields, 'entry'>;
 const rowCache = new Map<string, Map<string, Map<string, RowFields>>>();
 let rowCacheSize = 0;
 
+/**
+ * The last read from scratch, per ticket pattern: a document analysed again from scratch (the export, the fix-all
+ * loop) has its rows at the same places, and a compare of each row's text with the row there before costs less than
+ * hashing it for the row cache.
+ */
+const lastFromScratch = new Map<string, { readonly entries: readonly Entry[]; readonly run: FieldsRun }>();
+
 /** The patterns read the cells joined by " | ", made only when a field has no column of its own. */
 function rowFields(header: TableHeader, text: string, ticket: ReturnType<typeof ticketMatcher>): RowFields {
   const row = cells(text);
@@ -314,9 +321,10 @@ function computeFields(model: PostmortemModel, ticketPattern: string): FieldsRun
     suffix = lines.length;
     while (suffix > first && suffix - shift > first && lines[suffix - 1] === old[suffix - 1 - shift]) suffix--;
   }
-  // From scratch: the row cache, by header and row text.
+  // From scratch: the read before at the same index, else the row cache, by header and row text.
   let byHeader: Map<string, Map<string, RowFields>> | undefined;
   let byRow: Map<string, RowFields> | undefined;
+  const last = before ? undefined : lastFromScratch.get(ticketPattern);
   if (!before) {
     if (rowCacheSize > Math.max(5000, 2 * entries.length)) {
       rowCache.clear();
@@ -353,6 +361,12 @@ function computeFields(model: PostmortemModel, ticketPattern: string): FieldsRun
       }
       row ??= rowFields(header, entry.text, ticket);
     } else {
+      const old = last?.entries[i];
+      if (old !== undefined && old.kind === 'row' && old.range.start.line === line && old.text === entry.text && last!.run.headers[i] === header.text) {
+        row = last!.run.fields[i]!;
+      }
+    }
+    if (!row) {
       if (header !== lastHeader || !byRow) {
         lastHeader = header;
         byRow = byHeader!.get(header.text);
@@ -367,5 +381,7 @@ function computeFields(model: PostmortemModel, ticketPattern: string): FieldsRun
     fields.push({ entry, summary: row.summary, owner: row.owner, ticket: row.ticket, due: row.due, quiet: row.quiet });
     headers.push(header.text);
   }
-  return { fields, headers };
+  const run = { fields, headers };
+  if (!before) lastFromScratch.set(ticketPattern, { entries, run });
+  return run;
 }
