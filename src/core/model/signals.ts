@@ -357,6 +357,26 @@ export class LineMemo {
 /** The flags of a one-line chunk, one shared array per value: read, never written. */
 const ONE_LINE = Array.from({ length: 256 }, (_, f) => Uint8Array.of(f));
 
+/** Chunks of up to SHORT lines whose lines after the first have no flags share one array per length and value. */
+const SHORT = 4;
+const SHORT_CHUNKS: Array<Array<Uint8Array | undefined>> = Array.from({ length: SHORT + 1 }, () => []);
+const SCRATCH = new Uint8Array(SHORT);
+
+function blankAfterFirst(flags: Uint8Array, length: number): boolean {
+  for (let l = 1; l < length; l++) if (flags[l] !== 0) return false;
+  return true;
+}
+
+function shortChunk(length: number, first: number): Uint8Array {
+  let shared = SHORT_CHUNKS[length]![first];
+  if (!shared) {
+    shared = new Uint8Array(length);
+    shared[0] = first;
+    SHORT_CHUNKS[length]![first] = shared;
+  }
+  return shared;
+}
+
 /** The flags of every line of the document, from each chunk's flags (kept with the chunk's cached parse). */
 export function documentFlags(chunks: readonly ParsedChunk[], lines: readonly string[], memo?: LineMemo): Uint8Array {
   const out = new Uint8Array(lines.length);
@@ -371,10 +391,13 @@ export function documentFlags(chunks: readonly ParsedChunk[], lines: readonly st
       // (a typed array per chunk of a long table was most of what this allocated). More: the memo, for a long chunk.
       if (length === 1) flags = ONE_LINE[data.codeLines.includes(0) ? 0 : lineFlags(lines[span.start] ?? '')]!;
       else {
-        flags = new Uint8Array(length);
+        // A short chunk is read into a scratch array first: when its lines after the first say nothing (a definition
+        // or paragraph and its blank line), it takes the shared array of its length and first line's flags.
+        const read = length <= SHORT ? SCRATCH.fill(0) : new Uint8Array(length);
         const code = codeMask(data.codeLines, length);
-        if (memo) for (let l = 0; l < length; l++) flags[l] = code?.[l] ? 0 : memo.flags(lines[span.start + l] ?? '');
-        else for (let l = 0; l < length; l++) if (!code?.[l]) flags[l] = lineFlags(lines[span.start + l] ?? '');
+        if (memo) for (let l = 0; l < length; l++) read[l] = code?.[l] ? 0 : memo.flags(lines[span.start + l] ?? '');
+        else for (let l = 0; l < length; l++) if (!code?.[l]) read[l] = lineFlags(lines[span.start + l] ?? '');
+        flags = length > SHORT ? read : blankAfterFirst(read, length) ? shortChunk(length, read[0]!) : read.slice(0, length);
       }
       data.signals = flags;
     }
