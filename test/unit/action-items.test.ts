@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { DEFAULT_CONFIG } from '../../src/core/config/config';
 import { actionItemFields, cells } from '../../src/core/model/action-items';
-import { parseStamp, parseTimeline } from '../../src/core/timeline';
+import { parseStamp, parseTimeline, proseZone, ZONE_OFFSETS } from '../../src/core/timeline';
+import { statesZone } from '../../src/core/timeline/stamp';
 import { rng } from '../bench/generate';
 
 /** The split it replaces. */
@@ -123,3 +124,20 @@ describe('timeline: stamps need a digit', () => {
     assert.ok(withDigits > 100, `${withDigits}`);
   });
 });
+
+describe('timeline: zones stated in prose', () => {
+  it('proseZone and statesZone, which read a text only when the zone pattern may match it, find what the pattern finds', () => {
+    const abbreviations = Object.keys(ZONE_OFFSETS).filter((z) => z !== 'Z').sort((a, b) => b.length - a.length).join('|');
+    const PROSE_ZONE = new RegExp(String.raw`(?<![A-Za-z])(?:(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|UTC|GMT|${abbreviations}|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Z][A-Za-z_]+)(?![A-Za-z])|\butc\b|\blocal time\b`);
+    const alphabet = ['UTC', 'GMT', 'PST', 'CEST', 'Z', 'utc', 'Utc', 'local time', 'Local Time', 'Europe', '/', 'Berlin', 'x', 'T', 'Timeline', ' ', '+', '2', ':', '(', ')', 'A', 'B', 'é', 'É'];
+    let found = 0;
+    for (const text of strings(13, 20_000, alphabet, 6)) {
+      const m = PROSE_ZONE.exec(text);
+      assert.equal(proseZone(text)?.zone, m?.[0], JSON.stringify(text));
+      assert.equal(statesZone(text), m !== null, JSON.stringify(text));
+      if (m) found++;
+    }
+    assert.ok(found > 1000, `${found}`);
+  });
+});
+

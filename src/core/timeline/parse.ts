@@ -2,7 +2,7 @@
 // before it, a dated sub-heading, the front matter `date`), and midnight roll-over for bare times.
 import { changeSincePrevious, keepsEntries, sectionsFor, type Entry, type PostmortemModel } from '../model/model';
 import { firstIndex, isBlank, isSpaceCode, range, type Range } from '../model/text';
-import { parseStamp, proseZone, ZONE_OFFSETS, type WrittenStamp } from './stamp';
+import { parseStamp, proseZone, statesZone, ZONE_OFFSETS, type WrittenStamp } from './stamp';
 
 const DAY_MS = 86_400_000;
 /** A bare time earlier than the one before it rolls to the next day only when that is at most this far ahead. */
@@ -94,6 +94,10 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
   // Whether each chunk's text states a zone (0 not known yet, 1 yes, -1 no): searched once, however many Timeline
   // sections share the chunk (one search per section of a chunk that holds thousands of them was quadratic).
   const zoneIn = new Int8Array(chunks.length);
+  // The first chunk that ends after a section's heading, walked forward: sections come in line order (a binary search
+  // per section of a document of 40,000 Timeline sections was most of this read).
+  let first = 0;
+  let lastFrom = -1;
   for (const s of sections) {
     // One cursor per section: a Timeline nested in another Timeline is read again from its own start.
     const from = s.heading.range.end.line + 1;
@@ -102,10 +106,13 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
     // Chunk by chunk (they cover every line, in order, from the one holding `from`): the lines of a chunk whose text
     // states no zone at all are not read one by one (a search of the text, where a timeline of 80,000 rows and
     // lines between them was a pattern per line).
-    let c = firstIndex(chunks.length, (k) => chunks[k]!.span.end <= from);
+    if (from < lastFrom) first = firstIndex(chunks.length, (k) => chunks[k]!.span.end <= from);
+    else while (first < chunks.length && chunks[first]!.span.end <= from) first++;
+    lastFrom = from;
+    let c = first;
     for (; c < chunks.length && chunks[c]!.span.start <= to; c++) {
       const { span, key } = chunks[c]!;
-      if (zoneIn[c] === 0) zoneIn[c] = proseZone(key) ? 1 : -1;
+      if (zoneIn[c] === 0) zoneIn[c] = statesZone(key) ? 1 : -1;
       if (zoneIn[c] === -1) continue;
       for (let l = Math.max(from, span.start); l < span.end && l <= to; l++) {
         if (inEntry(l) || model.codeLines.has(l)) continue;
@@ -248,13 +255,21 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
   // Dated sub-headings inside Timeline sections ("### 2023-07-19", "### October 21, 2025 - Redis overload").
   const headingDays = new Map<number, WrittenStamp>();
   const headings = model.headings;
+  // Headings are in line order: only each section's are read, from the first after its heading, walked forward as the
+  // sections come in line order (all of them per section was quadratic; a binary search each, most of this read).
+  let after = 0;
+  let lastLine = -1;
   for (const s of sectionsFor(model, 'timeline')) {
-    // Headings are in line order: only this section's, found by binary search (all of them per section was quadratic).
-    let k = firstIndex(headings.length, (i) => headings[i]!.range.start.line <= s.heading.range.start.line);
+    const headingLine = s.heading.range.start.line;
+    if (headingLine < lastLine) after = firstIndex(headings.length, (i) => headings[i]!.range.start.line <= headingLine);
+    else while (after < headings.length && headings[after]!.range.start.line <= headingLine) after++;
+    lastLine = headingLine;
+    let k = after;
     for (; k < headings.length && headings[k]!.range.start.line <= s.contentRange.end.line; k++) {
       const h = model.headings[k]!;
       const line = h.range.start.line;
-      const stamp = parseStamp(h.text);
+      // A stamp holds a digit: "## Timeline" (the heading of every such section) has none.
+      const stamp = hasDigit(h.text, 0) ? parseStamp(h.text) : undefined;
       if (stamp?.date) headingDays.set(line, stamp);
     }
   }
