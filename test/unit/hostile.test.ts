@@ -28,6 +28,11 @@ describe('hostile input: linear rewrites equal the patterns they replace', () =>
     const old = (text: string) => OLD.test(text.trim()) || /^\|?[\s:|-]*\|?$/.test(text.trim());
     const alphabet = [' ', '-', '*', '|', '1', '.', ')', '[', ']', 'x', 'X', '?', '<', '>', ':', '!', 'TODO', 'tbd', 'N/A', 'na', '…', '...', 'to be done', 'a', '\t'];
     for (const s of strings(1, 20_000, alphabet, 7)) assert.equal(isPlaceholderLine(s), old(s), JSON.stringify(s));
+    // Every word in several cases, characters whose case folds oddly (Kelvin sign, dotted and dotless i, long s) and
+    // white space outside ASCII: the rewrite compares character codes.
+    const words = ['tOdO', 'TBA', 'tbC', 'n/A', 'NA', 'FixMe', 'XXX', 'PlaceHolder', 'To Be Written', 'TO BE DETERMINED', 'to be Added', 'Coming Soon', 'n', 't', 'f'];
+    const odd = ['\u212a', '\u0130', '\u0131', '\u017f', '\u00a0', '\u2003', '\ufeff', '\u3000', '12', '3)', '+', '[x]', '[ ]', '[X]', '??', '<a>', '[b]'];
+    for (const s of strings(11, 20_000, [...alphabet, ...words, ...odd], 6)) assert.equal(isPlaceholderLine(s), old(s), JSON.stringify(s));
   });
 
   it('dropDanglingSeparators == the old pattern for dangling separators', () => {

@@ -14,8 +14,35 @@ export interface ActionItemFields {
   readonly due: string | undefined;
 }
 
-function cells(row: string): string[] {
-  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim());
+/**
+ * A table row's cells, trimmed: `row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim())`
+ * in one pass, slicing each cell once (test/unit/action-items.test.ts compares the two).
+ */
+export function cells(row: string): string[] {
+  let b = 0;
+  let e = row.length;
+  while (b < e && isSpaceCode(row.charCodeAt(b))) b++;
+  while (e > b && isSpaceCode(row.charCodeAt(e - 1))) e--;
+  if (b < e && row.charCodeAt(b) === 124) b++;
+  if (e > b && row.charCodeAt(e - 1) === 124) e--;
+  const out: string[] = [];
+  let start = b;
+  for (let i = b; i < e; i++) {
+    // A "|" splits unless a backslash is before it (within what is left once the outer pipes are gone).
+    if (row.charCodeAt(i) === 124 && (i === b || row.charCodeAt(i - 1) !== 92)) {
+      out.push(trimmedSlice(row, start, i));
+      start = i + 1;
+    }
+  }
+  out.push(trimmedSlice(row, start, e));
+  return out;
+}
+
+/** `s.slice(from, to).trim()`, slicing once. */
+function trimmedSlice(s: string, from: number, to: number): string {
+  while (from < to && isSpaceCode(s.charCodeAt(from))) from++;
+  while (to > from && isSpaceCode(s.charCodeAt(to - 1))) to--;
+  return s.slice(from, to);
 }
 
 /**
@@ -163,8 +190,15 @@ function column(row: readonly string[], i: number): string | undefined {
   return v && !isPlaceholderLine(v) ? v : undefined;
 }
 
+/** What one read of a model's action items made, per ticket pattern: kept for the next model of the document. */
+interface FieldsRun {
+  readonly fields: Fields[];
+  /** The header line each row was read under (undefined for list items), by index. */
+  readonly headers: Array<string | undefined>;
+}
+
 /** actionItemFields per model and ticket pattern: each action-item rule and the export read them. */
-const fieldsCache = new WeakMap<PostmortemModel, Map<string, Fields[]>>();
+const fieldsCache = new WeakMap<PostmortemModel, Map<string, FieldsRun>>();
 
 /** What each action item states: a summary, its owner, ticket and due date. */
 export function actionItemFields(model: PostmortemModel, ticketPattern: string): ActionItemFields[] {
@@ -175,9 +209,9 @@ export function actionItemFields(model: PostmortemModel, ticketPattern: string):
 export function fieldsOf(model: PostmortemModel, ticketPattern: string): Fields[] {
   let byPattern = fieldsCache.get(model);
   if (!byPattern) fieldsCache.set(model, (byPattern = new Map()));
-  let fields = byPattern.get(ticketPattern);
-  if (!fields) byPattern.set(ticketPattern, (fields = computeFields(model, ticketPattern)));
-  return fields;
+  let run = byPattern.get(ticketPattern);
+  if (!run) byPattern.set(ticketPattern, (run = computeFields(model, ticketPattern)));
+  return run.fields;
 }
 
 /** Fields, and whether the rules pass the item over (a placeholder, or our example item): asked once per item. */
@@ -194,22 +228,34 @@ function quietEntry(entry: Pick<Entry, 'text' | 'lines'>): boolean {
 type RowFields = Omit<Fields, 'entry'>;
 
 /**
- * Row fields by ticket pattern, header line and row line: an edit changes few rows, and every row of a long table was
- * read again on every analysis. Keyed by the line strings, which an edit leaves the same objects outside the lines it
- * touched. Bounded by the document: cleared when it holds more than twice its action items.
+ * Row fields by ticket pattern, header line and row line, for analyses from scratch (an edit takes them from the model
+ * before, see computeFields): the export and the fix-all loop analyse the same text again, and so does the
+ * benchmark. Bounded by the document: cleared when it holds more than twice its action items.
  */
 const rowCache = new Map<string, Map<string, Map<string, RowFields>>>();
 let rowCacheSize = 0;
 
+/**
+ * The last read from scratch, per ticket pattern: a document analysed again from scratch (the export, the fix-all
+ * loop) has its rows at the same places, and a compare of each row's text with the row there before costs less than
+ * hashing it for the row cache.
+ */
+const lastFromScratch = new Map<string, { readonly entries: readonly Entry[]; readonly run: FieldsRun }>();
+
+/** The patterns read the cells joined by " | ", made only when a field has no column of its own. */
 function rowFields(header: TableHeader, text: string, ticket: ReturnType<typeof ticketMatcher>): RowFields {
   const row = cells(text);
-  const all = row.join(' | ');
+  let all: string | undefined;
+  const owner = column(row, header.owner) ?? OWNER.exec((all ??= row.join(' | ')))?.[0];
+  const ticketKey = column(row, header.ticket) ?? (LINK.exec((all ??= row.join(' | '))) ?? (ticket ? ticket.exec(all) : null))?.[0];
+  const due = column(row, header.due) ?? DUE.exec((all ??= row.join(' | ')))?.[1];
   return {
     summary: column(row, header.summary) ?? row.find((c) => c.length > 0) ?? '',
-    owner: column(row, header.owner) ?? OWNER.exec(all)?.[0],
-    ticket: column(row, header.ticket) ?? (LINK.exec(all) ?? (ticket ? ticket.exec(all) : null))?.[0],
-    due: column(row, header.due) ?? DUE.exec(all)?.[1],
-    quiet: quietEntry({ text, lines: [text] }),
+    owner,
+    ticket: ticketKey,
+    due,
+    // A row is its one line: quietEntry without an object for it.
+    quiet: isPlaceholderLine(text) || isOwnPlaceholder(text),
   };
 }
 
@@ -245,46 +291,97 @@ function headersKept(change: LineChange, lines: readonly string[]): boolean {
   return true;
 }
 
-function computeFields(model: PostmortemModel, ticketPattern: string): Fields[] {
+/**
+ * The fields of the entries. After an edit, an entry the model kept (the same object at the same index) keeps its
+ * fields, and a row whose line is the very string it was, under a header of the same text, takes the fields read
+ * before (rowFields is a pure function of the two lines and the pattern): the rows after a line added or removed in a
+ * long table moved, and were read again on every keystroke. Pointer compares and a walk of the entries before, no
+ * hashing of rows.
+ */
+function computeFields(model: PostmortemModel, ticketPattern: string): FieldsRun {
   const ticket = ticketMatcher(ticketPattern);
-  const out: Fields[] = [];
+  const entries = model.actionItems;
+  const fields: Fields[] = [];
+  const headers: Array<string | undefined> = [];
   const tableHeader = tableHeaders(model);
-  if (rowCacheSize > Math.max(5000, 2 * model.actionItems.length)) {
-    rowCache.clear();
-    rowCacheSize = 0;
-  }
-  let byHeader = rowCache.get(ticketPattern);
-  if (!byHeader) rowCache.set(ticketPattern, (byHeader = new Map()));
-  // After an edit, the fields of the model before, by position: an entry the model kept (the same object at the same
-  // index) has the same fields, unless it is a row whose table's header may have changed. Pointer compares of two
-  // arrays, where reading each entry again (or looking it up) cost more than the rest of an edit of a long table.
   const change = changeSincePrevious(model);
   const before = change ? fieldsCache.get(change.previous)?.get(ticketPattern) : undefined;
   const entriesBefore = change?.previous.actionItems ?? [];
   const rowsKept = change !== undefined && headersKept(change, model.lines);
-  let lastHeader: TableHeader | undefined;
+  // Where the lines before the edit are: line l of this model was line l before it (l < first), or line l - shift
+  // (l >= suffix); lines in between are new.
+  let first = 0;
+  let suffix = Infinity;
+  let shift = 0;
+  if (before) {
+    first = change!.first;
+    const old = change!.previous.lines;
+    const lines = model.lines;
+    shift = lines.length - old.length;
+    suffix = lines.length;
+    while (suffix > first && suffix - shift > first && lines[suffix - 1] === old[suffix - 1 - shift]) suffix--;
+  }
+  // From scratch: the read before at the same index, else the row cache, by header and row text.
+  let byHeader: Map<string, Map<string, RowFields>> | undefined;
   let byRow: Map<string, RowFields> | undefined;
-  const entries = model.actionItems;
+  const last = before ? undefined : lastFromScratch.get(ticketPattern);
+  if (!before) {
+    if (rowCacheSize > Math.max(5000, 2 * entries.length)) {
+      rowCache.clear();
+      rowCacheSize = 0;
+    }
+    byHeader = rowCache.get(ticketPattern);
+    if (!byHeader) rowCache.set(ticketPattern, (byHeader = new Map()));
+  }
+  let lastHeader: TableHeader | undefined;
+  let j = 0; // walks the entries before, in line order as these are
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
-    if (before && entriesBefore[i] === entry && (rowsKept || entry.kind === 'item' || entry.range.end.line < change!.first)) {
-      out.push(before[i]!);
+    if (before && entriesBefore[i] === entry && (rowsKept || entry.kind === 'item' || entry.range.end.line < first)) {
+      fields.push(before.fields[i]!);
+      headers.push(before.headers[i]);
       continue;
     }
-    if (entry.kind === 'row') {
-      const header = tableHeader(entry.range.start.line);
+    if (entry.kind !== 'row') {
+      fields.push(itemFields(entry, ticket));
+      headers.push(undefined);
+      continue;
+    }
+    const line = entry.range.start.line;
+    const header = tableHeader(line);
+    let row: RowFields | undefined;
+    if (before) {
+      const was = line < first ? line : line >= suffix ? line - shift : -1;
+      if (was >= 0) {
+        while (j < entriesBefore.length && entriesBefore[j]!.range.start.line < was) j++;
+        const old = entriesBefore[j];
+        if (old !== undefined && old.range.start.line === was && old.kind === 'row' && old.text === entry.text && before.headers[j] === header.text) {
+          row = before.fields[j]!;
+        }
+      }
+      row ??= rowFields(header, entry.text, ticket);
+    } else {
+      const old = last?.entries[i];
+      if (old !== undefined && old.kind === 'row' && old.range.start.line === line && old.text === entry.text && last!.run.headers[i] === header.text) {
+        row = last!.run.fields[i]!;
+      }
+    }
+    if (!row) {
       if (header !== lastHeader || !byRow) {
         lastHeader = header;
-        byRow = byHeader.get(header.text);
-        if (!byRow) byHeader.set(header.text, (byRow = new Map()));
+        byRow = byHeader!.get(header.text);
+        if (!byRow) byHeader!.set(header.text, (byRow = new Map()));
       }
-      let fields = byRow.get(entry.text);
-      if (!fields) {
-        byRow.set(entry.text, (fields = rowFields(header, entry.text, ticket)));
+      row = byRow.get(entry.text);
+      if (!row) {
+        byRow.set(entry.text, (row = rowFields(header, entry.text, ticket)));
         rowCacheSize++;
       }
-      out.push({ entry, summary: fields.summary, owner: fields.owner, ticket: fields.ticket, due: fields.due, quiet: fields.quiet });
-    } else out.push(itemFields(entry, ticket));
+    }
+    fields.push({ entry, summary: row.summary, owner: row.owner, ticket: row.ticket, due: row.due, quiet: row.quiet });
+    headers.push(header.text);
   }
-  return out;
+  const run = { fields, headers };
+  if (!before) lastFromScratch.set(ticketPattern, { entries, run });
+  return run;
 }

@@ -841,8 +841,10 @@ class Reuse {
 
 /** A delimiter row ("|---|:--:|"). The includes() first: a native search that rules out nearly every row. */
 function isDelimiterRow(text: string): boolean {
-  return text.includes('-') && /^[\s:|-]+$/.test(text);
+  return text.includes('-') && DELIMITER_ROW.test(text);
 }
+
+const DELIMITER_ROW = /^[\s:|-]+$/;
 
 const LIST_MARKER = /^\s*(?:[-+*]|\d{1,9}[.)])\s+/;
 

@@ -10,7 +10,15 @@ import { isSpaceCode } from './text';
 const ROLES = ['incident commander', 'scribe', 'responder', 'subject-matter expert'];
 const TICKET_TAIL = ' — owner: @name, ticket: ABC-123, due: YYYY-MM-DD';
 
-const norm = (s: string) => s.trim().replace(/\s+/g, ' ');
+/** `s.trim().replace(/\s+/g, ' ')`, without the replace when every space is already one " " (most lines). */
+function norm(s: string): string {
+  const t = s.trim();
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isSpaceCode(c) && (c !== 32 || isSpaceCode(t.charCodeAt(i + 1)))) return t.replace(/\s+/g, ' ');
+  }
+  return t;
+}
 
 const EXACT = new Set<string>(
   [
@@ -48,8 +56,11 @@ export function isOwnPlaceholder(line: string): boolean {
   return isNormalisedPlaceholder(norm(line));
 }
 
+/** The lengths of the exact placeholders: a line of another length is none of them, and is settled without hashing it. */
+const EXACT_LENGTHS = new Set([...EXACT].map((t) => t.length));
+
 function isNormalisedPlaceholder(text: string): boolean {
-  return EXACT.has(text) || TIMELINE_DEFAULT.test(text);
+  return (EXACT_LENGTHS.has(text.length) && EXACT.has(text)) || (text.startsWith('- **') && TIMELINE_DEFAULT.test(text));
 }
 
 /**

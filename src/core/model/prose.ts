@@ -1,7 +1,7 @@
 // Reading the prose of sections: what counts as content, what is a placeholder, and text with code spans, quotes
 // and HTML comments blanked out (same length, so columns stay exact).
 import { perSection, type PostmortemModel, type Section, SectionResults } from './model';
-import { asciiFirst, codeMask } from './text';
+import { asciiFirst, codeMask, isSpaceCode } from './text';
 
 export interface ProseLine {
   readonly line: number;
@@ -90,45 +90,66 @@ function* walkSection(model: PostmortemModel, section: Section): Generator<Prose
 /** Placeholder words, lower-case: the whole of a placeholder line once its marker, checkbox and punctuation are gone. */
 const PLACEHOLDER_WORDS = ['todo', 'tbd', 'tba', 'tbc', 'n/a', 'na', 'fixme', 'xxx', 'placeholder', 'to be written', 'to be determined', 'to be done', 'to be added', 'coming soon', '...', '…'];
 
-const isSpace = (c: string | undefined): boolean => c === ' ' || (c !== undefined && c !== '' && c.trim() === '');
-
 function skipSpaces(t: string, i: number): number {
-  while (i < t.length && isSpace(t[i])) i++;
+  while (i < t.length && isSpaceCode(t.charCodeAt(i))) i++;
   return i;
 }
 
-/** Where a run of `ch` starting at `i` ends (i itself when there is none). */
-function skipRun(t: string, i: number, ch: string): number {
-  while (t[i] === ch) i++;
+/** Where a run of the character `ch` (a code) starting at `i` ends (i itself when there is none). */
+function skipRun(t: string, i: number, ch: number): number {
+  while (t.charCodeAt(i) === ch) i++;
   return i;
+}
+
+/**
+ * A character code as toLowerCase() gives it for the placeholder words' characters: ASCII capitals, and the Kelvin
+ * sign (the one character outside ASCII whose lower case is a single ASCII letter). Any other code stays, and matches
+ * no word's character unless it is that character.
+ */
+function lowerCode(c: number): number {
+  return c >= 65 && c <= 90 ? c | 32 : c === 0x212a ? 107 : c;
 }
 
 /** Does `t` hold `word` (lower-case) at `i`, ignoring case? */
 function wordAt(t: string, i: number, word: string): boolean {
   if (t.length - i < word.length) return false;
-  for (let k = 0; k < word.length; k++) if (t[i + k]!.toLowerCase() !== word[k]) return false;
+  for (let k = 0; k < word.length; k++) if (lowerCode(t.charCodeAt(i + k)) !== word.charCodeAt(k)) return false;
   return true;
 }
 
 /** From `i`: nothing, or one placeholder word or mark (`-`, `???`, `<…>`, `[…]`, a word), then only punctuation. */
 function placeholderFrom(t: string, i: number): boolean {
   if (onlyTrailingPunctuation(t, i)) return true;
-  const c = t[i];
-  if (c === '-' || c === '?') return onlyTrailingPunctuation(t, skipRun(t, i, c));
-  if (c === '<' || c === '[') {
-    const close = t.indexOf(c === '<' ? '>' : ']', i + 1);
+  const c = t.charCodeAt(i);
+  if (c === 45 || c === 63) return onlyTrailingPunctuation(t, skipRun(t, i, c)); // - ?
+  if (c === 60 || c === 91) {
+    // < [
+    const close = t.indexOf(c === 60 ? '>' : ']', i + 1);
     if (close !== -1 && onlyTrailingPunctuation(t, close + 1)) return true;
   }
-  for (const w of PLACEHOLDER_WORDS) if (wordAt(t, i, w) && onlyTrailingPunctuation(t, i + w.length)) return true;
+  // Only the words that start with this character (most lines start with one no word starts with).
+  const first = lowerCode(c);
+  for (const w of PLACEHOLDER_WORDS) if (w.charCodeAt(0) === first && wordAt(t, i, w) && onlyTrailingPunctuation(t, i + w.length)) return true;
   return false;
 }
 
 /** `\s*[.:!]?\s*\|?\s*$` from `i`. */
 function onlyTrailingPunctuation(t: string, i: number): boolean {
   i = skipSpaces(t, i);
-  if (t[i] === '.' || t[i] === ':' || t[i] === '!') i = skipSpaces(t, i + 1);
-  if (t[i] === '|') i = skipSpaces(t, i + 1);
+  const c = t.charCodeAt(i);
+  if (c === 46 || c === 58 || c === 33) i = skipSpaces(t, i + 1); // . : !
+  if (t.charCodeAt(i) === 124) i = skipSpaces(t, i + 1); // |
   return i === t.length;
+}
+
+/** The length of `/^(?:[-*+|]|\d+[.)])/` at the start of `t`, or 0 when it does not match. */
+function markerLength(t: string): number {
+  const c = t.charCodeAt(0);
+  if (c === 45 || c === 42 || c === 43 || c === 124) return 1; // - * + |
+  let i = 0;
+  while (i < t.length && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
+  const after = t.charCodeAt(i);
+  return i > 0 && (after === 46 || after === 41) ? i + 1 : 0; // . )
 }
 
 /**
@@ -138,23 +159,26 @@ function onlyTrailingPunctuation(t: string, i: number): boolean {
  * spaces); on ordinary text it stops at the first word.
  */
 function isPlaceholderText(t: string): boolean {
-  const marker = /^(?:[-*+|]|\d+[.)])/.exec(t);
-  for (let choice = 0; choice < (marker ? 2 : 1); choice++) {
-    const afterMarker = skipSpaces(t, choice === 0 ? 0 : marker![0].length);
+  const marker = markerLength(t);
+  for (let choice = 0; choice < (marker > 0 ? 2 : 1); choice++) {
+    const afterMarker = skipSpaces(t, choice === 0 ? 0 : marker);
     if (placeholderFrom(t, afterMarker)) return true;
-    const box = t[afterMarker + 1];
-    if (t[afterMarker] === '[' && (box === ' ' || box === 'x' || box === 'X') && t[afterMarker + 2] === ']' && placeholderFrom(t, skipSpaces(t, afterMarker + 3))) {
+    const box = t.charCodeAt(afterMarker + 1);
+    if (t.charCodeAt(afterMarker) === 91 && (box === 32 || box === 120 || box === 88) && t.charCodeAt(afterMarker + 2) === 93 && placeholderFrom(t, skipSpaces(t, afterMarker + 3))) {
       return true;
     }
   }
   return false;
 }
 
+/** Only white space, ":", "|" and "-" (native: a long run of spaces is read faster than by a loop). */
+const RULE_MARKS = /^[\s:|-]*$/;
+
 /** A line that holds nothing a reader could use: blank, a bare list marker, or placeholder text such as TODO or TBD. */
 export function isPlaceholderLine(text: string): boolean {
   const t = text.trim();
   if (t === '') return true;
-  return isPlaceholderText(t) || /^[\s:|-]*$/.test(t);
+  return isPlaceholderText(t) || RULE_MARKS.test(t);
 }
 
 /** True when the section holds no real content (code blocks count as content). */
@@ -262,8 +286,10 @@ const NOTHING_IN_COMMENT: ChunkResult<never> = { items: [], inComment: true };
  * Every prose line of the document outside front matter and code, with HTML comments blanked out, chunk by chunk:
  * for rules that read every line on their own. `read` gets a chunk's prose lines (chunk-relative line numbers), and
  * its result is kept with the chunk's cached data under `key`, so after an edit only the chunks the edit touched are
- * read again. `emit` gets each item with the chunk's first line. `key` must stand for everything besides the chunk's
- * text that `read` depends on (such as configured phrases).
+ * read again; it must not keep the array it is given (the next chunk's lines go in it), and is not called for a chunk
+ * without prose lines. `emit` gets each item with
+ * the chunk's first line. `key` must stand for everything besides the chunk's text that `read` depends on (such as
+ * configured phrases); the same string object each time spares comparing its characters at every chunk.
  */
 export function eachProseChunk<T>(
   model: PostmortemModel,
@@ -272,38 +298,54 @@ export function eachProseChunk<T>(
   emit: (base: number, item: T) => void,
 ): void {
   let inComment = false;
+  // One array for every chunk's lines, written over and cut to each chunk's count: `read` reads it and keeps none of
+  // it. An array per chunk (or one emptied per chunk, which lets its storage go) was most of this function's garbage
+  // on a long table of one-line chunks.
+  const lines: ProseLine[] = [];
   const chunks = model.chunks;
-  // Index loops, not for…of: two iterators per chunk of a document of 65,000 chunks were garbage on every read.
   for (let c = 0; c < chunks.length; c++) {
     const { span, data } = chunks[c]!;
     if (span.frontMatter) continue;
     // Kept flat, as [key, result with no comment open at the start, result inside a comment, key, …]: one small
     // array per chunk, since a full analysis of a long document fills tens of thousands of them.
-    const slots = (data.lineResults ??= []);
-    let at = slots.indexOf(key);
-    if (at === -1) at = slots.push(key, undefined, undefined) - 3;
+    let slots = data.lineResults;
+    let at = 0;
+    if (!slots) data.lineResults = slots = [key, undefined, undefined]; // exactly three: not grown from empty
+    else if ((at = slots.indexOf(key)) === -1) at = slots.push(key, undefined, undefined) - 3;
     const slot = at + (inComment ? 2 : 1);
     let result = slots[slot] as ChunkResult<T> | undefined;
     if (!result) {
-      const lines: ProseLine[] = [];
+      let n = 0;
       const code = codeMask(data.codeLines, span.end - span.start);
       let open: boolean = inComment;
       for (let l = 0; l < span.end - span.start; l++) {
         const raw = model.lines[span.start + l] ?? '';
-        // A code line without comment marks is left out and leaves a comment as it was: no need to blank it.
-        const marks = raw.includes('<!--') || raw.includes('-->');
-        if (code?.[l] && !marks) continue;
-        const blanked = blankComments(raw, open);
-        open = blanked.inComment;
-        lines.push({ line: l, text: blanked.text });
+        let text = raw;
+        if (!open && !raw.includes('<!--')) {
+          // Most lines: no comment to blank, and none left open (a code line is left out unless it holds "-->").
+          if (code?.[l] && !raw.includes('-->')) continue;
+        } else {
+          // A code line without comment marks is left out and leaves a comment as it was: no need to blank it.
+          if (code?.[l] && !raw.includes('<!--') && !raw.includes('-->')) continue;
+          const blanked = blankComments(raw, open);
+          open = blanked.inComment;
+          text = blanked.text;
+        }
+        const line: ProseLine = { line: l, text };
+        if (n < lines.length) lines[n] = line;
+        else lines.push(line);
+        n++;
       }
-      const items = read(lines);
+      let items: readonly T[] = NOTHING.items;
+      if (n > 0) {
+        if (lines.length !== n) lines.length = n;
+        items = read(lines);
+      }
       result = items.length > 0 ? { items, inComment: open } : open ? NOTHING_IN_COMMENT : NOTHING;
       slots[slot] = result;
     }
     const items = result.items;
-    for (let i = 0; i < items.length; i++) emit(span.start, items[i]!);
+    for (let k = 0; k < items.length; k++) emit(span.start, items[k]!);
     inComment = result.inComment;
   }
 }
-

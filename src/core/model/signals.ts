@@ -67,33 +67,46 @@ function timeStart(line: string): boolean {
     TIME_AT.lastIndex = p0;
     return TIME_AT.test(line);
   }
-  const ps = [p0];
+  // The candidate positions, in a buffer kept between calls (no array per line of a long table).
+  const ps = STARTS;
+  ps[0] = p0;
+  let n = 1;
   let marker = -1;
-  if (c === 45 || c === 42 || c === 43) marker = ps[0]! + 1; // - * +
+  if (c === 45 || c === 42 || c === 43) marker = p0 + 1; // - * +
   else if (isDigit(c)) {
-    let d = ps[0]!;
+    let d = p0;
     while (d < line.length && isDigit(line.charCodeAt(d))) d++;
     const m = line.charCodeAt(d);
-    if (d - ps[0]! <= 3 && (m === 46 || m === 41)) marker = d + 1; // . )
+    if (d - p0 <= 3 && (m === 46 || m === 41)) marker = d + 1; // . )
   }
-  if (marker >= 0 && isSpace(line.charCodeAt(marker))) ps.push(skipSpaces(line, marker));
-  const add = (p: number) => {
-    if (!ps.includes(p)) ps.push(p);
-  };
-  for (let k = 0, n = ps.length; k < n; k++) if (line.charCodeAt(ps[k]!) === 124) add(skipSpaces(line, ps[k]! + 1)); // |
-  for (let k = 0, n = ps.length; k < n; k++) {
+  if (marker >= 0 && isSpace(line.charCodeAt(marker))) ps[n++] = skipSpaces(line, marker);
+  for (let k = 0, end = n; k < end; k++) if (line.charCodeAt(ps[k]!) === 124) n = addStart(n, skipSpaces(line, ps[k]! + 1)); // |
+  for (let k = 0, end = n; k < end; k++) {
     const p = ps[k]!;
     const e = line.charCodeAt(p);
     if (e !== 42 && e !== 95 && e !== 96) continue; // * _ `
-    add(skipSpaces(line, p + 1));
-    if (e !== 96 && line.charCodeAt(p + 1) === e) add(skipSpaces(line, p + 2)); // ** __
+    n = addStart(n, skipSpaces(line, p + 1));
+    if (e !== 96 && line.charCodeAt(p + 1) === e) n = addStart(n, skipSpaces(line, p + 2)); // ** __
   }
-  for (let k = 0, n = ps.length; k < n; k++) if (line.charCodeAt(ps[k]!) === 91) add(ps[k]! + 1); // [
-  for (const p of ps) {
-    TIME_AT.lastIndex = p;
+  for (let k = 0, end = n; k < end; k++) if (line.charCodeAt(ps[k]!) === 91) n = addStart(n, ps[k]! + 1); // [
+  for (let k = 0; k < n; k++) {
+    TIME_AT.lastIndex = ps[k]!;
     if (TIME_AT.test(line)) return true;
   }
   return false;
+}
+
+/**
+ * timeStart's candidate positions: at most 24 (the start and after a marker: 2; after a pipe from each: 4; after
+ * emphasis, two ways, from each: 12; after "[" from each: 24).
+ */
+const STARTS = new Int32Array(24);
+
+/** Adds `p` to the first `n` positions of STARTS unless it is there; the new count. */
+function addStart(n: number, p: number): number {
+  for (let k = 0; k < n; k++) if (STARTS[k] === p) return n;
+  STARTS[n] = p;
+  return n + 1;
 }
 
 const ACTION = /^\s*[-*+]\s+\[[ xX]\]|\bTODO\b|@[A-Za-z][\w-]*|\b[A-Z][A-Z0-9]+-\d+\b|(?:^|\s)#\d+\b|\/(?:issues|pull|browse)\/|\bwill\b|\b(?:owner|assignee|assigned to)\b|\bdue\s*(?:date|:|by)\b/;
@@ -180,22 +193,139 @@ const READ = 1000;
 const LINE_PATTERNS = [TIME_AT, ACTION, IMPACT_MONEY, IMPACT_WORDS, IMPACT_RUN, IMPACT_UNIT_AT, IMPACT_NOUN_AT, IMPACT_PEOPLE, IMPACT_VERB_AT, CAUSE, FIX_PLAIN, FIX_WHO, FIX_DONE_AT, PERSON, LABEL];
 let warm = false;
 
+// Gates: before a pattern reads a line, one pass over the line's characters says which ASCII letters it holds (either
+// case), whether it holds a character outside ASCII, and which of a few marks; a pattern runs only when the line holds
+// every letter of at least one of its words (and the marks it needs). Each gate is a necessary condition, so every
+// line gets the flags the patterns alone give (test/unit/signals.test.ts compares with the ungated patterns): without
+// the u flag, a case-insensitive ASCII letter matches only that letter in either case (no character outside ASCII
+// folds onto one), and a character outside ASCII in a word matches only such a character. Most lines of a long table
+// or list hold the words of few patterns: the gates settle them with one read instead of a dozen pattern runs.
+
+// The mask: bits 0–25 for the letters a–z, then NON_ASCII and the marks. One 32-bit number, so that one table read
+// and one "or" per character make it.
+const NON_ASCII = 1 << 26;
+const DIGIT = 1 << 27;
+/** "%", "$", "€" or "£". */
+const MONEY = 1 << 28;
+/** What ACTION's parts other than words need: "[", "@", "#" or "/". */
+const ACTION_MARK = 1 << 29;
+const DASH = 1 << 30;
+const AT = 1 << 31;
+
+/** The mask bits of each ASCII character. */
+const ASCII_BITS = (() => {
+  const t = new Int32Array(128);
+  for (let c = 0; c < 26; c++) t[65 + c] = t[97 + c] = 1 << c;
+  for (let c = 48; c <= 57; c++) t[c] = DIGIT;
+  t[37] = t[36] = MONEY;
+  t[91] = t[35] = t[47] = ACTION_MARK;
+  t[64] = ACTION_MARK | AT;
+  t[45] = DASH;
+  return t;
+})();
+
+/** The letters mask a word needs: its ASCII letters, and NON_ASCII for any other letter it holds. */
+function lettersOf(word: string): number {
+  let m = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) m |= NON_ASCII;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) m |= 1 << ((c | 32) - 97);
+  }
+  return m;
+}
+
+/** The number of bits set in the letters part of a mask (bits 0–26). */
+function letterCount(m: number): number {
+  let v = m & (NON_ASCII | (NON_ASCII - 1));
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * A gate: the line holds every letter of one of the words (written as the pattern spells them, without its syntax).
+ * Kept as [fewest letters of a word, then each word's mask]; a word whose letters hold another's is left out (the
+ * other passes whenever it would).
+ */
+function gate(words: readonly string[]): Int32Array {
+  const masks = [...new Set(words.map(lettersOf))];
+  const kept = masks.filter((m) => !masks.some((other) => other !== m && (m & other) === other));
+  return Int32Array.from([Math.min(...kept.map(letterCount)), ...kept]);
+}
+
+/** Whether a line holding `letters` (and `count` of them) passes the gate. */
+function passes(g: Int32Array, letters: number, count: number): boolean {
+  if (count < g[0]!) return false;
+  for (let i = 1; i < g.length; i++) if ((letters & g[i]!) === g[i]) return true;
+  return false;
+}
+
+/** ACTION's words (its other parts need a mark: "[", "@", "#", "/", "-"). */
+const ACTION_WORDS = gate(['TODO', 'will', 'owner', 'assignee', 'assigned to', 'due']);
+const IMPACT_WORD_GATE = gate(['unavailable', 'degraded', 'outage', 'downtime']);
+const IMPACT_NOUN_GATE = gate(['user', 'customer', 'request', 'account', 'order', 'transaction', 'client', 'site', 'build', 'queries', 'calls', 'error', 'download', 'people', 'visitor', 'package', 'node', 'job']);
+const IMPACT_PEOPLE_GATE = gate(['user', 'customer', 'visitor']);
+const IMPACT_VERB_GATE = gate(['were', 'was', 'could', 'unable', 'affected', 'impacted', 'saw', 'experienced']);
+const CAUSE_GATE = gate([
+  'because', 'caused by', 'was caused', 'were caused', 'due to', 'bug in', 'root cause', 'resulted from', 'triggered by', 'the cause', 'led to', 'stemmed from', 'a result of',
+  'parce que', 'à cause d', 'en raison d', 'causé par', 'dû à', 'cause racine',
+]);
+const FIX_PLAIN_GATE = gate([
+  'rolled back', 'reverted', 'restarted', 'rebooted', 'redeployed', 'patched', 'fixed', 'restored', 'disabled', 'scaled', 'failed over', 'mitigated', 'resolved', 'applied', 'removed', 'purged', 'released', 'rotated', 'renewed', 'deployed', 'recovered',
+  'nous avons redémarré', 'nous avons annulé', 'nous avons corrigé', 'nous avons restauré', 'nous avons rétabli', 'nous avons révoqué', 'nous avons désactivé', 'nous avons déployé',
+]);
+const FIX_WHO_GATE = gate(['we', 'team', 'they', 'engineer', 'oncall', 'operator', 'it was', 'was', 'were', 'then']);
+const FIX_DONE_GATE = gate([
+  'rolled back', 'reverted', 'restarted', 'rebooted', 'redeployed', 'deployed fix', 'patched', 'fixed', 'restored', 'disabled', 'reenabled', 'scaled', 'failed over', 'mitigated', 'resolved', 'applied', 'removed', 'purged', 'flushed', 'killed', 'drained', 'unblocked', 'hotfixed', 'released', 'rotated', 'renewed', 'recovered',
+]);
+const PERSON_GATE = gate(['respond', 'oncall', 'paged', 'incident commander', 'intervenant']);
+
 export function lineFlags(whole: string): number {
-  if (/^\s*$/.test(whole)) return 0;
   const line = whole.length > READ ? whole.slice(0, READ) : whole;
+  // Blank (as /^\s*$/ reads it): most lines start with a printable ASCII character.
+  const c0 = line.charCodeAt(0);
+  if (!(c0 > 32 && c0 < 127) && !hasText(whole, 0)) return 0;
   if (!warm) {
     warm = true;
     warmUp(LINE_PATTERNS, line);
   }
+  const m = maskOf(line);
+  const n = letterCount(m);
+  const digit = (m & DIGIT) !== 0;
   let f = SIGNAL.content;
-  if (timeStart(line)) f |= SIGNAL.time;
-  if (ACTION.test(line)) f |= SIGNAL.action;
-  if (IMPACT_MONEY.test(line) || IMPACT_WORDS.test(line) || impactCount(line) || followedBy(IMPACT_PEOPLE, IMPACT_VERB_AT, line)) f |= SIGNAL.impact;
-  if (CAUSE.test(line)) f |= SIGNAL.cause;
-  if (FIX_PLAIN.test(line) || followedBy(FIX_WHO, FIX_DONE_AT, line)) f |= SIGNAL.fix;
-  if (PERSON.test(line)) f |= SIGNAL.person;
+  // Every time or date the patterns know holds a digit.
+  if (digit && timeStart(line)) f |= SIGNAL.time;
+  if (((m & ACTION_MARK) !== 0 || (digit && (m & DASH) !== 0) || passes(ACTION_WORDS, m, n)) && ACTION.test(line)) f |= SIGNAL.action;
+  if (
+    (digit && (m & MONEY) !== 0 && IMPACT_MONEY.test(line)) ||
+    (passes(IMPACT_WORD_GATE, m, n) && IMPACT_WORDS.test(line)) ||
+    (digit && passes(IMPACT_NOUN_GATE, m, n) && impactCount(line)) ||
+    (passes(IMPACT_PEOPLE_GATE, m, n) && passes(IMPACT_VERB_GATE, m, n) && followedBy(IMPACT_PEOPLE, IMPACT_VERB_AT, line))
+  ) {
+    f |= SIGNAL.impact;
+  }
+  if (passes(CAUSE_GATE, m, n) && CAUSE.test(line)) f |= SIGNAL.cause;
+  if ((passes(FIX_PLAIN_GATE, m, n) && FIX_PLAIN.test(line)) || (passes(FIX_WHO_GATE, m, n) && passes(FIX_DONE_GATE, m, n) && followedBy(FIX_WHO, FIX_DONE_AT, line))) f |= SIGNAL.fix;
+  if (((m & AT) !== 0 || passes(PERSON_GATE, m, n)) && PERSON.test(line)) f |= SIGNAL.person;
   if ((line.includes('**') || line.includes('__')) && LABEL.test(line.trimEnd())) f |= SIGNAL.label;
   return f;
+}
+
+/** The letters and marks the line holds: one read. */
+function maskOf(line: string): number {
+  let m = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    m |= c < 128 ? ASCII_BITS[c]! : c === 0x20ac || c === 0xa3 ? NON_ASCII | MONEY : NON_ASCII;
+  }
+  return m;
+}
+
+/** Whether `line` holds a character other than white space from `from` on. */
+function hasText(line: string, from: number): boolean {
+  for (let i = from; i < line.length; i++) if (!isSpace(line.charCodeAt(i))) return true;
+  return false;
 }
 
 /**
@@ -224,20 +354,51 @@ export class LineMemo {
   }
 }
 
+/** The flags of a one-line chunk, one shared array per value: read, never written. */
+const ONE_LINE = Array.from({ length: 256 }, (_, f) => Uint8Array.of(f));
+
+/** Chunks of up to SHORT lines whose lines after the first have no flags share one array per length and value. */
+const SHORT = 4;
+const SHORT_CHUNKS: Array<Array<Uint8Array | undefined>> = Array.from({ length: SHORT + 1 }, () => []);
+const SCRATCH = new Uint8Array(SHORT);
+
+function blankAfterFirst(flags: Uint8Array, length: number): boolean {
+  for (let l = 1; l < length; l++) if (flags[l] !== 0) return false;
+  return true;
+}
+
+function shortChunk(length: number, first: number): Uint8Array {
+  let shared = SHORT_CHUNKS[length]![first];
+  if (!shared) {
+    shared = new Uint8Array(length);
+    shared[0] = first;
+    SHORT_CHUNKS[length]![first] = shared;
+  }
+  return shared;
+}
+
 /** The flags of every line of the document, from each chunk's flags (kept with the chunk's cached parse). */
 export function documentFlags(chunks: readonly ParsedChunk[], lines: readonly string[], memo?: LineMemo): Uint8Array {
   const out = new Uint8Array(lines.length);
-  for (const { span, data } of chunks) {
+  // Indexed loops over the chunks here and in the other readers of every chunk: for-of made an iterator result per chunk.
+  for (let c = 0; c < chunks.length; c++) {
+    const { span, data } = chunks[c]!;
     if (span.frontMatter) continue;
     const length = span.end - span.start;
     let flags = data.signals;
     if (!flags || flags.length !== length) {
-      flags = new Uint8Array(length);
-      const code = codeMask(data.codeLines, length);
-      // One line: its own flags (most chunks; a memo entry would only cost). More: the memo, for a long chunk.
-      if (length === 1) flags[0] = code?.[0] ? 0 : lineFlags(lines[span.start] ?? '');
-      else if (memo) for (let l = 0; l < length; l++) flags[l] = code?.[l] ? 0 : memo.flags(lines[span.start + l] ?? '');
-      else for (let l = 0; l < length; l++) if (!code?.[l]) flags[l] = lineFlags(lines[span.start + l] ?? '');
+      // One line: its own flags (most chunks; a memo entry would only cost), kept as the shared array of that value
+      // (a typed array per chunk of a long table was most of what this allocated). More: the memo, for a long chunk.
+      if (length === 1) flags = ONE_LINE[data.codeLines.includes(0) ? 0 : lineFlags(lines[span.start] ?? '')]!;
+      else {
+        // A short chunk is read into a scratch array first: when its lines after the first say nothing (a definition
+        // or paragraph and its blank line), it takes the shared array of its length and first line's flags.
+        const read = length <= SHORT ? SCRATCH.fill(0) : new Uint8Array(length);
+        const code = codeMask(data.codeLines, length);
+        if (memo) for (let l = 0; l < length; l++) read[l] = code?.[l] ? 0 : memo.flags(lines[span.start + l] ?? '');
+        else for (let l = 0; l < length; l++) if (!code?.[l]) read[l] = lineFlags(lines[span.start + l] ?? '');
+        flags = length > SHORT ? read : blankAfterFirst(read, length) ? shortChunk(length, read[0]!) : read.slice(0, length);
+      }
       data.signals = flags;
     }
     // Most chunks are a line or two: a loop beats set() there.

@@ -81,9 +81,12 @@ interface Hit {
 }
 
 /** The phrases' matches in one chunk's prose lines. */
-function hits(lines: readonly ProseLine[], phrases: readonly string[], prefilter: (text: string) => boolean): Hit[] {
-  const out: Hit[] = [];
-  for (const { line, text } of lines) {
+const NO_HITS: readonly Hit[] = [];
+
+function hits(lines: readonly ProseLine[], phrases: readonly string[], prefilter: (text: string) => boolean): readonly Hit[] {
+  let out: Hit[] | undefined; // made at the first hit: most chunks have none
+  for (let k = 0; k < lines.length; k++) {
+    const { line, text } = lines[k]!;
     if (!prefilter(text)) continue;
     const visible = withoutQuotesAndCode(text);
     if (visible.trim() === '') continue;
@@ -97,12 +100,20 @@ function hits(lines: readonly ProseLine[], phrases: readonly string[], prefilter
       for (let m = re.exec(visible); m; m = re.exec(visible)) {
         const start = withWord ? wordBefore(visible, m.index, floor) : m.index;
         floor = m.index + m[0].length;
-        out.push({ line, start, text: visible.slice(start, floor), phrase });
+        (out ??= []).push({ line, start, text: visible.slice(start, floor), phrase });
         if (m[0].length === 0) re.lastIndex++;
       }
     }
   }
-  return out;
+  return out ?? NO_HITS;
+}
+
+/** The key of the phrases' results kept with each chunk: the same string object while the phrases are the same. */
+let lastKey = '';
+function chunkKey(phrases: readonly string[]): string {
+  const key = `blameless\u0000${phrases.join('\u0000')}`;
+  if (key !== lastKey) lastKey = key;
+  return lastKey;
 }
 
 export const blamelessLanguage: Rule = {
@@ -116,7 +127,7 @@ export const blamelessLanguage: Rule = {
     if (phrases.length === 0) return;
     const prefilter = prefilterFor(phrases);
     // Line-local, so each chunk's hits are kept with the chunk: an edit re-reads only the chunks it touched.
-    eachProseChunk(model, `blameless\u0000${phrases.join('\u0000')}`, (lines) => hits(lines, phrases, prefilter), (base, hit) => {
+    eachProseChunk(model, chunkKey(phrases), (lines) => hits(lines, phrases, prefilter), (base, hit) => {
       const suggestion = SUGGESTIONS[hit.phrase.toLowerCase()] ?? DEFAULT_SUGGESTION;
       const line = base + hit.line;
       report({

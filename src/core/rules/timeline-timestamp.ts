@@ -29,7 +29,7 @@ export const timelineTimestamp: Rule = {
   run({ model, report }) {
     const items = parseTimeline(model);
     const timedBlocks = new Set<number>();
-    for (const item of items) if (item.time) timedBlocks.add(item.block);
+    for (let i = 0; i < items.length; i++) if (items[i]!.time) timedBlocks.add(items[i]!.block);
     const noneTimed = timedBlocks.size === 0;
     // After an edit, the findings of the run before for the items the timeline kept (the same objects, see
     // parseTimeline), when their block is as timed as it was: mostly a compare of two arrays' pointers.

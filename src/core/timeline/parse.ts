@@ -104,6 +104,8 @@ function bodyZone(model: PostmortemModel, s: Section, zoneIn: Int8Array): Zone |
   return null;
 }
 
+/** The word that introduces a zone in prose ("all times UTC"); one object, not a literal made again per chunk. */
+const TIMES = /\btimes?\b/i;
 const SAYS_TIME = 'says-time';
 
 /**
@@ -112,11 +114,11 @@ const SAYS_TIME = 'says-time';
  * only searches (keeping it per chunk cost more than the search).
  */
 function saysTime(data: ChunkData, key: string, keep: boolean): boolean {
-  if (!keep) return /\btimes?\b/i.test(key);
+  if (!keep) return TIMES.test(key);
   const slots = (data.lineResults ??= []);
   const at = slots.indexOf(SAYS_TIME);
   if (at !== -1) return slots[at + 1] === true;
-  const says = /\btimes?\b/i.test(key);
+  const says = TIMES.test(key);
   slots.push(SAYS_TIME, says, undefined);
   return says;
 }
@@ -154,7 +156,7 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
     if (!saysTime(data, key, keep)) continue;
     for (let l = span.start; l < span.end && l < model.lines.length; l++) {
       const line = model.lines[l]!;
-      if (inEntry(l) || model.codeLines.has(l) || !/\btimes?\b/i.test(line)) continue;
+      if (inEntry(l) || model.codeLines.has(l) || !TIMES.test(line)) continue;
       const m = /\btimes?\b(.{0,40})/i.exec(line);
       const z = m ? proseZone(m[1]!) : undefined;
       if (z) return { ...z, where: 'document' };
@@ -206,6 +208,9 @@ let stampCount = 0;
 const STAMP_CACHE_MAX = 100_000;
 
 function cachedStamp(line: string, from: number): WrittenStamp | undefined {
+  // Every stamp parseStamp reads holds a digit (a day, a year or an hour): a line without one after `from` has none,
+  // and is settled without hashing it (most entries of a long table without times).
+  if (!hasDigit(line, from)) return undefined;
   let byLine = stamps.get(from);
   if (!byLine) stamps.set(from, (byLine = new Map()));
   let stamp = byLine.get(line);
@@ -220,6 +225,14 @@ function cachedStamp(line: string, from: number): WrittenStamp | undefined {
     stampCount++;
   }
   return stamp ?? undefined;
+}
+
+function hasDigit(line: string, from: number): boolean {
+  for (let i = from; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /** Every timeline entry with its time, in document order. Never throws. */
@@ -269,13 +282,21 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
   // Dated sub-headings inside Timeline sections ("### 2023-07-19", "### October 21, 2025 - Redis overload").
   const headingDays = new Map<number, WrittenStamp>();
   const headings = model.headings;
+  // Headings are in line order: only each section's are read, from the first after its heading, walked forward as the
+  // sections come in line order (all of them per section was quadratic; a binary search each, most of this read).
+  let after = 0;
+  let lastLine = -1;
   for (const s of sectionsFor(model, 'timeline')) {
-    // Headings are in line order: only this section's, found by binary search (all of them per section was quadratic).
-    let k = firstIndex(headings.length, (i) => headings[i]!.range.start.line <= s.heading.range.start.line);
+    const headingLine = s.heading.range.start.line;
+    if (headingLine < lastLine) after = firstIndex(headings.length, (i) => headings[i]!.range.start.line <= headingLine);
+    else while (after < headings.length && headings[after]!.range.start.line <= headingLine) after++;
+    lastLine = headingLine;
+    let k = after;
     for (; k < headings.length && headings[k]!.range.start.line <= s.contentRange.end.line; k++) {
       const h = model.headings[k]!;
       const line = h.range.start.line;
-      const stamp = parseStamp(h.text);
+      // A stamp holds a digit: "## Timeline" (the heading of every such section) has none.
+      const stamp = hasDigit(h.text, 0) ? parseStamp(h.text) : undefined;
       if (stamp?.date) headingDays.set(line, stamp);
     }
   }
@@ -295,7 +316,8 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
   let h = 0;
   const entries = model.timeline;
   const n = entries.length;
-  const states = new Float64Array((n + 1) * STATE);
+  let states: Float64Array;
+  // The scan's state as STATE numbers: saved in `states` for entry i, compared with those at offset q of `was`.
   const save = (i: number) => {
     const o = i * STATE;
     states[o] = day.ms;
@@ -307,16 +329,25 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     states[o + 6] = prevKind === undefined ? 0 : prevKind === 'item' ? 1 : 2;
     states[o + 7] = h;
   };
-  const restore = (i: number) => {
+  const sameAs = (was: Float64Array, q: number) =>
+    Object.is(was[q], day.ms) &&
+    was[q + 1] === (day.known ? 1 : 0) &&
+    Object.is(was[q + 2], day.year ?? NaN) &&
+    Object.is(was[q + 3], prevClock ?? NaN) &&
+    Object.is(was[q + 4], block) &&
+    Object.is(was[q + 5], prevEnd) &&
+    was[q + 6] === (prevKind === undefined ? 0 : prevKind === 'item' ? 1 : 2) &&
+    Object.is(was[q + 7], h);
+  const restore = (from: Float64Array, i: number) => {
     const o = i * STATE;
-    day = { ms: states[o]!, known: states[o + 1] === 1, year: Number.isNaN(states[o + 2]) ? undefined : states[o + 2] };
-    prevClock = Number.isNaN(states[o + 3]) ? undefined : states[o + 3];
-    block = states[o + 4]!;
-    prevEnd = states[o + 5]!;
-    prevKind = states[o + 6] === 0 ? undefined : states[o + 6] === 1 ? 'item' : 'row';
-    h = states[o + 7]!;
+    day = { ms: from[o]!, known: from[o + 1] === 1, year: Number.isNaN(from[o + 2]) ? undefined : from[o + 2] };
+    prevClock = Number.isNaN(from[o + 3]) ? undefined : from[o + 3];
+    block = from[o + 4]!;
+    prevEnd = from[o + 5]!;
+    prevKind = from[o + 6] === 0 ? undefined : from[o + 6] === 1 ? 'item' : 'row';
+    h = from[o + 7]!;
   };
-  const out: TimelineItem[] = [];
+  let out: TimelineItem[] = [];
   const lines = model.lines;
 
   // The read of the model before (an edit): its items for the entries before the first changed line, and for those
@@ -330,34 +361,37 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
   if (reuse) {
     const first = change!.first;
     unchangedFrom = change!.unchangedFrom;
+    shift = reuse.entries.length - n;
     const m = Math.min(n, reuse.entries.length);
     let p = 0;
     while (p < m && entries[p] === reuse.entries[p]) p++;
     // Entries wholly before the first changed line (the lines between them too) read as they did.
     p = firstEndingAtOrAfter(entries, first, p);
-    for (let k = 0; k < p; k++) out.push(reuse.items[k]!);
-    states.set(reuse.states.subarray(0, (p + 1) * STATE));
-    restore(p);
+    out = reuse.items.slice(0, p);
+    restore(reuse.states, p);
     i = p;
-    shift = reuse.entries.length - n;
-  }
+    if (shift === 0) {
+      // As many entries as before: the states before are taken over and written where the scan differs (the run
+      // before is dropped, so nothing reads them again), not copied for every entry of a long timeline.
+      states = reuse.states;
+      runs.delete(change!.previous);
+    } else {
+      states = new Float64Array((n + 1) * STATE);
+      states.set(reuse.states.subarray(0, (p + 1) * STATE));
+    }
+  } else states = new Float64Array((n + 1) * STATE);
 
   for (; i < n; i++) {
     const entry = entries[i]!;
-    save(i);
-    if (reuse && prevEnd + 1 >= unchangedFrom && i + shift >= 0 && entry === reuse.entries[i + shift]) {
+    if (reuse && prevEnd + 1 >= unchangedFrom && i + shift >= 0 && entry === reuse.entries[i + shift] && sameAs(reuse.states, (i + shift) * STATE)) {
       // Past the edit, at the same entry in the same state: the rest reads as it did.
-      const o = i * STATE;
-      const q = (i + shift) * STATE;
-      let same = true;
-      for (let k = 0; k < STATE && same; k++) same = Object.is(states[o + k], reuse.states[q + k]);
-      if (same) {
-        for (let k = i; k < n; k++) out.push(reuse.items[k + shift]!);
-        states.set(reuse.states.subarray(q, (reuse.entries.length + 1) * STATE), o);
-        runs.set(model, { entries, items: out, context, states });
-        return out;
-      }
+      const tail = reuse.items.slice(i + shift);
+      out = out.length === 0 ? tail : out.concat(tail);
+      if (states !== reuse.states) states.set(reuse.states.subarray((i + shift) * STATE, (reuse.entries.length + 1) * STATE), i * STATE);
+      runs.set(model, { entries, items: out, context, states });
+      return out;
     }
+    save(i);
     const startLine = entry.range.start.line;
     while (h < headingLines.length && headingLines[h]! < startLine) {
       day = dayOf(headingDays.get(headingLines[h]!)!.date!, day.year);

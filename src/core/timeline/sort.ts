@@ -14,7 +14,9 @@ export interface TimelineSortEdit {
 export function outOfOrder(model: PostmortemModel): Array<{ item: TimelineItem; previous: TimelineItem }> {
   const out: Array<{ item: TimelineItem; previous: TimelineItem }> = [];
   let previous: TimelineItem | undefined;
-  for (const item of parseTimeline(model)) {
+  const items = parseTimeline(model);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     if (!item.time) continue;
     if (previous && isEarlier(item.time, previous.time!)) out.push({ item, previous });
     previous = item;

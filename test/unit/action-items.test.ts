@@ -1,0 +1,143 @@
+// Action items' table rows are read by hand-written code where patterns made several strings per row: here it is
+// compared with the patterns it replaces, on seeded random rows over the characters that matter. After an edit, the
+// fields of rows and the timeline's items are taken from the analysis before (rows that moved with added or removed
+// lines included): here that equals a read from scratch, edit after edit.
+import * as assert from 'node:assert/strict';
+import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
+import { DEFAULT_CONFIG } from '../../src/core/config/config';
+import { actionItemFields, cells } from '../../src/core/model/action-items';
+import { parseStamp, parseTimeline, proseZone, ZONE_OFFSETS } from '../../src/core/timeline';
+import { statesZone } from '../../src/core/timeline/stamp';
+import { rng } from '../bench/generate';
+
+/** The split it replaces. */
+const oldCells = (row: string): string[] => row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim());
+
+function strings(seed: number, count: number, alphabet: readonly string[], max: number): string[] {
+  const r = rng(seed);
+  return Array.from({ length: count }, () => Array.from({ length: Math.floor(r() * (max + 1)) }, () => alphabet[Math.floor(r() * alphabet.length)]!).join(''));
+}
+
+describe('action items: table cells', () => {
+  it('cells() == the trim, replace and split it replaces', () => {
+    const alphabet = ['|', '|', '\\', '\\|', ' ', '  ', '\t', '\u00a0', '\u2003', '\ufeff', '\n', 'a', 'Fix 1', '@kim', '-', ':', '||', '| |'];
+    for (const row of strings(5, 30_000, alphabet, 9)) assert.deepEqual(cells(row), oldCells(row), JSON.stringify(row));
+    assert.deepEqual(cells('| Fix the retry \\| loop | @kim | OPS-1 |'), ['Fix the retry \\| loop', '@kim', 'OPS-1']);
+    assert.deepEqual(cells(''), ['']);
+    assert.deepEqual(cells('|'), ['']);
+  });
+});
+
+/** A post-mortem with a long timeline table and a long action-item table, for edits that move their rows. */
+function longTables(rows: number): string {
+  const out = ['---', 'type: postmortem', 'date: 2026-11-20', '---', '', '# T', '', '## Timeline', '', '| Time | Event |', '|---|---|'];
+  for (let i = 0; i < rows; i++) out.push(i % 7 === 3 ? `| | note ${i} |` : `| ${String(10 + (i % 14)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | event ${i} |`);
+  out.push('');
+  // Entries in short lists, a blank line or a line of text between them: each list is a block.
+  for (let i = 0; i < rows; i++) out.push(i % 4 === 3 ? (i % 8 === 3 ? '' : 'Then:') : `- ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} step ${i}`);
+  out.push('', '## Action Items', '', '| Action | Owner | Ticket |', '|---|---|---|');
+  // Cells whose fields differ from what the patterns find in the row: a row read under another header reads otherwise.
+  for (let i = 0; i < rows; i++) out.push(i % 5 === 0 ? `| Fix ${i} | TBD | see OPS-${i} |` : `| Fix ${i} | ${i % 2 ? 'kim' : '@kim'} | ${i % 3 ? `see OPS-${i}` : ''} |`);
+  return out.join('\n');
+}
+
+const CHARACTERS = ['x', '|', '1', '2', ':', ' ', '-', '@'];
+const EDITS = ['\n', '| 09:00 | new |\n', '| Fix new | @ann | OPS-9 |\n', 'x', '|', '\n\n', 'Text line\n', '| Owner | Action |\n|---|---|\n', '- [ ] item @bo\n'];
+
+const fields = (a: Analysis) => actionItemFields(a.model, DEFAULT_CONFIG.actionItems.ticketPattern).map((f) => ({ ...f, entry: f.entry.range.start.line, summary: f.summary }));
+const times = (a: Analysis) => parseTimeline(a.model).map((t) => ({ line: t.entry.range.start.line, block: t.block, blank: t.blank, time: t.time }));
+
+describe('action items and timeline: incremental reads of long tables', () => {
+  it('equal a read from scratch after every edit, rows moved by added and removed lines included', () => {
+    const r = rng(21);
+    let text = longTables(120);
+    const analyzer = new IncrementalAnalyzer();
+    analyzer.analyze(text);
+    for (let step = 0; step < 300; step++) {
+      const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
+      const at = lineStarts[Math.floor(r() * lineStarts.length)]!;
+      const kind = r();
+      const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
+      if (kind < 0.25) {
+        text = text.slice(0, at) + text.slice(Math.min(text.length, lineEnd + 1)); // a line removed
+      } else if (kind < 0.5) {
+        const edit = EDITS[Math.floor(r() * EDITS.length)]!;
+        text = text.slice(0, at) + edit + text.slice(at); // lines added
+      } else {
+        // One character typed or deleted inside a line: the lines after it stay where they were.
+        const where = at + Math.floor(r() * (lineEnd - at + 1));
+        text = r() < 0.3 && where < lineEnd ? text.slice(0, where) + text.slice(where + 1) : text.slice(0, where) + CHARACTERS[Math.floor(r() * CHARACTERS.length)]! + text.slice(where);
+      }
+      const incremental = analyzer.analyze(text);
+      const scratch = analyze(text);
+      assert.deepEqual(fields(incremental), fields(scratch), `fields after step ${step}`);
+      assert.deepEqual(times(incremental), times(scratch), `timeline after step ${step}`);
+      assert.deepEqual(incremental.findings, scratch.findings, `findings after step ${step}`);
+    }
+  });
+
+  it('edits that change only a later row\'s header, or only where a timeline block starts', () => {
+    const table = ['## Action Items', '', '| Action | Owner | Ticket |', '|---|---|---|', ...Array.from({ length: 6 }, (_, i) => `| Fix ${i} | kim | see OPS-${i} |`)];
+    const timeline = ['## Timeline', '', '| 10:00 | a |', '', '| 23:50 | b |', '| 00:10 | c |', '| 00:20 | d |'];
+    const cases: Array<[string, string[], (lines: string[]) => string[]]> = [
+      ['a line of text splits the table: the rows below read under a new header', table, (l) => [...l.slice(0, 6), 'Text', ...l.slice(6)]],
+      ['a line removed from the header', table, (l) => [...l.slice(0, 2), ...l.slice(3)]],
+      ['the header edited', table, (l) => [...l.slice(0, 2), '| Owner | Action | Ticket |', ...l.slice(3)]],
+      ['the blank line between two tables becomes text: a new block', timeline, (l) => [...l.slice(0, 3), 'x', ...l.slice(4)]],
+      ['a time edited: the next one no longer rolls over', timeline, (l) => [...l.slice(0, 4), '| 00:05 | b |', ...l.slice(5)]],
+    ];
+    for (const [name, body, edit] of cases) {
+      const lines = ['---', 'type: postmortem', '---', '', '# T', '', ...body];
+      const analyzer = new IncrementalAnalyzer();
+      analyzer.analyze(lines.join('\n'));
+      const text = edit(lines).join('\n');
+      const incremental = analyzer.analyze(text);
+      const scratch = analyze(text);
+      assert.deepEqual(fields(incremental), fields(scratch), name);
+      assert.deepEqual(times(incremental), times(scratch), name);
+    }
+  });
+});
+
+describe('action items: analyses from scratch of similar documents', () => {
+  it('a row at the same place as in the document read before is read again when its header or text differs', () => {
+    const doc = (header: string, rows: string[]) => ['---', 'type: postmortem', '---', '', '# T', '', '## Action Items', '', header, '|---|---|', ...rows].join('\n');
+    const owners = (text: string) => actionItemFields(analyze(text).model, DEFAULT_CONFIG.actionItems.ticketPattern).map((f) => f.owner);
+    const rows = ['| Fix a | kim |', '| Fix b | ann |'];
+    assert.deepEqual(owners(doc('| Action | Owner |', rows)), ['kim', 'ann']);
+    assert.deepEqual(owners(doc('| Action | Owner |', rows)), ['kim', 'ann']);
+    assert.deepEqual(owners(doc('| Owner | Action |', rows)), ['Fix a', 'Fix b']);
+    assert.deepEqual(owners(doc('| Action | Owner |', ['| Fix a | bo |', rows[1]!])), ['bo', 'ann']);
+    assert.deepEqual(owners(doc('| Action | Owner |', ['| Fix a | TBD |', rows[1]!])), [undefined, 'ann']);
+  });
+});
+
+describe('timeline: stamps need a digit', () => {
+  it('parseStamp finds none in text without an ASCII digit (the timeline reads no stamp from such an entry)', () => {
+    const alphabet = ['Nov', 'november', 'Mon', 'Monday, ', 'T', 'at ', 'am', 'p.m.', ':', '-', '/', '.', ' ', '|', '*', '**', '`', '[', '(', 'UTC', 'Z', '+', 'GMT', 'x', 'x', 'x', 'xx:xx', 'xxxx-xx-xx', '\u0660', '\uff11', '²'];
+    let withDigits = 0;
+    for (const text of strings(9, 20_000, alphabet, 8)) {
+      assert.equal(parseStamp(text), undefined, JSON.stringify(text));
+      if (parseStamp(text.replace(/x/g, '1'), 0) !== undefined) withDigits++;
+    }
+    // The same texts with digits in them do hold stamps: the alphabet is one stamps are made of.
+    assert.ok(withDigits > 100, `${withDigits}`);
+  });
+});
+
+describe('timeline: zones stated in prose', () => {
+  it('proseZone and statesZone, which read a text only when the zone pattern may match it, find what the pattern finds', () => {
+    const abbreviations = Object.keys(ZONE_OFFSETS).filter((z) => z !== 'Z').sort((a, b) => b.length - a.length).join('|');
+    const PROSE_ZONE = new RegExp(String.raw`(?<![A-Za-z])(?:(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|UTC|GMT|${abbreviations}|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Z][A-Za-z_]+)(?![A-Za-z])|\butc\b|\blocal time\b`);
+    const alphabet = ['UTC', 'GMT', 'PST', 'CEST', 'Z', 'utc', 'Utc', 'local time', 'Local Time', 'Europe', '/', 'Berlin', 'x', 'T', 'Timeline', ' ', '+', '2', ':', '(', ')', 'A', 'B', 'é', 'É'];
+    let found = 0;
+    for (const text of strings(13, 20_000, alphabet, 6)) {
+      const m = PROSE_ZONE.exec(text);
+      assert.equal(proseZone(text)?.zone, m?.[0], JSON.stringify(text));
+      assert.equal(statesZone(text), m !== null, JSON.stringify(text));
+      if (m) found++;
+    }
+    assert.ok(found > 1000, `${found}`);
+  });
+});
+
