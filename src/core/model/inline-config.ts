@@ -63,6 +63,12 @@ export function readDirectives(model: PostmortemModel): Directives {
 function scan(model: PostmortemModel): Directives {
   const directives: Directive[] = [];
   const unknown: UnknownRuleName[] = [];
+  // A directive's line holds the prefix, and the chunks hold every line: a document none of whose chunks holds it
+  // (nearly every one) has none, found by a native search per chunk instead of a read of every line for fences.
+  const chunks = model.chunks;
+  let any = chunks.length === 0;
+  for (let c = 0; c < chunks.length && !any; c++) any = chunks[c]!.key.includes(PREFIX);
+  if (!any) return { directives, unknown };
   const lines = model.lines;
   const fmEnd = model.frontMatter ? model.frontMatter.range.end.line : -1;
   let fence: string | undefined;
