@@ -452,8 +452,13 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   }
 
   const found: EntryLines = { itemStarts, itemEnds, rows };
-  const timeline = collectEntries(sections, 'timeline', headings, found, lines, previous?.timeline);
-  const actionItems = collectEntries(sections, 'action-items', headings, found, lines, previous?.actionItems);
+  const priorOf = (entries: readonly Entry[], spans: EntrySpans | undefined): EntriesBefore | undefined =>
+    previous ? { entries, spans, sections: previous.sections, lines: previous.lines } : undefined;
+  const keepSpans = options.cache !== undefined;
+  const timelineRead = collectEntries(sections, 'timeline', headings, found, lines, previous && priorOf(previous.timeline, previousBuilt?.timelineSpans), newSpans(sections.length, keepSpans));
+  const actionRead = collectEntries(sections, 'action-items', headings, found, lines, previous && priorOf(previous.actionItems, previousBuilt?.actionSpans), newSpans(sections.length, keepSpans));
+  const timeline = timelineRead.entries;
+  const actionItems = actionRead.entries;
   const model: PostmortemModel = {
     lines,
     eol,
@@ -477,7 +482,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   if (options.cache) {
     keeping.add(model);
     lastModel.set(options.cache, model);
-    built.set(model, { raw: rawHeadings, definitions, byLabel: refs?.byLabel, recognition });
+    built.set(model, { raw: rawHeadings, definitions, byLabel: refs?.byLabel, recognition, timelineSpans: timelineRead.spans, actionSpans: actionRead.spans });
     if (previous) {
       previousOf.set(model, previous);
       previousOf.delete(previous); // one step back only: a chain of every model of the document would never be freed
@@ -511,6 +516,9 @@ interface Built {
   readonly byLabel: ReadonlyMap<string, string> | undefined;
   /** Its recognition: the next model's, when its headings and line flags are these, reads only the labels again. */
   readonly recognition: Recognition;
+  /** Where each section's timeline entries and action items are in its lists (see collectEntries). */
+  readonly timelineSpans: EntrySpans | undefined;
+  readonly actionSpans: EntrySpans | undefined;
 }
 const built = new WeakMap<PostmortemModel, Built>();
 
@@ -848,25 +856,56 @@ const DELIMITER_ROW = /^[\s:|-]+$/;
 
 const LIST_MARKER = /^\s*(?:[-+*]|\d{1,9}[.)])\s+/;
 
+/** Where each section's entries are in a model's list of them (by section index: start, end; -1 for none). */
+type EntrySpans = Int32Array;
+
+/** Spans for a model's sections, all -1; an empty stand-in when nothing will read them (a one-off analysis). */
+function newSpans(sections: number, keep: boolean): EntrySpans {
+  return keep ? new Int32Array(2 * sections).fill(-1) : SCRATCH_SPANS.length >= 2 * sections ? SCRATCH_SPANS : (SCRATCH_SPANS = new Int32Array(2 * sections));
+}
+let SCRATCH_SPANS = new Int32Array(0);
+
+/** The entries of the previous model of the document, with where each of its sections' entries are. */
+interface EntriesBefore {
+  readonly entries: readonly Entry[];
+  readonly spans: EntrySpans | undefined;
+  readonly sections: readonly Section[];
+  readonly lines: readonly string[];
+}
+
 function collectEntries(
   sections: readonly Section[],
   id: SectionId,
   headings: readonly Heading[],
   found: EntryLines,
   lines: readonly string[],
-  previous: readonly Entry[] | undefined,
-): Entry[] {
+  prior: EntriesBefore | undefined,
+  spans: EntrySpans,
+): { entries: Entry[]; spans: EntrySpans | undefined } {
   const out: Entry[] = [];
   const { itemStarts, itemEnds, rows } = found;
+  const previous = prior?.entries;
   const reuse = previous && previous.length > 0 ? new Reuse(previous) : undefined;
   // Items and rows are in line order: each section reads only its own, found by binary search (reading all of them
   // for each section was quadratic in a document of many Timeline sections).
   let sorted = true;
-  for (const section of sections) {
+  for (let si = 0; si < sections.length; si++) {
+    const section = sections[si]!;
     if (!section.roles.includes(id)) continue;
     const from = section.heading.range.end.line + 1;
     const to = section.contentRange.end.line;
     const before = out.length;
+    spans[2 * si] = before;
+    // A section handed on from the previous model (its lines and parse unchanged, see Section), with the line after
+    // it unchanged too (a row's header is read from the line below): its entries, as they were. 36,000 Timeline
+    // sections were each searched for their items on every keystroke.
+    const was = prior?.spans;
+    if (was && prior!.sections[si] === section && was[2 * si]! >= 0 && prior!.lines[to + 1] === lines[to + 1]) {
+      for (let k = was[2 * si]!; k < was[2 * si + 1]!; k++) out.push(previous![k]!);
+      spans[2 * si + 1] = out.length;
+      if (before > 0 && out.length > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
+      continue;
+    }
     for (let k = lowerBound(itemStarts, from); k < itemStarts.length && itemStarts[k]! <= to; k++) {
       const start = itemStarts[k]!;
       const end = Math.min(itemEnds[k]!, to);
@@ -903,10 +942,12 @@ function collectEntries(
       const same = reuse?.find('row', r, r, lines);
       out.push(same ?? { kind: 'row', range: range(r, 0, r, text.length), text, lines: [text] });
     }
+    spans[2 * si + 1] = out.length;
     // A section holds items and rows: each run is in line order; the section is in order when one run is empty.
     if (itemsEnd > before && out.length > itemsEnd) sorted = false;
     else if (before > 0 && out.length > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
   }
+  // Sorted, the entries are no longer where the spans say: the next model reads every section again.
   if (!sorted) out.sort((a, b) => a.range.start.line - b.range.start.line);
-  return out;
+  return { entries: out, spans: sorted ? spans : undefined };
 }
