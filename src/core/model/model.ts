@@ -7,7 +7,7 @@ import type { ChunkData, HeadingKind, ParsedChunk } from './chunk';
 import { bracketedTexts, definitionLabel, definitionsByLabel, definitionsFor, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { headingTextWithDefinitions } from './remark';
 import { rescanChunks, scanChunks, type ChunkSpan } from './scan';
-import { firstIndex, range, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
+import { firstIndex, range, sameItems, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { FrontMatterPieces } from './frontmatter-pieces';
 import { SectionMatcher } from './match';
@@ -454,9 +454,10 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const found: EntryLines = { itemStarts, itemEnds, rows };
   const priorOf = (entries: readonly Entry[], spans: EntrySpans | undefined): EntriesBefore | undefined =>
     previous ? { entries, spans, sections: previous.sections, lines: previous.lines } : undefined;
-  const keepSpans = options.cache !== undefined;
-  const timelineRead = collectEntries(sections, 'timeline', headings, found, lines, previous && priorOf(previous.timeline, previousBuilt?.timelineSpans), newSpans(sections.length, keepSpans));
-  const actionRead = collectEntries(sections, 'action-items', headings, found, lines, previous && priorOf(previous.actionItems, previousBuilt?.actionSpans), newSpans(sections.length, keepSpans));
+  // Where each section's entries are, kept only for the next model of the document (all -1 until found).
+  const spans = (): EntrySpans | undefined => (options.cache ? new Int32Array(2 * sections.length).fill(-1) : undefined);
+  const timelineRead = collectEntries(sections, 'timeline', headings, found, lines, previous && priorOf(previous.timeline, previousBuilt?.timelineSpans), spans());
+  const actionRead = collectEntries(sections, 'action-items', headings, found, lines, previous && priorOf(previous.actionItems, previousBuilt?.actionSpans), spans());
   const timeline = timelineRead.entries;
   const actionItems = actionRead.entries;
   const model: PostmortemModel = {
@@ -475,18 +476,14 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     language,
     signals: flags,
   };
-  (model as { [KEPT]?: Kept })[KEPT] = { results: [], previous: options.cache ? previous : undefined };
-  // One step back only, as previousOf: a chain of every model of the document would never be freed.
+  (model as { [KEPT]?: Kept })[KEPT] = { results: [], previous };
+  // One step back only: a chain of every model of the document would never be freed.
   const before = previous ? (previous as KeptModel)[KEPT] : undefined;
   if (before) before.previous = undefined;
   if (options.cache) {
     keeping.add(model);
     lastModel.set(options.cache, model);
     built.set(model, { raw: rawHeadings, definitions, byLabel: refs?.byLabel, recognition, timelineSpans: timelineRead.spans, actionSpans: actionRead.spans });
-    if (previous) {
-      previousOf.set(model, previous);
-      previousOf.delete(previous); // one step back only: a chain of every model of the document would never be freed
-    }
   }
   return model;
 }
@@ -628,7 +625,7 @@ export function sectionsFor(model: PostmortemModel, id: SectionId): readonly Sec
 
 function byRoleOf(model: PostmortemModel): Map<SectionId, readonly Section[]> {
   // After an edit that left every section as it was (typing in a section's text), the lists of the model before.
-  const previous = previousOf.get(model);
+  const previous = previousModel(model);
   const before = previous ? sectionsByRole.get(previous) : undefined;
   if (before && sameItems(model.sections, previous!.sections)) {
     sectionsByRole.set(model, before);
@@ -649,12 +646,6 @@ function byRoleOf(model: PostmortemModel): Map<SectionId, readonly Section[]> {
   return byRole;
 }
 
-/** The same objects in the same order. */
-function sameItems(a: readonly object[], b: readonly object[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 
 /**
@@ -693,15 +684,12 @@ interface EntryLines {
  */
 const lastModel = new WeakMap<ChunkCache, PostmortemModel>();
 
-/** Each incremental model's predecessor, for one step only. */
-const previousOf = new WeakMap<PostmortemModel, PostmortemModel>();
-
 /**
  * The model built before this one by the same IncrementalAnalyzer, if any: what reads the entries may keep its results
  * with a model and take those of the unchanged entries from the model before (the same Entry objects, in order).
  */
 export function previousModel(model: PostmortemModel): PostmortemModel | undefined {
-  return previousOf.get(model);
+  return (model as KeptModel)[KEPT]?.previous;
 }
 
 /**
@@ -709,7 +697,6 @@ export function previousModel(model: PostmortemModel): PostmortemModel | undefin
  * so a document keeps one model alive, not two.
  */
 export function releasePrevious(model: PostmortemModel): void {
-  previousOf.delete(model);
   changes.delete(model);
   const kept = (model as KeptModel)[KEPT];
   if (kept) kept.previous = undefined;
@@ -786,7 +773,7 @@ const changes = new WeakMap<PostmortemModel, LineChange>();
  * (spliceLines keeps those an edit did not touch): a pass over two arrays of pointers, made once per model.
  */
 export function changeSincePrevious(model: PostmortemModel): LineChange | undefined {
-  const previous = previousOf.get(model);
+  const previous = previousModel(model);
   if (!previous) return undefined;
   let change = changes.get(model);
   if (!change) {
@@ -859,11 +846,7 @@ const LIST_MARKER = /^\s*(?:[-+*]|\d{1,9}[.)])\s+/;
 /** Where each section's entries are in a model's list of them (by section index: start, end; -1 for none). */
 type EntrySpans = Int32Array;
 
-/** Spans for a model's sections, all -1; an empty stand-in when nothing will read them (a one-off analysis). */
-function newSpans(sections: number, keep: boolean): EntrySpans {
-  return keep ? new Int32Array(2 * sections).fill(-1) : SCRATCH_SPANS.length >= 2 * sections ? SCRATCH_SPANS : (SCRATCH_SPANS = new Int32Array(2 * sections));
-}
-let SCRATCH_SPANS = new Int32Array(0);
+
 
 /** The entries of the previous model of the document, with where each of its sections' entries are. */
 interface EntriesBefore {
@@ -880,7 +863,7 @@ function collectEntries(
   found: EntryLines,
   lines: readonly string[],
   prior: EntriesBefore | undefined,
-  spans: EntrySpans,
+  spans: EntrySpans | undefined,
 ): { entries: Entry[]; spans: EntrySpans | undefined } {
   const out: Entry[] = [];
   const { itemStarts, itemEnds, rows } = found;
@@ -895,14 +878,14 @@ function collectEntries(
     const from = section.heading.range.end.line + 1;
     const to = section.contentRange.end.line;
     const before = out.length;
-    spans[2 * si] = before;
+    if (spans) spans[2 * si] = before;
     // A section handed on from the previous model (its lines and parse unchanged, see Section), with the line after
     // it unchanged too (a row's header is read from the line below): its entries, as they were. 36,000 Timeline
     // sections were each searched for their items on every keystroke.
     const was = prior?.spans;
     if (was && prior!.sections[si] === section && was[2 * si]! >= 0 && prior!.lines[to + 1] === lines[to + 1]) {
       for (let k = was[2 * si]!; k < was[2 * si + 1]!; k++) out.push(previous![k]!);
-      spans[2 * si + 1] = out.length;
+      if (spans) spans[2 * si + 1] = out.length;
       if (before > 0 && out.length > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
       continue;
     }
@@ -942,7 +925,7 @@ function collectEntries(
       const same = reuse?.find('row', r, r, lines);
       out.push(same ?? { kind: 'row', range: range(r, 0, r, text.length), text, lines: [text] });
     }
-    spans[2 * si + 1] = out.length;
+    if (spans) spans[2 * si + 1] = out.length;
     // A section holds items and rows: each run is in line order; the section is in order when one run is empty.
     if (itemsEnd > before && out.length > itemsEnd) sorted = false;
     else if (before > 0 && out.length > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;

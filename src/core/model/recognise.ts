@@ -13,6 +13,7 @@ import { canonicalIndex, SECTION_IDS, sectionSpec, type SectionId } from './cata
 import type { SectionMatcher } from './match';
 import { countSignals, labelText, SIGNAL, type SignalCounts } from './signals';
 import { foldText, isNeutralHeading, matchWords, type Language } from './vocabulary';
+import { sameItems } from './text';
 
 export interface RoleReason {
   readonly role: SectionId;
@@ -73,13 +74,8 @@ interface Basis {
  */
 function sameBasis(input: RecogniseInput, before: RecogniseInput): boolean {
   if (input.matcher !== before.matcher || input.language !== before.language || input.bodyStart !== before.bodyStart) return false;
-  if (input.lines.length !== before.lines.length || input.headings.length !== before.headings.length) return false;
-  for (let i = 0; i < input.headings.length; i++) if (input.headings[i] !== before.headings[i]) return false;
-  const a = input.flags;
-  const b = before.flags;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  if (input.lines.length !== before.lines.length) return false;
+  return sameItems(input.headings, before.headings) && sameItems(input.flags, before.flags);
 }
 
 interface Candidate {
@@ -382,19 +378,13 @@ export function recognise(input: RecogniseInput, previous?: Recognition): Recogn
     const k = kept[i]!;
     if (i === titleIndex) out[i] = TITLE;
     else if (k.length === 0) out[i] = NO_ROLES;
-    else if (k === words[i]!.candidates || sameCandidates(k, words[i]!.candidates)) {
+    else if (k === words[i]!.candidates || sameItems(k, words[i]!.candidates)) {
       let shared = allKept.get(words[i]!);
       if (!shared) allKept.set(words[i]!, (shared = rolesOf(k)));
       out[i] = shared;
     } else out[i] = rolesOf(k);
   }
   return { headings: out, labels, ends: end, basis: { input, kept, served, parent, titleIndex } };
-}
-
-function sameCandidates(a: readonly Candidate[], b: readonly Candidate[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Bold lines acting as headings, for roles no heading serves, outside sections that serve a role. */

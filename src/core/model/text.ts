@@ -118,6 +118,13 @@ export interface Splice {
   readonly oldAfter: number;
 }
 
+/** The same objects (or values) in the same order. */
+export function sameItems<T>(a: ArrayLike<T>, b: ArrayLike<T>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Length of the common prefix of a and b; native comparisons of 4 KB blocks first. */
 export function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
