@@ -148,6 +148,9 @@ interface RuleRun {
 
 const ruleRuns = new WeakMap<PostmortemModel, Map<string, RuleRun>>();
 
+/** How many of the previous run's findings a report looks at for its own: the edit changed or removed the others. */
+const LOOK_AHEAD = 8;
+
 /** The finding made of what a rule reports, when it reported the very same parts (its severity is the run's). */
 const same = (out: Finding | undefined, f: FindingInput): boolean =>
   out !== undefined && out.message === f.message && out.range === f.range && out.data === f.data && (f.severity === undefined || f.severity === out.severity);
@@ -181,11 +184,16 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
         if (old) {
           // In the order reported: the next one, or the one after when the edit removed one. Rules keep what they
           // report (per section or entry), so the same message, range and data are the same objects.
+          // A few findings the edit removed or changed in a row are stepped over (a bounded look ahead keeps it
+          // linear); a new one leaves the place where it was.
           const outs = old.findings;
-          if (j < oldEnd && same(outs[j], f)) out = outs[j++];
-          else if (j + 1 < oldEnd && same(outs[j + 1], f)) {
-            out = outs[j + 1];
-            j += 2;
+          const stop = Math.min(oldEnd, j + LOOK_AHEAD);
+          for (let k = j; k < stop; k++) {
+            if (same(outs[k], f)) {
+              out = outs[k];
+              j = k + 1;
+              break;
+            }
           }
         }
         // Spelled out, not spread: a document may have 130,000 findings, and a spread each cost more than the rule.

@@ -313,13 +313,13 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
     const a = firstIndex(old.length, (j) => old[j]!.start < at);
     return a > 0 && a < old.length && old[a]!.start === at && old[a - 1]!.htmlCut ? a : undefined;
   };
-  const tail = (j: number): ChunkSpan[] => {
-    const out: ChunkSpan[] = [];
+  // Appended to the scan's own list: a list of its own, then copied over with an iterator, was an edit's garbage.
+  const tail = (j: number, into: ChunkSpan[]): ChunkSpan[] => {
     for (; j < old.length; j++) {
       const o = old[j]!;
-      out.push(shift === 0 ? o : { start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut });
+      into.push(shift === 0 ? o : { start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut });
     }
-    return out;
+    return into;
   };
   return scanFrom(lines, from, chunks, { resync, resyncCut, tail }, atCut);
 }
@@ -332,7 +332,7 @@ function scanFrom(
   lines: readonly string[],
   from: number,
   chunks: ChunkSpan[],
-  resume: { resync(i: number): number | undefined; resyncCut(i: number): number | undefined; tail(j: number): ChunkSpan[] } | undefined,
+  resume: { resync(i: number): number | undefined; resyncCut(i: number): number | undefined; tail(j: number, into: ChunkSpan[]): ChunkSpan[] } | undefined,
   atCut = false,
 ): ChunkSpan[] {
   const n = lines.length;
@@ -405,10 +405,7 @@ function scanFrom(
             chunkIsList = false;
             chunkIsRow = false;
             const j = resume ? resume.resyncCut(i) : undefined;
-            if (j !== undefined) {
-              for (const span of resume!.tail(j)) chunks.push(span);
-              return chunks;
-            }
+            if (j !== undefined) return resume!.tail(j, chunks);
           }
           cuts!.feed(line);
         }
@@ -485,10 +482,7 @@ function scanFrom(
           chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
           start = i;
           const j = prevBlank && resume ? resume.resync(i) : undefined;
-          if (j !== undefined) {
-            for (const span of resume!.tail(j)) chunks.push(span);
-            return chunks;
-          }
+          if (j !== undefined) return resume!.tail(j, chunks);
         }
       }
     }
