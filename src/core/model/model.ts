@@ -399,7 +399,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const lastLine = lines.length - 1;
   // Each section ends before the next heading of the same or a higher level (recognition found where).
   const endBefore = recognition.ends;
-  const sections: Array<{ -readonly [K in keyof Section]: Section[K] }> = [];
+  const sections: BuiltSection[] = [];
   const labels = recognition.labels.length;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
@@ -427,7 +427,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       sections.push(kept);
       continue;
     }
-    const section = { heading: h, roles: h.roles, contentRange: range(contentStart, startChar, endLine, endChar), index: sections.length };
+    const section = new BuiltSection(h, h.roles, range(contentStart, startChar, endLine, endChar), sections.length);
     if (labels === 0) raw.section = section;
     sections.push(section);
   }
@@ -445,7 +445,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       // A label with text after it on its line ("- **Impact**: …") starts its content on that line.
       const startLine = l.inline || l.endLine === l.line ? l.line : l.line + 1;
       const startChar = startLine === l.line ? l.end : 0;
-      sections.push({ heading, roles: l.roles, contentRange: range(startLine, startChar, l.endLine, (lines[l.endLine] ?? '').length), index: 0 });
+      sections.push(new BuiltSection(heading, l.roles, range(startLine, startChar, l.endLine, (lines[l.endLine] ?? '').length), 0));
     }
     sections.sort((a, b) => a.heading.range.start.line - b.heading.range.start.line);
     for (let i = 0; i < sections.length; i++) sections[i]!.index = i;
@@ -476,7 +476,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     language,
     signals: flags,
   };
-  (model as { [KEPT]?: Kept })[KEPT] = { results: [], previous };
+  (model as { [KEPT]?: Kept })[KEPT] = { previous };
   // One step back only: a chain of every model of the document would never be freed.
   const before = previous ? (previous as KeptModel)[KEPT] : undefined;
   if (before) before.previous = undefined;
@@ -502,7 +502,7 @@ interface RawModelHeading {
   /** Its references as last resolved: with which definitions, the labels it read, and the result (itself if none). */
   references: { readonly byLabel: ReadonlyMap<string, string>; readonly labels: readonly string[]; readonly resolved: RawModelHeading } | undefined;
   heading: Heading | undefined;
-  section: Section | undefined;
+  section: BuiltSection | undefined;
 }
 
 /** What the next model of a document takes from this one: its headings as read from their chunks, unresolved. */
@@ -702,13 +702,8 @@ export function releasePrevious(model: PostmortemModel): void {
   if (kept) kept.previous = undefined;
 }
 
-/**
- * What a model keeps for perSection: each store's results by section index, and the model built before it by the same
- * IncrementalAnalyzer (until releasePrevious). Kept on the model object itself: a WeakMap lookup per section and call
- * cost more than most answers.
- */
+/** What a model keeps: the model built before it by the same IncrementalAnalyzer (until releasePrevious). */
 interface Kept {
-  readonly results: Array<unknown[] | undefined>;
   previous: KeptModel | undefined;
 }
 const KEPT = Symbol('kept');
@@ -716,21 +711,39 @@ type KeptModel = PostmortemModel & { readonly [KEPT]?: Kept };
 
 let stores = 0;
 
-/** Results kept per model, one slot per section (by Section.index); see perSection. */
+/** What perSection keeps for one kind of result: a slot in every section's own results. */
 export class SectionResults<T> {
   readonly id = stores++;
+  /** Never read: ties T to the store, for perSection's callers. */
+  declare readonly kind?: T;
+}
 
-  /** The model's results, if any were kept. */
-  get(model: PostmortemModel): ReadonlyArray<T | undefined> | undefined {
-    return (model as KeptModel)[KEPT]?.results[this.id] as Array<T | undefined> | undefined;
+/**
+ * A section made by buildModel. It carries what perSection kept from its own lines, in a private field: handed on
+ * to the next model only when nothing about it changed (see Section), it hands on its results with it, whatever the
+ * number of models in between, with no array per model and no lookup in the model before. Private, so plain data
+ * (a test's deep comparison, JSON) sees only the Section's fields.
+ */
+class BuiltSection implements Section {
+  #results: unknown[] | undefined = undefined;
+  constructor(
+    readonly heading: Heading,
+    readonly roles: readonly SectionId[],
+    readonly contentRange: Range,
+    public index: number,
+  ) {}
+
+  static results(section: Section): unknown[] | undefined {
+    if (!(section instanceof BuiltSection)) return undefined;
+    return (section.#results ??= []);
   }
 }
 
 /**
- * A result read from a section's own lines, computed once per model and section: a section an edit left (the very
- * Section object of the previous model, see Section) takes the previous model's result instead. `compute` must read
- * nothing outside the section's lines, its heading and its roles, or say with `stillGood` whether what else it read
- * is still the same. Never undefined: use null for "none".
+ * A result read from a section's own lines, computed once per section object: a section an edit left (the very
+ * Section object of the previous model, see Section) keeps it. `compute` must read nothing outside the section's
+ * lines, its heading and its roles, or say with `stillGood` whether what else it read is still the same. Never
+ * undefined: use null for "none".
  */
 export function perSection<T, A = undefined>(
   store: SectionResults<T>,
@@ -741,17 +754,17 @@ export function perSection<T, A = undefined>(
   stillGood?: (kept: T, arg: A) => boolean,
 ): T {
   // Module-level functions and an argument, not closures: one closure per section and call was most of the garbage.
-  const index = section.index;
-  const kept = (model as KeptModel)[KEPT];
-  if (kept === undefined || model.sections[index] !== section) return compute(model, section, arg);
-  const own = (kept.results[store.id] ??= new Array<unknown>(model.sections.length)) as Array<T | undefined>;
-  let value = own[index];
-  if (value !== undefined) return value;
-  const previous = kept.previous;
-  if (previous !== undefined && previous.sections[index] === section) value = previous[KEPT]?.results[store.id]?.[index] as T | undefined;
-  if (value === undefined || (stillGood && !stillGood(value, arg))) value = compute(model, section, arg);
-  own[index] = value;
+  const results = model.sections[section.index] === section ? BuiltSection.results(section) : undefined;
+  if (results === undefined) return compute(model, section, arg);
+  let value = results[store.id] as T | undefined;
+  if (value === undefined || (stillGood !== undefined && !stillGood(value, arg))) results[store.id] = value = compute(model, section, arg);
   return value;
+}
+
+/** What perSection kept for the section, if anything: for a reader that can use it but would not compute it. */
+export function keptFor<T>(store: SectionResults<T>, model: PostmortemModel, section: Section): T | undefined {
+  const results = model.sections[section.index] === section ? BuiltSection.results(section) : undefined;
+  return results?.[store.id] as T | undefined;
 }
 
 /** Which lines an edit changed, between the model before and this one. */

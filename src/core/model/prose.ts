@@ -1,6 +1,6 @@
 // Reading the prose of sections: what counts as content, what is a placeholder, and text with code spans, quotes
 // and HTML comments blanked out (same length, so columns stay exact).
-import { perSection, type PostmortemModel, type Section, SectionResults } from './model';
+import { keptFor, perSection, type Heading, type PostmortemModel, type Section, SectionResults } from './model';
 import { asciiFirst, codeMask, isSpaceCode } from './text';
 
 export interface ProseLine {
@@ -37,34 +37,36 @@ export function blankComments(raw: string, inComment: boolean): { text: string; 
 }
 
 /** Lines that hold a heading, per model (sectionLines skips them). */
-const headingLineSets = new WeakMap<PostmortemModel, HeadingLines>();
-
-/** One byte per line of the document (a Set of 65,000 heading lines cost more than the rules that asked). */
+/**
+ * Which lines of a section are heading lines, asked in line order: the model's headings from the section's first line
+ * on, found by a binary search (a mask of every line of the document, made on every edit, cost more than the few
+ * sections an edit makes read again).
+ */
 class HeadingLines {
-  constructor(private readonly mask: Uint8Array) {}
-  has(line: number): boolean {
-    return this.mask[line] === 1;
-  }
-}
-/** sectionLines per model and section: several rules read the same section's lines. */
-const sectionLineCache = new SectionResults<readonly ProseLine[]>();
-
-/** Whether per-section results may be kept in the model's arrays by the section's index (a section of this model). */
-const ownSection = (model: PostmortemModel, section: Section): boolean => model.sections[section.index] === section;
-
-function headingLinesOf(model: PostmortemModel): HeadingLines {
-  let set = headingLineSets.get(model);
-  if (!set) {
-    const mask = new Uint8Array(model.lines.length);
-    const headings = model.headings;
-    for (let i = 0; i < headings.length; i++) {
-      const h = headings[i]!;
-      for (let l = h.range.start.line; l <= h.range.end.line && l < mask.length; l++) mask[l] = 1;
+  private next: number;
+  constructor(
+    private readonly headings: readonly Heading[],
+    from: number,
+  ) {
+    let lo = 0;
+    let hi = headings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (headings[mid]!.range.end.line < from) lo = mid + 1;
+      else hi = mid;
     }
-    headingLineSets.set(model, (set = new HeadingLines(mask)));
+    this.next = lo;
   }
-  return set;
+  /** Lines must be asked in increasing order. */
+  has(line: number): boolean {
+    const hs = this.headings;
+    while (this.next < hs.length && hs[this.next]!.range.end.line < line) this.next++;
+    const h = hs[this.next];
+    return h !== undefined && h.range.start.line <= line;
+  }
 }
+/** sectionLines per section: several rules read the same section's lines. */
+const sectionLineCache = new SectionResults<readonly ProseLine[]>();
 
 /** The lines of a section's body (subsections included, their heading lines excluded), comments blanked out. */
 export function sectionLines(model: PostmortemModel, section: Section): readonly ProseLine[] {
@@ -75,10 +77,10 @@ const readSectionLines = (model: PostmortemModel, section: Section): readonly Pr
 
 /** sectionLines one at a time, for readers that may stop early (a long Timeline is mostly not read). */
 function* walkSection(model: PostmortemModel, section: Section): Generator<ProseLine> {
-  const headingLines = headingLinesOf(model);
   let inComment = false;
   // A label with text after it ("- **Impact**: all requests failed") holds content on its own line.
   const from = section.heading.kind === 'label' ? section.contentRange.start.line : section.heading.range.end.line + 1;
+  const headingLines = new HeadingLines(model.headings, from);
   for (let l = from; l <= section.contentRange.end.line && l < model.lines.length; l++) {
     if (headingLines.has(l)) continue;
     const blanked = blankComments(model.lines[l] ?? '', inComment);
@@ -196,12 +198,12 @@ function isContentLine(model: PostmortemModel, line: number, text: string): bool
 
 function computeIsEmpty(model: PostmortemModel, section: Section): boolean {
   // Stops at the first line with content: reading a long Timeline to its end only to find its first entry is waste.
-  const cached = ownSection(model, section) ? sectionLineCache.get(model)?.[section.index] : undefined;
+  const cached = keptFor(sectionLineCache, model, section);
   if (cached) return !cached.some(({ line, text }) => isContentLine(model, line, text));
   // walkSection's lines, with a line wholly inside a comment passed over unread (it blanks to spaces: no content).
-  const headingLines = headingLinesOf(model);
   let inComment = false;
   const from = section.heading.kind === 'label' ? section.contentRange.start.line : section.heading.range.end.line + 1;
+  const headingLines = new HeadingLines(model.headings, from);
   for (let l = from; l <= section.contentRange.end.line && l < model.lines.length; l++) {
     if (headingLines.has(l)) continue;
     const raw = model.lines[l] ?? '';
