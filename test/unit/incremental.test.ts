@@ -11,6 +11,7 @@ import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { fastParse, parseChunk } from '../../src/core/model/parse';
 import { remarkParseChunk } from '../../src/core/model/remark';
 import { spliceLines, splitLines } from '../../src/core/model/text';
+import { recognitionRuns } from '../../src/core/model/recognise';
 import { blankComments, eachProseChunk, type ProseLine } from '../../src/core/model/prose';
 import { frontMatterEnd, rescanChunks, scanChunks } from '../../src/core/model/scan';
 import { FAMILIES } from '../bench/families';
@@ -276,6 +277,97 @@ describe('incremental recognition', () => {
       first.model.headings.forEach((h, i) => assert.equal(second.model.headings[i], h));
     });
   }
+});
+
+describe('recognition patched after an edit == read again', () => {
+  // Edits that keep every heading at its lines and level patch the recognition before (see patch in recognise.ts):
+  // headings' words and lines' signals change, in trees of every shape, with and without a title.
+  const TITLES = ['Impact', 'Timeline', 'Summary', 'Root cause', 'Root Causes', 'Action Items', 'Responders', 'Detection', 'Mitigation', 'What happened', 'Lessons learned', 'Notes', 'Details', 'Background', 'Follow-ups', 'Who was involved', 'Appendix', 'Process', 'Overview', 'Customer impact', 'Incident'];
+  const BODY = ['- 14:03 UTC: paged', '- [ ] Fix the thing @kim', '1,200 users saw errors (3%)', 'It failed because the cache was cold.', 'We rolled back the deploy.', '@alice, @bob', 'Plain text.', '**Impact**: bad', '', 'Alice (IC)', '- 2026-11-20 09:15 restarted', 'TODO', 'Action Items', '| 14:05 | paged |'];
+  const BLOCKS = [
+    ['- 14:03 UTC: paged', '- 14:05 UTC: rolled back', '- 14:09 UTC: resolved'],
+    ['- [ ] Add an alert @kim', '- [ ] Fix the retry TICKET-12', 'TODO: runbook'],
+    ['1,200 users saw errors', '3% of requests failed', '$4,000 in refunds'],
+    ['It failed because the cache was cold.', 'The deploy was caused by a bad flag.'],
+  ];
+  const CHILDREN = ['Impact', 'Customer impact', 'Impact on users', 'Detection', 'Process', 'Timeline', 'Root cause', 'Notes', 'Action Items'];
+  const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  function make(r: () => number): string[] {
+    const out = r() < 0.7 ? ['# Incident 42', ''] : [];
+    const section = (level: number, title: string) => {
+      out.push(`${'#'.repeat(level)} ${title}`, '');
+      const body = Math.floor(r() * 4);
+      for (let k = 0; k < body; k++) out.push(pick(r, BODY));
+      // A body whose content shows a role (a heading without one may take it, while no heading serves it).
+      if (r() < 0.25) out.push(...pick(r, BLOCKS));
+      out.push('');
+    };
+    const n = 3 + Math.floor(r() * 10);
+    for (let i = 0; i < n; i++) {
+      section(2, pick(r, TITLES));
+      // Sub-sections that often serve one role between them (a parent may then serve it), or name kinds of follow-ups.
+      const kids = r() < 0.5 ? 2 + Math.floor(r() * 3) : 0;
+      for (let k = 0; k < kids; k++) {
+        section(3, pick(r, CHILDREN));
+        if (r() < 0.3) section(4, pick(r, CHILDREN));
+      }
+    }
+    return out;
+  }
+  function edit(r: () => number, doc: string[]): string[] {
+    const next = doc.slice();
+    const changes = 1 + Math.floor(r() * 3);
+    for (let c = 0; c < changes; c++) {
+      const at = Math.floor(r() * next.length);
+      const line = next[at]!;
+      const heading = /^(#+) /.exec(line);
+      if (heading) next[at] = r() < 0.1 ? `#${line}` : `${heading[1]} ${pick(r, r() < 0.5 ? CHILDREN : TITLES)}`;
+      else if (line !== '' || r() < 0.3) next[at] = pick(r, BODY);
+      if (r() < 0.05) next.splice(at, 0, pick(r, BODY));
+    }
+    return next;
+  }
+  // Edits that change what the whole document reads: roles served or named plainly, a parent's common role.
+  const cases: Array<[string, string[], [string, string]]> = [
+    ['the only Timeline renamed, while Notes hold timestamps', ['## Timeline', '', 'x', '', '## Notes', '', ...BLOCKS[0]!], ['## Timeline', '## Process']],
+    // A Timeline sub-heading of Action items names it plainly but serves nothing: the roles served change alone.
+    ['the only Timeline serving renamed, while Notes hold timestamps', ['## Action Items', '', '### Timeline', '', '- [ ] a', '', '## Timeline', '', 'x', '', '## Notes', '', ...BLOCKS[0]!], ['## Timeline', '## Process']],
+    ['a Timeline named, while Notes held the timeline by content', ['## Process', '', 'x', '', '## Notes', '', ...BLOCKS[0]!], ['## Process', '## Timeline']],
+    ['a plain name of a role broad words stood for', ['## Summary', '', 'x', '', '## Details', '', 'y'], ['## Details', '## Overview']],
+    ['a child that breaks its siblings\' common role', ['## Details', '', '### Impact', '', 'a', '', '### Customer impact', '', 'b'], ['### Customer impact', '### Detection']],
+    ['a child that makes its siblings\' common role', ['## Details', '', '### Impact', '', 'a', '', '### Detection', '', 'b'], ['### Detection', '### Customer impact']],
+    ['Action Items renamed above its kinds of follow-ups', ['## Action Items', '', '### Detection', '', '- [ ] a', '', '### Mitigation', '', '- [ ] b'], ['## Action Items', '## Notes']],
+    ['people named under a broad heading', ['## Who was involved', '', 'Plain text.'], ['Plain text.', '@alice, @bob']],
+    ['timestamps typed under a heading with no role', ['## Notes', '', '- a', '- b', '- c'], ['- c', '- 14:05 UTC: c']],
+  ];
+  for (const [name, body, [from, to]] of cases) {
+    it(name, () => {
+      const lines = ['# Incident 42', '', ...body];
+      const base = lines.join('\n');
+      const text = lines.map((l) => (l === from ? to : l)).join('\n');
+      assert.notEqual(text, base);
+      const analyzer = new IncrementalAnalyzer();
+      analyzer.analyze(base, { force: true });
+      assert.deepEqual(snapshot(analyzer.analyze(text, { force: true })), snapshot(analyze(text, { force: true })));
+    });
+  }
+
+  it('1,000 random edits: incremental == from scratch, many of them patched', () => {
+    const runs = { ...recognitionRuns };
+    for (let seed = 1; seed <= 100; seed++) {
+      const r = rng(seed);
+      let doc = make(r);
+      const analyzer = new IncrementalAnalyzer();
+      analyzer.analyze(doc.join('\n'), { force: true });
+      for (let e = 0; e < 10; e++) {
+        doc = edit(r, doc);
+        const text = doc.join('\n');
+        assert.deepEqual(snapshot(analyzer.analyze(text, { force: true })), snapshot(analyze(text, { force: true })), JSON.stringify(text));
+      }
+    }
+    const patched = recognitionRuns.patched - runs.patched;
+    assert.ok(patched > 250, `${patched} of 1,000 recognitions patched`);
+  });
 });
 
 function lines(n: number, line: (i: number) => string): string {

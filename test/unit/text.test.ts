@@ -87,6 +87,24 @@ describe('spliceLines == splitLines after an edit', () => {
     assert.ok(spliced > 4000, `spliced ${spliced} of 5000`);
   });
 
+  // Edits of many lines take another path than typing (no spread of thousands of lines as arguments).
+  const many = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag} ${i}`).join('\n');
+  const big = many(5000, 'line');
+  const cases: Array<[string, string]> = [
+    ['a paste of 3,000 lines in the middle', big.slice(0, 20_000) + many(3000, 'pasted') + '\n' + big.slice(20_000)],
+    ['3,000 lines cut from the middle', big.slice(0, 10_000) + big.slice(40_000)],
+    ['1,500 lines replaced by 2,500', big.slice(0, 10_000) + many(2500, 'new') + big.slice(25_000)],
+    ['one character typed', big.slice(0, 30_000) + 'x' + big.slice(30_000)],
+    ['a line break typed', big.slice(0, 30_000) + '\r\n' + big.slice(30_000)],
+  ];
+  for (const [name, after] of cases) {
+    it(name, () => {
+      const splice = spliceLines(splitLines(big), after);
+      assert.ok(splice, 'spliced');
+      assert.deepEqual(splice.split, splitLines(after));
+    });
+  }
+
   it('an unchanged text is its previous split', () => {
     const split = splitLines('a\r\nb\n');
     assert.equal(spliceLines(split, 'a\r\nb\n')?.split, split);

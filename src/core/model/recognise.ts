@@ -13,7 +13,7 @@ import { canonicalIndex, SECTION_IDS, sectionSpec, type SectionId } from './cata
 import type { SectionMatcher } from './match';
 import { countSignals, labelText, SIGNAL, type SignalCounts } from './signals';
 import { foldText, isNeutralHeading, matchWords, type Language } from './vocabulary';
-import { sameItems } from './text';
+import { firstIndex, sameItems } from './text';
 
 export interface RoleReason {
   readonly role: SectionId;
@@ -60,22 +60,56 @@ export interface Recognition {
   readonly basis: Basis;
 }
 
+/**
+ * What the headings' roles were read from, and the state of each pass that a later recognition may start from (see
+ * patch): the words per heading, the tree, the candidates kept before the content pass, and counts per role.
+ */
 interface Basis {
   readonly input: RecogniseInput;
+  readonly words: readonly HeadingWords[];
+  /** The candidates each heading keeps in the end. */
   readonly kept: ReadonlyArray<readonly Candidate[]>;
+  /** The candidates each heading keeps before the content pass (the same list as `kept` where it gave no role). */
+  readonly keptBeforeContent: ReadonlyArray<readonly Candidate[]>;
+  /** Roles served in the end, and before the content pass. */
   readonly served: number;
+  readonly servedBeforeContent: number;
+  /** Roles some heading names plainly. */
+  readonly plain: number;
+  /** Per role bit: headings naming the role plainly, and headings keeping it before the content pass. */
+  readonly plainCount: Int32Array;
+  readonly keptCount: Int32Array;
+  /** The content pass gave some heading a role. */
+  readonly contentGave: boolean;
   readonly parent: Int32Array;
+  readonly childStart: Int32Array;
+  readonly kids: Int32Array;
+  readonly isHeadingLine: Uint8Array;
   readonly titleIndex: number;
 }
 
 /**
- * Whether the headings' roles read from `input` are those read from `before`: the very same heading objects, the same
- * line flags, lines, words and aliases. An edit in a section's text leaves them so (only the labels are read again).
+ * Whether the headings' roles read from `input` are those read from `before`: the same headings (sameHeadings), the
+ * same line flags, lines, words and aliases. An edit in a section's text leaves them so (only the labels are read again).
  */
 function sameBasis(input: RecogniseInput, before: RecogniseInput): boolean {
   if (input.matcher !== before.matcher || input.language !== before.language || input.bodyStart !== before.bodyStart) return false;
   if (input.lines.length !== before.lines.length) return false;
-  return sameItems(input.headings, before.headings) && sameItems(input.flags, before.flags);
+  return sameHeadings(input.headings, before.headings) && sameItems(input.flags, before.flags);
+}
+
+/**
+ * The same headings as recognition reads them: level, text and lines (a heading parsed again, or moved along its line
+ * as when "x" is typed before "<h2>", is a new object that says the same).
+ */
+function sameHeadings(a: readonly HeadingInput[], b: readonly HeadingInput[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.level !== y.level || x.text !== y.text || x.startLine !== y.startLine || x.endLine !== y.endLine)) return false;
+  }
+  return true;
 }
 
 interface Candidate {
@@ -189,17 +223,176 @@ function rolesOf(kept: readonly Candidate[]): HeadingRoles {
   return { isTitle: false, roles: sorted.map((c) => c.role), reasons: sorted.map((c) => c.reason) };
 }
 
+/** The tree and candidates the passes read; `kept` is what each heading keeps so far. */
+interface Passes {
+  readonly headings: readonly HeadingInput[];
+  readonly flags: Uint8Array;
+  readonly words: readonly HeadingWords[];
+  readonly titleIndex: number;
+  readonly parent: Int32Array;
+  readonly end: Int32Array;
+  readonly childStart: Int32Array;
+  readonly kids: Int32Array;
+  readonly isHeadingLine: Uint8Array;
+  readonly kept: Array<readonly Candidate[]>;
+  readonly plain: number;
+}
+
+const own = (p: Passes, i: number): readonly Candidate[] => (i === p.titleIndex ? NONE : p.words[i]!.candidates);
+const childCount = (p: Passes, i: number): number => p.childStart[i + 1]! - p.childStart[i]!;
+
+function hasAncestorWithRoles(p: Passes, i: number): boolean {
+  for (let a = p.parent[i]!; a >= 0; a = p.parent[a]!) if (p.kept[a]!.length > 0) return true;
+  return false;
+}
+
+function ancestorServes(p: Passes, i: number, role: SectionId): boolean {
+  for (let a = p.parent[i]!; a >= 0; a = p.parent[a]!) if (p.kept[a]!.some((x) => x.role === role)) return true;
+  return false;
+}
+
+/** A parent "groups" its children when they name several different roles between them. */
+function groups(p: Passes, parent: number): boolean {
+  const roles = new Set<SectionId>();
+  for (let k = p.childStart[parent]!; k < p.childStart[parent + 1]!; k++) {
+    const cs = own(p, p.kids[k]!);
+    for (let j = 0; j < cs.length; j++) if (!cs[j]!.weak) roles.add(cs[j]!.role);
+  }
+  return roles.size >= 2;
+}
+
+function passes(p: Passes, i: number, c: Candidate, underRoles: boolean): boolean {
+  if (c.reason.source === 'alias') return true;
+  if (c.weak) {
+    if (underRoles || (p.plain & c.bit) !== 0) return false;
+    if (c.role === 'responders' && countSignals(p.flags, p.headings[i]!.endLine + 1, p.end[i]!).person === 0) return false;
+  }
+  if (underRoles) {
+    // Sub-headings of Action items name kinds of follow-ups ("Detection", "Mitigation", "Process").
+    if (c.role !== 'action-items' && ancestorServes(p, i, 'action-items')) return false;
+    if (ancestorServes(p, i, c.role)) {
+      let grouped = false;
+      for (let a = p.parent[i]!; a >= 0 && !grouped; a = p.parent[a]!) grouped = p.kept[a]!.some((x) => x.role === c.role) && groups(p, a);
+      if (!grouped) return false;
+    }
+  }
+  return true;
+}
+
+/** Pass 1 for one heading, its ancestors done: the candidates of its words that its place allows. */
+function firstPass(p: Passes, i: number): readonly Candidate[] {
+  const cands = own(p, i);
+  if (cands.length === 0) return NONE;
+  const underRoles = hasAncestorWithRoles(p, i);
+  // Each candidate is judged once; a copy is made only from the first that fails.
+  let some: Candidate[] | undefined;
+  for (let j = 0; j < cands.length; j++) {
+    const ok = passes(p, i, cands[j]!, underRoles);
+    if (some) {
+      if (ok) some.push(cands[j]!);
+    } else if (!ok) some = cands.slice(0, j);
+  }
+  return !some ? cands : some.length > 0 ? some : NONE;
+}
+
+/** Pass 2 for one heading, its sub-sections done: a parent whose sub-sections all serve one role serves it. */
+function commonRole(p: Passes, i: number): void {
+  const kept = p.kept;
+  if (i === p.titleIndex || p.words[i]!.neutral || kept[i]!.length > 0 || childCount(p, i) < 2) return;
+  let common: SectionId[] | undefined;
+  for (let k = p.childStart[i]!; k < p.childStart[i + 1]!; k++) {
+    const roles = kept[p.kids[k]!]!.map((c) => c.role);
+    common = common ? common.filter((r) => roles.includes(r)) : roles;
+  }
+  if (!common || common.length !== 1) return;
+  const role = common[0]!;
+  kept[i] = [...kept[i]!, candidate(role, false, { role, source: 'context', detail: `its ${childCount(p, i)} sub-sections all serve ${title(role)}` })];
+  for (let k = p.childStart[i]!; k < p.childStart[i + 1]!; k++) {
+    const kid = p.kids[k]!;
+    if (kept[kid]!.some((c) => c.role === role)) kept[kid] = kept[kid]!.filter((c) => c.role !== role);
+  }
+}
+
+/**
+ * Pass 3 for one heading: the role its content shows, if it is still without one (or may hold the timeline), outside
+ * any section that serves one, for a role not `served` yet.
+ */
+function contentCandidate(p: Passes, i: number, served: number): Candidate | undefined {
+  if (i === p.titleIndex || p.words[i]!.neutral || hasAncestorWithRoles(p, i)) return undefined;
+  for (let k = p.childStart[i]!; k < p.childStart[i + 1]!; k++) if (p.kept[p.kids[k]!]!.length > 0) return undefined;
+  // A heading whose words name a role can also hold the timeline, the one role its content shows beyond doubt.
+  const named = p.kept[i]!.length > 0;
+  // Its lines are counted only when some role could still come of them (65,000 "Impact" headings count nothing).
+  if (named ? (served & TIMELINE_BIT) !== 0 : (served & CONTENT_BITS) === CONTENT_BITS) return undefined;
+  const counts = countSignals(p.flags, p.headings[i]!.endLine + 1, p.end[i]!, p.isHeadingLine);
+  if (counts.content < 2) return undefined;
+  let best: { role: SectionId; share: number; detail: string } | undefined;
+  for (const rule of CONTENT_RULES) {
+    if ((served & roleBit(rule.role)) !== 0 || (named && rule.role !== 'timeline')) continue;
+    const hits = counts[rule.key];
+    const share = hits / counts.content;
+    if (hits >= rule.min && share >= rule.share && (!best || share > best.share)) {
+      best = { role: rule.role, share, detail: `${hits} of ${counts.content} lines ${rule.says}` };
+    }
+  }
+  return best && candidate(best.role, false, { role: best.role, source: 'content', detail: best.detail });
+}
+
+/** Adds (sign 1) or removes (-1) one per role of `cands` (strong ones only, with `strong`) to counts by role bit. */
+function count(counts: Int32Array, cands: readonly Candidate[], sign: number, strong: boolean): void {
+  for (let j = 0; j < cands.length; j++) if (!strong || !cands[j]!.weak) counts[ROLE_INDEX.get(cands[j]!.role)!] += sign;
+}
+
+/** The roles whose count is above zero, as bits. */
+function bitsOf(counts: Int32Array): number {
+  let bits = 0;
+  for (let r = 0; r < counts.length; r++) if (counts[r]! > 0) bits |= 1 << r;
+  return bits;
+}
+
+const ROLE_INDEX = new Map<SectionId, number>(SECTION_IDS.map((id, i) => [id, i]));
+
+/** A heading's roles and reasons: shared by every heading of the same words that keeps all their candidates. */
+function rolesFor(p: Passes, i: number): HeadingRoles {
+  const k = p.kept[i]!;
+  const words = p.words[i]!;
+  if (i === p.titleIndex) return TITLE;
+  if (k.length === 0) return NO_ROLES;
+  if (k === words.candidates || sameItems(k, words.candidates)) {
+    let shared = allKept.get(words);
+    if (!shared) allKept.set(words, (shared = rolesOf(k)));
+    return shared;
+  }
+  return rolesOf(k);
+}
+
 /**
  * Written for documents of tens of thousands of headings (an edit reads them all again): per heading it allocates
  * nothing it can share. Candidates are the cached words' own objects (never changed), the tree is kept in typed
  * arrays, and a heading that keeps all its words' candidates shares one result with every heading of the same words.
+ * After an edit, the recognition before is taken as it is when the headings read the same (typing in a section), or
+ * patched where the edit changed a heading's text or a line's signals (see patch).
  */
 export function recognise(input: RecogniseInput, previous?: Recognition): Recognition {
   if (previous && sameBasis(input, previous.basis.input)) {
-    const { kept, served, parent, titleIndex } = previous.basis;
-    const labels = recogniseLabels(input, kept, served, previous.ends, parent, titleIndex);
-    return { headings: previous.headings, labels, ends: previous.ends, basis: { ...previous.basis, input } };
+    recognitionRuns.taken++;
+    const b = previous.basis;
+    const labels = recogniseLabels(input, b.kept, b.served, previous.ends, b.parent, b.titleIndex);
+    return { headings: previous.headings, labels, ends: previous.ends, basis: { ...b, input } };
   }
+  const patched = previous && patch(input, previous);
+  if (patched) {
+    recognitionRuns.patched++;
+    return patched;
+  }
+  recognitionRuns.all++;
+  return recogniseAll(input);
+}
+
+/** How recognitions were made: taken as they were, patched, or read in full (for tests of the incremental paths). */
+export const recognitionRuns = { taken: 0, patched: 0, all: 0 };
+
+function recogniseAll(input: RecogniseInput): Recognition {
   const { headings, lines, flags, matcher, language } = input;
   const n = headings.length;
   const cache = wordsCache(matcher, language);
@@ -217,7 +410,6 @@ export function recognise(input: RecogniseInput, previous?: Recognition): Recogn
   const first = headings[0];
   const onlyRoleName = n > 0 && words[0]!.candidates.length > 0 && words[0]!.folded.split(' ').length <= 3;
   const titleIndex = first && first.level === 1 && !(onlyRoleName && (h1s > 1 || n === 1)) ? 0 : -1;
-  const own = (i: number): readonly Candidate[] => (i === titleIndex ? NONE : words[i]!.candidates);
 
   // The tree: each heading's parent, and where its section ends (exclusive line).
   const parent = new Int32Array(n).fill(-1);
@@ -238,153 +430,162 @@ export function recognise(input: RecogniseInput, previous?: Recognition): Recogn
     const fill = childStart.slice(0, n);
     for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[fill[parent[i]!]!++] = i;
   }
-  const childCount = (p: number): number => childStart[p + 1]! - childStart[p]!;
-
-  // Roles some heading names plainly: broad words for them count nowhere else.
-  let plain = 0;
-  // Index loops, not for…of, in the passes over every heading: an iterator per heading was most of their garbage.
-  for (let i = 0; i < n; i++) {
-    const cs = own(i);
-    for (let j = 0; j < cs.length; j++) if (!cs[j]!.weak) plain |= cs[j]!.bit;
-  }
-
-  // kept[i] is the words' own candidate list (shared, never changed) while the heading keeps all of them, else an
-  // array of its own (owned[i] = 1), made when it first differs.
-  const kept: Array<readonly Candidate[]> = new Array<readonly Candidate[]>(n);
-  for (let i = 0; i < n; i++) kept[i] = NONE;
-  const owned = new Uint8Array(n);
-  const keep = (i: number, c: Candidate): void => {
-    if (owned[i] === 1) (kept[i] as Candidate[]).push(c);
-    else {
-      kept[i] = [...kept[i]!, c];
-      owned[i] = 1;
-    }
-  };
-  const hasAncestorWithRoles = (i: number): boolean => {
-    for (let p = parent[i]!; p >= 0; p = parent[p]!) if (kept[p]!.length > 0) return true;
-    return false;
-  };
-  const ancestorServes = (i: number, role: SectionId): boolean => {
-    for (let p = parent[i]!; p >= 0; p = parent[p]!) if (kept[p]!.some((x) => x.role === role)) return true;
-    return false;
-  };
-  // A parent "groups" its children when they name several different roles between them.
-  const groups = (p: number): boolean => {
-    const roles = new Set<SectionId>();
-    for (let k = childStart[p]!; k < childStart[p + 1]!; k++) {
-      const cs = own(kids[k]!);
-      for (let j = 0; j < cs.length; j++) if (!cs[j]!.weak) roles.add(cs[j]!.role);
-    }
-    return roles.size >= 2;
-  };
-
-  const passes = (i: number, c: Candidate, underRoles: boolean): boolean => {
-    if (c.reason.source === 'alias') return true;
-    if (c.weak) {
-      if (underRoles || (plain & c.bit) !== 0) return false;
-      if (c.role === 'responders' && countSignals(flags, headings[i]!.endLine + 1, end[i]!).person === 0) return false;
-    }
-    if (underRoles) {
-      // Sub-headings of Action items name kinds of follow-ups ("Detection", "Mitigation", "Process").
-      if (c.role !== 'action-items' && ancestorServes(i, 'action-items')) return false;
-      if (ancestorServes(i, c.role)) {
-        let grouped = false;
-        for (let p = parent[i]!; p >= 0 && !grouped; p = parent[p]!) grouped = kept[p]!.some((x) => x.role === c.role) && groups(p);
-        if (!grouped) return false;
-      }
-    }
-    return true;
-  };
-  for (let i = 0; i < n; i++) {
-    const cands = own(i);
-    if (cands.length === 0) continue;
-    const underRoles = hasAncestorWithRoles(i);
-    // Each candidate is judged once; a copy is made only from the first that fails.
-    let some: Candidate[] | undefined;
-    for (let j = 0; j < cands.length; j++) {
-      const ok = passes(i, cands[j]!, underRoles);
-      if (some) {
-        if (ok) some.push(cands[j]!);
-      } else if (!ok) some = cands.slice(0, j);
-    }
-    if (!some) kept[i] = cands;
-    else if (some.length > 0) {
-      kept[i] = some;
-      owned[i] = 1;
-    }
-  }
-
-  // A parent whose sub-sections all serve one role serves it (and they need not repeat it).
-  for (let i = n - 1; i >= 0; i--) {
-    if (i === titleIndex || words[i]!.neutral || kept[i]!.length > 0 || childCount(i) < 2) continue;
-    let common: SectionId[] | undefined;
-    for (let k = childStart[i]!; k < childStart[i + 1]!; k++) {
-      const roles = kept[kids[k]!]!.map((c) => c.role);
-      common = common ? common.filter((r) => roles.includes(r)) : roles;
-    }
-    if (!common || common.length !== 1) continue;
-    const role = common[0]!;
-    keep(i, candidate(role, false, { role, source: 'context', detail: `its ${childCount(i)} sub-sections all serve ${title(role)}` }));
-    for (let k = childStart[i]!; k < childStart[i + 1]!; k++) {
-      const kid = kids[k]!;
-      if (kept[kid]!.some((c) => c.role === role)) {
-        kept[kid] = kept[kid]!.filter((c) => c.role !== role);
-        owned[kid] = 1;
-      }
-    }
-  }
-
-  // Content: headings still without a role, outside any section that serves one, for roles no heading serves yet.
-  let served = 0;
-  for (let i = 0; i < n; i++) {
-    const k = kept[i]!;
-    for (let j = 0; j < k.length; j++) served |= k[j]!.bit;
-  }
   const isHeadingLine = new Uint8Array(lines.length);
   for (let i = 0; i < n; i++) {
     const h = headings[i]!;
     for (let l = h.startLine; l <= h.endLine && l < lines.length; l++) isHeadingLine[l] = 1;
   }
+
+  // Roles some heading names plainly: broad words for them count nowhere else.
+  const plainCount = new Int32Array(SECTION_IDS.length);
+  // Index loops, not for…of, in the passes over every heading: an iterator per heading was most of their garbage.
+  for (let i = 0; i < n; i++) if (i !== titleIndex) count(plainCount, words[i]!.candidates, 1, true);
+
+  // kept[i] is the words' own candidate list (shared, never changed) while the heading keeps all of them, else an
+  // array of its own, made when it first differs.
+  const kept: Array<readonly Candidate[]> = new Array<readonly Candidate[]>(n);
+  for (let i = 0; i < n; i++) kept[i] = NONE;
+  const p: Passes = { headings, flags, words, titleIndex, parent, end, childStart, kids, isHeadingLine, kept, plain: bitsOf(plainCount) };
+  for (let i = 0; i < n; i++) kept[i] = firstPass(p, i);
+  for (let i = n - 1; i >= 0; i--) commonRole(p, i);
+
+  // Content: headings still without a role, outside any section that serves one, for roles no heading serves yet.
+  const keptCount = new Int32Array(SECTION_IDS.length);
+  for (let i = 0; i < n; i++) count(keptCount, kept[i]!, 1, false);
+  const servedBeforeContent = bitsOf(keptCount);
+  const keptBeforeContent = kept.slice();
+  let served = servedBeforeContent;
+  let contentGave = false;
   for (let i = 0; i < n; i++) {
-    if (i === titleIndex || words[i]!.neutral || hasAncestorWithRoles(i)) continue;
-    let childServes = false;
-    for (let k = childStart[i]!; k < childStart[i + 1]! && !childServes; k++) childServes = kept[kids[k]!]!.length > 0;
-    if (childServes) continue;
-    // A heading whose words name a role can also hold the timeline, the one role its content shows beyond doubt.
-    const named = kept[i]!.length > 0;
-    // Its lines are counted only when some role could still come of them (65,000 "Impact" headings count nothing).
-    if (named ? (served & TIMELINE_BIT) !== 0 : (served & CONTENT_BITS) === CONTENT_BITS) continue;
-    const counts = countSignals(flags, headings[i]!.endLine + 1, end[i]!, isHeadingLine);
-    if (counts.content < 2) continue;
-    let best: { role: SectionId; share: number; detail: string } | undefined;
-    for (const rule of CONTENT_RULES) {
-      if ((served & roleBit(rule.role)) !== 0 || (named && rule.role !== 'timeline')) continue;
-      const hits = counts[rule.key];
-      const share = hits / counts.content;
-      if (hits >= rule.min && share >= rule.share && (!best || share > best.share)) {
-        best = { role: rule.role, share, detail: `${hits} of ${counts.content} lines ${rule.says}` };
-      }
-    }
-    if (best) {
-      keep(i, candidate(best.role, false, { role: best.role, source: 'content', detail: best.detail }));
-      served |= roleBit(best.role);
+    const c = contentCandidate(p, i, served);
+    if (c) {
+      kept[i] = [...kept[i]!, c];
+      served |= c.bit;
+      contentGave = true;
     }
   }
 
   const labels = recogniseLabels(input, kept, served, end, parent, titleIndex);
-
   const out = new Array<HeadingRoles>(n);
+  for (let i = 0; i < n; i++) out[i] = rolesFor(p, i);
+  return {
+    headings: out,
+    labels,
+    ends: end,
+    basis: { input, words, kept, keptBeforeContent, served, servedBeforeContent, plain: p.plain, plainCount, keptCount, contentGave, parent, childStart, kids, isHeadingLine, titleIndex },
+  };
+}
+
+/** Headings or lines an edit may change for the recognition before it to be patched, not made again. */
+const PATCH_LIMIT = 256;
+/** Headings it may read again. */
+const PATCH_HEADINGS = 4096;
+
+/**
+ * The recognition of `input` made from the one before it, when the edit left every heading at its lines and level
+ * (no tree changed) and changed at most a few headings' texts and lines' signals. Every pass reads only a heading's
+ * words, its ancestors, its children and its section's lines, except through three document-wide sets: roles named
+ * plainly, roles served before the content pass, and what the content pass gave. So the headings under the topmost
+ * ancestor (below the title, which serves no role) of each change are read again, and the rest keep their roles while
+ * those sets are the same and the content pass gives nothing, before or after; otherwise undefined (read it all).
+ * A differential test compares it with recogniseAll over random edits.
+ */
+function patch(input: RecogniseInput, previous: Recognition): Recognition | undefined {
+  const b = previous.basis;
+  const before = b.input;
+  const { headings, lines, flags, matcher, language } = input;
+  const n = headings.length;
+  if (b.contentGave || input.matcher !== before.matcher || input.language !== before.language || input.bodyStart !== before.bodyStart) return undefined;
+  if (lines.length !== before.lines.length || n !== before.headings.length) return undefined;
+  // Headings whose text changed; every heading must keep its level and lines.
+  const roots: number[] = [];
   for (let i = 0; i < n; i++) {
-    const k = kept[i]!;
-    if (i === titleIndex) out[i] = TITLE;
-    else if (k.length === 0) out[i] = NO_ROLES;
-    else if (k === words[i]!.candidates || sameItems(k, words[i]!.candidates)) {
-      let shared = allKept.get(words[i]!);
-      if (!shared) allKept.set(words[i]!, (shared = rolesOf(k)));
-      out[i] = shared;
-    } else out[i] = rolesOf(k);
+    const x = headings[i]!;
+    const y = before.headings[i]!;
+    if (x === y) continue;
+    if (x.level !== y.level || x.startLine !== y.startLine || x.endLine !== y.endLine) return undefined;
+    if (x.text !== y.text) {
+      if (i === b.titleIndex || i === 0 || roots.length >= PATCH_LIMIT) return undefined;
+      roots.push(i);
+    }
   }
-  return { headings: out, labels, ends: end, basis: { input, kept, served, parent, titleIndex } };
+  // Lines whose signals changed: the heading whose section holds the line is read again (with its tree).
+  const changedText = roots.length;
+  const old = before.flags;
+  let changedLines = 0;
+  for (let l = 0; l < flags.length; l++) {
+    if (flags[l] === old[l]) continue;
+    if (++changedLines > PATCH_LIMIT) return undefined;
+    const h = firstIndex(n, (i) => headings[i]!.startLine <= l) - 1;
+    if (h >= 0 && h !== b.titleIndex) roots.push(h);
+  }
+  if (roots.length === 0 && changedText === 0) return undefined;
+
+  // The words of the headings whose text changed, and the roles named plainly.
+  const words = b.words.slice();
+  const plainCount = b.plainCount.slice();
+  const cache = wordsCache(matcher, language);
+  for (let r = 0; r < changedText; r++) {
+    const i = roots[r]!;
+    count(plainCount, words[i]!.candidates, -1, true);
+    words[i] = headingWords(headings[i]!.text, matcher, language, 2 * n, cache);
+    count(plainCount, words[i]!.candidates, 1, true);
+  }
+  if (bitsOf(plainCount) !== b.plain) return undefined;
+
+  // The subtrees to read again: from each root's topmost ancestor below the title, to the end of its section.
+  const tops: number[] = [];
+  for (const r of roots) {
+    let top = r;
+    while (b.parent[top]! >= 0 && b.parent[top] !== b.titleIndex) top = b.parent[top]!;
+    tops.push(top);
+  }
+  tops.sort((x, y) => x - y);
+  const ranges: Array<[number, number]> = [];
+  let total = 0;
+  for (const top of tops) {
+    if (ranges.length > 0 && top < ranges[ranges.length - 1]![1]) continue;
+    let stop = top + 1;
+    while (stop < n && headings[stop]!.level > headings[top]!.level) stop++;
+    total += stop - top;
+    if (total > PATCH_HEADINGS) return undefined;
+    ranges.push([top, stop]);
+  }
+
+  const kept = b.keptBeforeContent.slice();
+  const p: Passes = {
+    headings,
+    flags,
+    words,
+    titleIndex: b.titleIndex,
+    parent: b.parent,
+    end: previous.ends as Int32Array,
+    childStart: b.childStart,
+    kids: b.kids,
+    isHeadingLine: b.isHeadingLine,
+    kept,
+    plain: b.plain,
+  };
+  const keptCount = b.keptCount.slice();
+  for (const [from, to] of ranges) {
+    for (let i = from; i < to; i++) count(keptCount, kept[i]!, -1, false);
+    for (let i = from; i < to; i++) kept[i] = firstPass(p, i);
+    for (let i = to - 1; i >= from; i--) commonRole(p, i);
+    for (let i = from; i < to; i++) count(keptCount, kept[i]!, 1, false);
+  }
+  const served = bitsOf(keptCount);
+  if (served !== b.servedBeforeContent) return undefined;
+  for (const [from, to] of ranges) for (let i = from; i < to; i++) if (contentCandidate(p, i, served)) return undefined;
+
+  const out = previous.headings.slice();
+  for (const [from, to] of ranges) for (let i = from; i < to; i++) out[i] = rolesFor(p, i);
+  const labels = recogniseLabels(input, kept, served, p.end, b.parent, b.titleIndex);
+  return {
+    headings: out,
+    labels,
+    ends: previous.ends,
+    basis: { ...b, input, words, kept, keptBeforeContent: kept, served, plainCount, keptCount },
+  };
 }
 
 /** Bold lines acting as headings, for roles no heading serves, outside sections that serve a role. */
