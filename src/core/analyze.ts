@@ -156,10 +156,14 @@ const same = (out: Finding | undefined, f: FindingInput): boolean =>
   out !== undefined && out.message === f.message && out.range === f.range && out.data === f.data && (f.severity === undefined || f.severity === out.severity);
 
 export function runRules(model: PostmortemModel, config: PostmortemConfig, template = false, completeness = sectionProgress(model, config.requiredSections), today?: string): Finding[] {
-  const findings: Finding[] = [];
   const status = documentStatus(model);
   const keep = keepsEntries(model);
   const before = keep ? ruleRuns.get(previousModel(model)!) : undefined;
+  // As long as the previous analysis's list, filled by index and cut to length at the end: pushed one by one, 130,000
+  // findings grew the list through a dozen copies on every keystroke.
+  const hint = before ? (before.values().next().value?.findings.length ?? 0) : 0;
+  const findings: Finding[] = hint > 0 ? new Array<Finding>(hint) : [];
+  let count = 0;
   const runs = keep ? new Map<string, RuleRun>() : undefined;
   for (const rule of RULES) {
     if (template && isContentRule(rule.code)) continue;
@@ -171,7 +175,7 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
     // same finding back: a document may have 130,000 findings, and after a keystroke nearly all are the same.
     const last = before?.get(rule.code);
     const old = last && last.severity === severity ? last : undefined;
-    const start = findings.length;
+    const start = count;
     let j = old ? old.start : 0;
     const oldEnd = old ? old.end : 0;
     const context: RuleContext = {
@@ -198,12 +202,13 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
         }
         // Spelled out, not spread: a document may have 130,000 findings, and a spread each cost more than the rule.
         out ??= { code: rule.code, message: f.message, range: f.range, data: f.data, severity: f.severity ?? severity };
-        findings.push(out);
+        findings[count++] = out;
       },
     };
     rule.run(context);
-    if (runs && findings.length > start) runs.set(rule.code, { severity, findings, start, end: findings.length });
+    if (runs && count > start) runs.set(rule.code, { severity, findings, start, end: count });
   }
+  findings.length = count;
   if (runs) ruleRuns.set(model, runs);
   // Inline configuration comments (<!-- postmortem-disable… -->), the same for every adapter.
   return applyDirectives(findings, readDirectives(model).directives);

@@ -320,7 +320,11 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   // Lines of the chunks not taken as they were (parsed again, merged or moved): a section that reaches into them is new.
   let dirtyFrom = previous ? Infinity : 0;
   let dirtyTo = previous ? -Infinity : Infinity;
-  const rawHeadings: RawModelHeading[] = [];
+  // Filled by index, its length counted first: pushed one by one, 65,000 headings grew it through a dozen copies.
+  let headingCount = 0;
+  for (let c = 0; c < chunks.length; c++) headingCount += chunks[c]!.data.headings.length;
+  const rawHeadings = new Array<RawModelHeading>(headingCount);
+  let rh = 0;
   // Top-level list items as two parallel lists of line numbers (an object per item was garbage on every analysis).
   const itemStarts: number[] = [];
   const itemEnds: number[] = [];
@@ -350,12 +354,12 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       // The same chunk at the same lines: its headings are the objects the previous model made of them.
       const raws = previousBuilt.raw;
       while (ph < raws.length && raws[ph]!.startLine < span.start) ph++;
-      for (let k = 0; k < data.headings.length; k++) rawHeadings.push(raws[ph + k]!);
+      for (let k = 0; k < data.headings.length; k++) rawHeadings[rh++] = raws[ph + k]!;
       ph += data.headings.length;
     } else {
       for (let k = 0; k < data.headings.length; k++) {
         const h = data.headings[k]!;
-        rawHeadings.push({
+        rawHeadings[rh++] = {
           level: h.depth,
           text: h.text,
           kind: h.kind,
@@ -365,7 +369,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
           references: undefined,
           heading: undefined,
           section: undefined,
-        });
+        };
       }
     }
     for (let k = 0; k < data.items.length; k++) {
@@ -399,8 +403,10 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const lastLine = lines.length - 1;
   // Each section ends before the next heading of the same or a higher level (recognition found where).
   const endBefore = recognition.ends;
-  const sections: BuiltSection[] = [];
   const labels = recognition.labels.length;
+  // Filled by index and cut to length (see rawHeadings).
+  const sections = new Array<BuiltSection>(headings.length + labels);
+  let sn = 0;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     if (h.isTitle) continue;
@@ -420,17 +426,18 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       labels === 0 &&
       kept !== undefined &&
       kept.heading === h &&
-      kept.index === sections.length &&
+      kept.index === sn &&
       (h.range.start.line >= dirtyTo || endLine < dirtyFrom) &&
       sameRange(kept.contentRange, contentStart, startChar, endLine, endChar)
     ) {
-      sections.push(kept);
+      sections[sn++] = kept;
       continue;
     }
-    const section = new BuiltSection(h, h.roles, range(contentStart, startChar, endLine, endChar), sections.length);
+    const section = new BuiltSection(h, h.roles, range(contentStart, startChar, endLine, endChar), sn);
     if (labels === 0) raw.section = section;
-    sections.push(section);
+    sections[sn++] = section;
   }
+  sections.length = sn;
   if (labels > 0) {
     for (const l of recognition.labels) {
       const heading: Heading = {
@@ -445,7 +452,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       // A label with text after it on its line ("- **Impact**: …") starts its content on that line.
       const startLine = l.inline || l.endLine === l.line ? l.line : l.line + 1;
       const startChar = startLine === l.line ? l.end : 0;
-      sections.push(new BuiltSection(heading, l.roles, range(startLine, startChar, l.endLine, (lines[l.endLine] ?? '').length), 0));
+      sections[sn++] = new BuiltSection(heading, l.roles, range(startLine, startChar, l.endLine, (lines[l.endLine] ?? '').length), 0);
     }
     sections.sort((a, b) => a.heading.range.start.line - b.heading.range.start.line);
     for (let i = 0; i < sections.length; i++) sections[i]!.index = i;
@@ -631,6 +638,11 @@ function byRoleOf(model: PostmortemModel): Map<SectionId, readonly Section[]> {
     sectionsByRole.set(model, before);
     return before;
   }
+  const patched = before && patchByRole(model.sections, previous!.sections, before);
+  if (patched) {
+    sectionsByRole.set(model, patched);
+    return patched;
+  }
   const byRole = new Map<SectionId, readonly Section[]>();
   const sections = model.sections;
   for (let i = 0; i < sections.length; i++) {
@@ -647,6 +659,39 @@ function byRoleOf(model: PostmortemModel): Map<SectionId, readonly Section[]> {
 }
 
 
+
+/** Sections that an edit changed, at most, for byRoleOf to patch the lists before rather than make them again. */
+const PATCH_SECTIONS = 64;
+
+/**
+ * The lists by role of the sections before, with the few sections an edit made new in their places, when each has the
+ * roles of the one it replaces (typing in a section or its heading's line); else undefined. Copies of the lists, not
+ * 65,000 pushes.
+ */
+function patchByRole(sections: readonly Section[], was: readonly Section[], before: Map<SectionId, readonly Section[]>): Map<SectionId, readonly Section[]> | undefined {
+  if (sections.length !== was.length) return undefined;
+  const changed: number[] = [];
+  for (let i = 0; i < sections.length; i++) {
+    if (sections[i] === was[i]) continue;
+    if (changed.length >= PATCH_SECTIONS || !sameItems(sections[i]!.roles, was[i]!.roles)) return undefined;
+    changed.push(i);
+  }
+  const out = new Map(before);
+  const copied = new Set<SectionId>();
+  for (const i of changed) {
+    for (const role of sections[i]!.roles) {
+      let list = out.get(role) as Section[];
+      if (!copied.has(role)) {
+        out.set(role, (list = list.slice()));
+        copied.add(role);
+      }
+      // Lists are in section order: the section's place, by its index.
+      const at = firstIndex(list.length, (k) => list[k]!.index < i);
+      list[at] = sections[i]!;
+    }
+  }
+  return out;
+}
 
 /**
  * A heading's text with its references resolved, cached by source and definitions: the model is rebuilt on every
