@@ -86,15 +86,18 @@ function bodyZone(model: PostmortemModel, s: Section, zoneIn: Int8Array): Zone |
   // One cursor per section: a Timeline nested in another Timeline is read again from its own start.
   const from = s.heading.range.end.line + 1;
   const to = s.contentRange.end.line;
-  const inEntry = entryCursor(model, from);
+  // Made only for a chunk that may state a zone: most sections of a long document have none, and a closure per
+  // section was most of this function's garbage.
+  let inEntry: ((line: number) => boolean) | undefined;
   // Chunk by chunk (they cover every line, in order, from the one holding `from`): the lines of a chunk whose text
   // states no zone at all are not read one by one (a search of the text, where a timeline of 80,000 rows and
   // lines between them was a pattern per line).
-  let c = firstIndex(chunks.length, (k) => chunks[k]!.span.end <= from);
+  let c = firstChunkEndingAfter(chunks, from);
   for (; c < chunks.length && chunks[c]!.span.start <= to; c++) {
     const { span, key } = chunks[c]!;
     if (zoneIn[c] === 0) zoneIn[c] = statesZone(key) ? 1 : -1;
     if (zoneIn[c] === -1) continue;
+    inEntry ??= entryCursor(model, from);
     for (let l = Math.max(from, span.start); l < span.end && l <= to; l++) {
       if (inEntry(l) || model.codeLines.has(l)) continue;
       const z = proseZone(model.lines[l] ?? '');
@@ -102,6 +105,18 @@ function bodyZone(model: PostmortemModel, s: Section, zoneIn: Int8Array): Zone |
     }
   }
   return null;
+}
+
+/** The first chunk that ends after `line` (a binary search without a closure: asked once per Timeline section). */
+function firstChunkEndingAfter(chunks: PostmortemModel['chunks'], line: number): number {
+  let lo = 0;
+  let hi = chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (chunks[mid]!.span.end <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The word that introduces a zone in prose ("all times UTC"); one object, not a literal made again per chunk. */
@@ -135,15 +150,15 @@ function computeStatedTimeZone(model: PostmortemModel): StatedZone | undefined {
   const sections = sectionsFor(model, 'timeline');
   // Kept per section (see perSection): after an edit, only the sections it touched are read again (a document of
   // 36,000 Timeline sections read each heading and body on every keystroke).
-  for (const s of sections) {
-    const z = perSection(headingZones, model, s, headingZone, undefined);
+  for (let i = 0; i < sections.length; i++) {
+    const z = perSection(headingZones, model, sections[i]!, headingZone, undefined);
     if (z) return { ...z, where: 'heading' };
   }
   // Whether each chunk's text states a zone (0 not known yet, 1 yes, -1 no): searched once, however many Timeline
   // sections share the chunk (one search per section of a chunk that holds thousands of them was quadratic).
   const zoneIn = new Int8Array(model.chunks.length);
-  for (const s of sections) {
-    const z = perSection(bodyZones, model, s, bodyZone, zoneIn);
+  for (let i = 0; i < sections.length; i++) {
+    const z = perSection(bodyZones, model, sections[i]!, bodyZone, zoneIn);
     if (z) return { ...z, where: 'section' };
   }
   const inEntry = entryCursor(model);
