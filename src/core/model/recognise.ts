@@ -116,6 +116,8 @@ interface Candidate {
   role: SectionId;
   /** The role's bit (see roleBit): sets of roles are numbers in the passes over every heading. */
   bit: number;
+  /** The role's place in the catalogue: its bit is 1 << index. */
+  index: number;
   weak: boolean;
   reason: RoleReason;
 }
@@ -123,7 +125,8 @@ interface Candidate {
 /** One bit per role of the catalogue: a set of roles is a number (a Set per document, asked per heading, was slower). */
 const ROLE_BITS = new Map<SectionId, number>(SECTION_IDS.map((id, i) => [id, 1 << i]));
 const roleBit = (role: SectionId): number => ROLE_BITS.get(role)!;
-const candidate = (role: SectionId, weak: boolean, reason: RoleReason): Candidate => ({ role, bit: roleBit(role), weak, reason });
+const ROLE_INDEX = new Map<SectionId, number>(SECTION_IDS.map((id, i) => [id, i]));
+const candidate = (role: SectionId, weak: boolean, reason: RoleReason): Candidate => ({ role, bit: roleBit(role), index: ROLE_INDEX.get(role)!, weak, reason });
 
 const title = (id: SectionId) => sectionSpec(id).title;
 // Local copies: read in loops over every line.
@@ -340,7 +343,7 @@ function contentCandidate(p: Passes, i: number, served: number): Candidate | und
 
 /** Adds (sign 1) or removes (-1) one per role of `cands` (strong ones only, with `strong`) to counts by role bit. */
 function count(counts: Int32Array, cands: readonly Candidate[], sign: number, strong: boolean): void {
-  for (let j = 0; j < cands.length; j++) if (!strong || !cands[j]!.weak) counts[ROLE_INDEX.get(cands[j]!.role)!] += sign;
+  for (let j = 0; j < cands.length; j++) if (!strong || !cands[j]!.weak) counts[cands[j]!.index] += sign;
 }
 
 /** The roles whose count is above zero, as bits. */
@@ -350,7 +353,6 @@ function bitsOf(counts: Int32Array): number {
   return bits;
 }
 
-const ROLE_INDEX = new Map<SectionId, number>(SECTION_IDS.map((id, i) => [id, i]));
 
 /** A heading's roles and reasons: shared by every heading of the same words that keeps all their candidates. */
 function rolesFor(p: Passes, i: number): HeadingRoles {
@@ -359,12 +361,18 @@ function rolesFor(p: Passes, i: number): HeadingRoles {
   if (i === p.titleIndex) return TITLE;
   if (k.length === 0) return NO_ROLES;
   if (k === words.candidates || sameItems(k, words.candidates)) {
+    // The heading before usually has the same words (a run of 65,000 "Impact" headings): no lookup then.
+    if (lastWords === words) return lastShared!;
     let shared = allKept.get(words);
     if (!shared) allKept.set(words, (shared = rolesOf(k)));
+    lastWords = words;
+    lastShared = shared;
     return shared;
   }
   return rolesOf(k);
 }
+let lastWords: HeadingWords | undefined;
+let lastShared: HeadingRoles | undefined;
 
 /**
  * Written for documents of tens of thousands of headings (an edit reads them all again): per heading it allocates
