@@ -47,7 +47,14 @@ class HeadingLines {
   constructor(
     private readonly headings: readonly Heading[],
     from: number,
+    guess = -1,
   ) {
+    // The guess (the heading after the section's own) is taken when it is the answer, as it is for every section of
+    // a model without labels: no search per section.
+    if (guess >= 0 && guess <= headings.length && (guess === 0 || headings[guess - 1]!.range.end.line < from) && (guess === headings.length || headings[guess]!.range.end.line >= from)) {
+      this.next = guess;
+      return;
+    }
     let lo = 0;
     let hi = headings.length;
     while (lo < hi) {
@@ -65,6 +72,9 @@ class HeadingLines {
     return h !== undefined && h.range.start.line <= line;
   }
 }
+/** Where the heading after a section's own should be in model.headings (sections follow the headings, the title apart). */
+const headingAfter = (model: PostmortemModel, section: Section): number => section.index + (model.title ? 2 : 1);
+
 /** sectionLines per section: several rules read the same section's lines. */
 const sectionLineCache = new SectionResults<readonly ProseLine[]>();
 
@@ -80,7 +90,7 @@ function* walkSection(model: PostmortemModel, section: Section): Generator<Prose
   let inComment = false;
   // A label with text after it ("- **Impact**: all requests failed") holds content on its own line.
   const from = section.heading.kind === 'label' ? section.contentRange.start.line : section.heading.range.end.line + 1;
-  const headingLines = new HeadingLines(model.headings, from);
+  const headingLines = new HeadingLines(model.headings, from, headingAfter(model, section));
   for (let l = from; l <= section.contentRange.end.line && l < model.lines.length; l++) {
     if (headingLines.has(l)) continue;
     const blanked = blankComments(model.lines[l] ?? '', inComment);
@@ -203,7 +213,7 @@ function computeIsEmpty(model: PostmortemModel, section: Section): boolean {
   // walkSection's lines, with a line wholly inside a comment passed over unread (it blanks to spaces: no content).
   let inComment = false;
   const from = section.heading.kind === 'label' ? section.contentRange.start.line : section.heading.range.end.line + 1;
-  const headingLines = new HeadingLines(model.headings, from);
+  const headingLines = new HeadingLines(model.headings, from, headingAfter(model, section));
   for (let l = from; l <= section.contentRange.end.line && l < model.lines.length; l++) {
     if (headingLines.has(l)) continue;
     const raw = model.lines[l] ?? '';
