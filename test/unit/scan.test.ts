@@ -80,6 +80,18 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['not a lazy line (a quote), then a fence at the top level', ['- a', '> q', `  ${F}`, '## h', F, '## g'], [0, 2, 5]],
   ['a lazy-looking line after a blank line ends the item', ['- a', '', 'text', `  ${F}`, '## h', F, '## g'], [0, 2, 3, 6]],
   ['an HTML comment in an item after a lazy line', ['- a', 'lazy', '  <!--', '## h', '-->'], [0, 3]],
+  // A setext heading closes its paragraph: the line after its underline starts a chunk, where the paragraph was surely
+  // at the top level. Anything that may take lines lazily above it (a quote, an item), or a line that may be no
+  // paragraph (a row, a definition, "===" after a blank line), leaves the lines together.
+  ['setext headings in a row', ['Impact', '---', 'Impact', '===', 'text', '---', 'after'], [0, 2, 4, 6]],
+  ['a setext heading after a blank line and a two-line paragraph', ['', 'a', 'b', '--', '## h'], [0, 1, 4]],
+  ['a quote above takes lines lazily', ['> a', 'b', '===', 'c', '---', 'd'], [0]],
+  ['"===" after a blank line is text', ['', '===', 'a', '---', 'b'], [0, 1]],
+  ['a list item above takes lines lazily', ['- a', 'b', '---', 'c'], [0]],
+  ['a row above', ['a | b', '---', 'c', '---', 'd'], [0]],
+  ['a definition above', ['[a]: /x', '===', 'b', '---', 'c'], [0]],
+  ['indented code above', ['    code', '---', 'a', '===', 'b'], [0]],
+  ['a setext heading inside a fence', [F, 'a', '---', 'b', F, 'c'], [0]],
 ];
 
 function wholeParse(text: string) {

@@ -116,6 +116,11 @@ function fenceOpener(line: string): { char: string; length: number; indent: numb
   return { char: open[2]![0]!, length: open[2]!.length, indent: open[1]!.length };
 }
 const ATX = /^#{1,6}(?:[ \t]|$)/;
+/**
+ * First characters of lines that may be no paragraph line (quote, row, heading, HTML, fence, definition, code): such a
+ * line is not taken as a sure paragraph line for a setext cut.
+ */
+const PARA_EXCLUDED = new Set([62, 124, 35, 60, 96, 126, 91, 9]);
 const BULLET = /^[-+*](?:[ \t]|$)/;
 const ORDERED = /^\d{1,9}[.)](?:[ \t]|$)/;
 /**
@@ -242,6 +247,7 @@ export function frontMatterEnd(lines: readonly string[]): number {
   return 0;
 }
 
+/** A setext heading's underline (up to three spaces, then only "=" or only "-"). */
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
 /**
@@ -367,6 +373,13 @@ function scanFrom(
   // If it was at the top level after all, the chunk that ends inside it says so when parsed (an open fence or HTML
   // block at its top level), and the model reads it together with what follows (see ChunkCache.parse in model.ts).
   let scope = 0;
+  // A setext heading closes what is above it: the line after its underline starts a block at the top level, and may
+  // start a chunk (40,000 "Impact" / "---" pairs with no blank line were one chunk, read whole by remark). Only where
+  // the paragraph it underlines is surely at the top level: the line before was a sure paragraph line (`para`), with
+  // no list item or block quote that may take lines lazily.
+  let para = false;
+  let closedAbove = false;
+  let quoteOpen = false; // a block quote began since the last blank line: lines after it may be its lazy lines
 
   for (let i = start; i < n; i++) {
     const line = lines[i] as string;
@@ -387,6 +400,7 @@ function scanFrom(
       prevTableRow = false;
       prevInList = false;
       codeOpen = false;
+      para = closedAbove = quoteOpen = false;
       continue;
     }
     if (html) {
@@ -416,6 +430,7 @@ function scanFrom(
       prevTableRow = false;
       prevInList = false;
       codeOpen = false;
+      para = closedAbove = quoteOpen = false;
       continue;
     }
     const c = line.charCodeAt(0);
@@ -477,7 +492,8 @@ function scanFrom(
           ((c === 96 || c === 126) && fenceOpener(line) !== undefined) ||
           (c === 60 && (startsBlockTag(line) || htmlBlockEnd(line) instanceof RegExp)) ||
           (listItem && ((chunkIsList && sibling) || INTERRUPTING_ITEM.test(line))) ||
-          (isRow && prevTableRow && chunkIsRow && rowRunSplittable);
+          (isRow && prevTableRow && chunkIsRow && rowRunSplittable) ||
+          closedAbove;
         if (boundary) {
           chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
           start = i;
@@ -531,6 +547,28 @@ function scanFrom(
           if (html.test(rest)) html = undefined;
         }
       }
+    }
+    if (blank) {
+      para = closedAbove = quoteOpen = false;
+    } else {
+      const lead2 = unindented ? c : line.trimStart().charCodeAt(0);
+      const shallow = unindented || indentOf(line) < 4;
+      if (shallow && lead2 === 62) quoteOpen = true;
+      const top = noItem && item === 0 && !quoteOpen && fence === undefined && html === undefined;
+      const underline = shallow && SETEXT_UNDERLINE.test(line);
+      const wasPara: boolean = para;
+      const afterHeading: boolean = closedAbove;
+      closedAbove = underline && wasPara && top;
+      para =
+        !underline &&
+        top &&
+        shallow &&
+        !codeOpen &&
+        (prevBlank || wasPara || afterHeading) &&
+        !listItem &&
+        !thematicOrSetext(line.trimStart()) &&
+        !PARA_EXCLUDED.has(lead2) &&
+        !line.includes('|');
     }
     prevBlank = blank;
     prevTableRow = c === 124;
