@@ -92,6 +92,12 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['a definition above', ['[a]: /x', '===', 'b', '---', 'c'], [0]],
   ['indented code above', ['    code', '---', 'a', '===', 'b'], [0]],
   ['a setext heading inside a fence', [F, 'a', '---', 'b', F, 'c'], [0]],
+  // A list indented by one to three columns is a list at the top level: after a blank line it starts a chunk, and
+  // its items are cut apart as those of an unindented list are (not where an item may still be open).
+  ['a list indented by two', ['text', '', '  - a', '  - b', '   - c', '  more', '  - d'], [0, 2, 3, 4]],
+  ['an indented list inside an item', ['- a', '', '  - b', '  - c'], [0]],
+  ['an indented line after a blank line in an item', ['1. a', '', '   b', '  - c'], [0]],
+  ['an indented paragraph after a blank line', ['text', '', '  more', '  - a'], [0, 2]],
 ];
 
 function wholeParse(text: string) {

@@ -441,6 +441,7 @@ function scanFrom(
     let inItem = false;
     let sibling = false;
     let afterCode = false;
+    const noItemBefore = noItem;
     if (blank) {
       if (i === emptyItem + 1) {
         // An item with nothing on its marker's line and a blank line after it is over (and, left of column 2, it
@@ -470,7 +471,9 @@ function scanFrom(
         if (found !== 0) {
           item = Math.abs(found);
           itemSure = sure !== 0;
-          itemTop = indent < 2; // an item marker left of column 2 is in no other item
+          // In no other item: a marker left of column 2, or one on a line that ends every item that was open (the
+          // next item of a list indented by two or three).
+          itemTop = indent < 2 || clear || (sibling && sure !== 0);
           itemKind = markerKind(line, indent);
           if (found < 0) emptyItem = i;
         } else if (item > 0 && lazy) itemSure = false;
@@ -500,11 +503,20 @@ function scanFrom(
           const j = prevBlank && resume ? resume.resync(i) : undefined;
           if (j !== undefined) return resume!.tail(j, chunks);
         }
+      } else if ((prevBlank && noItemBefore && !afterCode && indentOf(line) < 4) || (sibling && chunkIsList)) {
+        // A line indented by one to three columns after a blank line where no item was open starts a block at the top
+        // level, as an unindented one does; so does the next item of a list indented so (a list of 36,000 such items
+        // was one chunk).
+        chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+        start = i;
+        const j = prevBlank && resume ? resume.resync(i) : undefined;
+        if (j !== undefined) return resume!.tail(j, chunks);
       }
     }
     if (c === 124 && !prevTableRow) rowRunSplittable = !setextFollowsRun(i);
     if (i === start) {
-      chunkIsList = listItem;
+      // A list item, also one indented by one to three columns that is in no other item.
+      chunkIsList = listItem || (!unindented && !inItem && item > 0 && itemSure && itemTop && i !== emptyItem);
       chunkIsRow = c === 124;
     } else if (c !== 124) {
       // Rows are cut apart only while the chunk holds nothing but rows (after a list item they are its lazy lines).
