@@ -247,6 +247,8 @@ export function frontMatterEnd(lines: readonly string[]): number {
   return 0;
 }
 
+/** A thematic break without its indentation (as THEMATIC_BREAK in parse.ts). */
+const THEMATIC = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 /** A setext heading's underline (up to three spaces, then only "=" or only "-"). */
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
@@ -570,7 +572,8 @@ function scanFrom(
       const underline = shallow && SETEXT_UNDERLINE.test(line);
       const wasPara: boolean = para;
       const afterHeading: boolean = closedAbove;
-      closedAbove = underline && wasPara && top;
+      // A setext underline of a sure paragraph, or a thematic break ("***", "- - -"): the line after starts a block.
+      closedAbove = top && shallow && ((underline && wasPara) || THEMATIC.test(unindented ? line : line.trimStart()));
       para =
         !underline &&
         top &&
