@@ -10,7 +10,11 @@ export function firstLine(entry: Entry, model: PostmortemModel) {
   const l = entry.range.start.line;
   const text = model.lines[l] ?? '';
   const start = text.length - text.trimStart().length;
-  return range(l, start, l, text.trimEnd().length);
+  const end = text.trimEnd().length;
+  // The entry's own range when it is that (a row without indentation or trailing white space): ranges are never
+  // changed once made, and a long table's findings made three objects more each.
+  const r = entry.range;
+  return r.start.line === l && r.start.character === start && r.end.line === l && r.end.character === end ? r : range(l, start, l, end);
 }
 
 type ItemFinding = Parameters<RuleContext['report']>[0];
