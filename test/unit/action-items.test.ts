@@ -99,6 +99,42 @@ describe('action items and timeline: incremental reads of long tables', () => {
   });
 });
 
+describe('timeline: scan states taken over by the next analysis', () => {
+  // An edit that adds or removes entries without moving a line: the states of the entries after it move in place, or
+  // into a larger array when there are more entries than room. Each step edits the text the step before made.
+  it('equal a read from scratch when entries come and go, lines unmoved', () => {
+    const rows = 40;
+    const body = Array.from({ length: 2 * rows }, (_, i) => (i % 2 ? 'text' : `| ${String(10 + ((i >> 1) % 14))}:${String((i * 7) % 60).padStart(2, '0')} | e${i} |`));
+    const lines = ['---', 'type: postmortem', 'date: 2026-11-20', '---', '', '# T', '', '## Timeline', '', ...body];
+    const at = (k: number) => 9 + k; // the line of body line k
+    // With `true`, the edit leaves the entries after it as they were, and their items are handed on (the same objects).
+    const steps: Array<[string, boolean, (l: string[]) => void]> = [
+      ['a row in the middle stops being one', true, (l) => void (l[at(40)] = `x${l[at(40)]}`)],
+      ['and is one again', true, (l) => void (l[at(40)] = l[at(40)]!.slice(1))],
+      ['the first row stops being one (nothing before it is kept)', true, (l) => void (l[at(0)] = `x${l[at(0)]}`)],
+      ['a line of text in the middle becomes a row', true, (l) => void (l[at(41)] = '| 09:59 | early |')],
+      ['every line of text in the second half becomes a row: more entries than room', false, (l) => { for (let k = rows + 1; k < 2 * rows; k += 2) l[at(k)] = `| 21:${String(k % 60).padStart(2, '0')} | more |`; }],
+      ['a row in the first quarter edited (its state was kept when the states grew)', true, (l) => void (l[at(10)] = '| 15:00 | edited |')],
+      ['the last row stops being one', false, (l) => void (l[at(2 * rows - 1)] = 'text')],
+      ['half of the rows stop being ones', false, (l) => { for (let k = 0; k < 2 * rows; k += 4) l[at(k)] = 'text'; }],
+      ['a row near the start is one again', true, (l) => void (l[at(0)] = '| 10:00 | e0 |')],
+    ];
+    const analyzer = new IncrementalAnalyzer();
+    let before = parseTimeline(analyzer.analyze(lines.join('\n')).model);
+    for (const [name, keepsTail, edit] of steps) {
+      edit(lines);
+      const text = lines.join('\n');
+      const incremental = analyzer.analyze(text);
+      const scratch = analyze(text);
+      assert.deepEqual(times(incremental), times(scratch), name);
+      assert.deepEqual(incremental.findings, scratch.findings, name);
+      const items = parseTimeline(incremental.model);
+      if (keepsTail) assert.equal(items.at(-1), before.at(-1), `${name}: the last item handed on`);
+      before = items;
+    }
+  });
+});
+
 describe('action items: analyses from scratch of similar documents', () => {
   it('a row at the same place as in the document read before is read again when its header or text differs', () => {
     const doc = (header: string, rows: string[]) => ['---', 'type: postmortem', '---', '', '# T', '', '## Action Items', '', header, '|---|---|', ...rows].join('\n');
