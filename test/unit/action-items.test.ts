@@ -6,6 +6,8 @@ import * as assert from 'node:assert/strict';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { DEFAULT_CONFIG } from '../../src/core/config/config';
 import { actionItemFields, cells } from '../../src/core/model/action-items';
+import { isDelimiterRow } from '../../src/core/model/model';
+import { parseMilestones } from '../../src/core/milestones/parse';
 import { parseStamp, parseTimeline, proseZone, ZONE_OFFSETS } from '../../src/core/timeline';
 import { statesZone } from '../../src/core/timeline/stamp';
 import { rng } from '../bench/generate';
@@ -25,6 +27,15 @@ describe('action items: table cells', () => {
     assert.deepEqual(cells('| Fix the retry \\| loop | @kim | OPS-1 |'), ['Fix the retry \\| loop', '@kim', 'OPS-1']);
     assert.deepEqual(cells(''), ['']);
     assert.deepEqual(cells('|'), ['']);
+  });
+
+  it('isDelimiterRow() == the includes and pattern it replaces', () => {
+    const alphabet = ['|', '-', ':', ' ', '\t', '\u00a0', '\u2003', '\ufeff', '\u200b', '\n', 'a', '--', '|---|', '=', '+'];
+    const old = (t: string) => t.includes('-') && /^[\s:|-]+$/.test(t);
+    for (const row of strings(9, 30_000, alphabet, 8)) assert.equal(isDelimiterRow(row), old(row), JSON.stringify(row));
+    assert.equal(isDelimiterRow('| :--- | ---: |'), true);
+    assert.equal(isDelimiterRow('| row |'), false);
+    assert.equal(isDelimiterRow(''), false);
   });
 });
 
@@ -131,6 +142,36 @@ describe('timeline: scan states taken over by the next analysis', () => {
       const items = parseTimeline(incremental.model);
       if (keepsTail) assert.equal(items.at(-1), before.at(-1), `${name}: the last item handed on`);
       before = items;
+    }
+  });
+});
+
+describe('milestones: markers handed on with the timeline items', () => {
+  it('equal a read from scratch after every edit (markers typed, removed, moved; the zone stated and removed)', () => {
+    const r = rng(33);
+    const body = Array.from({ length: 60 }, (_, i) => (i % 9 === 4 ? `- 1${i % 10}:0${i % 10} **${['Detected', 'Mitigated', 'Resolved'][i % 3]}:** step ${i}` : `- 1${i % 10}:${String(i % 60).padStart(2, '0')} step ${i}`));
+    let lines = ['---', 'type: postmortem', 'date: 2026-11-20', '---', '', '# T', '', '## Timeline', '', ...body];
+    const pieces = ['**Detected:** ', 'Resolved: ', '**', ':', 'x', ' UTC', '__Started__ '];
+    const analyzer = new IncrementalAnalyzer();
+    analyzer.analyze(lines.join('\n'));
+    for (let step = 0; step < 200; step++) {
+      const l = 9 + Math.floor(r() * body.length);
+      const line = lines[l]!;
+      const kind = r();
+      if (kind < 0.1) lines = [...lines.slice(0, 8), r() < 0.5 ? 'All times UTC.' : '', ...lines.slice(9)]; // the stated zone
+      else if (kind < 0.2) lines = [...lines.slice(0, l), ...lines.slice(l + 1), line]; // a line moved to the end
+      else if (kind < 0.6) {
+        const at = Math.floor(r() * (line.length + 1));
+        lines[l] = line.slice(0, at) + pieces[Math.floor(r() * pieces.length)]! + line.slice(at);
+      } else {
+        const at = Math.floor(r() * line.length);
+        lines[l] = line.slice(0, at) + line.slice(at + 1 + Math.floor(r() * 4));
+      }
+      const text = lines.join('\n');
+      const incremental = analyzer.analyze(text);
+      const scratch = analyze(text);
+      assert.deepEqual(parseMilestones(incremental.model), parseMilestones(scratch.model), `milestones after step ${step}`);
+      assert.deepEqual(incremental.findings, scratch.findings, `findings after step ${step}`);
     }
   });
 });

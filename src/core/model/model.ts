@@ -7,7 +7,7 @@ import type { ChunkData, HeadingKind, ParsedChunk } from './chunk';
 import { bracketedTexts, definitionLabel, definitionsByLabel, definitionsFor, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { headingTextWithDefinitions } from './remark';
 import { rescanChunks, scanChunks, type ChunkSpan } from './scan';
-import { firstIndex, range, sameItems, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
+import { firstIndex, isSpaceCode, range, sameItems, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { FrontMatterPieces } from './frontmatter-pieces';
 import { SectionMatcher } from './match';
@@ -834,12 +834,19 @@ class Reuse {
   }
 }
 
-/** A delimiter row ("|---|:--:|"). The includes() first: a native search that rules out nearly every row. */
-function isDelimiterRow(text: string): boolean {
-  return text.includes('-') && DELIMITER_ROW.test(text);
+/**
+ * A delimiter row ("|---|:--:|"): /^[\s:|-]+$/ holding a "-", by char codes. Asked for each row of a table and the
+ * line below it: nearly every one is ruled out at its first characters, without a call of a search or a pattern.
+ */
+export function isDelimiterRow(text: string): boolean {
+  let dash = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45) dash = true;
+    else if (c !== 124 && c !== 58 && !isSpaceCode(c)) return false;
+  }
+  return dash;
 }
-
-const DELIMITER_ROW = /^[\s:|-]+$/;
 
 const LIST_MARKER = /^\s*(?:[-+*]|\d{1,9}[.)])\s+/;
 
