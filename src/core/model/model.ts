@@ -843,7 +843,8 @@ export function isDelimiterRow(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 45) dash = true;
-    else if (c !== 124 && c !== 58 && !isSpaceCode(c)) return false;
+    // ASCII white space here, the rest of \s only past ASCII: a letter or digit returns without a call.
+    else if (c !== 124 && c !== 58 && c !== 32 && (c < 128 ? c < 9 || c > 13 : !isSpaceCode(c))) return false;
   }
   return dash;
 }

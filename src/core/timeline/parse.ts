@@ -249,7 +249,8 @@ export function parseTimeline(model: PostmortemModel): readonly TimelineItem[] {
 function isBlankRow(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 124 && !isSpaceCode(c)) return false;
+    // ASCII white space here, the rest of \s only past ASCII: a letter returns without a call.
+    if (c !== 124 && c !== 32 && (c < 128 ? c < 9 || c > 13 : !isSpaceCode(c))) return false;
   }
   return true;
 }
