@@ -143,6 +143,16 @@ class CodeLines implements LineSet {
  * slicing or hashing its text.
  */
 export class ChunkCache {
+  /**
+   * For one analysis from scratch (oneOff): chunks are parsed once per text only among recent ones (RecentChunks),
+   * not kept in the maps, which no later analysis reads (a map of 50,000 one-row chunks cost more than parsing them).
+   */
+  private readonly recent: RecentChunks | undefined;
+
+  constructor(oneOff = false) {
+    this.recent = oneOff ? new RecentChunks(() => this.parsedLastRun++) : undefined;
+  }
+
   private cache = new Map<string, ChunkData>();
   private frontMatterCache = new Map<string, ChunkData>();
   private last: { readonly split: SplitText; readonly chunks: readonly ParsedChunk[] } | undefined;
@@ -264,6 +274,7 @@ export class ChunkCache {
     let end = offsets[span.end]! - 1; // the line ending after the chunk's last line, or the end of the text
     if (end > start && body.charCodeAt(end) === 10 && body.charCodeAt(end - 1) === 13) end--;
     const key = body.slice(start, Math.max(start, end));
+    if (this.recent && !span.frontMatter) return { span, data: this.recent.get(key), key };
     let data = next.get(key) ?? (span.frontMatter ? this.frontMatterCache : this.cache).get(key);
     if (!data) {
       data = parseChunk(key, span.frontMatter);
@@ -272,6 +283,42 @@ export class ChunkCache {
     next.set(key, data);
     return { span, data, key };
   }
+}
+
+/**
+ * Parsed chunks by text, among the last ones parsed: a table of 4,096 slots by a hash of the text (of at most 64 of
+ * its characters, and its length), each holding the last text that fell there. Texts repeated in a document (the
+ * chunks of a long timeline of like rows) are parsed once, mostly; any text is parsed at most once per analysis
+ * while its slot holds it, and the answer is the same either way (parseChunk is a pure function of the text).
+ */
+class RecentChunks {
+  private readonly keys = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
+  private readonly data = new Array<ChunkData | undefined>(RECENT_SLOTS).fill(undefined);
+
+  constructor(private readonly parsed: () => void) {}
+
+  get(key: string): ChunkData {
+    const slot = textHash(key) & (RECENT_SLOTS - 1);
+    let data = this.keys[slot] === key ? this.data[slot] : undefined;
+    if (!data) {
+      data = parseChunk(key, false);
+      this.parsed();
+      this.keys[slot] = key;
+      this.data[slot] = data;
+    }
+    return data;
+  }
+}
+
+const RECENT_SLOTS = 4096;
+
+/** A hash of a text's length and at most 64 of its characters, spread over it. */
+function textHash(text: string): number {
+  const n = text.length;
+  const step = n > 64 ? Math.floor(n / 64) : 1;
+  let h = n | 0;
+  for (let i = 0; i < n; i += step) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** Whether `head`, the first `n` lines of a chunk read alone, holds what `whole`, the chunk, holds in those lines. */
@@ -304,7 +351,7 @@ let defaultMatcher: SectionMatcher | undefined;
 
 /** Builds the model of a document. Never throws on any input text. */
 export function buildModel(text: string, options: ModelOptions = {}): PostmortemModel {
-  const cache = options.cache ?? new ChunkCache();
+  const cache = options.cache ?? new ChunkCache(true);
   const split = cache.split(text);
   const { lines, eol, hasBom, body, offsets } = split;
   const matcher = options.matcher ?? (defaultMatcher ??= new SectionMatcher());
