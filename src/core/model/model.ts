@@ -920,8 +920,11 @@ function collectEntries(
   prior: EntriesBefore | undefined,
   spans: EntrySpans | undefined,
 ): { entries: Entry[]; spans: EntrySpans | undefined } {
-  const out: Entry[] = [];
   const { itemStarts, itemEnds, rows } = found;
+  // Made at the size it will have (at most every item and row, or as many as before and a few): one push per entry
+  // grew the array of a long table again and again, copying it each time. Trimmed to `count` at the end.
+  const out = new Array<Entry>(prior ? prior.entries.length + 16 : itemStarts.length + rows.length);
+  let count = 0;
   const previous = prior?.entries;
   const reuse = previous && previous.length > 0 ? new Reuse(previous) : undefined;
   // Items and rows are in line order: each section reads only its own, found by binary search (reading all of them
@@ -932,16 +935,16 @@ function collectEntries(
     if (!section.roles.includes(id)) continue;
     const from = section.heading.range.end.line + 1;
     const to = section.contentRange.end.line;
-    const before = out.length;
+    const before = count;
     if (spans) spans[2 * si] = before;
     // A section handed on from the previous model (its lines and parse unchanged, see Section), with the line after
     // it unchanged too (a row's header is read from the line below): its entries, as they were. 36,000 Timeline
     // sections were each searched for their items on every keystroke.
     const was = prior?.spans;
     if (was && prior!.sections[si] === section && was[2 * si]! >= 0 && prior!.lines[to + 1] === lines[to + 1]) {
-      for (let k = was[2 * si]!; k < was[2 * si + 1]!; k++) out.push(previous![k]!);
-      if (spans) spans[2 * si + 1] = out.length;
-      if (before > 0 && out.length > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
+      for (let k = was[2 * si]!; k < was[2 * si + 1]!; k++) out[count++] = previous![k]!;
+      if (spans) spans[2 * si + 1] = count;
+      if (before > 0 && count > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
       continue;
     }
     for (let k = lowerBound(itemStarts, from); k < itemStarts.length && itemStarts[k]! <= to; k++) {
@@ -949,18 +952,18 @@ function collectEntries(
       const end = Math.min(itemEnds[k]!, to);
       const same = reuse?.find('item', start, end, lines);
       if (same) {
-        out.push(same);
+        out[count++] = same;
         continue;
       }
       const first = lines[start] ?? '';
-      out.push({
+      out[count++] = {
         kind: 'item',
         range: range(start, 0, end, (lines[end] ?? '').length),
         text: first.replace(LIST_MARKER, ''),
         lines: lines.slice(start, end + 1),
-      });
+      };
     }
-    const itemsEnd = out.length;
+    const itemsEnd = count;
     let headerSkipped = false;
     const k0 = lowerBound(rows, from);
     // Headings among the rows (a row run under a setext underline is one), walked along with them: a Set of every
@@ -978,13 +981,14 @@ function collectEntries(
         continue;
       }
       const same = reuse?.find('row', r, r, lines);
-      out.push(same ?? { kind: 'row', range: range(r, 0, r, text.length), text, lines: [text] });
+      out[count++] = same ?? { kind: 'row', range: range(r, 0, r, text.length), text, lines: [text] };
     }
-    if (spans) spans[2 * si + 1] = out.length;
+    if (spans) spans[2 * si + 1] = count;
     // A section holds items and rows: each run is in line order; the section is in order when one run is empty.
-    if (itemsEnd > before && out.length > itemsEnd) sorted = false;
-    else if (before > 0 && out.length > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
+    if (itemsEnd > before && count > itemsEnd) sorted = false;
+    else if (before > 0 && count > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
   }
+  out.length = count;
   // Sorted, the entries are no longer where the spans say: the next model reads every section again.
   if (!sorted) out.sort((a, b) => a.range.start.line - b.range.start.line);
   return { entries: out, spans: sorted ? spans : undefined };
