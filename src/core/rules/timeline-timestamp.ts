@@ -15,6 +15,7 @@ interface Run {
 }
 
 const runs = new WeakMap<PostmortemModel, Run>();
+const NO_FINDINGS: Array<Report | undefined> = [];
 
 const MESSAGE = 'Timeline entry has no time: start it with one, e.g. "14:03 UTC" or "2026-11-20 14:03 UTC".';
 
@@ -50,7 +51,9 @@ export const timelineTimestamp: Rule = {
     const previous = previousModel(model);
     const before = previous ? runs.get(previous) : undefined;
     const reuse = before && (before.timedBlocks.size === 0) === noneTimed ? before : undefined;
-    const findings = new Array<Report | undefined>(items.length);
+    // Kept only for the next analysis of the document (a one-off analysis keeps nothing).
+    const keep = keepsEntries(model);
+    const findings = keep ? new Array<Report | undefined>(items.length) : NO_FINDINGS;
     let j = 0; // walks the items before, which are in line order too
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
@@ -63,7 +66,7 @@ export const timelineTimestamp: Rule = {
         if (was[j] === item) {
           const finding = reuse.findings[j++];
           if (noneTimed || timedBlocks.has(item.block) === reuse.timedBlocks.has(item.block)) {
-            findings[i] = finding;
+            if (keep) findings[i] = finding;
             if (finding) report(finding);
             continue;
           }
@@ -76,9 +79,9 @@ export const timelineTimestamp: Rule = {
       const first = entry.lines[0] ?? '';
       const start = entry.kind === 'item' ? first.length - entry.text.length : first.length - first.trimStart().length;
       const finding: Report = { message: MESSAGE, range: lineRange(entry, line, start, first.length), data: { line } };
-      findings[i] = finding;
+      if (keep) findings[i] = finding;
       report(finding);
     }
-    if (keepsEntries(model)) runs.set(model, { items, findings, timedBlocks });
+    if (keep) runs.set(model, { items, findings, timedBlocks });
   },
 };
