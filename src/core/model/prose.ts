@@ -286,7 +286,8 @@ const NOTHING_IN_COMMENT: ChunkResult<never> = { items: [], inComment: true };
  * Every prose line of the document outside front matter and code, with HTML comments blanked out, chunk by chunk:
  * for rules that read every line on their own. `read` gets a chunk's prose lines (chunk-relative line numbers), and
  * its result is kept with the chunk's cached data under `key`, so after an edit only the chunks the edit touched are
- * read again; it must not keep the array it is given (the next chunk's lines go in it), and is not called for a chunk
+ * read again; it must not keep the array it is given nor its line objects (the next chunk's lines go in them), and is
+ * not called for a chunk
  * without prose lines. `emit` gets each item with
  * the chunk's first line. `key` must stand for everything besides the chunk's text that `read` depends on (such as
  * configured phrases); the same string object each time spares comparing its characters at every chunk.
@@ -302,6 +303,7 @@ export function eachProseChunk<T>(
   // it. An array per chunk (or one emptied per chunk, which lets its storage go) was most of this function's garbage
   // on a long table of one-line chunks.
   const lines: ProseLine[] = [];
+  let used = 0; // how many of LINE_POOL's objects this call wrote
   const chunks = model.chunks;
   for (let c = 0; c < chunks.length; c++) {
     const { span, data } = chunks[c]!;
@@ -331,10 +333,17 @@ export function eachProseChunk<T>(
           open = blanked.inComment;
           text = blanked.text;
         }
-        const line: ProseLine = { line: l, text };
+        // The line objects are the pool's, written over: 160,000 of them for a chunk of a long timeline were made
+        // again on every analysis.
+        let line = LINE_POOL[n];
+        if (line) {
+          line.line = l;
+          line.text = text;
+        } else LINE_POOL.push((line = { line: l, text }));
         if (n < lines.length) lines[n] = line;
         else lines.push(line);
         n++;
+        if (n > used) used = n;
       }
       let items: readonly T[] = NOTHING.items;
       if (n > 0) {
@@ -348,4 +357,9 @@ export function eachProseChunk<T>(
     for (let k = 0; k < items.length; k++) emit(span.start, items[k]!);
     inComment = result.inComment;
   }
+  // The pool keeps no text of the document once read.
+  for (let k = 0; k < used; k++) LINE_POOL[k]!.text = '';
 }
+
+/** The line objects eachProseChunk hands to `read`, made once and written over (see there). */
+const LINE_POOL: Array<{ line: number; text: string }> = [];
