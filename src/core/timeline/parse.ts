@@ -371,6 +371,8 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     prevKind = from[o + 6] === 0 ? undefined : from[o + 6] === 1 ? 'item' : 'row';
     h = from[o + 7]!;
   };
+  // Item i goes at index i: made at its size when read from scratch (a push per entry grew it again and again), and
+  // appended to the items kept from the run before otherwise.
   let out: TimelineItem[] = [];
   const lines = model.lines;
 
@@ -399,7 +401,10 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     states = reuse.states;
     runs.delete(change!.previous);
     if (shift !== 0) states = shiftStates(states, p, shift, reuse.entries.length, n, unchangedFrom !== Infinity);
-  } else states = new Float64Array((n + 1) * STATE);
+  } else {
+    states = new Float64Array((n + 1) * STATE);
+    out = new Array<TimelineItem>(n);
+  }
 
   for (; i < n; i++) {
     const entry = entries[i]!;
@@ -426,7 +431,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     const blank = entry.kind === 'row' ? isBlankRow(entry.text) : entry.text.trim() === '';
     const stamp = blank ? undefined : cachedStamp(entry.lines[0] ?? '', textOffset(entry));
     if (!stamp) {
-      out.push({ entry, block, blank });
+      out[i] = { entry, block, blank };
       continue;
     }
     let rolledOver = false;
@@ -443,7 +448,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     const clockMs = stamp.clock ? ((stamp.clock.hour * 60 + stamp.clock.minute) * 60 + stamp.clock.second) * 1000 : 0;
     const offsetMinutes = stamp.offsetMinutes ?? defaultOffset;
     const line = startLine;
-    out.push({
+    out[i] = {
       entry,
       block,
       blank,
@@ -458,7 +463,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
         rolledOver,
         range: range(line, stamp.start, line, stamp.end),
       },
-    });
+    };
   }
   save(n);
   if (keepsEntries(model)) runs.set(model, { entries, items: out, context, states });
