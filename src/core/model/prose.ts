@@ -287,10 +287,9 @@ const NOTHING_IN_COMMENT: ChunkResult<never> = { items: [], inComment: true };
  * for rules that read every line on their own. `read` gets a chunk's prose lines (chunk-relative line numbers), and
  * its result is kept with the chunk's cached data under `key`, so after an edit only the chunks the edit touched are
  * read again; it must not keep the array it is given nor its line objects (the next chunk's lines go in them), and is
- * not called for a chunk
- * without prose lines. `emit` gets each item with
- * the chunk's first line. `key` must stand for everything besides the chunk's text that `read` depends on (such as
- * configured phrases); the same string object each time spares comparing its characters at every chunk.
+ * not called for a chunk without prose lines. `emit` gets each item with the chunk's first line. `key` must stand
+ * for everything besides the chunk's text that `read` depends on (such as configured phrases); the same string object
+ * each time spares comparing its characters at every chunk.
  */
 export function eachProseChunk<T>(
   model: PostmortemModel,
