@@ -423,7 +423,12 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
       h++;
     }
     let gapHasText = prevKind !== entry.kind;
-    for (let l = prevEnd + 1; l < startLine && !gapHasText; l++) if (!isBlank(lines[l] ?? '')) gapHasText = true;
+    for (let l = prevEnd + 1; l < startLine && !gapHasText; l++) {
+      // A line that starts with a visible ASCII character has text, without a call (rows with text between them).
+      const gap = lines[l] ?? '';
+      const c = gap.charCodeAt(0);
+      if ((c > 32 && c < 127) || !isBlank(gap)) gapHasText = true;
+    }
     if (gapHasText) block = startLine;
     prevEnd = entry.range.end.line;
     prevKind = entry.kind;
