@@ -6,6 +6,8 @@ import * as assert from 'node:assert/strict';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { DEFAULT_CONFIG } from '../../src/core/config/config';
 import { actionItemFields, cells } from '../../src/core/model/action-items';
+import { isDelimiterRow } from '../../src/core/model/model';
+import { parseMilestones } from '../../src/core/milestones/parse';
 import { parseStamp, parseTimeline, proseZone, ZONE_OFFSETS } from '../../src/core/timeline';
 import { statesZone } from '../../src/core/timeline/stamp';
 import { rng } from '../bench/generate';
@@ -25,6 +27,15 @@ describe('action items: table cells', () => {
     assert.deepEqual(cells('| Fix the retry \\| loop | @kim | OPS-1 |'), ['Fix the retry \\| loop', '@kim', 'OPS-1']);
     assert.deepEqual(cells(''), ['']);
     assert.deepEqual(cells('|'), ['']);
+  });
+
+  it('isDelimiterRow() == the includes and pattern it replaces', () => {
+    const alphabet = ['|', '-', ':', ' ', '\t', '\u00a0', '\u2003', '\ufeff', '\u200b', '\n', 'a', '--', '|---|', '=', '+'];
+    const old = (t: string) => t.includes('-') && /^[\s:|-]+$/.test(t);
+    for (const row of strings(9, 30_000, alphabet, 8)) assert.equal(isDelimiterRow(row), old(row), JSON.stringify(row));
+    assert.equal(isDelimiterRow('| :--- | ---: |'), true);
+    assert.equal(isDelimiterRow('| row |'), false);
+    assert.equal(isDelimiterRow(''), false);
   });
 });
 
@@ -95,6 +106,72 @@ describe('action items and timeline: incremental reads of long tables', () => {
       const scratch = analyze(text);
       assert.deepEqual(fields(incremental), fields(scratch), name);
       assert.deepEqual(times(incremental), times(scratch), name);
+    }
+  });
+});
+
+describe('timeline: scan states taken over by the next analysis', () => {
+  // An edit that adds or removes entries without moving a line: the states of the entries after it move in place, or
+  // into a larger array when there are more entries than room. Each step edits the text the step before made.
+  it('equal a read from scratch when entries come and go, lines unmoved', () => {
+    const rows = 40;
+    const body = Array.from({ length: 2 * rows }, (_, i) => (i % 2 ? 'text' : `| ${String(10 + ((i >> 1) % 14))}:${String((i * 7) % 60).padStart(2, '0')} | e${i} |`));
+    const lines = ['---', 'type: postmortem', 'date: 2026-11-20', '---', '', '# T', '', '## Timeline', '', ...body];
+    const at = (k: number) => 9 + k; // the line of body line k
+    // With `true`, the edit leaves the entries after it as they were, and their items are handed on (the same objects).
+    const steps: Array<[string, boolean, (l: string[]) => void]> = [
+      ['a row in the middle stops being one', true, (l) => void (l[at(40)] = `x${l[at(40)]}`)],
+      ['and is one again', true, (l) => void (l[at(40)] = l[at(40)]!.slice(1))],
+      ['the first row stops being one (nothing before it is kept)', true, (l) => void (l[at(0)] = `x${l[at(0)]}`)],
+      ['a line of text in the middle becomes a row', true, (l) => void (l[at(41)] = '| 09:59 | early |')],
+      ['every line of text in the second half becomes a row: more entries than room', false, (l) => { for (let k = rows + 1; k < 2 * rows; k += 2) l[at(k)] = `| 21:${String(k % 60).padStart(2, '0')} | more |`; }],
+      ['a row in the first quarter edited (its state was kept when the states grew)', true, (l) => void (l[at(10)] = '| 15:00 | edited |')],
+      ['the last row stops being one', false, (l) => void (l[at(2 * rows - 1)] = 'text')],
+      ['half of the rows stop being ones', false, (l) => { for (let k = 0; k < 2 * rows; k += 4) l[at(k)] = 'text'; }],
+      ['a row near the start is one again', true, (l) => void (l[at(0)] = '| 10:00 | e0 |')],
+    ];
+    const analyzer = new IncrementalAnalyzer();
+    let before = parseTimeline(analyzer.analyze(lines.join('\n')).model);
+    for (const [name, keepsTail, edit] of steps) {
+      edit(lines);
+      const text = lines.join('\n');
+      const incremental = analyzer.analyze(text);
+      const scratch = analyze(text);
+      assert.deepEqual(times(incremental), times(scratch), name);
+      assert.deepEqual(incremental.findings, scratch.findings, name);
+      const items = parseTimeline(incremental.model);
+      if (keepsTail) assert.equal(items.at(-1), before.at(-1), `${name}: the last item handed on`);
+      before = items;
+    }
+  });
+});
+
+describe('milestones: markers handed on with the timeline items', () => {
+  it('equal a read from scratch after every edit (markers typed, removed, moved; the zone stated and removed)', () => {
+    const r = rng(33);
+    const body = Array.from({ length: 60 }, (_, i) => (i % 9 === 4 ? `- 1${i % 10}:0${i % 10} **${['Detected', 'Mitigated', 'Resolved'][i % 3]}:** step ${i}` : `- 1${i % 10}:${String(i % 60).padStart(2, '0')} step ${i}`));
+    let lines = ['---', 'type: postmortem', 'date: 2026-11-20', '---', '', '# T', '', '## Timeline', '', ...body];
+    const pieces = ['**Detected:** ', 'Resolved: ', '**', ':', 'x', ' UTC', '__Started__ '];
+    const analyzer = new IncrementalAnalyzer();
+    analyzer.analyze(lines.join('\n'));
+    for (let step = 0; step < 200; step++) {
+      const l = 9 + Math.floor(r() * body.length);
+      const line = lines[l]!;
+      const kind = r();
+      if (kind < 0.1) lines = [...lines.slice(0, 8), r() < 0.5 ? 'All times UTC.' : '', ...lines.slice(9)]; // the stated zone
+      else if (kind < 0.2) lines = [...lines.slice(0, l), ...lines.slice(l + 1), line]; // a line moved to the end
+      else if (kind < 0.6) {
+        const at = Math.floor(r() * (line.length + 1));
+        lines[l] = line.slice(0, at) + pieces[Math.floor(r() * pieces.length)]! + line.slice(at);
+      } else {
+        const at = Math.floor(r() * line.length);
+        lines[l] = line.slice(0, at) + line.slice(at + 1 + Math.floor(r() * 4));
+      }
+      const text = lines.join('\n');
+      const incremental = analyzer.analyze(text);
+      const scratch = analyze(text);
+      assert.deepEqual(parseMilestones(incremental.model), parseMilestones(scratch.model), `milestones after step ${step}`);
+      assert.deepEqual(incremental.findings, scratch.findings, `findings after step ${step}`);
     }
   });
 });

@@ -440,8 +440,8 @@ describe('per-chunk prose reading == line-by-line reading', () => {
 
   function chunkLines(model: Analysis['model'], key: string): ProseLine[] {
     const out: ProseLine[] = [];
-    // A copy: the array eachProseChunk hands over is its own, written over for the next chunk.
-    eachProseChunk(model, key, (lines) => [...lines], (base, l) => out.push({ line: base + l.line, text: l.text }));
+    // A copy: the array eachProseChunk hands over and its line objects are its own, written over for the next chunk.
+    eachProseChunk(model, key, (lines) => lines.map((l) => ({ line: l.line, text: l.text })), (base, l) => out.push({ line: base + l.line, text: l.text }));
     return out;
   }
 

@@ -5,7 +5,7 @@
 //
 // The label is bold (or ends with a colon) right after the entry's timestamp, so it reads as plain Markdown on GitHub.
 // The front matter wins where both give a milestone; a disagreement is reported (milestone-time).
-import { sectionsFor, type PostmortemModel } from '../model/model';
+import { keepsEntries, previousModel, sectionsFor, type PostmortemModel } from '../model/model';
 import { range, type Range } from '../model/text';
 import { parseStamp, parseTimeline, statedTimeZone, type TimelineItem } from '../timeline';
 import { ianaZone, wallToEpoch } from './zone';
@@ -179,6 +179,13 @@ export function entryInstant(item: TimelineItem, zone: DocZone): { epochMs?: num
   return place(t.epochMs, zone);
 }
 
+/** Which timeline items held a milestone marker (1) in a model's read, by index: the next model's read takes it. */
+interface MarkerRun {
+  readonly items: readonly TimelineItem[];
+  readonly marked: Uint8Array;
+}
+const markerRuns = new WeakMap<PostmortemModel, MarkerRun>();
+
 function computeMilestones(model: PostmortemModel): Milestones {
   const zone = documentZone(model);
   const all: Milestone[] = [];
@@ -218,13 +225,31 @@ function computeMilestones(model: PostmortemModel): Milestones {
   const fromTimeline = new Map<MilestoneId, Milestone>();
   const repeats: Milestone[] = [];
   if (sectionsFor(model, 'timeline').length > 0) {
-    for (const item of parseTimeline(model)) {
+    const items = parseTimeline(model);
+    // After an edit, the items the timeline handed on (the same objects) hold a marker only if they held one before
+    // (it is read from the item's own line and time): a pointer compare each, not three searches per entry of a long
+    // timeline on every keystroke. Those that hold one are read again (the zone may have changed).
+    const previous = previousModel(model);
+    const before = previous ? markerRuns.get(previous) : undefined;
+    const marked = keepsEntries(model) ? new Uint8Array(items.length) : undefined;
+    let j = 0; // walks the items before, which are in line order too
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (before) {
+        const was = before.items;
+        if (was[j] !== item) {
+          const startLine = item.entry.range.start.line;
+          while (j < was.length && was[j]!.entry.range.start.line < startLine) j++;
+        }
+        if (was[j] === item && before.marked[j++] === 0) continue;
+      }
       if (item.blank) continue;
       const line = item.entry.range.start.line;
       const first = item.entry.lines[0] ?? '';
       const after = item.time ? item.time.range.end.character : first.length - item.entry.text.length;
       const marker = milestoneMarker(first, after);
       if (!marker) continue;
+      if (marked) marked[i] = 1;
       const read = entryInstant(item, zone);
       const stamp = item.time ? first.slice(item.time.range.start.character, item.time.range.end.character).trim() : '';
       const m: Milestone = {
@@ -241,6 +266,7 @@ function computeMilestones(model: PostmortemModel): Milestones {
       if (fromTimeline.has(marker.id)) repeats.push(m);
       else fromTimeline.set(marker.id, m);
     }
+    if (marked) markerRuns.set(model, { items, marked });
   }
 
   const used: Partial<Record<MilestoneId, Milestone>> = {};

@@ -301,8 +301,9 @@ function headersKept(change: LineChange, lines: readonly string[]): boolean {
 function computeFields(model: PostmortemModel, ticketPattern: string): FieldsRun {
   const ticket = ticketMatcher(ticketPattern);
   const entries = model.actionItems;
-  const fields: Fields[] = [];
-  const headers: Array<string | undefined> = [];
+  // One of each per entry, at its index: made at their size (a push per row grew two arrays of a long table).
+  const fields = new Array<Fields>(entries.length);
+  const headers = new Array<string | undefined>(entries.length);
   const tableHeader = tableHeaders(model);
   const change = changeSincePrevious(model);
   const before = change ? fieldsCache.get(change.previous)?.get(ticketPattern) : undefined;
@@ -338,13 +339,13 @@ function computeFields(model: PostmortemModel, ticketPattern: string): FieldsRun
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     if (before && entriesBefore[i] === entry && (rowsKept || entry.kind === 'item' || entry.range.end.line < first)) {
-      fields.push(before.fields[i]!);
-      headers.push(before.headers[i]);
+      fields[i] = before.fields[i]!;
+      headers[i] = before.headers[i];
       continue;
     }
     if (entry.kind !== 'row') {
-      fields.push(itemFields(entry, ticket));
-      headers.push(undefined);
+      fields[i] = itemFields(entry, ticket);
+      headers[i] = undefined;
       continue;
     }
     const line = entry.range.start.line;
@@ -378,8 +379,8 @@ function computeFields(model: PostmortemModel, ticketPattern: string): FieldsRun
         rowCacheSize++;
       }
     }
-    fields.push({ entry, summary: row.summary, owner: row.owner, ticket: row.ticket, due: row.due, quiet: row.quiet });
-    headers.push(header.text);
+    fields[i] = { entry, summary: row.summary, owner: row.owner, ticket: row.ticket, due: row.due, quiet: row.quiet };
+    headers[i] = header.text;
   }
   const run = { fields, headers };
   if (!before) lastFromScratch.set(ticketPattern, { entries, run });

@@ -7,7 +7,7 @@ import type { ChunkData, HeadingKind, ParsedChunk } from './chunk';
 import { bracketedTexts, definitionLabel, definitionsByLabel, definitionsFor, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { headingTextWithDefinitions } from './remark';
 import { rescanChunks, scanChunks, type ChunkSpan } from './scan';
-import { firstIndex, range, sameItems, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
+import { firstIndex, isSpaceCode, range, sameItems, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { FrontMatterPieces } from './frontmatter-pieces';
 import { SectionMatcher } from './match';
@@ -143,6 +143,16 @@ class CodeLines implements LineSet {
  * slicing or hashing its text.
  */
 export class ChunkCache {
+  /**
+   * For one analysis from scratch (oneOff): chunks are parsed once per text only among recent ones (RecentChunks),
+   * not kept in the maps, which no later analysis reads (a map of 50,000 one-row chunks cost more than parsing them).
+   */
+  private readonly recent: RecentChunks | undefined;
+
+  constructor(oneOff = false) {
+    this.recent = oneOff ? new RecentChunks(() => this.parsedLastRun++) : undefined;
+  }
+
   private cache = new Map<string, ChunkData>();
   private frontMatterCache = new Map<string, ChunkData>();
   private last: { readonly split: SplitText; readonly chunks: readonly ParsedChunk[] } | undefined;
@@ -264,6 +274,7 @@ export class ChunkCache {
     let end = offsets[span.end]! - 1; // the line ending after the chunk's last line, or the end of the text
     if (end > start && body.charCodeAt(end) === 10 && body.charCodeAt(end - 1) === 13) end--;
     const key = body.slice(start, Math.max(start, end));
+    if (this.recent && !span.frontMatter) return { span, data: this.recent.get(key), key };
     let data = next.get(key) ?? (span.frontMatter ? this.frontMatterCache : this.cache).get(key);
     if (!data) {
       data = parseChunk(key, span.frontMatter);
@@ -272,6 +283,42 @@ export class ChunkCache {
     next.set(key, data);
     return { span, data, key };
   }
+}
+
+/**
+ * Parsed chunks by text, among the last ones parsed: a table of 4,096 slots by a hash of the text (of at most 64 of
+ * its characters, and its length), each holding the last text that fell there. Texts repeated in a document (the
+ * chunks of a long timeline of like rows) are parsed once, mostly; any text is parsed at most once per analysis
+ * while its slot holds it, and the answer is the same either way (parseChunk is a pure function of the text).
+ */
+class RecentChunks {
+  private readonly keys = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
+  private readonly data = new Array<ChunkData | undefined>(RECENT_SLOTS).fill(undefined);
+
+  constructor(private readonly parsed: () => void) {}
+
+  get(key: string): ChunkData {
+    const slot = textHash(key) & (RECENT_SLOTS - 1);
+    let data = this.keys[slot] === key ? this.data[slot] : undefined;
+    if (!data) {
+      data = parseChunk(key, false);
+      this.parsed();
+      this.keys[slot] = key;
+      this.data[slot] = data;
+    }
+    return data;
+  }
+}
+
+const RECENT_SLOTS = 4096;
+
+/** A hash of a text's length and at most 64 of its characters, spread over it. */
+function textHash(text: string): number {
+  const n = text.length;
+  const step = n > 64 ? Math.floor(n / 64) : 1;
+  let h = n | 0;
+  for (let i = 0; i < n; i += step) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** Whether `head`, the first `n` lines of a chunk read alone, holds what `whole`, the chunk, holds in those lines. */
@@ -304,7 +351,7 @@ let defaultMatcher: SectionMatcher | undefined;
 
 /** Builds the model of a document. Never throws on any input text. */
 export function buildModel(text: string, options: ModelOptions = {}): PostmortemModel {
-  const cache = options.cache ?? new ChunkCache();
+  const cache = options.cache ?? new ChunkCache(true);
   const split = cache.split(text);
   const { lines, eol, hasBom, body, offsets } = split;
   const matcher = options.matcher ?? (defaultMatcher ??= new SectionMatcher());
@@ -893,12 +940,20 @@ class Reuse {
   }
 }
 
-/** A delimiter row ("|---|:--:|"). The includes() first: a native search that rules out nearly every row. */
-function isDelimiterRow(text: string): boolean {
-  return text.includes('-') && DELIMITER_ROW.test(text);
+/**
+ * A delimiter row ("|---|:--:|"): /^[\s:|-]+$/ holding a "-", by char codes. Asked for each row of a table and the
+ * line below it: nearly every one is ruled out at its first characters, without a call of a search or a pattern.
+ */
+export function isDelimiterRow(text: string): boolean {
+  let dash = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45) dash = true;
+    // ASCII white space here, the rest of \s only past ASCII: a letter or digit returns without a call.
+    else if (c !== 124 && c !== 58 && c !== 32 && (c < 128 ? c < 9 || c > 13 : !isSpaceCode(c))) return false;
+  }
+  return dash;
 }
-
-const DELIMITER_ROW = /^[\s:|-]+$/;
 
 const LIST_MARKER = /^\s*(?:[-+*]|\d{1,9}[.)])\s+/;
 
@@ -924,8 +979,11 @@ function collectEntries(
   prior: EntriesBefore | undefined,
   spans: EntrySpans | undefined,
 ): { entries: Entry[]; spans: EntrySpans | undefined } {
-  const out: Entry[] = [];
   const { itemStarts, itemEnds, rows } = found;
+  // Made at the size it will have (at most every item and row, or as many as before and a few): one push per entry
+  // grew the array of a long table again and again, copying it each time. Trimmed to `count` at the end.
+  const out = new Array<Entry>(prior ? prior.entries.length + 16 : itemStarts.length + rows.length);
+  let count = 0;
   const previous = prior?.entries;
   const reuse = previous && previous.length > 0 ? new Reuse(previous) : undefined;
   // Items and rows are in line order: each section reads only its own, found by binary search (reading all of them
@@ -936,16 +994,16 @@ function collectEntries(
     if (!section.roles.includes(id)) continue;
     const from = section.heading.range.end.line + 1;
     const to = section.contentRange.end.line;
-    const before = out.length;
+    const before = count;
     if (spans) spans[2 * si] = before;
     // A section handed on from the previous model (its lines and parse unchanged, see Section), with the line after
     // it unchanged too (a row's header is read from the line below): its entries, as they were. 36,000 Timeline
     // sections were each searched for their items on every keystroke.
     const was = prior?.spans;
     if (was && prior!.sections[si] === section && was[2 * si]! >= 0 && prior!.lines[to + 1] === lines[to + 1]) {
-      for (let k = was[2 * si]!; k < was[2 * si + 1]!; k++) out.push(previous![k]!);
-      if (spans) spans[2 * si + 1] = out.length;
-      if (before > 0 && out.length > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
+      for (let k = was[2 * si]!; k < was[2 * si + 1]!; k++) out[count++] = previous![k]!;
+      if (spans) spans[2 * si + 1] = count;
+      if (before > 0 && count > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
       continue;
     }
     for (let k = lowerBound(itemStarts, from); k < itemStarts.length && itemStarts[k]! <= to; k++) {
@@ -953,18 +1011,18 @@ function collectEntries(
       const end = Math.min(itemEnds[k]!, to);
       const same = reuse?.find('item', start, end, lines);
       if (same) {
-        out.push(same);
+        out[count++] = same;
         continue;
       }
       const first = lines[start] ?? '';
-      out.push({
+      out[count++] = {
         kind: 'item',
         range: range(start, 0, end, (lines[end] ?? '').length),
         text: first.replace(LIST_MARKER, ''),
         lines: lines.slice(start, end + 1),
-      });
+      };
     }
-    const itemsEnd = out.length;
+    const itemsEnd = count;
     let headerSkipped = false;
     const k0 = lowerBound(rows, from);
     // Headings among the rows (a row run under a setext underline is one), walked along with them: a Set of every
@@ -982,13 +1040,14 @@ function collectEntries(
         continue;
       }
       const same = reuse?.find('row', r, r, lines);
-      out.push(same ?? { kind: 'row', range: range(r, 0, r, text.length), text, lines: [text] });
+      out[count++] = same ?? { kind: 'row', range: range(r, 0, r, text.length), text, lines: [text] };
     }
-    if (spans) spans[2 * si + 1] = out.length;
+    if (spans) spans[2 * si + 1] = count;
     // A section holds items and rows: each run is in line order; the section is in order when one run is empty.
-    if (itemsEnd > before && out.length > itemsEnd) sorted = false;
-    else if (before > 0 && out.length > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
+    if (itemsEnd > before && count > itemsEnd) sorted = false;
+    else if (before > 0 && count > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
   }
+  out.length = count;
   // Sorted, the entries are no longer where the spans say: the next model reads every section again.
   if (!sorted) out.sort((a, b) => a.range.start.line - b.range.start.line);
   return { entries: out, spans: sorted ? spans : undefined };

@@ -16,6 +16,9 @@ export function parseChunk(text: string, frontMatter: boolean): ChunkData {
   return fastParse(text, frontMatter) ?? remarkParseChunk(text, frontMatter);
 }
 
+/** A line of nothing but spaces and tabs: one object, not a literal made again per chunk (a new RegExp each time). */
+const SPACES_ONLY = /^[ \t]*$/;
+
 const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
 /** Characters after which heading text needs inline parsing (emphasis, code, links, HTML, entities, escapes). */
 const INLINE_SYNTAX = /[\\`*_[\]<>&!]/;
@@ -61,7 +64,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     const firstEnd = text.indexOf('\n');
     const lastStart = text.lastIndexOf('\n') + 1;
     const last = text.slice(lastStart);
-    if (firstEnd !== -1 && !/^[ \t]*$/.test(last)) {
+    if (firstEnd !== -1 && !SPACES_ONLY.test(last)) {
       const fence = text.slice(0, firstEnd).trimEnd();
       if (last.trimEnd() !== fence) return undefined;
       return { ...EMPTY, frontMatter: { kind: fence === '---' ? 'yaml' : 'toml', value: text.slice(firstEnd + 1, lastStart - 1) } };
@@ -71,7 +74,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   // garbage of a document of 40,000 small chunks.
   const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   let n = lines.length;
-  while (n > 0 && /^[ \t]*$/.test(lines[n - 1]!)) n--;
+  while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
   if (n === 0) return { ...EMPTY };
   const first = lines[0]!;
   if (frontMatter) {
@@ -239,7 +242,10 @@ const THEMATIC_BREAK = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 
 function proseChunk(text: string, lines: readonly string[], n: number): ChunkData | undefined {
   if (text.includes(']:')) return undefined;
-  const rows: number[] = [];
+  // The rows: made only at a second one, so a chunk of one row (every row of a long table is its own chunk) keeps the
+  // shared [0], not an array of 17 slots made by a push.
+  let rows: number[] | undefined;
+  let only = -1;
   let open: 'none' | 'paragraph' | 'quote' = 'none';
   for (let i = 0; i < n; i++) {
     const line = lines[i]!;
@@ -264,7 +270,11 @@ function proseChunk(text: string, lines: readonly string[], n: number): ChunkDat
     if (open === 'none' && THEMATIC_BREAK.test(rest)) continue; // after a blank line or at the start: never an underline
     if (rest.charCodeAt(0) === 124 /* | */) {
       if (open === 'quote') return undefined;
-      if (indent === 0) rows.push(i);
+      if (indent === 0) {
+        if (rows) rows.push(i);
+        else if (only === -1) only = i;
+        else rows = [only, i];
+      }
       open = 'paragraph';
       continue;
     }
@@ -272,7 +282,15 @@ function proseChunk(text: string, lines: readonly string[], n: number): ChunkDat
     if (!starts) return undefined;
     if (open === 'none') open = 'paragraph';
   }
-  return { ...EMPTY, rows };
+  return withRows(rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]));
+}
+
+const NO_ROWS: readonly number[] = [];
+const FIRST_ROW: readonly number[] = [0];
+
+/** EMPTY with these rows, spelled out (a spread per chunk of a long table cost more than reading the row). */
+function withRows(rows: readonly number[]): ChunkData {
+  return { headings: EMPTY.headings, items: EMPTY.items, rows, codeLines: EMPTY.codeLines, definitions: EMPTY.definitions, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
 }
 
 const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
@@ -299,7 +317,7 @@ function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData
     if (!tag || !HTML_BLOCK_NAMES.has(tag[1]!.toLowerCase())) return undefined;
     if (/^<\/?[A-Z][A-Z0-9-]*\/(?!>)/i.test(first)) return undefined; // "<div/x": not a tag, leave it to remark
     // Type 6: to the first blank line, which must come after the chunk's last line of content.
-    for (let i = 1; i < n; i++) if (/^[ \t]*$/.test(lines[i]!)) return undefined;
+    for (let i = 1; i < n; i++) if (SPACES_ONLY.test(lines[i]!)) return undefined;
     return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length, openFrom: n === lines.length ? 0 : -1 };
   }
   // Types 1–5: to the first line holding the end marker (after the opener on the first line).

@@ -10,10 +10,15 @@ export function firstLine(entry: Entry, model: PostmortemModel) {
   const l = entry.range.start.line;
   const text = model.lines[l] ?? '';
   const start = text.length - text.trimStart().length;
-  return range(l, start, l, text.trimEnd().length);
+  const end = text.trimEnd().length;
+  // The entry's own range when it is that (a row without indentation or trailing white space): ranges are never
+  // changed once made, and a long table's findings made three objects more each.
+  const r = entry.range;
+  return r.start.line === l && r.start.character === start && r.end.line === l && r.end.character === end ? r : range(l, start, l, end);
 }
 
 type ItemFinding = Parameters<RuleContext['report']>[0];
+const NO_FINDINGS: Array<ItemFinding | undefined> = [];
 
 /** What one run of an item rule made, kept with its model: the findings by item index (none where it reported none). */
 interface ItemRun {
@@ -39,21 +44,23 @@ function itemRule(code: string, field: 'owner' | 'ticket' | 'due', description: 
       const previous = previousModel(ctx.model);
       const before = previous ? runs.get(previous) : undefined;
       const reuse = before && before.message === text ? before : undefined;
-      const findings = new Array<ItemFinding | undefined>(items.length);
+      // Kept only for the next analysis of the document (a one-off analysis keeps nothing).
+      const keep = keepsEntries(ctx.model);
+      const findings = keep ? new Array<ItemFinding | undefined>(items.length) : NO_FINDINGS;
       for (let index = 0; index < items.length; index++) {
         const item = items[index]!;
         if (reuse && reuse.items[index] === item) {
           const finding = reuse.findings[index];
-          findings[index] = finding;
+          if (keep) findings[index] = finding;
           if (finding) ctx.report(finding);
           continue;
         }
         if (item[field] !== undefined || item.quiet) continue; // a placeholder, or our example item: empty-section says it
         const finding: ItemFinding = { message: text, range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } };
-        findings[index] = finding;
+        if (keep) findings[index] = finding;
         ctx.report(finding);
       }
-      if (keepsEntries(ctx.model)) runs.set(ctx.model, { items, message: text, findings });
+      if (keep) runs.set(ctx.model, { items, message: text, findings });
     },
   };
 }

@@ -1,8 +1,8 @@
 // timeline-timestamp: a timeline entry with no time or date it starts with. Entries of a list or table with no
 // timestamp at all are prose (e.g. a "Root causes" list under a dated sub-heading), unless no entry anywhere has one.
 import { parseTimeline, type TimelineItem } from '../timeline';
-import { keepsEntries, previousModel, type PostmortemModel } from '../model/model';
-import { range } from '../model/text';
+import { keepsEntries, previousModel, type Entry, type PostmortemModel } from '../model/model';
+import { range, type Range } from '../model/text';
 import type { Rule, RuleContext } from './types';
 
 type Report = Parameters<RuleContext['report']>[0];
@@ -39,11 +39,26 @@ function timedByBlock(items: readonly TimelineItem[]): { blockTimed: Uint8Array;
 }
 
 const runs = new WeakMap<PostmortemModel, Run>();
+const NO_FINDINGS: Array<Report | undefined> = [];
 
 const MESSAGE = 'Timeline entry has no time: start it with one, e.g. "14:03 UTC" or "2026-11-20 14:03 UTC".';
 
 /** A remark between events ("**Note:** …"), not an event. */
 const NOTE = /^[*_\s]*(?:note|nb|n\.b\.)\b/i;
+
+/** Whether NOTE can match: it needs an "n" (a test per entry of a long timeline cost more than the rest of the rule). */
+function mayBeNote(text: string): boolean {
+  return text.includes('n') || text.includes('N');
+}
+
+/**
+ * The range [start, end) of the entry's line: the entry's own range when it is that (a table row without indentation),
+ * not three objects more per finding of a timeline of 80,000 rows. Ranges are never changed once made.
+ */
+function lineRange(entry: Entry, line: number, start: number, end: number): Range {
+  const r = entry.range;
+  return r.start.line === line && r.start.character === start && r.end.line === line && r.end.character === end ? r : range(line, start, line, end);
+}
 
 export const timelineTimestamp: Rule = {
   code: 'timeline-timestamp',
@@ -58,7 +73,9 @@ export const timelineTimestamp: Rule = {
     const previous = previousModel(model);
     const before = previous ? runs.get(previous) : undefined;
     const reuse = before && before.noneTimed === noneTimed ? before : undefined;
-    const findings = new Array<Report | undefined>(items.length);
+    // Kept only for the next analysis of the document (a one-off analysis keeps nothing).
+    const keep = keepsEntries(model);
+    const findings = keep ? new Array<Report | undefined>(items.length) : NO_FINDINGS;
     let j = 0; // walks the items before, which are in line order too
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
@@ -72,21 +89,22 @@ export const timelineTimestamp: Rule = {
           const timedBefore = reuse.blockTimed[j];
           const finding = reuse.findings[j++];
           if (noneTimed || blockTimed[i] === timedBefore) {
-            findings[i] = finding;
+            if (keep) findings[i] = finding;
             if (finding) report(finding);
             continue;
           }
         }
       }
       if (item.time || item.blank || !(noneTimed || blockTimed[i] === 1)) continue;
-      if (NOTE.test(item.entry.text)) continue;
-      const line = item.entry.range.start.line;
-      const first = item.entry.lines[0] ?? '';
-      const start = item.entry.kind === 'item' ? first.length - item.entry.text.length : first.length - first.trimStart().length;
-      const finding: Report = { message: MESSAGE, range: range(line, start, line, first.length), data: { line } };
-      findings[i] = finding;
+      if (mayBeNote(item.entry.text) && NOTE.test(item.entry.text)) continue;
+      const entry = item.entry;
+      const line = entry.range.start.line;
+      const first = entry.lines[0] ?? '';
+      const start = entry.kind === 'item' ? first.length - entry.text.length : first.length - first.trimStart().length;
+      const finding: Report = { message: MESSAGE, range: lineRange(entry, line, start, first.length), data: { line } };
+      if (keep) findings[i] = finding;
       report(finding);
     }
-    if (keepsEntries(model)) runs.set(model, { items, findings, blockTimed, noneTimed });
+    if (keep) runs.set(model, { items, findings, blockTimed, noneTimed });
   },
 };

@@ -10,14 +10,21 @@ export const timelineTimezone: Rule = {
   description: 'Timeline times have no zone, and the document states none.',
   docs: 'timeline-timezone',
   run({ model, report }) {
-    const bare = parseTimeline(model).filter((i) => i.time?.hasTime && !i.time.hasZone);
-    if (bare.length === 0 || statedTimeZone(model)) return;
+    // The stated zone first (the timeline's read has found it already), then a count, not a filtered copy of every entry.
+    if (statedTimeZone(model)) return;
+    const items = parseTimeline(model);
+    let bare = 0;
+    for (let i = 0; i < items.length; i++) {
+      const time = items[i]!.time;
+      if (time !== undefined && time.hasTime && !time.hasZone) bare++;
+    }
+    if (bare === 0) return;
     const heading = sectionsFor(model, 'timeline')[0]?.heading;
     if (!heading) return;
     report({
-      message: `${bare.length} timeline ${bare.length === 1 ? 'time has' : 'times have'} no time zone and the document states none: add it to the heading ("${heading.text} (UTC)") or to each time.`,
+      message: `${bare} timeline ${bare === 1 ? 'time has' : 'times have'} no time zone and the document states none: add it to the heading ("${heading.text} (UTC)") or to each time.`,
       range: heading.range,
-      data: { count: bare.length },
+      data: { count: bare },
     });
   },
 };

@@ -264,7 +264,8 @@ export function parseTimeline(model: PostmortemModel): readonly TimelineItem[] {
 function isBlankRow(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 124 && !isSpaceCode(c)) return false;
+    // ASCII white space here, the rest of \s only past ASCII: a letter returns without a call.
+    if (c !== 124 && c !== 32 && (c < 128 ? c < 9 || c > 13 : !isSpaceCode(c))) return false;
   }
   return true;
 }
@@ -279,7 +280,10 @@ interface TimelineRun {
   readonly items: readonly TimelineItem[];
   /** What every item depends on besides the entries: the stated zone's offset, the front matter's day, dated headings. */
   readonly context: string;
-  /** The scan's state before each entry, and after the last: STATE numbers each (see computeTimeline). */
+  /**
+   * The scan's state before each entry, and after the last: STATE numbers each (see computeTimeline). The array may be
+   * longer (room for more entries); the next run of the document takes it over.
+   */
   readonly states: Float64Array;
 }
 
@@ -289,6 +293,26 @@ const STATE = 8;
 /** The first index in `entries` (disjoint, in line order) of an entry that ends at or after `line`; at most `limit`. */
 function firstEndingAtOrAfter(entries: readonly Entry[], line: number, limit: number): number {
   return firstIndex(limit, (i) => entries[i]!.range.end.line < line);
+}
+
+/**
+ * The states of a run of `was` entries, for a run of `now` entries that keeps the first `p` (and their states) and
+ * where entry i, past the edit, is entry i + shift of the run before. With `tail` (the edit moved no line, so the rest
+ * may read as it did), the state before old entry q moves to q - shift, where the scan compares it before writing
+ * its own: in place (one move of the tail), in a larger array only when there are more entries than room.
+ */
+function shiftStates(states: Float64Array, p: number, shift: number, was: number, now: number, tail: boolean): Float64Array {
+  const need = (now + 1) * STATE;
+  const from = Math.max(0, p + shift); // the first old state the scan may compare (at index from - shift >= p)
+  if (need <= states.length) {
+    if (tail) states.copyWithin((from - shift) * STATE, from * STATE, (was + 1) * STATE);
+    return states;
+  }
+  // Room for a quarter more entries: a timeline that grows one entry per keystroke is not copied at each.
+  const grown = new Float64Array(Math.ceil(now * 1.25 + 16) * STATE);
+  grown.set(states.subarray(0, (p + 1) * STATE));
+  if (tail) grown.set(states.subarray(from * STATE, (was + 1) * STATE), (from - shift) * STATE);
+  return grown;
 }
 
 function computeTimeline(model: PostmortemModel): TimelineItem[] {
@@ -362,6 +386,8 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     prevKind = from[o + 6] === 0 ? undefined : from[o + 6] === 1 ? 'item' : 'row';
     h = from[o + 7]!;
   };
+  // Item i goes at index i: made at its size when read from scratch (a push per entry grew it again and again), and
+  // appended to the items kept from the run before otherwise.
   let out: TimelineItem[] = [];
   const lines = model.lines;
 
@@ -385,24 +411,22 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     out = reuse.items.slice(0, p);
     restore(reuse.states, p);
     i = p;
-    if (shift === 0) {
-      // As many entries as before: the states before are taken over and written where the scan differs (the run
-      // before is dropped, so nothing reads them again), not copied for every entry of a long timeline.
-      states = reuse.states;
-      runs.delete(change!.previous);
-    } else {
-      states = new Float64Array((n + 1) * STATE);
-      states.set(reuse.states.subarray(0, (p + 1) * STATE));
-    }
-  } else states = new Float64Array((n + 1) * STATE);
+    // The states before are taken over (the run before is dropped, so nothing reads them again) and written where the
+    // scan differs, not copied for every entry of a long timeline (two copies and a new array of 5 MB per keystroke).
+    states = reuse.states;
+    runs.delete(change!.previous);
+    if (shift !== 0) states = shiftStates(states, p, shift, reuse.entries.length, n, unchangedFrom !== Infinity);
+  } else {
+    states = new Float64Array((n + 1) * STATE);
+    out = new Array<TimelineItem>(n);
+  }
 
   for (; i < n; i++) {
     const entry = entries[i]!;
-    if (reuse && prevEnd + 1 >= unchangedFrom && i + shift >= 0 && entry === reuse.entries[i + shift] && sameAs(reuse.states, (i + shift) * STATE)) {
-      // Past the edit, at the same entry in the same state: the rest reads as it did.
+    if (reuse && prevEnd + 1 >= unchangedFrom && i + shift >= 0 && entry === reuse.entries[i + shift] && sameAs(states, i * STATE)) {
+      // Past the edit, at the same entry in the same state: the rest reads as it did (its states are in place).
       const tail = reuse.items.slice(i + shift);
       out = out.length === 0 ? tail : out.concat(tail);
-      if (states !== reuse.states) states.set(reuse.states.subarray((i + shift) * STATE, (reuse.entries.length + 1) * STATE), i * STATE);
       runs.set(model, { entries, items: out, context, states });
       return out;
     }
@@ -414,7 +438,12 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
       h++;
     }
     let gapHasText = prevKind !== entry.kind;
-    for (let l = prevEnd + 1; l < startLine && !gapHasText; l++) if (!isBlank(lines[l] ?? '')) gapHasText = true;
+    for (let l = prevEnd + 1; l < startLine && !gapHasText; l++) {
+      // A line that starts with a visible ASCII character has text, without a call (rows with text between them).
+      const gap = lines[l] ?? '';
+      const c = gap.charCodeAt(0);
+      if ((c > 32 && c < 127) || !isBlank(gap)) gapHasText = true;
+    }
     if (gapHasText) block = startLine;
     prevEnd = entry.range.end.line;
     prevKind = entry.kind;
@@ -422,7 +451,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     const blank = entry.kind === 'row' ? isBlankRow(entry.text) : entry.text.trim() === '';
     const stamp = blank ? undefined : cachedStamp(entry.lines[0] ?? '', textOffset(entry));
     if (!stamp) {
-      out.push({ entry, block, blank });
+      out[i] = { entry, block, blank };
       continue;
     }
     let rolledOver = false;
@@ -439,7 +468,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     const clockMs = stamp.clock ? ((stamp.clock.hour * 60 + stamp.clock.minute) * 60 + stamp.clock.second) * 1000 : 0;
     const offsetMinutes = stamp.offsetMinutes ?? defaultOffset;
     const line = startLine;
-    out.push({
+    out[i] = {
       entry,
       block,
       blank,
@@ -454,7 +483,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
         rolledOver,
         range: range(line, stamp.start, line, stamp.end),
       },
-    });
+    };
   }
   save(n);
   if (keepsEntries(model)) runs.set(model, { entries, items: out, context, states });
