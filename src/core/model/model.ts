@@ -4,7 +4,8 @@
 import type { SectionId } from './catalogue';
 import { parseChunk } from './parse';
 import type { ChunkData, HeadingKind, ParsedChunk } from './chunk';
-import { bracketedTexts, definitionLabel, definitionsByLabel, definitionsFor, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
+import { bracketedTexts, definitionsFor, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
+import { DefinitionIndex } from './definitions';
 import { headingTextWithDefinitions } from './remark';
 import { rescanChunks, scanChunks, type ChunkSpan } from './scan';
 import { firstIndex, range, sameItems, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
@@ -483,7 +484,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   if (options.cache) {
     keeping.add(model);
     lastModel.set(options.cache, model);
-    built.set(model, { raw: rawHeadings, definitions, byLabel: refs?.byLabel, recognition, timelineSpans: timelineRead.spans, actionSpans: actionRead.spans });
+    built.set(model, { raw: rawHeadings, definitions: refs?.index, recognition, timelineSpans: timelineRead.spans, actionSpans: actionRead.spans });
   }
   return model;
 }
@@ -499,8 +500,8 @@ interface RawModelHeading {
   readonly range: Range;
   readonly startLine: number;
   readonly endLine: number;
-  /** Its references as last resolved: with which definitions, the labels it read, and the result (itself if none). */
-  references: { readonly byLabel: ReadonlyMap<string, string>; readonly labels: readonly string[]; readonly resolved: RawModelHeading } | undefined;
+  /** Its references as last resolved: the labels it read, the result (itself if none), and the definitions' version. */
+  references: References | undefined;
   heading: Heading | undefined;
   section: Section | undefined;
 }
@@ -508,9 +509,8 @@ interface RawModelHeading {
 /** What the next model of a document takes from this one: its headings as read from their chunks, unresolved. */
 interface Built {
   readonly raw: readonly RawModelHeading[];
-  readonly definitions: readonly string[];
-  /** The definitions by label, when a heading needed them. */
-  readonly byLabel: ReadonlyMap<string, string> | undefined;
+  /** The document's definitions by label, when a heading needed them: the next model updates them in place. */
+  readonly definitions: DefinitionIndex | undefined;
   /** Its recognition: the next model's, when its headings and line flags are these, reads only the labels again. */
   readonly recognition: Recognition;
   /** Where each section's timeline entries and action items are in its lists (see collectEntries). */
@@ -519,79 +519,81 @@ interface Built {
 }
 const built = new WeakMap<PostmortemModel, Built>();
 
+/** What a heading's references resolved to: kept with its RawModelHeading, checked against the definitions' changes. */
+interface References {
+  /** The normalised labels of its bracketed texts: only definitions of these can change what it reads. */
+  readonly labels: readonly string[];
+  readonly resolved: RawModelHeading;
+  /** The version of the DefinitionIndex it was resolved (or last found still good) with. */
+  version: number;
+}
+
 /**
  * Resolves the references of the headings that hold brackets, as a whole-document parse does: references may use
  * definitions from other chunks. A heading reads only the definitions of its own labels (all of them, for each
- * heading, was quadratic). After an edit, a heading of the previous model keeps its answer unless a definition of one
- * of its labels changed: an edit re-read 20,000 headings and their definitions.
+ * heading, was quadratic). After an edit, the definitions by label are updated where the edit changed definitions,
+ * and a heading of the previous model keeps its answer unless the first definition of one of its labels changed: an
+ * edit re-read 20,000 headings and their definitions.
  */
 function resolveReferences(
   raws: readonly RawModelHeading[],
   definitions: readonly string[],
   lines: readonly string[],
   before: Built | undefined,
-): { headings: readonly RawModelHeading[]; byLabel: ReadonlyMap<string, string> | undefined } {
+): { headings: readonly RawModelHeading[]; index: DefinitionIndex | undefined } {
   let headings: RawModelHeading[] | undefined;
-  let byLabel: ReadonlyMap<string, string> | undefined; // made when a heading needs it: most documents have none such
-  let changed: ReadonlySet<string> | undefined; // labels whose definition may differ from `before`'s
-  const labelsOf = (): ReadonlyMap<string, string> => {
-    if (byLabel) return byLabel;
-    if (before?.byLabel) {
-      changed = changedLabels(before.definitions, definitions);
-      byLabel = changed.size === 0 ? before.byLabel : definitionsByLabel(definitions);
-    } else byLabel = definitionsByLabel(definitions);
-    return byLabel;
-  };
+  let index: DefinitionIndex | undefined; // made when a heading needs it: most documents have none such
+  let changed: ReadonlySet<string> | undefined; // labels whose first definition differs from `before`'s
+  let was = -1; // the version of `before`'s definitions: answers found with it hold unless one of their labels changed
   for (let i = 0; i < raws.length; i++) {
     const h = raws[i]!;
     if (h.kind === 'html' || !h.text.includes('[')) continue;
-    const map = labelsOf();
+    if (index === undefined) {
+      const old = before?.definitions;
+      if (old) {
+        was = old.version;
+        changed = old.update(definitions);
+        index = old;
+      } else index = new DefinitionIndex(definitions);
+    }
     const last = h.references;
-    let kept = last !== undefined && last.byLabel === before?.byLabel && changed !== undefined;
-    if (kept) for (const label of last!.labels) if (changed!.has(label)) kept = false;
-    h.references = kept ? { byLabel: map, labels: last!.labels, resolved: last!.resolved } : resolveHeading(h, map, lines);
-    const resolved = h.references.resolved;
+    let kept = last !== undefined && last.version === was;
+    if (kept) {
+      const labels = last!.labels;
+      for (let k = 0; k < labels.length; k++) if (changed!.has(labels[k]!)) kept = false;
+    }
+    if (kept) last!.version = index.version;
+    else h.references = resolveHeading(h, index.byLabel, index.version, lines);
+    const resolved = h.references!.resolved;
     if (resolved === h) continue;
     headings ??= raws.slice();
     headings[i] = resolved;
   }
-  return { headings: headings ?? raws, byLabel };
+  return { headings: headings ?? raws, index };
 }
+
+const NO_LABELS: readonly string[] = [];
 
 /** The heading with its references resolved (itself when they change nothing), and the labels it read. */
-function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>, lines: readonly string[]): NonNullable<RawModelHeading['references']> {
+function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>, version: number, lines: readonly string[]): References {
   const start = h.range.start.line;
   const source = h.range.end.line === start ? lines[start] ?? '' : lines.slice(start, h.range.end.line + 1).join('\n');
-  if (source.length > MAX_INLINE_HEADING) return { byLabel, labels: [], resolved: h };
+  if (source.length > MAX_INLINE_HEADING) return { labels: NO_LABELS, resolved: h, version };
   // The text's brackets are the source's (the text is read from it), so the source's labels are all it reads.
   const labels = bracketedTexts(source);
-  for (let i = 0; i < labels.length; i++) labels[i] = normaliseLabel(labels[i]!);
-  const done = (resolved: RawModelHeading) => ({ byLabel, labels, resolved });
-  const used = definitionsFor(labels, byLabel);
-  if (used.length === 0) return done(h);
+  let defined = false;
+  for (let i = 0; i < labels.length; i++) {
+    const label = (labels[i] = normaliseLabel(labels[i]!));
+    if (!defined && byLabel.has(label)) defined = true;
+  }
+  if (!defined) return { labels, resolved: h, version };
   const simple = /[\\`*_<>&!]/.test(source) || source.includes('](') ? undefined : shortcutReferences(h.text, byLabel);
-  const text = simple?.trim() ?? resolvedHeadingText(source, used) ?? h.text;
-  if (text === h.text) return done(h);
+  const text = simple?.trim() ?? resolvedHeadingText(source, definitionsFor(labels, byLabel)) ?? h.text;
+  if (text === h.text) return { labels, resolved: h, version };
   // The same resolved object while the text resolves the same: its heading and section may be kept too.
   const last = h.references?.resolved;
-  return done(last && last !== h && last.text === text ? last : { ...h, text, references: undefined, heading: undefined, section: undefined });
-}
-
-/** Labels of the definitions that differ between two lists (the lists of two texts of a document, mostly the same). */
-function changedLabels(old: readonly string[], now: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  let a = 0;
-  const common = Math.min(old.length, now.length);
-  while (a < common && old[a] === now[a]) a++;
-  let b = 0;
-  while (b < common - a && old[old.length - 1 - b] === now[now.length - 1 - b]) b++;
-  for (const list of [old, now]) {
-    for (let i = a; i < list.length - b; i++) {
-      const label = definitionLabel(list[i]!);
-      if (label !== undefined) out.add(label);
-    }
-  }
-  return out;
+  const resolved = last && last !== h && last.text === text ? last : { ...h, text, references: undefined, heading: undefined, section: undefined };
+  return { labels, resolved, version };
 }
 
 /** Same roles for the same reasons (recognition shares its results between headings of the same words, not always). */
