@@ -265,12 +265,17 @@ export class ChunkCache {
     let end = offsets[span.end]! - 1; // the line ending after the chunk's last line, or the end of the text
     if (end > start && body.charCodeAt(end) === 10 && body.charCodeAt(end - 1) === 13) end--;
     const key = body.slice(start, Math.max(start, end));
-    let data = next.get(key) ?? (span.frontMatter ? this.frontMatterCache : this.cache).get(key);
-    if (!data) {
-      data = parseChunk(key, span.frontMatter);
-      this.parsedLastRun++;
+    let data = next.get(key);
+    if (data === undefined) {
+      // Set once: a chunk text seen again in this text (a repeated heading) is already there.
+      const before = span.frontMatter ? this.frontMatterCache : this.cache;
+      data = before.size > 0 ? before.get(key) : undefined;
+      if (data === undefined) {
+        data = parseChunk(key, span.frontMatter);
+        this.parsedLastRun++;
+      }
+      next.set(key, data);
     }
-    next.set(key, data);
     return { span, data, key };
   }
 }
