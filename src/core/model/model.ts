@@ -3,7 +3,7 @@
 // that changed in one place is re-parsed only there.
 import type { SectionId } from './catalogue';
 import { parseChunk } from './parse';
-import type { ChunkData, HeadingKind, ParsedChunk } from './chunk';
+import type { ChunkData, HeadingKind, ParsedChunk, RawHeading, RawItem } from './chunk';
 import { bracketedTexts, definitionsFor, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { DefinitionIndex } from './definitions';
 import { headingTextWithDefinitions } from './remark';
@@ -146,10 +146,17 @@ class CodeLines implements LineSet {
 export class ChunkCache {
   private cache = new Map<string, ChunkData>();
   private frontMatterCache = new Map<string, ChunkData>();
+  /** Groups of small chunks by text (see groupChunks): read piece by piece, so kept apart from chunks read whole. */
+  private groupCache = new Map<string, ChunkData>();
   private last: { readonly split: SplitText; readonly chunks: readonly ParsedChunk[] } | undefined;
   private splice: Splice | undefined;
   /** The scan's chunks of the last text, before open chunks were merged: where the next scan starts from. */
   private lastSpans: readonly ChunkSpan[] | undefined;
+  /** The last call's edit (which lines are the previous text's), if it followed one. */
+  get lastEdit(): Splice | undefined {
+    return this.edit;
+  }
+  private edit: Splice | undefined;
   /** Chunks parsed (not reused) by the last call; for tests and the benchmark. */
   parsedLastRun = 0;
   /** Chunks the last call took from the previous chunk at the same lines, without hashing their text; for tests. */
@@ -185,10 +192,13 @@ export class ChunkCache {
 
     const next = new Map<string, ChunkData>();
     const nextFrontMatter = new Map<string, ChunkData>();
+    const nextGroups = new Map<string, ChunkData>();
     const out: ParsedChunk[] = [];
     const splice = this.splice?.split === split ? this.splice : undefined;
+    this.edit = splice;
     // After an edit, the chunks are found again only around it (rescanChunks gives what scanChunks would).
     const spans = splice && this.lastSpans ? rescanChunks(split.lines, { lines: this.last!.split.lines, spans: this.lastSpans }, splice) : scanChunks(split.lines);
+    const groupEnd = groupChunks(spans, split);
     const previous = splice ? this.last!.chunks : [];
     let p = 0; // walks the previous chunks, which are in line order, as the new spans are
     this.parsedLastRun = 0;
@@ -196,14 +206,38 @@ export class ChunkCache {
     for (let i = 0; i < spans.length; i++) {
       let span = spans[i]!;
       let chunk: ParsedChunk | undefined;
+      const end = groupEnd[i]!;
+      if (end > 0) {
+        // A group of small chunks, read as one: the previous group at the same lines, or the group of this text.
+        const pieces = spans.slice(i, end);
+        const group: ChunkSpan = { start: span.start, end: spans[end - 1]!.end, frontMatter: false, htmlCut: false };
+        const shift = splice ? reuseShift(group, splice) : undefined;
+        if (shift !== undefined) {
+          while (p < previous.length && previous[p]!.span.start < group.start + shift) p++;
+          const old = previous[p];
+          if (old && old.pieces !== undefined && old.span.start === group.start + shift && old.span.end === group.end + shift) {
+            out.push(shift === 0 ? old : { span: group, data: old.data, key: old.key, pieces });
+            this.reusedLastRun++;
+            i = end - 1;
+            continue;
+          }
+        }
+        const grouped = this.lookup(split, group, nextGroups, pieces);
+        if (grouped.data !== UNGROUPED) {
+          out.push(grouped);
+          i = end - 1;
+          continue;
+        }
+        // A piece leaves a construct open at its top level: the chunks are read one by one, as below.
+      }
       if (splice) {
         // The previous chunk at the same lines, when the span lies wholly before or wholly after the edit.
-        const shift = span.end <= splice.firstChanged ? 0 : span.start >= splice.newAfter ? splice.oldAfter - splice.newAfter : undefined;
+        const shift = reuseShift(span, splice);
         if (shift !== undefined) {
           while (p < previous.length && previous[p]!.span.start < span.start + shift) p++;
           const old = previous[p];
-          if (old && old.span.start === span.start + shift && old.span.end === span.end + shift && old.span.frontMatter === span.frontMatter) {
-            chunk = shift === 0 ? old : { span, data: old.data, key: old.key }; // at the same lines: the same object
+          if (old && old.pieces === undefined && old.span.start === span.start + shift && old.span.end === span.end + shift && old.span.frontMatter === span.frontMatter) {
+            chunk = shift === 0 ? old : { span, data: old.data, key: old.key, pieces: undefined }; // at the same lines: the same object
             this.reusedLastRun++;
           }
         }
@@ -243,14 +277,17 @@ export class ChunkCache {
       // in a long table): add the parsed ones. Texts the edit replaced stay until they are as many as the chunks.
       for (const [k, v] of next) this.cache.set(k, v);
       for (const [k, v] of nextFrontMatter) this.frontMatterCache.set(k, v);
-      if (this.cache.size + this.frontMatterCache.size > 2 * out.length + 64) {
+      for (const [k, v] of nextGroups) this.groupCache.set(k, v);
+      if (this.cache.size + this.frontMatterCache.size + this.groupCache.size > 2 * out.length + 64) {
         this.cache = new Map();
         this.frontMatterCache = new Map();
-        for (const c of out) (c.span.frontMatter ? this.frontMatterCache : this.cache).set(c.key, c.data);
+        this.groupCache = new Map();
+        for (const c of out) (c.span.frontMatter ? this.frontMatterCache : c.pieces ? this.groupCache : this.cache).set(c.key, c.data);
       }
     } else {
       this.cache = next;
       this.frontMatterCache = nextFrontMatter;
+      this.groupCache = nextGroups;
     }
     this.last = { split, chunks: out };
     this.lastSpans = spans;
@@ -258,7 +295,7 @@ export class ChunkCache {
     return out;
   }
 
-  private lookup(split: Pick<SplitText, 'body' | 'offsets'>, span: ChunkSpan, next: Map<string, ChunkData>): ParsedChunk {
+  private lookup(split: Pick<SplitText, 'body' | 'offsets'>, span: ChunkSpan, next: Map<string, ChunkData>, pieces?: readonly ChunkSpan[]): ParsedChunk {
     // The chunk's text is a slice of the body: from its first line's start to its last line's end.
     const { body, offsets } = split;
     const start = offsets[span.start]!;
@@ -268,16 +305,124 @@ export class ChunkCache {
     let data = next.get(key);
     if (data === undefined) {
       // Set once: a chunk text seen again in this text (a repeated heading) is already there.
-      const before = span.frontMatter ? this.frontMatterCache : this.cache;
+      const before = pieces ? this.groupCache : span.frontMatter ? this.frontMatterCache : this.cache;
       data = before.size > 0 ? before.get(key) : undefined;
       if (data === undefined) {
-        data = parseChunk(key, span.frontMatter);
+        data = pieces ? parseGroup(body, offsets, pieces) : parseChunk(key, span.frontMatter);
         this.parsedLastRun++;
       }
       next.set(key, data);
     }
-    return { span, data, key };
+    return { span, data, key, pieces };
   }
+}
+
+/** Walks a model's chunks, the pieces of its groups included, in line order: whether it read a span as a chunk. */
+class SpanCursor {
+  private c = 0;
+  private k = 0;
+
+  constructor(private readonly chunks: readonly ParsedChunk[]) {}
+
+  /** Asked in increasing order of `start`. */
+  had(start: number, end: number): boolean {
+    for (;;) {
+      const chunk = this.chunks[this.c];
+      if (chunk === undefined) return false;
+      const pieces = chunk.pieces;
+      const span = pieces ? pieces[this.k]! : chunk.span;
+      if (span.start >= start) return span.start === start && span.end === end && !span.frontMatter;
+      if (pieces && this.k + 1 < pieces.length) this.k++;
+      else {
+        this.c++;
+        this.k = 0;
+      }
+    }
+  }
+}
+
+/** How far the previous chunk at a span's lines was, when the span lies wholly before or wholly after the edit. */
+function reuseShift(span: ChunkSpan, splice: Splice): number | undefined {
+  return span.end <= splice.firstChanged ? 0 : span.start >= splice.newAfter ? splice.oldAfter - splice.newAfter : undefined;
+}
+
+/**
+ * Small chunks of the scan are read in groups: a document of 50,000 one-line chunks (headings, definitions) paid per
+ * chunk for a text slice, a cache entry, a parsed object and a pass of every reader of chunks, more than for reading
+ * it. A group is a run of 2 to MAX_GROUP small chunks that ends after a chunk whose text hashes to 0 modulo GROUP (so
+ * groups are GROUP chunks on average), or before a chunk that is not small. Where groups end depends only on the text
+ * of the chunks there, so an edit changes only the groups around it, and the others keep their cached reading. A run
+ * longer than MAX_GROUP (a text of few distinct chunks) is not grouped. Returns, for each chunk that starts a group,
+ * the index after its last chunk; else 0.
+ */
+function groupChunks(spans: readonly ChunkSpan[], split: Pick<SplitText, 'body' | 'offsets'>): Int32Array {
+  const ends = new Int32Array(spans.length);
+  const { body, offsets } = split;
+  let from = 0; // the first chunk of the run being read
+  for (let i = 0; i <= spans.length; i++) {
+    const span = spans[i];
+    let small = false;
+    let last = false;
+    if (span) {
+      const start = offsets[span.start]!;
+      const size = offsets[span.end]! - start;
+      small = !span.frontMatter && !span.htmlCut && span.end - span.start <= PIECE_LINES && size <= PIECE_SIZE;
+      if (small) {
+        // A hash of the chunk's first and last characters and its length: a few steps, whatever its size.
+        let h = size;
+        const head = Math.min(size, 24);
+        for (let k = 0; k < head; k++) h = Math.imul(h ^ body.charCodeAt(start + k), 0x01000193);
+        for (let k = Math.max(head, size - 16); k < size; k++) h = Math.imul(h ^ body.charCodeAt(start + k), 0x01000193);
+        last = ((h ^ (h >>> 15)) & (GROUP - 1)) === 0;
+      }
+    }
+    // The run ends before a chunk that is not small (or the end of the text), or after one that ends groups.
+    if (small && !last) continue;
+    const runEnd = small ? i + 1 : i;
+    if (runEnd - from >= 2 && runEnd - from <= MAX_GROUP) ends[from] = runEnd;
+    from = i + 1;
+  }
+  return ends;
+}
+
+/** A chunk that may be grouped: at most this many lines and characters (line endings included). */
+const PIECE_LINES = 4;
+const PIECE_SIZE = 256;
+/** The average group size (a power of 2), and the largest. */
+const GROUP = 16;
+const MAX_GROUP = 64;
+
+/** What a group's text reads as when one of its chunks leaves a construct open at its top level: read them one by one. */
+const UNGROUPED: ChunkData = Object.freeze({ headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined });
+
+/** A group's data: each of its chunks read alone (as the model reads chunks apart), lines counted from the group's start. */
+function parseGroup(body: string, offsets: readonly number[], pieces: readonly ChunkSpan[]): ChunkData {
+  const headings: RawHeading[] = [];
+  const items: RawItem[] = [];
+  const rows: number[] = [];
+  const codeLines: number[] = [];
+  const definitions: string[] = [];
+  const base = pieces[0]!.start;
+  let openAtEnd = false;
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k]!;
+    const start = offsets[piece.start]!;
+    let end = offsets[piece.end]! - 1;
+    if (end > start && body.charCodeAt(end) === 10 && body.charCodeAt(end - 1) === 13) end--;
+    const d = parseChunk(body.slice(start, Math.max(start, end)), false);
+    if (d.openFrom >= 0) return UNGROUPED;
+    const o = piece.start - base;
+    for (let j = 0; j < d.headings.length; j++) {
+      const h = d.headings[j]!;
+      headings.push(o === 0 ? h : { depth: h.depth, text: h.text, kind: h.kind, line: h.line + o, character: h.character, endLine: h.endLine + o, endCharacter: h.endCharacter });
+    }
+    for (let j = 0; j < d.items.length; j++) items.push({ line: d.items[j]!.line + o, endLine: d.items[j]!.endLine + o });
+    for (let j = 0; j < d.rows.length; j++) rows.push(d.rows[j]! + o);
+    for (let j = 0; j < d.codeLines.length; j++) codeLines.push(d.codeLines[j]! + o);
+    for (let j = 0; j < d.definitions.length; j++) definitions.push(d.definitions[j]!);
+    openAtEnd = d.openAtEnd;
+  }
+  return { headings, items, rows, codeLines, definitions, openAtEnd, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
 }
 
 /** Whether `head`, the first `n` lines of a chunk read alone, holds what `whole`, the chunk, holds in those lines. */
@@ -323,6 +468,10 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const previousBuilt = previous ? built.get(previous) : undefined;
   let pc = 0; // walks the previous model's chunks, in line order as the new ones are
   let ph = 0; // walks its headings
+  // A group of small chunks read again (see groupChunks) holds chunks the edit left: what they read is handed on too.
+  const edit = previous ? cache.lastEdit : undefined;
+  const read = edit ? new SpanCursor(previous!.chunks) : undefined;
+  const clean: boolean[] = [];
   // Lines of the chunks not taken as they were (parsed again, merged or moved): a section that reaches into them is new.
   let dirtyFrom = previous ? Infinity : 0;
   let dirtyTo = previous ? -Infinity : Infinity;
@@ -347,7 +496,17 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       const old = previous.chunks;
       while (pc < old.length && old[pc]!.span.start < span.start) pc++;
       same = old[pc] === chunk;
-      if (!same) {
+      const pieces = chunk.pieces;
+      if (!same && pieces && read) {
+        // A piece is as it was when the previous model read the same lines, unchanged and not moved, as a chunk.
+        for (let k = 0; k < pieces.length; k++) {
+          const piece = pieces[k]!;
+          clean[k] = (piece.end <= edit!.firstChanged || (piece.start >= edit!.newAfter && edit!.newAfter === edit!.oldAfter)) && read.had(piece.start, piece.end);
+          if (clean[k]) continue;
+          if (piece.start < dirtyFrom) dirtyFrom = piece.start;
+          if (piece.end > dirtyTo) dirtyTo = piece.end;
+        }
+      } else if (!same) {
         if (span.start < dirtyFrom) dirtyFrom = span.start;
         if (span.end > dirtyTo) dirtyTo = span.end;
       }
@@ -359,8 +518,24 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       for (let k = 0; k < data.headings.length; k++) rawHeadings.push(raws[ph + k]!);
       ph += data.headings.length;
     } else {
+      const pieces = previousBuilt && read ? chunk.pieces : undefined;
+      let piece = 0;
       for (let k = 0; k < data.headings.length; k++) {
         const h = data.headings[k]!;
+        if (pieces) {
+          // In a piece the edit left: the previous model's heading at the same lines, when it is this one.
+          const line = base + h.line;
+          while (piece + 1 < pieces.length && pieces[piece]!.end <= line) piece++;
+          if (clean[piece]) {
+            const raws = previousBuilt!.raw;
+            while (ph < raws.length && raws[ph]!.startLine < line) ph++;
+            const r = raws[ph];
+            if (r && r.startLine === line && r.endLine === base + h.endLine && r.level === h.depth && r.kind === h.kind && r.text === h.text && r.range.start.character === h.character && r.range.end.character === h.endCharacter) {
+              rawHeadings.push(r);
+              continue;
+            }
+          }
+        }
         rawHeadings.push({
           level: h.depth,
           text: h.text,
