@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { scanChunks } from '../../src/core/model/scan';
 import { splitLines } from '../../src/core/model/text';
+import { rng } from '../bench/generate';
 
 function lines(n: number, line: (i: number) => string): string {
   return Array.from({ length: n }, (_, i) => line(i)).join('\n');
@@ -36,6 +37,11 @@ function sameAnalysis(a: Analysis, b: Analysis): void {
   assert.deepEqual([...a.model.codeLines], [...b.model.codeLines]);
 }
 
+/** The model's chunks: lines, and how many pieces for a group. */
+function groupsOf(a: Analysis): Array<[number, number, number]> {
+  return a.model.chunks.map((c) => [c.span.start, c.span.end, c.pieces?.length ?? 0]);
+}
+
 /** The scan's chunk starts, as the model read them (a group's pieces are the scan's chunks). */
 function readStarts(a: Analysis): number[] {
   return a.model.chunks.flatMap((c) => (c.pieces ? c.pieces.map((p) => p.start) : [c.span.start]));
@@ -63,7 +69,10 @@ describe('small chunks read in groups', () => {
           const at = text.lastIndexOf('\n', Math.floor(text.length * where)) + 1;
           const edited = edit(text, at);
           const second = analyzer.analyze(edited, { force: true });
-          sameAnalysis(second, analyze(edited, { force: true }));
+          const fresh = analyze(edited, { force: true });
+          sameAnalysis(second, fresh);
+          // Grouped as a fresh analysis groups (what was read of the chunks the edit left is taken, not read again).
+          assert.deepEqual(groupsOf(second), groupsOf(fresh));
           // The chunks before the edit's group (at most 64 chunks of 4 lines) are the very chunks they were: an edit
           // changes only the groups around it.
           const editLine = text.slice(0, at).split('\n').length - 1;
@@ -84,6 +93,24 @@ describe('small chunks read in groups', () => {
       }
     }
   }
+
+  it('after random edits, grouped as a fresh analysis groups', () => {
+    const r = rng(3);
+    const snippets = ['x', '\n', '\n\n', '## H\n', '[a]: /a\n', '```\n', '- ', '| r |\n', '<!--\n', '-->\n'];
+    for (const [, original] of DOCS) {
+      const analyzer = new IncrementalAnalyzer();
+      let text = original;
+      analyzer.analyze(text, { force: true });
+      for (let e = 0; e < 60; e++) {
+        const at = Math.floor(r() * text.length);
+        text = r() < 0.3 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 40)) : text.slice(0, at) + snippets[Math.floor(r() * snippets.length)]! + text.slice(at);
+        const incremental = analyzer.analyze(text, { force: true });
+        const fresh = analyze(text, { force: true });
+        assert.deepEqual(groupsOf(incremental), groupsOf(fresh), `edit ${e}`);
+        sameAnalysis(incremental, fresh);
+      }
+    }
+  });
 
   it('typing in a group hands on every section but the one typed in (and the ones holding it)', () => {
     const text = DOCS[0]![1];

@@ -152,6 +152,8 @@ export class ChunkCache {
   private splice: Splice | undefined;
   /** The scan's chunks of the last text, before open chunks were merged: where the next scan starts from. */
   private lastSpans: readonly ChunkSpan[] | undefined;
+  /** What groupChunks read of each of those chunks (see chunkKinds). */
+  private lastKinds: Uint8Array | undefined;
   /** The last call's edit (which lines are the previous text's), if it followed one. */
   get lastEdit(): Splice | undefined {
     return this.edit;
@@ -198,7 +200,8 @@ export class ChunkCache {
     this.edit = splice;
     // After an edit, the chunks are found again only around it (rescanChunks gives what scanChunks would).
     const spans = splice && this.lastSpans ? rescanChunks(split.lines, { lines: this.last!.split.lines, spans: this.lastSpans }, splice) : scanChunks(split.lines);
-    const groupEnd = groupChunks(spans, split);
+    const kinds = chunkKinds(spans, split, splice && this.lastSpans && this.lastKinds ? { spans: this.lastSpans, kinds: this.lastKinds, splice } : undefined);
+    const groupEnd = groupChunks(kinds);
     const previous = splice ? this.last!.chunks : [];
     let p = 0; // walks the previous chunks, which are in line order, as the new spans are
     this.parsedLastRun = 0;
@@ -291,6 +294,7 @@ export class ChunkCache {
     }
     this.last = { split, chunks: out };
     this.lastSpans = spans;
+    this.lastKinds = kinds;
     this.splice = undefined;
     return out;
   }
@@ -355,34 +359,60 @@ function reuseShift(span: ChunkSpan, splice: Splice): number | undefined {
  * longer than MAX_GROUP (a text of few distinct chunks) is not grouped. Returns, for each chunk that starts a group,
  * the index after its last chunk; else 0.
  */
-function groupChunks(spans: readonly ChunkSpan[], split: Pick<SplitText, 'body' | 'offsets'>): Int32Array {
-  const ends = new Int32Array(spans.length);
-  const { body, offsets } = split;
+function groupChunks(kinds: Uint8Array): Int32Array {
+  const ends = new Int32Array(kinds.length);
   let from = 0; // the first chunk of the run being read
-  for (let i = 0; i <= spans.length; i++) {
-    const span = spans[i];
-    let small = false;
-    let last = false;
-    if (span) {
-      const start = offsets[span.start]!;
-      const size = offsets[span.end]! - start;
-      small = !span.frontMatter && !span.htmlCut && span.end - span.start <= PIECE_LINES && size <= PIECE_SIZE;
-      if (small) {
-        // A hash of the chunk's first and last characters and its length: a few steps, whatever its size.
-        let h = size;
-        const head = Math.min(size, 24);
-        for (let k = 0; k < head; k++) h = Math.imul(h ^ body.charCodeAt(start + k), 0x01000193);
-        for (let k = Math.max(head, size - 16); k < size; k++) h = Math.imul(h ^ body.charCodeAt(start + k), 0x01000193);
-        last = ((h ^ (h >>> 15)) & (GROUP - 1)) === 0;
-      }
-    }
+  for (let i = 0; i <= kinds.length; i++) {
+    const kind = i < kinds.length ? kinds[i]! : NOT_SMALL;
     // The run ends before a chunk that is not small (or the end of the text), or after one that ends groups.
-    if (small && !last) continue;
-    const runEnd = small ? i + 1 : i;
+    if (kind === SMALL) continue;
+    const runEnd = kind === NOT_SMALL ? i : i + 1;
     if (runEnd - from >= 2 && runEnd - from <= MAX_GROUP) ends[from] = runEnd;
     from = i + 1;
   }
   return ends;
+}
+
+const NOT_SMALL = 0;
+const SMALL = 1;
+/** A small chunk whose text ends groups. */
+const SMALL_LAST = 2;
+
+/**
+ * Whether each chunk is small, and whether it ends groups: a hash of its first and last characters and its length,
+ * read in a few steps whatever its size. After an edit, a chunk the rescan kept (the same object at the same index
+ * before the edit, the same lines moved after it) takes what was read of it: only the chunks around the edit are read.
+ */
+function chunkKinds(spans: readonly ChunkSpan[], split: Pick<SplitText, 'body' | 'offsets'>, before: { spans: readonly ChunkSpan[]; kinds: Uint8Array; splice: Splice } | undefined): Uint8Array {
+  const kinds = new Uint8Array(spans.length);
+  const { body, offsets } = split;
+  let a = 0;
+  let b = spans.length;
+  if (before) {
+    const old = before.spans;
+    while (a < spans.length && a < old.length && spans[a] === old[a]) kinds[a] = before.kinds[a++]!;
+    const { newAfter, oldAfter } = before.splice;
+    const delta = old.length - spans.length;
+    while (b > a && b - 1 + delta >= a) {
+      const s = spans[b - 1]!;
+      const o = old[b - 1 + delta]!;
+      if (s.start < newAfter || o.start - s.start !== oldAfter - newAfter || o.end - s.end !== oldAfter - newAfter || o.frontMatter !== s.frontMatter || o.htmlCut !== s.htmlCut) break;
+      b--;
+      kinds[b] = before.kinds[b + delta]!;
+    }
+  }
+  for (let i = a; i < b; i++) {
+    const span = spans[i]!;
+    const start = offsets[span.start]!;
+    const size = offsets[span.end]! - start;
+    if (span.frontMatter || span.htmlCut || span.end - span.start > PIECE_LINES || size > PIECE_SIZE) continue;
+    let h = size;
+    const head = Math.min(size, 24);
+    for (let k = 0; k < head; k++) h = Math.imul(h ^ body.charCodeAt(start + k), 0x01000193);
+    for (let k = Math.max(head, size - 16); k < size; k++) h = Math.imul(h ^ body.charCodeAt(start + k), 0x01000193);
+    kinds[i] = ((h ^ (h >>> 15)) & (GROUP - 1)) === 0 ? SMALL_LAST : SMALL;
+  }
+  return kinds;
 }
 
 /** A chunk that may be grouped: at most this many lines and characters (line endings included). */
