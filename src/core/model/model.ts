@@ -201,7 +201,7 @@ export class ChunkCache {
     // After an edit, the chunks are found again only around it (rescanChunks gives what scanChunks would).
     const spans = splice && this.lastSpans ? rescanChunks(split.lines, { lines: this.last!.split.lines, spans: this.lastSpans }, splice) : scanChunks(split.lines);
     const kinds = chunkKinds(spans, split, splice && this.lastSpans && this.lastKinds ? { spans: this.lastSpans, kinds: this.lastKinds, splice } : undefined);
-    const groupEnd = groupChunks(kinds);
+    const groupEnd = groupChunks(kinds, spans, split.offsets);
     const previous = splice ? this.last!.chunks : [];
     let p = 0; // walks the previous chunks, which are in line order, as the new spans are
     this.parsedLastRun = 0;
@@ -212,20 +212,21 @@ export class ChunkCache {
       const end = groupEnd[i]!;
       if (end > 0) {
         // A group of small chunks, read as one: the previous group at the same lines, or the group of this text.
-        const pieces = spans.slice(i, end);
-        const group: ChunkSpan = { start: span.start, end: spans[end - 1]!.end, frontMatter: false, htmlCut: false };
-        const shift = splice ? reuseShift(group, splice) : undefined;
+        const from = span.start;
+        const to = spans[end - 1]!.end;
+        const shift = splice ? reuseShift(from, to, splice) : undefined;
         if (shift !== undefined) {
-          while (p < previous.length && previous[p]!.span.start < group.start + shift) p++;
+          while (p < previous.length && previous[p]!.span.start < from + shift) p++;
           const old = previous[p];
-          if (old && old.pieces !== undefined && old.span.start === group.start + shift && old.span.end === group.end + shift) {
-            out.push(shift === 0 ? old : { span: group, data: old.data, key: old.key, pieces });
+          if (old && old.pieces !== undefined && old.span.start === from + shift && old.span.end === to + shift) {
+            // At the same lines, the same object (nothing made for each of thousands of groups an edit left).
+            out.push(shift === 0 ? old : { span: { start: from, end: to, frontMatter: false, htmlCut: false }, data: old.data, key: old.key, pieces: spans.slice(i, end) });
             this.reusedLastRun++;
             i = end - 1;
             continue;
           }
         }
-        const grouped = this.lookup(split, group, nextGroups, pieces);
+        const grouped = this.lookup(split, { start: from, end: to, frontMatter: false, htmlCut: false }, nextGroups, spans.slice(i, end));
         if (grouped.data !== UNGROUPED) {
           out.push(grouped);
           i = end - 1;
@@ -235,7 +236,7 @@ export class ChunkCache {
       }
       if (splice) {
         // The previous chunk at the same lines, when the span lies wholly before or wholly after the edit.
-        const shift = reuseShift(span, splice);
+        const shift = reuseShift(span.start, span.end, splice);
         if (shift !== undefined) {
           while (p < previous.length && previous[p]!.span.start < span.start + shift) p++;
           const old = previous[p];
@@ -345,9 +346,9 @@ class SpanCursor {
   }
 }
 
-/** How far the previous chunk at a span's lines was, when the span lies wholly before or wholly after the edit. */
-function reuseShift(span: ChunkSpan, splice: Splice): number | undefined {
-  return span.end <= splice.firstChanged ? 0 : span.start >= splice.newAfter ? splice.oldAfter - splice.newAfter : undefined;
+/** How far the previous chunk at lines [start, end) was, when they lie wholly before or wholly after the edit. */
+function reuseShift(start: number, end: number, splice: Splice): number | undefined {
+  return end <= splice.firstChanged ? 0 : start >= splice.newAfter ? splice.oldAfter - splice.newAfter : undefined;
 }
 
 /**
@@ -356,10 +357,11 @@ function reuseShift(span: ChunkSpan, splice: Splice): number | undefined {
  * it. A group is a run of 2 to MAX_GROUP small chunks that ends after a chunk whose text hashes to 0 modulo GROUP (so
  * groups are GROUP chunks on average), or before a chunk that is not small. Where groups end depends only on the text
  * of the chunks there, so an edit changes only the groups around it, and the others keep their cached reading. A run
- * longer than MAX_GROUP (a text of few distinct chunks) is not grouped. Returns, for each chunk that starts a group,
+ * longer than MAX_GROUP (a text of few distinct chunks) or MAX_GROUP_SIZE characters is not grouped: an edit in a
+ * group has its lines read again by every reader of chunks, and chunks of ordinary paragraphs gain little from it. Returns, for each chunk that starts a group,
  * the index after its last chunk; else 0.
  */
-function groupChunks(kinds: Uint8Array): Int32Array {
+function groupChunks(kinds: Uint8Array, spans: readonly ChunkSpan[], offsets: readonly number[]): Int32Array {
   const ends = new Int32Array(kinds.length);
   let from = 0; // the first chunk of the run being read
   for (let i = 0; i <= kinds.length; i++) {
@@ -367,7 +369,7 @@ function groupChunks(kinds: Uint8Array): Int32Array {
     // The run ends before a chunk that is not small (or the end of the text), or after one that ends groups.
     if (kind === SMALL) continue;
     const runEnd = kind === NOT_SMALL ? i : i + 1;
-    if (runEnd - from >= 2 && runEnd - from <= MAX_GROUP) ends[from] = runEnd;
+    if (runEnd - from >= 2 && runEnd - from <= MAX_GROUP && offsets[spans[runEnd - 1]!.end]! - offsets[spans[from]!.start]! <= MAX_GROUP_SIZE) ends[from] = runEnd;
     from = i + 1;
   }
   return ends;
@@ -390,8 +392,14 @@ function chunkKinds(spans: readonly ChunkSpan[], split: Pick<SplitText, 'body' |
   let b = spans.length;
   if (before) {
     const old = before.spans;
-    while (a < spans.length && a < old.length && spans[a] === old[a]) kinds[a] = before.kinds[a++]!;
-    const { newAfter, oldAfter } = before.splice;
+    const { firstChanged, newAfter, oldAfter } = before.splice;
+    // Before the edit: the same lines, and the line break after them (the rescan may have made them again).
+    for (; a < spans.length && a < old.length; a++) {
+      const s = spans[a]!;
+      const o = old[a]!;
+      if (s !== o && !(s.end < firstChanged && o.start === s.start && o.end === s.end && o.frontMatter === s.frontMatter && o.htmlCut === s.htmlCut)) break;
+      kinds[a] = before.kinds[a]!;
+    }
     const delta = old.length - spans.length;
     while (b > a && b - 1 + delta >= a) {
       const s = spans[b - 1]!;
@@ -416,11 +424,12 @@ function chunkKinds(spans: readonly ChunkSpan[], split: Pick<SplitText, 'body' |
 }
 
 /** A chunk that may be grouped: at most this many lines and characters (line endings included). */
-const PIECE_LINES = 4;
+const PIECE_LINES = 2;
 const PIECE_SIZE = 256;
-/** The average group size (a power of 2), and the largest. */
-const GROUP = 16;
-const MAX_GROUP = 64;
+/** The average group size (a power of 2), and the largest, in chunks and characters. */
+const GROUP = 8;
+const MAX_GROUP = 32;
+const MAX_GROUP_SIZE = 1024;
 
 /** What a group's text reads as when one of its chunks leaves a construct open at its top level: read them one by one. */
 const UNGROUPED: ChunkData = Object.freeze({ headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined });
@@ -522,6 +531,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       frontMatter = cache.frontMatter(data.frontMatter.kind, data.frontMatter.value, base, span.end - span.start, (lines[lastLine] ?? '').length);
     }
     let same = false;
+    let cleanAlone = false; // not the same object, yet read as it was: see below
     if (previous) {
       const old = previous.chunks;
       while (pc < old.length && old[pc]!.span.start < span.start) pc++;
@@ -537,8 +547,12 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
           if (piece.end > dirtyTo) dirtyTo = piece.end;
         }
       } else if (!same) {
-        if (span.start < dirtyFrom) dirtyFrom = span.start;
-        if (span.end > dirtyTo) dirtyTo = span.end;
+        // A chunk the previous model read as a piece of a group (a group too long now, say) is as it was too.
+        cleanAlone = read !== undefined && !span.frontMatter && (span.end <= edit!.firstChanged || (span.start >= edit!.newAfter && edit!.newAfter === edit!.oldAfter)) && read.had(span.start, span.end);
+        if (!cleanAlone) {
+          if (span.start < dirtyFrom) dirtyFrom = span.start;
+          if (span.end > dirtyTo) dirtyTo = span.end;
+        }
       }
     }
     if (same && previousBuilt && data.headings.length > 0) {
@@ -552,11 +566,11 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       let piece = 0;
       for (let k = 0; k < data.headings.length; k++) {
         const h = data.headings[k]!;
-        if (pieces) {
+        if (pieces || (cleanAlone && previousBuilt)) {
           // In a piece the edit left: the previous model's heading at the same lines, when it is this one.
           const line = base + h.line;
-          while (piece + 1 < pieces.length && pieces[piece]!.end <= line) piece++;
-          if (clean[piece]) {
+          if (pieces) while (piece + 1 < pieces.length && pieces[piece]!.end <= line) piece++;
+          if (pieces ? clean[piece] : cleanAlone) {
             const raws = previousBuilt!.raw;
             while (ph < raws.length && raws[ph]!.startLine < line) ph++;
             const r = raws[ph];
