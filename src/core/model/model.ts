@@ -602,7 +602,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     for (let k = 0; k < data.definitions.length; k++) definitions.push(data.definitions[k]!);
   }
   // recognise() reads the headings with their references resolved; the next model takes the unresolved ones.
-  const refs = definitions.length > 0 ? resolveReferences(rawHeadings, definitions, lines, previousBuilt) : undefined;
+  const refs = definitions.length > 0 ? resolveReferences(rawHeadings, definitions, lines, previousBuilt, options.cache !== undefined) : undefined;
   const recognised = refs?.headings ?? rawHeadings;
 
   // The line memo only helps an analysis that follows another of the same document (an edit).
@@ -757,13 +757,15 @@ interface References {
  * definitions from other chunks. A heading reads only the definitions of its own labels (all of them, for each
  * heading, was quadratic). After an edit, the definitions by label are updated where the edit changed definitions,
  * and a heading of the previous model keeps its answer unless the first definition of one of its labels changed: an
- * edit re-read 20,000 headings and their definitions.
+ * edit re-read 20,000 headings and their definitions. `keep`: the answers are kept for the next model (an
+ * IncrementalAnalyzer's).
  */
 function resolveReferences(
   raws: readonly RawModelHeading[],
   definitions: readonly string[],
   lines: readonly string[],
   before: Built | undefined,
+  keep: boolean,
 ): { headings: readonly RawModelHeading[]; index: DefinitionIndex | undefined } {
   let headings: RawModelHeading[] | undefined;
   let index: DefinitionIndex | undefined; // made when a heading needs it: most documents have none such
@@ -786,9 +788,16 @@ function resolveReferences(
       const labels = last!.labels;
       for (let k = 0; k < labels.length; k++) if (changed!.has(labels[k]!)) kept = false;
     }
-    if (kept) last!.version = index.version;
-    else h.references = resolveHeading(h, index.byLabel, index.version, lines);
-    const resolved = h.references!.resolved;
+    let resolved: RawModelHeading;
+    if (kept) {
+      last!.version = index.version;
+      resolved = last!.resolved;
+    } else {
+      const references = resolveHeading(h, index.byLabel, index.version, lines);
+      // Kept for the next model of the document only (a one-off analysis has none: 26,000 of them outlived a GC).
+      if (keep) h.references = references;
+      resolved = references.resolved;
+    }
     if (resolved === h) continue;
     headings ??= raws.slice();
     headings[i] = resolved;
