@@ -400,6 +400,13 @@ describe('chunk fast path == remark', () => {
       chunks.add(`- item\n${a}\n${b}`);
     }
   }
+  // One line and blank lines, read without a split (oneLine in parse.ts): headings and definitions at their edges.
+  const ONE_LINE = [
+    '## [r0] Timeline', '[r0]: /x0', '## x \u2028', '## x\u2029y', '#\t', '# x\t ', '# x \u00a0', '####### seven', '#', '## #', '## x ##  ',
+    '[a]: /x  ', '[a]:\t/b', '[ a ]: /b', '[]: x', '[a]: <b>', '[a]: b "t"', '[a]:', '[a] : b', '[a\\]]: b', '[a]: b\u0001', '[a]]: b',
+    '   ', '\t', ' \t ', '', 'x', '[a]', '[a]: b ]: c',
+  ];
+  for (const a of ONE_LINE) for (const after of ['', '\n', '\n  \n\t', '\n\n\n', '\r\n', '\n \r']) chunks.add(a + after);
   const docs = [generatePostmortem(20_000, 2), generatePostmortem(5_000, 9).replace(/\n/g, '\r\n')];
   if (CORPUS) for (const f of readdirSync(CORPUS).sort()) docs.push(readFileSync(join(CORPUS, f), 'utf8'));
   for (const text of docs) {

@@ -121,7 +121,8 @@ function chunkedParse(text: string) {
       codeLines: [...m.codeLines].sort((x, y) => x - y),
       items: m.chunks.flatMap(({ span, data }) => data.items.map((i) => [span.start + i.line, span.start + i.endLine])),
     },
-    starts: m.chunks.map((c) => c.span.start),
+    // A group of small chunks (see groupChunks in model.ts) is read chunk by chunk: its pieces are the scan's chunks.
+    starts: m.chunks.flatMap((c) => (c.pieces ? c.pieces.map((p) => p.start) : [c.span.start])),
   };
 }
 

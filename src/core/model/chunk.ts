@@ -54,4 +54,9 @@ export interface ParsedChunk {
   readonly data: ChunkData;
   /** The chunk's text (line endings included): its key in the cache. */
   readonly key: string;
+  /**
+   * For a group of small chunks of the scan read as one (see groupChunks in model.ts), those chunks: its data is
+   * theirs, read one by one, put together. Undefined for a chunk of the scan (or merged ones).
+   */
+  readonly pieces: readonly ChunkSpan[] | undefined;
 }

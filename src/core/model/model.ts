@@ -3,8 +3,9 @@
 // that changed in one place is re-parsed only there.
 import type { SectionId } from './catalogue';
 import { parseChunk } from './parse';
-import type { ChunkData, HeadingKind, ParsedChunk } from './chunk';
-import { bracketedTexts, definitionLabel, definitionsByLabel, definitionsFor, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
+import type { ChunkData, HeadingKind, ParsedChunk, RawHeading, RawItem } from './chunk';
+import { bracketedTexts, definitionsFor, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
+import { DefinitionIndex } from './definitions';
 import { headingTextWithDefinitions } from './remark';
 import { rescanChunks, scanChunks, type ChunkSpan } from './scan';
 import { firstIndex, isSpaceCode, range, sameItems, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
@@ -155,10 +156,19 @@ export class ChunkCache {
 
   private cache = new Map<string, ChunkData>();
   private frontMatterCache = new Map<string, ChunkData>();
+  /** Groups of small chunks by text (see groupChunks): read piece by piece, so kept apart from chunks read whole. */
+  private groupCache = new Map<string, ChunkData>();
   private last: { readonly split: SplitText; readonly chunks: readonly ParsedChunk[] } | undefined;
   private splice: Splice | undefined;
   /** The scan's chunks of the last text, before open chunks were merged: where the next scan starts from. */
   private lastSpans: readonly ChunkSpan[] | undefined;
+  /** What groupChunks read of each of those chunks (see chunkKinds). */
+  private lastKinds: Uint8Array | undefined;
+  /** The last call's edit (which lines are the previous text's), if it followed one. */
+  get lastEdit(): Splice | undefined {
+    return this.edit;
+  }
+  private edit: Splice | undefined;
   /** Chunks parsed (not reused) by the last call; for tests and the benchmark. */
   parsedLastRun = 0;
   /** Chunks the last call took from the previous chunk at the same lines, without hashing their text; for tests. */
@@ -194,10 +204,14 @@ export class ChunkCache {
 
     const next = new Map<string, ChunkData>();
     const nextFrontMatter = new Map<string, ChunkData>();
+    const nextGroups = new Map<string, ChunkData>();
     const out: ParsedChunk[] = [];
     const splice = this.splice?.split === split ? this.splice : undefined;
+    this.edit = splice;
     // After an edit, the chunks are found again only around it (rescanChunks gives what scanChunks would).
     const spans = splice && this.lastSpans ? rescanChunks(split.lines, { lines: this.last!.split.lines, spans: this.lastSpans }, splice) : scanChunks(split.lines);
+    const kinds = chunkKinds(spans, split, splice && this.lastSpans && this.lastKinds ? { spans: this.lastSpans, kinds: this.lastKinds, splice } : undefined);
+    const groupEnd = groupChunks(kinds, spans, split.offsets);
     const previous = splice ? this.last!.chunks : [];
     let p = 0; // walks the previous chunks, which are in line order, as the new spans are
     this.parsedLastRun = 0;
@@ -205,14 +219,39 @@ export class ChunkCache {
     for (let i = 0; i < spans.length; i++) {
       let span = spans[i]!;
       let chunk: ParsedChunk | undefined;
+      const end = groupEnd[i]!;
+      if (end > 0) {
+        // A group of small chunks, read as one: the previous group at the same lines, or the group of this text.
+        const from = span.start;
+        const to = spans[end - 1]!.end;
+        const shift = splice ? reuseShift(from, to, splice) : undefined;
+        if (shift !== undefined) {
+          while (p < previous.length && previous[p]!.span.start < from + shift) p++;
+          const old = previous[p];
+          if (old && old.pieces !== undefined && old.span.start === from + shift && old.span.end === to + shift) {
+            // At the same lines, the same object (nothing made for each of thousands of groups an edit left).
+            out.push(shift === 0 ? old : { span: { start: from, end: to, frontMatter: false, htmlCut: false }, data: old.data, key: old.key, pieces: spans.slice(i, end) });
+            this.reusedLastRun++;
+            i = end - 1;
+            continue;
+          }
+        }
+        const grouped = this.lookup(split, { start: from, end: to, frontMatter: false, htmlCut: false }, nextGroups, spans.slice(i, end));
+        if (grouped.data !== UNGROUPED) {
+          out.push(grouped);
+          i = end - 1;
+          continue;
+        }
+        // A piece leaves a construct open at its top level: the chunks are read one by one, as below.
+      }
       if (splice) {
         // The previous chunk at the same lines, when the span lies wholly before or wholly after the edit.
-        const shift = span.end <= splice.firstChanged ? 0 : span.start >= splice.newAfter ? splice.oldAfter - splice.newAfter : undefined;
+        const shift = reuseShift(span.start, span.end, splice);
         if (shift !== undefined) {
           while (p < previous.length && previous[p]!.span.start < span.start + shift) p++;
           const old = previous[p];
-          if (old && old.span.start === span.start + shift && old.span.end === span.end + shift && old.span.frontMatter === span.frontMatter) {
-            chunk = shift === 0 ? old : { span, data: old.data, key: old.key }; // at the same lines: the same object
+          if (old && old.pieces === undefined && old.span.start === span.start + shift && old.span.end === span.end + shift && old.span.frontMatter === span.frontMatter) {
+            chunk = shift === 0 ? old : { span, data: old.data, key: old.key, pieces: undefined }; // at the same lines: the same object
             this.reusedLastRun++;
           }
         }
@@ -252,36 +291,46 @@ export class ChunkCache {
       // in a long table): add the parsed ones. Texts the edit replaced stay until they are as many as the chunks.
       for (const [k, v] of next) this.cache.set(k, v);
       for (const [k, v] of nextFrontMatter) this.frontMatterCache.set(k, v);
-      if (this.cache.size + this.frontMatterCache.size > 2 * out.length + 64) {
+      for (const [k, v] of nextGroups) this.groupCache.set(k, v);
+      if (this.cache.size + this.frontMatterCache.size + this.groupCache.size > 2 * out.length + 64) {
         this.cache = new Map();
         this.frontMatterCache = new Map();
-        for (const c of out) (c.span.frontMatter ? this.frontMatterCache : this.cache).set(c.key, c.data);
+        this.groupCache = new Map();
+        for (const c of out) (c.span.frontMatter ? this.frontMatterCache : c.pieces ? this.groupCache : this.cache).set(c.key, c.data);
       }
     } else {
       this.cache = next;
       this.frontMatterCache = nextFrontMatter;
+      this.groupCache = nextGroups;
     }
     this.last = { split, chunks: out };
     this.lastSpans = spans;
+    this.lastKinds = kinds;
     this.splice = undefined;
     return out;
   }
 
-  private lookup(split: Pick<SplitText, 'body' | 'offsets'>, span: ChunkSpan, next: Map<string, ChunkData>): ParsedChunk {
+  private lookup(split: Pick<SplitText, 'body' | 'offsets'>, span: ChunkSpan, next: Map<string, ChunkData>, pieces?: readonly ChunkSpan[]): ParsedChunk {
     // The chunk's text is a slice of the body: from its first line's start to its last line's end.
     const { body, offsets } = split;
     const start = offsets[span.start]!;
     let end = offsets[span.end]! - 1; // the line ending after the chunk's last line, or the end of the text
     if (end > start && body.charCodeAt(end) === 10 && body.charCodeAt(end - 1) === 13) end--;
     const key = body.slice(start, Math.max(start, end));
-    if (this.recent && !span.frontMatter) return { span, data: this.recent.get(key), key };
-    let data = next.get(key) ?? (span.frontMatter ? this.frontMatterCache : this.cache).get(key);
-    if (!data) {
-      data = parseChunk(key, span.frontMatter);
-      this.parsedLastRun++;
+    // A one-off analysis reads single chunks through the table of recent ones; a group is read as its pieces.
+    if (this.recent && !span.frontMatter && !pieces) return { span, data: this.recent.get(key), key, pieces };
+    let data = next.get(key);
+    if (data === undefined) {
+      // Set once: a chunk text seen again in this text (a repeated heading) is already there.
+      const before = pieces ? this.groupCache : span.frontMatter ? this.frontMatterCache : this.cache;
+      data = before.size > 0 ? before.get(key) : undefined;
+      if (data === undefined) {
+        data = pieces ? parseGroup(body, offsets, pieces) : parseChunk(key, span.frontMatter);
+        this.parsedLastRun++;
+      }
+      next.set(key, data);
     }
-    next.set(key, data);
-    return { span, data, key };
+    return { span, data, key, pieces };
   }
 }
 
@@ -319,6 +368,148 @@ function textHash(text: string): number {
   let h = n | 0;
   for (let i = 0; i < n; i += step) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h ^ (h >>> 15)) >>> 0;
+}
+
+/** Walks a model's chunks, the pieces of its groups included, in line order: whether it read a span as a chunk. */
+class SpanCursor {
+  private c = 0;
+  private k = 0;
+
+  constructor(private readonly chunks: readonly ParsedChunk[]) {}
+
+  /** Asked in increasing order of `start`. */
+  had(start: number, end: number): boolean {
+    for (;;) {
+      const chunk = this.chunks[this.c];
+      if (chunk === undefined) return false;
+      const pieces = chunk.pieces;
+      const span = pieces ? pieces[this.k]! : chunk.span;
+      if (span.start >= start) return span.start === start && span.end === end && !span.frontMatter;
+      if (pieces && this.k + 1 < pieces.length) this.k++;
+      else {
+        this.c++;
+        this.k = 0;
+      }
+    }
+  }
+}
+
+/** How far the previous chunk at lines [start, end) was, when they lie wholly before or wholly after the edit. */
+function reuseShift(start: number, end: number, splice: Splice): number | undefined {
+  return end <= splice.firstChanged ? 0 : start >= splice.newAfter ? splice.oldAfter - splice.newAfter : undefined;
+}
+
+/**
+ * Small chunks of the scan are read in groups: a document of 50,000 one-line chunks (headings, definitions) paid per
+ * chunk for a text slice, a cache entry, a parsed object and a pass of every reader of chunks, more than for reading
+ * it. A group is a run of 2 to MAX_GROUP small chunks that ends after a chunk whose text hashes to 0 modulo GROUP (so
+ * groups are GROUP chunks on average), or before a chunk that is not small. Where groups end depends only on the text
+ * of the chunks there, so an edit changes only the groups around it, and the others keep their cached reading. A run
+ * longer than MAX_GROUP (a text of few distinct chunks) or MAX_GROUP_SIZE characters is not grouped: an edit in a
+ * group has its lines read again by every reader of chunks, and chunks of ordinary paragraphs gain little from it. Returns, for each chunk that starts a group,
+ * the index after its last chunk; else 0.
+ */
+function groupChunks(kinds: Uint8Array, spans: readonly ChunkSpan[], offsets: readonly number[]): Int32Array {
+  const ends = new Int32Array(kinds.length);
+  let from = 0; // the first chunk of the run being read
+  for (let i = 0; i <= kinds.length; i++) {
+    const kind = i < kinds.length ? kinds[i]! : NOT_SMALL;
+    // The run ends before a chunk that is not small (or the end of the text), or after one that ends groups.
+    if (kind === SMALL) continue;
+    const runEnd = kind === NOT_SMALL ? i : i + 1;
+    if (runEnd - from >= 2 && runEnd - from <= MAX_GROUP && offsets[spans[runEnd - 1]!.end]! - offsets[spans[from]!.start]! <= MAX_GROUP_SIZE) ends[from] = runEnd;
+    from = i + 1;
+  }
+  return ends;
+}
+
+const NOT_SMALL = 0;
+const SMALL = 1;
+/** A small chunk whose text ends groups. */
+const SMALL_LAST = 2;
+
+/**
+ * Whether each chunk is small, and whether it ends groups: a hash of its first and last characters and its length,
+ * read in a few steps whatever its size. After an edit, a chunk the rescan kept (the same object at the same index
+ * before the edit, the same lines moved after it) takes what was read of it: only the chunks around the edit are read.
+ */
+function chunkKinds(spans: readonly ChunkSpan[], split: Pick<SplitText, 'body' | 'offsets'>, before: { spans: readonly ChunkSpan[]; kinds: Uint8Array; splice: Splice } | undefined): Uint8Array {
+  const kinds = new Uint8Array(spans.length);
+  const { body, offsets } = split;
+  let a = 0;
+  let b = spans.length;
+  if (before) {
+    const old = before.spans;
+    const { firstChanged, newAfter, oldAfter } = before.splice;
+    // Before the edit: the same lines, and the line break after them (the rescan may have made them again).
+    for (; a < spans.length && a < old.length; a++) {
+      const s = spans[a]!;
+      const o = old[a]!;
+      if (s !== o && !(s.end < firstChanged && o.start === s.start && o.end === s.end && o.frontMatter === s.frontMatter && o.htmlCut === s.htmlCut)) break;
+      kinds[a] = before.kinds[a]!;
+    }
+    const delta = old.length - spans.length;
+    while (b > a && b - 1 + delta >= a) {
+      const s = spans[b - 1]!;
+      const o = old[b - 1 + delta]!;
+      if (s.start < newAfter || o.start - s.start !== oldAfter - newAfter || o.end - s.end !== oldAfter - newAfter || o.frontMatter !== s.frontMatter || o.htmlCut !== s.htmlCut) break;
+      b--;
+      kinds[b] = before.kinds[b + delta]!;
+    }
+  }
+  for (let i = a; i < b; i++) {
+    const span = spans[i]!;
+    const start = offsets[span.start]!;
+    const size = offsets[span.end]! - start;
+    if (span.frontMatter || span.htmlCut || span.end - span.start > PIECE_LINES || size > PIECE_SIZE) continue;
+    let h = size;
+    const head = Math.min(size, 24);
+    for (let k = 0; k < head; k++) h = Math.imul(h ^ body.charCodeAt(start + k), 0x01000193);
+    for (let k = Math.max(head, size - 16); k < size; k++) h = Math.imul(h ^ body.charCodeAt(start + k), 0x01000193);
+    kinds[i] = ((h ^ (h >>> 15)) & (GROUP - 1)) === 0 ? SMALL_LAST : SMALL;
+  }
+  return kinds;
+}
+
+/** A chunk that may be grouped: at most this many lines and characters (line endings included). */
+const PIECE_LINES = 2;
+const PIECE_SIZE = 256;
+/** The average group size (a power of 2), and the largest, in chunks and characters. */
+const GROUP = 8;
+const MAX_GROUP = 32;
+const MAX_GROUP_SIZE = 1024;
+
+/** What a group's text reads as when one of its chunks leaves a construct open at its top level: read them one by one. */
+const UNGROUPED: ChunkData = Object.freeze({ headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined });
+
+/** A group's data: each of its chunks read alone (as the model reads chunks apart), lines counted from the group's start. */
+function parseGroup(body: string, offsets: readonly number[], pieces: readonly ChunkSpan[]): ChunkData {
+  const headings: RawHeading[] = [];
+  const items: RawItem[] = [];
+  const rows: number[] = [];
+  const codeLines: number[] = [];
+  const definitions: string[] = [];
+  const base = pieces[0]!.start;
+  let openAtEnd = false;
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k]!;
+    const start = offsets[piece.start]!;
+    let end = offsets[piece.end]! - 1;
+    if (end > start && body.charCodeAt(end) === 10 && body.charCodeAt(end - 1) === 13) end--;
+    const d = parseChunk(body.slice(start, Math.max(start, end)), false);
+    if (d.openFrom >= 0) return UNGROUPED;
+    const o = piece.start - base;
+    for (let j = 0; j < d.headings.length; j++) {
+      const h = d.headings[j]!;
+      headings.push(o === 0 ? h : { depth: h.depth, text: h.text, kind: h.kind, line: h.line + o, character: h.character, endLine: h.endLine + o, endCharacter: h.endCharacter });
+    }
+    for (let j = 0; j < d.items.length; j++) items.push({ line: d.items[j]!.line + o, endLine: d.items[j]!.endLine + o });
+    for (let j = 0; j < d.rows.length; j++) rows.push(d.rows[j]! + o);
+    for (let j = 0; j < d.codeLines.length; j++) codeLines.push(d.codeLines[j]! + o);
+    for (let j = 0; j < d.definitions.length; j++) definitions.push(d.definitions[j]!);
+    openAtEnd = d.openAtEnd;
+  }
+  return { headings, items, rows, codeLines, definitions, openAtEnd, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
 }
 
 /** Whether `head`, the first `n` lines of a chunk read alone, holds what `whole`, the chunk, holds in those lines. */
@@ -364,6 +555,10 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const previousBuilt = previous ? built.get(previous) : undefined;
   let pc = 0; // walks the previous model's chunks, in line order as the new ones are
   let ph = 0; // walks its headings
+  // A group of small chunks read again (see groupChunks) holds chunks the edit left: what they read is handed on too.
+  const edit = previous ? cache.lastEdit : undefined;
+  const read = edit ? new SpanCursor(previous!.chunks) : undefined;
+  const clean: boolean[] = [];
   // Lines of the chunks not taken as they were (parsed again, merged or moved): a section that reaches into them is new.
   let dirtyFrom = previous ? Infinity : 0;
   let dirtyTo = previous ? -Infinity : Infinity;
@@ -388,13 +583,28 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       frontMatter = cache.frontMatter(data.frontMatter.kind, data.frontMatter.value, base, span.end - span.start, (lines[lastLine] ?? '').length);
     }
     let same = false;
+    let cleanAlone = false; // not the same object, yet read as it was: see below
     if (previous) {
       const old = previous.chunks;
       while (pc < old.length && old[pc]!.span.start < span.start) pc++;
       same = old[pc] === chunk;
-      if (!same) {
-        if (span.start < dirtyFrom) dirtyFrom = span.start;
-        if (span.end > dirtyTo) dirtyTo = span.end;
+      const pieces = chunk.pieces;
+      if (!same && pieces && read) {
+        // A piece is as it was when the previous model read the same lines, unchanged and not moved, as a chunk.
+        for (let k = 0; k < pieces.length; k++) {
+          const piece = pieces[k]!;
+          clean[k] = (piece.end <= edit!.firstChanged || (piece.start >= edit!.newAfter && edit!.newAfter === edit!.oldAfter)) && read.had(piece.start, piece.end);
+          if (clean[k]) continue;
+          if (piece.start < dirtyFrom) dirtyFrom = piece.start;
+          if (piece.end > dirtyTo) dirtyTo = piece.end;
+        }
+      } else if (!same) {
+        // A chunk the previous model read as a piece of a group (a group too long now, say) is as it was too.
+        cleanAlone = read !== undefined && !span.frontMatter && (span.end <= edit!.firstChanged || (span.start >= edit!.newAfter && edit!.newAfter === edit!.oldAfter)) && read.had(span.start, span.end);
+        if (!cleanAlone) {
+          if (span.start < dirtyFrom) dirtyFrom = span.start;
+          if (span.end > dirtyTo) dirtyTo = span.end;
+        }
       }
     }
     if (same && previousBuilt && data.headings.length > 0) {
@@ -404,8 +614,24 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       for (let k = 0; k < data.headings.length; k++) rawHeadings[rh++] = raws[ph + k]!;
       ph += data.headings.length;
     } else {
+      const pieces = previousBuilt && read ? chunk.pieces : undefined;
+      let piece = 0;
       for (let k = 0; k < data.headings.length; k++) {
         const h = data.headings[k]!;
+        if (pieces || (cleanAlone && previousBuilt)) {
+          // In a piece the edit left: the previous model's heading at the same lines, when it is this one.
+          const line = base + h.line;
+          if (pieces) while (piece + 1 < pieces.length && pieces[piece]!.end <= line) piece++;
+          if (pieces ? clean[piece] : cleanAlone) {
+            const raws = previousBuilt!.raw;
+            while (ph < raws.length && raws[ph]!.startLine < line) ph++;
+            const r = raws[ph];
+            if (r && r.startLine === line && r.endLine === base + h.endLine && r.level === h.depth && r.kind === h.kind && r.text === h.text && r.range.start.character === h.character && r.range.end.character === h.endCharacter) {
+              rawHeadings[rh++] = r;
+              continue;
+            }
+          }
+        }
         rawHeadings[rh++] = {
           level: h.depth,
           text: h.text,
@@ -428,7 +654,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     for (let k = 0; k < data.definitions.length; k++) definitions.push(data.definitions[k]!);
   }
   // recognise() reads the headings with their references resolved; the next model takes the unresolved ones.
-  const refs = definitions.length > 0 ? resolveReferences(rawHeadings, definitions, lines, previousBuilt) : undefined;
+  const refs = definitions.length > 0 ? resolveReferences(rawHeadings, definitions, lines, previousBuilt, options.cache !== undefined) : undefined;
   const recognised = refs?.headings ?? rawHeadings;
 
   // The line memo only helps an analysis that follows another of the same document (an edit).
@@ -537,7 +763,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   if (options.cache) {
     keeping.add(model);
     lastModel.set(options.cache, model);
-    built.set(model, { raw: rawHeadings, definitions, byLabel: refs?.byLabel, recognition, timelineSpans: timelineRead.spans, actionSpans: actionRead.spans });
+    built.set(model, { raw: rawHeadings, definitions: refs?.index, recognition, timelineSpans: timelineRead.spans, actionSpans: actionRead.spans });
   }
   return model;
 }
@@ -553,8 +779,8 @@ interface RawModelHeading {
   readonly range: Range;
   readonly startLine: number;
   readonly endLine: number;
-  /** Its references as last resolved: with which definitions, the labels it read, and the result (itself if none). */
-  references: { readonly byLabel: ReadonlyMap<string, string>; readonly labels: readonly string[]; readonly resolved: RawModelHeading } | undefined;
+  /** Its references as last resolved: the labels it read, the result (itself if none), and the definitions' version. */
+  references: References | undefined;
   heading: Heading | undefined;
   section: BuiltSection | undefined;
 }
@@ -562,9 +788,8 @@ interface RawModelHeading {
 /** What the next model of a document takes from this one: its headings as read from their chunks, unresolved. */
 interface Built {
   readonly raw: readonly RawModelHeading[];
-  readonly definitions: readonly string[];
-  /** The definitions by label, when a heading needed them. */
-  readonly byLabel: ReadonlyMap<string, string> | undefined;
+  /** The document's definitions by label, when a heading needed them: the next model updates them in place. */
+  readonly definitions: DefinitionIndex | undefined;
   /** Its recognition: the next model's, when its headings and line flags are these, reads only the labels again. */
   readonly recognition: Recognition;
   /** Where each section's timeline entries and action items are in its lists (see collectEntries). */
@@ -573,79 +798,90 @@ interface Built {
 }
 const built = new WeakMap<PostmortemModel, Built>();
 
+/** What a heading's references resolved to: kept with its RawModelHeading, checked against the definitions' changes. */
+interface References {
+  /** The normalised labels of its bracketed texts: only definitions of these can change what it reads. */
+  readonly labels: readonly string[];
+  readonly resolved: RawModelHeading;
+  /** The version of the DefinitionIndex it was resolved (or last found still good) with. */
+  version: number;
+}
+
 /**
  * Resolves the references of the headings that hold brackets, as a whole-document parse does: references may use
  * definitions from other chunks. A heading reads only the definitions of its own labels (all of them, for each
- * heading, was quadratic). After an edit, a heading of the previous model keeps its answer unless a definition of one
- * of its labels changed: an edit re-read 20,000 headings and their definitions.
+ * heading, was quadratic). After an edit, the definitions by label are updated where the edit changed definitions,
+ * and a heading of the previous model keeps its answer unless the first definition of one of its labels changed: an
+ * edit re-read 20,000 headings and their definitions. `keep`: the answers are kept for the next model (an
+ * IncrementalAnalyzer's).
  */
 function resolveReferences(
   raws: readonly RawModelHeading[],
   definitions: readonly string[],
   lines: readonly string[],
   before: Built | undefined,
-): { headings: readonly RawModelHeading[]; byLabel: ReadonlyMap<string, string> | undefined } {
+  keep: boolean,
+): { headings: readonly RawModelHeading[]; index: DefinitionIndex | undefined } {
   let headings: RawModelHeading[] | undefined;
-  let byLabel: ReadonlyMap<string, string> | undefined; // made when a heading needs it: most documents have none such
-  let changed: ReadonlySet<string> | undefined; // labels whose definition may differ from `before`'s
-  const labelsOf = (): ReadonlyMap<string, string> => {
-    if (byLabel) return byLabel;
-    if (before?.byLabel) {
-      changed = changedLabels(before.definitions, definitions);
-      byLabel = changed.size === 0 ? before.byLabel : definitionsByLabel(definitions);
-    } else byLabel = definitionsByLabel(definitions);
-    return byLabel;
-  };
+  let index: DefinitionIndex | undefined; // made when a heading needs it: most documents have none such
+  let changed: ReadonlySet<string> | undefined; // labels whose first definition differs from `before`'s
+  let was = -1; // the version of `before`'s definitions: answers found with it hold unless one of their labels changed
   for (let i = 0; i < raws.length; i++) {
     const h = raws[i]!;
     if (h.kind === 'html' || !h.text.includes('[')) continue;
-    const map = labelsOf();
+    if (index === undefined) {
+      const old = before?.definitions;
+      if (old) {
+        was = old.version;
+        changed = old.update(definitions);
+        index = old;
+      } else index = new DefinitionIndex(definitions);
+    }
     const last = h.references;
-    let kept = last !== undefined && last.byLabel === before?.byLabel && changed !== undefined;
-    if (kept) for (const label of last!.labels) if (changed!.has(label)) kept = false;
-    h.references = kept ? { byLabel: map, labels: last!.labels, resolved: last!.resolved } : resolveHeading(h, map, lines);
-    const resolved = h.references.resolved;
+    let kept = last !== undefined && last.version === was;
+    if (kept) {
+      const labels = last!.labels;
+      for (let k = 0; k < labels.length; k++) if (changed!.has(labels[k]!)) kept = false;
+    }
+    let resolved: RawModelHeading;
+    if (kept) {
+      last!.version = index.version;
+      resolved = last!.resolved;
+    } else {
+      const references = resolveHeading(h, index.byLabel, index.version, lines);
+      // Kept for the next model of the document only (a one-off analysis has none: 26,000 of them outlived a GC).
+      if (keep) h.references = references;
+      resolved = references.resolved;
+    }
     if (resolved === h) continue;
     headings ??= raws.slice();
     headings[i] = resolved;
   }
-  return { headings: headings ?? raws, byLabel };
+  return { headings: headings ?? raws, index };
 }
+
+const NO_LABELS: readonly string[] = [];
 
 /** The heading with its references resolved (itself when they change nothing), and the labels it read. */
-function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>, lines: readonly string[]): NonNullable<RawModelHeading['references']> {
+function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>, version: number, lines: readonly string[]): References {
   const start = h.range.start.line;
   const source = h.range.end.line === start ? lines[start] ?? '' : lines.slice(start, h.range.end.line + 1).join('\n');
-  if (source.length > MAX_INLINE_HEADING) return { byLabel, labels: [], resolved: h };
+  if (source.length > MAX_INLINE_HEADING) return { labels: NO_LABELS, resolved: h, version };
   // The text's brackets are the source's (the text is read from it), so the source's labels are all it reads.
   const labels = bracketedTexts(source);
-  for (let i = 0; i < labels.length; i++) labels[i] = normaliseLabel(labels[i]!);
-  const done = (resolved: RawModelHeading) => ({ byLabel, labels, resolved });
-  const used = definitionsFor(labels, byLabel);
-  if (used.length === 0) return done(h);
+  let defined = false;
+  for (let i = 0; i < labels.length; i++) {
+    const label = (labels[i] = normaliseLabel(labels[i]!));
+    if (!defined && byLabel.has(label)) defined = true;
+  }
+  if (!defined) return { labels, resolved: h, version };
   const simple = /[\\`*_<>&!]/.test(source) || source.includes('](') ? undefined : shortcutReferences(h.text, byLabel);
-  const text = simple?.trim() ?? resolvedHeadingText(source, used) ?? h.text;
-  if (text === h.text) return done(h);
+  const text = simple?.trim() ?? resolvedHeadingText(source, definitionsFor(labels, byLabel)) ?? h.text;
+  if (text === h.text) return { labels, resolved: h, version };
   // The same resolved object while the text resolves the same: its heading and section may be kept too.
   const last = h.references?.resolved;
-  return done(last && last !== h && last.text === text ? last : { ...h, text, references: undefined, heading: undefined, section: undefined });
-}
-
-/** Labels of the definitions that differ between two lists (the lists of two texts of a document, mostly the same). */
-function changedLabels(old: readonly string[], now: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  let a = 0;
-  const common = Math.min(old.length, now.length);
-  while (a < common && old[a] === now[a]) a++;
-  let b = 0;
-  while (b < common - a && old[old.length - 1 - b] === now[now.length - 1 - b]) b++;
-  for (const list of [old, now]) {
-    for (let i = a; i < list.length - b; i++) {
-      const label = definitionLabel(list[i]!);
-      if (label !== undefined) out.add(label);
-    }
-  }
-  return out;
+  const resolved = last && last !== h && last.text === text ? last : { ...h, text, references: undefined, heading: undefined, section: undefined };
+  return { labels, resolved, version };
 }
 
 /** Same roles for the same reasons (recognition shares its results between headings of the same words, not always). */

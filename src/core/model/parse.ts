@@ -44,6 +44,7 @@ const PARAGRAPH_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&\u0080-\ufff
 const CONTINUATION_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&\u0080-\uffff[]|[*_]+[^\s*_]|`(?!``))/i;
 /** An ATX heading's text without its closing `#` run (one that stands alone or follows a space or tab). Linear. */
 function withoutClosingSequence(content: string): string {
+  if (content.charCodeAt(content.length - 1) !== 35 /* # */) return content;
   const stripped = trimEndChars(content, /#/);
   if (stripped.length === content.length) return content;
   return stripped === '' || /[ \t]$/.test(stripped) ? stripped : content;
@@ -70,6 +71,10 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
       return { ...EMPTY, frontMatter: { kind: fence === '---' ? 'yaml' : 'toml', value: text.slice(firstEnd + 1, lastStart - 1) } };
     }
   }
+  if (!frontMatter) {
+    const one = oneLine(text);
+    if (one !== NOT_ONE_LINE) return one;
+  }
   // A native split on "\n" unless the chunk has a CR (most have none): the pattern's split was a third of the
   // garbage of a document of 40,000 small chunks.
   const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
@@ -84,20 +89,8 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   }
   const c = first.charCodeAt(0);
   if (c === 35 /* # */) {
-    const m = /^(#{1,6})(?:[ \t](.*))?$/.exec(first);
-    // Trailing spaces and tabs end the heading (its range includes them); other trailing whitespace is text to remark.
-    const trimmed = first.trimEnd();
-    if (!m || (trimmed !== first && !/^[ \t]+$/.test(first.slice(trimmed.length)))) return undefined;
-    // The closing sequence is found by one scan back from the end (a pattern tried from each of a long run of spaces
-    // read the whole run again).
-    const raw = withoutClosingSequence((m[2] ?? '').trim()).trim();
-    let content = raw.replace(PLAIN_LINK, '$1').trim();
-    if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) {
-      // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
-      if (first.length <= MAX_INLINE_HEADING || /[\\&]/.test(raw)) return undefined;
-      content = raw;
-    }
-    const heading: RawHeading = { depth: m[1]!.length, text: content, kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
+    const heading = atxHeading(first, text);
+    if (!heading) return undefined;
     if (n === 1) return { ...EMPTY, headings: [heading] };
     // What follows the heading line in the chunk (a paragraph, rows, quotes) starts afresh.
     const after = first.length + (text.charCodeAt(first.length) === 13 && text.charCodeAt(first.length + 1) === 10 ? 2 : 1);
@@ -108,7 +101,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
     const underline = n === 2 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null;
     if (underline) {
-      const text = first.replace(PLAIN_LINK, '$1').trim();
+      const text = withoutPlainLinks(first).trim();
       if (INLINE_SYNTAX.test(text) || first !== first.trimEnd()) return undefined;
       const depth = underline[1]![0] === '=' ? 1 : 2;
       const heading: RawHeading = { depth, text, kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
@@ -135,12 +128,78 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   if (c === 62 /* > */ || c === 32 || ((c === 45 || c === 42 || c === 95) && THEMATIC_BREAK.test(first))) return proseChunk(text, lines, n);
   if (c === 60 /* < */) return htmlBlock(text, lines, n);
   if (c === 91 /* [ */ && n === 1) {
-    // A one-line link reference definition with a plain destination and no title: what remark says of it.
-    const d = /^\[([^\s[\]\\&][^[\]\\&]{0,998})\]:[ \t]*([^\s<>()\\&]+)[ \t]*$/.exec(first);
-    if (d && d[1]!.trim() !== '' && !hasControl(d[2]!)) return { ...EMPTY, definitions: [`[${d[1]}]: <${d[2]}>`] };
+    const d = definition(first);
+    if (d) return d;
   }
   const item = /^(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)/.exec(first);
   if (item && !/^(?:[-*_][ \t]*)+$/.test(first) && !item[1]!.includes('\t')) return listItem(text, lines, n, item[0].length - item[1]!.length, item[1]!.length);
+  return undefined;
+}
+
+/** What fastParse's general path would say of a chunk of one line and blank lines, for the usual such chunks. */
+const NOT_ONE_LINE = null;
+
+/**
+ * A chunk that is one line and blank lines (most chunks of a document of many headings), read without splitting it:
+ * a blank chunk, an ATX heading or a link reference definition. NOT_ONE_LINE for any other, which the general path
+ * reads. Says what the general path says of these.
+ */
+function oneLine(text: string): ChunkData | undefined | typeof NOT_ONE_LINE {
+  const nl = text.indexOf('\n');
+  let end = text.length;
+  if (nl !== -1) {
+    // Everything after the first line must be blank lines (a CR sends the chunk to the general path).
+    for (let i = nl; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 32 && c !== 9) return NOT_ONE_LINE;
+    }
+    end = nl;
+  }
+  if (text.lastIndexOf('\r', end) !== -1) return NOT_ONE_LINE;
+  const c = text.charCodeAt(0);
+  if (c === 35 /* # */) {
+    const heading = atxHeading(end === text.length ? text : text.slice(0, end), text);
+    return heading && { ...EMPTY, headings: [heading] };
+  }
+  if (c === 91 /* [ */ && text.includes(']:')) return definition(end === text.length ? text : text.slice(0, end));
+  let blank = true;
+  for (let i = 0; blank && i < end; i++) {
+    const k = text.charCodeAt(i);
+    blank = k === 32 || k === 9;
+  }
+  return blank ? { ...EMPTY } : NOT_ONE_LINE;
+}
+
+/** An ATX heading line (`first`, the chunk's first line; `text`, the chunk), or undefined when remark must read it. */
+function atxHeading(first: string, text: string): RawHeading | undefined {
+  const m = /^(#{1,6})(?:[ \t](.*))?$/.exec(first);
+  // Trailing spaces and tabs end the heading (its range includes them); other trailing whitespace is text to remark.
+  const trimmed = first.trimEnd();
+  if (!m || (trimmed !== first && !/^[ \t]+$/.test(first.slice(trimmed.length)))) return undefined;
+  // The closing sequence is found by one scan back from the end (a pattern tried from each of a long run of spaces
+  // read the whole run again).
+  const raw = withoutClosingSequence((m[2] ?? '').trim()).trim();
+  let content = withoutPlainLinks(raw).trim();
+  if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) {
+    // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
+    if (first.length <= MAX_INLINE_HEADING || /[\\&]/.test(raw)) return undefined;
+    content = raw;
+  }
+  return { depth: m[1]!.length, text: content, kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
+}
+
+/** Plain inline links as their text (see PLAIN_LINK); the search only where one may be. */
+function withoutPlainLinks(text: string): string {
+  return text.includes('](') ? text.replace(PLAIN_LINK, '$1') : text;
+}
+
+/**
+ * A chunk of one line that is a link reference definition with a plain destination and no title: what remark says of
+ * it. Undefined for any other line.
+ */
+function definition(line: string): ChunkData | undefined {
+  const d = /^\[([^\s[\]\\&][^[\]\\&]{0,998})\]:[ \t]*([^\s<>()\\&]+)[ \t]*$/.exec(line);
+  if (d && d[1]!.trim() !== '' && !hasControl(d[2]!)) return { ...EMPTY, definitions: [`[${d[1]}]: <${d[2]}>`] };
   return undefined;
 }
 

