@@ -18,6 +18,12 @@ export interface ChunkSpan {
    * lines and headings as reading them together (see HtmlCuts): the chunk ends inside the block, yet is not open.
    */
   readonly htmlCut: boolean;
+  /**
+   * True when the chunk ends at a line that closed a paragraph at the top level (a setext underline or a thematic
+   * break, see scanFrom): the scan's state where the next chunk starts is then always the same, so a rescan may take
+   * the previous scan's chunks from such a cut it made at the same line. Absent on spans made elsewhere.
+   */
+  readonly closedCut?: boolean;
 }
 
 const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
@@ -303,9 +309,11 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
   // The last chunk before the edit that follows a blank line or an HTML cut (its first line unchanged too), else the
   // body's start.
   let k = firstIndex(old.length, (i) => old[i]!.start <= edit.firstChanged - 1) - 1;
-  while (k >= 0 && !(old[k]!.start > fm && (old[k - 1]!.htmlCut || isBlank(previous.lines[old[k]!.start - 1] ?? 'x')))) k--;
+  while (k >= 0 && !(old[k]!.start > fm && (old[k - 1]!.htmlCut || old[k - 1]!.closedCut === true || isBlank(previous.lines[old[k]!.start - 1] ?? 'x')))) k--;
   const from = k >= 0 ? old[k]!.start : fm;
   const atCut = k >= 0 && old[k - 1]!.htmlCut;
+  // Or after a line that closed a paragraph (the state there is always the same, see closedCut).
+  const atClosed = k >= 0 && !atCut && old[k - 1]!.closedCut === true;
   const chunks = old.slice(0, k >= 0 ? k : fm > 0 ? 1 : 0);
   const shift = edit.newAfter - edit.oldAfter;
   const resync = (i: number): number | undefined => {
@@ -313,6 +321,13 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
     const at = i - shift;
     const a = firstIndex(old.length, (j) => old[j]!.start < at);
     return a < old.length && old[a]!.start === at && !old[a]!.frontMatter ? a : undefined;
+  };
+  // A cut after a closing line past the edit, where the previous scan made such a cut at the same line.
+  const resyncClosed = (i: number): number | undefined => {
+    if (i - 1 < edit.newAfter) return undefined; // the closing line above must be one the edit left
+    const at = i - shift;
+    const a = firstIndex(old.length, (j) => old[j]!.start < at);
+    return a > 0 && a < old.length && old[a]!.start === at && old[a - 1]!.closedCut === true ? a : undefined;
   };
   // A cut past the edit where the previous scan cut too, at the same line of the same text.
   const resyncCut = (i: number): number | undefined => {
@@ -325,11 +340,13 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
   const tail = (j: number, into: ChunkSpan[]): ChunkSpan[] => {
     for (; j < old.length; j++) {
       const o = old[j]!;
-      into.push(shift === 0 ? o : { start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut });
+      if (shift === 0) into.push(o);
+      else if (o.closedCut) into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut, closedCut: true });
+      else into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut });
     }
     return into;
   };
-  return scanFrom(lines, from, chunks, { resync, resyncCut, tail }, atCut);
+  return scanFrom(lines, from, chunks, { resync, resyncCut, resyncClosed, tail }, atCut, atClosed);
 }
 
 /**
@@ -340,8 +357,11 @@ function scanFrom(
   lines: readonly string[],
   from: number,
   chunks: ChunkSpan[],
-  resume: { resync(i: number): number | undefined; resyncCut(i: number): number | undefined; tail(j: number, into: ChunkSpan[]): ChunkSpan[] } | undefined,
+  resume:
+    | { resync(i: number): number | undefined; resyncCut(i: number): number | undefined; resyncClosed(i: number): number | undefined; tail(j: number, into: ChunkSpan[]): ChunkSpan[] }
+    | undefined,
   atCut = false,
+  atClosed = false,
 ): ChunkSpan[] {
   const n = lines.length;
   let start = from;
@@ -349,7 +369,7 @@ function scanFrom(
   // `atCut`: `from` is where a previous scan cut an HTML block that runs to a blank line (the state there is known).
   let html: HtmlEnd | undefined = atCut ? 'blank' : undefined;
   let cuts: HtmlCuts | undefined = atCut ? new HtmlCuts() : undefined; // while in an HTML block that runs to a blank line
-  let prevBlank = !atCut;
+  let prevBlank = !atCut && !atClosed;
   let prevTableRow = false;
   let chunkIsList = false;
   let chunkIsRow = false;
@@ -380,7 +400,7 @@ function scanFrom(
   // the paragraph it underlines is surely at the top level: the line before was a sure paragraph line (`para`), with
   // no list item or block quote that may take lines lazily.
   let para = false;
-  let closedAbove = false;
+  let closedAbove = atClosed;
   let quoteOpen = false; // a block quote began since the last blank line: lines after it may be its lazy lines
 
   for (let i = start; i < n; i++) {
@@ -500,9 +520,9 @@ function scanFrom(
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable) ||
           closedAbove;
         if (boundary) {
-          chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+          chunks.push(closedAbove ? { start, end: i, frontMatter: false, htmlCut: false, closedCut: true } : { start, end: i, frontMatter: false, htmlCut: false });
           start = i;
-          const j = prevBlank && resume ? resume.resync(i) : undefined;
+          const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : undefined;
           if (j !== undefined) return resume!.tail(j, chunks);
         }
       } else if ((prevBlank && noItemBefore && !afterCode && indentOf(line) < 4) || (sibling && chunkIsList)) {
