@@ -537,6 +537,15 @@ export interface ModelOptions {
   readonly cache?: ChunkCache;
 }
 
+/**
+ * A text's line endings, read from it when asked. Made here, not in buildModel: a closure made there shares one
+ * context with buildModel's other closures, the model before included, so each model kept the one before it alive, and
+ * an open document every model since it was opened (megabytes per keystroke).
+ */
+function lineEndingsOf(body: string, lines: readonly string[], offsets: readonly number[]): (line: number) => string {
+  return (line) => (line >= 0 && line < lines.length - 1 ? body.slice(offsets[line]! + lines[line]!.length, offsets[line + 1]!) : '');
+}
+
 /** Made on first use: building it reads every alias of the catalogue, which loading the extension need not pay. */
 let defaultMatcher: SectionMatcher | undefined;
 
@@ -743,7 +752,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const model: PostmortemModel = {
     lines,
     eol,
-    lineEnding: (line) => (line >= 0 && line < lines.length - 1 ? body.slice(offsets[line]! + lines[line]!.length, offsets[line + 1]!) : ''),
+    lineEnding: lineEndingsOf(body, lines, offsets),
     hasBom,
     frontMatter,
     headings,
