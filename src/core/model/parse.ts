@@ -299,6 +299,9 @@ function literalBrackets(content: string, chunk: string): boolean {
  */
 const THEMATIC_BREAK = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 
+/** A line a setext heading may be underlined with (no spaces between its characters). */
+const SETEXT_SHAPE = /^(?:=+|-+)[ \t]*$/;
+
 function proseChunk(text: string, lines: readonly string[], n: number): ChunkData | undefined {
   if (text.includes(']:')) return undefined;
   // The rows: made only at a second one, so a chunk of one row (every row of a long table is its own chunk) keeps the
@@ -327,6 +330,11 @@ function proseChunk(text: string, lines: readonly string[], n: number): ChunkDat
       continue;
     }
     if (open === 'none' && THEMATIC_BREAK.test(rest)) continue; // after a blank line or at the start: never an underline
+    // A thematic break that is no setext underline ("***", "- - -") ends a paragraph (not a table: rows are left alone).
+    if (open === 'paragraph' && rows === undefined && only === -1 && THEMATIC_BREAK.test(rest) && !SETEXT_SHAPE.test(rest)) {
+      open = 'none';
+      continue;
+    }
     if (rest.charCodeAt(0) === 124 /* | */) {
       if (open === 'quote') return undefined;
       if (indent === 0) {

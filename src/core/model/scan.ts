@@ -592,8 +592,9 @@ function scanFrom(
       const underline = shallow && SETEXT_UNDERLINE.test(line);
       const wasPara: boolean = para;
       const afterHeading: boolean = closedAbove;
-      // A setext underline of a sure paragraph, or a thematic break ("***", "- - -"): the line after starts a block.
-      closedAbove = top && shallow && ((underline && wasPara) || THEMATIC.test(unindented ? line : line.trimStart()));
+      // A setext underline or a thematic break ("***", "- - -") after a sure paragraph line: the line after starts a
+      // block. (A run of thematic breaks with no paragraph is left in one chunk: the fast reader takes it whole.)
+      closedAbove = top && shallow && wasPara && (underline || THEMATIC.test(unindented ? line : line.trimStart()));
       para =
         !underline &&
         top &&
