@@ -4,7 +4,7 @@
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { htmlHeadings, MAX_INLINE_HEADING } from './heading-text';
 import { remarkParseChunk } from './remark';
-import { trimEndChars } from './text';
+import { THEMATIC_BREAK, trimEndChars } from './text';
 import type { ChunkData, RawHeading } from './chunk';
 
 // The chunk types live in chunk.ts (remark.ts and heading-text.ts use them too); exported here as before.
@@ -297,7 +297,6 @@ function literalBrackets(content: string, chunk: string): boolean {
  * block, a setext underline, a definition, a fence or HTML inside a quote, a row right after a quote, which may be
  * the quote's lazy line) sends the chunk to remark.
  */
-const THEMATIC_BREAK = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 
 /** A line a setext heading may be underlined with (no spaces between its characters). */
 const SETEXT_SHAPE = /^(?:=+|-+)[ \t]*$/;

@@ -4,7 +4,7 @@
 // and never inside front matter, a fenced code block or an HTML block. Chunk boundaries depend on the text
 // alone, never on edit history, so an incremental analysis can reuse chunks whose text is unchanged.
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
-import { firstIndex, isBlank, isSpaceCode, indentOf } from './text';
+import { firstIndex, isBlank, isSpaceCode, indentOf, THEMATIC_BREAK } from './text';
 
 export interface ChunkSpan {
   /** First line of the chunk (0-based, inclusive). */
@@ -253,8 +253,6 @@ export function frontMatterEnd(lines: readonly string[]): number {
   return 0;
 }
 
-/** A thematic break without its indentation (as THEMATIC_BREAK in parse.ts). */
-const THEMATIC = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 /** A setext heading's underline (up to three spaces, then only "=" or only "-"). */
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
@@ -594,7 +592,7 @@ function scanFrom(
       const afterHeading: boolean = closedAbove;
       // A setext underline or a thematic break ("***", "- - -") after a sure paragraph line: the line after starts a
       // block. (A run of thematic breaks with no paragraph is left in one chunk: the fast reader takes it whole.)
-      closedAbove = top && shallow && wasPara && (underline || THEMATIC.test(unindented ? line : line.trimStart()));
+      closedAbove = top && shallow && wasPara && (underline || THEMATIC_BREAK.test(unindented ? line : line.trimStart()));
       para =
         !underline &&
         top &&

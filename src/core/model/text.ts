@@ -228,6 +228,9 @@ export function spliceLines(prev: SplitText, text: string): Splice | undefined {
   return { split, firstChanged: first, newAfter: first + region.lines.length, oldAfter };
 }
 
+/** A thematic break without its indentation ("***", "- - -"): read by the chunk scan and the fast reader. */
+export const THEMATIC_BREAK = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
+
 export function isBlank(line: string): boolean {
   // A loop, not /^[ \t]*$/: asked of every line by the chunk scan and the timeline.
   for (let i = 0; i < line.length; i++) {
