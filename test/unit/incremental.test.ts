@@ -384,7 +384,7 @@ describe('chunk fast path == remark', () => {
     '1234567890. ten digits', '12. twelve', '(aside)', '"quoted"', "'single'", 'Plain text', '2026-11-20 10:00 deploy',
     '# Heading', '## Heading ##', '#hashtag', '| a | b |', '> quote', '<div>', '<!-- c -->', '[d]: https://example.com',
     '[link](https://example.com)', '```', '~~~', '    indented code', '\tindented code', '---', '===', '- item', '+ item',
-    'Title', 'Sub', '`code` first', '``double``', '`', '[ref]: x "t"', '[ref]', '## C# tips', '## Issue #1 #', '## Foo#', '# #',
+    'Title', 'Sub', '`code` first', '``double``', '`', '[ref]: x "t"', '[ref]', '## C# tips', '##\u00a0Impact', '#\u000bx', '####### seven', '######x', '#1 first #', '## Issue #1 #', '## Foo#', '# #',
     '## [Tracked in #40885](https://github.com/o/r/issues/40885)', '## Fix ([notes](https://x.y/a_b?c=1&d=2#e))', '## [ a ](b)',
     '## [](x)', '## [a](b "title")', '## ![i](x)', '## [a][b]', '## [a](b)(c)', '## [a **b**](c)', '## [a](<b c>)', '## [a](b\\))',
     '## [a](b`c) d`', '=====', '-----', '=== ', '--- ', ' ---', '-- -', '= =', 'Title  ', '[a](b) title', 'Title *x*', 'Title #', '## x [a](b) *y*', '## [a](b) [c](d) e', '## \\[a](b)', '## [a](b) #', '## [a #](b)', '### [x.y](https://x.y/) Questions',

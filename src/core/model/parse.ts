@@ -34,14 +34,15 @@ const PLAIN_LINK = /\[([^\\`*_[\]<>&!\n]*)\]\(([^\s()<>\\`]*)\)/g;
  * A line that can only start or continue a paragraph, never open another block or end one: it starts with a letter
  * or digit (not an ordered-list marker), a quote or parenthesis, any character outside ASCII (emoji such as ✅
  * included: no block starts with one), `!`, `\\`, `&`, or emphasis (`**Impact:**`, `_note_`) that cannot be a list
- * marker or thematic break because a non-space follows the run of `*` and `_`.
+ * marker or thematic break because a non-space follows the run of `*` and `_`; or `#` that is no ATX heading: a run
+ * of `#` followed by anything but a space, tab or `#` (`#incident-42`, `##` and a no-break space), or more than six.
  */
-const PARAGRAPH_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&\u0080-\uffff]|[*_]+[^\s*_])/i;
+const PARAGRAPH_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&\u0080-\uffff]|[*_]+[^\s*_]|#{1,6}[^# \t]|#{7})/i;
 /**
  * A line that continues a paragraph already open: also a link (`[text](…)`) or code span at its start, since link
  * reference definitions cannot interrupt a paragraph, and a single or double backtick is not a fence.
  */
-const CONTINUATION_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&\u0080-\uffff[]|[*_]+[^\s*_]|`(?!``))/i;
+const CONTINUATION_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&\u0080-\uffff[]|[*_]+[^\s*_]|#{1,6}[^# \t]|#{7}|`(?!``))/i;
 /** An ATX heading's text without its closing `#` run (one that stands alone or follows a space or tab). Linear. */
 function withoutClosingSequence(content: string): string {
   if (content.charCodeAt(content.length - 1) !== 35 /* # */) return content;
@@ -88,7 +89,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     return { ...EMPTY, frontMatter: { kind: fence === '---' ? 'yaml' : 'toml', value: lines.slice(1, n - 1).join('\n') } };
   }
   const c = first.charCodeAt(0);
-  if (c === 35 /* # */) {
+  if (c === 35 /* # */ && !PARAGRAPH_LINE.test(first)) {
     const heading = atxHeading(first, text);
     if (!heading) return undefined;
     if (n === 1) return { ...EMPTY, headings: [heading] };
