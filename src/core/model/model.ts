@@ -4,7 +4,7 @@
 import type { SectionId } from './catalogue';
 import { parseChunk } from './parse';
 import type { ChunkData, HeadingKind, ParsedChunk, RawHeading, RawItem } from './chunk';
-import { bracketedTexts, definitionsFor, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
+import { bracketedTexts, definitionsFor, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { DefinitionIndex } from './definitions';
 import { headingTextWithDefinitions } from './remark';
 import { rescanChunks, scanChunks, type ChunkSpan } from './scan';
@@ -884,7 +884,7 @@ function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>
     if (!defined && byLabel.has(label)) defined = true;
   }
   if (!defined) return { labels, resolved: h, version };
-  const simple = /[\\`*_<>&!]/.test(source) || source.includes('](') ? undefined : shortcutReferences(h.text, byLabel);
+  const simple = INLINE_SYNTAX_BUT_BRACKETS.test(source) || source.includes('](') ? undefined : shortcutReferences(h.text, byLabel);
   const text = simple?.trim() ?? resolvedHeadingText(source, definitionsFor(labels, byLabel)) ?? h.text;
   if (text === h.text) return { labels, resolved: h, version };
   // The same resolved object while the text resolves the same: its heading and section may be kept too.

@@ -2,7 +2,7 @@
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
-import { htmlHeadings, MAX_INLINE_HEADING } from './heading-text';
+import { htmlHeadings, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
 import { remarkParseChunk } from './remark';
 import { THEMATIC_BREAK, trimEndChars } from './text';
 import type { ChunkData, RawHeading } from './chunk';
@@ -20,10 +20,6 @@ export function parseChunk(text: string, frontMatter: boolean): ChunkData {
 const SPACES_ONLY = /^[ \t]*$/;
 
 const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
-/** Characters after which heading text needs inline parsing (emphasis, code, links, HTML, entities, escapes). */
-const INLINE_SYNTAX = /[\\`*_[\]<>&!]/;
-/** The same without brackets: with no "](" in the text and no definitions, brackets are literal text. */
-const INLINE_SYNTAX_BUT_BRACKETS = /[\\`*_<>&!]/;
 /**
  * An inline link whose text has no inline syntax and whose destination has no spaces, parentheses, angle brackets,
  * backslashes or backticks (code spans and autolinks bind before links): `[Tracked in #40885](https://…)`.

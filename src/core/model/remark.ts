@@ -6,7 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent, Heading as MdHeading, Html, List, Code } from 'mdast';
 import type { ChunkData, RawHeading, RawItem } from './chunk';
-import { definitionsByLabel, definitionsUsed, htmlHeadings, MAX_INLINE_HEADING, shortcutReferences } from './heading-text';
+import { definitionsByLabel, definitionsUsed, htmlHeadings, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING, shortcutReferences } from './heading-text';
 
 /**
  * The inline constructs of Markdown, switched off for reading a chunk's blocks: block structure does not depend on
@@ -224,11 +224,11 @@ function headingText(node: MdHeading, text: string, definitions: readonly string
   const p = node.position!;
   const source = text.slice(p.start.offset, p.end.offset);
   if (p.start.offset === undefined || p.end.offset === undefined || source.length > MAX_INLINE_HEADING) return toString(node).trim();
-  if (!/[\\`*_[\]<>&!]/.test(source)) return toString(node).trim();
+  if (!INLINE_SYNTAX.test(source)) return toString(node).trim();
   const used = definitions.length > 0 && source.includes('[') ? definitionsUsed(source, labels()) : [];
   // Brackets the only syntax: read without a parse per heading, as the model does across chunks (a chunk of
   // thousands of "## [ref] …" headings parsed each one again).
-  if (used.length > 0 && !/[\\`*_<>&!]/.test(source) && !source.includes('](')) {
+  if (used.length > 0 && !INLINE_SYNTAX_BUT_BRACKETS.test(source) && !source.includes('](')) {
     const simple = shortcutReferences(toString(node), labels());
     if (simple !== undefined) return simple.trim();
   }
