@@ -89,7 +89,7 @@ function documents(): Array<[string, string]> {
     ['generated 3 KB', generatePostmortem(3_000, 11)],
     ['CRLF', generatePostmortem(2_000, 3).replace(/\n/g, '\r\n')],
     // Documents of many small sections and headings: what edits hand on from one model to the next.
-    ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs', 'setext-headings'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
+    ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs', 'setext-headings', 'inline-headings', 'hash-lines'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
     ['tricky', doc('---', 'type: postmortem', '---', '', '# T', '- a', '  ```', '# x', '  ```', '# y', '', '| a |', '| b |', '---', '<!--', '', '## Impact', '-->', '## Timeline', '<div>', '## Overview', '</div>')],
     // Fences and HTML blocks opened in list items and block quotes: they end with their container.
     ['containers', doc('# T', '', '- a', '  ```', '  x', '', '## Timeline', '', '10) b', '    ~~~', '## Impact', '> - c', '>   <!--', '## Root causes', '1.', '   ```', '- ```', '## Action items', '', '- [ ] d', '  <div>', '  ```', '  ```', '- [ ] e', '', '## End')],
@@ -384,7 +384,8 @@ describe('chunk fast path == remark', () => {
     '1234567890. ten digits', '12. twelve', '(aside)', '"quoted"', "'single'", 'Plain text', '2026-11-20 10:00 deploy',
     '# Heading', '## Heading ##', '#hashtag', '| a | b |', '> quote', '<div>', '<!-- c -->', '[d]: https://example.com',
     '[link](https://example.com)', '```', '~~~', '    indented code', '\tindented code', '---', '===', '- item', '+ item',
-    'Title', 'Sub', '`code` first', '``double``', '`', '[ref]: x "t"', '[ref]', '## C# tips', '##\u00a0Impact', '#\u000bx', '####### seven', '######x', '#1 first #', '## Issue #1 #', '## Foo#', '# #',
+    'Title', 'Sub', '`code` first', '``double``', '`', '[ref]: x "t"', '[ref]', '## C# tips', '## Impact <span>x</span>', '## a &amp; b', '## a & b;', '## <https://x.y>', '## <a@b.c>', '## a <b', '## x &#35;',
+    '## a <!-- c -->', '## a <b title="*x*">', '## a <b> `c`', 'Title <i>x</i>', 'A &copy; B', '##\u00a0Impact', '#\u000bx', '####### seven', '######x', '#1 first #', '## Issue #1 #', '## Foo#', '# #',
     '## [Tracked in #40885](https://github.com/o/r/issues/40885)', '## Fix ([notes](https://x.y/a_b?c=1&d=2#e))', '## [ a ](b)',
     '## [](x)', '## [a](b "title")', '## ![i](x)', '## [a][b]', '## [a](b)(c)', '## [a **b**](c)', '## [a](<b c>)', '## [a](b\\))',
     '## [a](b`c) d`', '=====', '-----', '=== ', '--- ', ' ---', '-- -', '= =', 'Title  ', '[a](b) title', 'Title *x*', 'Title #', '## x [a](b) *y*', '## [a](b) [c](d) e', '## \\[a](b)', '## [a](b) #', '## [a #](b)', '### [x.y](https://x.y/) Questions',

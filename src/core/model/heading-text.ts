@@ -11,11 +11,12 @@ export const MAX_INLINE_HEADING = 2000;
 
 /**
  * Heading text that inline parsing may read differently from its source: escapes, code spans, emphasis, brackets
- * (links, images, references), and only such `&` and `<` as may start an entity or an autolink. Inline HTML
- * (`<span>`) reads as its source, so a heading whose only syntax is HTML is read without a parse (one per heading,
- * about 100 µs of micromark's set-up each, took 5 s for 1 MB of "## Impact <span>i</span>" lines).
+ * (links, images, references), "!" (a plain link's text is taken before the test, and "![a](b)" leaves "!a"), and
+ * only such `&` and `<` as may start an entity or an autolink. Inline HTML (`<span>`) reads as its source, so a
+ * heading whose only syntax is HTML is read without a parse (one per heading, about 100 µs of micromark's set-up
+ * each, took 5 s for 1 MB of "## Impact <span>i</span>" lines).
  */
-export const INLINE_SYNTAX = /[\\`*_[\]]|&(?:#\d{1,7}|#X[\dA-F]{1,6}|[A-Z][\dA-Z]{1,31});|<(?:[A-Z][\d+.A-Z-]{1,31}:|[^\s<>@]*@)/i;
+export const INLINE_SYNTAX = /[!*[\\\]_`]|&(?:#\d{1,7}|#X[\dA-F]{1,6}|[A-Z][\dA-Z]{1,31});|<(?:[A-Z][\d+.A-Z-]{1,31}:|[^\s<>@]*@)/i;
 /** The same without brackets (an image's "!" kept): with no "](" and no definitions, brackets are literal text. */
 export const INLINE_SYNTAX_BUT_BRACKETS = /[\\`*_!]|&(?:#\d{1,7}|#X[\dA-F]{1,6}|[A-Z][\dA-Z]{1,31});|<(?:[A-Z][\d+.A-Z-]{1,31}:|[^\s<>@]*@)/i;
 

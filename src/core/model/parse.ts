@@ -169,6 +169,38 @@ function oneLine(text: string): ChunkData | undefined | typeof NOT_ONE_LINE {
 
 /** An ATX heading line (`first`, the chunk's first line; `text`, the chunk), or undefined when remark must read it. */
 function atxHeading(first: string, text: string): RawHeading | undefined {
+  const h = atxRead(first, text);
+  return h === INLINE ? undefined : h;
+}
+
+/** What atxRead says of a heading line whose text needs an inline parse. */
+const INLINE = 1;
+
+/**
+ * A chunk that is one ATX heading line (and blank lines) whose text needs an inline parse: the line and its level.
+ * remark reads such a chunk and then parses the line again for its text; a group of chunks parses its such lines
+ * together instead (see headingLinesText). Undefined for any other chunk.
+ */
+export function inlineHeadingLine(text: string): { line: string; depth: number } | undefined {
+  if (text.charCodeAt(0) !== 35 /* # */) return undefined;
+  const nl = text.indexOf('\n');
+  let end = text.length;
+  if (nl !== -1) {
+    for (let i = nl; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 32 && c !== 9) return undefined;
+    }
+    end = nl;
+  }
+  if (text.lastIndexOf('\r', end) !== -1) return undefined;
+  const first = end === text.length ? text : text.slice(0, end);
+  if (PARAGRAPH_LINE.test(first) || atxRead(first, text) !== INLINE) return undefined;
+  let depth = 0;
+  while (first.charCodeAt(depth) === 35) depth++;
+  return { line: first, depth };
+}
+
+function atxRead(first: string, text: string): RawHeading | typeof INLINE | undefined {
   const m = /^(#{1,6})(?:[ \t](.*))?$/.exec(first);
   // Trailing spaces and tabs end the heading (its range includes them); other trailing whitespace is text to remark.
   const trimmed = first.trimEnd();
@@ -179,7 +211,8 @@ function atxHeading(first: string, text: string): RawHeading | undefined {
   let content = withoutPlainLinks(raw).trim();
   if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) {
     // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
-    if (first.length <= MAX_INLINE_HEADING || /[\\&]/.test(raw)) return undefined;
+    if (first.length <= MAX_INLINE_HEADING) return INLINE;
+    if (/[\\&]/.test(raw)) return undefined;
     content = raw;
   }
   return { depth: m[1]!.length, text: content, kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };

@@ -315,6 +315,27 @@ function fencedAndUnclosed(node: Code, lines: readonly string[]): boolean {
 }
 
 /**
+ * The texts of ATX heading lines, each read as on its own with no definitions, in one parse of them all with a blank
+ * line between (a heading line leaves nothing open): a parse each cost about 100 µs of micromark's set-up, and 1 MB of
+ * "## Fix `x` i" headings took 6 s. Undefined for a line the parse did not read as a heading where it put it.
+ */
+export function headingLinesText(lines: readonly string[]): Array<string | undefined> {
+  const at = new Map<number, number>();
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    at.set(offset, i);
+    offset += lines[i]!.length + 2;
+  }
+  const root = parsers().markdown.parse(lines.join('\n\n')) as Root;
+  const out = new Array<string | undefined>(lines.length).fill(undefined);
+  for (const node of root.children) {
+    const i = node.type === 'heading' ? at.get(node.position?.start.offset ?? -1) : undefined;
+    if (i !== undefined) out[i] = toString(node).trim();
+  }
+  return out;
+}
+
+/**
  * The text of a Markdown heading whose references point at definitions elsewhere in the document: parse the
  * heading's source together with those definitions, as a whole-document parse would see it.
  */
