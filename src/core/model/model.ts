@@ -2,7 +2,7 @@
 // items, all with ranges. It is assembled from cached per-chunk parses (see scan.ts and parse.ts), so a document
 // that changed in one place is re-parsed only there.
 import type { SectionId } from './catalogue';
-import { inlineHeadingLine, parseChunk } from './parse';
+import { inlineHeading, parseChunk, type InlineHeading } from './parse';
 import type { ChunkData, HeadingKind, ParsedChunk, RawHeading, RawItem } from './chunk';
 import { bracketedTexts, definitionsFor, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { DefinitionIndex } from './definitions';
@@ -498,25 +498,25 @@ function parseGroup(body: string, offsets: readonly number[], pieces: readonly C
   let openAtEnd = false;
   const texts = new Array<string>(pieces.length);
   // Heading lines whose text needs an inline parse: parsed together, not each twice (see headingLinesText).
-  let inline: Array<{ k: number; line: string; depth: number }> | undefined;
+  let inline: Array<{ k: number; heading: InlineHeading }> | undefined;
   for (let k = 0; k < pieces.length; k++) {
     const piece = pieces[k]!;
     const start = offsets[piece.start]!;
     let end = offsets[piece.end]! - 1;
     if (end > start && body.charCodeAt(end) === 10 && body.charCodeAt(end - 1) === 13) end--;
     texts[k] = body.slice(start, Math.max(start, end));
-    const h = inlineHeadingLine(texts[k]!);
-    if (h) (inline ??= []).push({ k, line: h.line, depth: h.depth });
+    const heading = inlineHeading(texts[k]!);
+    if (heading) (inline ??= []).push({ k, heading });
   }
-  const read = inline && inline.length > 1 ? headingLinesText(inline.map((h) => h.line)) : undefined;
+  const read = inline && inline.length > 1 ? headingLinesText(inline.map((h) => h.heading.source)) : undefined;
   let next = 0; // the next of `inline`
   for (let k = 0; k < pieces.length; k++) {
     const piece = pieces[k]!;
     let d: ChunkData | undefined;
     if (read && inline![next]?.k === k) {
-      const h = inline![next]!;
+      const h = inline![next]!.heading;
       const text = read[next++];
-      if (text !== undefined) d = { ...UNGROUPED, headings: [{ depth: h.depth, text, kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: h.line.length }] };
+      if (text !== undefined) d = { ...UNGROUPED, headings: [{ depth: h.depth, text, kind: h.kind, line: 0, character: 0, endLine: h.endLine, endCharacter: h.endCharacter }] };
     }
     d ??= parseChunk(texts[k]!, false);
     if (d.openFrom >= 0) return UNGROUPED;

@@ -176,28 +176,41 @@ function atxHeading(first: string, text: string): RawHeading | undefined {
 /** What atxRead says of a heading line whose text needs an inline parse. */
 const INLINE = 1;
 
+/** A heading chunk whose text needs an inline parse: its source (the heading's lines) and all else remark says of it. */
+export interface InlineHeading {
+  readonly source: string;
+  readonly depth: number;
+  readonly kind: 'atx' | 'setext';
+  readonly endLine: number;
+  readonly endCharacter: number;
+}
+
 /**
- * A chunk that is one ATX heading line (and blank lines) whose text needs an inline parse: the line and its level.
- * remark reads such a chunk and then parses the line again for its text; a group of chunks parses its such lines
- * together instead (see headingLinesText). Undefined for any other chunk.
+ * A chunk that is one heading (and blank lines) whose text needs an inline parse: an ATX heading line, or a line and
+ * its setext underline. remark reads such a chunk, then parses the heading again for its text; a group of chunks
+ * parses its such headings together instead (see headingLinesText). Undefined for any other chunk, and for any that
+ * fastParse reads.
  */
-export function inlineHeadingLine(text: string): { line: string; depth: number } | undefined {
-  if (text.charCodeAt(0) !== 35 /* # */) return undefined;
-  const nl = text.indexOf('\n');
-  let end = text.length;
-  if (nl !== -1) {
-    for (let i = nl; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 32 && c !== 9) return undefined;
-    }
-    end = nl;
+export function inlineHeading(text: string): InlineHeading | undefined {
+  if (text.includes('\r')) return undefined;
+  const lines = text.split('\n');
+  let n = lines.length;
+  while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
+  const first = lines[0]!;
+  const c = first.charCodeAt(0);
+  if (n === 1 && c === 35 /* # */ && !PARAGRAPH_LINE.test(first)) {
+    if (atxRead(first, text) !== INLINE) return undefined;
+    let depth = 0;
+    while (first.charCodeAt(depth) === 35) depth++;
+    return { source: first, depth, kind: 'atx', endLine: 0, endCharacter: first.length };
   }
-  if (text.lastIndexOf('\r', end) !== -1) return undefined;
-  const first = end === text.length ? text : text.slice(0, end);
-  if (PARAGRAPH_LINE.test(first) || atxRead(first, text) !== INLINE) return undefined;
-  let depth = 0;
-  while (first.charCodeAt(depth) === 35) depth++;
-  return { line: first, depth };
+  // fastParse's setext heading, where the text has inline syntax.
+  if (n !== 2 || !(PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || (c === 91 /* [ */ && !text.includes(']:')))) return undefined;
+  const underline = /^(=+|-+)[ \t]*$/.exec(lines[1]!);
+  if (!underline || first !== first.trimEnd() || !INLINE_SYNTAX.test(withoutPlainLinks(first).trim())) return undefined;
+  const source = `${first}\n${lines[1]!}`;
+  if (source.length > MAX_INLINE_HEADING) return undefined;
+  return { source, depth: underline[1]![0] === '=' ? 1 : 2, kind: 'setext', endLine: 1, endCharacter: lines[1]!.length };
 }
 
 function atxRead(first: string, text: string): RawHeading | typeof INLINE | undefined {

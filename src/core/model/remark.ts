@@ -315,9 +315,10 @@ function fencedAndUnclosed(node: Code, lines: readonly string[]): boolean {
 }
 
 /**
- * The texts of ATX heading lines, each read as on its own with no definitions, in one parse of them all with a blank
- * line between (a heading line leaves nothing open): a parse each cost about 100 µs of micromark's set-up, and 1 MB of
- * "## Fix `x` i" headings took 6 s. Undefined for a line the parse did not read as a heading where it put it.
+ * The texts of headings (an ATX heading line, or a line and its setext underline), each read as on its own with no
+ * definitions, in one parse of them all with a blank line between (a heading leaves nothing open): a parse each cost
+ * about 100 µs of micromark's set-up, and 1 MB of "## Fix `x` i" headings took 6 s. Undefined for a heading the
+ * parse did not read as one where it put it.
  */
 export function headingLinesText(lines: readonly string[]): Array<string | undefined> {
   const at = new Map<number, number>();
