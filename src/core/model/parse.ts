@@ -2,7 +2,7 @@
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
-import { htmlHeadings, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
+import { codeAndEscapes, htmlHeadings, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
 import { remarkParseChunk } from './remark';
 import { THEMATIC_BREAK, trimEndChars } from './text';
 import type { ChunkData, RawHeading } from './chunk';
@@ -98,8 +98,13 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
     const underline = n === 2 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null;
     if (underline) {
-      const text = withoutPlainLinks(first).trim();
-      if (INLINE_SYNTAX.test(text) || first !== first.trimEnd()) return undefined;
+      let text = withoutPlainLinks(first).trim();
+      if (first !== first.trimEnd()) return undefined;
+      if (INLINE_SYNTAX.test(text)) {
+        const read = first.length + 1 + lines[1]!.length <= MAX_INLINE_HEADING ? codeAndEscapes(first) : undefined;
+        if (read === undefined) return undefined;
+        text = read.trim();
+      }
       const depth = underline[1]![0] === '=' ? 1 : 2;
       const heading: RawHeading = { depth, text, kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
       return { ...EMPTY, headings: [heading] };
@@ -209,7 +214,7 @@ export function inlineHeading(text: string): InlineHeading | undefined {
   const underline = /^(=+|-+)[ \t]*$/.exec(lines[1]!);
   if (!underline || first !== first.trimEnd() || !INLINE_SYNTAX.test(withoutPlainLinks(first).trim())) return undefined;
   const source = `${first}\n${lines[1]!}`;
-  if (source.length > MAX_INLINE_HEADING) return undefined;
+  if (source.length > MAX_INLINE_HEADING || codeAndEscapes(first) !== undefined) return undefined;
   return { source, depth: underline[1]![0] === '=' ? 1 : 2, kind: 'setext', endLine: 1, endCharacter: lines[1]!.length };
 }
 
@@ -224,7 +229,11 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
   let content = withoutPlainLinks(raw).trim();
   if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) {
     // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
-    if (first.length <= MAX_INLINE_HEADING) return INLINE;
+    if (first.length <= MAX_INLINE_HEADING) {
+      const read = codeAndEscapes(raw);
+      if (read === undefined) return INLINE;
+      return { depth: m[1]!.length, text: read.trim(), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
+    }
     if (/[\\&]/.test(raw)) return undefined;
     content = raw;
   }
