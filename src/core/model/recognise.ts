@@ -12,7 +12,7 @@
 import { canonicalIndex, SECTION_IDS, sectionSpec, type SectionId } from './catalogue';
 import type { SectionMatcher } from './match';
 import { countSignals, labelText, SIGNAL, type SignalCounts } from './signals';
-import { foldText, isNeutralHeading, matchWords, type Language } from './vocabulary';
+import { foldText, isNeutralHeading, matchWords, type Language, type WordMatch } from './vocabulary';
 import { firstIndex, sameItems } from './text';
 
 export interface RoleReason {
@@ -159,9 +159,13 @@ function headingWords(text: string, matcher: SectionMatcher, language: Language,
   let found = cache.get(key);
   if (!found) {
     const folded = foldText(text);
-    const strong = matchWords(folded, language).filter((m) => !m.weak);
+    // The words matched and the neutral test once each, for both uses (a heading read for the first time, every one
+    // of a document of 50,000 distinct headings, cost twice as much).
+    const words = matchWords(folded, language);
+    const neutral = isNeutralHeading(folded);
+    const strong = words.filter((m) => !m.weak);
     const onlyName = strong.length > 0 && strong.reduce((n, m) => n + m.words.length, 0) >= folded.replace(/ /g, '').length - 2;
-    found = { folded, neutral: isNeutralHeading(folded), candidates: computeWordCandidates(text, folded, matcher, language), onlyName };
+    found = { folded, neutral, candidates: computeWordCandidates(text, words, neutral, matcher), onlyName };
     // Bounded, but never below the document's own headings: a cache smaller than them was cleared during every
     // analysis, and each edit read every heading again.
     if (cache.size > Math.max(5000, keep)) cache.clear();
@@ -171,7 +175,7 @@ function headingWords(text: string, matcher: SectionMatcher, language: Language,
 }
 
 /** Configured aliases first, then the vocabulary and the catalogue's aliases. */
-function computeWordCandidates(text: string, folded: string, matcher: SectionMatcher, language: Language): Candidate[] {
+function computeWordCandidates(text: string, words: readonly WordMatch[], neutral: boolean, matcher: SectionMatcher): Candidate[] {
   const out: Candidate[] = [];
   const add = (role: SectionId, weak: boolean, reason: RoleReason) => {
     const have = out.find((c) => c.role === role);
@@ -182,8 +186,8 @@ function computeWordCandidates(text: string, folded: string, matcher: SectionMat
   for (const h of aliasHits) {
     if (h.configured) add(h.id, false, { role: h.id, source: 'alias', detail: `your alias “${h.phrase}”` });
   }
-  if (isNeutralHeading(folded) && out.length === 0) return out;
-  for (const m of matchWords(folded, language)) add(m.role, m.weak, { role: m.role, source: 'words', detail: `the words “${m.words}”${m.weak ? ' (a broad word)' : ''}` });
+  if (neutral && out.length === 0) return out;
+  for (const m of words) add(m.role, m.weak, { role: m.role, source: 'words', detail: `the words “${m.words}”${m.weak ? ' (a broad word)' : ''}` });
   for (const h of aliasHits) {
     if (!h.configured) add(h.id, h.weak, { role: h.id, source: 'words', detail: `the words “${h.phrase.toLowerCase()}”${h.weak ? ' (a broad word)' : ''}` });
   }
