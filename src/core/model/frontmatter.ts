@@ -111,7 +111,7 @@ function parseYamlWholeDoc(value: string, whole: Range, contentLine: number): { 
   try {
     // Duplicate keys are found by duplicateKey below: the parser's own check compares each key with every key
     // before it (40,000 keys took 10 s).
-    doc = parseDocument(value, { lineCounter, ...YAML_OPTIONS });
+    doc = withoutStacks(() => parseDocument(value, { lineCounter, ...YAML_OPTIONS }));
   } catch (e) {
     return { frontMatter: result('yaml', whole, {}, [{ message: `Front matter could not be read: ${errorText(e)}`, range: whole }]) };
   }
@@ -156,6 +156,21 @@ function parseYamlWholeDoc(value: string, whole: Range, contentLine: number): { 
 
 // logLevel: yaml's toJS warns on the console about keys that are collections; the front matter's findings are ours.
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, logLevel: 'error' } as const;
+
+/**
+ * `parse` run with no stack traces captured: the parser makes an Error object for each problem, and a list of 100,000
+ * "- @user" items (a plain value cannot start with "@") took 5 s for 1 MB, most of it capturing stacks nobody reads.
+ * Only the messages and positions are used. Error.stackTraceLimit is V8's (Node and Chromium); restored after.
+ */
+function withoutStacks<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
 const DUPLICATE_MESSAGE = 'Front matter is not valid YAML: Map keys must be unique';
 
 type Ranged = { range?: [number, number, number] | null } | null | undefined;
@@ -391,7 +406,7 @@ const NOTHING: ComposedPiece = { pairs: [], origin: 0, js: [], nestedDuplicate: 
  */
 function composedYamlPiece(text: string): ComposedPiece | undefined {
   try {
-    const doc = parseDocument(text, YAML_OPTIONS);
+    const doc = withoutStacks(() => parseDocument(text, YAML_OPTIONS));
     const contents = doc.contents;
     if (doc.errors.length > 0) return undefined;
     if (contents === null) return { pairs: [], origin: 0, js: [], nestedDuplicate: undefined };
