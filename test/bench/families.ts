@@ -85,6 +85,7 @@ export const FAMILIES: readonly Family[] = [
   { name: 'setext-headings', what: 'n setext headings "Impact" underlined by "---", with no blank line', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? '---' : 'Impact'))) },
   { name: 'indented-list', what: 'a Timeline list of n items indented by two ("  - 14:00 UTC: x"), no blank line', make: (b) => postmortem('Timeline', lines(b, (i) => `  - 14:${pad2(i)} UTC: x`)) },
   { name: 'inline-headings', what: 'n headings with inline syntax: code, emphasis, an entity, an autolink, HTML; ATX and setext', make: (b) => postmortem('What happened', lines(b, (i) => [`## Fix \`cache${i}\` now`, `## *Impact* ${i}`, `## Impact &amp; ${i}`, `## See <https://x.y/${i}>`, `## Impact <span>${i}</span>`, `*Impact* ${i}\n---`][i % 6]!)) },
+  { name: 'tab-items', what: 'list items with a tab after the marker ("-\\titem", "-\\t\\tcode"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => `-\t${i % 2 ? '\t' : ''}item ${i}`)) },
   { name: 'hash-lines', what: 'paragraph lines led by "#" that are no headings ("#incident-i", "##" and a no-break space)', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? `#incident-${i} paged` : '##\u00a0Impact'))) },
   { name: 'table-setext', what: 'alternating "| row |" and text lines, no blank line', make: (b) => postmortem('Timeline', lines(b, (i) => (i % 2 ? 'text' : '| row |'))) },
   { name: 'unclosed-fence', what: 'an unclosed fence, then n lines', make: (b) => postmortem('What happened', `\`\`\`\n${lines(b, (i) => `line ${i}`)}`) },

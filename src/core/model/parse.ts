@@ -134,7 +134,14 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     if (d) return d;
   }
   const item = /^(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)/.exec(first);
-  if (item && !/^(?:[-*_][ \t]*)+$/.test(first) && !item[1]!.includes('\t')) return listItem(text, lines, n, item[0].length - item[1]!.length, item[1]!.length);
+  if (item && !/^(?:[-*_][ \t]*)+$/.test(first)) {
+    // The spaces after the marker are counted in columns: a tab goes on to the next multiple of 4 ("-\titem" has
+    // its content at column 4).
+    const marker = item[0].length - item[1]!.length;
+    let column = marker;
+    for (let i = 0; i < item[1]!.length; i++) column = item[1]!.charCodeAt(i) === 9 ? column + 4 - (column % 4) : column + 1;
+    return listItem(text, lines, n, marker, column - marker, item[1]!.length);
+  }
   return undefined;
 }
 
@@ -276,11 +283,11 @@ function innerSafe(content: string, chunk: string): boolean {
  * whether the item runs into the next chunk, or hold a definition) sends the chunk to remark, as does a line that may
  * end the item early.
  */
-function listItem(text: string, lines: readonly string[], n: number, markerLength: number, spaces: number): ChunkData | undefined {
+function listItem(text: string, lines: readonly string[], n: number, markerLength: number, spaces: number, spaceChars: number): ChunkData | undefined {
   // With five or more spaces after the marker, the content is indented code one space after the marker.
   const code = spaces > 4;
   const contentIndent = markerLength + (code ? 1 : spaces);
-  const first = lines[0]!.slice(markerLength + spaces);
+  const first = lines[0]!.slice(markerLength + spaceChars);
   if (!code && !(simpleItemContent(first) && innerSafe(first, text))) return undefined;
   let paragraph = !code && startsParagraph(first, text);
   let afterBlank = false;
