@@ -40,7 +40,7 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['a paragraph, then a block tag', ['text', '<div>', '## h', '', '## g'], [0, 1, 4]],
   // (The scan takes any other tag for an HTML block to the blank line: fewer chunks, never a wrong one.)
   ['a paragraph, then a tag that cannot interrupt it', ['text', '<span>', '## h', '', '## g'], [0, 4]],
-  ['a fence closed, then text', [F, 'x', F, 'text', '~~~', '## h'], [0, 4]],
+  ['a fence closed, then text', [F, 'x', F, 'text', '~~~', '## h'], [0, 3, 4]],
   // Sibling items are cut apart only while the list surely goes on (a thematic break ends it; a lazy line may).
   ['a thematic break ends the list: "2." is the next line of a paragraph', ['1. a', '---', 'text', '2. b', '3. c', '', '## h'], [0, 6]],
   ['siblings of one list', ['1. a', '   more', '2. b', '3. c'], [0, 2, 3]],
@@ -91,7 +91,7 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['a row above', ['a | b', '---', 'c', '---', 'd'], [0]],
   ['a definition above', ['[a]: /x', '===', 'b', '---', 'c'], [0]],
   ['indented code above', ['    code', '---', 'a', '===', 'b'], [0]],
-  ['a setext heading inside a fence', [F, 'a', '---', 'b', F, 'c'], [0]],
+  ['a setext heading inside a fence', [F, 'a', '---', 'b', F, 'c'], [0, 5]],
   // A list indented by one to three columns is a list at the top level: after a blank line it starts a chunk, and
   // its items are cut apart as those of an unindented list are (not where an item may still be open).
   ['a list indented by two', ['text', '', '  - a', '  - b', '   - c', '  more', '  - d'], [0, 2, 3, 4]],
@@ -102,6 +102,12 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['thematic breaks between paragraph lines', ['text', '***', 'more', ' * * *', 'end', '___', '> q'], [0, 2, 4, 6]],
   ['a thematic break after a quote (which may go on lazily)', ['> q', '***', 'text'], [0]],
   ['a thematic break in an item', ['- a', '  ***', '  b'], [0]],
+  // A fence closed at the top level ends its block: the line after it starts a chunk.
+  ['text after a closed fence', ['text', '```', 'code', '```', 'more', '~~~', '~~~', '---', '```', '```', '## h'], [0, 1, 4, 5, 7, 8, 10]],
+  ['a closed fence in an item', ['- a', '  ```', '  ```', '  b'], [0]],
+  ['a closed fence after an item (the item may go on)', ['- a', '```', '```', 'b'], [0, 1, 3]],
+  ['a closed fence after a quote', ['> q', '```', '```', 'b'], [0, 1]],
+  ['an indented closed fence', ['text', '', ' ```', ' ```', 'b'], [0, 2]],
 ];
 
 function wholeParse(text: string) {

@@ -364,6 +364,9 @@ function scanFrom(
   const n = lines.length;
   let start = from;
   let fence: { char: string; length: number; indent: number } | undefined;
+  // The open fence is surely at the top level (unindented, in no list item or block quote): when it closes, the line
+  // after starts a block there (see closedAbove).
+  let fenceTop = false;
   // `atCut`: `from` is where a previous scan cut an HTML block that runs to a blank line (the state there is known).
   let html: HtmlEnd | undefined = atCut ? 'blank' : undefined;
   let cuts: HtmlCuts | undefined = atCut ? new HtmlCuts() : undefined; // while in an HTML block that runs to a blank line
@@ -413,14 +416,19 @@ function scanFrom(
     }
     if (fence) {
       const t = line.trimStart();
+      let closed = false;
       if (indentOf(line) <= fence.indent + 3 && t.startsWith(fence.char.repeat(fence.length)) && /^(?:`+|~+)[ \t]*$/.test(t)) {
         fence = undefined;
+        closed = fenceTop;
       }
       prevBlank = scope > 0 && isBlank(line);
       prevTableRow = false;
       prevInList = false;
       codeOpen = false;
-      para = closedAbove = quoteOpen = false;
+      para = quoteOpen = false;
+      // A fence closed at the top level ends its block: nothing after it goes on into it, as after a setext heading
+      // (a paragraph line, a fence and its close, 1 MB of them, were chunks of three lines, each read by remark).
+      closedAbove = closed;
       continue;
     }
     if (html) {
@@ -556,6 +564,7 @@ function scanFrom(
         }
         fence = open;
         scope = inItem ? item : 0;
+        fenceTop = unindented && !inItem && noItem && item === 0 && !quoteOpen;
       } else if (indentOf(line) < 4) {
         html = htmlBlockEnd(line);
         scope = inItem ? item : 0;
