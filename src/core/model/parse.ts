@@ -30,10 +30,11 @@ const PLAIN_LINK = /\[([^\\`*_[\]<>&!\n]*)\]\(([^\s()<>\\`]*)\)/g;
  * A line that can only start or continue a paragraph, never open another block or end one: it starts with a letter
  * or digit (not an ordered-list marker), a quote or parenthesis, any character outside ASCII (emoji such as ✅
  * included: no block starts with one), `!`, `\\`, `&`, or emphasis (`**Impact:**`, `_note_`) that cannot be a list
- * marker or thematic break because a non-space follows the run of `*` and `_`; or `#` that is no ATX heading: a run
+ * marker or thematic break because a non-space follows the run of `*` and `_`; `=` (a setext underline only under a
+ * paragraph line, so not at a paragraph's start: CONTINUATION_LINE leaves it out); or `#` that is no ATX heading: a run
  * of `#` followed by anything but a space, tab or `#` (`#incident-42`, `##` and a no-break space), or more than six.
  */
-const PARAGRAPH_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&\u0080-\uffff]|[*_]+[^\s*_]|#{1,6}[^# \t]|#{7})/i;
+const PARAGRAPH_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&=\u0080-\uffff]|[*_]+[^\s*_]|#{1,6}[^# \t]|#{7})/i;
 /**
  * A line that continues a paragraph already open: also a link (`[text](…)`) or code span at its start, since link
  * reference definitions cannot interrupt a paragraph, and a single or double backtick is not a fence.
@@ -167,7 +168,9 @@ function oneLine(text: string): ChunkData | undefined | typeof NOT_ONE_LINE {
   if (text.lastIndexOf('\r', end) !== -1) return NOT_ONE_LINE;
   const c = text.charCodeAt(0);
   if (c === 35 /* # */) {
-    const heading = atxHeading(end === text.length ? text : text.slice(0, end), text);
+    const first = end === text.length ? text : text.slice(0, end);
+    if (PARAGRAPH_LINE.test(first)) return NOT_ONE_LINE; // "#tag": a paragraph
+    const heading = atxHeading(first, text);
     return heading && { ...EMPTY, headings: [heading] };
   }
   if (c === 91 /* [ */ && text.includes(']:')) return definition(end === text.length ? text : text.slice(0, end));
