@@ -85,6 +85,13 @@ export const FAMILIES: readonly Family[] = [
   { name: 'setext-headings', what: 'n setext headings "Impact" underlined by "---", with no blank line', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? '---' : 'Impact'))) },
   { name: 'indented-list', what: 'a Timeline list of n items indented by two ("  - 14:00 UTC: x"), no blank line', make: (b) => postmortem('Timeline', lines(b, (i) => `  - 14:${pad2(i)} UTC: x`)) },
   { name: 'table-setext', what: 'alternating "| row |" and text lines, no blank line', make: (b) => postmortem('Timeline', lines(b, (i) => (i % 2 ? 'text' : '| row |'))) },
+  // Many lines with no blank line, where micromark read one long block (issue 11, shapes found by probing).
+  { name: 'footnotes', what: 'footnote-style lines "[^i]: note i", one per line, no blank line', make: (b) => postmortem('What happened', lines(b, (i) => `[^${i}]: note ${i}`)) },
+  { name: 'footnotes-continued', what: 'definitions "[^i]: note", each with an indented continuation line', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? `    more ${i}` : `[^${i}]: note`))) },
+  { name: 'definitions-breaks', what: 'definitions "[ai]: /xi" and "---" in turn, no blank line', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? '---' : `[a${i}]: /x${i}`))) },
+  { name: 'quote-breaks', what: 'quote lines and thematic breaks ("---", "***", "- - -") in turn, no blank line', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? ['---', '***', '- - -'][(i >> 1) % 3]! : `> q ${i}`))) },
+  { name: 'quote-equals', what: 'quote lines and "===" in turn (lazy lines of one long quote)', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? '===' : `> q ${i}`))) },
+  { name: 'quote-items', what: 'quote lines and list items ("- item", "3. item") in turn, no blank line', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? (i % 4 === 1 ? `- item ${i}` : `${i}. item`) : `> q ${i}`))) },
   { name: 'unclosed-fence', what: 'an unclosed fence, then n lines', make: (b) => postmortem('What happened', `\`\`\`\n${lines(b, (i) => `line ${i}`)}`) },
   { name: 'unclosed-comment', what: 'an unclosed HTML comment, then n lines', make: (b) => postmortem('What happened', `<!--\n${lines(b, (i) => `line ${i}`)}`) },
   { name: 'timeline-rows', what: 'a Timeline of n entries led by a run of "*_"', make: (b) => postmortem('Timeline', lines(b, (i) => `- ${'*_'.repeat(20)}14:${pad2(i)} x`)) },

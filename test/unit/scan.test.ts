@@ -114,6 +114,9 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['an item that may go on lazily, then a break after its nested quote', ['- a', '  > q', '---', 'b'], [0, 3]],
   ['a break indented into an item', ['- a', '  > q', '  ---', 'b'], [0]],
   ['a break after a fence left open is code', [F, '> q', '---', 'text'], [0]],
+  // micromark reads any list item right after a quote line as an item (not a lazy line): it starts a chunk.
+  ['quotes and list items in turn', ['> q 0', '- item 1', '> q 2', '3. item 3', '> q 4', '2)', '> q', '- item', '  more', '> q'], [0, 1, 3, 5, 7]],
+  ['after a quote\'s lazy line, an item starts no chunk (fewer cuts, never a wrong one)', ['> q', 'lazy', '3. x', '> q', '   4. y'], [0]],
   ['footnote definitions, one per line', ['[^0]: note 0', '[^1]: note 1', '    more', '[^2]: note 2', '---', '[^3]: note 3'], [0, 5]],
 ];
 

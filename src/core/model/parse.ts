@@ -246,6 +246,17 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       afterBlank = false;
       continue;
     }
+    // A block quote or a thematic break left of the content is never a lazy line: the item ends above it, and the
+    // rest of the chunk is read as paragraphs and quotes ("- item", "> q" in turn was read by micromark).
+    if (indent <= 3 && (rest.charCodeAt(0) === 62 || THEMATIC_BREAK.test(rest))) {
+      const after = proseChunk(lines.slice(i), n - i);
+      if (!after) return undefined;
+      let end = i - 1;
+      while (lines[end]!.trim() === '') end--;
+      const items = [{ line: 0, endLine: end }];
+      const rows = after.rows.length === 0 ? after.rows : after.rows.map((r) => r + i);
+      return { ...EMPTY, items, rows, definitions: after.definitions };
+    }
     // Less indented: only a lazy line of the item's open paragraph keeps the item going.
     if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124)) return undefined;
   }

@@ -463,6 +463,7 @@ function scanFrom(
     let sibling = false;
     let afterCode = false;
     const noItemBefore = noItem;
+    const afterQuoteLine = i > 0 && (lines[i - 1] as string).charCodeAt(0) === 62;
     if (blank) {
       if (i === emptyItem + 1) {
         // An item with nothing on its marker's line and a blank line after it is over (and, left of column 2, it
@@ -487,7 +488,9 @@ function scanFrom(
         const clear: boolean = noItem || (!lazy && (indent < 2 || (item > 0 && itemSure && itemTop)));
         // After indented code and blank lines, micromark reads "2." or an empty item as a paragraph (as if the code
         // could still take the line), unlike CommonMark: the line is then no item here and starts no chunk.
-        const sure: number = indent < 4 ? itemContentColumn(line, (prevBlank && !codeOpen) || sibling) : 0;
+        // After a line of a block quote at the top level, micromark reads any list item as one ("> q", "3. x" is a
+        // quote, then a list), as it does after a blank line.
+        const sure: number = indent < 4 ? itemContentColumn(line, (prevBlank && !codeOpen) || sibling || (indent === 0 && afterQuoteLine)) : 0;
         const found = sure !== 0 || indent >= 4 ? sure : itemContentColumn(line, true);
         if (found !== 0) {
           item = Math.abs(found);
@@ -515,7 +518,7 @@ function scanFrom(
           // heading does; its chunk starts with it (a paragraph line, then a fence left open, was one chunk to the end).
           ((c === 96 || c === 126) && fenceOpener(line) !== undefined) ||
           (c === 60 && (startsBlockTag(line) || htmlBlockEnd(line) instanceof RegExp)) ||
-          (listItem && ((chunkIsList && sibling) || INTERRUPTING_ITEM.test(line))) ||
+          (listItem && ((chunkIsList && sibling) || INTERRUPTING_ITEM.test(line) || afterQuoteLine)) ||
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable) ||
           closedAbove;
         if (boundary) {
