@@ -431,7 +431,7 @@ describe('chunk fast path == remark', () => {
   ];
   for (const a of ONE_LINE) for (const after of ['', '\n', '\n  \n\t', '\n\n\n', '\r\n', '\n \r']) chunks.add(a + after);
   // Three lines of quotes, breaks, definitions and text: what a quote's lazy lines and a definition's title depend on.
-  const THREE = ['> q', '>', '> > q', '> - q', '>     c', '---', '***', '===', 'text', '[a]: /x', '[^1]: note 1', '"t"', '    more', '- a', '3. x', '| r |', ''];
+  const THREE = ['> q', '>', '> > q', '> - q', '>     c', '---', '***', '===', '-', 'text', 'x---', 'a *b*', '[a]: /x', '[^1]: note 1', '"t"', '    more', '- a', '3. x', '| r |', ''];
   for (const a of THREE) for (const b of THREE) for (const c of THREE) chunks.add(`${a}\n${b}\n${c}`);
   const docs = [generatePostmortem(20_000, 2), generatePostmortem(5_000, 9).replace(/\n/g, '\r\n')];
   if (CORPUS) for (const f of readdirSync(CORPUS).sort()) docs.push(readFileSync(join(CORPUS, f), 'utf8'));

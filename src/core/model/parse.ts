@@ -94,7 +94,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     if (n === 1) return { ...EMPTY, headings: [heading] };
     // What follows the heading line in the chunk (a paragraph, rows, quotes) starts afresh.
     const rest = proseChunk(lines.slice(1), n - 1);
-    return rest && { ...EMPTY, headings: [heading], rows: rest.rows.map((r) => r + 1), definitions: rest.definitions };
+    return rest && { ...EMPTY, headings: [heading, ...rest.headings.map((h) => ({ ...h, line: h.line + 1, endLine: h.endLine + 1 }))], rows: rest.rows.map((r) => r + 1), definitions: rest.definitions };
   }
   if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || c === 91 /* [ */) {
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
@@ -255,7 +255,8 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       while (lines[end]!.trim() === '') end--;
       const items = [{ line: 0, endLine: end }];
       const rows = after.rows.length === 0 ? after.rows : after.rows.map((r) => r + i);
-      return { ...EMPTY, items, rows, definitions: after.definitions };
+      const headings = after.headings.length === 0 ? after.headings : after.headings.map((h) => ({ ...h, line: h.line + i, endLine: h.endLine + i }));
+      return { ...EMPTY, headings, items, rows, definitions: after.definitions };
     }
     // Less indented: only a lazy line of the item's open paragraph keeps the item going.
     if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124)) return undefined;
@@ -320,6 +321,8 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
   let quotePara = false;
   let quoteDepth = 0;
   let afterDefinition = false; // the line before was a definition
+  let headings: RawHeading[] | undefined;
+  let paraLine = -1; // the unindented line that started the open paragraph, if it did so here
   for (let i = 0; i < n; i++) {
     const line = lines[i]!;
     let indent = 0;
@@ -353,6 +356,8 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
       afterDefinition = false;
       continue;
     }
+    // (A paragraph right after a definition shares its content: remark starts its setext heading at the definition.)
+    const afterDef = afterDefinition;
     afterDefinition = false;
     if (open === 'none' && THEMATIC_BREAK.test(rest)) continue; // after a blank line or at the start: never an underline
     if (open === 'quote') {
@@ -379,6 +384,16 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
       open = 'paragraph';
       continue;
     }
+    // A setext underline after a paragraph of one plain unindented line (as in a chunk of those two lines, above): a
+    // heading ("x---" typed into a run of thematic breaks sent the whole run to micromark).
+    if (open === 'paragraph' && paraLine === i - 1 && indent === 0 && SETEXT_SHAPE.test(rest)) {
+      const first = lines[i - 1]!;
+      const text = withoutPlainLinks(first).trim();
+      if (INLINE_SYNTAX.test(text) || first !== first.trimEnd()) return undefined;
+      (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text, kind: 'setext', line: i - 1, character: 0, endLine: i, endCharacter: line.length });
+      open = 'none';
+      continue;
+    }
     // A thematic break that is no setext underline ("***", "- - -") ends a paragraph (not a table: rows are left alone).
     if (open === 'paragraph' && rows === undefined && only === -1 && THEMATIC_BREAK.test(rest) && !SETEXT_SHAPE.test(rest)) {
       open = 'none';
@@ -398,10 +413,13 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
     if (!starts) return undefined;
     // A lazy line of a quote: only where the quote surely holds a paragraph (after "> - a" or ">" it may start one).
     if (open === 'quote' && !quotePara) return undefined;
-    if (open === 'none') open = 'paragraph';
+    if (open === 'none') {
+      open = 'paragraph';
+      if (indent === 0 && !afterDef) paraLine = i;
+    }
   }
   const data = withRows(rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]));
-  return definitions ? { ...data, definitions } : data;
+  return definitions || headings ? { ...data, headings: headings ?? data.headings, definitions: definitions ?? data.definitions } : data;
 }
 
 /**
