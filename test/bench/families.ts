@@ -92,6 +92,8 @@ export const FAMILIES: readonly Family[] = [
   { name: 'quote-breaks', what: 'quote lines and thematic breaks ("---", "***", "- - -") in turn, no blank line', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? ['---', '***', '- - -'][(i >> 1) % 3]! : `> q ${i}`))) },
   { name: 'quote-equals', what: 'quote lines and "===" in turn (lazy lines of one long quote)', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? '===' : `> q ${i}`))) },
   { name: 'quote-items', what: 'quote lines and list items ("- item", "3. item") in turn, no blank line', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? (i % 4 === 1 ? `- item ${i}` : `${i}. item`) : `> q ${i}`))) },
+  { name: 'quote-lazy-lines', what: 'quote lines, then rows, text and breaks indented by two, in turn ("> q", "| r |", ">", "text", "  ---")', make: (b) => postmortem('What happened', lines(b, (i) => ['> q', `| r ${i} |`, '>', `text ${i}`, '  ---'][i % 5]!)) },
+  { name: 'definitions-split', what: 'definitions with their title on the next line, and with labels over two lines, no blank line', make: (b) => postmortem('What happened', lines(b, (i) => [`[a${i}]: /x`, `"title ${i}"`, `[b${i}`, `c${i}]: /y`][i % 4]!)) },
   { name: 'unclosed-fence', what: 'an unclosed fence, then n lines', make: (b) => postmortem('What happened', `\`\`\`\n${lines(b, (i) => `line ${i}`)}`) },
   { name: 'unclosed-comment', what: 'an unclosed HTML comment, then n lines', make: (b) => postmortem('What happened', `<!--\n${lines(b, (i) => `line ${i}`)}`) },
   { name: 'timeline-rows', what: 'a Timeline of n entries led by a run of "*_"', make: (b) => postmortem('Timeline', lines(b, (i) => `- ${'*_'.repeat(20)}14:${pad2(i)} x`)) },

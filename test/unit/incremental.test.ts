@@ -90,7 +90,7 @@ function documents(): Array<[string, string]> {
     ['generated 3 KB', generatePostmortem(3_000, 11)],
     ['CRLF', generatePostmortem(2_000, 3).replace(/\n/g, '\r\n')],
     // Documents of many small sections and headings: what edits hand on from one model to the next.
-    ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs', 'setext-headings', 'footnotes', 'footnotes-continued', 'definitions-breaks', 'quote-breaks', 'quote-equals', 'quote-items'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
+    ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs', 'setext-headings', 'footnotes', 'footnotes-continued', 'definitions-breaks', 'quote-breaks', 'quote-equals', 'quote-items', 'quote-lazy-lines', 'definitions-split'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
     ['tricky', doc('---', 'type: postmortem', '---', '', '# T', '- a', '  ```', '# x', '  ```', '# y', '', '| a |', '| b |', '---', '<!--', '', '## Impact', '-->', '## Timeline', '<div>', '## Overview', '</div>')],
     // Fences and HTML blocks opened in list items and block quotes: they end with their container.
     ['containers', doc('# T', '', '- a', '  ```', '  x', '', '## Timeline', '', '10) b', '    ~~~', '## Impact', '> - c', '>   <!--', '## Root causes', '1.', '   ```', '- ```', '## Action items', '', '- [ ] d', '  <div>', '  ```', '  ```', '- [ ] e', '', '## End')],
@@ -180,7 +180,7 @@ describe('incremental analysis (differential)', function () {
 
   // Shapes of many lines and no blank line that the scan now cuts and the fast reader now takes (issue 11): read chunk
   // by chunk, they say what one remark parse of the whole document says, rows and definitions included.
-  for (const name of ['footnotes', 'footnotes-continued', 'definitions-breaks', 'quote-breaks', 'quote-equals', 'quote-items']) {
+  for (const name of ['footnotes', 'footnotes-continued', 'definitions-breaks', 'quote-breaks', 'quote-equals', 'quote-items', 'quote-lazy-lines', 'definitions-split']) {
     it(`family ${name}: the chunked reading equals the whole-document reading`, () => {
       const text = FAMILIES.find((f) => f.name === name)!.make(12_000);
       const fresh = analyze(text, { force: true });
@@ -431,7 +431,7 @@ describe('chunk fast path == remark', () => {
   ];
   for (const a of ONE_LINE) for (const after of ['', '\n', '\n  \n\t', '\n\n\n', '\r\n', '\n \r']) chunks.add(a + after);
   // Three lines of quotes, breaks, definitions and text: what a quote's lazy lines and a definition's title depend on.
-  const THREE = ['> q', '>', '> > q', '> - q', '>     c', '---', '***', '===', '-', 'text', 'x---', 'a *b*', '[a]: /x', '[^1]: note 1', '"t"', '    more', '- a', '3. x', '| r |', ''];
+  const THREE = ['> q', '>', '> > q', '> - q', '>     c', '---', '***', '===', '-', 'text', 'x---', 'a *b*', '[a]: /x', '[^1]: note 1', '"t"', '    more', '- a', '3. x', '| r |', '  ---', '[a', 'b]: /x', ''];
   for (const a of THREE) for (const b of THREE) for (const c of THREE) chunks.add(`${a}\n${b}\n${c}`);
   const docs = [generatePostmortem(20_000, 2), generatePostmortem(5_000, 9).replace(/\n/g, '\r\n')];
   if (CORPUS) for (const f of readdirSync(CORPUS).sort()) docs.push(readFileSync(join(CORPUS, f), 'utf8'));

@@ -113,6 +113,8 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['a list item, then a break: the list is over', ['- a', '---', 'text', '- b', 'lazy', '***', '> q'], [0, 2, 3, 6]],
   ['an item that may go on lazily, then a break after its nested quote', ['- a', '  > q', '---', 'b'], [0, 3]],
   ['a break indented into an item', ['- a', '  > q', '  ---', 'b'], [0]],
+  ['breaks indented by one to three after quotes', ['> q', '  ---', '> r', '   ***', 'text', ' - - -', 'end'], [0, 2, 4, 6]],
+  ['an indented break after an item is in the item', ['- a', '  ---', 'b', '---', 'c'], [0, 4]],
   ['a break after a fence left open is code', [F, '> q', '---', 'text'], [0]],
   // micromark reads any list item right after a quote line as an item (not a lazy line): it starts a chunk.
   ['quotes and list items in turn', ['> q 0', '- item 1', '> q 2', '3. item 3', '> q 4', '2)', '> q', '- item', '  more', '> q'], [0, 1, 3, 5, 7]],

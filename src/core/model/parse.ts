@@ -320,6 +320,7 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
   // remark: it may start a paragraph at the top level instead.
   let quotePara = false;
   let quoteDepth = 0;
+  let quoteEmpty = false; // the quote's last line was ">" alone
   let afterDefinition = false; // the line before was a definition
   let headings: RawHeading[] | undefined;
   let paraLine = -1; // the unindented line that started the open paragraph, if it did so here
@@ -344,10 +345,13 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
       // nested deeper than the last line's, which starts afresh).
       const continues: boolean = open === 'quote' && quotePara && inner.depth <= depth;
       quotePara = inner.content !== '' && ((inner.indent < 4 && startsQuoteParagraph(inner.content)) || (continues && (inner.indent >= 4 || CONTINUATION_LINE.test(inner.content))));
+      quoteEmpty = inner.content === '';
       quoteDepth = inner.depth;
       open = 'quote';
       continue;
     }
+    // After a quote line with nothing on it, nothing takes lazy lines: the line is read as at the top level.
+    if (open === 'quote' && quoteEmpty) open = 'none';
     if (indent >= 4) {
       // Indented code, unless it continues a paragraph (a quote's paragraph, lazily, or a top-level one), or follows a
       // definition: then it starts a paragraph (indented code cannot interrupt the definition's content).
@@ -374,19 +378,20 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
     }
     if (open === 'none' && rest.charCodeAt(0) === 91 /* [ */) {
       // A link reference definition, or surely a paragraph's first line; anything unsure goes to remark.
-      const d = definitionLine(rest, lines[i + 1]);
+      const d = definitionAt(rest, lines, i, n);
       if (d === undefined) return undefined;
       if (d !== '') {
-        (definitions ??= []).push(d);
+        (definitions ??= []).push(d.source);
         afterDefinition = true;
+        i = d.next - 1;
         continue;
       }
       open = 'paragraph';
       continue;
     }
-    // A setext underline after a paragraph of one plain unindented line (as in a chunk of those two lines, above): a
-    // heading ("x---" typed into a run of thematic breaks sent the whole run to micromark).
-    if (open === 'paragraph' && paraLine === i - 1 && indent === 0 && SETEXT_SHAPE.test(rest)) {
+    // A setext underline (indented by up to three) after a paragraph of one plain unindented line (as in a chunk of
+    // those two lines, above): a heading ("x---" typed into a run of thematic breaks sent the whole run to micromark).
+    if (open === 'paragraph' && paraLine === i - 1 && SETEXT_SHAPE.test(rest)) {
       const first = lines[i - 1]!;
       const text = withoutPlainLinks(first).trim();
       if (INLINE_SYNTAX.test(text) || first !== first.trimEnd()) return undefined;
@@ -400,7 +405,11 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
       continue;
     }
     if (rest.charCodeAt(0) === 124 /* | */) {
-      if (open === 'quote') return undefined;
+      // After a paragraph in a quote, a lazy line of it (no row); after anything else in a quote, unsure.
+      if (open === 'quote') {
+        if (!quotePara) return undefined;
+        continue;
+      }
       if (indent === 0) {
         if (rows) rows.push(i);
         else if (only === -1) only = i;
@@ -443,34 +452,52 @@ function quoteContent(line: string): { depth: number; content: string; indent: n
   return { depth, content: line.slice(j), indent: j - i };
 }
 
-/** Content in a quote that surely starts a paragraph there (not a definition: a "[" line is read by definitionLine). */
+/** Content in a quote that surely starts a paragraph there (not a definition: a "[" line is read by definitionAt). */
 function startsQuoteParagraph(content: string): boolean {
   const c = content.charCodeAt(0);
-  if (c === 91) return definitionLine(content, undefined) === '';
+  if (c === 91) return definitionAt(content, [content], 0, 1) === '';
   return PARAGRAPH_LINE.test(content) || (c === 96 && !content.startsWith('```')) || c === 124;
 }
 
+/** A link title that makes up a whole line: plain text in quotes or parentheses, spaces around it. */
+const TITLE_LINE = /^ *(?:"([^"\\&()\p{Cc}]*)"|'([^'\\&()\p{Cc}]*)'|\(([^"\\&()\p{Cc}]*)\)) *$/u;
+
 /**
- * A line starting with "[" where a paragraph may start (so a link reference definition may too), read by one pass:
- * the definition's source as remark gives it (see collectDefinitions in remark.ts), for a definition on this line with
- * a plain destination and at most a plain title; '' when the line is surely no definition's start (its label closes
- * without ":" after it, or something other than a title follows the destination), so it starts a paragraph; undefined
- * when unsure (a label, destination or title that may go on on the next line, escapes, references, angle brackets,
- * parentheses), for remark. `next` is the line after it, which may hold the definition's title.
+ * Line `i` starts with "[" where a paragraph may start (so a link reference definition may too); read by one pass.
+ * Gives the definition's source as remark gives it (see collectDefinitions in remark.ts) and the line after it, for a
+ * definition with a plain destination and at most a plain title, its label on one line or two, its title on its
+ * destination's line or the next; '' when the line is surely no definition's start (its label closes without ":"
+ * after it, or something other than a title follows the destination), so it starts a paragraph; undefined when unsure
+ * (a label, destination or title that may go on further, escapes, references, angle brackets, parentheses), for
+ * remark. `rest` is line i without its indentation; `n`, the chunk's lines up to its trailing blank lines.
  */
-function definitionLine(line: string, next: string | undefined): string | undefined {
-  let i = 1;
-  for (; i < line.length && i <= 1000; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 93 /* ] */) break;
-    if (c === 91 /* [ */) return ''; // an unescaped "[" in a label: no definition
-    if (c === 92 /* \ */ || c === 38 /* & */) return undefined;
+function definitionAt(rest: string, lines: readonly string[], i: number, n: number): { source: string; next: number } | '' | undefined {
+  let line = rest;
+  let row = i;
+  let label = '';
+  let k = 1;
+  for (;;) {
+    for (; k < line.length; k++) {
+      const c = line.charCodeAt(k);
+      if (c === 93 /* ] */) break;
+      if (c === 91 /* [ */) return ''; // an unescaped "[" in a label: no definition
+      if (c === 92 /* \ */ || c === 38 /* & */) return undefined;
+    }
+    label += line.slice(row === i ? 1 : 0, k);
+    if (k < line.length) break;
+    // The label may go on on the next line, if that line goes on with the paragraph: read a label of two lines.
+    // (After the chunk's last line of text, only blank lines or a line that ends the paragraph follow: see scan.ts.)
+    const next = row + 1 < n ? lines[row + 1]! : '';
+    if (next.trim() === '') return '';
+    if (row > i || !/^[a-z0-9]/i.test(next) || !PARAGRAPH_LINE.test(next)) return undefined;
+    label += '\n';
+    line = next;
+    row++;
+    k = 0;
   }
-  if (i >= line.length || i > 1000) return undefined; // the label may go on on the next line, or is too long for one
-  const label = line.slice(1, i);
-  if (label.trim() !== label || label === '') return undefined;
-  if (line.charCodeAt(i + 1) !== 58 /* : */) return '';
-  let k = i + 2;
+  if (label.length > 999 || label.trim() !== label || label === '') return undefined;
+  if (line.charCodeAt(k + 1) !== 58 /* : */) return '';
+  k += 2;
   while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
   if (k === line.length) return undefined; // the destination may be on the next line
   const destStart = k;
@@ -479,17 +506,21 @@ function definitionLine(line: string, next: string | undefined): string | undefi
     if (c === 32 || c === 9) break;
     if (c < 0x20 || c === 0x7f || c === 60 || c === 62 || c === 40 || c === 41 || c === 92 || c === 38) return undefined;
   }
-  const url = line.slice(destStart, k);
+  const source = `[${label}]: <${line.slice(destStart, k)}>`;
   let t = k;
   while (line.charCodeAt(t) === 32 || line.charCodeAt(t) === 9) t++;
   if (t === line.length) {
-    // A title may follow on the next line.
-    if (next !== undefined && /^[ \t]*["'(]/.test(next)) return undefined;
-    return `[${label}]: <${url}>`;
+    // A title may follow on the next line: a whole plain one is read, anything else that may be one goes to remark.
+    const next = row + 1 < n ? lines[row + 1]! : '';
+    if (!/^[ \t]*["'(]/.test(next)) return { source, next: row + 1 };
+    const title = TITLE_LINE.exec(next);
+    if (!title) return undefined;
+    const text = title[1] ?? title[2] ?? title[3]!;
+    return { source: text === '' ? source : `${source} "${text}"`, next: row + 2 };
   }
   const open = line.charCodeAt(t);
   const close = open === 34 ? 34 : open === 39 ? 39 : open === 40 ? 41 : -1;
-  if (close === -1) return ''; // neither a title nor the line's end after the destination: no definition
+  if (close === -1) return row === i ? '' : undefined; // neither a title nor the line's end after the destination: no definition
   let e = t + 1;
   for (; e < line.length; e++) {
     const c = line.charCodeAt(e);
@@ -499,7 +530,7 @@ function definitionLine(line: string, next: string | undefined): string | undefi
   if (e === line.length) return undefined; // the title may go on on the next line
   for (let j = e + 1; j < line.length; j++) if (line.charCodeAt(j) !== 32 && line.charCodeAt(j) !== 9) return undefined;
   const title = line.slice(t + 1, e);
-  return title === '' ? `[${label}]: <${url}>` : `[${label}]: <${url}> "${title}"`;
+  return { source: title === '' ? source : `${source} "${title}"`, next: row + 1 };
 }
 
 const NO_ROWS: readonly number[] = [];
