@@ -412,6 +412,7 @@ describe('chunk fast path == remark', () => {
     '',
     // Quotes, thematic breaks and definitions next to each other (the fast reader takes them, see proseChunk).
     '> q', '>', '> > q', '> - q', '> # h', '>     code', '> [a] q', '> [a]: q', '***', '- - -', '___', '[^1]: note 1', '[^1]: note',
+    '[a]: <x y>', '[a]: <>', '[a]: <x>y', '[a]: <x\\>y>', '[a]: /x\\1', '[a]: /x\\(y', '[a]: /x\\<', '[a]: /a\\ b', '[a]: <x\\>', '[a]: /x\\',
     '    more', '[a]: /x (t)', "[a]: /x 't'", '[a]: /x y', '[a]: /x "t" y', '[a]: /x ""', '[a]:', '[a', 'b]: /x', '"t"', '3. x', '2.',
   ];
   const chunks = new Set<string>();

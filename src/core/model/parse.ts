@@ -459,6 +459,9 @@ function startsQuoteParagraph(content: string): boolean {
   return PARAGRAPH_LINE.test(content) || (c === 96 && !content.startsWith('```')) || c === 124;
 }
 
+/** The characters a backslash escapes (CommonMark's ASCII punctuation). */
+const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
+
 /** A link title that makes up a whole line: plain text in quotes or parentheses, spaces around it. */
 const TITLE_LINE = /^ *(?:"([^"\\&()\p{Cc}]*)"|'([^'\\&()\p{Cc}]*)'|\(([^"\\&()\p{Cc}]*)\)) *$/u;
 
@@ -500,13 +503,28 @@ function definitionAt(rest: string, lines: readonly string[], i: number, n: numb
   k += 2;
   while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
   if (k === line.length) return undefined; // the destination may be on the next line
-  const destStart = k;
+  // The destination, plain or in angle brackets, its backslash escapes read (remark's URL, "<" and ">" encoded).
+  const angle = line.charCodeAt(k) === 60;
+  if (angle) k++;
+  let url = '';
+  let from = k;
   for (; k < line.length; k++) {
     const c = line.charCodeAt(k);
-    if (c === 32 || c === 9) break;
-    if (c < 0x20 || c === 0x7f || c === 60 || c === 62 || c === 40 || c === 41 || c === 92 || c === 38) return undefined;
+    if (angle ? c === 62 : c === 32 || c === 9) break;
+    if (c === 92 /* \ */ && k + 1 < line.length && ASCII_PUNCTUATION.includes(line.charAt(k + 1))) {
+      url += line.slice(from, k);
+      from = ++k;
+      continue;
+    }
+    if (c < 0x20 || c === 0x7f || c === 60 || c === 38 || (!angle && (c === 62 || c === 40 || c === 41))) return undefined;
   }
-  const source = `[${label}]: <${line.slice(destStart, k)}>`;
+  url += line.slice(from, k);
+  if (angle) {
+    if (k === line.length) return undefined; // no closing ">"
+    k++;
+    if (k < line.length && line.charCodeAt(k) !== 32 && line.charCodeAt(k) !== 9) return undefined;
+  }
+  const source = `[${label}]: <${url.replace(/[<>]/g, encodeURIComponent)}>`;
   let t = k;
   while (line.charCodeAt(t) === 32 || line.charCodeAt(t) === 9) t++;
   if (t === line.length) {
