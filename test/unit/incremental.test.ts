@@ -412,7 +412,7 @@ describe('chunk fast path == remark', () => {
     '',
     // Quotes, thematic breaks and definitions next to each other (the fast reader takes them, see proseChunk).
     '> q', '>', '> > q', '> - q', '> # h', '>     code', '> [a] q', '> [a]: q', '***', '- - -', '___', '[^1]: note 1', '[^1]: note',
-    '[a]: <x y>', '[a]: <>', '[a]: <x>y', '[a]: <x\\>y>', '[a]: /x\\1', '[a]: /x\\(y', '[a]: /x\\<', '[a]: /a\\ b', '[a]: <x\\>', '[a]: /x\\',
+    '[a]: <x y>', '[a]: <>', '[a]: <x>y', '[a]: <x\\>y>', '[a]: /x\\1', '[a]: /x\\(y', '[a]: /x\\<', '[a]: /a\\ b', '[a]: <x\\>', '[a]: /x\\', '[a]: /x (t) y', '[a]: /x "t"y', '[a]: <x> "t" y',
     '    more', '[a]: /x (t)', "[a]: /x 't'", '[a]: /x y', '[a]: /x "t" y', '[a]: /x ""', '[a]:', '[a', 'b]: /x', '"t"', '3. x', '2.',
   ];
   const chunks = new Set<string>();
@@ -432,7 +432,7 @@ describe('chunk fast path == remark', () => {
   ];
   for (const a of ONE_LINE) for (const after of ['', '\n', '\n  \n\t', '\n\n\n', '\r\n', '\n \r']) chunks.add(a + after);
   // Three lines of quotes, breaks, definitions and text: what a quote's lazy lines and a definition's title depend on.
-  const THREE = ['> q', '>', '> > q', '> - q', '>     c', '---', '***', '===', '-', 'text', 'x---', 'a *b*', '[a]: /x', '[^1]: note 1', '"t"', '    more', '- a', '3. x', '| r |', '  ---', '[a', 'b]: /x', ''];
+  const THREE = ['> q', '>', '> > q', '> - q', '>     c', '---', '***', '===', '-', 'text', 'x---', 'a *b*', '[a]: /x', '[^1]: note 1', '"t"', '    more', '- a', '3. x', '| r |', '  ---', '[a', 'b]: /x', '[a]: /x "t" junk', ''];
   for (const a of THREE) for (const b of THREE) for (const c of THREE) chunks.add(`${a}\n${b}\n${c}`);
   const docs = [generatePostmortem(20_000, 2), generatePostmortem(5_000, 9).replace(/\n/g, '\r\n')];
   if (CORPUS) for (const f of readdirSync(CORPUS).sort()) docs.push(readFileSync(join(CORPUS, f), 'utf8'));

@@ -538,7 +538,7 @@ function definitionAt(rest: string, lines: readonly string[], i: number, n: numb
   }
   const open = line.charCodeAt(t);
   const close = open === 34 ? 34 : open === 39 ? 39 : open === 40 ? 41 : -1;
-  if (close === -1) return row === i ? '' : undefined; // neither a title nor the line's end after the destination: no definition
+  if (close === -1) return ''; // neither a title nor the line's end after the destination: no definition
   let e = t + 1;
   for (; e < line.length; e++) {
     const c = line.charCodeAt(e);
@@ -546,7 +546,8 @@ function definitionAt(rest: string, lines: readonly string[], i: number, n: numb
     if (c === 92 || c === 38 || c === 34 || c === 40 || c === 41 || c < 0x20) return undefined;
   }
   if (e === line.length) return undefined; // the title may go on on the next line
-  for (let j = e + 1; j < line.length; j++) if (line.charCodeAt(j) !== 32 && line.charCodeAt(j) !== 9) return undefined;
+  // Anything but white space after a title on the destination's line: no definition (remark reads a paragraph).
+  for (let j = e + 1; j < line.length; j++) if (line.charCodeAt(j) !== 32 && line.charCodeAt(j) !== 9) return '';
   const title = line.slice(t + 1, e);
   return { source: title === '' ? source : `${source} "${title}"`, next: row + 1 };
 }
