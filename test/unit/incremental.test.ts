@@ -27,6 +27,7 @@ const SNIPPETS = [
   '<!--', '-->', '<!-- note -->\n', '<div>\n', '</div>\n', '<h2>Impact</h2>\n', '<h2>Timeline\n', '</h2>\n', '<h3\n', '<table>\n', '<h3 class="x">Root causes</h3>', '> ',
   '**2026-11-20 14:03 UTC** — ', '\t', '+++\n', 'type: postmortem\n', '<script>\n', '</script>\n', '`', '\\',
   '\r', '\uFEFF', '  ```\n', '   ~~~\n', '  <!--\n', '  <div>\n', '10) ', '> - ', '-\t', '+\n',
+  '> q\n', '>\n', '***\n', '===\n', '- - -\n', '[^1]: note 1\n', '[a]: /x\n', '[a]: /x "t"\n', '"t"\n', '3. ', '[', ']: ',
 ];
 
 function randomEdit(text: string, r: () => number): string {
@@ -89,7 +90,7 @@ function documents(): Array<[string, string]> {
     ['generated 3 KB', generatePostmortem(3_000, 11)],
     ['CRLF', generatePostmortem(2_000, 3).replace(/\n/g, '\r\n')],
     // Documents of many small sections and headings: what edits hand on from one model to the next.
-    ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs', 'setext-headings', 'inline-headings', 'hash-lines'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
+    ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs', 'setext-headings', 'footnotes', 'footnotes-continued', 'definitions-breaks', 'quote-breaks', 'quote-equals', 'quote-items', 'quote-lazy-lines', 'definitions-split', 'inline-headings', 'hash-lines', 'tab-items', 'text-fences'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
     ['tricky', doc('---', 'type: postmortem', '---', '', '# T', '- a', '  ```', '# x', '  ```', '# y', '', '| a |', '| b |', '---', '<!--', '', '## Impact', '-->', '## Timeline', '<div>', '## Overview', '</div>')],
     // Fences and HTML blocks opened in list items and block quotes: they end with their container.
     ['containers', doc('# T', '', '- a', '  ```', '  x', '', '## Timeline', '', '10) b', '    ~~~', '## Impact', '> - c', '>   <!--', '## Root causes', '1.', '   ```', '- ```', '## Action items', '', '- [ ] d', '  <div>', '  ```', '  ```', '- [ ] e', '', '## End')],
@@ -174,6 +175,25 @@ describe('incremental analysis (differential)', function () {
       assert.deepEqual(chunkedParse(fresh).headings, whole.headings);
       assert.deepEqual(chunkedParse(fresh).codeLines, whole.codeLines);
       assert.deepEqual(chunkedParse(fresh).items, whole.items);
+    });
+  }
+
+  // Shapes of many lines and no blank line that the scan now cuts and the fast reader now takes (issue 11): read chunk
+  // by chunk, they say what one remark parse of the whole document says, rows and definitions included.
+  for (const name of ['footnotes', 'footnotes-continued', 'definitions-breaks', 'quote-breaks', 'quote-equals', 'quote-items', 'quote-lazy-lines', 'definitions-split']) {
+    it(`family ${name}: the chunked reading equals the whole-document reading`, () => {
+      const text = FAMILIES.find((f) => f.name === name)!.make(12_000);
+      const fresh = analyze(text, { force: true });
+      assert.deepEqual(chunkedParse(fresh), wholeParse(text));
+      const { body, lines } = splitLines(text);
+      const whole = parseChunk(body, frontMatterEnd(lines) > 0);
+      const chunks = fresh.model.chunks;
+      assert.deepEqual(chunks.flatMap(({ data }) => data.definitions), whole.definitions);
+      assert.deepEqual(chunks.flatMap(({ span, data }) => data.rows.map((r) => span.start + r)), [...whole.rows]);
+      // And the fast reader takes every chunk of the shape (none is left to micromark, which was super-linear on them).
+      const shape = chunks.flatMap((c) => c.pieces ?? [c.span]).filter((p) => /^(?:> q|\[)/.test(lines[p.start]!));
+      assert.ok(shape.length > 0, 'chunks of the shape');
+      for (const p of shape) assert.ok(fastParse(lines.slice(p.start, p.end).join('\n'), false), lines.slice(p.start, p.end).join('\n'));
     });
   }
 
@@ -395,6 +415,10 @@ describe('chunk fast path == remark', () => {
     '## [a](b`c) d`', '=====', '-----', '=== ', '--- ', ' ---', '-- -', '= =', 'Title  ', '[a](b) title', 'Title *x*', 'Title #', '## x [a](b) *y*', '## [a](b) [c](d) e', '## \\[a](b)', '## [a](b) #', '## [a #](b)', '### [x.y](https://x.y/) Questions',
     '  ```', '   ~~~ js', '  ```', '  <!--', '   <!-- c -->', '  <div>', ' </table>', '   <script>', '  <?x', '  <![CDATA[', '  <!X', '  <span>',
     '',
+    // Quotes, thematic breaks and definitions next to each other (the fast reader takes them, see proseChunk).
+    '> q', '>', '> > q', '> - q', '> # h', '>     code', '> [a] q', '> [a]: q', '***', '- - -', '___', '[^1]: note 1', '[^1]: note',
+    '[a]: <x y>', '[a]: <>', '[a]: <x>y', '[a]: <x\\>y>', '[a]: /x\\1', '[a]: /x\\(y', '[a]: /x\\<', '[a]: /a\\ b', '[a]: <x\\>', '[a]: /x\\', '[a]: /x (t) y', '[a]: /x "t"y', '[a]: <x> "t" y',
+    '    more', '[a]: /x (t)', "[a]: /x 't'", '[a]: /x y', '[a]: /x "t" y', '[a]: /x ""', '[a]:', '[a', 'b]: /x', '"t"', '3. x', '2.',
   ];
   const chunks = new Set<string>();
   for (const a of LOOKALIKES) {
@@ -412,6 +436,9 @@ describe('chunk fast path == remark', () => {
     '   ', '\t', ' \t ', '', 'x', '[a]', '[a]: b ]: c',
   ];
   for (const a of ONE_LINE) for (const after of ['', '\n', '\n  \n\t', '\n\n\n', '\r\n', '\n \r']) chunks.add(a + after);
+  // Three lines of quotes, breaks, definitions and text: what a quote's lazy lines and a definition's title depend on.
+  const THREE = ['> q', '>', '> > q', '> - q', '>     c', '---', '***', '===', '-', 'text', 'x---', 'a *b*', '[a]: /x', '[^1]: note 1', '"t"', '    more', '- a', '3. x', '| r |', '  ---', '[a', 'b]: /x', '[a]: /x "t" junk', ''];
+  for (const a of THREE) for (const b of THREE) for (const c of THREE) chunks.add(`${a}\n${b}\n${c}`);
   const docs = [generatePostmortem(20_000, 2), generatePostmortem(5_000, 9).replace(/\n/g, '\r\n')];
   if (CORPUS) for (const f of readdirSync(CORPUS).sort()) docs.push(readFileSync(join(CORPUS, f), 'utf8'));
   for (const text of docs) {

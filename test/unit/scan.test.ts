@@ -42,7 +42,7 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['a paragraph, then a tag that cannot interrupt it', ['text', '<span>', '## h', '', '## g'], [0, 4]],
   ['a fence closed, then text', [F, 'x', F, 'text', '~~~', '## h'], [0, 3, 4]],
   // Sibling items are cut apart only while the list surely goes on (a thematic break ends it; a lazy line may).
-  ['a thematic break ends the list: "2." is the next line of a paragraph', ['1. a', '---', 'text', '2. b', '3. c', '', '## h'], [0, 6]],
+  ['a thematic break ends the list: "2." is the next line of a paragraph', ['1. a', '---', 'text', '2. b', '3. c', '', '## h'], [0, 2, 6]],
   ['siblings of one list', ['1. a', '   more', '2. b', '3. c'], [0, 2, 3]],
   ['a lazy line, then a sibling', ['1. a', 'lazy', '2. b'], [0]],
   ['another kind of marker is the next line of the paragraph', ['- a', '2. b', '- c'], [0, 2]],
@@ -82,15 +82,16 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['an HTML comment in an item after a lazy line', ['- a', 'lazy', '  <!--', '## h', '-->'], [0, 3]],
   // A setext heading closes its paragraph: the line after its underline starts a chunk, where the paragraph was surely
   // at the top level. Anything that may take lines lazily above it (a quote, an item), or a line that may be no
-  // paragraph (a row, a definition, "===" after a blank line), leaves the lines together.
+  // paragraph (a row, a definition, "===" after a blank line), leaves the lines together, unless the underline is
+  // "---", a thematic break when it underlines nothing: then it ends what is above it in any case.
   ['setext headings in a row', ['Impact', '---', 'Impact', '===', 'text', '---', 'after'], [0, 2, 4, 6]],
   ['a setext heading after a blank line and a two-line paragraph', ['', 'a', 'b', '--', '## h'], [0, 1, 4]],
-  ['a quote above takes lines lazily', ['> a', 'b', '===', 'c', '---', 'd'], [0]],
-  ['"===" after a blank line is text', ['', '===', 'a', '---', 'b'], [0, 1]],
-  ['a list item above takes lines lazily', ['- a', 'b', '---', 'c'], [0]],
-  ['a row above', ['a | b', '---', 'c', '---', 'd'], [0]],
-  ['a definition above', ['[a]: /x', '===', 'b', '---', 'c'], [0]],
-  ['indented code above', ['    code', '---', 'a', '===', 'b'], [0]],
+  ['a quote above takes lines lazily', ['> a', 'b', '===', 'c', '---', 'd'], [0, 5]],
+  ['"===" after a blank line is text', ['', '===', 'a', '---', 'b'], [0, 1, 4]],
+  ['a list item above takes lines lazily', ['- a', 'b', '---', 'c'], [0, 3]],
+  ['a row above', ['a | b', '---', 'c', '---', 'd'], [0, 2, 4]],
+  ['a definition above', ['[a]: /x', '===', 'b', '---', 'c'], [0, 4]],
+  ['indented code above', ['    code', '---', 'a', '===', 'b'], [0, 2, 4]],
   ['a setext heading inside a fence', [F, 'a', '---', 'b', F, 'c'], [0, 5]],
   // A list indented by one to three columns is a list at the top level: after a blank line it starts a chunk, and
   // its items are cut apart as those of an unindented list are (not where an item may still be open).
@@ -100,7 +101,9 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['an indented paragraph after a blank line', ['text', '', '  more', '  - a'], [0, 2]],
   // A thematic break ends what is above it too.
   ['thematic breaks between paragraph lines', ['text', '***', 'more', ' * * *', 'end', '___', '> q'], [0, 2, 4, 6]],
-  ['a thematic break after a quote (which may go on lazily)', ['> q', '***', 'text'], [0]],
+  // An unindented thematic break is never a lazy line: it ends a quote or list above it, and the line after it starts
+  // a chunk (unless a list item may still be open, or it is not the first of a run of breaks).
+  ['a thematic break after a quote', ['> q', '***', 'text'], [0, 2]],
   ['a thematic break in an item', ['- a', '  ***', '  b'], [0]],
   // A fence closed at the top level ends its block: the line after it starts a chunk.
   ['text after a closed fence', ['text', '```', 'code', '```', 'more', '~~~', '~~~', '---', '```', '```', '## h'], [0, 1, 4, 5, 7, 8, 10]],
@@ -108,6 +111,21 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['a closed fence after an item (the item may go on)', ['- a', '```', '```', 'b'], [0, 1, 3]],
   ['a closed fence after a quote', ['> q', '```', '```', 'b'], [0, 1]],
   ['an indented closed fence', ['text', '', ' ```', ' ```', 'b'], [0, 2]],
+  ['quotes and "---" in turn', ['> q 0', '---', '> q 1', '---', '> q 2', '- - -', '> q 3', '___', 'text'], [0, 2, 4, 6, 8]],
+  ['an empty quote, then "---"', ['>', '---', '>', '---', 'text', '---'], [0, 2, 4]],
+  ['a quote with lazy "===" lines, then a break', ['> q', '===', '> r', '===', '***', 'a', '***', 'b'], [0, 5, 7]],
+  ['definitions and breaks in turn', ['[a]: /x', '---', '[b]: /y', '***', '[^c]: note c', '---', 'd'], [0, 2, 4, 6]],
+  ['a run of breaks stays one chunk', ['> q', '---', '---', '***', 'text', '---', '---', 'x'], [0, 2, 6]],
+  ['a list item, then a break: the list is over', ['- a', '---', 'text', '- b', 'lazy', '***', '> q'], [0, 2, 3, 6]],
+  ['an item that may go on lazily, then a break after its nested quote', ['- a', '  > q', '---', 'b'], [0, 3]],
+  ['a break indented into an item', ['- a', '  > q', '  ---', 'b'], [0]],
+  ['breaks indented by one to three after quotes', ['> q', '  ---', '> r', '   ***', 'text', ' - - -', 'end'], [0, 2, 4, 6]],
+  ['an indented break after an item is in the item', ['- a', '  ---', 'b', '---', 'c'], [0, 4]],
+  ['a break after a fence left open is code', [F, '> q', '---', 'text'], [0]],
+  // micromark reads any list item right after a quote line as an item (not a lazy line): it starts a chunk.
+  ['quotes and list items in turn', ['> q 0', '- item 1', '> q 2', '3. item 3', '> q 4', '2)', '> q', '- item', '  more', '> q'], [0, 1, 3, 5, 7]],
+  ['after a quote\'s lazy line, an item starts no chunk (fewer cuts, never a wrong one)', ['> q', 'lazy', '3. x', '> q', '   4. y'], [0]],
+  ['footnote definitions, one per line', ['[^0]: note 0', '[^1]: note 1', '    more', '[^2]: note 2', '---', '[^3]: note 3'], [0, 5]],
 ];
 
 function wholeParse(text: string) {
@@ -145,7 +163,7 @@ describe('chunk scan: fences and HTML blocks inside list items and block quotes'
       // Found again after any one-line edit, the chunks are those of a whole scan.
       const split = splitLines(text);
       for (let l = 0; l <= lines.length; l++) {
-        for (const edit of ['', 'x', '## e', `  ${F}`, '  <!--']) {
+        for (const edit of ['', 'x', '## e', `  ${F}`, '  <!--', '---', '> q', '- a']) {
           const next = [...lines.slice(0, l), ...(edit === '' ? [] : [edit]), ...lines.slice(edit === '' ? l + 1 : l)].join('\n');
           const splice = spliceLines(split, next);
           if (!splice) continue;

@@ -91,13 +91,12 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     if (!heading) return undefined;
     if (n === 1) return { ...EMPTY, headings: [heading] };
     // What follows the heading line in the chunk (a paragraph, rows, quotes) starts afresh.
-    const after = first.length + (text.charCodeAt(first.length) === 13 && text.charCodeAt(first.length + 1) === 10 ? 2 : 1);
-    const rest = proseChunk(text.slice(after), lines.slice(1), n - 1);
-    return rest && { ...EMPTY, headings: [heading], rows: rest.rows.map((r) => r + 1) };
+    const rest = proseChunk(lines.slice(1), n - 1);
+    return rest && { ...EMPTY, headings: [heading, ...rest.headings.map((h) => ({ ...h, line: h.line + 1, endLine: h.endLine + 1 }))], rows: rest.rows.map((r) => r + 1), definitions: rest.definitions };
   }
-  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || (c === 91 /* [ */ && !text.includes(']:'))) {
+  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || c === 91 /* [ */) {
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
-    const underline = n === 2 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null;
+    const underline = n === 2 && c !== 91 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null; // "[…" has inline syntax: never here
     if (underline) {
       let text = withoutPlainLinks(first).trim();
       if (first !== first.trimEnd()) return undefined;
@@ -110,9 +109,9 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
       const heading: RawHeading = { depth, text, kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
       return { ...EMPTY, headings: [heading] };
     }
-    return proseChunk(text, lines, n);
+    return proseChunk(lines, n);
   }
-  if (c === 124 /* | */) return proseChunk(text, lines, n);
+  if (c === 124 /* | */) return proseChunk(lines, n);
   const fence = FENCE_LINE.exec(first);
   if (fence) {
     const marker = fence[1]!;
@@ -128,12 +127,8 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     return { ...EMPTY, codeLines: lineNumbers(lines.length), openAtEnd: true, openFrom: 0 };
   }
   if (c === 32 && /^ {1,3}</.test(first)) return htmlBlock(text, lines, n); // an indented block starts a chunk too (see scan.ts)
-  if (c === 62 /* > */ || c === 32 || ((c === 45 || c === 42 || c === 95) && THEMATIC_BREAK.test(first))) return proseChunk(text, lines, n);
+  if (c === 62 /* > */ || c === 32 || ((c === 45 || c === 42 || c === 95) && THEMATIC_BREAK.test(first))) return proseChunk(lines, n);
   if (c === 60 /* < */) return htmlBlock(text, lines, n);
-  if (c === 91 /* [ */ && n === 1) {
-    const d = definition(first);
-    if (d) return d;
-  }
   const item = /^(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)/.exec(first);
   if (item && !/^(?:[-*_][ \t]*)+$/.test(first)) {
     // The spaces after the marker are counted in columns: a tab goes on to the next multiple of 4 ("-\titem" has
@@ -173,7 +168,7 @@ function oneLine(text: string): ChunkData | undefined | typeof NOT_ONE_LINE {
     const heading = atxHeading(first, text);
     return heading && { ...EMPTY, headings: [heading] };
   }
-  if (c === 91 /* [ */ && text.includes(']:')) return definition(end === text.length ? text : text.slice(0, end));
+  if (c === 91 /* [ */ && text.includes(']:')) return definition(end === text.length ? text : text.slice(0, end)) ?? NOT_ONE_LINE;
   let blank = true;
   for (let i = 0; blank && i < end; i++) {
     const k = text.charCodeAt(i);
@@ -313,6 +308,18 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       afterBlank = false;
       continue;
     }
+    // A block quote or a thematic break left of the content is never a lazy line: the item ends above it, and the
+    // rest of the chunk is read as paragraphs and quotes ("- item", "> q" in turn was read by micromark).
+    if (indent <= 3 && (rest.charCodeAt(0) === 62 || THEMATIC_BREAK.test(rest))) {
+      const after = proseChunk(lines.slice(i), n - i);
+      if (!after) return undefined;
+      let end = i - 1;
+      while (lines[end]!.trim() === '') end--;
+      const items = [{ line: 0, endLine: end }];
+      const rows = after.rows.length === 0 ? after.rows : after.rows.map((r) => r + i);
+      const headings = after.headings.length === 0 ? after.headings : after.headings.map((h) => ({ ...h, line: h.line + i, endLine: h.endLine + i }));
+      return { ...EMPTY, headings, items, rows, definitions: after.definitions };
+    }
     // Less indented: only a lazy line of the item's open paragraph keeps the item going.
     if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124)) return undefined;
   }
@@ -363,13 +370,22 @@ function literalBrackets(content: string, chunk: string): boolean {
 /** A line a setext heading may be underlined with (no spaces between its characters). */
 const SETEXT_SHAPE = /^(?:=+|-+)[ \t]*$/;
 
-function proseChunk(text: string, lines: readonly string[], n: number): ChunkData | undefined {
-  if (text.includes(']:')) return undefined;
+function proseChunk(lines: readonly string[], n: number): ChunkData | undefined {
   // The rows: made only at a second one, so a chunk of one row (every row of a long table is its own chunk) keeps the
   // shared [0], not an array of 17 slots made by a push.
   let rows: number[] | undefined;
   let only = -1;
+  let definitions: string[] | undefined;
   let open: 'none' | 'paragraph' | 'quote' = 'none';
+  // In a block quote ('quote'): the quote's innermost block is surely a paragraph, which takes lazy lines (text, "===")
+  // and how many ">" its last line had. Unsure (a list, code or heading in the quote), a lazy-looking line is sent to
+  // remark: it may start a paragraph at the top level instead.
+  let quotePara = false;
+  let quoteDepth = 0;
+  let quoteEmpty = false; // the quote's last line was ">" alone
+  let afterDefinition = false; // the line before was a definition
+  let headings: RawHeading[] | undefined;
+  let paraLine = -1; // the unindented line that started the open paragraph, if it did so here
   for (let i = 0; i < n; i++) {
     const line = lines[i]!;
     let indent = 0;
@@ -378,26 +394,84 @@ function proseChunk(text: string, lines: readonly string[], n: number): ChunkDat
     const rest = indent === 0 ? line : line.slice(indent);
     if (rest === '') {
       open = 'none';
+      afterDefinition = false;
       continue;
     }
     if (indent <= 3 && rest.charCodeAt(0) === 62 /* > */) {
-      if (line.includes('```') || line.includes('~~~') || line.includes('<')) return undefined;
+      afterDefinition = false;
+      if (line.includes('```') || line.includes('~~~') || line.includes('<') || line.includes(']:')) return undefined;
+      const depth = quoteDepth;
+      const inner = quoteContent(rest);
+      if (inner === undefined) return undefined;
+      // A paragraph in the quote: a line that starts one, or a lazy-proof continuation of the one open (not in a quote
+      // nested deeper than the last line's, which starts afresh).
+      const continues: boolean = open === 'quote' && quotePara && inner.depth <= depth;
+      quotePara = inner.content !== '' && ((inner.indent < 4 && startsQuoteParagraph(inner.content)) || (continues && (inner.indent >= 4 || CONTINUATION_LINE.test(inner.content))));
+      quoteEmpty = inner.content === '';
+      quoteDepth = inner.depth;
       open = 'quote';
       continue;
     }
+    // After a quote line with nothing on it, nothing takes lazy lines: the line is read as at the top level.
+    if (open === 'quote' && quoteEmpty) open = 'none';
     if (indent >= 4) {
-      // Indented code, unless it continues a paragraph (a quote's paragraph, lazily, or a top-level one).
-      if (open !== 'paragraph') return undefined;
+      // Indented code, unless it continues a paragraph (a quote's paragraph, lazily, or a top-level one), or follows a
+      // definition: then it starts a paragraph (indented code cannot interrupt the definition's content).
+      if (open === 'none' && afterDefinition) open = 'paragraph';
+      else if (open !== 'paragraph' && !(open === 'quote' && quotePara)) return undefined;
+      afterDefinition = false;
       continue;
     }
+    // (A paragraph right after a definition shares its content: remark starts its setext heading at the definition.)
+    const afterDef = afterDefinition;
+    afterDefinition = false;
     if (open === 'none' && THEMATIC_BREAK.test(rest)) continue; // after a blank line or at the start: never an underline
+    if (open === 'quote') {
+      // A thematic break is never a lazy line: it ends the quote, and nothing is open after it. A line of "=" (or
+      // "-", "--") after a paragraph in the quote is one of its lazy lines; elsewhere it may start a paragraph.
+      if (THEMATIC_BREAK.test(rest)) {
+        open = 'none';
+        continue;
+      }
+      if (rest.charCodeAt(0) === 61 /* = */ && SETEXT_SHAPE.test(rest)) {
+        if (!quotePara) return undefined;
+        continue;
+      }
+    }
+    if (open === 'none' && rest.charCodeAt(0) === 91 /* [ */) {
+      // A link reference definition, or surely a paragraph's first line; anything unsure goes to remark.
+      const d = definitionAt(rest, lines, i, n);
+      if (d === undefined) return undefined;
+      if (d !== '') {
+        (definitions ??= []).push(d.source);
+        afterDefinition = true;
+        i = d.next - 1;
+        continue;
+      }
+      open = 'paragraph';
+      continue;
+    }
+    // A setext underline (indented by up to three) after a paragraph of one plain unindented line (as in a chunk of
+    // those two lines, above): a heading ("x---" typed into a run of thematic breaks sent the whole run to micromark).
+    if (open === 'paragraph' && paraLine === i - 1 && SETEXT_SHAPE.test(rest)) {
+      const first = lines[i - 1]!;
+      const text = withoutPlainLinks(first).trim();
+      if (INLINE_SYNTAX.test(text) || first !== first.trimEnd()) return undefined;
+      (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text, kind: 'setext', line: i - 1, character: 0, endLine: i, endCharacter: line.length });
+      open = 'none';
+      continue;
+    }
     // A thematic break that is no setext underline ("***", "- - -") ends a paragraph (not a table: rows are left alone).
     if (open === 'paragraph' && rows === undefined && only === -1 && THEMATIC_BREAK.test(rest) && !SETEXT_SHAPE.test(rest)) {
       open = 'none';
       continue;
     }
     if (rest.charCodeAt(0) === 124 /* | */) {
-      if (open === 'quote') return undefined;
+      // After a paragraph in a quote, a lazy line of it (no row); after anything else in a quote, unsure.
+      if (open === 'quote') {
+        if (!quotePara) return undefined;
+        continue;
+      }
       if (indent === 0) {
         if (rows) rows.push(i);
         else if (only === -1) only = i;
@@ -406,11 +480,138 @@ function proseChunk(text: string, lines: readonly string[], n: number): ChunkDat
       open = 'paragraph';
       continue;
     }
-    const starts = open === 'none' ? PARAGRAPH_LINE.test(rest) || (rest.charCodeAt(0) === 96 && !rest.startsWith('```')) || rest.charCodeAt(0) === 91 : CONTINUATION_LINE.test(rest);
+    const starts = open === 'none' ? PARAGRAPH_LINE.test(rest) || (rest.charCodeAt(0) === 96 && !rest.startsWith('```')) : CONTINUATION_LINE.test(rest);
     if (!starts) return undefined;
-    if (open === 'none') open = 'paragraph';
+    // A lazy line of a quote: only where the quote surely holds a paragraph (after "> - a" or ">" it may start one).
+    if (open === 'quote' && !quotePara) return undefined;
+    if (open === 'none') {
+      open = 'paragraph';
+      if (indent === 0 && !afterDef) paraLine = i;
+    }
   }
-  return withRows(rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]));
+  const data = withRows(rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]));
+  return definitions || headings ? { ...data, headings: headings ?? data.headings, definitions: definitions ?? data.definitions } : data;
+}
+
+/**
+ * A block quote line's content: its ">" markers (each after up to three spaces, with one space after it) taken off;
+ * `indent`, the spaces left before the content. Undefined for a tab among them (columns that need counting).
+ */
+function quoteContent(line: string): { depth: number; content: string; indent: number } | undefined {
+  let i = 0;
+  let depth = 0;
+  for (;;) {
+    let j = i;
+    while (j - i < 3 && line.charCodeAt(j) === 32) j++;
+    if (line.charCodeAt(j) !== 62) break;
+    depth++;
+    i = j + 1;
+    if (line.charCodeAt(i) === 32) i++;
+  }
+  let j = i;
+  while (line.charCodeAt(j) === 32) j++;
+  if (line.charCodeAt(j) === 9) return undefined;
+  return { depth, content: line.slice(j), indent: j - i };
+}
+
+/** Content in a quote that surely starts a paragraph there (not a definition: a "[" line is read by definitionAt). */
+function startsQuoteParagraph(content: string): boolean {
+  const c = content.charCodeAt(0);
+  if (c === 91) return definitionAt(content, [content], 0, 1) === '';
+  return PARAGRAPH_LINE.test(content) || (c === 96 && !content.startsWith('```')) || c === 124;
+}
+
+/** The characters a backslash escapes (CommonMark's ASCII punctuation). */
+const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
+
+/** A link title that makes up a whole line: plain text in quotes or parentheses, spaces around it. */
+const TITLE_LINE = /^ *(?:"([^"\\&()\p{Cc}]*)"|'([^'\\&()\p{Cc}]*)'|\(([^"\\&()\p{Cc}]*)\)) *$/u;
+
+/**
+ * Line `i` starts with "[" where a paragraph may start (so a link reference definition may too); read by one pass.
+ * Gives the definition's source as remark gives it (see collectDefinitions in remark.ts) and the line after it, for a
+ * definition with a plain destination and at most a plain title, its label on one line or two, its title on its
+ * destination's line or the next; '' when the line is surely no definition's start (its label closes without ":"
+ * after it, or something other than a title follows the destination), so it starts a paragraph; undefined when unsure
+ * (a label, destination or title that may go on further, escapes, references, angle brackets, parentheses), for
+ * remark. `rest` is line i without its indentation; `n`, the chunk's lines up to its trailing blank lines.
+ */
+function definitionAt(rest: string, lines: readonly string[], i: number, n: number): { source: string; next: number } | '' | undefined {
+  let line = rest;
+  let row = i;
+  let label = '';
+  let k = 1;
+  for (;;) {
+    for (; k < line.length; k++) {
+      const c = line.charCodeAt(k);
+      if (c === 93 /* ] */) break;
+      if (c === 91 /* [ */) return ''; // an unescaped "[" in a label: no definition
+      if (c === 92 /* \ */ || c === 38 /* & */) return undefined;
+    }
+    label += line.slice(row === i ? 1 : 0, k);
+    if (k < line.length) break;
+    // The label may go on on the next line, if that line goes on with the paragraph: read a label of two lines.
+    // (After the chunk's last line of text, only blank lines or a line that ends the paragraph follow: see scan.ts.)
+    const next = row + 1 < n ? lines[row + 1]! : '';
+    if (next.trim() === '') return '';
+    if (row > i || !/^[a-z0-9]/i.test(next) || !PARAGRAPH_LINE.test(next)) return undefined;
+    label += '\n';
+    line = next;
+    row++;
+    k = 0;
+  }
+  if (label.length > 999 || label.trim() !== label || label === '') return undefined;
+  if (line.charCodeAt(k + 1) !== 58 /* : */) return '';
+  k += 2;
+  while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
+  if (k === line.length) return undefined; // the destination may be on the next line
+  // The destination, plain or in angle brackets, its backslash escapes read (remark's URL, "<" and ">" encoded).
+  const angle = line.charCodeAt(k) === 60;
+  if (angle) k++;
+  let url = '';
+  let from = k;
+  for (; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (angle ? c === 62 : c === 32 || c === 9) break;
+    if (c === 92 /* \ */ && k + 1 < line.length && ASCII_PUNCTUATION.includes(line.charAt(k + 1))) {
+      url += line.slice(from, k);
+      from = ++k;
+      continue;
+    }
+    if (c < 0x20 || c === 0x7f || c === 60 || c === 38 || (!angle && (c === 62 || c === 40 || c === 41))) return undefined;
+  }
+  url += line.slice(from, k);
+  if (angle) {
+    if (k === line.length) return undefined; // no closing ">"
+    k++;
+    if (k < line.length && line.charCodeAt(k) !== 32 && line.charCodeAt(k) !== 9) return undefined;
+  }
+  const source = `[${label}]: <${url.replace(/[<>]/g, encodeURIComponent)}>`;
+  let t = k;
+  while (line.charCodeAt(t) === 32 || line.charCodeAt(t) === 9) t++;
+  if (t === line.length) {
+    // A title may follow on the next line: a whole plain one is read, anything else that may be one goes to remark.
+    const next = row + 1 < n ? lines[row + 1]! : '';
+    if (!/^[ \t]*["'(]/.test(next)) return { source, next: row + 1 };
+    const title = TITLE_LINE.exec(next);
+    if (!title) return undefined;
+    const text = title[1] ?? title[2] ?? title[3]!;
+    return { source: text === '' ? source : `${source} "${text}"`, next: row + 2 };
+  }
+  const open = line.charCodeAt(t);
+  const close = open === 34 ? 34 : open === 39 ? 39 : open === 40 ? 41 : -1;
+  if (close === -1) return ''; // neither a title nor the line's end after the destination: no definition
+  let e = t + 1;
+  for (; e < line.length; e++) {
+    const c = line.charCodeAt(e);
+    if (c === close) break;
+    if (c === 92 || c === 38 || c === 34 || c === 40 || c === 41 || c < 0x20) return undefined;
+  }
+  if (e === line.length) return undefined; // the title may go on on the next line
+  // Anything but white space after a title on the destination's line: no definition (remark reads a paragraph).
+  for (let j = e + 1; j < line.length; j++) if (line.charCodeAt(j) !== 32 && line.charCodeAt(j) !== 9) return '';
+  const title = line.slice(t + 1, e);
+  return { source: title === '' ? source : `${source} "${title}"`, next: row + 1 };
 }
 
 const NO_ROWS: readonly number[] = [];
