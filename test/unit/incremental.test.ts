@@ -405,7 +405,7 @@ describe('chunk fast path == remark', () => {
     '# Heading', '## Heading ##', '#hashtag', '| a | b |', '> quote', '<div>', '<!-- c -->', '[d]: https://example.com',
     '[link](https://example.com)', '```', '~~~', '    indented code', '\tindented code', '---', '===', '- item', '+ item',
     'Title', 'Sub', '`code` first', '``double``', '`', '[ref]: x "t"', '[ref]', '## C# tips', '## Impact <span>x</span>', '## a &amp; b', '## a & b;', '## <https://x.y>', '## <a@b.c>', '## a <b', '## x &#35;',
-    '===', '= x', '=== x', '#tag alone', '-\titem', '-\t\titem', '1.\titem', '10)\t item', '- \titem', '-\t  item', '*\t\t\tcode', '+ \t\tx', '-\t- nested', '-\t```', '-\t<div>', '\tmore', '  more',
+    '===', '= x', '=== x', '#tag alone', '  - sub', '   1. one', ' * x', '  -\tx', '  - a *b*', '   - - -', '  2) two', '  - [ ] Fix @kim', '    more', '  more', '-\titem', '-\t\titem', '1.\titem', '10)\t item', '- \titem', '-\t  item', '*\t\t\tcode', '+ \t\tx', '-\t- nested', '-\t```', '-\t<div>', '\tmore', '  more',
     '## Fix `x` now', '## a `  ` b', '## a ` ` b', '## `a``b`', '## ``a`b``', '## ` a `', '## `  `', '## ` a`', '## `a', '## a`', '## \\`a`', '## `a\\`b`',
     '## \\\\`a`', '## a \\# b', '## a\\', '## `` ` ``', '## ```a```', '## `a` `b` ``c``', '## \\a', '## a\\-b', '## `a`\\`', '## ` `` `',
     '## `a\tb`', '## `é` ✅', '## \\``a`', '## ```a`` b` c```', 'Fix `x` now', '`a` b `c', 'a \\* b', '## `a` #', '## `a #`', '## x \\#',
