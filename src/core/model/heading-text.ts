@@ -1,6 +1,7 @@
 // Heading text read without remark, shared by the fast chunk reader (parse.ts) and remark's (remark.ts), which is
 // loaded lazily: what both need lives here.
 import type { RawHeading } from './chunk';
+import { classifyCharacter } from 'micromark-util-classify-character';
 import { firstIndex } from './text';
 
 /**
@@ -26,16 +27,34 @@ function asciiPunctuation(c: number): boolean {
   return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
 
+/** A run of `*` or `_` in a heading's content (see inlineText): what micromark's attention reads of it. */
+interface Delimiter {
+  readonly marker: number;
+  /** Characters of the run not yet used by emphasis. */
+  size: number;
+  readonly open: boolean;
+  readonly close: boolean;
+  /** False once it is inside emphasis that closed around it: it is text. */
+  active: boolean;
+}
+
 /**
- * What inline parsing reads in a heading's content (one line) whose only syntax is code spans and backslash escapes:
- * no "!", "&", "*", "<", "[", "]" or "_" anywhere. CommonMark's rules, read in one pass: a run of n backticks opens a
- * code span closed by the next run of exactly n (escapes do not work inside, so runs are counted in the raw text);
- * a run with none is literal; a code span drops one space at each end when it has one at both and is not all spaces;
- * a backslash before ASCII punctuation is that character. Undefined for any other content: micromark reads it, at
- * 40 to 100 µs a heading (1 MB of "## Fix `x` i" headings took 3 s with a parse per group of them).
+ * What inline parsing reads in a heading's content (one line) whose only syntax is code spans, backslash escapes and
+ * emphasis: no "&", "<", "[" or "]" anywhere. micromark's rules, read without it (40 to 100 µs a heading: 1 MB of
+ * "## Fix `x` i" headings took 3 s with a parse per group of them):
+ * - a run of n backticks opens a code span closed by the next run of exactly n (escapes do not work inside, so runs
+ *   are counted in the raw text); a run with none is literal; a code span drops one space at each end when it has
+ *   one at both and is not all spaces;
+ * - a backslash before ASCII punctuation is that character;
+ * - a run of `*` or `_` may open or close emphasis by the characters around it (classifyCharacter, micromark's
+ *   own), and each closer takes the nearest opener of its marker that the rule of three allows (micromark's
+ *   resolveAllAttention: sizes as they are after earlier matches; runs inside a match are text). What emphasis uses
+ *   is dropped; the rest of a run is text.
+ * Undefined for any other content: micromark reads it. The search for an opener goes back over the runs: quadratic
+ * in a heading, as micromark is, and headings are cut to MAX_INLINE_HEADING before.
  */
-export function codeAndEscapes(raw: string): string | undefined {
-  if (/[!&*<[\]_]/.test(raw)) return undefined;
+export function inlineText(raw: string): string | undefined {
+  if (/[&<[\]]/.test(raw)) return undefined;
   // Where each run of backticks starts, by its length, in order.
   const runs = new Map<number, number[]>();
   for (let i = 0; i < raw.length; ) {
@@ -49,16 +68,33 @@ export function codeAndEscapes(raw: string): string | undefined {
     if (!list) runs.set(i - start, (list = []));
     list.push(start);
   }
-  let out = '';
-  let from = 0; // the start of text not yet copied to out
+  // Text and runs of * and _, in order: a string, or the index of a run in `delimiters`.
+  const pieces: Array<string | number> = [];
+  const delimiters: Delimiter[] = [];
+  let from = 0; // the start of text not yet in pieces
   for (let i = 0; i < raw.length; ) {
     const c = raw.charCodeAt(i);
     if (c === 92 /* \ */) {
       if (i + 1 < raw.length && asciiPunctuation(raw.charCodeAt(i + 1))) {
-        out += raw.slice(from, i);
-        from = i + 1; // the escaped character is copied with what follows
+        pieces.push(raw.slice(from, i));
+        from = i + 1; // the escaped character is text with what follows
         i += 2;
       } else i++;
+      continue;
+    }
+    if (c === 42 /* * */ || c === 95 /* _ */) {
+      const start = i;
+      while (raw.charCodeAt(i) === c) i++;
+      // micromark's tokenizeAttention: the characters before and after the run (none is whitespace).
+      const previous = start > 0 ? raw.charCodeAt(start - 1) : null;
+      const next = i < raw.length ? raw.charCodeAt(i) : null;
+      const before = classifyCharacter(previous);
+      const after = classifyCharacter(next);
+      const open = !after || (after === 2 && !!before) || next === 42 || next === 95;
+      const close = !before || (before === 2 && !!after) || previous === 42 || previous === 95;
+      pieces.push(raw.slice(from, start), delimiters.length);
+      delimiters.push({ marker: c, size: i - start, open: c === 42 ? open : open && (!!before || !close), close: c === 42 ? close : close && (!!after || !open), active: true });
+      from = i;
       continue;
     }
     if (c !== 96) {
@@ -73,11 +109,40 @@ export function codeAndEscapes(raw: string): string | undefined {
     const close = list[k]!;
     let code = raw.slice(i, close);
     if (code.length >= 2 && code.charCodeAt(0) === 32 && code.charCodeAt(code.length - 1) === 32 && /[^ ]/.test(code)) code = code.slice(1, -1);
-    out += raw.slice(from, start) + code;
+    pieces.push(raw.slice(from, start), code);
     i = close + (i - start);
     from = i;
   }
-  return out + raw.slice(from);
+  pieces.push(raw.slice(from));
+  // micromark's resolveAllAttention: each closer, in order, takes the nearest opener it may, again while it has
+  // characters left.
+  for (let c = 0; c < delimiters.length; c++) {
+    const closer = delimiters[c]!;
+    while (closer.active && closer.close && closer.size > 0) {
+      let o = c - 1;
+      for (; o >= 0; o--) {
+        const opener = delimiters[o]!;
+        if (!opener.active || !opener.open || opener.size === 0 || opener.marker !== closer.marker) continue;
+        if ((opener.close || closer.open) && closer.size % 3 !== 0 && (opener.size + closer.size) % 3 === 0) continue;
+        break;
+      }
+      if (o < 0) break;
+      const opener = delimiters[o]!;
+      const use = opener.size > 1 && closer.size > 1 ? 2 : 1;
+      opener.size -= use;
+      closer.size -= use;
+      for (let k = o + 1; k < c; k++) delimiters[k]!.active = false;
+    }
+  }
+  let out = '';
+  for (const p of pieces) {
+    if (typeof p === 'string') out += p;
+    else {
+      const d = delimiters[p]!;
+      if (d.size > 0) out += String.fromCharCode(d.marker).repeat(d.size);
+    }
+  }
+  return out;
 }
 
 /**

@@ -2,9 +2,9 @@
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
-import { codeAndEscapes, htmlHeadings, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
+import { htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
 import { remarkParseChunk } from './remark';
-import { THEMATIC_BREAK, trimEndChars } from './text';
+import { THEMATIC_BREAK, trimEndChars, trimStartChars } from './text';
 import type { ChunkData, RawHeading } from './chunk';
 
 // The chunk types live in chunk.ts (remark.ts and heading-text.ts use them too); exported here as before.
@@ -18,6 +18,7 @@ export function parseChunk(text: string, frontMatter: boolean): ChunkData {
 
 /** A line of nothing but spaces and tabs: one object, not a literal made again per chunk (a new RegExp each time). */
 const SPACES_ONLY = /^[ \t]*$/;
+const SPACE_OR_TAB = /[ \t]/;
 
 const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
 /**
@@ -101,7 +102,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
       let text = withoutPlainLinks(first).trim();
       if (first !== first.trimEnd()) return undefined;
       if (INLINE_SYNTAX.test(text)) {
-        const read = first.length + 1 + lines[1]!.length <= MAX_INLINE_HEADING ? codeAndEscapes(first) : undefined;
+        const read = first.length + 1 + lines[1]!.length <= MAX_INLINE_HEADING ? inlineText(first) : undefined;
         if (read === undefined) return undefined;
         text = read.trim();
       }
@@ -237,7 +238,7 @@ export function inlineHeading(text: string): InlineHeading | undefined {
   const underline = /^(=+|-+)[ \t]*$/.exec(lines[1]!);
   if (!underline || first !== first.trimEnd() || !INLINE_SYNTAX.test(withoutPlainLinks(first).trim())) return undefined;
   const source = `${first}\n${lines[1]!}`;
-  if (source.length > MAX_INLINE_HEADING || codeAndEscapes(first) !== undefined) return undefined;
+  if (source.length > MAX_INLINE_HEADING || inlineText(first) !== undefined) return undefined;
   return { source, depth: underline[1]![0] === '=' ? 1 : 2, kind: 'setext', endLine: 1, endCharacter: lines[1]!.length };
 }
 
@@ -247,13 +248,13 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
   const trimmed = first.trimEnd();
   if (!m || (trimmed !== first && !/^[ \t]+$/.test(first.slice(trimmed.length)))) return undefined;
   // The closing sequence is found by one scan back from the end (a pattern tried from each of a long run of spaces
-  // read the whole run again).
-  const raw = withoutClosingSequence((m[2] ?? '').trim()).trim();
+  // read the whole run again), once spaces and tabs are cut: only they may come before it ("## \u00a0#" is "#").
+  const raw = withoutClosingSequence(trimEndChars(trimStartChars(m[2] ?? '', SPACE_OR_TAB), SPACE_OR_TAB)).trim();
   let content = withoutPlainLinks(raw).trim();
   if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) {
     // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
     if (first.length <= MAX_INLINE_HEADING) {
-      const read = codeAndEscapes(raw);
+      const read = inlineText(raw);
       if (read === undefined) return INLINE;
       return { depth: m[1]!.length, text: read.trim(), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
     }
