@@ -18,7 +18,7 @@ const LAZY = [
   { specifier: 'smol-toml', module: 'smol-toml', functions: ['parse'] },
   { specifier: 'jsonc-parser', module: 'jsonc-parser', functions: ['getNodeValue', 'parseTree', 'printParseErrorCode'] },
   { specifier: 'picomatch/posix', module: 'picomatch/posix', functions: ['default'] },
-  { specifier: './remark', module: './src/core/model/remark.ts', importer: 'src/core/model', functions: ['remarkParseChunk', 'headingTextWithDefinitions'] },
+  { specifier: './remark', module: './src/core/model/remark.ts', importer: 'src/core/model', functions: ['remarkParseChunk', 'headingTextWithDefinitions', 'headingLinesText'] },
   // The same file, imported from the authoring code (edits.ts) by another path.
   { specifier: '../model/remark', module: './src/core/model/remark.ts', importer: 'src/core/authoring', functions: ['openConstructAtEnd'] },
   // re2js, the linear-time engine for patterns users supply (a ticket pattern or globs other than ours).
