@@ -88,5 +88,8 @@ export const FAMILIES: readonly Family[] = [
   { name: 'unclosed-fence', what: 'an unclosed fence, then n lines', make: (b) => postmortem('What happened', `\`\`\`\n${lines(b, (i) => `line ${i}`)}`) },
   { name: 'unclosed-comment', what: 'an unclosed HTML comment, then n lines', make: (b) => postmortem('What happened', `<!--\n${lines(b, (i) => `line ${i}`)}`) },
   { name: 'timeline-rows', what: 'a Timeline of n entries led by a run of "*_"', make: (b) => postmortem('Timeline', lines(b, (i) => `- ${'*_'.repeat(20)}14:${pad2(i)} x`)) },
+  { name: 'inline-html-lines', what: 'paragraph lines that start with inline HTML ("<span>x i</span> text"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => `<span>x${i}</span> text`)) },
+  { name: 'comment-lines', what: 'one-line HTML comments, each different ("<!-- c i -->"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => `<!-- c ${i} -->`)) },
+  { name: 'indented-code', what: 'lines of indented code ("    code i"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => `    code ${i}`)) },
   { name: 'mixed-eol-nul', what: 'lines ending in CR, CRLF and LF in turn, with NUL, lone surrogates and BOMs', make: (b) => postmortem('What happened', lines(b, (i) => `a\u0000b\ud800c\ufeff ${i}${['\r', '\r\n', '\n'][i % 3]}`, '')) },
 ];

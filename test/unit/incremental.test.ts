@@ -27,6 +27,7 @@ const SNIPPETS = [
   '<!--', '-->', '<!-- note -->\n', '<div>\n', '</div>\n', '<h2>Impact</h2>\n', '<h2>Timeline\n', '</h2>\n', '<h3\n', '<table>\n', '<h3 class="x">Root causes</h3>', '> ',
   '**2026-11-20 14:03 UTC** — ', '\t', '+++\n', 'type: postmortem\n', '<script>\n', '</script>\n', '`', '\\',
   '\r', '\uFEFF', '  ```\n', '   ~~~\n', '  <!--\n', '  <div>\n', '10) ', '> - ', '-\t', '+\n',
+  '<span>x</span> y\n', '<b>', '    code\n', '\tcode\n', '<?x ?>\n', '<![CDATA[ x ]]>\n', '<!-- a\nb -->\n', '<span>\n',
 ];
 
 function randomEdit(text: string, r: () => number): string {
@@ -89,7 +90,7 @@ function documents(): Array<[string, string]> {
     ['generated 3 KB', generatePostmortem(3_000, 11)],
     ['CRLF', generatePostmortem(2_000, 3).replace(/\n/g, '\r\n')],
     // Documents of many small sections and headings: what edits hand on from one model to the next.
-    ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs', 'setext-headings'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
+    ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs', 'setext-headings', 'inline-html-lines', 'comment-lines', 'indented-code'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
     ['tricky', doc('---', 'type: postmortem', '---', '', '# T', '- a', '  ```', '# x', '  ```', '# y', '', '| a |', '| b |', '---', '<!--', '', '## Impact', '-->', '## Timeline', '<div>', '## Overview', '</div>')],
     // Fences and HTML blocks opened in list items and block quotes: they end with their container.
     ['containers', doc('# T', '', '- a', '  ```', '  x', '', '## Timeline', '', '10) b', '    ~~~', '## Impact', '> - c', '>   <!--', '## Root causes', '1.', '   ```', '- ```', '## Action items', '', '- [ ] d', '  <div>', '  ```', '  ```', '- [ ] e', '', '## End')],
@@ -165,6 +166,10 @@ describe('incremental analysis (differential)', function () {
     ['block tags after a paragraph the block interrupts', doc('Some text', '<div>', '<h2>Impact</h2>', '<h2>Timeline</h2>')],
     ['block tags with CRLF and CR line endings', '<div>\r\n<h2>Impact</h2>\r<h2>Timeline</h2>\r\n<h2>Mitigation</h2>\n'],
     ['a line of deep indentation before a heading with a code span', doc('| a |', ' '.repeat(100) + '|', '', '### Failing `x` jobs', '', '## z')],
+    // Shapes the scan now cuts (after a line of code, a comment closed) and lines of inline HTML read as paragraph lines.
+    ['indented code, comments, inline HTML', doc('    a', '    b', '\tc', '<!-- d -->', '<!-- e', 'f -->', '<span>g</span> h', '<i>', '    i', '---', '<?j ?>', '    k', '', '<span>', '## l', '', '<![CDATA[ m ]]>', '## n')],
+    ['inline HTML in list items, quotes and headings', doc('- <span>a</span> b', '  <b>c</b> d', '> <i>e</i> f', '<u>g</u> h', '## <span>Impact</span>', '<span>Timeline</span>', '===', '1. <a href="x">y</a>')],
+    ['code alternating with text', doc('    a', 'b', '    c', 'd', '', '    e', '', 'f', '\tg', '<!-- h -->', '    i')],
     ['a byte order mark that starts a chunk in mid-document', doc('| a |', '', '\uFEFF### Incident Timeline', '| Date | What |', '|---|---|', '', 'Title', '\uFEFF===', '', '\uFEFFTitle', '===')],
   ];
   for (const [name, text] of regressions) {
@@ -389,6 +394,8 @@ describe('chunk fast path == remark', () => {
     '## [](x)', '## [a](b "title")', '## ![i](x)', '## [a][b]', '## [a](b)(c)', '## [a **b**](c)', '## [a](<b c>)', '## [a](b\\))',
     '## [a](b`c) d`', '=====', '-----', '=== ', '--- ', ' ---', '-- -', '= =', 'Title  ', '[a](b) title', 'Title *x*', 'Title #', '## x [a](b) *y*', '## [a](b) [c](d) e', '## \\[a](b)', '## [a](b) #', '## [a #](b)', '### [x.y](https://x.y/) Questions',
     '  ```', '   ~~~ js', '  ```', '  <!--', '   <!-- c -->', '  <div>', ' </table>', '   <script>', '  <?x', '  <![CDATA[', '  <!X', '  <span>',
+    '<span>x</span> text', '</b> x', '<span>', '<a href="u">l</a>', '<x y=z>', '<b/>', '<div>x</div>', '<?x ?>', '<![CDATA[ x ]]>', '<!-- c --> x',
+    '<!-- a', 'b -->', '    code 1', '\t\tcode', '  \tcode', '     five', '  <span>x</span> y', '<pre>x</pre>',
     '',
   ];
   const chunks = new Set<string>();

@@ -1,10 +1,10 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
-import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { htmlHeadings, MAX_INLINE_HEADING } from './heading-text';
 import { remarkParseChunk } from './remark';
-import { THEMATIC_BREAK, trimEndChars } from './text';
+import { THEMATIC_BREAK, indentOf, isBlank, trimEndChars } from './text';
+import { htmlFlowStart } from './html-start';
 import type { ChunkData, RawHeading } from './chunk';
 
 // The chunk types live in chunk.ts (remark.ts and heading-text.ts use them too); exported here as before.
@@ -124,9 +124,13 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     // Never closed: code to the end of the chunk, blank lines included, and it runs on into the next chunk.
     return { ...EMPTY, codeLines: lineNumbers(lines.length), openAtEnd: true, openFrom: 0 };
   }
-  if (c === 32 && /^ {1,3}</.test(first)) return htmlBlock(text, lines, n); // an indented block starts a chunk too (see scan.ts)
+  if ((c === 32 || c === 9) && indentOf(first) >= 4) return indentedCode(lines, n);
+  if (c === 32 && /^ {1,3}</.test(first)) {
+    // An indented block starts a chunk too (see scan.ts); a line of inline HTML (`<span>x</span> text`) is prose.
+    return htmlFlowStart(first, first.indexOf('<')) === 0 ? proseChunk(text, lines, n) : htmlBlock(text, lines, n);
+  }
   if (c === 62 /* > */ || c === 32 || ((c === 45 || c === 42 || c === 95) && THEMATIC_BREAK.test(first))) return proseChunk(text, lines, n);
-  if (c === 60 /* < */) return htmlBlock(text, lines, n);
+  if (c === 60 /* < */) return htmlFlowStart(first) === 0 ? proseChunk(text, lines, n) : htmlBlock(text, lines, n);
   if (c === 91 /* [ */ && n === 1) {
     const d = definition(first);
     if (d) return d;
@@ -344,11 +348,40 @@ function proseChunk(text: string, lines: readonly string[], n: number): ChunkDat
       open = 'paragraph';
       continue;
     }
-    const starts = open === 'none' ? PARAGRAPH_LINE.test(rest) || (rest.charCodeAt(0) === 96 && !rest.startsWith('```')) || rest.charCodeAt(0) === 91 : CONTINUATION_LINE.test(rest);
+    const starts =
+      rest.charCodeAt(0) === 60
+        ? inlineHtmlLine(rest, open)
+        : open === 'none'
+          ? PARAGRAPH_LINE.test(rest) || (rest.charCodeAt(0) === 96 && !rest.startsWith('```')) || rest.charCodeAt(0) === 91
+          : CONTINUATION_LINE.test(rest);
     if (!starts) return undefined;
     if (open === 'none') open = 'paragraph';
   }
   return withRows(rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]));
+}
+
+/**
+ * A line starting with "<" that is a paragraph's line where `open` says what is open above it: one that starts no
+ * HTML block (inline HTML, `<span>x</span> text`), or, as the next line of an open paragraph, one that starts a block
+ * of kind 7 (a lone tag of any name but the block names), which cannot interrupt a paragraph. After a block quote it
+ * may be the quote's lazy line or a paragraph of its own; either way it holds no row.
+ */
+function inlineHtmlLine(rest: string, open: 'none' | 'paragraph' | 'quote'): boolean {
+  const kind = htmlFlowStart(rest);
+  return kind === 0 || (kind === 7 && open === 'paragraph');
+}
+
+/**
+ * A chunk of indented code (four columns or more), blank lines between allowed: its lines are code, to the last one
+ * that is not blank (micromark reads 30 µs a line of it; the scan cuts after each line of code it is sure of, so the
+ * chunks are read here). Undefined when a line is not indented so.
+ */
+function indentedCode(lines: readonly string[], n: number): ChunkData | undefined {
+  for (let i = 1; i < n; i++) {
+    const line = lines[i]!;
+    if (indentOf(line) < 4 && !isBlank(line)) return undefined;
+  }
+  return { ...EMPTY, codeLines: lineNumbers(n) };
 }
 
 const NO_ROWS: readonly number[] = [];
@@ -359,45 +392,47 @@ function withRows(rows: readonly number[]): ChunkData {
   return { headings: EMPTY.headings, items: EMPTY.items, rows, codeLines: EMPTY.codeLines, definitions: EMPTY.definitions, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
 }
 
-const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
-
 /**
- * An HTML block that starts the chunk (CommonMark types 1–6, the names from micromark, which remark uses), read
+ * An HTML block that starts the chunk (CommonMark types 1–7, the names from micromark, which remark uses), read
  * without remark when it takes the whole chunk: its lines are code, and headings written in HTML are read from it.
- * Types 1–5 run to their end marker, type 6 to a blank line.
+ * Types 1–5 run to their end marker, types 6 and 7 to a blank line.
  */
 function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData | undefined {
   const first = lines[0]!.replace(/^ {1,3}/, ''); // an indented block starts a chunk too (see scan.ts)
   let end: string | undefined;
   let opener = 0;
-  const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(first);
+  const kind = htmlFlowStart(first);
+  // Type 1 ends at a line holding any of the four closing tags (`<script>` … `</pre>` is closed).
+  const raw = kind === 1;
   if (raw) {
-    end = `</${raw[1]!.toLowerCase()}>`;
-    opener = raw[0].length;
+    end = '</';
+    opener = 1;
   } else if (first.startsWith('<!--')) [end, opener] = ['-->', 2]; // "<!-->" is a whole comment: the end marker may reuse the opener's dashes
   else if (first.startsWith('<?')) [end, opener] = ['?>', 2];
   else if (first.startsWith('<![CDATA[')) [end, opener] = [']]>', 9];
   else if (/^<![A-Z]/i.test(first)) [end, opener] = ['>', 2];
   else {
-    const tag = /^<\/?([A-Z][A-Z0-9-]*)(?=[\s/>]|$)/i.exec(first);
-    if (!tag || !HTML_BLOCK_NAMES.has(tag[1]!.toLowerCase())) return undefined;
-    if (/^<\/?[A-Z][A-Z0-9-]*\/(?!>)/i.test(first)) return undefined; // "<div/x": not a tag, leave it to remark
-    // Type 6: to the first blank line, which must come after the chunk's last line of content.
+    // Types 6 and 7 (a lone tag of any other name, which may start a chunk: a chunk never starts inside a paragraph):
+    // to the first blank line, which must come after the chunk's last line of content.
+    if (kind !== 6 && kind !== 7) return undefined;
     for (let i = 1; i < n; i++) if (SPACES_ONLY.test(lines[i]!)) return undefined;
     return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length, openFrom: n === lines.length ? 0 : -1 };
   }
   // Types 1–5: to the first line holding the end marker (after the opener on the first line).
-  const caseless = raw === null; // the end markers of types 2–5 hold no letters
   for (let i = 0; i < lines.length; i++) {
     const line = i === 0 ? first.slice(opener) : lines[i]!;
-    if ((caseless ? line : line.toLowerCase()).includes(end)) {
+    if (raw ? RAW_END.test(line) : line.includes(end)) { // the end markers of types 2–5 hold no letters
       if (i !== n - 1) return undefined; // something follows the block in this chunk
-      return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length, openFrom: n === lines.length ? 0 : -1 };
+      // Closed on the chunk's last line: what follows starts afresh (unlike a block of type 6, which runs to a blank line).
+      return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n) };
     }
   }
   // Never closed: it runs to the end of the chunk and on into the next.
   return { ...EMPTY, headings: htmlHeadings(text, 0, 0), codeLines: lineNumbers(lines.length), openAtEnd: true, openFrom: 0 };
 }
+
+/** The end of an HTML block of type 1. */
+const RAW_END = /<\/(?:script|pre|style|textarea)>/i;
 
 /** The chunk's first n lines as written, line endings between them kept. */
 function linesSource(text: string, lines: readonly string[], n: number): string {

@@ -5,6 +5,7 @@
 // alone, never on edit history, so an incremental analysis can reuse chunks whose text is unchanged.
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { firstIndex, isBlank, isSpaceCode, indentOf, THEMATIC_BREAK } from './text';
+import { htmlFlowStart } from './html-start';
 
 export interface ChunkSpan {
   /** First line of the chunk (0-based, inclusive). */
@@ -227,6 +228,9 @@ type HtmlEnd = 'blank' | RegExp;
 function htmlBlockEnd(line: string): HtmlEnd | undefined {
   const t = line.replace(/^ {0,3}/, '');
   if (!t.startsWith('<')) return undefined;
+  // A line that starts no HTML block (inline HTML such as `<span>x</span> text`) is a paragraph line: read as one,
+  // not as a block that runs to the next blank line (64,000 such lines were one chunk, read by micromark).
+  if (htmlFlowStart(t) === 0) return undefined;
   if (/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(t)) return /<\/(?:script|pre|style|textarea)>/i;
   if (t.startsWith('<!--')) return /-->/;
   if (t.startsWith('<?')) return /\?>/;
@@ -400,6 +404,8 @@ function scanFrom(
   let para = false;
   let closedAbove = atClosed;
   let quoteOpen = false; // a block quote began since the last blank line: lines after it may be its lazy lines
+  // The HTML block open (types 1–5) began surely at the top level: the line that closes it closes what is above it.
+  let htmlTop = false;
 
   for (let i = start; i < n; i++) {
     const line = lines[i] as string;
@@ -424,6 +430,7 @@ function scanFrom(
       continue;
     }
     if (html) {
+      let closes = false;
       if (html === 'blank') {
         if (isBlank(line)) {
           html = undefined;
@@ -444,13 +451,17 @@ function scanFrom(
           cuts!.feed(line);
         }
       } else {
-        if (html.test(line)) html = undefined;
+        closes = html.test(line);
+        if (closes) html = undefined;
         prevBlank = scope > 0 && isBlank(line);
       }
       prevTableRow = false;
       prevInList = false;
       codeOpen = false;
-      para = closedAbove = quoteOpen = false;
+      para = quoteOpen = false;
+      // The line after a top-level comment (or other block of types 1–5) closed starts a block: it may start a chunk,
+      // where a rescan can take over (two-line comments with no blank line were one chunk per edit to rescan).
+      closedAbove = closes && htmlTop && scope === 0;
       continue;
     }
     const c = line.charCodeAt(0);
@@ -523,13 +534,14 @@ function scanFrom(
           const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : undefined;
           if (j !== undefined) return resume!.tail(j, chunks);
         }
-      } else if ((prevBlank && noItemBefore && !afterCode && indentOf(line) < 4) || (sibling && chunkIsList)) {
-        // A line indented by one to three columns after a blank line where no item was open starts a block at the top
-        // level, as an unindented one does; so does the next item of a list indented so (a list of 36,000 such items
-        // was one chunk).
-        chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+      } else if ((prevBlank && noItemBefore && !afterCode) || (sibling && chunkIsList) || closedAbove) {
+        // A line indented after a blank line where no item was open starts a block at the top level, as an unindented
+        // one does (indented code too, unless code above the blank line goes on with it); so does the next item of a
+        // list indented so (a list of 36,000 such items was one chunk), and any line after one that closed what was
+        // above it (a setext underline, a thematic break, a line of indented code: 64,000 lines of code were one chunk).
+        chunks.push(closedAbove && !prevBlank ? { start, end: i, frontMatter: false, htmlCut: false, closedCut: true } : { start, end: i, frontMatter: false, htmlCut: false });
         start = i;
-        const j = prevBlank && resume ? resume.resync(i) : undefined;
+        const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : undefined;
         if (j !== undefined) return resume!.tail(j, chunks);
       }
     }
@@ -543,6 +555,7 @@ function scanFrom(
       chunkIsRow = false;
     }
     const lead = unindented ? c : line.trimStart().charCodeAt(0);
+    let htmlClosedHere = false; // a block of types 1–5 opened and closed on this line
     if (!blank && !(inItem && itemSure) && (lead === 96 || lead === 126 || lead === 60)) {
       // In an item that may be open, a fence or HTML block ends with the item; else it is at the top level.
       const open = fenceOpener(line);
@@ -559,6 +572,7 @@ function scanFrom(
       } else if (indentOf(line) < 4) {
         html = htmlBlockEnd(line);
         scope = inItem ? item : 0;
+        htmlTop = !inItem && noItem && item === 0 && !quoteOpen;
         if (!unindented && !inItem && noItem && i > start && (html instanceof RegExp || startsBlockTag(line.trimStart()))) {
           // So does an indented HTML block that may interrupt a paragraph (types 1–6).
           chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
@@ -576,7 +590,10 @@ function scanFrom(
           // "<!-->" and "<!--->" are whole comments: the end marker may reuse the opener's dashes.
           const opener = /^<!(?=--)|^<\?|^<!\[CDATA\[|^<!/.exec(t);
           const rest = opener ? t.slice(opener[0].length) : t;
-          if (html.test(rest)) html = undefined;
+          if (html.test(rest)) {
+            html = undefined;
+            htmlClosedHere = true;
+          }
         }
       }
     }
@@ -591,8 +608,11 @@ function scanFrom(
       const wasPara: boolean = para;
       const afterHeading: boolean = closedAbove;
       // A setext underline or a thematic break ("***", "- - -") after a sure paragraph line: the line after starts a
-      // block. (A run of thematic breaks with no paragraph is left in one chunk: the fast reader takes it whole.)
-      closedAbove = top && shallow && wasPara && (underline || THEMATIC_BREAK.test(unindented ? line : line.trimStart()));
+      // block. (A run of thematic breaks with no paragraph is left in one chunk: the fast reader takes it whole.) So
+      // does a line of indented code at the top level that no paragraph can take (after a blank line, or after a line
+      // that closed what was above it, such as another line of code): code takes no lazy line, and a line of code
+      // read alone is code.
+      closedAbove = top && (shallow ? htmlClosedHere || (wasPara && (underline || THEMATIC_BREAK.test(unindented ? line : line.trimStart()))) : prevBlank || afterHeading);
       para =
         !underline &&
         top &&
@@ -601,7 +621,7 @@ function scanFrom(
         (prevBlank || wasPara || afterHeading) &&
         !listItem &&
         !thematicOrSetext(line.trimStart()) &&
-        !PARA_EXCLUDED.has(lead2) &&
+        (!PARA_EXCLUDED.has(lead2) || (lead2 === 60 && html === undefined && htmlFlowStart(line, unindented ? 0 : line.length - line.trimStart().length) === 0)) &&
         !line.includes('|');
     }
     prevBlank = blank;
