@@ -91,5 +91,9 @@ export const FAMILIES: readonly Family[] = [
   { name: 'inline-html-lines', what: 'paragraph lines that start with inline HTML ("<span>x i</span> text"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => `<span>x${i}</span> text`)) },
   { name: 'comment-lines', what: 'one-line HTML comments, each different ("<!-- c i -->"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => `<!-- c ${i} -->`)) },
   { name: 'indented-code', what: 'lines of indented code ("    code i"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => `    code ${i}`)) },
+  { name: 'quote-inline-html', what: 'block quote lines that start with inline HTML ("> <span>x i</span> text")', make: (b) => postmortem('What happened', lines(b, (i) => `> <span>x${i}</span> text`)) },
+  { name: 'item-inline-html', what: 'list items that start with inline HTML ("- <span>x i</span> text"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => `- <span>x${i}</span> text`)) },
+  { name: 'heading-inline-html', what: 'headings of inline HTML ("### <span>x i</span> text"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => `### <span>x${i}</span> text`)) },
+  { name: 'heading-code', what: 'a heading, then a line of indented code, in turn, no blank line', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? `    code ${i}` : `### h ${i}`))) },
   { name: 'mixed-eol-nul', what: 'lines ending in CR, CRLF and LF in turn, with NUL, lone surrogates and BOMs', make: (b) => postmortem('What happened', lines(b, (i) => `a\u0000b\ud800c\ufeff ${i}${['\r', '\r\n', '\n'][i % 3]}`, '')) },
 ];

@@ -396,6 +396,7 @@ describe('chunk fast path == remark', () => {
     '  ```', '   ~~~ js', '  ```', '  <!--', '   <!-- c -->', '  <div>', ' </table>', '   <script>', '  <?x', '  <![CDATA[', '  <!X', '  <span>',
     '<span>x</span> text', '</b> x', '<span>', '<a href="u">l</a>', '<x y=z>', '<b/>', '<div>x</div>', '<?x ?>', '<![CDATA[ x ]]>', '<!-- c --> x',
     '<!-- a', 'b -->', '    code 1', '\t\tcode', '  \tcode', '     five', '  <span>x</span> y', '<pre>x</pre>',
+    '> <span>x</span> y', '> <div>', '> > <b>x</b> y', '>     <i>x</i>', '> *<!--', '> - <b>x</b>', '## <span>Impact</span>', '## a <http://x>', '## <a@b.c> d', '## <x:y>', '## 1 < 2 > 0',
     '',
   ];
   const chunks = new Set<string>();

@@ -94,15 +94,19 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     if (n === 1) return { ...EMPTY, headings: [heading] };
     // What follows the heading line in the chunk (a paragraph, rows, quotes) starts afresh.
     const after = first.length + (text.charCodeAt(first.length) === 13 && text.charCodeAt(first.length + 1) === 10 ? 2 : 1);
-    const rest = proseChunk(text.slice(after), lines.slice(1), n - 1);
+    const restLines = lines.slice(1);
+    // Indented code right after the heading line (a heading, then code, over and over, was read by micromark).
+    const code = indentOf(restLines[0]!) >= 4 ? indentedCode(restLines, n - 1) : undefined;
+    if (code) return { ...EMPTY, headings: [heading], codeLines: code.codeLines.map((l) => l + 1) };
+    const rest = proseChunk(text.slice(after), restLines, n - 1);
     return rest && { ...EMPTY, headings: [heading], rows: rest.rows.map((r) => r + 1) };
   }
-  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || (c === 91 /* [ */ && !text.includes(']:'))) {
+  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || (c === 91 /* [ */ && !text.includes(']:')) || (c === 60 /* < */ && htmlFlowStart(first) === 0)) {
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
     const underline = n === 2 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null;
     if (underline) {
       const text = withoutPlainLinks(first).trim();
-      if (INLINE_SYNTAX.test(text) || first !== first.trimEnd()) return undefined;
+      if ((INLINE_SYNTAX.test(text) && !plainAngles(text)) || first !== first.trimEnd()) return undefined;
       const depth = underline[1]![0] === '=' ? 1 : 2;
       const heading: RawHeading = { depth, text, kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
       return { ...EMPTY, headings: [heading] };
@@ -130,7 +134,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     return htmlFlowStart(first, first.indexOf('<')) === 0 ? proseChunk(text, lines, n) : htmlBlock(text, lines, n);
   }
   if (c === 62 /* > */ || c === 32 || ((c === 45 || c === 42 || c === 95) && THEMATIC_BREAK.test(first))) return proseChunk(text, lines, n);
-  if (c === 60 /* < */) return htmlFlowStart(first) === 0 ? proseChunk(text, lines, n) : htmlBlock(text, lines, n);
+  if (c === 60 /* < */) return htmlBlock(text, lines, n);
   if (c === 91 /* [ */ && n === 1) {
     const d = definition(first);
     if (d) return d;
@@ -184,12 +188,25 @@ function atxHeading(first: string, text: string): RawHeading | undefined {
   // read the whole run again).
   const raw = withoutClosingSequence((m[2] ?? '').trim()).trim();
   let content = withoutPlainLinks(raw).trim();
-  if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) {
+  if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text) && !plainAngles(content)) {
     // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
     if (first.length <= MAX_INLINE_HEADING || /[\\&]/.test(raw)) return undefined;
     content = raw;
   }
   return { depth: m[1]!.length, text: content, kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
+}
+
+/** The inline syntax that `plainAngles` leaves to remark: all of INLINE_SYNTAX but angle brackets. */
+const INLINE_SYNTAX_BUT_ANGLES = /[\\`*_[\]&!]/;
+/** What may start an autolink: "<", a scheme and ":" (an e-mail autolink needs an "@"). */
+const AUTOLINK_START = /<[A-Z][A-Z0-9+.-]{1,31}:/i;
+
+/**
+ * Heading text whose only inline syntax is angle brackets that make no autolink: inline HTML (`<span>Impact</span>`)
+ * or literal "<" and ">". Its text is then its source, as remark reads it (the text of inline HTML is its source).
+ */
+function plainAngles(content: string): boolean {
+  return !INLINE_SYNTAX_BUT_ANGLES.test(content) && !content.includes('@') && !AUTOLINK_START.test(content);
 }
 
 /** Plain inline links as their text (see PLAIN_LINK); the search only where one may be. */
@@ -210,7 +227,7 @@ function definition(line: string): ChunkData | undefined {
 /** Content that starts a paragraph (inside a list item: after its marker or indentation). */
 function startsParagraph(content: string, chunk: string): boolean {
   const c = content.charCodeAt(0);
-  return PARAGRAPH_LINE.test(content) || (c === 96 && !content.startsWith('```')) || (c === 91 && !chunk.includes(']:')) || c === 124;
+  return PARAGRAPH_LINE.test(content) || (c === 96 && !content.startsWith('```')) || (c === 91 && !chunk.includes(']:')) || c === 124 || (c === 60 && htmlFlowStart(content) === 0);
 }
 
 /**
@@ -255,15 +272,17 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       afterBlank = false;
       continue;
     }
-    // Less indented: only a lazy line of the item's open paragraph keeps the item going.
-    if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124)) return undefined;
+    // Less indented: only a lazy line of the item's open paragraph keeps the item going (not a lone tag: micromark
+    // lets a lazy line start an HTML block of type 7).
+    if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124 || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0))) return undefined;
   }
   return { ...EMPTY, items: [{ line: 0, endLine: n - 1 }] };
 }
 
 /** Item content that holds no fence, HTML, definition, setext underline or thematic break. */
 function simpleItemContent(content: string): boolean {
-  if (/^(?:`{3,}|~{3,}|<|\[[^\]]*\]:)/.test(content)) return false;
+  if (/^(?:`{3,}|~{3,}|\[[^\]]*\]:)/.test(content)) return false;
+  if (content.charCodeAt(0) === 60 && htmlFlowStart(content) !== 0) return false; // HTML; not inline HTML
   if (/^(?:=+|-+)[ \t]*$/.test(content) || /^(?:[-*_][ \t]*){3,}$/.test(content)) return false;
   return true;
 }
@@ -323,7 +342,7 @@ function proseChunk(text: string, lines: readonly string[], n: number): ChunkDat
       continue;
     }
     if (indent <= 3 && rest.charCodeAt(0) === 62 /* > */) {
-      if (line.includes('```') || line.includes('~~~') || line.includes('<')) return undefined;
+      if (line.includes('```') || line.includes('~~~') || (line.includes('<') && !quotedProse(rest))) return undefined;
       open = 'quote';
       continue;
     }
@@ -369,6 +388,18 @@ function proseChunk(text: string, lines: readonly string[], n: number): ChunkDat
 function inlineHtmlLine(rest: string, open: 'none' | 'paragraph' | 'quote'): boolean {
   const kind = htmlFlowStart(rest);
   return kind === 0 || (kind === 7 && open === 'paragraph');
+}
+
+/**
+ * A quote line whose content (after its ">" markers) is a paragraph line that opens nothing: it starts with a letter
+ * or the like, or with inline HTML. So a "<" in it opens no HTML block inside the quote (which could be left open at
+ * the chunk's end). Lines of `> <span>x</span> text` were read by micromark, super-linear on them.
+ */
+function quotedProse(rest: string): boolean {
+  let i = 0;
+  for (let c = rest.charCodeAt(0); c === 62 || c === 32 || c === 9; c = rest.charCodeAt(++i));
+  const content = i === 0 ? rest : rest.slice(i);
+  return content.charCodeAt(0) === 60 ? htmlFlowStart(content) === 0 : PARAGRAPH_LINE.test(content);
 }
 
 /**

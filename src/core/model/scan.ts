@@ -225,20 +225,20 @@ function mayBeLazy(line: string, indent: number): boolean {
 
 type HtmlEnd = 'blank' | RegExp;
 
-function htmlBlockEnd(line: string): HtmlEnd | undefined {
-  const t = line.replace(/^ {0,3}/, '');
-  if (!t.startsWith('<')) return undefined;
-  // A line that starts no HTML block (inline HTML such as `<span>x</span> text`) is a paragraph line: read as one,
-  // not as a block that runs to the next blank line (64,000 such lines were one chunk, read by micromark).
-  if (htmlFlowStart(t) === 0) return undefined;
-  if (/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(t)) return /<\/(?:script|pre|style|textarea)>/i;
-  if (t.startsWith('<!--')) return /-->/;
-  if (t.startsWith('<?')) return /\?>/;
-  if (t.startsWith('<![CDATA[')) return /\]\]>/;
-  if (/^<![A-Z]/i.test(t)) return />/;
-  // Types 6 and 7 (block tags, any complete tag) end at a blank line. Treating every "<" line as such is
-  // conservative: it can only remove boundaries, never add a wrong one.
-  return 'blank';
+/**
+ * Where each kind of HTML block (see htmlFlowStart) ends: types 1–5 at a line holding their end marker, 6 and 7 at a
+ * blank line; none for a line that starts no HTML block (inline HTML such as `<span>x</span> text` is a paragraph line:
+ * 64,000 such lines were taken for one HTML block, one chunk read by micromark). Type 7 cannot interrupt a paragraph,
+ * and the scan does not always know whether one is open: taking it for a block is conservative, as it can only remove
+ * boundaries, never add a wrong one.
+ */
+const HTML_ENDS: ReadonlyArray<HtmlEnd | undefined> = [undefined, /<\/(?:script|pre|style|textarea)>/i, /-->/, /\?>/, />/, /\]\]>/, 'blank', 'blank'];
+
+/** The kind of HTML block the line starts (0 for none), after up to three spaces. */
+function htmlKind(line: string): number {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  return htmlFlowStart(line, i);
 }
 
 /** A front-matter fence line: `---` (YAML) or `+++` (TOML), trailing white space allowed. */
@@ -514,6 +514,9 @@ function scanFrom(
       afterCode = codeOpen && prevBlank;
       codeOpen = indent >= 4 && item === 0; // indented code at the top level, or a paragraph's next line
     }
+    const lead = unindented ? c : line.trimStart().charCodeAt(0);
+    // The kind of HTML block the line starts, asked once (most lines start with no "<").
+    const hk = lead === 60 ? htmlKind(line) : 0;
     if (!blank && i > start) {
       if (unindented) {
         const isAtx = c === 35 && ATX.test(line);
@@ -524,7 +527,7 @@ function scanFrom(
           // A fence or an HTML block that may interrupt a paragraph (types 1–6) ends whatever is above it, as a
           // heading does; its chunk starts with it (a paragraph line, then a fence left open, was one chunk to the end).
           ((c === 96 || c === 126) && fenceOpener(line) !== undefined) ||
-          (c === 60 && (startsBlockTag(line) || htmlBlockEnd(line) instanceof RegExp)) ||
+          (c === 60 && hk >= 1 && hk <= 6) ||
           (listItem && ((chunkIsList && sibling) || INTERRUPTING_ITEM.test(line))) ||
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable) ||
           closedAbove;
@@ -554,7 +557,6 @@ function scanFrom(
       // Rows are cut apart only while the chunk holds nothing but rows (after a list item they are its lazy lines).
       chunkIsRow = false;
     }
-    const lead = unindented ? c : line.trimStart().charCodeAt(0);
     let htmlClosedHere = false; // a block of types 1–5 opened and closed on this line
     if (!blank && !(inItem && itemSure) && (lead === 96 || lead === 126 || lead === 60)) {
       // In an item that may be open, a fence or HTML block ends with the item; else it is at the top level.
@@ -570,10 +572,10 @@ function scanFrom(
         fence = open;
         scope = inItem ? item : 0;
       } else if (indentOf(line) < 4) {
-        html = htmlBlockEnd(line);
+        html = HTML_ENDS[hk];
         scope = inItem ? item : 0;
         htmlTop = !inItem && noItem && item === 0 && !quoteOpen;
-        if (!unindented && !inItem && noItem && i > start && (html instanceof RegExp || startsBlockTag(line.trimStart()))) {
+        if (!unindented && !inItem && noItem && i > start && hk >= 1 && hk <= 6) {
           // So does an indented HTML block that may interrupt a paragraph (types 1–6).
           chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
           start = i;
@@ -621,7 +623,7 @@ function scanFrom(
         (prevBlank || wasPara || afterHeading) &&
         !listItem &&
         !thematicOrSetext(line.trimStart()) &&
-        (!PARA_EXCLUDED.has(lead2) || (lead2 === 60 && html === undefined && htmlFlowStart(line, unindented ? 0 : line.length - line.trimStart().length) === 0)) &&
+        (!PARA_EXCLUDED.has(lead2) || (lead2 === 60 && html === undefined && hk === 0)) &&
         !line.includes('|');
     }
     prevBlank = blank;
