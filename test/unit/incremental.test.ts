@@ -396,6 +396,8 @@ describe('chunk fast path == remark', () => {
     '  ```', '   ~~~ js', '  ```', '  <!--', '   <!-- c -->', '  <div>', ' </table>', '   <script>', '  <?x', '  <![CDATA[', '  <!X', '  <span>',
     '<span>x</span> text', '</b> x', '<span>', '<a href="u">l</a>', '<x y=z>', '<b/>', '<div>x</div>', '<?x ?>', '<![CDATA[ x ]]>', '<!-- c --> x',
     '<!-- a', 'b -->', '    code 1', '\t\tcode', '  \tcode', '     five', '  <span>x</span> y', '<pre>x</pre>',
+    '@user & x', '/path < y', '$x', '+1', '+ x', '+', '#tag & y', '#', '~x', '~~ x', '~~~x', '=x', '= =', '--', '-- x', '__', '_ _', '\tx & y',
+    ' \ty', '%', ':x', '.', '1.5 x', '1)', '\u000bx', '\f', '\u0000x', '*x*', '9999999999. x', '{x}', '^', '?', '> @x < y', '``x', '```x`', 'x\u0000y',
     '> <span>x</span> y', '> <div>', '> > <b>x</b> y', '>     <i>x</i>', '> *<!--', '> - <b>x</b>', '## <span>Impact</span>', '## a <http://x>', '## <a@b.c> d', '## <x:y>', '## 1 < 2 > 0',
     '',
   ];
@@ -412,7 +414,7 @@ describe('chunk fast path == remark', () => {
   const ONE_LINE = [
     '## [r0] Timeline', '[r0]: /x0', '## x \u2028', '## x\u2029y', '#\t', '# x\t ', '# x \u00a0', '####### seven', '#', '## #', '## x ##  ',
     '[a]: /x  ', '[a]:\t/b', '[ a ]: /b', '[]: x', '[a]: <b>', '[a]: b "t"', '[a]:', '[a] : b', '[a\\]]: b', '[a]: b\u0001', '[a]]: b',
-    '   ', '\t', ' \t ', '', 'x', '[a]', '[a]: b ]: c',
+    '   ', '\t', ' \t ', '', 'x', '[a]', '[a]: b ]: c', '## a\u0000b',
   ];
   for (const a of ONE_LINE) for (const after of ['', '\n', '\n  \n\t', '\n\n\n', '\r\n', '\n \r']) chunks.add(a + after);
   const docs = [generatePostmortem(20_000, 2), generatePostmortem(5_000, 9).replace(/\n/g, '\r\n')];

@@ -88,7 +88,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     return { ...EMPTY, frontMatter: { kind: fence === '---' ? 'yaml' : 'toml', value: lines.slice(1, n - 1).join('\n') } };
   }
   const c = first.charCodeAt(0);
-  if (c === 35 /* # */) {
+  if (c === 35 /* # */ && ATX_START.test(first)) {
     const heading = atxHeading(first, text);
     if (!heading) return undefined;
     if (n === 1) return { ...EMPTY, headings: [heading] };
@@ -101,14 +101,14 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     const rest = proseChunk(text.slice(after), restLines, n - 1);
     return rest && { ...EMPTY, headings: [heading], rows: rest.rows.map((r) => r + 1) };
   }
-  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || (c === 91 /* [ */ && !text.includes(']:')) || (c === 60 /* < */ && htmlFlowStart(first) === 0)) {
+  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || (c === 91 /* [ */ && !text.includes(']:')) || (c === 60 /* < */ && htmlFlowStart(first) === 0) || (c !== 91 && c !== 32 && c !== 9 && plainLine(first))) {
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
     const underline = n === 2 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null;
     if (underline) {
       const text = withoutPlainLinks(first).trim();
       if ((INLINE_SYNTAX.test(text) && !plainAngles(text)) || first !== first.trimEnd()) return undefined;
       const depth = underline[1]![0] === '=' ? 1 : 2;
-      const heading: RawHeading = { depth, text, kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
+      const heading: RawHeading = { depth, text: withoutNul(text), kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
       return { ...EMPTY, headings: [heading] };
     }
     return proseChunk(text, lines, n);
@@ -193,7 +193,7 @@ function atxHeading(first: string, text: string): RawHeading | undefined {
     if (first.length <= MAX_INLINE_HEADING || /[\\&]/.test(raw)) return undefined;
     content = raw;
   }
-  return { depth: m[1]!.length, text: content, kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
+  return { depth: m[1]!.length, text: withoutNul(content), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
 }
 
 /** The inline syntax that `plainAngles` leaves to remark: all of INLINE_SYNTAX but angle brackets. */
@@ -207,6 +207,11 @@ const AUTOLINK_START = /<[A-Z][A-Z0-9+.-]{1,31}:/i;
  */
 function plainAngles(content: string): boolean {
   return !INLINE_SYNTAX_BUT_ANGLES.test(content) && !content.includes('@') && !AUTOLINK_START.test(content);
+}
+
+/** Text with NUL characters as micromark reads them: U+FFFD. */
+function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\ufffd') : text;
 }
 
 /** Plain inline links as their text (see PLAIN_LINK); the search only where one may be. */
@@ -335,7 +340,15 @@ function proseChunk(text: string, lines: readonly string[], n: number): ChunkDat
     const line = lines[i]!;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
-    if (line.charCodeAt(indent) === 9) return undefined;
+    if (line.charCodeAt(indent) === 9) {
+      // A tab in the indentation makes four columns or more: indented code, or the next line of a paragraph.
+      if (isBlank(line)) {
+        open = 'none';
+        continue;
+      }
+      if (open !== 'paragraph') return undefined;
+      continue;
+    }
     const rest = indent === 0 ? line : line.slice(indent);
     if (rest === '') {
       open = 'none';
@@ -367,17 +380,51 @@ function proseChunk(text: string, lines: readonly string[], n: number): ChunkDat
       open = 'paragraph';
       continue;
     }
-    const starts =
-      rest.charCodeAt(0) === 60
-        ? inlineHtmlLine(rest, open)
-        : open === 'none'
-          ? PARAGRAPH_LINE.test(rest) || (rest.charCodeAt(0) === 96 && !rest.startsWith('```')) || rest.charCodeAt(0) === 91
-          : CONTINUATION_LINE.test(rest);
-    if (!starts) return undefined;
+    if (!(rest.charCodeAt(0) === 60 ? inlineHtmlLine(rest, open) : plainLine(rest))) return undefined;
     if (open === 'none') open = 'paragraph';
   }
   return withRows(rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]));
 }
+
+/**
+ * A line (after at most three spaces) that is a paragraph's line wherever it is: at a paragraph's start, as its next
+ * line, or as a quote's lazy line. It opens no other block and cannot end a paragraph or underline it: no heading,
+ * fence, quote, list item (any line that may be one), thematic break or setext underline. Read by its first characters
+ * (a line of any other first character, "@user", "/path", "$x", "+1", was read by micromark, whose time is quadratic in
+ * the lines of a paragraph that hold "&", "<", "]" or "*": 256 KB of such lines took 3–4 s). "<" and "|" lines are
+ * read apart; "[" may start a definition, which a chunk holding "]:" leaves to remark.
+ */
+function plainLine(rest: string): boolean {
+  if (rest.length === 0) return false;
+  const c = rest.charCodeAt(0);
+  const next = rest.charCodeAt(1);
+  const spaceOrEnd = next === 32 || next === 9 || rest.length === 1;
+  switch (c) {
+    case 62: // >
+    case 60: // <
+    case 124: // |
+      return false;
+    case 35: // #
+      return !ATX_START.test(rest);
+    case 96: // `
+    case 126: // ~
+      return !(next === c && rest.charCodeAt(2) === c);
+    case 45: // -
+    case 43: // +
+    case 42: // *
+    case 95: // _
+      return !spaceOrEnd && !THEMATIC_BREAK.test(rest) && !SETEXT_SHAPE.test(rest);
+    case 61: // =
+      return !SETEXT_SHAPE.test(rest);
+    default:
+      return !(c >= 48 && c <= 57 && ORDERED_MARKER.test(rest));
+  }
+}
+
+/** An ATX heading's opening sequence. */
+const ATX_START = /^#{1,6}(?:[ \t]|$)/;
+/** An ordered list item's marker (it may start a list, or be a paragraph's next line). */
+const ORDERED_MARKER = /^\d{1,9}[.)](?:[ \t]|$)/;
 
 /**
  * A line starting with "<" that is a paragraph's line where `open` says what is open above it: one that starts no
@@ -399,7 +446,7 @@ function quotedProse(rest: string): boolean {
   let i = 0;
   for (let c = rest.charCodeAt(0); c === 62 || c === 32 || c === 9; c = rest.charCodeAt(++i));
   const content = i === 0 ? rest : rest.slice(i);
-  return content.charCodeAt(0) === 60 ? htmlFlowStart(content) === 0 : PARAGRAPH_LINE.test(content);
+  return content.charCodeAt(0) === 60 ? htmlFlowStart(content) === 0 : plainLine(content);
 }
 
 /**
