@@ -330,7 +330,9 @@ function literalBrackets(content: string, chunk: string): boolean {
 const SETEXT_SHAPE = /^(?:=+|-+)[ \t]*$/;
 
 function proseChunk(text: string, lines: readonly string[], n: number): ChunkData | undefined {
-  if (text.includes(']:')) return undefined;
+  // A definition ("[a]: /x", its label maybe over lines) starts a paragraph with "[", in a quote or not: such a chunk
+  // is left to remark when it holds "]:" (asked once, at the first such start).
+  let defined: boolean | undefined;
   // The rows: made only at a second one, so a chunk of one row (every row of a long table is its own chunk) keeps the
   // shared [0], not an array of 17 slots made by a push.
   let rows: number[] | undefined;
@@ -356,6 +358,7 @@ function proseChunk(text: string, lines: readonly string[], n: number): ChunkDat
     }
     if (indent <= 3 && rest.charCodeAt(0) === 62 /* > */) {
       if (line.includes('```') || line.includes('~~~') || (line.includes('<') && !quotedProse(rest))) return undefined;
+      if (rest.includes('[') && (defined ??= text.includes(']:'))) return undefined;
       open = 'quote';
       continue;
     }
@@ -381,6 +384,8 @@ function proseChunk(text: string, lines: readonly string[], n: number): ChunkDat
       continue;
     }
     if (!(rest.charCodeAt(0) === 60 ? inlineHtmlLine(rest, open) : plainLine(rest) || (open === 'paragraph' && cannotInterrupt(rest)))) return undefined;
+    // (After a quote, the line may start a paragraph of its own: the quote may hold no paragraph.)
+    if (open !== 'paragraph' && rest.charCodeAt(0) === 91 && (defined ??= text.includes(']:'))) return undefined;
     if (open === 'none') open = 'paragraph';
   }
   return withRows(rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]));
