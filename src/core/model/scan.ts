@@ -273,10 +273,22 @@ function setextLookahead(lines: readonly string[]): (from: number) => boolean {
     if (!(start <= from && stop > from)) {
       start = from;
       stop = from + 1;
-      while (stop < lines.length && !isBlank(lines[stop] as string) && !SETEXT_UNDERLINE.test(lines[stop] as string)) stop++;
+      while (stop < lines.length && !isBlank(lines[stop] as string) && !SETEXT_UNDERLINE.test(lines[stop] as string) && !interruptsWithHtml(lines[stop] as string)) stop++;
     }
-    return stop < lines.length && !isBlank(lines[stop] as string);
+    return stop < lines.length && SETEXT_UNDERLINE.test(lines[stop] as string);
   };
+}
+
+/**
+ * A line that starts an HTML block that ends any paragraph above it (types 1–6): an underline after it is not the
+ * paragraph's. The lookahead stops there, as the scan cuts after such a block when it closes on its line (a rescan
+ * that took the chunks above that cut as they were must find what a whole scan finds).
+ */
+function interruptsWithHtml(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c !== 60 && c !== 32) return false;
+  const kind = htmlKind(line);
+  return kind >= 1 && kind <= 6;
 }
 
 /** Cuts lines into chunks. Pure function of the lines. */
@@ -403,6 +415,9 @@ function scanFrom(
   // no list item or block quote that may take lines lazily.
   let para = false;
   let closedAbove = atClosed;
+  // closedAbove comes from a line of indented code: the next line of code goes on in the same chunk (a chunk per
+  // line of a long run of code cost more per line, in the model, than reading the run whole).
+  let codeAbove = false;
   let quoteOpen = false; // a block quote began since the last blank line: lines after it may be its lazy lines
   // The HTML block open (types 1–5) began surely at the top level: the line that closes it closes what is above it.
   let htmlTop = false;
@@ -537,7 +552,7 @@ function scanFrom(
           const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : undefined;
           if (j !== undefined) return resume!.tail(j, chunks);
         }
-      } else if ((prevBlank && noItemBefore && !afterCode) || (sibling && chunkIsList) || closedAbove) {
+      } else if ((prevBlank && noItemBefore && !afterCode) || (sibling && chunkIsList) || (closedAbove && !(codeAbove && indentOf(line) >= 4))) {
         // A line indented after a blank line where no item was open starts a block at the top level, as an unindented
         // one does (indented code too, unless code above the blank line goes on with it); so does the next item of a
         // list indented so (a list of 36,000 such items was one chunk), and any line after one that closed what was
@@ -613,8 +628,9 @@ function scanFrom(
       // block. (A run of thematic breaks with no paragraph is left in one chunk: the fast reader takes it whole.) So
       // does a line of indented code at the top level that no paragraph can take (after a blank line, or after a line
       // that closed what was above it, such as another line of code): code takes no lazy line, and a line of code
-      // read alone is code.
+      // read alone is code. (The next line of code goes on in the chunk: see codeAbove.)
       closedAbove = top && (shallow ? htmlClosedHere || (wasPara && (underline || THEMATIC_BREAK.test(unindented ? line : line.trimStart()))) : prevBlank || afterHeading);
+      codeAbove = closedAbove && !shallow;
       para =
         !underline &&
         top &&
