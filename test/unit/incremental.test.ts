@@ -28,6 +28,7 @@ const SNIPPETS = [
   '**2026-11-20 14:03 UTC** — ', '\t', '+++\n', 'type: postmortem\n', '<script>\n', '</script>\n', '`', '\\',
   '\r', '\uFEFF', '  ```\n', '   ~~~\n', '  <!--\n', '  <div>\n', '10) ', '> - ', '-\t', '+\n',
   '> q\n', '>\n', '***\n', '===\n', '- - -\n', '[^1]: note 1\n', '[a]: /x\n', '[a]: /x "t"\n', '"t"\n', '3. ', '[', ']: ',
+  '<span>x</span> y\n', '<b>', '    code\n', '\tcode\n', '<?x ?>\n', '<![CDATA[ x ]]>\n', '<!-- a\nb -->\n', '<span>\n',
 ];
 
 function randomEdit(text: string, r: () => number): string {
@@ -90,7 +91,7 @@ function documents(): Array<[string, string]> {
     ['generated 3 KB', generatePostmortem(3_000, 11)],
     ['CRLF', generatePostmortem(2_000, 3).replace(/\n/g, '\r\n')],
     // Documents of many small sections and headings: what edits hand on from one model to the next.
-    ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs', 'setext-headings', 'footnotes', 'footnotes-continued', 'definitions-breaks', 'quote-breaks', 'quote-equals', 'quote-items', 'quote-lazy-lines', 'definitions-split', 'inline-headings', 'hash-lines', 'tab-items', 'text-fences'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
+    ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs', 'setext-headings', 'footnotes', 'footnotes-continued', 'definitions-breaks', 'quote-breaks', 'quote-equals', 'quote-items', 'quote-lazy-lines', 'definitions-split', 'inline-headings', 'hash-lines', 'tab-items', 'text-fences', 'inline-html-lines', 'comment-lines', 'indented-code'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
     ['tricky', doc('---', 'type: postmortem', '---', '', '# T', '- a', '  ```', '# x', '  ```', '# y', '', '| a |', '| b |', '---', '<!--', '', '## Impact', '-->', '## Timeline', '<div>', '## Overview', '</div>')],
     // Fences and HTML blocks opened in list items and block quotes: they end with their container.
     ['containers', doc('# T', '', '- a', '  ```', '  x', '', '## Timeline', '', '10) b', '    ~~~', '## Impact', '> - c', '>   <!--', '## Root causes', '1.', '   ```', '- ```', '## Action items', '', '- [ ] d', '  <div>', '  ```', '  ```', '- [ ] e', '', '## End')],
@@ -166,6 +167,10 @@ describe('incremental analysis (differential)', function () {
     ['block tags after a paragraph the block interrupts', doc('Some text', '<div>', '<h2>Impact</h2>', '<h2>Timeline</h2>')],
     ['block tags with CRLF and CR line endings', '<div>\r\n<h2>Impact</h2>\r<h2>Timeline</h2>\r\n<h2>Mitigation</h2>\n'],
     ['a line of deep indentation before a heading with a code span', doc('| a |', ' '.repeat(100) + '|', '', '### Failing `x` jobs', '', '## z')],
+    // Shapes the scan now cuts (after a line of code, a comment closed) and lines of inline HTML read as paragraph lines.
+    ['indented code, comments, inline HTML', doc('    a', '    b', '\tc', '<!-- d -->', '<!-- e', 'f -->', '<span>g</span> h', '<i>', '    i', '---', '<?j ?>', '    k', '', '<span>', '## l', '', '<![CDATA[ m ]]>', '## n')],
+    ['inline HTML in list items, quotes and headings', doc('- <span>a</span> b', '  <b>c</b> d', '> <i>e</i> f', '<u>g</u> h', '## <span>Impact</span>', '<span>Timeline</span>', '===', '1. <a href="x">y</a>')],
+    ['code alternating with text', doc('    a', 'b', '    c', 'd', '', '    e', '', 'f', '\tg', '<!-- h -->', '    i')],
     ['a byte order mark that starts a chunk in mid-document', doc('| a |', '', '\uFEFF### Incident Timeline', '| Date | What |', '|---|---|', '', 'Title', '\uFEFF===', '', '\uFEFFTitle', '===')],
   ];
   for (const [name, text] of regressions) {
@@ -414,6 +419,12 @@ describe('chunk fast path == remark', () => {
     '## [](x)', '## [a](b "title")', '## ![i](x)', '## [a][b]', '## [a](b)(c)', '## [a **b**](c)', '## [a](<b c>)', '## [a](b\\))',
     '## [a](b`c) d`', '=====', '-----', '=== ', '--- ', ' ---', '-- -', '= =', 'Title  ', '[a](b) title', 'Title *x*', 'Title #', '## x [a](b) *y*', '## [a](b) [c](d) e', '## \\[a](b)', '## [a](b) #', '## [a #](b)', '### [x.y](https://x.y/) Questions',
     '  ```', '   ~~~ js', '  ```', '  <!--', '   <!-- c -->', '  <div>', ' </table>', '   <script>', '  <?x', '  <![CDATA[', '  <!X', '  <span>',
+    '<span>x</span> text', '</b> x', '<span>', '<a href="u">l</a>', '<x y=z>', '<b/>', '<div>x</div>', '<?x ?>', '<![CDATA[ x ]]>', '<!-- c --> x',
+    '<!-- a', 'b -->', '    code 1', '\t\tcode', '  \tcode', '     five', '  <span>x</span> y', '<pre>x</pre>',
+    '@user & x', '/path < y', '$x', '+1', '+ x', '+', '#tag & y', '#', '~x', '~~ x', '~~~x', '=x', '= =', '--', '-- x', '__', '_ _', '\tx & y',
+    ' \ty', '%', ':x', '.', '1.5 x', '1)', '\u000bx', '\f', '\u0000x', '*x*', '9999999999. x', '{x}', '^', '?', '> @x < y', '``x', '```x`', '2. x & y', '1.', '*', '+ ', '* x', '01. x', '10) x', '9.', 'x & y ]: z', 'a]: b', '> [a]: /x', '> x ]: y', '[a', 'b]: /c',
+    '- <div>x</div>', '- <!-- c -->', '- <!-- c', '1. <span>', '- <?x ?>', '- <![CDATA[ x ]]>', '- <!X y>', '-  <script>x</pre>', '* <h2>Impact</h2>', '- <b>x</b> y', '-     <div>', 'x\u0000y',
+    '> <span>x</span> y', '> <div>', '> > <b>x</b> y', '>     <i>x</i>', '> *<!--', '> - <b>x</b>', '## <span>Impact</span>', '## a <http://x>', '## <a@b.c> d', '## <x:y>', '## 1 < 2 > 0',
     '',
     // Quotes, thematic breaks and definitions next to each other (the fast reader takes them, see proseChunk).
     '> q', '>', '> > q', '> - q', '> # h', '>     code', '> [a] q', '> [a]: q', '***', '- - -', '___', '[^1]: note 1', '[^1]: note',
@@ -433,7 +444,7 @@ describe('chunk fast path == remark', () => {
   const ONE_LINE = [
     '## [r0] Timeline', '[r0]: /x0', '## x \u2028', '## x\u2029y', '#\t', '# x\t ', '# x \u00a0', '####### seven', '#', '## #', '## x ##  ',
     '[a]: /x  ', '[a]:\t/b', '[ a ]: /b', '[]: x', '[a]: <b>', '[a]: b "t"', '[a]:', '[a] : b', '[a\\]]: b', '[a]: b\u0001', '[a]]: b',
-    '   ', '\t', ' \t ', '', 'x', '[a]', '[a]: b ]: c',
+    '   ', '\t', ' \t ', '', 'x', '[a]', '[a]: b ]: c', '## a\u0000b',
   ];
   for (const a of ONE_LINE) for (const after of ['', '\n', '\n  \n\t', '\n\n\n', '\r\n', '\n \r']) chunks.add(a + after);
   // Three lines of quotes, breaks, definitions and text: what a quote's lazy lines and a definition's title depend on.

@@ -1,10 +1,10 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
-import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
+import { htmlFlowStart } from './html-start';
 import { remarkParseChunk } from './remark';
-import { THEMATIC_BREAK, trimEndChars, trimStartChars } from './text';
+import { indentOf, isBlank, THEMATIC_BREAK, trimEndChars, trimStartChars } from './text';
 import type { ChunkData, RawHeading } from './chunk';
 
 // The chunk types live in chunk.ts (remark.ts and heading-text.ts use them too); exported here as before.
@@ -87,15 +87,19 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     return { ...EMPTY, frontMatter: { kind: fence === '---' ? 'yaml' : 'toml', value: lines.slice(1, n - 1).join('\n') } };
   }
   const c = first.charCodeAt(0);
-  if (c === 35 /* # */ && !PARAGRAPH_LINE.test(first)) {
+  if (c === 35 /* # */ && ATX_START.test(first)) {
     const heading = atxHeading(first, text);
     if (!heading) return undefined;
     if (n === 1) return { ...EMPTY, headings: [heading] };
     // What follows the heading line in the chunk (a paragraph, rows, quotes) starts afresh.
-    const rest = proseChunk(lines.slice(1), n - 1);
+    const restLines = lines.slice(1);
+    // Indented code right after the heading line (a heading, then code, over and over, was read by micromark).
+    const code = indentOf(restLines[0]!) >= 4 ? indentedCode(restLines, n - 1) : undefined;
+    if (code) return { ...EMPTY, headings: [heading], codeLines: code.codeLines.map((l) => l + 1) };
+    const rest = proseChunk(restLines, n - 1);
     return rest && { ...EMPTY, headings: [heading, ...rest.headings.map((h) => ({ ...h, line: h.line + 1, endLine: h.endLine + 1 }))], rows: rest.rows.map((r) => r + 1), definitions: rest.definitions };
   }
-  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || c === 91 /* [ */) {
+  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || c === 91 /* [ */ || (c === 60 /* < */ && htmlFlowStart(first) === 0) || (c !== 32 && c !== 9 && plainLine(first))) {
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
     const underline = n === 2 && c !== 91 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null; // "[…" has inline syntax: never here
     if (underline) {
@@ -107,7 +111,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
         text = read.trim();
       }
       const depth = underline[1]![0] === '=' ? 1 : 2;
-      const heading: RawHeading = { depth, text, kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
+      const heading: RawHeading = { depth, text: withoutNul(text), kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
       return { ...EMPTY, headings: [heading] };
     }
     return proseChunk(lines, n);
@@ -127,7 +131,11 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     // Never closed: code to the end of the chunk, blank lines included, and it runs on into the next chunk.
     return { ...EMPTY, codeLines: lineNumbers(lines.length), openAtEnd: true, openFrom: 0 };
   }
-  if (c === 32 && /^ {1,3}</.test(first)) return htmlBlock(text, lines, n); // an indented block starts a chunk too (see scan.ts)
+  if ((c === 32 || c === 9) && indentOf(first) >= 4) return indentedCode(lines, n);
+  if (c === 32 && /^ {1,3}</.test(first)) {
+    // An indented block starts a chunk too (see scan.ts); a line of inline HTML (`<span>x</span> text`) is prose.
+    return htmlFlowStart(first, first.indexOf('<')) === 0 ? proseChunk(lines, n) : htmlBlock(text, lines, n);
+  }
   if (c === 32) {
     // A list item indented by one to three columns: a chunk starts at the top level (see scan.ts), so it is one there
     // (36,000 such items, each read by remark, took 3 s).
@@ -251,7 +259,7 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
   // read the whole run again), once spaces and tabs are cut: only they may come before it ("## \u00a0#" is "#").
   const raw = withoutClosingSequence(trimEndChars(trimStartChars(m[2] ?? '', SPACE_OR_TAB), SPACE_OR_TAB)).trim();
   let content = withoutPlainLinks(raw).trim();
-  if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) {
+  if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text) && !plainAngles(content)) {
     // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
     if (first.length <= MAX_INLINE_HEADING) {
       const read = inlineText(raw);
@@ -261,7 +269,25 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
     if (/[\\&]/.test(raw)) return undefined;
     content = raw;
   }
-  return { depth: m[1]!.length, text: content, kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
+  return { depth: m[1]!.length, text: withoutNul(content), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
+}
+
+/** The inline syntax that `plainAngles` leaves to remark: all of INLINE_SYNTAX but angle brackets. */
+const INLINE_SYNTAX_BUT_ANGLES = /[\\`*_[\]&!]/;
+/** What may start an autolink: "<", a scheme and ":" (an e-mail autolink needs an "@"). */
+const AUTOLINK_START = /<[A-Z][A-Z0-9+.-]{1,31}:/i;
+
+/**
+ * Heading text whose only inline syntax is angle brackets that make no autolink: inline HTML (`<span>Impact</span>`)
+ * or literal "<" and ">". Its text is then its source, as remark reads it (the text of inline HTML is its source).
+ */
+function plainAngles(content: string): boolean {
+  return !INLINE_SYNTAX_BUT_ANGLES.test(content) && !content.includes('@') && !AUTOLINK_START.test(content);
+}
+
+/** Text with NUL characters as micromark reads them: U+FFFD. */
+function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\ufffd') : text;
 }
 
 /** Plain inline links as their text (see PLAIN_LINK); the search only where one may be. */
@@ -282,7 +308,7 @@ function definition(line: string): ChunkData | undefined {
 /** Content that starts a paragraph (inside a list item: after its marker or indentation). */
 function startsParagraph(content: string, chunk: string): boolean {
   const c = content.charCodeAt(0);
-  return PARAGRAPH_LINE.test(content) || (c === 96 && !content.startsWith('```')) || (c === 91 && !chunk.includes(']:')) || c === 124;
+  return PARAGRAPH_LINE.test(content) || (c === 96 && !content.startsWith('```')) || (c === 91 && !chunk.includes(']:')) || c === 124 || (c === 60 && htmlFlowStart(content) === 0);
 }
 
 /**
@@ -305,6 +331,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
   const code = spaces > 4;
   const contentIndent = markerLength + (code ? 1 : spaces);
   const first = lines[0]!.slice(markerLength + spaceChars);
+  if (!code && n === 1 && closedHtml(first)) return { ...EMPTY, items: [{ line: 0, endLine: 0 }] };
   if (!code && !(simpleItemContent(first) && innerSafe(first, text))) return undefined;
   let paragraph = !code && startsParagraph(first, text);
   let afterBlank = false;
@@ -339,15 +366,42 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       const headings = after.headings.length === 0 ? after.headings : after.headings.map((h) => ({ ...h, line: h.line + i, endLine: h.endLine + i }));
       return { ...EMPTY, headings, items, rows, definitions: after.definitions };
     }
-    // Less indented: only a lazy line of the item's open paragraph keeps the item going.
-    if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124)) return undefined;
+    // Less indented: only a lazy line of the item's open paragraph keeps the item going (not a lone tag: micromark
+    // lets a lazy line start an HTML block of type 7).
+    if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124 || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0))) return undefined;
   }
   return { ...EMPTY, items: [{ line: 0, endLine: n - 1 }] };
 }
 
+/**
+ * An HTML block that opens and closes on the line (an item of one line, `- <div>x</div>`, `- <!-- c -->`): types 1–5
+ * with their end marker after the opener, types 6 and 7, which the item's end closes. (Lists of 40,000 such items
+ * were read by micromark, one item at a time: 3 s at 1 MB.)
+ */
+function closedHtml(content: string): boolean {
+  switch (htmlFlowStart(content)) {
+    case 1:
+      return RAW_END.test(content.slice(1));
+    case 2:
+      return content.indexOf('-->', 2) !== -1;
+    case 3:
+      return content.indexOf('?>', 2) !== -1;
+    case 4:
+      return content.indexOf('>', 2) !== -1;
+    case 5:
+      return content.indexOf(']]>', 9) !== -1;
+    case 6:
+    case 7:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Item content that holds no fence, HTML, definition, setext underline or thematic break. */
 function simpleItemContent(content: string): boolean {
-  if (/^(?:`{3,}|~{3,}|<|\[[^\]]*\]:)/.test(content)) return false;
+  if (/^(?:`{3,}|~{3,}|\[[^\]]*\]:)/.test(content)) return false;
+  if (content.charCodeAt(0) === 60 && htmlFlowStart(content) !== 0) return false; // HTML; not inline HTML
   if (/^(?:=+|-+)[ \t]*$/.test(content) || /^(?:[-*_][ \t]*){3,}$/.test(content)) return false;
   return true;
 }
@@ -409,7 +463,15 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
     const line = lines[i]!;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
-    if (line.charCodeAt(indent) === 9) return undefined;
+    if (line.charCodeAt(indent) === 9) {
+      // A tab in the indentation makes four columns or more: indented code, or the next line of a paragraph.
+      if (isBlank(line)) {
+        open = 'none';
+        continue;
+      }
+      if (open !== 'paragraph') return undefined;
+      continue;
+    }
     const rest = indent === 0 ? line : line.slice(indent);
     if (rest === '') {
       open = 'none';
@@ -418,7 +480,7 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
     }
     if (indent <= 3 && rest.charCodeAt(0) === 62 /* > */) {
       afterDefinition = false;
-      if (line.includes('```') || line.includes('~~~') || line.includes('<') || line.includes(']:')) return undefined;
+      if (line.includes('```') || line.includes('~~~') || (line.includes('<') && !quotedProse(rest)) || line.includes(']:')) return undefined;
       const depth = quoteDepth;
       const inner = quoteContent(rest);
       if (inner === undefined) return undefined;
@@ -476,7 +538,7 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
       const first = lines[i - 1]!;
       const text = withoutPlainLinks(first).trim();
       if (INLINE_SYNTAX.test(text) || first !== first.trimEnd()) return undefined;
-      (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text, kind: 'setext', line: i - 1, character: 0, endLine: i, endCharacter: line.length });
+      (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text: withoutNul(text), kind: 'setext', line: i - 1, character: 0, endLine: i, endCharacter: line.length });
       open = 'none';
       continue;
     }
@@ -499,7 +561,10 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
       open = 'paragraph';
       continue;
     }
-    const starts = open === 'none' ? PARAGRAPH_LINE.test(rest) || (rest.charCodeAt(0) === 96 && !rest.startsWith('```')) : CONTINUATION_LINE.test(rest);
+    const c0 = rest.charCodeAt(0);
+    const starts =
+      (open === 'none' ? PARAGRAPH_LINE.test(rest) || (c0 === 96 && !rest.startsWith('```')) : CONTINUATION_LINE.test(rest)) ||
+      (c0 === 60 ? inlineHtmlLine(rest, open) : plainLine(rest) || (open === 'paragraph' && cannotInterrupt(rest)));
     if (!starts) return undefined;
     // A lazy line of a quote: only where the quote surely holds a paragraph (after "> - a" or ">" it may start one).
     if (open === 'quote' && !quotePara) return undefined;
@@ -633,6 +698,94 @@ function definitionAt(rest: string, lines: readonly string[], i: number, n: numb
   return { source: title === '' ? source : `${source} "${title}"`, next: row + 1 };
 }
 
+/**
+ * A line (after at most three spaces) that is a paragraph's line wherever it is: at a paragraph's start, as its next
+ * line, or as a quote's lazy line. It opens no other block and cannot end a paragraph or underline it: no heading,
+ * fence, quote, list item (any line that may be one), thematic break or setext underline. Read by its first characters
+ * (a line of any other first character, "@user", "/path", "$x", "+1", was read by micromark, whose time is quadratic in
+ * the lines of a paragraph that hold "&", "<", "]" or "*": 256 KB of such lines took 3–4 s). "<" and "|" lines are
+ * read apart; "[" may start a definition, which a chunk holding "]:" leaves to remark.
+ */
+function plainLine(rest: string): boolean {
+  if (rest.length === 0) return false;
+  const c = rest.charCodeAt(0);
+  const next = rest.charCodeAt(1);
+  const spaceOrEnd = next === 32 || next === 9 || rest.length === 1;
+  switch (c) {
+    case 62: // >
+    case 60: // <
+    case 124: // |
+      return false;
+    case 35: // #
+      return !ATX_START.test(rest);
+    case 96: // `
+    case 126: // ~
+      return !(next === c && rest.charCodeAt(2) === c);
+    case 45: // -
+    case 43: // +
+    case 42: // *
+    case 95: // _
+      return !spaceOrEnd && !THEMATIC_BREAK.test(rest) && !SETEXT_SHAPE.test(rest);
+    case 61: // =
+      return !SETEXT_SHAPE.test(rest);
+    default:
+      return !(c >= 48 && c <= 57 && ORDERED_MARKER.test(rest));
+  }
+}
+
+/**
+ * A list item that cannot interrupt a paragraph, so is the next line of an open top-level paragraph: an ordered item
+ * that does not start with 1 ("2. x"), or a "*" or "+" bullet with nothing after it. (Lines of "2. x & y" after a
+ * paragraph line were read by micromark: 4 s for 256 KB.) Not as a quote's lazy line: micromark reads those apart.
+ */
+function cannotInterrupt(rest: string): boolean {
+  const c = rest.charCodeAt(0);
+  if (c >= 50 && c <= 57) return ORDERED_MARKER.test(rest); // "2." to "9…": never a list's first item here
+  if (c === 42 || c === 43) return isBlank(rest.slice(1)); // an empty bullet
+  return false;
+}
+
+/** An ATX heading's opening sequence. */
+const ATX_START = /^#{1,6}(?:[ \t]|$)/;
+/** An ordered list item's marker (it may start a list, or be a paragraph's next line). */
+const ORDERED_MARKER = /^\d{1,9}[.)](?:[ \t]|$)/;
+
+/**
+ * A line starting with "<" that is a paragraph's line where `open` says what is open above it: one that starts no
+ * HTML block (inline HTML, `<span>x</span> text`), or, as the next line of an open paragraph, one that starts a block
+ * of kind 7 (a lone tag of any name but the block names), which cannot interrupt a paragraph. After a block quote it
+ * may be the quote's lazy line or a paragraph of its own; either way it holds no row.
+ */
+function inlineHtmlLine(rest: string, open: 'none' | 'paragraph' | 'quote'): boolean {
+  const kind = htmlFlowStart(rest);
+  return kind === 0 || (kind === 7 && open === 'paragraph');
+}
+
+/**
+ * A quote line whose content (after its ">" markers) is a paragraph line that opens nothing: it starts with a letter
+ * or the like, or with inline HTML. So a "<" in it opens no HTML block inside the quote (which could be left open at
+ * the chunk's end). Lines of `> <span>x</span> text` were read by micromark, super-linear on them.
+ */
+function quotedProse(rest: string): boolean {
+  let i = 0;
+  for (let c = rest.charCodeAt(0); c === 62 || c === 32 || c === 9; c = rest.charCodeAt(++i));
+  const content = i === 0 ? rest : rest.slice(i);
+  return content.charCodeAt(0) === 60 ? htmlFlowStart(content) === 0 : plainLine(content);
+}
+
+/**
+ * A chunk of indented code (four columns or more), blank lines between allowed: its lines are code, to the last one
+ * that is not blank (micromark reads 30 µs a line of it; the scan cuts after each line of code it is sure of, so the
+ * chunks are read here). Undefined when a line is not indented so.
+ */
+function indentedCode(lines: readonly string[], n: number): ChunkData | undefined {
+  for (let i = 1; i < n; i++) {
+    const line = lines[i]!;
+    if (indentOf(line) < 4 && !isBlank(line)) return undefined;
+  }
+  return { ...EMPTY, codeLines: lineNumbers(n) };
+}
+
 const NO_ROWS: readonly number[] = [];
 const FIRST_ROW: readonly number[] = [0];
 
@@ -641,45 +794,47 @@ function withRows(rows: readonly number[]): ChunkData {
   return { headings: EMPTY.headings, items: EMPTY.items, rows, codeLines: EMPTY.codeLines, definitions: EMPTY.definitions, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
 }
 
-const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
-
 /**
- * An HTML block that starts the chunk (CommonMark types 1–6, the names from micromark, which remark uses), read
+ * An HTML block that starts the chunk (CommonMark types 1–7, the names from micromark, which remark uses), read
  * without remark when it takes the whole chunk: its lines are code, and headings written in HTML are read from it.
- * Types 1–5 run to their end marker, type 6 to a blank line.
+ * Types 1–5 run to their end marker, types 6 and 7 to a blank line.
  */
 function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData | undefined {
   const first = lines[0]!.replace(/^ {1,3}/, ''); // an indented block starts a chunk too (see scan.ts)
   let end: string | undefined;
   let opener = 0;
-  const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(first);
+  const kind = htmlFlowStart(first);
+  // Type 1 ends at a line holding any of the four closing tags (`<script>` … `</pre>` is closed).
+  const raw = kind === 1;
   if (raw) {
-    end = `</${raw[1]!.toLowerCase()}>`;
-    opener = raw[0].length;
+    end = '</';
+    opener = 1;
   } else if (first.startsWith('<!--')) [end, opener] = ['-->', 2]; // "<!-->" is a whole comment: the end marker may reuse the opener's dashes
   else if (first.startsWith('<?')) [end, opener] = ['?>', 2];
   else if (first.startsWith('<![CDATA[')) [end, opener] = [']]>', 9];
   else if (/^<![A-Z]/i.test(first)) [end, opener] = ['>', 2];
   else {
-    const tag = /^<\/?([A-Z][A-Z0-9-]*)(?=[\s/>]|$)/i.exec(first);
-    if (!tag || !HTML_BLOCK_NAMES.has(tag[1]!.toLowerCase())) return undefined;
-    if (/^<\/?[A-Z][A-Z0-9-]*\/(?!>)/i.test(first)) return undefined; // "<div/x": not a tag, leave it to remark
-    // Type 6: to the first blank line, which must come after the chunk's last line of content.
+    // Types 6 and 7 (a lone tag of any other name, which may start a chunk: a chunk never starts inside a paragraph):
+    // to the first blank line, which must come after the chunk's last line of content.
+    if (kind !== 6 && kind !== 7) return undefined;
     for (let i = 1; i < n; i++) if (SPACES_ONLY.test(lines[i]!)) return undefined;
     return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length, openFrom: n === lines.length ? 0 : -1 };
   }
   // Types 1–5: to the first line holding the end marker (after the opener on the first line).
-  const caseless = raw === null; // the end markers of types 2–5 hold no letters
   for (let i = 0; i < lines.length; i++) {
     const line = i === 0 ? first.slice(opener) : lines[i]!;
-    if ((caseless ? line : line.toLowerCase()).includes(end)) {
+    if (raw ? RAW_END.test(line) : line.includes(end)) { // the end markers of types 2–5 hold no letters
       if (i !== n - 1) return undefined; // something follows the block in this chunk
-      return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length, openFrom: n === lines.length ? 0 : -1 };
+      // Closed on the chunk's last line: what follows starts afresh (unlike a block of type 6, which runs to a blank line).
+      return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n) };
     }
   }
   // Never closed: it runs to the end of the chunk and on into the next.
   return { ...EMPTY, headings: htmlHeadings(text, 0, 0), codeLines: lineNumbers(lines.length), openAtEnd: true, openFrom: 0 };
 }
+
+/** The end of an HTML block of type 1. */
+const RAW_END = /<\/(?:script|pre|style|textarea)>/i;
 
 /** The chunk's first n lines as written, line endings between them kept. */
 function linesSource(text: string, lines: readonly string[], n: number): string {

@@ -83,6 +83,9 @@ function computeOnlyOwn(model: PostmortemModel, section: Section): boolean {
       const start = line.trimStart();
       if (!start.startsWith('<!--') && !start.startsWith('- **')) return false;
     }
+    // A single-line comment (what the pattern below says of the normalised line), told without normalising it.
+    const trimmed = line.trim();
+    if (trimmed.length >= 7 && trimmed.startsWith('<!--') && trimmed.endsWith('-->')) continue;
     const text = norm(line);
     if (text === '' || /^<!--.*-->$/.test(text) || TABLE_STRUCTURE.has(text)) continue;
     if (!isNormalisedPlaceholder(text)) return false;

@@ -217,6 +217,7 @@ function computeIsEmpty(model: PostmortemModel, section: Section): boolean {
   for (let l = from; l <= section.contentRange.end.line && l < model.lines.length; l++) {
     if (headingLines.has(l)) continue;
     const raw = model.lines[l] ?? '';
+    if (!inComment && wholeComment(raw)) continue; // blanks to spaces: no content (a section of 64,000 such lines)
     if (inComment ? !raw.includes('-->') : !raw.includes('<!--')) {
       // Wholly inside a comment (blanks to spaces: no content), or outside any (the line as it is).
       if (!inComment && isContentLine(model, l, raw)) return false;
@@ -226,6 +227,17 @@ function computeIsEmpty(model: PostmortemModel, section: Section): boolean {
     inComment = blanked.inComment;
     if (isContentLine(model, l, blanked.text)) return false;
   }
+  return true;
+}
+
+/** A line that is one HTML comment and white space: what blankComments makes all spaces, with no comment left open. */
+function wholeComment(raw: string): boolean {
+  let s = 0;
+  while (raw.charCodeAt(s) === 32 || raw.charCodeAt(s) === 9) s++;
+  if (!raw.startsWith('<!--', s)) return false;
+  const end = raw.indexOf('-->', s); // from the opener, as blankComments reads it ("<!-->" is a whole comment)
+  if (end === -1) return false;
+  for (let i = end + 3; i < raw.length; i++) if (raw.charCodeAt(i) !== 32 && raw.charCodeAt(i) !== 9) return false;
   return true;
 }
 

@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent, Heading as MdHeading, Html, List, Code } from 'mdast';
 import type { ChunkData, RawHeading, RawItem } from './chunk';
+import { htmlFlowStart } from './html-start';
 import { definitionsByLabel, definitionsUsed, htmlHeadings, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING, shortcutReferences } from './heading-text';
 
 /**
@@ -245,8 +246,10 @@ function collectHtmlHeadings(node: Html, out: RawHeading[]): void {
 function openNode(root: Root, lines: readonly string[]): Code | Html | undefined {
   let node: RootContent | undefined = root.children[root.children.length - 1];
   // A top-level HTML block of types 6–7 runs to the next blank line, so one that reaches the chunk's last line
-  // (chunks cut at blank lines keep the blank line) goes on into the next chunk.
-  if (node?.type === 'html' && node.position && node.position.end.line >= lines.length && !/^[ \t]*$/.test(lines[lines.length - 1] ?? '')) {
+  // (chunks cut at blank lines keep the blank line) goes on into the next chunk. One of types 1–5 (a comment…) that
+  // closed there does not: it is open only if unclosed (below). Taking a closed one as open read each one-line
+  // comment of a long run of them together with the next chunks, by micromark.
+  if (node?.type === 'html' && node.position && node.position.end.line >= lines.length && !/^[ \t]*$/.test(lines[lines.length - 1] ?? '') && !closesAtItsEnd(node.value)) {
     return node;
   }
   while (node && 'children' in node && node.children.length > 0 && node.type !== 'paragraph' && node.type !== 'heading') {
@@ -290,6 +293,15 @@ export function openConstructAtEnd(text: string, frontMatter: boolean): OpenCons
   const tag = /^<(script|pre|style|textarea)(?:[\s>]|$)/i.exec(v);
   const closer = tag ? `</${tag[1]!.toLowerCase()}>` : v.startsWith('<!--') ? '-->' : v.startsWith('<?') ? '?>' : v.startsWith('<![CDATA[') ? ']]>' : /^<![A-Z]/i.test(v) ? '>' : '';
   return { kind: 'html', line, closer: closer && `${container}${closer}` };
+}
+
+/** An HTML block of types 1–5 (which end at their end marker, not at a blank line), from its value. */
+function closesAtItsEnd(value: string): boolean {
+  const v = value.trimStart();
+  let eol = v.search(/[\r\n]/);
+  if (eol === -1) eol = v.length;
+  const kind = htmlFlowStart(v.slice(0, eol));
+  return kind >= 1 && kind <= 5;
 }
 
 /** HTML blocks of types 1–5 run until their end marker, across blank lines; types 6–7 end at a blank line. */

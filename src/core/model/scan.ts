@@ -5,6 +5,7 @@
 // alone, never on edit history, so an incremental analysis can reuse chunks whose text is unchanged.
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { firstIndex, isBlank, isSpaceCode, indentOf, THEMATIC_BREAK } from './text';
+import { htmlFlowStart } from './html-start';
 
 export interface ChunkSpan {
   /** First line of the chunk (0-based, inclusive). */
@@ -204,11 +205,22 @@ function itemContentColumn(line: string, noParagraph: boolean): number {
 /** A list marker's kind (items of one list share it): the bullet's code, 256 + the delimiter's after digits, or 0. */
 function markerKind(line: string, indent: number): number {
   const c = line.charCodeAt(indent);
-  if (c === 45 || c === 43 || c === 42) return c;
-  let i = indent;
-  while (line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
-  const d = line.charCodeAt(i);
-  return i > indent && (d === 46 || d === 41) ? 256 + d : 0;
+  let kind: number;
+  let end: number; // after the marker
+  if (c === 45 || c === 43 || c === 42) {
+    kind = c;
+    end = indent + 1;
+  } else {
+    let i = indent;
+    while (line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
+    const d = line.charCodeAt(i);
+    if (i === indent || i - indent > 9 || (d !== 46 && d !== 41)) return 0;
+    kind = 256 + d;
+    end = i + 1;
+  }
+  // A marker only with a space, a tab or the line's end after it: " --> x" is a paragraph's lazy line, no sibling.
+  const after = line.charCodeAt(end);
+  return end === line.length || after === 32 || after === 9 ? kind : 0;
 }
 
 /**
@@ -225,17 +237,20 @@ function mayBeLazy(line: string, indent: number): boolean {
 
 type HtmlEnd = 'blank' | RegExp;
 
-function htmlBlockEnd(line: string): HtmlEnd | undefined {
-  const t = line.replace(/^ {0,3}/, '');
-  if (!t.startsWith('<')) return undefined;
-  if (/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(t)) return /<\/(?:script|pre|style|textarea)>/i;
-  if (t.startsWith('<!--')) return /-->/;
-  if (t.startsWith('<?')) return /\?>/;
-  if (t.startsWith('<![CDATA[')) return /\]\]>/;
-  if (/^<![A-Z]/i.test(t)) return />/;
-  // Types 6 and 7 (block tags, any complete tag) end at a blank line. Treating every "<" line as such is
-  // conservative: it can only remove boundaries, never add a wrong one.
-  return 'blank';
+/**
+ * Where each kind of HTML block (see htmlFlowStart) ends: types 1–5 at a line holding their end marker, 6 and 7 at a
+ * blank line; none for a line that starts no HTML block (inline HTML such as `<span>x</span> text` is a paragraph line:
+ * 64,000 such lines were taken for one HTML block, one chunk read by micromark). Type 7 cannot interrupt a paragraph,
+ * and the scan does not always know whether one is open: taking it for a block is conservative, as it can only remove
+ * boundaries, never add a wrong one.
+ */
+const HTML_ENDS: ReadonlyArray<HtmlEnd | undefined> = [undefined, /<\/(?:script|pre|style|textarea)>/i, /-->/, /\?>/, />/, /\]\]>/, 'blank', 'blank'];
+
+/** The kind of HTML block the line starts (0 for none), after up to three spaces. */
+function htmlKind(line: string): number {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  return htmlFlowStart(line, i);
 }
 
 /** A front-matter fence line: `---` (YAML) or `+++` (TOML), trailing white space allowed. */
@@ -270,10 +285,22 @@ function setextLookahead(lines: readonly string[]): (from: number) => boolean {
     if (!(start <= from && stop > from)) {
       start = from;
       stop = from + 1;
-      while (stop < lines.length && !isBlank(lines[stop] as string) && !SETEXT_UNDERLINE.test(lines[stop] as string)) stop++;
+      while (stop < lines.length && !isBlank(lines[stop] as string) && !SETEXT_UNDERLINE.test(lines[stop] as string) && !interruptsWithHtml(lines[stop] as string)) stop++;
     }
-    return stop < lines.length && !isBlank(lines[stop] as string);
+    return stop < lines.length && SETEXT_UNDERLINE.test(lines[stop] as string);
   };
+}
+
+/**
+ * A line that starts an HTML block that ends any paragraph above it (types 1–6): an underline after it is not the
+ * paragraph's. The lookahead stops there, as the scan cuts after such a block when it closes on its line (a rescan
+ * that took the chunks above that cut as they were must find what a whole scan finds).
+ */
+function interruptsWithHtml(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c !== 60 && c !== 32) return false;
+  const kind = htmlKind(line);
+  return kind >= 1 && kind <= 6;
 }
 
 /** Cuts lines into chunks. Pure function of the lines. */
@@ -403,7 +430,12 @@ function scanFrom(
   // no list item or block quote that may take lines lazily.
   let para = false;
   let closedAbove = atClosed;
+  // closedAbove comes from a line of indented code: the next line of code goes on in the same chunk (a chunk per
+  // line of a long run of code cost more per line, in the model, than reading the run whole).
+  let codeAbove = false;
   let quoteOpen = false; // a block quote began since the last blank line: lines after it may be its lazy lines
+  // The HTML block open (types 1–5) began surely at the top level: the line that closes it closes what is above it.
+  let htmlTop = false;
 
   for (let i = start; i < n; i++) {
     const line = lines[i] as string;
@@ -433,6 +465,7 @@ function scanFrom(
       continue;
     }
     if (html) {
+      let closes = false;
       if (html === 'blank') {
         if (isBlank(line)) {
           html = undefined;
@@ -453,13 +486,17 @@ function scanFrom(
           cuts!.feed(line);
         }
       } else {
-        if (html.test(line)) html = undefined;
+        closes = html.test(line);
+        if (closes) html = undefined;
         prevBlank = scope > 0 && isBlank(line);
       }
       prevTableRow = false;
       prevInList = false;
       codeOpen = false;
-      para = closedAbove = quoteOpen = false;
+      para = quoteOpen = false;
+      // The line after a top-level comment (or other block of types 1–5) closed starts a block: it may start a chunk,
+      // where a rescan can take over (two-line comments with no blank line were one chunk per edit to rescan).
+      closedAbove = closes && htmlTop && scope === 0;
       continue;
     }
     const c = line.charCodeAt(0);
@@ -515,6 +552,9 @@ function scanFrom(
       afterCode = codeOpen && prevBlank;
       codeOpen = indent >= 4 && item === 0; // indented code at the top level, or a paragraph's next line
     }
+    const lead = unindented ? c : line.trimStart().charCodeAt(0);
+    // The kind of HTML block the line starts, asked once (most lines start with no "<").
+    const hk = lead === 60 ? htmlKind(line) : 0;
     if (!blank && i > start) {
       if (unindented) {
         const isAtx = c === 35 && ATX.test(line);
@@ -525,7 +565,7 @@ function scanFrom(
           // A fence or an HTML block that may interrupt a paragraph (types 1–6) ends whatever is above it, as a
           // heading does; its chunk starts with it (a paragraph line, then a fence left open, was one chunk to the end).
           ((c === 96 || c === 126) && fenceOpener(line) !== undefined) ||
-          (c === 60 && (startsBlockTag(line) || htmlBlockEnd(line) instanceof RegExp)) ||
+          (c === 60 && hk >= 1 && hk <= 6) ||
           (listItem && ((chunkIsList && sibling) || INTERRUPTING_ITEM.test(line) || afterQuoteLine)) ||
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable) ||
           closedAbove;
@@ -535,13 +575,14 @@ function scanFrom(
           const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : undefined;
           if (j !== undefined) return resume!.tail(j, chunks);
         }
-      } else if ((prevBlank && noItemBefore && !afterCode && indentOf(line) < 4) || (sibling && chunkIsList)) {
-        // A line indented by one to three columns after a blank line where no item was open starts a block at the top
-        // level, as an unindented one does; so does the next item of a list indented so (a list of 36,000 such items
-        // was one chunk).
-        chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+      } else if ((prevBlank && noItemBefore && !afterCode) || (sibling && chunkIsList) || (closedAbove && !(codeAbove && indentOf(line) >= 4))) {
+        // A line indented after a blank line where no item was open starts a block at the top level, as an unindented
+        // one does (indented code too, unless code above the blank line goes on with it); so does the next item of a
+        // list indented so (a list of 36,000 such items was one chunk), and any line after one that closed what was
+        // above it (a setext underline, a thematic break, a line of indented code: 64,000 lines of code were one chunk).
+        chunks.push(closedAbove && !prevBlank ? { start, end: i, frontMatter: false, htmlCut: false, closedCut: true } : { start, end: i, frontMatter: false, htmlCut: false });
         start = i;
-        const j = prevBlank && resume ? resume.resync(i) : undefined;
+        const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : undefined;
         if (j !== undefined) return resume!.tail(j, chunks);
       }
     }
@@ -554,7 +595,7 @@ function scanFrom(
       // Rows are cut apart only while the chunk holds nothing but rows (after a list item they are its lazy lines).
       chunkIsRow = false;
     }
-    const lead = unindented ? c : line.trimStart().charCodeAt(0);
+    let htmlClosedHere = false; // a block of types 1–5 opened and closed on this line
     if (!blank && !(inItem && itemSure) && (lead === 96 || lead === 126 || lead === 60)) {
       // In an item that may be open, a fence or HTML block ends with the item; else it is at the top level.
       const open = fenceOpener(line);
@@ -570,9 +611,10 @@ function scanFrom(
         scope = inItem ? item : 0;
         fenceTop = unindented && !inItem && noItem && item === 0 && !quoteOpen;
       } else if (indentOf(line) < 4) {
-        html = htmlBlockEnd(line);
+        html = HTML_ENDS[hk];
         scope = inItem ? item : 0;
-        if (!unindented && !inItem && noItem && i > start && (html instanceof RegExp || startsBlockTag(line.trimStart()))) {
+        htmlTop = !inItem && noItem && item === 0 && !quoteOpen;
+        if (!unindented && !inItem && noItem && i > start && hk >= 1 && hk <= 6) {
           // So does an indented HTML block that may interrupt a paragraph (types 1–6).
           chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
           start = i;
@@ -589,7 +631,10 @@ function scanFrom(
           // "<!-->" and "<!--->" are whole comments: the end marker may reuse the opener's dashes.
           const opener = /^<!(?=--)|^<\?|^<!\[CDATA\[|^<!/.exec(t);
           const rest = opener ? t.slice(opener[0].length) : t;
-          if (html.test(rest)) html = undefined;
+          if (html.test(rest)) {
+            html = undefined;
+            htmlClosedHere = true;
+          }
         }
       }
     }
@@ -608,15 +653,19 @@ function scanFrom(
       // So does a thematic break (indented by up to three) wherever no list item may be open (fences and HTML blocks
       // are read above): it is never a lazy line, so it ends any block quote ("> q", "---", 40,000 times, was one chunk read by
       // micromark), and it underlines a paragraph only at the top level, where a setext heading closes it too. (Not
-      // within a run of breaks, after its first: the run stays one chunk, which the fast reader takes whole.)
+      // within a run of breaks, after its first: the run stays one chunk, which the fast reader takes whole.) So
+      // does a line of indented code at the top level that no paragraph can take (after a blank line, or after a line
+      // that closed what was above it, such as another line of code): code takes no lazy line, and a line of code
+      // read alone is code. (The next line of code goes on in the chunk: see codeAbove.)
       closedAbove =
-        (top && shallow && wasPara && (underline || THEMATIC_BREAK.test(unindented ? line : line.trimStart()))) ||
+        (top && (shallow ? htmlClosedHere || (wasPara && (underline || THEMATIC_BREAK.test(unindented ? line : line.trimStart()))) : prevBlank || afterHeading)) ||
         (shallow &&
           noItem &&
           item === 0 &&
           (lead2 === 45 || lead2 === 42 || lead2 === 95) &&
           THEMATIC_BREAK.test(unindented ? line : line.trimStart()) &&
           !(i > 0 && THEMATIC_BREAK.test((lines[i - 1] as string).trimStart())));
+      codeAbove = closedAbove && !shallow;
       // Nothing is open after it (the state a rescan starts from at such a cut).
       if (closedAbove) quoteOpen = false;
       para =
@@ -627,7 +676,7 @@ function scanFrom(
         (prevBlank || wasPara || afterHeading) &&
         !listItem &&
         !thematicOrSetext(line.trimStart()) &&
-        !PARA_EXCLUDED.has(lead2) &&
+        (!PARA_EXCLUDED.has(lead2) || (lead2 === 60 && html === undefined && hk === 0)) &&
         !line.includes('|');
     }
     prevBlank = blank;
