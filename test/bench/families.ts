@@ -88,7 +88,7 @@ export const FAMILIES: readonly Family[] = [
   { name: 'tab-items', what: 'list items with a tab after the marker ("-\\titem", "-\\t\\tcode"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => `-\t${i % 2 ? '\t' : ''}item ${i}`)) },
   { name: 'text-fences', what: 'a paragraph line, then a fenced block opened and closed, no blank line', make: (b) => postmortem('What happened', lines(b, (i) => (i % 3 === 0 ? `text ${i}` : '```'))) },
   { name: 'hash-lines', what: 'paragraph lines led by "#" that are no headings ("#incident-i", "##" and a no-break space)', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? `#incident-${i} paged` : '##\u00a0Impact'))) },
-  { name: 'indented-items', what: 'a Timeline list of n distinct items indented by one to three ("   3. step i"), no blank line', make: (b) => postmortem('Timeline', lines(b, (i) => `${' '.repeat(1 + (i % 3))}${i % 2 ? '-' : `${1 + (i % 9)}.`} 14:${pad2(i)} UTC: step ${i}`)) },
+  { name: 'indented-items', what: 'a Timeline list of n distinct items indented by one to three ("   - 14:00 UTC: step i"), no blank line', make: (b) => postmortem('Timeline', lines(b, (i) => `${' '.repeat(1 + (i % 3))}- 14:${pad2(i)} UTC: step ${i}`)) },
   { name: 'table-setext', what: 'alternating "| row |" and text lines, no blank line', make: (b) => postmortem('Timeline', lines(b, (i) => (i % 2 ? 'text' : '| row |'))) },
   // Many lines with no blank line, where micromark read one long block (issue 11, shapes found by probing).
   { name: 'footnotes', what: 'footnote-style lines "[^i]: note i", one per line, no blank line', make: (b) => postmortem('What happened', lines(b, (i) => `[^${i}]: note ${i}`)) },

@@ -536,8 +536,15 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
     // those two lines, above): a heading ("x---" typed into a run of thematic breaks sent the whole run to micromark).
     if (open === 'paragraph' && paraLine === i - 1 && SETEXT_SHAPE.test(rest)) {
       const first = lines[i - 1]!;
-      const text = withoutPlainLinks(first).trim();
-      if (INLINE_SYNTAX.test(text) || first !== first.trimEnd()) return undefined;
+      let text = withoutPlainLinks(first).trim();
+      if (first !== first.trimEnd()) return undefined;
+      if (INLINE_SYNTAX.test(text)) {
+        // Code spans, escapes and emphasis read as in fastParse (a chunk of an ATX heading, then "*Impact*" / "---",
+        // went to micromark whole).
+        const read = first.length + 1 + line.length <= MAX_INLINE_HEADING ? inlineText(first) : undefined;
+        if (read === undefined) return undefined;
+        text = read.trim();
+      }
       (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text: withoutNul(text), kind: 'setext', line: i - 1, character: 0, endLine: i, endCharacter: line.length });
       open = 'none';
       continue;
