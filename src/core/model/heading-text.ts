@@ -23,7 +23,7 @@ export const INLINE_SYNTAX = /[!*[\\\]_`]|&(?:#\d{1,7}|#X[\dA-F]{1,6}|[A-Z][\dA-
 export const INLINE_SYNTAX_BUT_BRACKETS = /[\\`*_!]|&(?:#\d{1,7}|#X[\dA-F]{1,6}|[A-Z][\dA-Z]{1,31});|<(?:[A-Z][\d+.A-Z-]{1,31}:|[^\s<>@]*@)/i;
 
 /** Whether a character code is ASCII punctuation: what a backslash escapes. */
-function asciiPunctuation(c: number): boolean {
+export function asciiPunctuation(c: number): boolean {
   return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
 

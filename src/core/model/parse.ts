@@ -1,7 +1,7 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
-import { htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
+import { asciiPunctuation, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
 import { htmlFlowStart } from './html-start';
 import { remarkParseChunk } from './remark';
 import { indentOf, isBlank, THEMATIC_BREAK, trimEndChars, trimStartChars } from './text';
@@ -229,7 +229,8 @@ export interface InlineHeading {
  * fastParse reads.
  */
 export function inlineHeading(text: string): InlineHeading | undefined {
-  if (text.includes('\r')) return undefined;
+  // No inline syntax anywhere, none in a heading: most pieces of a group, told apart without a split.
+  if (!INLINE_SYNTAX.test(text) || text.includes('\r')) return undefined;
   const lines = text.split('\n');
   let n = lines.length;
   while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
@@ -259,7 +260,7 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
   // read the whole run again), once spaces and tabs are cut: only they may come before it ("## \u00a0#" is "#").
   const raw = withoutClosingSequence(trimEndChars(trimStartChars(m[2] ?? '', SPACE_OR_TAB), SPACE_OR_TAB)).trim();
   let content = withoutPlainLinks(raw).trim();
-  if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text) && !plainAngles(content)) {
+  if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) {
     // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
     if (first.length <= MAX_INLINE_HEADING) {
       const read = inlineText(raw);
@@ -270,19 +271,6 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
     content = raw;
   }
   return { depth: m[1]!.length, text: withoutNul(content), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
-}
-
-/** The inline syntax that `plainAngles` leaves to remark: all of INLINE_SYNTAX but angle brackets. */
-const INLINE_SYNTAX_BUT_ANGLES = /[\\`*_[\]&!]/;
-/** What may start an autolink: "<", a scheme and ":" (an e-mail autolink needs an "@"). */
-const AUTOLINK_START = /<[A-Z][A-Z0-9+.-]{1,31}:/i;
-
-/**
- * Heading text whose only inline syntax is angle brackets that make no autolink: inline HTML (`<span>Impact</span>`)
- * or literal "<" and ">". Its text is then its source, as remark reads it (the text of inline HTML is its source).
- */
-function plainAngles(content: string): boolean {
-  return !INLINE_SYNTAX_BUT_ANGLES.test(content) && !content.includes('@') && !AUTOLINK_START.test(content);
 }
 
 /** Text with NUL characters as micromark reads them: U+FFFD. */
@@ -612,9 +600,6 @@ function startsQuoteParagraph(content: string): boolean {
   return PARAGRAPH_LINE.test(content) || (c === 96 && !content.startsWith('```')) || c === 124;
 }
 
-/** The characters a backslash escapes (CommonMark's ASCII punctuation). */
-const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
-
 /** A link title that makes up a whole line: plain text in quotes or parentheses, spaces around it. */
 const TITLE_LINE = /^ *(?:"([^"\\&()\p{Cc}]*)"|'([^'\\&()\p{Cc}]*)'|\(([^"\\&()\p{Cc}]*)\)) *$/u;
 
@@ -664,7 +649,7 @@ function definitionAt(rest: string, lines: readonly string[], i: number, n: numb
   for (; k < line.length; k++) {
     const c = line.charCodeAt(k);
     if (angle ? c === 62 : c === 32 || c === 9) break;
-    if (c === 92 /* \ */ && k + 1 < line.length && ASCII_PUNCTUATION.includes(line.charAt(k + 1))) {
+    if (c === 92 /* \ */ && k + 1 < line.length && asciiPunctuation(line.charCodeAt(k + 1))) {
       url += line.slice(from, k);
       from = ++k;
       continue;
