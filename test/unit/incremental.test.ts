@@ -91,7 +91,9 @@ function documents(): Array<[string, string]> {
     ['generated 3 KB', generatePostmortem(3_000, 11)],
     ['CRLF', generatePostmortem(2_000, 3).replace(/\n/g, '\r\n')],
     // Documents of many small sections and headings: what edits hand on from one model to the next.
-    ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs', 'setext-headings', 'footnotes', 'footnotes-continued', 'definitions-breaks', 'quote-breaks', 'quote-equals', 'quote-items', 'quote-lazy-lines', 'definitions-split', 'inline-headings', 'hash-lines', 'tab-items', 'text-fences', 'inline-html-lines', 'comment-lines', 'indented-code'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
+    ...['html-headings', 'headings-with-refs', 'many-timelines', 'list-fence-refs', 'setext-headings', 'footnotes', 'footnotes-continued', 'definitions-breaks', 'quote-breaks', 'quote-equals', 'quote-items', 'quote-lazy-lines', 'definitions-split', 'inline-headings', 'hash-lines', 'tab-items', 'text-fences', 'inline-html-lines', 'comment-lines', 'indented-code', 'table-setext'].map((f): [string, string] => [f, FAMILIES.find((x) => x.name === f)!.make(1200)]),
+    // Long paragraphs, cut inside (see paragraphCut in scan.ts): prose, rows and text, a table and a setext underline.
+    ['long paragraphs', doc('# T', '', '## What happened', '', ...Array.from({ length: 40 }, (_, i) => `step ${i} of the run`), '', ...Array.from({ length: 30 }, (_, i) => (i % 3 ? `note ${i}` : `| r ${i} |`)), '', ...Array.from({ length: 12 }, (_, i) => `line ${i}`), '| a | b |', '|---|---|', ...Array.from({ length: 12 }, (_, i) => `cell ${i}`), '', ...Array.from({ length: 20 }, (_, i) => `title ${i}`), '===')],
     ['tricky', doc('---', 'type: postmortem', '---', '', '# T', '- a', '  ```', '# x', '  ```', '# y', '', '| a |', '| b |', '---', '<!--', '', '## Impact', '-->', '## Timeline', '<div>', '## Overview', '</div>')],
     // Fences and HTML blocks opened in list items and block quotes: they end with their container.
     ['containers', doc('# T', '', '- a', '  ```', '  x', '', '## Timeline', '', '10) b', '    ~~~', '## Impact', '> - c', '>   <!--', '## Root causes', '1.', '   ```', '- ```', '## Action items', '', '- [ ] d', '  <div>', '  ```', '  ```', '- [ ] e', '', '## End')],
@@ -155,6 +157,7 @@ describe('incremental analysis (differential)', function () {
     ['a fence opened inside a list item and an HTML block', doc('- a', '  ```', '<div>', '# x', '  ```', '# y', '', '## z')],
     ['a script block that swallows a fence', doc('# T', '- a', '  ```', '# x', '  <script>', '```', '# y', '', '## z')],
     ['table rows then a setext underline', doc('| a |', '| b |', 'Title', '=====', '## z')],
+    ['an empty item or a "2." right after indented code', doc('## What happened', '', '    code 0', '    code 1', '+', '    code 2', '', '    code 3', '2. x', '    code 4', '', '## z')],
     ['a reference defined inside a list item', doc('## See [the docs][d]', '', '1. [d]: https://example.com', '', '## Timeline')],
     // An HTML block that runs to a blank line is cut before a block-tag line where no HTML heading is open.
     ['HTML headings, one per line, in one block', doc('<div>', '<h2>Impact</h2>', '<h2>Timeline</h2>', '<H3 class="x">Root causes</H3>', '</div>', '', '## z')],

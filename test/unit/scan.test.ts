@@ -11,6 +11,7 @@ import { rescanChunks, scanChunks } from '../../src/core/model/scan';
 import { spliceLines, splitLines } from '../../src/core/model/text';
 
 const F = '```';
+const lines = (n: number, line: (i: number) => string): string[] => Array.from({ length: n }, (_, i) => line(i));
 
 /** [what, lines, first line of each chunk, first line of each chunk the model reads when it must merge some]. */
 const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[], (readonly number[])?]> = [
@@ -152,6 +153,18 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['inline HTML lines are one paragraph', ['<span>a</span> x', '<span>b</span> y', '</b> z', '', '<b>c</b> z', '<a href="u">l</a>'], [0, 4]],
   ['a lone tag after a blank line', ['text', '', '<span>', '## h', '', 'x'], [0, 2, 5]],
   ['inline HTML, then a setext underline', ['<span>Impact</span>', '---', '<i>x</i> y', '==='], [0, 2]],
+  // Inside a long paragraph at the top level, before a line that starts with a letter and holds no "|", where the
+  // line's hash says so (at least 8 lines in), or 128 lines in: never where a setext underline ends the paragraph, in
+  // a table, in a definition's label over lines, or in a list item or block quote that may take lazy lines.
+  ['a long paragraph', lines(40, (i) => `line ${i} of the story`), [0, 26]],
+  ['a long paragraph under a setext underline', [...lines(30, (i) => `line ${i} of the story`), '---'], [0]],
+  ['a long paragraph under "==="', [...lines(30, (i) => `line ${i} of the story`), '==='], [0]],
+  ['rows and text in turn', lines(40, (i) => (i % 2 ? `text ${i}` : `| row ${i} |`)), [0, 21, 35]],
+  ['a table after paragraph lines, its rows with no "|"', [...lines(12, (i) => `line ${i} here`), '| a | b |', '|---|---|', ...lines(30, (i) => `cell ${i} here`)], [0]],
+  ['a definition whose label runs over lines', [...lines(12, (i) => `line ${i} here`), '', '[a', ...lines(20, (i) => `b${i}`), ']: /x', '## [a]'], [0, 13, 35]],
+  ['lazy lines of a list item', ['- item', ...lines(30, (i) => `lazy ${i} here`)], [0]],
+  ['lazy lines of a block quote', ['> q', ...lines(30, (i) => `lazy ${i} here`)], [0]],
+  ['300 identical lines', lines(300, () => 'text'), [0, 128, 256]],
 ];
 
 function wholeParse(text: string) {
@@ -189,7 +202,7 @@ describe('chunk scan: fences and HTML blocks inside list items and block quotes'
       // Found again after any one-line edit, the chunks are those of a whole scan.
       const split = splitLines(text);
       for (let l = 0; l <= lines.length; l++) {
-        for (const edit of ['', 'x', '## e', `  ${F}`, '  <!--', '---', '> q', '- a', '    c', '<b>x</b> y', '<!-- c -->', '-->']) {
+        for (const edit of ['', 'x', '## e', `  ${F}`, '  <!--', '---', '> q', '- a', '    c', '<b>x</b> y', '<!-- c -->', '-->', '===', '|-|-|', '[a', 'word']) {
           const next = [...lines.slice(0, l), ...(edit === '' ? [] : [edit]), ...lines.slice(edit === '' ? l + 1 : l)].join('\n');
           const splice = spliceLines(split, next);
           if (!splice) continue;

@@ -25,6 +25,13 @@ export interface ChunkSpan {
    * the previous scan's chunks from such a cut it made at the same line. Absent on spans made elsewhere.
    */
   readonly closedCut?: boolean;
+  /**
+   * Set when the chunk ends inside a paragraph at the top level, before a line that reads the same whether a paragraph
+   * goes on into it or starts with it (see paragraphCut in scanFrom): 'sure' when the line above was a sure paragraph
+   * line (see `para` there), 'pipe' when it held a "|". The scan's state there is then known, as at a closedCut.
+   * Absent on spans made elsewhere.
+   */
+  readonly paraCut?: 'sure' | 'pipe';
 }
 
 const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
@@ -165,6 +172,15 @@ function thematicBreak(line: string, from: number): boolean {
 const INTERRUPTING_ITEM = /^(?:[-+*]|1[.)])[ \t]+\S/;
 
 /**
+ * A list item right after a line of indented code that micromark reads as a paragraph line, unlike CommonMark (as
+ * if the code could still take it): an empty item or one numbered other than 1 ("+", "2. x"). The code's chunk goes
+ * on into it (the line read alone was a list item).
+ */
+function itemAfterCode(line: string): boolean {
+  return itemContentColumn(line, true) !== 0 && !INTERRUPTING_ITEM.test(line);
+}
+
+/**
  * Where the content of the list item that `line` starts begins (its column), when the line surely starts one: up to
  * three spaces, a bullet or an ordered marker, then white space or the line's end; else 0; negative (minus the
  * column) for an item with nothing after its marker, which a blank line right after ends. `noParagraph` says no paragraph
@@ -269,6 +285,51 @@ export function frontMatterEnd(lines: readonly string[]): number {
   return 0;
 }
 
+/** Fewest lines of a paragraph's chunk before a cut inside it, and most (see paragraphCut). */
+const PARA_MIN = 8;
+const PARA_MAX = 128;
+
+/**
+ * Whether the scan cuts before line `i` inside a paragraph at the top level (the line above being in it, see `plain`
+ * in scanFrom), `lines` lines after the chunk's first: the line starts with an ASCII letter and holds no "|", so it
+ * reads the same whether the paragraph goes on into it or starts with it (no block starts with a letter, and a line
+ * with no "|" is no table's header), and the line after it cannot make it a table's header. Where: at a line whose
+ * hash says so, so that after an edit the scan cuts where it cut before and a rescan meets the previous cuts again,
+ * and at most PARA_MAX lines apart (identical lines).
+ */
+function paragraphCut(lines: readonly string[], i: number, length: number): boolean {
+  if (length < PARA_MIN) return false;
+  const line = lines[i] as string;
+  const c = line.charCodeAt(0) | 32;
+  if (c < 97 || c > 122 || line.includes('|') || mayBeDelimiterRow(lines[i + 1])) return false;
+  return length >= PARA_MAX || (lineHash(line) & 15) === 0;
+}
+
+/** A hash of a line (FNV-1a over its UTF-16 code units, then mixed): asked once per candidate line of a scan. */
+function lineHash(line: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < line.length; k++) h = Math.imul(h ^ line.charCodeAt(k), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+/** Whether a cut inside a paragraph before line `i` still holds in `lines` (see paragraphCut; the lines before it are as they were). */
+function paraCutHolds(lines: readonly string[], i: number): boolean {
+  return !mayBeDelimiterRow(lines[i + 1]) && !setextLookahead(lines)(i);
+}
+
+/** A line that may be a table's delimiter row: only "|", ":", "-", spaces and tabs, with a "-". */
+function mayBeDelimiterRow(line: string | undefined): boolean {
+  if (line === undefined) return false;
+  let dash = false;
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 45) dash = true;
+    else if (c !== 124 && c !== 58 && c !== 32 && c !== 9) return false;
+  }
+  return dash;
+}
+
 /** A setext heading's underline (up to three spaces, then only "=" or only "-"). */
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
@@ -285,10 +346,17 @@ function setextLookahead(lines: readonly string[]): (from: number) => boolean {
     if (!(start <= from && stop > from)) {
       start = from;
       stop = from + 1;
-      while (stop < lines.length && !isBlank(lines[stop] as string) && !SETEXT_UNDERLINE.test(lines[stop] as string) && !interruptsWithHtml(lines[stop] as string)) stop++;
+      while (stop < lines.length && !endsLookahead(lines[stop] as string)) stop++;
     }
     return stop < lines.length && SETEXT_UNDERLINE.test(lines[stop] as string);
   };
+}
+
+/** A blank line, a setext underline or a line that interrupts with HTML (most lines are ruled out by their first character). */
+function endsLookahead(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (line.length > 0 && c !== 32 && c !== 9 && c !== 61 && c !== 45 && c !== 60) return false;
+  return isBlank(line) || SETEXT_UNDERLINE.test(line) || interruptsWithHtml(line);
 }
 
 /**
@@ -335,11 +403,20 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
   // The last chunk before the edit that follows a blank line or an HTML cut (its first line unchanged too), else the
   // body's start.
   let k = firstIndex(old.length, (i) => old[i]!.start <= edit.firstChanged - 1) - 1;
-  while (k >= 0 && !(old[k]!.start > fm && (old[k - 1]!.htmlCut || old[k - 1]!.closedCut === true || isBlank(previous.lines[old[k]!.start - 1] ?? 'x')))) k--;
+  for (;;) {
+    while (k >= 0 && !(old[k]!.start > fm && (old[k - 1]!.htmlCut || old[k - 1]!.closedCut === true || old[k - 1]!.paraCut !== undefined || isBlank(previous.lines[old[k]!.start - 1] ?? 'x')))) k--;
+    // A cut inside a paragraph holds while no setext underline ends the paragraph and the line after the cut is no
+    // table's delimiter row: lines the edit may have changed. Else none of the paragraph's cuts holds (nothing
+    // between them stops the look ahead): start before the paragraph.
+    if (k < 0 || old[k - 1]!.paraCut === undefined || paraCutHolds(lines, old[k]!.start)) break;
+    while (k > 0 && old[k - 1]!.paraCut !== undefined) k--;
+  }
   const from = k >= 0 ? old[k]!.start : fm;
   const atCut = k >= 0 && old[k - 1]!.htmlCut;
   // Or after a line that closed a paragraph (the state there is always the same, see closedCut).
   const atClosed = k >= 0 && !atCut && old[k - 1]!.closedCut === true;
+  // Or inside a paragraph at the top level (see paraCut).
+  const atPara = k >= 0 && !atCut && !atClosed ? old[k - 1]!.paraCut : undefined;
   const chunks = old.slice(0, k >= 0 ? k : fm > 0 ? 1 : 0);
   const shift = edit.newAfter - edit.oldAfter;
   const resync = (i: number): number | undefined => {
@@ -355,6 +432,13 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
     const a = firstIndex(old.length, (j) => old[j]!.start < at);
     return a > 0 && a < old.length && old[a]!.start === at && old[a - 1]!.closedCut === true ? a : undefined;
   };
+  // A cut inside a paragraph past the edit, where the previous scan made the same cut at the same line.
+  const resyncPara = (i: number, kind: 'sure' | 'pipe'): number | undefined => {
+    if (i - 1 < edit.newAfter) return undefined; // the line above must be one the edit left
+    const at = i - shift;
+    const a = firstIndex(old.length, (j) => old[j]!.start < at);
+    return a > 0 && a < old.length && old[a]!.start === at && old[a - 1]!.paraCut === kind ? a : undefined;
+  };
   // A cut past the edit where the previous scan cut too, at the same line of the same text.
   const resyncCut = (i: number): number | undefined => {
     if (i < edit.newAfter) return undefined;
@@ -368,11 +452,12 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
       const o = old[j]!;
       if (shift === 0) into.push(o);
       else if (o.closedCut) into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut, closedCut: true });
+      else if (o.paraCut) into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: false, paraCut: o.paraCut });
       else into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut });
     }
     return into;
   };
-  return scanFrom(lines, from, chunks, { resync, resyncCut, resyncClosed, tail }, atCut, atClosed);
+  return scanFrom(lines, from, chunks, { resync, resyncCut, resyncClosed, resyncPara, tail }, atCut, atClosed, atPara);
 }
 
 /**
@@ -384,10 +469,17 @@ function scanFrom(
   from: number,
   chunks: ChunkSpan[],
   resume:
-    | { resync(i: number): number | undefined; resyncCut(i: number): number | undefined; resyncClosed(i: number): number | undefined; tail(j: number, into: ChunkSpan[]): ChunkSpan[] }
+    | {
+        resync(i: number): number | undefined;
+        resyncCut(i: number): number | undefined;
+        resyncClosed(i: number): number | undefined;
+        resyncPara(i: number, kind: 'sure' | 'pipe'): number | undefined;
+        tail(j: number, into: ChunkSpan[]): ChunkSpan[];
+      }
     | undefined,
   atCut = false,
   atClosed = false,
+  atPara: 'sure' | 'pipe' | undefined = undefined,
 ): ChunkSpan[] {
   const n = lines.length;
   let start = from;
@@ -398,8 +490,9 @@ function scanFrom(
   // `atCut`: `from` is where a previous scan cut an HTML block that runs to a blank line (the state there is known).
   let html: HtmlEnd | undefined = atCut ? 'blank' : undefined;
   let cuts: HtmlCuts | undefined = atCut ? new HtmlCuts() : undefined; // while in an HTML block that runs to a blank line
-  let prevBlank = !atCut && !atClosed;
-  let prevTableRow = false;
+  let prevBlank = !atCut && !atClosed && atPara === undefined;
+  // At a cut inside a paragraph, the line above is one of its lines, maybe a row.
+  let prevTableRow = atPara !== undefined && from > 0 && (lines[from - 1] as string).charCodeAt(0) === 124;
   let chunkIsList = false;
   let chunkIsRow = false;
   // Rows of a run may be cut apart unless a setext underline follows the run (it would make them one heading).
@@ -428,7 +521,13 @@ function scanFrom(
   // start a chunk (40,000 "Impact" / "---" pairs with no blank line were one chunk, read whole by remark). Only where
   // the paragraph it underlines is surely at the top level: the line before was a sure paragraph line (`para`), with
   // no list item or block quote that may take lines lazily.
-  let para = false;
+  let para = atPara === 'sure';
+  // The line above is in a paragraph at the top level that no table, container, fence or HTML block can have taken:
+  // sure paragraph lines, and lines with a "|" that cannot be a table's delimiter row. A line after it that starts
+  // with a letter and holds no "|" reads the same whether the paragraph goes on into it or starts with it, so the
+  // scan may cut before it (see paragraphCut): 1 MB of rows and text with no blank line was one chunk, scanned and
+  // read whole on every edit.
+  let plain = atPara !== undefined;
   let closedAbove = atClosed;
   // closedAbove comes from a line of indented code: the next line of code goes on in the same chunk (a chunk per
   // line of a long run of code cost more per line, in the model, than reading the run whole).
@@ -458,7 +557,7 @@ function scanFrom(
       prevTableRow = false;
       prevInList = false;
       codeOpen = false;
-      para = quoteOpen = false;
+      para = plain = quoteOpen = false;
       // A fence closed at the top level ends its block: nothing after it goes on into it, as after a setext heading
       // (a paragraph line, a fence and its close, 1 MB of them, were chunks of three lines, each read by remark).
       closedAbove = closed;
@@ -493,7 +592,7 @@ function scanFrom(
       prevTableRow = false;
       prevInList = false;
       codeOpen = false;
-      para = quoteOpen = false;
+      para = plain = quoteOpen = false;
       // The line after a top-level comment (or other block of types 1–5) closed starts a block: it may start a chunk,
       // where a rescan can take over (two-line comments with no blank line were one chunk per edit to rescan).
       closedAbove = closes && htmlTop && scope === 0;
@@ -568,14 +667,21 @@ function scanFrom(
           (c === 60 && hk >= 1 && hk <= 6) ||
           (listItem && ((chunkIsList && sibling) || INTERRUPTING_ITEM.test(line) || afterQuoteLine)) ||
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable) ||
-          closedAbove;
+          (closedAbove && !(codeAbove && itemAfterCode(line)));
         if (boundary) {
           chunks.push(closedAbove ? { start, end: i, frontMatter: false, htmlCut: false, closedCut: true } : { start, end: i, frontMatter: false, htmlCut: false });
           start = i;
           const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : undefined;
           if (j !== undefined) return resume!.tail(j, chunks);
+        } else if (plain && paragraphCut(lines, i, i - start) && !setextFollowsRun(i)) {
+          // Inside a paragraph that no setext underline ends (it would make all its lines one heading).
+          const kind = para ? 'sure' : 'pipe';
+          chunks.push({ start, end: i, frontMatter: false, htmlCut: false, paraCut: kind });
+          start = i;
+          const j = resume ? resume.resyncPara(i, kind) : undefined;
+          if (j !== undefined) return resume!.tail(j, chunks);
         }
-      } else if ((prevBlank && noItemBefore && !afterCode) || (sibling && chunkIsList) || (closedAbove && !(codeAbove && indentOf(line) >= 4))) {
+      } else if ((prevBlank && noItemBefore && !afterCode) || (sibling && chunkIsList) || (closedAbove && !(codeAbove && (indentOf(line) >= 4 || itemAfterCode(line.trimStart()))))) {
         // A line indented after a blank line where no item was open starts a block at the top level, as an unindented
         // one does (indented code too, unless code above the blank line goes on with it); so does the next item of a
         // list indented so (a list of 36,000 such items was one chunk), and any line after one that closed what was
@@ -639,7 +745,7 @@ function scanFrom(
       }
     }
     if (blank) {
-      para = closedAbove = quoteOpen = false;
+      para = plain = closedAbove = quoteOpen = false;
     } else {
       const lead2 = unindented ? c : line.trimStart().charCodeAt(0);
       const shallow = unindented || indentOf(line) < 4;
@@ -678,6 +784,17 @@ function scanFrom(
         !thematicOrSetext(line.trimStart()) &&
         (!PARA_EXCLUDED.has(lead2) || (lead2 === 60 && html === undefined && hk === 0)) &&
         !line.includes('|');
+      plain =
+        !mayBeDelimiterRow(line) &&
+        (para ||
+          (!underline &&
+          top &&
+          shallow &&
+          !codeOpen &&
+          (prevBlank || plain || afterHeading) &&
+          !listItem &&
+          !thematicOrSetext(line.trimStart()) &&
+          (lead2 === 124 || !PARA_EXCLUDED.has(lead2) || (lead2 === 60 && html === undefined && hk === 0))));
     }
     prevBlank = blank;
     prevTableRow = c === 124;
