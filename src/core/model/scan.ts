@@ -123,6 +123,26 @@ class HtmlCuts {
 
 const FENCE_OPEN = /^( {0,3})(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
 
+/**
+ * Whether a line closes the fence: up to three columns of indentation more than the fence's, a run of its character at
+ * least as long, then only spaces and tabs. By char codes: asked of every line inside a fence.
+ */
+function closesFence(line: string, fence: { char: string; length: number; indent: number }): boolean {
+  let i = 0;
+  let col = 0;
+  for (let c = line.charCodeAt(0); c === 32 || c === 9; c = line.charCodeAt(++i)) col = c === 9 ? col + 4 - (col % 4) : col + 1;
+  if (col > fence.indent + 3) return false;
+  const mark = fence.char.charCodeAt(0);
+  const from = i;
+  while (line.charCodeAt(i) === mark) i++;
+  if (i - from < fence.length) return false;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
 /** The fence a line opens (a backtick fence's info string holds no backtick), or undefined. */
 function fenceOpener(line: string): { char: string; length: number; indent: number } | undefined {
   const open = FENCE_OPEN.exec(line);
@@ -547,9 +567,8 @@ function scanFrom(
       item = 0;
     }
     if (fence) {
-      const t = line.trimStart();
       let closed = false;
-      if (indentOf(line) <= fence.indent + 3 && t.startsWith(fence.char.repeat(fence.length)) && /^(?:`+|~+)[ \t]*$/.test(t)) {
+      if (closesFence(line, fence)) {
         fence = undefined;
         closed = fenceTop;
       }
@@ -751,7 +770,7 @@ function scanFrom(
       const shallow = unindented || indentOf(line) < 4;
       if (shallow && lead2 === 62) quoteOpen = true;
       const top = noItem && item === 0 && !quoteOpen && fence === undefined && html === undefined;
-      const underline = shallow && SETEXT_UNDERLINE.test(line);
+      const underline = shallow && (lead2 === 61 || lead2 === 45) && SETEXT_UNDERLINE.test(line);
       const wasPara: boolean = para;
       const afterHeading: boolean = closedAbove;
       // A setext underline or a thematic break ("***", "- - -") after a sure paragraph line: the line after starts a
