@@ -404,7 +404,9 @@ function lines(n: number, line: (i: number) => string): string {
 
 // The fast path reads the usual chunks without remark. For every chunk it accepts, it must say exactly what remark
 // says: over every chunk of the real and generated documents, and over lines made to look like other blocks.
-describe('chunk fast path == remark', () => {
+describe('chunk fast path == remark', function () {
+  // Hundreds of thousands of chunks, each parsed by remark too: about 15 s on an idle machine, more on a loaded one.
+  this.timeout(120_000);
   const LOOKALIKES = [
     '**Impact:** 3,200 users', '**bold** then text', '*emphasis*', '* item', '*\titem', '***', '* * *', '**', '** x', '*-*',
     '__A:__ answer', '_note_', '___', '_ _ _', '__', '✅ **Quick response**', '❌ slow', '\u00a0indented by NBSP',

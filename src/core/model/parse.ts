@@ -231,6 +231,11 @@ export interface InlineHeading {
 export function inlineHeading(text: string): InlineHeading | undefined {
   // No inline syntax anywhere, none in a heading: most pieces of a group, told apart without a split.
   if (!INLINE_SYNTAX.test(text) || text.includes('\r')) return undefined;
+  // Nor a piece that starts with no "#" and whose second line is no underline ("=" or "-" first): most of the rest.
+  if (text.charCodeAt(0) !== 35 /* # */) {
+    const second = text.charCodeAt(text.indexOf('\n') + 1);
+    if (second !== 61 && second !== 45) return undefined;
+  }
   const lines = text.split('\n');
   let n = lines.length;
   while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
