@@ -797,8 +797,8 @@ function withRows(rows: readonly number[]): ChunkData {
  * Types 1–5 run to their end marker, types 6 and 7 to a blank line.
  */
 function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData | undefined {
-  const first = lines[0]!.replace(/^ {1,3}/, ''); // an indented block starts a chunk too (see scan.ts)
-  let end: string | undefined;
+  const first = lines[0]!.charCodeAt(0) === 32 ? lines[0]!.replace(/^ {1,3}/, '') : lines[0]!; // an indented block starts a chunk too (see scan.ts)
+  let end = '';
   let opener = 0;
   const kind = htmlFlowStart(first);
   // Type 1 ends at a line holding any of the four closing tags (`<script>` … `</pre>` is closed).
@@ -806,11 +806,20 @@ function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData
   if (raw) {
     end = '</';
     opener = 1;
-  } else if (first.startsWith('<!--')) [end, opener] = ['-->', 2]; // "<!-->" is a whole comment: the end marker may reuse the opener's dashes
-  else if (first.startsWith('<?')) [end, opener] = ['?>', 2];
-  else if (first.startsWith('<![CDATA[')) [end, opener] = [']]>', 9];
-  else if (/^<![A-Z]/i.test(first)) [end, opener] = ['>', 2];
-  else {
+  } else if (first.startsWith('<!--')) {
+    // "<!-->" is a whole comment: the end marker may reuse the opener's dashes.
+    end = '-->';
+    opener = 2;
+  } else if (first.startsWith('<?')) {
+    end = '?>';
+    opener = 2;
+  } else if (first.startsWith('<![CDATA[')) {
+    end = ']]>';
+    opener = 9;
+  } else if (/^<![A-Z]/i.test(first)) {
+    end = '>';
+    opener = 2;
+  } else {
     // Types 6 and 7 (a lone tag of any other name, which may start a chunk: a chunk never starts inside a paragraph):
     // to the first blank line, which must come after the chunk's last line of content.
     if (kind !== 6 && kind !== 7) return undefined;
@@ -819,15 +828,27 @@ function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData
   }
   // Types 1–5: to the first line holding the end marker (after the opener on the first line).
   for (let i = 0; i < lines.length; i++) {
-    const line = i === 0 ? first.slice(opener) : lines[i]!;
-    if (raw ? RAW_END.test(line) : line.includes(end)) { // the end markers of types 2–5 hold no letters
+    const from = i === 0 ? opener : 0;
+    const line = i === 0 ? first : lines[i]!;
+    // The end markers of types 2–5 hold no letters.
+    if (raw ? RAW_END.test(from === 0 ? line : line.slice(from)) : line.indexOf(end, from) !== -1) {
       if (i !== n - 1) return undefined; // something follows the block in this chunk
       // Closed on the chunk's last line: what follows starts afresh (unlike a block of type 6, which runs to a blank line).
-      return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n) };
+      return { ...EMPTY, headings: mayHoldHeadings(text) ? htmlHeadings(linesSource(text, lines, n), 0, 0) : [], codeLines: lineNumbers(n) };
     }
   }
   // Never closed: it runs to the end of the chunk and on into the next.
   return { ...EMPTY, headings: htmlHeadings(text, 0, 0), codeLines: lineNumbers(lines.length), openAtEnd: true, openFrom: 0 };
+}
+
+/** Whether text may hold an HTML heading's opening tag (htmlHeadings finds none in most blocks, such as comments). */
+function mayHoldHeadings(text: string): boolean {
+  for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+    const h = text.charCodeAt(i + 1) | 32;
+    const d = text.charCodeAt(i + 2);
+    if (h === 104 && d >= 49 && d <= 54) return true;
+  }
+  return false;
 }
 
 /** The end of an HTML block of type 1. */
