@@ -7,6 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
 import { parseChunk } from '../../src/core/model/parse';
+import { remarkParseChunk } from '../../src/core/model/remark';
+import { rng } from '../bench/generate';
 import { rescanChunks, scanChunks } from '../../src/core/model/scan';
 import { spliceLines, splitLines } from '../../src/core/model/text';
 
@@ -211,4 +213,39 @@ describe('chunk scan: fences and HTML blocks inside list items and block quotes'
       }
     });
   }
+});
+
+describe('chunk scan: cuts inside long paragraphs, on random documents', () => {
+  // Mostly lines that start with a letter (long paragraphs, cut inside), and lines that may end a paragraph, make it
+  // a table or a setext heading, start a definition over lines, or take the lines after it lazily.
+  const OTHER = ['', '| row |', 'a | b', '|---|---|', ':--', '---', '===', '[a', 'b]: /x', '[c]: /y', '"title"', '> q', '- item', '2. two', '    code', '<div>', '<span>x</span> y', '## h', F, 'text `code', '*emph', 'line | pipe', '## [a]'];
+  const line = (r: () => number): string => (r() < 0.9 ? `line ${Math.floor(r() * 500)} text` : OTHER[Math.floor(r() * OTHER.length)]!);
+
+  it('read in chunks, a document reads as remark reads it whole; a rescan after any edit finds the cuts of a whole scan', () => {
+    const r = rng(2026);
+    let paraCuts = 0;
+    for (let d = 0; d < 200; d++) {
+      // Led by a line of text: a first line "---" would open a front matter, which remark does not read here.
+      const lines = ['Text', ...Array.from({ length: 40 + Math.floor(r() * 200) }, () => line(r))];
+      const text = lines.join('\n');
+      const spans = scanChunks(lines);
+      paraCuts += spans.filter((s) => s.paraCut !== undefined).length;
+      const whole = remarkParseChunk(text, false);
+      const chunked = chunkedParse(text).model;
+      assert.deepEqual(chunked.headings, whole.headings.map((h) => [h.depth, h.kind, h.text, h.line, h.character, h.endLine, h.endCharacter]), text);
+      assert.deepEqual(chunked.items, whole.items.map((i) => [i.line, i.endLine]), text);
+      assert.deepEqual(chunked.codeLines, [...whole.codeLines].sort((x, y) => x - y), text);
+      const split = splitLines(text);
+      for (let e = 0; e < 25; e++) {
+        const l = Math.floor(r() * (lines.length + 1));
+        const edit = r() < 0.25 ? undefined : line(r);
+        const next = [...lines.slice(0, l), ...(edit === undefined ? [] : [edit]), ...lines.slice(edit === undefined ? l + 1 : r() < 0.5 ? l : l + 1)].join('\n');
+        const splice = spliceLines(split, next);
+        if (!splice) continue;
+        assert.deepEqual(rescanChunks(splice.split.lines, { lines: split.lines, spans }, splice), scanChunks(splice.split.lines), JSON.stringify(next));
+      }
+    }
+    // The documents do hold such cuts (else this proves nothing about them).
+    assert.ok(paraCuts > 100, `${paraCuts} cuts inside paragraphs`);
+  });
 });

@@ -411,11 +411,43 @@ function setextLookahead(lines: readonly string[]): (from: number) => boolean {
   };
 }
 
-/** A blank line, a setext underline or a line that interrupts with HTML (most lines are ruled out by their first character). */
+/**
+ * Whether a line ends a paragraph at the top level that the lines above it make: a blank line, a setext underline
+ * (which makes it a heading), or a line that interrupts a paragraph (an ATX heading, a fence, a block quote, a thematic
+ * break, a list item that may interrupt one, an HTML block of types 1–6). Exactly those: the look ahead then reads
+ * the paragraph's lines and the line after them, no further, so a cut inside the paragraph depends on nothing past
+ * its end (a rescan keeps the cuts above the edit only where their look ends above it too).
+ */
 function endsLookahead(line: string): boolean {
-  const c = line.charCodeAt(0);
-  if (line.length > 0 && c !== 32 && c !== 9 && c !== 61 && c !== 45 && c !== 60) return false;
-  return isBlank(line) || SETEXT_UNDERLINE.test(line) || interruptsWithHtml(line);
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  if (i === line.length) return true;
+  const c = line.charCodeAt(i);
+  // Indented by four columns or more (a tab among the first), a line goes on with a paragraph unless it is blank.
+  if (i >= 4 || c === 9) return isBlank(line);
+  switch (c) {
+    case 61: // =
+      return SETEXT_UNDERLINE.test(line);
+    case 45: // -
+      return SETEXT_UNDERLINE.test(line) || thematicBreak(line, i) || INTERRUPTING_ITEM.test(line.slice(i));
+    case 42: // *
+    case 95: // _
+      return thematicBreak(line, i) || (c === 42 && INTERRUPTING_ITEM.test(line.slice(i)));
+    case 43: // +
+    case 49: // 1
+      return INTERRUPTING_ITEM.test(line.slice(i));
+    case 35: // #
+      return ATX.test(line.slice(i));
+    case 96: // `
+    case 126: // ~
+      return fenceOpener(line) !== undefined;
+    case 62: // >
+      return true;
+    case 60: // <
+      return interruptsWithHtml(line);
+    default:
+      return false;
+  }
 }
 
 /**
