@@ -491,6 +491,31 @@ describe('heading inline text == remark, on random contents', () => {
     }
     assert.ok(fast > 8_000, `fast path taken for ${fast} headings`);
   });
+
+  // Character references, autolinks and inline HTML too, among code spans, escapes and emphasis: the pieces of each
+  // construct, whole and broken, so that both what is one and what only looks like one are read.
+  const MORE = [
+    ...['a', ' ', '*', '_', '`', '\\', '!', '\u00a0', '😀', '**', '\t', '\u0000'],
+    ...['&', ';', '#', 'x', 'X', '&amp;', '&AMP;', '&nbsp;', '&copy', '&bogus;', '&#35;', '&#0;', '&#x2A;', '&#X5f;', '&#1234567;', '&#12345678;', '&#xD800;', '&#x110000;', '&ThisIsNotAName;', '&CounterClockwiseContourIntegral;'],
+    ...['<', '>', '@', ':', '.', '-', '"', "'", '=', '/', '<https://x.y/a>', '<mailto:a@b.c>', '<a@b.c>', '<a.b+c@x-y.z>', '<a@-b.c>', '<http:', 'https', '<a*b@c>', 'xxxxxxxxxxxxxxxx'],
+    ...['<span>', '</span>', '<span ', '<a href="x*y">', "<a b='`'>", '<a b=c>', '<a b=`>', '<br/>', '<br />', '<x-y:z>', '<!-- c -->', '<!--', '-->', '<!-->', '<?p ?>', '<?', '?>', '<!DOCTYPE x>', '<!d'],
+  ];
+  it('with character references, autolinks and inline HTML, of up to 16 parts', () => {
+    const r = rng(11);
+    let fast = 0;
+    for (let n = 0; n < 4000; n++) {
+      let s = '';
+      const len = 1 + Math.floor(r() * 16);
+      for (let k = 0; k < len; k++) s += MORE[Math.floor(r() * MORE.length)]!;
+      for (const chunk of [`## x${s}y`, `## ${s}`, `x${s}\n---`]) {
+        const ours = fastParse(chunk, false);
+        if (!ours) continue;
+        fast++;
+        assert.deepEqual(ours.headings, remarkParseChunk(chunk, false).headings, JSON.stringify(chunk));
+      }
+    }
+    assert.ok(fast > 8_000, `fast path taken for ${fast} headings`);
+  });
 });
 
 // Rules that read every line keep their results per chunk (eachProseChunk). Chunk by chunk, they must see exactly the

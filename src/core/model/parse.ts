@@ -229,8 +229,9 @@ export interface InlineHeading {
  * fastParse reads.
  */
 export function inlineHeading(text: string): InlineHeading | undefined {
-  // No inline syntax anywhere, none in a heading: most pieces of a group, told apart without a split.
-  if (!INLINE_SYNTAX.test(text) || text.includes('\r')) return undefined;
+  // No inline syntax anywhere, none in a heading: most pieces of a group, told apart without a split. Nor without
+  // brackets: inlineText reads all else.
+  if (!INLINE_SYNTAX.test(text) || text.includes('\r') || !BRACKETS.test(text)) return undefined;
   const lines = text.split('\n');
   let n = lines.length;
   while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
@@ -250,6 +251,8 @@ export function inlineHeading(text: string): InlineHeading | undefined {
   if (source.length > MAX_INLINE_HEADING || inlineText(first) !== undefined) return undefined;
   return { source, depth: underline[1]![0] === '=' ? 1 : 2, kind: 'setext', endLine: 1, endCharacter: lines[1]!.length };
 }
+
+const BRACKETS = /[[\]]/;
 
 function atxRead(first: string, text: string): RawHeading | typeof INLINE | undefined {
   const m = /^(#{1,6})(?:[ \t](.*))?$/.exec(first);
