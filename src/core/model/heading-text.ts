@@ -71,10 +71,11 @@ export function inlineText(content: string): string | undefined {
   if (/[[\]]/.test(content)) return undefined;
   const raw = content.includes('\u0000') ? content.replaceAll('\u0000', '\ufffd') : content;
   // Where each run of backticks starts, by its length, in order.
-  const runs = new Map<number, number[]>();
+  let runs: Map<number, number[]> | undefined; // made at the first (most headings have none)
   for (let i = raw.indexOf('`'); i !== -1; i = raw.indexOf('`', i)) {
     const start = i;
     while (raw.charCodeAt(i) === 96) i++;
+    runs ??= new Map();
     let list = runs.get(i - start);
     if (!list) runs.set(i - start, (list = []));
     list.push(start);
@@ -137,7 +138,7 @@ export function inlineText(content: string): string | undefined {
     }
     const start = i;
     while (raw.charCodeAt(i) === 96) i++;
-    const list = runs.get(i - start);
+    const list = runs!.get(i - start);
     const k = list ? firstIndex(list.length, (x) => list[x]! < i) : 0;
     if (!list || k >= list.length) continue; // never closed: literal backticks
     const close = list[k]!;

@@ -231,7 +231,13 @@ export interface InlineHeading {
 export function inlineHeading(text: string): InlineHeading | undefined {
   // No inline syntax anywhere, none in a heading: most pieces of a group, told apart without a split. Nor without
   // brackets: inlineText reads all else.
-  if (!INLINE_SYNTAX.test(text) || text.includes('\r') || !BRACKETS.test(text)) return undefined;
+  if (!BRACKETS.test(text) || !INLINE_SYNTAX.test(text) || text.includes('\r')) return undefined;
+  const c0 = text.charCodeAt(0);
+  // A definition's piece ("[a]: …"): no heading (below, a "[" line is one only in a piece without "]:"). A heading
+  // line alone whose only syntax is brackets, with no definition in the piece: literal, or references the model
+  // resolves (atxRead reads it). Told apart without a split (a piece of each, for 50,000 headings with definitions).
+  if (c0 === 91 && text.includes(']:')) return undefined;
+  if (c0 === 35 && literalBrackets(text, text) && blankAfterFirstLine(text)) return undefined;
   const lines = text.split('\n');
   let n = lines.length;
   while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
@@ -253,6 +259,17 @@ export function inlineHeading(text: string): InlineHeading | undefined {
 }
 
 const BRACKETS = /[[\]]/;
+
+/** Whether all after the text's first line is line feeds, spaces and tabs. */
+function blankAfterFirstLine(text: string): boolean {
+  const nl = text.indexOf('\n');
+  if (nl === -1) return true;
+  for (let i = nl + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
 
 function atxRead(first: string, text: string): RawHeading | typeof INLINE | undefined {
   const m = /^(#{1,6})(?:[ \t](.*))?$/.exec(first);
