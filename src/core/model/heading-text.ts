@@ -46,9 +46,9 @@ interface Delimiter {
 }
 
 /**
- * What inline parsing reads in a heading's content (one line) that holds no "[" or "]" (links, images and references,
- * which micromark reads). micromark's rules, read without it (40 to 100 µs a heading: 1 MB of "## Fix `x` i" headings
- * took 3 s with a parse per group of them), left to right as micromark tries its constructs:
+ * What inline parsing reads in a heading's content (one line) whose only brackets are plain links (other links, images
+ * and references are left to micromark). micromark's rules, read without it (40 to 100 µs a heading: 1 MB of
+ * "## Fix `x` i" headings took 3 s with a parse per group of them), left to right as micromark tries its constructs:
  * - a run of n backticks opens a code span closed by the next run of exactly n (escapes do not work inside, so runs
  *   are counted in the raw text); a run with none is literal; a code span drops one space at each end when it has
  *   one at both and is not all spaces;
@@ -58,17 +58,17 @@ interface Delimiter {
  * - "<" opens an autolink (a scheme of 2 to 32 characters, ":", then no space, "<" or control character up to ">";
  *   or an e-mail address), read as its content, else inline HTML (a tag, closing tag, comment, processing
  *   instruction, declaration or CDATA section), read as its source (see htmlTextEnd); else it is literal;
+ * - an inline link whose text has no inline syntax and whose destination is plain (PLAIN_LINK_AT) is its text;
  * - a run of `*` or `_` may open or close emphasis by the characters around it (classifyCharacter, micromark's
  *   own), and each closer takes the nearest opener of its marker that the rule of three allows (micromark's
  *   resolveAllAttention: sizes as they are after earlier matches; runs inside a match are text). What emphasis uses
  *   is dropped; the rest of a run is text.
- * Nothing inside a code span, autolink or inline HTML is read further. NUL reads as U+FFFD, as micromark reads it
- * (and a run of `*` or `_` before it as remark reads it: see the output below).
- * Undefined for content with "[" or "]": micromark reads it. The search for an opener goes back over the runs:
- * quadratic in a heading, as micromark is, and headings are cut to MAX_INLINE_HEADING before.
+ * Nothing inside a code span, autolink, inline HTML or link is read further. NUL reads as U+FFFD, as micromark reads
+ * it (and a run of `*` or `_` before it as remark reads it: see the output below). Undefined for content with any
+ * other "[" or "]" (a reference, an image, a link with more in it): micromark reads it. The search for an opener goes
+ * back over the runs: quadratic in a heading, as micromark is, and headings are cut to MAX_INLINE_HEADING before.
  */
 export function inlineText(content: string): string | undefined {
-  if (/[[\]]/.test(content)) return undefined;
   const raw = content.includes('\u0000') ? content.replaceAll('\u0000', '\ufffd') : content;
   // Where each run of backticks starts, by its length, in order.
   let runs: Map<number, number[]> | undefined; // made at the first (most headings have none)
@@ -104,6 +104,16 @@ export function inlineText(content: string): string | undefined {
       }
       continue;
     }
+    if (c === 91 /* [ */) {
+      // A plain inline link is its text; any other bracket may be a reference or an image: micromark reads it.
+      PLAIN_LINK_AT.lastIndex = i;
+      const link = raw.charCodeAt(i - 1) === 33 /* ! */ ? null : PLAIN_LINK_AT.exec(raw);
+      if (!link || hasControl(link[2]!)) return undefined;
+      pieces.push(raw.slice(from, i), link[1]!);
+      i = from = i + link[0].length;
+      continue;
+    }
+    if (c === 93 /* ] */) return undefined;
     if (c === 60 /* < */) {
       const link = autolinkEnd(raw, i);
       if (link !== -1) {
@@ -182,6 +192,22 @@ export function inlineText(content: string): string | undefined {
     }
   }
   return out;
+}
+
+/**
+ * An inline link, here, whose text holds no inline syntax and whose destination no space, parenthesis, angle bracket,
+ * backslash or backtick (code spans and autolinks bind before links), `[Tracked in #40885](https://…)`: nothing in it
+ * is read further, and micromark reads it as a link (its destination also holds no control character: hasControl).
+ */
+const PLAIN_LINK_AT = /\[([^\\`*_[\]<>&!\n]*)\]\(([^\s()<>\\`]*)\)/y;
+
+/** Whether a text holds an ASCII control character (which no link destination may hold). */
+export function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
 }
 
 const isAsciiAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -1,7 +1,7 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
-import { asciiPunctuation, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
+import { asciiPunctuation, hasControl, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
 import { htmlFlowStart } from './html-start';
 import { remarkParseChunk } from './remark';
 import { indentOf, isBlank, THEMATIC_BREAK, trimEndChars, trimStartChars } from './text';
@@ -21,12 +21,6 @@ const SPACES_ONLY = /^[ \t]*$/;
 const SPACE_OR_TAB = /[ \t]/;
 
 const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
-/**
- * An inline link whose text has no inline syntax and whose destination has no spaces, parentheses, angle brackets,
- * backslashes or backticks (code spans and autolinks bind before links): `[Tracked in #40885](https://…)`.
- * Its text in a heading is the link text.
- */
-const PLAIN_LINK = /\[([^\\`*_[\]<>&!\n]*)\]\(([^\s()<>\\`]*)\)/g;
 /**
  * A line that can only start or continue a paragraph, never open another block or end one: it starts with a letter
  * or digit (not an ordered-list marker), a quote or parenthesis, any character outside ASCII (emoji such as ✅
@@ -103,7 +97,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
     const underline = n === 2 && c !== 91 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null; // "[…" has inline syntax: never here
     if (underline) {
-      let text = withoutPlainLinks(first).trim();
+      let text = first.trim();
       if (first !== first.trimEnd()) return undefined;
       if (INLINE_SYNTAX.test(text)) {
         const read = first.length + 1 + lines[1]!.length <= MAX_INLINE_HEADING ? inlineText(first) : undefined;
@@ -252,7 +246,7 @@ export function inlineHeading(text: string): InlineHeading | undefined {
   // fastParse's setext heading, where the text has inline syntax.
   if (n !== 2 || !(PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || (c === 91 /* [ */ && !text.includes(']:')))) return undefined;
   const underline = /^(=+|-+)[ \t]*$/.exec(lines[1]!);
-  if (!underline || first !== first.trimEnd() || !INLINE_SYNTAX.test(withoutPlainLinks(first).trim())) return undefined;
+  if (!underline || first !== first.trimEnd() || !INLINE_SYNTAX.test(first)) return undefined;
   const source = `${first}\n${lines[1]!}`;
   if (source.length > MAX_INLINE_HEADING || inlineText(first) !== undefined) return undefined;
   return { source, depth: underline[1]![0] === '=' ? 1 : 2, kind: 'setext', endLine: 1, endCharacter: lines[1]!.length };
@@ -279,7 +273,8 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
   // The closing sequence is found by one scan back from the end (a pattern tried from each of a long run of spaces
   // read the whole run again), once spaces and tabs are cut: only they may come before it ("## \u00a0#" is "#").
   const raw = withoutClosingSequence(trimEndChars(trimStartChars(m[2] ?? '', SPACE_OR_TAB), SPACE_OR_TAB)).trim();
-  let content = withoutPlainLinks(raw).trim();
+  // Inline syntax read by inlineText (plain links included: replacing them first read one inside inline HTML too).
+  let content = raw;
   if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) {
     // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
     if (first.length <= MAX_INLINE_HEADING) {
@@ -296,11 +291,6 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
 /** Text with NUL characters as micromark reads them: U+FFFD. */
 function withoutNul(text: string): string {
   return text.includes('\u0000') ? text.replaceAll('\u0000', '\ufffd') : text;
-}
-
-/** Plain inline links as their text (see PLAIN_LINK); the search only where one may be. */
-function withoutPlainLinks(text: string): string {
-  return text.includes('](') ? text.replace(PLAIN_LINK, '$1') : text;
 }
 
 /**
@@ -544,7 +534,7 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
     // those two lines, above): a heading ("x---" typed into a run of thematic breaks sent the whole run to micromark).
     if (open === 'paragraph' && paraLine === i - 1 && SETEXT_SHAPE.test(rest)) {
       const first = lines[i - 1]!;
-      let text = withoutPlainLinks(first).trim();
+      let text = first.trim();
       if (first !== first.trimEnd()) return undefined;
       if (INLINE_SYNTAX.test(text)) {
         // Code spans, escapes and emphasis read as in fastParse (a chunk of an ATX heading, then "*Impact*" / "---",
@@ -856,13 +846,4 @@ function linesSource(text: string, lines: readonly string[], n: number): string 
     end += text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
   }
   return text.slice(0, end + lines[n - 1]!.length);
-}
-
-/** ASCII control characters, which a plain link destination cannot hold. */
-function hasControl(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return true;
-  }
-  return false;
 }
