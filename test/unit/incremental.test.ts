@@ -205,6 +205,26 @@ describe('incremental analysis (differential)', function () {
     });
   }
 
+  // Headings with inline syntax but references and images (issue 11): read chunk by chunk as one remark parse of the
+  // document reads them, and none is left to micromark (one parse per group of them took 2.5 s for 1 MB).
+  for (const name of ['inline-headings', 'link-headings']) {
+    it(`family ${name}: every heading read without micromark, as the whole-document reading reads it`, () => {
+      const text = FAMILIES.find((f) => f.name === name)!.make(12_000);
+      const fresh = analyze(text, { force: true });
+      assert.deepEqual(chunkedParse(fresh).headings, wholeParse(text).headings);
+      const { lines } = splitLines(text);
+      const pieces = fresh.model.chunks.flatMap((c) => c.pieces ?? [c.span]).filter((p) => !p.frontMatter);
+      let headings = 0;
+      for (const p of pieces) {
+        const chunk = lines.slice(p.start, p.end).join('\n');
+        const read = fastParse(chunk, false);
+        assert.ok(read, chunk);
+        headings += read.headings.length;
+      }
+      assert.ok(headings > 400, `${headings} headings`);
+    });
+  }
+
   it('chunks found again around an edit (rescanChunks) are the chunks of a whole scan, on every kind of document', () => {
     // Real and generated documents, and the hostile families at a few KB (long HTML blocks, row runs, fences).
     const docs: Array<[string, string]> = [...documents(), ...FAMILIES.map((f): [string, string] => [f.name, f.make(3000)])];
@@ -405,7 +425,7 @@ function lines(n: number, line: (i: number) => string): string {
 // The fast path reads the usual chunks without remark. For every chunk it accepts, it must say exactly what remark
 // says: over every chunk of the real and generated documents, and over lines made to look like other blocks.
 describe('chunk fast path == remark', function () {
-  // Hundreds of thousands of chunks, each parsed by remark too: about 15 s on an idle machine, more on a loaded one.
+  // 283,000 chunks, each one the fast reader takes read by remark too: about 25 s on a machine shared by five runs.
   this.timeout(120_000);
   const LOOKALIKES = [
     '**Impact:** 3,200 users', '**bold** then text', '*emphasis*', '* item', '*\titem', '***', '* * *', '**', '** x', '*-*',
@@ -450,6 +470,8 @@ describe('chunk fast path == remark', function () {
     '## [r0] Timeline', '[r0]: /x0', '## x \u2028', '## x\u2029y', '#\t', '# x\t ', '# x \u00a0', '####### seven', '#', '## #', '## x ##  ',
     '[a]: /x  ', '[a]:\t/b', '[ a ]: /b', '[]: x', '[a]: <b>', '[a]: b "t"', '[a]:', '[a] : b', '[a\\]]: b', '[a]: b\u0001', '[a]]: b',
     '   ', '\t', ' \t ', '', 'x', '[a]', '[a]: b ]: c', '## a\u0000b',
+    // A plain link inside inline HTML, one with a control character, one in a heading too long for inline reading.
+    '## <a title="[a](b)"> x', '## x[a](b\u0001)y', `## [a](b) ${'x'.repeat(2100)}`, '## See [notes](https://x.y/1) *now* &amp; `x`',
   ];
   for (const a of ONE_LINE) for (const after of ['', '\n', '\n  \n\t', '\n\n\n', '\r\n', '\n \r']) chunks.add(a + after);
   // Three lines of quotes, breaks, definitions and text: what a quote's lazy lines and a definition's title depend on.
@@ -478,7 +500,8 @@ describe('chunk fast path == remark', function () {
 // Headings with code spans, escapes and emphasis are read without micromark (inlineText in heading-text.ts): on random
 // contents made of what decides emphasis (runs of * and _, spaces, punctuation, no-break spaces, emoji), the fast
 // reader says what remark says. 200,000 such headings agreed when this was written; here a seeded sample.
-describe('heading inline text == remark, on random contents', () => {
+describe('heading inline text == remark, on random contents', function () {
+  this.timeout(60_000); // 24,000 headings read by remark too
   const PARTS = ['a', 'b', ' ', '*', '_', '`', '\\', '.', '!', 'é', '1', '-', '**', '__', '***', '\t', '"', '(', ')', '\u00a0', '😀', '#', '*a*', '_a_', ' *', '* ', '。'];
   it('ATX and setext headings of up to 20 parts', () => {
     const r = rng(2026);
@@ -495,6 +518,32 @@ describe('heading inline text == remark, on random contents', () => {
       }
     }
     assert.ok(fast > 8_000, `fast path taken for ${fast} headings`);
+  });
+
+  // Character references, autolinks, inline HTML and links too, among code spans, escapes and emphasis: the pieces of
+  // each construct, whole and broken, so that both what is one and what only looks like one are read.
+  const MORE = [
+    ...['a', ' ', '*', '_', '`', '\\', '!', '\u00a0', '😀', '**', '\t', '\u0000'],
+    ...['&', ';', '#', 'x', 'X', '&amp;', '&AMP;', '&nbsp;', '&copy', '&bogus;', '&#35;', '&#0;', '&#x2A;', '&#X5f;', '&#1234567;', '&#12345678;', '&#xD800;', '&#x110000;', '&ThisIsNotAName;', '&CounterClockwiseContourIntegral;'],
+    ...['<', '>', '@', ':', '.', '-', '"', "'", '=', '/', '<https://x.y/a>', '<mailto:a@b.c>', '<a@b.c>', '<a.b+c@x-y.z>', '<a@-b.c>', '<http:', 'https', '<a*b@c>', 'xxxxxxxxxxxxxxxx'],
+    ...['<span>', '</span>', '<span ', '<a href="x*y">', "<a b='`'>", '<a b=c>', '<a b=`>', '<br/>', '<br />', '<x-y:z>', '<!-- c -->', '<!--', '-->', '<!-->', '<?p ?>', '<?', '?>', '<!DOCTYPE x>', '<!d'],
+    ...['[a](b)', '[](x)', '[ a ](b*c)', '[a](b]c)', '[a](b c)', '[a](<b>)', '[a *b*](c)', '[a](b\u0001)', '[', ']', '](', '(', ')', '[a]', '![a](b)', '[a](b)(c)'],
+  ];
+  it('with character references, autolinks, inline HTML and links, of up to 16 parts', () => {
+    const r = rng(11);
+    let fast = 0;
+    for (let n = 0; n < 4000; n++) {
+      let s = '';
+      const len = 1 + Math.floor(r() * 16);
+      for (let k = 0; k < len; k++) s += MORE[Math.floor(r() * MORE.length)]!;
+      for (const chunk of [`## x${s}y`, `## ${s}`, `x${s}\n---`]) {
+        const ours = fastParse(chunk, false);
+        if (!ours) continue;
+        fast++;
+        assert.deepEqual(ours.headings, remarkParseChunk(chunk, false).headings, JSON.stringify(chunk));
+      }
+    }
+    assert.ok(fast > 4_000, `fast path taken for ${fast} headings`);
   });
 });
 

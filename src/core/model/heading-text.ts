@@ -2,6 +2,8 @@
 // loaded lazily: what both need lives here.
 import type { RawHeading } from './chunk';
 import { classifyCharacter } from 'micromark-util-classify-character';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { firstIndex } from './text';
 
 /**
@@ -36,34 +38,44 @@ interface Delimiter {
   readonly close: boolean;
   /** False once it is inside emphasis that closed around it: it is text. */
   active: boolean;
+  /** The run's length, and how many of its characters closed emphasis. */
+  readonly length: number;
+  closed: number;
+  /** Whether a NUL follows the run (see inlineText's output). */
+  readonly nulAfter: boolean;
 }
 
 /**
- * What inline parsing reads in a heading's content (one line) whose only syntax is code spans, backslash escapes and
- * emphasis: no "&", "<", "[" or "]" anywhere. micromark's rules, read without it (40 to 100 µs a heading: 1 MB of
- * "## Fix `x` i" headings took 3 s with a parse per group of them):
+ * What inline parsing reads in a heading's content (one line) whose only brackets are plain links (other links, images
+ * and references are left to micromark). micromark's rules, read without it (40 to 100 µs a heading: 1 MB of
+ * "## Fix `x` i" headings took 3 s with a parse per group of them), left to right as micromark tries its constructs:
  * - a run of n backticks opens a code span closed by the next run of exactly n (escapes do not work inside, so runs
  *   are counted in the raw text); a run with none is literal; a code span drops one space at each end when it has
  *   one at both and is not all spaces;
  * - a backslash before ASCII punctuation is that character;
+ * - a character reference (`&amp;`, `&#35;`, `&#x23;`: a name of the HTML list, up to 7 decimal or 6 hexadecimal
+ *   digits, then ";") is its character, decoded as remark decodes it;
+ * - "<" opens an autolink (a scheme of 2 to 32 characters, ":", then no space, "<" or control character up to ">";
+ *   or an e-mail address), read as its content, else inline HTML (a tag, closing tag, comment, processing
+ *   instruction, declaration or CDATA section), read as its source (see htmlTextEnd); else it is literal;
+ * - an inline link whose text has no inline syntax and whose destination is plain (PLAIN_LINK_AT) is its text;
  * - a run of `*` or `_` may open or close emphasis by the characters around it (classifyCharacter, micromark's
  *   own), and each closer takes the nearest opener of its marker that the rule of three allows (micromark's
  *   resolveAllAttention: sizes as they are after earlier matches; runs inside a match are text). What emphasis uses
  *   is dropped; the rest of a run is text.
- * Undefined for any other content: micromark reads it. The search for an opener goes back over the runs: quadratic
- * in a heading, as micromark is, and headings are cut to MAX_INLINE_HEADING before.
+ * Nothing inside a code span, autolink, inline HTML or link is read further. NUL reads as U+FFFD, as micromark reads
+ * it (and a run of `*` or `_` before it as remark reads it: see the output below). Undefined for content with any
+ * other "[" or "]" (a reference, an image, a link with more in it): micromark reads it. The search for an opener goes
+ * back over the runs: quadratic in a heading, as micromark is, and headings are cut to MAX_INLINE_HEADING before.
  */
-export function inlineText(raw: string): string | undefined {
-  if (/[&<[\]]/.test(raw)) return undefined;
+export function inlineText(content: string): string | undefined {
+  const raw = content.includes('\u0000') ? content.replaceAll('\u0000', '\ufffd') : content;
   // Where each run of backticks starts, by its length, in order.
-  const runs = new Map<number, number[]>();
-  for (let i = 0; i < raw.length; ) {
-    if (raw.charCodeAt(i) !== 96 /* ` */) {
-      i++;
-      continue;
-    }
+  let runs: Map<number, number[]> | undefined; // made at the first (most headings have none)
+  for (let i = raw.indexOf('`'); i !== -1; i = raw.indexOf('`', i)) {
     const start = i;
     while (raw.charCodeAt(i) === 96) i++;
+    runs ??= new Map();
     let list = runs.get(i - start);
     if (!list) runs.set(i - start, (list = []));
     list.push(start);
@@ -71,6 +83,7 @@ export function inlineText(raw: string): string | undefined {
   // Text and runs of * and _, in order: a string, or the index of a run in `delimiters`.
   const pieces: Array<string | number> = [];
   const delimiters: Delimiter[] = [];
+  let find: ForwardSearch | undefined; // made at the first inline HTML that needs a search
   let from = 0; // the start of text not yet in pieces
   for (let i = 0; i < raw.length; ) {
     const c = raw.charCodeAt(i);
@@ -80,6 +93,37 @@ export function inlineText(raw: string): string | undefined {
         from = i + 1; // the escaped character is text with what follows
         i += 2;
       } else i++;
+      continue;
+    }
+    if (c === 38 /* & */) {
+      const end = characterReferenceEnd(raw, i);
+      if (end === -1) i++;
+      else {
+        pieces.push(raw.slice(from, i), characterReferenceValue(raw.slice(i + 1, end - 1)));
+        i = from = end;
+      }
+      continue;
+    }
+    if (c === 91 /* [ */) {
+      // A plain inline link is its text; any other bracket may be a reference or an image: micromark reads it.
+      PLAIN_LINK_AT.lastIndex = i;
+      const link = raw.charCodeAt(i - 1) === 33 /* ! */ ? null : PLAIN_LINK_AT.exec(raw);
+      if (!link || hasControl(link[2]!)) return undefined;
+      pieces.push(raw.slice(from, i), link[1]!);
+      i = from = i + link[0].length;
+      continue;
+    }
+    if (c === 93 /* ] */) return undefined;
+    if (c === 60 /* < */) {
+      const link = autolinkEnd(raw, i);
+      if (link !== -1) {
+        pieces.push(raw.slice(from, i), raw.slice(i + 1, link - 1));
+        i = from = link;
+        continue;
+      }
+      // Inline HTML is its source: it stays in the text that follows `from`.
+      const html = htmlTextEnd(raw, i, () => (find ??= new ForwardSearch(raw)));
+      i = html === -1 ? i + 1 : html;
       continue;
     }
     if (c === 42 /* * */ || c === 95 /* _ */) {
@@ -93,7 +137,8 @@ export function inlineText(raw: string): string | undefined {
       const open = !after || (after === 2 && !!before) || next === 42 || next === 95;
       const close = !before || (before === 2 && !!after) || previous === 42 || previous === 95;
       pieces.push(raw.slice(from, start), delimiters.length);
-      delimiters.push({ marker: c, size: i - start, open: c === 42 ? open : open && (!!before || !close), close: c === 42 ? close : close && (!!after || !open), active: true });
+      const size = i - start;
+      delimiters.push({ marker: c, size, open: c === 42 ? open : open && (!!before || !close), close: c === 42 ? close : close && (!!after || !open), active: true, length: size, closed: 0, nulAfter: content.charCodeAt(i) === 0 });
       from = i;
       continue;
     }
@@ -103,7 +148,7 @@ export function inlineText(raw: string): string | undefined {
     }
     const start = i;
     while (raw.charCodeAt(i) === 96) i++;
-    const list = runs.get(i - start);
+    const list = runs!.get(i - start);
     const k = list ? firstIndex(list.length, (x) => list[x]! < i) : 0;
     if (!list || k >= list.length) continue; // never closed: literal backticks
     const close = list[k]!;
@@ -131,6 +176,7 @@ export function inlineText(raw: string): string | undefined {
       const use = opener.size > 1 && closer.size > 1 ? 2 : 1;
       opener.size -= use;
       closer.size -= use;
+      closer.closed += use;
       for (let k = o + 1; k < c; k++) delimiters[k]!.active = false;
     }
   }
@@ -138,11 +184,188 @@ export function inlineText(raw: string): string | undefined {
   for (const p of pieces) {
     if (typeof p === 'string') out += p;
     else {
+      // A run that opened emphasis and has characters left, right before a NUL, is all text but what it closed:
+      // remark slices it so (its end point, moved back, is inside the U+FFFD that stands for the NUL).
       const d = delimiters[p]!;
-      if (d.size > 0) out += String.fromCharCode(d.marker).repeat(d.size);
+      const kept = d.nulAfter && d.size > 0 && d.size + d.closed < d.length ? d.length - d.closed : d.size;
+      if (kept > 0) out += String.fromCharCode(d.marker).repeat(kept);
     }
   }
   return out;
+}
+
+/**
+ * An inline link, here, whose text holds no inline syntax and whose destination no space, parenthesis, angle bracket,
+ * backslash or backtick (code spans and autolinks bind before links), `[Tracked in #40885](https://…)`: nothing in it
+ * is read further, and micromark reads it as a link (its destination also holds no control character: hasControl).
+ */
+const PLAIN_LINK_AT = /\[([^\\`*_[\]<>&!\n]*)\]\(([^\s()<>\\`]*)\)/y;
+
+/** Whether a text holds an ASCII control character (which no link destination may hold). */
+export function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
+const isAsciiAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiAlphanumeric = (c: number): boolean => isAsciiAlpha(c) || isAsciiDigit(c);
+const isAsciiHexDigit = (c: number): boolean => isAsciiDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+/** micromark's asciiAtext: what an e-mail autolink's local part may hold. */
+const isAsciiAtext = (c: number): boolean => (c >= 35 && c <= 39) || c === 42 || c === 43 || (c >= 45 && c <= 57) || c === 61 || c === 63 || (c >= 65 && c <= 90) || (c >= 94 && c <= 126);
+const isSpaceOrTab = (c: number): boolean => c === 32 || c === 9;
+
+/**
+ * The end (after ";") of the character reference that starts at `i` ("&"), or -1: micromark's characterReference, a
+ * name of up to 31 letters and digits that is one of HTML's, "#" and 1 to 7 digits, or "#x" and 1 to 6 hex digits.
+ */
+function characterReferenceEnd(s: string, i: number): number {
+  let k = i + 1;
+  let max = 31;
+  let test = isAsciiAlphanumeric;
+  if (s.charCodeAt(k) === 35 /* # */) {
+    k++;
+    const x = s.charCodeAt(k);
+    if (x === 120 || x === 88) {
+      k++;
+      max = 6;
+      test = isAsciiHexDigit;
+    } else {
+      max = 7;
+      test = isAsciiDigit;
+    }
+  }
+  const valueStart = k;
+  while (k - valueStart < max && test(s.charCodeAt(k))) k++;
+  if (k === valueStart || s.charCodeAt(k) !== 59 /* ; */) return -1;
+  if (test === isAsciiAlphanumeric && decodeNamedCharacterReference(s.slice(valueStart, k)) === false) return -1;
+  return k + 1;
+}
+
+/** A character reference's character, from what is between "&" and ";" (see characterReferenceEnd). */
+function characterReferenceValue(reference: string): string {
+  if (reference.charCodeAt(0) !== 35) return decodeNamedCharacterReference(reference) || '';
+  const hex = reference.charCodeAt(1) === 120 || reference.charCodeAt(1) === 88;
+  return decodeNumericCharacterReference(reference.slice(hex ? 2 : 1), hex ? 16 : 10);
+}
+
+/** The end (after ">") of the autolink that starts at `i` ("<"), or -1: micromark's autolink. */
+function autolinkEnd(s: string, i: number): number {
+  const k = i + 1;
+  if (isAsciiAlpha(s.charCodeAt(k))) {
+    // A scheme of 2 to 32 letters, digits, "+", "-" and ".", then ":", then anything but space, "<" and controls.
+    let j = k + 1;
+    while (j - k < 32 && isSchemeCharacter(s.charCodeAt(j))) j++;
+    if (j - k >= 2 && s.charCodeAt(j) === 58 /* : */) {
+      for (let m = j + 1; m < s.length; m++) {
+        const c = s.charCodeAt(m);
+        if (c === 62 /* > */) return m + 1;
+        if (c === 32 || c === 60 || c < 32 || c === 127) return -1;
+      }
+      return -1;
+    }
+  }
+  // An e-mail address: atext, "@", then labels of 1 to 63 letters, digits and "-" (not at either end) split by ".".
+  let m = k;
+  while (isAsciiAtext(s.charCodeAt(m))) m++;
+  if (m === k || s.charCodeAt(m) !== 64 /* @ */) return -1;
+  m++;
+  for (;;) {
+    const labelStart = m;
+    if (!isAsciiAlphanumeric(s.charCodeAt(m))) return -1;
+    while (m - labelStart < 63 && (isAsciiAlphanumeric(s.charCodeAt(m)) || s.charCodeAt(m) === 45)) m++;
+    if (s.charCodeAt(m - 1) === 45) return -1;
+    const c = s.charCodeAt(m);
+    if (c === 62 /* > */) return m + 1;
+    if (c !== 46 /* . */) return -1;
+    m++;
+  }
+}
+
+function isSchemeCharacter(c: number): boolean {
+  return isAsciiAlphanumeric(c) || c === 43 || c === 45 || c === 46;
+}
+
+/**
+ * Searches of one text for a string, from positions that mostly go forward: the last answer for each string is kept,
+ * and a search from inside the stretch it covered is answered from it. (Inline HTML that may run on, as a comment or
+ * a quoted attribute value, is searched for its end from each "<": a line of `<a b="` read the rest of the line
+ * from each one.)
+ */
+class ForwardSearch {
+  private readonly last = new Map<string, { from: number; at: number }>();
+  constructor(private readonly text: string) {}
+
+  indexOf(needle: string, from: number): number {
+    const last = this.last.get(needle);
+    if (last && from >= last.from && (last.at === -1 || from <= last.at)) return last.at;
+    const at = this.text.indexOf(needle, from);
+    this.last.set(needle, { from, at });
+    return at;
+  }
+}
+
+/**
+ * The end (after ">") of the inline HTML that starts at `i` ("<"), or -1: micromark's htmlText on one line. A
+ * comment ("<!-->" and "<!--->" included), processing instruction, declaration, CDATA section, closing tag, or
+ * opening tag with attributes (names, unquoted or quoted values).
+ */
+function htmlTextEnd(s: string, i: number, search: () => ForwardSearch): number {
+  const c = s.charCodeAt(i + 1);
+  const after = (needle: string, from: number): number => {
+    const at = search().indexOf(needle, from);
+    return at === -1 ? -1 : at + needle.length;
+  };
+  if (c === 33 /* ! */) {
+    const d = s.charCodeAt(i + 2);
+    if (d === 45 /* - */) return s.charCodeAt(i + 3) === 45 ? after('-->', i + 2) : -1;
+    if (d === 91 /* [ */) return s.startsWith('CDATA[', i + 3) ? after(']]>', i + 9) : -1;
+    return isAsciiAlpha(d) ? after('>', i + 3) : -1;
+  }
+  if (c === 63 /* ? */) return after('?>', i + 2);
+  if (c === 47 /* / */) {
+    let k = i + 2;
+    if (!isAsciiAlpha(s.charCodeAt(k))) return -1;
+    while (isAsciiAlphanumeric(s.charCodeAt(k)) || s.charCodeAt(k) === 45) k++;
+    while (isSpaceOrTab(s.charCodeAt(k))) k++;
+    return s.charCodeAt(k) === 62 ? k + 1 : -1;
+  }
+  if (!isAsciiAlpha(c)) return -1;
+  let k = i + 2;
+  while (isAsciiAlphanumeric(s.charCodeAt(k)) || s.charCodeAt(k) === 45) k++;
+  let d = s.charCodeAt(k);
+  if (!(d === 47 || d === 62 || isSpaceOrTab(d))) return -1;
+  // Between attributes (micromark's tagOpenBetween).
+  for (;;) {
+    while (isSpaceOrTab(s.charCodeAt(k))) k++;
+    d = s.charCodeAt(k);
+    if (d === 47 /* / */) return s.charCodeAt(k + 1) === 62 ? k + 2 : -1;
+    if (!(d === 58 || d === 95 || isAsciiAlpha(d))) return d === 62 ? k + 1 : -1;
+    // An attribute name, then maybe "=" and a value.
+    k++;
+    for (d = s.charCodeAt(k); isAsciiAlphanumeric(d) || d === 45 || d === 46 || d === 58 || d === 95; d = s.charCodeAt(++k));
+    while (isSpaceOrTab(s.charCodeAt(k))) k++;
+    if (s.charCodeAt(k) !== 61 /* = */) continue;
+    k++;
+    while (isSpaceOrTab(s.charCodeAt(k))) k++;
+    d = s.charCodeAt(k);
+    if (Number.isNaN(d) || d === 60 || d === 61 || d === 62 || d === 96) return -1;
+    if (d === 34 || d === 39) {
+      const close = search().indexOf(d === 34 ? '"' : "'", k + 1);
+      if (close === -1) return -1;
+      k = close + 1;
+      d = s.charCodeAt(k);
+      if (!(d === 47 || d === 62 || isSpaceOrTab(d))) return -1;
+      continue;
+    }
+    for (; ; d = s.charCodeAt(++k)) {
+      if (Number.isNaN(d) || d === 34 || d === 39 || d === 60 || d === 61 || d === 96) return -1;
+      if (d === 47 || d === 62 || isSpaceOrTab(d)) break;
+    }
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
-import { asciiPunctuation, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
+import { asciiPunctuation, hasControl, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
 import { htmlFlowStart } from './html-start';
 import { remarkParseChunk } from './remark';
 import { indentOf, isBlank, THEMATIC_BREAK, trimEndChars, trimStartChars } from './text';
@@ -21,12 +21,6 @@ const SPACES_ONLY = /^[ \t]*$/;
 const SPACE_OR_TAB = /[ \t]/;
 
 const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
-/**
- * An inline link whose text has no inline syntax and whose destination has no spaces, parentheses, angle brackets,
- * backslashes or backticks (code spans and autolinks bind before links): `[Tracked in #40885](https://…)`.
- * Its text in a heading is the link text.
- */
-const PLAIN_LINK = /\[([^\\`*_[\]<>&!\n]*)\]\(([^\s()<>\\`]*)\)/g;
 /**
  * A line that can only start or continue a paragraph, never open another block or end one: it starts with a letter
  * or digit (not an ordered-list marker), a quote or parenthesis, any character outside ASCII (emoji such as ✅
@@ -103,7 +97,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
     const underline = n === 2 && c !== 91 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null; // "[…" has inline syntax: never here
     if (underline) {
-      let text = withoutPlainLinks(first).trim();
+      let text = first.trim();
       if (first !== first.trimEnd()) return undefined;
       if (INLINE_SYNTAX.test(text)) {
         const read = first.length + 1 + lines[1]!.length <= MAX_INLINE_HEADING ? inlineText(first) : undefined;
@@ -229,10 +223,17 @@ export interface InlineHeading {
  * fastParse reads.
  */
 export function inlineHeading(text: string): InlineHeading | undefined {
-  // No inline syntax anywhere, none in a heading: most pieces of a group, told apart without a split.
-  if (!INLINE_SYNTAX.test(text) || text.includes('\r')) return undefined;
+  // No inline syntax anywhere, none in a heading: most pieces of a group, told apart without a split. Nor without
+  // brackets: inlineText reads all else.
+  if (!BRACKETS.test(text) || !INLINE_SYNTAX.test(text) || text.includes('\r')) return undefined;
+  const c0 = text.charCodeAt(0);
+  // A definition's piece ("[a]: …"): no heading (below, a "[" line is one only in a piece without "]:"). A heading
+  // line alone whose only syntax is brackets, with no definition in the piece: literal, or references the model
+  // resolves (atxRead reads it). Told apart without a split (a piece of each, for 50,000 headings with definitions).
+  if (c0 === 91 && text.includes(']:')) return undefined;
+  if (c0 === 35 && literalBrackets(text, text) && blankAfterFirstLine(text)) return undefined;
   // Nor a piece that starts with no "#" and whose second line is no underline ("=" or "-" first): most of the rest.
-  if (text.charCodeAt(0) !== 35 /* # */) {
+  if (c0 !== 35 /* # */) {
     const second = text.charCodeAt(text.indexOf('\n') + 1);
     if (second !== 61 && second !== 45) return undefined;
   }
@@ -250,10 +251,23 @@ export function inlineHeading(text: string): InlineHeading | undefined {
   // fastParse's setext heading, where the text has inline syntax.
   if (n !== 2 || !(PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || (c === 91 /* [ */ && !text.includes(']:')))) return undefined;
   const underline = /^(=+|-+)[ \t]*$/.exec(lines[1]!);
-  if (!underline || first !== first.trimEnd() || !INLINE_SYNTAX.test(withoutPlainLinks(first).trim())) return undefined;
+  if (!underline || first !== first.trimEnd() || !INLINE_SYNTAX.test(first)) return undefined;
   const source = `${first}\n${lines[1]!}`;
   if (source.length > MAX_INLINE_HEADING || inlineText(first) !== undefined) return undefined;
   return { source, depth: underline[1]![0] === '=' ? 1 : 2, kind: 'setext', endLine: 1, endCharacter: lines[1]!.length };
+}
+
+const BRACKETS = /[[\]]/;
+
+/** Whether all after the text's first line is line feeds, spaces and tabs. */
+function blankAfterFirstLine(text: string): boolean {
+  const nl = text.indexOf('\n');
+  if (nl === -1) return true;
+  for (let i = nl + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 function atxRead(first: string, text: string): RawHeading | typeof INLINE | undefined {
@@ -264,7 +278,8 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
   // The closing sequence is found by one scan back from the end (a pattern tried from each of a long run of spaces
   // read the whole run again), once spaces and tabs are cut: only they may come before it ("## \u00a0#" is "#").
   const raw = withoutClosingSequence(trimEndChars(trimStartChars(m[2] ?? '', SPACE_OR_TAB), SPACE_OR_TAB)).trim();
-  let content = withoutPlainLinks(raw).trim();
+  // Inline syntax read by inlineText (plain links included: replacing them first read one inside inline HTML too).
+  let content = raw;
   if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) {
     // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
     if (first.length <= MAX_INLINE_HEADING) {
@@ -281,11 +296,6 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
 /** Text with NUL characters as micromark reads them: U+FFFD. */
 function withoutNul(text: string): string {
   return text.includes('\u0000') ? text.replaceAll('\u0000', '\ufffd') : text;
-}
-
-/** Plain inline links as their text (see PLAIN_LINK); the search only where one may be. */
-function withoutPlainLinks(text: string): string {
-  return text.includes('](') ? text.replace(PLAIN_LINK, '$1') : text;
 }
 
 /**
@@ -529,7 +539,7 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
     // those two lines, above): a heading ("x---" typed into a run of thematic breaks sent the whole run to micromark).
     if (open === 'paragraph' && paraLine === i - 1 && SETEXT_SHAPE.test(rest)) {
       const first = lines[i - 1]!;
-      let text = withoutPlainLinks(first).trim();
+      let text = first.trim();
       if (first !== first.trimEnd()) return undefined;
       if (INLINE_SYNTAX.test(text)) {
         // Code spans, escapes and emphasis read as in fastParse (a chunk of an ATX heading, then "*Impact*" / "---",
@@ -862,13 +872,4 @@ function linesSource(text: string, lines: readonly string[], n: number): string 
     end += text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
   }
   return text.slice(0, end + lines[n - 1]!.length);
-}
-
-/** ASCII control characters, which a plain link destination cannot hold. */
-function hasControl(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return true;
-  }
-  return false;
 }

@@ -28,7 +28,7 @@ const findings = new SectionResults<FindingInput | null>();
 
 function emptyFinding(model: PostmortemModel, section: Section): FindingInput | null {
   if (!(isEmptySection(model, section) || onlyOwnPlaceholders(model, section))) return null;
-  const said = saying(section.roles, section.heading.text);
+  const said = saying(section.roles, section.heading.text, model.sections.length);
   return { message: said.message, range: section.heading.range, data: said.data };
 }
 
@@ -42,7 +42,7 @@ interface Saying {
 }
 const sayings = new WeakMap<readonly SectionId[], Map<string, Saying>>();
 
-function saying(roles: readonly SectionId[], text: string): Saying {
+function saying(roles: readonly SectionId[], text: string, sections: number): Saying {
   let byText = sayings.get(roles);
   if (!byText) sayings.set(roles, (byText = new Map()));
   let said = byText.get(text);
@@ -52,7 +52,8 @@ function saying(roles: readonly SectionId[], text: string): Saying {
       message: `Section "${text}" is empty: ${sectionSpec(roles[0]!).guidance}`,
       data: { section: roles[0]!, sections: [...roles], title },
     };
-    if (byText.size >= 1000) byText.clear();
+    // Bounded, never below the document's sections (45,000 distinct empty ones each made their message again).
+    if (byText.size >= Math.max(1000, 2 * sections)) byText.clear();
     byText.set(text, said);
   }
   return said;
