@@ -8,6 +8,10 @@ import { readFileSync } from 'node:fs';
 // build (the one browsers get, with no DOM or Node use) bundles flat and loads about 6 ms faster, so every host uses it.
 const yamlEsm = path.join(path.dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js');
 
+// markdown-it imports only decodeHTML and decodeHTMLStrict from `entities`, whose index also pulls in its encoding
+// table (23 KB minified), kept by the bundler as the package declares no side-effect freedom: bundle the decoder alone.
+const entitiesDecode = path.join(path.dirname(createRequire(import.meta.url).resolve('entities')), 'esm', 'decode.js');
+
 // Modules that the first analysis of a usual post-mortem never runs. The Node bundle loads each from its own file on
 // first use, so VS Code does not compile them at start-up: TOML front matter, the team config file, glob settings,
 // the linear-time engine for user-supplied patterns (re2js), and remark (with micromark and its entity table), which
@@ -101,7 +105,7 @@ const common = {
   legalComments: 'none',
   // Prefer ES module builds: some packages' CommonJS builds are UMD with dynamic requires (jsonc-parser).
   mainFields: ['module', 'main'],
-  alias: { yaml: yamlEsm },
+  alias: { yaml: yamlEsm, entities: entitiesDecode },
 };
 
 const builds = [
