@@ -350,9 +350,10 @@ const PARA_MAX = 128;
 
 /**
  * Whether the scan cuts before line `i` inside a paragraph at the top level (the line above being in it, see `plain`
- * in scanFrom), `lines` lines after the chunk's first: the line starts with an ASCII letter and holds no "|", so it
- * reads the same whether the paragraph goes on into it or starts with it (no block starts with a letter, and a line
- * with no "|" is no table's header), and the line after it cannot make it a table's header. Where: at a line whose
+ * in scanFrom), `lines` lines after the chunk's first: the line starts with an ASCII letter, so it reads the same
+ * whether the paragraph goes on into it or starts with it (no block starts with a letter). Our parser reads no GFM
+ * tables, yet the cut keeps clear of what GFM would read as one, to be safe: the line holds no "|" (no table's
+ * header) and the line after it is no delimiter row. Where: at a line whose
  * hash says so, so that after an edit the scan cuts where it cut before and a rescan meets the previous cuts again,
  * and at most PARA_MAX lines apart (identical lines).
  */
