@@ -303,12 +303,92 @@ function interruptsWithHtml(line: string): boolean {
   return kind >= 1 && kind <= 6;
 }
 
+/**
+ * The scan's state before the first line of each chunk of a scan (see packState), or -1 where it is not kept (a fence
+ * or HTML block open there, the front matter): kept with the list of chunks, so that a rescan after an edit starts at
+ * the chunk just before the edit and stops at the first cut after it where the state is the one the previous scan had
+ * there. Inside a long list with no blank line (any run of lines with no blank line and no closed block), every line
+ * after the list's start was scanned again on every edit.
+ */
+const spanStates = new WeakMap<readonly ChunkSpan[], number[]>();
+
+// The scan's flags in a packed state (see packState).
+const S_SURE = 1;
+const S_TOP = 2;
+const S_NO_ITEM = 4;
+const S_EMPTY_ABOVE = 8; // the line above is an item marker with nothing after it (emptyItem)
+const S_IN_LIST = 16;
+const S_CODE_OPEN = 32;
+const S_PREV_BLANK = 64;
+const S_PREV_ROW = 128;
+const S_CHUNK_LIST = 256;
+const S_CHUNK_ROW = 512;
+const S_ROWS_SPLIT = 1024;
+const S_PARA = 2048;
+const S_CLOSED_ABOVE = 4096;
+const S_CODE_ABOVE = 8192;
+const S_QUOTE_OPEN = 16384;
+const S_KIND = 32768; // the item's marker kind (below 512), then its content column
+const S_ITEM = S_KIND * 512;
+
+/**
+ * Every variable of scanFrom's state before a line where no fence or HTML block is open, as one number: a scan started
+ * there with this state reads the rest as the scan that saved it (a pure function of the state and the lines from the
+ * one above on). The item's sureness, place and kind are kept only while an item may be open (unread otherwise).
+ */
+/** The flags of a packed state (see packState). */
+function flagsOf(
+  itemSure: boolean,
+  itemTop: boolean,
+  noItem: boolean,
+  emptyAbove: boolean,
+  prevInList: boolean,
+  codeOpen: boolean,
+  prevBlank: boolean,
+  prevTableRow: boolean,
+  chunkIsList: boolean,
+  chunkIsRow: boolean,
+  rowRunSplittable: boolean,
+  para: boolean,
+  closedAbove: boolean,
+  codeAbove: boolean,
+  quoteOpen: boolean,
+): number {
+  return (
+    (itemSure ? S_SURE : 0) |
+    (itemTop ? S_TOP : 0) |
+    (noItem ? S_NO_ITEM : 0) |
+    (emptyAbove ? S_EMPTY_ABOVE : 0) |
+    (prevInList ? S_IN_LIST : 0) |
+    (codeOpen ? S_CODE_OPEN : 0) |
+    (prevBlank ? S_PREV_BLANK : 0) |
+    (prevTableRow ? S_PREV_ROW : 0) |
+    (chunkIsList ? S_CHUNK_LIST : 0) |
+    (chunkIsRow ? S_CHUNK_ROW : 0) |
+    // Read only within a run of rows (the next run's first row sets it).
+    (rowRunSplittable && prevTableRow ? S_ROWS_SPLIT : 0) |
+    (para ? S_PARA : 0) |
+    (closedAbove ? S_CLOSED_ABOVE : 0) |
+    (codeAbove ? S_CODE_ABOVE : 0) |
+    (quoteOpen ? S_QUOTE_OPEN : 0)
+  );
+}
+
+function packState(item: number, itemKind: number, flags: number): number {
+  // A content column is a few columns past a marker of at most 9 digits (see itemContentColumn): small.
+  return item === 0 ? flags & ~(S_SURE | S_TOP) : item * S_ITEM + itemKind * S_KIND + flags;
+}
+
 /** Cuts lines into chunks. Pure function of the lines. */
 export function scanChunks(lines: readonly string[]): ChunkSpan[] {
   const chunks: ChunkSpan[] = [];
+  const states: number[] = [];
   const fmEnd = frontMatterEnd(lines);
-  if (fmEnd > 0) chunks.push({ start: 0, end: fmEnd, frontMatter: true, htmlCut: false });
-  return scanFrom(lines, fmEnd, chunks, undefined);
+  if (fmEnd > 0) {
+    chunks.push({ start: 0, end: fmEnd, frontMatter: true, htmlCut: false });
+    states.push(-1);
+  }
+  return scanFrom(lines, fmEnd, chunks, states, undefined);
 }
 
 /** Which lines an edit changed (see Splice in text.ts). */
@@ -329,18 +409,33 @@ export interface LineEdit {
  */
 export function rescanChunks(lines: readonly string[], previous: { readonly lines: readonly string[]; readonly spans: readonly ChunkSpan[] }, edit: LineEdit): ChunkSpan[] {
   const old = previous.spans;
+  const oldStates = spanStates.get(old);
   const fm = old[0]?.frontMatter ? old[0].end : 0;
   // The front matter ends at its closing fence, wherever that is: read it all again unless the edit is below it.
   if (old.length === 0 || edit.firstChanged === 0 || (fm > 0 ? edit.firstChanged < fm : isFence(lines[0]))) return scanChunks(lines);
-  // The last chunk before the edit that follows a blank line or an HTML cut (its first line unchanged too), else the
-  // body's start.
+  // The last chunk before the edit (its first line unchanged too, and the line above it) whose state the previous scan
+  // kept (see spanStates), or that follows a blank line or an HTML cut, else the body's start.
   let k = firstIndex(old.length, (i) => old[i]!.start <= edit.firstChanged - 1) - 1;
-  while (k >= 0 && !(old[k]!.start > fm && (old[k - 1]!.htmlCut || old[k - 1]!.closedCut === true || isBlank(previous.lines[old[k]!.start - 1] ?? 'x')))) k--;
+  // Within a run of table rows, the cuts before a chunk depend on the lines after the run (see setextLookahead), which
+  // the edit may have changed: its state is used only when that look finds what it found before.
+  let lookahead: ((from: number) => boolean) | undefined;
+  const kept = (k: number): boolean => {
+    const state = oldStates![k]!;
+    if (state < 0) return false;
+    if ((state & S_PREV_ROW) === 0) return true;
+    lookahead ??= setextLookahead(lines);
+    return ((state & S_ROWS_SPLIT) !== 0) === !lookahead(old[k]!.start - 1);
+  };
+  while (k >= 0 && !(old[k]!.start > fm && ((oldStates !== undefined && kept(k)) || old[k - 1]!.htmlCut || old[k - 1]!.closedCut === true || isBlank(previous.lines[old[k]!.start - 1] ?? 'x')))) k--;
   const from = k >= 0 ? old[k]!.start : fm;
-  const atCut = k >= 0 && old[k - 1]!.htmlCut;
+  // The state the previous scan had there (-1 when it did not keep it), else the state at the body's start.
+  const restore = k < 0 ? undefined : oldStates !== undefined && kept(k) ? oldStates[k]! : -1;
+  const atCut = restore === -1 && old[k - 1]!.htmlCut;
   // Or after a line that closed a paragraph (the state there is always the same, see closedCut).
-  const atClosed = k >= 0 && !atCut && old[k - 1]!.closedCut === true;
-  const chunks = old.slice(0, k >= 0 ? k : fm > 0 ? 1 : 0);
+  const atClosed = restore === -1 && !atCut && old[k - 1]!.closedCut === true;
+  const before = k >= 0 ? k : fm > 0 ? 1 : 0;
+  const chunks = old.slice(0, before);
+  const states = oldStates ? oldStates.slice(0, before) : new Array<number>(before).fill(-1);
   const shift = edit.newAfter - edit.oldAfter;
   const resync = (i: number): number | undefined => {
     if (i - 1 < edit.newAfter) return undefined; // the blank line above must be one the edit left
@@ -355,6 +450,13 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
     const a = firstIndex(old.length, (j) => old[j]!.start < at);
     return a > 0 && a < old.length && old[a]!.start === at && old[a - 1]!.closedCut === true ? a : undefined;
   };
+  // A cut past the edit where the previous scan cut too, at the same line, with the scan in the same state there.
+  const resyncState = (i: number, state: number): number | undefined => {
+    if (oldStates === undefined || i - 1 < edit.newAfter) return undefined; // the line above must be one the edit left
+    const at = i - shift;
+    const a = firstIndex(old.length, (j) => old[j]!.start < at);
+    return a < old.length && old[a]!.start === at && oldStates[a] === state ? a : undefined;
+  };
   // A cut past the edit where the previous scan cut too, at the same line of the same text.
   const resyncCut = (i: number): number | undefined => {
     if (i < edit.newAfter) return undefined;
@@ -363,16 +465,17 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
     return a > 0 && a < old.length && old[a]!.start === at && old[a - 1]!.htmlCut ? a : undefined;
   };
   // Appended to the scan's own list: a list of its own, then copied over with an iterator, was an edit's garbage.
-  const tail = (j: number, into: ChunkSpan[]): ChunkSpan[] => {
+  const tail = (j: number, into: ChunkSpan[], intoStates: number[]): ChunkSpan[] => {
     for (; j < old.length; j++) {
       const o = old[j]!;
+      intoStates.push(oldStates ? oldStates[j]! : -1);
       if (shift === 0) into.push(o);
       else if (o.closedCut) into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut, closedCut: true });
       else into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut });
     }
     return into;
   };
-  return scanFrom(lines, from, chunks, { resync, resyncCut, resyncClosed, tail }, atCut, atClosed);
+  return scanFrom(lines, from, chunks, states, { resync, resyncCut, resyncClosed, resyncState, tail }, atCut, atClosed, restore);
 }
 
 /**
@@ -383,11 +486,34 @@ function scanFrom(
   lines: readonly string[],
   from: number,
   chunks: ChunkSpan[],
+  states: number[],
   resume:
-    | { resync(i: number): number | undefined; resyncCut(i: number): number | undefined; resyncClosed(i: number): number | undefined; tail(j: number, into: ChunkSpan[]): ChunkSpan[] }
+    | {
+        resync(i: number): number | undefined;
+        resyncCut(i: number): number | undefined;
+        resyncClosed(i: number): number | undefined;
+        resyncState(i: number, state: number): number | undefined;
+        tail(j: number, into: ChunkSpan[], intoStates: number[]): ChunkSpan[];
+      }
     | undefined,
   atCut = false,
   atClosed = false,
+  restore: number | undefined = undefined,
+): ChunkSpan[] {
+  const out = scanLines(lines, from, chunks, states, resume, atCut, atClosed, restore);
+  spanStates.set(out, states);
+  return out;
+}
+
+function scanLines(
+  lines: readonly string[],
+  from: number,
+  chunks: ChunkSpan[],
+  states: number[],
+  resume: Parameters<typeof scanFrom>[4],
+  atCut: boolean,
+  atClosed: boolean,
+  restore: number | undefined,
 ): ChunkSpan[] {
   const n = lines.length;
   let start = from;
@@ -436,9 +562,40 @@ function scanFrom(
   let quoteOpen = false; // a block quote began since the last blank line: lines after it may be its lazy lines
   // The HTML block open (types 1–5) began surely at the top level: the line that closes it closes what is above it.
   let htmlTop = false;
+  if (restore !== undefined && restore >= 0) {
+    // The state the previous scan had before line `from` (see packState): it goes on from there as that scan did.
+    item = Math.floor(restore / S_ITEM);
+    itemKind = Math.floor(restore / S_KIND) % 512;
+    itemSure = (restore & S_SURE) !== 0;
+    itemTop = (restore & S_TOP) !== 0;
+    noItem = (restore & S_NO_ITEM) !== 0;
+    emptyItem = (restore & S_EMPTY_ABOVE) !== 0 ? from - 1 : -2;
+    prevInList = (restore & S_IN_LIST) !== 0;
+    codeOpen = (restore & S_CODE_OPEN) !== 0;
+    prevBlank = (restore & S_PREV_BLANK) !== 0;
+    prevTableRow = (restore & S_PREV_ROW) !== 0;
+    chunkIsList = (restore & S_CHUNK_LIST) !== 0;
+    chunkIsRow = (restore & S_CHUNK_ROW) !== 0;
+    // Not taken from the state: it looks ahead, past the edit (the same answer for any row of the run, see
+    // setextLookahead, whose look stops at no row).
+    if (prevTableRow) rowRunSplittable = !setextFollowsRun(from - 1);
+    para = (restore & S_PARA) !== 0;
+    closedAbove = (restore & S_CLOSED_ABOVE) !== 0;
+    codeAbove = (restore & S_CODE_ABOVE) !== 0;
+    quoteOpen = (restore & S_QUOTE_OPEN) !== 0;
+  }
+  // The state before the first line of the chunk being read (see spanStates), -1 when not kept.
+  let startState =
+    restore !== undefined
+      ? restore
+      : atCut
+        ? -1
+        : packState(item, itemKind, flagsOf(itemSure, itemTop, noItem, emptyItem === from - 1, prevInList, codeOpen, prevBlank, prevTableRow, chunkIsList, chunkIsRow, rowRunSplittable, para, closedAbove, codeAbove, quoteOpen));
 
   for (let i = start; i < n; i++) {
     const line = lines[i] as string;
+    // Whether a fence or HTML block was open before this line: the state before it is then not kept.
+    const wasOpen = fence !== undefined || html !== undefined;
     if (scope > 0 && (fence || html) && !isBlank(line) && indentOf(line) < scope) {
       // The item the fence or HTML block may be in ends here, and the block with it: read the line as any other.
       fence = undefined;
@@ -477,11 +634,13 @@ function scanFrom(
           // scan's chunks from a cut it made at the same line.
           if (cuts!.clean && i > start && item === 0 && noItem && startsBlockTag(line)) {
             chunks.push({ start, end: i, frontMatter: false, htmlCut: true });
+            states.push(startState);
+            startState = -1;
             start = i;
             chunkIsList = false;
             chunkIsRow = false;
             const j = resume ? resume.resyncCut(i) : undefined;
-            if (j !== undefined) return resume!.tail(j, chunks);
+            if (j !== undefined) return resume!.tail(j, chunks, states);
           }
           cuts!.feed(line);
         }
@@ -499,6 +658,10 @@ function scanFrom(
       closedAbove = closes && htmlTop && scope === 0;
       continue;
     }
+    // The state before this line, as far as the line changes it before a cut (see packState).
+    const itemAbove = item;
+    const kindAbove = itemKind;
+    const flagsAbove = wasOpen ? -1 : flagsOf(itemSure, itemTop, noItem, emptyItem === i - 1, prevInList, codeOpen, prevBlank, prevTableRow, chunkIsList, chunkIsRow, rowRunSplittable, para, closedAbove, codeAbove, quoteOpen);
     const c = line.charCodeAt(0);
     const unindented = c !== 32 && c !== 9;
     // Each block pattern needs a certain first character: test only the ones that can match (most lines are prose).
@@ -571,9 +734,11 @@ function scanFrom(
           closedAbove;
         if (boundary) {
           chunks.push(closedAbove ? { start, end: i, frontMatter: false, htmlCut: false, closedCut: true } : { start, end: i, frontMatter: false, htmlCut: false });
+          states.push(startState);
+          startState = flagsAbove < 0 ? -1 : packState(itemAbove, kindAbove, flagsAbove);
           start = i;
-          const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : undefined;
-          if (j !== undefined) return resume!.tail(j, chunks);
+          const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : startState >= 0 ? resume.resyncState(i, startState) : undefined;
+          if (j !== undefined) return resume!.tail(j, chunks, states);
         }
       } else if ((prevBlank && noItemBefore && !afterCode) || (sibling && chunkIsList) || (closedAbove && !(codeAbove && indentOf(line) >= 4))) {
         // A line indented after a blank line where no item was open starts a block at the top level, as an unindented
@@ -581,9 +746,11 @@ function scanFrom(
         // list indented so (a list of 36,000 such items was one chunk), and any line after one that closed what was
         // above it (a setext underline, a thematic break, a line of indented code: 64,000 lines of code were one chunk).
         chunks.push(closedAbove && !prevBlank ? { start, end: i, frontMatter: false, htmlCut: false, closedCut: true } : { start, end: i, frontMatter: false, htmlCut: false });
+        states.push(startState);
+        startState = flagsAbove < 0 ? -1 : packState(itemAbove, kindAbove, flagsAbove);
         start = i;
-        const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : undefined;
-        if (j !== undefined) return resume!.tail(j, chunks);
+        const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : startState >= 0 ? resume.resyncState(i, startState) : undefined;
+        if (j !== undefined) return resume!.tail(j, chunks, states);
       }
     }
     if (c === 124 && !prevTableRow) rowRunSplittable = !setextFollowsRun(i);
@@ -603,6 +770,8 @@ function scanFrom(
         if (!unindented && !inItem && noItem && i > start) {
           // Surely at the top level, an indented fence starts a chunk too (unindented ones are cut above).
           chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+          states.push(startState);
+          startState = -1; // not kept: the line changed the state before this cut
           start = i;
           chunkIsList = false;
           chunkIsRow = false;
@@ -617,6 +786,8 @@ function scanFrom(
         if (!unindented && !inItem && noItem && i > start && hk >= 1 && hk <= 6) {
           // So does an indented HTML block that may interrupt a paragraph (types 1–6).
           chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+          states.push(startState);
+          startState = -1; // not kept: the line changed the state before this cut
           start = i;
           chunkIsList = false;
           chunkIsRow = false;
@@ -684,6 +855,9 @@ function scanFrom(
     // Surely in a list item: one of its lines, or its marker's line.
     prevInList = !blank && item > 0 && itemSure;
   }
-  if (start < n || chunks.length === 0) chunks.push({ start, end: n, frontMatter: false, htmlCut: false });
+  if (start < n || chunks.length === 0) {
+    chunks.push({ start, end: n, frontMatter: false, htmlCut: false });
+    states.push(startState);
+  }
   return chunks;
 }
