@@ -5,7 +5,7 @@ import { asciiPunctuation, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTA
 import { htmlFlowStart } from './html-start';
 import { remarkParseChunk } from './remark';
 import { indentOf, isBlank, THEMATIC_BREAK, trimEndChars, trimStartChars } from './text';
-import type { ChunkData, RawHeading } from './chunk';
+import type { ChunkData, RawHeading, RawItem } from './chunk';
 
 // The chunk types live in chunk.ts (remark.ts and heading-text.ts use them too); exported here as before.
 export type { HeadingKind, RawHeading, RawItem, ChunkData } from './chunk';
@@ -76,7 +76,8 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   }
   // A native split on "\n" unless the chunk has a CR (most have none): the pattern's split was a third of the
   // garbage of a document of 40,000 small chunks.
-  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  // And no split of a chunk of one line (most chunks of a long list): the native split copied each.
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.indexOf('\n') === -1 ? [text] : text.split('\n');
   let n = lines.length;
   while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
   if (n === 0) return { ...EMPTY };
@@ -319,7 +320,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
   const code = spaces > 4;
   const contentIndent = markerLength + (code ? 1 : spaces);
   const first = lines[0]!.slice(markerLength + spaceChars);
-  if (!code && n === 1 && closedHtml(first)) return { ...EMPTY, items: [{ line: 0, endLine: 0 }] };
+  if (!code && n === 1 && closedHtml(first)) return itemData(1);
   if (!code && !(simpleItemContent(first) && innerSafe(first, text))) return undefined;
   let paragraph = !code && startsParagraph(first, text);
   let afterBlank = false;
@@ -358,7 +359,20 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     // lets a lazy line start an HTML block of type 7).
     if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124 || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0))) return undefined;
   }
-  return { ...EMPTY, items: [{ line: 0, endLine: n - 1 }] };
+  return itemData(n);
+}
+
+/** The items of a chunk of one item over its first 1 to 4 lines: shared, as EMPTY's arrays are (read, never written). */
+// Not frozen: a frozen object or array has a map of its own, and the loops that read every item would see two.
+const SHARED_ITEMS: ReadonlyArray<readonly RawItem[]> = [0, 1, 2, 3, 4].map((n) => [{ line: 0, endLine: n - 1 }]);
+
+/**
+ * A chunk of one item over lines [0, n): a literal in EMPTY's order, the usual items shared (a spread of EMPTY and an
+ * array and an item per chunk were most of what a long list of one-line items allocated).
+ */
+function itemData(n: number): ChunkData {
+  const items = n < SHARED_ITEMS.length ? SHARED_ITEMS[n]! : [{ line: 0, endLine: n - 1 }];
+  return { headings: EMPTY.headings, items, rows: EMPTY.rows, codeLines: EMPTY.codeLines, definitions: EMPTY.definitions, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
 }
 
 /**
