@@ -379,6 +379,13 @@ function packState(item: number, itemKind: number, flags: number): number {
   return item === 0 ? flags & ~(S_SURE | S_TOP) : item * S_ITEM + itemKind * S_KIND + flags;
 }
 
+/** `line.trimStart().charCodeAt(0)` without the copy (asked of every indented line). */
+function leadCode(line: string): number {
+  let i = 0;
+  while (i < line.length && isSpaceCode(line.charCodeAt(i))) i++;
+  return line.charCodeAt(i);
+}
+
 /** Cuts lines into chunks. Pure function of the lines. */
 export function scanChunks(lines: readonly string[]): ChunkSpan[] {
   const chunks: ChunkSpan[] = [];
@@ -715,7 +722,7 @@ function scanLines(
       afterCode = codeOpen && prevBlank;
       codeOpen = indent >= 4 && item === 0; // indented code at the top level, or a paragraph's next line
     }
-    const lead = unindented ? c : line.trimStart().charCodeAt(0);
+    const lead = unindented ? c : leadCode(line);
     // The kind of HTML block the line starts, asked once (most lines start with no "<").
     const hk = lead === 60 ? htmlKind(line) : 0;
     if (!blank && i > start) {
@@ -812,7 +819,7 @@ function scanLines(
     if (blank) {
       para = closedAbove = quoteOpen = false;
     } else {
-      const lead2 = unindented ? c : line.trimStart().charCodeAt(0);
+      const lead2 = unindented ? c : leadCode(line);
       const shallow = unindented || indentOf(line) < 4;
       if (shallow && lead2 === 62) quoteOpen = true;
       const top = noItem && item === 0 && !quoteOpen && fence === undefined && html === undefined;
