@@ -96,7 +96,7 @@ function bodyZone(model: PostmortemModel, s: Section, zoneIn: Int8Array): Zone |
   const keep = keepsEntries(model);
   for (; c < chunks.length && chunks[c]!.span.start <= to; c++) {
     const { span, key, data } = chunks[c]!;
-    if (zoneIn[c] === 0) zoneIn[c] = (keep ? zoneOutsideItems(model, span, key, data) : statesZone(key)) ? 1 : -1;
+    if (zoneIn[c] === 0) zoneIn[c] = zoneOutsideItems(model, span, key, data, keep) ? 1 : -1;
     if (zoneIn[c] === -1) continue;
     inEntry ??= entryCursor(model, from);
     for (let l = Math.max(from, span.start); l < span.end && l <= to; l++) {
@@ -116,10 +116,12 @@ const ZONE_OUTSIDE_ITEMS = 'zone-outside-items';
  * its answer): a Timeline of 60,000 entries that all write "UTC" was searched chunk by chunk, then line by line, on
  * every keystroke in it. A function of the chunk's text (its lines are the model's lines of its span).
  */
-function zoneOutsideItems(model: PostmortemModel, span: { readonly start: number; readonly end: number }, key: string, data: ChunkData): boolean {
-  const slots = (data.lineResults ??= []);
-  const at = slots.indexOf(ZONE_OUTSIDE_ITEMS);
-  if (at !== -1) return slots[at + 1] === true;
+function zoneOutsideItems(model: PostmortemModel, span: { readonly start: number; readonly end: number }, key: string, data: ChunkData, keep: boolean): boolean {
+  // Read, not kept, in a one-off analysis (keeping it per chunk would cost more than the read), where it still spares
+  // a chunk of entries that write a zone the cursor over the entries, made per section.
+  const slots = keep ? (data.lineResults ??= []) : undefined;
+  const at = slots ? slots.indexOf(ZONE_OUTSIDE_ITEMS) : -1;
+  if (at !== -1) return slots![at + 1] === true;
   let says = false;
   if (statesZone(key)) {
     const items = data.items;
@@ -130,7 +132,7 @@ function zoneOutsideItems(model: PostmortemModel, span: { readonly start: number
       says = proseZone(model.lines[span.start + l] ?? '') !== undefined;
     }
   }
-  slots.push(ZONE_OUTSIDE_ITEMS, says, undefined);
+  slots?.push(ZONE_OUTSIDE_ITEMS, says, undefined);
   return says;
 }
 
