@@ -317,6 +317,7 @@ interface TimelineRun {
 }
 
 const runs = new WeakMap<PostmortemModel, TimelineRun>();
+const NO_STATES = new Float64Array(0);
 const STATE = 8;
 
 /** The first index in `entries` (disjoint, in line order) of an entry that ends at or after `line`; at most `limit`. */
@@ -423,6 +424,9 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
   // The read of the model before (an edit): its items for the entries before the first changed line, and for those
   // after the last one once the scan's state is the same there (most edits change one entry's text, nothing after).
   const change = changeSincePrevious(model);
+  // The states are read only by the next run of the document: a one-off analysis neither fills nor keeps them (8
+  // numbers per entry, 4 MB for a timeline of 60,000 entries).
+  const keep = keepsEntries(model);
   const before = change ? runs.get(change.previous) : undefined;
   const reuse = before && before.context === context ? before : undefined;
   let i = 0;
@@ -446,7 +450,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     runs.delete(change!.previous);
     if (shift !== 0) states = shiftStates(states, p, shift, reuse.entries.length, n, unchangedFrom !== Infinity);
   } else {
-    states = new Float64Array((n + 1) * STATE);
+    states = keep ? new Float64Array((n + 1) * STATE) : NO_STATES;
     out = new Array<TimelineItem>(n);
   }
 
@@ -459,7 +463,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
       runs.set(model, { entries, items: out, context, states });
       return out;
     }
-    save(i);
+    if (keep) save(i);
     const startLine = entry.range.start.line;
     while (h < headingLines.length && headingLines[h]! < startLine) {
       day = dayOf(headingDays.get(headingLines[h]!)!.date!, day.year);
@@ -508,8 +512,10 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
         : { epochMs, dayMs: day.ms, hasDate, dateKnown: day.known, hasTime, hasZone: false, rolledOver, range: where };
     out[i] = { entry, block, blank, time };
   }
-  save(n);
-  if (keepsEntries(model)) runs.set(model, { entries, items: out, context, states });
+  if (keep) {
+    save(n);
+    runs.set(model, { entries, items: out, context, states });
+  }
   return out;
 }
 
