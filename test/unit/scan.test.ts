@@ -9,6 +9,7 @@ import { analyze } from '../../src/core';
 import { parseChunk } from '../../src/core/model/parse';
 import { rescanChunks, scanChunks } from '../../src/core/model/scan';
 import { spliceLines, splitLines } from '../../src/core/model/text';
+import { FAMILIES } from '../bench/families';
 
 const F = '```';
 
@@ -196,6 +197,26 @@ describe('chunk scan: fences and HTML blocks inside list items and block quotes'
           assert.deepEqual(rescanChunks(splice.split.lines, { lines: split.lines, spans }, splice), scanChunks(splice.split.lines), JSON.stringify(next));
         }
       }
+    });
+  }
+});
+
+describe('chunk scan after an edit inside a long list with no blank line', () => {
+  // Each chunk keeps the scan's state before it: the rescan starts at the chunk before the edit and stops at the first
+  // cut after it in the same state, so it makes again only the chunks around the edit (it read the list to its end).
+  for (const name of ['indented-list', 'indented-items', 'tab-items', 'mixed-markers', 'quote-items']) {
+    it(`${name}: the chunks away from the edit are the previous scan's own objects`, () => {
+      const text = FAMILIES.find((f) => f.name === name)!.make(60_000);
+      const split = splitLines(text);
+      const spans = scanChunks(split.lines);
+      const line = Math.floor(split.lines.length / 2);
+      const edited = split.lines.map((l, i) => (i === line ? `${l} x` : l)).join('\n');
+      const splice = spliceLines(split, edited)!;
+      const again = rescanChunks(splice.split.lines, { lines: split.lines, spans }, splice);
+      assert.deepEqual(again, scanChunks(splice.split.lines));
+      const made = again.filter((s, i) => s !== spans[i]).length;
+      assert.ok(spans.length > 1000, `${spans.length} chunks`);
+      assert.ok(made <= 4, `${made} of ${again.length} chunks made again`);
     });
   }
 });
