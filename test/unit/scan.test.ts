@@ -101,7 +101,9 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['a list indented by two', ['text', '', '  - a', '  - b', '   - c', '  more', '  - d'], [0, 2, 3, 4]],
   ['an indented list inside an item', ['- a', '', '  - b', '  - c'], [0]],
   ['an indented line after a blank line in an item', ['1. a', '', '   b', '  - c'], [0]],
-  ['an indented paragraph after a blank line', ['text', '', '  more', '  - a'], [0, 2]],
+  ['an indented paragraph after a blank line', ['text', '', '  more', '  - a'], [0, 2, 3]],
+  // A staircase of nested items right after a paragraph line: cut from it (the chunk went to micromark, quadratic).
+  ['nested items interrupting a paragraph line', ['text', '  - a', '    - b', '      - c', ' 1. d', '   ***', 'more', ' * * *'], [0, 1, 6]],
   // A thematic break ends what is above it too.
   ['thematic breaks between paragraph lines', ['text', '***', 'more', ' * * *', 'end', '___', '> q'], [0, 2, 4, 6]],
   // An unindented thematic break is never a lazy line: it ends a quote or list above it, and the line after it starts

@@ -747,7 +747,15 @@ function scanLines(
           const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : startState >= 0 ? resume.resyncState(i, startState) : undefined;
           if (j !== undefined) return resume!.tail(j, chunks, states);
         }
-      } else if ((prevBlank && noItemBefore && !afterCode) || (sibling && chunkIsList) || (closedAbove && !(codeAbove && indentOf(line) >= 4))) {
+      } else if (
+        (prevBlank && noItemBefore && !afterCode) ||
+        (sibling && chunkIsList) ||
+        (closedAbove && !(codeAbove && indentOf(line) >= 4)) ||
+        // A list item indented by one to three that interrupts a sure top-level paragraph line above (a bullet or "1."
+        // with content) starts a list at the top level: a paragraph line, then a staircase of nested items, was one
+        // chunk read by micromark, whose list handling is quadratic in the items (700 ms for 14 KB).
+        (para && indentOf(line) <= 3 && INTERRUPTING_ITEM.test(line.trimStart()) && !THEMATIC_BREAK.test(line.trimStart()))
+      ) {
         // A line indented after a blank line where no item was open starts a block at the top level, as an unindented
         // one does (indented code too, unless code above the blank line goes on with it); so does the next item of a
         // list indented so (a list of 36,000 such items was one chunk), and any line after one that closed what was
