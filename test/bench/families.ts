@@ -112,5 +112,6 @@ export const FAMILIES: readonly Family[] = [
   { name: 'heading-inline-html', what: 'headings of inline HTML ("### <span>x i</span> text"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => `### <span>x${i}</span> text`)) },
   { name: 'heading-code', what: 'a heading, then a line of indented code, in turn, no blank line', make: (b) => postmortem('What happened', lines(b, (i) => (i % 2 ? `    code ${i}` : `### h ${i}`))) },
   { name: 'paragraph-symbols', what: 'paragraph lines led by "@", "/", "$", "#", "2." or a lone "*", holding "&", "<", "]" (micromark is quadratic on them)', make: (b) => postmortem('What happened', lines(b, (i) => (i % 6 === 5 ? '*' : `${['@u', '/p', '$x', '#t', '2. u'][i % 6]}${i} & a < b ] c`))) },
+  { name: 'mixed-markers', what: 'list items of mixed markers at mixed indents ("1. a", "  - b", "   3. c"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => [`1. a ${i}`, `  - b ${i}`, `   3. c ${i}`][i % 3]!)) },
   { name: 'mixed-eol-nul', what: 'lines ending in CR, CRLF and LF in turn, with NUL, lone surrogates and BOMs', make: (b) => postmortem('What happened', lines(b, (i) => `a\u0000b\ud800c\ufeff ${i}${['\r', '\r\n', '\n'][i % 3]}`, '')) },
 ];

@@ -313,3 +313,27 @@ describe('front matter in pieces', () => {
     }
   });
 });
+
+describe('front matter nested too deep', () => {
+  // "- - - …" is a list nested once per "- ": the parser recursed once per level and overflowed its stack or not
+  // depending on how deep the stack already was (a fuzz case: from scratch and after an edit said different things).
+  for (const [what, value] of [
+    ['compact lists on one line', `title: x\n${'- '.repeat(8000)}y\nstatus: draft`],
+    ['a staircase of indented lists', `title: x\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(2 * i)}- a`).join('\n')}`],
+  ]) {
+    it(`${what}: refused before parsing, with the line, whole or in pieces`, () => {
+      const lines = value.split('\n');
+      const whole = parseFrontMatter('yaml', value, 0, lines.length + 2, 3, 'whole');
+      assert.equal(whole.errors.length, 1);
+      assert.match(whole.errors[0]!.message, /nested more than 256 deep/);
+      assert.ok(whole.errors[0]!.range.start.line >= 1 && whole.errors[0]!.range.start.line <= lines.length, `line ${whole.errors[0]!.range.start.line}`);
+      const pieces = parseFrontMatter('yaml', value, 0, lines.length + 2, 3, new FrontMatterPieces());
+      assert.deepEqual(JSON.parse(JSON.stringify(pieces)), JSON.parse(JSON.stringify(whole)));
+    });
+  }
+  it('a list nested 200 deep is read by the parser', () => {
+    const value = `x: ${'- '.repeat(200)}y`;
+    const fm = parseFrontMatter('yaml', value, 0, 3, 3, 'whole');
+    assert.ok(!fm.errors.some((e) => /nested more than/.test(e.message)), JSON.stringify(fm.errors));
+  });
+});

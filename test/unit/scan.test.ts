@@ -11,6 +11,7 @@ import { remarkParseChunk } from '../../src/core/model/remark';
 import { rng } from '../bench/generate';
 import { rescanChunks, scanChunks } from '../../src/core/model/scan';
 import { spliceLines, splitLines } from '../../src/core/model/text';
+import { FAMILIES } from '../bench/families';
 
 const F = '```';
 const lines = (n: number, line: (i: number) => string): string[] => Array.from({ length: n }, (_, i) => line(i));
@@ -103,7 +104,9 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['a list indented by two', ['text', '', '  - a', '  - b', '   - c', '  more', '  - d'], [0, 2, 3, 4]],
   ['an indented list inside an item', ['- a', '', '  - b', '  - c'], [0]],
   ['an indented line after a blank line in an item', ['1. a', '', '   b', '  - c'], [0]],
-  ['an indented paragraph after a blank line', ['text', '', '  more', '  - a'], [0, 2]],
+  ['an indented paragraph after a blank line', ['text', '', '  more', '  - a'], [0, 2, 3]],
+  // A staircase of nested items right after a paragraph line: cut from it (the chunk went to micromark, quadratic).
+  ['nested items interrupting a paragraph line', ['text', '  - a', '    - b', '      - c', ' 1. d', '   ***', 'more', ' * * *'], [0, 1, 6]],
   // A thematic break ends what is above it too.
   ['thematic breaks between paragraph lines', ['text', '***', 'more', ' * * *', 'end', '___', '> q'], [0, 2, 4, 6]],
   // An unindented thematic break is never a lazy line: it ends a quote or list above it, and the line after it starts
@@ -248,4 +251,24 @@ describe('chunk scan: cuts inside long paragraphs, on random documents', () => {
     // The documents do hold such cuts (else this proves nothing about them).
     assert.ok(paraCuts > 100, `${paraCuts} cuts inside paragraphs`);
   });
+});
+
+describe('chunk scan after an edit inside a long list with no blank line', () => {
+  // Each chunk keeps the scan's state before it: the rescan starts at the chunk before the edit and stops at the first
+  // cut after it in the same state, so it makes again only the chunks around the edit (it read the list to its end).
+  for (const name of ['indented-list', 'indented-items', 'tab-items', 'mixed-markers', 'quote-items']) {
+    it(`${name}: the chunks away from the edit are the previous scan's own objects`, () => {
+      const text = FAMILIES.find((f) => f.name === name)!.make(60_000);
+      const split = splitLines(text);
+      const spans = scanChunks(split.lines);
+      const line = Math.floor(split.lines.length / 2);
+      const edited = split.lines.map((l, i) => (i === line ? `${l} x` : l)).join('\n');
+      const splice = spliceLines(split, edited)!;
+      const again = rescanChunks(splice.split.lines, { lines: split.lines, spans }, splice);
+      assert.deepEqual(again, scanChunks(splice.split.lines));
+      const made = again.filter((s, i) => s !== spans[i]).length;
+      assert.ok(spans.length > 1000, `${spans.length} chunks`);
+      assert.ok(made <= 4, `${made} of ${again.length} chunks made again`);
+    });
+  }
 });

@@ -56,6 +56,50 @@ function flowNestingBeyond(text: string, max: number): number | undefined {
 }
 
 /**
+ * Block collections deeper than this are refused before parsing, as flow ones are: the parser recurses once per level,
+ * and "- - - - …" (a list nested 8,000 deep on one line of 16 KB) overflowed its stack or not depending on how deep
+ * the stack already was, so an analysis from scratch and one after an edit said different things.
+ */
+const MAX_BLOCK_DEPTH = 256;
+
+/**
+ * The offset of the first line whose block collections nest more than `max` deep, if any: the indentation levels
+ * open at the line (a stack of columns, one per deeper line) plus the compact indicators that start it ("- ", "? ",
+ * ": " in a row: "- - - x" is a list nested three deep). Conservative, as it counts a deeper line of any kind as a
+ * level; one pass.
+ */
+function blockNestingBeyond(text: string, max: number): number | undefined {
+  const columns: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const start = i;
+    let column = 0;
+    while (text.charCodeAt(i) === 32) {
+      i++;
+      column++;
+    }
+    const c = text.charCodeAt(i);
+    if (i < text.length && c !== 10 && c !== 13 && c !== 35 /* # */) {
+      while (columns.length > 0 && columns[columns.length - 1]! >= column) columns.pop();
+      columns.push(column);
+      let depth = columns.length;
+      for (;;) {
+        const d = text.charCodeAt(i);
+        const after = text.charCodeAt(i + 1);
+        if (!((d === 45 /* - */ || d === 63 /* ? */ || d === 58) /* : */ && (after === 32 || after === 9))) break;
+        i += 2;
+        while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+        depth++;
+      }
+      if (depth > max) return start;
+    }
+    while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    i++;
+  }
+  return undefined;
+}
+
+/**
  * Parses the raw value between the fences. `firstLine` is the document line of the opening fence and
  * `lineCount` the number of lines the block takes, fences included. The text is read in pieces (top-level entries),
  * and with `pieces` kept from an earlier text of the document, unchanged entries are not parsed again; the result is
@@ -78,6 +122,12 @@ export function parseFrontMatter(
     const line = value.slice(0, deep).split(/\r\n|\r|\n/).length - 1;
     const at = range(contentLine + line, 0, contentLine + line, 0);
     return result('yaml', whole, {}, [{ message: `Front matter is not valid YAML here: lists or mappings nested more than ${MAX_FLOW_DEPTH} deep.`, range: at }]);
+  }
+  const deepBlock = blockNestingBeyond(value, MAX_BLOCK_DEPTH);
+  if (deepBlock !== undefined) {
+    const line = value.slice(0, deepBlock).split(/\r\n|\r|\n/).length - 1;
+    const at = range(contentLine + line, 0, contentLine + line, 0);
+    return result('yaml', whole, {}, [{ message: `Front matter is not valid YAML here: lists or mappings nested more than ${MAX_BLOCK_DEPTH} deep.`, range: at }]);
   }
   return (pieces === 'whole' ? undefined : parseYamlPieces(value, whole, contentLine, pieces)) ?? parseYamlWhole(value, whole, contentLine);
 }

@@ -5,7 +5,7 @@ import { asciiPunctuation, hasControl, htmlHeadings, inlineText, INLINE_SYNTAX, 
 import { htmlFlowStart } from './html-start';
 import { remarkParseChunk } from './remark';
 import { indentOf, isBlank, THEMATIC_BREAK, trimEndChars, trimStartChars } from './text';
-import type { ChunkData, RawHeading } from './chunk';
+import type { ChunkData, RawHeading, RawItem } from './chunk';
 
 // The chunk types live in chunk.ts (remark.ts and heading-text.ts use them too); exported here as before.
 export type { HeadingKind, RawHeading, RawItem, ChunkData } from './chunk';
@@ -70,7 +70,8 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   }
   // A native split on "\n" unless the chunk has a CR (most have none): the pattern's split was a third of the
   // garbage of a document of 40,000 small chunks.
-  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  // And no split of a chunk of one line (most chunks of a long list): the native split copied each.
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.indexOf('\n') === -1 ? [text] : text.split('\n');
   let n = lines.length;
   while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
   if (n === 0) return { ...EMPTY };
@@ -332,12 +333,15 @@ function innerSafe(content: string, chunk: string): boolean {
 function listItem(text: string, lines: readonly string[], n: number, markerLength: number, spaces: number, spaceChars: number): ChunkData | undefined {
   // With five or more spaces after the marker, the content is indented code one space after the marker.
   const code = spaces > 4;
-  const contentIndent = markerLength + (code ? 1 : spaces);
+  let contentIndent = markerLength + (code ? 1 : spaces);
   const first = lines[0]!.slice(markerLength + spaceChars);
-  if (!code && n === 1 && closedHtml(first)) return { ...EMPTY, items: [{ line: 0, endLine: 0 }] };
+  if (!code && n === 1 && closedHtml(first)) return itemData(1);
   if (!code && !(simpleItemContent(first) && innerSafe(first, text))) return undefined;
   let paragraph = !code && startsParagraph(first, text);
   let afterBlank = false;
+  // The items before the one being read, when a line left of its content started another (see below), and where it starts.
+  let before: RawItem[] | undefined;
+  let itemStart = 0;
   for (let i = 1; i < n; i++) {
     const line = lines[i]!;
     let indent = 0;
@@ -353,7 +357,9 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       // Inside the item. Indented 4 more than its content, it is code after a blank line, else it continues a paragraph.
       if (!simpleItemContent(rest) || !innerSafe(rest, text)) return undefined;
       const codeLine = indent >= contentIndent + 4 && !paragraph;
-      paragraph = !codeLine && (paragraph || startsParagraph(rest, text));
+      // A heading in the item ends its paragraph: a line after it left of the content is no lazy line.
+      const heading = indent < contentIndent + 4 && rest.charCodeAt(0) === 35 && ATX_START.test(rest);
+      paragraph = !codeLine && !heading && !startsCodeItem(rest, indent, paragraph) && (paragraph || startsParagraph(rest, text));
       afterBlank = false;
       continue;
     }
@@ -364,16 +370,72 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       if (!after) return undefined;
       let end = i - 1;
       while (lines[end]!.trim() === '') end--;
-      const items = [{ line: 0, endLine: end }];
+      const items = [...(before ?? []), { line: itemStart, endLine: end }];
       const rows = after.rows.length === 0 ? after.rows : after.rows.map((r) => r + i);
       const headings = after.headings.length === 0 ? after.headings : after.headings.map((h) => ({ ...h, line: h.line + i, endLine: h.endLine + i }));
       return { ...EMPTY, headings, items, rows, definitions: after.definitions };
+    }
+    // Less indented, right after a line of the item: a list item with content ends this item and starts the next
+    // top-level one. Whatever its marker: micromark lets any list item start where a container above was not
+    // continued (it asks whether an item may interrupt a paragraph only when every container went on), so "3. c"
+    // after "  - b" is an item, not a lazy line (markdown-it agrees). (Items of mixed markers at mixed indents, with
+    // no blank line, each went to micromark: 6 s for 1 MB.)
+    const next = !afterBlank && indent <= 3 ? itemStartOf(rest, indent) : undefined;
+    if (next !== undefined) {
+      const content = rest.slice(next.contentAt);
+      if (next.spaces > 4 || !(simpleItemContent(content) && innerSafe(content, text))) return undefined;
+      (before ??= []).push({ line: itemStart, endLine: i - 1 });
+      itemStart = i;
+      contentIndent = indent + next.markerLength + next.spaces;
+      paragraph = startsParagraph(content, text);
+      continue;
     }
     // Less indented: only a lazy line of the item's open paragraph keeps the item going (not a lone tag: micromark
     // lets a lazy line start an HTML block of type 7).
     if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124 || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0))) return undefined;
   }
-  return { ...EMPTY, items: [{ line: 0, endLine: n - 1 }] };
+  if (before === undefined) return itemData(n);
+  before.push({ line: itemStart, endLine: n - 1 });
+  return { ...EMPTY, items: before };
+}
+
+/**
+ * Whether a line in an item starts a nested item whose content is indented code ("1.     o"), which ends the open
+ * paragraph: a bullet or "1." / "1)" (the items that may interrupt a paragraph), or any item when none is open.
+ */
+function startsCodeItem(rest: string, indent: number, paragraph: boolean): boolean {
+  const c = rest.charCodeAt(0);
+  if (!(c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57))) return false;
+  const item = itemStartOf(rest, indent);
+  return item !== undefined && item.spaces > 4 && (!paragraph || c > 57 || c < 48 || (item.markerLength === 2 && c === 49));
+}
+
+/**
+ * A list item's marker at the start of `rest` (after its indentation) with content after it: its length, and the
+ * columns and characters of white space after it (tabs to the next multiple of 4, from the marker's column, which
+ * follows spaces only). Undefined for any other line, a thematic break included.
+ */
+function itemStartOf(rest: string, indent: number): { markerLength: number; spaces: number; contentAt: number } | undefined {
+  const item = /^(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)/.exec(rest);
+  if (!item || /^(?:[-*_][ \t]*)+$/.test(rest)) return undefined;
+  const markerLength = item[0].length - item[1]!.length;
+  const white = item[1]!;
+  let column = indent + markerLength;
+  for (let i = 0; i < white.length; i++) column = white.charCodeAt(i) === 9 ? column + 4 - (column % 4) : column + 1;
+  return { markerLength, spaces: column - indent - markerLength, contentAt: item[0].length };
+}
+
+/** The items of a chunk of one item over its first 1 to 4 lines: shared, as EMPTY's arrays are (read, never written). */
+// Not frozen: a frozen object or array has a map of its own, and the loops that read every item would see two.
+const SHARED_ITEMS: ReadonlyArray<readonly RawItem[]> = [0, 1, 2, 3, 4].map((n) => [{ line: 0, endLine: n - 1 }]);
+
+/**
+ * A chunk of one item over lines [0, n): a literal in EMPTY's order, the usual items shared (a spread of EMPTY and an
+ * array and an item per chunk were most of what a long list of one-line items allocated).
+ */
+function itemData(n: number): ChunkData {
+  const items = n < SHARED_ITEMS.length ? SHARED_ITEMS[n]! : [{ line: 0, endLine: n - 1 }];
+  return { headings: EMPTY.headings, items, rows: EMPTY.rows, codeLines: EMPTY.codeLines, definitions: EMPTY.definitions, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
 }
 
 /**

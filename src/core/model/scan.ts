@@ -27,11 +27,10 @@ export interface ChunkSpan {
   readonly closedCut?: boolean;
   /**
    * Set when the chunk ends inside a paragraph at the top level, before a line that reads the same whether a paragraph
-   * goes on into it or starts with it (see paragraphCut in scanFrom): 'sure' when the line above was a sure paragraph
-   * line (see `para` there), 'pipe' when it held a "|". The scan's state there is then known, as at a closedCut.
-   * Absent on spans made elsewhere.
+   * goes on into it or starts with it (see paragraphCut in scanFrom). Such a cut holds only while no setext underline
+   * ends the paragraph (see paraCutHolds): a rescan checks it before it starts there. Absent on spans made elsewhere.
    */
-  readonly paraCut?: 'sure' | 'pipe';
+  readonly paraCut?: boolean;
 }
 
 const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
@@ -403,7 +402,14 @@ function setextLookahead(lines: readonly string[]): (from: number) => boolean {
   let start = Infinity;
   let stop = -1; // the first blank or underline line after `start`, or lines.length
   return (from) => {
-    if (!(start <= from && stop > from)) {
+    if (from < start && stop > start) {
+      // Asked for an earlier line (a rescan looking back for where to start): the lines up to the last look's start
+      // are read, and its stop holds if none of them ends the look (each line read once, whichever way asked).
+      let k = from + 1;
+      while (k <= start && !endsLookahead(lines[k] as string)) k++;
+      if (k <= start) stop = k;
+      start = from;
+    } else if (!(start <= from && stop > from)) {
       start = from;
       stop = from + 1;
       while (stop < lines.length && !endsLookahead(lines[stop] as string)) stop++;
@@ -463,12 +469,102 @@ function interruptsWithHtml(line: string): boolean {
   return kind >= 1 && kind <= 6;
 }
 
+/**
+ * The scan's state before the first line of each chunk of a scan (see packState), or -1 where it is not kept (a fence
+ * or HTML block open there, the front matter): kept with the list of chunks, so that a rescan after an edit starts at
+ * the chunk just before the edit and stops at the first cut after it where the state is the one the previous scan had
+ * there. Inside a long list with no blank line (any run of lines with no blank line and no closed block), every line
+ * after the list's start was scanned again on every edit.
+ */
+const spanStates = new WeakMap<readonly ChunkSpan[], number[]>();
+
+// The scan's flags in a packed state (see packState).
+const S_SURE = 1;
+const S_TOP = 2;
+const S_NO_ITEM = 4;
+const S_EMPTY_ABOVE = 8; // the line above is an item marker with nothing after it (emptyItem)
+const S_IN_LIST = 16;
+const S_CODE_OPEN = 32;
+const S_PREV_BLANK = 64;
+const S_PREV_ROW = 128;
+const S_CHUNK_LIST = 256;
+const S_CHUNK_ROW = 512;
+const S_ROWS_SPLIT = 1024;
+const S_PARA = 2048;
+const S_CLOSED_ABOVE = 4096;
+const S_CODE_ABOVE = 8192;
+const S_QUOTE_OPEN = 16384;
+const S_PLAIN = 32768;
+const S_KIND = 65536; // the item's marker kind (below 512), then its content column
+const S_ITEM = S_KIND * 512;
+
+/**
+ * Every variable of scanFrom's state before a line where no fence or HTML block is open, as one number: a scan started
+ * there with this state reads the rest as the scan that saved it (a pure function of the state and the lines from the
+ * one above on). The item's sureness, place and kind are kept only while an item may be open (unread otherwise).
+ */
+/** The flags of a packed state (see packState). */
+function flagsOf(
+  itemSure: boolean,
+  itemTop: boolean,
+  noItem: boolean,
+  emptyAbove: boolean,
+  prevInList: boolean,
+  codeOpen: boolean,
+  prevBlank: boolean,
+  prevTableRow: boolean,
+  chunkIsList: boolean,
+  chunkIsRow: boolean,
+  rowRunSplittable: boolean,
+  para: boolean,
+  closedAbove: boolean,
+  codeAbove: boolean,
+  quoteOpen: boolean,
+  plain: boolean,
+): number {
+  return (
+    (itemSure ? S_SURE : 0) |
+    (itemTop ? S_TOP : 0) |
+    (noItem ? S_NO_ITEM : 0) |
+    (emptyAbove ? S_EMPTY_ABOVE : 0) |
+    (prevInList ? S_IN_LIST : 0) |
+    (codeOpen ? S_CODE_OPEN : 0) |
+    (prevBlank ? S_PREV_BLANK : 0) |
+    (prevTableRow ? S_PREV_ROW : 0) |
+    (chunkIsList ? S_CHUNK_LIST : 0) |
+    (chunkIsRow ? S_CHUNK_ROW : 0) |
+    // Read only within a run of rows (the next run's first row sets it).
+    (rowRunSplittable && prevTableRow ? S_ROWS_SPLIT : 0) |
+    (para ? S_PARA : 0) |
+    (closedAbove ? S_CLOSED_ABOVE : 0) |
+    (codeAbove ? S_CODE_ABOVE : 0) |
+    (quoteOpen ? S_QUOTE_OPEN : 0) |
+    (plain ? S_PLAIN : 0)
+  );
+}
+
+function packState(item: number, itemKind: number, flags: number): number {
+  // A content column is a few columns past a marker of at most 9 digits (see itemContentColumn): small.
+  return item === 0 ? flags & ~(S_SURE | S_TOP) : item * S_ITEM + itemKind * S_KIND + flags;
+}
+
+/** `line.trimStart().charCodeAt(0)` without the copy (asked of every indented line). */
+function leadCode(line: string): number {
+  let i = 0;
+  while (i < line.length && isSpaceCode(line.charCodeAt(i))) i++;
+  return line.charCodeAt(i);
+}
+
 /** Cuts lines into chunks. Pure function of the lines. */
 export function scanChunks(lines: readonly string[]): ChunkSpan[] {
   const chunks: ChunkSpan[] = [];
+  const states: number[] = [];
   const fmEnd = frontMatterEnd(lines);
-  if (fmEnd > 0) chunks.push({ start: 0, end: fmEnd, frontMatter: true, htmlCut: false });
-  return scanFrom(lines, fmEnd, chunks, undefined);
+  if (fmEnd > 0) {
+    chunks.push({ start: 0, end: fmEnd, frontMatter: true, htmlCut: false });
+    states.push(-1);
+  }
+  return scanFrom(lines, fmEnd, chunks, states, undefined);
 }
 
 /** Which lines an edit changed (see Splice in text.ts). */
@@ -489,14 +585,25 @@ export interface LineEdit {
  */
 export function rescanChunks(lines: readonly string[], previous: { readonly lines: readonly string[]; readonly spans: readonly ChunkSpan[] }, edit: LineEdit): ChunkSpan[] {
   const old = previous.spans;
+  const oldStates = spanStates.get(old);
   const fm = old[0]?.frontMatter ? old[0].end : 0;
   // The front matter ends at its closing fence, wherever that is: read it all again unless the edit is below it.
   if (old.length === 0 || edit.firstChanged === 0 || (fm > 0 ? edit.firstChanged < fm : isFence(lines[0]))) return scanChunks(lines);
-  // The last chunk before the edit that follows a blank line or an HTML cut (its first line unchanged too), else the
-  // body's start.
+  // The last chunk before the edit (its first line unchanged too, and the line above it) whose state the previous scan
+  // kept (see spanStates), or that follows a blank line or an HTML cut, else the body's start.
   let k = firstIndex(old.length, (i) => old[i]!.start <= edit.firstChanged - 1) - 1;
+  // Within a run of table rows, the cuts before a chunk depend on the lines after the run (see setextLookahead), which
+  // the edit may have changed: its state is used only when that look finds what it found before.
+  let lookahead: ((from: number) => boolean) | undefined;
+  const kept = (k: number): boolean => {
+    const state = oldStates![k]!;
+    if (state < 0) return false;
+    if ((state & S_PREV_ROW) === 0) return true;
+    lookahead ??= setextLookahead(lines);
+    return ((state & S_ROWS_SPLIT) !== 0) === !lookahead(old[k]!.start - 1);
+  };
   for (;;) {
-    while (k >= 0 && !(old[k]!.start > fm && (old[k - 1]!.htmlCut || old[k - 1]!.closedCut === true || old[k - 1]!.paraCut !== undefined || isBlank(previous.lines[old[k]!.start - 1] ?? 'x')))) k--;
+    while (k >= 0 && !(old[k]!.start > fm && ((oldStates !== undefined && kept(k)) || old[k - 1]!.htmlCut || old[k - 1]!.closedCut === true || isBlank(previous.lines[old[k]!.start - 1] ?? 'x')))) k--;
     // A cut inside a paragraph holds while no setext underline ends the paragraph and the line after the cut is no
     // table's delimiter row: lines the edit may have changed. Else none of the paragraph's cuts holds (nothing
     // between them stops the look ahead): start before the paragraph.
@@ -504,12 +611,14 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
     while (k > 0 && old[k - 1]!.paraCut !== undefined) k--;
   }
   const from = k >= 0 ? old[k]!.start : fm;
-  const atCut = k >= 0 && old[k - 1]!.htmlCut;
+  // The state the previous scan had there (-1 when it did not keep it), else the state at the body's start.
+  const restore = k < 0 ? undefined : oldStates !== undefined && kept(k) ? oldStates[k]! : -1;
+  const atCut = restore === -1 && old[k - 1]!.htmlCut;
   // Or after a line that closed a paragraph (the state there is always the same, see closedCut).
-  const atClosed = k >= 0 && !atCut && old[k - 1]!.closedCut === true;
-  // Or inside a paragraph at the top level (see paraCut).
-  const atPara = k >= 0 && !atCut && !atClosed ? old[k - 1]!.paraCut : undefined;
-  const chunks = old.slice(0, k >= 0 ? k : fm > 0 ? 1 : 0);
+  const atClosed = restore === -1 && !atCut && old[k - 1]!.closedCut === true;
+  const before = k >= 0 ? k : fm > 0 ? 1 : 0;
+  const chunks = old.slice(0, before);
+  const states = oldStates ? oldStates.slice(0, before) : new Array<number>(before).fill(-1);
   const shift = edit.newAfter - edit.oldAfter;
   const resync = (i: number): number | undefined => {
     if (i - 1 < edit.newAfter) return undefined; // the blank line above must be one the edit left
@@ -524,12 +633,12 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
     const a = firstIndex(old.length, (j) => old[j]!.start < at);
     return a > 0 && a < old.length && old[a]!.start === at && old[a - 1]!.closedCut === true ? a : undefined;
   };
-  // A cut inside a paragraph past the edit, where the previous scan made the same cut at the same line.
-  const resyncPara = (i: number, kind: 'sure' | 'pipe'): number | undefined => {
-    if (i - 1 < edit.newAfter) return undefined; // the line above must be one the edit left
+  // A cut past the edit where the previous scan cut too, at the same line, with the scan in the same state there.
+  const resyncState = (i: number, state: number): number | undefined => {
+    if (oldStates === undefined || i - 1 < edit.newAfter) return undefined; // the line above must be one the edit left
     const at = i - shift;
     const a = firstIndex(old.length, (j) => old[j]!.start < at);
-    return a > 0 && a < old.length && old[a]!.start === at && old[a - 1]!.paraCut === kind ? a : undefined;
+    return a < old.length && old[a]!.start === at && oldStates[a] === state ? a : undefined;
   };
   // A cut past the edit where the previous scan cut too, at the same line of the same text.
   const resyncCut = (i: number): number | undefined => {
@@ -539,17 +648,18 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
     return a > 0 && a < old.length && old[a]!.start === at && old[a - 1]!.htmlCut ? a : undefined;
   };
   // Appended to the scan's own list: a list of its own, then copied over with an iterator, was an edit's garbage.
-  const tail = (j: number, into: ChunkSpan[]): ChunkSpan[] => {
+  const tail = (j: number, into: ChunkSpan[], intoStates: number[]): ChunkSpan[] => {
     for (; j < old.length; j++) {
       const o = old[j]!;
+      intoStates.push(oldStates ? oldStates[j]! : -1);
       if (shift === 0) into.push(o);
       else if (o.closedCut) into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut, closedCut: true });
-      else if (o.paraCut) into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: false, paraCut: o.paraCut });
+      else if (o.paraCut) into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: false, paraCut: true });
       else into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut });
     }
     return into;
   };
-  return scanFrom(lines, from, chunks, { resync, resyncCut, resyncClosed, resyncPara, tail }, atCut, atClosed, atPara);
+  return scanFrom(lines, from, chunks, states, { resync, resyncCut, resyncClosed, resyncState, tail }, atCut, atClosed, restore);
 }
 
 /**
@@ -560,18 +670,34 @@ function scanFrom(
   lines: readonly string[],
   from: number,
   chunks: ChunkSpan[],
+  states: number[],
   resume:
     | {
         resync(i: number): number | undefined;
         resyncCut(i: number): number | undefined;
         resyncClosed(i: number): number | undefined;
-        resyncPara(i: number, kind: 'sure' | 'pipe'): number | undefined;
-        tail(j: number, into: ChunkSpan[]): ChunkSpan[];
+        resyncState(i: number, state: number): number | undefined;
+        tail(j: number, into: ChunkSpan[], intoStates: number[]): ChunkSpan[];
       }
     | undefined,
   atCut = false,
   atClosed = false,
-  atPara: 'sure' | 'pipe' | undefined = undefined,
+  restore: number | undefined = undefined,
+): ChunkSpan[] {
+  const out = scanLines(lines, from, chunks, states, resume, atCut, atClosed, restore);
+  spanStates.set(out, states);
+  return out;
+}
+
+function scanLines(
+  lines: readonly string[],
+  from: number,
+  chunks: ChunkSpan[],
+  states: number[],
+  resume: Parameters<typeof scanFrom>[4],
+  atCut: boolean,
+  atClosed: boolean,
+  restore: number | undefined,
 ): ChunkSpan[] {
   const n = lines.length;
   let start = from;
@@ -582,9 +708,9 @@ function scanFrom(
   // `atCut`: `from` is where a previous scan cut an HTML block that runs to a blank line (the state there is known).
   let html: HtmlEnd | undefined = atCut ? 'blank' : undefined;
   let cuts: HtmlCuts | undefined = atCut ? new HtmlCuts() : undefined; // while in an HTML block that runs to a blank line
-  let prevBlank = !atCut && !atClosed && atPara === undefined;
+  let prevBlank = !atCut && !atClosed;
   // At a cut inside a paragraph, the line above is one of its lines, maybe a row.
-  let prevTableRow = atPara !== undefined && from > 0 && (lines[from - 1] as string).charCodeAt(0) === 124;
+  let prevTableRow = false;
   let chunkIsList = false;
   let chunkIsRow = false;
   // Rows of a run may be cut apart unless a setext underline follows the run (it would make them one heading).
@@ -613,13 +739,13 @@ function scanFrom(
   // start a chunk (40,000 "Impact" / "---" pairs with no blank line were one chunk, read whole by remark). Only where
   // the paragraph it underlines is surely at the top level: the line before was a sure paragraph line (`para`), with
   // no list item or block quote that may take lines lazily.
-  let para = atPara === 'sure';
+  let para = false;
   // The line above is in a paragraph at the top level that no table, container, fence or HTML block can have taken:
   // sure paragraph lines, and lines with a "|" that cannot be a table's delimiter row. A line after it that starts
   // with a letter and holds no "|" reads the same whether the paragraph goes on into it or starts with it, so the
   // scan may cut before it (see paragraphCut): 1 MB of rows and text with no blank line was one chunk, scanned and
   // read whole on every edit.
-  let plain = atPara !== undefined;
+  let plain = false;
   let closedAbove = atClosed;
   // closedAbove comes from a line of indented code: the next line of code goes on in the same chunk (a chunk per
   // line of a long run of code cost more per line, in the model, than reading the run whole).
@@ -627,9 +753,41 @@ function scanFrom(
   let quoteOpen = false; // a block quote began since the last blank line: lines after it may be its lazy lines
   // The HTML block open (types 1–5) began surely at the top level: the line that closes it closes what is above it.
   let htmlTop = false;
+  if (restore !== undefined && restore >= 0) {
+    // The state the previous scan had before line `from` (see packState): it goes on from there as that scan did.
+    item = Math.floor(restore / S_ITEM);
+    itemKind = Math.floor(restore / S_KIND) % 512;
+    itemSure = (restore & S_SURE) !== 0;
+    itemTop = (restore & S_TOP) !== 0;
+    noItem = (restore & S_NO_ITEM) !== 0;
+    emptyItem = (restore & S_EMPTY_ABOVE) !== 0 ? from - 1 : -2;
+    prevInList = (restore & S_IN_LIST) !== 0;
+    codeOpen = (restore & S_CODE_OPEN) !== 0;
+    prevBlank = (restore & S_PREV_BLANK) !== 0;
+    prevTableRow = (restore & S_PREV_ROW) !== 0;
+    chunkIsList = (restore & S_CHUNK_LIST) !== 0;
+    chunkIsRow = (restore & S_CHUNK_ROW) !== 0;
+    // Not taken from the state: it looks ahead, past the edit (the same answer for any row of the run, see
+    // setextLookahead, whose look stops at no row).
+    if (prevTableRow) rowRunSplittable = !setextFollowsRun(from - 1);
+    para = (restore & S_PARA) !== 0;
+    closedAbove = (restore & S_CLOSED_ABOVE) !== 0;
+    codeAbove = (restore & S_CODE_ABOVE) !== 0;
+    quoteOpen = (restore & S_QUOTE_OPEN) !== 0;
+    plain = (restore & S_PLAIN) !== 0;
+  }
+  // The state before the first line of the chunk being read (see spanStates), -1 when not kept.
+  let startState =
+    restore !== undefined
+      ? restore
+      : atCut
+        ? -1
+        : packState(item, itemKind, flagsOf(itemSure, itemTop, noItem, emptyItem === from - 1, prevInList, codeOpen, prevBlank, prevTableRow, chunkIsList, chunkIsRow, rowRunSplittable, para, closedAbove, codeAbove, quoteOpen, plain));
 
   for (let i = start; i < n; i++) {
     const line = lines[i] as string;
+    // Whether a fence or HTML block was open before this line: the state before it is then not kept.
+    const wasOpen = fence !== undefined || html !== undefined;
     if (scope > 0 && (fence || html) && !isBlank(line) && indentOf(line) < scope) {
       // The item the fence or HTML block may be in ends here, and the block with it: read the line as any other.
       fence = undefined;
@@ -667,11 +825,13 @@ function scanFrom(
           // scan's chunks from a cut it made at the same line.
           if (cuts!.clean && i > start && item === 0 && noItem && startsBlockTag(line)) {
             chunks.push({ start, end: i, frontMatter: false, htmlCut: true });
+            states.push(startState);
+            startState = -1;
             start = i;
             chunkIsList = false;
             chunkIsRow = false;
             const j = resume ? resume.resyncCut(i) : undefined;
-            if (j !== undefined) return resume!.tail(j, chunks);
+            if (j !== undefined) return resume!.tail(j, chunks, states);
           }
           cuts!.feed(line);
         }
@@ -689,6 +849,10 @@ function scanFrom(
       closedAbove = closes && htmlTop && scope === 0;
       continue;
     }
+    // The state before this line, as far as the line changes it before a cut (see packState).
+    const itemAbove = item;
+    const kindAbove = itemKind;
+    const flagsAbove = wasOpen ? -1 : flagsOf(itemSure, itemTop, noItem, emptyItem === i - 1, prevInList, codeOpen, prevBlank, prevTableRow, chunkIsList, chunkIsRow, rowRunSplittable, para, closedAbove, codeAbove, quoteOpen, plain);
     const c = line.charCodeAt(0);
     const unindented = c !== 32 && c !== 9;
     // Each block pattern needs a certain first character: test only the ones that can match (most lines are prose).
@@ -742,7 +906,7 @@ function scanFrom(
       afterCode = codeOpen && prevBlank;
       codeOpen = indent >= 4 && item === 0; // indented code at the top level, or a paragraph's next line
     }
-    const lead = unindented ? c : line.trimStart().charCodeAt(0);
+    const lead = unindented ? c : leadCode(line);
     // The kind of HTML block the line starts, asked once (most lines start with no "<").
     const hk = lead === 60 ? htmlKind(line) : 0;
     // And the fence it opens, if any.
@@ -763,26 +927,39 @@ function scanFrom(
           (closedAbove && !(codeAbove && itemAfterCode(line)));
         if (boundary) {
           chunks.push(closedAbove ? { start, end: i, frontMatter: false, htmlCut: false, closedCut: true } : { start, end: i, frontMatter: false, htmlCut: false });
+          states.push(startState);
+          startState = flagsAbove < 0 ? -1 : packState(itemAbove, kindAbove, flagsAbove);
           start = i;
-          const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : undefined;
-          if (j !== undefined) return resume!.tail(j, chunks);
+          const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : startState >= 0 ? resume.resyncState(i, startState) : undefined;
+          if (j !== undefined) return resume!.tail(j, chunks, states);
         } else if (plain && paragraphCut(lines, i, i - start) && !setextFollowsRun(i)) {
           // Inside a paragraph that no setext underline ends (it would make all its lines one heading).
-          const kind = para ? 'sure' : 'pipe';
-          chunks.push({ start, end: i, frontMatter: false, htmlCut: false, paraCut: kind });
+          chunks.push({ start, end: i, frontMatter: false, htmlCut: false, paraCut: true });
+          states.push(startState);
+          startState = packState(itemAbove, kindAbove, flagsAbove);
           start = i;
-          const j = resume ? resume.resyncPara(i, kind) : undefined;
-          if (j !== undefined) return resume!.tail(j, chunks);
+          const j = resume ? resume.resyncState(i, startState) : undefined;
+          if (j !== undefined) return resume!.tail(j, chunks, states);
         }
-      } else if ((prevBlank && noItemBefore && !afterCode) || (sibling && chunkIsList) || (closedAbove && !(codeAbove && (indentOf(line) >= 4 || itemAfterCode(line.trimStart()))))) {
+      } else if (
+        (prevBlank && noItemBefore && !afterCode) ||
+        (sibling && chunkIsList) ||
+        (closedAbove && !(codeAbove && (indentOf(line) >= 4 || itemAfterCode(line.trimStart())))) ||
+        // A list item indented by one to three that interrupts a sure top-level paragraph line above (a bullet or "1."
+        // with content) starts a list at the top level: a paragraph line, then a staircase of nested items, was one
+        // chunk read by micromark, whose list handling is quadratic in the items (700 ms for 14 KB).
+        (para && indentOf(line) <= 3 && INTERRUPTING_ITEM.test(line.trimStart()) && !THEMATIC_BREAK.test(line.trimStart()))
+      ) {
         // A line indented after a blank line where no item was open starts a block at the top level, as an unindented
         // one does (indented code too, unless code above the blank line goes on with it); so does the next item of a
         // list indented so (a list of 36,000 such items was one chunk), and any line after one that closed what was
         // above it (a setext underline, a thematic break, a line of indented code: 64,000 lines of code were one chunk).
         chunks.push(closedAbove && !prevBlank ? { start, end: i, frontMatter: false, htmlCut: false, closedCut: true } : { start, end: i, frontMatter: false, htmlCut: false });
+        states.push(startState);
+        startState = flagsAbove < 0 ? -1 : packState(itemAbove, kindAbove, flagsAbove);
         start = i;
-        const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : undefined;
-        if (j !== undefined) return resume!.tail(j, chunks);
+        const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : startState >= 0 ? resume.resyncState(i, startState) : undefined;
+        if (j !== undefined) return resume!.tail(j, chunks, states);
       }
     }
     if (c === 124 && !prevTableRow) rowRunSplittable = !setextFollowsRun(i);
@@ -802,6 +979,8 @@ function scanFrom(
         if (!unindented && !inItem && noItem && i > start) {
           // Surely at the top level, an indented fence starts a chunk too (unindented ones are cut above).
           chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+          states.push(startState);
+          startState = -1; // not kept: the line changed the state before this cut
           start = i;
           chunkIsList = false;
           chunkIsRow = false;
@@ -816,6 +995,8 @@ function scanFrom(
         if (!unindented && !inItem && noItem && i > start && hk >= 1 && hk <= 6) {
           // So does an indented HTML block that may interrupt a paragraph (types 1–6).
           chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+          states.push(startState);
+          startState = -1; // not kept: the line changed the state before this cut
           start = i;
           chunkIsList = false;
           chunkIsRow = false;
@@ -836,7 +1017,7 @@ function scanFrom(
     if (blank) {
       para = plain = closedAbove = quoteOpen = false;
     } else {
-      const lead2 = unindented ? c : line.trimStart().charCodeAt(0);
+      const lead2 = unindented ? c : leadCode(line);
       const shallow = unindented || indentOf(line) < 4;
       if (shallow && lead2 === 62) quoteOpen = true;
       const top = noItem && item === 0 && !quoteOpen && fence === undefined && html === undefined;
@@ -890,6 +1071,9 @@ function scanFrom(
     // Surely in a list item: one of its lines, or its marker's line.
     prevInList = !blank && item > 0 && itemSure;
   }
-  if (start < n || chunks.length === 0) chunks.push({ start, end: n, frontMatter: false, htmlCut: false });
+  if (start < n || chunks.length === 0) {
+    chunks.push({ start, end: n, frontMatter: false, htmlCut: false });
+    states.push(startState);
+  }
   return chunks;
 }

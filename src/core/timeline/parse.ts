@@ -93,9 +93,10 @@ function bodyZone(model: PostmortemModel, s: Section, zoneIn: Int8Array): Zone |
   // states no zone at all are not read one by one (a search of the text, where a timeline of 80,000 rows and
   // lines between them was a pattern per line).
   let c = firstChunkEndingAfter(chunks, from);
+  const keep = keepsEntries(model);
   for (; c < chunks.length && chunks[c]!.span.start <= to; c++) {
-    const { span, key } = chunks[c]!;
-    if (zoneIn[c] === 0) zoneIn[c] = statesZone(key) ? 1 : -1;
+    const { span, key, data } = chunks[c]!;
+    if (zoneIn[c] === 0) zoneIn[c] = zoneOutsideItems(model, span, key, data, keep) ? 1 : -1;
     if (zoneIn[c] === -1) continue;
     inEntry ??= entryCursor(model, from);
     for (let l = Math.max(from, span.start); l < span.end && l <= to; l++) {
@@ -105,6 +106,34 @@ function bodyZone(model: PostmortemModel, s: Section, zoneIn: Int8Array): Zone |
     }
   }
   return null;
+}
+
+const ZONE_OUTSIDE_ITEMS = 'zone-outside-items';
+
+/**
+ * Whether a line of a chunk outside its top-level list items and its code states a zone: only such a line of a
+ * Timeline section can (its items are the section's entries). After an edit, kept with the chunk (as saysTime keeps
+ * its answer): a Timeline of 60,000 entries that all write "UTC" was searched chunk by chunk, then line by line, on
+ * every keystroke in it. A function of the chunk's text (its lines are the model's lines of its span).
+ */
+function zoneOutsideItems(model: PostmortemModel, span: { readonly start: number; readonly end: number }, key: string, data: ChunkData, keep: boolean): boolean {
+  // Read, not kept, in a one-off analysis (keeping it per chunk would cost more than the read), where it still spares
+  // a chunk of entries that write a zone the cursor over the entries, made per section.
+  const slots = keep ? (data.lineResults ??= []) : undefined;
+  const at = slots ? slots.indexOf(ZONE_OUTSIDE_ITEMS) : -1;
+  if (at !== -1) return slots![at + 1] === true;
+  let says = false;
+  if (statesZone(key)) {
+    const items = data.items;
+    let k = 0; // items are in line order (were they not, a line would only be read when it need not be)
+    for (let l = 0; l < span.end - span.start && !says; l++) {
+      while (k < items.length && items[k]!.endLine < l) k++;
+      if ((k < items.length && items[k]!.line <= l) || model.codeLines.has(span.start + l)) continue;
+      says = proseZone(model.lines[span.start + l] ?? '') !== undefined;
+    }
+  }
+  slots?.push(ZONE_OUTSIDE_ITEMS, says, undefined);
+  return says;
 }
 
 /** The first chunk that ends after `line` (a binary search without a closure: asked once per Timeline section). */
@@ -288,6 +317,7 @@ interface TimelineRun {
 }
 
 const runs = new WeakMap<PostmortemModel, TimelineRun>();
+const NO_STATES = new Float64Array(0);
 const STATE = 8;
 
 /** The first index in `entries` (disjoint, in line order) of an entry that ends at or after `line`; at most `limit`. */
@@ -394,6 +424,9 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
   // The read of the model before (an edit): its items for the entries before the first changed line, and for those
   // after the last one once the scan's state is the same there (most edits change one entry's text, nothing after).
   const change = changeSincePrevious(model);
+  // The states are read only by the next run of the document: a one-off analysis neither fills nor keeps them (8
+  // numbers per entry, 4 MB for a timeline of 60,000 entries).
+  const keep = keepsEntries(model);
   const before = change ? runs.get(change.previous) : undefined;
   const reuse = before && before.context === context ? before : undefined;
   let i = 0;
@@ -417,7 +450,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     runs.delete(change!.previous);
     if (shift !== 0) states = shiftStates(states, p, shift, reuse.entries.length, n, unchangedFrom !== Infinity);
   } else {
-    states = new Float64Array((n + 1) * STATE);
+    states = keep ? new Float64Array((n + 1) * STATE) : NO_STATES;
     out = new Array<TimelineItem>(n);
   }
 
@@ -430,7 +463,7 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
       runs.set(model, { entries, items: out, context, states });
       return out;
     }
-    save(i);
+    if (keep) save(i);
     const startLine = entry.range.start.line;
     while (h < headingLines.length && headingLines[h]! < startLine) {
       day = dayOf(headingDays.get(headingLines[h]!)!.date!, day.year);
@@ -468,25 +501,21 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
     const clockMs = stamp.clock ? ((stamp.clock.hour * 60 + stamp.clock.minute) * 60 + stamp.clock.second) * 1000 : 0;
     const offsetMinutes = stamp.offsetMinutes ?? defaultOffset;
     const line = startLine;
-    out[i] = {
-      entry,
-      block,
-      blank,
-      time: {
-        epochMs: day.ms + clockMs - offsetMinutes * 60_000,
-        dayMs: day.ms,
-        hasDate: stamp.date !== undefined,
-        dateKnown: day.known,
-        hasTime: stamp.clock !== undefined,
-        hasZone: stamp.zone !== undefined,
-        ...(stamp.zone !== undefined ? { zone: stamp.zone } : {}),
-        rolledOver,
-        range: range(line, stamp.start, line, stamp.end),
-      },
-    };
+    const epochMs = day.ms + clockMs - offsetMinutes * 60_000;
+    const hasDate = stamp.date !== undefined;
+    const hasTime = stamp.clock !== undefined;
+    const where = range(line, stamp.start, line, stamp.end);
+    // Two literals, not a spread of the zone into one (an object made and copied per entry of a long timeline).
+    const time: TimelineTime =
+      stamp.zone !== undefined
+        ? { epochMs, dayMs: day.ms, hasDate, dateKnown: day.known, hasTime, hasZone: true, zone: stamp.zone, rolledOver, range: where }
+        : { epochMs, dayMs: day.ms, hasDate, dateKnown: day.known, hasTime, hasZone: false, rolledOver, range: where };
+    out[i] = { entry, block, blank, time };
   }
-  save(n);
-  if (keepsEntries(model)) runs.set(model, { entries, items: out, context, states });
+  if (keep) {
+    save(n);
+    runs.set(model, { entries, items: out, context, states });
+  }
   return out;
 }
 
