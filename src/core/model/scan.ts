@@ -1044,27 +1044,11 @@ function scanLines(
       codeAbove = closedAbove && !shallow;
       // Nothing is open after it (the state a rescan starts from at such a cut).
       if (closedAbove) quoteOpen = false;
-      para =
-        !underline &&
-        top &&
-        shallow &&
-        !codeOpen &&
-        (prevBlank || wasPara || afterHeading) &&
-        !listItem &&
-        !thematicOrSetext(line.trimStart()) &&
-        (!PARA_EXCLUDED.has(lead2) || (lead2 === 60 && html === undefined && hk === 0)) &&
-        !line.includes('|');
-      plain =
-        !mayBeDelimiterRow(line) &&
-        (para ||
-          (!underline &&
-          top &&
-          shallow &&
-          !codeOpen &&
-          (prevBlank || plain || afterHeading) &&
-          !listItem &&
-          !thematicOrSetext(line.trimStart()) &&
-          (lead2 === 124 || !PARA_EXCLUDED.has(lead2) || (lead2 === 60 && html === undefined && hk === 0))));
+      // A line of a paragraph at the top level, if what is above it lets one go on or start here.
+      const paragraphLine = !underline && top && shallow && !codeOpen && !listItem && !thematicOrSetext(line.trimStart());
+      const inlineHtml = lead2 === 60 && html === undefined && hk === 0;
+      para = paragraphLine && (prevBlank || wasPara || afterHeading) && (!PARA_EXCLUDED.has(lead2) || inlineHtml) && !line.includes('|');
+      plain = !mayBeDelimiterRow(line) && (para || (paragraphLine && (prevBlank || plain || afterHeading) && (lead2 === 124 || !PARA_EXCLUDED.has(lead2) || inlineHtml)));
     }
     prevBlank = blank;
     prevTableRow = c === 124;
