@@ -117,17 +117,14 @@ export function parseFrontMatter(
   const contentLine = firstLine + 1;
   if (kind === 'toml') return parseTomlBlock(value, whole, contentLine, pieces);
 
-  const deep = flowNestingBeyond(value, MAX_FLOW_DEPTH);
+  // Nesting too deep for the parser's stack, in flow collections or in blocks: one error where it goes too deep.
+  const deepFlow = flowNestingBeyond(value, MAX_FLOW_DEPTH);
+  const deep = deepFlow ?? blockNestingBeyond(value, MAX_BLOCK_DEPTH);
   if (deep !== undefined) {
     const line = value.slice(0, deep).split(/\r\n|\r|\n/).length - 1;
     const at = range(contentLine + line, 0, contentLine + line, 0);
-    return result('yaml', whole, {}, [{ message: `Front matter is not valid YAML here: lists or mappings nested more than ${MAX_FLOW_DEPTH} deep.`, range: at }]);
-  }
-  const deepBlock = blockNestingBeyond(value, MAX_BLOCK_DEPTH);
-  if (deepBlock !== undefined) {
-    const line = value.slice(0, deepBlock).split(/\r\n|\r|\n/).length - 1;
-    const at = range(contentLine + line, 0, contentLine + line, 0);
-    return result('yaml', whole, {}, [{ message: `Front matter is not valid YAML here: lists or mappings nested more than ${MAX_BLOCK_DEPTH} deep.`, range: at }]);
+    const max = deepFlow !== undefined ? MAX_FLOW_DEPTH : MAX_BLOCK_DEPTH;
+    return result('yaml', whole, {}, [{ message: `Front matter is not valid YAML here: lists or mappings nested more than ${max} deep.`, range: at }]);
   }
   return (pieces === 'whole' ? undefined : parseYamlPieces(value, whole, contentLine, pieces)) ?? parseYamlWhole(value, whole, contentLine);
 }

@@ -4,7 +4,7 @@ import type { RawHeading } from './chunk';
 import { classifyCharacter } from 'micromark-util-classify-character';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import { firstIndex } from './text';
+import { firstIndex, isAsciiAlpha, isAsciiAlphanumeric, isAsciiDigit, isSpaceOrTab } from './text';
 
 /**
  * Headings longer than this get their text without inline parsing (markup characters kept, escapes and entities
@@ -210,13 +210,9 @@ export function hasControl(text: string): boolean {
   return false;
 }
 
-const isAsciiAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isAsciiAlphanumeric = (c: number): boolean => isAsciiAlpha(c) || isAsciiDigit(c);
 const isAsciiHexDigit = (c: number): boolean => isAsciiDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 /** micromark's asciiAtext: what an e-mail autolink's local part may hold. */
 const isAsciiAtext = (c: number): boolean => (c >= 35 && c <= 39) || c === 42 || c === 43 || (c >= 45 && c <= 57) || c === 61 || c === 63 || (c >= 65 && c <= 90) || (c >= 94 && c <= 126);
-const isSpaceOrTab = (c: number): boolean => c === 32 || c === 9;
 
 /**
  * The end (after ";") of the character reference that starts at `i` ("&"), or -1: micromark's characterReference, a

@@ -2,14 +2,10 @@
 // it, so the chunk scan and the fast reader can tell a line of inline HTML (`<span>x</span> text`, a paragraph line)
 // from one that opens a block. One pass over the line's characters; no pattern.
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
+import { isAsciiAlpha, isAsciiAlphanumeric, isSpaceOrTab } from './text';
 
 const BLOCK_NAMES = new Set(htmlBlockNames);
 const RAW_NAMES = new Set(htmlRawNames);
-
-const isAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isAlnum = (c: number): boolean => isAlpha(c) || (c >= 48 && c <= 57);
-/** Space or tab: what micromark calls a markdown space inside a line. */
-const isSpace = (c: number): boolean => c === 32 || c === 9;
 
 /**
  * The kind of HTML block `line` starts at `from` (where its `<` is, after at most three spaces of indentation): 1 for
@@ -26,16 +22,16 @@ export function htmlFlowStart(line: string, from = 0): number {
     c = line.charCodeAt(++i);
     if (c === 45) return line.charCodeAt(i + 1) === 45 ? 2 : 0;
     if (c === 91) return line.startsWith('CDATA[', i + 1) ? 5 : 0;
-    return isAlpha(c) ? 4 : 0;
+    return isAsciiAlpha(c) ? 4 : 0;
   }
   if (c === 63 /* ? */) return 3;
   const closing = c === 47; /* / */
   if (closing) c = line.charCodeAt(++i);
-  if (!isAlpha(c)) return 0;
+  if (!isAsciiAlpha(c)) return 0;
   const nameStart = i;
-  for (c = line.charCodeAt(++i); c === 45 || isAlnum(c); c = line.charCodeAt(++i));
+  for (c = line.charCodeAt(++i); c === 45 || isAsciiAlphanumeric(c); c = line.charCodeAt(++i));
   // The name ends at the line's end, "/", ">", a space or a tab; anything else is no tag.
-  if (!(i === line.length || c === 47 || c === 62 || isSpace(c))) return 0;
+  if (!(i === line.length || c === 47 || c === 62 || isSpaceOrTab(c))) return 0;
   const slash = c === 47;
   const name = line.slice(nameStart, i).toLowerCase();
   if (!slash && !closing && RAW_NAMES.has(name)) return 1;
@@ -63,7 +59,7 @@ function completeTag(line: string, i: number, closing: boolean): boolean {
   const n = line.length;
   let state = S_NameBefore;
   if (closing) {
-    while (i < n && isSpace(line.charCodeAt(i))) i++;
+    while (i < n && isSpaceOrTab(line.charCodeAt(i))) i++;
     state = S_End;
   }
   let quote = 0;
@@ -74,21 +70,21 @@ function completeTag(line: string, i: number, closing: boolean): boolean {
         if (c === 47) {
           i++;
           state = S_End;
-        } else if (c === 58 || c === 95 || isAlpha(c)) {
+        } else if (c === 58 || c === 95 || isAsciiAlpha(c)) {
           i++;
           state = S_Name;
-        } else if (isSpace(c)) i++;
+        } else if (isSpaceOrTab(c)) i++;
         else state = S_End;
         break;
       case S_Name:
-        if (c === 45 || c === 46 || c === 58 || c === 95 || isAlnum(c)) i++;
+        if (c === 45 || c === 46 || c === 58 || c === 95 || isAsciiAlphanumeric(c)) i++;
         else state = S_NameAfter;
         break;
       case S_NameAfter:
         if (c === 61) {
           i++;
           state = S_ValueBefore;
-        } else if (isSpace(c)) i++;
+        } else if (isSpaceOrTab(c)) i++;
         else state = S_NameBefore;
         break;
       case S_ValueBefore:
@@ -97,7 +93,7 @@ function completeTag(line: string, i: number, closing: boolean): boolean {
           quote = c;
           i++;
           state = S_Quoted;
-        } else if (isSpace(c)) i++;
+        } else if (isSpaceOrTab(c)) i++;
         else state = S_Unquoted;
         break;
       case S_Quoted: {
@@ -108,11 +104,11 @@ function completeTag(line: string, i: number, closing: boolean): boolean {
         break;
       }
       case S_Unquoted:
-        if (c === -1 || c === 34 || c === 39 || c === 47 || c === 60 || c === 61 || c === 62 || c === 96 || isSpace(c)) state = S_NameAfter;
+        if (c === -1 || c === 34 || c === 39 || c === 47 || c === 60 || c === 61 || c === 62 || c === 96 || isSpaceOrTab(c)) state = S_NameAfter;
         else i++;
         break;
       case S_QuotedAfter:
-        if (c === 47 || c === 62 || isSpace(c)) state = S_NameBefore;
+        if (c === 47 || c === 62 || isSpaceOrTab(c)) state = S_NameBefore;
         else return false;
         break;
       case S_End:
@@ -122,7 +118,7 @@ function completeTag(line: string, i: number, closing: boolean): boolean {
         break;
       case S_After:
         if (c === -1) return true;
-        if (!isSpace(c)) return false;
+        if (!isSpaceOrTab(c)) return false;
         i++;
         break;
     }

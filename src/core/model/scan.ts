@@ -286,13 +286,6 @@ function mayBeLazy(line: string, indent: number): boolean {
 
 type HtmlEnd = 'blank' | RegExp;
 
-/**
- * Where each kind of HTML block (see htmlFlowStart) ends: types 1–5 at a line holding their end marker, 6 and 7 at a
- * blank line; none for a line that starts no HTML block (inline HTML such as `<span>x</span> text` is a paragraph line:
- * 64,000 such lines were taken for one HTML block, one chunk read by micromark). Type 7 cannot interrupt a paragraph,
- * and the scan does not always know whether one is open: taking it for a block is conservative, as it can only remove
- * boundaries, never add a wrong one.
- */
 /** The end markers of HTML blocks of types 2–5, by type (type 1 ends at RAW_CLOSE). */
 const HTML_END_MARKERS = ['', '', '-->', '?>', '>', ']]>'];
 const RAW_CLOSE = /<\/(?:script|pre|style|textarea)>/gi;
@@ -318,6 +311,13 @@ function closesOnItsLine(line: string, kind: number): boolean {
   return line.indexOf(HTML_END_MARKERS[kind]!, from) !== -1;
 }
 
+/**
+ * Where each kind of HTML block (see htmlFlowStart) ends: types 1–5 at a line holding their end marker, 6 and 7 at a
+ * blank line; none for a line that starts no HTML block (inline HTML such as `<span>x</span> text` is a paragraph line:
+ * 64,000 such lines were taken for one HTML block, one chunk read by micromark). Type 7 cannot interrupt a paragraph,
+ * and the scan does not always know whether one is open: taking it for a block is conservative, as it can only remove
+ * boundaries, never add a wrong one.
+ */
 const HTML_ENDS: ReadonlyArray<HtmlEnd | undefined> = [undefined, /<\/(?:script|pre|style|textarea)>/i, /-->/, /\?>/, />/, /\]\]>/, 'blank', 'blank'];
 
 /** The kind of HTML block the line starts (0 for none), after up to three spaces. */
@@ -498,11 +498,6 @@ const S_PLAIN = 32768;
 const S_KIND = 65536; // the item's marker kind (below 512), then its content column
 const S_ITEM = S_KIND * 512;
 
-/**
- * Every variable of scanFrom's state before a line where no fence or HTML block is open, as one number: a scan started
- * there with this state reads the rest as the scan that saved it (a pure function of the state and the lines from the
- * one above on). The item's sureness, place and kind are kept only while an item may be open (unread otherwise).
- */
 /** The flags of a packed state (see packState). */
 function flagsOf(
   itemSure: boolean,
@@ -543,6 +538,11 @@ function flagsOf(
   );
 }
 
+/**
+ * Every variable of scanFrom's state before a line where no fence or HTML block is open, as one number: a scan started
+ * there with this state reads the rest as the scan that saved it (a pure function of the state and the lines from the
+ * one above on). The item's sureness, place and kind are kept only while an item may be open (unread otherwise).
+ */
 function packState(item: number, itemKind: number, flags: number): number {
   // A content column is a few columns past a marker of at most 9 digits (see itemContentColumn): small.
   return item === 0 ? flags & ~(S_SURE | S_TOP) : item * S_ITEM + itemKind * S_KIND + flags;
@@ -863,6 +863,8 @@ function scanLines(
     let afterCode = false;
     const noItemBefore = noItem;
     const afterQuoteLine = i > 0 && (lines[i - 1] as string).charCodeAt(0) === 62;
+    // The line's indentation in columns, once (0 for a blank line).
+    const indent = blank || unindented ? 0 : indentOf(line);
     if (blank) {
       if (i === emptyItem + 1) {
         // An item with nothing on its marker's line and a blank line after it is over (and, left of column 2, it
@@ -871,7 +873,6 @@ function scanLines(
         item = 0;
       }
     } else {
-      const indent = unindented ? 0 : indentOf(line);
       if (item > 0 && indent >= item) {
         inItem = true;
         noItem = false;
@@ -916,7 +917,7 @@ function scanLines(
         const isAtx = c === 35 && ATX.test(line);
         const isRow = c === 124;
         const boundary =
-          (prevBlank && !(afterCode && itemContentColumn(line, true) !== 0 && !INTERRUPTING_ITEM.test(line))) ||
+          (prevBlank && !(afterCode && itemAfterCode(line))) ||
           isAtx ||
           // A fence or an HTML block that may interrupt a paragraph (types 1–6) ends whatever is above it, as a
           // heading does; its chunk starts with it (a paragraph line, then a fence left open, was one chunk to the end).
@@ -944,11 +945,11 @@ function scanLines(
       } else if (
         (prevBlank && noItemBefore && !afterCode) ||
         (sibling && chunkIsList) ||
-        (closedAbove && !(codeAbove && (indentOf(line) >= 4 || itemAfterCode(line.trimStart())))) ||
+        (closedAbove && !(codeAbove && (indent >= 4 || itemAfterCode(line.trimStart())))) ||
         // A list item indented by one to three that interrupts a sure top-level paragraph line above (a bullet or "1."
         // with content) starts a list at the top level: a paragraph line, then a staircase of nested items, was one
         // chunk read by micromark, whose list handling is quadratic in the items (700 ms for 14 KB).
-        (para && indentOf(line) <= 3 && INTERRUPTING_ITEM.test(line.trimStart()) && !THEMATIC_BREAK.test(line.trimStart()))
+        (para && indent <= 3 && INTERRUPTING_ITEM.test(line.trimStart()) && !THEMATIC_BREAK.test(line.trimStart()))
       ) {
         // A line indented after a blank line where no item was open starts a block at the top level, as an unindented
         // one does (indented code too, unless code above the blank line goes on with it); so does the next item of a
@@ -988,7 +989,7 @@ function scanLines(
         fence = open;
         scope = inItem ? item : 0;
         fenceTop = unindented && !inItem && noItem && item === 0 && !quoteOpen;
-      } else if (indentOf(line) < 4) {
+      } else if (indent < 4) {
         html = HTML_ENDS[hk];
         scope = inItem ? item : 0;
         htmlTop = !inItem && noItem && item === 0 && !quoteOpen;
@@ -1017,11 +1018,10 @@ function scanLines(
     if (blank) {
       para = plain = closedAbove = quoteOpen = false;
     } else {
-      const lead2 = unindented ? c : leadCode(line);
-      const shallow = unindented || indentOf(line) < 4;
-      if (shallow && lead2 === 62) quoteOpen = true;
+      const shallow = indent < 4;
+      if (shallow && lead === 62) quoteOpen = true;
       const top = noItem && item === 0 && !quoteOpen && fence === undefined && html === undefined;
-      const underline = shallow && (lead2 === 61 || lead2 === 45) && SETEXT_UNDERLINE.test(line);
+      const underline = shallow && (lead === 61 || lead === 45) && SETEXT_UNDERLINE.test(line);
       const wasPara: boolean = para;
       const afterHeading: boolean = closedAbove;
       // A setext underline or a thematic break ("***", "- - -") after a sure paragraph line: the line after starts a
@@ -1038,7 +1038,7 @@ function scanLines(
         (shallow &&
           noItem &&
           item === 0 &&
-          (lead2 === 45 || lead2 === 42 || lead2 === 95) &&
+          (lead === 45 || lead === 42 || lead === 95) &&
           THEMATIC_BREAK.test(unindented ? line : line.trimStart()) &&
           !(i > 0 && THEMATIC_BREAK.test((lines[i - 1] as string).trimStart())));
       codeAbove = closedAbove && !shallow;
@@ -1046,9 +1046,9 @@ function scanLines(
       if (closedAbove) quoteOpen = false;
       // A line of a paragraph at the top level, if what is above it lets one go on or start here.
       const paragraphLine = !underline && top && shallow && !codeOpen && !listItem && !thematicOrSetext(line.trimStart());
-      const inlineHtml = lead2 === 60 && html === undefined && hk === 0;
-      para = paragraphLine && (prevBlank || wasPara || afterHeading) && (!PARA_EXCLUDED.has(lead2) || inlineHtml) && !line.includes('|');
-      plain = !mayBeDelimiterRow(line) && (para || (paragraphLine && (prevBlank || plain || afterHeading) && (lead2 === 124 || !PARA_EXCLUDED.has(lead2) || inlineHtml)));
+      const inlineHtml = lead === 60 && html === undefined && hk === 0;
+      para = paragraphLine && (prevBlank || wasPara || afterHeading) && (!PARA_EXCLUDED.has(lead) || inlineHtml) && !line.includes('|');
+      plain = !mayBeDelimiterRow(line) && (para || (paragraphLine && (prevBlank || plain || afterHeading) && (lead === 124 || !PARA_EXCLUDED.has(lead) || inlineHtml)));
     }
     prevBlank = blank;
     prevTableRow = c === 124;

@@ -240,6 +240,13 @@ export function isBlank(line: string): boolean {
   return true;
 }
 
+/** ASCII character classes by char code, as micromark names them: for the readers that follow its grammars. */
+export const isAsciiAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+export const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+export const isAsciiAlphanumeric = (c: number): boolean => isAsciiAlpha(c) || isAsciiDigit(c);
+/** Space or tab: what micromark calls a markdown space inside a line. */
+export const isSpaceOrTab = (c: number): boolean => c === 32 || c === 9;
+
 /** White space as `\s` (and `trim`) reads it, for one character code: the one test for code that reads by char codes. */
 export const isSpaceCode = (c: number): boolean =>
   (c >= 9 && c <= 13) || c === 32 || c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
