@@ -124,3 +124,11 @@ function completeTag(line: string, i: number, closing: boolean): boolean {
     }
   }
 }
+
+/**
+ * By HTML block type (1–5): the end marker (type 1 ends at any of its four closing tags: "</" starts them), and the
+ * opener's length, after which the end is searched on the opening line ("<!-->" is a whole comment: the end marker
+ * may reuse the opener's dashes).
+ */
+export const HTML_END_MARKERS: readonly string[] = ['', '</', '-->', '?>', '>', ']]>'];
+export const HTML_OPENER_LENGTH: readonly number[] = [0, 1, 2, 2, 2, 9];

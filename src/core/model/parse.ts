@@ -2,7 +2,7 @@
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
 import { asciiPunctuation, hasControl, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
-import { htmlFlowStart } from './html-start';
+import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
 import { remarkParseChunk } from './remark';
 import { indentOf, isBlank, THEMATIC_BREAK, trimEndChars, trimStartChars } from './text';
 import type { ChunkData, RawHeading, RawItem } from './chunk';
@@ -280,8 +280,7 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
   // read the whole run again), once spaces and tabs are cut: only they may come before it ("## \u00a0#" is "#").
   const raw = withoutClosingSequence(trimEndChars(trimStartChars(m[2] ?? '', SPACE_OR_TAB), SPACE_OR_TAB)).trim();
   // Inline syntax read by inlineText (plain links included: replacing them first read one inside inline HTML too).
-  let content = raw;
-  if (INLINE_SYNTAX.test(content) && !literalBrackets(content, text)) {
+  if (INLINE_SYNTAX.test(raw) && !literalBrackets(raw, text)) {
     // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
     if (first.length <= MAX_INLINE_HEADING) {
       const read = inlineText(raw);
@@ -289,9 +288,8 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
       return { depth: m[1]!.length, text: read.trim(), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
     }
     if (/[\\&]/.test(raw)) return undefined;
-    content = raw;
   }
-  return { depth: m[1]!.length, text: withoutNul(content), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
+  return { depth: m[1]!.length, text: withoutNul(raw), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
 }
 
 /** Text with NUL characters as micromark reads them: U+FFFD. */
@@ -870,34 +868,19 @@ function withRows(rows: readonly number[]): ChunkData {
  */
 function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData | undefined {
   const first = lines[0]!.charCodeAt(0) === 32 ? lines[0]!.replace(/^ {1,3}/, '') : lines[0]!; // an indented block starts a chunk too (see scan.ts)
-  let end = '';
-  let opener = 0;
   const kind = htmlFlowStart(first);
-  // Type 1 ends at a line holding any of the four closing tags (`<script>` … `</pre>` is closed).
-  const raw = kind === 1;
-  if (raw) {
-    end = '</';
-    opener = 1;
-  } else if (first.startsWith('<!--')) {
-    // "<!-->" is a whole comment: the end marker may reuse the opener's dashes.
-    end = '-->';
-    opener = 2;
-  } else if (first.startsWith('<?')) {
-    end = '?>';
-    opener = 2;
-  } else if (first.startsWith('<![CDATA[')) {
-    end = ']]>';
-    opener = 9;
-  } else if (/^<![A-Z]/i.test(first)) {
-    end = '>';
-    opener = 2;
-  } else {
+  if (kind === 0) return undefined;
+  if (kind >= 6) {
     // Types 6 and 7 (a lone tag of any other name, which may start a chunk: a chunk never starts inside a paragraph):
     // to the first blank line, which must come after the chunk's last line of content.
-    if (kind !== 6 && kind !== 7) return undefined;
     for (let i = 1; i < n; i++) if (SPACES_ONLY.test(lines[i]!)) return undefined;
     return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length, openFrom: n === lines.length ? 0 : -1 };
   }
+  // Type 1 ends at a line holding any of the four closing tags (`<script>` … `</pre>` is closed); types 2–5 at their
+  // end marker, searched after their opener ("<!-->" is a whole comment: the end marker may reuse the opener's dashes).
+  const raw = kind === 1;
+  const end = HTML_END_MARKERS[kind]!;
+  const opener = HTML_OPENER_LENGTH[kind]!;
   // Types 1–5: to the first line holding the end marker (after the opener on the first line).
   for (let i = 0; i < lines.length; i++) {
     const from = i === 0 ? opener : 0;

@@ -5,7 +5,7 @@
 // alone, never on edit history, so an incremental analysis can reuse chunks whose text is unchanged.
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { firstIndex, isBlank, isSpaceCode, indentOf, THEMATIC_BREAK } from './text';
-import { htmlFlowStart } from './html-start';
+import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
 
 export interface ChunkSpan {
   /** First line of the chunk (0-based, inclusive). */
@@ -286,8 +286,7 @@ function mayBeLazy(line: string, indent: number): boolean {
 
 type HtmlEnd = 'blank' | RegExp;
 
-/** The end markers of HTML blocks of types 2–5, by type (type 1 ends at RAW_CLOSE). */
-const HTML_END_MARKERS = ['', '', '-->', '?>', '>', ']]>'];
+/** The end of an HTML block of type 1 (global: searched from a position). */
 const RAW_CLOSE = /<\/(?:script|pre|style|textarea)>/gi;
 
 /**
@@ -298,12 +297,7 @@ const RAW_CLOSE = /<\/(?:script|pre|style|textarea)>/gi;
 function closesOnItsLine(line: string, kind: number): boolean {
   let i = 0;
   while (i < 3 && line.charCodeAt(i) === 32) i++;
-  let from = i;
-  if (line.charCodeAt(i) === 60) {
-    const next = line.charCodeAt(i + 1);
-    if (next === 63) from = i + 2; // "<?"
-    else if (next === 33) from = line.startsWith('[CDATA[', i + 2) ? i + 9 : i + 2; // "<![CDATA[", "<!"
-  }
+  const from = i + HTML_OPENER_LENGTH[kind]!;
   if (kind === 1) {
     RAW_CLOSE.lastIndex = from;
     return RAW_CLOSE.test(line);
