@@ -152,15 +152,10 @@ const NO_ITEM = null;
 
 /** A chunk whose first line is a list item, its marker at column `indent` (0 to 3): see listItem. */
 function itemChunk(text: string, lines: readonly string[], n: number, first: string, indent: number): ChunkData | undefined | typeof NO_ITEM {
-  const line = indent === 0 ? first : first.slice(indent);
-  const item = /^(?:[-+*]|\d{1,9}[.)])([ \t]+)(?=\S)/.exec(line);
-  if (!item || /^(?:[-*_][ \t]*)+$/.test(line)) return NO_ITEM;
   // The spaces after the marker are counted in columns: a tab goes on to the next multiple of 4 ("-\titem" has its
   // content at column 4).
-  const marker = indent + item[0].length - item[1]!.length;
-  let column = marker;
-  for (let i = 0; i < item[1]!.length; i++) column = item[1]!.charCodeAt(i) === 9 ? column + 4 - (column % 4) : column + 1;
-  return listItem(text, lines, n, marker, column - marker, item[1]!.length);
+  const item = itemStartOf(indent === 0 ? first : first.slice(indent), indent);
+  return item === undefined ? NO_ITEM : listItem(text, lines, n, indent + item.markerLength, item.spaces, item.contentAt - item.markerLength);
 }
 
 /** What fastParse's general path would say of a chunk of one line and blank lines, for the usual such chunks. */
