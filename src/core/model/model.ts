@@ -319,8 +319,13 @@ export class ChunkCache {
     let end = offsets[span.end]! - 1; // the line ending after the chunk's last line, or the end of the text
     if (end > start && body.charCodeAt(end) === 10 && body.charCodeAt(end - 1) === 13) end--;
     const key = body.slice(start, Math.max(start, end));
-    // A one-off analysis reads single chunks through the table of recent ones; a group is read as its pieces.
-    if (this.recent && !span.frontMatter && !pieces) return { span, data: this.recent.get(key), key, pieces };
+    // A one-off analysis reads single chunks through the table of recent ones; a group is read as its pieces, with no
+    // table (hashing every group's text for a map no later analysis reads cost more than the rare group read twice).
+    if (this.recent && !span.frontMatter) {
+      if (!pieces) return { span, data: this.recent.get(key), key, pieces };
+      this.parsedLastRun++;
+      return { span, data: parseGroup(body, offsets, pieces), key, pieces };
+    }
     let data = next.get(key);
     if (data === undefined) {
       // Set once: a chunk text seen again in this text (a repeated heading) is already there.
@@ -920,7 +925,8 @@ function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>
   if (text === h.text) return { labels, resolved: h, version };
   // The same resolved object while the text resolves the same: its heading and section may be kept too.
   const last = h.references?.resolved;
-  const resolved = last && last !== h && last.text === text ? last : { ...h, text, references: undefined, heading: undefined, section: undefined };
+  // Spelled out, not spread: one shape with the headings read from chunks (a spread per heading cost more than the rest).
+  const resolved = last && last !== h && last.text === text ? last : { level: h.level, text, kind: h.kind, range: h.range, startLine: h.startLine, endLine: h.endLine, references: undefined, heading: undefined, section: undefined };
   return { labels, resolved, version };
 }
 

@@ -1,7 +1,7 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
-import { asciiPunctuation, hasControl, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, isJsSpace, MAX_INLINE_HEADING } from './heading-text';
+import { asciiPunctuation, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, isJsSpace, MAX_INLINE_HEADING } from './heading-text';
 import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
 import { remarkParseChunk } from './remark';
 import { indentOf, isBlank, isSpaceOrTab, THEMATIC_BREAK } from './text';
@@ -318,9 +318,28 @@ function withoutNul(text: string): string {
  * it. Undefined for any other line.
  */
 function definition(line: string): ChunkData | undefined {
-  const d = /^\[([^\s[\]\\&][^[\]\\&]{0,998})\]:[ \t]*([^\s<>()\\&]+)[ \t]*$/.exec(line);
-  if (d && d[1]!.trim() !== '' && !hasControl(d[2]!)) return chunkData(EMPTY.headings, EMPTY.rows, [`[${d[1]}]: <${d[2]}>`]);
-  return undefined;
+  // /^\[([^\s[\]\\&][^[\]\\&]{0,998})\]:[ \t]*([^\s<>()\\&]+)[ \t]*$/ and no control character in the destination,
+  // read by character codes (its match array and three strings per definition were garbage): a label that starts with
+  // no white space (so is never blank), of 1 to 999 characters but brackets, backslashes and "&"; ":"; a destination
+  // of no white space, angle brackets, parentheses, backslash or "&"; then only spaces and tabs.
+  if (line.charCodeAt(0) !== 91 /* [ */ || isJsSpace(line.charCodeAt(1))) return undefined;
+  let k = 1;
+  for (let c = line.charCodeAt(k); k < line.length && c !== 91 && c !== 93 && c !== 92 && c !== 38; c = line.charCodeAt(++k));
+  const labelEnd = k;
+  if (labelEnd === 1 || labelEnd > 1000 || line.charCodeAt(k) !== 93 || line.charCodeAt(k + 1) !== 58) return undefined;
+  k += 2;
+  while (isSpaceOrTab(line.charCodeAt(k))) k++;
+  const from = k;
+  for (; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 60 || c === 62 || c === 40 || c === 41 || c === 92 || c === 38 || isJsSpace(c)) break;
+    if (c < 0x20 || c === 0x7f) return undefined;
+  }
+  const to = k;
+  if (to === from) return undefined;
+  while (isSpaceOrTab(line.charCodeAt(k))) k++;
+  if (k !== line.length) return undefined;
+  return chunkData(EMPTY.headings, EMPTY.rows, [`${line.slice(0, labelEnd + 1)}: <${line.slice(from, to)}>`]);
 }
 
 /** Content that starts a paragraph (inside a list item: after its marker or indentation). */
