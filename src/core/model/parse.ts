@@ -296,7 +296,8 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
   while (e > s && isJsSpace(first.charCodeAt(e - 1))) e--;
   const raw = s === 0 && e === length ? first : first.slice(s, e);
   // Inline syntax read by inlineText (plain links included: replacing them first read one inside inline HTML too).
-  if (INLINE_SYNTAX.test(raw) && !literalBrackets(raw, text)) {
+  // (Content with no bracket has no literal ones: the patterns differ only in brackets, so the second would match too.)
+  if (INLINE_SYNTAX.test(raw) && !(BRACKETS.test(raw) && literalBrackets(raw, text))) {
     // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
     if (length <= MAX_INLINE_HEADING) {
       const read = inlineText(raw);
