@@ -739,31 +739,34 @@ export function definitionsFor(labels: readonly string[], byLabel: ReadonlyMap<s
  * unescaped `[` (or the end), and every start before it fails there too, so the search goes on from that `[`.
  */
 export function bracketedTexts(source: string): string[] {
-  const out: string[] = [];
+  // Made at the first text, as a literal of one (most headings have one): a push to an empty array makes 17 slots.
+  let out: string[] | undefined;
   let i = source.indexOf('[');
   while (i !== -1) {
     let k = i + 1;
     let end = -1;
     while (k < source.length) {
-      const c = source[k];
-      if (c === '\\') {
+      const c = source.charCodeAt(k);
+      if (c === 92 /* \ */) {
         if (k + 1 >= source.length) break;
         k += 2;
         continue;
       }
-      if (c === ']') {
+      if (c === 93 /* ] */) {
         end = k;
         break;
       }
-      if (c === '[') break;
+      if (c === 91 /* [ */) break;
       k++;
     }
     if (end !== -1) {
-      out.push(source.slice(i + 1, end));
+      const text = source.slice(i + 1, end);
+      if (out) out.push(text);
+      else out = [text];
       i = source.indexOf('[', end + 1);
-    } else i = source[k] === '[' ? k : -1;
+    } else i = source.charCodeAt(k) === 91 ? k : -1;
   }
-  return out;
+  return out ?? [];
 }
 
 /**
