@@ -4,7 +4,7 @@ import type { RawHeading } from './chunk';
 import { classifyCharacter } from 'micromark-util-classify-character';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import { firstIndex, isAsciiAlpha, isAsciiAlphanumeric, isAsciiDigit, isSpaceOrTab } from './text';
+import { isAsciiAlpha, isAsciiAlphanumeric, isAsciiDigit, isSpaceOrTab } from './text';
 
 /**
  * Headings longer than this get their text without inline parsing (markup characters kept, escapes and entities
@@ -29,20 +29,52 @@ export function asciiPunctuation(c: number): boolean {
   return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
 
-/** A run of `*` or `_` in a heading's content (see inlineText): what micromark's attention reads of it. */
-interface Delimiter {
-  readonly marker: number;
-  /** Characters of the run not yet used by emphasis. */
-  size: number;
-  readonly open: boolean;
-  readonly close: boolean;
-  /** False once it is inside emphasis that closed around it: it is text. */
-  active: boolean;
-  /** The run's length, and how many of its characters closed emphasis. */
-  readonly length: number;
-  closed: number;
-  /** Whether a NUL follows the run (see inlineText's output). */
-  readonly nulAfter: boolean;
+/**
+ * Scratch space of inlineText, reused by every call (it never calls itself, and reads nothing it does not set first):
+ * arrays, maps and objects made per heading were a kilobyte of garbage each, most of what a document of 40,000
+ * headings with inline syntax allocated. Grown when a heading needs more.
+ */
+const scratch = {
+  /** Backtick runs, in order: where each starts, its length, and the index of the next run of the same length (or -1). */
+  runAt: new Int32Array(16),
+  runLength: new Int32Array(16),
+  runNext: new Int32Array(16),
+  /**
+   * By run length: the first run of that length not yet passed (see closerAfter), -1 for none. Kept at -1 between
+   * calls: a call sets only the entries of its runs' lengths, and puts them back.
+   */
+  firstOfLength: new Int32Array(64).fill(-1),
+  /** Runs of `*` and `_` (see Delimiter flags below): marker, characters left, length, characters that closed, flags. */
+  marker: new Int32Array(16),
+  size: new Int32Array(16),
+  length: new Int32Array(16),
+  closed: new Int32Array(16),
+  flags: new Uint8Array(16),
+  /** Where each run's characters go in `pieces` (a placeholder until emphasis is resolved). */
+  piece: new Int32Array(16),
+  /**
+   * The output, in order: text, and a placeholder for each run of `*` or `_`; `pieces` entries in use. Emptied after
+   * each call, not cut short: an array's length set to 0 drops its storage, which the next call would grow again.
+   */
+  pieces: [] as string[],
+  count: 0,
+  /** The last answer for each of HTML_NEEDLES: searched from (-1: never), and where it was found (see needleAfter). */
+  needleFrom: new Int32Array(6),
+  needleAt: new Int32Array(6),
+};
+
+/** Delimiter flags: may open, may close, still active (not inside emphasis that closed around it), a NUL follows it. */
+const OPEN = 1;
+const CLOSE = 2;
+const ACTIVE = 4;
+const NUL_AFTER = 8;
+
+/** `a` with room for at least `n` entries, its content kept. */
+function roomFor<T extends Int32Array | Uint8Array>(a: T, n: number): T {
+  if (a.length >= n) return a;
+  const b = new (a.constructor as { new (n: number): T })(Math.max(n, 2 * a.length));
+  b.set(a);
+  return b;
 }
 
 /**
@@ -58,7 +90,7 @@ interface Delimiter {
  * - "<" opens an autolink (a scheme of 2 to 32 characters, ":", then no space, "<" or control character up to ">";
  *   or an e-mail address), read as its content, else inline HTML (a tag, closing tag, comment, processing
  *   instruction, declaration or CDATA section), read as its source (see htmlTextEnd); else it is literal;
- * - an inline link whose text has no inline syntax and whose destination is plain (PLAIN_LINK_AT) is its text;
+ * - an inline link whose text has no inline syntax and whose destination is plain (plainLinkEnd) is its text;
  * - a run of `*` or `_` may open or close emphasis by the characters around it (classifyCharacter, micromark's
  *   own), and each closer takes the nearest opener of its marker that the rule of three allows (micromark's
  *   resolveAllAttention: sizes as they are after earlier matches; runs inside a match are text). What emphasis uses
@@ -67,29 +99,57 @@ interface Delimiter {
  * it (and a run of `*` or `_` before it as remark reads it: see the output below). Undefined for content with any
  * other "[" or "]" (a reference, an image, a link with more in it): micromark reads it. The search for an opener goes
  * back over the runs: quadratic in a heading, as micromark is, and headings are cut to MAX_INLINE_HEADING before.
+ * Allocates only the strings of its output (see scratch).
  */
 export function inlineText(content: string): string | undefined {
+  const s = scratch;
   const raw = content.includes('\u0000') ? content.replaceAll('\u0000', '\ufffd') : content;
-  // Where each run of backticks starts, by its length, in order.
-  let runs: Map<number, number[]> | undefined; // made at the first (most headings have none)
+  // The backtick runs, and for each the next of the same length (a pass from the right, by length).
+  let runs = 0;
   for (let i = raw.indexOf('`'); i !== -1; i = raw.indexOf('`', i)) {
     const start = i;
     while (raw.charCodeAt(i) === 96) i++;
-    runs ??= new Map();
-    let list = runs.get(i - start);
-    if (!list) runs.set(i - start, (list = []));
-    list.push(start);
+    if (runs === s.runAt.length) {
+      s.runAt = roomFor(s.runAt, runs + 1);
+      s.runLength = roomFor(s.runLength, runs + 1);
+      s.runNext = roomFor(s.runNext, runs + 1);
+    }
+    s.runAt[runs] = start;
+    s.runLength[runs] = i - start;
+    if (i - start >= s.firstOfLength.length) {
+      const wider = new Int32Array(Math.max(i - start + 1, 2 * s.firstOfLength.length)).fill(-1);
+      wider.set(s.firstOfLength);
+      s.firstOfLength = wider;
+    }
+    runs++;
   }
-  // Text and runs of * and _, in order: a string, or the index of a run in `delimiters`.
-  const pieces: Array<string | number> = [];
-  const delimiters: Delimiter[] = [];
-  let find: ForwardSearch | undefined; // made at the first inline HTML that needs a search
+  for (let j = runs - 1; j >= 0; j--) {
+    const l = s.runLength[j]!;
+    s.runNext[j] = s.firstOfLength[l]!;
+    s.firstOfLength[l] = j;
+  }
+  s.count = 0;
+  try {
+    return readInline(raw, content);
+  } finally {
+    for (let j = 0; j < runs; j++) s.firstOfLength[s.runLength[j]!] = -1;
+    // No piece kept: a slice of a heading may hold the whole document's text.
+    for (let j = 0; j < s.count; j++) s.pieces[j] = '';
+  }
+}
+
+/** inlineText's reading of `raw` (content with NUL replaced), its backtick runs found (see scratch). */
+function readInline(raw: string, content: string): string | undefined {
+  const s = scratch;
+  let delimiters = 0;
+  s.needleFrom.fill(-1); // no answers yet for this text (see needleAt)
+  let r = 0; // the first backtick run that ends after the reading position
   let from = 0; // the start of text not yet in pieces
   for (let i = 0; i < raw.length; ) {
     const c = raw.charCodeAt(i);
     if (c === 92 /* \ */) {
       if (i + 1 < raw.length && asciiPunctuation(raw.charCodeAt(i + 1))) {
-        pieces.push(raw.slice(from, i));
+        add(raw.slice(from, i));
         from = i + 1; // the escaped character is text with what follows
         i += 2;
       } else i++;
@@ -99,30 +159,29 @@ export function inlineText(content: string): string | undefined {
       const end = characterReferenceEnd(raw, i);
       if (end === -1) i++;
       else {
-        pieces.push(raw.slice(from, i), characterReferenceValue(raw.slice(i + 1, end - 1)));
+        add(raw.slice(from, i), referenceValue);
         i = from = end;
       }
       continue;
     }
     if (c === 91 /* [ */) {
       // A plain inline link is its text; any other bracket may be a reference or an image: micromark reads it.
-      PLAIN_LINK_AT.lastIndex = i;
-      const link = raw.charCodeAt(i - 1) === 33 /* ! */ ? null : PLAIN_LINK_AT.exec(raw);
-      if (!link || hasControl(link[2]!)) return undefined;
-      pieces.push(raw.slice(from, i), link[1]!);
-      i = from = i + link[0].length;
+      const end = raw.charCodeAt(i - 1) === 33 /* ! */ ? -1 : plainLinkEnd(raw, i);
+      if (end === -1) return undefined;
+      add(raw.slice(from, i), raw.slice(i + 1, linkTextEnd));
+      i = from = end;
       continue;
     }
     if (c === 93 /* ] */) return undefined;
     if (c === 60 /* < */) {
       const link = autolinkEnd(raw, i);
       if (link !== -1) {
-        pieces.push(raw.slice(from, i), raw.slice(i + 1, link - 1));
+        add(raw.slice(from, i), raw.slice(i + 1, link - 1));
         i = from = link;
         continue;
       }
       // Inline HTML is its source: it stays in the text that follows `from`.
-      const html = htmlTextEnd(raw, i, () => (find ??= new ForwardSearch(raw)));
+      const html = htmlTextEnd(raw, i);
       i = html === -1 ? i + 1 : html;
       continue;
     }
@@ -132,13 +191,27 @@ export function inlineText(content: string): string | undefined {
       // micromark's tokenizeAttention: the characters before and after the run (none is whitespace).
       const previous = start > 0 ? raw.charCodeAt(start - 1) : null;
       const next = i < raw.length ? raw.charCodeAt(i) : null;
-      const before = classifyCharacter(previous);
-      const after = classifyCharacter(next);
+      const before = classify(previous);
+      const after = classify(next);
       const open = !after || (after === 2 && !!before) || next === 42 || next === 95;
       const close = !before || (before === 2 && !!after) || previous === 42 || previous === 95;
-      pieces.push(raw.slice(from, start), delimiters.length);
-      const size = i - start;
-      delimiters.push({ marker: c, size, open: c === 42 ? open : open && (!!before || !close), close: c === 42 ? close : close && (!!after || !open), active: true, length: size, closed: 0, nulAfter: content.charCodeAt(i) === 0 });
+      const d = delimiters++;
+      if (d === s.marker.length) {
+        s.marker = roomFor(s.marker, d + 1);
+        s.size = roomFor(s.size, d + 1);
+        s.length = roomFor(s.length, d + 1);
+        s.closed = roomFor(s.closed, d + 1);
+        s.flags = roomFor(s.flags, d + 1);
+        s.piece = roomFor(s.piece, d + 1);
+      }
+      const opens = c === 42 ? open : open && (!!before || !close);
+      const closes = c === 42 ? close : close && (!!after || !open);
+      s.marker[d] = c;
+      s.size[d] = s.length[d] = i - start;
+      s.closed[d] = 0;
+      s.flags[d] = (opens ? OPEN : 0) | (closes ? CLOSE : 0) | ACTIVE | (content.charCodeAt(i) === 0 ? NUL_AFTER : 0);
+      add(raw.slice(from, start), '');
+      s.piece[d] = s.count - 1;
       from = i;
       continue;
     }
@@ -148,58 +221,128 @@ export function inlineText(content: string): string | undefined {
     }
     const start = i;
     while (raw.charCodeAt(i) === 96) i++;
-    const list = runs!.get(i - start);
-    const k = list ? firstIndex(list.length, (x) => list[x]! < i) : 0;
-    if (!list || k >= list.length) continue; // never closed: literal backticks
-    const close = list[k]!;
-    let code = raw.slice(i, close);
-    if (code.length >= 2 && code.charCodeAt(0) === 32 && code.charCodeAt(code.length - 1) === 32 && /[^ ]/.test(code)) code = code.slice(1, -1);
-    pieces.push(raw.slice(from, start), code);
+    while (s.runAt[r]! + s.runLength[r]! <= start) r++;
+    // The next run of the same length: the opener's, or (a run's rest after an escaped backtick) the first of that
+    // length after it.
+    const k = s.runAt[r] === start ? s.runNext[r]! : closerAfter(r, i - start);
+    if (k === -1) continue; // never closed: literal backticks
+    const close = s.runAt[k]!;
+    let codeStart = i;
+    let codeEnd = close;
+    if (codeEnd - codeStart >= 2 && raw.charCodeAt(codeStart) === 32 && raw.charCodeAt(codeEnd - 1) === 32 && !allSpaces(raw, codeStart, codeEnd)) {
+      codeStart++;
+      codeEnd--;
+    }
+    add(raw.slice(from, start), raw.slice(codeStart, codeEnd));
     i = close + (i - start);
     from = i;
   }
-  pieces.push(raw.slice(from));
-  // micromark's resolveAllAttention: each closer, in order, takes the nearest opener it may, again while it has
-  // characters left.
-  for (let c = 0; c < delimiters.length; c++) {
-    const closer = delimiters[c]!;
-    while (closer.active && closer.close && closer.size > 0) {
-      let o = c - 1;
-      for (; o >= 0; o--) {
-        const opener = delimiters[o]!;
-        if (!opener.active || !opener.open || opener.size === 0 || opener.marker !== closer.marker) continue;
-        if ((opener.close || closer.open) && closer.size % 3 !== 0 && (opener.size + closer.size) % 3 === 0) continue;
-        break;
-      }
-      if (o < 0) break;
-      const opener = delimiters[o]!;
-      const use = opener.size > 1 && closer.size > 1 ? 2 : 1;
-      opener.size -= use;
-      closer.size -= use;
-      closer.closed += use;
-      for (let k = o + 1; k < c; k++) delimiters[k]!.active = false;
-    }
-  }
+  add(raw.slice(from));
+  if (delimiters > 0) resolveEmphasis(delimiters);
+  if (s.count === 1) return s.pieces[0]!;
   let out = '';
-  for (const p of pieces) {
-    if (typeof p === 'string') out += p;
-    else {
-      // A run that opened emphasis and has characters left, right before a NUL, is all text but what it closed:
-      // remark slices it so (its end point, moved back, is inside the U+FFFD that stands for the NUL).
-      const d = delimiters[p]!;
-      const kept = d.nulAfter && d.size > 0 && d.size + d.closed < d.length ? d.length - d.closed : d.size;
-      if (kept > 0) out += String.fromCharCode(d.marker).repeat(kept);
-    }
-  }
+  for (let j = 0; j < s.count; j++) out += s.pieces[j]!;
   return out;
 }
 
 /**
- * An inline link, here, whose text holds no inline syntax and whose destination no space, parenthesis, angle bracket,
- * backslash or backtick (code spans and autolinks bind before links), `[Tracked in #40885](https://…)`: nothing in it
- * is read further, and micromark reads it as a link (its destination also holds no control character: hasControl).
+ * micromark's classifyCharacter: 1 for white space (and the text's start or end, null), 2 for punctuation, 0 for
+ * anything else; ASCII without its patterns (two tests of a one-character string per run of `*` or `_`).
  */
-const PLAIN_LINK_AT = /\[([^\\`*_[\]<>&!\n]*)\]\(([^\s()<>\\`]*)\)/y;
+function classify(c: number | null): number {
+  if (c === null) return 1;
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) ? 1 : asciiPunctuation(c) ? 2 : 0;
+  return classifyCharacter(c) ?? 0;
+}
+
+/** Appends to the output (scratch's pieces). */
+function add(a: string, b?: string): void {
+  const s = scratch;
+  s.pieces[s.count++] = a;
+  if (b !== undefined) s.pieces[s.count++] = b;
+}
+
+/**
+ * The first backtick run after run `r` of `length` (a run's rest, after an escaped backtick, opens a code span of its
+ * own length), or -1. Asked for increasing `r`, so each length's chain of runs is walked once (firstOfLength).
+ */
+function closerAfter(r: number, length: number): number {
+  const s = scratch;
+  let k = s.firstOfLength[length]!;
+  while (k !== -1 && k <= r) k = s.runNext[k]!;
+  s.firstOfLength[length] = k;
+  return k;
+}
+
+function allSpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
+}
+
+/**
+ * micromark's resolveAllAttention on the runs of `*` and `_` (scratch): each closer, in order, takes the nearest opener
+ * it may, again while it has characters left; then each run's place in the pieces gets the characters it keeps.
+ */
+function resolveEmphasis(count: number): void {
+  const { marker, size, length, closed, flags, piece, pieces } = scratch;
+  for (let c = 0; c < count; c++) {
+    while ((flags[c]! & (ACTIVE | CLOSE)) === (ACTIVE | CLOSE) && size[c]! > 0) {
+      let o = c - 1;
+      for (; o >= 0; o--) {
+        const f = flags[o]!;
+        if ((f & (ACTIVE | OPEN)) !== (ACTIVE | OPEN) || size[o] === 0 || marker[o] !== marker[c]) continue;
+        if ((f & CLOSE || flags[c]! & OPEN) && size[c]! % 3 !== 0 && (size[o]! + size[c]!) % 3 === 0) continue;
+        break;
+      }
+      if (o < 0) break;
+      const use = size[o]! > 1 && size[c]! > 1 ? 2 : 1;
+      size[o] -= use;
+      size[c] -= use;
+      closed[c] += use;
+      for (let k = o + 1; k < c; k++) flags[k] &= ~ACTIVE;
+    }
+  }
+  for (let d = 0; d < count; d++) {
+    // A run that opened emphasis and has characters left, right before a NUL, is all text but what it closed:
+    // remark slices it so (its end point, moved back, is inside the U+FFFD that stands for the NUL).
+    const kept = flags[d]! & NUL_AFTER && size[d]! > 0 && size[d]! + closed[d]! < length[d]! ? length[d]! - closed[d]! : size[d]!;
+    if (kept > 0) pieces[piece[d]!] = String.fromCharCode(marker[d]!).repeat(kept);
+  }
+}
+
+/** Where the text of the link plainLinkEnd read last ends (before its "]"). */
+let linkTextEnd = 0;
+
+/**
+ * The end (after ")") of the inline link that starts at `i` ("["), or -1: here, a link whose text holds no inline
+ * syntax and whose destination no white space (as /\s/ reads it), parenthesis, angle bracket, backslash, backtick
+ * (code spans and autolinks bind before links) or control character, `[Tracked in #40885](https://…)`. Nothing in it
+ * is read further, and micromark reads it as a link. Read by character codes: a sticky pattern's match array per link
+ * was garbage. Sets linkTextEnd.
+ */
+function plainLinkEnd(s: string, i: number): number {
+  let k = i + 1;
+  for (; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    // Not in the text: \ ` * _ [ ] < > & ! and line feeds.
+    if (c === 92 || c === 96 || c === 42 || c === 95 || c === 91 || c === 93 || c === 60 || c === 62 || c === 38 || c === 33 || c === 10) break;
+  }
+  if (s.charCodeAt(k) !== 93 || s.charCodeAt(k + 1) !== 40) return -1;
+  linkTextEnd = k;
+  for (k += 2; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 41 /* ) */) return k + 1;
+    if (c < 0x20 || c === 0x7f || c === 40 || c === 60 || c === 62 || c === 92 || c === 96 || isJsSpace(c)) return -1;
+  }
+  return -1;
+}
+
+/** What /\s/ matches (and String.prototype.trim takes off): ECMAScript white space and line terminators. */
+export function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /** Whether a text holds an ASCII control character (which no link destination may hold). */
 export function hasControl(text: string): boolean {
@@ -214,14 +357,37 @@ const isAsciiHexDigit = (c: number): boolean => isAsciiDigit(c) || (c >= 65 && c
 /** micromark's asciiAtext: what an e-mail autolink's local part may hold. */
 const isAsciiAtext = (c: number): boolean => (c >= 35 && c <= 39) || c === 42 || c === 43 || (c >= 45 && c <= 57) || c === 61 || c === 63 || (c >= 65 && c <= 90) || (c >= 94 && c <= 126);
 
+/** The character of the reference characterReferenceEnd read last. */
+let referenceValue = '';
+
+/** The usual named references, decoded without a look-up among the 2,000 names (0.9 µs each, for its string key). */
+function commonReference(name: string): string | undefined {
+  switch (name) {
+    case 'amp':
+      return '&';
+    case 'lt':
+      return '<';
+    case 'gt':
+      return '>';
+    case 'quot':
+      return '"';
+    case 'nbsp':
+      return '\u00a0';
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The end (after ";") of the character reference that starts at `i` ("&"), or -1: micromark's characterReference, a
  * name of up to 31 letters and digits that is one of HTML's, "#" and 1 to 7 digits, or "#x" and 1 to 6 hex digits.
+ * Sets referenceValue to its character, decoded as remark decodes it.
  */
 function characterReferenceEnd(s: string, i: number): number {
   let k = i + 1;
   let max = 31;
   let test = isAsciiAlphanumeric;
+  let base = 0; // 10 or 16 for a numeric reference
   if (s.charCodeAt(k) === 35 /* # */) {
     k++;
     const x = s.charCodeAt(k);
@@ -229,23 +395,23 @@ function characterReferenceEnd(s: string, i: number): number {
       k++;
       max = 6;
       test = isAsciiHexDigit;
+      base = 16;
     } else {
       max = 7;
       test = isAsciiDigit;
+      base = 10;
     }
   }
   const valueStart = k;
   while (k - valueStart < max && test(s.charCodeAt(k))) k++;
   if (k === valueStart || s.charCodeAt(k) !== 59 /* ; */) return -1;
-  if (test === isAsciiAlphanumeric && decodeNamedCharacterReference(s.slice(valueStart, k)) === false) return -1;
+  const value = s.slice(valueStart, k);
+  if (base === 0) {
+    const decoded = commonReference(value) ?? decodeNamedCharacterReference(value);
+    if (decoded === false) return -1;
+    referenceValue = decoded;
+  } else referenceValue = decodeNumericCharacterReference(value, base);
   return k + 1;
-}
-
-/** A character reference's character, from what is between "&" and ";" (see characterReferenceEnd). */
-function characterReferenceValue(reference: string): string {
-  if (reference.charCodeAt(0) !== 35) return decodeNamedCharacterReference(reference) || '';
-  const hex = reference.charCodeAt(1) === 120 || reference.charCodeAt(1) === 88;
-  return decodeNumericCharacterReference(reference.slice(hex ? 2 : 1), hex ? 16 : 10);
 }
 
 /** The end (after ">") of the autolink that starts at `i` ("<"), or -1: micromark's autolink. */
@@ -286,22 +452,34 @@ function isSchemeCharacter(c: number): boolean {
 }
 
 /**
- * Searches of one text for a string, from positions that mostly go forward: the last answer for each string is kept,
- * and a search from inside the stretch it covered is answered from it. (Inline HTML that may run on, as a comment or
- * a quoted attribute value, is searched for its end from each "<": a line of `<a b="` read the rest of the line
- * from each one.)
+ * What inline HTML that may run on (a comment, a quoted attribute value) is searched for: its end is searched from each
+ * "<" (a line of `<a b="` read the rest of the line from each one), so the last answer for each is kept (scratch's
+ * needleFrom and needleAt, reset for each text), and a search from inside the stretch it covered is answered from it.
  */
-class ForwardSearch {
-  private readonly last = new Map<string, { from: number; at: number }>();
-  constructor(private readonly text: string) {}
+const HTML_NEEDLES = ['-->', ']]>', '>', '?>', '"', "'"] as const;
+const COMMENT_END = 0;
+const CDATA_END = 1;
+const TAG_END = 2;
+const INSTRUCTION_END = 3;
+const DOUBLE_QUOTE = 4;
+const SINGLE_QUOTE = 5;
 
-  indexOf(needle: string, from: number): number {
-    const last = this.last.get(needle);
-    if (last && from >= last.from && (last.at === -1 || from <= last.at)) return last.at;
-    const at = this.text.indexOf(needle, from);
-    this.last.set(needle, { from, at });
-    return at;
-  }
+/** `s.indexOf(HTML_NEEDLES[n], from)`, from the last answer when it holds (searches from positions that mostly go forward). */
+function needleAt(s: string, n: number, from: number): number {
+  const { needleFrom, needleAt: found } = scratch;
+  const last = needleFrom[n]!;
+  const at = found[n]!;
+  if (last !== -1 && from >= last && (at === -1 || from <= at)) return at;
+  const next = s.indexOf(HTML_NEEDLES[n]!, from);
+  needleFrom[n] = from;
+  found[n] = next;
+  return next;
+}
+
+/** The end of needle `n` found at or after `from`, or -1. */
+function needleEnd(s: string, n: number, from: number): number {
+  const at = needleAt(s, n, from);
+  return at === -1 ? -1 : at + HTML_NEEDLES[n]!.length;
 }
 
 /**
@@ -309,19 +487,15 @@ class ForwardSearch {
  * comment ("<!-->" and "<!--->" included), processing instruction, declaration, CDATA section, closing tag, or
  * opening tag with attributes (names, unquoted or quoted values).
  */
-function htmlTextEnd(s: string, i: number, search: () => ForwardSearch): number {
+function htmlTextEnd(s: string, i: number): number {
   const c = s.charCodeAt(i + 1);
-  const after = (needle: string, from: number): number => {
-    const at = search().indexOf(needle, from);
-    return at === -1 ? -1 : at + needle.length;
-  };
   if (c === 33 /* ! */) {
     const d = s.charCodeAt(i + 2);
-    if (d === 45 /* - */) return s.charCodeAt(i + 3) === 45 ? after('-->', i + 2) : -1;
-    if (d === 91 /* [ */) return s.startsWith('CDATA[', i + 3) ? after(']]>', i + 9) : -1;
-    return isAsciiAlpha(d) ? after('>', i + 3) : -1;
+    if (d === 45 /* - */) return s.charCodeAt(i + 3) === 45 ? needleEnd(s, COMMENT_END, i + 2) : -1;
+    if (d === 91 /* [ */) return s.startsWith('CDATA[', i + 3) ? needleEnd(s, CDATA_END, i + 9) : -1;
+    return isAsciiAlpha(d) ? needleEnd(s, TAG_END, i + 3) : -1;
   }
-  if (c === 63 /* ? */) return after('?>', i + 2);
+  if (c === 63 /* ? */) return needleEnd(s, INSTRUCTION_END, i + 2);
   if (c === 47 /* / */) {
     let k = i + 2;
     if (!isAsciiAlpha(s.charCodeAt(k))) return -1;
@@ -350,7 +524,7 @@ function htmlTextEnd(s: string, i: number, search: () => ForwardSearch): number 
     d = s.charCodeAt(k);
     if (Number.isNaN(d) || d === 60 || d === 61 || d === 62 || d === 96) return -1;
     if (d === 34 || d === 39) {
-      const close = search().indexOf(d === 34 ? '"' : "'", k + 1);
+      const close = needleAt(s, d === 34 ? DOUBLE_QUOTE : SINGLE_QUOTE, k + 1);
       if (close === -1) return -1;
       k = close + 1;
       d = s.charCodeAt(k);
@@ -565,31 +739,34 @@ export function definitionsFor(labels: readonly string[], byLabel: ReadonlyMap<s
  * unescaped `[` (or the end), and every start before it fails there too, so the search goes on from that `[`.
  */
 export function bracketedTexts(source: string): string[] {
-  const out: string[] = [];
+  // Made at the first text, as a literal of one (most headings have one): a push to an empty array makes 17 slots.
+  let out: string[] | undefined;
   let i = source.indexOf('[');
   while (i !== -1) {
     let k = i + 1;
     let end = -1;
     while (k < source.length) {
-      const c = source[k];
-      if (c === '\\') {
+      const c = source.charCodeAt(k);
+      if (c === 92 /* \ */) {
         if (k + 1 >= source.length) break;
         k += 2;
         continue;
       }
-      if (c === ']') {
+      if (c === 93 /* ] */) {
         end = k;
         break;
       }
-      if (c === '[') break;
+      if (c === 91 /* [ */) break;
       k++;
     }
     if (end !== -1) {
-      out.push(source.slice(i + 1, end));
+      const text = source.slice(i + 1, end);
+      if (out) out.push(text);
+      else out = [text];
       i = source.indexOf('[', end + 1);
-    } else i = source[k] === '[' ? k : -1;
+    } else i = source.charCodeAt(k) === 91 ? k : -1;
   }
-  return out;
+  return out ?? [];
 }
 
 /**

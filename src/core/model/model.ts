@@ -2,11 +2,11 @@
 // items, all with ranges. It is assembled from cached per-chunk parses (see scan.ts and parse.ts), so a document
 // that changed in one place is re-parsed only there.
 import type { SectionId } from './catalogue';
-import { inlineHeading, parseChunk, type InlineHeading } from './parse';
+import { parseChunk, readPiece, type InlineHeading } from './parse';
 import type { ChunkData, HeadingKind, ParsedChunk, RawHeading, RawItem } from './chunk';
 import { bracketedTexts, definitionsFor, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { DefinitionIndex } from './definitions';
-import { headingLinesText, headingTextWithDefinitions } from './remark';
+import { headingLinesText, headingTextWithDefinitions, remarkParseChunk } from './remark';
 import { rescanChunks, scanChunks, type ChunkSpan } from './scan';
 import { firstIndex, isSpaceCode, range, sameItems, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
@@ -319,8 +319,13 @@ export class ChunkCache {
     let end = offsets[span.end]! - 1; // the line ending after the chunk's last line, or the end of the text
     if (end > start && body.charCodeAt(end) === 10 && body.charCodeAt(end - 1) === 13) end--;
     const key = body.slice(start, Math.max(start, end));
-    // A one-off analysis reads single chunks through the table of recent ones; a group is read as its pieces.
-    if (this.recent && !span.frontMatter && !pieces) return { span, data: this.recent.get(key), key, pieces };
+    // A one-off analysis reads single chunks through the table of recent ones; a group is read as its pieces, with no
+    // table (hashing every group's text for a map no later analysis reads cost more than the rare group read twice).
+    if (this.recent && !span.frontMatter) {
+      if (!pieces) return { span, data: this.recent.get(key), key, pieces };
+      this.parsedLastRun++;
+      return { span, data: parseGroup(body, offsets, pieces), key, pieces };
+    }
     let data = next.get(key);
     if (data === undefined) {
       // Set once: a chunk text seen again in this text (a repeated heading) is already there.
@@ -498,7 +503,9 @@ function parseGroup(body: string, offsets: readonly number[], pieces: readonly C
   const definitions: string[] = [];
   const base = pieces[0]!.start;
   let openAtEnd = false;
-  const texts = new Array<string>(pieces.length);
+  // What the fast reader reads of each piece (each read once); the text of those it leaves to remark.
+  const fast = new Array<ChunkData | undefined>(pieces.length);
+  let texts: string[] | undefined;
   // Heading lines whose text needs an inline parse: parsed together, not each twice (see headingLinesText).
   let inline: Array<{ k: number; heading: InlineHeading }> | undefined;
   for (let k = 0; k < pieces.length; k++) {
@@ -506,21 +513,24 @@ function parseGroup(body: string, offsets: readonly number[], pieces: readonly C
     const start = offsets[piece.start]!;
     let end = offsets[piece.end]! - 1;
     if (end > start && body.charCodeAt(end) === 10 && body.charCodeAt(end - 1) === 13) end--;
-    texts[k] = body.slice(start, Math.max(start, end));
-    const heading = inlineHeading(texts[k]!);
-    if (heading) (inline ??= []).push({ k, heading });
+    const text = body.slice(start, Math.max(start, end));
+    const read = readPiece(text);
+    if (read === undefined || 'source' in read) (texts ??= new Array<string>(pieces.length))[k] = text;
+    if (read === undefined) continue;
+    if ('source' in read) (inline ??= []).push({ k, heading: read });
+    else fast[k] = read;
   }
   const read = inline && inline.length > 1 ? headingLinesText(inline.map((h) => h.heading.source)) : undefined;
   let next = 0; // the next of `inline`
   for (let k = 0; k < pieces.length; k++) {
     const piece = pieces[k]!;
-    let d: ChunkData | undefined;
-    if (read && inline![next]?.k === k) {
+    let d = fast[k];
+    if (!d && read && inline![next]?.k === k) {
       const h = inline![next]!.heading;
       const text = read[next++];
       if (text !== undefined) d = { ...UNGROUPED, headings: [{ depth: h.depth, text, kind: h.kind, line: 0, character: 0, endLine: h.endLine, endCharacter: h.endCharacter }] };
     }
-    d ??= parseChunk(texts[k]!, false);
+    d ??= remarkParseChunk(texts![k]!, false);
     if (d.openFrom >= 0) return UNGROUPED;
     const o = piece.start - base;
     for (let j = 0; j < d.headings.length; j++) {
@@ -915,7 +925,8 @@ function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>
   if (text === h.text) return { labels, resolved: h, version };
   // The same resolved object while the text resolves the same: its heading and section may be kept too.
   const last = h.references?.resolved;
-  const resolved = last && last !== h && last.text === text ? last : { ...h, text, references: undefined, heading: undefined, section: undefined };
+  // Spelled out, not spread: one shape with the headings read from chunks (a spread per heading cost more than the rest).
+  const resolved = last && last !== h && last.text === text ? last : { level: h.level, text, kind: h.kind, range: h.range, startLine: h.startLine, endLine: h.endLine, references: undefined, heading: undefined, section: undefined };
   return { labels, resolved, version };
 }
 

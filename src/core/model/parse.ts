@@ -1,10 +1,10 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
-import { asciiPunctuation, hasControl, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING } from './heading-text';
+import { asciiPunctuation, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, isJsSpace, MAX_INLINE_HEADING } from './heading-text';
 import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
 import { remarkParseChunk } from './remark';
-import { indentOf, isBlank, THEMATIC_BREAK, trimEndChars, trimStartChars } from './text';
+import { indentOf, isBlank, isSpaceOrTab, THEMATIC_BREAK } from './text';
 import type { ChunkData, RawHeading, RawItem } from './chunk';
 
 // The chunk types live in chunk.ts (remark.ts and heading-text.ts use them too); exported here as before.
@@ -18,7 +18,6 @@ export function parseChunk(text: string, frontMatter: boolean): ChunkData {
 
 /** A line of nothing but spaces and tabs: one object, not a literal made again per chunk (a new RegExp each time). */
 const SPACES_ONLY = /^[ \t]*$/;
-const SPACE_OR_TAB = /[ \t]/;
 
 const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
 /**
@@ -35,14 +34,6 @@ const PARAGRAPH_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&=\u0080-\uff
  * reference definitions cannot interrupt a paragraph, and a single or double backtick is not a fence.
  */
 const CONTINUATION_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&\u0080-\uffff[]|[*_]+[^\s*_]|#{1,6}[^# \t]|#{7}|`(?!``))/i;
-/** An ATX heading's text without its closing `#` run (one that stands alone or follows a space or tab). Linear. */
-function withoutClosingSequence(content: string): string {
-  if (content.charCodeAt(content.length - 1) !== 35 /* # */) return content;
-  const stripped = trimEndChars(content, /#/);
-  if (stripped.length === content.length) return content;
-  return stripped === '' || /[ \t]$/.test(stripped) ? stripped : content;
-}
-
 /** A fence's opening line: up to 3 spaces (a fence left open after an indented one is cut there: see model.ts). */
 const FENCE_LINE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
 
@@ -74,7 +65,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.indexOf('\n') === -1 ? [text] : text.split('\n');
   let n = lines.length;
   while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
-  if (n === 0) return { ...EMPTY };
+  if (n === 0) return chunkData(EMPTY.headings, EMPTY.rows, EMPTY.definitions);
   const first = lines[0]!;
   if (frontMatter) {
     const fence = first.trimEnd();
@@ -85,14 +76,12 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   if (c === 35 /* # */ && ATX_START.test(first)) {
     const heading = atxHeading(first, text);
     if (!heading) return undefined;
-    if (n === 1) return { ...EMPTY, headings: [heading] };
-    // What follows the heading line in the chunk (a paragraph, rows, quotes) starts afresh.
-    const restLines = lines.slice(1);
+    if (n === 1) return headingData(heading);
+    // What follows the heading line in the chunk (a paragraph, rows, quotes) starts afresh: read from line 1, with the
+    // heading first among the chunk's (no copy of the lines, nor of what they hold, one line down).
     // Indented code right after the heading line (a heading, then code, over and over, was read by micromark).
-    const code = indentOf(restLines[0]!) >= 4 ? indentedCode(restLines, n - 1) : undefined;
-    if (code) return { ...EMPTY, headings: [heading], codeLines: code.codeLines.map((l) => l + 1) };
-    const rest = proseChunk(restLines, n - 1);
-    return rest && { ...EMPTY, headings: [heading, ...rest.headings.map((h) => ({ ...h, line: h.line + 1, endLine: h.endLine + 1 }))], rows: rest.rows.map((r) => r + 1), definitions: rest.definitions };
+    if (indentOf(lines[1]!) >= 4) return indentedCode(lines, n, 1, heading);
+    return proseChunk(lines, n, 1, heading);
   }
   if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || c === 91 /* [ */ || (c === 60 /* < */ && htmlFlowStart(first) === 0) || (c !== 32 && c !== 9 && plainLine(first))) {
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
@@ -107,7 +96,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
       }
       const depth = underline[1]![0] === '=' ? 1 : 2;
       const heading: RawHeading = { depth, text: withoutNul(text), kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
-      return { ...EMPTY, headings: [heading] };
+      return headingData(heading);
     }
     return proseChunk(lines, n);
   }
@@ -120,7 +109,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     for (let i = 1; i < n; i++) {
       if (closesFence(lines[i]!, closeChar, marker.length)) {
         if (i !== n - 1) return undefined;
-        return { ...EMPTY, codeLines: lineNumbers(n) };
+        return chunkData(EMPTY.headings, EMPTY.rows, EMPTY.definitions, lineNumbers(n));
       }
     }
     // Never closed: code to the end of the chunk, blank lines included, and it runs on into the next chunk.
@@ -183,7 +172,7 @@ function oneLine(text: string): ChunkData | undefined | typeof NOT_ONE_LINE {
     const first = end === text.length ? text : text.slice(0, end);
     if (PARAGRAPH_LINE.test(first)) return NOT_ONE_LINE; // "#tag": a paragraph
     const heading = atxHeading(first, text);
-    return heading && { ...EMPTY, headings: [heading] };
+    return heading && headingData(heading);
   }
   if (c === 91 /* [ */ && text.includes(']:')) return definition(end === text.length ? text : text.slice(0, end)) ?? NOT_ONE_LINE;
   let blank = true;
@@ -191,7 +180,7 @@ function oneLine(text: string): ChunkData | undefined | typeof NOT_ONE_LINE {
     const k = text.charCodeAt(i);
     blank = k === 32 || k === 9;
   }
-  return blank ? { ...EMPTY } : NOT_ONE_LINE;
+  return blank ? chunkData(EMPTY.headings, EMPTY.rows, EMPTY.definitions) : NOT_ONE_LINE;
 }
 
 /** An ATX heading line (`first`, the chunk's first line; `text`, the chunk), or undefined when remark must read it. */
@@ -253,6 +242,15 @@ export function inlineHeading(text: string): InlineHeading | undefined {
   return { source, depth: underline[1]![0] === '=' ? 1 : 2, kind: 'setext', endLine: 1, endCharacter: lines[1]!.length };
 }
 
+/**
+ * A piece of a group of small chunks (see parseGroup in model.ts), read once: what fastParse reads of it; else the
+ * heading whose text needs an inline parse (inlineHeading), which the group parses with its others; else undefined,
+ * for remark.
+ */
+export function readPiece(text: string): ChunkData | InlineHeading | undefined {
+  return fastParse(text, false) ?? inlineHeading(text);
+}
+
 const BRACKETS = /[[\]]/;
 
 /** Whether all after the text's first line is line feeds, spaces and tabs. */
@@ -267,24 +265,48 @@ function blankAfterFirstLine(text: string): boolean {
 }
 
 function atxRead(first: string, text: string): RawHeading | typeof INLINE | undefined {
-  const m = /^(#{1,6})(?:[ \t](.*))?$/.exec(first);
-  // Trailing spaces and tabs end the heading (its range includes them); other trailing whitespace is text to remark.
-  const trimmed = first.trimEnd();
-  if (!m || (trimmed !== first && !/^[ \t]+$/.test(first.slice(trimmed.length)))) return undefined;
-  // The closing sequence is found by one scan back from the end (a pattern tried from each of a long run of spaces
-  // read the whole run again), once spaces and tabs are cut: only they may come before it ("## \u00a0#" is "#").
-  const raw = withoutClosingSequence(trimEndChars(trimStartChars(m[2] ?? '', SPACE_OR_TAB), SPACE_OR_TAB)).trim();
+  // /^(#{1,6})(?:[ \t](.*))?$/, read by character codes (its match array per heading was garbage): a run of one to six
+  // "#", then the end, or a space or tab and content with no line terminator ("." takes none).
+  let depth = 0;
+  while (first.charCodeAt(depth) === 35) depth++;
+  const length = first.length;
+  if (depth === 0 || depth > 6 || (depth < length && !isSpaceOrTab(first.charCodeAt(depth)))) return undefined;
+  for (let k = depth + 1; k < length; k++) {
+    const c = first.charCodeAt(k);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return undefined;
+  }
+  // Trailing spaces and tabs end the heading (its range includes them); other trailing white space (what trimEnd takes)
+  // is text to remark.
+  let t = length;
+  while (t > depth && isJsSpace(first.charCodeAt(t - 1))) t--;
+  for (let k = t; k < length; k++) if (!isSpaceOrTab(first.charCodeAt(k))) return undefined;
+  // The content without spaces and tabs around it, then without its closing sequence (a run of "#" that stands alone or
+  // follows a space or tab), found by one scan back from the end (a pattern tried from each of a long run of spaces
+  // read the whole run again): only spaces and tabs may come before it ("## \u00a0#" is "#"). Then trimmed.
+  let s = depth + 1;
+  let e = length;
+  while (s < e && isSpaceOrTab(first.charCodeAt(s))) s++;
+  while (e > s && isSpaceOrTab(first.charCodeAt(e - 1))) e--;
+  if (e > s && first.charCodeAt(e - 1) === 35) {
+    let h = e;
+    while (h > s && first.charCodeAt(h - 1) === 35) h--;
+    if (h === s || isSpaceOrTab(first.charCodeAt(h - 1))) e = h;
+  }
+  while (s < e && isJsSpace(first.charCodeAt(s))) s++;
+  while (e > s && isJsSpace(first.charCodeAt(e - 1))) e--;
+  const raw = s === 0 && e === length ? first : first.slice(s, e);
   // Inline syntax read by inlineText (plain links included: replacing them first read one inside inline HTML too).
-  if (INLINE_SYNTAX.test(raw) && !literalBrackets(raw, text)) {
+  // (Content with no bracket has no literal ones: the patterns differ only in brackets, so the second would match too.)
+  if (INLINE_SYNTAX.test(raw) && !(BRACKETS.test(raw) && literalBrackets(raw, text))) {
     // A heading too long for inline parsing is its raw text (see MAX_INLINE_HEADING), escapes and entities aside.
-    if (first.length <= MAX_INLINE_HEADING) {
+    if (length <= MAX_INLINE_HEADING) {
       const read = inlineText(raw);
       if (read === undefined) return INLINE;
-      return { depth: m[1]!.length, text: read.trim(), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
+      return { depth, text: read.trim(), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: length };
     }
     if (/[\\&]/.test(raw)) return undefined;
   }
-  return { depth: m[1]!.length, text: withoutNul(raw), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: first.length };
+  return { depth, text: withoutNul(raw), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: length };
 }
 
 /** Text with NUL characters as micromark reads them: U+FFFD. */
@@ -297,9 +319,28 @@ function withoutNul(text: string): string {
  * it. Undefined for any other line.
  */
 function definition(line: string): ChunkData | undefined {
-  const d = /^\[([^\s[\]\\&][^[\]\\&]{0,998})\]:[ \t]*([^\s<>()\\&]+)[ \t]*$/.exec(line);
-  if (d && d[1]!.trim() !== '' && !hasControl(d[2]!)) return { ...EMPTY, definitions: [`[${d[1]}]: <${d[2]}>`] };
-  return undefined;
+  // /^\[([^\s[\]\\&][^[\]\\&]{0,998})\]:[ \t]*([^\s<>()\\&]+)[ \t]*$/ and no control character in the destination,
+  // read by character codes (its match array and three strings per definition were garbage): a label that starts with
+  // no white space (so is never blank), of 1 to 999 characters but brackets, backslashes and "&"; ":"; a destination
+  // of no white space, angle brackets, parentheses, backslash or "&"; then only spaces and tabs.
+  if (line.charCodeAt(0) !== 91 /* [ */ || isJsSpace(line.charCodeAt(1))) return undefined;
+  let k = 1;
+  for (let c = line.charCodeAt(k); k < line.length && c !== 91 && c !== 93 && c !== 92 && c !== 38; c = line.charCodeAt(++k));
+  const labelEnd = k;
+  if (labelEnd === 1 || labelEnd > 1000 || line.charCodeAt(k) !== 93 || line.charCodeAt(k + 1) !== 58) return undefined;
+  k += 2;
+  while (isSpaceOrTab(line.charCodeAt(k))) k++;
+  const from = k;
+  for (; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 60 || c === 62 || c === 40 || c === 41 || c === 92 || c === 38 || isJsSpace(c)) break;
+    if (c < 0x20 || c === 0x7f) return undefined;
+  }
+  const to = k;
+  if (to === from) return undefined;
+  while (isSpaceOrTab(line.charCodeAt(k))) k++;
+  if (k !== line.length) return undefined;
+  return chunkData(EMPTY.headings, EMPTY.rows, [`${line.slice(0, labelEnd + 1)}: <${line.slice(from, to)}>`]);
 }
 
 /** Content that starts a paragraph (inside a list item: after its marker or indentation). */
@@ -359,14 +400,12 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     // A block quote or a thematic break left of the content is never a lazy line: the item ends above it, and the
     // rest of the chunk is read as paragraphs and quotes ("- item", "> q" in turn was read by micromark).
     if (indent <= 3 && (rest.charCodeAt(0) === 62 || THEMATIC_BREAK.test(rest))) {
-      const after = proseChunk(lines.slice(i), n - i);
+      const after = proseChunk(lines, n, i);
       if (!after) return undefined;
       let end = i - 1;
       while (lines[end]!.trim() === '') end--;
       const items = [...(before ?? []), { line: itemStart, endLine: end }];
-      const rows = after.rows.length === 0 ? after.rows : after.rows.map((r) => r + i);
-      const headings = after.headings.length === 0 ? after.headings : after.headings.map((h) => ({ ...h, line: h.line + i, endLine: h.endLine + i }));
-      return { ...EMPTY, headings, items, rows, definitions: after.definitions };
+      return { ...EMPTY, headings: after.headings, items, rows: after.rows, definitions: after.definitions };
     }
     // Less indented, right after a line of the item: a list item with content ends this item and starts the next
     // top-level one. Whatever its marker: micromark lets any list item start where a container above was not
@@ -464,9 +503,9 @@ function simpleItemContent(content: string): boolean {
   return true;
 }
 
-function lineNumbers(n: number): number[] {
-  const out: number[] = [];
-  for (let l = 0; l < n; l++) out.push(l);
+function lineNumbers(n: number, from = 0): number[] {
+  const out = new Array<number>(n - from);
+  for (let l = from; l < n; l++) out[l - from] = l;
   return out;
 }
 
@@ -501,7 +540,7 @@ function literalBrackets(content: string, chunk: string): boolean {
 /** A line a setext heading may be underlined with (no spaces between its characters). */
 const SETEXT_SHAPE = /^(?:=+|-+)[ \t]*$/;
 
-function proseChunk(lines: readonly string[], n: number): ChunkData | undefined {
+function proseChunk(lines: readonly string[], n: number, from = 0, heading?: RawHeading): ChunkData | undefined {
   // The rows: made only at a second one, so a chunk of one row (every row of a long table is its own chunk) keeps the
   // shared [0], not an array of 17 slots made by a push.
   let rows: number[] | undefined;
@@ -515,9 +554,9 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
   let quoteDepth = 0;
   let quoteEmpty = false; // the quote's last line was ">" alone
   let afterDefinition = false; // the line before was a definition
-  let headings: RawHeading[] | undefined;
+  let headings: RawHeading[] | undefined = heading && [heading];
   let paraLine = -1; // the unindented line that started the open paragraph, if it did so here
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const line = lines[i]!;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
@@ -638,8 +677,7 @@ function proseChunk(lines: readonly string[], n: number): ChunkData | undefined 
       if (indent === 0 && !afterDef) paraLine = i;
     }
   }
-  const data = withRows(rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]));
-  return definitions || headings ? { ...data, headings: headings ?? data.headings, definitions: definitions ?? data.definitions } : data;
+  return chunkData(headings ?? EMPTY.headings, rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]), definitions ?? EMPTY.definitions);
 }
 
 /**
@@ -840,20 +878,29 @@ function quotedProse(rest: string): boolean {
  * that is not blank (micromark reads 30 µs a line of it; the scan cuts after each line of code it is sure of, so the
  * chunks are read here). Undefined when a line is not indented so.
  */
-function indentedCode(lines: readonly string[], n: number): ChunkData | undefined {
-  for (let i = 1; i < n; i++) {
+function indentedCode(lines: readonly string[], n: number, from = 0, heading?: RawHeading): ChunkData | undefined {
+  for (let i = from + 1; i < n; i++) {
     const line = lines[i]!;
     if (indentOf(line) < 4 && !isBlank(line)) return undefined;
   }
-  return { ...EMPTY, codeLines: lineNumbers(n) };
+  const codeLines = lineNumbers(n, from);
+  return heading ? chunkData([heading], EMPTY.rows, EMPTY.definitions, codeLines) : chunkData(EMPTY.headings, EMPTY.rows, EMPTY.definitions, codeLines);
 }
 
 const NO_ROWS: readonly number[] = [];
 const FIRST_ROW: readonly number[] = [0];
 
-/** EMPTY with these rows, spelled out (a spread per chunk of a long table cost more than reading the row). */
-function withRows(rows: readonly number[]): ChunkData {
-  return { headings: EMPTY.headings, items: EMPTY.items, rows, codeLines: EMPTY.codeLines, definitions: EMPTY.definitions, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
+/**
+ * A chunk's data with these headings, rows, definitions and code lines, and no items or open construct: EMPTY's fields
+ * spelled out (a spread of EMPTY per chunk of a long table, or of many headings, cost more than reading the chunk).
+ */
+function chunkData(headings: readonly RawHeading[], rows: readonly number[], definitions: readonly string[], codeLines: readonly number[] = EMPTY.codeLines): ChunkData {
+  return { headings, items: EMPTY.items, rows, codeLines, definitions, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
+}
+
+/** A chunk's data that is one heading. */
+function headingData(heading: RawHeading): ChunkData {
+  return chunkData([heading], EMPTY.rows, EMPTY.definitions);
 }
 
 /**

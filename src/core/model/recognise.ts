@@ -165,13 +165,35 @@ function headingWords(text: string, matcher: SectionMatcher, language: Language,
     const neutral = isNeutralHeading(folded);
     const strong = words.filter((m) => !m.weak);
     const onlyName = strong.length > 0 && strong.reduce((n, m) => n + m.words.length, 0) >= folded.replace(/ /g, '').length - 2;
-    found = { folded, neutral, candidates: computeWordCandidates(text, words, neutral, matcher), onlyName };
+    found = { folded, neutral, candidates: sharedCandidates(computeWordCandidates(text, words, neutral, matcher)), onlyName };
     // Bounded, but never below the document's own headings: a cache smaller than them was cleared during every
     // analysis, and each edit read every heading again.
     if (cache.size > Math.max(5000, keep)) cache.clear();
     cache.set(key, found);
   }
   return found;
+}
+
+/**
+ * Candidate lists by what they say (roles, strength and reasons): headings of different texts with the same words
+ * ("Impact 1", "Impact 2", … 45,000 of them) share one list, and so one result of rolesFor; a list, its candidates,
+ * reasons and detail strings per text were 400 bytes a heading, kept to the analysis's end. Never changed once made
+ * (kept lists that differ are new arrays). Bounded.
+ */
+const candidateLists = new Map<string, readonly Candidate[]>();
+
+function sharedCandidates(list: readonly Candidate[]): readonly Candidate[] {
+  if (list.length === 0) return NONE;
+  let key = '';
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    key += `${c.role}\u0000${c.weak ? 1 : 0}\u0000${c.reason.role}\u0000${c.reason.source}\u0000${c.reason.detail}\u0001`;
+  }
+  const shared = candidateLists.get(key);
+  if (shared) return shared;
+  if (candidateLists.size >= 10_000) candidateLists.clear();
+  candidateLists.set(key, list);
+  return list;
 }
 
 /** Configured aliases first, then the vocabulary and the catalogue's aliases. */
@@ -222,8 +244,8 @@ export interface RecogniseInput {
 const NONE: readonly Candidate[] = [];
 const NO_ROLES: HeadingRoles = { isTitle: false, roles: [], reasons: [] };
 const TITLE: HeadingRoles = { isTitle: true, roles: [], reasons: [] };
-/** The result for a heading that keeps every candidate of its words, made once per words (headings repeat). */
-const allKept = new WeakMap<HeadingWords, HeadingRoles>();
+/** The result for a heading that keeps every candidate of its words, made once per candidate list (see sharedCandidates). */
+const allKept = new WeakMap<readonly Candidate[], HeadingRoles>();
 
 function rolesOf(kept: readonly Candidate[]): HeadingRoles {
   const sorted = [...kept].sort((a, b) => canonicalIndex(a.role) - canonicalIndex(b.role));
@@ -366,16 +388,17 @@ function rolesFor(p: Passes, i: number): HeadingRoles {
   if (k.length === 0) return NO_ROLES;
   if (k === words.candidates || sameItems(k, words.candidates)) {
     // The heading before usually has the same words (a run of 65,000 "Impact" headings): no lookup then.
-    if (lastWords === words) return lastShared!;
-    let shared = allKept.get(words);
-    if (!shared) allKept.set(words, (shared = rolesOf(k)));
-    lastWords = words;
+    const list = words.candidates;
+    if (lastList === list) return lastShared!;
+    let shared = allKept.get(list);
+    if (!shared) allKept.set(list, (shared = rolesOf(k)));
+    lastList = list;
     lastShared = shared;
     return shared;
   }
   return rolesOf(k);
 }
-let lastWords: HeadingWords | undefined;
+let lastList: readonly Candidate[] | undefined;
 let lastShared: HeadingRoles | undefined;
 
 /**

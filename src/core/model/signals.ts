@@ -4,7 +4,6 @@
 // over its lines.
 import type { ParsedChunk } from './chunk';
 import { warmUp } from './regex-warmup';
-import { codeMask } from './text';
 
 export const SIGNAL = {
   /** A line that holds text (not blank, not code). */
@@ -377,6 +376,28 @@ function shortChunk(length: number, first: number): Uint8Array {
   return shared;
 }
 
+/**
+ * A chunk data's flags in a one-off analysis, the first time its lines are read: they went straight into the
+ * document's flags. Its own array is made only if the same data comes again (a chunk text repeated in the document
+ * shares one parse): an array per chunk of many small headings was 200 bytes each, kept to the analysis's end.
+ */
+const READ_ONCE = new Uint8Array(0);
+
+/** Which lines of a chunk are code (see codeMaskOf): one array for every chunk, grown as needed. */
+let codeScratch = new Uint8Array(64);
+
+/** The chunk's code lines as a mask over its `length` lines, in codeScratch; undefined when it has none. */
+function codeMaskOf(codeLines: readonly number[], length: number): Uint8Array | undefined {
+  if (codeLines.length === 0) return undefined;
+  if (codeScratch.length < length) codeScratch = new Uint8Array(Math.max(length, 2 * codeScratch.length));
+  codeScratch.fill(0, 0, length);
+  for (let i = 0; i < codeLines.length; i++) {
+    const c = codeLines[i]!;
+    if (c >= 0 && c < length) codeScratch[c] = 1;
+  }
+  return codeScratch;
+}
+
 /** The flags of every line of the document, from each chunk's flags (kept with the chunk's cached parse). */
 export function documentFlags(chunks: readonly ParsedChunk[], lines: readonly string[], memo?: LineMemo): Uint8Array {
   const out = new Uint8Array(lines.length);
@@ -390,11 +411,17 @@ export function documentFlags(chunks: readonly ParsedChunk[], lines: readonly st
       // One line: its own flags (most chunks; a memo entry would only cost), kept as the shared array of that value
       // (a typed array per chunk of a long table was most of what this allocated). More: the memo, for a long chunk.
       if (length === 1) flags = ONE_LINE[data.codeLines.includes(0) ? 0 : lineFlags(lines[span.start] ?? '')]!;
-      else {
+      else if (!memo && flags !== READ_ONCE) {
+        // A one-off analysis reads a chunk's lines into the document's flags (see READ_ONCE).
+        const code = codeMaskOf(data.codeLines, length);
+        for (let l = 0; l < length; l++) if (!code?.[l]) out[span.start + l] = lineFlags(lines[span.start + l] ?? '');
+        data.signals = READ_ONCE;
+        continue;
+      } else {
         // A short chunk is read into a scratch array first: when its lines after the first say nothing (a definition
         // or paragraph and its blank line), it takes the shared array of its length and first line's flags.
         const read = length <= SHORT ? SCRATCH.fill(0) : new Uint8Array(length);
-        const code = codeMask(data.codeLines, length);
+        const code = codeMaskOf(data.codeLines, length);
         if (memo) for (let l = 0; l < length; l++) read[l] = code?.[l] ? 0 : memo.flags(lines[span.start + l] ?? '');
         else for (let l = 0; l < length; l++) if (!code?.[l]) read[l] = lineFlags(lines[span.start + l] ?? '');
         flags = length > SHORT ? read : blankAfterFirst(read, length) ? shortChunk(length, read[0]!) : read.slice(0, length);
