@@ -683,6 +683,9 @@ function scanFrom(
   return out;
 }
 
+/** Where a long run of blank lines is cut (see scanLines): lines whose number is a multiple of it. */
+const BLANK_RUN = 256;
+
 function scanLines(
   lines: readonly string[],
   from: number,
@@ -865,6 +868,18 @@ function scanLines(
         // was in no other item: then none is open).
         if (item > 0 && itemSure && itemTop) noItem = true;
         item = 0;
+      }
+      if (prevBlank && i > start && i % BLANK_RUN === 0 && noItem && item === 0 && !codeOpen && !quoteOpen) {
+        // Inside a run of blank lines at the top level, with nothing open that a later line could go on with, every
+        // BLANK_RUN-th line (by number) starts a chunk: blank lines read alone are nothing, and the state here is
+        // always the same, as after any blank line. A million blank lines were one chunk with the paragraph above
+        // them, scanned and read whole again at every keystroke among them.
+        chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+        states.push(startState);
+        startState = flagsAbove < 0 ? -1 : packState(itemAbove, kindAbove, flagsAbove);
+        start = i;
+        const j = resume ? resume.resync(i) : undefined;
+        if (j !== undefined) return resume!.tail(j, chunks, states);
       }
     } else {
       if (item > 0 && indent >= item) {

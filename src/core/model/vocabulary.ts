@@ -172,9 +172,11 @@ export function detectLanguage(lines: readonly string[]): Language {
     warmLanguages.add('detect');
     warmUp([FRENCH_WORDS, ENGLISH_WORDS], (lines.find((l) => l.trim() !== '') ?? '').slice(0, 1000).toLowerCase());
   }
-  for (const line of lines) {
-    if (read > 20_000) break;
-    read += line.length;
+  for (let i = 0; i < lines.length && read <= 20_000; i++) {
+    const line = lines[i]!;
+    // A line counts its break: a million empty lines were all read, twice each, on every keystroke.
+    read += line.length + 1;
+    if (line.length === 0) continue;
     const t = line.toLowerCase();
     fr += t.match(FRENCH_WORDS)?.length ?? 0;
     en += t.match(ENGLISH_WORDS)?.length ?? 0;
