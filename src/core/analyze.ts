@@ -183,12 +183,9 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
       config,
       completeness,
       today,
-      severity,
       report: (f) => {
-        // A whole finding of this run (one the rule keeps per section): itself, not a copy (130,000 copies, each
-        // kept for the analysis, were a tenth of its garbage collection).
-        let out: Finding | undefined = (f as Partial<Finding>).code === rule.code && f.severity === severity ? (f as Finding) : undefined;
-        if (old && out === undefined) {
+        let out: Finding | undefined;
+        if (old) {
           // In the order reported: the next one, or the one after when the edit removed one. Rules keep what they
           // report (per section or entry), so the same message, range and data are the same objects.
           // A few findings the edit removed or changed in a row are stepped over (a bounded look ahead keeps it

@@ -683,7 +683,7 @@ function scanFrom(
   return out;
 }
 
-/** Where a long run of blank lines is cut (see scanLines): lines whose number is a multiple of it. */
+/** How long the chunks a long run of blank lines is cut into are (see scanLines). */
 const BLANK_RUN = 256;
 
 function scanLines(
@@ -706,6 +706,9 @@ function scanLines(
   let html: HtmlEnd | undefined = atCut ? 'blank' : undefined;
   let cuts: HtmlCuts | undefined = atCut ? new HtmlCuts() : undefined; // while in an HTML block that runs to a blank line
   let prevBlank = !atCut && !atClosed;
+  // The first line of the run of blank lines the scan is in (see BLANK_RUN). A scan that starts inside a run starts
+  // at one of its cuts, or at its first line: either is where the cuts are counted from.
+  let blankFrom = from;
   // At a cut inside a paragraph, the line above is one of its lines, maybe a row.
   let prevTableRow = false;
   let chunkIsList = false;
@@ -869,11 +872,13 @@ function scanLines(
         if (item > 0 && itemSure && itemTop) noItem = true;
         item = 0;
       }
-      if (prevBlank && i > start && i % BLANK_RUN === 0 && noItem && item === 0 && !codeOpen && !quoteOpen) {
+      if (!prevBlank) blankFrom = i;
+      else if (i > start && (i - blankFrom) % BLANK_RUN === 0 && noItem && item === 0 && !codeOpen && !quoteOpen) {
         // Inside a run of blank lines at the top level, with nothing open that a later line could go on with, every
-        // BLANK_RUN-th line (by number) starts a chunk: blank lines read alone are nothing, and the state here is
-        // always the same, as after any blank line. A million blank lines were one chunk with the paragraph above
-        // them, scanned and read whole again at every keystroke among them.
+        // BLANK_RUN-th line from the run's first starts a chunk: blank lines read alone are nothing, and the state
+        // here is always the same, as after any blank line. Where the cuts are depends on the text alone (the line
+        // where the run starts), as every cut must (an edit before the run moves them with it). A million blank
+        // lines were one chunk with the paragraph above them, scanned and read whole again at every keystroke.
         chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
         states.push(startState);
         startState = flagsAbove < 0 ? -1 : packState(itemAbove, kindAbove, flagsAbove);
@@ -1059,10 +1064,21 @@ function scanLines(
       para = paragraphLine && (prevBlank || wasPara || afterHeading) && (!PARA_EXCLUDED.has(lead) || inlineHtml) && !line.includes('|');
       plain = !mayBeDelimiterRow(line) && (para || (paragraphLine && (prevBlank || plain || afterHeading) && (lead === 124 || !PARA_EXCLUDED.has(lead) || inlineHtml)));
     }
+    // Past the second line of a run of blank lines, each blank line leaves the state as it was: the run is passed over
+    // up to the next line where it may be cut (see BLANK_RUN), or to its end, without reading each line as above (a
+    // rescan after a keystroke among a million blank lines read half of them).
+    const skip = blank && prevBlank;
     prevBlank = blank;
     prevTableRow = c === 124;
     // Surely in a list item: one of its lines, or its marker's line.
     prevInList = !blank && item > 0 && itemSure;
+    if (skip && i > start) {
+      const cutAt = noItem && item === 0 && !codeOpen && !quoteOpen ? blankFrom + BLANK_RUN * (Math.floor((i - blankFrom) / BLANK_RUN) + 1) : n;
+      const stop = Math.min(n, cutAt);
+      let j = i + 1;
+      while (j < stop && (lines[j] as string).length === 0) j++;
+      i = j - 1;
+    }
   }
   if (start < n || chunks.length === 0) {
     chunks.push({ start, end: n, frontMatter: false, htmlCut: false });

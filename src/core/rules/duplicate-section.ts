@@ -2,16 +2,14 @@
 // for one role ("What went well" and "What went wrong") are a deliberate split and fine.
 import { normaliseWords } from '../model/match';
 import { perSection, type PostmortemModel, type Section, SectionResults } from '../model/model';
-import type { Severity } from '../config/config';
-import type { Finding } from '../findings';
-import type { Rule } from './types';
+import type { FindingInput, Rule } from './types';
 
 export const duplicateSection: Rule = {
   code: 'duplicate-section',
   defaultLevel: 'warning',
   description: 'The same section heading twice.',
   docs: 'duplicate-section',
-  run({ model, report, severity }) {
+  run({ model, report }) {
     // The line of the first section of each words, by level (no key string per section, and no map per words: a map
     // for each of 45,000 distinct headings was most of an edit's time in this rule).
     const seen: Array<Map<string, number> | undefined> = [];
@@ -28,9 +26,8 @@ export const duplicateSection: Rule = {
         levels.set(words, section.heading.range.start.line);
         continue;
       }
-      // The same finding while the section, the line it repeats and the severity are what they were (65,000 "Impact"
-      // headings), whole (see report).
-      report(perSection(findings, model, section, duplicateFinding, { firstLine, severity }, repeatsLine));
+      // The same finding while the section and the line it repeats are what they were (65,000 "Impact" headings).
+      report(perSection(findings, model, section, duplicateFinding, firstLine, repeatsLine));
     }
   },
 };
@@ -50,19 +47,13 @@ function headingWords(model: PostmortemModel, section: Section): string {
   return words;
 }
 
-interface Repeat {
-  readonly firstLine: number;
-  readonly severity: Severity;
-}
-
-const repeatsLine = (kept: Finding & { data: { firstLine: number } }, at: Repeat): boolean => kept.data.firstLine === at.firstLine && kept.severity === at.severity;
+const repeatsLine = (kept: { data: { firstLine: number } }, firstLine: number): boolean => kept.data.firstLine === firstLine;
 
 /** The heading's words, normalised, per section. */
 const wordsOf = new SectionResults<string>();
-const findings = new SectionResults<Finding & { data: { firstLine: number } }>();
+const findings = new SectionResults<FindingInput & { data: { firstLine: number } }>();
 
-function duplicateFinding(_model: PostmortemModel, section: Section, at: Repeat): Finding & { data: { section: string; firstLine: number } } {
-  const firstLine = at.firstLine;
+function duplicateFinding(_model: PostmortemModel, section: Section, firstLine: number): FindingInput & { data: { section: string; firstLine: number } } {
   const text = section.heading.text;
   const role = section.roles[0]!;
   // The message and data of the findings that repeat one line with one text, made once (never changed).
@@ -73,7 +64,7 @@ function duplicateFinding(_model: PostmortemModel, section: Section, at: Repeat)
     message: `"${text}" repeats the section on line ${firstLine + 1}; merge the two, or name each for its part.`,
     data: { section: role, firstLine },
   });
-  return { code: duplicateSection.code, message: said.message, range: section.heading.range, data: said.data, severity: at.severity };
+  return { message: said.message, range: section.heading.range, data: said.data };
 }
 
 let lastSaid: { readonly text: string; readonly role: string; readonly message: string; readonly data: { readonly section: string; readonly firstLine: number } } | undefined;

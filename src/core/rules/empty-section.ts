@@ -3,9 +3,7 @@ import { sectionSpec, type SectionId } from '../model/catalogue';
 import { isEmptySection } from '../model/prose';
 import { onlyOwnPlaceholders } from '../model/placeholders';
 import { perSection, type PostmortemModel, type Section, SectionResults } from '../model/model';
-import type { Severity } from '../config/config';
-import type { Finding } from '../findings';
-import type { Rule } from './types';
+import type { FindingInput, Rule } from './types';
 
 export const emptySection: Rule = {
   code: 'empty-section',
@@ -13,28 +11,25 @@ export const emptySection: Rule = {
   completeness: true,
   description: 'A section holds only guidance, `TODO`/`TBD` or nothing.',
   docs: 'empty-section',
-  run({ model, report, severity }) {
+  run({ model, report }) {
     // An index loop: for…of over 65,000 sections made an iterator result per section.
     const sections = model.sections;
     for (let i = 0; i < sections.length; i++) {
       const section = sections[i]!;
       if (section.roles.length === 0) continue;
-      // Kept per section, whole (see report): a document of 65,000 empty sections reported each again after every
-      // keystroke.
-      const finding = perSection(findings, model, section, emptyFinding, severity, atSeverity);
+      // Kept per section: a document of 65,000 empty sections reported each again after every keystroke.
+      const finding = perSection(findings, model, section, emptyFinding, undefined);
       if (finding) report(finding);
     }
   },
 };
 
-const findings = new SectionResults<Finding | null>();
+const findings = new SectionResults<FindingInput | null>();
 
-const atSeverity = (kept: Finding | null, severity: Severity): boolean => kept === null || kept.severity === severity;
-
-function emptyFinding(model: PostmortemModel, section: Section, severity: Severity): Finding | null {
+function emptyFinding(model: PostmortemModel, section: Section): FindingInput | null {
   if (!(isEmptySection(model, section) || onlyOwnPlaceholders(model, section))) return null;
   const said = saying(section.roles, section.heading.text, model.sections.length);
-  return { code: emptySection.code, message: said.message, range: section.heading.range, data: said.data, severity };
+  return { message: said.message, range: section.heading.range, data: said.data };
 }
 
 /**

@@ -10,13 +10,8 @@ export interface RuleContext {
   readonly completeness: SectionProgress;
   /** Today as YYYY-MM-DD, from the adapter (never the core's clock); rules about dates that pass skip without it. */
   readonly today?: string | undefined;
-  /** The severity this run reports at: a rule that keeps its findings (per section) makes them whole with it. */
-  readonly severity: Severity;
-  /**
-   * Emits a finding with the rule's code, at the rule's configured severity (or the one given), unless the rule is off.
-   * A whole Finding of this rule at `severity` (kept from an earlier run, say) is emitted as it is, not copied.
-   */
-  report(finding: FindingInput | Finding): void;
+  /** Emits a finding with the rule's code, at the rule's configured severity (or the one given), unless the rule is off. */
+  report(finding: FindingInput): void;
 }
 
 /** What a rule reports: a finding without its code, and its severity only when not the rule's configured one. */
