@@ -30,8 +30,11 @@ export const overviewLength: Rule = {
           cut = true;
           break;
         }
-        read.push(l.text);
-        size += l.text.length + 1;
+        // A line of a megabyte is read up to the bound too.
+        const text = l.text.length > limit - size ? l.text.slice(0, Math.max(0, limit - size) + 1) : l.text;
+        if (text !== l.text) cut = true;
+        read.push(text);
+        size += text.length + 1;
       }
       const text = read.join('\n');
       const s = sentences(text).length;
