@@ -786,6 +786,8 @@ function scanLines(
 
   for (let i = start; i < n; i++) {
     const line = lines[i] as string;
+    // The first line of a run of blank lines, by the text alone (an HTML block ends at one, a fence may hold them).
+    if (i > from && (line.length === 0 || isBlank(line)) && !isBlank(lines[i - 1] as string)) blankFrom = i;
     // Whether a fence or HTML block was open before this line: the state before it is then not kept.
     const wasOpen = fence !== undefined || html !== undefined;
     if (scope > 0 && (fence || html) && !isBlank(line) && indentOf(line) < scope) {
@@ -872,8 +874,7 @@ function scanLines(
         if (item > 0 && itemSure && itemTop) noItem = true;
         item = 0;
       }
-      if (!prevBlank) blankFrom = i;
-      else if (i > start && (i - blankFrom) % BLANK_RUN === 0 && noItem && item === 0 && !codeOpen && !quoteOpen) {
+      if (prevBlank && i > start && (i - blankFrom) % BLANK_RUN === 0 && noItem && item === 0 && !codeOpen && !quoteOpen) {
         // Inside a run of blank lines at the top level, with nothing open that a later line could go on with, every
         // BLANK_RUN-th line from the run's first starts a chunk: blank lines read alone are nothing, and the state
         // here is always the same, as after any blank line. Where the cuts are depends on the text alone (the line
