@@ -114,4 +114,10 @@ export const FAMILIES: readonly Family[] = [
   { name: 'paragraph-symbols', what: 'paragraph lines led by "@", "/", "$", "#", "2." or a lone "*", holding "&", "<", "]" (micromark is quadratic on them)', make: (b) => postmortem('What happened', lines(b, (i) => (i % 6 === 5 ? '*' : `${['@u', '/p', '$x', '#t', '2. u'][i % 6]}${i} & a < b ] c`))) },
   { name: 'mixed-markers', what: 'list items of mixed markers at mixed indents ("1. a", "  - b", "   3. c"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => [`1. a ${i}`, `  - b ${i}`, `   3. c ${i}`][i % 3]!)) },
   { name: 'mixed-eol-nul', what: 'lines ending in CR, CRLF and LF in turn, with NUL, lone surrogates and BOMs', make: (b) => postmortem('What happened', lines(b, (i) => `a\u0000b\ud800c\ufeff ${i}${['\r', '\r\n', '\n'][i % 3]}`, '')) },
+  { name: 'blank-lines', what: 'n blank lines in the Impact section, after a line of text', make: (b) => postmortem('Impact', `Some users saw errors.\n${'\n'.repeat(b)}`) },
+  { name: 'space-lines', what: 'n lines of two spaces in the Responders section', make: (b) => postmortem('Responders', lines(b, () => '  ')) },
+  { name: 'impact-prose', what: 'n paragraphs without a number in the Impact section (impact-numbers reads them all)', make: (b) => postmortem('Impact', lines(b, () => 'Customers saw errors at checkout.', '\n\n')) },
+  { name: 'responders-prose', what: 'n lines that name nobody in the Responders section (responders-empty reads them all)', make: (b) => postmortem('Responders', lines(b, () => 'the on-call engineer and the database team')) },
+  { name: 'overview-prose', what: 'an Overview of n sentences', make: (b) => postmortem('Overview', lines(b, (i) => `Step ${i} went wrong.`, ' ')) },
+  { name: 'heading-staircase', what: 'n headings of levels 1 to 6 in turn ("# a", "## b", … "###### f")', make: (b) => postmortem('What happened', lines(b, (i) => `${'#'.repeat(1 + (i % 6))} ${'abcdef'[i % 6]}${i}`)) },
 ];

@@ -53,7 +53,19 @@ table('overview-length', [
   ['three sentences', ['## Overview', '', 'Checkout failed. It was a deploy. A rollback fixed it.'], 1],
   ['more than 60 words', ['## Overview', '', `${'word '.repeat(61)}.`], 1],
   ['guidance comments do not count', ['## Overview', '', '<!-- One. Two. Three. Four. -->', 'Checkout failed.'], 0],
+  ['an Overview of 5,000 sentences (read up to a bound)', ['## Overview', '', ...new Array<string>(5000).fill('One more sentence here.')], 1],
 ]);
+
+describe('overview-length on a long Overview', () => {
+  it('counts what it read, and says "more than" when it stopped before the end', () => {
+    const short = codes(['## Overview', '', 'One. Two. Three.'], 'overview-length');
+    assert.match(short[0]!.message, /^The Overview has 3 sentences;/);
+    const long = codes(['## Overview', '', ...new Array<string>(5000).fill('One more sentence here.')], 'overview-length');
+    assert.match(long[0]!.message, /^The Overview has more than \d+ sentences;/);
+    const read = Number(/more than (\d+)/.exec(long[0]!.message)![1]);
+    assert.ok(read > 500 && read < 5000, `read ${read} sentences`);
+  });
+});
 
 table('impact-numbers', [
   ['numbers', ['## Impact', '', '12,400 checkouts slowed.'], 0],

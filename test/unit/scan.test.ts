@@ -170,6 +170,15 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['lazy lines of a list item', ['- item', ...lines(30, (i) => `lazy ${i} here`)], [0]],
   ['lazy lines of a block quote', ['> q', ...lines(30, (i) => `lazy ${i} here`)], [0]],
   ['300 identical lines', lines(300, () => 'text'), [0, 128, 256]],
+  // A long run of blank lines is cut 256 lines after its first where nothing is open that a line after it could go on with.
+  ['300 blank lines after a paragraph', ['text', ...lines(300, () => ''), 'end'], [0, 257, 301]],
+  ['300 lines of spaces after a paragraph', ['text', ...lines(300, () => '  '), 'end'], [0, 257, 301]],
+  ['300 blank lines after a block quote', ['> q', ...lines(300, () => ''), 'end'], [0, 257, 301]],
+  ['300 blank lines in a list item', ['- item', ...lines(300, () => ''), '  more', 'end'], [0]],
+  ['300 blank lines in indented code', ['    code', ...lines(300, () => ''), '    more', 'end'], [0, 302]],
+  ['300 blank lines in a fence', [F, ...lines(300, () => ''), F, 'end'], [0, 302]],
+  ['300 blank lines in a comment', ['<!--', ...lines(300, () => ''), '-->', 'end'], [0, 302]],
+  ['300 blank lines after a footnote', ['[^1]: note', ...lines(300, () => ''), '    more', 'end'], [0, 257, 301, 302]],
 ];
 
 function wholeParse(text: string) {

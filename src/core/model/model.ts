@@ -322,9 +322,13 @@ export class ChunkCache {
     // A one-off analysis reads single chunks through the table of recent ones; a group is read as its pieces, with no
     // table (hashing every group's text for a map no later analysis reads cost more than the rare group read twice).
     if (this.recent && !span.frontMatter) {
-      if (!pieces) return { span, data: this.recent.get(key), key, pieces };
-      this.parsedLastRun++;
-      return { span, data: parseGroup(body, offsets, pieces), key, pieces };
+      if (pieces) {
+        this.parsedLastRun++;
+        return { span, data: parseGroup(body, offsets, pieces), key, pieces };
+      }
+      const data = this.recent.get(key);
+      // The text its slot holds, equal to this one: the slice is garbage at once (95,000 like chunks kept 95,000 copies).
+      return { span, data, key: this.recent.key, pieces };
     }
     let data = next.get(key);
     if (data === undefined) {
@@ -351,17 +355,22 @@ class RecentChunks {
   private readonly keys = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
   private readonly data = new Array<ChunkData | undefined>(RECENT_SLOTS).fill(undefined);
 
+  /** After get: the text its slot holds, the first of the texts equal to the one asked for. */
+  key = '';
+
   constructor(private readonly parsed: () => void) {}
 
   get(key: string): ChunkData {
     const slot = textHash(key) & (RECENT_SLOTS - 1);
-    let data = this.keys[slot] === key ? this.data[slot] : undefined;
+    const held = this.keys[slot];
+    let data = held === key ? this.data[slot] : undefined;
     if (!data) {
       data = parseChunk(key, false);
       this.parsed();
       this.keys[slot] = key;
       this.data[slot] = data;
-    }
+      this.key = key;
+    } else this.key = held!;
     return data;
   }
 }
@@ -751,7 +760,11 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       sections[sn++] = kept;
       continue;
     }
-    const section = new BuiltSection(h, h.roles, range(contentStart, startChar, endLine, endChar), sn);
+    // An empty section's content is the point where its heading ends: that very position, twice (a document of
+    // 95,000 empty sections made 190,000 positions that said the same).
+    const at = h.range.end;
+    const content = contentStart === at.line && startChar === at.character && endLine === at.line && endChar === at.character ? { start: at, end: at } : range(contentStart, startChar, endLine, endChar);
+    const section = new BuiltSection(h, h.roles, content, sn);
     if (labels === 0) raw.section = section;
     sections[sn++] = section;
   }
@@ -1084,22 +1097,36 @@ const KEPT = Symbol('kept');
 type KeptModel = PostmortemModel & { readonly [KEPT]?: Kept };
 
 let stores = 0;
+/** How many stores a section holds (one field each in BuiltSection). */
+const SLOTS = 8;
 
 /** What perSection keeps for one kind of result: a slot in every section's own results. */
 export class SectionResults<T> {
   readonly id = stores++;
   /** Never read: ties T to the store, for perSection's callers. */
   declare readonly kind?: T;
+
+  constructor() {
+    if (this.id >= SLOTS) throw new Error(`A section holds ${SLOTS} stores: give BuiltSection another slot`);
+  }
 }
 
 /**
- * A section made by buildModel. It carries what perSection kept from its own lines, in a private field: handed on
+ * A section made by buildModel. It carries what perSection kept from its own lines, in private fields: handed on
  * to the next model only when nothing about it changed (see Section), it hands on its results with it, whatever the
  * number of models in between, with no array per model and no lookup in the model before. Private, so plain data
- * (a test's deep comparison, JSON) sees only the Section's fields.
+ * (a test's deep comparison, JSON) sees only the Section's fields. A field per store, not an array: an array per
+ * section took 112 bytes more than its slots (10 MB for 95,000 sections, copied by every garbage collection).
  */
 class BuiltSection implements Section {
-  #results: unknown[] | undefined = undefined;
+  #s0: unknown = undefined;
+  #s1: unknown = undefined;
+  #s2: unknown = undefined;
+  #s3: unknown = undefined;
+  #s4: unknown = undefined;
+  #s5: unknown = undefined;
+  #s6: unknown = undefined;
+  #s7: unknown = undefined;
   constructor(
     readonly heading: Heading,
     readonly roles: readonly SectionId[],
@@ -1107,10 +1134,35 @@ class BuiltSection implements Section {
     public index: number,
   ) {}
 
-  static results(section: Section): unknown[] | undefined {
-    if (!(section instanceof BuiltSection)) return undefined;
-    // Sized for every store at once: an empty array grown by a store's slot took 17 slots (12 MB for 65,000 sections).
-    return (section.#results ??= new Array<unknown>(stores));
+  /** The model's own section (buildModel's, in its place), else undefined: only those keep results. */
+  static of(model: PostmortemModel, section: Section): BuiltSection | undefined {
+    return section instanceof BuiltSection && model.sections[section.index] === section ? section : undefined;
+  }
+
+  static get(s: BuiltSection, id: number): unknown {
+    switch (id) {
+      case 0: return s.#s0;
+      case 1: return s.#s1;
+      case 2: return s.#s2;
+      case 3: return s.#s3;
+      case 4: return s.#s4;
+      case 5: return s.#s5;
+      case 6: return s.#s6;
+      default: return s.#s7;
+    }
+  }
+
+  static set(s: BuiltSection, id: number, value: unknown): void {
+    switch (id) {
+      case 0: s.#s0 = value; break;
+      case 1: s.#s1 = value; break;
+      case 2: s.#s2 = value; break;
+      case 3: s.#s3 = value; break;
+      case 4: s.#s4 = value; break;
+      case 5: s.#s5 = value; break;
+      case 6: s.#s6 = value; break;
+      default: s.#s7 = value;
+    }
   }
 }
 
@@ -1129,17 +1181,17 @@ export function perSection<T, A = undefined>(
   stillGood?: (kept: T, arg: A) => boolean,
 ): T {
   // Module-level functions and an argument, not closures: one closure per section and call was most of the garbage.
-  const results = model.sections[section.index] === section ? BuiltSection.results(section) : undefined;
-  if (results === undefined) return compute(model, section, arg);
-  let value = results[store.id] as T | undefined;
-  if (value === undefined || (stillGood !== undefined && !stillGood(value, arg))) results[store.id] = value = compute(model, section, arg);
+  const built = BuiltSection.of(model, section);
+  if (built === undefined) return compute(model, section, arg);
+  let value = BuiltSection.get(built, store.id) as T | undefined;
+  if (value === undefined || (stillGood !== undefined && !stillGood(value, arg))) BuiltSection.set(built, store.id, (value = compute(model, section, arg)));
   return value;
 }
 
 /** What perSection kept for the section, if anything: for a reader that can use it but would not compute it. */
 export function keptFor<T>(store: SectionResults<T>, model: PostmortemModel, section: Section): T | undefined {
-  const results = model.sections[section.index] === section ? BuiltSection.results(section) : undefined;
-  return results?.[store.id] as T | undefined;
+  const built = BuiltSection.of(model, section);
+  return built === undefined ? undefined : (BuiltSection.get(built, store.id) as T | undefined);
 }
 
 /** Which lines an edit changed, between the model before and this one. */

@@ -1,7 +1,8 @@
 // Reading the prose of sections: what counts as content, what is a placeholder, and text with code spans, quotes
 // and HTML comments blanked out (same length, so columns stay exact).
 import { keptFor, perSection, type Heading, type PostmortemModel, type Section, SectionResults } from './model';
-import { asciiFirst, codeMask, isSpaceCode } from './text';
+import { asciiFirst, codeMask, firstIndex, isSpaceCode } from './text';
+import type { ParsedChunk } from './chunk';
 
 export interface ProseLine {
   readonly line: number;
@@ -86,7 +87,7 @@ export function sectionLines(model: PostmortemModel, section: Section): readonly
 const readSectionLines = (model: PostmortemModel, section: Section): readonly ProseLine[] => [...walkSection(model, section)];
 
 /** sectionLines one at a time, for readers that may stop early (a long Timeline is mostly not read). */
-function* walkSection(model: PostmortemModel, section: Section): Generator<ProseLine> {
+export function* walkSection(model: PostmortemModel, section: Section): Generator<ProseLine> {
   let inComment = false;
   // A label with text after it ("- **Impact**: all requests failed") holds content on its own line.
   const from = section.heading.kind === 'label' ? section.contentRange.start.line : section.heading.range.end.line + 1;
@@ -322,69 +323,133 @@ export function eachProseChunk<T>(
   emit: (base: number, item: T) => void,
 ): void {
   let inComment = false;
+  const scratch: Scratch = { lines: [], used: 0 };
+  const chunks = model.chunks;
+  for (let c = 0; c < chunks.length; c++) {
+    const chunk = chunks[c]!;
+    if (chunk.span.frontMatter) continue;
+    const result: ChunkResult<T> = chunkResult(model, chunk, key, read, inComment, false, scratch);
+    const items = result.items;
+    for (let k = 0; k < items.length; k++) emit(chunk.span.start, items[k]!);
+    inComment = result.inComment;
+  }
+  releaseScratch(scratch);
+}
+
+/**
+ * Whether a line of the section's content, as sectionLines reads it (comments blanked, code lines too, heading lines
+ * left out), passes `test`: read chunk by chunk like eachProseChunk, each chunk's answer kept with it under `key`
+ * (which stands for `test`), so an edit in a section of a million lines reads again only the chunks it touched, where
+ * reading the section's lines was a pass over all of them on every keystroke.
+ */
+export function someSectionLine(model: PostmortemModel, section: Section, key: string, test: (text: string) => boolean): boolean {
+  const from = section.heading.kind === 'label' ? section.contentRange.start.line : section.heading.range.end.line + 1;
+  const to = Math.min(section.contentRange.end.line, model.lines.length - 1);
+  if (from > to) return false;
+  const headingLines = new HeadingLines(model.headings, from, headingAfter(model, section));
+  const read = (lines: readonly ProseLine[]): readonly number[] => {
+    let out: number[] | undefined;
+    for (let k = 0; k < lines.length; k++) if (test(lines[k]!.text)) (out ??= []).push(lines[k]!.line);
+    return out ?? NOTHING.items;
+  };
+  const chunks = model.chunks;
+  const scratch: Scratch = { lines: [], used: 0 };
+  let inComment = false;
+  let found = false;
+  for (let c = firstIndex(chunks.length, (i) => chunks[i]!.span.end <= from); c < chunks.length && !found; c++) {
+    const chunk = chunks[c]!;
+    const base = chunk.span.start;
+    if (base > to) break;
+    if (chunk.span.frontMatter) continue;
+    const result: ChunkResult<number> = chunkResult(model, chunk, key, read, inComment, true, scratch);
+    const items = result.items;
+    for (let k = 0; k < items.length && !found; k++) {
+      const line = base + items[k]!;
+      if (line >= from && line <= to && !headingLines.has(line)) found = true;
+    }
+    inComment = result.inComment;
+  }
+  releaseScratch(scratch);
+  return found;
+}
+
+/** One array for every chunk's lines, written over and cut to each chunk's count, and how many pool objects it used. */
+interface Scratch {
+  readonly lines: ProseLine[];
+  used: number;
+}
+
+/** The pool keeps no text of the document once read. */
+function releaseScratch(scratch: Scratch): void {
+  for (let k = 0; k < scratch.used; k++) LINE_POOL[k]!.text = '';
+}
+
+/**
+ * What `read` makes of a chunk's prose lines (see eachProseChunk), kept with the chunk's data under `key` and the
+ * comment state at its start. `withCode`: code lines are read too, with comments blanked (as sectionLines reads them).
+ */
+function chunkResult<T>(
+  model: PostmortemModel,
+  chunk: ParsedChunk,
+  key: string,
+  read: (lines: readonly ProseLine[]) => readonly T[],
+  inComment: boolean,
+  withCode: boolean,
+  scratch: Scratch,
+): ChunkResult<T> {
+  const { span, data, key: source } = chunk;
+  // Kept flat, as [key, result with no comment open at the start, result inside a comment, key, …]: one small
+  // array per chunk, since a full analysis of a long document fills tens of thousands of them.
+  let slots = data.lineResults;
+  let at = 0;
+  if (!slots) data.lineResults = slots = [key, undefined, undefined]; // exactly three: not grown from empty
+  else if ((at = slots.indexOf(key)) === -1) at = slots.push(key, undefined, undefined) - 3;
+  const slot = at + (inComment ? 2 : 1);
+  const kept = slots[slot] as ChunkResult<T> | undefined;
+  if (kept) return kept;
   // One array for every chunk's lines, written over and cut to each chunk's count: `read` reads it and keeps none of
   // it. An array per chunk (or one emptied per chunk, which lets its storage go) was most of this function's garbage
   // on a long table of one-line chunks.
-  const lines: ProseLine[] = [];
-  let used = 0; // how many of LINE_POOL's objects this call wrote
-  const chunks = model.chunks;
-  for (let c = 0; c < chunks.length; c++) {
-    const { span, data, key: source } = chunks[c]!;
-    if (span.frontMatter) continue;
-    // Kept flat, as [key, result with no comment open at the start, result inside a comment, key, …]: one small
-    // array per chunk, since a full analysis of a long document fills tens of thousands of them.
-    let slots = data.lineResults;
-    let at = 0;
-    if (!slots) data.lineResults = slots = [key, undefined, undefined]; // exactly three: not grown from empty
-    else if ((at = slots.indexOf(key)) === -1) at = slots.push(key, undefined, undefined) - 3;
-    const slot = at + (inComment ? 2 : 1);
-    let result = slots[slot] as ChunkResult<T> | undefined;
-    if (!result) {
-      let n = 0;
-      const code = codeMask(data.codeLines, span.end - span.start);
-      let open: boolean = inComment;
-      // A chunk whose text opens no comment, with none open before it, has none to blank: one search of its text,
-      // not one per line (a chunk of 160,000 lines).
-      const plain = !open && !source.includes('<!--');
-      for (let l = 0; l < span.end - span.start; l++) {
-        const raw = model.lines[span.start + l] ?? '';
-        let text = raw;
-        if (plain || (!open && !raw.includes('<!--'))) {
-          // Most lines: no comment to blank, and none left open (a code line is left out unless it holds "-->").
-          if (code?.[l] && !raw.includes('-->')) continue;
-        } else {
-          // A code line without comment marks is left out and leaves a comment as it was: no need to blank it.
-          if (code?.[l] && !raw.includes('<!--') && !raw.includes('-->')) continue;
-          const blanked = blankComments(raw, open);
-          open = blanked.inComment;
-          text = blanked.text;
-        }
-        // The line objects are the pool's, written over: 160,000 of them for a chunk of a long timeline were made
-        // again on every analysis.
-        let line = LINE_POOL[n];
-        if (line) {
-          line.line = l;
-          line.text = text;
-        } else LINE_POOL.push((line = { line: l, text }));
-        if (n < lines.length) lines[n] = line;
-        else lines.push(line);
-        n++;
-        if (n > used) used = n;
-      }
-      let items: readonly T[] = NOTHING.items;
-      if (n > 0) {
-        if (lines.length !== n) lines.length = n;
-        items = read(lines);
-      }
-      result = items.length > 0 ? { items, inComment: open } : open ? NOTHING_IN_COMMENT : NOTHING;
-      slots[slot] = result;
+  const lines = scratch.lines;
+  let n = 0;
+  const code = withCode ? undefined : codeMask(data.codeLines, span.end - span.start);
+  let open: boolean = inComment;
+  // A chunk whose text opens no comment, with none open before it, has none to blank: one search of its text,
+  // not one per line (a chunk of 160,000 lines).
+  const plain = !open && !source.includes('<!--');
+  for (let l = 0; l < span.end - span.start; l++) {
+    const raw = model.lines[span.start + l] ?? '';
+    let text = raw;
+    if (plain || (!open && !raw.includes('<!--'))) {
+      // Most lines: no comment to blank, and none left open (a code line is left out unless it holds "-->").
+      if (code?.[l] && !raw.includes('-->')) continue;
+    } else {
+      // A code line without comment marks is left out and leaves a comment as it was: no need to blank it.
+      if (code?.[l] && !raw.includes('<!--') && !raw.includes('-->')) continue;
+      const blanked = blankComments(raw, open);
+      open = blanked.inComment;
+      text = blanked.text;
     }
-    const items = result.items;
-    for (let k = 0; k < items.length; k++) emit(span.start, items[k]!);
-    inComment = result.inComment;
+    // The line objects are the pool's, written over: 160,000 of them for a chunk of a long timeline were made
+    // again on every analysis.
+    let line = LINE_POOL[n];
+    if (line) {
+      line.line = l;
+      line.text = text;
+    } else LINE_POOL.push((line = { line: l, text }));
+    if (n < lines.length) lines[n] = line;
+    else lines.push(line);
+    n++;
+    if (n > scratch.used) scratch.used = n;
   }
-  // The pool keeps no text of the document once read.
-  for (let k = 0; k < used; k++) LINE_POOL[k]!.text = '';
+  let items: readonly T[] = NOTHING.items;
+  if (n > 0) {
+    if (lines.length !== n) lines.length = n;
+    items = read(lines);
+  }
+  const result: ChunkResult<T> = items.length > 0 ? { items, inComment: open } : open ? NOTHING_IN_COMMENT : NOTHING;
+  slots[slot] = result;
+  return result;
 }
 
 /** The line objects eachProseChunk hands to `read`, made once and written over (see there). */

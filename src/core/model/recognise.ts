@@ -548,11 +548,18 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   const changedText = roots.length;
   const old = before.flags;
   let changedLines = 0;
-  for (let l = 0; l < flags.length; l++) {
-    if (flags[l] === old[l]) continue;
-    if (++changedLines > PATCH_LIMIT) return undefined;
-    const h = firstIndex(n, (i) => headings[i]!.startLine <= l) - 1;
-    if (h >= 0 && h !== b.titleIndex) roots.push(h);
+  // Four lines at a time where they agree (most of them): a line at a time was most of an edit among a million lines.
+  const quads = flags.byteOffset % 4 === 0 && old.byteOffset % 4 === 0 && old.length === flags.length ? flags.length >> 2 : 0;
+  const x = quads > 0 ? new Uint32Array(flags.buffer, flags.byteOffset, quads) : undefined;
+  const y = quads > 0 ? new Uint32Array(old.buffer, old.byteOffset, quads) : undefined;
+  for (let q = 0, l = 0; l < flags.length; l = 4 * ++q) {
+    if (q < quads && x![q] === y![q]) continue;
+    for (const stop = q < quads ? l + 4 : flags.length; l < stop; l++) {
+      if (flags[l] === old[l]) continue;
+      if (++changedLines > PATCH_LIMIT) return undefined;
+      const h = firstIndex(n, (i) => headings[i]!.startLine <= l) - 1;
+      if (h >= 0 && h !== b.titleIndex) roots.push(h);
+    }
   }
   if (roots.length === 0 && changedText === 0) return undefined;
 

@@ -683,6 +683,9 @@ function scanFrom(
   return out;
 }
 
+/** How long the chunks a long run of blank lines is cut into are (see scanLines). */
+const BLANK_RUN = 256;
+
 function scanLines(
   lines: readonly string[],
   from: number,
@@ -703,6 +706,9 @@ function scanLines(
   let html: HtmlEnd | undefined = atCut ? 'blank' : undefined;
   let cuts: HtmlCuts | undefined = atCut ? new HtmlCuts() : undefined; // while in an HTML block that runs to a blank line
   let prevBlank = !atCut && !atClosed;
+  // The first line of the run of blank lines the scan is in (see BLANK_RUN). A scan that starts inside a run starts
+  // at one of its cuts, or at its first line: either is where the cuts are counted from.
+  let blankFrom = from;
   // At a cut inside a paragraph, the line above is one of its lines, maybe a row.
   let prevTableRow = false;
   let chunkIsList = false;
@@ -780,6 +786,8 @@ function scanLines(
 
   for (let i = start; i < n; i++) {
     const line = lines[i] as string;
+    // The first line of a run of blank lines, by the text alone (an HTML block ends at one, a fence may hold them).
+    if (i > from && (line.length === 0 || isBlank(line)) && !isBlank(lines[i - 1] as string)) blankFrom = i;
     // Whether a fence or HTML block was open before this line: the state before it is then not kept.
     const wasOpen = fence !== undefined || html !== undefined;
     if (scope > 0 && (fence || html) && !isBlank(line) && indentOf(line) < scope) {
@@ -865,6 +873,19 @@ function scanLines(
         // was in no other item: then none is open).
         if (item > 0 && itemSure && itemTop) noItem = true;
         item = 0;
+      }
+      if (prevBlank && i > start && (i - blankFrom) % BLANK_RUN === 0 && noItem && item === 0 && !codeOpen && !quoteOpen) {
+        // Inside a run of blank lines at the top level, with nothing open that a later line could go on with, every
+        // BLANK_RUN-th line from the run's first starts a chunk: blank lines read alone are nothing, and the state
+        // here is always the same, as after any blank line. Where the cuts are depends on the text alone (the line
+        // where the run starts), as every cut must (an edit before the run moves them with it). A million blank
+        // lines were one chunk with the paragraph above them, scanned and read whole again at every keystroke.
+        chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+        states.push(startState);
+        startState = flagsAbove < 0 ? -1 : packState(itemAbove, kindAbove, flagsAbove);
+        start = i;
+        const j = resume ? resume.resync(i) : undefined;
+        if (j !== undefined) return resume!.tail(j, chunks, states);
       }
     } else {
       if (item > 0 && indent >= item) {
@@ -1044,10 +1065,21 @@ function scanLines(
       para = paragraphLine && (prevBlank || wasPara || afterHeading) && (!PARA_EXCLUDED.has(lead) || inlineHtml) && !line.includes('|');
       plain = !mayBeDelimiterRow(line) && (para || (paragraphLine && (prevBlank || plain || afterHeading) && (lead === 124 || !PARA_EXCLUDED.has(lead) || inlineHtml)));
     }
+    // Past the second line of a run of blank lines, each blank line leaves the state as it was: the run is passed over
+    // up to the next line where it may be cut (see BLANK_RUN), or to its end, without reading each line as above (a
+    // rescan after a keystroke among a million blank lines read half of them).
+    const skip = blank && prevBlank;
     prevBlank = blank;
     prevTableRow = c === 124;
     // Surely in a list item: one of its lines, or its marker's line.
     prevInList = !blank && item > 0 && itemSure;
+    if (skip && i > start) {
+      const cutAt = noItem && item === 0 && !codeOpen && !quoteOpen ? blankFrom + BLANK_RUN * (Math.floor((i - blankFrom) / BLANK_RUN) + 1) : n;
+      const stop = Math.min(n, cutAt);
+      let j = i + 1;
+      while (j < stop && (lines[j] as string).length === 0) j++;
+      i = j - 1;
+    }
   }
   if (start < n || chunks.length === 0) {
     chunks.push({ start, end: n, frontMatter: false, htmlCut: false });

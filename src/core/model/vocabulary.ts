@@ -163,6 +163,9 @@ export function matchWords(folded: string, language: Language): WordMatch[] {
 const FRENCH_WORDS = /\b(?:le|la|les|des|du|une|est|et|pour|que|qui|dans|sur|avec|nous|pas|ce|au|aux|sont|ont|cette)\b/g;
 const ENGLISH_WORDS = /\b(?:the|and|of|to|is|was|were|in|for|that|with|we|on|this|it|not|are|by)\b/g;
 
+/** How many characters of the document's first lines detectLanguage reads. */
+const DETECT_READ = 20_000;
+
 /** The document's language, from the most common small words of its first lines. English unless French is clearly more common. */
 export function detectLanguage(lines: readonly string[]): Language {
   let fr = 0;
@@ -172,9 +175,12 @@ export function detectLanguage(lines: readonly string[]): Language {
     warmLanguages.add('detect');
     warmUp([FRENCH_WORDS, ENGLISH_WORDS], (lines.find((l) => l.trim() !== '') ?? '').slice(0, 1000).toLowerCase());
   }
-  for (const line of lines) {
-    if (read > 20_000) break;
-    read += line.length;
+  for (let i = 0; i < lines.length && read <= DETECT_READ; i++) {
+    // A line counts its break (a million empty lines were all read, twice each, on every keystroke), and a long one
+    // is read up to the bound (a line of a megabyte was lower-cased and searched whole).
+    const line = lines[i]!.length > DETECT_READ - read ? lines[i]!.slice(0, DETECT_READ - read + 1) : lines[i]!;
+    read += line.length + 1;
+    if (line.length === 0) continue;
     const t = line.toLowerCase();
     fr += t.match(FRENCH_WORDS)?.length ?? 0;
     en += t.match(ENGLISH_WORDS)?.length ?? 0;

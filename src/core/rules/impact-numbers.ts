@@ -1,10 +1,15 @@
 // impact-numbers: the Impact section states damage in numbers (users affected, durations, percentages).
 import { sectionsFor } from '../model/model';
-import { isEmptySection, sectionLines } from '../model/prose';
+import { isEmptySection, someSectionLine } from '../model/prose';
 import { isOwnPlaceholder, onlyOwnPlaceholders } from '../model/placeholders';
 import type { Rule } from './types';
 
 const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half|percent)\b/i;
+
+/** A line that states a number, not as one of our own placeholders. */
+const statesNumber = (text: string): boolean => NUMBER.test(text) && !isOwnPlaceholder(text);
+/** statesNumber's answers per chunk (see someSectionLine). */
+const KEY = 'impact-numbers';
 
 export const impactNumbers: Rule = {
   code: 'impact-numbers',
@@ -17,7 +22,7 @@ export const impactNumbers: Rule = {
       const section = sections[i]!;
       if (isEmptySection(model, section) || onlyOwnPlaceholders(model, section)) continue; // empty-section says it already
       // The pm-impact table's default zeros are not numbers anyone stated.
-      if (sectionLines(model, section).some((l) => NUMBER.test(l.text) && !isOwnPlaceholder(l.text))) continue;
+      if (someSectionLine(model, section, KEY, statesNumber)) continue;
       report({
         message: 'The Impact section states no number: give the damage in numbers (users affected, duration, failed operations, revenue), with links to charts or logs.',
         range: section.heading.range,

@@ -1,6 +1,6 @@
 // responders-empty: a Responders section that names nobody.
 import { sectionsFor } from '../model/model';
-import { isEmptySection, isPlaceholderLine, sectionLines } from '../model/prose';
+import { isEmptySection, isPlaceholderLine, someSectionLine } from '../model/prose';
 import { asciiFirst } from '../model/text';
 import type { Rule } from './types';
 
@@ -26,6 +26,10 @@ function hasFullName(text: string): boolean {
 }
 
 const names = (text: string): boolean => mentionOrLead(text) || hasFullName(text);
+/** A line, not a placeholder, that names somebody. */
+const namesSomebody = (text: string): boolean => !isPlaceholderLine(text) && names(text);
+/** namesSomebody's answers per chunk (see someSectionLine). */
+const KEY = 'responders-empty';
 
 export const respondersEmpty: Rule = {
   code: 'responders-empty',
@@ -37,8 +41,7 @@ export const respondersEmpty: Rule = {
     for (let i = 0; i < sections.length; i++) {
       const section = sections[i]!;
       if (isEmptySection(model, section)) continue; // empty-section says it already
-      const lines = sectionLines(model, section).filter((l) => !isPlaceholderLine(l.text));
-      if (lines.some((l) => names(l.text))) continue;
+      if (someSectionLine(model, section, KEY, namesSomebody)) continue;
       report({
         message: 'The Responders section names nobody: list who was involved (@handle or name) and their role.',
         range: section.heading.range,
