@@ -10,6 +10,12 @@ import { rng } from '../bench/generate';
 const YAML_CASES: readonly string[] = [
   '',
   '# only a comment',
+  // Runs of comment lines at the top level, each line its own piece: each is read within itself.
+  'a: 1\n# c1\n# c2\n\n# c3\nb: 2',
+  '# c1\n# c2\n# c3',
+  '# c1\u0001\n# c2\nb: 2',
+  '# c1\r\n# c2\nb: 2',
+  '#\n#\n#\na: 1',
   'title: Outage\nstatus: draft\nseverity: 2',
   'a: 1\nb: 1.5\nc: 0x1F\nd: 0o17\ne: +12\nf: -0\ng: 1e3\nh: .inf\ni: -.Inf\nj: .nan\nk: 12345678901234567890\nl: 1.50\nm: 1_000',
   'a: ~\nb: null\nc: Null\nd: NULL\ne: true\nf: True\ng: FALSE\nh: yes\ni: on\nj: 2024-01-01\nk: 14:03',
