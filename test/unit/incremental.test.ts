@@ -471,6 +471,8 @@ describe('chunk fast path == remark', function () {
     '> q', '>', '> > q', '> - q', '> # h', '>     code', '> [a] q', '> [a]: q', '***', '- - -', '___', '[^1]: note 1', '[^1]: note',
     '[a]: <x y>', '[a]: <>', '[a]: <x>y', '[a]: <x\\>y>', '[a]: /x\\1', '[a]: /x\\(y', '[a]: /x\\<', '[a]: /a\\ b', '[a]: <x\\>', '[a]: /x\\', '[a]: /x (t) y', '[a]: /x "t"y', '[a]: <x> "t" y',
     '    more', '[a]: /x (t)', "[a]: /x 't'", '[a]: /x y', '[a]: /x "t" y', '[a]: /x ""', '[a]:', '[a', 'b]: /x', '"t"', '3. x', '2.',
+    // Surely no definition (read without micromark, which is quadratic on lines of them), and valid ones like them.
+    '[a]: <', '[a]: <<', '[a]: <x<y>', '[a]: (', '[a]: )', '[a]: x)', '[a]: ((x)', '[a]: (x)', '[a]: <(x)>', '> [a]: <', '> [a]: (', '[b', '> [a]: <x>',
   ];
   const chunks = new Set<string>();
   for (const a of LOOKALIKES) {
