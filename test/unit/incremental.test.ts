@@ -382,7 +382,9 @@ describe('recognition patched after an edit == read again', () => {
       const at = Math.floor(r() * next.length);
       const line = next[at]!;
       const heading = /^(#+) /.exec(line);
-      if (heading) next[at] = r() < 0.1 ? `#${line}` : `${heading[1]} ${pick(r, r() < 0.5 ? CHILDREN : TITLES)}`;
+      // Headings taken away and added at the same lines too (every heading after them moves one place).
+      if (heading) next[at] = r() < 0.1 ? `#${line}` : r() < 0.15 ? pick(r, BODY) : `${heading[1]} ${pick(r, r() < 0.5 ? CHILDREN : TITLES)}`;
+      else if (r() < 0.1) next[at] = `${'#'.repeat(2 + Math.floor(r() * 3))} ${pick(r, r() < 0.5 ? CHILDREN : TITLES)}`;
       else if (line !== '' || r() < 0.3) next[at] = pick(r, BODY);
       if (r() < 0.05) next.splice(at, 0, pick(r, BODY));
     }
@@ -427,7 +429,9 @@ describe('recognition patched after an edit == read again', () => {
       }
     }
     const patched = recognitionRuns.patched - runs.patched;
+    const moved = recognitionRuns.moved - runs.moved;
     assert.ok(patched > 250, `${patched} of 1,000 recognitions patched`);
+    assert.ok(moved > 50, `${moved} of 1,000 recognitions patched with headings added or removed`);
   });
 });
 

@@ -714,6 +714,8 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const labels = recognition.labels.length;
   // Filled by index and cut to length (see rawHeadings).
   const sections = new Array<BuiltSection>(headings.length + labels);
+  // Where each section was in the previous model's sections, or -1 for a new one (see Built.wasAt).
+  const wasAt = previous && labels === 0 ? new Int32Array(headings.length) : undefined;
   let sn = 0;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
@@ -730,19 +732,24 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     // The previous model's section when it is the same in every way and none of its lines were read again (see Section).
     const raw = recognised[i]!;
     const kept = raw.section;
+    // Kept at another index when headings before it were added or removed (typing "x" before a setext underline):
+    // its index moves with it, and what was kept with it stays (nothing kept per section reads its index).
     if (
-      labels === 0 &&
+      wasAt !== undefined &&
       kept !== undefined &&
       kept.heading === h &&
-      kept.index === sn &&
+      previous!.sections[kept.index] === kept &&
       (h.range.start.line >= dirtyTo || endLine < dirtyFrom) &&
       sameRange(kept.contentRange, contentStart, startChar, endLine, endChar)
     ) {
+      wasAt[sn] = kept.index;
+      kept.index = sn;
       sections[sn++] = kept;
       continue;
     }
     const section = new BuiltSection(h, h.roles, range(contentStart, startChar, endLine, endChar), sn);
     if (labels === 0) raw.section = section;
+    if (wasAt) wasAt[sn] = -1;
     sections[sn++] = section;
   }
   sections.length = sn;
@@ -768,7 +775,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
 
   const found: EntryLines = { itemStarts, itemEnds, rows };
   const priorOf = (entries: readonly Entry[], spans: EntrySpans | undefined): EntriesBefore | undefined =>
-    previous ? { entries, spans, sections: previous.sections, lines: previous.lines } : undefined;
+    previous ? { entries, spans, sections: previous.sections, wasAt, lines: previous.lines } : undefined;
   // Where each section's entries are, kept only for the next model of the document (all -1 until found).
   const spans = (): EntrySpans | undefined => (options.cache ? new Int32Array(2 * sections.length).fill(-1) : undefined);
   const timelineRead = collectEntries(sections, 'timeline', headings, found, lines, previous && priorOf(previous.timeline, previousBuilt?.timelineSpans), spans());
@@ -798,7 +805,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   if (options.cache) {
     keeping.add(model);
     lastModel.set(options.cache, model);
-    built.set(model, { raw: rawHeadings, definitions: refs?.index, recognition, timelineSpans: timelineRead.spans, actionSpans: actionRead.spans });
+    built.set(model, { raw: rawHeadings, definitions: refs?.index, recognition, timelineSpans: timelineRead.spans, actionSpans: actionRead.spans, wasAt });
   }
   return model;
 }
@@ -830,6 +837,12 @@ interface Built {
   /** Where each section's timeline entries and action items are in its lists (see collectEntries). */
   readonly timelineSpans: EntrySpans | undefined;
   readonly actionSpans: EntrySpans | undefined;
+  /**
+   * Where each section was in the sections of the model before (its index there), or -1 for a section made new;
+   * undefined when there was none, or the document has labels (every section is new then). A section kept at another
+   * index has its `index` moved: the model before's readers of it (collectEntries, byRoleOf) read where it was here.
+   */
+  readonly wasAt: Int32Array | undefined;
 }
 const built = new WeakMap<PostmortemModel, Built>();
 
@@ -919,6 +932,49 @@ function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>
   return { labels, resolved, version };
 }
 
+/**
+ * The lists by role of the sections before, when an edit added or removed a few sections (a heading taken away moves
+ * every section after it one place): the sections kept, at their new indices, with the few new ones merged in by
+ * index, for the roles of the sections added or removed; the other roles' lists are the very lists before (the same
+ * sections, in the same order). Else undefined.
+ */
+function movedByRole(sections: readonly Section[], was: readonly Section[], wasAt: Int32Array | undefined, before: Map<SectionId, readonly Section[]>): Map<SectionId, readonly Section[]> | undefined {
+  if (wasAt === undefined || wasAt.length !== sections.length) return undefined;
+  const added: Section[] = [];
+  const keptBefore = new Uint8Array(was.length);
+  for (let i = 0; i < sections.length; i++) {
+    const at = wasAt[i]!;
+    if (at >= 0) keptBefore[at] = 1;
+    else if (added.push(sections[i]!) > PATCH_SECTIONS) return undefined;
+  }
+  const touched = new Set<SectionId>();
+  for (const s of added) for (const role of s.roles) touched.add(role);
+  let dropped = 0;
+  for (let j = 0; j < was.length; j++) {
+    if (keptBefore[j] === 1) continue;
+    if (++dropped > PATCH_SECTIONS) return undefined;
+    for (const role of was[j]!.roles) touched.add(role);
+  }
+  const out = new Map(before);
+  for (const role of touched) {
+    const list = before.get(role) ?? NO_SECTIONS;
+    const next: Section[] = [];
+    let a = 0; // the next of `added` (in index order) that may serve the role
+    for (let k = 0; k < list.length; k++) {
+      const s = list[k]!;
+      // A section removed is not at its index in the new sections (a kept one is: its index moved with it).
+      if (sections[s.index] !== s) continue;
+      // Kept sections have their new indices: the new ones before this one go first.
+      for (; a < added.length && added[a]!.index < s.index; a++) if (added[a]!.roles.includes(role)) next.push(added[a]!);
+      next.push(s);
+    }
+    for (; a < added.length; a++) if (added[a]!.roles.includes(role)) next.push(added[a]!);
+    if (next.length > 0) out.set(role, next);
+    else out.delete(role);
+  }
+  return out;
+}
+
 /** Same roles for the same reasons (recognition shares its results between headings of the same words, not always). */
 function sameRoles(a: Pick<Heading, 'roles' | 'reasons'>, b: Pick<Heading, 'roles' | 'reasons'>): boolean {
   if (a.roles === b.roles && a.reasons === b.reasons) return true;
@@ -956,7 +1012,7 @@ function byRoleOf(model: PostmortemModel): Map<SectionId, readonly Section[]> {
     sectionsByRole.set(model, before);
     return before;
   }
-  const patched = before && patchByRole(model.sections, previous!.sections, before);
+  const patched = before && (patchByRole(model.sections, previous!.sections, before) ?? movedByRole(model.sections, previous!.sections, built.get(model)?.wasAt, before));
   if (patched) {
     sectionsByRole.set(model, patched);
     return patched;
@@ -1257,6 +1313,8 @@ interface EntriesBefore {
   readonly entries: readonly Entry[];
   readonly spans: EntrySpans | undefined;
   readonly sections: readonly Section[];
+  /** Where each section of the new model was in `sections` (see Built.wasAt). */
+  readonly wasAt: Int32Array | undefined;
   readonly lines: readonly string[];
 }
 
@@ -1290,8 +1348,9 @@ function collectEntries(
     // it unchanged too (a row's header is read from the line below): its entries, as they were. 36,000 Timeline
     // sections were each searched for their items on every keystroke.
     const was = prior?.spans;
-    if (was && prior!.sections[si] === section && was[2 * si]! >= 0 && prior!.lines[to + 1] === lines[to + 1]) {
-      for (let k = was[2 * si]!; k < was[2 * si + 1]!; k++) out[count++] = previous![k]!;
+    const at = prior?.wasAt ? prior.wasAt[si]! : -1; // where it was in the model before (it may have moved)
+    if (was && at >= 0 && prior!.sections[at] === section && was[2 * at]! >= 0 && prior!.lines[to + 1] === lines[to + 1]) {
+      for (let k = was[2 * at]!; k < was[2 * at + 1]!; k++) out[count++] = previous![k]!;
       if (spans) spans[2 * si + 1] = count;
       if (before > 0 && count > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
       continue;

@@ -401,8 +401,37 @@ export function recognise(input: RecogniseInput, previous?: Recognition): Recogn
   return recogniseAll(input);
 }
 
-/** How recognitions were made: taken as they were, patched, or read in full (for tests of the incremental paths). */
-export const recognitionRuns = { taken: 0, patched: 0, all: 0 };
+/** How recognitions were made: taken as they were, patched (`moved`: with headings added or removed), or read in full (for tests of the incremental paths). */
+export const recognitionRuns = { taken: 0, patched: 0, all: 0, moved: 0 };
+
+/** The headings' tree: each one's parent, where its section ends (exclusive line), its children, and the heading lines. */
+function treeOf(headings: readonly HeadingInput[], lineCount: number): Pick<Basis, 'parent' | 'childStart' | 'kids' | 'isHeadingLine'> & { end: Int32Array } {
+  const n = headings.length;
+  const parent = new Int32Array(n).fill(-1);
+  const end = new Int32Array(n).fill(lineCount);
+  // A stack of open headings in a typed array (a heading is pushed once): no array grown per document.
+  const stack = new Int32Array(n);
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    const h = headings[i]!;
+    while (top > 0 && headings[stack[top - 1]!]!.level >= h.level) end[stack[--top]!] = h.startLine;
+    parent[i] = top > 0 ? stack[top - 1]! : -1;
+    stack[top++] = i;
+  }
+  // Children of each heading, in order: kids[childStart[p] .. childStart[p + 1]).
+  const childStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childStart[parent[i]! + 1]++;
+  for (let i = 0; i < n; i++) childStart[i + 1] += childStart[i]!;
+  const kids = new Int32Array(childStart[n]!);
+  const fill = childStart.slice(0, n);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[fill[parent[i]!]!++] = i;
+  const isHeadingLine = new Uint8Array(lineCount);
+  for (let i = 0; i < n; i++) {
+    const h = headings[i]!;
+    for (let l = h.startLine; l <= h.endLine && l < lineCount; l++) isHeadingLine[l] = 1;
+  }
+  return { parent, end, childStart, kids, isHeadingLine };
+}
 
 function recogniseAll(input: RecogniseInput): Recognition {
   const { headings, lines, flags, matcher, language } = input;
@@ -423,30 +452,7 @@ function recogniseAll(input: RecogniseInput): Recognition {
   const onlyRoleName = n > 0 && words[0]!.candidates.length > 0 && words[0]!.folded.split(' ').length <= 3;
   const titleIndex = first && first.level === 1 && !(onlyRoleName && (h1s > 1 || n === 1)) ? 0 : -1;
 
-  // The tree: each heading's parent, and where its section ends (exclusive line).
-  const parent = new Int32Array(n).fill(-1);
-  const end = new Int32Array(n).fill(lines.length);
-  const stack: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const h = headings[i]!;
-    while (stack.length > 0 && headings[stack[stack.length - 1]!]!.level >= h.level) end[stack.pop()!] = h.startLine;
-    parent[i] = stack.length > 0 ? stack[stack.length - 1]! : -1;
-    stack.push(i);
-  }
-  // Children of each heading, in order: kids[childStart[p] .. childStart[p + 1]).
-  const childStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childStart[parent[i]! + 1]++;
-  for (let i = 0; i < n; i++) childStart[i + 1] += childStart[i]!;
-  const kids = new Int32Array(childStart[n]!);
-  {
-    const fill = childStart.slice(0, n);
-    for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[fill[parent[i]!]!++] = i;
-  }
-  const isHeadingLine = new Uint8Array(lines.length);
-  for (let i = 0; i < n; i++) {
-    const h = headings[i]!;
-    for (let l = h.startLine; l <= h.endLine && l < lines.length; l++) isHeadingLine[l] = 1;
-  }
+  const { parent, end, childStart, kids, isHeadingLine } = treeOf(headings, lines.length);
 
   // Roles some heading names plainly: broad words for them count nowhere else.
   const plainCount = new Int32Array(SECTION_IDS.length);
@@ -493,13 +499,20 @@ const PATCH_LIMIT = 256;
 /** Headings it may read again. */
 const PATCH_HEADINGS = 4096;
 
+/** At the same lines and level: the same place in the tree's order (its text may differ). */
+const samePlace = (x: HeadingInput, y: HeadingInput): boolean => x === y || (x.level === y.level && x.startLine === y.startLine && x.endLine === y.endLine);
+
 /**
- * The recognition of `input` made from the one before it, when the edit left every heading at its lines and level
- * (no tree changed) and changed at most a few headings' texts and lines' signals. Every pass reads only a heading's
- * words, its ancestors, its children and its section's lines, except through three document-wide sets: roles named
- * plainly, roles served before the content pass, and what the content pass gave. So the headings under the topmost
- * ancestor (below the title, which serves no role) of each change are read again, and the rest keep their roles while
- * those sets are the same and the content pass gives nothing, before or after; otherwise undefined (read it all).
+ * The recognition of `input` made from the one before it, when the edit left the lines where they were and changed at
+ * most a few headings: their texts, lines' signals, and headings added or removed (typing "x" before a setext
+ * underline or "<h2>" takes a heading away). The headings before and after the change are matched by their place (level
+ * and lines); those after it moved by as many places as headings were added or removed. Every pass reads only a
+ * heading's words, its ancestors, its children and its section's lines, except through three document-wide sets:
+ * roles named plainly, roles served before the content pass, and what the content pass gave. So the headings under
+ * the topmost ancestor (below the title, which serves no role) of each change are read again (a change: a heading
+ * whose text, parent, section end or children changed, one added, or a line's signals), and the rest keep their roles
+ * while those sets are the same and the content pass gives nothing, before or after; otherwise undefined (read it
+ * all). Nothing is read per heading beyond the change but the copies of a few arrays (see movedTree).
  * A differential test compares it with recogniseAll over random edits.
  */
 function patch(input: RecogniseInput, previous: Recognition): Recognition | undefined {
@@ -507,36 +520,57 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   const before = b.input;
   const { headings, lines, flags, matcher, language } = input;
   const n = headings.length;
+  const olds = before.headings;
+  const m = olds.length;
   if (b.contentGave || input.matcher !== before.matcher || input.language !== before.language || input.bodyStart !== before.bodyStart) return undefined;
-  if (lines.length !== before.lines.length || n !== before.headings.length) return undefined;
-  // Headings whose text changed; every heading must keep its level and lines.
+  if (lines.length !== before.lines.length) return undefined;
+  // Headings read again (new indices), first those whose text changed at the same place.
   const roots: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = headings[i]!;
-    const y = before.headings[i]!;
+  // The headings at the same places before the change (`from` of them) and after it (the last `z`); between them,
+  // old headings [from, oldTo) became new ones [from, newTo).
+  const common = Math.min(n, m);
+  let from = 0;
+  for (; from < common; from++) {
+    const x = headings[from]!;
+    const y = olds[from]!;
     if (x === y) continue;
-    if (x.level !== y.level || x.startLine !== y.startLine || x.endLine !== y.endLine) return undefined;
-    if (x.text !== y.text) {
-      if (i === b.titleIndex || i === 0 || roots.length >= PATCH_LIMIT) return undefined;
+    if (!samePlace(x, y)) break;
+    if (x.text !== y.text && roots.push(from) > PATCH_LIMIT) return undefined;
+  }
+  let z = 0;
+  for (; z < common - from; z++) {
+    const x = headings[n - 1 - z]!;
+    const y = olds[m - 1 - z]!;
+    if (x === y) continue;
+    if (!samePlace(x, y)) break;
+    if (x.text !== y.text && roots.push(n - 1 - z) > PATCH_LIMIT) return undefined;
+  }
+  const newTo = n - z;
+  const oldTo = m - z;
+  const moved = newTo > from || oldTo > from;
+  for (const r of roots) if (r === b.titleIndex || r === 0) return undefined;
+  if (moved) {
+    // The title is the first heading, read with the count of H1s ("# Summary" alone is a section, not the title): a
+    // change there, of an H1, or of a document of one heading, is read in full.
+    if (from === 0 || n === 1 || m === 1 || newTo - from > PATCH_LIMIT || oldTo - from > PATCH_LIMIT) return undefined;
+    for (let i = from; i < newTo; i++) if (headings[i]!.level === 1) return undefined;
+    for (let j = from; j < oldTo; j++) if (olds[j]!.level === 1) return undefined;
+  }
+  const changedText = roots.length;
+
+  // The words (those of the headings added, or whose text changed, read again), and the roles named plainly.
+  const words = b.words.slice();
+  const cache = wordsCache(matcher, language);
+  const plainCount = b.plainCount.slice();
+  if (moved) {
+    for (let j = from; j < oldTo; j++) count(plainCount, b.words[j]!.candidates, -1, true);
+    words.splice(from, oldTo - from, ...new Array<HeadingWords>(newTo - from));
+    for (let i = from; i < newTo; i++) {
+      words[i] = headingWords(headings[i]!.text, matcher, language, 2 * n, cache);
+      count(plainCount, words[i]!.candidates, 1, true);
       roots.push(i);
     }
   }
-  // Lines whose signals changed: the heading whose section holds the line is read again (with its tree).
-  const changedText = roots.length;
-  const old = before.flags;
-  let changedLines = 0;
-  for (let l = 0; l < flags.length; l++) {
-    if (flags[l] === old[l]) continue;
-    if (++changedLines > PATCH_LIMIT) return undefined;
-    const h = firstIndex(n, (i) => headings[i]!.startLine <= l) - 1;
-    if (h >= 0 && h !== b.titleIndex) roots.push(h);
-  }
-  if (roots.length === 0 && changedText === 0) return undefined;
-
-  // The words of the headings whose text changed, and the roles named plainly.
-  const words = b.words.slice();
-  const plainCount = b.plainCount.slice();
-  const cache = wordsCache(matcher, language);
   for (let r = 0; r < changedText; r++) {
     const i = roots[r]!;
     count(plainCount, words[i]!.candidates, -1, true);
@@ -545,13 +579,32 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   }
   if (bitsOf(plainCount) !== b.plain) return undefined;
 
+  // The tree, moved where headings were added or removed.
+  const tree = moved
+    ? movedTree(headings, olds, b, previous.ends, from, newTo, oldTo, lines.length, roots)
+    : { parent: b.parent, end: previous.ends as Int32Array, childStart: b.childStart, kids: b.kids, isHeadingLine: b.isHeadingLine };
+  if (roots.length > 4 * PATCH_LIMIT) return undefined;
+
+  // Lines whose signals changed: the heading whose section holds the line is read again (with its tree).
+  const old = before.flags;
+  let changedLines = 0;
+  for (let l = 0; l < flags.length; l++) {
+    if (flags[l] === old[l]) continue;
+    if (++changedLines > PATCH_LIMIT) return undefined;
+    const h = firstIndex(n, (i) => headings[i]!.startLine <= l) - 1;
+    if (h >= 0) roots.push(h);
+  }
+
   // The subtrees to read again: from each root's topmost ancestor below the title, to the end of its section.
+  const parent = tree.parent;
   const tops: number[] = [];
   for (const r of roots) {
+    if (r === b.titleIndex) continue;
     let top = r;
-    while (b.parent[top]! >= 0 && b.parent[top] !== b.titleIndex) top = b.parent[top]!;
+    while (parent[top]! >= 0 && parent[top] !== b.titleIndex) top = parent[top]!;
     tops.push(top);
   }
+  if (tops.length === 0 && changedText === 0) return undefined;
   tops.sort((x, y) => x - y);
   const ranges: Array<[number, number]> = [];
   let total = 0;
@@ -565,39 +618,122 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   }
 
   const kept = b.keptBeforeContent.slice();
-  const p: Passes = {
-    headings,
-    flags,
-    words,
-    titleIndex: b.titleIndex,
-    parent: b.parent,
-    end: previous.ends as Int32Array,
-    childStart: b.childStart,
-    kids: b.kids,
-    isHeadingLine: b.isHeadingLine,
-    kept,
-    plain: b.plain,
-  };
   const keptCount = b.keptCount.slice();
-  for (const [from, to] of ranges) {
-    for (let i = from; i < to; i++) count(keptCount, kept[i]!, -1, false);
-    for (let i = from; i < to; i++) kept[i] = firstPass(p, i);
-    for (let i = to - 1; i >= from; i--) commonRole(p, i);
-    for (let i = from; i < to; i++) count(keptCount, kept[i]!, 1, false);
+  if (moved) {
+    for (let j = from; j < oldTo; j++) count(keptCount, kept[j]!, -1, false);
+    kept.splice(from, oldTo - from, ...new Array<readonly Candidate[]>(newTo - from).fill(NONE));
+  }
+  const p: Passes = { headings, flags, words, titleIndex: b.titleIndex, parent, end: tree.end, childStart: tree.childStart, kids: tree.kids, isHeadingLine: tree.isHeadingLine, kept, plain: b.plain };
+  for (const [start, stop] of ranges) {
+    for (let i = start; i < stop; i++) count(keptCount, kept[i]!, -1, false);
+    for (let i = start; i < stop; i++) kept[i] = firstPass(p, i);
+    for (let i = stop - 1; i >= start; i--) commonRole(p, i);
+    for (let i = start; i < stop; i++) count(keptCount, kept[i]!, 1, false);
   }
   const served = bitsOf(keptCount);
   if (served !== b.servedBeforeContent) return undefined;
-  for (const [from, to] of ranges) for (let i = from; i < to; i++) if (contentCandidate(p, i, served)) return undefined;
+  for (const [start, stop] of ranges) for (let i = start; i < stop; i++) if (contentCandidate(p, i, served)) return undefined;
 
   const out = previous.headings.slice();
-  for (const [from, to] of ranges) for (let i = from; i < to; i++) out[i] = rolesFor(p, i);
-  const labels = recogniseLabels(input, kept, served, p.end, b.parent, b.titleIndex);
+  if (moved) out.splice(from, oldTo - from, ...new Array<HeadingRoles>(newTo - from).fill(NO_ROLES));
+  for (const [start, stop] of ranges) for (let i = start; i < stop; i++) out[i] = rolesFor(p, i);
+  const labels = recogniseLabels(input, kept, served, p.end, parent, b.titleIndex);
+  if (moved) recognitionRuns.moved++;
   return {
     headings: out,
     labels,
-    ends: previous.ends,
-    basis: { ...b, input, words, kept, keptBeforeContent: kept, served, plainCount, keptCount },
+    ends: tree.end,
+    basis: { ...b, input, words, kept, keptBeforeContent: kept, served, plainCount, keptCount, parent, childStart: tree.childStart, kids: tree.kids, isHeadingLine: tree.isHeadingLine },
   };
+}
+
+/**
+ * The tree of the headings after old headings [from, oldTo) became new ones [from, newTo), the others at the same
+ * places: the tree before, moved, and made again from `from` on only until the open headings (a heading and its
+ * ancestors, at most six) are again those before, moved; from there on every heading has the parent and section end
+ * it had. Pushes to `roots` the headings whose parent, section end or children changed.
+ */
+function movedTree(
+  headings: readonly HeadingInput[],
+  olds: readonly HeadingInput[],
+  b: Basis,
+  oldEnds: Int32Array,
+  from: number,
+  newTo: number,
+  oldTo: number,
+  lineCount: number,
+  roots: number[],
+): Pick<Basis, 'parent' | 'childStart' | 'kids' | 'isHeadingLine'> & { end: Int32Array } {
+  const n = headings.length;
+  const delta = newTo - oldTo;
+  const oldParent = b.parent;
+  // Where a new heading was (-1: added), and where an old one is (-1: removed).
+  const oldOf = (i: number): number => (i < from ? i : i >= newTo ? i - delta : -1);
+  const newOf = (j: number): number => (j < from ? j : j >= oldTo ? j + delta : -1);
+  const parent = new Int32Array(n);
+  parent.set(oldParent.subarray(0, from));
+  for (let i = newTo; i < n; i++) {
+    const q = oldParent[i - delta]!;
+    parent[i] = q < from ? q : q + delta; // a removed parent is set again below (before the trees agree again)
+  }
+  const end = new Int32Array(n);
+  end.set(oldEnds.subarray(0, from));
+  end.set(oldEnds.subarray(oldTo), newTo);
+  // The open headings after heading from - 1: it and its ancestors, top of the stack last.
+  const stack: number[] = [];
+  for (let a = from - 1; a >= 0; a = parent[a]!) stack.push(a);
+  stack.reverse();
+  const openBefore = stack.slice(); // of the headings before the change, only these may end elsewhere now
+  let i = from;
+  for (; i < n; i++) {
+    const h = headings[i]!;
+    while (stack.length > 0 && headings[stack[stack.length - 1]!]!.level >= h.level) {
+      const closed = stack.pop()!;
+      end[closed] = h.startLine;
+    }
+    parent[i] = stack.length > 0 ? stack[stack.length - 1]! : -1;
+    stack.push(i);
+    if (i < newTo) continue;
+    // The open headings are those before, moved: the rest is as it was.
+    let k = stack.length - 1;
+    let j = i - delta;
+    while (k >= 0 && j >= 0 && oldOf(stack[k]!) === j) {
+      k--;
+      j = oldParent[j]!;
+    }
+    if (k < 0 && j < 0) break;
+  }
+  // Headings still open at the end of the document end with it; i is where the trees agree again (or n).
+  if (i >= n) for (const k of stack) end[k] = lineCount;
+  const agree = Math.min(i + 1, n);
+  // Read again: the headings added, those whose parent or end changed, and their parents before and after.
+  for (const k of openBefore) if (end[k] !== oldEnds[k]) roots.push(k);
+  for (let k = newTo; k < agree; k++) {
+    const j = k - delta;
+    const q = oldParent[j]!;
+    if (end[k] !== oldEnds[j] || parent[k] !== (q < 0 ? -1 : newOf(q))) {
+      roots.push(k);
+      if (parent[k]! >= 0) roots.push(parent[k]!);
+      if (q >= 0 && newOf(q) >= 0) roots.push(newOf(q));
+    }
+  }
+  for (let k = from; k < newTo; k++) if (parent[k]! >= 0) roots.push(parent[k]!);
+  for (let j = from; j < oldTo; j++) {
+    const q = oldParent[j]!;
+    if (q >= 0 && newOf(q) >= 0) roots.push(newOf(q));
+  }
+  // Children, from the parents (three passes over typed arrays).
+  const childStart = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) if (parent[k]! >= 0) childStart[parent[k]! + 1]++;
+  for (let k = 0; k < n; k++) childStart[k + 1] += childStart[k]!;
+  const kids = new Int32Array(childStart[n]!);
+  const fill = childStart.slice(0, n);
+  for (let k = 0; k < n; k++) if (parent[k]! >= 0) kids[fill[parent[k]!]!++] = k;
+  // Heading lines: those of the removed headings cleared, those of the added set.
+  const isHeadingLine = b.isHeadingLine.slice();
+  for (let j = from; j < oldTo; j++) for (let l = olds[j]!.startLine; l <= olds[j]!.endLine && l < lineCount; l++) isHeadingLine[l] = 0;
+  for (let k = from; k < newTo; k++) for (let l = headings[k]!.startLine; l <= headings[k]!.endLine && l < lineCount; l++) isHeadingLine[l] = 1;
+  return { parent, end, childStart, kids, isHeadingLine };
 }
 
 /** Bold lines acting as headings, for roles no heading serves, outside sections that serve a role. */
