@@ -12,7 +12,7 @@ import { fastParse, parseChunk } from '../../src/core/model/parse';
 import { remarkParseChunk } from '../../src/core/model/remark';
 import { spliceLines, splitLines } from '../../src/core/model/text';
 import { recognitionRuns } from '../../src/core/model/recognise';
-import { blankComments, eachProseChunk, type ProseLine } from '../../src/core/model/prose';
+import { blankComments, eachProseChunk, sectionLines, type ProseLine } from '../../src/core/model/prose';
 import { frontMatterEnd, rescanChunks, scanChunks } from '../../src/core/model/scan';
 import { FAMILIES } from '../bench/families';
 import { generatePostmortem, rng } from '../bench/generate';
@@ -312,6 +312,59 @@ describe('incremental analysis (differential)', function () {
       const same = perSection.filter((f) => oldFindings.has(f)).length;
       assert.ok(same >= perSection.length - 3, `${same} of ${perSection.length} section findings kept`);
       // And back: the text as it was gives the first analysis's results.
+      assert.deepEqual(snapshot(analyzer.analyze(text)), snapshot(first));
+    });
+  }
+});
+
+describe('an edit that adds or removes a heading', () => {
+  // Every section after the heading moves one place: each is kept (the same object, its index moved), with what was
+  // read from it, and the recognition is patched, not read again for every heading.
+  const mid = (text: string, what: string): number => text.indexOf(what, Math.floor(text.length / 2));
+  const cases: Array<[string, string, (text: string) => string]> = [
+    ['a setext underline made text', lines(300, (i) => (i % 2 ? '---' : 'Impact')), (t) => `${t.slice(0, mid(t, '---'))}x${t.slice(mid(t, '---'))}`],
+    // In one HTML block, "x<h2>Impact</h2>" is still a heading: each here is a block of its own. Some sections hold
+    // text: a document of empty sections only is a template (no empty-section findings).
+    ['an HTML heading made text', lines(300, (i) => `<h2>Impact</h2>\n\n${i % 3 ? '' : 'Text.'}\n`), (t) => `${t.slice(0, mid(t, '<h2>'))}x${t.slice(mid(t, '<h2>'))}`],
+    ['an ATX heading made text', lines(200, (i) => `## Impact ${i % 7}\n\n${i % 3 ? '' : 'Text.'}\n`), (t) => `${t.slice(0, mid(t, '## '))}${t.slice(mid(t, '## ') + 3)}`],
+    ['a line made a heading', lines(200, () => '## Impact\n\nText.\n'), (t) => `${t.slice(0, mid(t, 'Text.'))}## Notes${t.slice(mid(t, 'Text.') + 5)}`],
+    ['a sub-heading made text', lines(100, (i) => `## Impact\n\n### Customer impact ${i}\n\nText.\n`), (t) => `${t.slice(0, mid(t, '### '))}${t.slice(mid(t, '### ') + 4)}`],
+    ['a Timeline heading made text', lines(200, (i) => `## Timeline\n\n- 14:${String(i % 60).padStart(2, '0')} UTC: x\n`), (t) => `${t.slice(0, mid(t, '## '))}${t.slice(mid(t, '## ') + 3)}`],
+  ];
+  for (const [name, body, edit] of cases) {
+    it(name, () => {
+      const text = `---\ntype: postmortem\n---\n# Title\n\n${body}`;
+      const edited = edit(text);
+      assert.notEqual(edited, text);
+      assert.equal(edited.split('\n').length, text.split('\n').length);
+      const analyzer = new IncrementalAnalyzer();
+      const first = analyzer.analyze(text);
+      // What perSection keeps: each section's lines, read now so the next model may take them.
+      const read = new Map(first.model.sections.map((s) => [s, sectionLines(first.model, s)] as const));
+      const runs = { ...recognitionRuns };
+      const second = analyzer.analyze(edited);
+      assert.equal(recognitionRuns.all, runs.all, 'the recognition is not read again in full');
+      assert.equal(recognitionRuns.moved, runs.moved + 1, 'the recognition is patched with headings moved');
+      assert.deepEqual(snapshot(second), snapshot(analyze(edited)));
+      assert.notEqual(second.model.headings.length, first.model.headings.length);
+      const sections = second.model.sections;
+      const kept = sections.filter((s) => read.has(s));
+      const moved = kept.filter((s) => first.model.sections.indexOf(s) !== s.index);
+      assert.ok(kept.length >= sections.length - 3, `${kept.length} of ${sections.length} sections kept`);
+      assert.ok(moved.length >= sections.length / 3, `${moved.length} of ${sections.length} sections kept at another index`);
+      for (const s of kept) {
+        assert.equal(sections[s.index], s);
+        assert.equal(sectionLines(second.model, s), read.get(s), `the lines read from section ${s.index} are kept`);
+      }
+      // Entries of the sections kept are the same objects; per-section findings too.
+      const entries = new Set<object>(first.model.timeline);
+      const same = second.model.timeline.filter((e) => entries.has(e)).length;
+      assert.ok(same >= second.model.timeline.length - 3, `${same} of ${second.model.timeline.length} timeline entries kept`);
+      const oldFindings = new Set<object>(first.findings);
+      const perSection = second.findings.filter((f) => f.code === 'empty-section' || f.code === 'duplicate-section');
+      const sameFindings = perSection.filter((f) => oldFindings.has(f)).length;
+      assert.ok(sameFindings >= perSection.length - 3, `${sameFindings} of ${perSection.length} section findings kept`);
+      // And back: the heading again, each section at its index as at first.
       assert.deepEqual(snapshot(analyzer.analyze(text)), snapshot(first));
     });
   }
