@@ -715,7 +715,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   // Filled by index and cut to length (see rawHeadings).
   const sections = new Array<BuiltSection>(headings.length + labels);
   // Where each section was in the previous model's sections, or -1 for a new one (see Built.wasAt).
-  const wasAt = previous && labels === 0 ? new Int32Array(headings.length) : undefined;
+  let wasAt = previous && labels === 0 ? new Int32Array(headings.length) : undefined;
   let sn = 0;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
@@ -753,6 +753,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     sections[sn++] = section;
   }
   sections.length = sn;
+  wasAt = wasAt?.subarray(0, sn); // one per section (the title has none)
   if (labels > 0) {
     for (const l of recognition.labels) {
       const heading: Heading = {
@@ -934,41 +935,38 @@ function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>
 
 /**
  * The lists by role of the sections before, when an edit added or removed a few sections (a heading taken away moves
- * every section after it one place): the sections kept, at their new indices, with the few new ones merged in by
- * index, for the roles of the sections added or removed; the other roles' lists are the very lists before (the same
- * sections, in the same order). Else undefined.
+ * every section after it one place): the sections before the change and those after it (kept, their indices moved) are
+ * the lists' own runs, copied, with the sections between them read from the new sections; the lists of roles no
+ * section there serves are the very lists before. Else undefined.
  */
 function movedByRole(sections: readonly Section[], was: readonly Section[], wasAt: Int32Array | undefined, before: Map<SectionId, readonly Section[]>): Map<SectionId, readonly Section[]> | undefined {
   if (wasAt === undefined || wasAt.length !== sections.length) return undefined;
-  const added: Section[] = [];
-  const keptBefore = new Uint8Array(was.length);
-  for (let i = 0; i < sections.length; i++) {
-    const at = wasAt[i]!;
-    if (at >= 0) keptBefore[at] = 1;
-    else if (added.push(sections[i]!) > PATCH_SECTIONS) return undefined;
+  const n = sections.length;
+  const m = was.length;
+  // The sections at the same places before the change ([0, from)) and after it (the last n - newTo, m - oldTo before).
+  let from = 0;
+  while (from < n && from < m && wasAt[from] === from) from++;
+  let newTo = n;
+  let oldTo = m;
+  while (newTo > from && oldTo > from && wasAt[newTo - 1] === oldTo - 1) {
+    newTo--;
+    oldTo--;
   }
+  if (newTo - from > 4 * PATCH_SECTIONS || oldTo - from > 4 * PATCH_SECTIONS) return undefined;
   const touched = new Set<SectionId>();
-  for (const s of added) for (const role of s.roles) touched.add(role);
-  let dropped = 0;
-  for (let j = 0; j < was.length; j++) {
-    if (keptBefore[j] === 1) continue;
-    if (++dropped > PATCH_SECTIONS) return undefined;
-    for (const role of was[j]!.roles) touched.add(role);
-  }
+  for (let i = from; i < newTo; i++) for (const role of sections[i]!.roles) touched.add(role);
+  for (let j = from; j < oldTo; j++) for (const role of was[j]!.roles) touched.add(role);
   const out = new Map(before);
   for (const role of touched) {
     const list = before.get(role) ?? NO_SECTIONS;
-    const next: Section[] = [];
-    let a = 0; // the next of `added` (in index order) that may serve the role
-    for (let k = 0; k < list.length; k++) {
-      const s = list[k]!;
-      // A section removed is not at its index in the new sections (a kept one is: its index moved with it).
-      if (sections[s.index] !== s) continue;
-      // Kept sections have their new indices: the new ones before this one go first.
-      for (; a < added.length && added[a]!.index < s.index; a++) if (added[a]!.roles.includes(role)) next.push(added[a]!);
-      next.push(s);
-    }
-    for (; a < added.length; a++) if (added[a]!.roles.includes(role)) next.push(added[a]!);
+    // The list's sections before the change keep their indices, below `from`; every other has one at or above it.
+    const p0 = firstIndex(list.length, (k) => list[k]!.index < from);
+    // Then those the change removed or moved (at most as many as were between), then those after it.
+    let p1 = p0;
+    while (p1 < list.length && !(list[p1]!.index >= newTo && sections[list[p1]!.index] === list[p1])) p1++;
+    const between: Section[] = [];
+    for (let i = from; i < newTo; i++) if (sections[i]!.roles.includes(role)) between.push(sections[i]!);
+    const next = p0 === 0 && p1 === list.length ? between : list.slice(0, p0).concat(between, list.slice(p1));
     if (next.length > 0) out.set(role, next);
     else out.delete(role);
   }
