@@ -12,7 +12,8 @@ import { fastParse, parseChunk } from '../../src/core/model/parse';
 import { remarkParseChunk } from '../../src/core/model/remark';
 import { spliceLines, splitLines } from '../../src/core/model/text';
 import { recognitionRuns } from '../../src/core/model/recognise';
-import { blankComments, eachProseChunk, sectionLines, type ProseLine } from '../../src/core/model/prose';
+import { blankComments, eachProseChunk, isEmptySection, sectionLines, type ProseLine } from '../../src/core/model/prose';
+import { SectionFilter, sectionsFor, sectionsWhere, type PostmortemModel, type Section } from '../../src/core/model/model';
 import { frontMatterEnd, rescanChunks, scanChunks } from '../../src/core/model/scan';
 import { FAMILIES } from '../bench/families';
 import { generatePostmortem, rng } from '../bench/generate';
@@ -341,6 +342,14 @@ describe('an edit that adds or removes a heading', () => {
       const first = analyzer.analyze(text);
       // What perSection keeps: each section's lines, read now so the next model may take them.
       const read = new Map(first.model.sections.map((s) => [s, sectionLines(first.model, s)] as const));
+      // A filter of the role lists, asked once per section from scratch, then only about the sections the edit made.
+      const filter = new SectionFilter();
+      let asked = 0;
+      const withContent = (model: PostmortemModel, s: Section): boolean => {
+        asked++;
+        return !isEmptySection(model, s);
+      };
+      for (const role of ['impact', 'timeline'] as const) sectionsWhere(first.model, role, filter, withContent);
       const runs = { ...recognitionRuns };
       const second = analyzer.analyze(edited);
       assert.equal(recognitionRuns.all, runs.all, 'the recognition is not read again in full');
@@ -364,6 +373,12 @@ describe('an edit that adds or removes a heading', () => {
       const perSection = second.findings.filter((f) => f.code === 'empty-section' || f.code === 'duplicate-section');
       const sameFindings = perSection.filter((f) => oldFindings.has(f)).length;
       assert.ok(sameFindings >= perSection.length - 3, `${sameFindings} of ${perSection.length} section findings kept`);
+      for (const role of ['impact', 'timeline'] as const) {
+        asked = 0;
+        const found = sectionsWhere(second.model, role, filter, withContent);
+        assert.ok(asked <= 3, `${asked} sections asked again`);
+        assert.deepEqual(found, sectionsFor(second.model, role).filter((s) => !isEmptySection(second.model, s)));
+      }
       // And back: the heading again, each section at its index as at first.
       assert.deepEqual(snapshot(analyzer.analyze(text)), snapshot(first));
     });

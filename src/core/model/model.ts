@@ -967,6 +967,7 @@ function movedByRole(sections: readonly Section[], was: readonly Section[], wasA
     const between: Section[] = [];
     for (let i = from; i < newTo; i++) if (sections[i]!.roles.includes(role)) between.push(sections[i]!);
     const next = p0 === 0 && p1 === list.length ? between : list.slice(0, p0).concat(between, list.slice(p1));
+    derived.set(next, { old: list, from, newTo });
     if (next.length > 0) out.set(role, next);
     else out.delete(role);
   }
@@ -1032,6 +1033,58 @@ function byRoleOf(model: PostmortemModel): Map<SectionId, readonly Section[]> {
 
 
 
+/**
+ * How a list of sectionsFor was made from the previous model's list of the same role (by patchByRole or movedByRole):
+ * its sections below index `from` are the old list's first ones, its sections from index `newTo` on are the old list's
+ * last ones (kept, their indices moved), and those between are read from the model's sections.
+ */
+interface Derived {
+  readonly old: readonly Section[];
+  readonly from: number;
+  readonly newTo: number;
+}
+const derived = new WeakMap<readonly Section[], Derived>();
+
+/** What sectionsWhere keeps for one predicate: the sections of each role list that pass it. */
+export class SectionFilter {
+  readonly byList = new WeakMap<readonly Section[], readonly Section[]>();
+}
+
+/**
+ * The sections serving a role that pass `keep`, in document order, kept per role list (read it, never change it).
+ * `keep` must read only the section (as a perSection computation does: a kept section gives what it gave). After an edit
+ * the role's list is the same object (the answer is taken again), or patched from the previous model's (the answer for
+ * it is patched the same way: only the sections the edit made are asked): a rule that reads only such sections (the
+ * non-empty ones, say) does not walk 95,000 empty sections on every keystroke.
+ */
+export function sectionsWhere(model: PostmortemModel, id: SectionId, filter: SectionFilter, keep: (model: PostmortemModel, section: Section) => boolean): readonly Section[] {
+  const list = sectionsFor(model, id);
+  let out = filter.byList.get(list);
+  if (out) return out;
+  const d = derived.get(list);
+  const old = d && filter.byList.get(d.old);
+  if (d && old) {
+    const sections = model.sections;
+    // As in movedByRole: the old answer's sections before the change (indices below `from`), those the change
+    // removed or moved, then those after it (kept, at or above `newTo`).
+    const p0 = firstIndex(old.length, (k) => old[k]!.index < d.from);
+    let p1 = p0;
+    while (p1 < old.length && !(old[p1]!.index >= d.newTo && sections[old[p1]!.index] === old[p1])) p1++;
+    const between: Section[] = [];
+    for (let i = d.from; i < d.newTo; i++) {
+      const s = sections[i]!;
+      if (s.roles.includes(id) && keep(model, s)) between.push(s);
+    }
+    out = p0 === 0 && p1 === old.length ? between : old.slice(0, p0).concat(between, old.slice(p1));
+  } else {
+    const all: Section[] = [];
+    for (let i = 0; i < list.length; i++) if (keep(model, list[i]!)) all.push(list[i]!);
+    out = all;
+  }
+  filter.byList.set(list, out);
+  return out;
+}
+
 /** Sections that an edit changed, at most, for byRoleOf to patch the lists before rather than make them again. */
 const PATCH_SECTIONS = 64;
 
@@ -1054,7 +1107,9 @@ function patchByRole(sections: readonly Section[], was: readonly Section[], befo
     for (const role of sections[i]!.roles) {
       let list = out.get(role) as Section[];
       if (!copied.has(role)) {
+        const old = list;
         out.set(role, (list = list.slice()));
+        derived.set(list, { old, from: changed[0]!, newTo: changed[changed.length - 1]! + 1 });
         copied.add(role);
       }
       // Lists are in section order: the section's place, by its index.
