@@ -775,15 +775,9 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   }
 
   const found: EntryLines = { itemStarts, itemEnds, rows };
-  const priorOf = (entries: readonly Entry[], spans: EntrySpans | undefined): EntriesBefore | undefined =>
-    previous ? { entries, spans, sections: previous.sections, wasAt, lines: previous.lines } : undefined;
-  // Where each section's entries are, kept only for the next model of the document (all -1 until found).
-  const spans = (): EntrySpans | undefined => (options.cache ? new Int32Array(2 * sections.length).fill(-1) : undefined);
-  const timelineRead = collectEntries(sections, 'timeline', headings, found, lines, previous && priorOf(previous.timeline, previousBuilt?.timelineSpans), spans());
-  const actionRead = collectEntries(sections, 'action-items', headings, found, lines, previous && priorOf(previous.actionItems, previousBuilt?.actionSpans), spans());
-  const timeline = timelineRead.entries;
-  const actionItems = actionRead.entries;
-  const model: PostmortemModel = {
+  // The model first, its entries after: they are read from its sections of each role (sectionsFor, which an edit
+  // patches), not by asking each of 95,000 sections for its roles.
+  const model: { -readonly [K in keyof PostmortemModel]: PostmortemModel[K] } = {
     lines,
     eol,
     lineEnding: lineEndingsOf(body, lines, offsets),
@@ -792,21 +786,33 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     headings,
     title,
     sections,
-    timeline,
-    actionItems,
+    timeline: NO_ENTRIES,
+    actionItems: NO_ENTRIES,
     codeLines: new CodeLines(chunks, lines.length, withCode),
     chunks,
     language,
     signals: flags,
   };
   (model as { [KEPT]?: Kept })[KEPT] = { previous };
+  const made: Built = { raw: rawHeadings, definitions: refs?.index, recognition, timelineSpans: undefined, actionSpans: undefined, wasAt };
+  if (options.cache) built.set(model, made); // byRoleOf reads wasAt
+  const priorOf = (entries: readonly Entry[], spans: EntrySpans | undefined): EntriesBefore | undefined =>
+    previous ? { entries, spans, sections: previous.sections, wasAt, lines: previous.lines } : undefined;
+  // Where each section's entries are, kept only for the next model of the document (all -1 until found).
+  const spans = (of: readonly Section[]): EntrySpans | undefined => (options.cache && of.length > 0 ? new Int32Array(2 * sections.length).fill(-1) : undefined);
+  const timelineSections = sectionsFor(model, 'timeline');
+  const actionSections = sectionsFor(model, 'action-items');
+  const timelineRead = collectEntries(timelineSections, headings, found, lines, previous && priorOf(previous.timeline, previousBuilt?.timelineSpans), spans(timelineSections));
+  const actionRead = collectEntries(actionSections, headings, found, lines, previous && priorOf(previous.actionItems, previousBuilt?.actionSpans), spans(actionSections));
+  model.timeline = timelineRead.entries;
+  model.actionItems = actionRead.entries;
   // One step back only: a chain of every model of the document would never be freed.
   const before = previous ? (previous as KeptModel)[KEPT] : undefined;
   if (before) before.previous = undefined;
   if (options.cache) {
     keeping.add(model);
     lastModel.set(options.cache, model);
-    built.set(model, { raw: rawHeadings, definitions: refs?.index, recognition, timelineSpans: timelineRead.spans, actionSpans: actionRead.spans, wasAt });
+    built.set(model, { ...made, timelineSpans: timelineRead.spans, actionSpans: actionRead.spans });
   }
   return model;
 }
@@ -992,6 +998,7 @@ function sameRange(r: Range, startLine: number, startChar: number, endLine: numb
 }
 
 const NO_SECTIONS: readonly Section[] = [];
+const NO_ENTRIES: readonly Entry[] = [];
 
 /** Sections by role, per model: every rule asks, and a document may have 65,000 sections. */
 const sectionsByRole = new WeakMap<PostmortemModel, Map<SectionId, readonly Section[]>>();
@@ -1371,9 +1378,9 @@ interface EntriesBefore {
   readonly lines: readonly string[];
 }
 
+/** The entries of `sections` (those of one role, in document order; see EntrySpans for `spans`, by section index). */
 function collectEntries(
   sections: readonly Section[],
-  id: SectionId,
   headings: readonly Heading[],
   found: EntryLines,
   lines: readonly string[],
@@ -1390,9 +1397,9 @@ function collectEntries(
   // Items and rows are in line order: each section reads only its own, found by binary search (reading all of them
   // for each section was quadratic in a document of many Timeline sections).
   let sorted = true;
-  for (let si = 0; si < sections.length; si++) {
-    const section = sections[si]!;
-    if (!section.roles.includes(id)) continue;
+  for (let r = 0; r < sections.length; r++) {
+    const section = sections[r]!;
+    const si = section.index;
     const from = section.heading.range.end.line + 1;
     const to = section.contentRange.end.line;
     const before = count;
