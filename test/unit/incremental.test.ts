@@ -385,6 +385,37 @@ describe('an edit that adds or removes a heading', () => {
   }
 });
 
+describe('duplicate-section after an edit that adds or removes a heading', () => {
+  // The first line of each heading's words is updated from the run before, or read again when a first changes.
+  const body = ['## Summary', '', 'Text.', '', '## Impact', '', 'a', '', '## Details', '', 'b', '', '## Impact', '', 'c', '', '### Impact', '', 'd', '', '## Impact', '', 'e', '', 'Plain line.', '', '## Timeline', '', 'f'];
+  const edits: Array<[string, (lines: string[]) => void]> = [
+    ['the first of its words made text', (l) => (l[4] = 'Impact')],
+    ['a heading added before the first of its words', (l) => (l[2] = '## Impact')],
+    ['a duplicate added after the first', (l) => (l[24] = '## Impact')],
+    ['a heading of new words added', (l) => (l[24] = '## Lessons learned')],
+    ['a duplicate made text', (l) => (l[12] = 'Impact')],
+    ['a duplicate renamed to a first of new words', (l) => (l[20] = '## Customer impact')],
+    ['a sub-heading made text and a heading added', (l) => ((l[16] = 'Impact'), (l[24] = '## Impact'))],
+  ];
+  for (const [name, edit] of edits) {
+    it(name, () => {
+      const head = ['---', 'type: postmortem', '---', '# Title', ''];
+      const changed = body.slice();
+      edit(changed);
+      const text = [...head, ...body].join('\n');
+      const edited = [...head, ...changed].join('\n');
+      assert.notEqual(edited, text);
+      const analyzer = new IncrementalAnalyzer();
+      const first = analyzer.analyze(text);
+      const second = analyzer.analyze(edited);
+      assert.deepEqual(snapshot(second), snapshot(analyze(edited)));
+      // And back, and once more: each run updates what the one before read.
+      assert.deepEqual(snapshot(analyzer.analyze(text)), snapshot(first));
+      assert.deepEqual(snapshot(analyzer.analyze(edited)), snapshot(second));
+    });
+  }
+});
+
 describe('incremental recognition', () => {
   // An edit in a section's text leaves the headings and line flags as they were: their roles are taken as they were,
   // and only the lines acting as headings are read again.

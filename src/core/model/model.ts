@@ -940,16 +940,14 @@ function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>
 }
 
 /**
- * The lists by role of the sections before, when an edit added or removed a few sections (a heading taken away moves
- * every section after it one place): the sections before the change and those after it (kept, their indices moved) are
- * the lists' own runs, copied, with the sections between them read from the new sections; the lists of roles no
- * section there serves are the very lists before. Else undefined.
+ * Where the sections changed: those below `from` are at the same places as in the model before, the last
+ * `sections.length - newTo` are the model before's last `was.length - oldTo` (kept, their indices moved); undefined when
+ * the sections between are too many (or the model was not made from the one before).
  */
-function movedByRole(sections: readonly Section[], was: readonly Section[], wasAt: Int32Array | undefined, before: Map<SectionId, readonly Section[]>): Map<SectionId, readonly Section[]> | undefined {
+function changedWindow(sections: readonly Section[], was: readonly Section[], wasAt: Int32Array | undefined): { from: number; newTo: number; oldTo: number } | undefined {
   if (wasAt === undefined || wasAt.length !== sections.length) return undefined;
   const n = sections.length;
   const m = was.length;
-  // The sections at the same places before the change ([0, from)) and after it (the last n - newTo, m - oldTo before).
   let from = 0;
   while (from < n && from < m && wasAt[from] === from) from++;
   let newTo = n;
@@ -959,6 +957,46 @@ function movedByRole(sections: readonly Section[], was: readonly Section[], wasA
     oldTo--;
   }
   if (newTo - from > 4 * PATCH_SECTIONS || oldTo - from > 4 * PATCH_SECTIONS) return undefined;
+  return { from, newTo, oldTo };
+}
+
+/** The sections an edit removed (of the model before) and added (of this one), in order; see sectionChanges. */
+export interface SectionChanges {
+  readonly previous: PostmortemModel;
+  readonly removed: readonly Section[];
+  readonly added: readonly Section[];
+}
+
+/**
+ * The sections the edit since previousModel(model) removed and added, when they are few: every other section of
+ * either model is the very object in the other (its index may have moved), with what was read from it. Undefined when
+ * there is no model before, or the sections changed too much to list.
+ */
+export function sectionChanges(model: PostmortemModel): SectionChanges | undefined {
+  const previous = previousModel(model);
+  if (!previous) return undefined;
+  const w = changedWindow(model.sections, previous.sections, built.get(model)?.wasAt);
+  if (!w) return undefined;
+  const removed: Section[] = [];
+  const added: Section[] = [];
+  for (let j = w.from; j < w.oldTo; j++) {
+    const s = previous.sections[j]!;
+    if (model.sections[s.index] !== s) removed.push(s);
+  }
+  for (let i = w.from; i < w.newTo; i++) if (built.get(model)!.wasAt![i]! < 0) added.push(model.sections[i]!);
+  return { previous, removed, added };
+}
+
+/**
+ * The lists by role of the sections before, when an edit added or removed a few sections (a heading taken away moves
+ * every section after it one place): the sections before the change and those after it (kept, their indices moved) are
+ * the lists' own runs, copied, with the sections between them read from the new sections; the lists of roles no
+ * section there serves are the very lists before. Else undefined.
+ */
+function movedByRole(sections: readonly Section[], was: readonly Section[], wasAt: Int32Array | undefined, before: Map<SectionId, readonly Section[]>): Map<SectionId, readonly Section[]> | undefined {
+  const w = changedWindow(sections, was, wasAt);
+  if (!w) return undefined;
+  const { from, newTo, oldTo } = w;
   const touched = new Set<SectionId>();
   for (let i = from; i < newTo; i++) for (const role of sections[i]!.roles) touched.add(role);
   for (let j = from; j < oldTo; j++) for (const role of was[j]!.roles) touched.add(role);
