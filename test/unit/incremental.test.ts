@@ -396,6 +396,7 @@ describe('duplicate-section after an edit that adds or removes a heading', () =>
     ['a duplicate made text', (l) => (l[12] = 'Impact')],
     ['a duplicate renamed to a first of new words', (l) => (l[20] = '## Customer impact')],
     ['a sub-heading made text and a heading added', (l) => ((l[16] = 'Impact'), (l[24] = '## Impact'))],
+    ['the only heading of its words renamed', (l) => (l[0] = '## Overview of it')],
   ];
   for (const [name, edit] of edits) {
     it(name, () => {
@@ -414,6 +415,18 @@ describe('duplicate-section after an edit that adds or removes a heading', () =>
       assert.deepEqual(snapshot(analyzer.analyze(edited)), snapshot(second));
     });
   }
+  it('the only heading of its words made text, then one of them added below', () => {
+    const analyzer = new IncrementalAnalyzer();
+    const lines = ['---', 'type: postmortem', '---', '# Title', '', ...body];
+    analyzer.analyze(lines.join('\n'));
+    lines[5] = 'Summary';
+    assert.deepEqual(snapshot(analyzer.analyze(lines.join('\n'))), snapshot(analyze(lines.join('\n'))));
+    lines[29] = '## Summary';
+    const text = lines.join('\n');
+    const second = analyzer.analyze(text);
+    assert.deepEqual(snapshot(second), snapshot(analyze(text)));
+    assert.ok(!second.findings.some((f) => f.code === 'duplicate-section' && f.message.startsWith('"Summary"')));
+  });
 });
 
 describe('incremental recognition', () => {

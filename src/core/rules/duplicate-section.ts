@@ -37,8 +37,10 @@ export const duplicateSection: Rule = {
         if (section.roles.length === 0) continue;
         const words = perSection(wordsOf, model, section, headingWords, undefined);
         const levels = (seen[section.heading.level] ??= new Map());
-        const firstLine = levels.get(words);
-        if (firstLine === undefined) levels.set(words, section.heading.range.start.line);
+        const first = levels.get(words);
+        if (first === undefined) levels.set(words, section.heading.range.start.line);
+        else if (first >= 0) levels.set(words, REPEATED - first); // repeated: see Seen
+        const firstLine = first === undefined ? undefined : lineOf(first);
         // The same finding while the section and the line it repeats are what they were (65,000 "Impact" headings).
         const said = firstLine === undefined ? null : perSection(findings, model, section, duplicateFinding, firstLine, repeatsLine);
         if (keeps) perSection(saidOf, model, section, given, said, isGiven);
@@ -49,8 +51,13 @@ export const duplicateSection: Rule = {
   },
 };
 
-/** What a run read, for the next model of the document: the first line of each words, by level. */
+/**
+ * What a run read, for the next model of the document: the first line of each words, by level, or REPEATED minus it
+ * once some later section has the same words (a first of words no other section has may go, and its words with it).
+ */
 type Seen = Array<Map<string, number> | undefined>;
+const REPEATED = -1;
+const lineOf = (first: number): number => (first < 0 ? REPEATED - first : first);
 const runs = new WeakMap<PostmortemModel, Seen>();
 
 /** A section's finding as the last run said it (null: it is the first of its words), kept per section. */
@@ -63,28 +70,34 @@ const isGiven = (kept: Said, said: Said): boolean => kept === said;
 
 /** What a section the edit added says, from the first lines updated for it (see updated). */
 function sayFirst(model: PostmortemModel, section: Section, seen: Seen): Said {
-  const firstLine = seen[section.heading.level]?.get(perSection(wordsOf, model, section, headingWords, undefined));
+  const first = seen[section.heading.level]?.get(perSection(wordsOf, model, section, headingWords, undefined));
+  const firstLine = first === undefined ? undefined : lineOf(first);
   if (firstLine === undefined || firstLine === section.heading.range.start.line) return null;
   return perSection(findings, model, section, duplicateFinding, firstLine, repeatsLine);
 }
 
 /**
  * The first lines of the run before, updated for the sections the edit removed and added, when no first changes
- * (a removed section was none, an added one comes after the first of its words, or has words of its own); else false.
+ * but to go with its words (a removed section was none, or the only one of its words; an added one comes after the
+ * first of its words, or has words of its own); else false.
  */
 function updated(seen: Seen, change: { previous: PostmortemModel; removed: readonly Section[]; added: readonly Section[] }, model: PostmortemModel): boolean {
   for (const s of change.removed) {
     if (s.roles.length === 0) continue;
     const words = perSection(wordsOf, change.previous, s, headingWords, undefined);
-    if (seen[s.heading.level]?.get(words) === s.heading.range.start.line) return false;
+    const levels = seen[s.heading.level];
+    const first = levels?.get(words);
+    if (first === s.heading.range.start.line) levels!.delete(words); // the only one of its words
+    else if (first !== undefined && lineOf(first) === s.heading.range.start.line) return false;
   }
   for (const s of change.added) {
     if (s.roles.length === 0) continue;
     const words = perSection(wordsOf, model, s, headingWords, undefined);
     const levels = (seen[s.heading.level] ??= new Map());
-    const firstLine = levels.get(words);
-    if (firstLine === undefined) levels.set(words, s.heading.range.start.line);
-    else if (firstLine >= s.heading.range.start.line) return false;
+    const first = levels.get(words);
+    if (first === undefined) levels.set(words, s.heading.range.start.line);
+    else if (lineOf(first) >= s.heading.range.start.line) return false;
+    else if (first >= 0) levels.set(words, REPEATED - first);
   }
   return true;
 }
