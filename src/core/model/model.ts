@@ -1104,9 +1104,38 @@ export class SectionFilter {
  */
 export function sectionsWhere(model: PostmortemModel, id: SectionId, filter: SectionFilter, keep: (model: PostmortemModel, section: Section) => boolean): readonly Section[] {
   const list = sectionsFor(model, id);
+  return filter.byList.get(list) ?? filtered(model, list, derived.get(list), filter, keep, id);
+}
+
+/**
+ * sectionsWhere over every section of the model (any roles), kept per model; after an edit, patched from the answer for
+ * the model before where the sections changed (see sectionChanges). With how it was patched, when it was (see
+ * Patched): a rule that reports one finding per section of the answer may hand on the findings of the rest.
+ */
+export function allSectionsWhere(model: PostmortemModel, filter: SectionFilter, keep: (model: PostmortemModel, section: Section) => boolean): { readonly sections: readonly Section[]; readonly patched: Patched | undefined } {
+  const list = model.sections;
   let out = filter.byList.get(list);
-  if (out) return out;
-  const d = derived.get(list);
+  if (!out) {
+    const previous = previousModel(model);
+    const w = previous ? changedWindow(list, previous.sections, built.get(model)?.wasAt) : undefined;
+    out = filtered(model, list, w && { old: previous!.sections, from: w.from, newTo: w.newTo }, filter, keep, undefined);
+  }
+  return { sections: out, patched: patchedAnswers.get(out) };
+}
+
+/** How an answer of sectionsWhere was made from `old`, the answer for the model before: see allSectionsWhere. */
+export interface Patched {
+  readonly old: readonly Section[];
+  /** The answer is old[0, p0), then `between`, then old[p1, old.length). */
+  readonly p0: number;
+  readonly p1: number;
+  readonly between: readonly Section[];
+}
+const patchedAnswers = new WeakMap<readonly Section[], Patched>();
+
+/** The sections of `list` that pass `keep` (those serving `id`, if given), patched from the answer before when `d` says how. */
+function filtered(model: PostmortemModel, list: readonly Section[], d: Derived | undefined, filter: SectionFilter, keep: (model: PostmortemModel, section: Section) => boolean, id: SectionId | undefined): readonly Section[] {
+  let out: readonly Section[];
   const old = d && filter.byList.get(d.old);
   if (d && old) {
     const sections = model.sections;
@@ -1118,9 +1147,10 @@ export function sectionsWhere(model: PostmortemModel, id: SectionId, filter: Sec
     const between: Section[] = [];
     for (let i = d.from; i < d.newTo; i++) {
       const s = sections[i]!;
-      if (s.roles.includes(id) && keep(model, s)) between.push(s);
+      if ((id === undefined || s.roles.includes(id)) && keep(model, s)) between.push(s);
     }
     out = p0 === 0 && p1 === old.length ? between : old.slice(0, p0).concat(between, old.slice(p1));
+    patchedAnswers.set(out, { old, p0, p1, between });
   } else {
     const all: Section[] = [];
     for (let i = 0; i < list.length; i++) if (keep(model, list[i]!)) all.push(list[i]!);
