@@ -1,7 +1,7 @@
 // duplicate-section: two headings that say the same thing for one role (two "Impact" headings). Different headings
 // for one role ("What went well" and "What went wrong") are a deliberate split and fine.
 import { normaliseWords } from '../model/match';
-import { keepsEntries, perSection, sectionChanges, type PostmortemModel, type Section, SectionResults } from '../model/model';
+import { allSectionsWhere, keepsEntries, perSection, sectionChanges, SectionFilter, type PostmortemModel, type Section, SectionResults } from '../model/model';
 import type { FindingInput, Rule } from './types';
 
 export const duplicateSection: Rule = {
@@ -9,7 +9,7 @@ export const duplicateSection: Rule = {
   defaultLevel: 'warning',
   description: 'The same section heading twice.',
   docs: 'duplicate-section',
-  run({ model, report }) {
+  run({ model, report, before: findingsBefore }) {
     // After an edit that removed and added a few sections, none of them the first of its words, every other section
     // says what it said: the first line of each words, by level, is taken from the run before and updated, and each
     // section's finding (or none, for a first) is the one kept with it. 95,000 "Impact" headings, or as many
@@ -22,13 +22,19 @@ export const duplicateSection: Rule = {
     // Only a model the next one of its document may follow keeps what it said (see keepsEntries).
     const keeps = keepsEntries(model);
     if (seen === before) {
-      for (let i = 0; i < sections.length; i++) {
-        const section = sections[i]!;
-        if (section.roles.length === 0) continue;
-        const said = perSection(saidOf, model, section, sayFirst, seen);
-        if (said) report(said);
-      }
+      // The sections that report, patched from those of the run before (see allSectionsWhere): the findings of the
+      // sections before and after the change are handed on as they were.
+      const says = (m: PostmortemModel, section: Section): boolean => section.roles.length > 0 && perSection(saidOf, m, section, sayFirst, seen) !== null;
+      const { sections: saying, patched } = allSectionsWhere(model, reporting, says);
+      if (patched && findingsBefore && findingsBefore.count === patched.old.length) {
+        findingsBefore.take(patched.p0);
+        findingsBefore.skip(patched.p1 - patched.p0);
+        for (const section of patched.between) report(perSection(saidOf, model, section, sayFirst, seen)!);
+        findingsBefore.take(patched.old.length - patched.p1);
+      } else for (let i = 0; i < saying.length; i++) report(perSection(saidOf, model, saying[i]!, sayFirst, seen)!);
     } else {
+      // The sections that report, in order (the next run patches them).
+      const saying: Section[] | undefined = keeps ? [] : undefined;
       // The line of the first section of each words, by level (no key string per section, and no map per words: a
       // map for each of 45,000 distinct headings was most of an edit's time in this rule).
       // An index loop: for…of over 65,000 sections made an iterator result per section.
@@ -44,8 +50,12 @@ export const duplicateSection: Rule = {
         // The same finding while the section and the line it repeats are what they were (65,000 "Impact" headings).
         const said = firstLine === undefined ? null : perSection(findings, model, section, duplicateFinding, firstLine, repeatsLine);
         if (keeps) perSection(saidOf, model, section, given, said, isGiven);
-        if (said) report(said);
+        if (said) {
+          report(said);
+          saying?.push(section);
+        }
       }
+      if (saying) reporting.byList.set(sections, saying);
     }
     if (keeps) runs.set(model, seen);
   },
@@ -59,6 +69,9 @@ type Seen = Array<Map<string, number> | undefined>;
 const REPEATED = -1;
 const lineOf = (first: number): number => (first < 0 ? REPEATED - first : first);
 const runs = new WeakMap<PostmortemModel, Seen>();
+
+/** The sections that report, per model's sections (see allSectionsWhere). */
+const reporting = new SectionFilter();
 
 /** A section's finding as the last run said it (null: it is the first of its words), kept per section. */
 const saidOf = new SectionResults<Said>();
