@@ -5,9 +5,9 @@
 // for structure only.
 //
 // Paths are relative: to the workspace folder in the editor, to the project root in the CLI, so both agree.
-import type { SectionId } from './catalogue';
+import { SECTION_IDS, type SectionId } from './catalogue';
 import { DEFAULT_CONFIG, type PostmortemConfig } from '../config/config';
-import { buildModel, type PostmortemModel } from './model';
+import { allSectionsWhere, buildModel, keepsEntries, SectionFilter, sectionsFor, type PostmortemModel, type Section } from './model';
 import { isEmptySection } from './prose';
 import { countSignals } from './signals';
 import { globSet } from './user-patterns';
@@ -147,6 +147,19 @@ export function postmortemReason(model: PostmortemModel, path: string | undefine
 
 /** Three or more sections serve roles, and every one holds only placeholders and guidance. */
 function onlyPlaceholders(model: PostmortemModel): boolean {
+  if (keepsEntries(model)) {
+    // The sections with roles and content, kept per model and patched after an edit (see allSectionsWhere): an edit
+    // in a document of 95,000 empty sections asks only about the sections it made.
+    if (allSectionsWhere(model, withContent, servesWithContent).sections.length > 0) return false;
+    // Three sections with roles: in one role's list, or among the few of all lists.
+    const few = new Set<Section>();
+    for (const id of SECTION_IDS) {
+      const list = sectionsFor(model, id);
+      if (list.length >= 3) return true;
+      for (const s of list) few.add(s);
+    }
+    return few.size >= 3;
+  }
   let withRoles = 0;
   const sections = model.sections;
   for (let i = 0; i < sections.length; i++) {
@@ -157,6 +170,9 @@ function onlyPlaceholders(model: PostmortemModel): boolean {
   }
   return withRoles >= 3;
 }
+
+const withContent = new SectionFilter();
+const servesWithContent = (model: PostmortemModel, s: Section): boolean => s.roles.length > 0 && !isEmptySection(model, s);
 
 /** The front matter's `type`, read from the raw lines when the block does not parse (so it still gets checked). */
 function frontMatterType(model: PostmortemModel): string | undefined {

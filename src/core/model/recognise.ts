@@ -88,30 +88,6 @@ interface Basis {
   readonly titleIndex: number;
 }
 
-/**
- * Whether the headings' roles read from `input` are those read from `before`: the same headings (sameHeadings), the
- * same line flags, lines, words and aliases. An edit in a section's text leaves them so (only the labels are read again).
- */
-function sameBasis(input: RecogniseInput, before: RecogniseInput): boolean {
-  if (input.matcher !== before.matcher || input.language !== before.language || input.bodyStart !== before.bodyStart) return false;
-  if (input.lines.length !== before.lines.length) return false;
-  return sameHeadings(input.headings, before.headings) && sameItems(input.flags, before.flags);
-}
-
-/**
- * The same headings as recognition reads them: level, text and lines (a heading parsed again, or moved along its line
- * as when "x" is typed before "<h2>", is a new object that says the same).
- */
-function sameHeadings(a: readonly HeadingInput[], b: readonly HeadingInput[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x !== y && (x.level !== y.level || x.text !== y.text || x.startLine !== y.startLine || x.endLine !== y.endLine)) return false;
-  }
-  return true;
-}
-
 interface Candidate {
   role: SectionId;
   /** The role's bit (see roleBit): sets of roles are numbers in the passes over every heading. */
@@ -386,15 +362,10 @@ let lastShared: HeadingRoles | undefined;
  * patched where the edit changed a heading's text or a line's signals (see patch).
  */
 export function recognise(input: RecogniseInput, previous?: Recognition): Recognition {
-  if (previous && sameBasis(input, previous.basis.input)) {
-    recognitionRuns.taken++;
-    const b = previous.basis;
-    const labels = recogniseLabels(input, b.kept, b.served, previous.ends, b.parent, b.titleIndex);
-    return { headings: previous.headings, labels, ends: previous.ends, basis: { ...b, input } };
-  }
   const patched = previous && patch(input, previous);
   if (patched) {
-    recognitionRuns.patched++;
+    if (patched.headings === previous!.headings) recognitionRuns.taken++;
+    else recognitionRuns.patched++;
     return patched;
   }
   recognitionRuns.all++;
@@ -499,12 +470,19 @@ const PATCH_LIMIT = 256;
 /** Headings it may read again. */
 const PATCH_HEADINGS = 4096;
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** At the same lines and level: the same place in the tree's order (its text may differ). */
 const samePlace = (x: HeadingInput, y: HeadingInput): boolean => x === y || (x.level === y.level && x.startLine === y.startLine && x.endLine === y.endLine);
 
 /**
- * The recognition of `input` made from the one before it, when the edit left the lines where they were and changed at
- * most a few headings: their texts, lines' signals, and headings added or removed (typing "x" before a setext
+ * The recognition of `input` made from the one before it: taken as it was when the headings and line flags are the same
+ * (typing in a section's text), or patched when the edit left the lines where they were and changed at most a few
+ * headings: their texts, lines' signals, and headings added or removed (typing "x" before a setext
  * underline or "<h2>" takes a heading away). The headings before and after the change are matched by their place (level
  * and lines); those after it moved by as many places as headings were added or removed. Every pass reads only a
  * heading's words, its ancestors, its children and its section's lines, except through three document-wide sets:
@@ -522,7 +500,7 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   const n = headings.length;
   const olds = before.headings;
   const m = olds.length;
-  if (b.contentGave || input.matcher !== before.matcher || input.language !== before.language || input.bodyStart !== before.bodyStart) return undefined;
+  if (input.matcher !== before.matcher || input.language !== before.language || input.bodyStart !== before.bodyStart) return undefined;
   if (lines.length !== before.lines.length) return undefined;
   // Headings read again (new indices), first those whose text changed at the same place.
   const roots: number[] = [];
@@ -548,6 +526,13 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   const newTo = n - z;
   const oldTo = m - z;
   const moved = newTo > from || oldTo > from;
+  if (!moved && roots.length === 0 && sameBytes(flags, before.flags)) {
+    // The same headings (level, text and lines) and line flags (typing in a section's text): the roles are taken as
+    // they were, and only the lines acting as headings are read again.
+    const labels = recogniseLabels(input, b.kept, b.served, previous.ends, b.parent, b.titleIndex);
+    return { headings: previous.headings, labels, ends: previous.ends, basis: { ...b, input } };
+  }
+  if (b.contentGave) return undefined;
   for (const r of roots) if (r === b.titleIndex || r === 0) return undefined;
   if (moved) {
     // The title is the first heading, read with the count of H1s ("# Summary" alone is a section, not the title): a
