@@ -81,13 +81,7 @@ export function classifyModel(model: PostmortemModel, path: string | undefined, 
   const fmTitle = model.frontMatter?.data['title'];
   const titles = [model.title?.text, typeof fmTitle === 'string' ? fmTitle : undefined, model.headings[0]?.text].filter((t): t is string => !!t);
 
-  const roles = new Set<SectionId>();
-  // Index loops: an iterator per section of a document of 65,000 sections was garbage on every analysis.
-  const sections = model.sections;
-  for (let i = 0; i < sections.length; i++) {
-    const r = sections[i]!.roles;
-    for (let j = 0; j < r.length; j++) roles.add(r[j]!);
-  }
+  const roles = rolesInOrder(model);
   const core = CORE.filter((r) => roles.has(r));
   const strongContent = roles.size >= 5 && core.length >= 2;
 
@@ -143,6 +137,20 @@ export function classifyModel(model: PostmortemModel, path: string | undefined, 
 /** The first reason a document counts as a post-mortem, or undefined when it does not. */
 export function postmortemReason(model: PostmortemModel, path: string | undefined, globs: readonly string[]): PostmortemReason | undefined {
   return classifyModel(model, path, { globs }).reason;
+}
+
+/**
+ * The roles the sections serve, in the order they first appear, from the lists of sectionsFor (which an edit patches):
+ * not a set filled from each of 95,000 sections on every keystroke.
+ */
+function rolesInOrder(model: PostmortemModel): Set<SectionId> {
+  const firsts: Array<{ id: SectionId; index: number; at: number }> = [];
+  for (const id of SECTION_IDS) {
+    const first = sectionsFor(model, id)[0];
+    if (first) firsts.push({ id, index: first.index, at: first.roles.indexOf(id) });
+  }
+  firsts.sort((a, b) => a.index - b.index || a.at - b.at);
+  return new Set(firsts.map((f) => f.id));
 }
 
 /** Three or more sections serve roles, and every one holds only placeholders and guidance. */
