@@ -454,7 +454,7 @@ function recogniseAll(input: RecogniseInput): Recognition {
     }
   }
 
-  const labels = recogniseLabels(input, kept, served, end, parent, titleIndex);
+  const labels = recogniseLabels(input, kept, served, end, parent, titleIndex, isHeadingLine);
   const out = new Array<HeadingRoles>(n);
   for (let i = 0; i < n; i++) out[i] = rolesFor(p, i);
   return {
@@ -529,7 +529,7 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   if (!moved && roots.length === 0 && sameBytes(flags, before.flags)) {
     // The same headings (level, text and lines) and line flags (typing in a section's text): the roles are taken as
     // they were, and only the lines acting as headings are read again.
-    const labels = recogniseLabels(input, b.kept, b.served, previous.ends, b.parent, b.titleIndex);
+    const labels = recogniseLabels(input, b.kept, b.served, previous.ends, b.parent, b.titleIndex, b.isHeadingLine);
     return { headings: previous.headings, labels, ends: previous.ends, basis: { ...b, input } };
   }
   if (b.contentGave) return undefined;
@@ -622,7 +622,7 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   const out = previous.headings.slice();
   if (moved) out.splice(from, oldTo - from, ...new Array<HeadingRoles>(newTo - from).fill(NO_ROLES));
   for (const [start, stop] of ranges) for (let i = start; i < stop; i++) out[i] = rolesFor(p, i);
-  const labels = recogniseLabels(input, kept, served, p.end, parent, b.titleIndex);
+  const labels = recogniseLabels(input, kept, served, p.end, parent, b.titleIndex, tree.isHeadingLine);
   if (moved) recognitionRuns.moved++;
   return {
     headings: out,
@@ -729,22 +729,24 @@ function recogniseLabels(
   end: ArrayLike<number>,
   parent: ArrayLike<number>,
   titleIndex: number,
+  isHeadingLine: Uint8Array,
 ): LabelSection[] {
   const { headings, lines, flags, matcher, language } = input;
   // Candidate lines, in order, with the heading they sit under.
   const found: Array<{ line: number; text: string; under: number; start: number; stop: number; inline: boolean }> = [];
-  let h = -1;
+  // The heading a line sits under, found only for a candidate line (a binary search): walking every heading along
+  // the lines read each of 95,000 headings on every edit.
+  const under = (l: number): number => firstIndex(headings.length, (i) => headings[i]!.startLine <= l) - 1;
   for (let l = input.bodyStart; l < lines.length; l++) {
-    while (h + 1 < headings.length && headings[h + 1]!.startLine <= l) h++;
     const f = flags[l]!;
     if (!(f & LABEL_FLAG)) {
       // A short plain line alone in its paragraph, followed by a list ("Action Items" then "- …"), or a field name.
-      if ((f & CONTENT_FLAG) === 0 || (h >= 0 && l <= headings[h]!.endLine)) continue;
+      if ((f & CONTENT_FLAG) === 0 || isHeadingLine[l] === 1) continue;
       const line = lines[l]!;
       if (line.length > 40 || !/^[A-Z\u00C0-\u00DD]/.test(line) || /[.,;!?]\s*$/.test(line) || !/^\s*$/.test(lines[l - 1] ?? '')) continue;
       // Followed by a list or table, or ending in a colon with nothing after it on the line ("Involved:").
       if (!/:\s*$/.test(line) && !/^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\|)/.test(lines[l + 1] ?? '')) continue;
-      found.push({ line: l, text: line.replace(/:\s*$/, '').trim(), under: h, start: line.length - line.trimStart().length, stop: line.trimEnd().length, inline: false });
+      found.push({ line: l, text: line.replace(/:\s*$/, '').trim(), under: under(l), start: line.length - line.trimStart().length, stop: line.trimEnd().length, inline: false });
       continue;
     }
     const line = lines[l]!;
@@ -757,7 +759,7 @@ function recogniseLabels(
     let stop = close + 2;
     if (line[stop] === ':') stop++;
     const inline = line.slice(stop).trim() !== '';
-    found.push({ line: l, text, under: h, start, stop, inline });
+    found.push({ line: l, text, under: under(l), start, stop, inline });
   }
   const out: LabelSection[] = [];
   const taken = new Map<SectionId, number>();
