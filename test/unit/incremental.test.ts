@@ -330,6 +330,9 @@ describe('an edit that adds or removes a heading', () => {
     ['an ATX heading made text', lines(200, (i) => `## Impact ${i % 7}\n\n${i % 3 ? '' : 'Text.'}\n`), (t) => `${t.slice(0, mid(t, '## '))}${t.slice(mid(t, '## ') + 3)}`],
     ['a line made a heading', lines(200, () => '## Impact\n\nText.\n'), (t) => `${t.slice(0, mid(t, 'Text.'))}## Notes${t.slice(mid(t, 'Text.') + 5)}`],
     ['a sub-heading made text', lines(100, (i) => `## Impact\n\n### Customer impact ${i}\n\nText.\n`), (t) => `${t.slice(0, mid(t, '### '))}${t.slice(mid(t, '### ') + 4)}`],
+    // Under a section that serves a role by its own words, only the sub-headings around the change are read again
+    // (more of them than a patch reads).
+    ['one of many sub-headings made text', `## What happened\n\n${lines(9000, (i) => (i % 2 ? `    code ${i}` : `### h ${i}`))}`, (t) => `${t.slice(0, mid(t, '### '))}${t.slice(mid(t, '### ') + 4)}`],
     ['a Timeline heading made text', lines(200, (i) => `## Timeline\n\n- 14:${String(i % 60).padStart(2, '0')} UTC: x\n`), (t) => `${t.slice(0, mid(t, '## '))}${t.slice(mid(t, '## ') + 3)}`],
   ];
   for (const [name, body, edit] of cases) {

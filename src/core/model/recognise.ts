@@ -565,8 +565,9 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   if (bitsOf(plainCount) !== b.plain) return undefined;
 
   // The tree, moved where headings were added or removed.
+  const parents: number[] = []; // headings whose children changed
   const tree = moved
-    ? movedTree(headings, olds, b, previous.ends, from, newTo, oldTo, lines.length, roots)
+    ? movedTree(headings, olds, b, previous.ends, from, newTo, oldTo, lines.length, roots, parents)
     : { parent: b.parent, end: previous.ends as Int32Array, childStart: b.childStart, kids: b.kids, isHeadingLine: b.isHeadingLine };
   if (roots.length > 4 * PATCH_LIMIT) return undefined;
 
@@ -580,16 +581,64 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
     if (h >= 0) roots.push(h);
   }
 
-  // The subtrees to read again: from each root's topmost ancestor below the title, to the end of its section.
+  const kept = b.keptBeforeContent.slice();
+  const keptCount = b.keptCount.slice();
+  if (moved) {
+    for (let j = from; j < oldTo; j++) count(keptCount, kept[j]!, -1, false);
+    kept.splice(from, oldTo - from, ...new Array<readonly Candidate[]>(newTo - from).fill(NONE));
+  }
   const parent = tree.parent;
+  const p: Passes = { headings, flags, words, titleIndex: b.titleIndex, parent, end: tree.end, childStart: tree.childStart, kids: tree.kids, isHeadingLine: tree.isHeadingLine, kept, plain: b.plain };
+
+  // An ancestor that serves roles named by its own words (not given by its sub-sections, not a broad Responders that
+  // reads its lines), whose children name the same roles between them as before, does not change with what is
+  // under it, nor what it says to the headings under it: a change below it is read again only up to it (the
+  // sub-headings of a long section are not all read again). Its content, and its ancestors', are asked again below.
+  const selfRoots = new Set(roots);
+  const delta = n - m;
+  const was: Passes = { headings: olds, flags: before.flags, words: b.words, titleIndex: b.titleIndex, parent: b.parent, end: previous.ends as Int32Array, childStart: b.childStart, kids: b.kids, isHeadingLine: b.isHeadingLine, kept: b.keptBeforeContent as Array<readonly Candidate[]>, plain: b.plain };
+  const barrierOf = new Map<number, boolean>();
+  const isBarrier = (a: number): boolean => {
+    if (a < 0 || a === b.titleIndex || selfRoots.has(a) || (a >= from && a < newTo)) return false;
+    let v = barrierOf.get(a);
+    if (v === undefined) {
+      const k = kept[a]!;
+      v =
+        k.length > 0 &&
+        k.every((c) => c.reason.source !== 'context') &&
+        !words[a]!.candidates.some((c) => c.weak && c.role === 'responders') &&
+        groups(p, a) === groups(was, a < from ? a : a - delta);
+      barrierOf.set(a, v);
+    }
+    return v;
+  };
+  const barriers = new Set<number>();
+  for (const q of parents) {
+    if (q === b.titleIndex || selfRoots.has(q)) continue;
+    if (isBarrier(q)) barriers.add(q);
+    else {
+      roots.push(q);
+      selfRoots.add(q);
+    }
+  }
+
+  // The subtrees to read again: from each root's topmost ancestor below the title (or below a barrier), to the end of
+  // its section.
   const tops: number[] = [];
   for (const r of roots) {
     if (r === b.titleIndex) continue;
     let top = r;
-    while (parent[top]! >= 0 && parent[top] !== b.titleIndex) top = parent[top]!;
+    while (parent[top]! >= 0 && parent[top] !== b.titleIndex) {
+      const a = parent[top]!;
+      if (isBarrier(a)) {
+        barriers.add(a);
+        break;
+      }
+      top = a;
+    }
     tops.push(top);
   }
-  if (tops.length === 0 && changedText === 0) return undefined;
+  if (tops.length === 0 && changedText === 0 && !moved && barriers.size === 0) return undefined;
   tops.sort((x, y) => x - y);
   const ranges: Array<[number, number]> = [];
   let total = 0;
@@ -602,13 +651,6 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
     ranges.push([top, stop]);
   }
 
-  const kept = b.keptBeforeContent.slice();
-  const keptCount = b.keptCount.slice();
-  if (moved) {
-    for (let j = from; j < oldTo; j++) count(keptCount, kept[j]!, -1, false);
-    kept.splice(from, oldTo - from, ...new Array<readonly Candidate[]>(newTo - from).fill(NONE));
-  }
-  const p: Passes = { headings, flags, words, titleIndex: b.titleIndex, parent, end: tree.end, childStart: tree.childStart, kids: tree.kids, isHeadingLine: tree.isHeadingLine, kept, plain: b.plain };
   for (const [start, stop] of ranges) {
     for (let i = start; i < stop; i++) count(keptCount, kept[i]!, -1, false);
     for (let i = start; i < stop; i++) kept[i] = firstPass(p, i);
@@ -618,6 +660,8 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   const served = bitsOf(keptCount);
   if (served !== b.servedBeforeContent) return undefined;
   for (const [start, stop] of ranges) for (let i = start; i < stop; i++) if (contentCandidate(p, i, served)) return undefined;
+  // Barriers and their ancestors: their lines or children changed, so their content is asked again.
+  for (const a of barriers) for (let x = a; x >= 0 && x !== b.titleIndex; x = parent[x]!) if (contentCandidate(p, x, served)) return undefined;
 
   const out = previous.headings.slice();
   if (moved) out.splice(from, oldTo - from, ...new Array<HeadingRoles>(newTo - from).fill(NO_ROLES));
@@ -636,7 +680,7 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
  * The tree of the headings after old headings [from, oldTo) became new ones [from, newTo), the others at the same
  * places: the tree before, moved, and made again from `from` on only until the open headings (a heading and its
  * ancestors, at most six) are again those before, moved; from there on every heading has the parent and section end
- * it had. Pushes to `roots` the headings whose parent, section end or children changed.
+ * it had. Pushes to `roots` the headings whose parent or section end changed, and to `parents` those whose children did.
  */
 function movedTree(
   headings: readonly HeadingInput[],
@@ -648,6 +692,7 @@ function movedTree(
   oldTo: number,
   lineCount: number,
   roots: number[],
+  parents: number[],
 ): Pick<Basis, 'parent' | 'childStart' | 'kids' | 'isHeadingLine'> & { end: Int32Array } {
   const n = headings.length;
   const delta = newTo - oldTo;
@@ -698,14 +743,14 @@ function movedTree(
     const q = oldParent[j]!;
     if (end[k] !== oldEnds[j] || parent[k] !== (q < 0 ? -1 : newOf(q))) {
       roots.push(k);
-      if (parent[k]! >= 0) roots.push(parent[k]!);
-      if (q >= 0 && newOf(q) >= 0) roots.push(newOf(q));
+      if (parent[k]! >= 0) parents.push(parent[k]!);
+      if (q >= 0 && newOf(q) >= 0) parents.push(newOf(q));
     }
   }
-  for (let k = from; k < newTo; k++) if (parent[k]! >= 0) roots.push(parent[k]!);
+  for (let k = from; k < newTo; k++) if (parent[k]! >= 0) parents.push(parent[k]!);
   for (let j = from; j < oldTo; j++) {
     const q = oldParent[j]!;
-    if (q >= 0 && newOf(q) >= 0) roots.push(newOf(q));
+    if (q >= 0 && newOf(q) >= 0) parents.push(newOf(q));
   }
   // Children, from the parents (three passes over typed arrays).
   const childStart = new Int32Array(n + 1);
