@@ -1,4 +1,5 @@
 // Builds one bundle per host with esbuild: the Node extension host, the browser web worker and the CLI.
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -8,9 +9,9 @@ import { readFileSync } from 'node:fs';
 // build (the one browsers get, with no DOM or Node use) bundles flat and loads about 6 ms faster, so every host uses it.
 const yamlEsm = path.join(path.dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js');
 
-// markdown-it imports only decodeHTML and decodeHTMLStrict from `entities`, whose index also pulls in its encoding
-// table (23 KB minified), kept by the bundler as the package declares no side-effect freedom: bundle the decoder alone.
-const entitiesDecode = path.join(path.dirname(createRequire(import.meta.url).resolve('entities')), 'esm', 'decode.js');
+// markdown-it imports only decodeHTML and decodeHTMLStrict from `entities`: they are read with micromark's table of
+// names, which the bundles hold anyway (see entities-decode.mjs), not with a second copy of it.
+const entitiesDecode = fileURLToPath(new URL('./entities-decode.mjs', import.meta.url));
 
 // Modules that the first analysis of a usual post-mortem never runs. The Node bundle loads each from its own file on
 // first use, so VS Code does not compile them at start-up: TOML front matter, the team config file, glob settings,

@@ -5,7 +5,7 @@ import { SectionMatcher } from './model/match';
 import { buildModel, ChunkCache, keepsEntries, previousModel, releasePrevious, type PostmortemModel } from './model/model';
 import { classifyModel, type PostmortemReason } from './model/classify';
 import { RULES } from './rules';
-import type { FindingInput, Rule, RuleContext } from './rules/types';
+import type { FindingInput, FindingsBefore, Rule, RuleContext } from './rules/types';
 import { applyDirectives, readDirectives } from './model/inline-config';
 import { computeMetrics, type Metrics } from './milestones/durations';
 import { documentStatus, type DocumentStatus } from './model/status';
@@ -178,11 +178,25 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
     const start = count;
     let j = old ? old.start : 0;
     const oldEnd = old ? old.end : 0;
+    // take and skip move along the previous findings as report does (j), and check that they exist.
+    const handOn: FindingsBefore | undefined = old && {
+      count: old.end - old.start,
+      take: (n) => {
+        if (n < 0 || j + n > oldEnd) throw new Error(`${rule.code}: ${n} findings handed on, ${oldEnd - j} left`);
+        const outs = old.findings;
+        for (let k = 0; k < n; k++) findings[count++] = outs[j++]!;
+      },
+      skip: (n) => {
+        if (n < 0 || j + n > oldEnd) throw new Error(`${rule.code}: ${n} findings stepped over, ${oldEnd - j} left`);
+        j += n;
+      },
+    };
     const context: RuleContext = {
       model,
       config,
       completeness,
       today,
+      before: handOn,
       report: (f) => {
         let out: Finding | undefined;
         if (old) {

@@ -12,7 +12,8 @@ import { fastParse, parseChunk } from '../../src/core/model/parse';
 import { remarkParseChunk } from '../../src/core/model/remark';
 import { spliceLines, splitLines } from '../../src/core/model/text';
 import { recognitionRuns } from '../../src/core/model/recognise';
-import { blankComments, eachProseChunk, type ProseLine } from '../../src/core/model/prose';
+import { blankComments, eachProseChunk, isEmptySection, sectionLines, type ProseLine } from '../../src/core/model/prose';
+import { SectionFilter, sectionsFor, sectionsWhere, type PostmortemModel, type Section } from '../../src/core/model/model';
 import { frontMatterEnd, rescanChunks, scanChunks } from '../../src/core/model/scan';
 import { FAMILIES } from '../bench/families';
 import { generatePostmortem, rng } from '../bench/generate';
@@ -320,6 +321,120 @@ describe('incremental analysis (differential)', function () {
   }
 });
 
+describe('an edit that adds or removes a heading', () => {
+  // Every section after the heading moves one place: each is kept (the same object, its index moved), with what was
+  // read from it, and the recognition is patched, not read again for every heading.
+  const mid = (text: string, what: string): number => text.indexOf(what, Math.floor(text.length / 2));
+  const cases: Array<[string, string, (text: string) => string]> = [
+    ['a setext underline made text', lines(300, (i) => (i % 2 ? '---' : 'Impact')), (t) => `${t.slice(0, mid(t, '---'))}x${t.slice(mid(t, '---'))}`],
+    // In one HTML block, "x<h2>Impact</h2>" is still a heading: each here is a block of its own. Some sections hold
+    // text: a document of empty sections only is a template (no empty-section findings).
+    ['an HTML heading made text', lines(300, (i) => `<h2>Impact</h2>\n\n${i % 3 ? '' : 'Text.'}\n`), (t) => `${t.slice(0, mid(t, '<h2>'))}x${t.slice(mid(t, '<h2>'))}`],
+    ['an ATX heading made text', lines(200, (i) => `## Impact ${i % 7}\n\n${i % 3 ? '' : 'Text.'}\n`), (t) => `${t.slice(0, mid(t, '## '))}${t.slice(mid(t, '## ') + 3)}`],
+    ['a line made a heading', lines(200, () => '## Impact\n\nText.\n'), (t) => `${t.slice(0, mid(t, 'Text.'))}## Notes${t.slice(mid(t, 'Text.') + 5)}`],
+    ['a sub-heading made text', lines(100, (i) => `## Impact\n\n### Customer impact ${i}\n\nText.\n`), (t) => `${t.slice(0, mid(t, '### '))}${t.slice(mid(t, '### ') + 4)}`],
+    // Under a section that serves a role by its own words, only the sub-headings around the change are read again
+    // (more of them than a patch reads).
+    ['one of many sub-headings made text', `## What happened\n\n${lines(9000, (i) => (i % 2 ? `    code ${i}` : `### h ${i}`))}`, (t) => `${t.slice(0, mid(t, '### '))}${t.slice(mid(t, '### ') + 4)}`],
+    ['a Timeline heading made text', lines(200, (i) => `## Timeline\n\n- 14:${String(i % 60).padStart(2, '0')} UTC: x\n`), (t) => `${t.slice(0, mid(t, '## '))}${t.slice(mid(t, '## ') + 3)}`],
+  ];
+  for (const [name, body, edit] of cases) {
+    it(name, () => {
+      const text = `---\ntype: postmortem\n---\n# Title\n\n${body}`;
+      const edited = edit(text);
+      assert.notEqual(edited, text);
+      assert.equal(edited.split('\n').length, text.split('\n').length);
+      const analyzer = new IncrementalAnalyzer();
+      const first = analyzer.analyze(text);
+      // What perSection keeps: each section's lines, read now so the next model may take them.
+      const read = new Map(first.model.sections.map((s) => [s, sectionLines(first.model, s)] as const));
+      // A filter of the role lists, asked once per section from scratch, then only about the sections the edit made.
+      const filter = new SectionFilter();
+      let asked = 0;
+      const withContent = (model: PostmortemModel, s: Section): boolean => {
+        asked++;
+        return !isEmptySection(model, s);
+      };
+      for (const role of ['impact', 'timeline'] as const) sectionsWhere(first.model, role, filter, withContent);
+      const runs = { ...recognitionRuns };
+      const second = analyzer.analyze(edited);
+      assert.equal(recognitionRuns.all, runs.all, 'the recognition is not read again in full');
+      assert.equal(recognitionRuns.moved, runs.moved + 1, 'the recognition is patched with headings moved');
+      assert.deepEqual(snapshot(second), snapshot(analyze(edited)));
+      assert.notEqual(second.model.headings.length, first.model.headings.length);
+      const sections = second.model.sections;
+      const kept = sections.filter((s) => read.has(s));
+      const moved = kept.filter((s) => first.model.sections.indexOf(s) !== s.index);
+      assert.ok(kept.length >= sections.length - 3, `${kept.length} of ${sections.length} sections kept`);
+      assert.ok(moved.length >= sections.length / 3, `${moved.length} of ${sections.length} sections kept at another index`);
+      for (const s of kept) {
+        assert.equal(sections[s.index], s);
+        assert.equal(sectionLines(second.model, s), read.get(s), `the lines read from section ${s.index} are kept`);
+      }
+      // Entries of the sections kept are the same objects; per-section findings too.
+      const entries = new Set<object>(first.model.timeline);
+      const same = second.model.timeline.filter((e) => entries.has(e)).length;
+      assert.ok(same >= second.model.timeline.length - 3, `${same} of ${second.model.timeline.length} timeline entries kept`);
+      const oldFindings = new Set<object>(first.findings);
+      const perSection = second.findings.filter((f) => f.code === 'empty-section' || f.code === 'duplicate-section');
+      const sameFindings = perSection.filter((f) => oldFindings.has(f)).length;
+      assert.ok(sameFindings >= perSection.length - 3, `${sameFindings} of ${perSection.length} section findings kept`);
+      for (const role of ['impact', 'timeline'] as const) {
+        asked = 0;
+        const found = sectionsWhere(second.model, role, filter, withContent);
+        assert.ok(asked <= 3, `${asked} sections asked again`);
+        assert.deepEqual(found, sectionsFor(second.model, role).filter((s) => !isEmptySection(second.model, s)));
+      }
+      // And back: the heading again, each section at its index as at first.
+      assert.deepEqual(snapshot(analyzer.analyze(text)), snapshot(first));
+    });
+  }
+});
+
+describe('duplicate-section after an edit that adds or removes a heading', () => {
+  // The first line of each heading's words is updated from the run before, or read again when a first changes.
+  const body = ['## Summary', '', 'Text.', '', '## Impact', '', 'a', '', '## Details', '', 'b', '', '## Impact', '', 'c', '', '### Impact', '', 'd', '', '## Impact', '', 'e', '', 'Plain line.', '', '## Timeline', '', 'f'];
+  const edits: Array<[string, (lines: string[]) => void]> = [
+    ['the first of its words made text', (l) => (l[4] = 'Impact')],
+    ['a heading added before the first of its words', (l) => (l[2] = '## Impact')],
+    ['a duplicate added after the first', (l) => (l[24] = '## Impact')],
+    ['a heading of new words added', (l) => (l[24] = '## Lessons learned')],
+    ['a duplicate made text', (l) => (l[12] = 'Impact')],
+    ['a duplicate renamed to a first of new words', (l) => (l[20] = '## Customer impact')],
+    ['a sub-heading made text and a heading added', (l) => ((l[16] = 'Impact'), (l[24] = '## Impact'))],
+    ['the only heading of its words renamed', (l) => (l[0] = '## Overview of it')],
+  ];
+  for (const [name, edit] of edits) {
+    it(name, () => {
+      const head = ['---', 'type: postmortem', '---', '# Title', ''];
+      const changed = body.slice();
+      edit(changed);
+      const text = [...head, ...body].join('\n');
+      const edited = [...head, ...changed].join('\n');
+      assert.notEqual(edited, text);
+      const analyzer = new IncrementalAnalyzer();
+      const first = analyzer.analyze(text);
+      const second = analyzer.analyze(edited);
+      assert.deepEqual(snapshot(second), snapshot(analyze(edited)));
+      // And back, and once more: each run updates what the one before read.
+      assert.deepEqual(snapshot(analyzer.analyze(text)), snapshot(first));
+      assert.deepEqual(snapshot(analyzer.analyze(edited)), snapshot(second));
+    });
+  }
+  it('the only heading of its words made text, then one of them added below', () => {
+    const analyzer = new IncrementalAnalyzer();
+    const lines = ['---', 'type: postmortem', '---', '# Title', '', ...body];
+    analyzer.analyze(lines.join('\n'));
+    lines[5] = 'Summary';
+    assert.deepEqual(snapshot(analyzer.analyze(lines.join('\n'))), snapshot(analyze(lines.join('\n'))));
+    lines[29] = '## Summary';
+    const text = lines.join('\n');
+    const second = analyzer.analyze(text);
+    assert.deepEqual(snapshot(second), snapshot(analyze(text)));
+    assert.ok(!second.findings.some((f) => f.code === 'duplicate-section' && f.message.startsWith('"Summary"')));
+  });
+});
+
 describe('incremental recognition', () => {
   // An edit in a section's text leaves the headings and line flags as they were: their roles are taken as they were,
   // and only the lines acting as headings are read again.
@@ -385,7 +500,9 @@ describe('recognition patched after an edit == read again', () => {
       const at = Math.floor(r() * next.length);
       const line = next[at]!;
       const heading = /^(#+) /.exec(line);
-      if (heading) next[at] = r() < 0.1 ? `#${line}` : `${heading[1]} ${pick(r, r() < 0.5 ? CHILDREN : TITLES)}`;
+      // Headings taken away and added at the same lines too (every heading after them moves one place).
+      if (heading) next[at] = r() < 0.1 ? `#${line}` : r() < 0.15 ? pick(r, BODY) : `${heading[1]} ${pick(r, r() < 0.5 ? CHILDREN : TITLES)}`;
+      else if (r() < 0.1) next[at] = `${'#'.repeat(2 + Math.floor(r() * 3))} ${pick(r, r() < 0.5 ? CHILDREN : TITLES)}`;
       else if (line !== '' || r() < 0.3) next[at] = pick(r, BODY);
       if (r() < 0.05) next.splice(at, 0, pick(r, BODY));
     }
@@ -430,7 +547,9 @@ describe('recognition patched after an edit == read again', () => {
       }
     }
     const patched = recognitionRuns.patched - runs.patched;
+    const moved = recognitionRuns.moved - runs.moved;
     assert.ok(patched > 250, `${patched} of 1,000 recognitions patched`);
+    assert.ok(moved > 50, `${moved} of 1,000 recognitions patched with headings added or removed`);
   });
 });
 

@@ -5,9 +5,9 @@
 // for structure only.
 //
 // Paths are relative: to the workspace folder in the editor, to the project root in the CLI, so both agree.
-import type { SectionId } from './catalogue';
+import { SECTION_IDS, type SectionId } from './catalogue';
 import { DEFAULT_CONFIG, type PostmortemConfig } from '../config/config';
-import { buildModel, type PostmortemModel } from './model';
+import { allSectionsWhere, buildModel, keepsEntries, SectionFilter, sectionsFor, type PostmortemModel, type Section } from './model';
 import { isEmptySection } from './prose';
 import { countSignals } from './signals';
 import { globSet } from './user-patterns';
@@ -81,13 +81,7 @@ export function classifyModel(model: PostmortemModel, path: string | undefined, 
   const fmTitle = model.frontMatter?.data['title'];
   const titles = [model.title?.text, typeof fmTitle === 'string' ? fmTitle : undefined, model.headings[0]?.text].filter((t): t is string => !!t);
 
-  const roles = new Set<SectionId>();
-  // Index loops: an iterator per section of a document of 65,000 sections was garbage on every analysis.
-  const sections = model.sections;
-  for (let i = 0; i < sections.length; i++) {
-    const r = sections[i]!.roles;
-    for (let j = 0; j < r.length; j++) roles.add(r[j]!);
-  }
+  const roles = rolesInOrder(model);
   const core = CORE.filter((r) => roles.has(r));
   const strongContent = roles.size >= 5 && core.length >= 2;
 
@@ -145,8 +139,35 @@ export function postmortemReason(model: PostmortemModel, path: string | undefine
   return classifyModel(model, path, { globs }).reason;
 }
 
+/**
+ * The roles the sections serve, in the order they first appear, from the lists of sectionsFor (which an edit patches):
+ * not a set filled from each of 95,000 sections on every keystroke.
+ */
+function rolesInOrder(model: PostmortemModel): Set<SectionId> {
+  const firsts: Array<{ id: SectionId; index: number; at: number }> = [];
+  for (const id of SECTION_IDS) {
+    const first = sectionsFor(model, id)[0];
+    if (first) firsts.push({ id, index: first.index, at: first.roles.indexOf(id) });
+  }
+  firsts.sort((a, b) => a.index - b.index || a.at - b.at);
+  return new Set(firsts.map((f) => f.id));
+}
+
 /** Three or more sections serve roles, and every one holds only placeholders and guidance. */
 function onlyPlaceholders(model: PostmortemModel): boolean {
+  if (keepsEntries(model)) {
+    // The sections with roles and content, kept per model and patched after an edit (see allSectionsWhere): an edit
+    // in a document of 95,000 empty sections asks only about the sections it made.
+    if (allSectionsWhere(model, withContent, servesWithContent).sections.length > 0) return false;
+    // Three sections with roles: in one role's list, or among the few of all lists.
+    const few = new Set<Section>();
+    for (const id of SECTION_IDS) {
+      const list = sectionsFor(model, id);
+      if (list.length >= 3) return true;
+      for (const s of list) few.add(s);
+    }
+    return few.size >= 3;
+  }
   let withRoles = 0;
   const sections = model.sections;
   for (let i = 0; i < sections.length; i++) {
@@ -157,6 +178,9 @@ function onlyPlaceholders(model: PostmortemModel): boolean {
   }
   return withRoles >= 3;
 }
+
+const withContent = new SectionFilter();
+const servesWithContent = (model: PostmortemModel, s: Section): boolean => s.roles.length > 0 && !isEmptySection(model, s);
 
 /** The front matter's `type`, read from the raw lines when the block does not parse (so it still gets checked). */
 function frontMatterType(model: PostmortemModel): string | undefined {

@@ -733,6 +733,8 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const labels = recognition.labels.length;
   // Filled by index and cut to length (see rawHeadings).
   const sections = new Array<BuiltSection>(headings.length + labels);
+  // Where each section was in the previous model's sections, or -1 for a new one (see Built.wasAt).
+  let wasAt = previous && labels === 0 ? new Int32Array(headings.length) : undefined;
   let sn = 0;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
@@ -749,14 +751,18 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     // The previous model's section when it is the same in every way and none of its lines were read again (see Section).
     const raw = recognised[i]!;
     const kept = raw.section;
+    // Kept at another index when headings before it were added or removed (typing "x" before a setext underline):
+    // its index moves with it, and what was kept with it stays (nothing kept per section reads its index).
     if (
-      labels === 0 &&
+      wasAt !== undefined &&
       kept !== undefined &&
       kept.heading === h &&
-      kept.index === sn &&
+      previous!.sections[kept.index] === kept &&
       (h.range.start.line >= dirtyTo || endLine < dirtyFrom) &&
       sameRange(kept.contentRange, contentStart, startChar, endLine, endChar)
     ) {
+      wasAt[sn] = kept.index;
+      kept.index = sn;
       sections[sn++] = kept;
       continue;
     }
@@ -766,9 +772,11 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     const content = contentStart === at.line && startChar === at.character && endLine === at.line && endChar === at.character ? { start: at, end: at } : range(contentStart, startChar, endLine, endChar);
     const section = new BuiltSection(h, h.roles, content, sn);
     if (labels === 0) raw.section = section;
+    if (wasAt) wasAt[sn] = -1;
     sections[sn++] = section;
   }
   sections.length = sn;
+  wasAt = wasAt?.subarray(0, sn); // one per section (the title has none)
   if (labels > 0) {
     for (const l of recognition.labels) {
       const heading: Heading = {
@@ -790,15 +798,9 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   }
 
   const found: EntryLines = { itemStarts, itemEnds, rows };
-  const priorOf = (entries: readonly Entry[], spans: EntrySpans | undefined): EntriesBefore | undefined =>
-    previous ? { entries, spans, sections: previous.sections, lines: previous.lines } : undefined;
-  // Where each section's entries are, kept only for the next model of the document (all -1 until found).
-  const spans = (): EntrySpans | undefined => (options.cache ? new Int32Array(2 * sections.length).fill(-1) : undefined);
-  const timelineRead = collectEntries(sections, 'timeline', headings, found, lines, previous && priorOf(previous.timeline, previousBuilt?.timelineSpans), spans());
-  const actionRead = collectEntries(sections, 'action-items', headings, found, lines, previous && priorOf(previous.actionItems, previousBuilt?.actionSpans), spans());
-  const timeline = timelineRead.entries;
-  const actionItems = actionRead.entries;
-  const model: PostmortemModel = {
+  // The model first, its entries after: they are read from its sections of each role (sectionsFor, which an edit
+  // patches), not by asking each of 95,000 sections for its roles.
+  const model: { -readonly [K in keyof PostmortemModel]: PostmortemModel[K] } = {
     lines,
     eol,
     lineEnding: lineEndingsOf(body, lines, offsets),
@@ -807,21 +809,33 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     headings,
     title,
     sections,
-    timeline,
-    actionItems,
+    timeline: NO_ENTRIES,
+    actionItems: NO_ENTRIES,
     codeLines: new CodeLines(chunks, lines.length, withCode),
     chunks,
     language,
     signals: flags,
   };
   (model as { [KEPT]?: Kept })[KEPT] = { previous };
+  const made: Built = { raw: rawHeadings, definitions: refs?.index, recognition, timelineSpans: undefined, actionSpans: undefined, wasAt };
+  if (options.cache) built.set(model, made); // byRoleOf reads wasAt
+  const priorOf = (entries: readonly Entry[], spans: EntrySpans | undefined): EntriesBefore | undefined =>
+    previous ? { entries, spans, sections: previous.sections, wasAt, lines: previous.lines } : undefined;
+  // Where each section's entries are, kept only for the next model of the document (all -1 until found).
+  const spans = (of: readonly Section[]): EntrySpans | undefined => (options.cache && of.length > 0 ? new Int32Array(2 * sections.length).fill(-1) : undefined);
+  const timelineSections = sectionsFor(model, 'timeline');
+  const actionSections = sectionsFor(model, 'action-items');
+  const timelineRead = collectEntries(timelineSections, headings, found, lines, previous && priorOf(previous.timeline, previousBuilt?.timelineSpans), spans(timelineSections));
+  const actionRead = collectEntries(actionSections, headings, found, lines, previous && priorOf(previous.actionItems, previousBuilt?.actionSpans), spans(actionSections));
+  model.timeline = timelineRead.entries;
+  model.actionItems = actionRead.entries;
   // One step back only: a chain of every model of the document would never be freed.
   const before = previous ? (previous as KeptModel)[KEPT] : undefined;
   if (before) before.previous = undefined;
   if (options.cache) {
     keeping.add(model);
     lastModel.set(options.cache, model);
-    built.set(model, { raw: rawHeadings, definitions: refs?.index, recognition, timelineSpans: timelineRead.spans, actionSpans: actionRead.spans });
+    built.set(model, { ...made, timelineSpans: timelineRead.spans, actionSpans: actionRead.spans });
   }
   return model;
 }
@@ -853,6 +867,12 @@ interface Built {
   /** Where each section's timeline entries and action items are in its lists (see collectEntries). */
   readonly timelineSpans: EntrySpans | undefined;
   readonly actionSpans: EntrySpans | undefined;
+  /**
+   * Where each section was in the sections of the model before (its index there), or -1 for a section made new;
+   * undefined when there was none, or the document has labels (every section is new then). A section kept at another
+   * index has its `index` moved: the model before's readers of it (collectEntries, byRoleOf) read where it was here.
+   */
+  readonly wasAt: Int32Array | undefined;
 }
 const built = new WeakMap<PostmortemModel, Built>();
 
@@ -943,6 +963,85 @@ function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>
   return { labels, resolved, version };
 }
 
+/**
+ * Where the sections changed: those below `from` are at the same places as in the model before, the last
+ * `sections.length - newTo` are the model before's last `was.length - oldTo` (kept, their indices moved); undefined when
+ * the sections between are too many (or the model was not made from the one before).
+ */
+function changedWindow(sections: readonly Section[], was: readonly Section[], wasAt: Int32Array | undefined): { from: number; newTo: number; oldTo: number } | undefined {
+  if (wasAt === undefined || wasAt.length !== sections.length) return undefined;
+  const n = sections.length;
+  const m = was.length;
+  let from = 0;
+  while (from < n && from < m && wasAt[from] === from) from++;
+  let newTo = n;
+  let oldTo = m;
+  while (newTo > from && oldTo > from && wasAt[newTo - 1] === oldTo - 1) {
+    newTo--;
+    oldTo--;
+  }
+  if (newTo - from > 4 * PATCH_SECTIONS || oldTo - from > 4 * PATCH_SECTIONS) return undefined;
+  return { from, newTo, oldTo };
+}
+
+/** The sections an edit removed (of the model before) and added (of this one), in order; see sectionChanges. */
+export interface SectionChanges {
+  readonly previous: PostmortemModel;
+  readonly removed: readonly Section[];
+  readonly added: readonly Section[];
+}
+
+/**
+ * The sections the edit since previousModel(model) removed and added, when they are few: every other section of
+ * either model is the very object in the other (its index may have moved), with what was read from it. Undefined when
+ * there is no model before, or the sections changed too much to list.
+ */
+export function sectionChanges(model: PostmortemModel): SectionChanges | undefined {
+  const previous = previousModel(model);
+  if (!previous) return undefined;
+  const w = changedWindow(model.sections, previous.sections, built.get(model)?.wasAt);
+  if (!w) return undefined;
+  const removed: Section[] = [];
+  const added: Section[] = [];
+  for (let j = w.from; j < w.oldTo; j++) {
+    const s = previous.sections[j]!;
+    if (model.sections[s.index] !== s) removed.push(s);
+  }
+  for (let i = w.from; i < w.newTo; i++) if (built.get(model)!.wasAt![i]! < 0) added.push(model.sections[i]!);
+  return { previous, removed, added };
+}
+
+/**
+ * The lists by role of the sections before, when an edit added or removed a few sections (a heading taken away moves
+ * every section after it one place): the sections before the change and those after it (kept, their indices moved) are
+ * the lists' own runs, copied, with the sections between them read from the new sections; the lists of roles no
+ * section there serves are the very lists before. Else undefined.
+ */
+function movedByRole(sections: readonly Section[], was: readonly Section[], wasAt: Int32Array | undefined, before: Map<SectionId, readonly Section[]>): Map<SectionId, readonly Section[]> | undefined {
+  const w = changedWindow(sections, was, wasAt);
+  if (!w) return undefined;
+  const { from, newTo, oldTo } = w;
+  const touched = new Set<SectionId>();
+  for (let i = from; i < newTo; i++) for (const role of sections[i]!.roles) touched.add(role);
+  for (let j = from; j < oldTo; j++) for (const role of was[j]!.roles) touched.add(role);
+  const out = new Map(before);
+  for (const role of touched) {
+    const list = before.get(role) ?? NO_SECTIONS;
+    // The list's sections before the change keep their indices, below `from`; every other has one at or above it.
+    const p0 = firstIndex(list.length, (k) => list[k]!.index < from);
+    // Then those the change removed or moved (at most as many as were between), then those after it.
+    let p1 = p0;
+    while (p1 < list.length && !(list[p1]!.index >= newTo && sections[list[p1]!.index] === list[p1])) p1++;
+    const between: Section[] = [];
+    for (let i = from; i < newTo; i++) if (sections[i]!.roles.includes(role)) between.push(sections[i]!);
+    const next = p0 === 0 && p1 === list.length ? between : list.slice(0, p0).concat(between, list.slice(p1));
+    derived.set(next, { old: list, from, newTo });
+    if (next.length > 0) out.set(role, next);
+    else out.delete(role);
+  }
+  return out;
+}
+
 /** Same roles for the same reasons (recognition shares its results between headings of the same words, not always). */
 function sameRoles(a: Pick<Heading, 'roles' | 'reasons'>, b: Pick<Heading, 'roles' | 'reasons'>): boolean {
   if (a.roles === b.roles && a.reasons === b.reasons) return true;
@@ -961,6 +1060,7 @@ function sameRange(r: Range, startLine: number, startChar: number, endLine: numb
 }
 
 const NO_SECTIONS: readonly Section[] = [];
+const NO_ENTRIES: readonly Entry[] = [];
 
 /** Sections by role, per model: every rule asks, and a document may have 65,000 sections. */
 const sectionsByRole = new WeakMap<PostmortemModel, Map<SectionId, readonly Section[]>>();
@@ -980,7 +1080,7 @@ function byRoleOf(model: PostmortemModel): Map<SectionId, readonly Section[]> {
     sectionsByRole.set(model, before);
     return before;
   }
-  const patched = before && patchByRole(model.sections, previous!.sections, before);
+  const patched = before && (patchByRole(model.sections, previous!.sections, before) ?? movedByRole(model.sections, previous!.sections, built.get(model)?.wasAt, before));
   if (patched) {
     sectionsByRole.set(model, patched);
     return patched;
@@ -1001,6 +1101,88 @@ function byRoleOf(model: PostmortemModel): Map<SectionId, readonly Section[]> {
 }
 
 
+
+/**
+ * How a list of sectionsFor was made from the previous model's list of the same role (by patchByRole or movedByRole):
+ * its sections below index `from` are the old list's first ones, its sections from index `newTo` on are the old list's
+ * last ones (kept, their indices moved), and those between are read from the model's sections.
+ */
+interface Derived {
+  readonly old: readonly Section[];
+  readonly from: number;
+  readonly newTo: number;
+}
+const derived = new WeakMap<readonly Section[], Derived>();
+
+/** What sectionsWhere keeps for one predicate: the sections of each role list that pass it. */
+export class SectionFilter {
+  readonly byList = new WeakMap<readonly Section[], readonly Section[]>();
+}
+
+/**
+ * The sections serving a role that pass `keep`, in document order, kept per role list (read it, never change it).
+ * `keep` must read only the section (as a perSection computation does: a kept section gives what it gave). After an edit
+ * the role's list is the same object (the answer is taken again), or patched from the previous model's (the answer for
+ * it is patched the same way: only the sections the edit made are asked): a rule that reads only such sections (the
+ * non-empty ones, say) does not walk 95,000 empty sections on every keystroke.
+ */
+export function sectionsWhere(model: PostmortemModel, id: SectionId, filter: SectionFilter, keep: (model: PostmortemModel, section: Section) => boolean): readonly Section[] {
+  const list = sectionsFor(model, id);
+  return filter.byList.get(list) ?? filtered(model, list, derived.get(list), filter, keep, id);
+}
+
+/**
+ * sectionsWhere over every section of the model (any roles), kept per model; after an edit, patched from the answer for
+ * the model before where the sections changed (see sectionChanges). With how it was patched, when it was (see
+ * Patched): a rule that reports one finding per section of the answer may hand on the findings of the rest.
+ */
+export function allSectionsWhere(model: PostmortemModel, filter: SectionFilter, keep: (model: PostmortemModel, section: Section) => boolean): { readonly sections: readonly Section[]; readonly patched: Patched | undefined } {
+  const list = model.sections;
+  let out = filter.byList.get(list);
+  if (!out) {
+    const previous = previousModel(model);
+    const w = previous ? changedWindow(list, previous.sections, built.get(model)?.wasAt) : undefined;
+    out = filtered(model, list, w && { old: previous!.sections, from: w.from, newTo: w.newTo }, filter, keep, undefined);
+  }
+  return { sections: out, patched: patchedAnswers.get(out) };
+}
+
+/** How an answer of sectionsWhere was made from `old`, the answer for the model before: see allSectionsWhere. */
+export interface Patched {
+  readonly old: readonly Section[];
+  /** The answer is old[0, p0), then `between`, then old[p1, old.length). */
+  readonly p0: number;
+  readonly p1: number;
+  readonly between: readonly Section[];
+}
+const patchedAnswers = new WeakMap<readonly Section[], Patched>();
+
+/** The sections of `list` that pass `keep` (those serving `id`, if given), patched from the answer before when `d` says how. */
+function filtered(model: PostmortemModel, list: readonly Section[], d: Derived | undefined, filter: SectionFilter, keep: (model: PostmortemModel, section: Section) => boolean, id: SectionId | undefined): readonly Section[] {
+  let out: readonly Section[];
+  const old = d && filter.byList.get(d.old);
+  if (d && old) {
+    const sections = model.sections;
+    // As in movedByRole: the old answer's sections before the change (indices below `from`), those the change
+    // removed or moved, then those after it (kept, at or above `newTo`).
+    const p0 = firstIndex(old.length, (k) => old[k]!.index < d.from);
+    let p1 = p0;
+    while (p1 < old.length && !(old[p1]!.index >= d.newTo && sections[old[p1]!.index] === old[p1])) p1++;
+    const between: Section[] = [];
+    for (let i = d.from; i < d.newTo; i++) {
+      const s = sections[i]!;
+      if ((id === undefined || s.roles.includes(id)) && keep(model, s)) between.push(s);
+    }
+    out = p0 === 0 && p1 === old.length ? between : old.slice(0, p0).concat(between, old.slice(p1));
+    patchedAnswers.set(out, { old, p0, p1, between });
+  } else {
+    const all: Section[] = [];
+    for (let i = 0; i < list.length; i++) if (keep(model, list[i]!)) all.push(list[i]!);
+    out = all;
+  }
+  filter.byList.set(list, out);
+  return out;
+}
 
 /** Sections that an edit changed, at most, for byRoleOf to patch the lists before rather than make them again. */
 const PATCH_SECTIONS = 64;
@@ -1024,7 +1206,9 @@ function patchByRole(sections: readonly Section[], was: readonly Section[], befo
     for (const role of sections[i]!.roles) {
       let list = out.get(role) as Section[];
       if (!copied.has(role)) {
+        const old = list;
         out.set(role, (list = list.slice()));
+        derived.set(list, { old, from: changed[0]!, newTo: changed[changed.length - 1]! + 1 });
         copied.add(role);
       }
       // Lists are in section order: the section's place, by its index.
@@ -1098,7 +1282,7 @@ type KeptModel = PostmortemModel & { readonly [KEPT]?: Kept };
 
 let stores = 0;
 /** How many stores a section holds (one field each in BuiltSection). */
-const SLOTS = 8;
+const SLOTS = 12;
 
 /** What perSection keeps for one kind of result: a slot in every section's own results. */
 export class SectionResults<T> {
@@ -1127,6 +1311,10 @@ class BuiltSection implements Section {
   #s5: unknown = undefined;
   #s6: unknown = undefined;
   #s7: unknown = undefined;
+  #s8: unknown = undefined;
+  #s9: unknown = undefined;
+  #s10: unknown = undefined;
+  #s11: unknown = undefined;
   constructor(
     readonly heading: Heading,
     readonly roles: readonly SectionId[],
@@ -1148,7 +1336,11 @@ class BuiltSection implements Section {
       case 4: return s.#s4;
       case 5: return s.#s5;
       case 6: return s.#s6;
-      default: return s.#s7;
+      case 7: return s.#s7;
+      case 8: return s.#s8;
+      case 9: return s.#s9;
+      case 10: return s.#s10;
+      default: return s.#s11;
     }
   }
 
@@ -1161,7 +1353,11 @@ class BuiltSection implements Section {
       case 4: s.#s4 = value; break;
       case 5: s.#s5 = value; break;
       case 6: s.#s6 = value; break;
-      default: s.#s7 = value;
+      case 7: s.#s7 = value; break;
+      case 8: s.#s8 = value; break;
+      case 9: s.#s9 = value; break;
+      case 10: s.#s10 = value; break;
+      default: s.#s11 = value;
     }
   }
 }
@@ -1320,12 +1516,14 @@ interface EntriesBefore {
   readonly entries: readonly Entry[];
   readonly spans: EntrySpans | undefined;
   readonly sections: readonly Section[];
+  /** Where each section of the new model was in `sections` (see Built.wasAt). */
+  readonly wasAt: Int32Array | undefined;
   readonly lines: readonly string[];
 }
 
+/** The entries of `sections` (those of one role, in document order; see EntrySpans for `spans`, by section index). */
 function collectEntries(
   sections: readonly Section[],
-  id: SectionId,
   headings: readonly Heading[],
   found: EntryLines,
   lines: readonly string[],
@@ -1342,9 +1540,9 @@ function collectEntries(
   // Items and rows are in line order: each section reads only its own, found by binary search (reading all of them
   // for each section was quadratic in a document of many Timeline sections).
   let sorted = true;
-  for (let si = 0; si < sections.length; si++) {
-    const section = sections[si]!;
-    if (!section.roles.includes(id)) continue;
+  for (let r = 0; r < sections.length; r++) {
+    const section = sections[r]!;
+    const si = section.index;
     const from = section.heading.range.end.line + 1;
     const to = section.contentRange.end.line;
     const before = count;
@@ -1353,8 +1551,9 @@ function collectEntries(
     // it unchanged too (a row's header is read from the line below): its entries, as they were. 36,000 Timeline
     // sections were each searched for their items on every keystroke.
     const was = prior?.spans;
-    if (was && prior!.sections[si] === section && was[2 * si]! >= 0 && prior!.lines[to + 1] === lines[to + 1]) {
-      for (let k = was[2 * si]!; k < was[2 * si + 1]!; k++) out[count++] = previous![k]!;
+    const at = prior?.wasAt ? prior.wasAt[si]! : -1; // where it was in the model before (it may have moved)
+    if (was && at >= 0 && prior!.sections[at] === section && was[2 * at]! >= 0 && prior!.lines[to + 1] === lines[to + 1]) {
+      for (let k = was[2 * at]!; k < was[2 * at + 1]!; k++) out[count++] = previous![k]!;
       if (spans) spans[2 * si + 1] = count;
       if (before > 0 && count > before && out[before - 1]!.range.start.line > out[before]!.range.start.line) sorted = false;
       continue;

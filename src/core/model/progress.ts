@@ -1,7 +1,7 @@
 // How far a post-mortem is: required sections present, and how many of those are still empty. The status bar shows it.
 import { sectionSpec, type SectionId } from './catalogue';
-import { sectionsFor, type PostmortemModel } from './model';
-import { isEmptySection } from './prose';
+import { keepsEntries, sectionsFor, type PostmortemModel } from './model';
+import { isEmptySection, sectionsWithContent } from './prose';
 
 export interface SectionProgress {
   readonly required: number;
@@ -14,10 +14,13 @@ export interface SectionProgress {
 export function sectionProgress(model: PostmortemModel, required: readonly SectionId[]): SectionProgress {
   const missing: SectionId[] = [];
   const empty: SectionId[] = [];
+  // A model that the next one of its document may follow keeps the sections with content per role (an edit then asks
+  // only about the sections it made); one analysis stops at the first section with content.
+  const keep = keepsEntries(model);
   for (const id of required) {
     const sections = sectionsFor(model, id);
     if (sections.length === 0) missing.push(id);
-    else if (sections.every((s) => isEmptySection(model, s))) empty.push(id);
+    else if (keep ? sectionsWithContent(model, id).length === 0 : sections.every((s) => isEmptySection(model, s))) empty.push(id);
   }
   return { required: required.length, present: required.length - missing.length, empty, missing };
 }

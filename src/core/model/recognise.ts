@@ -88,30 +88,6 @@ interface Basis {
   readonly titleIndex: number;
 }
 
-/**
- * Whether the headings' roles read from `input` are those read from `before`: the same headings (sameHeadings), the
- * same line flags, lines, words and aliases. An edit in a section's text leaves them so (only the labels are read again).
- */
-function sameBasis(input: RecogniseInput, before: RecogniseInput): boolean {
-  if (input.matcher !== before.matcher || input.language !== before.language || input.bodyStart !== before.bodyStart) return false;
-  if (input.lines.length !== before.lines.length) return false;
-  return sameHeadings(input.headings, before.headings) && sameItems(input.flags, before.flags);
-}
-
-/**
- * The same headings as recognition reads them: level, text and lines (a heading parsed again, or moved along its line
- * as when "x" is typed before "<h2>", is a new object that says the same).
- */
-function sameHeadings(a: readonly HeadingInput[], b: readonly HeadingInput[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x !== y && (x.level !== y.level || x.text !== y.text || x.startLine !== y.startLine || x.endLine !== y.endLine)) return false;
-  }
-  return true;
-}
-
 interface Candidate {
   role: SectionId;
   /** The role's bit (see roleBit): sets of roles are numbers in the passes over every heading. */
@@ -409,23 +385,47 @@ let lastShared: HeadingRoles | undefined;
  * patched where the edit changed a heading's text or a line's signals (see patch).
  */
 export function recognise(input: RecogniseInput, previous?: Recognition): Recognition {
-  if (previous && sameBasis(input, previous.basis.input)) {
-    recognitionRuns.taken++;
-    const b = previous.basis;
-    const labels = recogniseLabels(input, b.kept, b.served, previous.ends, b.parent, b.titleIndex);
-    return { headings: previous.headings, labels, ends: previous.ends, basis: { ...b, input } };
-  }
   const patched = previous && patch(input, previous);
   if (patched) {
-    recognitionRuns.patched++;
+    if (patched.headings === previous!.headings) recognitionRuns.taken++;
+    else recognitionRuns.patched++;
     return patched;
   }
   recognitionRuns.all++;
   return recogniseAll(input);
 }
 
-/** How recognitions were made: taken as they were, patched, or read in full (for tests of the incremental paths). */
-export const recognitionRuns = { taken: 0, patched: 0, all: 0 };
+/** How recognitions were made: taken as they were, patched (`moved`: with headings added or removed), or read in full (for tests of the incremental paths). */
+export const recognitionRuns = { taken: 0, patched: 0, all: 0, moved: 0 };
+
+/** The headings' tree: each one's parent, where its section ends (exclusive line), its children, and the heading lines. */
+function treeOf(headings: readonly HeadingInput[], lineCount: number): Pick<Basis, 'parent' | 'childStart' | 'kids' | 'isHeadingLine'> & { end: Int32Array } {
+  const n = headings.length;
+  const parent = new Int32Array(n).fill(-1);
+  const end = new Int32Array(n).fill(lineCount);
+  // A stack of open headings in a typed array (a heading is pushed once): no array grown per document.
+  const stack = new Int32Array(n);
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    const h = headings[i]!;
+    while (top > 0 && headings[stack[top - 1]!]!.level >= h.level) end[stack[--top]!] = h.startLine;
+    parent[i] = top > 0 ? stack[top - 1]! : -1;
+    stack[top++] = i;
+  }
+  // Children of each heading, in order: kids[childStart[p] .. childStart[p + 1]).
+  const childStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childStart[parent[i]! + 1]++;
+  for (let i = 0; i < n; i++) childStart[i + 1] += childStart[i]!;
+  const kids = new Int32Array(childStart[n]!);
+  const fill = childStart.slice(0, n);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[fill[parent[i]!]!++] = i;
+  const isHeadingLine = new Uint8Array(lineCount);
+  for (let i = 0; i < n; i++) {
+    const h = headings[i]!;
+    for (let l = h.startLine; l <= h.endLine && l < lineCount; l++) isHeadingLine[l] = 1;
+  }
+  return { parent, end, childStart, kids, isHeadingLine };
+}
 
 function recogniseAll(input: RecogniseInput): Recognition {
   const { headings, lines, flags, matcher, language } = input;
@@ -446,30 +446,7 @@ function recogniseAll(input: RecogniseInput): Recognition {
   const onlyRoleName = n > 0 && words[0]!.candidates.length > 0 && words[0]!.folded.split(' ').length <= 3;
   const titleIndex = first && first.level === 1 && !(onlyRoleName && (h1s > 1 || n === 1)) ? 0 : -1;
 
-  // The tree: each heading's parent, and where its section ends (exclusive line).
-  const parent = new Int32Array(n).fill(-1);
-  const end = new Int32Array(n).fill(lines.length);
-  const stack: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const h = headings[i]!;
-    while (stack.length > 0 && headings[stack[stack.length - 1]!]!.level >= h.level) end[stack.pop()!] = h.startLine;
-    parent[i] = stack.length > 0 ? stack[stack.length - 1]! : -1;
-    stack.push(i);
-  }
-  // Children of each heading, in order: kids[childStart[p] .. childStart[p + 1]).
-  const childStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childStart[parent[i]! + 1]++;
-  for (let i = 0; i < n; i++) childStart[i + 1] += childStart[i]!;
-  const kids = new Int32Array(childStart[n]!);
-  {
-    const fill = childStart.slice(0, n);
-    for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[fill[parent[i]!]!++] = i;
-  }
-  const isHeadingLine = new Uint8Array(lines.length);
-  for (let i = 0; i < n; i++) {
-    const h = headings[i]!;
-    for (let l = h.startLine; l <= h.endLine && l < lines.length; l++) isHeadingLine[l] = 1;
-  }
+  const { parent, end, childStart, kids, isHeadingLine } = treeOf(headings, lines.length);
 
   // Roles some heading names plainly: broad words for them count nowhere else.
   const plainCount = new Int32Array(SECTION_IDS.length);
@@ -500,7 +477,7 @@ function recogniseAll(input: RecogniseInput): Recognition {
     }
   }
 
-  const labels = recogniseLabels(input, kept, served, end, parent, titleIndex);
+  const labels = recogniseLabels(input, kept, served, end, parent, titleIndex, isHeadingLine);
   const out = new Array<HeadingRoles>(n);
   for (let i = 0; i < n; i++) out[i] = rolesFor(p, i);
   return {
@@ -516,13 +493,46 @@ const PATCH_LIMIT = 256;
 /** Headings it may read again. */
 const PATCH_HEADINGS = 4096;
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  return changedBytes(a, b, 0)?.length === 0;
+}
+
 /**
- * The recognition of `input` made from the one before it, when the edit left every heading at its lines and level
- * (no tree changed) and changed at most a few headings' texts and lines' signals. Every pass reads only a heading's
- * words, its ancestors, its children and its section's lines, except through three document-wide sets: roles named
- * plainly, roles served before the content pass, and what the content pass gave. So the headings under the topmost
- * ancestor (below the title, which serves no role) of each change are read again, and the rest keep their roles while
- * those sets are the same and the content pass gives nothing, before or after; otherwise undefined (read it all).
+ * Where two arrays of line flags of the same length differ, in order; undefined past `limit` places. Four lines at a
+ * time where they agree (most of them): a line at a time was most of an edit among a million lines.
+ */
+function changedBytes(a: Uint8Array, b: Uint8Array, limit: number): number[] | undefined {
+  const out: number[] = [];
+  const quads = a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0 ? a.length >> 2 : 0;
+  const x = quads > 0 ? new Uint32Array(a.buffer, a.byteOffset, quads) : undefined;
+  const y = quads > 0 ? new Uint32Array(b.buffer, b.byteOffset, quads) : undefined;
+  for (let q = 0, l = 0; l < a.length; l = 4 * ++q) {
+    if (q < quads && x![q] === y![q]) continue;
+    for (const stop = q < quads ? l + 4 : a.length; l < stop; l++) {
+      if (a[l] === b[l]) continue;
+      if (out.length >= limit) return undefined;
+      out.push(l);
+    }
+  }
+  return out;
+}
+
+/** At the same lines and level: the same place in the tree's order (its text may differ). */
+const samePlace = (x: HeadingInput, y: HeadingInput): boolean => x === y || (x.level === y.level && x.startLine === y.startLine && x.endLine === y.endLine);
+
+/**
+ * The recognition of `input` made from the one before it: taken as it was when the headings and line flags are the same
+ * (typing in a section's text), or patched when the edit left the lines where they were and changed at most a few
+ * headings: their texts, lines' signals, and headings added or removed (typing "x" before a setext
+ * underline or "<h2>" takes a heading away). The headings before and after the change are matched by their place (level
+ * and lines); those after it moved by as many places as headings were added or removed. Every pass reads only a
+ * heading's words, its ancestors, its children and its section's lines, except through three document-wide sets:
+ * roles named plainly, roles served before the content pass, and what the content pass gave. So the headings under
+ * the topmost ancestor (below the title, which serves no role) of each change are read again (a change: a heading
+ * whose text, parent, section end or children changed, one added, or a line's signals), and the rest keep their roles
+ * while those sets are the same and the content pass gives nothing, before or after; otherwise undefined (read it
+ * all). Nothing is read per heading beyond the change but the copies of a few arrays (see movedTree).
  * A differential test compares it with recogniseAll over random edits.
  */
 function patch(input: RecogniseInput, previous: Recognition): Recognition | undefined {
@@ -530,43 +540,64 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   const before = b.input;
   const { headings, lines, flags, matcher, language } = input;
   const n = headings.length;
-  if (b.contentGave || input.matcher !== before.matcher || input.language !== before.language || input.bodyStart !== before.bodyStart) return undefined;
-  if (lines.length !== before.lines.length || n !== before.headings.length) return undefined;
-  // Headings whose text changed; every heading must keep its level and lines.
+  const olds = before.headings;
+  const m = olds.length;
+  if (input.matcher !== before.matcher || input.language !== before.language || input.bodyStart !== before.bodyStart) return undefined;
+  if (lines.length !== before.lines.length) return undefined;
+  // Headings read again (new indices), first those whose text changed at the same place.
   const roots: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = headings[i]!;
-    const y = before.headings[i]!;
+  // The headings at the same places before the change (`from` of them) and after it (the last `z`); between them,
+  // old headings [from, oldTo) became new ones [from, newTo).
+  const common = Math.min(n, m);
+  let from = 0;
+  for (; from < common; from++) {
+    const x = headings[from]!;
+    const y = olds[from]!;
     if (x === y) continue;
-    if (x.level !== y.level || x.startLine !== y.startLine || x.endLine !== y.endLine) return undefined;
-    if (x.text !== y.text) {
-      if (i === b.titleIndex || i === 0 || roots.length >= PATCH_LIMIT) return undefined;
+    if (!samePlace(x, y)) break;
+    if (x.text !== y.text && roots.push(from) > PATCH_LIMIT) return undefined;
+  }
+  let z = 0;
+  for (; z < common - from; z++) {
+    const x = headings[n - 1 - z]!;
+    const y = olds[m - 1 - z]!;
+    if (x === y) continue;
+    if (!samePlace(x, y)) break;
+    if (x.text !== y.text && roots.push(n - 1 - z) > PATCH_LIMIT) return undefined;
+  }
+  const newTo = n - z;
+  const oldTo = m - z;
+  const moved = newTo > from || oldTo > from;
+  if (!moved && roots.length === 0 && sameBytes(flags, before.flags)) {
+    // The same headings (level, text and lines) and line flags (typing in a section's text): the roles are taken as
+    // they were, and only the lines acting as headings are read again.
+    const labels = recogniseLabels(input, b.kept, b.served, previous.ends, b.parent, b.titleIndex, b.isHeadingLine);
+    return { headings: previous.headings, labels, ends: previous.ends, basis: { ...b, input } };
+  }
+  if (b.contentGave) return undefined;
+  for (const r of roots) if (r === b.titleIndex || r === 0) return undefined;
+  if (moved) {
+    // The title is the first heading, read with the count of H1s ("# Summary" alone is a section, not the title): a
+    // change there, of an H1, or of a document of one heading, is read in full.
+    if (from === 0 || n === 1 || m === 1 || newTo - from > PATCH_LIMIT || oldTo - from > PATCH_LIMIT) return undefined;
+    for (let i = from; i < newTo; i++) if (headings[i]!.level === 1) return undefined;
+    for (let j = from; j < oldTo; j++) if (olds[j]!.level === 1) return undefined;
+  }
+  const changedText = roots.length;
+
+  // The words (those of the headings added, or whose text changed, read again), and the roles named plainly.
+  const words = b.words.slice();
+  const cache = wordsCache(matcher, language);
+  const plainCount = b.plainCount.slice();
+  if (moved) {
+    for (let j = from; j < oldTo; j++) count(plainCount, b.words[j]!.candidates, -1, true);
+    words.splice(from, oldTo - from, ...new Array<HeadingWords>(newTo - from));
+    for (let i = from; i < newTo; i++) {
+      words[i] = headingWords(headings[i]!.text, matcher, language, 2 * n, cache);
+      count(plainCount, words[i]!.candidates, 1, true);
       roots.push(i);
     }
   }
-  // Lines whose signals changed: the heading whose section holds the line is read again (with its tree).
-  const changedText = roots.length;
-  const old = before.flags;
-  let changedLines = 0;
-  // Four lines at a time where they agree (most of them): a line at a time was most of an edit among a million lines.
-  const quads = flags.byteOffset % 4 === 0 && old.byteOffset % 4 === 0 && old.length === flags.length ? flags.length >> 2 : 0;
-  const x = quads > 0 ? new Uint32Array(flags.buffer, flags.byteOffset, quads) : undefined;
-  const y = quads > 0 ? new Uint32Array(old.buffer, old.byteOffset, quads) : undefined;
-  for (let q = 0, l = 0; l < flags.length; l = 4 * ++q) {
-    if (q < quads && x![q] === y![q]) continue;
-    for (const stop = q < quads ? l + 4 : flags.length; l < stop; l++) {
-      if (flags[l] === old[l]) continue;
-      if (++changedLines > PATCH_LIMIT) return undefined;
-      const h = firstIndex(n, (i) => headings[i]!.startLine <= l) - 1;
-      if (h >= 0 && h !== b.titleIndex) roots.push(h);
-    }
-  }
-  if (roots.length === 0 && changedText === 0) return undefined;
-
-  // The words of the headings whose text changed, and the roles named plainly.
-  const words = b.words.slice();
-  const plainCount = b.plainCount.slice();
-  const cache = wordsCache(matcher, language);
   for (let r = 0; r < changedText; r++) {
     const i = roots[r]!;
     count(plainCount, words[i]!.candidates, -1, true);
@@ -575,13 +606,79 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   }
   if (bitsOf(plainCount) !== b.plain) return undefined;
 
-  // The subtrees to read again: from each root's topmost ancestor below the title, to the end of its section.
+  // The tree, moved where headings were added or removed.
+  const parents: number[] = []; // headings whose children changed
+  const tree = moved
+    ? movedTree(headings, olds, b, previous.ends, from, newTo, oldTo, lines.length, roots, parents)
+    : { parent: b.parent, end: previous.ends as Int32Array, childStart: b.childStart, kids: b.kids, isHeadingLine: b.isHeadingLine };
+  if (roots.length > 4 * PATCH_LIMIT) return undefined;
+
+  // Lines whose signals changed: the heading whose section holds the line is read again (with its tree).
+  const changedLines = changedBytes(flags, before.flags, PATCH_LIMIT);
+  if (changedLines === undefined) return undefined;
+  for (const l of changedLines) {
+    const h = firstIndex(n, (i) => headings[i]!.startLine <= l) - 1;
+    if (h >= 0) roots.push(h);
+  }
+
+  const kept = b.keptBeforeContent.slice();
+  const keptCount = b.keptCount.slice();
+  if (moved) {
+    for (let j = from; j < oldTo; j++) count(keptCount, kept[j]!, -1, false);
+    kept.splice(from, oldTo - from, ...new Array<readonly Candidate[]>(newTo - from).fill(NONE));
+  }
+  const parent = tree.parent;
+  const p: Passes = { headings, flags, words, titleIndex: b.titleIndex, parent, end: tree.end, childStart: tree.childStart, kids: tree.kids, isHeadingLine: tree.isHeadingLine, kept, plain: b.plain };
+
+  // An ancestor that serves roles named by its own words (not given by its sub-sections, not a broad Responders that
+  // reads its lines), whose children name the same roles between them as before, does not change with what is
+  // under it, nor what it says to the headings under it: a change below it is read again only up to it (the
+  // sub-headings of a long section are not all read again). Its content, and its ancestors', are asked again below.
+  const selfRoots = new Set(roots);
+  const delta = n - m;
+  const was: Passes = { headings: olds, flags: before.flags, words: b.words, titleIndex: b.titleIndex, parent: b.parent, end: previous.ends as Int32Array, childStart: b.childStart, kids: b.kids, isHeadingLine: b.isHeadingLine, kept: b.keptBeforeContent as Array<readonly Candidate[]>, plain: b.plain };
+  const barrierOf = new Map<number, boolean>();
+  const isBarrier = (a: number): boolean => {
+    if (a < 0 || a === b.titleIndex || selfRoots.has(a) || (a >= from && a < newTo)) return false;
+    let v = barrierOf.get(a);
+    if (v === undefined) {
+      const k = kept[a]!;
+      v =
+        k.length > 0 &&
+        k.every((c) => c.reason.source !== 'context') &&
+        !words[a]!.candidates.some((c) => c.weak && c.role === 'responders') &&
+        groups(p, a) === groups(was, a < from ? a : a - delta);
+      barrierOf.set(a, v);
+    }
+    return v;
+  };
+  const barriers = new Set<number>();
+  for (const q of parents) {
+    if (q === b.titleIndex || selfRoots.has(q)) continue;
+    if (isBarrier(q)) barriers.add(q);
+    else {
+      roots.push(q);
+      selfRoots.add(q);
+    }
+  }
+
+  // The subtrees to read again: from each root's topmost ancestor below the title (or below a barrier), to the end of
+  // its section.
   const tops: number[] = [];
   for (const r of roots) {
+    if (r === b.titleIndex) continue;
     let top = r;
-    while (b.parent[top]! >= 0 && b.parent[top] !== b.titleIndex) top = b.parent[top]!;
+    while (parent[top]! >= 0 && parent[top] !== b.titleIndex) {
+      const a = parent[top]!;
+      if (isBarrier(a)) {
+        barriers.add(a);
+        break;
+      }
+      top = a;
+    }
     tops.push(top);
   }
+  if (tops.length === 0 && changedText === 0 && !moved && barriers.size === 0) return undefined;
   tops.sort((x, y) => x - y);
   const ranges: Array<[number, number]> = [];
   let total = 0;
@@ -594,40 +691,119 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
     ranges.push([top, stop]);
   }
 
-  const kept = b.keptBeforeContent.slice();
-  const p: Passes = {
-    headings,
-    flags,
-    words,
-    titleIndex: b.titleIndex,
-    parent: b.parent,
-    end: previous.ends as Int32Array,
-    childStart: b.childStart,
-    kids: b.kids,
-    isHeadingLine: b.isHeadingLine,
-    kept,
-    plain: b.plain,
-  };
-  const keptCount = b.keptCount.slice();
-  for (const [from, to] of ranges) {
-    for (let i = from; i < to; i++) count(keptCount, kept[i]!, -1, false);
-    for (let i = from; i < to; i++) kept[i] = firstPass(p, i);
-    for (let i = to - 1; i >= from; i--) commonRole(p, i);
-    for (let i = from; i < to; i++) count(keptCount, kept[i]!, 1, false);
+  for (const [start, stop] of ranges) {
+    for (let i = start; i < stop; i++) count(keptCount, kept[i]!, -1, false);
+    for (let i = start; i < stop; i++) kept[i] = firstPass(p, i);
+    for (let i = stop - 1; i >= start; i--) commonRole(p, i);
+    for (let i = start; i < stop; i++) count(keptCount, kept[i]!, 1, false);
   }
   const served = bitsOf(keptCount);
   if (served !== b.servedBeforeContent) return undefined;
-  for (const [from, to] of ranges) for (let i = from; i < to; i++) if (contentCandidate(p, i, served)) return undefined;
+  for (const [start, stop] of ranges) for (let i = start; i < stop; i++) if (contentCandidate(p, i, served)) return undefined;
+  // Barriers and their ancestors: their lines or children changed, so their content is asked again.
+  for (const a of barriers) for (let x = a; x >= 0 && x !== b.titleIndex; x = parent[x]!) if (contentCandidate(p, x, served)) return undefined;
 
   const out = previous.headings.slice();
-  for (const [from, to] of ranges) for (let i = from; i < to; i++) out[i] = rolesFor(p, i);
-  const labels = recogniseLabels(input, kept, served, p.end, b.parent, b.titleIndex);
+  if (moved) out.splice(from, oldTo - from, ...new Array<HeadingRoles>(newTo - from).fill(NO_ROLES));
+  for (const [start, stop] of ranges) for (let i = start; i < stop; i++) out[i] = rolesFor(p, i);
+  const labels = recogniseLabels(input, kept, served, p.end, parent, b.titleIndex, tree.isHeadingLine);
+  if (moved) recognitionRuns.moved++;
   return {
     headings: out,
     labels,
-    ends: previous.ends,
-    basis: { ...b, input, words, kept, keptBeforeContent: kept, served, plainCount, keptCount },
+    ends: tree.end,
+    basis: { ...b, input, words, kept, keptBeforeContent: kept, served, plainCount, keptCount, parent, childStart: tree.childStart, kids: tree.kids, isHeadingLine: tree.isHeadingLine },
   };
+}
+
+/**
+ * The tree of the headings after old headings [from, oldTo) became new ones [from, newTo), the others at the same
+ * places: the tree before, moved, and made again from `from` on only until the open headings (a heading and its
+ * ancestors, at most six) are again those before, moved; from there on every heading has the parent and section end
+ * it had. Pushes to `roots` the headings whose parent or section end changed, and to `parents` those whose children did.
+ */
+function movedTree(
+  headings: readonly HeadingInput[],
+  olds: readonly HeadingInput[],
+  b: Basis,
+  oldEnds: Int32Array,
+  from: number,
+  newTo: number,
+  oldTo: number,
+  lineCount: number,
+  roots: number[],
+  parents: number[],
+): Pick<Basis, 'parent' | 'childStart' | 'kids' | 'isHeadingLine'> & { end: Int32Array } {
+  const n = headings.length;
+  const delta = newTo - oldTo;
+  const oldParent = b.parent;
+  // Where a new heading was (-1: added), and where an old one is (-1: removed).
+  const oldOf = (i: number): number => (i < from ? i : i >= newTo ? i - delta : -1);
+  const newOf = (j: number): number => (j < from ? j : j >= oldTo ? j + delta : -1);
+  const parent = new Int32Array(n);
+  parent.set(oldParent.subarray(0, from));
+  for (let i = newTo; i < n; i++) {
+    const q = oldParent[i - delta]!;
+    parent[i] = q < from ? q : q + delta; // a removed parent is set again below (before the trees agree again)
+  }
+  const end = new Int32Array(n);
+  end.set(oldEnds.subarray(0, from));
+  end.set(oldEnds.subarray(oldTo), newTo);
+  // The open headings after heading from - 1: it and its ancestors, top of the stack last.
+  const stack: number[] = [];
+  for (let a = from - 1; a >= 0; a = parent[a]!) stack.push(a);
+  stack.reverse();
+  const openBefore = stack.slice(); // of the headings before the change, only these may end elsewhere now
+  let i = from;
+  for (; i < n; i++) {
+    const h = headings[i]!;
+    while (stack.length > 0 && headings[stack[stack.length - 1]!]!.level >= h.level) {
+      const closed = stack.pop()!;
+      end[closed] = h.startLine;
+    }
+    parent[i] = stack.length > 0 ? stack[stack.length - 1]! : -1;
+    stack.push(i);
+    if (i < newTo) continue;
+    // The open headings are those before, moved: the rest is as it was.
+    let k = stack.length - 1;
+    let j = i - delta;
+    while (k >= 0 && j >= 0 && oldOf(stack[k]!) === j) {
+      k--;
+      j = oldParent[j]!;
+    }
+    if (k < 0 && j < 0) break;
+  }
+  // Headings still open at the end of the document end with it; i is where the trees agree again (or n).
+  if (i >= n) for (const k of stack) end[k] = lineCount;
+  const agree = Math.min(i + 1, n);
+  // Read again: the headings added, those whose parent or end changed, and their parents before and after.
+  for (const k of openBefore) if (end[k] !== oldEnds[k]) roots.push(k);
+  for (let k = newTo; k < agree; k++) {
+    const j = k - delta;
+    const q = oldParent[j]!;
+    if (end[k] !== oldEnds[j] || parent[k] !== (q < 0 ? -1 : newOf(q))) {
+      roots.push(k);
+      if (parent[k]! >= 0) parents.push(parent[k]!);
+      if (q >= 0 && newOf(q) >= 0) parents.push(newOf(q));
+    }
+  }
+  for (let k = from; k < newTo; k++) if (parent[k]! >= 0) parents.push(parent[k]!);
+  for (let j = from; j < oldTo; j++) {
+    const q = oldParent[j]!;
+    if (q >= 0 && newOf(q) >= 0) parents.push(newOf(q));
+  }
+  // Children, from the parents (three passes over typed arrays).
+  const childStart = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) if (parent[k]! >= 0) childStart[parent[k]! + 1]++;
+  for (let k = 0; k < n; k++) childStart[k + 1] += childStart[k]!;
+  const kids = new Int32Array(childStart[n]!);
+  const fill = childStart.slice(0, n);
+  for (let k = 0; k < n; k++) if (parent[k]! >= 0) kids[fill[parent[k]!]!++] = k;
+  // Heading lines: those of the removed headings cleared, those of the added set.
+  const isHeadingLine = b.isHeadingLine.slice();
+  for (let j = from; j < oldTo; j++) for (let l = olds[j]!.startLine; l <= olds[j]!.endLine && l < lineCount; l++) isHeadingLine[l] = 0;
+  for (let k = from; k < newTo; k++) for (let l = headings[k]!.startLine; l <= headings[k]!.endLine && l < lineCount; l++) isHeadingLine[l] = 1;
+  return { parent, end, childStart, kids, isHeadingLine };
 }
 
 /** Bold lines acting as headings, for roles no heading serves, outside sections that serve a role. */
@@ -638,22 +814,24 @@ function recogniseLabels(
   end: ArrayLike<number>,
   parent: ArrayLike<number>,
   titleIndex: number,
+  isHeadingLine: Uint8Array,
 ): LabelSection[] {
   const { headings, lines, flags, matcher, language } = input;
   // Candidate lines, in order, with the heading they sit under.
   const found: Array<{ line: number; text: string; under: number; start: number; stop: number; inline: boolean }> = [];
-  let h = -1;
+  // The heading a line sits under, found only for a candidate line (a binary search): walking every heading along
+  // the lines read each of 95,000 headings on every edit.
+  const under = (l: number): number => firstIndex(headings.length, (i) => headings[i]!.startLine <= l) - 1;
   for (let l = input.bodyStart; l < lines.length; l++) {
-    while (h + 1 < headings.length && headings[h + 1]!.startLine <= l) h++;
     const f = flags[l]!;
     if (!(f & LABEL_FLAG)) {
       // A short plain line alone in its paragraph, followed by a list ("Action Items" then "- …"), or a field name.
-      if ((f & CONTENT_FLAG) === 0 || (h >= 0 && l <= headings[h]!.endLine)) continue;
+      if ((f & CONTENT_FLAG) === 0 || isHeadingLine[l] === 1) continue;
       const line = lines[l]!;
       if (line.length > 40 || !/^[A-Z\u00C0-\u00DD]/.test(line) || /[.,;!?]\s*$/.test(line) || !/^\s*$/.test(lines[l - 1] ?? '')) continue;
       // Followed by a list or table, or ending in a colon with nothing after it on the line ("Involved:").
       if (!/:\s*$/.test(line) && !/^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\|)/.test(lines[l + 1] ?? '')) continue;
-      found.push({ line: l, text: line.replace(/:\s*$/, '').trim(), under: h, start: line.length - line.trimStart().length, stop: line.trimEnd().length, inline: false });
+      found.push({ line: l, text: line.replace(/:\s*$/, '').trim(), under: under(l), start: line.length - line.trimStart().length, stop: line.trimEnd().length, inline: false });
       continue;
     }
     const line = lines[l]!;
@@ -666,7 +844,7 @@ function recogniseLabels(
     let stop = close + 2;
     if (line[stop] === ':') stop++;
     const inline = line.slice(stop).trim() !== '';
-    found.push({ line: l, text, under: h, start, stop, inline });
+    found.push({ line: l, text, under: under(l), start, stop, inline });
   }
   const out: LabelSection[] = [];
   const taken = new Map<SectionId, number>();

@@ -1,7 +1,7 @@
 // duplicate-section: two headings that say the same thing for one role (two "Impact" headings). Different headings
 // for one role ("What went well" and "What went wrong") are a deliberate split and fine.
 import { normaliseWords } from '../model/match';
-import { perSection, type PostmortemModel, type Section, SectionResults } from '../model/model';
+import { allSectionsWhere, keepsEntries, perSection, sectionChanges, SectionFilter, type PostmortemModel, type Section, SectionResults } from '../model/model';
 import type { FindingInput, Rule } from './types';
 
 export const duplicateSection: Rule = {
@@ -9,28 +9,111 @@ export const duplicateSection: Rule = {
   defaultLevel: 'warning',
   description: 'The same section heading twice.',
   docs: 'duplicate-section',
-  run({ model, report }) {
-    // The line of the first section of each words, by level (no key string per section, and no map per words: a map
-    // for each of 45,000 distinct headings was most of an edit's time in this rule).
-    const seen: Array<Map<string, number> | undefined> = [];
-    // An index loop: for…of over 65,000 sections made an iterator result per section.
+  run({ model, report, before: findingsBefore }) {
+    // After an edit that removed and added a few sections, none of them the first of its words, every other section
+    // says what it said: the first line of each words, by level, is taken from the run before and updated, and each
+    // section's finding (or none, for a first) is the one kept with it. 95,000 "Impact" headings, or as many
+    // distinct ones, were each looked up (or added) in a map on every keystroke.
+    const change = sectionChanges(model);
+    const before = change ? runs.get(change.previous) : undefined;
+    if (change) runs.delete(change.previous);
+    const seen = before && model.lines.length === change!.previous.lines.length && updated(before, change!, model) ? before : [];
     const sections = model.sections;
-    for (let i = 0; i < sections.length; i++) {
-      const section = sections[i]!;
-      if (section.roles.length === 0) continue;
-      const words = perSection(wordsOf, model, section, headingWords, undefined);
-      const level = section.heading.level;
-      const levels = (seen[level] ??= new Map());
-      const firstLine = levels.get(words);
-      if (firstLine === undefined) {
-        levels.set(words, section.heading.range.start.line);
-        continue;
+    // Only a model the next one of its document may follow keeps what it said (see keepsEntries).
+    const keeps = keepsEntries(model);
+    if (seen === before) {
+      // The sections that report, patched from those of the run before (see allSectionsWhere): the findings of the
+      // sections before and after the change are handed on as they were.
+      const says = (m: PostmortemModel, section: Section): boolean => section.roles.length > 0 && perSection(saidOf, m, section, sayFirst, seen) !== null;
+      const { sections: saying, patched } = allSectionsWhere(model, reporting, says);
+      if (patched && findingsBefore && findingsBefore.count === patched.old.length) {
+        findingsBefore.take(patched.p0);
+        findingsBefore.skip(patched.p1 - patched.p0);
+        for (const section of patched.between) report(perSection(saidOf, model, section, sayFirst, seen)!);
+        findingsBefore.take(patched.old.length - patched.p1);
+      } else for (let i = 0; i < saying.length; i++) report(perSection(saidOf, model, saying[i]!, sayFirst, seen)!);
+    } else {
+      // The sections that report, in order (the next run patches them).
+      const saying: Section[] | undefined = keeps ? [] : undefined;
+      // The line of the first section of each words, by level (no key string per section, and no map per words: a
+      // map for each of 45,000 distinct headings was most of an edit's time in this rule).
+      // An index loop: for…of over 65,000 sections made an iterator result per section.
+      for (let i = 0; i < sections.length; i++) {
+        const section = sections[i]!;
+        if (section.roles.length === 0) continue;
+        const words = perSection(wordsOf, model, section, headingWords, undefined);
+        const levels = (seen[section.heading.level] ??= new Map());
+        const first = levels.get(words);
+        if (first === undefined) levels.set(words, section.heading.range.start.line);
+        else if (first >= 0) levels.set(words, REPEATED - first); // repeated: see Seen
+        const firstLine = first === undefined ? undefined : lineOf(first);
+        // The same finding while the section and the line it repeats are what they were (65,000 "Impact" headings).
+        const said = firstLine === undefined ? null : perSection(findings, model, section, duplicateFinding, firstLine, repeatsLine);
+        if (keeps) perSection(saidOf, model, section, given, said, isGiven);
+        if (said) {
+          report(said);
+          saying?.push(section);
+        }
       }
-      // The same finding while the section and the line it repeats are what they were (65,000 "Impact" headings).
-      report(perSection(findings, model, section, duplicateFinding, firstLine, repeatsLine));
+      if (saying) reporting.byList.set(sections, saying);
     }
+    if (keeps) runs.set(model, seen);
   },
 };
+
+/**
+ * What a run read, for the next model of the document: the first line of each words, by level, or REPEATED minus it
+ * once some later section has the same words (a first of words no other section has may go, and its words with it).
+ */
+type Seen = Array<Map<string, number> | undefined>;
+const REPEATED = -1;
+const lineOf = (first: number): number => (first < 0 ? REPEATED - first : first);
+const runs = new WeakMap<PostmortemModel, Seen>();
+
+/** The sections that report, per model's sections (see allSectionsWhere). */
+const reporting = new SectionFilter();
+
+/** A section's finding as the last run said it (null: it is the first of its words), kept per section. */
+const saidOf = new SectionResults<Said>();
+
+type Said = (FindingInput & { data: { firstLine: number } }) | null;
+/** Keeps what a section says for the next run: perSection sets it when it kept none or another. */
+const given = (_model: PostmortemModel, _section: Section, said: Said): Said => said;
+const isGiven = (kept: Said, said: Said): boolean => kept === said;
+
+/** What a section the edit added says, from the first lines updated for it (see updated). */
+function sayFirst(model: PostmortemModel, section: Section, seen: Seen): Said {
+  const first = seen[section.heading.level]?.get(perSection(wordsOf, model, section, headingWords, undefined));
+  const firstLine = first === undefined ? undefined : lineOf(first);
+  if (firstLine === undefined || firstLine === section.heading.range.start.line) return null;
+  return perSection(findings, model, section, duplicateFinding, firstLine, repeatsLine);
+}
+
+/**
+ * The first lines of the run before, updated for the sections the edit removed and added, when no first changes
+ * but to go with its words (a removed section was none, or the only one of its words; an added one comes after the
+ * first of its words, or has words of its own); else false.
+ */
+function updated(seen: Seen, change: { previous: PostmortemModel; removed: readonly Section[]; added: readonly Section[] }, model: PostmortemModel): boolean {
+  for (const s of change.removed) {
+    if (s.roles.length === 0) continue;
+    const words = perSection(wordsOf, change.previous, s, headingWords, undefined);
+    const levels = seen[s.heading.level];
+    const first = levels?.get(words);
+    if (first === s.heading.range.start.line) levels!.delete(words); // the only one of its words
+    else if (first !== undefined && lineOf(first) === s.heading.range.start.line) return false;
+  }
+  for (const s of change.added) {
+    if (s.roles.length === 0) continue;
+    const words = perSection(wordsOf, model, s, headingWords, undefined);
+    const levels = (seen[s.heading.level] ??= new Map());
+    const first = levels.get(words);
+    if (first === undefined) levels.set(words, s.heading.range.start.line);
+    else if (lineOf(first) >= s.heading.range.start.line) return false;
+    else if (first >= 0) levels.set(words, REPEATED - first);
+  }
+  return true;
+}
 
 /** Headings repeat: each text is normalised once (a document of thousands of "Impact" headings). Bounded (below). */
 const normalised = new Map<string, string>();

@@ -1,5 +1,5 @@
 // responders-empty: a Responders section that names nobody.
-import { sectionsFor } from '../model/model';
+import { SectionFilter, sectionsWhere, type PostmortemModel, type Section } from '../model/model';
 import { isEmptySection, isPlaceholderLine, someSectionLine } from '../model/prose';
 import { asciiFirst } from '../model/text';
 import type { Rule } from './types';
@@ -37,16 +37,18 @@ export const respondersEmpty: Rule = {
   description: 'The Responders section names nobody.',
   docs: 'responders-empty',
   run({ model, report }) {
-    const sections = sectionsFor(model, 'responders');
-    for (let i = 0; i < sections.length; i++) {
-      const section = sections[i]!;
-      if (isEmptySection(model, section)) continue; // empty-section says it already
-      if (someSectionLine(model, section, KEY, namesSomebody)) continue;
-      report({
-        message: 'The Responders section names nobody: list who was involved (@handle or name) and their role.',
-        range: section.heading.range,
-        data: {},
-      });
-    }
+    // Kept per list of Responders sections (see sectionsWhere): an edit asks only about the sections it made.
+    const sections = sectionsWhere(model, 'responders', namingNobody, namesNobody);
+    for (let i = 0; i < sections.length; i++) report({ message: MESSAGE, range: sections[i]!.heading.range, data: NO_DATA });
   },
 };
+
+const MESSAGE = 'The Responders section names nobody: list who was involved (@handle or name) and their role.';
+/** Shared by every finding (never changed): the same finding is handed on from one analysis to the next. */
+const NO_DATA = {};
+const namingNobody = new SectionFilter();
+
+function namesNobody(model: PostmortemModel, section: Section): boolean {
+  if (isEmptySection(model, section)) return false; // empty-section says it already
+  return !someSectionLine(model, section, KEY, namesSomebody);
+}

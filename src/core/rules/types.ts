@@ -12,6 +12,22 @@ export interface RuleContext {
   readonly today?: string | undefined;
   /** Emits a finding with the rule's code, at the rule's configured severity (or the one given), unless the rule is off. */
   report(finding: FindingInput): void;
+  /**
+   * After an edit, the findings the rule reported for the model before (at the same severity), to hand on in runs as
+   * they were, in order with report(): a rule that knows which of them the edit left (one per section it kept, say)
+   * need not report each of 95,000 again. Undefined when there are none.
+   */
+  readonly before?: FindingsBefore | undefined;
+}
+
+/** The findings a rule reported for the model before, read in order (see RuleContext.before). */
+export interface FindingsBefore {
+  /** How many there were. */
+  readonly count: number;
+  /** Reports again the next `n` of them, as they were. */
+  take(n: number): void;
+  /** Steps over the next `n` of them (the edit removed or changed them). */
+  skip(n: number): void;
 }
 
 /** What a rule reports: a finding without its code, and its severity only when not the rule's configured one. */

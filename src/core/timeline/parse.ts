@@ -358,7 +358,12 @@ function computeTimeline(model: PostmortemModel): TimelineItem[] {
   for (const s of sectionsFor(model, 'timeline')) {
     const headingLine = s.heading.range.start.line;
     if (headingLine < lastLine) after = firstIndex(headings.length, (i) => headings[i]!.range.start.line <= headingLine);
-    else while (after < headings.length && headings[after]!.range.start.line <= headingLine) after++;
+    else {
+      // A few steps forward, else a binary search: the one Timeline after 95,000 other headings walked past each.
+      let steps = 0;
+      while (after < headings.length && headings[after]!.range.start.line <= headingLine && ++steps <= 16) after++;
+      if (steps > 16) after = firstIndex(headings.length, (i) => headings[i]!.range.start.line <= headingLine);
+    }
     lastLine = headingLine;
     let k = after;
     for (; k < headings.length && headings[k]!.range.start.line <= s.contentRange.end.line; k++) {
