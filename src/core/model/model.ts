@@ -151,9 +151,11 @@ export class ChunkCache {
    * not kept in the maps, which no later analysis reads (a map of 50,000 one-row chunks cost more than parsing them).
    */
   private readonly recent: RecentChunks | undefined;
+  private readonly recentGroups: RecentChunks | undefined;
 
   constructor(oneOff = false) {
     this.recent = oneOff ? new RecentChunks(() => this.parsedLastRun++) : undefined;
+    this.recentGroups = oneOff ? new RecentChunks(() => this.parsedLastRun++) : undefined;
   }
 
   private cache = new Map<string, ChunkData>();
@@ -319,12 +321,13 @@ export class ChunkCache {
     let end = offsets[span.end]! - 1; // the line ending after the chunk's last line, or the end of the text
     if (end > start && body.charCodeAt(end) === 10 && body.charCodeAt(end - 1) === 13) end--;
     const key = body.slice(start, Math.max(start, end));
-    // A one-off analysis reads single chunks through the table of recent ones; a group is read as its pieces, with no
-    // table (hashing every group's text for a map no later analysis reads cost more than the rare group read twice).
+    // A one-off analysis reads chunks through tables of recent ones (no map of every text, which no later analysis
+    // reads): groups through their own, as a document of like sections repeats its groups (36,000 Timeline sections of
+    // 60 texts were each read again when groups had no table).
     if (this.recent && !span.frontMatter) {
       if (pieces) {
-        this.parsedLastRun++;
-        return { span, data: parseGroup(body, offsets, pieces), key, pieces };
+        const data = this.recentGroups!.get(key, () => parseGroup(body, offsets, pieces));
+        return { span, data, key: this.recentGroups!.key, pieces };
       }
       const data = this.recent.get(key);
       // The text its slot holds, equal to this one: the slice is garbage at once (95,000 like chunks kept 95,000 copies).
@@ -360,12 +363,13 @@ class RecentChunks {
 
   constructor(private readonly parsed: () => void) {}
 
-  get(key: string): ChunkData {
+  /** The chunk data of the text `key`: parseChunk's, or `make`'s (a group's, read as its pieces). */
+  get(key: string, make?: () => ChunkData): ChunkData {
     const slot = textHash(key) & (RECENT_SLOTS - 1);
     const held = this.keys[slot];
     let data = held === key ? this.data[slot] : undefined;
     if (!data) {
-      data = parseChunk(key, false);
+      data = make ? make() : parseChunk(key, false);
       this.parsed();
       this.keys[slot] = key;
       this.data[slot] = data;
