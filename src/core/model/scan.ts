@@ -1077,7 +1077,7 @@ function scanLines(
       const cutAt = noItem && item === 0 && !codeOpen && !quoteOpen ? blankFrom + BLANK_RUN * (Math.floor((i - blankFrom) / BLANK_RUN) + 1) : n;
       const stop = Math.min(n, cutAt);
       let j = i + 1;
-      while (j < stop && (lines[j] as string).length === 0) j++;
+      while (j < stop && isBlank(lines[j] as string)) j++;
       i = j - 1;
     }
   }
