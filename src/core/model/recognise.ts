@@ -398,6 +398,17 @@ export function recognise(input: RecogniseInput, previous?: Recognition): Recogn
 /** How recognitions were made: taken as they were, patched (`moved`: with headings added or removed), or read in full (for tests of the incremental paths). */
 export const recognitionRuns = { taken: 0, patched: 0, all: 0, moved: 0 };
 
+/** Children of each heading, in order, from the parents: kids[childStart[p] .. childStart[p + 1]) (three passes). */
+function childrenOf(parent: Int32Array, n: number): { childStart: Int32Array; kids: Int32Array } {
+  const childStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childStart[parent[i]! + 1]++;
+  for (let i = 0; i < n; i++) childStart[i + 1] += childStart[i]!;
+  const kids = new Int32Array(childStart[n]!);
+  const fill = childStart.slice(0, n);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[fill[parent[i]!]!++] = i;
+  return { childStart, kids };
+}
+
 /** The headings' tree: each one's parent, where its section ends (exclusive line), its children, and the heading lines. */
 function treeOf(headings: readonly HeadingInput[], lineCount: number): Pick<Basis, 'parent' | 'childStart' | 'kids' | 'isHeadingLine'> & { end: Int32Array } {
   const n = headings.length;
@@ -412,13 +423,7 @@ function treeOf(headings: readonly HeadingInput[], lineCount: number): Pick<Basi
     parent[i] = top > 0 ? stack[top - 1]! : -1;
     stack[top++] = i;
   }
-  // Children of each heading, in order: kids[childStart[p] .. childStart[p + 1]).
-  const childStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childStart[parent[i]! + 1]++;
-  for (let i = 0; i < n; i++) childStart[i + 1] += childStart[i]!;
-  const kids = new Int32Array(childStart[n]!);
-  const fill = childStart.slice(0, n);
-  for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[fill[parent[i]!]!++] = i;
+  const { childStart, kids } = childrenOf(parent, n);
   const isHeadingLine = new Uint8Array(lineCount);
   for (let i = 0; i < n; i++) {
     const h = headings[i]!;
@@ -792,13 +797,7 @@ function movedTree(
     const q = oldParent[j]!;
     if (q >= 0 && newOf(q) >= 0) parents.push(newOf(q));
   }
-  // Children, from the parents (three passes over typed arrays).
-  const childStart = new Int32Array(n + 1);
-  for (let k = 0; k < n; k++) if (parent[k]! >= 0) childStart[parent[k]! + 1]++;
-  for (let k = 0; k < n; k++) childStart[k + 1] += childStart[k]!;
-  const kids = new Int32Array(childStart[n]!);
-  const fill = childStart.slice(0, n);
-  for (let k = 0; k < n; k++) if (parent[k]! >= 0) kids[fill[parent[k]!]!++] = k;
+  const { childStart, kids } = childrenOf(parent, n);
   // Heading lines: those of the removed headings cleared, those of the added set.
   const isHeadingLine = b.isHeadingLine.slice();
   for (let j = from; j < oldTo; j++) for (let l = olds[j]!.startLine; l <= olds[j]!.endLine && l < lineCount; l++) isHeadingLine[l] = 0;
