@@ -7,11 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, IncrementalAnalyzer } from '../../src/core';
 import { FAMILIES, type Family } from './families';
 
 const ROOT = join(__dirname, '..', '..');
-const PATH = '/bench/postmortems/hostile.md';
 const FOUR_N = 1024 * 1024;
 const MAX_GROWTH = 5;
 const MAX_FULL_MS = 250;
@@ -21,36 +19,16 @@ const GROWTH_FLOOR_MS = 10;
 /** A markdownlint run longer than this is stopped and reported as "> limit". */
 const PEER_LIMIT_MS = 20_000;
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 /**
- * CPU milliseconds this process has used: what an analysis costs, whatever else the machine runs (wall time on a
- * shared machine measured other processes as much as ours, and made growth ratios noise). Analysis is synchronous
- * and single-threaded, so on an idle machine the two agree.
+ * The family measured in a process of its own (adversarial-family.ts), as an editor meets the document: in one long
+ * process, families measured late ran up to twice as slow as alone, after the earlier ones had filled the heap and
+ * made the analyzer's call sites megamorphic; their order, not their input, decided the result.
  */
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
-/** Median of up to `runs` timed calls; fewer when one call already takes seconds (the table must finish). */
-function timed(runs: number, fn: () => void, before?: () => void): number {
-  gc();
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    before?.();
-    const t = cpuMs();
-    fn();
-    xs.push(cpuMs() - t);
-    if (xs[0]! > 2000) break;
-  }
-  return median(xs);
+function measureAlone(name: string): Measure[] {
+  const r = spawnSync(process.execPath, [...process.execArgv, join(__dirname, 'adversarial-family.ts'), name], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const last = (r.stdout ?? '').trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !last.startsWith('[')) throw new Error(`${name}: the measuring process failed (${r.status ?? r.signal}): ${r.stderr}`);
+  return JSON.parse(last) as Measure[];
 }
 
 /** markdownlint on the text, in a child process so a pathological run can be stopped. Undefined past the limit. */
@@ -71,17 +49,6 @@ interface Measure {
   readonly edit: number;
 }
 
-function measure(text: string): Measure {
-  // Warm: the first analysis of a new kind of document compiles patterns and loads remark.
-  analyze(text, { path: PATH });
-  const full = timed(5, () => analyze(text, { path: PATH }));
-  const mid = Math.floor(text.length / 2);
-  const edited = `${text.slice(0, mid)}x${text.slice(mid)}`;
-  const analyzer = new IncrementalAnalyzer();
-  const edit = timed(7, () => analyzer.analyze(edited, { path: PATH }), () => analyzer.analyze(text, { path: PATH }));
-  return { kb: text.length / 1024, full, edit };
-}
-
 interface Row {
   readonly family: string;
   readonly what: string;
@@ -97,7 +64,7 @@ export function runAdversarial(only?: readonly string[]): boolean {
   const families: readonly Family[] = only && only.length > 0 ? FAMILIES.filter((f) => only.includes(f.name)) : FAMILIES;
   for (const family of families) {
     process.stdout.write(`${family.name}… `);
-    const sizes = [FOUR_N / 4, FOUR_N / 2, FOUR_N].map((bytes) => measure(family.make(bytes)));
+    const sizes = measureAlone(family.name);
     const growth = sizes[2]!.full / sizes[0]!.full;
     const peer = markdownlintMs(family.make(FOUR_N), dir);
     const ok = (growth <= MAX_GROWTH || sizes[2]!.full < GROWTH_FLOOR_MS) && sizes[2]!.full <= MAX_FULL_MS && sizes[2]!.edit <= MAX_EDIT_MS;
