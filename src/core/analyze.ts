@@ -214,9 +214,16 @@ export function runRules(model: PostmortemModel, config: PostmortemConfig, templ
             }
           }
         }
-        // Spelled out, not spread: a document may have 130,000 findings, and a spread each cost more than the rule.
-        out ??= { code: rule.code, message: f.message, range: f.range, data: f.data, severity: f.severity ?? severity };
+        if (out === undefined) {
+          // A finding this function made before, which the rule kept and reports again (see RuleContext.report), is
+          // taken as it is at the same severity: 190,000 findings were each made twice, what the rule reported and a
+          // copy, and both were kept to the analysis's end.
+          const whole = (f as Partial<Finding>).code === rule.code;
+          // Spelled out, not spread: a document may have 130,000 findings, and a spread each cost more than the rule.
+          out = whole && f.severity === severity ? (f as Finding) : { code: rule.code, message: f.message, range: f.range, data: f.data, severity: (whole ? undefined : f.severity) ?? severity };
+        }
         findings[count++] = out;
+        return out;
       },
     };
     rule.run(context);

@@ -321,6 +321,26 @@ describe('incremental analysis (differential)', function () {
   }
 });
 
+describe('findings kept with their sections, when the status changes their severity', () => {
+  // Rules keep the very findings they reported (see RuleContext.report) and report them again: a new status makes
+  // each one again at its new severity, and the status as it was gives the first findings back.
+  const body = lines(300, (i) => `## Impact ${i % 5}\n\n${i % 4 ? '' : 'Text.'}\n`);
+  for (const [from, to] of [['draft', 'final'], ['final', 'in-review'], ['in-review', 'draft']]) {
+    it(`${from} → ${to} → ${from}`, () => {
+      const text = (status: string) => `---\ntype: postmortem\nstatus: ${status}\n---\n# Title\n\n${body}`;
+      const analyzer = new IncrementalAnalyzer();
+      const first = analyzer.analyze(text(from!));
+      const codes = new Set(first.findings.map((f) => f.code));
+      assert.ok(codes.has('empty-section') && codes.has('duplicate-section'), [...codes].join(', '));
+      const second = analyzer.analyze(text(to!));
+      assert.deepEqual(snapshot(second), snapshot(analyze(text(to!))));
+      const severities = (a: Analysis, code: string) => new Set(a.findings.filter((f) => f.code === code).map((f) => f.severity));
+      assert.notDeepEqual(severities(second, 'empty-section'), severities(first, 'empty-section'));
+      assert.deepEqual(snapshot(analyzer.analyze(text(from!))), snapshot(first));
+    });
+  }
+});
+
 describe('an edit that adds or removes a heading', () => {
   // Every section after the heading moves one place: each is kept (the same object, its index moved), with what was
   // read from it, and the recognition is patched, not read again for every heading.

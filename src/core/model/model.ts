@@ -1394,6 +1394,15 @@ export function keptFor<T>(store: SectionResults<T>, model: PostmortemModel, sec
   return built === undefined ? undefined : (BuiltSection.get(built, store.id) as T | undefined);
 }
 
+/**
+ * Keeps `value` for the section in place of what perSection kept: a rule keeps the finding `report` made of what it
+ * computed (see RuleContext.report), so the next run reports that very object again.
+ */
+export function keepInstead<T>(store: SectionResults<T>, model: PostmortemModel, section: Section, value: T): void {
+  const built = BuiltSection.of(model, section);
+  if (built !== undefined) BuiltSection.set(built, store.id, value);
+}
+
 /** Which lines an edit changed, between the model before and this one. */
 export interface LineChange {
   readonly previous: PostmortemModel;

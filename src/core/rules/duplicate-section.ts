@@ -1,8 +1,8 @@
 // duplicate-section: two headings that say the same thing for one role (two "Impact" headings). Different headings
 // for one role ("What went well" and "What went wrong") are a deliberate split and fine.
 import { normaliseWords } from '../model/match';
-import { allSectionsWhere, keepsEntries, perSection, sectionChanges, SectionFilter, type PostmortemModel, type Section, SectionResults } from '../model/model';
-import type { FindingInput, Rule } from './types';
+import { allSectionsWhere, keepInstead, keepsEntries, perSection, sectionChanges, SectionFilter, type PostmortemModel, type Section, SectionResults } from '../model/model';
+import type { FindingInput, Rule, RuleContext } from './types';
 
 export const duplicateSection: Rule = {
   code: 'duplicate-section',
@@ -29,9 +29,9 @@ export const duplicateSection: Rule = {
       if (patched && findingsBefore && findingsBefore.count === patched.old.length) {
         findingsBefore.take(patched.p0);
         findingsBefore.skip(patched.p1 - patched.p0);
-        for (const section of patched.between) report(perSection(saidOf, model, section, sayFirst, seen)!);
+        for (const section of patched.between) reportSaid(report, model, section, perSection(saidOf, model, section, sayFirst, seen)!);
         findingsBefore.take(patched.old.length - patched.p1);
-      } else for (let i = 0; i < saying.length; i++) report(perSection(saidOf, model, saying[i]!, sayFirst, seen)!);
+      } else for (let i = 0; i < saying.length; i++) reportSaid(report, model, saying[i]!, perSection(saidOf, model, saying[i]!, sayFirst, seen)!);
     } else {
       // The sections that report, in order (the next run patches them).
       const saying: Section[] | undefined = keeps ? [] : undefined;
@@ -48,12 +48,12 @@ export const duplicateSection: Rule = {
         else if (first >= 0) levels.set(words, REPEATED - first); // repeated: see Seen
         const firstLine = first === undefined ? undefined : lineOf(first);
         // The same finding while the section and the line it repeats are what they were (65,000 "Impact" headings).
-        const said = firstLine === undefined ? null : perSection(findings, model, section, duplicateFinding, firstLine, repeatsLine);
-        if (keeps) perSection(saidOf, model, section, given, said, isGiven);
+        let said = firstLine === undefined ? null : perSection(findings, model, section, duplicateFinding, firstLine, repeatsLine);
         if (said) {
-          report(said);
+          said = reportSaid(report, model, section, said);
           saying?.push(section);
         }
+        if (keeps) perSection(saidOf, model, section, given, said, isGiven);
       }
       if (saying) reporting.byList.set(sections, saying);
     }
@@ -69,6 +69,20 @@ type Seen = Array<Map<string, number> | undefined>;
 const REPEATED = -1;
 const lineOf = (first: number): number => (first < 0 ? REPEATED - first : first);
 const runs = new WeakMap<PostmortemModel, Seen>();
+
+/**
+ * Reports what a section says, and keeps the finding made of it in its place, as what it says and as its finding (see
+ * RuleContext.report).
+ */
+function reportSaid(report: RuleContext['report'], model: PostmortemModel, section: Section, said: NonNullable<Said>): NonNullable<Said> {
+  // The finding holds the very data it was given (its firstLine), so it is what the section says.
+  const out = report(said) as unknown as typeof said;
+  if (out !== said) {
+    keepInstead(findings, model, section, out);
+    keepInstead(saidOf, model, section, out);
+  }
+  return out;
+}
 
 /** The sections that report, per model's sections (see allSectionsWhere). */
 const reporting = new SectionFilter();

@@ -2,8 +2,8 @@
 import { sectionSpec, type SectionId } from '../model/catalogue';
 import { isEmptySection } from '../model/prose';
 import { onlyOwnPlaceholders } from '../model/placeholders';
-import { allSectionsWhere, perSection, SectionFilter, type PostmortemModel, type Section, SectionResults } from '../model/model';
-import type { FindingInput, Rule } from './types';
+import { allSectionsWhere, keepInstead, perSection, SectionFilter, type PostmortemModel, type Section, SectionResults } from '../model/model';
+import type { FindingInput, Rule, RuleContext } from './types';
 
 export const emptySection: Rule = {
   code: 'empty-section',
@@ -19,12 +19,12 @@ export const emptySection: Rule = {
     if (patched && before && before.count === patched.old.length) {
       before.take(patched.p0);
       before.skip(patched.p1 - patched.p0);
-      for (const section of patched.between) report(perSection(findings, model, section, emptyFinding, undefined)!);
+      for (const section of patched.between) reportKept(report, model, section);
       before.take(patched.old.length - patched.p1);
       return;
     }
     // An index loop: for…of over 65,000 sections made an iterator result per section.
-    for (let i = 0; i < sections.length; i++) report(perSection(findings, model, sections[i]!, emptyFinding, undefined)!);
+    for (let i = 0; i < sections.length; i++) reportKept(report, model, sections[i]!);
   },
 };
 
@@ -33,6 +33,13 @@ const reporting = new SectionFilter();
 const reports = (model: PostmortemModel, section: Section): boolean => section.roles.length > 0 && perSection(findings, model, section, emptyFinding, undefined) !== null;
 
 const findings = new SectionResults<FindingInput | null>();
+
+/** Reports the section's finding, and keeps the finding made of it in its place (see RuleContext.report). */
+function reportKept(report: RuleContext['report'], model: PostmortemModel, section: Section): void {
+  const f = perSection(findings, model, section, emptyFinding, undefined)!;
+  const out = report(f);
+  if (out !== f) keepInstead(findings, model, section, out);
+}
 
 function emptyFinding(model: PostmortemModel, section: Section): FindingInput | null {
   if (!(isEmptySection(model, section) || onlyOwnPlaceholders(model, section))) return null;

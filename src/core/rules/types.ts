@@ -10,8 +10,13 @@ export interface RuleContext {
   readonly completeness: SectionProgress;
   /** Today as YYYY-MM-DD, from the adapter (never the core's clock); rules about dates that pass skip without it. */
   readonly today?: string | undefined;
-  /** Emits a finding with the rule's code, at the rule's configured severity (or the one given), unless the rule is off. */
-  report(finding: FindingInput): void;
+  /**
+   * Emits a finding with the rule's code, at the rule's configured severity (or the one given), and returns it. A rule
+   * that keeps what it reports (per section or entry) may keep the returned finding instead, and report it again: it
+   * is then taken as it is while the severity is the same, not copied (a finding reported again this way takes the
+   * run's severity, never one it was given).
+   */
+  report(finding: FindingInput): Finding;
   /**
    * After an edit, the findings the rule reported for the model before (at the same severity), to hand on in runs as
    * they were, in order with report(): a rule that knows which of them the edit left (one per section it kept, say)
