@@ -56,9 +56,9 @@ function itemRule(code: string, field: 'owner' | 'ticket' | 'due', description: 
           continue;
         }
         if (item[field] !== undefined || item.quiet) continue; // a placeholder, or our example item: empty-section says it
-        const finding: ItemFinding = { message: text, range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } };
+        // The finding report made is kept, and reported again as it is (see RuleContext.report).
+        const finding = ctx.report({ message: text, range: firstLine(item.entry, ctx.model), data: { index, line: item.entry.range.start.line } });
         if (keep) findings[index] = finding;
-        ctx.report(finding);
       }
       if (keep) runs.set(ctx.model, { items, message: text, findings });
     },

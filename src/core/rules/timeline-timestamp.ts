@@ -101,9 +101,9 @@ export const timelineTimestamp: Rule = {
       const line = entry.range.start.line;
       const first = entry.lines[0] ?? '';
       const start = entry.kind === 'item' ? first.length - entry.text.length : first.length - first.trimStart().length;
-      const finding: Report = { message: MESSAGE, range: lineRange(entry, line, start, first.length), data: { line } };
+      // The finding report made is kept, and reported again as it is (see RuleContext.report).
+      const finding = report({ message: MESSAGE, range: lineRange(entry, line, start, first.length), data: { line } });
       if (keep) findings[i] = finding;
-      report(finding);
     }
     if (keep) runs.set(model, { items, findings, blockTimed, noneTimed });
   },
