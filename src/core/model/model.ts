@@ -1,6 +1,7 @@
 // The post-mortem model: front matter, headings, sections mapped to canonical ids, timeline entries and action
 // items, all with ranges. It is assembled from cached per-chunk parses (see scan.ts and parse.ts), so a document
 // that changed in one place is re-parsed only there.
+import type { HeadingTextMemo } from './heading-memo';
 import type { SectionId } from './catalogue';
 import { parseChunk, readPiece, type InlineHeading } from './parse';
 import type { ChunkData, HeadingKind, ParsedChunk, RawHeading, RawItem } from './chunk';
@@ -774,7 +775,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     // 95,000 empty sections made 190,000 positions that said the same).
     const at = h.range.end;
     const content = contentStart === at.line && startChar === at.character && endLine === at.line && endChar === at.character ? { start: at, end: at } : range(contentStart, startChar, endLine, endChar);
-    const section = new BuiltSection(h, h.roles, content, sn);
+    const section = new BuiltSection(h, h.roles, content, sn, recognition.basis.words[i]?.memo);
     if (labels === 0) raw.section = section;
     if (wasAt) wasAt[sn] = -1;
     sections[sn++] = section;
@@ -1319,12 +1320,21 @@ class BuiltSection implements Section {
   #s9: unknown = undefined;
   #s10: unknown = undefined;
   #s11: unknown = undefined;
+  /** What readers derive from its heading's text (see heading-memo.ts); private, so no snapshot compares it. */
+  readonly #memo: HeadingTextMemo | undefined;
   constructor(
     readonly heading: Heading,
     readonly roles: readonly SectionId[],
     readonly contentRange: Range,
     public index: number,
-  ) {}
+    memo?: HeadingTextMemo,
+  ) {
+    this.#memo = memo;
+  }
+
+  static memo(s: BuiltSection): HeadingTextMemo | undefined {
+    return s.#memo;
+  }
 
   /** The model's own section (buildModel's, in its place), else undefined: only those keep results. */
   static of(model: PostmortemModel, section: Section): BuiltSection | undefined {
@@ -1392,6 +1402,15 @@ export function perSection<T, A = undefined>(
 export function keptFor<T>(store: SectionResults<T>, model: PostmortemModel, section: Section): T | undefined {
   const built = BuiltSection.of(model, section);
   return built === undefined ? undefined : (BuiltSection.get(built, store.id) as T | undefined);
+}
+
+/**
+ * What readers derive from the text of the section's heading, kept with the text's words (see heading-memo.ts);
+ * undefined for a section the model did not build, or one of a line acting as a heading.
+ */
+export function headingMemo(model: PostmortemModel, section: Section): HeadingTextMemo | undefined {
+  const built = BuiltSection.of(model, section);
+  return built === undefined ? undefined : BuiltSection.memo(built);
 }
 
 /**

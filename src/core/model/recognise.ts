@@ -9,6 +9,7 @@
 //   4. labels: a bold line acting as a heading ("**Root causes**:", "- **Impact**: …") serves a role no heading serves,
 //      when it does not sit inside a section that already serves a role.
 // Every role comes with a reason, shown by the hover.
+import { HeadingTextMemo } from './heading-memo';
 import { canonicalIndex, SECTION_IDS, sectionSpec, type SectionId } from './catalogue';
 import type { SectionMatcher } from './match';
 import { countSignals, labelText, SIGNAL, type SignalCounts } from './signals';
@@ -118,6 +119,8 @@ interface HeadingWords {
   readonly candidates: readonly Candidate[];
   /** The text is nothing but a role's name ("Action Items"): a plain line may then act as a heading. */
   readonly onlyName: boolean;
+  /** What other readers derive from the text alone (see heading-memo.ts). */
+  readonly memo: HeadingTextMemo;
 }
 const wordCache = new WeakMap<SectionMatcher, Map<Language, Map<string, HeadingWords>>>();
 
@@ -141,7 +144,7 @@ function headingWords(text: string, matcher: SectionMatcher, language: Language,
     const neutral = isNeutralHeading(folded);
     const strong = words.filter((m) => !m.weak);
     const onlyName = strong.length > 0 && strong.reduce((n, m) => n + m.words.length, 0) >= folded.replace(/ /g, '').length - 2;
-    found = { folded, neutral, candidates: sharedCandidates(computeWordCandidates(text, words, neutral, matcher)), onlyName };
+    found = { folded, neutral, candidates: sharedCandidates(computeWordCandidates(text, words, neutral, matcher)), onlyName, memo: new HeadingTextMemo() };
     // Bounded, but never below the document's own headings: a cache smaller than them was cleared during every
     // analysis, and each edit read every heading again.
     if (cache.size > Math.max(5000, keep)) cache.clear();

@@ -1,7 +1,7 @@
 // duplicate-section: two headings that say the same thing for one role (two "Impact" headings). Different headings
 // for one role ("What went well" and "What went wrong") are a deliberate split and fine.
 import { normaliseWords } from '../model/match';
-import { allSectionsWhere, keepInstead, keepsEntries, perSection, sectionChanges, SectionFilter, type PostmortemModel, type Section, SectionResults } from '../model/model';
+import { allSectionsWhere, headingMemo, keepInstead, keepsEntries, perSection, sectionChanges, SectionFilter, type PostmortemModel, type Section, SectionResults } from '../model/model';
 import type { FindingInput, Rule, RuleContext } from './types';
 
 export const duplicateSection: Rule = {
@@ -134,6 +134,9 @@ const normalised = new Map<string, string>();
 
 function headingWords(model: PostmortemModel, section: Section): string {
   const text = section.heading.text;
+  // Kept with the text's words by recognition: no lookup by the text (see heading-memo.ts).
+  const memo = headingMemo(model, section);
+  if (memo) return (memo.normalisedWords ??= normaliseWords(text).join(' '));
   let words = normalised.get(text);
   if (words === undefined) {
     // Never below the document's own headings: a bound smaller than them was cleared during every analysis of a

@@ -2,7 +2,7 @@
 import { sectionSpec, type SectionId } from '../model/catalogue';
 import { isEmptySection } from '../model/prose';
 import { onlyOwnPlaceholders } from '../model/placeholders';
-import { allSectionsWhere, keepInstead, perSection, SectionFilter, type PostmortemModel, type Section, SectionResults } from '../model/model';
+import { allSectionsWhere, headingMemo, keepInstead, perSection, SectionFilter, type PostmortemModel, type Section, SectionResults } from '../model/model';
 import type { FindingInput, Rule, RuleContext } from './types';
 
 export const emptySection: Rule = {
@@ -43,7 +43,13 @@ function reportKept(report: RuleContext['report'], model: PostmortemModel, secti
 
 function emptyFinding(model: PostmortemModel, section: Section): FindingInput | null {
   if (!(isEmptySection(model, section) || onlyOwnPlaceholders(model, section))) return null;
-  const said = saying(section.roles, section.heading.text, model.sections.length);
+  // Kept with the text's words by recognition, for the roles it was made for: no lookup by the text (heading-memo.ts).
+  const memo = headingMemo(model, section);
+  const said = memo && memo.emptyRoles === section.roles ? (memo.emptySaying as Saying) : saying(section.roles, section.heading.text, model.sections.length);
+  if (memo && memo.emptyRoles !== section.roles) {
+    memo.emptyRoles = section.roles;
+    memo.emptySaying = said;
+  }
   return { message: said.message, range: section.heading.range, data: said.data };
 }
 
