@@ -241,7 +241,7 @@ describe('chunk scan: cuts inside long paragraphs, on random documents', () => {
       const lines = ['Text', ...Array.from({ length: 40 + Math.floor(r() * 200) }, () => line(r))];
       const text = lines.join('\n');
       const spans = scanChunks(lines);
-      paraCuts += spans.filter((s) => s.paraCut !== undefined).length;
+      paraCuts += spans.filter((s) => s.paraCut === true).length;
       const whole = remarkParseChunk(text, false);
       const chunked = chunkedParse(text).model;
       assert.deepEqual(chunked.headings, whole.headings.map((h) => [h.depth, h.kind, h.text, h.line, h.character, h.endLine, h.endCharacter]), text);

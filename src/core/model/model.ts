@@ -8,7 +8,7 @@ import type { ChunkData, HeadingKind, ParsedChunk, RawHeading, RawItem } from '.
 import { bracketedTexts, definitionsFor, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { DefinitionIndex } from './definitions';
 import { headingLinesText, headingTextWithDefinitions, remarkParseChunk } from './remark';
-import { rescanChunks, scanChunks, type ChunkSpan } from './scan';
+import { rescanChunks, scanChunks, span as spanOf, type ChunkSpan } from './scan';
 import { firstIndex, isSpaceCode, range, sameItems, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { FrontMatterPieces } from './frontmatter-pieces';
@@ -235,13 +235,13 @@ export class ChunkCache {
           const old = previous[p];
           if (old && old.pieces !== undefined && old.span.start === from + shift && old.span.end === to + shift) {
             // At the same lines, the same object (nothing made for each of thousands of groups an edit left).
-            out.push(shift === 0 ? old : { span: { start: from, end: to, frontMatter: false, htmlCut: false }, data: old.data, key: old.key, pieces: spans.slice(i, end) });
+            out.push(shift === 0 ? old : { span: spanOf(from, to, false, false), data: old.data, key: old.key, pieces: spans.slice(i, end) });
             this.reusedLastRun++;
             i = end - 1;
             continue;
           }
         }
-        const grouped = this.lookup(split, { start: from, end: to, frontMatter: false, htmlCut: false }, nextGroups, spans.slice(i, end));
+        const grouped = this.lookup(split, spanOf(from, to, false, false), nextGroups, spans.slice(i, end));
         if (grouped.data !== UNGROUPED) {
           out.push(grouped);
           i = end - 1;
@@ -272,10 +272,10 @@ export class ChunkCache {
           // read the lines of a fence left open, to the end of the document, at every edit. Only if those lines,
           // read alone, say what they said read with the rest (micromark reads a line such as "</script>" after a
           // list item as the item's lazy line or not, depending on the line after it).
-          const head = this.lookup(split, { start: span.start, end: span.start + from, frontMatter: false, htmlCut: false }, next);
+          const head = this.lookup(split, spanOf(span.start, span.start + from, false, false), next);
           if (sameBefore(head.data, chunk.data, from)) {
             out.push(head);
-            span = { start: span.start + from, end: span.end, frontMatter: false, htmlCut: false };
+            span = spanOf(span.start + from, span.end, false, false);
             chunk = this.lookup(split, span, next);
             continue;
           }
@@ -286,7 +286,7 @@ export class ChunkCache {
         const size = split.offsets[span.end]! - split.offsets[span.start]!;
         i++;
         while (i + 1 < spans.length && split.offsets[spans[i]!.end]! - split.offsets[span.start]! < 2 * size) i++;
-        span = { start: span.start, end: spans[i]!.end, frontMatter: span.frontMatter, htmlCut: false };
+        span = spanOf(span.start, spans[i]!.end, span.frontMatter, false);
         chunk = this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
       }
       out.push(chunk);

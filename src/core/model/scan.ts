@@ -22,15 +22,24 @@ export interface ChunkSpan {
   /**
    * True when the chunk ends at a line that closed a paragraph at the top level (a setext underline or a thematic
    * break, see scanFrom): the scan's state where the next chunk starts is then always the same, so a rescan may take
-   * the previous scan's chunks from such a cut it made at the same line. Absent on spans made elsewhere.
+   * the previous scan's chunks from such a cut it made at the same line. False (or absent) on spans made elsewhere.
    */
   readonly closedCut?: boolean;
   /**
    * Set when the chunk ends inside a paragraph at the top level, before a line that reads the same whether a paragraph
    * goes on into it or starts with it (see paragraphCut in scanFrom). Such a cut holds only while no setext underline
-   * ends the paragraph (see paraCutHolds): a rescan checks it before it starts there. Absent on spans made elsewhere.
+   * ends the paragraph (see paraCutHolds): a rescan checks it before it starts there. False (or absent) on spans made
+   * elsewhere.
    */
   readonly paraCut?: boolean;
+}
+
+/**
+ * A span of the scan, every one of the same shape (all six fields, in this order): spans of three shapes made every
+ * read of a span's fields, in the scan and in each reader after it, polymorphic.
+ */
+export function span(start: number, end: number, frontMatter: boolean, htmlCut: boolean, closedCut = false, paraCut = false): ChunkSpan {
+  return { start, end, frontMatter, htmlCut, closedCut, paraCut };
 }
 
 const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
@@ -555,7 +564,7 @@ export function scanChunks(lines: readonly string[]): ChunkSpan[] {
   const states: number[] = [];
   const fmEnd = frontMatterEnd(lines);
   if (fmEnd > 0) {
-    chunks.push({ start: 0, end: fmEnd, frontMatter: true, htmlCut: false });
+    chunks.push(span(0, fmEnd, true, false));
     states.push(-1);
   }
   return scanFrom(lines, fmEnd, chunks, states, undefined);
@@ -601,8 +610,8 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
     // A cut inside a paragraph holds while no setext underline ends the paragraph and the line after the cut is no
     // table's delimiter row: lines the edit may have changed. Else none of the paragraph's cuts holds (nothing
     // between them stops the look ahead): start before the paragraph.
-    if (k < 0 || old[k - 1]!.paraCut === undefined || paraCutHolds(lines, old[k]!.start)) break;
-    while (k > 0 && old[k - 1]!.paraCut !== undefined) k--;
+    if (k < 0 || old[k - 1]!.paraCut !== true || paraCutHolds(lines, old[k]!.start)) break;
+    while (k > 0 && old[k - 1]!.paraCut === true) k--;
   }
   const from = k >= 0 ? old[k]!.start : fm;
   // The state the previous scan had there (-1 when it did not keep it), else the state at the body's start.
@@ -647,9 +656,7 @@ export function rescanChunks(lines: readonly string[], previous: { readonly line
       const o = old[j]!;
       intoStates.push(oldStates ? oldStates[j]! : -1);
       if (shift === 0) into.push(o);
-      else if (o.closedCut) into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut, closedCut: true });
-      else if (o.paraCut) into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: false, paraCut: true });
-      else into.push({ start: o.start + shift, end: o.end + shift, frontMatter: false, htmlCut: o.htmlCut });
+      else into.push(span(o.start + shift, o.end + shift, false, o.htmlCut, o.closedCut === true, o.paraCut === true));
     }
     return into;
   };
@@ -826,7 +833,7 @@ function scanLines(
           // heading open, no item, a chunk of no list or rows), so a rescan may start at a cut, or take the previous
           // scan's chunks from a cut it made at the same line.
           if (cuts!.clean && i > start && item === 0 && noItem && startsBlockTag(line)) {
-            chunks.push({ start, end: i, frontMatter: false, htmlCut: true });
+            chunks.push(span(start, i, false, true));
             states.push(startState);
             startState = -1;
             start = i;
@@ -880,7 +887,7 @@ function scanLines(
         // here is always the same, as after any blank line. Where the cuts are depends on the text alone (the line
         // where the run starts), as every cut must (an edit before the run moves them with it). A million blank
         // lines were one chunk with the paragraph above them, scanned and read whole again at every keystroke.
-        chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+        chunks.push(span(start, i, false, false));
         states.push(startState);
         startState = flagsAbove < 0 ? -1 : packState(itemAbove, kindAbove, flagsAbove);
         start = i;
@@ -942,7 +949,7 @@ function scanLines(
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable) ||
           (closedAbove && !(codeAbove && itemAfterCode(line)));
         if (boundary) {
-          chunks.push(closedAbove ? { start, end: i, frontMatter: false, htmlCut: false, closedCut: true } : { start, end: i, frontMatter: false, htmlCut: false });
+          chunks.push(span(start, i, false, false, closedAbove));
           states.push(startState);
           startState = flagsAbove < 0 ? -1 : packState(itemAbove, kindAbove, flagsAbove);
           start = i;
@@ -950,7 +957,7 @@ function scanLines(
           if (j !== undefined) return resume!.tail(j, chunks, states);
         } else if (plain && paragraphCut(lines, i, i - start) && !setextFollowsRun(i)) {
           // Inside a paragraph that no setext underline ends (it would make all its lines one heading).
-          chunks.push({ start, end: i, frontMatter: false, htmlCut: false, paraCut: true });
+          chunks.push(span(start, i, false, false, false, true));
           states.push(startState);
           startState = packState(itemAbove, kindAbove, flagsAbove);
           start = i;
@@ -970,7 +977,7 @@ function scanLines(
         // one does (indented code too, unless code above the blank line goes on with it); so does the next item of a
         // list indented so (a list of 36,000 such items was one chunk), and any line after one that closed what was
         // above it (a setext underline, a thematic break, a line of indented code: 64,000 lines of code were one chunk).
-        chunks.push(closedAbove && !prevBlank ? { start, end: i, frontMatter: false, htmlCut: false, closedCut: true } : { start, end: i, frontMatter: false, htmlCut: false });
+        chunks.push(span(start, i, false, false, closedAbove && !prevBlank));
         states.push(startState);
         startState = flagsAbove < 0 ? -1 : packState(itemAbove, kindAbove, flagsAbove);
         start = i;
@@ -994,7 +1001,7 @@ function scanLines(
       if (open) {
         if (!unindented && !inItem && noItem && i > start) {
           // Surely at the top level, an indented fence starts a chunk too (unindented ones are cut above).
-          chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+          chunks.push(span(start, i, false, false));
           states.push(startState);
           startState = -1; // not kept: the line changed the state before this cut
           start = i;
@@ -1010,7 +1017,7 @@ function scanLines(
         htmlTop = !inItem && noItem && item === 0 && !quoteOpen;
         if (!unindented && !inItem && noItem && i > start && hk >= 1 && hk <= 6) {
           // So does an indented HTML block that may interrupt a paragraph (types 1–6).
-          chunks.push({ start, end: i, frontMatter: false, htmlCut: false });
+          chunks.push(span(start, i, false, false));
           states.push(startState);
           startState = -1; // not kept: the line changed the state before this cut
           start = i;
@@ -1082,7 +1089,7 @@ function scanLines(
     }
   }
   if (start < n || chunks.length === 0) {
-    chunks.push({ start, end: n, frontMatter: false, htmlCut: false });
+    chunks.push(span(start, n, false, false));
     states.push(startState);
   }
   return chunks;
