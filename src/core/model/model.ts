@@ -624,6 +624,8 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   for (let c = 0; c < chunks.length; c++) headingCount += chunks[c]!.data.headings.length;
   const rawHeadings = new Array<RawModelHeading>(headingCount);
   let rh = 0;
+  // Where each chunk's headings start in rawHeadings (see Built.rawStart).
+  const rawStart = options.cache ? new Int32Array(chunks.length) : undefined;
   // Top-level list items as two parallel lists of line numbers (an object per item was garbage on every analysis).
   const itemStarts: number[] = [];
   const itemEnds: number[] = [];
@@ -665,10 +667,12 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
         }
       }
     }
+    if (rawStart) rawStart[c] = rh;
     if (same && previousBuilt && data.headings.length > 0) {
-      // The same chunk at the same lines: its headings are the objects the previous model made of them.
+      // The same chunk at the same lines: its headings are the objects the previous model made of them, where that
+      // model's chunk put them (each heading's line was read to find them: a cache miss for each of 95,000).
       const raws = previousBuilt.raw;
-      while (ph < raws.length && raws[ph]!.startLine < span.start) ph++;
+      ph = previousBuilt.rawStart[pc]!;
       for (let k = 0; k < data.headings.length; k++) rawHeadings[rh++] = raws[ph + k]!;
       ph += data.headings.length;
     } else {
@@ -822,7 +826,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     signals: flags,
   };
   (model as { [KEPT]?: Kept })[KEPT] = { previous };
-  const made: Built = { raw: rawHeadings, definitions: refs?.index, recognition, timelineSpans: undefined, actionSpans: undefined, wasAt };
+  const made: Built = { raw: rawHeadings, rawStart: rawStart ?? NO_STARTS, definitions: refs?.index, recognition, timelineSpans: undefined, actionSpans: undefined, wasAt };
   if (options.cache) built.set(model, made); // byRoleOf reads wasAt
   const priorOf = (entries: readonly Entry[], spans: EntrySpans | undefined): EntriesBefore | undefined =>
     previous ? { entries, spans, sections: previous.sections, wasAt, lines: previous.lines } : undefined;
@@ -862,9 +866,14 @@ interface RawModelHeading {
   section: BuiltSection | undefined;
 }
 
+/** rawStart of a model no other follows (a one-off analysis keeps none). */
+const NO_STARTS = new Int32Array(0);
+
 /** What the next model of a document takes from this one: its headings as read from their chunks, unresolved. */
 interface Built {
   readonly raw: readonly RawModelHeading[];
+  /** Per chunk of the model, where its headings start in `raw`. */
+  readonly rawStart: Int32Array;
   /** The document's definitions by label, when a heading needed them: the next model updates them in place. */
   readonly definitions: DefinitionIndex | undefined;
   /** Its recognition: the next model's, when its headings and line flags are these, reads only the labels again. */
