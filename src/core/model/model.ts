@@ -13,7 +13,7 @@ import { firstIndex, isSpaceCode, range, sameItems, spliceLines, splitLines, typ
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { FrontMatterPieces } from './frontmatter-pieces';
 import { SectionMatcher } from './match';
-import { recognise, type Recognition, type RoleReason } from './recognise';
+import { recognise, type HeadingRoles, type Recognition, type RoleReason } from './recognise';
 import { documentFlags, LineMemo } from './signals';
 import { detectLanguage, type Language } from './vocabulary';
 import { frontMatterEnd } from './scan';
@@ -694,17 +694,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
             }
           }
         }
-        rawHeadings[rh++] = {
-          level: h.depth,
-          text: h.text,
-          kind: h.kind,
-          range: range(base + h.line, h.character, base + h.endLine, h.endCharacter),
-          startLine: base + h.line,
-          endLine: base + h.endLine,
-          references: undefined,
-          heading: undefined,
-          section: undefined,
-        };
+        rawHeadings[rh++] = new RawModelHeading(h.depth, h.text, h.kind, range(base + h.line, h.character, base + h.endLine, h.endCharacter));
       }
     }
     for (let k = 0; k < data.items.length; k++) {
@@ -731,8 +721,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     const kept = h.heading;
     // The heading of the previous model when its roles and reasons are the same (a new object only where they changed).
     if (kept && kept.isTitle === r.isTitle && sameRoles(kept, r)) headings[i] = kept;
-    // Spelled out, not spread: one shape for every heading, and a spread per heading cost more than the rest here.
-    else headings[i] = h.heading = { level: h.level, text: h.text, kind: h.kind, range: h.range, roles: r.roles, reasons: r.reasons, isTitle: r.isTitle };
+    else headings[i] = h.publish(r);
   }
   const title = headings[0]?.isTitle ? headings[0] : undefined;
 
@@ -851,20 +840,80 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
 
 /**
  * A heading as the model reads it from its chunk, before recognition: kept from one model of a document to the next
- * while its chunk is the same object at the same lines, with the Heading and Section last made of it.
+ * while its chunk is the same object at the same lines, with the Heading and Section last made of it. The first model
+ * that reads it publishes it as its Heading too, its roles set once recognised (an object for each, the heading read
+ * and the heading published, were two of the ten objects per section a document of 95,000 sections kept). A later
+ * model that gives it other roles publishes a copy. What only the model reads is private (accessors on the
+ * prototype), so a heading has the same own properties as any Heading: snapshots and JSON see nothing else.
  */
-interface RawModelHeading {
-  readonly level: number;
-  readonly text: string;
-  readonly kind: HeadingKind;
-  readonly range: Range;
-  readonly startLine: number;
-  readonly endLine: number;
+class RawModelHeading implements Heading {
+  // Own properties in a Heading's order; roles, reasons and isTitle are set once, before it is published.
+  roles: readonly SectionId[] = NO_SECTION_IDS;
+  reasons: readonly RoleReason[] = NO_REASONS;
+  isTitle = false;
+  #references: References | undefined = undefined;
+  #heading: Heading | undefined = undefined;
+  #section: BuiltSection | undefined = undefined;
+  constructor(
+    readonly level: number,
+    readonly text: string,
+    readonly kind: HeadingKind,
+    readonly range: Range,
+  ) {}
+
+  get startLine(): number {
+    return this.range.start.line;
+  }
+
+  get endLine(): number {
+    return this.range.end.line;
+  }
+
   /** Its references as last resolved: the labels it read, the result (itself if none), and the definitions' version. */
-  references: References | undefined;
-  heading: Heading | undefined;
-  section: BuiltSection | undefined;
+  get references(): References | undefined {
+    return this.#references;
+  }
+
+  set references(value: References | undefined) {
+    this.#references = value;
+  }
+
+  /** The Heading last published for it: itself, or a copy with other roles. */
+  get heading(): Heading | undefined {
+    return this.#heading;
+  }
+
+  set heading(value: Heading | undefined) {
+    this.#heading = value;
+  }
+
+  get section(): BuiltSection | undefined {
+    return this.#section;
+  }
+
+  set section(value: BuiltSection | undefined) {
+    this.#section = value;
+  }
+
+  /** The Heading to publish for it with these roles: itself the first time, else a copy (a published one never changes). */
+  publish(r: HeadingRoles): Heading {
+    if (this.#heading === undefined) {
+      this.roles = r.roles;
+      this.reasons = r.reasons;
+      this.isTitle = r.isTitle;
+      return (this.#heading = this);
+    }
+    const copy = new RawModelHeading(this.level, this.text, this.kind, this.range);
+    copy.roles = r.roles;
+    copy.reasons = r.reasons;
+    copy.isTitle = r.isTitle;
+    copy.#heading = copy;
+    return (this.#heading = copy);
+  }
 }
+
+const NO_SECTION_IDS: readonly SectionId[] = [];
+const NO_REASONS: readonly RoleReason[] = [];
 
 /** rawStart of a model no other follows (a one-off analysis keeps none). */
 const NO_STARTS = new Int32Array(0);
@@ -973,7 +1022,7 @@ function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>
   // The same resolved object while the text resolves the same: its heading and section may be kept too.
   const last = h.references?.resolved;
   // Spelled out, not spread: one shape with the headings read from chunks (a spread per heading cost more than the rest).
-  const resolved = last && last !== h && last.text === text ? last : { level: h.level, text, kind: h.kind, range: h.range, startLine: h.startLine, endLine: h.endLine, references: undefined, heading: undefined, section: undefined };
+  const resolved = last && last !== h && last.text === text ? last : new RawModelHeading(h.level, text, h.kind, h.range);
   return { labels, resolved, version };
 }
 
