@@ -122,4 +122,6 @@ export const FAMILIES: readonly Family[] = [
   { name: 'responders-prose', what: 'n lines that name nobody in the Responders section (responders-empty reads them all)', make: (b) => postmortem('Responders', lines(b, () => 'the on-call engineer and the database team')) },
   { name: 'overview-prose', what: 'an Overview of n sentences', make: (b) => postmortem('Overview', lines(b, (i) => `Step ${i} went wrong.`, ' ')) },
   { name: 'heading-staircase', what: 'n headings of levels 1 to 6 in turn ("# a", "## b", … "###### f")', make: (b) => postmortem('What happened', lines(b, (i) => `${'#'.repeat(1 + (i % 6))} ${'abcdef'[i % 6]}${i}`)) },
+  { name: 'nested-action-items', what: 'an Action Items checklist of n items, each with a sub-item and a sub-sub-item, none naming an owner or ticket', make: (b) => postmortem('Action Items', lines(b, (i) => [`- [ ] Fix ${i}`, '  - [ ] sub', '    - [ ] subsub'][i % 3]!)) },
+  { name: 'bare-action-items', what: 'an Action Items checklist of n one-line items without owner or ticket (two findings each)', make: (b) => postmortem('Action Items', lines(b, (i) => `- [ ] Fix ${i}`)) },
 ];

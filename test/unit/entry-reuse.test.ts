@@ -7,6 +7,7 @@ import { actionItemFields } from '../../src/core/model/action-items';
 import { previousModel } from '../../src/core/model/model';
 import { parseTimeline, statedTimeZone } from '../../src/core/timeline';
 import { doc } from './helpers';
+import { DEFAULT_CONFIG } from '../../src/core/config/config';
 
 const PATH = '/postmortems/reuse.md';
 const HEAD = ['---', 'type: postmortem', 'date: 2026-11-20', '---', '', '# Reuse', '', '## Overview', '', 'Text.', ''];
@@ -199,4 +200,40 @@ describe('the zone a Timeline section states', () => {
     assert.deepEqual(zoneOf(...rows), undefined);
     assert.equal(zoneOf(...rows, '', 'Times are in CET.')?.zone, 'CET');
   });
+});
+
+describe('action-item fields across edits of a long checklist', () => {
+  // Items without owner or ticket (two findings each), with sub-items and continuation lines in turn.
+  const items: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    items.push(`- [ ] Fix ${i}${i % 4 === 0 ? ' — owner: @kim' : ''}`);
+    if (i % 3 === 0) items.push('  - [ ] sub', '    - [ ] subsub');
+    if (i % 5 === 1) items.push('  more words, ticket OPS-9');
+  }
+  const lines = [...HEAD, '## Action Items', '', ...items, ''];
+  const text = doc(...lines);
+  const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+  // The rules' pattern: the fields the analysis itself read (and handed on).
+  const fieldsOf = (a: Analysis) => actionItemFields(a.model, DEFAULT_CONFIG.actionItems.ticketPattern);
+
+  const cases: ReadonlyArray<{ name: string; edit: (ls: string[]) => string[]; kept: 'all-but-one' | 'none-checked' }> = [
+    // A character typed before a marker makes the item a lazy line of the one above: every item after it moves back by one.
+    { name: 'an item made a lazy line of the one above', edit: (ls) => ls.map((l, i) => (i === at('- [ ] Fix 150') ? `x${l}` : l)), kept: 'all-but-one' },
+    { name: 'a line added in the middle (the items below move down)', edit: (ls) => [...ls.slice(0, at('- [ ] Fix 150')), '- [ ] New item', ...ls.slice(at('- [ ] Fix 150'))], kept: 'none-checked' },
+    { name: 'a line removed in the middle (the items below move up)', edit: (ls) => ls.filter((_, i) => i !== at('- [ ] Fix 150')), kept: 'none-checked' },
+    { name: 'a blank line added between two items (the list becomes loose)', edit: (ls) => [...ls.slice(0, at('- [ ] Fix 150')), '', ...ls.slice(at('- [ ] Fix 150'))], kept: 'none-checked' },
+    { name: 'a sub-item edited', edit: (ls) => ls.map((l, i) => (i === at('- [ ] Fix 150') + 1 ? `${l} @ann` : l)), kept: 'none-checked' },
+    { name: 'an owner typed into an item', edit: (ls) => ls.map((l, i) => (i === at('- [ ] Fix 151') ? `${l} @ann` : l)), kept: 'all-but-one' },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: fields and findings equal a fresh analysis`, () => {
+      const { old, now } = edit(text, doc(...c.edit([...lines])));
+      if (c.kept === 'all-but-one') {
+        // The entries the model kept keep their fields (the same objects), wherever their index now is.
+        const before = new Map(fieldsOf(old).map((f) => [f.entry, f]));
+        const kept = fieldsOf(now).filter((f) => before.get(f.entry) === f).length;
+        assert.equal(kept, fieldsOf(old).length - 1 - (c.name.startsWith('an item made') ? 1 : 0));
+      }
+    });
+  }
 });
