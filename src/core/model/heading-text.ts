@@ -420,24 +420,40 @@ function characterReferenceEnd(s: string, i: number): number {
  * for a heading of 1 MB of backslashes, one escape node each.
  */
 export function escapesAndReferences(s: string): string {
-  let out = '';
-  let copied = 0;
+  // Into a buffer of character codes, turned into a string in blocks at the end: a string grown by one piece per
+  // escape, or a list of them joined, grew faster than the text. Decoded text is never longer than its source.
+  let out: Uint16Array | undefined;
+  let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 92 /* \ */ && asciiPunctuation(s.charCodeAt(i + 1))) {
-      out += s.slice(copied, i);
-      copied = i + 1; // the escaped character is kept, and not read again as syntax
-      i++;
-    } else if (c === 38 /* & */) {
+      out ??= copyOf(s, i);
+      out[n++] = s.charCodeAt(++i); // the escaped character, not read again as syntax
+      continue;
+    }
+    if (c === 38 /* & */) {
       const end = characterReferenceEnd(s, i);
       if (end !== -1) {
-        out += s.slice(copied, i) + referenceValue;
-        copied = end;
+        out ??= copyOf(s, i);
+        for (let k = 0; k < referenceValue.length; k++) out[n++] = referenceValue.charCodeAt(k);
         i = end - 1;
+        continue;
       }
     }
+    if (out) out[n] = c;
+    n++;
   }
-  return copied === 0 ? s : out + s.slice(copied);
+  if (!out) return s;
+  const parts: string[] = [];
+  for (let at = 0; at < n; at += 4096) parts.push(String.fromCharCode(...out.subarray(at, Math.min(n, at + 4096))));
+  return parts.join('');
+}
+
+/** A buffer for escapesAndReferences, holding the text before `i` (nothing decoded in it). */
+function copyOf(s: string, i: number): Uint16Array {
+  const out = new Uint16Array(s.length);
+  for (let k = 0; k < i; k++) out[k] = s.charCodeAt(k);
+  return out;
 }
 
 /** The end (after ">") of the autolink that starts at `i` ("<"), or -1: micromark's autolink. */
