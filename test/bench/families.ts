@@ -124,6 +124,8 @@ export const FAMILIES: readonly Family[] = [
   { name: 'heading-staircase', what: 'n headings of levels 1 to 6 in turn ("# a", "## b", … "###### f")', make: (b) => postmortem('What happened', lines(b, (i) => `${'#'.repeat(1 + (i % 6))} ${'abcdef'[i % 6]}${i}`)) },
   { name: 'heading-backslashes', what: 'one ATX heading of n backslashes (escapes, past the inline-parsing bound)', make: (b) => postmortem('What happened', `## ${fill('\\', b)}`) },
   { name: 'setext-references', what: 'one setext heading of n × "&amp;" and "\\", underlined by "---"', make: (b) => postmortem('What happened', `a ${fill('&amp;\\\\', b)}\n---`) },
+  { name: 'inline-config-names', what: 'one "<!-- postmortem-disable … -->" comment of n distinct unknown rule names', make: (b) => postmortem('What happened', `<!-- postmortem-disable ${lines(b, (i) => `rule${i}`, ', ')} -->`) },
+  { name: 'inline-config-lines', what: 'n "<!-- postmortem-disable-next-line -->" comments, each above an action item without owner or ticket', make: (b) => postmortem('Action Items', lines(b, (i) => `<!-- postmortem-disable-next-line -->\n- [ ] Fix ${i}`)) },
   { name: 'nested-action-items', what: 'an Action Items checklist of n items, each with a sub-item and a sub-sub-item, none naming an owner or ticket', make: (b) => postmortem('Action Items', lines(b, (i) => [`- [ ] Fix ${i}`, '  - [ ] sub', '    - [ ] subsub'][i % 3]!)) },
   { name: 'bare-action-items', what: 'an Action Items checklist of n one-line items without owner or ticket (two findings each)', make: (b) => postmortem('Action Items', lines(b, (i) => `- [ ] Fix ${i}`)) },
 ];
