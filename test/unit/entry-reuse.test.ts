@@ -237,3 +237,30 @@ describe('action-item fields across edits of a long checklist', () => {
     });
   }
 });
+
+describe('timeline-order findings across edits', () => {
+  // A timeline in descending order: every entry after the first is out of order.
+  const rows = Array.from({ length: 240 }, (_, i) => `- ${String(23 - Math.floor(i / 60)).padStart(2, '0')}:${String(59 - (i % 60)).padStart(2, '0')} UTC: step ${i}`);
+  const lines = [...HEAD, '## Timeline', '', ...rows, ''];
+  const text = doc(...lines);
+  const order = (a: Analysis) => a.findings.filter((f) => f.code === 'timeline-order');
+  const row = (i: number) => lines.indexOf(rows[i]!);
+  // `below`: how many findings below the edit are the very findings of before (entries after an edit that changes
+  // a time are read again, as their day may follow from it; those below a removed line moved).
+  const cases: ReadonlyArray<{ name: string; edit: (ls: string[]) => string[]; below: number }> = [
+    { name: 'a word typed in an entry', edit: (ls) => ls.map((l, i) => (i === row(120) ? `${l} more` : l)), below: 118 },
+    { name: 'an entry given an earlier time', edit: (ls) => ls.map((l, i) => (i === row(120) ? l.replace(/^- \d\d/, '- 00') : l)), below: 0 },
+    { name: 'an entry removed (the entries below move up)', edit: (ls) => ls.filter((_, i) => i !== row(120)), below: 0 },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: findings equal a fresh analysis; those above it are the findings of before`, () => {
+      const { old, now } = edit(text, doc(...c.edit([...lines])));
+      const before = new Set(order(old));
+      const edited = row(120);
+      const above = order(now).filter((f) => f.range.start.line < edited);
+      assert.equal(above.length, 119);
+      assert.equal(above.filter((f) => before.has(f)).length, 119);
+      assert.equal(order(now).filter((f) => f.range.start.line > edited && before.has(f)).length, c.below);
+    });
+  }
+});

@@ -72,7 +72,7 @@ describe('inline configuration comments', () => {
     const cases: ReadonlyArray<[string, string, ReadonlyArray<{ rule: string; more?: string }>]> = [
       ['one typo given three times', '<!-- postmortem-disable typo, typo typo -->', [{ rule: 'typo' }]],
       ['eight names: each reported', `<!-- postmortem-disable ${names(8)} -->`, Array.from({ length: 8 }, (_, i) => ({ rule: `nope${i}` }))],
-      ['nine names: the ninth is the last, with none after it', `<!-- postmortem-disable ${names(9)} -->`, [...Array.from({ length: 8 }, (_, i) => ({ rule: `nope${i}` })), { rule: 'nope8', more: '0' }].map((x) => (x.more === '0' ? { rule: x.rule } : x))],
+      ['nine names: the ninth is the last, with none after it', `<!-- postmortem-disable ${names(9)} -->`, Array.from({ length: 9 }, (_, i) => ({ rule: `nope${i}` }))],
       ['10,000 names: eight, then one counting the rest', `<!-- postmortem-disable ${names(10_000)} -->`, [...Array.from({ length: 8 }, (_, i) => ({ rule: `nope${i}` })), { rule: 'nope8', more: '9991' }]],
       ['repeats of reported names are not counted', `<!-- postmortem-disable ${names(9)}, nope0, nope8, other -->`, [...Array.from({ length: 8 }, (_, i) => ({ rule: `nope${i}` })), { rule: 'nope8', more: '1' }]],
       ['known names among them still apply', `<!-- postmortem-disable ${names(20)}, blameless-language -->`, [...Array.from({ length: 8 }, (_, i) => ({ rule: `nope${i}` })), { rule: 'nope8', more: '11' }]],
