@@ -126,6 +126,8 @@ export const FAMILIES: readonly Family[] = [
   { name: 'setext-references', what: 'one setext heading of n × "&amp;" and "\\", underlined by "---"', make: (b) => postmortem('What happened', `a ${fill('&amp;\\\\', b)}\n---`) },
   { name: 'inline-config-names', what: 'one "<!-- postmortem-disable … -->" comment of n distinct unknown rule names', make: (b) => postmortem('What happened', `<!-- postmortem-disable ${lines(b, (i) => `rule${i}`, ', ')} -->`) },
   { name: 'inline-config-lines', what: 'n "<!-- postmortem-disable-next-line -->" comments, each above an action item without owner or ticket', make: (b) => postmortem('Action Items', lines(b, (i) => `<!-- postmortem-disable-next-line -->\n- [ ] Fix ${i}`)) },
+  { name: 'timeline-descending', what: 'a Timeline of n entries, each earlier than the one before it (a timeline-order finding each)', make: (b) => postmortem('Timeline', lines(b, (i) => `- ${pad2(23 - (Math.floor(i / 60) % 24))}:${pad2(59 - (i % 60))} UTC: step`)) },
+  { name: 'timeline-label-halves', what: 'a Timeline of n entries marked **Started:**, then as many marked **Resolved:** (a repeat finding each)', make: (b) => postmortem('Timeline', lines(b, (i) => `- 14:${pad2(i)} UTC: **${i < b / 80 ? 'Started' : 'Resolved'}:** x`)) },
   { name: 'nested-action-items', what: 'an Action Items checklist of n items, each with a sub-item and a sub-sub-item, none naming an owner or ticket', make: (b) => postmortem('Action Items', lines(b, (i) => [`- [ ] Fix ${i}`, '  - [ ] sub', '    - [ ] subsub'][i % 3]!)) },
   { name: 'bare-action-items', what: 'an Action Items checklist of n one-line items without owner or ticket (two findings each)', make: (b) => postmortem('Action Items', lines(b, (i) => `- [ ] Fix ${i}`)) },
 ];

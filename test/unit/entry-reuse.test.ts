@@ -264,3 +264,34 @@ describe('timeline-order findings across edits', () => {
     });
   }
 });
+
+describe('milestone-time findings across edits', () => {
+  // Marks of one milestone, then many of another: each repeat names the line of its milestone's first mark.
+  const rows = Array.from({ length: 200 }, (_, i) => `- 14:${String(i % 60).padStart(2, '0')} UTC: **${i < 100 ? 'Started' : 'Resolved'}:** step ${i}`);
+  const lines = [...HEAD, '## Timeline', '', ...rows, ''];
+  const text = doc(...lines);
+  const repeats = (a: Analysis) => a.findings.filter((f) => f.code === 'milestone-time' && f.data['repeat'] === true);
+  const row = (i: number) => lines.indexOf(rows[i]!);
+
+  it('each repeat names the first mark of its own milestone', () => {
+    const found = repeats(analyze(text, { path: PATH }));
+    assert.equal(found.length, 198);
+    for (const f of found) {
+      const first = f.data['milestone'] === 'started' ? row(0) : row(100);
+      assert.match(f.message, new RegExp(`already marked on line ${first + 1};`));
+    }
+  });
+
+  const cases: ReadonlyArray<{ name: string; edit: (ls: string[]) => string[]; kept: number }> = [
+    { name: 'a word typed in a repeat', edit: (ls) => ls.map((l, i) => (i === row(150) ? `${l} more` : l)), kept: 197 },
+    // The first Resolved mark removed: the next one is first, and every Resolved repeat names another line.
+    { name: 'the first mark of a milestone unmarked', edit: (ls) => ls.map((l, i) => (i === row(100) ? l.replace('**Resolved:**', 'done') : l)), kept: 99 },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: findings equal a fresh analysis, the unchanged ones the findings of before`, () => {
+      const { old, now } = edit(text, doc(...c.edit([...lines])));
+      const before = new Set(repeats(old));
+      assert.equal(repeats(now).filter((f) => before.has(f)).length, c.kept);
+    });
+  }
+});
