@@ -7,6 +7,7 @@ import { actionItemFields } from '../../src/core/model/action-items';
 import { previousModel } from '../../src/core/model/model';
 import { parseTimeline, statedTimeZone } from '../../src/core/timeline';
 import { doc } from './helpers';
+import { DEFAULT_CONFIG } from '../../src/core/config/config';
 
 const PATH = '/postmortems/reuse.md';
 const HEAD = ['---', 'type: postmortem', 'date: 2026-11-20', '---', '', '# Reuse', '', '## Overview', '', 'Text.', ''];
@@ -199,4 +200,98 @@ describe('the zone a Timeline section states', () => {
     assert.deepEqual(zoneOf(...rows), undefined);
     assert.equal(zoneOf(...rows, '', 'Times are in CET.')?.zone, 'CET');
   });
+});
+
+describe('action-item fields across edits of a long checklist', () => {
+  // Items without owner or ticket (two findings each), with sub-items and continuation lines in turn.
+  const items: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    items.push(`- [ ] Fix ${i}${i % 4 === 0 ? ' — owner: @kim' : ''}`);
+    if (i % 3 === 0) items.push('  - [ ] sub', '    - [ ] subsub');
+    if (i % 5 === 1) items.push('  more words, ticket OPS-9');
+  }
+  const lines = [...HEAD, '## Action Items', '', ...items, ''];
+  const text = doc(...lines);
+  const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+  // The rules' pattern: the fields the analysis itself read (and handed on).
+  const fieldsOf = (a: Analysis) => actionItemFields(a.model, DEFAULT_CONFIG.actionItems.ticketPattern);
+
+  const cases: ReadonlyArray<{ name: string; edit: (ls: string[]) => string[]; kept: 'all-but-one' | 'none-checked' }> = [
+    // A character typed before a marker makes the item a lazy line of the one above: every item after it moves back by one.
+    { name: 'an item made a lazy line of the one above', edit: (ls) => ls.map((l, i) => (i === at('- [ ] Fix 150') ? `x${l}` : l)), kept: 'all-but-one' },
+    { name: 'a line added in the middle (the items below move down)', edit: (ls) => [...ls.slice(0, at('- [ ] Fix 150')), '- [ ] New item', ...ls.slice(at('- [ ] Fix 150'))], kept: 'none-checked' },
+    { name: 'a line removed in the middle (the items below move up)', edit: (ls) => ls.filter((_, i) => i !== at('- [ ] Fix 150')), kept: 'none-checked' },
+    { name: 'a blank line added between two items (the list becomes loose)', edit: (ls) => [...ls.slice(0, at('- [ ] Fix 150')), '', ...ls.slice(at('- [ ] Fix 150'))], kept: 'none-checked' },
+    { name: 'a sub-item edited', edit: (ls) => ls.map((l, i) => (i === at('- [ ] Fix 150') + 1 ? `${l} @ann` : l)), kept: 'none-checked' },
+    { name: 'an owner typed into an item', edit: (ls) => ls.map((l, i) => (i === at('- [ ] Fix 151') ? `${l} @ann` : l)), kept: 'all-but-one' },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: fields and findings equal a fresh analysis`, () => {
+      const { old, now } = edit(text, doc(...c.edit([...lines])));
+      if (c.kept === 'all-but-one') {
+        // The entries the model kept keep their fields (the same objects), wherever their index now is.
+        const before = new Map(fieldsOf(old).map((f) => [f.entry, f]));
+        const kept = fieldsOf(now).filter((f) => before.get(f.entry) === f).length;
+        assert.equal(kept, fieldsOf(old).length - 1 - (c.name.startsWith('an item made') ? 1 : 0));
+      }
+    });
+  }
+});
+
+describe('timeline-order findings across edits', () => {
+  // A timeline in descending order: every entry after the first is out of order.
+  const rows = Array.from({ length: 240 }, (_, i) => `- ${String(23 - Math.floor(i / 60)).padStart(2, '0')}:${String(59 - (i % 60)).padStart(2, '0')} UTC: step ${i}`);
+  const lines = [...HEAD, '## Timeline', '', ...rows, ''];
+  const text = doc(...lines);
+  const order = (a: Analysis) => a.findings.filter((f) => f.code === 'timeline-order');
+  const row = (i: number) => lines.indexOf(rows[i]!);
+  // `below`: how many findings below the edit are the very findings of before (entries after an edit that changes
+  // a time are read again, as their day may follow from it; those below a removed line moved).
+  const cases: ReadonlyArray<{ name: string; edit: (ls: string[]) => string[]; below: number }> = [
+    { name: 'a word typed in an entry', edit: (ls) => ls.map((l, i) => (i === row(120) ? `${l} more` : l)), below: 118 },
+    { name: 'an entry given an earlier time', edit: (ls) => ls.map((l, i) => (i === row(120) ? l.replace(/^- \d\d/, '- 00') : l)), below: 0 },
+    { name: 'an entry removed (the entries below move up)', edit: (ls) => ls.filter((_, i) => i !== row(120)), below: 0 },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: findings equal a fresh analysis; those above it are the findings of before`, () => {
+      const { old, now } = edit(text, doc(...c.edit([...lines])));
+      const before = new Set(order(old));
+      const edited = row(120);
+      const above = order(now).filter((f) => f.range.start.line < edited);
+      assert.equal(above.length, 119);
+      assert.equal(above.filter((f) => before.has(f)).length, 119);
+      assert.equal(order(now).filter((f) => f.range.start.line > edited && before.has(f)).length, c.below);
+    });
+  }
+});
+
+describe('milestone-time findings across edits', () => {
+  // Marks of one milestone, then many of another: each repeat names the line of its milestone's first mark.
+  const rows = Array.from({ length: 200 }, (_, i) => `- 14:${String(i % 60).padStart(2, '0')} UTC: **${i < 100 ? 'Started' : 'Resolved'}:** step ${i}`);
+  const lines = [...HEAD, '## Timeline', '', ...rows, ''];
+  const text = doc(...lines);
+  const repeats = (a: Analysis) => a.findings.filter((f) => f.code === 'milestone-time' && f.data['repeat'] === true);
+  const row = (i: number) => lines.indexOf(rows[i]!);
+
+  it('each repeat names the first mark of its own milestone', () => {
+    const found = repeats(analyze(text, { path: PATH }));
+    assert.equal(found.length, 198);
+    for (const f of found) {
+      const first = f.data['milestone'] === 'started' ? row(0) : row(100);
+      assert.match(f.message, new RegExp(`already marked on line ${first + 1};`));
+    }
+  });
+
+  const cases: ReadonlyArray<{ name: string; edit: (ls: string[]) => string[]; kept: number }> = [
+    { name: 'a word typed in a repeat', edit: (ls) => ls.map((l, i) => (i === row(150) ? `${l} more` : l)), kept: 197 },
+    // The first Resolved mark removed: the next one is first, and every Resolved repeat names another line.
+    { name: 'the first mark of a milestone unmarked', edit: (ls) => ls.map((l, i) => (i === row(100) ? l.replace('**Resolved:**', 'done') : l)), kept: 99 },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: findings equal a fresh analysis, the unchanged ones the findings of before`, () => {
+      const { old, now } = edit(text, doc(...c.edit([...lines])));
+      const before = new Set(repeats(old));
+      assert.equal(repeats(now).filter((f) => before.has(f)).length, c.kept);
+    });
+  }
 });

@@ -22,6 +22,9 @@ const YAML_CASES: readonly string[] = [
   "a: 'single # : quoted'\nb: \"double # : quoted\"\nc: \"esc\\n\\u00e9\"\nd: 'it''s'\ne: \"\"\nf: ''",
   'a: value with spaces\nb: Panne réseau 🚀\nc: x\u00a0y\nd: \u00a0lead\ne: tail\u00a0',
   'a: b:c\nurl: http://example.com/x?y=1\nc: b#c\nd: b #c\ne: x:  y\nf: a, b\ng: [x]y\nh: x]',
+  // Colons and "#" inside plain scalars: read without the parser where YAML allows them, else left to it.
+  'started: 2024-01-01T10:00:00Z\ndetected: 2001-12-14t21:59:43.10-05:00\nc: 10:00\nd: x:y:z\ne: x::y\nf: x :y\ng: x# y',
+  'a: x #y\nb: x:\nc: x: \nd: :x\ne: x : y\nf: a#\ng: a:#\nh: a#:b\ni: http://x.y/a#b?c=d:e',
   'a: -1\nb: - x\nc: ?x\nd: :x\ne: @x\nf: %x\ng: `x\nh: !x\ni: &x\nj: *x\nk: |x\nl: >x\nm: {x\nn: ,x',
   '1: one\ntrue: yes\nnull: nothing\n1.0: float\n0x1: hex\n_: under\nkey-with-dash: 1\na.b: 2\n9abc: 3',
   '__proto__: polluted\nconstructor: c\ntoString: t\nhasOwnProperty: h\nvalueOf: v',

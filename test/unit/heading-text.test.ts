@@ -52,6 +52,28 @@ describe('heading text read by character codes == remark', () => {
     agrees('## See [a](b\u2028c) d', true);
   });
 
+  it('headings too long for inline parsing: escapes and references decoded in one pass, the rest as written', () => {
+    const long = (unit: string) => unit.repeat(Math.ceil(2100 / unit.length));
+    for (const content of [
+      long('\\'),
+      `${long('\\')}\\`,
+      long('\\*a_ '),
+      long('a \\# &amp; &#35; &#x2A; &#0; &bogus; & &; '),
+      `${long('x ')}&#32;`,
+      `&#32;${long('y ')}&nbsp;`,
+      long('*a [b ` \\] &lt; '),
+      `${long('z')}\u0000\\\u0000`,
+      `${long('w')} \\#`,
+      `${long('w')} \\##`,
+    ]) {
+      agrees(`## ${content}`);
+      agrees(`# ${content} ##`);
+      // Setext: led by a letter, as the fast reader takes a paragraph's first line.
+      agrees(`a ${content.trimEnd()}\n---`);
+      agrees(`## h\n\na ${content.trimEnd()}\n===`);
+    }
+  });
+
   it('emphasis around punctuation, white space and text outside ASCII', () => {
     for (const content of ['*a*', '_a_', 'a*b*c', 'a_b_c', '*(a)*', '_(a)_', '**a*', '*a**', '* a *', '\u00a0*a*\u00a0', '😀*a*😀', 'é_a_é', '。*a*。', '*a*\u0000', '***a***']) {
       agrees(`## x ${content} y`);

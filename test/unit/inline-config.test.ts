@@ -63,6 +63,32 @@ describe('inline configuration comments', () => {
     assert.deepEqual(blamed(['<!-- postmortem-disable-next-line toString -->', BLAME]), [2]);
   });
 
+  it('unknown names: once per comment each, up to a bound, then one finding counting the rest', () => {
+    const unknownOf = (comment: string) =>
+      findings([comment, BLAME])
+        .filter((x) => x.code === 'inline-config')
+        .map((x) => ({ rule: x.data['rule'], at: x.range.start.character, more: /and (\d+) more names? after it/.exec(x.message)?.[1] }));
+    const names = (n: number, prefix = 'nope') => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(', ');
+    const cases: ReadonlyArray<[string, string, ReadonlyArray<{ rule: string; more?: string }>]> = [
+      ['one typo given three times', '<!-- postmortem-disable typo, typo typo -->', [{ rule: 'typo' }]],
+      ['eight names: each reported', `<!-- postmortem-disable ${names(8)} -->`, Array.from({ length: 8 }, (_, i) => ({ rule: `nope${i}` }))],
+      ['nine names: the ninth is the last, with none after it', `<!-- postmortem-disable ${names(9)} -->`, Array.from({ length: 9 }, (_, i) => ({ rule: `nope${i}` }))],
+      ['10,000 names: eight, then one counting the rest', `<!-- postmortem-disable ${names(10_000)} -->`, [...Array.from({ length: 8 }, (_, i) => ({ rule: `nope${i}` })), { rule: 'nope8', more: '9991' }]],
+      ['repeats of reported names are not counted', `<!-- postmortem-disable ${names(9)}, nope0, nope8, other -->`, [...Array.from({ length: 8 }, (_, i) => ({ rule: `nope${i}` })), { rule: 'nope8', more: '1' }]],
+      ['known names among them still apply', `<!-- postmortem-disable ${names(20)}, blameless-language -->`, [...Array.from({ length: 8 }, (_, i) => ({ rule: `nope${i}` })), { rule: 'nope8', more: '11' }]],
+    ];
+    for (const [what, comment, expected] of cases) {
+      assert.deepEqual(
+        unknownOf(comment).map(({ rule, more }) => (more === undefined ? { rule } : { rule, more })),
+        expected,
+        what,
+      );
+    }
+    // Each finding is on its name.
+    for (const u of unknownOf(`<!-- postmortem-disable ${names(30)} -->`)) assert.equal(`<!-- postmortem-disable ${names(30)} -->`.slice(u.at, u.at + String(u.rule).length), u.rule);
+    assert.deepEqual(blamed([`<!-- postmortem-disable ${names(20)}, blameless-language -->`, BLAME]), []);
+  });
+
   it('the incremental analysis (the editor) gives the same findings as a full one (the CLI)', () => {
     const text = [...HEAD, '<!-- postmortem-disable blameless-language -->', BLAME, '<!-- postmortem-enable blameless-language -->', BLAME].join('\n');
     const inc = new IncrementalAnalyzer();

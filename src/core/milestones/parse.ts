@@ -183,6 +183,15 @@ export function entryInstant(item: TimelineItem, zone: DocZone): { epochMs?: num
 interface MarkerRun {
   readonly items: readonly TimelineItem[];
   readonly marked: Uint8Array;
+  /** The milestone each marked item gave, by index, and the zone it was read in (see sameZone). */
+  readonly milestones: ReadonlyArray<Milestone | undefined>;
+  readonly zone: DocZone;
+}
+
+/** Whether two reads of the document's zone are the same (a milestone read in one is read so in the other). */
+function sameZone(a: DocZone, b: DocZone): boolean {
+  if (!a || !b) return a === b;
+  return a.name === b.name && ('offsetMinutes' in a ? 'offsetMinutes' in b && a.offsetMinutes === b.offsetMinutes : 'iana' in b && a.iana === b.iana);
 }
 const markerRuns = new WeakMap<PostmortemModel, MarkerRun>();
 
@@ -232,16 +241,35 @@ function computeMilestones(model: PostmortemModel): Milestones {
     const previous = previousModel(model);
     const before = previous ? markerRuns.get(previous) : undefined;
     const marked = keepsEntries(model) ? new Uint8Array(items.length) : undefined;
+    const milestones = marked ? new Array<Milestone | undefined>(items.length) : undefined;
+    // The milestone an item gave is the same while the zone is (72,000 marked entries were read again on every keystroke).
+    const zoneKept = before !== undefined && sameZone(before.zone, zone);
     let j = 0; // walks the items before, which are in line order too
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
+      let kept: Milestone | undefined;
       if (before) {
         const was = before.items;
         if (was[j] !== item) {
           const startLine = item.entry.range.start.line;
           while (j < was.length && was[j]!.entry.range.start.line < startLine) j++;
         }
-        if (was[j] === item && before.marked[j++] === 0) continue;
+        if (was[j] === item) {
+          if (before.marked[j] === 0) {
+            j++;
+            continue;
+          }
+          if (zoneKept) kept = before.milestones[j];
+          j++;
+        }
+      }
+      if (kept) {
+        marked![i] = 1;
+        milestones![i] = kept;
+        all.push(kept);
+        if (fromTimeline.has(kept.id)) repeats.push(kept);
+        else fromTimeline.set(kept.id, kept);
+        continue;
       }
       if (item.blank) continue;
       const line = item.entry.range.start.line;
@@ -262,11 +290,12 @@ function computeMilestones(model: PostmortemModel): Milestones {
         ...(read.problem ? { problem: `The timeline entry marked ${MILESTONE_LABEL[marker.id]} ${read.problem}` } : {}),
         ...(read.note ? { note: read.note } : {}),
       };
+      if (milestones) milestones[i] = m;
       all.push(m);
       if (fromTimeline.has(marker.id)) repeats.push(m);
       else fromTimeline.set(marker.id, m);
     }
-    if (marked) markerRuns.set(model, { items, marked });
+    if (marked) markerRuns.set(model, { items, marked, milestones: milestones!, zone });
   }
 
   const used: Partial<Record<MilestoneId, Milestone>> = {};

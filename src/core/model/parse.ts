@@ -1,7 +1,7 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
-import { asciiPunctuation, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, isJsSpace, MAX_INLINE_HEADING } from './heading-text';
+import { asciiPunctuation, escapesAndReferences, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, isJsSpace, MAX_INLINE_HEADING } from './heading-text';
 import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
 import { remarkParseChunk } from './remark';
 import { indentOf, isBlank, isSpaceOrTab, THEMATIC_BREAK } from './text';
@@ -90,9 +90,9 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
       let text = first.trim();
       if (first !== first.trimEnd()) return undefined;
       if (INLINE_SYNTAX.test(text)) {
-        const read = first.length + 1 + lines[1]!.length <= MAX_INLINE_HEADING ? inlineText(first) : undefined;
+        const read = setextText(first, first.length + 1 + lines[1]!.length);
         if (read === undefined) return undefined;
-        text = read.trim();
+        text = read;
       }
       const depth = underline[1]![0] === '=' ? 1 : 2;
       const heading: RawHeading = { depth, text: withoutNul(text), kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
@@ -304,9 +304,19 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
       if (read === undefined) return INLINE;
       return { depth, text: read.trim(), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: length };
     }
-    if (/[\\&]/.test(raw)) return undefined;
+    return { depth, text: withoutNul(escapesAndReferences(raw)).trim(), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: length };
   }
   return { depth, text: withoutNul(raw), kind: 'atx', line: 0, character: 0, endLine: 0, endCharacter: length };
+}
+
+/**
+ * A setext heading's text, from its line with inline syntax (no trailing white space) and the length of its source:
+ * read by inlineText, or undefined when remark must read it; a heading too long for inline parsing has only its
+ * escapes and references read, as remark reads it (remark took 5.6 s for a line of 1 MB of backslashes over "---").
+ */
+function setextText(first: string, sourceLength: number): string | undefined {
+  if (sourceLength > MAX_INLINE_HEADING) return escapesAndReferences(first).trim();
+  return inlineText(first)?.trim();
 }
 
 /** Text with NUL characters as micromark reads them: U+FFFD. */
@@ -638,9 +648,9 @@ function proseChunk(lines: readonly string[], n: number, from = 0, heading?: Raw
       if (INLINE_SYNTAX.test(text)) {
         // Code spans, escapes and emphasis read as in fastParse (a chunk of an ATX heading, then "*Impact*" / "---",
         // went to micromark whole).
-        const read = first.length + 1 + line.length <= MAX_INLINE_HEADING ? inlineText(first) : undefined;
+        const read = setextText(first, first.length + 1 + line.length);
         if (read === undefined) return undefined;
-        text = read.trim();
+        text = read;
       }
       (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text: withoutNul(text), kind: 'setext', line: i - 1, character: 0, endLine: i, endCharacter: line.length });
       open = 'none';

@@ -1,7 +1,7 @@
 // Reading the prose of sections: what counts as content, what is a placeholder, and text with code spans, quotes
 // and HTML comments blanked out (same length, so columns stay exact).
 import type { SectionId } from './catalogue';
-import type { ParsedChunk } from './chunk';
+import type { ParsedChunk, RawHeading } from './chunk';
 import { keptFor, perSection, SectionFilter, sectionsWhere, type Heading, type PostmortemModel, type Section, SectionResults } from './model';
 import { asciiFirst, codeMask, firstIndex, isSpaceCode } from './text';
 
@@ -94,7 +94,10 @@ export function* walkSection(model: PostmortemModel, section: Section): Generato
   const from = section.heading.kind === 'label' ? section.contentRange.start.line : section.heading.range.end.line + 1;
   const headingLines = new HeadingLines(model.headings, from, headingAfter(model, section));
   for (let l = from; l <= section.contentRange.end.line && l < model.lines.length; l++) {
-    if (headingLines.has(l)) continue;
+    if (headingLines.has(l)) {
+      inComment = false; // a heading ends any comment its text or the lines before it opened (see chunkResult)
+      continue;
+    }
     const blanked = blankComments(model.lines[l] ?? '', inComment);
     inComment = blanked.inComment;
     yield { line: l, text: blanked.text };
@@ -228,7 +231,10 @@ function computeIsEmpty(model: PostmortemModel, section: Section): boolean {
   const from = section.heading.kind === 'label' ? section.contentRange.start.line : section.heading.range.end.line + 1;
   const headingLines = new HeadingLines(model.headings, from, headingAfter(model, section));
   for (let l = from; l <= section.contentRange.end.line && l < model.lines.length; l++) {
-    if (headingLines.has(l)) continue;
+    if (headingLines.has(l)) {
+      inComment = false; // a heading ends any comment its text or the lines before it opened (see chunkResult)
+      continue;
+    }
     const raw = model.lines[l] ?? '';
     if (!inComment && wholeComment(raw)) continue; // blanks to spaces: no content (a section of 64,000 such lines)
     if (inComment ? !raw.includes('-->') : !raw.includes('<!--')) {
@@ -429,6 +435,12 @@ function chunkResult<T>(
   // A chunk whose text opens no comment, with none open before it, has none to blank: one search of its text,
   // not one per line (a chunk of 160,000 lines).
   const plain = !open && !source.includes('<!--');
+  // A heading's text is inline: a comment it opens ends with it ("## Impact <!--" leaves the lines after it alone).
+  // Sections are read from the line after their heading with no comment open (walkSection), whatever the chunk
+  // holds before: a heading's "<!--" read as open on, from the chunk's start, blanked the next section's lines in one
+  // analysis and not in the next (its answer kept with the section).
+  const headings = plain ? NO_HEADINGS : data.headings;
+  let h = 0;
   for (let l = 0; l < span.end - span.start; l++) {
     const raw = model.lines[span.start + l] ?? '';
     let text = raw;
@@ -441,6 +453,11 @@ function chunkResult<T>(
       const blanked = blankComments(raw, open);
       open = blanked.inComment;
       text = blanked.text;
+      if (open) {
+        while (h < headings.length && headings[h]!.endLine < l) h++;
+        const heading = headings[h];
+        if (heading !== undefined && heading.line <= l && (heading.kind === 'atx' || heading.kind === 'setext')) open = false;
+      }
     }
     // The line objects are the pool's, written over: 160,000 of them for a chunk of a long timeline were made
     // again on every analysis.
@@ -463,6 +480,8 @@ function chunkResult<T>(
   slots[slot] = result;
   return result;
 }
+
+const NO_HEADINGS: readonly RawHeading[] = [];
 
 /** The line objects eachProseChunk hands to `read`, made once and written over (see there). */
 const LINE_POOL: Array<{ line: number; text: string }> = [];

@@ -9,9 +9,16 @@ export const inlineConfig: Rule = {
   description: 'A `postmortem-disable` comment names an unknown rule.',
   docs: 'inline-config',
   run({ model, report }) {
-    for (const u of readDirectives(model).unknown) {
+    const unknown = readDirectives(model).unknown;
+    if (unknown.length === 0) return;
+    // The list of codes made once, not once per name: a comment of 500,000 unknown names made 200 MB of messages.
+    const known = Object.keys(CODES).join(', ');
+    for (const u of unknown) {
       report({
-        message: `Unknown rule "${u.rule}" in a postmortem-${u.kind} comment; known: ${Object.keys(CODES).join(', ')}.`,
+        message:
+          u.more === 0
+            ? `Unknown rule "${u.rule}" in a postmortem-${u.kind} comment; known: ${known}.`
+            : `Unknown rule "${u.rule}" in a postmortem-${u.kind} comment, and ${u.more} more name${u.more === 1 ? '' : 's'} after it that no rule has; known: ${known}.`,
         range: u.range,
         data: { rule: u.rule },
       });
