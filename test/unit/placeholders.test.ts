@@ -55,6 +55,11 @@ describe('own placeholders are not content', () => {
     assert.equal(isOwnPlaceholder('- [ ] Action — owner: @kim, ticket: OPS-1, due: 2026-12-01'), false);
     assert.equal(isOwnPlaceholder('| Users affected | 0 | none were |'), false);
     assert.equal(isOwnPlaceholder('  - [ ]   Action — owner: @name, ticket: ABC-123, due: YYYY-MM-DD  '), true);
+    // Spaced as written, or with runs of spaces and tabs: the same placeholder (it is normalised before it is compared).
+    for (const line of ['| Duration | 0 min | |', '\t| Duration |  0 min | |  ', '|\tDuration | 0 min | |', '- Name — scribe', ' - Name  —\u00a0scribe']) {
+      assert.equal(isOwnPlaceholder(line), true, JSON.stringify(line));
+    }
+    for (const line of ['- [ ] Fix 12', '- Name — scribes', '| Duration | 1 min | |', '- Name  —  scrib']) assert.equal(isOwnPlaceholder(line), false, JSON.stringify(line));
     const found = analyze([...FINAL, '## Action Items', '', '- [ ] Action — owner: @kim, ticket: OPS-1'].join('\n')).findings;
     assert.deepEqual(found.filter((f) => f.code === 'empty-section' && f.data['section'] === 'action-items'), []);
   });
