@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { DEFAULT_CONFIG } from '../../src/core/config/config';
-import { actionItemFields, cells } from '../../src/core/model/action-items';
+import { actionItemFields, cells, FIELD_PATTERNS } from '../../src/core/model/action-items';
 import { isDelimiterRow } from '../../src/core/model/model';
 import { parseMilestones } from '../../src/core/milestones/parse';
 import { parseStamp, parseTimeline, proseZone, ZONE_OFFSETS } from '../../src/core/timeline';
@@ -218,3 +218,24 @@ describe('timeline: zones stated in prose', () => {
   });
 });
 
+
+describe('action items: what each field pattern needs in a text', () => {
+  // The owner, due-date and link patterns are asked only of texts that hold what each needs (an "@", a "-", "://"…):
+  // on random texts of the characters they read, a text without it is matched by none.
+  const PIECES = ['@', 'kim', ':', '=', '-', '2026', '12', '01', 'due', 'DuE', 'dUe', 'date', 'owner', 'Owner', 'assignee', 'assigned to', ' ', ',', 'http', 's', '://', 'x.y', '[', ']', '(', ')', '](', '—', 'ſ', 'ǅ', 'É', 'Fix'];
+  it('matches nothing without it, on 20,000 random texts', () => {
+    const r = rng(11);
+    let rejected = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      const parts = 1 + Math.floor(r() * 8);
+      for (let k = 0; k < parts; k++) text += PIECES[Math.floor(r() * PIECES.length)]!;
+      for (const [pattern, may] of FIELD_PATTERNS) {
+        if (may(text)) continue;
+        rejected++;
+        assert.equal(pattern.exec(text), null, `${String(pattern)} on ${JSON.stringify(text)}`);
+      }
+    }
+    assert.ok(rejected > 10_000, `${rejected} texts told apart without a pattern`);
+  });
+});
