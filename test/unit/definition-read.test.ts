@@ -195,12 +195,30 @@ const CASES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['> [a]: <', []],
   ['[a]: /x\n> [b]: /y', ['[a]: </x>', '[b]: </y>']],
   ['text\n> [a]: /x', ['[a]: </x>']],
+  // List items: a definition that starts the item, "]:" in an item's text.
+  ['- [a]: /x', ['[a]: </x>']],
+  ['- [a]: /x "t"', ['[a]: </x> "t"']],
+  ['1. [a]: <x y> (t)', ['[a]: <x y> "t"']],
+  ['-   [a]: &amp;', ['[a]: <&>']],
+  ['- [a]:\n  /x', ['[a]: </x>']],
+  ['- [a]: /x\n  "t\n  more"', ['[a]: </x> "t\nmore"']],
+  ['- [a\n  b]: /x', ['[a\nb]: </x>']],
+  ['- [a\n    b]: /x', ['[a\n  b]: </x>']],
+  ['- [a]: /x "t" y', []],
+  ['- [a]: <', []],
+  ['- [a] b', []],
+  ['- see [a]: the note', []],
+  ['- [ ] Fix [a]: x', []],
+  ['- a\n  b [c]: d', []],
+  ['- [a]: /x\n- [b]: /y', ['[a]: </x>', '[b]: </y>']],
+  ['- [a]: /x\n\n  text', ['[a]: </x>']],
+  ['- [a]: /x\n> q', ['[a]: </x>']],
 ];
 
 /** Chunks whose definitions depend on what only remark knows here (lazy lines, list items in quotes): either may read them. */
 const EITHER: readonly string[] = [
   '> [a]:\n/x', '> [a]: /x\n"t"', '> - x\n> [a]: /x', '> - x\n>\n>   [a]: /x', '> > [a]: /x\n> "t"', '[a\n===\n]: /x', '[a\r\nb]: /x',
-  '[a]: /x "t\r\nmore"', '[a]: /x "t\n===\nmore"', '[a]: /x\n"t\n# h\nmore"', '[a]: /x\n"t\n- b\nmore"', '[a]: /x\n"t\n<div>\nmore"', '> [a]: /x\ntext', '[a]: /x\ntext\n===', '> [a]:\n>\t/x', '[a]:\n1.', '[a\n10. b]: /x',
+  '[a]: /x "t\r\nmore"', '- [a]: /x\n  [b]: /y', '- [a]:\n/x', '> - [a\n>   b]: /x', '> - x\n> see [a]: y', '- [a]: /x\ntext', '- a\n\n  [b]: /x', '- a\n  [b\n  c]: /x', '10) [\n    b]: /x', '- item\n10) [\n      b]: /x', '[a]: /x "t\n===\nmore"', '[a]: /x\n"t\n# h\nmore"', '[a]: /x\n"t\n- b\nmore"', '[a]: /x\n"t\n<div>\nmore"', '> [a]: /x\ntext', '[a]: /x\ntext\n===', '> [a]:\n>\t/x', '[a]:\n1.', '[a\n10. b]: /x',
 ];
 
 describe('link reference definitions read without remark == remark', () => {
@@ -230,7 +248,7 @@ describe('link reference definitions read without remark == remark', () => {
   });
 
   it('the adversarial families of definitions are read without remark, chunk by chunk, as remark reads them', () => {
-    for (const name of ['definition-entities', 'definition-next-line', 'definition-titles', 'quoted-definitions', 'definition-labels', 'definitions-split', 'broken-definitions']) {
+    for (const name of ['definition-entities', 'definition-next-line', 'definition-titles', 'quoted-definitions', 'definition-labels', 'item-definitions', 'definitions-split', 'broken-definitions']) {
       const family = FAMILIES.find((f) => f.name === name);
       assert.ok(family, name);
       const { lines } = splitLines(family.make(6_000));
@@ -270,9 +288,13 @@ describe('link reference definitions read without remark == remark, on random ch
         for (let k = 1 + Math.floor(r() * 3); k > 0; k--) label += pick(LABEL);
         let s = `[${label}]:${pick(SEP)}${r() < 0.1 ? '' : pick(DEST)}${r() < 0.5 ? pick(SEP) + pick(TITLE) : ''}${pick(AFTER)}${r() < 0.3 ? pick(AFTER) : ''}`;
         const q = r();
-        if (q < 0.25) s = s.split('\n').map((l) => `> ${l}`).join('\n');
-        else if (q < 0.33) s = s.split('\n').map((l, i) => (i === 0 || r() < 0.5 ? `> ${l}` : l)).join('\n');
-        else if (q < 0.4) s = `> > ${s}`;
+        if (q < 0.15) {
+          // A list item: its lines after the first inside it, or lazy.
+          const marker = pick(['- ', '1. ', '* ', '-   ', '10) ']);
+          s = s.split('\n').map((l, i) => (i === 0 ? marker + l : r() < 0.8 ? ' '.repeat(marker.length) + l : l)).join('\n');
+        } else if (q < 0.3) s = s.split('\n').map((l) => `> ${l}`).join('\n');
+        else if (q < 0.38) s = s.split('\n').map((l, i) => (i === 0 || r() < 0.5 ? `> ${l}` : l)).join('\n');
+        else if (q < 0.45) s = `> > ${s}`;
         parts.push(s);
       }
       const { lines } = splitLines(parts.join(r() < 0.5 ? '\n' : '\n\n'));

@@ -337,8 +337,33 @@ function startsParagraph(content: string, chunk: string): boolean {
  * Content inside an item that cannot hold a definition, a fence or an HTML block at any depth (a nested quote or list
  * may start one mid-line): those decide whether the item runs on into the next chunk, or hold a definition.
  */
-function innerSafe(content: string, chunk: string): boolean {
-  return !content.includes(']:') && !content.includes('```') && !content.includes('~~~') && (startsParagraph(content, chunk) || !content.includes('<'));
+function innerSafe(content: string, chunk: string, itemStart = false): boolean {
+  if (content.includes('```') || content.includes('~~~')) return false;
+  const paragraph = startsParagraph(content, chunk);
+  // "]:" in the first line of an item's paragraph that starts with no "[" is text: no container starts on the line to
+  // hold a definition, and no label is open from a line above.
+  if (content.includes(']:') && !(itemStart && paragraph && content.charCodeAt(0) !== 91)) return false;
+  return paragraph || !content.includes('<');
+}
+
+/**
+ * The link reference definition that starts a list item's content (`content`, on line `i` of the chunk `text`), whose
+ * content starts at column `contentIndent`: see readDefinition.
+ */
+function itemDefinition(content: string, text: string, lines: readonly string[], i: number, n: number, contentIndent: number): ReturnType<typeof readDefinition> {
+  return readDefinition(content, (k) => (i + k < n ? itemContinuation(lines[i + k]!, contentIndent) : null), text.includes('\r') ? undefined : '\n');
+}
+
+/**
+ * A line after the first of a list item whose content starts at column `contentIndent`, for a definition that starts
+ * the item (see ContentLine): inside the item, its content; left of it, a lazy line or the item's end (continuation).
+ */
+function itemContinuation(line: string, contentIndent: number): string | null | undefined {
+  let indent = 0;
+  while (line.charCodeAt(indent) === 32) indent++;
+  if (indent === line.length) return null;
+  if (line.charCodeAt(indent) === 9) return isBlank(line) ? null : undefined;
+  return indent >= contentIndent ? continuation(line.slice(contentIndent), false) : continuation(line, true);
 }
 
 /**
@@ -354,13 +379,28 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
   let contentIndent = markerLength + (code ? 1 : spaces);
   const first = lines[0]!.slice(markerLength + spaceChars);
   if (!code && n === 1 && closedHtml(first)) return itemData(1);
-  if (!code && !(simpleItemContent(first) && innerSafe(first, text))) return undefined;
-  let paragraph = !code && startsParagraph(first, text);
+  // A link reference definition that starts the item ("- [a]: /x \"t\""), read as at the top level; after it, a line
+  // that may start another goes to remark (simpleItemContent), and nothing takes lazy lines (paragraph is false).
+  let definitions: string[] | undefined;
+  let from = 1;
+  let paragraph: boolean;
+  if (!code && first.charCodeAt(0) === 91 /* [ */) {
+    const d = itemDefinition(first, text, lines, 0, n, contentIndent);
+    if (d === undefined) return undefined;
+    if (d !== '') {
+      definitions = [d.source];
+      from = d.lines;
+    }
+    paragraph = d === '';
+  } else {
+    if (!code && !(simpleItemContent(first) && innerSafe(first, text, true))) return undefined;
+    paragraph = !code && startsParagraph(first, text);
+  }
   let afterBlank = false;
   // The items before the one being read, when a line left of its content started another (see below), and where it starts.
   let before: RawItem[] | undefined;
   let itemStart = 0;
-  for (let i = 1; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const line = lines[i]!;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
@@ -372,8 +412,9 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       continue;
     }
     if (indent >= contentIndent) {
-      // Inside the item. Indented 4 more than its content, it is code after a blank line, else it continues a paragraph.
-      if (!simpleItemContent(rest) || !innerSafe(rest, text)) return undefined;
+      // Inside the item. Indented 4 more than its content, it is code after a blank line, else it continues a paragraph
+      // (a line that goes on with one is text, whatever it holds: "]:" included).
+      if ((!simpleItemContent(rest) || !innerSafe(rest, text)) && !(paragraph && typeof continuation(rest, false) === 'string')) return undefined;
       const codeLine = indent >= contentIndent + 4 && !paragraph;
       // A heading in the item ends its paragraph: a line after it left of the content is no lazy line.
       const heading = indent < contentIndent + 4 && rest.charCodeAt(0) === 35 && ATX_START.test(rest);
@@ -389,7 +430,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       let end = i - 1;
       while (lines[end]!.trim() === '') end--;
       const items = [...(before ?? []), { line: itemStart, endLine: end }];
-      return { ...EMPTY, headings: after.headings, items, rows: after.rows, definitions: after.definitions };
+      return { ...EMPTY, headings: after.headings, items, rows: after.rows, definitions: definitions ? [...definitions, ...after.definitions] : after.definitions };
     }
     // Less indented, right after a line of the item: a list item with content ends this item and starts the next
     // top-level one. Whatever its marker: micromark lets any list item start where a container above was not
@@ -399,10 +440,23 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     const next = !afterBlank && indent <= 3 ? itemStartOf(rest, indent) : undefined;
     if (next !== undefined) {
       const content = rest.slice(next.contentAt);
-      if (next.spaces > 4 || !(simpleItemContent(content) && innerSafe(content, text))) return undefined;
+      if (next.spaces > 4) return undefined;
+      const definition = content.charCodeAt(0) === 91 /* [ */;
+      if (!definition && !(simpleItemContent(content) && innerSafe(content, text, true))) return undefined;
       (before ??= []).push({ line: itemStart, endLine: i - 1 });
       itemStart = i;
       contentIndent = indent + next.markerLength + next.spaces;
+      if (definition) {
+        // A definition that starts the item, as on the chunk's first line.
+        const d = itemDefinition(content, text, lines, i, n, contentIndent);
+        if (d === undefined) return undefined;
+        paragraph = d === '';
+        if (d !== '') {
+          (definitions ??= []).push(d.source);
+          i += d.lines - 1;
+        }
+        continue;
+      }
       paragraph = startsParagraph(content, text);
       continue;
     }
@@ -410,9 +464,9 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     // lets a lazy line start an HTML block of type 7).
     if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124 || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0))) return undefined;
   }
-  if (before === undefined) return itemData(n);
+  if (before === undefined) return definitions ? { ...itemData(n), definitions } : itemData(n);
   before.push({ line: itemStart, endLine: n - 1 });
-  return { ...EMPTY, items: before };
+  return { ...EMPTY, items: before, definitions: definitions ?? EMPTY.definitions };
 }
 
 /**
@@ -620,6 +674,9 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
           // unless it starts another block.
           ((continues || contentGoesOn) && inner.depth === depth && typeof continuation(inner.indent === 0 ? content : ' '.repeat(inner.indent) + content, false) === 'string'));
       if (!quotePara && !quoteClosed && content !== '') quoteSure = false;
+      // "]:" in a line that is no paragraph's (a list item, code in the quote), or after a block of unsure kind (whose
+      // label may go on into it): a definition may start or end in it, which remark reads.
+      if (line.includes(']:') && !(quotePara && quoteSure)) return undefined;
       quoteEmpty = content === '';
       // A lazy line of a deeper quote's paragraph leaves that quote open: the depth stays the paragraph's.
       quoteDepth = continues && quotePara && inner.depth < depth ? depth : inner.depth;
