@@ -213,12 +213,13 @@ const CASES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['- [a]: /x\n- [b]: /y', ['[a]: </x>', '[b]: </y>']],
   ['- [a]: /x\n\n  text', ['[a]: </x>']],
   ['- [a]: /x\n> q', ['[a]: </x>']],
+  ['- a\n  b\n  [c]: d', []],
 ];
 
 /** Chunks whose definitions depend on what only remark knows here (lazy lines, list items in quotes): either may read them. */
 const EITHER: readonly string[] = [
   '> [a]:\n/x', '> [a]: /x\n"t"', '> - x\n> [a]: /x', '> - x\n>\n>   [a]: /x', '> > [a]: /x\n> "t"', '[a\n===\n]: /x', '[a\r\nb]: /x',
-  '[a]: /x "t\r\nmore"', '- [a]: /x\n  [b]: /y', '- [a]:\n/x', '> - [a\n>   b]: /x', '> - x\n> see [a]: y', '- [a]: /x\ntext', '- a\n\n  [b]: /x', '- a\n  [b\n  c]: /x', '10) [\n    b]: /x', '- item\n10) [\n      b]: /x', '[a]: /x "t\n===\nmore"', '[a]: /x\n"t\n# h\nmore"', '[a]: /x\n"t\n- b\nmore"', '[a]: /x\n"t\n<div>\nmore"', '> [a]: /x\ntext', '[a]: /x\ntext\n===', '> [a]:\n>\t/x', '[a]:\n1.', '[a\n10. b]: /x',
+  '[a]: /x "t\r\nmore"', '- [a]: /x\n  [b]: /y', '- [a]:\n/x', '> - [a\n>   b]: /x', '> - x\n> see [a]: y', '- [*]:\n  a(b\n     "t"\n  >\n  [b]: /y', '- x\n  >\n[b]: /y', '- x\n  -\n  [b]: /y', '- [a]: /x\ntext', '- a\n\n  [b]: /x', '- a\n  [b\n  c]: /x', '10) [\n    b]: /x', '- item\n10) [\n      b]: /x', '[a]: /x "t\n===\nmore"', '[a]: /x\n"t\n# h\nmore"', '[a]: /x\n"t\n- b\nmore"', '[a]: /x\n"t\n<div>\nmore"', '> [a]: /x\ntext', '[a]: /x\ntext\n===', '> [a]:\n>\t/x', '[a]:\n1.', '[a\n10. b]: /x',
 ];
 
 describe('link reference definitions read without remark == remark', () => {
@@ -272,7 +273,7 @@ describe('link reference definitions read without remark == remark, on random ch
   const DEST = ['/x', '<y z>', '<>', '<a\\>b>', '<a<b>', '(a)', '((a))', 'a(b', 'a)b', 'a\\(b', '&amp;', '&#x26;', '\\*', 'x<y>', '&', '\u0000', '\u0001', 'é', '<a\tb>', ')', '<a'];
   const SEP = [' ', '\t', '', '\n', '\n   ', '\n    ', ' \n ', '  '];
   const TITLE = ['"t"', "'t'", '(t)', '""', '"a\nb"', '"a\n  b"', '"a\\"b"', "'a\\'b'", '(a(b)', '(a\\)b)', '"&quot;"', '"\\\\"', '"unclosed', '"t" x', '"a\n\nb"', '"\n"', '(\n)', '"a\n===\nb"', '"a\n# h\nb"', '"a\n- x\nb"', '"a\n> q\nb"', '"\u0000"', '"a\n    b"', '"a\n| r |\nb"', '"a\n1. x\nb"', '"a\n2. x\nb"', '"a\n---\nb"'];
-  const AFTER = ['', '', '\n', '\ntext', '\n[b]: /y', '\n    [b]: /y', '\n===', '\n---', '\n"t"', '\n| r |', '\n> q', '\n# h', '\n\n[c]: /z', ' x', '\n  "t" y', '\n- item', '\n```\ncode\n```', '\n<div>', '\n\n', '\n>', '\n> > q'];
+  const AFTER = ['', '', '\n', '\ntext', '\n[b]: /y', '\n    [b]: /y', '\n===', '\n---', '\n"t"', '\n| r |', '\n> q', '\n# h', '\n\n[c]: /z', ' x', '\n  "t" y', '\n- item', '\n<div>', '\n\n', '\n>', '\n> > q', '\n  >', '\n  - x', '\n  > q', '\n  -', '\n  # h', '\n  ***'];
 
   it(`${SEQUENCES * 2} random documents of definitions: every chunk the fast path reads, it reads as remark`, () => {
     const r = rng(2027);
@@ -312,7 +313,7 @@ describe('link reference definitions read without remark == remark, on random ch
       }
     }
     // Most chunks, and most of those that hold definitions, are read without remark, so this compares something.
-    assert.ok(fast > seen.size * 0.7, `fast path took ${fast} of ${seen.size} chunks`);
+    assert.ok(fast > seen.size * 0.6, `fast path took ${fast} of ${seen.size} chunks`);
     assert.ok(fastWithDefinitions > withDefinitions * 0.6, `fast path took ${fastWithDefinitions} of ${withDefinitions} chunks with definitions`);
   });
 });

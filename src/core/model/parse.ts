@@ -384,6 +384,9 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
   let definitions: string[] | undefined;
   let from = 1;
   let paragraph: boolean;
+  // A paragraph is surely open (somewhere in the item) before the line: `paragraph` is also true after a line that may
+  // have ended one (a nested quote or item), where a "[" line may start a definition.
+  let surePara: boolean;
   if (!code && first.charCodeAt(0) === 91 /* [ */) {
     const d = itemDefinition(first, text, lines, 0, n, contentIndent);
     if (d === undefined) return undefined;
@@ -392,9 +395,11 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       from = d.lines;
     }
     paragraph = d === '';
+    surePara = paragraph;
   } else {
     if (!code && !(simpleItemContent(first) && innerSafe(first, text, true))) return undefined;
     paragraph = !code && startsParagraph(first, text);
+    surePara = paragraph;
   }
   let afterBlank = false;
   // The items before the one being read, when a line left of its content started another (see below), and where it starts.
@@ -408,17 +413,26 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     const rest = indent === 0 ? line : line.slice(indent);
     if (rest === '') {
       paragraph = false;
+      surePara = false;
       afterBlank = true;
       continue;
     }
     if (indent >= contentIndent) {
       // Inside the item. Indented 4 more than its content, it is code after a blank line, else it continues a paragraph
       // (a line that goes on with one is text, whatever it holds: "]:" included).
-      if ((!simpleItemContent(rest) || !innerSafe(rest, text)) && !(paragraph && typeof continuation(rest, false) === 'string')) return undefined;
+      const continues = surePara && typeof continuation(rest, false) === 'string';
+      if ((!simpleItemContent(rest) || !innerSafe(rest, text)) && !continues) return undefined;
       const codeLine = indent >= contentIndent + 4 && !paragraph;
       // A heading in the item ends its paragraph: a line after it left of the content is no lazy line.
       const heading = indent < contentIndent + 4 && rest.charCodeAt(0) === 35 && ATX_START.test(rest);
       paragraph = !codeLine && !heading && !startsCodeItem(rest, indent, paragraph) && (paragraph || startsParagraph(rest, text));
+      if (rest.charCodeAt(0) === 62 /* > */ && indent < contentIndent + 4) {
+        // A quote in the item: a paragraph is open after it only if its content starts one (after ">" alone, a heading
+        // or code in it, a line left of the item's content is no lazy line: the item ends above it).
+        const inner = quoteContent(rest);
+        paragraph = inner !== undefined && inner.content !== '' && inner.indent < 4 && startsQuoteParagraph(inner.content);
+      }
+      surePara = paragraph && (continues || (startsParagraph(rest, text) && !SETEXT_SHAPE.test(rest)));
       afterBlank = false;
       continue;
     }
@@ -451,6 +465,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
         const d = itemDefinition(content, text, lines, i, n, contentIndent);
         if (d === undefined) return undefined;
         paragraph = d === '';
+        surePara = paragraph;
         if (d !== '') {
           (definitions ??= []).push(d.source);
           i += d.lines - 1;
@@ -458,11 +473,14 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
         continue;
       }
       paragraph = startsParagraph(content, text);
+      surePara = paragraph;
       continue;
     }
     // Less indented: only a lazy line of the item's open paragraph keeps the item going (not a lone tag: micromark
     // lets a lazy line start an HTML block of type 7).
     if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124 || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0))) return undefined;
+    // A "[" line where no paragraph is surely open (after a nested quote or item) may start a definition.
+    if (rest.charCodeAt(0) === 91 && !surePara) return undefined;
   }
   if (before === undefined) return definitions ? { ...itemData(n), definitions } : itemData(n);
   before.push({ line: itemStart, endLine: n - 1 });
