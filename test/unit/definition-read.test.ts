@@ -188,6 +188,8 @@ const CASES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['> a\n> ===\n> [b]: /x', ['[b]: </x>']],
   ['> a\n> ===\n[b]: /x', ['[b]: </x>']],
   ['> a\n> ===\n| r |', []],
+  ['> a\n> ---\n| r |', []],
+  ['> # h\n| r |', []],
   ['> text\n> > [a]: /x', ['[a]: </x>']],
   ['> > q\n> b\n> > [a]: /x', []],
   ['> [a] b\n> [c]: /x', []],
