@@ -128,13 +128,14 @@ export function readDefinition(first: string, next: ContentLine, eol: string | u
     if (k === start) return '';
     url = line.slice(start, k);
   }
-  const source = `[${decode(label)}]: <${decode(url).replace(/[<>]/g, encodeURIComponent)}>`;
+  const destination = decode(url);
+  const source = `[${decode(label)}]: <${destination.includes('<') || destination.includes('>') ? destination.replace(/[<>]/g, encodeURIComponent) : destination}>`;
   const destRow = row;
   const destEnd = k;
   // A title, after white space (a line ending in it included): tried, and left if it fails.
   const title = readTitle(line, k, row, next, eol);
   if (title === undefined) return undefined;
-  if (title !== null) return { source: title.text === '' ? source : `${source} "${title.text.replace(/["\\]/g, '\\$&')}"`, lines: title.row + 1 };
+  if (title !== null) return { source: title.text === '' ? source : `${source} "${escapeTitle(title.text)}"`, lines: title.row + 1 };
   // No title: only spaces and tabs after the destination on its line.
   return skipSpace(line, destEnd) === line.length ? { source, lines: destRow + 1 } : '';
 }
@@ -189,6 +190,11 @@ function readTitle(line: string, k: number, row: number, next: ContentLine, eol:
   // Only spaces and tabs after it on its line.
   if (skipSpace(line, k + 1) !== line.length) return null;
   return { text: decode(text), row };
+}
+
+/** A title as collectDefinitions writes it: quotes and backslashes escaped. */
+function escapeTitle(title: string): string {
+  return title.includes('"') || title.includes('\\') ? title.replace(/["\\]/g, '\\$&') : title;
 }
 
 function isSpaceOrTab(c: number): boolean {

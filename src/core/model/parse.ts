@@ -420,8 +420,8 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     if (indent >= contentIndent) {
       // Inside the item. Indented 4 more than its content, it is code after a blank line, else it continues a paragraph
       // (a line that goes on with one is text, whatever it holds: "]:" included).
-      const continues = surePara && typeof continuation(rest, false) === 'string';
-      if ((!simpleItemContent(rest) || !innerSafe(rest, text)) && !continues) return undefined;
+      const sureBefore = surePara;
+      if ((!simpleItemContent(rest) || !innerSafe(rest, text)) && !(sureBefore && typeof continuation(rest, false) === 'string')) return undefined;
       const codeLine = indent >= contentIndent + 4 && !paragraph;
       // A heading in the item ends its paragraph: a line after it left of the content is no lazy line.
       const heading = indent < contentIndent + 4 && rest.charCodeAt(0) === 35 && ATX_START.test(rest);
@@ -432,7 +432,8 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
         const inner = quoteContent(rest);
         paragraph = inner !== undefined && inner.content !== '' && inner.indent < 4 && startsQuoteParagraph(inner.content);
       }
-      surePara = paragraph && (continues || (startsParagraph(rest, text) && !SETEXT_SHAPE.test(rest)));
+      // (Read only as far as needed: asked of every line of a long list.)
+      surePara = paragraph && ((startsParagraph(rest, text) && !SETEXT_SHAPE.test(rest)) || (sureBefore && typeof continuation(rest, false) === 'string'));
       afterBlank = false;
       continue;
     }
@@ -841,6 +842,12 @@ function quotedDefinitionAt(content: string, lines: readonly string[], i: number
   return readDefinition(content, (k) => (i + k < n ? quotedContinuation(lines[i + k]!, depth) : null), eol);
 }
 
+/**
+ * The first characters of a line (after up to three spaces) with which continuation may say other than "text": every
+ * block that may interrupt a paragraph starts with one of them, or with a digit; so does every line plainLine is unsure of.
+ */
+const BLOCK_START_CHARACTERS: ReadonlySet<number> = new Set([...'#-*_+>`~<=|'].map((c) => c.charCodeAt(0)));
+
 /** An ordered or bullet list item with content that may interrupt a paragraph (and so a definition's content). */
 const INTERRUPTING_ITEM = /^(?:[-+*]|1[.)])[ \t]+\S/;
 
@@ -858,8 +865,10 @@ function continuation(line: string, lazy: boolean): string | null | undefined {
   if (i === line.length) return null;
   // Indented by four columns or more: never a block of its own after a paragraph's line.
   if (column >= 4) return lazy ? undefined : line;
+  const c = line.charCodeAt(i);
+  // Most lines start with a character no block starts with (a letter, a quote mark): text, told without a pattern.
+  if (!BLOCK_START_CHARACTERS.has(c) && !(c >= 48 && c <= 57)) return lazy ? undefined : line;
   const rest = i === 0 ? line : line.slice(i);
-  const c = rest.charCodeAt(0);
   if (c === 62 || ATX_START.test(rest) || THEMATIC_BREAK.test(rest) || INTERRUPTING_ITEM.test(rest)) return null;
   if ((c === 96 || c === 126) && rest.charCodeAt(1) === c && rest.charCodeAt(2) === c) {
     // A fence, unless a backtick follows a run of backticks (no fence then: text).
