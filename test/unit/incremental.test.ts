@@ -30,6 +30,7 @@ const SNIPPETS = [
   '\r', '\uFEFF', '  ```\n', '   ~~~\n', '  <!--\n', '  <div>\n', '10) ', '> - ', '-\t', '+\n',
   '> q\n', '>\n', '***\n', '===\n', '- - -\n', '[^1]: note 1\n', '[a]: /x\n', '[a]: /x "t"\n', '"t"\n', '3. ', '[', ']: ',
   '<span>x</span> y\n', '<b>', '    code\n', '\tcode\n', '<?x ?>\n', '<![CDATA[ x ]]>\n', '<!-- a\nb -->\n', '<span>\n',
+  '[a]:\n', '[a]: &amp; "t\n', '> [a]: /x\n', 'end"\n', '[a\n',
 ];
 
 function randomEdit(text: string, r: () => number): string {
@@ -637,6 +638,8 @@ describe('chunk fast path == remark', function () {
     '    more', '[a]: /x (t)', "[a]: /x 't'", '[a]: /x y', '[a]: /x "t" y', '[a]: /x ""', '[a]:', '[a', 'b]: /x', '"t"', '3. x', '2.',
     // Surely no definition (read without micromark, which is quadratic on lines of them), and valid ones like them.
     '[a]: <', '[a]: <<', '[a]: <x<y>', '[a]: (', '[a]: )', '[a]: x)', '[a]: ((x)', '[a]: (x)', '[a]: <(x)>', '> [a]: <', '> [a]: (', '[b', '> [a]: <x>',
+    // Definitions read by definition-read.ts: references, titles over lines, destinations on the next line, quotes.
+    '[a]: &', '[a&amp;]: /x&#38; "&quot;"', '[a]: /x "t', 'more"', '> [a]: /x "t"', '> [a]:', '    [b]: /y', '[a]: <x y> (t)', '[a\\]]: x(y)',
   ];
   const chunks = new Set<string>();
   for (const a of LOOKALIKES) {

@@ -1,8 +1,9 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
-import { asciiPunctuation, escapesAndReferences, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, isJsSpace, MAX_INLINE_HEADING } from './heading-text';
+import { escapesAndReferences, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, isJsSpace, MAX_INLINE_HEADING } from './heading-text';
 import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
+import { readDefinition, type ContentLine } from './definition-read';
 import { remarkParseChunk } from './remark';
 import { indentOf, isBlank, isSpaceOrTab, THEMATIC_BREAK } from './text';
 import type { ChunkData, RawHeading, RawItem } from './chunk';
@@ -62,7 +63,10 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   // A native split on "\n" unless the chunk has a CR (most have none): the pattern's split was a third of the
   // garbage of a document of 40,000 small chunks.
   // And no split of a chunk of one line (most chunks of a long list): the native split copied each.
-  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.indexOf('\n') === -1 ? [text] : text.split('\n');
+  const cr = text.includes('\r');
+  const lines = cr ? text.split(/\r\n|\r|\n/) : text.indexOf('\n') === -1 ? [text] : text.split('\n');
+  // The line ending a definition's label or title over lines holds (unknown in a chunk of CR and CRLF endings).
+  const eol = cr ? undefined : '\n';
   let n = lines.length;
   while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
   if (n === 0) return chunkData(EMPTY.headings, EMPTY.rows, EMPTY.definitions);
@@ -81,7 +85,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     // heading first among the chunk's (no copy of the lines, nor of what they hold, one line down).
     // Indented code right after the heading line (a heading, then code, over and over, was read by micromark).
     if (indentOf(lines[1]!) >= 4) return indentedCode(lines, n, 1, heading);
-    return proseChunk(lines, n, 1, heading);
+    return proseChunk(lines, n, eol, 1, heading);
   }
   if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || c === 91 /* [ */ || (c === 60 /* < */ && htmlFlowStart(first) === 0) || (c !== 32 && c !== 9 && plainLine(first))) {
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
@@ -98,9 +102,9 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
       const heading: RawHeading = { depth, text: withoutNul(text), kind: 'setext', line: 0, character: 0, endLine: 1, endCharacter: lines[1]!.length };
       return headingData(heading);
     }
-    return proseChunk(lines, n);
+    return proseChunk(lines, n, eol);
   }
-  if (c === 124 /* | */) return proseChunk(lines, n);
+  if (c === 124 /* | */) return proseChunk(lines, n, eol);
   const fence = FENCE_LINE.exec(first);
   if (fence) {
     const marker = fence[1]!;
@@ -118,7 +122,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
   if ((c === 32 || c === 9) && indentOf(first) >= 4) return indentedCode(lines, n);
   if (c === 32 && /^ {1,3}</.test(first)) {
     // An indented block starts a chunk too (see scan.ts); a line of inline HTML (`<span>x</span> text`) is prose.
-    return htmlFlowStart(first, first.indexOf('<')) === 0 ? proseChunk(lines, n) : htmlBlock(text, lines, n);
+    return htmlFlowStart(first, first.indexOf('<')) === 0 ? proseChunk(lines, n, eol) : htmlBlock(text, lines, n);
   }
   if (c === 32) {
     // A list item indented by one to three columns: a chunk starts at the top level (see scan.ts), so it is one there
@@ -130,7 +134,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
       if (read !== NO_ITEM) return read;
     }
   }
-  if (c === 62 /* > */ || c === 32 || ((c === 45 || c === 42 || c === 95) && THEMATIC_BREAK.test(first))) return proseChunk(lines, n);
+  if (c === 62 /* > */ || c === 32 || ((c === 45 || c === 42 || c === 95) && THEMATIC_BREAK.test(first))) return proseChunk(lines, n, eol);
   if (c === 60 /* < */) return htmlBlock(text, lines, n);
   const read = itemChunk(text, lines, n, first, 0);
   return read === NO_ITEM ? undefined : read;
@@ -324,34 +328,14 @@ function withoutNul(text: string): string {
   return text.includes('\u0000') ? text.replaceAll('\u0000', '\ufffd') : text;
 }
 
-/**
- * A chunk of one line that is a link reference definition with a plain destination and no title: what remark says of
- * it. Undefined for any other line.
- */
+/** A chunk of one line that is a link reference definition: what remark says of it. Undefined for any other line. */
 function definition(line: string): ChunkData | undefined {
-  // /^\[([^\s[\]\\&][^[\]\\&]{0,998})\]:[ \t]*([^\s<>()\\&]+)[ \t]*$/ and no control character in the destination,
-  // read by character codes (its match array and three strings per definition were garbage): a label that starts with
-  // no white space (so is never blank), of 1 to 999 characters but brackets, backslashes and "&"; ":"; a destination
-  // of no white space, angle brackets, parentheses, backslash or "&"; then only spaces and tabs.
-  if (line.charCodeAt(0) !== 91 /* [ */ || isJsSpace(line.charCodeAt(1))) return undefined;
-  let k = 1;
-  for (let c = line.charCodeAt(k); k < line.length && c !== 91 && c !== 93 && c !== 92 && c !== 38; c = line.charCodeAt(++k));
-  const labelEnd = k;
-  if (labelEnd === 1 || labelEnd > 1000 || line.charCodeAt(k) !== 93 || line.charCodeAt(k + 1) !== 58) return undefined;
-  k += 2;
-  while (isSpaceOrTab(line.charCodeAt(k))) k++;
-  const from = k;
-  for (; k < line.length; k++) {
-    const c = line.charCodeAt(k);
-    if (c === 60 || c === 62 || c === 40 || c === 41 || c === 92 || c === 38 || isJsSpace(c)) break;
-    if (c < 0x20 || c === 0x7f) return undefined;
-  }
-  const to = k;
-  if (to === from) return undefined;
-  while (isSpaceOrTab(line.charCodeAt(k))) k++;
-  if (k !== line.length) return undefined;
-  return chunkData(EMPTY.headings, EMPTY.rows, [`${line.slice(0, labelEnd + 1)}: <${line.slice(from, to)}>`]);
+  const d = readDefinition(line, NO_MORE_LINES, undefined);
+  return d ? chunkData(EMPTY.headings, EMPTY.rows, [d.source]) : undefined;
 }
+
+/** The content of a definition that has no line after its first. */
+const NO_MORE_LINES: ContentLine = () => null;
 
 /** Content that starts a paragraph (inside a list item: after its marker or indentation). */
 function startsParagraph(content: string, chunk: string): boolean {
@@ -363,8 +347,33 @@ function startsParagraph(content: string, chunk: string): boolean {
  * Content inside an item that cannot hold a definition, a fence or an HTML block at any depth (a nested quote or list
  * may start one mid-line): those decide whether the item runs on into the next chunk, or hold a definition.
  */
-function innerSafe(content: string, chunk: string): boolean {
-  return !content.includes(']:') && !content.includes('```') && !content.includes('~~~') && (startsParagraph(content, chunk) || !content.includes('<'));
+function innerSafe(content: string, chunk: string, itemStart = false): boolean {
+  if (content.includes('```') || content.includes('~~~')) return false;
+  const paragraph = startsParagraph(content, chunk);
+  // "]:" in the first line of an item's paragraph that starts with no "[" is text: no container starts on the line to
+  // hold a definition, and no label is open from a line above.
+  if (content.includes(']:') && !(itemStart && paragraph && content.charCodeAt(0) !== 91)) return false;
+  return paragraph || !content.includes('<');
+}
+
+/**
+ * The link reference definition that starts a list item's content (`content`, on line `i` of the chunk `text`), whose
+ * content starts at column `contentIndent`: see readDefinition.
+ */
+function itemDefinition(content: string, text: string, lines: readonly string[], i: number, n: number, contentIndent: number): ReturnType<typeof readDefinition> {
+  return readDefinition(content, (k) => (i + k < n ? itemContinuation(lines[i + k]!, contentIndent) : null), text.includes('\r') ? undefined : '\n');
+}
+
+/**
+ * A line after the first of a list item whose content starts at column `contentIndent`, for a definition that starts
+ * the item (see ContentLine): inside the item, its content; left of it, a lazy line or the item's end (continuation).
+ */
+function itemContinuation(line: string, contentIndent: number): string | null | undefined {
+  let indent = 0;
+  while (line.charCodeAt(indent) === 32) indent++;
+  if (indent === line.length) return null;
+  if (line.charCodeAt(indent) === 9) return isBlank(line) ? null : undefined;
+  return indent >= contentIndent ? continuation(line.slice(contentIndent), false) : continuation(line, true);
 }
 
 /**
@@ -380,13 +389,33 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
   let contentIndent = markerLength + (code ? 1 : spaces);
   const first = lines[0]!.slice(markerLength + spaceChars);
   if (!code && n === 1 && closedHtml(first)) return itemData(1);
-  if (!code && !(simpleItemContent(first) && innerSafe(first, text))) return undefined;
-  let paragraph = !code && startsParagraph(first, text);
+  // A link reference definition that starts the item ("- [a]: /x \"t\""), read as at the top level; after it, a line
+  // that may start another goes to remark (simpleItemContent), and nothing takes lazy lines (paragraph is false).
+  let definitions: string[] | undefined;
+  let from = 1;
+  let paragraph: boolean;
+  // A paragraph is surely open (somewhere in the item) before the line: `paragraph` is also true after a line that may
+  // have ended one (a nested quote or item), where a "[" line may start a definition.
+  let surePara: boolean;
+  if (!code && first.charCodeAt(0) === 91 /* [ */) {
+    const d = itemDefinition(first, text, lines, 0, n, contentIndent);
+    if (d === undefined) return undefined;
+    if (d !== '') {
+      definitions = [d.source];
+      from = d.lines;
+    }
+    paragraph = d === '';
+    surePara = paragraph;
+  } else {
+    if (!code && !(simpleItemContent(first) && innerSafe(first, text, true))) return undefined;
+    paragraph = !code && startsParagraph(first, text);
+    surePara = paragraph;
+  }
   let afterBlank = false;
   // The items before the one being read, when a line left of its content started another (see below), and where it starts.
   let before: RawItem[] | undefined;
   let itemStart = 0;
-  for (let i = 1; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const line = lines[i]!;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
@@ -394,28 +423,39 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     const rest = indent === 0 ? line : line.slice(indent);
     if (rest === '') {
       paragraph = false;
+      surePara = false;
       afterBlank = true;
       continue;
     }
     if (indent >= contentIndent) {
-      // Inside the item. Indented 4 more than its content, it is code after a blank line, else it continues a paragraph.
-      if (!simpleItemContent(rest) || !innerSafe(rest, text)) return undefined;
+      // Inside the item. Indented 4 more than its content, it is code after a blank line, else it continues a paragraph
+      // (a line that goes on with one is text, whatever it holds: "]:" included).
+      const sureBefore = surePara;
+      if ((!simpleItemContent(rest) || !innerSafe(rest, text)) && !(sureBefore && typeof continuation(rest, false) === 'string')) return undefined;
       const codeLine = indent >= contentIndent + 4 && !paragraph;
       // A heading in the item ends its paragraph: a line after it left of the content is no lazy line.
       const heading = indent < contentIndent + 4 && rest.charCodeAt(0) === 35 && ATX_START.test(rest);
       paragraph = !codeLine && !heading && !startsCodeItem(rest, indent, paragraph) && (paragraph || startsParagraph(rest, text));
+      if (rest.charCodeAt(0) === 62 /* > */ && indent < contentIndent + 4) {
+        // A quote in the item: a paragraph is open after it only if its content starts one (after ">" alone, a heading
+        // or code in it, a line left of the item's content is no lazy line: the item ends above it).
+        const inner = quoteContent(rest);
+        paragraph = inner !== undefined && inner.content !== '' && inner.indent < 4 && startsQuoteParagraph(inner.content);
+      }
+      // (Read only as far as needed: asked of every line of a long list.)
+      surePara = paragraph && ((startsParagraph(rest, text) && !SETEXT_SHAPE.test(rest)) || (sureBefore && typeof continuation(rest, false) === 'string'));
       afterBlank = false;
       continue;
     }
     // A block quote or a thematic break left of the content is never a lazy line: the item ends above it, and the
     // rest of the chunk is read as paragraphs and quotes ("- item", "> q" in turn was read by micromark).
     if (indent <= 3 && (rest.charCodeAt(0) === 62 || THEMATIC_BREAK.test(rest))) {
-      const after = proseChunk(lines, n, i);
+      const after = proseChunk(lines, n, text.includes('\r') ? undefined : '\n', i);
       if (!after) return undefined;
       let end = i - 1;
       while (lines[end]!.trim() === '') end--;
       const items = [...(before ?? []), { line: itemStart, endLine: end }];
-      return { ...EMPTY, headings: after.headings, items, rows: after.rows, definitions: after.definitions };
+      return { ...EMPTY, headings: after.headings, items, rows: after.rows, definitions: definitions ? [...definitions, ...after.definitions] : after.definitions };
     }
     // Less indented, right after a line of the item: a list item with content ends this item and starts the next
     // top-level one. Whatever its marker: micromark lets any list item start where a container above was not
@@ -425,20 +465,37 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     const next = !afterBlank && indent <= 3 ? itemStartOf(rest, indent) : undefined;
     if (next !== undefined) {
       const content = rest.slice(next.contentAt);
-      if (next.spaces > 4 || !(simpleItemContent(content) && innerSafe(content, text))) return undefined;
+      if (next.spaces > 4) return undefined;
+      const definition = content.charCodeAt(0) === 91 /* [ */;
+      if (!definition && !(simpleItemContent(content) && innerSafe(content, text, true))) return undefined;
       (before ??= []).push({ line: itemStart, endLine: i - 1 });
       itemStart = i;
       contentIndent = indent + next.markerLength + next.spaces;
+      if (definition) {
+        // A definition that starts the item, as on the chunk's first line.
+        const d = itemDefinition(content, text, lines, i, n, contentIndent);
+        if (d === undefined) return undefined;
+        paragraph = d === '';
+        surePara = paragraph;
+        if (d !== '') {
+          (definitions ??= []).push(d.source);
+          i += d.lines - 1;
+        }
+        continue;
+      }
       paragraph = startsParagraph(content, text);
+      surePara = paragraph;
       continue;
     }
     // Less indented: only a lazy line of the item's open paragraph keeps the item going (not a lone tag: micromark
     // lets a lazy line start an HTML block of type 7).
     if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124 || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0))) return undefined;
+    // A "[" line where no paragraph is surely open (after a nested quote or item) may start a definition.
+    if (rest.charCodeAt(0) === 91 && !surePara) return undefined;
   }
-  if (before === undefined) return itemData(n);
+  if (before === undefined) return definitions ? { ...itemData(n), definitions } : itemData(n);
   before.push({ line: itemStart, endLine: n - 1 });
-  return { ...EMPTY, items: before };
+  return { ...EMPTY, items: before, definitions: definitions ?? EMPTY.definitions };
 }
 
 /**
@@ -550,7 +607,7 @@ function literalBrackets(content: string, chunk: string): boolean {
 /** A line a setext heading may be underlined with (no spaces between its characters). */
 const SETEXT_SHAPE = /^(?:=+|-+)[ \t]*$/;
 
-function proseChunk(lines: readonly string[], n: number, from = 0, heading?: RawHeading): ChunkData | undefined {
+function proseChunk(lines: readonly string[], n: number, eol: string | undefined, from = 0, heading?: RawHeading): ChunkData | undefined {
   // The rows: made only at a second one, so a chunk of one row (every row of a long table is its own chunk) keeps the
   // shared [0], not an array of 17 slots made by a push.
   let rows: number[] | undefined;
@@ -563,7 +620,12 @@ function proseChunk(lines: readonly string[], n: number, from = 0, heading?: Raw
   let quotePara = false;
   let quoteDepth = 0;
   let quoteEmpty = false; // the quote's last line was ">" alone
+  let quoteClosed = false; // the quote's last line closed the block open at its depth (a heading, a thematic break)
+  // Every line of the quote so far was of a kind known here (a paragraph's, ">" alone, a definition, one that closes a
+  // block): no list item, code or other block is open in it, whose lazy lines or nesting would read otherwise.
+  let quoteSure = false;
   let afterDefinition = false; // the line before was a definition
+  let quoteDefinition = -1; // the line before was a definition in a quote of this depth
   let headings: RawHeading[] | undefined = heading && [heading];
   let paraLine = -1; // the unindented line that started the open paragraph, if it did so here
   for (let i = from; i < n; i++) {
@@ -587,21 +649,89 @@ function proseChunk(lines: readonly string[], n: number, from = 0, heading?: Raw
     }
     if (indent <= 3 && rest.charCodeAt(0) === 62 /* > */) {
       afterDefinition = false;
-      if (line.includes('```') || line.includes('~~~') || (line.includes('<') && !quotedProse(rest)) || (line.includes(']:') && !quotedNoDefinition(rest))) return undefined;
+      if (line.includes('```') || line.includes('~~~') || (line.includes('<') && !quotedProse(rest))) return undefined;
       const depth = quoteDepth;
       const inner = quoteContent(rest);
       if (inner === undefined) return undefined;
+      if (open !== 'quote') quoteSure = true;
       // A paragraph in the quote: a line that starts one, or a lazy-proof continuation of the one open (not in a quote
       // nested deeper than the last line's, which starts afresh).
       const continues: boolean = open === 'quote' && quotePara && inner.depth <= depth;
-      quotePara = inner.content !== '' && ((inner.indent < 4 && startsQuoteParagraph(inner.content)) || (continues && (inner.indent >= 4 || CONTINUATION_LINE.test(inner.content))));
-      quoteEmpty = inner.content === '';
-      quoteDepth = inner.depth;
+      // Right after a definition in a quote of the same depth, the quote's content goes on: another definition may
+      // start, however indented. A lazy line of a deeper quote's content ("> > [a]: /x", "> b") is left to remark.
+      const afterQuotedDefinition = open === 'quote' && quoteDefinition !== -1;
+      if (afterQuotedDefinition && inner.depth < quoteDefinition) return undefined;
+      const contentGoesOn = afterQuotedDefinition && inner.depth === quoteDefinition;
+      quoteDefinition = -1;
+      // Indented code in the quote, where its blocks are known (in a list item in it, it may be a definition).
+      const code = inner.indent >= 4 && !contentGoesOn;
+      if (!continues && inner.content.charCodeAt(0) === 91 /* [ */ && !(code && quoteSure)) {
+        // A definition may start only where no paragraph of the quote goes on: at the quote's start, after a line of
+        // ">" alone, in a quote nested deeper than the line before, or right after a definition. Elsewhere (after a
+        // list item, code or a line of unsure kind in the quote), remark says.
+        if (code || !(open !== 'quote' || contentGoesOn || (quoteSure && (quoteEmpty || quoteClosed || inner.depth > depth)))) return undefined;
+        // A link reference definition in the quote, or surely a paragraph's first line; anything unsure goes to remark.
+        const d = quotedDefinitionAt(inner.content, lines, i, n, inner.depth, eol);
+        if (d === undefined) return undefined;
+        quoteEmpty = false;
+        quoteClosed = false;
+        quoteDepth = inner.depth;
+        open = 'quote';
+        if (d === '') {
+          quotePara = true;
+          continue;
+        }
+        (definitions ??= []).push(d.source);
+        quotePara = false;
+        quoteDefinition = inner.depth;
+        i += d.lines - 1;
+        continue;
+      }
+      // A line that closes the block open at its depth, so that the next line starts afresh: an ATX heading, a thematic
+      // break, or a setext underline under the quote's paragraph of that depth (on a lazy line, "===" is text).
+      // Where the quote held a block of unsure kind, "===" may be its lazy line or an underline: remark says.
+      const content = inner.content;
+      const setext = inner.indent < 4 && SETEXT_SHAPE.test(content);
+      if (!quoteSure && setext && content.charCodeAt(0) === 61) return undefined;
+      quoteClosed = inner.indent < 4 && (ATX_START.test(content) || THEMATIC_BREAK.test(content) || (quoteSure && continues && inner.depth === depth && setext));
+      quotePara =
+        !quoteClosed &&
+        content !== '' &&
+        ((inner.indent < 4 && startsQuoteParagraph(content)) ||
+          (continues && (inner.indent >= 4 || CONTINUATION_LINE.test(content))) ||
+          // Text that goes on with the paragraph of its depth, or after a definition with its content (a paragraph's),
+          // unless it starts another block.
+          ((continues || contentGoesOn) && inner.depth === depth && typeof continuation(inner.indent === 0 ? content : ' '.repeat(inner.indent) + content, false) === 'string'));
+      if (!quotePara && !quoteClosed && content !== '') quoteSure = false;
+      // "]:" in a line that is no paragraph's (a list item, code in the quote), or after a block of unsure kind (whose
+      // label may go on into it): a definition may start or end in it, which remark reads.
+      if (line.includes(']:') && !(quotePara && quoteSure)) return undefined;
+      quoteEmpty = content === '';
+      // A lazy line of a deeper quote's paragraph leaves that quote open: the depth stays the paragraph's.
+      quoteDepth = continues && quotePara && inner.depth < depth ? depth : inner.depth;
       open = 'quote';
       continue;
     }
+    // A line that is not a quote's, right after a definition in one: a lazy line of the quote's content, or the end of
+    // the quote; the checks below send the first to remark (quotePara is false).
+    quoteDefinition = -1;
     // After a quote line with nothing on it, nothing takes lazy lines: the line is read as at the top level.
-    if (open === 'quote' && quoteEmpty) open = 'none';
+    if (open === 'quote' && (quoteEmpty || quoteClosed)) open = 'none';
+    if (open === 'none' && rest.charCodeAt(0) === 91 /* [ */ && (indent < 4 || afterDefinition)) {
+      // A link reference definition, or surely a paragraph's first line; anything unsure goes to remark. Right after a
+      // definition, the content goes on and another one may start, however indented.
+      afterDefinition = false;
+      const d = definitionAt(rest, lines, i, n, eol);
+      if (d === undefined) return undefined;
+      if (d !== '') {
+        (definitions ??= []).push(d.source);
+        afterDefinition = true;
+        i += d.lines - 1;
+        continue;
+      }
+      open = 'paragraph';
+      continue;
+    }
     if (indent >= 4) {
       // Indented code, unless it continues a paragraph (a quote's paragraph, lazily, or a top-level one), or follows a
       // definition: then it starts a paragraph (indented code cannot interrupt the definition's content).
@@ -625,19 +755,6 @@ function proseChunk(lines: readonly string[], n: number, from = 0, heading?: Raw
         if (!quotePara) return undefined;
         continue;
       }
-    }
-    if (open === 'none' && rest.charCodeAt(0) === 91 /* [ */) {
-      // A link reference definition, or surely a paragraph's first line; anything unsure goes to remark.
-      const d = definitionAt(rest, lines, i, n);
-      if (d === undefined) return undefined;
-      if (d !== '') {
-        (definitions ??= []).push(d.source);
-        afterDefinition = true;
-        i = d.next - 1;
-        continue;
-      }
-      open = 'paragraph';
-      continue;
     }
     // A setext underline (indented by up to three) after a paragraph of one plain unindented line (as in a chunk of
     // those two lines, above): a heading ("x---" typed into a run of thematic breaks sent the whole run to micromark).
@@ -711,117 +828,86 @@ function quoteContent(line: string): { depth: number; content: string; indent: n
   return { depth, content: line.slice(j), indent: j - i };
 }
 
-/** Content in a quote that surely starts a paragraph there (not a definition: a "[" line is read by definitionAt). */
+/**
+ * Content in a quote that surely starts a paragraph there (not a definition: a "[" line that may start one is read by
+ * quotedDefinitionAt).
+ */
 function startsQuoteParagraph(content: string): boolean {
   const c = content.charCodeAt(0);
-  if (c === 91) return definitionAt(content, [content], 0, 1) === '';
+  if (c === 91) return false;
   return PARAGRAPH_LINE.test(content) || (c === 96 && !content.startsWith('```')) || c === 124;
 }
 
-/** A link title that makes up a whole line: plain text in quotes or parentheses, spaces around it. */
-const TITLE_LINE = /^ *(?:"([^"\\&()\p{Cc}]*)"|'([^'\\&()\p{Cc}]*)'|\(([^"\\&()\p{Cc}]*)\)) *$/u;
+/**
+ * Line `i` starts with "[" (`rest`, without its indentation) where a link reference definition may start, at the top
+ * level: the definition (see readDefinition) over the chunk's lines (`n`, up to its trailing blank lines), '' when
+ * surely none starts there, so the line starts a paragraph, or undefined when unsure, for remark.
+ */
+function definitionAt(rest: string, lines: readonly string[], i: number, n: number, eol: string | undefined): ReturnType<typeof readDefinition> {
+  return readDefinition(rest, (k) => (i + k < n ? continuation(lines[i + k]!, false) : null), eol);
+}
+
+/** definitionAt in a block quote of `depth` ">", whose content on line `i` (after the markers) starts with "[". */
+function quotedDefinitionAt(content: string, lines: readonly string[], i: number, n: number, depth: number, eol: string | undefined): ReturnType<typeof readDefinition> {
+  return readDefinition(content, (k) => (i + k < n ? quotedContinuation(lines[i + k]!, depth) : null), eol);
+}
 
 /**
- * Line `i` starts with "[" where a paragraph may start (so a link reference definition may too); read by one pass.
- * Gives the definition's source as remark gives it (see collectDefinitions in remark.ts) and the line after it, for a
- * definition with a plain destination and at most a plain title, its label on one line or two, its title on its
- * destination's line or the next; '' when the line is surely no definition's start (its label closes without ":"
- * after it, or something other than a title follows the destination), so it starts a paragraph; undefined when unsure
- * (a label, destination or title that may go on further, escapes, references, angle brackets, parentheses), for
- * remark. `rest` is line i without its indentation; `n`, the chunk's lines up to its trailing blank lines.
+ * The first characters of a line (after up to three spaces) with which continuation may say other than "text": every
+ * block that may interrupt a paragraph starts with one of them, or with a digit; so does every line plainLine is unsure of.
  */
-function definitionAt(rest: string, lines: readonly string[], i: number, n: number): { source: string; next: number } | '' | undefined {
-  let line = rest;
-  let row = i;
-  let label = '';
-  let k = 1;
-  for (;;) {
-    for (; k < line.length; k++) {
-      const c = line.charCodeAt(k);
-      if (c === 93 /* ] */) break;
-      if (c === 91 /* [ */) return ''; // an unescaped "[" in a label: no definition
-      if (c === 92 /* \ */ || c === 38 /* & */) return undefined;
-    }
-    label += line.slice(row === i ? 1 : 0, k);
-    if (k < line.length) break;
-    // The label may go on on the next line, if that line goes on with the paragraph: read a label of two lines.
-    // (After the chunk's last line of text, only blank lines or a line that ends the paragraph follow: see scan.ts.)
-    const next = row + 1 < n ? lines[row + 1]! : '';
-    if (next.trim() === '') return '';
-    // A "[" there, which goes on with the paragraph (it starts no block), ends the label unclosed: no definition.
-    if (row === i && next.charCodeAt(0) === 91) return '';
-    if (row > i || !/^[a-z0-9]/i.test(next) || !PARAGRAPH_LINE.test(next)) return undefined;
-    label += '\n';
-    line = next;
-    row++;
-    k = 0;
+const BLOCK_START_CHARACTERS: ReadonlySet<number> = new Set([...'#-*_+>`~<=|'].map((c) => c.charCodeAt(0)));
+
+/** An ordered or bullet list item with content that may interrupt a paragraph (and so a definition's content). */
+const INTERRUPTING_ITEM = /^(?:[-+*]|1[.)])[ \t]+\S/;
+
+/**
+ * A line after a definition's first, at the top level or in a quote (as the quote's content): the line, when the
+ * definition's content (a paragraph's, to micromark) goes on into it; null when it ends before it (a blank line, or a
+ * block that interrupts a paragraph: a quote, heading, fence, HTML of kinds 1–6, thematic break, setext underline,
+ * list item that may interrupt); undefined when unsure. `lazy`, for a line after a quote's without its markers: such
+ * a line may go on with the quote's content, which is left to remark.
+ */
+function continuation(line: string, lazy: boolean): string | null | undefined {
+  let i = 0;
+  let column = 0;
+  for (let c = line.charCodeAt(0); c === 32 || c === 9; c = line.charCodeAt(++i)) column = c === 9 ? column + 4 - (column % 4) : column + 1;
+  if (i === line.length) return null;
+  // Indented by four columns or more: never a block of its own after a paragraph's line.
+  if (column >= 4) return lazy ? undefined : line;
+  const c = line.charCodeAt(i);
+  // Most lines start with a character no block starts with (a letter, a quote mark): text, told without a pattern.
+  if (!BLOCK_START_CHARACTERS.has(c) && !(c >= 48 && c <= 57)) return lazy ? undefined : line;
+  const rest = i === 0 ? line : line.slice(i);
+  if (c === 62 || ATX_START.test(rest) || THEMATIC_BREAK.test(rest) || INTERRUPTING_ITEM.test(rest)) return null;
+  if ((c === 96 || c === 126) && rest.charCodeAt(1) === c && rest.charCodeAt(2) === c) {
+    // A fence, unless a backtick follows a run of backticks (no fence then: text).
+    let k = 3;
+    while (rest.charCodeAt(k) === c) k++;
+    if (c === 126 || rest.indexOf('`', k) === -1) return null;
+    return lazy ? undefined : line;
   }
-  if (label.length > 999 || label.trim() !== label || label === '') return undefined;
-  if (line.charCodeAt(k + 1) !== 58 /* : */) return '';
-  k += 2;
-  while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
-  if (k === line.length) return undefined; // the destination may be on the next line
-  // The destination, plain or in angle brackets, its backslash escapes read (remark's URL, "<" and ">" encoded).
-  const angle = line.charCodeAt(k) === 60;
-  if (angle) k++;
-  let url = '';
-  let from = k;
-  let parens = 0; // unescaped "(" not yet closed, in a plain destination
-  let unsure = false;
-  for (; k < line.length; k++) {
-    const c = line.charCodeAt(k);
-    if (angle ? c === 62 : c === 32 || c === 9) break;
-    if (c === 92 /* \ */ && k + 1 < line.length && asciiPunctuation(line.charCodeAt(k + 1))) {
-      url += line.slice(from, k);
-      from = ++k;
-      continue;
-    }
-    // Surely no definition: a "<" in angle brackets, or a ")" that closes nothing in a plain destination (it ends the
-    // destination, and a ")" is no title's start). Lines of such definitions went to micromark, quadratic on them.
-    if (angle && c === 60) return '';
-    if (!angle && c === 41 && parens === 0) return '';
-    if (!angle && c === 40) parens++;
-    else if (!angle && c === 41) parens--;
-    else if (c < 0x20 || c === 0x7f || c === 60 || c === 38 || (!angle && c === 62)) return undefined;
-    if (!angle && (c === 40 || c === 41)) unsure = true;
-  }
-  // A plain destination with a "(" left open at its end: no definition.
-  if (parens > 0 && parens < 32) return '';
-  if (unsure) return undefined;
-  url += line.slice(from, k);
-  if (angle) {
-    // No closing ">" on its line, and an angle-bracket destination takes no line ending: no definition, a paragraph
-    // (25,000 lines of "[a]: <" went to micromark, quadratic on them: 6.6 s).
-    if (k === line.length) return '';
-    k++;
-    if (k < line.length && line.charCodeAt(k) !== 32 && line.charCodeAt(k) !== 9) return undefined;
-  }
-  const source = `[${label}]: <${url.replace(/[<>]/g, encodeURIComponent)}>`;
-  let t = k;
-  while (line.charCodeAt(t) === 32 || line.charCodeAt(t) === 9) t++;
-  if (t === line.length) {
-    // A title may follow on the next line: a whole plain one is read, anything else that may be one goes to remark.
-    const next = row + 1 < n ? lines[row + 1]! : '';
-    if (!/^[ \t]*["'(]/.test(next)) return { source, next: row + 1 };
-    const title = TITLE_LINE.exec(next);
-    if (!title) return undefined;
-    const text = title[1] ?? title[2] ?? title[3]!;
-    return { source: text === '' ? source : `${source} "${text}"`, next: row + 2 };
-  }
-  const open = line.charCodeAt(t);
-  const close = open === 34 ? 34 : open === 39 ? 39 : open === 40 ? 41 : -1;
-  if (close === -1) return ''; // neither a title nor the line's end after the destination: no definition
-  let e = t + 1;
-  for (; e < line.length; e++) {
-    const c = line.charCodeAt(e);
-    if (c === close) break;
-    if (c === 92 || c === 38 || c === 34 || c === 40 || c === 41 || c < 0x20) return undefined;
-  }
-  if (e === line.length) return undefined; // the title may go on on the next line
-  // Anything but white space after a title on the destination's line: no definition (remark reads a paragraph).
-  for (let j = e + 1; j < line.length; j++) if (line.charCodeAt(j) !== 32 && line.charCodeAt(j) !== 9) return '';
-  const title = line.slice(t + 1, e);
-  return { source: title === '' ? source : `${source} "${title}"`, next: row + 1 };
+  const html = c === 60 ? htmlFlowStart(rest) : 0;
+  if (html >= 1 && html <= 6) return null;
+  if (lazy) return undefined;
+  if ((c === 61 || c === 45) && SETEXT_SHAPE.test(rest)) return null;
+  // A paragraph's next line: text, a row, inline HTML or a lone tag (kind 7 cannot interrupt), an item that cannot.
+  return plainLine(rest) || c === 124 || c === 60 || cannotInterrupt(rest) ? line : undefined;
+}
+
+/**
+ * A line after a definition's first in a quote of `depth` ">" (see continuation): a quote line of that depth gives its
+ * content; a deeper one starts a quote, which ends the content; a shallower one or a line without markers may be a
+ * lazy line of it (unsure), unless it ends the quote.
+ */
+function quotedContinuation(line: string, depth: number): string | null | undefined {
+  let indent = 0;
+  while (line.charCodeAt(indent) === 32) indent++;
+  if (indent > 3 || line.charCodeAt(indent) !== 62) return continuation(line, true);
+  const inner = quoteContent(line);
+  if (inner === undefined || inner.depth < depth) return undefined;
+  if (inner.depth > depth) return null;
+  return continuation(inner.indent === 0 ? inner.content : ' '.repeat(inner.indent) + inner.content, false);
 }
 
 /**
@@ -892,18 +978,6 @@ function inlineHtmlLine(rest: string, open: 'none' | 'paragraph' | 'quote'): boo
  * or the like, or with inline HTML. So a "<" in it opens no HTML block inside the quote (which could be left open at
  * the chunk's end). Lines of `> <span>x</span> text` were read by micromark, super-linear on them.
  */
-/**
- * A quote line whose content starts with a label that closes on the line and is surely no definition's start (see
- * definitionAt): no definition starts there, and none that started above goes on into it (a label holds no "[").
- * Quote lines of "[a]: <" went to micromark, quadratic on them (25,000 lines: 3.8 s).
- */
-function quotedNoDefinition(rest: string): boolean {
-  let i = 0;
-  for (let c = rest.charCodeAt(0); c === 62 || c === 32 || c === 9; c = rest.charCodeAt(++i));
-  const content = i === 0 ? rest : rest.slice(i);
-  return content.charCodeAt(0) === 91 && content.includes(']') && definitionAt(content, [content], 0, 1) === '';
-}
-
 function quotedProse(rest: string): boolean {
   let i = 0;
   for (let c = rest.charCodeAt(0); c === 62 || c === 32 || c === 9; c = rest.charCodeAt(++i));
