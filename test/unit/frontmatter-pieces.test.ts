@@ -26,6 +26,22 @@ const YAML_CASES: readonly string[] = [
   'started: 2024-01-01T10:00:00Z\ndetected: 2001-12-14t21:59:43.10-05:00\nc: 10:00\nd: x:y:z\ne: x::y\nf: x :y\ng: x# y',
   'a: x #y\nb: x:\nc: x: \nd: :x\ne: x : y\nf: a#\ng: a:#\nh: a#:b\ni: http://x.y/a#b?c=d:e',
   'a: -1\nb: - x\nc: ?x\nd: :x\ne: @x\nf: %x\ng: `x\nh: !x\ni: &x\nj: *x\nk: |x\nl: >x\nm: {x\nn: ,x',
+  // Errors in one piece: the first is read from the text up to that piece when nothing there reaches past its end.
+  'k0: [a, : b } ]\nk1: [a, : b } ]\nk2: 1',
+  'a: 1\nb: [x, : y } ]\n\n  \nc: "q"',
+  'a: [1,\n  2\nb: 3',
+  'a: {x: 1\n  y\nb: 2',
+  'a: x: y\nb: 1',
+  'a: 1\n b: 2\nc: 3',
+  'a: b\n  c: d\ne: f',
+  'd:# |\n  t\ne: 5',
+  'a: [x\nb\nc: 1',
+  'a: &x [1, : 2]\nb: *x',
+  'a: [1, ] ]\r\n  - x\r\nb: [\r\nc: 2',
+  'a: !!int x\nb: [}\nc: 1',
+  'a: 1\na: [:]\nb: 2',
+  'a: 1\nb: x\ra: [}\nc: 1',
+  'a:\n  x: 1\n  x: 2\nb: [}\nc: 1',
   '1: one\ntrue: yes\nnull: nothing\n1.0: float\n0x1: hex\n_: under\nkey-with-dash: 1\na.b: 2\n9abc: 3',
   '__proto__: polluted\nconstructor: c\ntoString: t\nhasOwnProperty: h\nvalueOf: v',
   'a: 1\na: 2',
@@ -303,6 +319,23 @@ describe('front matter in pieces', () => {
       if (i === 3) text = entries.join('\n');
       else text = randomEdit(text, r);
       same('yaml', text, pieces, ` (edit ${i})`, 23);
+    }
+  });
+
+  it('yaml: a large front matter of errors reads as the whole, and an edit parses only the text up to the first error', function () {
+    this.timeout(120_000);
+    const bad = (i: number) => `k${i}: [a, : b } ]`;
+    for (const head of ['', 'title: x\n', Array.from({ length: 3000 }, (_, i) => `n${i}:\n  a: [${i}]`).join('\n') + '\n', 'a: "open\n']) {
+      let text = head + Array.from({ length: 6000 }, (_, i) => bad(i)).join('\n');
+      const pieces = new FrontMatterPieces();
+      same('yaml', text, pieces, ' (new)', 97);
+      const at = text.indexOf(bad(3000)) + 2;
+      text = `${text.slice(0, at)}x${text.slice(at)}`;
+      same('yaml', text, pieces, ' (edit)', 97);
+      assert.ok(pieces.parsedLastRun <= 1, `parsed ${pieces.parsedLastRun}`);
+      // The first error fixed: the next one is found.
+      text = text.replace(': [a, : b } ]', ': [a, b]');
+      same('yaml', text, pieces, ' (first fixed)', 97);
     }
   });
 

@@ -301,6 +301,10 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
   let deferred = 0;
   for (let i = 0; i < list.length; i++) if (list[i] === DEFERRED) deferred += (starts[i + 1] ?? value.length) - starts[i]!;
   if (deferred > PARSE_WHOLE_FROM) {
+    // A piece that fails alone near the start (a text of many errors): its error is read from the text up to it.
+    const failing = firstFailingPiece(value, starts, list, PARSE_WHOLE_FROM);
+    const early = failing === undefined ? undefined : prefixError(value, whole, contentLine, starts, failing);
+    if (early) return early;
     const read = parseYamlWholeDoc(value, whole, contentLine);
     if (read.doc && read.frontMatter.errors.length === 0) piecesFromDocument(read.doc, read.frontMatter.data, value, starts, list);
     return read.frontMatter;
@@ -317,7 +321,7 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
   let duplicate: [number, number] | undefined;
   for (let i = 0; i < list.length; i++) {
     const piece = list[i];
-    if (!piece) return undefined;
+    if (!piece) return prefixError(value, whole, contentLine, starts, i);
     if (piece instanceof FastPiece) {
       if (!clean && Object.hasOwn(data, piece.stringKey)) again = true;
       addJsPair(data, piece.stringKey, piece.value);
@@ -369,6 +373,77 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
   };
   if (duplicate) return yamlResult(whole, {}, [{ message: DUPLICATE_MESSAGE, range: toRange(duplicate[0], duplicate[1]) }], topPairs, toRange);
   return yamlResult(whole, data, [], topPairs, toRange);
+}
+
+/**
+ * Parses the DEFERRED pieces in order, replacing them in `list`, until one fails alone (its index is returned) or
+ * more than `budget` characters were parsed (undefined).
+ */
+function firstFailingPiece(value: string, starts: readonly number[], list: (YamlPiece | undefined)[], budget: number): number | undefined {
+  let parsed = 0;
+  for (let i = 0; i < list.length; i++) {
+    const piece = list[i];
+    if (piece === undefined) return i;
+    if (piece !== DEFERRED) continue;
+    if (parsed > budget) return undefined;
+    const start = starts[i]!;
+    const end = starts[i + 1] ?? value.length;
+    parsed += end - start;
+    const composed = composedYamlPiece(value.slice(start, end));
+    list[i] = composed;
+    if (!composed) return i;
+  }
+  return undefined;
+}
+
+/**
+ * Whether nothing in the piece value[start, end) can go on into the next piece (which starts in the first column):
+ * its first line starts with a plain key then ": " (or ":" at the line's end), so the rest of the piece is that key's
+ * value, which a line in the first column ends; every later line is indented or empty; no quote, whose scalar the
+ * parser would look for the closing quote of beyond. (A line in the first column without such a key, as `d:# |`,
+ * may start a plain scalar that the next piece's first line continues.)
+ */
+function closedByNextPiece(value: string, start: number, end: number): boolean {
+  PIECE_KEY.lastIndex = start;
+  if (!PIECE_KEY.test(value)) return false;
+  for (let i = start; i < end; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 34 || c === 39 || (c === 13 && value.charCodeAt(i + 1) !== 10)) return false;
+    if (c === 10 && i + 1 < end) {
+      const next = value.charCodeAt(i + 1);
+      if (next !== 32 && next !== 10 && !(next === 13 && value.charCodeAt(i + 2) === 10)) return false;
+    }
+  }
+  return true;
+}
+const PIECE_KEY = /\w[\w.-]*:(?: |\r?\n|$)/y;
+
+/**
+ * The front matter when piece `i` fails alone and every piece before it reads alone: when the text up to the end of
+ * piece `i` has an error inside it (not where that text ends, where an open quote or flow collection would be closed
+ * by what follows in the whole), the whole text has the same first error, since the parser reads a line in the first
+ * column as ending whatever piece `i` left open. Its data is then {} as the whole's, and valueRange and nodeRange
+ * parse the whole text when first asked. Otherwise undefined (the whole text is parsed).
+ */
+function prefixError(value: string, whole: Range, contentLine: number, starts: readonly number[], i: number): FrontMatter | undefined {
+  const end = starts[i + 1];
+  if (end === undefined || !closedByNextPiece(value, starts[i]!, end)) return undefined;
+  let contentEnd = end;
+  while (contentEnd > 0 && (value.charCodeAt(contentEnd - 1) === 10 || value.charCodeAt(contentEnd - 1) === 13)) contentEnd--;
+  const prefix = value.slice(0, end);
+  const read = parseYamlWholeDoc(prefix, whole, contentLine);
+  const { errors } = read.frontMatter;
+  const err = read.doc?.errors[0];
+  if (!read.doc || errors.length === 0 || !err || err.code === 'MISSING_CHAR' || err.pos[0] >= contentEnd || err.pos[1] > contentEnd) return undefined;
+  let tops: TopPair[] | undefined;
+  const topPairs = (): readonly TopPair[] => {
+    if (!tops) {
+      const contents = withoutStacks(() => parseDocument(value, YAML_OPTIONS)).contents;
+      tops = isMap(contents) ? contents.items.map((pair) => topPair(pair, 0)) : [];
+    }
+    return tops;
+  };
+  return yamlResult(whole, {}, [errors[0]!], topPairs, rangeMaker(value, contentLine));
 }
 
 /** Noted on a text whose top-level JavaScript keys are all different and whose mappings repeat no key. */
