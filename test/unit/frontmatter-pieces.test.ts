@@ -26,6 +26,25 @@ const YAML_CASES: readonly string[] = [
   'started: 2024-01-01T10:00:00Z\ndetected: 2001-12-14t21:59:43.10-05:00\nc: 10:00\nd: x:y:z\ne: x::y\nf: x :y\ng: x# y',
   'a: x #y\nb: x:\nc: x: \nd: :x\ne: x : y\nf: a#\ng: a:#\nh: a#:b\ni: http://x.y/a#b?c=d:e',
   'a: -1\nb: - x\nc: ?x\nd: :x\ne: @x\nf: %x\ng: `x\nh: !x\ni: &x\nj: *x\nk: |x\nl: >x\nm: {x\nn: ,x',
+  // Block sequences of one-line items, read without the parser when every item is a fast value at one indentation.
+  "responders:\n  - a\n  - b c\n  - 1\n  - true\n  - \"q\"\n  - 's'\n  - ~\n  - 0x1F\n  - 2024-01-01T10:00:00Z\nz: 1",
+  'r:\n- a\n- b\n\n\nz: 1',
+  'r:   \n    - a\n    -   2024-01-01\n',
+  'r:\n  - a\n   - b\nz: 1',
+  'r:\n  - a\n - b\nz: 1',
+  'r:\n  - a\n  - b #c\n  - c:d\n  - e: f\nz: 1',
+  'r:\n  - a\n  -\n  - - x\nz: 1',
+  'r:\n  - a\n    b\nz: 1',
+  'r:\n  - a \n  - b',
+  'r:\n  - a\n  - b\n# c\n  - d',
+  'r:\n  - x\nr:\n  - y',
+  '1:\n  - a\n1.0:\n  - b\ntrue:\n  - c',
+  'r:\n  - &x a\nz:\n  - *x',
+  '__proto__:\n  - a\nconstructor:\n  - b',
+  'r: \n  - "a\\n"\n  - \'it\'\'s\'\n  - "x\n  - y"',
+  'r:\n  - a\n\n  - b\n  -\tc\n  - d\te',
+  // A block scalar's indentation indicator past the lines: the parser's line counter skips a line.
+  'a: &xb: * 1\n - b\na:  |2\nb: 3',
   // Errors in one piece: the first is read from the text up to that piece when nothing there reaches past its end.
   'k0: [a, : b } ]\nk1: [a, : b } ]\nk2: 1',
   'a: 1\nb: [x, : y } ]\n\n  \nc: "q"',
@@ -336,6 +355,18 @@ describe('front matter in pieces', () => {
       // The first error fixed: the next one is found.
       text = text.replace(': [a, : b } ]', ': [a, b]');
       same('yaml', text, pieces, ' (first fixed)', 97);
+    }
+  });
+
+  it('yaml: a long block sequence of one-line items (read without the parser) reads as the whole, before and after edits', () => {
+    const r = rng(17);
+    const values = ['name', '1', 'true', '~', '"q"', "'s'", 'a b', 'x:y', '0x1F', '2024-01-01', 'null', '.inf'];
+    let text = `title: x\nresponders:\n${Array.from({ length: 3000 }, (_, i) => `  - ${values[i % values.length]}${i % 3 === 0 ? '' : i}`).join('\n')}\nz: 1\n`;
+    const pieces = new FrontMatterPieces();
+    same('yaml', text, pieces, ' (new)');
+    for (let i = 0; i < 30; i++) {
+      text = randomEdit(text, r);
+      same('yaml', text, pieces, ` (edit ${i})`);
     }
   });
 
