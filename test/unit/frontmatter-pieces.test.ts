@@ -43,6 +43,20 @@ const YAML_CASES: readonly string[] = [
   '__proto__:\n  - a\nconstructor:\n  - b',
   'r: \n  - "a\\n"\n  - \'it\'\'s\'\n  - "x\n  - y"',
   'r:\n  - a\n\n  - b\n  -\tc\n  - d\te',
+  // Entries `key: *name`, read without the parser: the anchored value, the parser's alias count and its errors.
+  'base: &a {x: 1}\nk0: *a\nk1: *a\nk2: *a',
+  'base: &a\n  x: [1, 2]\nk0: *a\nbase2: &a [3]\nk1: *a\nk2: *nope\nk3: *a',
+  'k0: *a\nbase: &a 1',
+  's: &s text\nk: *s\nk: *s',
+  'e: &e []\nf: &f {}\nk0: *e\nk1: *f\ng: &g [[], {}]\nk2: *g\nh: &h [[], 1]\nk3: *h',
+  'n: &n\nk: *n\nm: !!str &m x\nj: *m',
+  'a:\n  b: &x 1\nk: *x',
+  '&x a: 1\nk: *x',
+  'a: &x [1, *x]\nk: *x',
+  'a: &x [&y 1, 2]\nb: *y\nc: *x',
+  'a: &x 1\nb:\n  c: &x 2\nk: *x',
+  'k: *a b\nk2: *a\n',
+  'a: &a 1\n1: *a\n"1": *a',
   // A block scalar's indentation indicator past the lines: the parser's line counter skips a line.
   'a: &xb: * 1\n - b\na:  |2\nb: 3',
   // Errors in one piece: the first is read from the text up to that piece when nothing there reaches past its end.
@@ -367,6 +381,21 @@ describe('front matter in pieces', () => {
     for (let i = 0; i < 30; i++) {
       text = randomEdit(text, r);
       same('yaml', text, pieces, ` (edit ${i})`);
+    }
+  });
+
+  it('yaml: many aliases of one anchor read as the whole (the parser refuses more than 100), before and after edits', () => {
+    const r = rng(19);
+    for (const anchor of ['&a {x: 1}', '&a []', '&a 1', '&a\n  - [1]', '&a [*b]']) {
+      for (const count of [99, 100, 101, 3000]) {
+        let text = `b: &b 0\nbase: ${anchor}\n${Array.from({ length: count }, (_, i) => `k${i}: *a`).join('\n')}\n`;
+        const pieces = new FrontMatterPieces();
+        same('yaml', text, pieces, ' (new)', 37);
+        for (let i = 0; i < 8; i++) {
+          text = randomEdit(text, r);
+          same('yaml', text, pieces, ` (edit ${i})`, 37);
+        }
+      }
     }
   });
 

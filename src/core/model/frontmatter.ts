@@ -319,15 +319,34 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
   const clean = cut.changed?.note === CLEAN && sameKeys(cut.changed.replaced, list.slice(cut.changed.from, cut.changed.to));
   let again = false;
   let duplicate: [number, number] | undefined;
+  // Entries `key: *name`: the anchors set so far (see anchorsOf) and what the parser's toJS would throw first.
+  let anchors: Map<string, Anchor | typeof COMPLEX> | undefined;
+  if (list.some((p) => p instanceof AliasPiece)) anchors = new Map();
+  let thrown: string | undefined;
   for (let i = 0; i < list.length; i++) {
     const piece = list[i];
     if (!piece) return prefixError(value, whole, contentLine, starts, i);
+    if (piece instanceof AliasPiece) {
+      if (!clean && Object.hasOwn(data, piece.stringKey)) again = true;
+      const anchor = anchors!.get(piece.anchor);
+      if (anchor === COMPLEX) return undefined;
+      if (thrown === undefined) {
+        if (!anchor) thrown = `Unresolved alias (the anchor must be set before the alias): ${piece.anchor}`;
+        else if (++anchor.count * anchor.aliasCount > MAX_ALIAS_COUNT) thrown = 'Excessive alias count indicates a resource exhaustion attack';
+      }
+      // Once toJS would have thrown, the data is dropped; its keys still find repeated keys.
+      addJsPair(data, piece.stringKey, thrown === undefined ? anchor!.js : undefined);
+      continue;
+    }
     if (piece instanceof FastPiece) {
       if (!clean && Object.hasOwn(data, piece.stringKey)) again = true;
       addJsPair(data, piece.stringKey, piece.value);
       continue;
     }
     if ('deferred' in piece) return undefined;
+    if (anchors) {
+      for (const [name, anchor] of anchorsOf(piece)) anchors.set(name, anchor === COMPLEX ? COMPLEX : { js: anchor.js, aliasCount: anchor.aliasCount, count: 1 });
+    }
     const js = piece.js;
     if (js.length !== 2 * piece.pairs.length) again = true;
     for (let k = 0; k < js.length; k += 2) {
@@ -372,6 +391,7 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
     return tops;
   };
   if (duplicate) return yamlResult(whole, {}, [{ message: DUPLICATE_MESSAGE, range: toRange(duplicate[0], duplicate[1]) }], topPairs, toRange);
+  if (thrown !== undefined) return yamlResult(whole, {}, [{ message: `Front matter could not be read: ${thrown}`, range: whole }], topPairs, toRange);
   return yamlResult(whole, data, [], topPairs, toRange);
 }
 
@@ -441,6 +461,71 @@ function prefixError(value: string, whole: Range, contentLine: number, starts: r
   return { kind: 'yaml', range: whole, data: {}, errors: [errors[0]!], valueRange: (key) => read().valueRange(key), nodeRange: (path) => read().nodeRange(path) };
 }
 
+/**
+ * An anchored node, as the parser's toJS counts its aliases (toJS, Alias.resolve): its value, aliasCount, and count
+ * (1, then one more per alias); an alias whose count times aliasCount passes maxAliasCount throws.
+ */
+interface Anchor {
+  readonly js: unknown;
+  readonly aliasCount: number;
+  count: number;
+}
+/** An anchor whose aliases only the parser reads (nested, in a piece with aliases, on a key). */
+const COMPLEX = Symbol('complex anchor');
+const pieceAnchors = new WeakMap<ComposedPiece, ReadonlyMap<string, Anchor | typeof COMPLEX>>();
+
+/**
+ * The anchors a piece sets, the last of each name, in document order. Only the value of a piece's one entry, in a
+ * piece without aliases, is read here (its value is the piece's, and its aliasCount is yaml's getAliasCount); any
+ * other is COMPLEX. Kept per piece.
+ */
+function anchorsOf(piece: ComposedPiece): ReadonlyMap<string, Anchor | typeof COMPLEX> {
+  let found = pieceAnchors.get(piece);
+  if (found) return found;
+  const map = new Map<string, Anchor | typeof COMPLEX>();
+  const aliased = piece.pairs.some((p) => hasAlias(p.key) || hasAlias(p.value));
+  // Document order: a pair's key, then its value; a collection's items in order (explicit stack).
+  const stack: unknown[] = [];
+  for (let k = piece.pairs.length - 1; k >= 0; k--) stack.push(piece.pairs[k]!.value, piece.pairs[k]!.key);
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isNode(node)) continue;
+    const name = (node as { anchor?: string }).anchor;
+    if (name) {
+      const only = piece.pairs.length === 1 && piece.js.length === 2 && node === piece.pairs[0]!.value && !aliased;
+      map.set(name, only ? { js: piece.js[1], aliasCount: aliasCountOf(node), count: 0 } : COMPLEX);
+    }
+    if (isMap(node) || isSeq(node)) {
+      const items = node.items as unknown[];
+      for (let k = items.length - 1; k >= 0; k--) {
+        const item = items[k];
+        if (isPair(item)) stack.push(item.value, item.key);
+        else stack.push(item);
+      }
+    }
+  }
+  found = map;
+  pieceAnchors.set(piece, found);
+  return found;
+}
+
+/** yaml's getAliasCount of a node without aliases: 0 for an empty collection, else 1 (explicit stack). */
+function aliasCountOf(root: unknown): number {
+  if (!isMap(root) && !isSeq(root)) return 1;
+  // A collection's count is its items' largest: 1 as soon as any item reaches a scalar (or null) through collections.
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) stack.push(item.key, item.value);
+        else stack.push(item);
+      }
+    } else return 1;
+  }
+  return 0;
+}
+
 /** Noted on a text whose top-level JavaScript keys are all different and whose mappings repeat no key. */
 const CLEAN = 'clean';
 
@@ -504,7 +589,7 @@ const PARSE_WHOLE_FROM = 64 * 1024;
 function quickYamlPiece(value: string, start: number, end: number): FastPiece | ComposedPiece | typeof DEFERRED {
   try {
     if (onlyComments(value, start, end)) return NOTHING;
-    return fastYamlPiece(value, start, end) ?? fastSequencePiece(value, start, end) ?? DEFERRED;
+    return fastYamlPiece(value, start, end) ?? aliasPiece(value, start, end) ?? fastSequencePiece(value, start, end) ?? DEFERRED;
   } catch {
     return DEFERRED;
   }
@@ -632,6 +717,25 @@ class FastPiece {
     return { key: this.key, keyNode: { range: [0, this.keyEnd, this.keyEnd] }, value: { range: [this.valueStart, this.valueEnd, this.valueEnd] }, base };
   }
 }
+
+/** The entry `key: *name`: its value is the anchored node's, found when the pieces are put together. */
+class AliasPiece extends FastPiece {
+  constructor(key: unknown, stringKey: string, keyEnd: number, valueStart: number, valueEnd: number, readonly anchor: string) {
+    super(key, stringKey, undefined, keyEnd, valueStart, valueEnd);
+  }
+}
+
+/** The one-line entry `key: *name` (then blank lines), or undefined. */
+function aliasPiece(value: string, start: number, end: number): AliasPiece | undefined {
+  ALIAS_ENTRY.lastIndex = start;
+  const m = ALIAS_ENTRY.exec(value);
+  if (!m || ALIAS_ENTRY.lastIndex !== end) return undefined;
+  const key = resolvePlain(m[1]!, true);
+  if (key === REFUSED) return undefined;
+  const valueStart = m[0].indexOf('*');
+  return new AliasPiece(key, key === null ? '' : String(key), m[1]!.length, valueStart, valueStart + 1 + m[2]!.length, m[2]!);
+}
+const ALIAS_ENTRY = /(\w[\w.-]*): +\*([\w.-]+)\n*/y;
 
 /**
  * The one-line entry `key: value` (then blank lines), with a key of letters, digits, "_", "-" and "." and a value
