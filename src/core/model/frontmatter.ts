@@ -827,7 +827,24 @@ function fastSequencePiece(value: string, start: number, end: number): ComposedP
   return { pairs: [new Pair(keyNode, seq)], origin: 0, js: [key === null ? '' : String(key), js], nestedDuplicate: undefined };
 }
 
-let coreSchema: { readonly tags: readonly ScalarTag[]; readonly str: ScalarTag; readonly options: object } | null | undefined;
+let coreSchema:
+  | {
+      readonly tags: readonly ScalarTag[];
+      readonly str: ScalarTag;
+      readonly options: object;
+      /** The tests of the tags a value (a key) may resolve by, as one pattern: a string no tag takes is read in one test. */
+      readonly anyValue: RegExp | undefined;
+      readonly anyKey: RegExp | undefined;
+    }
+  | null
+  | undefined;
+
+/** The tests of `tags` (those that have one) as one pattern (each anchored at both ends, without flags), or undefined. */
+function oneTest(tags: readonly ScalarTag[]): RegExp | undefined {
+  const tests = tags.flatMap((t) => (t.test ? [t.test] : []));
+  if (tests.some((t) => t.flags !== '' || !t.source.startsWith('^') || !t.source.endsWith('$'))) return undefined;
+  return new RegExp(tests.map((t) => `(?:${t.source})`).join('|'));
+}
 const REFUSED = Symbol('refused');
 let refused = false;
 const refuse = (): void => {
@@ -840,10 +857,19 @@ function resolvePlain(source: string, atKey: boolean): unknown {
     const doc = new Document(null, YAML_OPTIONS);
     const tags = doc.schema.tags.filter((t): t is ScalarTag => !('nodeClass' in t) && !('collection' in t && t.collection));
     const str = tags.find((t) => t.tag === 'tag:yaml.org,2002:str');
-    coreSchema = !str || doc.schema.compat ? null : { tags, str, options: doc.options };
+    const anyValue = oneTest(tags.filter((t) => t.default === true));
+    const anyKey = oneTest(tags.filter((t) => t.default === true || t.default === 'key'));
+    coreSchema = !str || doc.schema.compat ? null : { tags, str, options: doc.options, anyValue, anyKey };
   }
   if (!coreSchema) return REFUSED;
   let tag = coreSchema.str;
+  const any = atKey ? coreSchema.anyKey : coreSchema.anyValue;
+  if (any && !any.test(source)) {
+    refused = false;
+    const res = tag.resolve(source, refuse, coreSchema.options);
+    if (refused) return REFUSED;
+    return isScalar(res) ? res.value : res;
+  }
   for (const t of coreSchema.tags) {
     if ((t.default === true || (atKey && t.default === 'key')) && t.test?.test(source)) {
       tag = t;
