@@ -397,7 +397,7 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
 
 /**
  * Parses the DEFERRED pieces in order, replacing them in `list`, until one fails alone (its index is returned) or
- * more than `budget` characters were parsed (undefined).
+ * the next would take the characters parsed past `budget` (undefined: a large piece is left to the whole parse).
  */
 function firstFailingPiece(value: string, starts: readonly number[], list: (YamlPiece | undefined)[], budget: number): number | undefined {
   let parsed = 0;
@@ -405,10 +405,10 @@ function firstFailingPiece(value: string, starts: readonly number[], list: (Yaml
     const piece = list[i];
     if (piece === undefined) return i;
     if (piece !== DEFERRED) continue;
-    if (parsed > budget) return undefined;
     const start = starts[i]!;
     const end = starts[i + 1] ?? value.length;
     parsed += end - start;
+    if (parsed > budget) return undefined;
     const composed = composedYamlPiece(value.slice(start, end));
     list[i] = composed;
     if (!composed) return i;
