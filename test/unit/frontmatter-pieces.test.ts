@@ -422,6 +422,10 @@ describe('front matter nested too deep', () => {
   for (const [what, value] of [
     ['compact lists on one line', `title: x\n${'- '.repeat(8000)}y\nstatus: draft`],
     ['a staircase of indented lists', `title: x\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(2 * i)}- a`).join('\n')}`],
+    // The shortest lines that go past the limit (the check first looks for a line of 256 characters or more).
+    ['compact lists just past the limit', `title: x\n${'- '.repeat(256)}y\nstatus: draft`],
+    ['a staircase of one-space steps', `title: x\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}- a`).join('\n')}`],
+    ['a staircase of maps, one-space steps', `title: x\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')}`],
   ]) {
     it(`${what}: refused before parsing, with the line, whole or in pieces`, () => {
       const lines = value.split('\n');
