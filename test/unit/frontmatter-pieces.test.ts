@@ -26,6 +26,55 @@ const YAML_CASES: readonly string[] = [
   'started: 2024-01-01T10:00:00Z\ndetected: 2001-12-14t21:59:43.10-05:00\nc: 10:00\nd: x:y:z\ne: x::y\nf: x :y\ng: x# y',
   'a: x #y\nb: x:\nc: x: \nd: :x\ne: x : y\nf: a#\ng: a:#\nh: a#:b\ni: http://x.y/a#b?c=d:e',
   'a: -1\nb: - x\nc: ?x\nd: :x\ne: @x\nf: %x\ng: `x\nh: !x\ni: &x\nj: *x\nk: |x\nl: >x\nm: {x\nn: ,x',
+  // Block sequences of one-line items, read without the parser when every item is a fast value at one indentation.
+  "responders:\n  - a\n  - b c\n  - 1\n  - true\n  - \"q\"\n  - 's'\n  - ~\n  - 0x1F\n  - 2024-01-01T10:00:00Z\nz: 1",
+  'r:\n- a\n- b\n\n\nz: 1',
+  'r:   \n    - a\n    -   2024-01-01\n',
+  'r:\n  - a\n   - b\nz: 1',
+  'r:\n  - a\n - b\nz: 1',
+  'r:\n  - a\n  - b #c\n  - c:d\n  - e: f\nz: 1',
+  'r:\n  - a\n  -\n  - - x\nz: 1',
+  'r:\n  - a\n    b\nz: 1',
+  'r:\n  - a \n  - b',
+  'r:\n  - a\n  - b\n# c\n  - d',
+  'r:\n  - x\nr:\n  - y',
+  '1:\n  - a\n1.0:\n  - b\ntrue:\n  - c',
+  'r:\n  - &x a\nz:\n  - *x',
+  '__proto__:\n  - a\nconstructor:\n  - b',
+  'r: \n  - "a\\n"\n  - \'it\'\'s\'\n  - "x\n  - y"',
+  'r:\n  - a\n\n  - b\n  -\tc\n  - d\te',
+  // Entries `key: *name`, read without the parser: the anchored value, the parser's alias count and its errors.
+  'base: &a {x: 1}\nk0: *a\nk1: *a\nk2: *a',
+  'base: &a\n  x: [1, 2]\nk0: *a\nbase2: &a [3]\nk1: *a\nk2: *nope\nk3: *a',
+  'k0: *a\nbase: &a 1',
+  's: &s text\nk: *s\nk: *s',
+  'e: &e []\nf: &f {}\nk0: *e\nk1: *f\ng: &g [[], {}]\nk2: *g\nh: &h [[], 1]\nk3: *h',
+  'n: &n\nk: *n\nm: !!str &m x\nj: *m',
+  'a:\n  b: &x 1\nk: *x',
+  '&x a: 1\nk: *x',
+  'a: &x [1, *x]\nk: *x',
+  'a: &x [&y 1, 2]\nb: *y\nc: *x',
+  'a: &x 1\nb:\n  c: &x 2\nk: *x',
+  'k: *a b\nk2: *a\n',
+  'a: &a 1\n1: *a\n"1": *a',
+  // A block scalar's indentation indicator past the lines: the parser's line counter skips a line.
+  'a: &xb: * 1\n - b\na:  |2\nb: 3',
+  // Errors in one piece: the first is read from the text up to that piece when nothing there reaches past its end.
+  'k0: [a, : b } ]\nk1: [a, : b } ]\nk2: 1',
+  'a: 1\nb: [x, : y } ]\n\n  \nc: "q"',
+  'a: [1,\n  2\nb: 3',
+  'a: {x: 1\n  y\nb: 2',
+  'a: x: y\nb: 1',
+  'a: 1\n b: 2\nc: 3',
+  'a: b\n  c: d\ne: f',
+  'd:# |\n  t\ne: 5',
+  'a: [x\nb\nc: 1',
+  'a: &x [1, : 2]\nb: *x',
+  'a: [1, ] ]\r\n  - x\r\nb: [\r\nc: 2',
+  'a: !!int x\nb: [}\nc: 1',
+  'a: 1\na: [:]\nb: 2',
+  'a: 1\nb: x\ra: [}\nc: 1',
+  'a:\n  x: 1\n  x: 2\nb: [}\nc: 1',
   '1: one\ntrue: yes\nnull: nothing\n1.0: float\n0x1: hex\n_: under\nkey-with-dash: 1\na.b: 2\n9abc: 3',
   '__proto__: polluted\nconstructor: c\ntoString: t\nhasOwnProperty: h\nvalueOf: v',
   'a: 1\na: 2',
@@ -306,6 +355,50 @@ describe('front matter in pieces', () => {
     }
   });
 
+  it('yaml: a large front matter of errors reads as the whole, and an edit parses only the text up to the first error', function () {
+    this.timeout(120_000);
+    const bad = (i: number) => `k${i}: [a, : b } ]`;
+    for (const head of ['', 'title: x\n', Array.from({ length: 3000 }, (_, i) => `n${i}:\n  a: [${i}]`).join('\n') + '\n', 'a: "open\n']) {
+      let text = head + Array.from({ length: 6000 }, (_, i) => bad(i)).join('\n');
+      const pieces = new FrontMatterPieces();
+      same('yaml', text, pieces, ' (new)', 97);
+      const at = text.indexOf(bad(3000)) + 2;
+      text = `${text.slice(0, at)}x${text.slice(at)}`;
+      same('yaml', text, pieces, ' (edit)', 97);
+      assert.ok(pieces.parsedLastRun <= 1, `parsed ${pieces.parsedLastRun}`);
+      // The first error fixed: the next one is found.
+      text = text.replace(': [a, : b } ]', ': [a, b]');
+      same('yaml', text, pieces, ' (first fixed)', 97);
+    }
+  });
+
+  it('yaml: a long block sequence of one-line items (read without the parser) reads as the whole, before and after edits', () => {
+    const r = rng(17);
+    const values = ['name', '1', 'true', '~', '"q"', "'s'", 'a b', 'x:y', '0x1F', '2024-01-01', 'null', '.inf'];
+    let text = `title: x\nresponders:\n${Array.from({ length: 3000 }, (_, i) => `  - ${values[i % values.length]}${i % 3 === 0 ? '' : i}`).join('\n')}\nz: 1\n`;
+    const pieces = new FrontMatterPieces();
+    same('yaml', text, pieces, ' (new)');
+    for (let i = 0; i < 30; i++) {
+      text = randomEdit(text, r);
+      same('yaml', text, pieces, ` (edit ${i})`);
+    }
+  });
+
+  it('yaml: many aliases of one anchor read as the whole (the parser refuses more than 100), before and after edits', () => {
+    const r = rng(19);
+    for (const anchor of ['&a {x: 1}', '&a []', '&a 1', '&a\n  - [1]', '&a [*b]']) {
+      for (const count of [99, 100, 101, 3000]) {
+        let text = `b: &b 0\nbase: ${anchor}\n${Array.from({ length: count }, (_, i) => `k${i}: *a`).join('\n')}\n`;
+        const pieces = new FrontMatterPieces();
+        same('yaml', text, pieces, ' (new)', 37);
+        for (let i = 0; i < 8; i++) {
+          text = randomEdit(text, r);
+          same('yaml', text, pieces, ` (edit ${i})`, 37);
+        }
+      }
+    }
+  });
+
   it('an edit in one entry of a large front matter parses only that entry again', () => {
     for (const [kind, line] of [['yaml', (i: number) => `key${i}: value ${i}`], ['toml', (i: number) => `key${i} = "value ${i}"`]] as const) {
       const value = Array.from({ length: 2000 }, (_, i) => line(i)).join('\n');
@@ -329,6 +422,10 @@ describe('front matter nested too deep', () => {
   for (const [what, value] of [
     ['compact lists on one line', `title: x\n${'- '.repeat(8000)}y\nstatus: draft`],
     ['a staircase of indented lists', `title: x\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(2 * i)}- a`).join('\n')}`],
+    // The shortest lines that go past the limit (the check first looks for a line of 256 characters or more).
+    ['compact lists just past the limit', `title: x\n${'- '.repeat(256)}y\nstatus: draft`],
+    ['a staircase of one-space steps', `title: x\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}- a`).join('\n')}`],
+    ['a staircase of maps, one-space steps', `title: x\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')}`],
   ]) {
     it(`${what}: refused before parsing, with the line, whole or in pieces`, () => {
       const lines = value.split('\n');
