@@ -405,6 +405,17 @@ function computeFields(model: PostmortemModel, ticketPattern: string): FieldsRun
   }
   let lastHeader: TableHeader | undefined;
   let j = 0; // walks the entries before, in line order as these are
+  /**
+   * The entry before the edit at the line `line` was at then (the edit left that line, and moved it by `shift` when
+   * below the edit), found by moving j on to it; undefined when there is none (j then stays where the walk is).
+   */
+  const entryBefore = (line: number): Entry | undefined => {
+    const was = line < first ? line : line >= suffix ? line - shift : -1;
+    if (was < 0) return undefined;
+    while (j < entriesBefore.length && entriesBefore[j]!.range.start.line < was) j++;
+    const old = entriesBefore[j];
+    return old !== undefined && old.range.start.line === was ? old : undefined;
+  };
   let k = 0; // the same, for the entries the model kept
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
@@ -425,14 +436,10 @@ function computeFields(model: PostmortemModel, ticketPattern: string): FieldsRun
       // their line before the edit, and its fields are read from them alone. A line typed in a list of 90,000
       // items read every item below it again.
       let moved: Fields | undefined;
-      if (before) {
-        const was = line < first ? line : line >= suffix ? line - shift : -1;
-        if (was >= 0) {
-          while (j < entriesBefore.length && entriesBefore[j]!.range.start.line < was) j++;
-          const old = entriesBefore[j];
-          const oldFields = before.fields[j];
-          if (old !== undefined && old.range.start.line === was && oldFields instanceof ListItemFields && sameLines(old, entry)) moved = oldFields.movedTo(entry);
-        }
+      const old = before ? entryBefore(line) : undefined;
+      if (old !== undefined) {
+        const oldFields = before!.fields[j];
+        if (oldFields instanceof ListItemFields && sameLines(old, entry)) moved = oldFields.movedTo(entry);
       }
       fields[i] = moved ?? itemFields(entry, ticket);
       headers[i] = undefined;
@@ -441,14 +448,8 @@ function computeFields(model: PostmortemModel, ticketPattern: string): FieldsRun
     const header = tableHeader(line);
     let row: RowFields | undefined;
     if (before) {
-      const was = line < first ? line : line >= suffix ? line - shift : -1;
-      if (was >= 0) {
-        while (j < entriesBefore.length && entriesBefore[j]!.range.start.line < was) j++;
-        const old = entriesBefore[j];
-        if (old !== undefined && old.range.start.line === was && old.kind === 'row' && old.text === entry.text && before.headers[j] === header.text) {
-          row = before.fields[j]!;
-        }
-      }
+      const old = entryBefore(line);
+      if (old !== undefined && old.kind === 'row' && old.text === entry.text && before.headers[j] === header.text) row = before.fields[j]!;
       row ??= rowFields(header, entry.text, ticket);
     } else {
       const old = last?.entries[i];
