@@ -3,6 +3,7 @@
 // collectDefinitions in remark.ts gives it, without micromark (which took 70–140 µs a line of definitions, and is
 // quadratic on some). parse.ts says which lines the definition's content runs over (top level or in a quote).
 import { decodeString } from 'micromark-util-decode-string';
+import { isSpaceOrTab } from './text';
 
 /**
  * Line `k` (1 and on) of a definition's content after its first line, as the content reads it (container markers
@@ -195,10 +196,6 @@ function readTitle(line: string, k: number, row: number, next: ContentLine, eol:
 /** A title as collectDefinitions writes it: quotes and backslashes escaped. */
 function escapeTitle(title: string): string {
   return title.includes('"') || title.includes('\\') ? title.replace(/["\\]/g, '\\$&') : title;
-}
-
-function isSpaceOrTab(c: number): boolean {
-  return c === 32 || c === 9;
 }
 
 function skipSpace(line: string, k: number): number {

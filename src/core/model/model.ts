@@ -897,18 +897,12 @@ class RawModelHeading implements Heading {
 
   /** The Heading to publish for it with these roles: itself the first time, else a copy (a published one never changes). */
   publish(r: HeadingRoles): Heading {
-    if (this.#heading === undefined) {
-      this.roles = r.roles;
-      this.reasons = r.reasons;
-      this.isTitle = r.isTitle;
-      return (this.#heading = this);
-    }
-    const copy = new RawModelHeading(this.level, this.text, this.kind, this.range);
-    copy.roles = r.roles;
-    copy.reasons = r.reasons;
-    copy.isTitle = r.isTitle;
-    copy.#heading = copy;
-    return (this.#heading = copy);
+    const h = this.#heading === undefined ? this : new RawModelHeading(this.level, this.text, this.kind, this.range);
+    h.roles = r.roles;
+    h.reasons = r.reasons;
+    h.isTitle = r.isTitle;
+    h.#heading = h;
+    return (this.#heading = h);
   }
 }
 

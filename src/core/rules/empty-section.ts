@@ -45,10 +45,14 @@ function emptyFinding(model: PostmortemModel, section: Section): FindingInput | 
   if (!(isEmptySection(model, section) || onlyOwnPlaceholders(model, section))) return null;
   // Kept with the text's words by recognition, for the roles it was made for: no lookup by the text (heading-memo.ts).
   const memo = headingMemo(model, section);
-  const said = memo && memo.emptyRoles === section.roles ? (memo.emptySaying as Saying) : saying(section.roles, section.heading.text, model.sections.length);
-  if (memo && memo.emptyRoles !== section.roles) {
-    memo.emptyRoles = section.roles;
-    memo.emptySaying = said;
+  let said: Saying;
+  if (memo && memo.emptyRoles === section.roles) said = memo.emptySaying as Saying;
+  else {
+    said = saying(section.roles, section.heading.text, model.sections.length);
+    if (memo) {
+      memo.emptyRoles = section.roles;
+      memo.emptySaying = said;
+    }
   }
   return { message: said.message, range: section.heading.range, data: said.data };
 }
