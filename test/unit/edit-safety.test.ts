@@ -252,6 +252,27 @@ describe('edit safety: insertions stay out of unclosed code and comments', () =>
     assert.match(fixed.slice(text.length), /^ {2}~~~~\n\n## /);
   });
 
+  // Whether the last line closes the fence: by its indentation within its container and its length, as CommonMark says.
+  const FENCE_ENDS: Array<[string, string, string]> = [
+    ['a fence-like last line indented four spaces is code', '# Outage\n\n```\nlog\n    ```\n', '```\n\n## '],
+    ['a closing fence shorter than the opening one is code', '# Outage\n\n````\nlog\n```\n', '````\n\n## '],
+    ['a tilde line does not close a backtick fence', '# Outage\n\n```\nlog\n~~~\n', '```\n\n## '],
+    ['in a list item, a last line indented four past the item is code', '# Outage\n\n- step\n\n  ```\n  log\n      ```\n', '  ```\n\n## '],
+    ['a fence closed in a block quote is closed', '# Outage\n\n> ```\n> log\n> ```\n', '\n## '],
+    ['a fence closed in a list in a block quote is closed', '# Outage\n\n> - step\n>   ```\n>   log\n>   ```\n', '\n## '],
+    ['a fence closed after one blank line is closed', '# Outage\n\n```\n\n```\n', '\n## '],
+    ['a fence closed with a longer fence and spaces is closed', '# Outage\n\n```\nlog\n  ````  \n', '\n## '],
+    ['a fence with a CR-only line ending inside, indented closer', '# Outage\r\r```\rlog\r    ```\r', '```\n\n## '],
+  ];
+  for (const [name, text, starts] of FENCE_ENDS) {
+    it(`${name}: the sections go after it, read as sections`, () => {
+      const fixed = fixAll(text).text;
+      assert.ok(fixed.startsWith(text), 'only appended');
+      assert.ok(fixed.slice(text.length).startsWith(starts), JSON.stringify(fixed.slice(text.length, text.length + 20)));
+      assert.equal(fixAll(fixed).text, fixed, 'no section is missing after the insert');
+    });
+  }
+
   it('closes an unclosed HTML comment with -->', () => {
     const text = '# Outage\n\n<!-- draft\n';
     const { text: fixed, notes } = fixAll(text);

@@ -319,11 +319,20 @@ function fencedAndUnclosed(node: Code, lines: readonly string[]): boolean {
   const first = (lines[p.start.line - 1] ?? '').slice(p.start.column - 1);
   const fence = /^ {0,3}(`{3,}|~{3,})/.exec(first);
   if (!fence) return false; // indented code
-  const open = [fence[0], fence[1]!] as const;
-  if (p.end.line === p.start.line) return true;
-  const last = (lines[p.end.line - 1] ?? '').trim();
-  const closes = last.startsWith(open[1]!) && /^(?:`+|~+)$/.test(last) && last[0] === open[1]![0];
-  return !closes;
+  const open = fence[1]!;
+  const span = p.end.line - p.start.line;
+  if (span === 0) return true;
+  // The last line, without its block quote markers and indentation, must be a fence that can close this one…
+  const last = (lines[p.end.line - 1] ?? '').replace(/^(?:[ \t]*>)+/, '').trim();
+  if (last.length < open.length || !/^(?:`+|~+)$/.test(last) || last[0] !== open[0]) return true;
+  // …and not a line of the code: a closed fence's value holds every line between the fences, so one line fewer than
+  // the node spans after its opening line. (A fence-like line indented four or more within its container is code,
+  // and counted in the value.) An empty value is no line or one blank line.
+  if (node.value === '') return span > 2;
+  const lineBreak = /\r\n?|\n/g;
+  let breaks = 0;
+  while (lineBreak.exec(node.value)) breaks++;
+  return breaks + 1 !== span - 1;
 }
 
 /**
