@@ -3,7 +3,8 @@
 // up, in a process of its own: see adversarial-family.ts), with markdownlint on the same documents as the peer. Fails
 // (exit code 1) when a family's full analysis grows more than 5× from n to 4n, or at 4n takes more than 250 ms for a
 // full analysis or 50 ms for the edit. Growth is judged once the 4n time reaches 10 ms (below that it is timer noise,
-// and the time limits hold anyway). Writes bench-adversarial.json.
+// and the time limits hold anyway). Times the core bundled as shipped (`--sources`: the TypeScript sources through
+// tsx). Writes bench-adversarial.json.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -25,8 +26,9 @@ const PEER_LIMIT_MS = 20_000;
  * process, families measured late ran up to twice as slow as alone, after the earlier ones had filled the heap and
  * made the analyzer's call sites megamorphic; their order, not their input, decided the result.
  */
-function measureAlone(name: string): Measure[] {
-  const r = spawnSync(process.execPath, [...process.execArgv, join(__dirname, 'adversarial-family.ts'), name], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+function measureAlone(name: string, bundle: string | undefined): Measure[] {
+  const args = [...process.execArgv, join(__dirname, 'adversarial-family.ts'), name, ...(bundle ? [bundle] : [])];
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
   const last = (r.stdout ?? '').trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !last.startsWith('[')) throw new Error(`${name}: the measuring process failed (${r.status ?? r.signal}): ${r.stderr}`);
   return JSON.parse(last) as Measure[];
@@ -59,13 +61,27 @@ interface Row {
   readonly ok: boolean;
 }
 
-export function runAdversarial(only?: readonly string[]): boolean {
+/**
+ * The analysis core bundled as the extension and the CLI ship it (esbuild, minified), in `dir`: what users run. tsx
+ * runs the sources as CommonJS modules that read each imported function through a getter, which cost up to a fifth
+ * of an analysis of the largest families.
+ */
+function bundleCore(dir: string): string {
+  const file = join(dir, 'core.js');
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--core', file], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bundling the core failed (${r.status ?? r.signal}): ${r.stderr}`);
+  return file;
+}
+
+export function runAdversarial(only?: readonly string[], fromSources = false): boolean {
   const dir = mkdtempSync(join(tmpdir(), 'pm-adversarial-'));
+  const bundle = fromSources ? undefined : bundleCore(dir);
+  console.log(fromSources ? 'timing the TypeScript sources (tsx)' : 'timing the bundled core (scripts/build.mjs --core), as shipped');
   const rows: Row[] = [];
   const families: readonly Family[] = only && only.length > 0 ? FAMILIES.filter((f) => only.includes(f.name)) : FAMILIES;
   for (const family of families) {
     process.stdout.write(`${family.name}… `);
-    const sizes = measureAlone(family.name);
+    const sizes = measureAlone(family.name, bundle);
     const growth = sizes[2]!.full / sizes[0]!.full;
     const peer = markdownlintMs(family.make(FOUR_N), dir);
     const ok = (growth <= MAX_GROWTH || sizes[2]!.full < GROWTH_FLOOR_MS) && sizes[2]!.full <= MAX_FULL_MS && sizes[2]!.edit <= MAX_EDIT_MS;

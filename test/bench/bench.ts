@@ -225,7 +225,7 @@ function main(): void {
   if (process.argv.includes('--adversarial')) {
     // Hostile inputs only: `npm run bench -- --adversarial [family…]`.
     const only = process.argv.slice(process.argv.indexOf('--adversarial') + 1).filter((a) => !a.startsWith('--'));
-    if (!runAdversarial(only)) process.exitCode = 1;
+    if (!runAdversarial(only, process.argv.includes('--sources'))) process.exitCode = 1;
     return;
   }
   if (process.argv.includes('--catalogue-index')) {
