@@ -23,5 +23,6 @@ export { ignoreInsert, INLINE_CONFIG_CODE } from './model/inline-config';
 export * from './milestones';
 export { sectionProgress, progressText, progressDetails, type SectionProgress } from './model/progress';
 export { frontMatterValueContext, frontMatterValueSuggestions, nearestSeverity, type ValueContext, type ValueSuggestion } from './model/frontmatter-values';
+export { linearGlob } from './model/user-patterns';
 export { analyseSafely, CHECK_FAILED, describeError, errorDetails, failedAnalysis, ISSUES_URL } from './failure';
 export * from './catalogue-index';

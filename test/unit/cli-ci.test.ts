@@ -178,6 +178,38 @@ describe('postmortem (CLI) in CI', function () {
     });
   });
 
+  describe('globs a repository supplies (matched in linear time)', () => {
+    // picomatch's backtracking regex took 29 s for the first glob against the one file name of 200 letters; each more
+    // "*a" multiplied it. The suite's time-out would catch a return to a backtracking matcher.
+    const HOSTILE = `**/${'*a'.repeat(12)}*b`;
+    const LONG = 'a'.repeat(200);
+
+    it('a glob argument with many wildcards against a long file name: matches nothing, quickly', () => {
+      const dir = workspace({ '.git/': '', [`notes/${LONG}`]: NOTES, 'postmortems/a.md': POSTMORTEM });
+      const r = run(dir, ['lint', '--format', 'json', HOSTILE, 'postmortems']);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /no files match this pattern/);
+      assert.deepEqual(json(r.stdout).map((x) => [x.file, x.error]), [[HOSTILE, 'no files match this pattern'], ['postmortems/a.md', undefined]]);
+      assert.deepEqual(json(run(dir, ['lint', '--format', 'json', `**/${'*a'.repeat(12)}*`]).stdout).map((x) => x.file), [`notes/${LONG}`]);
+    });
+
+    it('a glob or negation the linear engine cannot take is an error line naming the construct; the rest is checked', () => {
+      const dir = workspace({ '.git/': '', 'postmortems/a.md': POSTMORTEM });
+      const r = run(dir, ['lint', '--format', 'json', 'postmortems', '!(?=x)']);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /!\(\?=x\): this glob cannot be used: it uses a lookaround \(`\(\?=`\)/);
+      assert.deepEqual(json(r.stdout).map((x) => [x.file, x.error === undefined]), [['!(?=x)', false], ['postmortems/a.md', true]]);
+    });
+
+    it('ignores in .postmortem.json: a hostile glob is matched in linear time, one RE2 cannot take is left out with a warning', () => {
+      const ignores = JSON.stringify({ ignores: [HOSTILE, '(?<=x)*', 'postmortems/drafts/**'] });
+      const dir = workspace({ '.postmortem.json': ignores, [`postmortems/${LONG}.md`]: POSTMORTEM, 'postmortems/drafts/b.md': POSTMORTEM });
+      const r = run(dir, ['lint', '--format', 'json', 'postmortems']);
+      assert.match(r.stderr, /the glob "\(\?<=x\)\*" in ignores cannot be used: it uses a lookaround/);
+      assert.deepEqual(json(r.stdout).map((x) => x.file), [`postmortems/${LONG}.md`]);
+    });
+  });
+
   describe('formats and options', () => {
     const repo = () => workspace({ '.git/': '', 'postmortems/a,b: c.md': POSTMORTEM, 'sub/': '' });
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import picomatch from 'picomatch/posix';
 import { analyze, DEFAULT_GLOBS, DEFAULT_TICKET_PATTERN, effectiveConfig, normaliseConfig, parseTeamConfig } from '../../src/core';
 import { actionItemFields } from '../../src/core/model/action-items';
-import { globSet, ticketMatcher, ticketPatternProblem } from '../../src/core/model/user-patterns';
+import { globSet, linearGlob, ticketMatcher, ticketPatternProblem } from '../../src/core/model/user-patterns';
 import { doc } from './helpers';
 
 const withActionItem = (item: string) => doc('---', 'type: postmortem', '---', '# Post-mortem: x', '', '## Action Items', '', `- [ ] ${item}`);
@@ -100,6 +100,21 @@ describe('user patterns: file globs', () => {
     assert.match(problems[0]!, /^The glob "\*\*\/\*\.!\(txt\)" in postmortem\.files\.globs cannot be used: it uses a lookaround \(`\(\?!`\).*It is ignored\.$/);
     assert.equal(analyze(doc('# x'), { path: '/repo/pm/a.md', config }).reason, 'path');
     assert.equal(analyze(doc('# x'), { path: '/repo/other/a.md', config }).reason, undefined);
+  });
+
+  it('linearGlob (the command line and .postmortem.json ignores) matches what picomatch matches, case-sensitively', () => {
+    const globs = ['**/*.md', 'postmortems/**', '!**/drafts/**', 'docs/{a,b}/*.md', '[abc]*.md', '**/*.+(md|markdown)', 'a/**', './x/*', '**/?.md', 'Docs/**/*.MD', '../p/**/*.md', '!../p/**', '../*/q/*.md', '**/.drafts/*.md'];
+    const paths = ['README.md', 'readme.MD', 'postmortems/a.md', 'postmortems/drafts/b.md', 'docs/a/x.md', 'docs/c/x.md', 'Docs/q/X.MD', 'docs/q/x.md', 'b.md', 'x/b.md', 'x/y',
+      'a', 'a/b/c.markdown', 'a/.hidden/c.md', '.github/t.md', 'z/.drafts/d.md', '../p/q/r.md', 'p/q/r.md', 'é/ü.md'];
+    for (const g of globs) {
+      const want = picomatch(g, { dot: true });
+      const got = linearGlob(g);
+      assert.ok('matches' in got, g);
+      for (const p of paths) assert.equal(got.matches(p), want(p), `${g} on ${p}`);
+    }
+    const hostile = linearGlob(`**/${'*a'.repeat(30)}*b`);
+    assert.ok('matches' in hostile && !hostile.matches('a'.repeat(5000)));
+    assert.deepEqual(linearGlob('**/*.!(txt)'), { problem: 'uses a lookaround (`(?!`), which the linear-time engine (RE2) does not support' });
   });
 
   it('the default globs have no problems', () => {

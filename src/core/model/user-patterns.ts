@@ -105,14 +105,41 @@ function simpleGlob(glob: string): ((path: string) => boolean) | undefined {
   };
 }
 
-function compileGlob(glob: string): CompiledGlob {
-  const simple = simpleGlob(glob);
+function compileGlob(glob: string, nocase = true): CompiledGlob {
+  const simple = nocase ? simpleGlob(glob) : undefined;
   if (simple) return { negated: false, words: wordsOf(glob), matches: simple };
-  const state = (picomatch(glob, { nocase: true, dot: true }, true) as unknown as { state: { output: string; negated: boolean } }).state;
+  const state = (picomatch(glob, { nocase, dot: true }, true) as unknown as { state: { output: string; negated: boolean } }).state;
   let source = state.output;
   for (const guard of DOT_SEGMENT_GUARDS) source = source.split(guard).join('');
-  const re = compileLinear(`^(?:${source})$`, true);
-  return { negated: state.negated, words: wordsOf(glob), matches: (path) => re.matchesWhole(path) };
+  const re = compileLinear(`^(?:${source})$`, nocase);
+  return { negated: state.negated, words: nocase ? wordsOf(glob) : [], matches: (path) => re.matchesWhole(path) };
+}
+
+/**
+ * A glob matched in linear time and case-sensitively (RE2 over picomatch's translation; `*` and `**` also match names
+ * that start with a dot; a leading `!` negates it), for the globs the command line is given and a repository's
+ * `.postmortem.json` ignores. Paths are relative, with forward slashes, and have no `.` or `..` segment but a leading
+ * run of `../`. When RE2 cannot take the glob: its problem, a clause after "it" that names the construct.
+ */
+export function linearGlob(glob: string): { readonly matches: (path: string) => boolean } | { readonly problem: string } {
+  // RE2 has no lookahead for picomatch's guards that keep wildcards off `..` segments: a leading run of them (a path
+  // outside the working directory, `../other/x.md`) is matched literally, as many in the path as in the glob.
+  const bang = /^!(?!\()/.test(glob) ? '!' : '';
+  const body = glob.slice(bang.length).replace(/^(?:\.\/)+/, '');
+  const ups = upsOf(body);
+  try {
+    const g = compileGlob(`${bang}${body.slice(3 * ups)}`, false);
+    return { matches: (path) => (upsOf(path) === ups && g.matches(path.slice(3 * ups))) !== g.negated };
+  } catch (e) {
+    return { problem: problemOf(e) };
+  }
+}
+
+/** How many `../` segments `path` starts with. */
+function upsOf(path: string): number {
+  let n = 0;
+  while (path.startsWith('../', 3 * n)) n++;
+  return n;
 }
 
 export interface GlobSet {
