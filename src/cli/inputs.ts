@@ -2,6 +2,10 @@
 // and `-` for standard input. A path that does not exist, or a glob that matches nothing or cannot be used, is an
 // error entry in its place; the other inputs are still checked.
 //
+// Folders and globs never follow a symbolic link (a repository's link to a folder outside it, or to its own parent,
+// was read through: files outside the repository were checked, and a loop listed its files again); a file named on the
+// command line is read wherever it points, as the person asked for it.
+//
 // Globs are matched in linear time (linearGlob: RE2, not a backtracking regex): a CI workflow's glob is a
 // repository's text, and `**/*a*a*a*a*b` against one file name of 200 letters took picomatch 29 s. tinyglobby only
 // walks the folders under the glob's literal base.
@@ -55,7 +59,7 @@ export async function expandInputs(patterns: readonly string[], cwd: string): Pr
     const info = await stat(absolute).catch((e: NodeJS.ErrnoException) => e);
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
-        const found = await glob('**/*.{md,markdown}', { cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED, expandDirectories: false });
+        const found = await glob('**/*.{md,markdown}', { cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED, expandDirectories: false, followSymbolicLinks: false });
         if (found.length === 0) out.push({ kind: 'error', display: displayPath(absolute, cwd), message: 'no Markdown files in this folder' });
         for (const f of found.sort()) add(resolve(f), false);
       } else add(absolute, true);
@@ -84,7 +88,7 @@ async function globFiles(pattern: string, cwd: string): Promise<string[] | strin
   const { base, glob: rest } = picomatch.scan(pattern);
   const root = resolve(cwd, base);
   const dot = /(?:^|\/)\./.test(rest);
-  const found = await glob('**', { cwd: root, dot, ignore: ALWAYS_IGNORED, expandDirectories: false });
+  const found = await glob('**', { cwd: root, dot, ignore: ALWAYS_IGNORED, expandDirectories: false, followSymbolicLinks: false });
   const prefix = base === '' ? '' : base.endsWith('/') ? base : `${base}/`;
   return found.filter((f) => g.matches(`${prefix}${f}`)).map((f) => resolve(root, f));
 }

@@ -3,7 +3,7 @@
 // --max-warnings, subcommands, and `postmortem fix`.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -207,6 +207,20 @@ describe('postmortem (CLI) in CI', function () {
       const r = run(dir, ['lint', '--format', 'json', 'postmortems']);
       assert.match(r.stderr, /the glob "\(\?<=x\)\*" in ignores cannot be used: it uses a lookaround/);
       assert.deepEqual(json(r.stdout).map((x) => x.file), [`postmortems/${LONG}.md`]);
+    });
+  });
+
+  describe('symbolic links in the repository', () => {
+    it('folders and globs do not follow a link to a folder outside, nor a loop; a file named on the command line is read', () => {
+      const outside = workspace({ 'secret.md': POSTMORTEM });
+      const dir = workspace({ '.git/': '', 'postmortems/a.md': POSTMORTEM });
+      symlinkSync(outside, join(dir, 'postmortems', 'outside'));
+      symlinkSync('..', join(dir, 'postmortems', 'loop'));
+      symlinkSync(join(outside, 'secret.md'), join(dir, 'postmortems', 'linked.md'));
+      const files = (args: string[]) => json(run(dir, ['lint', '--format', 'json', ...args]).stdout).map((x) => x.file);
+      assert.deepEqual(files(['.']), ['postmortems/a.md']);
+      assert.deepEqual(files(['postmortems/**/*.md']), ['postmortems/a.md']);
+      assert.deepEqual(files(['postmortems/linked.md']), ['postmortems/linked.md']);
     });
   });
 
