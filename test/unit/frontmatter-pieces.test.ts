@@ -442,6 +442,8 @@ describe('front matter: large block sequences read item by item', () => {
     '- [bad', '- [a, : b } ]', '- "open', "- 'open", '- {open', '- @x', '- `x', '- %x', '- a: b: c', '- a: [1,\n  2]',
     '- [a,\n  b]', '- [a,\nb]', '- "a\n  - b"', '- x\n   - y', '- x\n - y', '- x\n    - y', '- x\n  y: 1',
     '- title: Outage: db down', '- a: x\n    b: 1', '- a:\n  - b', '- a:\n    - b\n    - c', '- ---', '- ...', '- a\u00a0b',
+    // Lines that leave the sequence: at its indentation but not an item, or less indented.
+    'x- b', '-- [a,', '- a\nx', ' - b', '- a\n - b: c',
   ];
   const HEADS = ['', 'title: x\n', 'a: 1\nb:\n  c: 1\n', 'base: &a {x: 1}\n', 'r: 1\n', 'k:\n  - x\n', 'a: "open\n', 'a: [}\n'];
   const TAILS = ['', '\n', 'z: 1', 'z: 1\nr: 2', '# c\n  - more', 'z: "q', 'z: *a', 'z: [}\nr: 1', 'a:\n  x: 1\n  x: 2', 'r: [1]\n\n'];
@@ -504,8 +506,9 @@ describe('front matter: large block sequences read item by item', () => {
         const pieces = new FrontMatterPieces();
         same('yaml', text, pieces, ` (new: ${bad} at ${where})`, 7);
         for (let i = 0; i < 8; i++) {
+          // At a line's end, or in its indentation (the line then leaves the sequence: an error too).
           const at = Math.floor(r() * text.length);
-          const nl = text.indexOf('\n', at);
+          const nl = i % 2 ? text.indexOf('\n', at) : text.indexOf('\n', at) + 2;
           text = i === 5 ? text.replace(bad, '- fixed') : `${text.slice(0, nl)}${EDIT_SNIPPETS[Math.floor(r() * EDIT_SNIPPETS.length)]!}${text.slice(nl)}`;
           same('yaml', text, pieces, ` (${bad} at ${where}, edit ${i})`, 7);
         }

@@ -966,17 +966,19 @@ function sequencePiece(value: string, start: number, end: number, cache: Sequenc
   const { starts } = cut;
   const slots = cut.pieces as SequenceSlot[];
   readPending(text, starts, slots, indent);
-  const items: unknown[] = [];
-  const js: unknown[] = [];
-  const bases: number[] = [];
+  // Arrays of their final length (pushing 40,000 items into each, growing, took most of an edit's time).
+  const count = slots.length - 1;
+  const items = new Array<unknown>(count);
+  const js = new Array<unknown>(count);
+  const bases = new Array<number>(count);
   let dup: [number, number] | undefined;
   for (let i = 1; i < slots.length; i++) {
     const slot = slots[i]!;
-    if (!('node' in slot)) return new SequenceFailure(key, headLength, indent, starts.slice(), slots.slice(), i);
+    if (!(slot instanceof Item)) return new SequenceFailure(key, headLength, indent, starts.slice(), slots.slice(), i);
     const base = starts[i]! - slot.origin;
-    items.push(slot.node);
-    js.push(slot.js);
-    bases.push(base);
+    items[i - 1] = slot.node;
+    js[i - 1] = slot.js;
+    bases[i - 1] = base;
     if (slot.dup && (!dup || base + slot.dup[0] < dup[0])) dup = [base + slot.dup[0], base + slot.dup[1]];
   }
   const keyLength = head[1]!.length;
@@ -1009,8 +1011,27 @@ function simpleItem(text: string, s: number, e: number, indent: number): Sequenc
   if (js === REFUSED) return ITEM_PENDING;
   // Ranges as the parser gives them in ITEM_CONTEXT + the item: the value, then past its line break.
   const o = ITEM_CONTEXT.length - s;
-  const after = to < e ? to + 1 : to;
-  return { node: { range: [from + o, to + o, after + o] }, js, origin: ITEM_CONTEXT.length, end: after + o, dup: undefined, reaches: false };
+  const after = (to < e ? to + 1 : to) + o;
+  return new Item(undefined, [from + o, to + o, after], js, ITEM_CONTEXT.length, after, undefined, false);
+}
+
+/**
+ * An item read, in one shape for both kinds (the sequence is put together from 40,000 of them at each edit): a
+ * one-line item read without the parser is its own node (a stand-in with a range, as fastSequencePiece's).
+ */
+class Item implements SequenceItem {
+  readonly node: unknown;
+  constructor(
+    node: unknown,
+    readonly range: readonly [number, number, number] | undefined,
+    readonly js: unknown,
+    readonly origin: number,
+    readonly end: number,
+    readonly dup: readonly [number, number] | undefined,
+    readonly reaches: boolean,
+  ) {
+    this.node = node ?? this;
+  }
 }
 
 /**
@@ -1085,7 +1106,7 @@ function parseItems(text: string, starts: readonly number[], slots: SequenceSlot
       if (slots[lo + j] !== ITEM_PENDING) continue;
       const node = seq.items[j];
       const dup = duplicateKey(node, false);
-      slots[lo + j] = { node, js: (js.k as unknown[])[j], origin: starts[lo + j]! + shift, end: (node as Ranged)!.range![2], dup, reaches: reaches[j]! };
+      slots[lo + j] = new Item(node, undefined, (js.k as unknown[])[j], starts[lo + j]! + shift, (node as Ranged)!.range![2], dup, reaches[j]!);
     }
     return true;
   } catch {
@@ -1111,22 +1132,22 @@ function furthest(root: unknown): number {
 }
 
 /**
- * Whether every line of text[from, to) starts an item at `indent` or is indented more, or holds only spaces: the
- * parser stays in the sequence (a line less indented, or another at its indentation, ends it, and the text after
- * the window could then read otherwise: "-- [a," at the sequence's indentation is a plain scalar that the next
- * lines, items or not, continue).
+ * The first line of text[from, to) that leaves the sequence at `indent`: a line less indented, or another at its
+ * indentation that does not start an item (lines of only spaces aside); -1 when there is none. After it, the text
+ * after the window may read otherwise: "-- [a," at the sequence's indentation is a plain scalar that the next lines,
+ * items or not, continue.
  */
-function withinSequence(text: string, from: number, to: number, indent: number): boolean {
+function outsideSequence(text: string, from: number, to: number, indent: number): number {
   for (let s = from; s < to; ) {
     let spaces = 0;
     while (text.charCodeAt(s + spaces) === 32) spaces++;
     const c = text.charCodeAt(s + spaces);
-    if (!(c === 10 || s + spaces >= text.length || spaces > indent || (spaces === indent && isItemStart(text, s, indent)))) return false;
+    if (!(c === 10 || s + spaces >= text.length || spaces > indent || (spaces === indent && isItemStart(text, s, indent)))) return s;
     const nl = text.indexOf('\n', s + spaces);
     if (nl === -1) break;
     s = nl + 1;
   }
-  return true;
+  return -1;
 }
 
 /**
@@ -1135,8 +1156,9 @@ function withinSequence(text: string, from: number, to: number, indent: number):
  * is read from a window, the key line then the text from that item on, which grows (doubling) until the error is
  * determined: the window reaches the end of the front matter, or its first error lies strictly inside it, is not a
  * missing character, no quote is open where it ends, and every line of its items starts an item or is indented
- * more (withinSequence): then the line after it, which starts an item or a key, ends anything else left open (block
- * and plain scalars, flow collections), and the parser reads what comes before as in the whole. A repeated key before the error wins, as in
+ * more (outsideSequence; or the error comes before the first that is not): then the line after it, which starts an
+ * item or a key, ends anything else left open (block and plain scalars, flow collections), and the parser reads what
+ * comes before as in the whole. A repeated key before the error wins, as in
  * parseYamlWholeDoc. Undefined (the whole text is parsed) when a window has no error: the item did not fail for an
  * error (an alias, say). The last window's document is kept: an edit outside it parses nothing.
  */
@@ -1168,7 +1190,11 @@ function sequenceError(
     const first = doc.errors[0]!;
     if (first.code === 'MISSING_CHAR' || first.pos[0] >= contentEnd || first.pos[1] > contentEnd) return 'grow';
     if (doc.errors.some((e) => e.code === 'MISSING_CHAR' && /quote/.test(e.message))) return 'grow';
-    return withinSequence(text, head.length, contentEnd, failure.indent) ? 'error' : 'grow';
+    // A line that leaves the sequence: the text before it reads as in the whole, and the error at its start that the
+    // parser gives a mapping's entry out of column (the mapping of the key) comes before any other error in it.
+    const out = outsideSequence(text, head.length, contentEnd, failure.indent);
+    if (out === -1 || first.pos[1] < out) return 'error';
+    return failure.indent > 0 && first.code === 'BAD_INDENT' && first.pos[0] === out && first.pos[1] === out + 1 ? 'error' : 'grow';
   };
   let found: { text: string; doc: Document.Parsed; lines: LineCounter } | undefined;
   const kept = cache.window;
