@@ -36,8 +36,13 @@ const MAX_FLOW_DEPTH = 64;
  * text is skipped. One pass.
  */
 function flowNestingBeyond(text: string, max: number): number | undefined {
-  // Without a bracket there is nothing to count (indexOf is much faster than the loop below).
-  if (!text.includes('[') && !text.includes('{')) return undefined;
+  // With no more than `max` brackets there is nothing to count (indexOf is much faster than the loop below; a list of
+  // 40,000 items, one of them "- [bad", ran the loop at each edit).
+  let brackets = 0;
+  for (const open of ['[', '{']) {
+    for (let k = text.indexOf(open); k !== -1 && brackets <= max; k = text.indexOf(open, k + 1)) brackets++;
+  }
+  if (brackets <= max) return undefined;
   let depth = 0;
   let prev = 10; // the last character other than a space or tab ("\r" counts as "\n")
   for (let i = 0; i < text.length; i++) {
@@ -1155,10 +1160,10 @@ function outsideSequence(text: string, from: number, to: number, indent: number)
  * alone (so the parser is, at that item, where it is at the start of ITEM_CONTEXT's value): the parser's first error
  * is read from a window, the key line then the text from that item on, which grows (doubling) until the error is
  * determined: the window reaches the end of the front matter, or its first error lies strictly inside it, is not a
- * missing character, no quote is open where it ends, and every line of its items starts an item or is indented
- * more (outsideSequence; or the error comes before the first that is not): then the line after it, which starts an
- * item or a key, ends anything else left open (block and plain scalars, flow collections), and the parser reads what
- * comes before as in the whole. A repeated key before the error wins, as in
+ * missing character, no quote is open where it ends, every line from the item to the end of the sequence starts an
+ * item or is indented more (outsideSequence) and the pieces after read alone: then the line after the window, which
+ * starts an item or a key, ends anything else left open (block and plain scalars, flow collections), the parser reads
+ * what comes before as in the whole, and reports no error after it first. A repeated key before the error wins, as in
  * parseYamlWholeDoc. Undefined (the whole text is parsed) when a window has no error: the item did not fail for an
  * error (an alias, say). The last window's document is kept: an edit outside it parses nothing.
  */
@@ -1179,10 +1184,17 @@ function sequenceError(
   const from = pieceStart + failure.starts[failure.bad]!;
   // Window ends: the next items' starts (m < count), the piece's end (m = count), the text's end (m = count + 1).
   const endAt = (m: number): number => (m < count ? pieceStart + failure.starts[m]! : m === count ? pieceEnd : value.length);
+  // A line in the rest of the sequence that leaves it (as "  x- a" or " |  b" in a list at two spaces) may take the
+  // parser back to the document, which then reports the errors it meets there before any in the document's contents
+  // (as "Not a YAML token" after "|" or "{"): only a window to the end tells. So does a piece after this one that
+  // fails alone.
+  const mayEndEarly =
+    list.slice(i + 1).every((p) => p instanceof FastPiece || (p !== undefined && 'pairs' in p)) && outsideSequence(value, from, pieceEnd, failure.indent) === -1;
   const judge = (text: string, doc: Document.Parsed): 'error' | 'clean' | 'grow' => {
     if (doc.errors.length === 0) return 'clean';
     const end = from + text.length - head.length;
     if (end === value.length) return 'error';
+    if (!mayEndEarly) return 'grow';
     // A comment line in the first column does not end a flow collection (nor does it start an item or a key).
     if (value.charCodeAt(end) === 35 /* # */) return 'grow';
     let contentEnd = text.length;
@@ -1190,11 +1202,7 @@ function sequenceError(
     const first = doc.errors[0]!;
     if (first.code === 'MISSING_CHAR' || first.pos[0] >= contentEnd || first.pos[1] > contentEnd) return 'grow';
     if (doc.errors.some((e) => e.code === 'MISSING_CHAR' && /quote/.test(e.message))) return 'grow';
-    // A line that leaves the sequence: the text before it reads as in the whole, and the error at its start that the
-    // parser gives a mapping's entry out of column (the mapping of the key) comes before any other error in it.
-    const out = outsideSequence(text, head.length, contentEnd, failure.indent);
-    if (out === -1 || first.pos[1] < out) return 'error';
-    return failure.indent > 0 && first.code === 'BAD_INDENT' && first.pos[0] === out && first.pos[1] === out + 1 ? 'error' : 'grow';
+    return 'error';
   };
   let found: { text: string; doc: Document.Parsed; lines: LineCounter } | undefined;
   const kept = cache.window;
