@@ -3,7 +3,7 @@
 // nodes. Table-driven on tricky YAML and TOML, then seeded random edits through one FrontMatterPieces.
 // POSTMORTEM_FM_EDITS=100000 runs a larger search.
 import * as assert from 'node:assert/strict';
-import { parseFrontMatter, type FrontMatter } from '../../src/core/model/frontmatter';
+import { parseFrontMatter, setSequenceItemsFrom, type FrontMatter } from '../../src/core/model/frontmatter';
 import { FrontMatterPieces } from '../../src/core/model/frontmatter-pieces';
 import { rng } from '../bench/generate';
 
@@ -167,6 +167,8 @@ const YAML_CASES: readonly string[] = [
   'a: |\n\n# c\n\nb: 1',
   'a:\n  - x\n# c\n  - y\nb: 1',
   'a: 1\n#\tc\n# \u0007\n#\u00a0\nb: 2',
+  // A flow collection left open before a comment line in the first column, which does not end it (a fuzz case).
+  'title: x\nlist:\n [[- a:\n   - b\n - title: Outage: db down\n - &a x\n - |\n  x\n - a: 1\n - item27\n - x\n  - y\n - item60\n - item6\n - item54\n - 1\n - item32\n - item37\n -\n - item0\n - item13\n - item5\n - item24\n - item91\n - b c\n - item76\n - item23\n - b c\n - item41\n - item19\n# - item10\n - [a,\n   b]\n - item34---\n - {a: 1, a: 2}\n - item26\n - item92\n - item56\n - [a, : b } ]\n -\tx\n - item61\nz: *a',
 ];
 
 const TOML_CASES: readonly string[] = [
@@ -412,6 +414,122 @@ describe('front matter in pieces', () => {
       assert.equal(pieces.reusedLastRun, 1999, kind);
       assert.equal(Object.keys(fm.data).length, 2000, kind);
       same(kind, edited, pieces);
+    }
+  });
+});
+
+describe('front matter: large block sequences read item by item', () => {
+  // Every sequence is read item by item here (in use, from 8 KB on), so small texts try each rule.
+  // Windows (sequenceError) start at one item and double, so that an error is found inside a window of a small text.
+  let before: [number, number] = [0, 0];
+  beforeEach(() => {
+    before = setSequenceItemsFrom(0, 1);
+  });
+  afterEach(() => {
+    setSequenceItemsFrom(...before);
+  });
+
+  // Items that can cross into the next (open quotes and flow collections), that the parser must read (mappings,
+  // nested lists, block scalars, anchors, aliases, tags), at other indentations, with tabs, comments, errors.
+  const ITEMS: readonly string[] = [
+    '- a', '- b c', '- 1', '- "q"', "- 's'", '- ~', '- 2024-01-01T10:00:00Z', '- x:y', '-', '- ', '-  z',
+    '- a: 1', '- a: 1\n  b: 2', '- a: 1\n  a: 2', '- {a: 1, a: 2}', '- [1, 2]', '- {x: [1, {y: 2}]}',
+    '- - x', '- - x\n  - y', '- - - x', '-\tx', '- x\t', '- \tx', '-\t- x',
+    '- |\n  block\n  text', '- |+\n  keep\n\n', '- >-\n  folded\n\n  more', '- |2\n   x', '- |\n x',
+    '- multi\n  line plain', '- multi\n line', '- "multi\n  line"', "- 'it''s'", '- "esc\\n\\u00e9"', '- "bad\\q"',
+    '- &a x', '- *a', '- &b [1]', '- !!str 1', '- !!int x', '- ? a\n  : b', '- ? [a]\n  : b',
+    '- a # c', '- a\n  # c', '- a\n# c', '- a\n\n', '- a\n  \n', '- b #c',
+    '- [bad', '- [a, : b } ]', '- "open', "- 'open", '- {open', '- @x', '- `x', '- %x', '- a: b: c', '- a: [1,\n  2]',
+    '- [a,\n  b]', '- [a,\nb]', '- "a\n  - b"', '- x\n   - y', '- x\n - y', '- x\n    - y', '- x\n  y: 1',
+    '- title: Outage: db down', '- a: x\n    b: 1', '- a:\n  - b', '- a:\n    - b\n    - c', '- ---', '- ...', '- a\u00a0b',
+    // Lines that leave the sequence: at its indentation but not an item, or less indented.
+    'x- b', '-- [a,', '- a\nx', ' - b', '- a\n - b: c',
+  ];
+  const HEADS = ['', 'title: x\n', 'a: 1\nb:\n  c: 1\n', 'base: &a {x: 1}\n', 'r: 1\n', 'k:\n  - x\n', 'a: "open\n', 'a: [}\n'];
+  const TAILS = ['', '\n', 'z: 1', 'z: 1\nr: 2', '# c\n  - more', 'z: "q', 'z: *a', 'z: [}\nr: 1', 'a:\n  x: 1\n  x: 2', 'r: [1]\n\n'];
+
+  function sequence(r: () => number, n: number, indent: string): string {
+    const lines = Array.from({ length: n }, () => {
+      const item = r() < 0.6 ? `- item${Math.floor(r() * 100)}` : ITEMS[Math.floor(r() * ITEMS.length)]!;
+      return item
+        .split('\n')
+        .map((line) => (line === '' ? line : indent + line))
+        .join('\n');
+    });
+    return lines.join('\n');
+  }
+
+  it('sequences of tricky items, with pieces before and after, read as the parser reads them whole', () => {
+    for (const item of ITEMS) {
+      for (const indent of ['', '  ', '    ']) {
+        const list = ['- a', item, '- b'].map((i) => i.split('\n').map((l) => (l === '' ? l : indent + l)).join('\n')).join('\n');
+        for (const head of ['', 'title: x\n']) for (const tail of ['', '\nz: 1']) same('yaml', `${head}r:\n${list}${tail}`);
+        same('yaml', `r:\n${indent}- a\n${item.split('\n').map((l) => indent + l).join('\n')}`);
+      }
+    }
+  });
+
+  it('generated sequences, then seeded edits read with the pieces of the text before, read as the whole', function () {
+    this.timeout(120_000);
+    const r = rng(Number(process.env['POSTMORTEM_FM_SEED'] ?? 23));
+    const edits = Number(process.env['POSTMORTEM_FM_EDITS'] ?? 800);
+    let pieces = new FrontMatterPieces();
+    let text = '';
+    for (let i = 0; i < edits; i++) {
+      if (i % 20 === 0) {
+        const indent = ['', '  ', '    ', ' '][Math.floor(r() * 4)]!;
+        text = `${HEADS[Math.floor(r() * HEADS.length)]!}list:\n${sequence(r, 5 + Math.floor(r() * 40), indent)}\n${TAILS[Math.floor(r() * TAILS.length)]!}`;
+        pieces = new FrontMatterPieces();
+        same('yaml', text, pieces, ' (new)');
+      }
+      // Mostly edits inside the list; now and then a whole item replaced or added.
+      const roll = r();
+      if (roll < 0.15) {
+        const lines = text.split('\n');
+        const at = Math.floor(r() * lines.length);
+        const indent = /^ */.exec(lines[Math.min(at + 1, lines.length - 1)]!)![0];
+        lines.splice(at, r() < 0.5 ? 1 : 0, ...ITEMS[Math.floor(r() * ITEMS.length)]!.split('\n').map((l) => indent + l));
+        text = lines.join('\n');
+      } else text = randomEdit(text, r);
+      same('yaml', text, pieces, ` (edit ${i})`);
+    }
+  });
+
+  it('a long sequence with one broken item (last, middle, first) reads as the whole, before and after edits anywhere', function () {
+    this.timeout(120_000);
+    const r = rng(29);
+    for (const bad of ['- [bad', '- [a, : b } ]', '- "open', "- 'open", '- @x', '- {a: 1, a: 2} [', '- a: b: c', '- "x\\q"', '- *a']) {
+      for (const where of [0, 0.5, 1]) {
+        const items = Array.from({ length: 3000 }, (_, i) => (i % 10 === 0 ? `  - name: n${i}\n    role: r` : `  - item ${i}`));
+        items.splice(Math.floor(where * items.length), 0, `  ${bad}`);
+        let text = `title: x\ntags:\n${items.join('\n')}\nz: 1`;
+        const pieces = new FrontMatterPieces();
+        same('yaml', text, pieces, ` (new: ${bad} at ${where})`, 7);
+        for (let i = 0; i < 8; i++) {
+          // At a line's end, or in its indentation (the line then leaves the sequence: an error too).
+          const at = Math.floor(r() * text.length);
+          const nl = i % 2 ? text.indexOf('\n', at) : text.indexOf('\n', at) + 2;
+          text = i === 5 ? text.replace(bad, '- fixed') : `${text.slice(0, nl)}${EDIT_SNIPPETS[Math.floor(r() * EDIT_SNIPPETS.length)]!}${text.slice(nl)}`;
+          same('yaml', text, pieces, ` (${bad} at ${where}, edit ${i})`, 7);
+        }
+      }
+    }
+  });
+
+  it('a repeated key before the broken item wins, as in the whole', () => {
+    const items = Array.from({ length: 200 }, (_, i) => `  - item ${i}`);
+    for (const [head, mid, tail] of [
+      ['a: 1\na: 2\n', '', ''],
+      ['tags: 1\n', '', ''],
+      ['', '  - {x: 1, x: 2}\n', ''],
+      ['', '  - x: 1\n    x: 2\n', ''],
+      ['', '', '\ntags: 2'],
+      ['a:\n  y: 1\n  y: 2\n', '', ''],
+    ]) {
+      for (const bad of ['  - [bad', '  - @x', '  - {a: 1, a: 2, : }']) {
+        const list = [...items.slice(0, 100), ...(mid ? [mid.trimEnd()] : []), ...items.slice(100), bad, ...items.slice(0, 50)];
+        same('yaml', `${head}tags:\n${list.join('\n')}${tail}`);
+      }
     }
   });
 });

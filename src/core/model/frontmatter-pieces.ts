@@ -16,7 +16,8 @@ export const WHOLE = -1;
 /**
  * Says what the line starting at `s` does. `header`: whether a HEADER or AS_HEADER line came before. It may read the
  * character before the line, and the line itself up to its first `LOOK` characters or, when they are all blank, up
- * to its first other character; no more (reuse by position relies on it).
+ * to its first other character; no more (reuse by position relies on it). A cutter given to `cut` with a larger
+ * `look` may read the line up to its first `look` characters instead (never past the line's end).
  */
 export type LineCut = (text: string, s: number, header: boolean) => number;
 const LOOK = 3;
@@ -61,7 +62,7 @@ export class FrontMatterPieces {
    * Cuts `value` with `lineCut` and parses each piece (value.slice(start, end)) with `parse`, which must never throw
    * and must depend only on the piece's text. Undefined when a line says WHOLE.
    */
-  cut<P>(kind: string, value: string, lineCut: LineCut, parse: (value: string, start: number, end: number) => P | undefined): Cut<P> | undefined {
+  cut<P>(kind: string, value: string, lineCut: LineCut, parse: (value: string, start: number, end: number) => P | undefined, look = LOOK): Cut<P> | undefined {
     this.parsedLastRun = 0;
     this.reusedLastRun = 0;
     const last = this.last?.kind === kind ? this.last : undefined;
@@ -82,7 +83,7 @@ export class FrontMatterPieces {
       const p = commonPrefix(old, value);
       const q = commonSuffix(old, value, min - p);
       // A piece is kept when its text and the text its cuts read are unchanged.
-      while (a < n - 1 && last.starts[a + 1]! + LOOK <= p) a++;
+      while (a < n - 1 && last.starts[a + 1]! + look <= p) a++;
       while (b > a && b > 1 && last.starts[b - 1]! - 1 >= old.length - q) b--;
       // b is now the first kept piece after the change (or n)
       from = last.starts[a]!;

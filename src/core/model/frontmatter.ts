@@ -36,8 +36,13 @@ const MAX_FLOW_DEPTH = 64;
  * text is skipped. One pass.
  */
 function flowNestingBeyond(text: string, max: number): number | undefined {
-  // Without a bracket there is nothing to count (indexOf is much faster than the loop below).
-  if (!text.includes('[') && !text.includes('{')) return undefined;
+  // With no more than `max` brackets there is nothing to count (indexOf is much faster than the loop below; a list of
+  // 40,000 items, one of them "- [bad", ran the loop at each edit).
+  let brackets = 0;
+  for (const open of ['[', '{']) {
+    for (let k = text.indexOf(open); k !== -1 && brackets <= max; k = text.indexOf(open, k + 1)) brackets++;
+  }
+  if (brackets <= max) return undefined;
   let depth = 0;
   let prev = 10; // the last character other than a space or tab ("\r" counts as "\n")
   for (let i = 0; i < text.length; i++) {
@@ -189,16 +194,7 @@ function parseYamlWholeDoc(value: string, whole: Range, contentLine: number): { 
     errors.push({ message: DUPLICATE_MESSAGE, range: toRange(duplicate[0], duplicate[1]) });
   } else if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
-    // The parser notices an unclosed quote where the text ends; the person needs the quote that was opened.
-    const opened = err.code === 'MISSING_CHAR' ? openingQuote(value, err.pos[0], err.message) : undefined;
-    // "Nested mappings are not allowed in compact mappings" means a colon in a value or an indented next line.
-    const nested = err.code === 'BLOCK_AS_IMPLICIT_KEY' ? nestedMappingProblem(value, err.pos[0]) : undefined;
-    if (nested) {
-      errors.push({ message: `Front matter is not valid YAML: ${nested.message}`, range: toRange(nested.start, nested.end) });
-    } else {
-      const at = opened === undefined ? toRange(err.pos[0], err.pos[1]) : toRange(opened, lineEnd(value, opened));
-      errors.push({ message: `Front matter is not valid YAML: ${firstSentence(err.message)}`, range: at });
-    }
+    errors.push(parserError(value, err.code, err.message, err.pos[0], err.pos[1], toRange));
   }
   let data: Record<string, unknown> = {};
   if (errors.length === 0) {
@@ -215,6 +211,17 @@ function parseYamlWholeDoc(value: string, whole: Range, contentLine: number): { 
   const contents = doc.contents;
   const tops: TopPair[] = isMap(contents) ? contents.items.map((pair) => topPair(pair, 0)) : [];
   return { frontMatter: yamlResult(whole, data, errors, () => tops, toRange), doc };
+}
+
+/** The finding for the parser's first error (its code, message and offsets in `value`, the whole front matter). */
+function parserError(value: string, code: string, message: string, start: number, end: number, toRange: (start: number, end: number) => Range): FrontMatterError {
+  // The parser notices an unclosed quote where the text ends; the person needs the quote that was opened.
+  const opened = code === 'MISSING_CHAR' ? openingQuote(value, start, message) : undefined;
+  // "Nested mappings are not allowed in compact mappings" means a colon in a value or an indented next line.
+  const nested = code === 'BLOCK_AS_IMPLICIT_KEY' ? nestedMappingProblem(value, start) : undefined;
+  if (nested) return { message: `Front matter is not valid YAML: ${nested.message}`, range: toRange(nested.start, nested.end) };
+  const at = opened === undefined ? toRange(start, end) : toRange(opened, lineEnd(value, opened));
+  return { message: `Front matter is not valid YAML: ${firstSentence(message)}`, range: at };
 }
 
 // logLevel: yaml's toJS warns on the console about keys that are collections; the front matter's findings are ours.
@@ -275,7 +282,7 @@ function yamlResult(
     if (path.length === 0) return undefined;
     const top = topPairs().find((p) => p.key === path[0]);
     if (!top) return undefined;
-    const { base } = top;
+    let { base } = top;
     const first = top.value as Ranged;
     let found = !first?.range || first.range[0] === first.range[1] ? rangeOf(top.keyNode, base) : rangeOf(first, base);
     let node: unknown = top.value;
@@ -288,6 +295,9 @@ function yamlResult(
         found = empty ? (rangeOf(pair.key as Ranged, base) ?? found) : rangeOf(value, base);
         node = pair.value;
       } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+        // A sequence read item by item (sequencePiece): each item's nodes have their own origin.
+        const bases = ITEM_BASES.get(node);
+        if (bases) base = top.base + bases[segment]!;
         found = rangeOf(node.items[segment] as Ranged, base) ?? found;
         node = node.items[segment];
       } else break;
@@ -307,7 +317,10 @@ function yamlResult(
  * the whole text is parsed instead: undefined. A unit test compares both ways on tricky texts.
  */
 function parseYamlPieces(value: string, whole: Range, contentLine: number, pieces: FrontMatterPieces): FrontMatter | undefined {
-  const cut = pieces.cut<YamlPiece>('yaml', value, yamlLineCut, quickYamlPiece);
+  let sequences = sequenceCaches.get(pieces);
+  if (!sequences) sequenceCaches.set(pieces, (sequences = { items: new FrontMatterPieces(), window: undefined }));
+  const cache = sequences;
+  const cut = pieces.cut<YamlPiece>('yaml', value, yamlLineCut, (v, s, e) => quickYamlPiece(v, s, e, cache));
   if (!cut) return undefined;
   const { starts } = cut;
   const list = cut.pieces;
@@ -342,6 +355,7 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
   for (let i = 0; i < list.length; i++) {
     const piece = list[i];
     if (!piece) return prefixError(value, whole, contentLine, starts, i);
+    if (piece instanceof SequenceFailure) return sequenceError(value, whole, contentLine, starts, list, i, cache);
     if (piece instanceof AliasPiece) {
       if (!clean && Object.hasOwn(data, piece.stringKey)) again = true;
       const anchor = anchors!.get(piece.anchor);
@@ -463,7 +477,8 @@ const PIECE_KEY = /\w[\w.-]*:(?: |\r?\n|$)/y;
  */
 function prefixError(value: string, whole: Range, contentLine: number, starts: readonly number[], i: number): FrontMatter | undefined {
   const end = starts[i + 1];
-  if (end === undefined || !closedByNextPiece(value, starts[i]!, end)) return undefined;
+  // A comment line after the piece does not end a flow collection left open in it (the lines after it may go on with it).
+  if (end === undefined || !closedByNextPiece(value, starts[i]!, end) || value.charCodeAt(end) === 35 /* # */) return undefined;
   let contentEnd = end;
   while (contentEnd > 0 && (value.charCodeAt(contentEnd - 1) === 10 || value.charCodeAt(contentEnd - 1) === 13)) contentEnd--;
   const prefix = value.slice(0, end);
@@ -596,16 +611,20 @@ interface ComposedPiece {
 
 /** A piece the quick reading (fastYamlPiece) left to the parser. */
 const DEFERRED = { deferred: true } as const;
-type YamlPiece = FastPiece | ComposedPiece | typeof DEFERRED;
+type YamlPiece = FastPiece | ComposedPiece | SequenceFailure | typeof DEFERRED;
 
 /** Above this many characters of pieces to parse, the whole text is parsed instead (see parseYamlPieces). */
 const PARSE_WHOLE_FROM = 64 * 1024;
 
-/** The piece value.slice(start, end): a one-line entry or only comments read without the parser, or DEFERRED. Never throws. */
-function quickYamlPiece(value: string, start: number, end: number): FastPiece | ComposedPiece | typeof DEFERRED {
+/**
+ * The piece value.slice(start, end): a one-line entry or only comments read without the parser, a large block
+ * sequence read item by item (with the items kept in `sequences`), or DEFERRED. Never throws.
+ */
+function quickYamlPiece(value: string, start: number, end: number, sequences?: SequenceCache): Exclude<YamlPiece, undefined> {
   try {
     if (onlyComments(value, start, end)) return NOTHING;
-    return fastYamlPiece(value, start, end) ?? aliasPiece(value, start, end) ?? fastSequencePiece(value, start, end) ?? DEFERRED;
+    const sequence = sequences && end - start >= sequenceItemsFrom ? sequencePiece(value, start, end, sequences) : undefined;
+    return fastYamlPiece(value, start, end) ?? aliasPiece(value, start, end) ?? sequence ?? fastSequencePiece(value, start, end) ?? DEFERRED;
   } catch {
     return DEFERRED;
   }
@@ -841,6 +860,447 @@ function fastSequencePiece(value: string, start: number, end: number): ComposedP
   seq.items = items;
   seq.range = [seqStart - start, seqEnd, seqEnd];
   return { pairs: [new Pair(keyNode, seq)], origin: 0, js: [key === null ? '' : String(key), js], nestedDuplicate: undefined };
+}
+
+/**
+ * From this many characters on, a piece `key:` then a block sequence is read item by item (sequencePiece); smaller
+ * ones as before (fastSequencePiece, else the parser).
+ */
+let sequenceItemsFrom = 8 * 1024;
+
+/** The characters of items in sequenceError's first window (it then doubles). */
+let firstWindow = 2048;
+
+/**
+ * For tests: reads sequences item by item from `chars` characters on, and starts sequenceError's windows at
+ * `window` characters (the oracle tests use small texts). Returns the last settings.
+ */
+export function setSequenceItemsFrom(chars: number, window = 2048): [number, number] {
+  const last: [number, number] = [sequenceItemsFrom, firstWindow];
+  sequenceItemsFrom = chars;
+  firstWindow = window;
+  return last;
+}
+
+/** Kept with a document's FrontMatterPieces: the items of its last large sequence, and the last window sequenceError parsed. */
+interface SequenceCache {
+  readonly items: FrontMatterPieces;
+  window: { readonly text: string; readonly doc: Document.Parsed; readonly lines: LineCounter } | undefined;
+}
+const sequenceCaches = new WeakMap<FrontMatterPieces, SequenceCache>();
+
+/**
+ * An item of a sequence read item by item: its node (ranges counted from the start of the text it was parsed in,
+ * where the item starts at `origin`), its JavaScript value, where the sequence would end were it the last item (the
+ * item's range[2], as yaml's resolveBlockSeq ends a sequence), and the first key repeated in a mapping inside it.
+ */
+interface SequenceItem {
+  readonly node: unknown;
+  readonly js: unknown;
+  readonly origin: number;
+  readonly end: number;
+  readonly dup: readonly [number, number] | undefined;
+  /** Whether a node of the item ends past the item's text, where the next item starts (see parseItems). */
+  readonly reaches: boolean;
+}
+/** An item not read yet (it needs the parser); one that the parser could not read alone; the key line. */
+const ITEM_PENDING = { pending: true } as const;
+const ITEM_BAD = { bad: true } as const;
+const SEQUENCE_HEAD = { head: true } as const;
+type SequenceSlot = SequenceItem | typeof ITEM_PENDING | typeof ITEM_BAD | typeof SEQUENCE_HEAD;
+/** Items are parsed as the value of this key (the real key does not change how they read). */
+const ITEM_CONTEXT = 'k:\n';
+
+/** For a sequence read item by item: each item's origin in the piece (its nodes' ranges are from there). */
+const ITEM_BASES = new WeakMap<object, readonly number[]>();
+
+/** A large sequence with an item the parser cannot read alone (`bad`, the first): sequenceError finds what the whole says. */
+class SequenceFailure {
+  constructor(
+    readonly key: unknown,
+    /** The key line's length, line break included. */
+    readonly headLength: number,
+    /** The items' indentation. */
+    readonly indent: number,
+    /** Where each item starts in the piece (index 0: the key line, at 0). */
+    readonly starts: readonly number[],
+    readonly slots: readonly SequenceSlot[],
+    readonly bad: number,
+  ) {}
+}
+
+/** Whether the line at `s` starts an item of a block sequence at `indent`: that many spaces, "-", then a space, tab or line end. */
+function isItemStart(text: string, s: number, indent: number): boolean {
+  for (let k = 0; k < indent; k++) if (text.charCodeAt(s + k) !== 32) return false;
+  if (text.charCodeAt(s + indent) !== 45) return false;
+  const after = s + indent + 1;
+  if (after >= text.length) return true;
+  const c = text.charCodeAt(after);
+  return c === 32 || c === 9 || c === 10;
+}
+
+/**
+ * The entry `key:` then a block sequence, read item by item: cut at each line that starts an item at the sequence's
+ * indentation (its first item's, on the line after the key), the items kept in `cache` between edits (an edit reads
+ * again only the items it touched). A one-line item of a fast value is read without the parser (as in
+ * fastSequencePiece); the others are parsed as the value of a key, many at a time (one parse for a new text; halved
+ * around an item that fails, until it is alone). An item that fails alone makes a SequenceFailure. Lines that no
+ * item line ends (an open quote or flow collection) make their item fail, so each item read says what the whole
+ * says of it. Undefined when the piece is not `key:` then an item line, or holds a CR.
+ */
+function sequencePiece(value: string, start: number, end: number, cache: SequenceCache): ComposedPiece | SequenceFailure | undefined {
+  SEQUENCE_KEY.lastIndex = start;
+  const head = SEQUENCE_KEY.exec(value);
+  if (!head) return undefined;
+  const headLength = SEQUENCE_KEY.lastIndex - start;
+  const text = value.slice(start, end);
+  if (headLength >= text.length || text.includes('\r')) return undefined;
+  let indent = 0;
+  while (text.charCodeAt(headLength + indent) === 32) indent++;
+  if (!isItemStart(text, headLength, indent)) return undefined;
+  const key = resolvePlain(head[1]!, true);
+  if (key === REFUSED) return undefined;
+  const cut = cache.items.cut<SequenceSlot>(
+    `sequence ${indent}`,
+    text,
+    (t, s) => (s === 0 || isItemStart(t, s, indent) ? CUT : NO_CUT),
+    (t, s, e) => (s === 0 ? SEQUENCE_HEAD : simpleItem(t, s, e, indent)),
+    indent + 2,
+  );
+  if (!cut || cut.starts[1] !== headLength) return undefined;
+  const { starts } = cut;
+  const slots = cut.pieces as SequenceSlot[];
+  readPending(text, starts, slots, indent);
+  // Arrays of their final length (pushing 40,000 items into each, growing, took most of an edit's time).
+  const count = slots.length - 1;
+  const items = new Array<unknown>(count);
+  const js = new Array<unknown>(count);
+  const bases = new Array<number>(count);
+  let dup: [number, number] | undefined;
+  for (let i = 1; i < slots.length; i++) {
+    const slot = slots[i]!;
+    if (!(slot instanceof Item)) return new SequenceFailure(key, headLength, indent, starts.slice(), slots.slice(), i);
+    const base = starts[i]! - slot.origin;
+    items[i - 1] = slot.node;
+    js[i - 1] = slot.js;
+    bases[i - 1] = base;
+    if (slot.dup && (!dup || base + slot.dup[0] < dup[0])) dup = [base + slot.dup[0], base + slot.dup[1]];
+  }
+  const keyLength = head[1]!.length;
+  const keyNode = new Scalar(key);
+  keyNode.type = 'PLAIN';
+  keyNode.range = [0, keyLength, keyLength];
+  const seq = new YAMLSeq<unknown>();
+  seq.items = items;
+  const last = slots[slots.length - 1] as SequenceItem;
+  // The last item's nodes end otherwise when no item follows: the parser reads the piece (rare).
+  if (last.reaches) return undefined;
+  const seqEnd = starts[starts.length - 1]! - last.origin + last.end;
+  seq.range = [headLength + indent, seqEnd, seqEnd];
+  ITEM_BASES.set(seq, bases);
+  return { pairs: [new Pair(keyNode, seq)], origin: 0, js: [key === null ? '' : String(key), js], nestedDuplicate: dup };
+}
+
+/** The item text[s, e) when it is one line `- value` (a fast value, as FAST_ITEM reads it) then blank lines; else ITEM_PENDING. */
+function simpleItem(text: string, s: number, e: number, indent: number): SequenceSlot {
+  let from = s + indent + 1;
+  if (text.charCodeAt(from) !== 32) return ITEM_PENDING;
+  while (text.charCodeAt(from) === 32) from++;
+  FAST_ITEM.lastIndex = from;
+  if (!FAST_ITEM.test(text)) return ITEM_PENDING;
+  const to = FAST_ITEM.lastIndex;
+  if (to > e || (to < e && text.charCodeAt(to) !== 10)) return ITEM_PENDING;
+  for (let i = to + 1; i < e; i++) if (text.charCodeAt(i) !== 10) return ITEM_PENDING;
+  const quote = text.charCodeAt(from);
+  const js = quote === 34 /* " */ || quote === 39 /* ' */ ? text.slice(from + 1, to - 1) : resolvePlain(text.slice(from, to), false);
+  if (js === REFUSED) return ITEM_PENDING;
+  // Ranges as the parser gives them in ITEM_CONTEXT + the item: the value, then past its line break.
+  const o = ITEM_CONTEXT.length - s;
+  const after = (to < e ? to + 1 : to) + o;
+  return new Item(undefined, [from + o, to + o, after], js, ITEM_CONTEXT.length, after, undefined, false);
+}
+
+/**
+ * An item read, in one shape for both kinds (the sequence is put together from 40,000 of them at each edit): a
+ * one-line item read without the parser is its own node (a stand-in with a range, as fastSequencePiece's).
+ */
+class Item implements SequenceItem {
+  readonly node: unknown;
+  constructor(
+    node: unknown,
+    readonly range: readonly [number, number, number] | undefined,
+    readonly js: unknown,
+    readonly origin: number,
+    readonly end: number,
+    readonly dup: readonly [number, number] | undefined,
+    readonly reaches: boolean,
+  ) {
+    this.node = node ?? this;
+  }
+}
+
+/**
+ * Reads the pending items up to the first item that fails alone (marked ITEM_BAD; the items after it stay pending):
+ * from the first pending item to the last in one parse; when that fails, half as many, and so on (a failing item is
+ * found in a few parses of the text around it).
+ */
+function readPending(text: string, starts: readonly number[], slots: SequenceSlot[], indent: number): void {
+  let limit = slots.length;
+  for (let i = 1; i < limit; i++) {
+    if (slots[i] === ITEM_BAD) limit = i;
+  }
+  let last = -1;
+  for (let i = limit - 1; i >= 1; i--) {
+    if (slots[i] === ITEM_PENDING) {
+      last = i;
+      break;
+    }
+  }
+  if (last === -1) return;
+  let lo = 1;
+  while (slots[lo] !== ITEM_PENDING) lo++;
+  let size = last - lo + 1;
+  while (lo <= last) {
+    const hi = Math.min(last, lo + size - 1);
+    if (parseItems(text, starts, slots, lo, hi, indent)) {
+      lo = hi + 1;
+      while (lo <= last && slots[lo] !== ITEM_PENDING) lo++;
+      size *= 2;
+    } else if (lo === hi) {
+      slots[lo] = ITEM_BAD;
+      return;
+    } else size = Math.ceil((hi - lo + 1) / 2);
+  }
+}
+
+/**
+ * Parses items lo..hi (inclusive) together as the value of ITEM_CONTEXT's key, then an empty item (the parser ends
+ * some nodes where the next token starts, past the line break: a mapping whose last key has no value, or that trailing
+ * comments follow; an item line always follows an item but the last), and fills the pending ones when the parser
+ * reads them without an error, alias or other surprise, the nodes of each within its text (or up to the next item's
+ * "-": then `reaches`). False otherwise.
+ */
+function parseItems(text: string, starts: readonly number[], slots: SequenceSlot[], lo: number, hi: number, indent: number): boolean {
+  const from = starts[lo]!;
+  const until = starts[hi + 1] ?? text.length;
+  const shift = ITEM_CONTEXT.length - from;
+  // The last item of the front matter (no line break after it) is read as it is.
+  const next = text.charCodeAt(until - 1) === 10 ? `${' '.repeat(indent)}-\n` : '';
+  try {
+    const doc = withoutStacks(() => parseDocument(ITEM_CONTEXT + text.slice(from, until) + next, YAML_OPTIONS));
+    if (doc.errors.length > 0) return false;
+    const contents = doc.contents;
+    if (!isMap(contents) || contents.flow || contents.items.length !== 1) return false;
+    const pair = contents.items[0]!;
+    if (!isScalar(pair.key) || pair.key.value !== 'k' || !isSeq(pair.value) || pair.value.flow) return false;
+    const seq = pair.value;
+    const count = hi - lo + 1;
+    const all = count + (next ? 1 : 0);
+    if (seq.items.length !== all || hasAlias(seq)) return false;
+    const reaches: boolean[] = [];
+    for (let j = 0; j < count; j++) {
+      const r = (seq.items[j] as Ranged)?.range;
+      const end = (starts[lo + j + 1] ?? text.length) + shift;
+      const last = furthest(seq.items[j]);
+      if (!isNode(seq.items[j]) || !r || r[0] < starts[lo + j]! + shift || last > end + indent) return false;
+      reaches.push(last > end);
+    }
+    const js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as { k?: unknown } | null;
+    if (js === null || typeof js !== 'object' || !Array.isArray(js.k) || js.k.length !== all) return false;
+    for (let j = 0; j < count; j++) {
+      if (slots[lo + j] !== ITEM_PENDING) continue;
+      const node = seq.items[j];
+      const dup = duplicateKey(node, false);
+      slots[lo + j] = new Item(node, undefined, (js.k as unknown[])[j], starts[lo + j]! + shift, (node as Ranged)!.range![2], dup, reaches[j]!);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The furthest end (range[1] or range[2]) of a node and the nodes in it (explicit stack). */
+function furthest(root: unknown): number {
+  let max = -1;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.key, node.value);
+      continue;
+    }
+    const r = (node as Ranged)?.range;
+    if (r) max = Math.max(max, r[1], r[2]);
+    if (isMap(node) || isSeq(node)) for (const item of node.items as unknown[]) stack.push(item);
+  }
+  return max;
+}
+
+/**
+ * The first line of text[from, to) that leaves the sequence at `indent`: a line less indented, or another at its
+ * indentation that does not start an item (lines of only spaces aside); -1 when there is none. After it, the text
+ * after the window may read otherwise: "-- [a," at the sequence's indentation is a plain scalar that the next lines,
+ * items or not, continue.
+ */
+function outsideSequence(text: string, from: number, to: number, indent: number): number {
+  for (let s = from; s < to; ) {
+    let spaces = 0;
+    while (text.charCodeAt(s + spaces) === 32) spaces++;
+    const c = text.charCodeAt(s + spaces);
+    if (!(c === 10 || s + spaces >= text.length || spaces > indent || (spaces === indent && isItemStart(text, s, indent)))) return s;
+    const nl = text.indexOf('\n', s + spaces);
+    if (nl === -1) break;
+    s = nl + 1;
+  }
+  return -1;
+}
+
+/**
+ * The front matter when piece `i` is a large sequence with an item that fails alone and every piece before it reads
+ * alone (so the parser is, at that item, where it is at the start of ITEM_CONTEXT's value): the parser's first error
+ * is read from a window, the key line then the text from that item on, which grows (doubling) until the error is
+ * determined: the window reaches the end of the front matter, or its first error lies strictly inside it, is not a
+ * missing character, no quote is open where it ends, every line from the item to the end of the sequence starts an
+ * item or is indented more (outsideSequence) and the pieces after read alone: then the line after the window, which
+ * starts an item or a key, ends anything else left open (block and plain scalars, flow collections), the parser reads
+ * what comes before as in the whole, and reports no error after it first. A repeated key before the error wins, as in
+ * parseYamlWholeDoc. Undefined (the whole text is parsed) when a window has no error: the item did not fail for an
+ * error (an alias, say). The last window's document is kept: an edit outside it parses nothing.
+ */
+function sequenceError(
+  value: string,
+  whole: Range,
+  contentLine: number,
+  starts: readonly number[],
+  list: readonly (YamlPiece | undefined)[],
+  i: number,
+  cache: SequenceCache,
+): FrontMatter | undefined {
+  const failure = list[i] as SequenceFailure;
+  const pieceStart = starts[i]!;
+  const pieceEnd = starts[i + 1] ?? value.length;
+  const count = failure.starts.length;
+  const head = value.slice(pieceStart, pieceStart + failure.headLength);
+  const from = pieceStart + failure.starts[failure.bad]!;
+  // Window ends: the next items' starts (m < count), the piece's end (m = count), the text's end (m = count + 1).
+  const endAt = (m: number): number => (m < count ? pieceStart + failure.starts[m]! : m === count ? pieceEnd : value.length);
+  // A line in the rest of the sequence that leaves it (as "  x- a" or " |  b" in a list at two spaces) may take the
+  // parser back to the document, which then reports the errors it meets there before any in the document's contents
+  // (as "Not a YAML token" after "|" or "{"): only a window to the end tells. So does a piece after this one that
+  // fails alone.
+  const mayEndEarly =
+    list.slice(i + 1).every((p) => p instanceof FastPiece || (p !== undefined && 'pairs' in p)) && outsideSequence(value, from, pieceEnd, failure.indent) === -1;
+  const judge = (text: string, doc: Document.Parsed): 'error' | 'clean' | 'grow' => {
+    if (doc.errors.length === 0) return 'clean';
+    const end = from + text.length - head.length;
+    if (end === value.length) return 'error';
+    if (!mayEndEarly) return 'grow';
+    // A comment line in the first column does not end a flow collection (nor does it start an item or a key).
+    if (value.charCodeAt(end) === 35 /* # */) return 'grow';
+    let contentEnd = text.length;
+    while (contentEnd > 0 && text.charCodeAt(contentEnd - 1) === 10) contentEnd--;
+    const first = doc.errors[0]!;
+    if (first.code === 'MISSING_CHAR' || first.pos[0] >= contentEnd || first.pos[1] > contentEnd) return 'grow';
+    if (doc.errors.some((e) => e.code === 'MISSING_CHAR' && /quote/.test(e.message))) return 'grow';
+    return 'error';
+  };
+  let found: { text: string; doc: Document.Parsed; lines: LineCounter } | undefined;
+  const kept = cache.window;
+  if (kept && kept.text.startsWith(head)) {
+    const end = from + kept.text.length - head.length;
+    let atEnd = false;
+    for (let m = failure.bad + 1; m <= count + 1 && !atEnd; m++) atEnd = endAt(m) === end;
+    if (atEnd && head + value.slice(from, end) === kept.text && judge(kept.text, kept.doc) === 'error') found = kept;
+  }
+  for (let span = firstWindow, m = failure.bad + 1; !found; span *= 2, m++) {
+    while (m <= count && endAt(m) - from < span) m++;
+    const text = head + value.slice(from, endAt(Math.min(m, count + 1)));
+    const lines = new LineCounter();
+    const doc = withoutStacks(() => parseDocument(text, { lineCounter: lines, ...YAML_OPTIONS }));
+    const verdict = judge(text, doc);
+    if (verdict === 'clean') return undefined;
+    if (verdict === 'error') found = { text, doc, lines };
+    else if (m > count) return undefined;
+  }
+  cache.window = found;
+  const { doc, lines } = found;
+  const toWhole = (w: number): number => (w < head.length ? pieceStart + w : from + w - head.length);
+  // A repeated key before the error: the first in the top-level mapping (the keys of the pieces before, then the
+  // window's), or the first in a mapping below it (in the pieces before, the items before, the window).
+  let dup: [number, number] | undefined;
+  const consider = (s: number, e: number): void => {
+    if (!dup || s < dup[0]) dup = [s, e];
+  };
+  const seen = new Set<unknown>();
+  let topFound = false;
+  const topKey = (key: unknown, s: number, e: number): void => {
+    if (topFound) return;
+    if (seen.has(key)) {
+      consider(s, e);
+      topFound = true;
+    } else seen.add(key);
+  };
+  for (let j = 0; j < i; j++) {
+    const piece = list[j] as FastPiece | ComposedPiece;
+    const base = starts[j]!;
+    if (piece instanceof FastPiece) {
+      topKey(piece.key, base, base + piece.keyEnd);
+      continue;
+    }
+    const shift = base - piece.origin;
+    for (const pair of piece.pairs) {
+      const r = isScalar(pair.key) ? pair.key.range : undefined;
+      if (r) topKey((pair.key as Scalar).value, shift + r[0], shift + r[1]);
+    }
+    if (piece.nestedDuplicate) consider(base + piece.nestedDuplicate[0], base + piece.nestedDuplicate[1]);
+  }
+  for (let j = 1; j < failure.bad; j++) {
+    const item = failure.slots[j] as SequenceItem;
+    const base = pieceStart + failure.starts[j]! - item.origin;
+    if (item.dup) consider(base + item.dup[0], base + item.dup[1]);
+  }
+  const contents = doc.contents;
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      const r = isScalar(pair.key) ? pair.key.range : undefined;
+      if (r) topKey((pair.key as Scalar).value, toWhole(r[0]), toWhole(r[1]));
+    }
+  }
+  const nested = duplicateKey(contents, true);
+  if (nested) consider(toWhole(nested[0]), toWhole(nested[1]));
+  const err = doc.errors[0]!;
+  const errStart = toWhole(err.pos[0]);
+  // Lines as the parser's line counter of the whole text counts them (it skips the line breaks inside some tokens,
+  // such as a quoted scalar left open): the window's counter inside the window, every line break before it.
+  let lineStarts: number[] | undefined;
+  const point = (p: number): [number, number] => {
+    const w = p >= from ? p - from + head.length : p >= pieceStart && p < pieceStart + head.length ? p - pieceStart : undefined;
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let k = value.indexOf('\n'); k !== -1 && k < from; k = value.indexOf('\n', k + 1)) lineStarts.push(k + 1);
+    }
+    if (w === undefined) {
+      const line = lineAt(lineStarts, lineStarts.length, p);
+      return [line, p - lineStarts[line]!];
+    }
+    // The window's lines from its first (the key line) or second (where the item starts), as the whole's from there.
+    const at = lines.linePos(w);
+    const first = w < head.length ? 1 : lines.linePos(head.length).line;
+    return [lineAt(lineStarts, lineStarts.length, w < head.length ? pieceStart : from) + at.line - first, at.col - 1];
+  };
+  const toRange = (start: number, end: number): Range => {
+    const [sl, sc] = point(start);
+    const [el, ec] = point(Math.max(start, end));
+    return range(contentLine + sl, sc, contentLine + el, ec);
+  };
+  const dupFound = dup as [number, number] | undefined;
+  const error =
+    dupFound && dupFound[0] < errStart
+      ? { message: DUPLICATE_MESSAGE, range: toRange(dupFound[0], dupFound[1]) }
+      : parserError(value, err.code, err.message, errStart, toWhole(err.pos[1]), toRange);
+  let full: FrontMatter | undefined;
+  const read = (): FrontMatter => (full ??= parseYamlWhole(value, whole, contentLine));
+  return { kind: 'yaml', range: whole, data: {}, errors: [error], valueRange: (key) => read().valueRange(key), nodeRange: (path) => read().nodeRange(path) };
 }
 
 let coreSchema:
