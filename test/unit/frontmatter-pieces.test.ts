@@ -561,3 +561,31 @@ describe('front matter nested too deep', () => {
     assert.ok(!fm.errors.some((e) => /nested more than/.test(e.message)), JSON.stringify(fm.errors));
   });
 });
+
+describe('front matter with many aliases', () => {
+  // yaml's toJS reads every anchor and alias before each alias it resolves: 40,000 anchors each with an alias took 5 s.
+  const list = (n: number, indent = '  ') => Array.from({ length: n }, (_, i) => (i % 2 ? `${indent}- *a${i - 1}` : `${indent}- &a${i} v${i}`)).join('\n');
+  for (const [what, value] of [
+    ['a list of anchors and their aliases', `title: x\ntags:\n${list(10_000)}`],
+    ['top-level keys with anchors and aliases', `title: x\n${Array.from({ length: 10_000 }, (_, i) => (i % 2 ? `k${i}: *a${i - 1}` : `k${i}: &a${i} {v: ${i}}`)).join('\n')}`],
+    // Each key's list alone resolves few; together too many.
+    ['keys whose lists each hold a few', `title: x\n${Array.from({ length: 25 }, (_, k) => `k${k}:\n${Array.from({ length: 400 }, (_, i) => (i % 2 ? `  - *a${k}x${i - 1}` : `  - &a${k}x${i} v`)).join('\n')}`).join('\n')}`],
+  ]) {
+    it(`${what}: not resolved, with an error saying why, whole or in pieces`, () => {
+      const lines = value.split('\n');
+      const whole = parseFrontMatter('yaml', value, 0, lines.length + 2, 3, 'whole');
+      assert.deepEqual(whole.data, {});
+      assert.equal(whole.errors.length, 1);
+      assert.match(whole.errors[0]!.message, /^Front matter could not be read: its 5,000 aliases \(\*name\) of 5,000 anchors \(&name\) would take too long to resolve; use fewer aliases$/);
+      same('yaml', value, undefined, '', 50); // every 50th key's ranges: each asks the whole text
+    });
+  }
+  it('a few hundred aliases are resolved as the parser resolves them', () => {
+    const value = `title: x\ntags:\n${list(400)}`;
+    const fm = parseFrontMatter('yaml', value, 0, 405, 3, 'whole');
+    assert.deepEqual(fm.errors, []);
+    assert.equal((fm.data['tags'] as unknown[]).length, 400);
+    assert.equal((fm.data['tags'] as unknown[])[399], 'v398');
+    same('yaml', value);
+  });
+});

@@ -199,7 +199,7 @@ function parseYamlWholeDoc(value: string, whole: Range, contentLine: number): { 
   let data: Record<string, unknown> = {};
   if (errors.length === 0) {
     try {
-      const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      const js: unknown = toJsBounded(doc, () => doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
       if (js !== null && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
       else if (js !== null && js !== undefined) {
         errors.push({ message: 'Front matter must be a mapping of keys to values (for example "title: …").', range: whole });
@@ -405,6 +405,20 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
       }
     }
   }
+  // The whole text's toJS would first refuse aliases too many to resolve (see toJsBounded): the same here, counted
+  // over the pieces (each read alone resolved only its own).
+  let aliases = 0;
+  let anchored = 0;
+  for (const piece of list) {
+    if (piece instanceof AliasPiece) aliases++;
+    else if (piece && !(piece instanceof FastPiece) && !(piece instanceof SequenceFailure) && !('deferred' in piece)) {
+      const [a, n] = aliasesOf(piece);
+      aliases += a;
+      anchored += n;
+    }
+  }
+  const refused = aliasRefusal(aliases, anchored);
+  if (refused !== '') thrown = refused;
   pieces.note(!again && !duplicate ? CLEAN : undefined);
   const toRange = rangeMaker(value, contentLine);
   // The top-level entries, for valueRange and nodeRange: made when first asked for.
@@ -662,7 +676,7 @@ function composedYamlPiece(text: string): ComposedPiece | undefined {
     if (doc.errors.length > 0) return undefined;
     if (contents === null) return { pairs: [], origin: 0, js: [], nestedDuplicate: undefined };
     if (!isMap(contents) || contents.flow || contents.items.length === 0 || !atColumnZero(text, contents.range?.[0] ?? 0)) return undefined;
-    const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const js: unknown = toJsBounded(doc, () => doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
     if (js === null || typeof js !== 'object' || Array.isArray(js)) return undefined;
     return { pairs: contents.items, origin: 0, js: flatten(js as Record<string, unknown>), nestedDuplicate: duplicateKey(contents, true) };
   } catch {
@@ -726,7 +740,7 @@ function piecesFromDocument(doc: Document.Parsed, data: Readonly<Record<string, 
       if (!js) {
         const map = new YAMLMap(doc.schema);
         map.items = pairs;
-        const made: unknown = map.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
+        const made: unknown = toJsBounded(doc, () => map.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }));
         if (made === null || typeof made !== 'object' || Array.isArray(made)) continue;
         js = flatten(made as Record<string, unknown>);
       }
@@ -1039,10 +1053,13 @@ class Item implements SequenceItem {
   }
 }
 
+/** How many pending items the first parse of readPending reads. */
+const FIRST_ITEMS = 64;
+
 /**
  * Reads the pending items up to the first item that fails alone (marked ITEM_BAD; the items after it stay pending):
- * from the first pending item to the last in one parse; when that fails, half as many, and so on (a failing item is
- * found in a few parses of the text around it).
+ * FIRST_ITEMS items from the first pending one in one parse, twice as many in the next while they read; when a parse
+ * fails, half as many, and so on (a failing item is found in a few parses of the text around it).
  */
 function readPending(text: string, starts: readonly number[], slots: SequenceSlot[], indent: number): void {
   let limit = slots.length;
@@ -1059,7 +1076,9 @@ function readPending(text: string, starts: readonly number[], slots: SequenceSlo
   if (last === -1) return;
   let lo = 1;
   while (slots[lo] !== ITEM_PENDING) lo++;
-  let size = last - lo + 1;
+  // From a few items, doubling while they read: a failing item near the start is found without parsing the rest
+  // (starting with all of them, 20,000 broken items in 40,000 took a parse of every half down to one: 1.5 s).
+  let size = Math.min(last - lo + 1, FIRST_ITEMS);
   while (lo <= last) {
     const hi = Math.min(last, lo + size - 1);
     if (parseItems(text, starts, slots, lo, hi, indent)) {
@@ -1359,6 +1378,60 @@ function resolvePlain(source: string, atKey: boolean): unknown {
 }
 
 /** Whether the tree holds an alias (explicit stack). */
+/**
+ * The parser's toJS finds each alias's anchor by reading every anchor and alias of the document before it (yaml 2.9),
+ * so its time is the number of aliases times the number of anchored and alias nodes: 20,000 anchors each with an
+ * alias took 1.4 s, 40,000 took 5 s, twice as many four times as long. Above this much work the front matter is
+ * not read, with an error saying why (as the parser itself refuses an alias that expands too much).
+ */
+const MAX_ALIAS_WORK = 10_000_000;
+
+/** yaml's toJS, or an error when resolving the document's aliases would take too long (see MAX_ALIAS_WORK). */
+function toJsBounded<T>(doc: Document.Parsed, toJs: () => T): T {
+  let refused = aliasWork.get(doc);
+  if (refused === undefined) {
+    const [aliases, anchored] = countAliases([doc.contents]);
+    refused = aliasRefusal(aliases, anchored);
+    aliasWork.set(doc, refused);
+  }
+  if (refused !== '') throw new Error(refused);
+  return toJs();
+}
+/** Per document: why its aliases are not resolved, or '' when they are. */
+const aliasWork = new WeakMap<Document.Parsed, string>();
+
+/** Why aliases so many are not resolved, or ''. */
+function aliasRefusal(aliases: number, anchored: number): string {
+  if (aliases * (aliases + anchored) <= MAX_ALIAS_WORK) return '';
+  return `its ${aliases.toLocaleString('en-US')} aliases (*name) of ${anchored.toLocaleString('en-US')} anchors (&name) would take too long to resolve; use fewer aliases`;
+}
+
+/** A composed piece's aliases and anchored nodes, counted once. */
+function aliasesOf(piece: ComposedPiece): readonly [number, number] {
+  let counts = pieceAliases.get(piece);
+  if (!counts) pieceAliases.set(piece, (counts = countAliases(piece.pairs)));
+  return counts;
+}
+const pieceAliases = new WeakMap<ComposedPiece, readonly [number, number]>();
+
+/** The aliases and the anchored nodes under `roots` (pairs, nodes), with an explicit stack. */
+function countAliases(roots: readonly unknown[]): [number, number] {
+  let aliases = 0;
+  let anchored = 0;
+  const stack: unknown[] = [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.key, node.value);
+      continue;
+    }
+    if (isAlias(node)) aliases++;
+    else if (isNode(node) && node.anchor) anchored++;
+    if (isMap(node) || isSeq(node)) for (const item of node.items as unknown[]) stack.push(item);
+  }
+  return [aliases, anchored];
+}
+
 function hasAlias(root: unknown): boolean {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
