@@ -172,6 +172,9 @@ const YAML_CASES: readonly string[] = [
 ];
 
 const TOML_CASES: readonly string[] = [
+  // Multi-line strings crossing the cuts of every entry: the pieces after the first that fails are not parsed.
+  'a = 1\ns0 = """\nline 0\n"""\ns1 = """\nline = 1\n"""\ns2 = \'\'\'\n[t]\n\'\'\'\nb = 2',
+  'a = """\nx\n',
   '',
   '# only a comment',
   'a = 1\nb = "x"\nc = [1, 2]\nd = {x = 1}\ne = true\nf = 1.5\ng = 1979-05-27T07:32:00Z\nh = 07:32:00',
