@@ -488,14 +488,27 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       continue;
     }
     // Less indented: only a lazy line of the item's open paragraph keeps the item going (not a lone tag: micromark
-    // lets a lazy line start an HTML block of type 7).
-    if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124 || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0))) return undefined;
+    // lets a lazy line start an HTML block of type 7). A line that is a paragraph's line wherever it is (plainLine:
+    // "$ cmd", "@user", "/path", "-x", ":x") is one too (lines of them after "- item" went to micromark, quadratic
+    // in lazy lines: 0.5 s for 16 KB), if led by a visible ASCII character; with a "|", unless CONTINUATION_LINE takes
+    // it, it is left to remark. So is a
+    // line of "=" or of two "-" (a lazy line is never a setext underline; three are a thematic break, read above; one
+    // is an item).
+    if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124 || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0) || (plainLine(rest) && visibleAscii(rest.charCodeAt(0)) && !rest.includes('|')) || lazyUnderline(rest))) return undefined;
     // A "[" line where no paragraph is surely open (after a nested quote or item) may start a definition.
     if (rest.charCodeAt(0) === 91 && !surePara) return undefined;
   }
   if (before === undefined) return definitions ? { ...itemData(n), definitions } : itemData(n);
   before.push({ line: itemStart, endLine: n - 1 });
   return { ...EMPTY, items: before, definitions: definitions ?? EMPTY.definitions };
+}
+
+/** A printable ASCII character other than a space (a form feed or other control character leads a line that may be blank to micromark). */
+const visibleAscii = (c: number): boolean => c > 32 && c < 127;
+
+/** A setext underline's shape that is a lazy line of an item's paragraph: "=" or "--", then only spaces or tabs. */
+function lazyUnderline(rest: string): boolean {
+  return SETEXT_SHAPE.test(rest) && (rest.charCodeAt(0) === 61 || rest.charCodeAt(1) === 45);
 }
 
 /**
@@ -933,10 +946,11 @@ function plainLine(rest: string): boolean {
     case 96: // `
     case 126: // ~
       return !(next === c && rest.charCodeAt(2) === c);
+    case 95: // _ (no list item: "_ x" is text)
+      return !THEMATIC_BREAK.test(rest);
     case 45: // -
     case 43: // +
     case 42: // *
-    case 95: // _
       return !spaceOrEnd && !THEMATIC_BREAK.test(rest) && !SETEXT_SHAPE.test(rest);
     case 61: // =
       return !SETEXT_SHAPE.test(rest);
