@@ -45,3 +45,35 @@ describe('lazy lines after a list item: fast reader == remark', function () {
     }
   });
 });
+
+// A paragraph of several lines, then a setext underline: one heading of all its lines ("a pasted log, then "---" meant
+// as a rule"), read by the fast reader when its lines are plain text. 1 MB of such a paragraph went to micromark.
+describe('setext headings over several lines: fast reader == remark', function () {
+  this.timeout(120_000);
+  const LINES = ['a', 'b c', '  d', ' e', '+', '2. x', '#x', '$x', '--x', 'a ', 'a  ', 'x*y', '[a]', '<b>', 'e\tf', '\tg', 'g|h', 'n\u0000', 'é 😀', '12:00', '> q', '', '    code', '***', '- i', '1. j', '~~s~~', 'a&amp;b', 'www.x.y', 'http://x.y', 'a@b.c', '[a]: /x', '"t"', '==', '-'];
+  const UNDER = ['---', '===', '  ---  ', '    ---', '-', '= =', '***'];
+  const BEFORE = ['', '# H\n', 'x\n\n', '***\n', '| r |\n', '[a]: /x\n', '> q\n', ' i\n\n'];
+  const chunks = new Set<string>();
+  for (const before of BEFORE) for (const a of LINES) for (const b of LINES) for (const u of UNDER) chunks.add(`${before}${a}\n${b}\n${u}`);
+  for (const a of LINES) for (const b of LINES) for (const c of LINES) chunks.add(`${a}\n${b}\n${c}\n---`);
+  for (const eol of ['\r\n', '\r']) for (const a of LINES) chunks.add(`${a}${eol}b${eol}---`);
+
+  it(`${chunks.size} chunks: what fastParse reads equals remark's reading`, () => {
+    let multi = 0;
+    for (const chunk of chunks) {
+      const ours = fastParse(chunk, false);
+      if (!ours) continue;
+      if (ours.headings.some((h) => h.kind === 'setext' && h.endLine - h.line > 1)) multi++;
+      assert.deepEqual(ours, remarkParseChunk(chunk, false), `chunk ${JSON.stringify(chunk)}`);
+    }
+    assert.ok(multi > 1000, `${multi} headings over several lines read by the fast reader`);
+  });
+
+  it('reads 10,000 lines of a log, then "---", as one heading without micromark', () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => `2024-01-01 10:00:${String(i % 60).padStart(2, '0')} INFO worker ${i} done`);
+    const chunk = `${lines.join('\n')}\n---`;
+    const ours = fastParse(chunk, false);
+    assert.ok(ours);
+    assert.deepEqual(ours.headings.map((h) => [h.depth, h.line, h.endLine, h.text.length]), [[2, 0, 10_000, lines.join('\n').length]]);
+  });
+});

@@ -641,7 +641,11 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
   let quoteDefinition = -1; // the line before was a definition in a quote of this depth
   let headings: RawHeading[] | undefined = heading && [heading];
   let paraLine = -1; // the unindented line that started the open paragraph, if it did so here
+  // The same line, while the paragraph it started is open (-1 once anything else is): a setext underline after it makes
+  // its lines one heading.
+  let paraFrom = -1;
   for (let i = from; i < n; i++) {
+    if (open !== 'paragraph') paraFrom = -1;
     const line = lines[i]!;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
@@ -786,6 +790,16 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       open = 'none';
       continue;
     }
+    // A setext underline after a paragraph of several lines of plain text (a pasted log, then "---" meant as a rule):
+    // one heading of all its lines (1 MB of them went to micromark: 1.5 s, 0.7 s at every edit). Else remark says.
+    if (open === 'paragraph' && paraFrom >= 0 && paraFrom === paraLine && paraLine < i - 1 && indent <= 3 && SETEXT_SHAPE.test(rest)) {
+      // (Its lines keep their endings in the text: those of a chunk with a CR are not known here.)
+      const text = eol === undefined ? undefined : plainParagraphText(lines, paraLine, i);
+      if (text === undefined) return undefined;
+      (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text: withoutNul(text), kind: 'setext', line: paraLine, character: 0, endLine: i, endCharacter: line.length });
+      open = 'none';
+      continue;
+    }
     // A thematic break that is no setext underline ("***", "- - -") ends a paragraph (not a table: rows are left alone).
     if (open === 'paragraph' && rows === undefined && only === -1 && THEMATIC_BREAK.test(rest) && !SETEXT_SHAPE.test(rest)) {
       open = 'none';
@@ -814,10 +828,28 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     if (open === 'quote' && !quotePara) return undefined;
     if (open === 'none') {
       open = 'paragraph';
-      if (indent === 0 && !afterDef) paraLine = i;
+      if (indent === 0 && !afterDef) paraLine = paraFrom = i;
     }
   }
   return chunkData(headings ?? EMPTY.headings, rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]), definitions ?? EMPTY.definitions);
+}
+
+/**
+ * The text of a setext heading made of lines [from, to) of a paragraph, as remark reads it, when they are plain text:
+ * each line without its leading spaces, joined by line feeds. Undefined (remark reads it) for a line with inline
+ * syntax, a "|", a tab, "<", or white space at its end (two spaces make a hard break).
+ */
+function plainParagraphText(lines: readonly string[], from: number, to: number): string | undefined {
+  const parts: string[] = [];
+  for (let k = from; k < to; k++) {
+    const line = lines[k]!;
+    let start = 0;
+    while (line.charCodeAt(start) === 32) start++;
+    const last = line.charCodeAt(line.length - 1);
+    if (start === line.length || last === 32 || last === 9 || line.includes('\t') || line.includes('|') || line.includes('<') || INLINE_SYNTAX.test(line)) return undefined;
+    parts.push(start === 0 ? line : line.slice(start));
+  }
+  return parts.join('\n');
 }
 
 /**
