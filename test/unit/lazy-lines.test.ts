@@ -13,7 +13,7 @@ const LAZY = [
   '--', '-- ', '--\t', '==', '=', '= =', '- -', '-- x', '_ _ _', '_ x _', '$ a | b', ':--|:--', '-|-', '\f', '\u000bx', '\u0000x', '\u00a0x',
   'x', '12:00 x', '2. x', '1.', '1) x', '+1', '@al', '/p', '~~~', '```', '<div>', '<span>x</span>', '> q', '    code', '  x', '',
 ];
-const ITEMS = ['- item', '* x', '+ x', '1. a', '- [ ] Fix', '- a\n  more', '- a\n  - b', '- > q', '- a\n\n  b', '-', '1.', '- # h'];
+const ITEMS = ['- item', '* x', '+ x', '1. a', '- [ ] Fix', '- a\n  more', '- a\n  - b', '- > q', '- a\n\n  b', '-', '1.', '- # h', '> q', '> > q', '> - q', '>', '> # h', '> q\n--'];
 
 describe('lazy lines after a list item: fast reader == remark', function () {
   this.timeout(120_000);
