@@ -51,12 +51,14 @@ describe('lazy lines after a list item: fast reader == remark', function () {
 describe('setext headings over several lines: fast reader == remark', function () {
   this.timeout(120_000);
   const LINES = ['a', 'b c', '  d', ' e', '+', '2. x', '#x', '$x', '--x', 'a ', 'a  ', 'x*y', '[a]', '<b>', 'e\tf', '\tg', 'g|h', 'n\u0000', 'é 😀', '12:00', '> q', '', '    code', '***', '- i', '1. j', '~~s~~', 'a&amp;b', 'www.x.y', 'http://x.y', 'a@b.c', '[a]: /x', '"t"', '==', '-'];
-  const UNDER = ['---', '===', '  ---  ', '    ---', '-', '= =', '***'];
+  const UNDER = ['---', '===', '  ---  ', '    ---', '-', '= =', '***', '--', '-- ', '--\t'];
   const BEFORE = ['', '# H\n', 'x\n\n', '***\n', '| r |\n', '[a]: /x\n', '> q\n', ' i\n\n'];
   const chunks = new Set<string>();
   for (const before of BEFORE) for (const a of LINES) for (const b of LINES) for (const u of UNDER) chunks.add(`${before}${a}\n${b}\n${u}`);
   for (const a of LINES) for (const b of LINES) for (const c of LINES) chunks.add(`${a}\n${b}\n${c}\n---`);
   for (const eol of ['\r\n', '\r']) for (const a of LINES) chunks.add(`${a}${eol}b${eol}---`);
+  // "--" as a paragraph's first line (a chunk may start with it), underlined or not, and what may follow.
+  for (const a of ['--', '-- ', '--\t', ' --', '---', '-- -', '--x']) for (const b of [...LINES, ...UNDER]) for (const c of ['', 'x', '--', '---']) chunks.add(c ? `${a}\n${b}\n${c}` : `${a}\n${b}`);
 
   it(`${chunks.size} chunks: what fastParse reads equals remark's reading`, () => {
     let multi = 0;

@@ -180,6 +180,15 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['a lone "+" after text is the paragraph\'s next line', ['x', '+', 'ab'], [0]],
   ['an empty item nested in an item', ['- a', '  -', 'b'], [0]],
   ['an empty item after indented code (micromark reads a paragraph)', ['    code', '', '-', 'ab'], [0]],
+  // "--" where a block starts is a paragraph's first line; the "--" under it makes a heading, which closes it.
+  ['lines of "--" after text: a heading each pair', ['x', '--', '--', '--', '--', '--'], [0, 2, 4]],
+  ['"--" after a blank line', ['x', '', '--', '--', 'y'], [0, 2, 4]],
+  ['"--" after a list item and a blank line', ['- a', '', '--', '--'], [0, 2]],
+  ['"--" after a quote and a blank line', ['> q', '', '--', '--'], [0, 2]],
+  ['"--" after indented code', ['    code', '--', '--'], [0, 1]],
+  ['"--" then text, underlined', ['x', '---', '--', 'y', '--'], [0, 2]],
+  ['"--" at the start', ['--', '-- ', '--'], [0, 2]],
+  ['"--" after a heading, then a thematic break', ['x', '--', '---', '--'], [0, 2, 3]],
   ['lazy lines of a block quote', ['> q', ...lines(30, (i) => `lazy ${i} here`)], [0]],
   ['300 identical lines', lines(300, () => 'text'), [0, 128, 256]],
   // A long run of blank lines is cut 256 lines after its first where nothing is open that a line after it could go on with.

@@ -87,7 +87,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     if (indentOf(lines[1]!) >= 4) return indentedCode(lines, n, 1, heading);
     return proseChunk(lines, n, eol, 1, heading);
   }
-  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || c === 91 /* [ */ || (c === 60 /* < */ && htmlFlowStart(first) === 0) || (c !== 32 && c !== 9 && plainLine(first))) {
+  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || c === 91 /* [ */ || (c === 60 /* < */ && htmlFlowStart(first) === 0) || (c !== 32 && c !== 9 && (plainLine(first) || paragraphDashes(first)))) {
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
     const underline = n === 2 && c !== 91 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null; // "[…" has inline syntax: never here
     if (underline) {
@@ -503,6 +503,15 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
   return { ...EMPTY, items: before, definitions: definitions ?? EMPTY.definitions };
 }
 
+/**
+ * "--" (then only spaces or tabs) where a paragraph may start: no list item, no thematic break, so a paragraph's first
+ * line (a setext underline only under a paragraph). Lines of "--" underlining one another went to micromark: 1.2 s for
+ * 64 KB.
+ */
+function paragraphDashes(rest: string): boolean {
+  return rest.charCodeAt(0) === 45 && rest.charCodeAt(1) === 45 && SETEXT_SHAPE.test(rest) && !THEMATIC_BREAK.test(rest);
+}
+
 /** A printable ASCII character other than a space (a form feed or other control character leads a line that may be blank to micromark). */
 const visibleAscii = (c: number): boolean => c > 32 && c < 127;
 
@@ -822,7 +831,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     }
     const c0 = rest.charCodeAt(0);
     const starts =
-      (open === 'none' ? PARAGRAPH_LINE.test(rest) || (c0 === 96 && !rest.startsWith('```')) : CONTINUATION_LINE.test(rest)) ||
+      (open === 'none' ? PARAGRAPH_LINE.test(rest) || (c0 === 96 && !rest.startsWith('```')) || paragraphDashes(rest) : CONTINUATION_LINE.test(rest)) ||
       (c0 === 60 ? inlineHtmlLine(rest, open) : plainLine(rest) || (open === 'paragraph' && cannotInterrupt(rest)));
     if (!starts) return undefined;
     // A lazy line of a quote: only where the quote surely holds a paragraph (after "> - a" or ">" it may start one).

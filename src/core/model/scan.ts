@@ -1073,9 +1073,12 @@ function scanLines(
       // Nothing is open after it (the state a rescan starts from at such a cut).
       if (closedAbove) quoteOpen = false;
       // A line of a paragraph at the top level, if what is above it lets one go on or start here.
-      const paragraphLine = !underline && top && shallow && !codeOpen && !listItem && !thematicOrSetext(line.trimStart());
-      const inlineHtml = lead === 60 && html === undefined && hk === 0;
       const opensBlock: boolean = prevBlank || afterHeading || afterEmptyItem;
+      // "--" where a block starts is a paragraph's first line (no item, no thematic break): the "--" under it makes a
+      // heading, which closes it (lines of "--", each pair a heading, were one chunk).
+      const dashes = unindented && opensBlock && c === 45 && line.charCodeAt(1) === 45 && SETEXT_UNDERLINE.test(line) && !THEMATIC_BREAK.test(line);
+      const paragraphLine = (dashes || (!underline && !thematicOrSetext(line.trimStart()))) && top && shallow && !codeOpen && !listItem;
+      const inlineHtml = lead === 60 && html === undefined && hk === 0;
       para = paragraphLine && (opensBlock || wasPara) && (!PARA_EXCLUDED.has(lead) || inlineHtml) && !line.includes('|');
       plain = !mayBeDelimiterRow(line) && (para || (paragraphLine && (opensBlock || plain) && (lead === 124 || !PARA_EXCLUDED.has(lead) || inlineHtml)));
     }
