@@ -9,17 +9,18 @@ import { remarkParseChunk } from '../../src/core/model/remark';
 const PUNCTUATION = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'];
 /** Lines led by each punctuation character, alone, doubled, tripled, then a letter, then a space and a letter. */
 const LAZY = [
-  ...PUNCTUATION.flatMap((c) => [c, c + c, c + c + c, `${c}x`, `${c} x`, `${c}${c} x`]),
+  ...PUNCTUATION.flatMap((c) => [c, c + c, `${c}x`, `${c} x`]),
+  '---', '***', '___', '===', '```', '~~~', '**x', '__x', '== x',
   '--', '-- ', '--\t', '==', '=', '= =', '- -', '-- x', '_ _ _', '_ x _', '$ a | b', ':--|:--', '-|-', '\f', '\u000bx', '\u0000x', '\u00a0x',
   'x', '12:00 x', '2. x', '1.', '1) x', '+1', '@al', '/p', '~~~', '```', '<div>', '<span>x</span>', '> q', '    code', '  x', '',
 ];
-const ITEMS = ['- item', '* x', '+ x', '1. a', '- [ ] Fix', '- a\n  more', '- a\n  - b', '- > q', '- a\n\n  b', '-', '1.', '- # h', '> q', '> > q', '> - q', '>', '> # h', '> q\n--'];
+const ITEMS = ['- item', '* x', '+ x', '1. a', '- [ ] Fix', '- a\n  more', '- a\n  - b', '- > q', '- a\n\n  b', '-', '1.', '- # h', '> q', '> > q', '> - q', '>', '> # h', '> q\n--', '-\n  a', '1.\n   a', '*  \n  a', '-\n  - b', '-\n      c', '10)\n    a', '-\n a', '+\n\n  a'];
 
 describe('lazy lines after a list item: fast reader == remark', function () {
   this.timeout(120_000);
   const chunks = new Set<string>();
   // What may follow a lazy line: another, the end of the item, or what ends it.
-  const AFTER = ['x', '$x', '--', '==', '_ x', '+', '- b', '2. c', '---', '  y', '', '|---|', '> q', '\f'];
+  const AFTER = ['x', '$x', '--', '+', '- b', '2. c', '---', '  y', '', '|---|', '> q', '\f', '    w', '  ```', '  [a]: /x', '  <div>'];
   for (const item of ITEMS) for (const a of LAZY) for (const b of AFTER) chunks.add(`${item}\n${a}\n${b}`);
 
   it(`${chunks.size} chunks: what fastParse reads equals remark's reading`, () => {
@@ -30,7 +31,7 @@ describe('lazy lines after a list item: fast reader == remark', function () {
       fast++;
       assert.deepEqual(ours, remarkParseChunk(chunk, false), `chunk ${JSON.stringify(chunk)}`);
     }
-    assert.ok(fast > chunks.size / 2, `fast path taken for ${fast} of ${chunks.size} chunks`);
+    assert.ok(fast > chunks.size / 3, `fast path taken for ${fast} of ${chunks.size} chunks`);
   });
 
   it('takes a list item followed by lines led by punctuation (no micromark)', () => {

@@ -147,9 +147,22 @@ const NO_ITEM = null;
 function itemChunk(text: string, lines: readonly string[], n: number, first: string, indent: number): ChunkData | undefined | typeof NO_ITEM {
   // The spaces after the marker are counted in columns: a tab goes on to the next multiple of 4 ("-\titem" has its
   // content at column 4).
-  const item = itemStartOf(indent === 0 ? first : first.slice(indent), indent);
-  return item === undefined ? NO_ITEM : listItem(text, lines, n, indent + item.markerLength, item.spaces, item.contentAt - item.markerLength);
+  const rest = indent === 0 ? first : first.slice(indent);
+  const item = itemStartOf(rest, indent);
+  if (item === undefined) {
+    // An item with nothing on its marker's line ("-", "1."): its content starts on the next line, one column after the
+    // marker (a paragraph of 1 MB under "-" went to micromark). A blank line right after the marker ends the item:
+    // remark reads that.
+    const empty = EMPTY_ITEM.exec(rest);
+    if (!empty || n < 2 || isBlank(lines[1]!)) return NO_ITEM;
+    const marker = empty[1]!.length;
+    return listItem(text, lines, n, indent + marker, 1, rest.length - marker);
+  }
+  return listItem(text, lines, n, indent + item.markerLength, item.spaces, item.contentAt - item.markerLength);
 }
+
+/** A list item's marker with nothing after it but spaces (no tab: columns to count). */
+const EMPTY_ITEM = /^([-+*]|\d{1,9}[.)]) *$/;
 
 /** What fastParse's general path would say of a chunk of one line and blank lines, for the usual such chunks. */
 const NOT_ONE_LINE = null;
