@@ -154,7 +154,10 @@ function itemChunk(text: string, lines: readonly string[], n: number, first: str
     // marker (a paragraph of 1 MB under "-" went to micromark). A blank line right after the marker ends the item:
     // remark reads that.
     const empty = EMPTY_ITEM.exec(rest);
-    if (!empty || n < 2 || isBlank(lines[1]!)) return NO_ITEM;
+    if (!empty) return NO_ITEM;
+    // Alone in its chunk: one empty item (lines of "*", each an item, went to remark one by one).
+    if (n === 1) return itemData(1);
+    if (isBlank(lines[1]!)) return NO_ITEM;
     const marker = empty[1]!.length;
     return listItem(text, lines, n, indent + marker, 1, rest.length - marker);
   }
