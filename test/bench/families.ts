@@ -143,4 +143,11 @@ export const FAMILIES: readonly Family[] = [
   { name: 'timeline-label-halves', what: 'a Timeline of n entries marked **Started:**, then as many marked **Resolved:** (a repeat finding each)', make: (b) => postmortem('Timeline', lines(b, (i) => `- 14:${pad2(i)} UTC: **${i < b / 80 ? 'Started' : 'Resolved'}:** x`)) },
   { name: 'nested-action-items', what: 'an Action Items checklist of n items, each with a sub-item and a sub-sub-item, none naming an owner or ticket', make: (b) => postmortem('Action Items', lines(b, (i) => [`- [ ] Fix ${i}`, '  - [ ] sub', '    - [ ] subsub'][i % 3]!)) },
   { name: 'bare-action-items', what: 'an Action Items checklist of n one-line items without owner or ticket (two findings each)', make: (b) => postmortem('Action Items', lines(b, (i) => `- [ ] Fix ${i}`)) },
+  // Found by probing (probe2): an empty list item, then paragraph lines (one chunk read by micromark: 6 s at 1 MB);
+  // lazy lines of a list item led by punctuation (micromark, quadratic: minutes at 1 MB).
+  { name: 'empty-item-paragraph', what: 'an empty list item ("-"), then n paragraph lines ("++", "+++", "+", "line i"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => ['++', '+++', '+', `line ${i}`][i % 4]!)}`) },
+  { name: 'item-lazy-punctuation', what: 'a list item, then n lazy lines led by punctuation ("$ kubectl get pods", "@alice: ack", "/var/log/i", "-x", "--", "==", "_ x"), no blank line', make: (b) => postmortem('Timeline', `- 14:00 UTC: paste\n${lines(b, (i) => ['$ kubectl get pods', '@alice: ack', `/var/log/${i}`, '-x', '--', '==', '_ x', `:${i}`][i % 8]!)}`) },
+  { name: 'setext-paragraph', what: 'a paragraph of n lines of a pasted log, then "---" (one setext heading of all of them)', make: (b) => postmortem('What happened', `${lines(b, (i) => `2024-01-01 10:00:${pad2(i)} INFO worker ${i} done`)}\n---`) },
+  { name: 'quote-lazy-dashes', what: 'a block quote line, then n lazy lines of "--" and "==" (micromark is quadratic on them)', make: (b) => postmortem('What happened', `> quoted\n${lines(b, (i) => (i % 2 ? '==' : '--'))}`) },
+  { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];

@@ -168,6 +168,27 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['a table after paragraph lines, its rows with no "|"', [...lines(12, (i) => `line ${i} here`), '| a | b |', '|---|---|', ...lines(30, (i) => `cell ${i} here`)], [0]],
   ['a definition whose label runs over lines', [...lines(12, (i) => `line ${i} here`), '', '[a', ...lines(20, (i) => `b${i}`), ']: /x', '## [a]'], [0, 13, 35]],
   ['lazy lines of a list item', ['- item', ...lines(30, (i) => `lazy ${i} here`)], [0]],
+  // An item with nothing on its marker's line holds no paragraph: an unindented line after it (no list item) is no lazy
+  // line, and starts a block at the top level ("-", then 1 MB of paragraph lines, was one chunk read by micromark).
+  ['an empty item, then paragraph lines', ['-', '++', '+++', '+', 'ab'], [0, 1]],
+  ['an empty "1." item, then text', ['1.', 'text', 'more'], [0, 1]],
+  ['an empty item, then text underlined', ['-', 'ab', '---', 'cd'], [0, 1, 3]],
+  ['an empty item, then its content', ['-', '  ab', 'cd'], [0]],
+  ['an empty item, then a line indented by one', ['+', ' ab', 'cd'], [0]],
+  ['an empty item, then a sibling', ['-', '- b', 'c'], [0, 1]],
+  ['an empty item after a quote line: no cut', ['> q', '-', 'ab'], [0]],
+  ['a lone "+" after text is the paragraph\'s next line', ['x', '+', 'ab'], [0]],
+  ['an empty item nested in an item', ['- a', '  -', 'b'], [0]],
+  ['an empty item after indented code (micromark reads a paragraph)', ['    code', '', '-', 'ab'], [0]],
+  // "--" where a block starts is a paragraph's first line; the "--" under it makes a heading, which closes it.
+  ['lines of "--" after text: a heading each pair', ['x', '--', '--', '--', '--', '--'], [0, 2, 4]],
+  ['"--" after a blank line', ['x', '', '--', '--', 'y'], [0, 2, 4]],
+  ['"--" after a list item and a blank line', ['- a', '', '--', '--'], [0, 2]],
+  ['"--" after a quote and a blank line', ['> q', '', '--', '--'], [0, 2]],
+  ['"--" after indented code', ['    code', '--', '--'], [0, 1]],
+  ['"--" then text, underlined', ['x', '---', '--', 'y', '--'], [0, 2]],
+  ['"--" at the start', ['--', '-- ', '--'], [0, 2]],
+  ['"--" after a heading, then a thematic break', ['x', '--', '---', '--'], [0, 2, 3]],
   ['lazy lines of a block quote', ['> q', ...lines(30, (i) => `lazy ${i} here`)], [0]],
   ['300 identical lines', lines(300, () => 'text'), [0, 128, 256]],
   // A long run of blank lines is cut 256 lines after its first where nothing is open that a line after it could go on with.

@@ -87,7 +87,7 @@ export function fastParse(text: string, frontMatter: boolean): ChunkData | undef
     if (indentOf(lines[1]!) >= 4) return indentedCode(lines, n, 1, heading);
     return proseChunk(lines, n, eol, 1, heading);
   }
-  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || c === 91 /* [ */ || (c === 60 /* < */ && htmlFlowStart(first) === 0) || (c !== 32 && c !== 9 && plainLine(first))) {
+  if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || c === 91 /* [ */ || (c === 60 /* < */ && htmlFlowStart(first) === 0) || (c !== 32 && c !== 9 && (plainLine(first) || paragraphDashes(first)))) {
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
     const underline = n === 2 && c !== 91 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null; // "[…" has inline syntax: never here
     if (underline) {
@@ -147,9 +147,25 @@ const NO_ITEM = null;
 function itemChunk(text: string, lines: readonly string[], n: number, first: string, indent: number): ChunkData | undefined | typeof NO_ITEM {
   // The spaces after the marker are counted in columns: a tab goes on to the next multiple of 4 ("-\titem" has its
   // content at column 4).
-  const item = itemStartOf(indent === 0 ? first : first.slice(indent), indent);
-  return item === undefined ? NO_ITEM : listItem(text, lines, n, indent + item.markerLength, item.spaces, item.contentAt - item.markerLength);
+  const rest = indent === 0 ? first : first.slice(indent);
+  const item = itemStartOf(rest, indent);
+  if (item === undefined) {
+    // An item with nothing on its marker's line ("-", "1."): its content starts on the next line, one column after the
+    // marker (a paragraph of 1 MB under "-" went to micromark). A blank line right after the marker ends the item:
+    // remark reads that.
+    const empty = EMPTY_ITEM.exec(rest);
+    if (!empty) return NO_ITEM;
+    // Alone in its chunk: one empty item (lines of "*", each an item, went to remark one by one).
+    if (n === 1) return itemData(1);
+    if (isBlank(lines[1]!)) return NO_ITEM;
+    const marker = empty[1]!.length;
+    return listItem(text, lines, n, indent + marker, 1, rest.length - marker);
+  }
+  return listItem(text, lines, n, indent + item.markerLength, item.spaces, item.contentAt - item.markerLength);
 }
+
+/** A list item's marker with nothing after it but spaces (no tab: columns to count). */
+const EMPTY_ITEM = /^([-+*]|\d{1,9}[.)]) *$/;
 
 /** What fastParse's general path would say of a chunk of one line and blank lines, for the usual such chunks. */
 const NOT_ONE_LINE = null;
@@ -488,14 +504,36 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       continue;
     }
     // Less indented: only a lazy line of the item's open paragraph keeps the item going (not a lone tag: micromark
-    // lets a lazy line start an HTML block of type 7).
-    if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124 || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0))) return undefined;
+    // lets a lazy line start an HTML block of type 7). A line that is a paragraph's line wherever it is (plainLine:
+    // "$ cmd", "@user", "/path", "-x", ":x") is one too (lines of them after "- item" went to micromark, quadratic
+    // in lazy lines: 0.5 s for 16 KB), if led by a visible ASCII character; with a "|", unless CONTINUATION_LINE takes
+    // it, it is left to remark. So is a
+    // line of "=" or of two "-" (a lazy line is never a setext underline; three are a thematic break, read above; one
+    // is an item).
+    if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124 || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0) || (plainLine(rest) && visibleAscii(rest.charCodeAt(0)) && !rest.includes('|')) || lazyUnderline(rest))) return undefined;
     // A "[" line where no paragraph is surely open (after a nested quote or item) may start a definition.
     if (rest.charCodeAt(0) === 91 && !surePara) return undefined;
   }
   if (before === undefined) return definitions ? { ...itemData(n), definitions } : itemData(n);
   before.push({ line: itemStart, endLine: n - 1 });
   return { ...EMPTY, items: before, definitions: definitions ?? EMPTY.definitions };
+}
+
+/**
+ * "--" (then only spaces or tabs) where a paragraph may start: no list item, no thematic break, so a paragraph's first
+ * line (a setext underline only under a paragraph). Lines of "--" underlining one another went to micromark: 1.2 s for
+ * 64 KB.
+ */
+function paragraphDashes(rest: string): boolean {
+  return rest.charCodeAt(0) === 45 && rest.charCodeAt(1) === 45 && SETEXT_SHAPE.test(rest) && !THEMATIC_BREAK.test(rest);
+}
+
+/** A printable ASCII character other than a space (a form feed or other control character leads a line that may be blank to micromark). */
+const visibleAscii = (c: number): boolean => c > 32 && c < 127;
+
+/** A setext underline's shape that is a lazy line of an item's paragraph: "=" or "--", then only spaces or tabs. */
+function lazyUnderline(rest: string): boolean {
+  return SETEXT_SHAPE.test(rest) && (rest.charCodeAt(0) === 61 || rest.charCodeAt(1) === 45);
 }
 
 /**
@@ -628,7 +666,11 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
   let quoteDefinition = -1; // the line before was a definition in a quote of this depth
   let headings: RawHeading[] | undefined = heading && [heading];
   let paraLine = -1; // the unindented line that started the open paragraph, if it did so here
+  // The same line, while the paragraph it started is open (-1 once anything else is): a setext underline after it makes
+  // its lines one heading.
+  let paraFrom = -1;
   for (let i = from; i < n; i++) {
+    if (open !== 'paragraph') paraFrom = -1;
     const line = lines[i]!;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
@@ -751,7 +793,8 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
         open = 'none';
         continue;
       }
-      if (rest.charCodeAt(0) === 61 /* = */ && SETEXT_SHAPE.test(rest)) {
+      // ("--" lines after "> q" went to micromark, quadratic in lazy lines: 6.7 s for 64 KB.)
+      if (lazyUnderline(rest)) {
         if (!quotePara) return undefined;
         continue;
       }
@@ -770,6 +813,16 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
         text = read;
       }
       (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text: withoutNul(text), kind: 'setext', line: i - 1, character: 0, endLine: i, endCharacter: line.length });
+      open = 'none';
+      continue;
+    }
+    // A setext underline after a paragraph of several lines of plain text (a pasted log, then "---" meant as a rule):
+    // one heading of all its lines (1 MB of them went to micromark: 1.5 s, 0.7 s at every edit). Else remark says.
+    if (open === 'paragraph' && paraFrom >= 0 && paraFrom === paraLine && paraLine < i - 1 && indent <= 3 && SETEXT_SHAPE.test(rest)) {
+      // (Its lines keep their endings in the text: those of a chunk with a CR are not known here.)
+      const text = eol === undefined ? undefined : plainParagraphText(lines, paraLine, i);
+      if (text === undefined) return undefined;
+      (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text: withoutNul(text), kind: 'setext', line: paraLine, character: 0, endLine: i, endCharacter: line.length });
       open = 'none';
       continue;
     }
@@ -794,17 +847,35 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     }
     const c0 = rest.charCodeAt(0);
     const starts =
-      (open === 'none' ? PARAGRAPH_LINE.test(rest) || (c0 === 96 && !rest.startsWith('```')) : CONTINUATION_LINE.test(rest)) ||
+      (open === 'none' ? PARAGRAPH_LINE.test(rest) || (c0 === 96 && !rest.startsWith('```')) || paragraphDashes(rest) : CONTINUATION_LINE.test(rest)) ||
       (c0 === 60 ? inlineHtmlLine(rest, open) : plainLine(rest) || (open === 'paragraph' && cannotInterrupt(rest)));
     if (!starts) return undefined;
     // A lazy line of a quote: only where the quote surely holds a paragraph (after "> - a" or ">" it may start one).
     if (open === 'quote' && !quotePara) return undefined;
     if (open === 'none') {
       open = 'paragraph';
-      if (indent === 0 && !afterDef) paraLine = i;
+      if (indent === 0 && !afterDef) paraLine = paraFrom = i;
     }
   }
   return chunkData(headings ?? EMPTY.headings, rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]), definitions ?? EMPTY.definitions);
+}
+
+/**
+ * The text of a setext heading made of lines [from, to) of a paragraph, as remark reads it, when they are plain text:
+ * each line without its leading spaces, joined by line feeds. Undefined (remark reads it) for a line with inline
+ * syntax, a "|", a tab, "<", or white space at its end (two spaces make a hard break).
+ */
+function plainParagraphText(lines: readonly string[], from: number, to: number): string | undefined {
+  const parts: string[] = [];
+  for (let k = from; k < to; k++) {
+    const line = lines[k]!;
+    let start = 0;
+    while (line.charCodeAt(start) === 32) start++;
+    const last = line.charCodeAt(line.length - 1);
+    if (start === line.length || last === 32 || last === 9 || line.includes('\t') || line.includes('|') || line.includes('<') || INLINE_SYNTAX.test(line)) return undefined;
+    parts.push(start === 0 ? line : line.slice(start));
+  }
+  return parts.join('\n');
 }
 
 /**
@@ -933,10 +1004,11 @@ function plainLine(rest: string): boolean {
     case 96: // `
     case 126: // ~
       return !(next === c && rest.charCodeAt(2) === c);
+    case 95: // _ (no list item: "_ x" is text)
+      return !THEMATIC_BREAK.test(rest);
     case 45: // -
     case 43: // +
     case 42: // *
-    case 95: // _
       return !spaceOrEnd && !THEMATIC_BREAK.test(rest) && !SETEXT_SHAPE.test(rest);
     case 61: // =
       return !SETEXT_SHAPE.test(rest);

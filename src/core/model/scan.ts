@@ -871,6 +871,11 @@ function scanLines(
     let sibling = false;
     let afterCode = false;
     const noItemBefore = noItem;
+    // The line right after a marker line surely of an item with nothing on it, in no other item ("-", "1."): the item
+    // holds no paragraph, so a line left of its content is no lazy line of it and ends it, and the list. Unindented
+    // and no list item, it starts a block at the top level, as after a blank line: "-" then 1 MB of paragraph lines was
+    // one chunk, read by micromark (6 s).
+    const afterEmptyItem = i === emptyItem + 1 && item > 0 && itemSure && itemTop && !quoteOpen;
     const afterQuoteLine = i > 0 && (lines[i - 1] as string).charCodeAt(0) === 62;
     // The line's indentation in columns, once (0 for a blank line).
     const indent = blank || unindented ? 0 : indentOf(line);
@@ -904,7 +909,7 @@ function scanLines(
         sibling = prevInList && itemTop && indent < 4 && markerKind(line, indent) === itemKind;
         // Left of the item's content: the item ends, unless the line may be a lazy line of a paragraph in it (asked
         // only when an item may be open).
-        const lazy: boolean = !noItem && !prevBlank && mayBeLazy(line, indent);
+        const lazy: boolean = !noItem && !prevBlank && !(afterEmptyItem && indent < item) && mayBeLazy(line, indent);
         // No item is open after this line (unless it starts one) if none was, or if it ends every item that was: one
         // left of column 2 or of a top-level item's content that is not a lazy line.
         const clear: boolean = noItem || (!lazy && (indent < 2 || (item > 0 && itemSure && itemTop)));
@@ -946,6 +951,7 @@ function scanLines(
           ((c === 96 || c === 126) && opens !== undefined) ||
           (c === 60 && hk >= 1 && hk <= 6) ||
           (listItem && ((chunkIsList && sibling) || INTERRUPTING_ITEM.test(line) || afterQuoteLine)) ||
+          (afterEmptyItem && !listItem) ||
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable) ||
           (closedAbove && !(codeAbove && itemAfterCode(line)));
         if (boundary) {
@@ -1067,10 +1073,14 @@ function scanLines(
       // Nothing is open after it (the state a rescan starts from at such a cut).
       if (closedAbove) quoteOpen = false;
       // A line of a paragraph at the top level, if what is above it lets one go on or start here.
-      const paragraphLine = !underline && top && shallow && !codeOpen && !listItem && !thematicOrSetext(line.trimStart());
+      const opensBlock: boolean = prevBlank || afterHeading || afterEmptyItem;
+      // "--" where a block starts is a paragraph's first line (no item, no thematic break): the "--" under it makes a
+      // heading, which closes it (lines of "--", each pair a heading, were one chunk).
+      const dashes = unindented && opensBlock && c === 45 && line.charCodeAt(1) === 45 && SETEXT_UNDERLINE.test(line) && !THEMATIC_BREAK.test(line);
+      const paragraphLine = (dashes || (!underline && !thematicOrSetext(line.trimStart()))) && top && shallow && !codeOpen && !listItem;
       const inlineHtml = lead === 60 && html === undefined && hk === 0;
-      para = paragraphLine && (prevBlank || wasPara || afterHeading) && (!PARA_EXCLUDED.has(lead) || inlineHtml) && !line.includes('|');
-      plain = !mayBeDelimiterRow(line) && (para || (paragraphLine && (prevBlank || plain || afterHeading) && (lead === 124 || !PARA_EXCLUDED.has(lead) || inlineHtml)));
+      para = paragraphLine && (opensBlock || wasPara) && (!PARA_EXCLUDED.has(lead) || inlineHtml) && !line.includes('|');
+      plain = !mayBeDelimiterRow(line) && (para || (paragraphLine && (opensBlock || plain) && (lead === 124 || !PARA_EXCLUDED.has(lead) || inlineHtml)));
     }
     // Past the second line of a run of blank lines, each blank line leaves the state as it was: the run is passed over
     // up to the next line where it may be cut (see BLANK_RUN), or to its end, without reading each line as above (a
