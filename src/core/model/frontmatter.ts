@@ -1433,18 +1433,7 @@ function countAliases(roots: readonly unknown[]): [number, number] {
 }
 
 function hasAlias(root: unknown): boolean {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isAlias(node)) return true;
-    if (isMap(node) || isSeq(node)) {
-      for (const item of node.items as unknown[]) {
-        if (isPair(item)) stack.push(item.key, item.value);
-        else stack.push(item);
-      }
-    }
-  }
-  return false;
+  return countAliases([root])[0] > 0;
 }
 
 /**
