@@ -228,6 +228,12 @@ function main(): void {
     if (!runAdversarial(only, process.argv.includes('--sources'))) process.exitCode = 1;
     return;
   }
+  if (process.argv.includes('--grid')) {
+    // A sweep for new hostile input: `npm run bench -- --grid [KB]` (see grid.ts).
+    const kb = Number(process.argv.slice(process.argv.indexOf('--grid') + 1).find((a) => /^\d+$/.test(a)) ?? 16);
+    void import('./grid').then((m) => m.runGrid(kb));
+    return;
+  }
   if (process.argv.includes('--catalogue-index')) {
     // Only the editor's workspace index (issue 19), on a fake in-memory workspace: `npm run bench -- --catalogue-index [N…]`.
     const sizes = process.argv.slice(process.argv.indexOf('--catalogue-index') + 1).filter((a) => /^\d+$/.test(a)).map(Number);
