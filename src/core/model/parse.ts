@@ -44,6 +44,57 @@ const FENCE_LINE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
  * A unit test checks that this path says what remarkParseChunk says, chunk by chunk.
  */
 export function fastParse(text: string, frontMatter: boolean): ChunkData | undefined {
+  return readChunk(text, frontMatter) ?? (frontMatter ? undefined : nestedLazy(text));
+}
+
+/** A list item's ordered marker and the one space after it. */
+const ORDERED_SPACE = /^\d{1,9}[.)] /;
+
+/**
+ * A first line of nested containers, a list item among them (`> - x`, `- > x`, `> 1. x`, `- - x`: one space after
+ * each marker), whose innermost content starts a paragraph, then only lazy lines of that paragraph (lines that start
+ * no block, as listItem takes them; no blank line, no CR): micromark's time is quadratic in lazy lines (1.3–2 s for
+ * 16 KB after `> - x`). That paragraph is no top-level one (no rows), lazy lines are never headings or definitions,
+ * so the chunk holds nothing but, when the outermost container is a list item, that item over all its lines.
+ */
+function nestedLazy(text: string): ChunkData | undefined {
+  if (text.includes('\r')) return undefined;
+  const lines = text.split('\n');
+  let n = lines.length;
+  while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
+  if (n === 0) return undefined;
+  const first = lines[0]!;
+  if (first.includes('|') || first.includes('\t')) return undefined;
+  let at = 0;
+  let markers = 0;
+  let items = 0;
+  let outerItem = false;
+  for (;;) {
+    const c = first.charCodeAt(at);
+    let item = false;
+    if (c === 62 /* > */) at += first.charCodeAt(at + 1) === 32 ? 2 : 1;
+    else if ((c === 45 || c === 42 || c === 43) /* - * + */ && first.charCodeAt(at + 1) === 32) {
+      at += 2;
+      item = true;
+    } else {
+      const ordered = ORDERED_SPACE.exec(first.slice(at, at + 12));
+      if (!ordered) break;
+      at += ordered[0].length;
+      item = true;
+    }
+    if (item && markers === 0) outerItem = true;
+    if (item) items++;
+    markers++;
+  }
+  if (markers < 2 || items === 0 || !PARAGRAPH_LINE.test(first.slice(at))) return undefined;
+  for (let i = 1; i < n; i++) {
+    const line = lines[i]!;
+    if (!(CONTINUATION_LINE.test(line) || (plainLine(line) && visibleAscii(line.charCodeAt(0)) && !line.includes('|')))) return undefined;
+  }
+  return outerItem ? itemData(n) : chunkData(EMPTY.headings, EMPTY.rows, EMPTY.definitions);
+}
+
+function readChunk(text: string, frontMatter: boolean): ChunkData | undefined {
   if (frontMatter && !text.includes('\r')) {
     // The front matter's value without splitting it into lines (a large one is read again at every edit in it): the
     // same as below when the last line is the closing fence.
