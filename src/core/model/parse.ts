@@ -59,11 +59,9 @@ const ORDERED_SPACE = /^\d{1,9}[.)] /;
  */
 function nestedLazy(text: string): ChunkData | undefined {
   if (text.includes('\r')) return undefined;
-  const lines = text.split('\n');
-  let n = lines.length;
-  while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
-  if (n === 0) return undefined;
-  const first = lines[0]!;
+  // The first line is read before the chunk is split (most chunks left to remark are no such head).
+  const firstEnd = text.indexOf('\n');
+  const first = firstEnd === -1 ? text : text.slice(0, firstEnd);
   if (first.includes('|') || first.includes('\t')) return undefined;
   let at = 0;
   let markers = 0;
@@ -87,9 +85,12 @@ function nestedLazy(text: string): ChunkData | undefined {
     markers++;
   }
   if (markers < 2 || items === 0 || !PARAGRAPH_LINE.test(first.slice(at))) return undefined;
+  const lines = text.split('\n');
+  let n = lines.length;
+  while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
   for (let i = 1; i < n; i++) {
     const line = lines[i]!;
-    if (!(CONTINUATION_LINE.test(line) || (plainLine(line) && visibleAscii(line.charCodeAt(0)) && !line.includes('|')))) return undefined;
+    if (!(CONTINUATION_LINE.test(line) || plainLazyLine(line))) return undefined;
   }
   return outerItem ? itemData(n) : chunkData(EMPTY.headings, EMPTY.rows, EMPTY.definitions);
 }
@@ -561,7 +562,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     // it, it is left to remark. So is a
     // line of "=" or of two "-" (a lazy line is never a setext underline; three are a thematic break, read above; one
     // is an item).
-    if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124 || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0) || (plainLine(rest) && visibleAscii(rest.charCodeAt(0)) && !rest.includes('|')) || lazyUnderline(rest))) return undefined;
+    if (afterBlank || !paragraph || !(CONTINUATION_LINE.test(rest) || rest.charCodeAt(0) === 124 || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0) || plainLazyLine(rest) || lazyUnderline(rest))) return undefined;
     // A "[" line where no paragraph is surely open (after a nested quote or item) may start a definition.
     if (rest.charCodeAt(0) === 91 && !surePara) return undefined;
   }
@@ -577,6 +578,11 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
  */
 function paragraphDashes(rest: string): boolean {
   return rest.charCodeAt(0) === 45 && rest.charCodeAt(1) === 45 && SETEXT_SHAPE.test(rest) && !THEMATIC_BREAK.test(rest);
+}
+
+/** A paragraph's line wherever it is, led by a visible ASCII character, with no "|" (a lazy line; with a "|", remark says). */
+function plainLazyLine(line: string): boolean {
+  return plainLine(line) && visibleAscii(line.charCodeAt(0)) && !line.includes('|');
 }
 
 /** A printable ASCII character other than a space (a form feed or other control character leads a line that may be blank to micromark). */
