@@ -90,6 +90,17 @@ describe('lazy lines after nested containers: fast reader == remark', function (
   const chunks = new Set<string>();
   for (const head of HEADS) for (const a of LAZY) for (const b of LAZY) chunks.add(`${head}\n${a}\n${b}`);
   for (const head of HEADS) chunks.add(head);
+  // Lines that start no block after their spaces and tabs, or only unindented (setext shapes, "|"): with each line
+  // kind above, before and after, under the usual heads.
+  const MORE = ['<', '<<', '<x', '< x', '< div>', '=', '===', '= =', '|', '||', '|x', '| x', '|---|', '  x', '   x', '    x', '     x', '  $x', '  --', '  ==', '    ==', '      --', ' -x', '\tx', '\t--', '\t==', '\t|x', '  |x', '  <x', '  <div>', '\t<div>', '\t> q', '  - b', '\t- b', '  # x', '\t#', ' \t=', '\t\tx', '  [a]: /x', '\t[a]: /x', '  `x', '\t```', '--|--', ':-|-:'];
+  for (const head of ['> - x', '- > x', '> 1. x', '- - x', '1. > x', '> > - x', '- >x', '> -  x', '1. - x', '10. - 2. x', '- - - x']) {
+    for (const a of MORE) {
+      for (const b of [...LAZY, ...MORE]) {
+        chunks.add(`${head}\n${a}\n${b}`);
+        chunks.add(`${head}\n${b}\n${a}`);
+      }
+    }
+  }
 
   it(`${chunks.size} chunks: what fastParse reads equals remark's reading`, () => {
     let fast = 0;
@@ -103,8 +114,9 @@ describe('lazy lines after nested containers: fast reader == remark', function (
   });
 
   it('takes 10,000 lazy lines after "> - x", "- > x" and "> 1. x" (no micromark)', () => {
+    const kinds = ['x', '$ step', '<', '=', '|', '  --', '\tx', '    y', '<x', '=='];
     for (const head of ['> - x', '- > x', '> 1. x']) {
-      const chunk = `${head}\n${Array.from({ length: 10_000 }, (_, i) => (i % 2 ? 'x' : `$ step ${i}`)).join('\n')}`;
+      const chunk = `${head}\n${Array.from({ length: 10_000 }, (_, i) => `${kinds[i % kinds.length]!}`).join('\n')}`;
       const ours = fastParse(chunk, false);
       assert.ok(ours, head);
       assert.deepEqual(ours.items, head.startsWith('-') ? [{ line: 0, endLine: 10_000 }] : []);
