@@ -52,10 +52,24 @@ describe('lazy lines after a list item: fast reader == remark', function () {
 describe('setext headings over several lines: fast reader == remark', function () {
   this.timeout(120_000);
   const LINES = ['a', 'b c', '  d', ' e', '+', '2. x', '#x', '$x', '--x', 'a ', 'a  ', 'x*y', '[a]', '<b>', 'e\tf', '\tg', 'g|h', 'n\u0000', 'é 😀', '12:00', '> q', '', '    code', '***', '- i', '1. j', '~~s~~', 'a&amp;b', 'www.x.y', 'http://x.y', 'a@b.c', '[a]: /x', '"t"', '==', '-'];
+  // Lines whose `!`, `*`, `_` or brackets are literal text, or not: with every line above, under each underline.
+  const MARKS = ['!', '!x', 'a !', '*', '_', '**', 'a * b', '*a', 'a*', '_ _', '__a', '!*', 'a ** b', '*\u00a0a', '[', ']', '[x', 'a ]', '[a](b)', '![a]', 'a](b'];
   const UNDER = ['---', '===', '  ---  ', '    ---', '-', '= =', '***', '--', '-- ', '--\t'];
   const BEFORE = ['', '# H\n', 'x\n\n', '***\n', '| r |\n', '[a]: /x\n', '> q\n', ' i\n\n'];
   const chunks = new Set<string>();
   for (const before of BEFORE) for (const a of LINES) for (const b of LINES) for (const u of UNDER) chunks.add(`${before}${a}\n${b}\n${u}`);
+  for (const before of ['', '[a]: /x\n', 'x\n\n']) {
+    for (const a of MARKS) {
+      for (const b of [...LINES, ...MARKS]) {
+        for (const u of UNDER) {
+          chunks.add(`${before}${a}\n${b}\n${u}`);
+          chunks.add(`${before}${b}\n${a}\n${u}`);
+        }
+      }
+      for (const u of UNDER) chunks.add(`${before}${a}\n${u}\n[a]: /y`);
+      for (const b of MARKS) chunks.add(`${before}${a}\n${b}\n---\n[x]: /y\n[a]: /z`);
+    }
+  }
   for (const a of LINES) for (const b of LINES) for (const c of LINES) chunks.add(`${a}\n${b}\n${c}\n---`);
   for (const eol of ['\r\n', '\r']) for (const a of LINES) chunks.add(`${a}${eol}b${eol}---`);
   // "--" as a paragraph's first line (a chunk may start with it), underlined or not, and what may follow.

@@ -742,6 +742,10 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
   let quoteDefinition = -1; // the line before was a definition in a quote of this depth
   let headings: RawHeading[] | undefined = heading && [heading];
   let paraLine = -1; // the unindented line that started the open paragraph, if it did so here
+  // Some line of the chunk holds "]:", which may be a definition a bracket refers to (asked once, when needed).
+  let colon: boolean | undefined;
+  const definitionColon = (): boolean => (colon ??= lines.some((l, k) => k < n && l.includes(']:')));
+  const bracketsLiteral = (): boolean => !definitionColon();
   // The same line, while the paragraph it started is open (-1 once anything else is): a setext underline after it makes
   // its lines one heading.
   let paraFrom = -1;
@@ -838,6 +842,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     if (open === 'none' && rest.charCodeAt(0) === 91 /* [ */ && (indent < 4 || afterDefinition)) {
       // A link reference definition, or surely a paragraph's first line; anything unsure goes to remark. Right after a
       // definition, the content goes on and another one may start, however indented.
+      const afterDef = afterDefinition;
       afterDefinition = false;
       const d = definitionAt(rest, lines, i, n, eol);
       if (d === undefined) return undefined;
@@ -848,6 +853,9 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
         continue;
       }
       open = 'paragraph';
+      // The paragraph's first line, which a setext underline may make a heading ("[" then "-", over and over, went to
+      // micromark: 2.2 s for 64 KB).
+      if (indent === 0 && !afterDef) paraLine = paraFrom = i;
       continue;
     }
     if (indent >= 4) {
@@ -881,7 +889,9 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       const first = lines[i - 1]!;
       let text = first.trim();
       if (first !== first.trimEnd()) return undefined;
-      if (INLINE_SYNTAX.test(text)) {
+      // Brackets alone are literal with no "](" (no inline link) and no definition in the chunk ("[" then "-", over
+      // and over, went to micromark: 2.2 s for 64 KB); the model resolves references across chunks later.
+      if (INLINE_SYNTAX.test(text) && !(!INLINE_SYNTAX_BUT_BRACKETS.test(text) && !text.includes('](') && !definitionColon())) {
         // Code spans, escapes and emphasis read as in fastParse (a chunk of an ATX heading, then "*Impact*" / "---",
         // went to micromark whole).
         const read = setextText(first, first.length + 1 + line.length);
@@ -896,7 +906,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     // one heading of all its lines (1 MB of them went to micromark: 1.5 s, 0.7 s at every edit). Else remark says.
     if (open === 'paragraph' && paraFrom >= 0 && paraFrom === paraLine && paraLine < i - 1 && indent <= 3 && SETEXT_SHAPE.test(rest)) {
       // (Its lines keep their endings in the text: those of a chunk with a CR are not known here.)
-      const text = eol === undefined ? undefined : plainParagraphText(lines, paraLine, i);
+      const text = eol === undefined ? undefined : plainParagraphText(lines, paraLine, i, bracketsLiteral);
       if (text === undefined) return undefined;
       (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text: withoutNul(text), kind: 'setext', line: paraLine, character: 0, endLine: i, endCharacter: line.length });
       open = 'none';
@@ -937,18 +947,43 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
 }
 
 /**
+ * Whether the only inline syntax characters of a line are literal wherever it is in a paragraph: brackets and `!`
+ * when `bracketsLiteral` (no "](" on the line, so no inline link or image, and no definition in the chunk for a
+ * reference), `!` anyway where no bracket is, and runs of `*` and `_` with a space or the line's ends on both sides
+ * (neither left- nor right-flanking, so no emphasis opens or closes there). No escapes, code, entities or autolinks.
+ */
+function literalMarks(line: string, bracketsLiteral: () => boolean): boolean {
+  if (SYNTAX_BUT_MARKS.test(line)) return false;
+  if ((line.includes('[') || line.includes(']')) && (line.includes('](') || !bracketsLiteral())) return false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 42 && c !== 95) continue;
+    const before = i === 0 ? 32 : line.charCodeAt(i - 1);
+    let j = i;
+    while (line.charCodeAt(j) === 42 || line.charCodeAt(j) === 95) j++;
+    const after = j === line.length ? 32 : line.charCodeAt(j);
+    if (before !== 32 || after !== 32) return false;
+    i = j - 1;
+  }
+  return true;
+}
+/** INLINE_SYNTAX but `!`, `*`, `_` and brackets. */
+const SYNTAX_BUT_MARKS = /[\\`]|&(?:#\d{1,7}|#X[\dA-F]{1,6}|[A-Z][\dA-Z]{1,31});|<(?:[A-Z][\d+.A-Z-]{1,31}:|[^\s<>@]*@)/i;
+
+/**
  * The text of a setext heading made of lines [from, to) of a paragraph, as remark reads it, when they are plain text:
  * each line without its leading spaces, joined by line feeds. Undefined (remark reads it) for a line with inline
  * syntax, a "|", a tab, "<", or white space at its end (two spaces make a hard break).
  */
-function plainParagraphText(lines: readonly string[], from: number, to: number): string | undefined {
+function plainParagraphText(lines: readonly string[], from: number, to: number, bracketsLiteral: () => boolean): string | undefined {
   const parts: string[] = [];
   for (let k = from; k < to; k++) {
     const line = lines[k]!;
     let start = 0;
     while (line.charCodeAt(start) === 32) start++;
     const last = line.charCodeAt(line.length - 1);
-    if (start === line.length || last === 32 || last === 9 || line.includes('\t') || line.includes('|') || line.includes('<') || INLINE_SYNTAX.test(line)) return undefined;
+    if (start === line.length || last === 32 || last === 9 || line.includes('\t') || line.includes('|') || line.includes('<')) return undefined;
+    if (INLINE_SYNTAX.test(line) && !literalMarks(line, bracketsLiteral)) return undefined;
     parts.push(start === 0 ? line : line.slice(start));
   }
   return parts.join('\n');
