@@ -45,6 +45,12 @@ describe('tab-led and indented setext-shaped lines: fast reader == remark', func
     chunks.add(`${pick(HEADS)}\n${body.join('\n')}`);
   }
 
+  // Some with CRLF and CR line endings.
+  for (let k = 0; k < 3000; k++) {
+    const body = Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(LINES));
+    chunks.add(`${pick(HEADS)}\n${body.join('\n')}`.replace(/\n/g, k % 2 ? '\r\n' : '\r'));
+  }
+
   it(`${chunks.size} chunks: what fastParse reads equals remark's reading`, () => {
     let fast = 0;
     for (const chunk of chunks) {
@@ -80,6 +86,35 @@ describe('tab-led and indented setext-shaped lines: fast reader == remark', func
     }
     assert.ok(fast > all / 2, `fast path taken for ${fast} of ${all} chunks`);
   });
+
+  // Each shape the fast reader now takes, with what remark says of it.
+  const TAKEN: Array<[string, string]> = [
+    ['- x\n\tx\n\t\ty', 'a tab-led line inside the item: its paragraph'],
+    ['-\n\tx\n\tx', 'an empty item, then its content led by a tab (2 columns past its content)'],
+    ['1.\n\tx', 'an empty ordered item: the tab is one column past its content'],
+    ['-\tx\n\tx', 'a tab after the marker: the content at column 4'],
+    ['  - x\n\tx', 'an item indented by two: its content at column 4'],
+    ['100. x\n\tx\ny', 'content at column 5: a tab-led line left of it is a lazy line'],
+    ['> x\n\tx\n\tx', 'lazy lines of a quote\'s paragraph'],
+    ['>\n\tx\n    x', 'indented code after a quote that takes no lazy line'],
+    ['[a]: /x\n\tx', 'a definition\'s content goes on: a paragraph'],
+    ['- x\n  ==\n  --\n  --', 'the item\'s underline, then a paragraph of "--" and its underline, in the item'],
+    ['-\n  --\n  ==\nz', 'an empty item, a paragraph "--" underlined in it: "z" is no lazy line'],
+    ['1.\n  --\n  --', 'left of an empty item\'s content: the item ends, then a heading at column 2'],
+    ['-\n -x\n -x', 'left of an empty item\'s content: a paragraph at the top level'],
+    ['>\n  ==\n  ==', 'a paragraph "==" indented by two, then its underline'],
+    ['   *x*\n  ==', 'an indented heading with inline syntax'],
+    ['| a |\n|---|\n  --\n| b |', 'rows that are a heading\'s text, then a row'],
+    ['[a]: /x\n  --\n  --', 'after a definition, "--" underlines nothing: a paragraph, then its underline'],
+    ['# h\n\t\n\tx', 'a heading, a blank tab line, then code'],
+  ];
+  for (const [chunk, what] of TAKEN) {
+    it(`takes ${JSON.stringify(chunk)} (${what})`, () => {
+      const ours = fastParse(chunk, false);
+      assert.ok(ours, 'fast path');
+      assert.deepEqual(ours, remarkParseChunk(chunk, false));
+    });
+  }
 
   // The grid's cells (issue 11): each head, then one kind of line 200 times, is read by the fast reader in every chunk.
   const CELLS: Array<[string, string]> = [
