@@ -151,5 +151,11 @@ export const FAMILIES: readonly Family[] = [
   { name: 'item-lazy-punctuation', what: 'a list item, then n lazy lines led by punctuation ("$ kubectl get pods", "@alice: ack", "/var/log/i", "-x", "--", "==", "_ x"), no blank line', make: (b) => postmortem('Timeline', `- 14:00 UTC: paste\n${lines(b, (i) => ['$ kubectl get pods', '@alice: ack', `/var/log/${i}`, '-x', '--', '==', '_ x', `:${i}`][i % 8]!)}`) },
   { name: 'setext-paragraph', what: 'a paragraph of n lines of a pasted log, then "---" (one setext heading of all of them)', make: (b) => postmortem('What happened', `${lines(b, (i) => `2024-01-01 10:00:${pad2(i)} INFO worker ${i} done`)}\n---`) },
   { name: 'quote-lazy-dashes', what: 'a block quote line, then n lazy lines of "--" and "==" (micromark is quadratic on them)', make: (b) => postmortem('What happened', `> quoted\n${lines(b, (i) => (i % 2 ? '==' : '--'))}`) },
+  // Issue 11 (grid): lines led by a tab after a block, and setext underlines' shapes indented by two in an item (at the
+  // top level, "  --" lines make a heading of every two: the many-headings class, as heading-staircase).
+  { name: 'tab-lazy', what: 'a block quote line ("> x"), then n lines led by a tab ("\\tstep i": lazy lines of its paragraph; micromark: 95 s at 256 KB)', make: (b) => postmortem('What happened', `> x\n${lines(b, (i) => `\tstep ${i}`)}`) },
+  { name: 'tab-item', what: 'a list item ("- x"), then n lines led by a tab ("\\tstep i": its paragraph, inside it)', make: (b) => postmortem('What happened', `- x\n${lines(b, (i) => `\tstep ${i}`)}`) },
+  { name: 'tab-code', what: 'an empty block quote line (">"), then n lines led by a tab (indented code at the top level)', make: (b) => postmortem('What happened', `>\n${lines(b, (i) => `\tstep ${i}`)}`) },
+  { name: 'indented-setext-item', what: 'a list item ("- x"), then n lines of "  ==" and "  --" in turn (its paragraph\'s underline, then a paragraph, inside the item)', make: (b) => postmortem('What happened', `- x\n${lines(b, (i) => (i % 2 ? '  --' : '  =='))}`) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];
