@@ -1107,17 +1107,27 @@ const SYNTAX_BUT_MARKS = /[\\`]|&(?:#\d{1,7}|#X[\dA-F]{1,6}|[A-Z][\dA-Z]{1,31});
  */
 function plainParagraphText(lines: readonly string[], from: number, to: number, bracketsLiteral: () => boolean): string | undefined {
   const parts: string[] = [];
+  let inline = false; // a line has inline syntax for inlineText
+  let ticks = 0; // lines with a backtick
   for (let k = from; k < to; k++) {
     const line = lines[k]!;
     let start = 0;
     while (line.charCodeAt(start) === 32) start++;
     const last = line.charCodeAt(line.length - 1);
     if (start === line.length || last === 32 || last === 9 || line.includes('\t') || line.includes('<')) return undefined;
-    if (INLINE_SYNTAX.test(line) && !literalMarks(line, bracketsLiteral)) return undefined;
+    if (INLINE_SYNTAX.test(line) && !literalMarks(line, bracketsLiteral)) {
+      // Emphasis, escapes or code spans over the lines: inlineText reads them (a line feed is white space to it, as to
+      // micromark), but no backslash at a line's end (a hard break), and brackets only as literal text.
+      if (last === 92 /* \ */ || ((line.includes('[') || line.includes(']')) && (line.includes('](') || !bracketsLiteral()))) return undefined;
+      // A code span over lines reads its line feeds as spaces, which inlineText does not: backticks on one line only.
+      if (line.includes('`') && ticks++ > 0) return undefined;
+      inline = true;
+    }
     parts.push(start === 0 ? line : line.slice(start));
   }
   // White space that remark trims from the text's ends (a line of a form feed last): remark says.
-  const text = parts.join('\n');
+  let text: string | undefined = parts.join('\n');
+  if (inline && (text.length > MAX_INLINE_HEADING || (text = inlineText(text)) === undefined)) return undefined;
   return text === text.trim() ? text : undefined;
 }
 
