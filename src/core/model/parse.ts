@@ -1101,6 +1101,23 @@ function literalMarks(line: string, bracketsLiteral: () => boolean): boolean {
 const SYNTAX_BUT_MARKS = /[\\`]|&(?:#\d{1,7}|#X[\dA-F]{1,6}|[A-Z][\dA-Z]{1,31});|<(?:[A-Z][\d+.A-Z-]{1,31}:|[^\s<>@]*@)/i;
 
 /**
+ * Whether every run of backticks on the line opens a code span that the next run of its length on the line closes
+ * (left to right, as micromark pairs them), with no backslash before one: no code span reaches another line.
+ */
+function ticksClosedOnLine(line: string): boolean {
+  if (line.includes('\\')) return false;
+  let open = 0; // the length of the run that opened a code span, 0 when none is open
+  for (let i = line.indexOf('`'); i !== -1; i = line.indexOf('`', i)) {
+    const start = i;
+    while (line.charCodeAt(i) === 96) i++;
+    const length = i - start;
+    if (open === 0) open = length;
+    else if (length === open) open = 0;
+  }
+  return open === 0;
+}
+
+/**
  * The text of a setext heading made of lines [from, to) of a paragraph, as remark reads it, when they are plain text:
  * each line without its leading spaces, joined by line feeds. Undefined (remark reads it) for a line with inline
  * syntax, a tab, "<", or white space at its end (two spaces make a hard break).
@@ -1109,6 +1126,7 @@ function plainParagraphText(lines: readonly string[], from: number, to: number, 
   const parts: string[] = [];
   let inline = false; // a line has inline syntax for inlineText
   let ticks = 0; // lines with a backtick
+  let unclosedTicks = false; // one of them leaves a run open (see ticksClosedOnLine)
   for (let k = from; k < to; k++) {
     const line = lines[k]!;
     let start = 0;
@@ -1119,14 +1137,19 @@ function plainParagraphText(lines: readonly string[], from: number, to: number, 
       // Emphasis, escapes or code spans over the lines: inlineText reads them (a line feed is white space to it, as to
       // micromark), but no backslash at a line's end (a hard break), and brackets only as literal text.
       if (last === 92 /* \ */ || ((line.includes('[') || line.includes(']')) && (line.includes('](') || !bracketsLiteral()))) return undefined;
-      // A code span over lines reads its line feeds as spaces, which inlineText does not: backticks on one line only.
-      if (line.includes('`') && ticks++ > 0) return undefined;
+      // A code span over lines reads its line feeds as spaces, which inlineText does not: backticks on one line only,
+      // or on lines that each close every code span they open (checked after the lines).
+      if (line.includes('`')) {
+        ticks++;
+        if (!ticksClosedOnLine(line)) unclosedTicks = true;
+      }
       inline = true;
     }
     parts.push(start === 0 ? line : line.slice(start));
   }
   // White space that remark trims from the text's ends (a line of a form feed last): remark says.
   let text: string | undefined = parts.join('\n');
+  if (ticks > 1 && unclosedTicks) return undefined;
   if (inline && (text.length > MAX_INLINE_HEADING || (text = inlineText(text)) === undefined)) return undefined;
   return text === text.trim() ? text : undefined;
 }
