@@ -13,6 +13,7 @@ const PUNCTUATION = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'];
 const BEFORE = [
   '', 'x\n', '!\n', '[\n', '|\n', '#x\n', '_\n', '`\n', '~\n', '$ a\n', 'x\ny\n', 'x\n  y\n', '| a |\n|---|\n', '[a]\n', '<span>x</span>\n',
   '2. x\n', '- a\n', '> q\n', '# h\n', '***\n', '    code\n', '[a]: /x\n', '\f\n', '=x\n', '-x\n', 'x  \n', '<div>\n', 'x\n2. y\n', '[a\n',
+  '  x\n', '   --\n', '  |x\n', '    x\n', '[a]: /x\n[b]: /y\n', '[a]: /x\ny\n', '[a]:\n/x\n', '[a]: /x\n"t"\n', '[a]: /x\n[b\n', '[a]: /x\n  [c]\n', '[a]: /x "t\n', ' [a]: /x\n',
 ];
 /** Container lines. */
 const HEADS = [
@@ -54,7 +55,10 @@ describe('container lines in turn with lazy lines: fast reader == remark', funct
 
   it('a head and a lazy line, twice, after each paragraph or block', () => {
     const chunks = new Set<string>();
-    for (const before of BEFORE) for (const head of HEADS) for (const a of LAZY) chunks.add(`${before}${head}\n${a}\n${head}\n${a}`);
+    // Every lazy line after the usual leads; after the others, lines led by each punctuation character and the rest.
+    const full = new Set(['', 'x\n', '[\n', '|\n', '  x\n', '[a]: /x\n', '- a\n', '> q\n']);
+    const some = LAZY.filter((a, k) => k >= PUNCTUATION.length * 3 || k % 3 === 1);
+    for (const before of BEFORE) for (const head of HEADS) for (const a of full.has(before) ? LAZY : some) chunks.add(`${before}${head}\n${a}\n${head}\n${a}`);
     const { fast, total } = check(chunks);
     assert.ok(fast > total / 4, `fast path taken for ${fast} of ${total} chunks`);
   });
@@ -80,6 +84,7 @@ describe('container lines in turn with lazy lines: fast reader == remark', funct
           for (const b of lazy) {
             chunks.add(`${before}${h}\n${a}\n${b}\n${h}\n${a}\n${b}`);
             chunks.add(`${before}${h}\n${b}\n${a}\n${h}\n${b}`);
+            chunks.add(`${before}${h}\n${a}\n\n${h}\n${b}\n\n${b}`);
           }
         }
       }
@@ -107,7 +112,9 @@ describe('container lines in turn with lazy lines: fast reader == remark', funct
     for (const lead of ['!', '$', '(', 'x', '#x', '[', '|', '~', '_', '`', '@a', 'x  ', '*x*', '[a]', '<x>', '`x`', '}x', '==', '--']) {
       for (const head of ['> - x', '> 1. x', '> > - x', '> - > x', '> * x']) runs.push([lead, head]);
     }
-    for (const lead of ['[', '_', '`', '|', '~', '#x', 'x', '!']) for (const head of ['  - x', ' * x', '  1. x', '  - > x', '  - - x', ' 1. > x', '- x\n  - y']) runs.push([lead, head]);
+    for (const lead of ['[', '_', '`', '|', '~', '#x', 'x', '!', '']) for (const head of ['  - x', ' * x', '  1. x', '  - > x', '  - - x', ' 1. > x', '- x\n  - y']) runs.push([lead, head]);
+    // A paragraph line indented, or a definition, before each quote line (lazy lines of it after the first).
+    for (const lead of ['  x', '  --', '[a]: /x', '   $x']) runs.push([lead, '> - x']);
     for (const [lead, head] of runs) {
       const text = Array.from({ length: 200 }, () => `${lead}\n${head}`).join('\n');
       const lines = text.split('\n');

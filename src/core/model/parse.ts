@@ -128,23 +128,42 @@ function containerRun(text: string): ChunkData | undefined {
   let n = lines.length;
   while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
   if (n < 2) return undefined;
-  // The paragraph at the top level before the run (none when the chunk starts with a container line): its lines up
-  // to the first that interrupts it with a quote or a list item that may interrupt a paragraph.
+  // What comes before the run (nothing when the chunk starts with a container line): link reference definitions, then
+  // maybe a paragraph at the top level, to the first line that interrupts it with a quote or a list item that may
+  // interrupt a paragraph.
   let h = 0;
   let rows: number[] | undefined;
+  let definitions: string[] | undefined;
   const head = runHeadAt(lines[0]!);
   if (head === -1 || head > 3) {
-    if (!topParagraphStart(lines[0]!, text)) return undefined;
-    for (h = 1; h < n && !interruptsParagraph(lines[h]!); h++) if (!topParagraphNext(lines[h]!)) return undefined;
-    if (h === n) return undefined;
-    for (let i = 0; i < h; i++) if (lines[i]!.charCodeAt(0) === 124 /* | */) (rows ??= []).push(i);
+    let paragraph = false; // a "[" line that starts no definition starts the paragraph
+    for (;;) {
+      if (h >= n) return undefined;
+      if (lines[h]!.charCodeAt(0) !== 91 /* [ */) break;
+      const d = definitionAt(lines[h]!, lines, h, n, '\n');
+      if (d === undefined) return undefined;
+      if (d === '') {
+        paragraph = true;
+        break;
+      }
+      (definitions ??= []).push(d.source);
+      h += d.lines;
+    }
+    const from = h;
+    if (paragraph || !(h > 0 && interruptsParagraph(lines[h]!))) {
+      if (!paragraph && !topParagraphStart(lines[h]!, text)) return undefined;
+      for (h++; h < n && !interruptsParagraph(lines[h]!); h++) if (!topParagraphNext(lines[h]!)) return undefined;
+      if (h === n) return undefined;
+      for (let i = from; i < h; i++) if (lines[i]!.charCodeAt(0) === 124 /* | */) (rows ??= []).push(i);
+    }
   }
   const rowsData: readonly number[] = rows ?? NO_ROWS;
   const first = lines[h]!;
   const at = runHeadAt(first);
-  if (at !== -1 && first.charCodeAt(at) === 62 /* > */) return quoteRun(lines, h, n) ? chunkData(EMPTY.headings, rowsData, EMPTY.definitions) : undefined;
+  const defs: readonly string[] = definitions ?? EMPTY.definitions;
+  if (at !== -1 && first.charCodeAt(at) === 62 /* > */) return quoteRun(lines, h, n) ? chunkData(EMPTY.headings, rowsData, defs) : undefined;
   const items = at === -1 ? undefined : listRun(lines, h, n);
-  if (items) return { headings: EMPTY.headings, items, rows: rowsData, codeLines: EMPTY.codeLines, definitions: EMPTY.definitions, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
+  if (items) return { headings: EMPTY.headings, items, rows: rowsData, codeLines: EMPTY.codeLines, definitions: defs, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
   // Else, after the paragraph, a list item that interrupts it: the rest is read by listItem as a chunk of its own (the
   // paragraph ends above it). Only items and definitions are taken from it.
   if (h === 0) return undefined; // readChunk read that chunk
@@ -154,7 +173,7 @@ function containerRun(text: string): ChunkData | undefined {
   const read = itemChunk(text, rest, n - h, first, indent);
   if (read === NO_ITEM || read === undefined || read.headings.length > 0 || read.rows.length > 0 || read.codeLines.length > 0 || read.openAtEnd) return undefined;
   const shifted = read.items.map((item) => ({ line: item.line + h, endLine: item.endLine + h }));
-  return { headings: EMPTY.headings, items: shifted, rows: rowsData, codeLines: EMPTY.codeLines, definitions: read.definitions, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
+  return { headings: EMPTY.headings, items: shifted, rows: rowsData, codeLines: EMPTY.codeLines, definitions: definitions ? [...definitions, ...read.definitions] : read.definitions, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
 }
 
 /**
@@ -183,10 +202,27 @@ function listRun(lines: readonly string[], h: number, n: number): RawItem[] | un
   let start = h;
   let content = itemContentColumn(lines[h]!);
   if (content === -1) return undefined;
+  let blank = false; // a blank line came after the item's last line (`last`)
+  let last = h;
   for (let i = h + 1; i < n; i++) {
     const line = lines[i]!;
+    if (SPACES_ONLY.test(line)) {
+      blank = true;
+      continue;
+    }
     const column = columnsOf(line);
     const at = runHeadAt(line);
+    if (blank) {
+      // After a blank line, only the next item (of a loose list): its container line left of the item's content.
+      const next = at !== -1 && column < content && column <= 3 ? itemContentColumn(line) : -1;
+      if (next === -1) return undefined;
+      items.push({ line: start, endLine: last });
+      start = last = i;
+      content = next;
+      blank = false;
+      continue;
+    }
+    last = i;
     if (column < content) {
       if (at !== -1 && column <= 3) {
         const next = itemContentColumn(line);
@@ -245,13 +281,16 @@ function itemContentColumn(line: string): number {
   return ordered ? at + ordered[0].length : -1;
 }
 
-/** An unindented line that surely starts a paragraph at the top level (no definition: "[" only with no "]:" in the chunk). */
+/** A line (after up to three spaces) that surely starts a paragraph at the top level (no definition: "[" only with no "]:" in the chunk). */
 function topParagraphStart(line: string, chunk: string): boolean {
-  const c = line.charCodeAt(0);
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === 32) at++;
+  const rest = at === 0 ? line : line.slice(at);
+  const c = rest.charCodeAt(0);
   if (c === 91 /* [ */) return !chunk.includes(']:');
   if (c === 124 /* | */) return true;
-  if (c === 60 /* < */) return htmlFlowStart(line) === 0;
-  return PARAGRAPH_LINE.test(line) || (visibleAscii(c) && plainLine(line)) || paragraphDashes(line);
+  if (c === 60 /* < */) return htmlFlowStart(rest) === 0;
+  return PARAGRAPH_LINE.test(rest) || (visibleAscii(c) && plainLine(rest)) || paragraphDashes(rest);
 }
 
 /** A line (after up to three spaces) that goes on with an open paragraph at the top level: it starts no block. */
