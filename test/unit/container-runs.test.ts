@@ -57,7 +57,7 @@ describe('container lines in turn with lazy lines: fast reader == remark', funct
     const chunks = new Set<string>();
     // Every lazy line after the usual leads; after the others, lines led by each punctuation character and the rest.
     const full = new Set(['', 'x\n', '[\n', '|\n', '  x\n', '[a]: /x\n', '- a\n', '> q\n']);
-    const some = LAZY.filter((a, k) => k >= PUNCTUATION.length * 3 || k % 3 === 1);
+    const some = LAZY.filter((_, k) => k >= PUNCTUATION.length * 3 || k % 3 === 1);
     for (const before of BEFORE) for (const head of HEADS) for (const a of full.has(before) ? LAZY : some) chunks.add(`${before}${head}\n${a}\n${head}\n${a}`);
     const { fast, total } = check(chunks);
     assert.ok(fast > total / 4, `fast path taken for ${fast} of ${total} chunks`);
@@ -97,7 +97,7 @@ describe('container lines in turn with lazy lines: fast reader == remark', funct
     const random = prng(11);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const chunks = new Set<string>();
-    for (let k = 0; k < 20_000; k++) {
+    for (let k = 0; k < 60_000; k++) {
       const parts = [pick(BEFORE).replace(/\n$/, '')].filter((p) => p !== '');
       const length = 2 + Math.floor(random() * 8);
       for (let i = 0; i < length; i++) parts.push(random() < 0.5 ? pick(HEADS) : pick(LAZY));
@@ -115,6 +115,8 @@ describe('container lines in turn with lazy lines: fast reader == remark', funct
     for (const lead of ['[', '_', '`', '|', '~', '#x', 'x', '!', '']) for (const head of ['  - x', ' * x', '  1. x', '  - > x', '  - - x', ' 1. > x', '- x\n  - y']) runs.push([lead, head]);
     // A paragraph line indented, or a definition, before each quote line (lazy lines of it after the first).
     for (const lead of ['  x', '  --', '[a]: /x', '   $x']) runs.push([lead, '> - x']);
+    // Block quotes and lists at the top level in turn (each ends the other).
+    for (const [a, b] of [['>x', '  - x'], ['> x', '  - x'], ['  - x', '> - x'], ['> - x', '  - x'], ['> 1. x', ' 2. x']]) runs.push([a!, b!]);
     for (const [lead, head] of runs) {
       const text = Array.from({ length: 200 }, () => `${lead}\n${head}`).join('\n');
       const lines = text.split('\n');
@@ -143,5 +145,9 @@ describe('container lines in turn with lazy lines: fast reader == remark', funct
     }
     const list = fastParse('[\n  - x\n[\n  - x\n[', false);
     assert.deepEqual(list?.items, [{ line: 1, endLine: 2 }, { line: 3, endLine: 4 }]);
+    // Quotes and lists in turn: each item ends where a quote starts; blank lines end no item but are outside it.
+    const turns = '>x\n  - x\n!\n> - y\n$\n  - x\n\n  - z\n>x';
+    assert.deepEqual(fastParse(turns, false)?.items, [{ line: 1, endLine: 2 }, { line: 5, endLine: 5 }, { line: 7, endLine: 7 }]);
+    assert.deepEqual(fastParse(turns, false), remarkParseChunk(turns, false));
   });
 });

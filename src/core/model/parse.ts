@@ -159,11 +159,14 @@ function containerRun(text: string): ChunkData | undefined {
   }
   const rowsData: readonly number[] = rows ?? NO_ROWS;
   const first = lines[h]!;
-  const at = runHeadAt(first);
   const defs: readonly string[] = definitions ?? EMPTY.definitions;
-  if (at !== -1 && first.charCodeAt(at) === 62 /* > */) return quoteRun(lines, h, n) ? chunkData(EMPTY.headings, rowsData, defs) : undefined;
-  const items = at === -1 ? undefined : listRun(lines, h, n);
-  if (items) return { headings: EMPTY.headings, items, rows: rowsData, codeLines: EMPTY.codeLines, definitions: defs, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
+  // Block quotes and lists at the top level in turn, each ended by the other's first line.
+  const items: RawItem[] = [];
+  for (let i = h; i !== -1 && i < n; ) {
+    const at = runHeadAt(lines[i]!);
+    i = at === -1 || at > 3 ? -1 : lines[i]!.charCodeAt(at) === 62 /* > */ ? quoteRun(lines, i, n) : listRun(lines, i, n, items);
+    if (i === n) return { headings: EMPTY.headings, items: items.length === 0 ? EMPTY.items : items, rows: rowsData, codeLines: EMPTY.codeLines, definitions: defs, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
+  }
   // Else, after the paragraph, a list item that interrupts it: the rest is read by listItem as a chunk of its own (the
   // paragraph ends above it). Only items and definitions are taken from it.
   if (h === 0) return undefined; // readChunk read that chunk
@@ -177,31 +180,35 @@ function containerRun(text: string): ChunkData | undefined {
 }
 
 /**
- * Lines [h, n) as one block quote: each a quote line of containers whose content starts or goes on with a paragraph
- * (see containerLine), or a lazy line of the paragraph open in it. A paragraph is open after each, inside the quote,
- * so every line without ">" is lazy there, and the quote runs to the end.
+ * Lines from h as one block quote at the top level: each a quote line of containers whose content starts or goes on
+ * with a paragraph (see runHeadAt), or a lazy line of the paragraph open in it. A paragraph is open after each, inside
+ * the quote, so every line without ">" is lazy there, but a list item's container line (up to three spaces before it),
+ * which starts a list at the top level. The line after the quote (n at the chunk's end), or -1 when unsure.
  */
-function quoteRun(lines: readonly string[], h: number, n: number): boolean {
+function quoteRun(lines: readonly string[], h: number, n: number): number {
   for (let i = h + 1; i < n; i++) {
     const line = lines[i]!;
     const at = runHeadAt(line);
-    if (at !== -1 && at <= 3 ? line.charCodeAt(at) !== 62 : quoteLed(line) || !nestedParagraphLine(line, Infinity)) return false;
+    if (at !== -1 && at <= 3) {
+      if (line.charCodeAt(at) !== 62) return i;
+    } else if (quoteLed(line) || !nestedParagraphLine(line, Infinity)) return -1;
   }
-  return true;
+  return n;
 }
 
 /**
- * Lines [h, n) as a list at the top level, line h its first item's: its items' extents, or undefined when unsure.
- * Left of the item's content, a container line that starts with a list marker (up to three spaces before it) starts
- * the next item (its container is not continued: any marker starts a list there); any other line must be a lazy line
- * of the paragraph open in the item. Right of it (inside the item), a container line or a line that goes on with a
- * paragraph wherever it falls. A paragraph is open after each line, somewhere in the item.
+ * Lines from h as a list at the top level, line h its first item's, whose items it adds to `items`. Left of the item's
+ * content, a container line (up to three spaces before it) starts the next item when its first marker is a list
+ * item's (its container is not continued: any marker starts a list there), a block quote at the top level when it is
+ * ">" (the list ends); any other line must be a lazy line of the paragraph open in the item. Right of it (inside the
+ * item), a container line or a line that goes on with a paragraph wherever it falls. A paragraph is open after each
+ * line, somewhere in the item. After a blank line, only the next item or a quote. The line after the list (n at the
+ * chunk's end), or -1 when unsure.
  */
-function listRun(lines: readonly string[], h: number, n: number): RawItem[] | undefined {
-  const items: RawItem[] = [];
+function listRun(lines: readonly string[], h: number, n: number, items: RawItem[]): number {
   let start = h;
   let content = itemContentColumn(lines[h]!);
-  if (content === -1) return undefined;
+  if (content === -1) return -1;
   let blank = false; // a blank line came after the item's last line (`last`)
   let last = h;
   for (let i = h + 1; i < n; i++) {
@@ -212,29 +219,22 @@ function listRun(lines: readonly string[], h: number, n: number): RawItem[] | un
     }
     const column = columnsOf(line);
     const at = runHeadAt(line);
-    if (blank) {
-      // After a blank line, only the next item (of a loose list): its container line left of the item's content.
-      const next = at !== -1 && column < content && column <= 3 ? itemContentColumn(line) : -1;
-      if (next === -1) return undefined;
-      items.push({ line: start, endLine: last });
+    if (at !== -1 && column <= 3 && column < content) {
+      // The next item, or a quote that ends the list.
+      items.push({ line: start, endLine: blank ? last : i - 1 });
+      const next = itemContentColumn(line);
+      if (next === -1) return i;
       start = last = i;
       content = next;
       blank = false;
       continue;
     }
+    if (blank) return -1;
     last = i;
-    if (column < content) {
-      if (at !== -1 && column <= 3) {
-        const next = itemContentColumn(line);
-        if (next === -1) return undefined; // a quote at the top level
-        items.push({ line: start, endLine: i - 1 });
-        start = i;
-        content = next;
-      } else if (!nestedParagraphLine(line, content)) return undefined;
-    } else if (at === -1 && !nestedParagraphLine(line, 0)) return undefined;
+    if (column < content ? !nestedParagraphLine(line, content) : at === -1 && !nestedParagraphLine(line, 0)) return -1;
   }
-  items.push({ line: start, endLine: n - 1 });
-  return items;
+  items.push({ line: start, endLine: last });
+  return n;
 }
 
 /** A line whose first character after up to three spaces is ">". */
