@@ -157,5 +157,9 @@ export const FAMILIES: readonly Family[] = [
   { name: 'tab-item', what: 'a list item ("- x"), then n lines led by a tab ("\\tstep i": its paragraph, inside it)', make: (b) => postmortem('What happened', `- x\n${lines(b, (i) => `\tstep ${i}`)}`) },
   { name: 'tab-code', what: 'an empty block quote line (">"), then n lines led by a tab (indented code at the top level)', make: (b) => postmortem('What happened', `>\n${lines(b, (i) => `\tstep ${i}`)}`) },
   { name: 'indented-setext-item', what: 'a list item ("- x"), then n lines of "  ==" and "  --" in turn (its paragraph\'s underline, then a paragraph, inside the item)', make: (b) => postmortem('What happened', `- x\n${lines(b, (i) => (i % 2 ? '  --' : '  =='))}`) },
+  // Issue 11 (pairs): a container line holding a list item in turn with a lazy line of its paragraph, after a
+  // paragraph line (one quote, or one list, whose items each take a lazy line: micromark, quadratic: ~1 s at 64 KB).
+  { name: 'quote-item-runs', what: 'a paragraph line, then "> - step i" (a quote holding a list item) and a lazy line ("$ run i", "!", "| x", "[a]", "x") in turn', make: (b) => postmortem('What happened', `paged\n${lines(b, (i) => (i % 2 ? ['$ run ' + i, '!', '| x', '[a]', `x ${i}`][(i >> 1) % 5]! : `> ${['-', '1.', '> -'][(i >> 1) % 3]} step ${i}`))}`) },
+  { name: 'indented-item-runs', what: 'a paragraph line, then "  - step i" (an item indented by two, some holding a quote or an item) and a lazy line ("[", "_", "`", "|") in turn', make: (b) => postmortem('What happened', `[\n${lines(b, (i) => (i % 2 ? ['[', '_', '`', '|'][(i >> 1) % 4]! : `  - ${['', '> ', '- '][(i >> 1) % 3]}step ${i}`))}`) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];

@@ -44,7 +44,7 @@ const FENCE_LINE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
  * A unit test checks that this path says what remarkParseChunk says, chunk by chunk.
  */
 export function fastParse(text: string, frontMatter: boolean): ChunkData | undefined {
-  return readChunk(text, frontMatter) ?? (frontMatter ? undefined : nestedLazy(text));
+  return readChunk(text, frontMatter) ?? (frontMatter ? undefined : nestedLazy(text) ?? containerRun(text));
 }
 
 /** A list item's ordered marker and the one space after it. */
@@ -112,6 +112,202 @@ function nestedParagraphLine(line: string, lazyBefore: number): boolean {
   const rest = i === 0 ? line : line.slice(i);
   if (CONTINUATION_LINE.test(rest) || plainLazyLine(rest) || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0)) return true;
   return column < lazyBefore && (rest.charCodeAt(0) === 124 || (lazyUnderline(rest) && !THEMATIC_BREAK.test(rest)));
+}
+
+/**
+ * A run of container lines and lazy lines, maybe after a paragraph at the top level: lines of a block quote holding a
+ * list item (`> - x`, `> 1. x`, `> > - x`) in turn with lazy lines of its paragraph (`!`, `$`, `x`, `|`…), or items of
+ * a top-level list (`  - x`, `  - > x`, `  - - x`) in turn with lazy lines. remark reads them as one quote (or one
+ * list) whose paragraph takes the lazy line, then a new item in the same list, over and over: micromark's time is
+ * quadratic in such lines (1 s for 64 KB after `!` / `> - x`). Inside the quote nothing is top-level (no heading, row
+ * or item); of the list, the model keeps its items' extents.
+ */
+function containerRun(text: string): ChunkData | undefined {
+  if (text.includes('\r')) return undefined;
+  const lines = text.split('\n');
+  let n = lines.length;
+  while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
+  if (n < 2) return undefined;
+  // What comes before the run (nothing when the chunk starts with a container line): link reference definitions, then
+  // maybe a paragraph at the top level, to the first line that interrupts it with a quote or a list item that may
+  // interrupt a paragraph.
+  let h = 0;
+  let rows: number[] | undefined;
+  let definitions: string[] | undefined;
+  const head = runHeadAt(lines[0]!);
+  if (head === -1 || head > 3) {
+    let paragraph = false; // a "[" line that starts no definition starts the paragraph
+    for (;;) {
+      if (h >= n) return undefined;
+      if (lines[h]!.charCodeAt(0) !== 91 /* [ */) break;
+      const d = definitionAt(lines[h]!, lines, h, n, '\n');
+      if (d === undefined) return undefined;
+      if (d === '') {
+        paragraph = true;
+        break;
+      }
+      (definitions ??= []).push(d.source);
+      h += d.lines;
+    }
+    const from = h;
+    if (paragraph || !(h > 0 && interruptsParagraph(lines[h]!))) {
+      if (!paragraph && !topParagraphStart(lines[h]!, text)) return undefined;
+      for (h++; h < n && !interruptsParagraph(lines[h]!); h++) if (!topParagraphNext(lines[h]!)) return undefined;
+      if (h === n) return undefined;
+      for (let i = from; i < h; i++) if (lines[i]!.charCodeAt(0) === 124 /* | */) (rows ??= []).push(i);
+    }
+  }
+  const rowsData: readonly number[] = rows ?? NO_ROWS;
+  const first = lines[h]!;
+  const defs: readonly string[] = definitions ?? EMPTY.definitions;
+  // Block quotes and lists at the top level in turn, each ended by the other's first line.
+  const items: RawItem[] = [];
+  for (let i = h; i !== -1 && i < n; ) {
+    const at = runHeadAt(lines[i]!);
+    i = at === -1 || at > 3 ? -1 : lines[i]!.charCodeAt(at) === 62 /* > */ ? quoteRun(lines, i, n) : listRun(lines, i, n, items);
+    if (i === n) return { headings: EMPTY.headings, items: items.length === 0 ? EMPTY.items : items, rows: rowsData, codeLines: EMPTY.codeLines, definitions: defs, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
+  }
+  // Else, after the paragraph, a list item that interrupts it: the rest is read by listItem as a chunk of its own (the
+  // paragraph ends above it). Only items and definitions are taken from it.
+  if (h === 0) return undefined; // readChunk read that chunk
+  let indent = 0;
+  while (first.charCodeAt(indent) === 32) indent++;
+  const rest = lines.slice(h);
+  const read = itemChunk(text, rest, n - h, first, indent);
+  if (read === NO_ITEM || read === undefined || read.headings.length > 0 || read.rows.length > 0 || read.codeLines.length > 0 || read.openAtEnd) return undefined;
+  const shifted = read.items.map((item) => ({ line: item.line + h, endLine: item.endLine + h }));
+  return { headings: EMPTY.headings, items: shifted, rows: rowsData, codeLines: EMPTY.codeLines, definitions: definitions ? [...definitions, ...read.definitions] : read.definitions, openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
+}
+
+/**
+ * Lines from h as one block quote at the top level: each a quote line of containers whose content starts or goes on
+ * with a paragraph (see runHeadAt), or a lazy line of the paragraph open in it. A paragraph is open after each, inside
+ * the quote, so every line without ">" is lazy there, but a list item's container line (up to three spaces before it),
+ * which starts a list at the top level. The line after the quote (n at the chunk's end), or -1 when unsure.
+ */
+function quoteRun(lines: readonly string[], h: number, n: number): number {
+  for (let i = h + 1; i < n; i++) {
+    const line = lines[i]!;
+    const at = runHeadAt(line);
+    if (at !== -1 && at <= 3) {
+      if (line.charCodeAt(at) !== 62) return i;
+    } else if (quoteLed(line) || !nestedParagraphLine(line, Infinity)) return -1;
+  }
+  return n;
+}
+
+/**
+ * Lines from h as a list at the top level, line h its first item's, whose items it adds to `items`. Left of the item's
+ * content, a container line (up to three spaces before it) starts the next item when its first marker is a list
+ * item's (its container is not continued: any marker starts a list there), a block quote at the top level when it is
+ * ">" (the list ends); any other line must be a lazy line of the paragraph open in the item. Right of it (inside the
+ * item), a container line or a line that goes on with a paragraph wherever it falls. A paragraph is open after each
+ * line, somewhere in the item. After a blank line, only the next item or a quote. The line after the list (n at the
+ * chunk's end), or -1 when unsure.
+ */
+function listRun(lines: readonly string[], h: number, n: number, items: RawItem[]): number {
+  let start = h;
+  let content = itemContentColumn(lines[h]!);
+  if (content === -1) return -1;
+  let blank = false; // a blank line came after the item's last line (`last`)
+  let last = h;
+  for (let i = h + 1; i < n; i++) {
+    const line = lines[i]!;
+    if (SPACES_ONLY.test(line)) {
+      blank = true;
+      continue;
+    }
+    const column = columnsOf(line);
+    const at = runHeadAt(line);
+    if (at !== -1 && column <= 3 && column < content) {
+      // The next item, or a quote that ends the list.
+      items.push({ line: start, endLine: blank ? last : i - 1 });
+      const next = itemContentColumn(line);
+      if (next === -1) return i;
+      start = last = i;
+      content = next;
+      blank = false;
+      continue;
+    }
+    if (blank) return -1;
+    last = i;
+    if (column < content ? !nestedParagraphLine(line, content) : at === -1 && !nestedParagraphLine(line, 0)) return -1;
+  }
+  items.push({ line: start, endLine: last });
+  return n;
+}
+
+/** A line whose first character after up to three spaces is ">". */
+function quoteLed(line: string): boolean {
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === 32) at++;
+  return line.charCodeAt(at) === 62;
+}
+
+/**
+ * A container line of a run: after spaces, one or more container markers (">" with one space or none after it, list
+ * markers with one space after each: `> - x`, `> 1. x`, `- > x`, `  - - x`) whose innermost content starts a paragraph
+ * or goes on with one (no definition, HTML, fence, heading or setext underline), with no tab (columns). Wherever such
+ * a line falls where a paragraph is open, a paragraph is open after it: in new containers, or as its next line
+ * (lazy or not). The index of its first marker; -1 for any other line.
+ */
+function runHeadAt(line: string): number {
+  if (line.includes('\t')) return -1;
+  let first = 0;
+  while (line.charCodeAt(first) === 32) first++;
+  let at = first;
+  for (;;) {
+    const c = line.charCodeAt(at);
+    if (c === 62 /* > */) at += line.charCodeAt(at + 1) === 32 ? 2 : 1;
+    else if ((c === 45 || c === 42 || c === 43) /* - * + */ && line.charCodeAt(at + 1) === 32) at += 2;
+    else if (c >= 48 && c <= 57) {
+      const ordered = ORDERED_SPACE.exec(line.slice(at, at + 12));
+      if (!ordered) break;
+      at += ordered[0].length;
+    } else break;
+  }
+  if (at === first) return -1;
+  const content = line.slice(at);
+  return PARAGRAPH_LINE.test(content) && !SETEXT_SHAPE.test(content) && !THEMATIC_BREAK.test(line.slice(first)) ? first : -1;
+}
+
+/** The column of a list item's content, for a container line whose first marker is a list item's (one space after it); else -1. */
+function itemContentColumn(line: string): number {
+  let at = 0;
+  while (line.charCodeAt(at) === 32) at++;
+  const c = line.charCodeAt(at);
+  if (c === 45 || c === 42 || c === 43) return at + 2;
+  const ordered = ORDERED_SPACE.exec(line.slice(at, at + 12));
+  return ordered ? at + ordered[0].length : -1;
+}
+
+/** A line (after up to three spaces) that surely starts a paragraph at the top level (no definition: "[" only with no "]:" in the chunk). */
+function topParagraphStart(line: string, chunk: string): boolean {
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === 32) at++;
+  const rest = at === 0 ? line : line.slice(at);
+  const c = rest.charCodeAt(0);
+  if (c === 91 /* [ */) return !chunk.includes(']:');
+  if (c === 124 /* | */) return true;
+  if (c === 60 /* < */) return htmlFlowStart(rest) === 0;
+  return PARAGRAPH_LINE.test(rest) || (visibleAscii(c) && plainLine(rest)) || paragraphDashes(rest);
+}
+
+/** A line (after up to three spaces) that goes on with an open paragraph at the top level: it starts no block. */
+function topParagraphNext(line: string): boolean {
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === 32) at++;
+  const rest = at === 0 ? line : line.slice(at);
+  const c = rest.charCodeAt(0);
+  return CONTINUATION_LINE.test(rest) || (visibleAscii(c) && plainLine(rest)) || c === 124 || (c === 60 && inlineHtmlLine(rest, 'paragraph')) || cannotInterrupt(rest);
+}
+
+/** A line (after up to three spaces, no tab) that starts a block quote or a list item that may interrupt a paragraph. */
+function interruptsParagraph(line: string): boolean {
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === 32) at++;
+  const rest = at === 0 ? line : line.slice(at);
+  return rest.charCodeAt(0) === 62 || (INTERRUPTING_ITEM.test(rest) && !THEMATIC_BREAK.test(rest));
 }
 
 function readChunk(text: string, frontMatter: boolean): ChunkData | undefined {
