@@ -234,6 +234,12 @@ function main(): void {
     void import('./grid').then((m) => m.runGrid(kb));
     return;
   }
+  if (process.argv.includes('--mix')) {
+    // Random mixes of kinds of line: `npm run bench -- --mix [KB] [documents] [seed]` (see mix.ts).
+    const [kb = 64, documents = 300, seed = 7] = process.argv.slice(process.argv.indexOf('--mix') + 1).filter((a) => /^\d+$/.test(a)).map(Number);
+    void import('./mix').then((m) => m.runMix(kb, documents, seed));
+    return;
+  }
   if (process.argv.includes('--catalogue-index')) {
     // Only the editor's workspace index (issue 19), on a fake in-memory workspace: `npm run bench -- --catalogue-index [N…]`.
     const sizes = process.argv.slice(process.argv.indexOf('--catalogue-index') + 1).filter((a) => /^\d+$/.test(a)).map(Number);

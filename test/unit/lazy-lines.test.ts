@@ -52,10 +52,24 @@ describe('lazy lines after a list item: fast reader == remark', function () {
 describe('setext headings over several lines: fast reader == remark', function () {
   this.timeout(120_000);
   const LINES = ['a', 'b c', '  d', ' e', '+', '2. x', '#x', '$x', '--x', 'a ', 'a  ', 'x*y', '[a]', '<b>', 'e\tf', '\tg', 'g|h', 'n\u0000', 'é 😀', '12:00', '> q', '', '    code', '***', '- i', '1. j', '~~s~~', 'a&amp;b', 'www.x.y', 'http://x.y', 'a@b.c', '[a]: /x', '"t"', '==', '-'];
+  // Lines whose `!`, `*`, `_` or brackets are literal text, or not: with every line above, under each underline.
+  const MARKS = ['!', '!x', 'a !', '*', '_', '**', 'a * b', '*a', 'a*', '_ _', '__a', '!*', 'a ** b', '*\u00a0a', '[', ']', '[x', 'a ]', '[a](b)', '![a]', 'a](b', '*a*', 'b*', '_a_', '**a**', 'a\\*', '\\*a', '&amp;', '&#35;', 'a\\', '`x`', '*a\u0000', 'x_y_z', '* a *', '_a', 'a_', '***a', 'a**', '*a [b]', '&nbsp;*', '`a', 'b`', '` x', '``a', 'b``', 'a ` b', '`*a`', '*`a*`', '`a` b', '``a` b``', '`a` `', 'x ``` y ```', '\\``a`'];
   const UNDER = ['---', '===', '  ---  ', '    ---', '-', '= =', '***', '--', '-- ', '--\t'];
   const BEFORE = ['', '# H\n', 'x\n\n', '***\n', '| r |\n', '[a]: /x\n', '> q\n', ' i\n\n'];
   const chunks = new Set<string>();
   for (const before of BEFORE) for (const a of LINES) for (const b of LINES) for (const u of UNDER) chunks.add(`${before}${a}\n${b}\n${u}`);
+  for (const before of ['', '[a]: /x\n', 'x\n\n']) {
+    for (const a of MARKS) {
+      for (const b of [...LINES, ...MARKS]) {
+        for (const u of ['---', '===', '-', '  ---  ', '--']) {
+          chunks.add(`${before}${a}\n${b}\n${u}`);
+          chunks.add(`${before}${b}\n${a}\n${u}`);
+        }
+      }
+      for (const u of UNDER) chunks.add(`${before}${a}\n${u}\n[a]: /y`);
+      for (const b of MARKS) chunks.add(`${before}${a}\n${b}\n---\n[x]: /y\n[a]: /z`);
+    }
+  }
   for (const a of LINES) for (const b of LINES) for (const c of LINES) chunks.add(`${a}\n${b}\n${c}\n---`);
   for (const eol of ['\r\n', '\r']) for (const a of LINES) chunks.add(`${a}${eol}b${eol}---`);
   // "--" as a paragraph's first line (a chunk may start with it), underlined or not, and what may follow.
@@ -90,6 +104,17 @@ describe('lazy lines after nested containers: fast reader == remark', function (
   const chunks = new Set<string>();
   for (const head of HEADS) for (const a of LAZY) for (const b of LAZY) chunks.add(`${head}\n${a}\n${b}`);
   for (const head of HEADS) chunks.add(head);
+  // Lines that start no block after their spaces and tabs, or only unindented (setext shapes, "|"): with each line
+  // kind above, before and after, under the usual heads.
+  const MORE = ['<', '<<', '<x', '< x', '< div>', '=', '===', '= =', '|', '||', '|x', '| x', '|---|', '  x', '   x', '    x', '     x', '  $x', '  --', '  ==', '    ==', '      --', ' -x', '\tx', '\t--', '\t==', '\t|x', '  |x', '  <x', '  <div>', '\t<div>', '\t> q', '  - b', '\t- b', '  # x', '\t#', ' \t=', '\t\tx', '  [a]: /x', '\t[a]: /x', '  `x', '\t```', '--|--', ':-|-:'];
+  for (const head of ['> - x', '- > x', '> 1. x', '- - x', '1. > x', '> > - x', '- >x', '> -  x', '1. - x', '10. - 2. x', '- - - x']) {
+    for (const a of MORE) {
+      for (const b of [...LAZY, ...MORE]) {
+        chunks.add(`${head}\n${a}\n${b}`);
+        chunks.add(`${head}\n${b}\n${a}`);
+      }
+    }
+  }
 
   it(`${chunks.size} chunks: what fastParse reads equals remark's reading`, () => {
     let fast = 0;
@@ -103,8 +128,9 @@ describe('lazy lines after nested containers: fast reader == remark', function (
   });
 
   it('takes 10,000 lazy lines after "> - x", "- > x" and "> 1. x" (no micromark)', () => {
+    const kinds = ['x', '$ step', '<', '=', '|', '  --', '\tx', '    y', '<x', '=='];
     for (const head of ['> - x', '- > x', '> 1. x']) {
-      const chunk = `${head}\n${Array.from({ length: 10_000 }, (_, i) => (i % 2 ? 'x' : `$ step ${i}`)).join('\n')}`;
+      const chunk = `${head}\n${Array.from({ length: 10_000 }, (_, i) => `${kinds[i % kinds.length]!}`).join('\n')}`;
       const ours = fastParse(chunk, false);
       assert.ok(ours, head);
       assert.deepEqual(ours.items, head.startsWith('-') ? [{ line: 0, endLine: 10_000 }] : []);

@@ -66,7 +66,7 @@ function itemsAfterCode(text: string): ChunkData | undefined {
     while (j < n && indentOf(lines[j]!) >= 4) j++;
   }
   if (j >= n || !paragraphItem(lines[j]!)) return undefined;
-  const head = definitionFirst ? oneLine(lines[0]!) : indentedCode(lines, j);
+  const head = definitionFirst ? oneLine(lines[0]!) : indentedCode(lines.slice(0, j), j);
   if (!head || head.definitions.length !== (definitionFirst ? 1 : 0)) return undefined;
   let i = j + 1;
   while (i < n && !SETEXT_SHAPE.test(lines[i]!.trimStart()) && (paragraphItem(lines[i]!) || cannotInterrupt(lines[i]!.trimStart()))) i++;
@@ -193,12 +193,15 @@ function nestedLazy(text: string): ChunkData | undefined {
   let at = 0;
   let markers = 0;
   let items = 0;
+  let quotes = 0;
   let outerItem = false;
   for (;;) {
     const c = first.charCodeAt(at);
     let item = false;
-    if (c === 62 /* > */) at += first.charCodeAt(at + 1) === 32 ? 2 : 1;
-    else if ((c === 45 || c === 42 || c === 43) /* - * + */ && first.charCodeAt(at + 1) === 32) {
+    if (c === 62 /* > */) {
+      at += first.charCodeAt(at + 1) === 32 ? 2 : 1;
+      quotes++;
+    } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && first.charCodeAt(at + 1) === 32) {
       at += 2;
       item = true;
     } else {
@@ -215,11 +218,27 @@ function nestedLazy(text: string): ChunkData | undefined {
   const lines = text.split('\n');
   let n = lines.length;
   while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
-  for (let i = 1; i < n; i++) {
-    const line = lines[i]!;
-    if (!(CONTINUATION_LINE.test(line) || plainLazyLine(line))) return undefined;
-  }
+  // Lines without ">" are lazy after a quote; else left of the innermost content (one space after each marker).
+  const lazyBefore = quotes > 0 ? Infinity : at;
+  for (let i = 1; i < n; i++) if (!nestedParagraphLine(lines[i]!, lazyBefore)) return undefined;
   return outerItem ? itemData(n) : chunkData(EMPTY.headings, EMPTY.rows, EMPTY.definitions);
+}
+
+/**
+ * A line that goes on with the open paragraph of nestedLazy's head wherever it falls (lazy or inside some of the
+ * containers): after its spaces and tabs, it can start no block (as listItem's lazy lines: `<` that opens no HTML
+ * block included). Where it is surely lazy, a setext underline's shape (`=`, `--`) and a `|` (no table starts on a
+ * lazy line) are text too: after a head with a quote in it (the line has no `>`), or left of the innermost item's
+ * content (`lazyBefore`, a column); inside every item, they would be an underline or a table's row: left to remark.
+ * (Lines of `<`, `=`, `|`, indented or tab-led text after `> - x` went to micromark: 12–17 s for 64 KB.)
+ */
+function nestedParagraphLine(line: string, lazyBefore: number): boolean {
+  let i = 0;
+  let column = 0;
+  for (let c = line.charCodeAt(0); c === 32 || c === 9; c = line.charCodeAt(++i)) column = c === 9 ? column + 4 - (column % 4) : column + 1;
+  const rest = i === 0 ? line : line.slice(i);
+  if (CONTINUATION_LINE.test(rest) || plainLazyLine(rest) || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0)) return true;
+  return column < lazyBefore && (rest.charCodeAt(0) === 124 || (lazyUnderline(rest) && !THEMATIC_BREAK.test(rest)));
 }
 
 function readChunk(text: string, frontMatter: boolean): ChunkData | undefined {
@@ -263,7 +282,7 @@ function readChunk(text: string, frontMatter: boolean): ChunkData | undefined {
     // What follows the heading line in the chunk (a paragraph, rows, quotes) starts afresh: read from line 1, with the
     // heading first among the chunk's (no copy of the lines, nor of what they hold, one line down).
     // Indented code right after the heading line (a heading, then code, over and over, was read by micromark).
-    if (indentOf(lines[1]!) >= 4) return indentedCode(lines, n, 1, heading);
+    if (indentOf(lines[1]!) >= 4 && !isBlank(lines[1]!)) return indentedCode(lines, n, 1, heading);
     return proseChunk(lines, n, eol, 1, heading);
   }
   if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || c === 91 /* [ */ || (c === 60 /* < */ && htmlFlowStart(first) === 0) || (c !== 32 && c !== 9 && (plainLine(first) || paragraphDashes(first)))) {
@@ -606,25 +625,28 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     paragraph = !code && startsParagraph(first, text);
     surePara = paragraph;
   }
+  // What is open at the item's own level (see ownAfter): nothing (an empty item), its paragraph, or other or unknown.
+  let own: Own = !code && first === '' && definitions === undefined ? OWN_NONE : paragraph ? OWN_PARA : OWN_OTHER;
   let afterBlank = false;
   // The items before the one being read, when a line left of its content started another (see below), and where it starts.
   let before: RawItem[] | undefined;
   let itemStart = 0;
-  // The line of the item being read when nothing is on its marker's line and nothing came after it yet (see emptyNext).
+  // The line of the item being read when nothing is on its marker's line and nothing came after it yet.
   let emptyAt = !code && first === '' ? 0 : -1;
   for (let i = from; i < n; i++) {
     const line = lines[i]!;
-    let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
-    if (line.charCodeAt(indent) === 9) return undefined;
-    const rest = indent === 0 ? line : line.slice(indent);
+    let at = 0;
+    while (line.charCodeAt(at) === 32) at++;
+    // The indentation in columns: a tab goes on to the next multiple of 4 (lines of "\tx" went to micromark).
+    const indent = line.charCodeAt(at) === 9 ? columnsOf(line) : at;
+    while (isSpaceOrTab(line.charCodeAt(at))) at++;
+    const rest = at === 0 ? line : line.slice(at);
     if (emptyAt === i - 1 && (rest === '' || indent < contentIndent)) {
-      const read = emptyNext(text, lines, n, i, rest, indent);
-      if (read === undefined) return undefined;
-      if (read !== NEXT_ITEM) {
-        const items = [...(before ?? []), { line: itemStart, endLine: i - 1 }];
-        return { ...EMPTY, headings: read.headings, items, rows: read.rows, definitions: definitions ? [...definitions, ...read.definitions] : read.definitions };
-      }
+      // Right after an item with nothing on its marker's line, left of its content: the next item, or the item is over
+      // (it holds no paragraph to take a lazy line) and the rest is read at the top level ("1.", then "  x"). After a
+      // blank line the item is over too, and a line indented into it is not in it: remark says.
+      if (rest === '') return undefined;
+      if (!(indent <= 3 && (loneMarker(rest) !== 0 || itemStartOf(rest, indent) !== undefined))) return itemThenProse(text, lines, n, i, before, itemStart, definitions);
     }
     const lone = !afterBlank && indent <= 3 && indent < contentIndent ? loneMarker(rest) : 0;
     if (lone !== 0) {
@@ -637,6 +659,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       contentIndent = indent + lone + 1;
       paragraph = false;
       surePara = false;
+      own = OWN_NONE;
       emptyAt = i;
       continue;
     }
@@ -644,6 +667,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       paragraph = false;
       surePara = false;
       afterBlank = true;
+      if (own === OWN_PARA) own = OWN_NONE;
       continue;
     }
     if (indent >= contentIndent) {
@@ -653,6 +677,19 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       // A list marker alone on its line continues a paragraph in the item open at its column, yet starts an empty item
       // left of a nested item's content ("- x", "  - y", "  *"): which one, remark says.
       if (paragraph && indent < contentIndent + 4 && loneMarker(rest) !== 0) return undefined;
+      // A nested item that holds only an empty item ("- -", "* 1."): micromark reads it as a paragraph's next line or
+      // as items, depending on what is open; remark says.
+      if (markersOnly(rest)) return undefined;
+      if (indent < contentIndent + 4 && SETEXT_SHAPE.test(rest)) {
+        // "--" or "==": the underline of the item's own paragraph, or a paragraph's first line where nothing is open.
+        const after = setextInItem(rest, own, surePara);
+        if (after === undefined) return undefined;
+        own = after;
+        paragraph = surePara = after === OWN_PARA;
+        afterBlank = false;
+        continue;
+      }
+      own = ownAfter(own, rest, indent - contentIndent, text);
       if ((!simpleItemContent(rest) || !innerSafe(rest, text)) && !(sureBefore && typeof continuation(rest, false) === 'string')) return undefined;
       const codeLine = indent >= contentIndent + 4 && !paragraph;
       // A heading in the item ends its paragraph: a line after it left of the content is no lazy line.
@@ -671,14 +708,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     }
     // A block quote or a thematic break left of the content is never a lazy line: the item ends above it, and the
     // rest of the chunk is read as paragraphs and quotes ("- item", "> q" in turn was read by micromark).
-    if (indent <= 3 && (rest.charCodeAt(0) === 62 || THEMATIC_BREAK.test(rest))) {
-      const after = proseChunk(lines, n, text.includes('\r') ? undefined : '\n', i);
-      if (!after) return undefined;
-      let end = i - 1;
-      while (lines[end]!.trim() === '') end--;
-      const items = [...(before ?? []), { line: itemStart, endLine: end }];
-      return { ...EMPTY, headings: after.headings, items, rows: after.rows, definitions: definitions ? [...definitions, ...after.definitions] : after.definitions };
-    }
+    if (indent <= 3 && (rest.charCodeAt(0) === 62 || THEMATIC_BREAK.test(rest))) return itemThenProse(text, lines, n, i, before, itemStart, definitions);
     // Less indented, right after a line of the item: a list item with content ends this item and starts the next
     // top-level one. Whatever its marker: micromark lets any list item start where a container above was not
     // continued (it asks whether an item may interrupt a paragraph only when every container went on), so "3. c"
@@ -699,6 +729,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
         if (d === undefined) return undefined;
         paragraph = d === '';
         surePara = paragraph;
+        own = paragraph ? OWN_PARA : OWN_OTHER;
         if (d !== '') {
           (definitions ??= []).push(d.source);
           i += d.lines - 1;
@@ -707,8 +738,12 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       }
       paragraph = startsParagraph(content, text);
       surePara = paragraph;
+      own = paragraph ? OWN_PARA : OWN_OTHER;
       continue;
     }
+    // Nothing open in the item (its marker's line was empty, or a heading closed its paragraph): the line ends the item
+    // (lines of " -x" after "-" went to micromark).
+    if (own === OWN_NONE) return itemThenProse(text, lines, n, i, before, itemStart, definitions);
     // Less indented: only a lazy line of the item's open paragraph keeps the item going (not a lone tag: micromark
     // lets a lazy line start an HTML block of type 7). A line that is a paragraph's line wherever it is (plainLine:
     // "$ cmd", "@user", "/path", "-x", ":x") is one too (lines of them after "- item" went to micromark, quadratic
@@ -723,22 +758,6 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
   if (before === undefined) return definitions ? { ...itemData(n), definitions } : itemData(n);
   before.push({ line: itemStart, endLine: n - 1 });
   return { ...EMPTY, items: before, definitions: definitions ?? EMPTY.definitions };
-}
-
-/** What emptyNext says of a line that starts the next item. */
-const NEXT_ITEM = null;
-
-/**
- * The line `i` right after a list item with nothing on its marker's line (`rest`, after its `indent` spaces), left of
- * the item's content or blank: NEXT_ITEM when it starts the next item (listItem reads it); else the item is over (it
- * holds no paragraph to take a lazy line), and the chunk's rest from the line on is read at the top level (what
- * proseChunk says of it; lines of "  x" after "1." went to micromark). Undefined after a blank line (the item is over,
- * and a line indented into it is not in it: remark says).
- */
-function emptyNext(text: string, lines: readonly string[], n: number, i: number, rest: string, indent: number): ChunkData | undefined | typeof NEXT_ITEM {
-  if (rest === '') return undefined;
-  if (indent <= 3 && (loneMarker(rest) !== 0 || itemStartOf(rest, indent) !== undefined)) return NEXT_ITEM;
-  return proseChunk(lines, n, text.includes('\r') ? undefined : '\n', i);
 }
 
 /**
@@ -761,6 +780,82 @@ function loneMarker(rest: string): number {
     if (w !== 32 && w !== 9) return 0;
   }
   return end;
+}
+
+/**
+ * The chunk's items up to line `i`, which is left of the last one's content and ends it (and the list), then the rest
+ * read as paragraphs, quotes and code at the top level (proseChunk).
+ */
+function itemThenProse(text: string, lines: readonly string[], n: number, i: number, before: readonly RawItem[] | undefined, itemStart: number, definitions: readonly string[] | undefined): ChunkData | undefined {
+  const after = proseChunk(lines, n, text.includes('\r') ? undefined : '\n', i);
+  if (!after) return undefined;
+  let end = i - 1;
+  while (lines[end]!.trim() === '') end--;
+  const items = [...(before ?? []), { line: itemStart, endLine: end }];
+  return { ...EMPTY, headings: after.headings, items, rows: after.rows, codeLines: after.codeLines, definitions: definitions ? [...definitions, ...after.definitions] : after.definitions };
+}
+
+/**
+ * What is open at a list item's own level (not in a container nested in it), as far as listItem follows it: nothing
+ * (the marker's line was empty, or a setext underline or blank line closed the item's paragraph), the item's own
+ * paragraph, or anything else or unknown (a nested list or quote, code, a heading…).
+ */
+type Own = 0 | 1 | 2;
+const OWN_NONE = 0;
+const OWN_PARA = 1;
+const OWN_OTHER = 2;
+
+/** Two list markers or more, each followed by white space, then nothing ("- -", "1. *"). */
+function markersOnly(rest: string): boolean {
+  let at = 0;
+  let markers = 0;
+  for (;;) {
+    const c = rest.charCodeAt(at);
+    let end = at;
+    if (c === 45 || c === 43 || c === 42) end = at + 1;
+    else {
+      while (end - at < 9 && rest.charCodeAt(end) >= 48 && rest.charCodeAt(end) <= 57) end++;
+      const d = rest.charCodeAt(end);
+      if (end === at || (d !== 46 && d !== 41)) return false;
+      end++;
+    }
+    markers++;
+    if (end === rest.length) return markers >= 2;
+    if (!isSpaceOrTab(rest.charCodeAt(end))) return false;
+    at = end;
+    while (isSpaceOrTab(rest.charCodeAt(at))) at++;
+    if (at === rest.length) return markers >= 2;
+  }
+}
+
+/** A line's indentation in columns, a tab going on to the next multiple of 4. */
+function columnsOf(line: string): number {
+  let column = 0;
+  for (let i = 0, c = line.charCodeAt(0); c === 32 || c === 9; c = line.charCodeAt(++i)) column = c === 9 ? column + 4 - (column % 4) : column + 1;
+  return column;
+}
+
+/**
+ * A line of a setext underline's shape inside a list item, less than 4 columns right of its content (`rest`, without
+ * its indentation): under the item's own paragraph, surely open, it underlines it (nothing is open after it); where
+ * nothing is open, "--" or "=" starts a paragraph (one "-" is an item, "---" a thematic break: simpleItemContent
+ * refuses those). Undefined when unsure. (Lines of "  --" or "  ==" after "- x" went to micromark.)
+ */
+function setextInItem(rest: string, own: Own, surePara: boolean): Own | undefined {
+  if (own === OWN_PARA) return surePara ? OWN_NONE : undefined;
+  if (own === OWN_NONE && lazyUnderline(rest) && !THEMATIC_BREAK.test(rest)) return OWN_PARA;
+  return undefined;
+}
+
+/**
+ * What is open at the item's own level after a line inside it (`rest`, `relative` columns right of its content) that
+ * is no setext underline: its paragraph goes on where one is open and the line continues it; a paragraph starts
+ * where nothing is open and the line starts one; else anything may be.
+ */
+function ownAfter(own: Own, rest: string, relative: number, chunk: string): Own {
+  if (own === OWN_PARA) return relative >= 4 || typeof continuation(rest, false) === 'string' ? OWN_PARA : OWN_OTHER;
+  if (own === OWN_NONE && relative < 4 && startsParagraph(rest, chunk) && !SETEXT_SHAPE.test(rest)) return OWN_PARA;
+  return OWN_OTHER;
 }
 
 /**
@@ -915,29 +1010,45 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
   let quoteDefinition = -1; // the line before was a definition in a quote of this depth
   let headings: RawHeading[] | undefined = heading && [heading];
   let paraLine = -1; // the unindented line that started the open paragraph, if it did so here
+  // Some line of the chunk holds "]:", which may be a definition a bracket refers to (asked once, when needed).
+  let colon: boolean | undefined;
+  const definitionColon = (): boolean => (colon ??= lines.some((l, k) => k < n && l.includes(']:')));
+  const bracketsLiteral = (): boolean => !definitionColon();
   // The same line, while the paragraph it started is open (-1 once anything else is): a setext underline after it makes
   // its lines one heading.
   let paraFrom = -1;
+  let paraIndent = 0; // the columns before paraLine's text (a setext heading starts there)
+  let codeLines: number[] | undefined; // lines of indented code at the top level
+  let codeTo = -1; // the line after the last line of code, while only blank lines follow it
   for (let i = from; i < n; i++) {
     if (open !== 'paragraph') paraFrom = -1;
     const line = lines[i]!;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
+    let rest: string;
     if (line.charCodeAt(indent) === 9) {
-      // A tab in the indentation makes four columns or more: indented code, or the next line of a paragraph.
+      // A tab in the indentation makes four columns or more: read below as indented by four (code, a lazy line, the
+      // next line of a paragraph or definition's content).
       if (isBlank(line)) {
+        // (After code, a blank line of four columns or more is code: remark says.)
+        if (codeTo !== -1) return undefined;
         open = 'none';
+        afterDefinition = false;
         continue;
       }
-      if (open !== 'paragraph') return undefined;
-      continue;
-    }
-    const rest = indent === 0 ? line : line.slice(indent);
+      let at = indent;
+      while (isSpaceOrTab(line.charCodeAt(at))) at++;
+      rest = line.slice(at);
+      indent = 4;
+    } else rest = indent === 0 ? line : line.slice(indent);
     if (rest === '') {
+      if (codeTo !== -1 && indent >= 4) return undefined;
       open = 'none';
       afterDefinition = false;
       continue;
     }
+    const codeBefore = codeTo;
+    codeTo = -1;
     if (indent <= 3 && rest.charCodeAt(0) === 62 /* > */) {
       afterDefinition = false;
       if (line.includes('```') || line.includes('~~~') || (line.includes('<') && !quotedProse(rest))) return undefined;
@@ -1011,6 +1122,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     if (open === 'none' && rest.charCodeAt(0) === 91 /* [ */ && (indent < 4 || afterDefinition)) {
       // A link reference definition, or surely a paragraph's first line; anything unsure goes to remark. Right after a
       // definition, the content goes on and another one may start, however indented.
+      const afterDef = afterDefinition;
       afterDefinition = false;
       const d = definitionAt(rest, lines, i, n, eol);
       if (d === undefined) return undefined;
@@ -1021,13 +1133,26 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
         continue;
       }
       open = 'paragraph';
+      // The paragraph's first line, which a setext underline may make a heading ("[" then "-", over and over, went to
+      // micromark: 2.2 s for 64 KB).
+      if (!afterDef) {
+        paraLine = paraFrom = i;
+        paraIndent = indent;
+      }
       continue;
     }
     if (indent >= 4) {
       // Indented code, unless it continues a paragraph (a quote's paragraph, lazily, or a top-level one), or follows a
       // definition: then it starts a paragraph (indented code cannot interrupt the definition's content).
       if (open === 'none' && afterDefinition) open = 'paragraph';
-      else if (open !== 'paragraph' && !(open === 'quote' && quotePara)) return undefined;
+      else if (open === 'none') {
+        // Indented code where nothing is open (at the start, after a quote line that takes no lazy line, a heading or
+        // code): after code and blank lines, micromark reads the code on or a block of its own, depending on what
+        // precedes (after a block quote: another block), so remark says ("\tx" lines after ">" went to micromark).
+        if (codeBefore !== -1 && codeBefore !== i) return undefined;
+        (codeLines ??= []).push(i);
+        codeTo = i + 1;
+      } else if (open !== 'paragraph' && !(open === 'quote' && quotePara)) return undefined;
       afterDefinition = false;
       continue;
     }
@@ -1054,14 +1179,19 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       const first = lines[i - 1]!;
       let text = first.trim();
       if (first !== first.trimEnd()) return undefined;
-      if (INLINE_SYNTAX.test(text)) {
+      // Brackets alone are literal with no "](" (no inline link) and no definition in the chunk ("[" then "-", over
+      // and over, went to micromark: 2.2 s for 64 KB); the model resolves references across chunks later.
+      if (INLINE_SYNTAX.test(text) && !(!INLINE_SYNTAX_BUT_BRACKETS.test(text) && !text.includes('](') && !definitionColon())) {
         // Code spans, escapes and emphasis read as in fastParse (a chunk of an ATX heading, then "*Impact*" / "---",
         // went to micromark whole).
-        const read = setextText(first, first.length + 1 + line.length);
+        const read = setextText(first, first.length - paraIndent + 1 + line.length);
         if (read === undefined) return undefined;
         text = read;
       }
-      (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text: withoutNul(text), kind: 'setext', line: i - 1, character: 0, endLine: i, endCharacter: line.length });
+      (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text: withoutNul(text), kind: 'setext', line: i - 1, character: paraIndent, endLine: i, endCharacter: line.length });
+      // Its rows are the heading's text.
+      if (rows) while (rows.length > 0 && rows[rows.length - 1]! >= i - 1) rows.pop();
+      else if (only >= i - 1) only = -1;
       open = 'none';
       continue;
     }
@@ -1069,9 +1199,11 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     // one heading of all its lines (1 MB of them went to micromark: 1.5 s, 0.7 s at every edit). Else remark says.
     if (open === 'paragraph' && paraFrom >= 0 && paraFrom === paraLine && paraLine < i - 1 && indent <= 3 && SETEXT_SHAPE.test(rest)) {
       // (Its lines keep their endings in the text: those of a chunk with a CR are not known here.)
-      const text = eol === undefined ? undefined : plainParagraphText(lines, paraLine, i);
+      const text = eol === undefined ? undefined : plainParagraphText(lines, paraLine, i, bracketsLiteral);
       if (text === undefined) return undefined;
-      (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text: withoutNul(text), kind: 'setext', line: paraLine, character: 0, endLine: i, endCharacter: line.length });
+      (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text: withoutNul(text), kind: 'setext', line: paraLine, character: paraIndent, endLine: i, endCharacter: line.length });
+      if (rows) while (rows.length > 0 && rows[rows.length - 1]! >= paraLine) rows.pop();
+      else if (only >= paraLine) only = -1;
       open = 'none';
       continue;
     }
@@ -1091,6 +1223,11 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
         else if (only === -1) only = i;
         else rows = [only, i];
       }
+      if (open === 'none' && !afterDef) {
+        // A row's paragraph too may be a setext heading's text (a table, then lines of "  --", went to micromark).
+        paraLine = paraFrom = i;
+        paraIndent = indent;
+      }
       open = 'paragraph';
       continue;
     }
@@ -1103,28 +1240,94 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     if (open === 'quote' && !quotePara) return undefined;
     if (open === 'none') {
       open = 'paragraph';
-      if (indent === 0 && !afterDef) paraLine = paraFrom = i;
+      // (Indented by up to three: "  --" lines, each pair a heading, went to micromark.) Right after a definition, a
+      // line of a setext underline's shape underlines nothing (the content holds only definitions): a paragraph starts.
+      if (!afterDef || SETEXT_SHAPE.test(rest)) {
+        paraLine = paraFrom = i;
+        paraIndent = indent;
+      }
     }
   }
-  return chunkData(headings ?? EMPTY.headings, rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]), definitions ?? EMPTY.definitions);
+  if (codeTo !== -1) for (let i = n; i < lines.length; i++) if (indentOf(lines[i]!) >= 4) return undefined;
+  return chunkData(headings ?? EMPTY.headings, rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]), definitions ?? EMPTY.definitions, codeLines);
+}
+
+/**
+ * Whether the only inline syntax characters of a line are literal wherever it is in a paragraph: brackets and `!`
+ * when `bracketsLiteral` (no "](" on the line, so no inline link or image, and no definition in the chunk for a
+ * reference), `!` anyway where no bracket is, and runs of `*` and `_` with a space or the line's ends on both sides
+ * (neither left- nor right-flanking, so no emphasis opens or closes there). No escapes, code, entities or autolinks.
+ */
+function literalMarks(line: string, bracketsLiteral: () => boolean): boolean {
+  if (SYNTAX_BUT_MARKS.test(line)) return false;
+  if ((line.includes('[') || line.includes(']')) && (line.includes('](') || !bracketsLiteral())) return false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 42 && c !== 95) continue;
+    const before = i === 0 ? 32 : line.charCodeAt(i - 1);
+    let j = i;
+    while (line.charCodeAt(j) === 42 || line.charCodeAt(j) === 95) j++;
+    const after = j === line.length ? 32 : line.charCodeAt(j);
+    if (before !== 32 || after !== 32) return false;
+    i = j - 1;
+  }
+  return true;
+}
+/** INLINE_SYNTAX but `!`, `*`, `_` and brackets. */
+const SYNTAX_BUT_MARKS = /[\\`]|&(?:#\d{1,7}|#X[\dA-F]{1,6}|[A-Z][\dA-Z]{1,31});|<(?:[A-Z][\d+.A-Z-]{1,31}:|[^\s<>@]*@)/i;
+
+/**
+ * Whether every run of backticks on the line opens a code span that the next run of its length on the line closes
+ * (left to right, as micromark pairs them), with no backslash before one: no code span reaches another line.
+ */
+function ticksClosedOnLine(line: string): boolean {
+  if (line.includes('\\')) return false;
+  let open = 0; // the length of the run that opened a code span, 0 when none is open
+  for (let i = line.indexOf('`'); i !== -1; i = line.indexOf('`', i)) {
+    const start = i;
+    while (line.charCodeAt(i) === 96) i++;
+    const length = i - start;
+    if (open === 0) open = length;
+    else if (length === open) open = 0;
+  }
+  return open === 0;
 }
 
 /**
  * The text of a setext heading made of lines [from, to) of a paragraph, as remark reads it, when they are plain text:
  * each line without its leading spaces, joined by line feeds. Undefined (remark reads it) for a line with inline
- * syntax, a "|", a tab, "<", or white space at its end (two spaces make a hard break).
+ * syntax, a tab, "<", or white space at its end (two spaces make a hard break).
  */
-function plainParagraphText(lines: readonly string[], from: number, to: number): string | undefined {
+function plainParagraphText(lines: readonly string[], from: number, to: number, bracketsLiteral: () => boolean): string | undefined {
   const parts: string[] = [];
+  let inline = false; // a line has inline syntax for inlineText
+  let ticks = 0; // lines with a backtick
+  let unclosedTicks = false; // one of them leaves a run open (see ticksClosedOnLine)
   for (let k = from; k < to; k++) {
     const line = lines[k]!;
     let start = 0;
     while (line.charCodeAt(start) === 32) start++;
     const last = line.charCodeAt(line.length - 1);
-    if (start === line.length || last === 32 || last === 9 || line.includes('\t') || line.includes('|') || line.includes('<') || INLINE_SYNTAX.test(line)) return undefined;
+    if (start === line.length || last === 32 || last === 9 || line.includes('\t') || line.includes('<')) return undefined;
+    if (INLINE_SYNTAX.test(line) && !literalMarks(line, bracketsLiteral)) {
+      // Emphasis, escapes or code spans over the lines: inlineText reads them (a line feed is white space to it, as to
+      // micromark), but no backslash at a line's end (a hard break), and brackets only as literal text.
+      if (last === 92 /* \ */ || ((line.includes('[') || line.includes(']')) && (line.includes('](') || !bracketsLiteral()))) return undefined;
+      // A code span over lines reads its line feeds as spaces, which inlineText does not: backticks on one line only,
+      // or on lines that each close every code span they open (checked after the lines).
+      if (line.includes('`')) {
+        ticks++;
+        if (!ticksClosedOnLine(line)) unclosedTicks = true;
+      }
+      inline = true;
+    }
     parts.push(start === 0 ? line : line.slice(start));
   }
-  return parts.join('\n');
+  // White space that remark trims from the text's ends (a line of a form feed last): remark says.
+  let text: string | undefined = parts.join('\n');
+  if (ticks > 1 && unclosedTicks) return undefined;
+  if (inline && (text.length > MAX_INLINE_HEADING || (text = inlineText(text)) === undefined)) return undefined;
+  return text === text.trim() ? text : undefined;
 }
 
 /**
@@ -1318,7 +1521,10 @@ function indentedCode(lines: readonly string[], n: number, from = 0, heading?: R
     const line = lines[i]!;
     if (indentOf(line) < 4 && !isBlank(line)) return undefined;
   }
-  const codeLines = lineNumbers(n, from);
+  // Blank lines after the code indented by four columns or more are code lines too, to the last such line.
+  let end = n;
+  for (let i = n; i < lines.length; i++) if (indentOf(lines[i]!) >= 4) end = i + 1;
+  const codeLines = lineNumbers(end, from);
   return heading ? chunkData([heading], EMPTY.rows, EMPTY.definitions, codeLines) : chunkData(EMPTY.headings, EMPTY.rows, EMPTY.definitions, codeLines);
 }
 

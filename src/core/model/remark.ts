@@ -136,6 +136,8 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
   let byLabel: ReadonlyMap<string, string> | undefined; // made when a heading refers to something
   const labels = (): ReadonlyMap<string, string> => (byLabel ??= definitionsByLabel(definitions));
 
+  // Heading sources to read in one parse after the walk (see headingText).
+  const later: LaterText[] = [];
   for (let n = 0; n < root.children.length; n++) {
     const node = root.children[n]!;
     const p = node.position;
@@ -144,7 +146,7 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
     const endLine = p.end.line - 1;
     switch (node.type) {
       case 'heading':
-        headings.push(markdownHeading(node, lines, parsed, definitions, labels));
+        headings.push(markdownHeading(node, lines, parsed, definitions, labels, later, headings.length));
         break;
       case 'html':
         collectHtmlHeadings(node, headings);
@@ -176,6 +178,7 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
         break;
     }
   }
+  readLater(later, headings);
   const open = openNode(root, lines);
   // A construct at the top level is the root's last child; any other is inside a list item or block quote.
   const openFrom = open?.position && open === root.children[root.children.length - 1] ? open.position.start.line - 1 : -1;
@@ -200,14 +203,14 @@ function collectDefinitions(root: Root, out: string[]): void {
   }
 }
 
-function markdownHeading(node: MdHeading, lines: readonly string[], text: string, definitions: readonly string[], labels: () => ReadonlyMap<string, string>): RawHeading {
+function markdownHeading(node: MdHeading, lines: readonly string[], text: string, definitions: readonly string[], labels: () => ReadonlyMap<string, string>, later: LaterText[], index: number): RawHeading {
   const p = node.position!;
   const line = p.start.line - 1;
   const endLine = p.end.line - 1;
   const setext = endLine > line || !/^ {0,3}#/.test(lines[line] ?? '');
   return {
     depth: node.depth,
-    text: headingText(node, text, definitions, labels),
+    text: headingText(node, text, definitions, labels, later, index),
     kind: setext ? 'setext' : 'atx',
     line,
     character: p.start.column - 1,
@@ -221,7 +224,7 @@ function markdownHeading(node: MdHeading, lines: readonly string[], text: string
  * bracketed texts name (all of them, for each heading, was quadratic: a chunk of 400 headings with their
  * definitions, swallowed by an unclosed fence, took two seconds).
  */
-function headingText(node: MdHeading, text: string, definitions: readonly string[], labels: () => ReadonlyMap<string, string>): string {
+function headingText(node: MdHeading, text: string, definitions: readonly string[], labels: () => ReadonlyMap<string, string>, later: LaterText[], index: number): string {
   const p = node.position!;
   const source = text.slice(p.start.offset, p.end.offset);
   if (p.start.offset === undefined || p.end.offset === undefined || source.length > MAX_INLINE_HEADING) return toString(node).trim();
@@ -233,7 +236,35 @@ function headingText(node: MdHeading, text: string, definitions: readonly string
     const simple = shortcutReferences(toString(node), labels());
     if (simple !== undefined) return simple.trim();
   }
+  if (used.length === 0 && !source.includes(']:') && !source.includes('\uFEFF')) {
+    // Read with the chunk's other such headings in one parse (readLater): a parse each cost ~100 µs of micromark's
+    // set-up, and a chunk of 16,000 setext headings of "=" and "!" lines took 3 s for 64 KB.
+    later.push({ index, source, node });
+    return '';
+  }
   return headingTextWithDefinitions(source, used.join('\n\n')) ?? toString(node).trim();
+}
+
+/** A heading whose text is read after the chunk's walk: its index among the chunk's headings, its source and node. */
+interface LaterText {
+  readonly index: number;
+  readonly source: string;
+  readonly node: MdHeading;
+}
+
+/**
+ * The texts of the headings put off by headingText, each as a parse of its source alone reads it: together in one
+ * parse (headingLinesText) where it reads each as a heading where it put it, else alone. Sources that may define a
+ * label (`]:`) or hold a BOM are never put off, so no source changes how another reads.
+ */
+function readLater(later: readonly LaterText[], headings: RawHeading[]): void {
+  if (later.length === 0) return;
+  const read = later.length > 1 ? headingLinesText(later.map((l) => l.source)) : [];
+  for (let k = 0; k < later.length; k++) {
+    const { index, source, node } = later[k]!;
+    const text = read[k] ?? headingTextWithDefinitions(source, '') ?? toString(node).trim();
+    headings[index] = { ...headings[index]!, text };
+  }
 }
 
 /** Headings written in HTML (`<h2>Impact</h2>`) in an HTML block, in one pass over the block. */
