@@ -49,7 +49,8 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['a thematic break ends the list: "2." is the next line of a paragraph', ['1. a', '---', 'text', '2. b', '3. c', '', '## h'], [0, 2, 6]],
   ['siblings of one list', ['1. a', '   more', '2. b', '3. c'], [0, 2, 3]],
   ['a lazy line, then a sibling', ['1. a', 'lazy', '2. b'], [0]],
-  ['another kind of marker is the next line of the paragraph', ['- a', '2. b', '- c'], [0, 2]],
+  // Right after a line surely in a top-level item, an item of another kind starts a list (the item was not continued).
+  ['another kind of marker starts another list', ['- a', '2. b', '- c'], [0, 1, 2]],
   // micromark reads "2." or an empty item after indented code and a blank line as a paragraph: no chunk starts there
   // (the code after a blank line starts one).
   ['"2." after indented code', ['text', '', '    code', '', '2. x', '', '3. y'], [0, 2, 6]],
@@ -74,7 +75,7 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   // where the item would end, and the model, reading a fence open at the top level at the chunk's end, cuts before
   // the fence and reads it with what follows.
   ['"2." after a paragraph continues it', ['text', '2. a', `   ${F}`, '## h', F, '## g'], [0, 3, 4], [0, 2]],
-  ['"2." after a heading starts an item', ['## x', '2. a', `   ${F}`, '## h', '', '## g'], [0, 3, 5]],
+  ['"2." after a heading starts an item', ['## x', '2. a', `   ${F}`, '## h', '', '## g'], [0, 1, 3, 5]],
   ['a thematic break, not an item', ['- - -', `  ${F}`, '## h', F, '## g'], [0, 1, 4]],
   ['a thematic break after a blank line, then an indented fence', ['', '* * *', `  ${F}`, '## h', F, '## g'], [0, 1, 2, 5]],
   ['an item indented by one: content at column 3', [' - a', `  ${F}`, '## h', F, '## g'], [0, 1, 4]],

@@ -44,7 +44,134 @@ const FENCE_LINE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
  * A unit test checks that this path says what remarkParseChunk says, chunk by chunk.
  */
 export function fastParse(text: string, frontMatter: boolean): ChunkData | undefined {
-  return readChunk(text, frontMatter) ?? (frontMatter ? undefined : nestedLazy(text) ?? containerRun(text));
+  return readChunk(text, frontMatter) ?? (frontMatter ? undefined : nestedLazy(text) ?? containerRun(text) ?? listAfterBlock(text) ?? itemsAfterCode(text));
+}
+
+/**
+ * Indented code, or a link reference definition alone on the chunk's first line, then list items that cannot
+ * interrupt a paragraph (lone markers, "2. x"): micromark reads them as a paragraph (as if the block above could still
+ * take the line), unlike CommonMark. A line of "-" under it makes it a setext heading; what follows that starts afresh.
+ * (Lone markers after code went to micromark: 60 µs a line.)
+ */
+function itemsAfterCode(text: string): ChunkData | undefined {
+  const cr = text.includes('\r');
+  const lines = cr ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  let n = lines.length;
+  while (n > 0 && SPACES_ONLY.test(lines[n - 1]!)) n--;
+  // The block's last line (j - 1) and the paragraph's first (j).
+  let j = 1;
+  const definitionFirst = lines[0]!.charCodeAt(0) === 91;
+  if (!definitionFirst) {
+    if (indentOf(lines[0]!) < 4) return undefined;
+    while (j < n && indentOf(lines[j]!) >= 4) j++;
+  }
+  if (j >= n || !paragraphItem(lines[j]!)) return undefined;
+  const head = definitionFirst ? oneLine(lines[0]!) : indentedCode(lines.slice(0, j), j);
+  if (!head || head.definitions.length !== (definitionFirst ? 1 : 0)) return undefined;
+  let i = j + 1;
+  while (i < n && !SETEXT_SHAPE.test(lines[i]!.trimStart()) && (paragraphItem(lines[i]!) || cannotInterrupt(lines[i]!.trimStart()))) i++;
+  if (i === n) return { ...head, codeLines: head.codeLines };
+  // A setext underline: the paragraph is a heading (after a definition, remark starts it at the definition: left to it).
+  // (Its lines keep their endings in the text: those of a chunk with a CR are not known here.)
+  // After a definition, remark starts the heading at the definition, unless it is one line of "-" (then at that line):
+  // the others are left to it.
+  if ((definitionFirst && (i - j > 1 || !SETEXT_SHAPE.test(lines[j]!.trimStart()))) || indentOf(lines[i]!) > 3 || !SETEXT_SHAPE.test(lines[i]!.trimStart()) || (cr && i - j > 1)) return undefined;
+  const texts: string[] = [];
+  for (let k = j; k < i; k++) {
+    const line = lines[k]!.trimStart();
+    const last = line.charCodeAt(line.length - 1);
+    if (last === 32 || last === 9 || (loneMarker(line) === 0 && INLINE_SYNTAX.test(line))) return undefined;
+    texts.push(line);
+  }
+  const heading: RawHeading = { depth: lines[i]!.trimStart().charCodeAt(0) === 61 ? 1 : 2, text: texts.join('\n'), kind: 'setext', line: j, character: lines[j]!.length - lines[j]!.trimStart().length, endLine: i, endCharacter: lines[i]!.length };
+  if (i + 1 === n) return chunkData([heading], EMPTY.rows, head.definitions, head.codeLines);
+  let at = 0; // where line i + 1 starts
+  for (let k = 0; k <= i; k++) at += lines[k]!.length + (text.charCodeAt(at + lines[k]!.length) === 13 && text.charCodeAt(at + lines[k]!.length + 1) === 10 ? 2 : 1);
+  const tail = readChunk(text.slice(at), false);
+  if (!tail || tail.openFrom >= 0 || text.indexOf(']:', at) !== -1) return undefined;
+  const shift = (k: number): number => k + i + 1;
+  return {
+    ...EMPTY,
+    headings: [heading, ...tail.headings.map((h) => ({ ...h, line: h.line + i + 1, endLine: h.endLine + i + 1 }))],
+    items: tail.items.map((item) => ({ line: item.line + i + 1, endLine: item.endLine + i + 1 })),
+    rows: tail.rows.map(shift),
+    codeLines: [...head.codeLines, ...tail.codeLines.map(shift)],
+    definitions: head.definitions,
+    openAtEnd: tail.openAtEnd,
+  };
+}
+
+/**
+ * A list item (up to three spaces before it) that cannot interrupt a paragraph, read as a paragraph's first line
+ * after indented code or a definition: a lone marker, or an ordered item numbered other than 1.
+ */
+function paragraphItem(line: string): boolean {
+  let indent = 0;
+  while (indent < 4 && line.charCodeAt(indent) === 32) indent++;
+  if (indent > 3) return false;
+  const rest = indent === 0 ? line : line.slice(indent);
+  return loneMarker(rest) !== 0 || (rest.charCodeAt(0) !== 49 && rest.charCodeAt(0) >= 48 && rest.charCodeAt(0) <= 57 && ORDERED_MARKER.test(rest)) || (rest.charCodeAt(0) === 49 && cannotInterrupt(rest));
+}
+
+/**
+ * A chunk whose list starts right after a block that the list's first item ends: a heading (ATX or setext), a
+ * thematic break or a block quote line, then a list item (an empty one too: "# h", then lines of "*" or "2."). What is
+ * above the item and the list from it on are read apart, as chunks of their own: nothing above is open where the list
+ * starts (no paragraph, so neither a lazy line nor a setext underline). Lists of lone markers after a heading or quote
+ * went to micromark: 60 µs an item.
+ */
+function listAfterBlock(text: string): ChunkData | undefined {
+  // A definition anywhere in the chunk may resolve a reference in a heading of the other part.
+  if (text.includes(']:')) return undefined;
+  const cr = text.includes('\r');
+  const lines = cr ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  let j = 1;
+  for (; j < lines.length; j++) {
+    const line = lines[j]!;
+    let indent = 0;
+    while (indent < 4 && line.charCodeAt(indent) === 32) indent++;
+    if (indent > 3) continue;
+    const rest = indent === 0 ? line : line.slice(indent);
+    if ((loneMarker(rest) !== 0 || itemStartOf(rest, indent) !== undefined) && endsBlock(lines[j - 1]!)) break;
+  }
+  if (j >= lines.length) return undefined;
+  let at = 0; // where line j starts
+  for (let k = 0; k < j; k++) at += lines[k]!.length + (text.charCodeAt(at + lines[k]!.length) === 13 && text.charCodeAt(at + lines[k]!.length + 1) === 10 ? 2 : 1);
+  // What is above, read by remark when it is short and the fast reader leaves it (a setext heading of table rows).
+  const above = text.slice(0, at - (text.charCodeAt(at - 2) === 13 && text.charCodeAt(at - 1) === 10 ? 2 : 1));
+  const head = readChunk(above, false) ?? (above.length <= SHORT_HEAD ? remarkParseChunk(above, false) : undefined);
+  if (!head || head.openAtEnd || head.codeLines.includes(j - 1) || head.items.length !== 0) return undefined;
+  // A line of "=" or "-" there must be a heading's underline (a thematic break "---" ends the block anyway).
+  const last = lines[j - 1]!.trimStart();
+  if (SETEXT_SHAPE.test(last) && !THEMATIC_BREAK.test(last) && !head.headings.some((h) => h.kind === 'setext' && h.endLine === j - 1)) return undefined;
+  const tail = readChunk(text.slice(at), false);
+  if (!tail || tail.openFrom >= 0) return undefined;
+  const shift = (k: number): number => k + j;
+  return {
+    ...EMPTY,
+    headings: [...head.headings, ...tail.headings.map((h) => ({ ...h, line: h.line + j, endLine: h.endLine + j }))],
+    items: tail.items.map((item) => ({ line: item.line + j, endLine: item.endLine + j })),
+    rows: [...head.rows, ...tail.rows.map(shift)],
+    codeLines: [...head.codeLines, ...tail.codeLines.map(shift)],
+    definitions: [...head.definitions, ...tail.definitions],
+    openAtEnd: tail.openAtEnd,
+  };
+}
+
+/** The longest text above a list that listAfterBlock has remark read. */
+const SHORT_HEAD = 512;
+
+/**
+ * A line (up to three spaces, then an ATX heading, a setext underline, a thematic break or a block quote's marker)
+ * after which a list item starts a list: no paragraph is open after it at the top level.
+ */
+function endsBlock(line: string): boolean {
+  let indent = 0;
+  while (indent < 4 && line.charCodeAt(indent) === 32) indent++;
+  if (indent > 3) return false;
+  const rest = indent === 0 ? line : line.slice(indent);
+  const c = rest.charCodeAt(0);
+  return c === 62 /* > */ || (c === 35 && ATX_START.test(rest)) || SETEXT_SHAPE.test(rest) || THEMATIC_BREAK.test(rest);
 }
 
 /** A list item's ordered marker and the one space after it. */
@@ -700,6 +827,8 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
   // The items before the one being read, when a line left of its content started another (see below), and where it starts.
   let before: RawItem[] | undefined;
   let itemStart = 0;
+  // The line of the item being read when nothing is on its marker's line and nothing came after it yet.
+  let emptyAt = !code && first === '' ? 0 : -1;
   for (let i = from; i < n; i++) {
     const line = lines[i]!;
     let at = 0;
@@ -708,6 +837,28 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     const indent = line.charCodeAt(at) === 9 ? columnsOf(line) : at;
     while (isSpaceOrTab(line.charCodeAt(at))) at++;
     const rest = at === 0 ? line : line.slice(at);
+    if (emptyAt === i - 1 && (rest === '' || indent < contentIndent)) {
+      // Right after an item with nothing on its marker's line, left of its content: the next item, or the item is over
+      // (it holds no paragraph to take a lazy line) and the rest is read at the top level ("1.", then "  x"). After a
+      // blank line the item is over too, and a line indented into it is not in it: remark says.
+      if (rest === '') return undefined;
+      if (!(indent <= 3 && (loneMarker(rest) !== 0 || itemStartOf(rest, indent) !== undefined))) return itemThenProse(text, lines, n, i, before, itemStart, definitions);
+    }
+    const lone = !afterBlank && indent <= 3 && indent < contentIndent ? loneMarker(rest) : 0;
+    if (lone !== 0) {
+      // A list marker alone on its line, left of the item's content ("*", "2.", "1)" after "- x"): an empty item that
+      // starts the next (micromark lets any item start where the container above was not continued: no lazy line, no
+      // setext underline). Its content, if any, starts one column after the marker. (Lines of lone markers after an
+      // item went to micromark: 60 µs an item.)
+      (before ??= []).push({ line: itemStart, endLine: i - 1 });
+      itemStart = i;
+      contentIndent = indent + lone + 1;
+      paragraph = false;
+      surePara = false;
+      own = OWN_NONE;
+      emptyAt = i;
+      continue;
+    }
     if (rest === '') {
       paragraph = false;
       surePara = false;
@@ -719,6 +870,9 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       // Inside the item. Indented 4 more than its content, it is code after a blank line, else it continues a paragraph
       // (a line that goes on with one is text, whatever it holds: "]:" included).
       const sureBefore = surePara;
+      // A list marker alone on its line continues a paragraph in the item open at its column, yet starts an empty item
+      // left of a nested item's content ("- x", "  - y", "  *"): which one, remark says.
+      if (paragraph && indent < contentIndent + 4 && loneMarker(rest) !== 0) return undefined;
       // A nested item that holds only an empty item ("- -", "* 1."): micromark reads it as a paragraph's next line or
       // as items, depending on what is open; remark says.
       if (markersOnly(rest)) return undefined;
@@ -800,6 +954,28 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
   if (before === undefined) return definitions ? { ...itemData(n), definitions } : itemData(n);
   before.push({ line: itemStart, endLine: n - 1 });
   return { ...EMPTY, items: before, definitions: definitions ?? EMPTY.definitions };
+}
+
+/**
+ * The length of a list marker alone on its line (`rest`, after the line's indentation): a bullet ("-", "+", "*") or
+ * one to nine digits and "." or ")", then only spaces and tabs (an empty item, never a thematic break). 0 for any
+ * other line. By character codes: asked of every line of a list left of its item's content.
+ */
+function loneMarker(rest: string): number {
+  const c = rest.charCodeAt(0);
+  let end = 1;
+  if (!(c === 45 || c === 43 || c === 42)) {
+    end = 0;
+    while (end < 10 && rest.charCodeAt(end) >= 48 && rest.charCodeAt(end) <= 57) end++;
+    const d = rest.charCodeAt(end);
+    if (end === 0 || end > 9 || (d !== 46 && d !== 41)) return 0;
+    end++;
+  }
+  for (let k = end; k < rest.length; k++) {
+    const w = rest.charCodeAt(k);
+    if (w !== 32 && w !== 9) return 0;
+  }
+  return end;
 }
 
 /**
@@ -1491,12 +1667,14 @@ function plainLine(rest: string): boolean {
 
 /**
  * A list item that cannot interrupt a paragraph, so is the next line of an open top-level paragraph: an ordered item
- * that does not start with 1 ("2. x"), or a "*" or "+" bullet with nothing after it. (Lines of "2. x & y" after a
+ * that does not start with 1 ("2. x"), an empty one, or a "*" or "+" bullet with nothing after it. (Lines of "2. x & y" after a
  * paragraph line were read by micromark: 4 s for 256 KB.) Not as a quote's lazy line: micromark reads those apart.
  */
 function cannotInterrupt(rest: string): boolean {
   const c = rest.charCodeAt(0);
   if (c >= 50 && c <= 57) return ORDERED_MARKER.test(rest); // "2." to "9…": never a list's first item here
+  // "1." or "1)" with nothing after it (an empty item), or "10." (lines of "1)" after a paragraph line went to micromark).
+  if (c === 49) return ORDERED_MARKER.test(rest) && (loneMarker(rest) !== 0 || !(rest.charCodeAt(1) === 46 || rest.charCodeAt(1) === 41));
   if (c === 42 || c === 43) return isBlank(rest.slice(1)); // an empty bullet
   return false;
 }

@@ -260,6 +260,33 @@ function itemContentColumn(line: string, noParagraph: boolean): number {
   return column - markerEnd > 4 ? markerEnd + 1 : column;
 }
 
+/**
+ * Whether the last non-blank line above line `i` (of indented code after blank lines) holds only a list marker (up to
+ * three spaces, then "-", "2.", "1)"…): after an empty item that blank lines end, micromark reads a list item after
+ * the code as one ("*", "", "    code", "+" is a list, code, a list), yet reads the code and that line alone as code
+ * and a paragraph. Not cut before such code, then. By the text alone (a rescan finds the same), and asked only of a
+ * line of code after blank lines, each run of them looked back over once.
+ */
+function codeAfterEmptyItem(lines: readonly string[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && isBlank(lines[k] as string)) k--;
+  if (k < 0) return false;
+  const line = lines[k] as string;
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === 32) at++;
+  const c = line.charCodeAt(at);
+  let end = at + 1;
+  if (!(c === 45 || c === 43 || c === 42)) {
+    end = at;
+    while (end - at < 10 && line.charCodeAt(end) >= 48 && line.charCodeAt(end) <= 57) end++;
+    const d = line.charCodeAt(end);
+    if (end === at || end - at > 9 || (d !== 46 && d !== 41)) return false;
+    end++;
+  }
+  for (; end < line.length; end++) if (!isSpaceCode(line.charCodeAt(end))) return false;
+  return true;
+}
+
 /** A list marker's kind (items of one list share it): the bullet's code, 256 + the delimiter's after digits, or 0. */
 function markerKind(line: string, indent: number): number {
   const c = line.charCodeAt(indent);
@@ -877,6 +904,13 @@ function scanLines(
     // one chunk, read by micromark (6 s).
     const afterEmptyItem = i === emptyItem + 1 && item > 0 && itemSure && itemTop && !quoteOpen;
     const afterQuoteLine = i > 0 && (lines[i - 1] as string).charCodeAt(0) === 62;
+    // An unindented line right after a line surely in a top-level list item, or after an unindented ATX heading: no
+    // paragraph can take it, so a list item there surely starts one, whatever its marker (micromark asks whether an
+    // item may interrupt a paragraph only when every container went on; an empty one too: "- x", "*", "2.", "1)").
+    // (Lines of lone markers after an item or a heading were one chunk: 60 µs an item in micromark, then a rescan and
+    // a read of all of it at every edit.)
+    const itemAfterBlock = c !== 32 && c !== 9 && i > 0 && ((prevInList && itemTop) || ((lines[i - 1] as string).charCodeAt(0) === 35 && ATX.test(lines[i - 1] as string)));
+    let sureAfterBlock = false;
     // The line's indentation in columns, once (0 for a blank line).
     const indent = blank || unindented ? 0 : indentOf(line);
     if (blank) {
@@ -917,7 +951,8 @@ function scanLines(
         // could still take the line), unlike CommonMark: the line is then no item here and starts no chunk.
         // After a line of a block quote at the top level, micromark reads any list item as one ("> q", "3. x" is a
         // quote, then a list), as it does after a blank line.
-        const sure: number = indent < 4 ? itemContentColumn(line, (prevBlank && !codeOpen) || sibling || (indent === 0 && afterQuoteLine)) : 0;
+        const sure: number = indent < 4 ? itemContentColumn(line, (prevBlank && !codeOpen) || sibling || (indent === 0 && afterQuoteLine) || itemAfterBlock) : 0;
+        sureAfterBlock = itemAfterBlock && sure !== 0;
         const found = sure !== 0 || indent >= 4 ? sure : itemContentColumn(line, true);
         if (found !== 0) {
           item = Math.abs(found);
@@ -952,6 +987,7 @@ function scanLines(
           (c === 60 && hk >= 1 && hk <= 6) ||
           (listItem && ((chunkIsList && sibling) || INTERRUPTING_ITEM.test(line) || afterQuoteLine)) ||
           (afterEmptyItem && !listItem) ||
+          sureAfterBlock ||
           (isRow && prevTableRow && chunkIsRow && rowRunSplittable) ||
           (closedAbove && !(codeAbove && itemAfterCode(line)));
         if (boundary) {
@@ -971,7 +1007,7 @@ function scanLines(
           if (j !== undefined) return resume!.tail(j, chunks, states);
         }
       } else if (
-        (prevBlank && noItemBefore && !afterCode) ||
+        (prevBlank && noItemBefore && !afterCode && !(indent >= 4 && codeAfterEmptyItem(lines, i))) ||
         (sibling && chunkIsList) ||
         (closedAbove && !(codeAbove && (indent >= 4 || itemAfterCode(line.trimStart())))) ||
         // A list item indented by one to three that interrupts a sure top-level paragraph line above (a bullet or "1."
