@@ -7,9 +7,9 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
 import { fastParse } from '../../src/core/model/parse';
 import { remarkParseChunk } from '../../src/core/model/remark';
-import { rescanChunks, scanChunks } from '../../src/core/model/scan';
-import { spliceLines, splitLines } from '../../src/core/model/text';
+import { scanChunks } from '../../src/core/model/scan';
 import { rng } from '../bench/generate';
+import { rescansAsWholeScan } from './oracle';
 
 /** What comes before the markers: items, headings, quotes, code, rows, definitions, paragraphs. */
 const HEADS = [
@@ -124,15 +124,7 @@ describe('lone list markers: the scan', function () {
         JSON.stringify(text),
       );
       assert.deepEqual([...m.codeLines].sort((x, y) => x - y), [...whole.codeLines].sort((x, y) => x - y), text);
-      const split = splitLines(text);
-      for (let e = 0; e < 20; e++) {
-        const l = Math.floor(r() * (lines.length + 1));
-        const edit = r() < 0.25 ? undefined : line(r);
-        const next = [...lines.slice(0, l), ...(edit === undefined ? [] : [edit]), ...lines.slice(edit === undefined ? l + 1 : r() < 0.5 ? l : l + 1)].join('\n');
-        const splice = spliceLines(split, next);
-        if (!splice) continue;
-        assert.deepEqual(rescanChunks(splice.split.lines, { lines: split.lines, spans }, splice), scanChunks(splice.split.lines), JSON.stringify(next));
-      }
+      rescansAsWholeScan(lines, spans, r, line, 20);
     }
   });
 });

@@ -12,6 +12,7 @@ import { rng } from '../bench/generate';
 import { rescanChunks, scanChunks } from '../../src/core/model/scan';
 import { spliceLines, splitLines } from '../../src/core/model/text';
 import { FAMILIES } from '../bench/families';
+import { rescansAsWholeScan } from './oracle';
 
 const F = '```';
 const lines = (n: number, line: (i: number) => string): string[] => Array.from({ length: n }, (_, i) => line(i));
@@ -269,15 +270,7 @@ describe('chunk scan: cuts inside long paragraphs, on random documents', () => {
       assert.deepEqual(chunked.headings, whole.headings.map((h) => [h.depth, h.kind, h.text, h.line, h.character, h.endLine, h.endCharacter]), text);
       assert.deepEqual(chunked.items, whole.items.map((i) => [i.line, i.endLine]), text);
       assert.deepEqual(chunked.codeLines, [...whole.codeLines].sort((x, y) => x - y), text);
-      const split = splitLines(text);
-      for (let e = 0; e < 25; e++) {
-        const l = Math.floor(r() * (lines.length + 1));
-        const edit = r() < 0.25 ? undefined : line(r);
-        const next = [...lines.slice(0, l), ...(edit === undefined ? [] : [edit]), ...lines.slice(edit === undefined ? l + 1 : r() < 0.5 ? l : l + 1)].join('\n');
-        const splice = spliceLines(split, next);
-        if (!splice) continue;
-        assert.deepEqual(rescanChunks(splice.split.lines, { lines: split.lines, spans }, splice), scanChunks(splice.split.lines), JSON.stringify(next));
-      }
+      rescansAsWholeScan(lines, spans, r, line, 25);
     }
     // The documents do hold such cuts (else this proves nothing about them).
     assert.ok(paraCuts > 100, `${paraCuts} cuts inside paragraphs`);

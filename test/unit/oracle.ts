@@ -1,0 +1,40 @@
+// Shared checks of the fast reader and the scan against their references (remark, a whole scan), for the table-driven
+// and random tests of each family of chunks.
+import * as assert from 'node:assert/strict';
+import { fastParse } from '../../src/core/model/parse';
+import { remarkParseChunk } from '../../src/core/model/remark';
+import { rescanChunks, scanChunks, type ChunkSpan } from '../../src/core/model/scan';
+import { spliceLines, splitLines } from '../../src/core/model/text';
+
+/**
+ * Reads each chunk with the fast reader and, where it takes the chunk, asserts that remark reads the same. Returns
+ * how many it took: a caller asserts enough were, so that the comparison compares something.
+ */
+export function fastAgreesWithRemark(chunks: Iterable<string>): { fast: number; total: number } {
+  let fast = 0;
+  let total = 0;
+  for (const chunk of chunks) {
+    total++;
+    const ours = fastParse(chunk, false);
+    if (!ours) continue;
+    fast++;
+    assert.deepEqual(ours, remarkParseChunk(chunk, false), `chunk ${JSON.stringify(chunk)}`);
+  }
+  return { fast, total };
+}
+
+/**
+ * `edits` random edits of a document's lines (a line removed, or one of `line` put before, after or in place of
+ * one), each asserting that rescanning after it finds the chunks a whole scan of the edited text finds.
+ */
+export function rescansAsWholeScan(lines: readonly string[], spans: readonly ChunkSpan[], r: () => number, line: (r: () => number) => string, edits: number): void {
+  const split = splitLines(lines.join('\n'));
+  for (let e = 0; e < edits; e++) {
+    const l = Math.floor(r() * (lines.length + 1));
+    const edit = r() < 0.25 ? undefined : line(r);
+    const next = [...lines.slice(0, l), ...(edit === undefined ? [] : [edit]), ...lines.slice(edit === undefined ? l + 1 : r() < 0.5 ? l : l + 1)].join('\n');
+    const splice = spliceLines(split, next);
+    if (!splice) continue;
+    assert.deepEqual(rescanChunks(splice.split.lines, { lines: split.lines, spans }, splice), scanChunks(splice.split.lines), JSON.stringify(next));
+  }
+}
