@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { fastParse } from '../../src/core/model/parse';
 import { remarkParseChunk } from '../../src/core/model/remark';
 import { scanChunks } from '../../src/core/model/scan';
+import { fastAgreesWithRemark } from './oracle';
 
 const PUNCTUATION = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'];
 /** What may come before the run in its chunk: a paragraph (or not), and lines that are no paragraph's. */
@@ -37,19 +38,6 @@ function prng(seed: number): () => number {
   };
 }
 
-function check(chunks: Iterable<string>): { fast: number; total: number } {
-  let fast = 0;
-  let total = 0;
-  for (const chunk of chunks) {
-    total++;
-    const ours = fastParse(chunk, false);
-    if (!ours) continue;
-    fast++;
-    assert.deepEqual(ours, remarkParseChunk(chunk, false), `chunk ${JSON.stringify(chunk)}`);
-  }
-  return { fast, total };
-}
-
 describe('container lines in turn with lazy lines: fast reader == remark', function () {
   this.timeout(600_000);
 
@@ -59,7 +47,7 @@ describe('container lines in turn with lazy lines: fast reader == remark', funct
     const full = new Set(['', 'x\n', '[\n', '|\n', '  x\n', '[a]: /x\n', '- a\n', '> q\n']);
     const some = LAZY.filter((_, k) => k >= PUNCTUATION.length * 3 || k % 3 === 1);
     for (const before of BEFORE) for (const head of HEADS) for (const a of full.has(before) ? LAZY : some) chunks.add(`${before}${head}\n${a}\n${head}\n${a}`);
-    const { fast, total } = check(chunks);
+    const { fast, total } = fastAgreesWithRemark(chunks);
     assert.ok(fast > total / 4, `fast path taken for ${fast} of ${total} chunks`);
   });
 
@@ -69,7 +57,7 @@ describe('container lines in turn with lazy lines: fast reader == remark', funct
     for (const before of ['', 'x\n', '[\n', '|\n']) {
       for (const h1 of HEADS) for (const h2 of HEADS) for (const a of lazy) chunks.add(`${before}${h1}\n${a}\n${h2}\n${a}\n${h1}`);
     }
-    const { fast, total } = check(chunks);
+    const { fast, total } = fastAgreesWithRemark(chunks);
     assert.ok(fast > total / 8, `fast path taken for ${fast} of ${total} chunks`);
   });
 
@@ -89,7 +77,7 @@ describe('container lines in turn with lazy lines: fast reader == remark', funct
         }
       }
     }
-    const { fast, total } = check(chunks);
+    const { fast, total } = fastAgreesWithRemark(chunks);
     assert.ok(fast > total / 4, `fast path taken for ${fast} of ${total} chunks`);
   });
 
@@ -103,7 +91,7 @@ describe('container lines in turn with lazy lines: fast reader == remark', funct
       for (let i = 0; i < length; i++) parts.push(random() < 0.5 ? pick(HEADS) : pick(LAZY));
       chunks.add(parts.join('\n'));
     }
-    const { fast, total } = check(chunks);
+    const { fast, total } = fastAgreesWithRemark(chunks);
     assert.ok(fast > total / 20, `fast path taken for ${fast} of ${total} chunks`);
   });
 
