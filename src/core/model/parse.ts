@@ -234,11 +234,10 @@ function nestedLazy(text: string): ChunkData | undefined {
  */
 function nestedParagraphLine(line: string, lazyBefore: number): boolean {
   let i = 0;
-  let column = 0;
-  for (let c = line.charCodeAt(0); c === 32 || c === 9; c = line.charCodeAt(++i)) column = c === 9 ? column + 4 - (column % 4) : column + 1;
+  while (isSpaceOrTab(line.charCodeAt(i))) i++;
   const rest = i === 0 ? line : line.slice(i);
   if (CONTINUATION_LINE.test(rest) || plainLazyLine(rest) || (rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 0)) return true;
-  return column < lazyBefore && (rest.charCodeAt(0) === 124 || (lazyUnderline(rest) && !THEMATIC_BREAK.test(rest)));
+  return (rest.charCodeAt(0) === 124 || (lazyUnderline(rest) && !THEMATIC_BREAK.test(rest))) && (i === 0 || columnsOf(line) < lazyBefore);
 }
 
 /**
@@ -1170,7 +1169,17 @@ function closesFence(line: string, char: number, length: number): boolean {
  * definition in the chunk. References to definitions elsewhere are resolved by the model.
  */
 function literalBrackets(content: string, chunk: string): boolean {
-  return !INLINE_SYNTAX_BUT_BRACKETS.test(content) && !content.includes('](') && !chunk.includes(']:');
+  return onlyBrackets(content) && !chunk.includes(']:');
+}
+
+/** Text whose only inline syntax is brackets, none before "(" (no inline link): literal where no definition is. */
+function onlyBrackets(content: string): boolean {
+  return !INLINE_SYNTAX_BUT_BRACKETS.test(content) && !content.includes('](');
+}
+
+/** A line whose brackets (if any) are text: none before "(" on it, and no definition in the chunk (`bracketsLiteral`). */
+function bracketsAreText(line: string, bracketsLiteral: () => boolean): boolean {
+  return !(line.includes('[') || line.includes(']')) || (!line.includes('](') && bracketsLiteral());
 }
 
 /**
@@ -1377,7 +1386,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       if (first !== first.trimEnd()) return undefined;
       // Brackets alone are literal with no "](" (no inline link) and no definition in the chunk ("[" then "-", over
       // and over, went to micromark: 2.2 s for 64 KB); the model resolves references across chunks later.
-      if (INLINE_SYNTAX.test(text) && !(!INLINE_SYNTAX_BUT_BRACKETS.test(text) && !text.includes('](') && !definitionColon())) {
+      if (INLINE_SYNTAX.test(text) && !(onlyBrackets(text) && !definitionColon())) {
         // Code spans, escapes and emphasis read as in fastParse (a chunk of an ATX heading, then "*Impact*" / "---",
         // went to micromark whole).
         const read = setextText(first, first.length - paraIndent + 1 + line.length);
@@ -1456,7 +1465,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
  */
 function literalMarks(line: string, bracketsLiteral: () => boolean): boolean {
   if (SYNTAX_BUT_MARKS.test(line)) return false;
-  if ((line.includes('[') || line.includes(']')) && (line.includes('](') || !bracketsLiteral())) return false;
+  if (!bracketsAreText(line, bracketsLiteral)) return false;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c !== 42 && c !== 95) continue;
@@ -1508,7 +1517,7 @@ function plainParagraphText(lines: readonly string[], from: number, to: number, 
     if (INLINE_SYNTAX.test(line) && !literalMarks(line, bracketsLiteral)) {
       // Emphasis, escapes or code spans over the lines: inlineText reads them (a line feed is white space to it, as to
       // micromark), but no backslash at a line's end (a hard break), and brackets only as literal text.
-      if (last === 92 /* \ */ || ((line.includes('[') || line.includes(']')) && (line.includes('](') || !bracketsLiteral()))) return undefined;
+      if (last === 92 /* \ */ || !bracketsAreText(line, bracketsLiteral)) return undefined;
       // A code span over lines reads its line feeds as spaces, which inlineText does not: backticks on one line only,
       // or on lines that each close every code span they open (checked after the lines).
       if (line.includes('`')) {
