@@ -148,6 +148,9 @@ export const FAMILIES: readonly Family[] = [
   // Found by probing (probe2): an empty list item, then paragraph lines (one chunk read by micromark: 6 s at 1 MB);
   // lazy lines of a list item led by punctuation (micromark, quadratic: minutes at 1 MB).
   { name: 'empty-item-paragraph', what: 'an empty list item ("-"), then n paragraph lines ("++", "+++", "+", "line i"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => ['++', '+++', '+', `line ${i}`][i % 4]!)}`) },
+  // Found by the random mixtures (npm run bench -- --mix): text led by punctuation, setext headings and empty items in
+  // turn (one chunk read by micromark: 430 ms for 32 KB).
+  { name: 'text-and-lone-markers', what: 'n lines of text led by punctuation ("\'", "^", "%") and lone markers ("-", "*", "1."), no blank line: setext headings, empty items, paragraphs', make: (b) => postmortem('What happened', lines(b, (i) => [`'quoted from the incident channel at step ${i}'`, '-', '-', `^ the caret line under it, step ${i}`, '*', `% of requests that failed at step ${i}`, '1.', '-'][i % 8]!)) },
   { name: 'item-lazy-punctuation', what: 'a list item, then n lazy lines led by punctuation ("$ kubectl get pods", "@alice: ack", "/var/log/i", "-x", "--", "==", "_ x"), no blank line', make: (b) => postmortem('Timeline', `- 14:00 UTC: paste\n${lines(b, (i) => ['$ kubectl get pods', '@alice: ack', `/var/log/${i}`, '-x', '--', '==', '_ x', `:${i}`][i % 8]!)}`) },
   { name: 'setext-paragraph', what: 'a paragraph of n lines of a pasted log, then "---" (one setext heading of all of them)', make: (b) => postmortem('What happened', `${lines(b, (i) => `2024-01-01 10:00:${pad2(i)} INFO worker ${i} done`)}\n---`) },
   { name: 'quote-lazy-dashes', what: 'a block quote line, then n lazy lines of "--" and "==" (micromark is quadratic on them)', make: (b) => postmortem('What happened', `> quoted\n${lines(b, (i) => (i % 2 ? '==' : '--'))}`) },

@@ -75,7 +75,7 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   // "2." after a paragraph line may be an item or the paragraph's next line (here it is the latter): the scan cuts
   // where the item would end, and the model, reading a fence open at the top level at the chunk's end, cuts before
   // the fence and reads it with what follows.
-  ['"2." after a paragraph continues it', ['text', '2. a', `   ${F}`, '## h', F, '## g'], [0, 3, 4], [0, 2]],
+  ['"2." after a paragraph continues it', ['text', '2. a', `   ${F}`, '## h', F, '## g'], [0, 2, 5]],
   ['"2." after a heading starts an item', ['## x', '2. a', `   ${F}`, '## h', '', '## g'], [0, 1, 3, 5]],
   ['a thematic break, not an item', ['- - -', `  ${F}`, '## h', F, '## g'], [0, 1, 4]],
   ['a thematic break after a blank line, then an indented fence', ['', '* * *', `  ${F}`, '## h', F, '## g'], [0, 1, 2, 5]],

@@ -894,6 +894,10 @@ function scanLines(
     // Each block pattern needs a certain first character: test only the ones that can match (most lines are prose).
     const blank = unindented ? line.length === 0 : isBlank(line);
     const listItem = c === 45 || c === 43 || c === 42 ? BULLET.test(line) && !thematicOrSetext(line) : c >= 48 && c <= 57 && ORDERED.test(line);
+    // Under a sure paragraph line at the top level, a list item that cannot interrupt a paragraph ("*" or "1." alone,
+    // "2. x") is its next line: "^x", "*", "%x", "-" is a setext heading ("*" was taken for an item that may be open,
+    // and the rest of a run of such headings and empty items was one chunk).
+    const continuesPara = para && (c === 42 || c === 43 || (c >= 48 && c <= 57)) && itemContentColumn(line, true) !== 0 && itemContentColumn(line, false) === 0;
     let inItem = false;
     let sibling = false;
     let afterCode = false;
@@ -909,7 +913,8 @@ function scanLines(
     // item may interrupt a paragraph only when every container went on; an empty one too: "- x", "*", "2.", "1)").
     // (Lines of lone markers after an item or a heading were one chunk: 60 µs an item in micromark, then a rescan and
     // a read of all of it at every edit.)
-    const itemAfterBlock = c !== 32 && c !== 9 && i > 0 && ((prevInList && itemTop) || ((lines[i - 1] as string).charCodeAt(0) === 35 && ATX.test(lines[i - 1] as string)));
+    const atxAbove = i > 0 && (lines[i - 1] as string).charCodeAt(0) === 35 && ATX.test(lines[i - 1] as string);
+    const itemAfterBlock = c !== 32 && c !== 9 && i > 0 && ((prevInList && itemTop) || atxAbove);
     let sureAfterBlock = false;
     // The line's indentation in columns, once (0 for a blank line).
     const indent = blank || unindented ? 0 : indentOf(line);
@@ -951,9 +956,13 @@ function scanLines(
         // could still take the line), unlike CommonMark: the line is then no item here and starts no chunk.
         // After a line of a block quote at the top level, micromark reads any list item as one ("> q", "3. x" is a
         // quote, then a list), as it does after a blank line.
-        const sure: number = indent < 4 ? itemContentColumn(line, (prevBlank && !codeOpen) || sibling || (indent === 0 && afterQuoteLine) || itemAfterBlock) : 0;
+        // After a line that closed what was above it at the top level (a setext underline, a thematic break, a closed
+        // HTML comment), no paragraph is open to take a marker alone as its text: it is an empty item ("'x", "-", "-",
+        // over and over, setext headings and empty items, was one chunk read by micromark). Not after indented code.
+        const sure: number = indent < 4 ? itemContentColumn(line, (prevBlank && !codeOpen) || sibling || (indent === 0 && afterQuoteLine) || itemAfterBlock || (closedAbove && !codeAbove)) : 0;
         sureAfterBlock = itemAfterBlock && sure !== 0;
-        const found = sure !== 0 || indent >= 4 ? sure : itemContentColumn(line, true);
+        // Under a sure paragraph line at the top level, a lone "-" underlines it: never an item that may be open.
+        const found = sure !== 0 || indent >= 4 || continuesPara || (para && c === 45 && SETEXT_UNDERLINE.test(line)) ? sure : itemContentColumn(line, true);
         if (found !== 0) {
           item = Math.abs(found);
           itemSure = sure !== 0;
@@ -1109,11 +1118,13 @@ function scanLines(
       // Nothing is open after it (the state a rescan starts from at such a cut).
       if (closedAbove) quoteOpen = false;
       // A line of a paragraph at the top level, if what is above it lets one go on or start here.
-      const opensBlock: boolean = prevBlank || afterHeading || afterEmptyItem;
+      // (Also right after an unindented ATX heading, which nothing goes on with: "## h", "'x", "-" was no sure
+      // paragraph, so no setext heading closed there.)
+      const opensBlock: boolean = prevBlank || afterHeading || afterEmptyItem || (atxAbove && unindented);
       // "--" where a block starts is a paragraph's first line (no item, no thematic break): the "--" under it makes a
       // heading, which closes it (lines of "--", each pair a heading, were one chunk).
       const dashes = unindented && opensBlock && c === 45 && line.charCodeAt(1) === 45 && SETEXT_UNDERLINE.test(line) && !THEMATIC_BREAK.test(line);
-      const paragraphLine = (dashes || (!underline && !thematicOrSetext(line.trimStart()))) && top && shallow && !codeOpen && !listItem;
+      const paragraphLine = (dashes || continuesPara || (!underline && !thematicOrSetext(line.trimStart()))) && top && shallow && !codeOpen && (!listItem || continuesPara);
       const inlineHtml = lead === 60 && html === undefined && hk === 0;
       para = paragraphLine && (opensBlock || wasPara) && (!PARA_EXCLUDED.has(lead) || inlineHtml) && !line.includes('|');
       plain = !mayBeDelimiterRow(line) && (para || (paragraphLine && (opensBlock || plain) && (lead === 124 || !PARA_EXCLUDED.has(lead) || inlineHtml)));
