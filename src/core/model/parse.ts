@@ -486,7 +486,8 @@ function readChunk(text: string, frontMatter: boolean): ChunkData | undefined {
     if (underline) {
       let text = first.trim();
       if (first !== first.trimEnd()) return undefined;
-      if (INLINE_SYNTAX.test(text)) {
+      // Brackets alone are literal with no "](" and no definition ("]x" then "-", over and over, went to micromark).
+      if (INLINE_SYNTAX.test(text) && !(onlyBrackets(text) && !text.includes(']:'))) {
         const read = setextText(first, first.length + 1 + lines[1]!.length);
         if (read === undefined) return undefined;
         text = read;
