@@ -327,6 +327,43 @@ describe('front matter in pieces', () => {
     });
   }
 
+  it('yaml: Enter in the middle of a value (a line in the first column with no key) reads as the whole, at any place', () => {
+    const bases = [
+      'a: one two\nb: three four\nc: five six\nd: seven\ne: eight',
+      'a: one two\nb:\n  x: deep value\nc: "quoted value"\nd: plain value here\n# note\ne: 5',
+      'a: &x one two\nb: *x\nc: three four\nb: again\nd: five six',
+      'a: one\nb: [1, 2]\nc: two words\nd: |\n  block text\ne: last words\nf: 1',
+      'a: one two\nb: three\n- item\nc: four five\nd: six',
+      'a: 1\nb: two three\na: 4\nc: five six\nd: seven',
+    ];
+    let windows = 0;
+    for (const base of bases) {
+      for (let at = 0; at <= base.length; at++) {
+        for (const insert of ['\n', '\nword', '\nword word\n', '\nword: 1']) {
+          const edited = base.slice(0, at) + insert + base.slice(at);
+          const pieces = new FrontMatterPieces();
+          inPieces('yaml', base, pieces);
+          same('yaml', edited, pieces, ` (after ${JSON.stringify(base)})`);
+          if (whole('yaml', edited).errors.length > 0) windows++;
+        }
+      }
+    }
+    assert.ok(windows > 100, `${windows} edited texts with an error`);
+  });
+
+  it('yaml: Enter in the middle of a value of a large front matter parses a window, not the whole text', () => {
+    const keys = Array.from({ length: 4000 }, (_, i) => `key${i}: some value number ${i}`).join('\n');
+    const at = keys.indexOf('some value number 2000') + 5;
+    const edited = `${keys.slice(0, at)}\n${keys.slice(at)}`;
+    const pieces = new FrontMatterPieces();
+    inPieces('yaml', keys, pieces);
+    same('yaml', edited, pieces);
+    // The first error, read from the window (its ranges parse the whole text only when asked for).
+    const fm = inPieces('yaml', edited, pieces);
+    assert.match(fm.errors[0]!.message, /Implicit keys need to be on a single line/);
+    assert.equal(pieces.wholeLastRun, false, 'the whole text was parsed');
+  });
+
   it('yaml: a large front matter of entries the parser must read (read whole, then taken apart) reads as the whole, before and after edits', function () {
     this.timeout(120_000);
     const r = rng(13);

@@ -57,6 +57,8 @@ export class FrontMatterPieces {
   parsedLastRun = 0;
   /** Pieces taken by position from the previous text by the last call; for tests. */
   reusedLastRun = 0;
+  /** Whether the last read of the YAML front matter parsed the whole text (its pieces could not say); for tests. */
+  wholeLastRun = false;
 
   /**
    * Cuts `value` with `lineCut` and parses each piece (value.slice(start, end)) with `parse`, which must never throw
