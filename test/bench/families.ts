@@ -165,5 +165,8 @@ export const FAMILIES: readonly Family[] = [
   // paragraph line (one quote, or one list, whose items each take a lazy line: micromark, quadratic: ~1 s at 64 KB).
   { name: 'quote-item-runs', what: 'a paragraph line, then "> - step i" (a quote holding a list item) and a lazy line ("$ run i", "!", "| x", "[a]", "x") in turn', make: (b) => postmortem('What happened', `paged\n${lines(b, (i) => (i % 2 ? ['$ run ' + i, '!', '| x', '[a]', `x ${i}`][(i >> 1) % 5]! : `> ${['-', '1.', '> -'][(i >> 1) % 3]} step ${i}`))}`) },
   { name: 'indented-item-runs', what: 'a paragraph line, then "  - step i" (an item indented by two, some holding a quote or an item) and a lazy line ("[", "_", "`", "|") in turn', make: (b) => postmortem('What happened', `[\n${lines(b, (i) => (i % 2 ? ['[', '_', '`', '|'][(i >> 1) % 4]! : `  - ${['', '> ', '- '][(i >> 1) % 3]}step ${i}`))}`) },
+  // Issue 11 (mix): paragraphs with inline syntax on their lines (links, images, code spans open over lines, hard
+  // breaks), each made a setext heading by the line after them (remark read the chunk whole: 1.4 s at 64 KB).
+  { name: 'setext-inline-lines', what: 'paragraphs of lines with inline syntax ("See [notes](/n)", "![graph](g.png)", "`cache", "b`", "a\\", "x  "), each underlined by "  --" or "==="', make: (b) => postmortem('What happened', lines(b, (i) => ['See [notes](/n)', `step ${i}`, '![graph](g.png)', '`cache', 'b`', 'restart\\', 'now  ', 'done', ['  --', '==='][(i >> 3) % 2]!][i % 9]!)) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];

@@ -47,6 +47,11 @@ describe('heading text read by character codes == remark', () => {
     ]) {
       agrees(`## ${content}`);
     }
+    // A "]" with no "[" before it is literal, with emphasis, links and code spans around it.
+    for (const content of ['a ] b', ']x', 'x]', '*a]* b', '_]_', '[x](y) ] *z*', '`[` ] a', '\\[a] ]', 'a]](b)', '**]**']) {
+      agrees(`## ${content}`);
+      agrees(`'x\n*\n${content}\n"\n-`);
+    }
     // White space other than spaces in a destination, a line separator in the content: left to remark.
     agrees('## See [a](b\u00a0c) d', true);
     agrees('## See [a](b\u2028c) d', true);

@@ -78,30 +78,36 @@ function roomFor<T extends Int32Array | Uint8Array>(a: T, n: number): T {
 }
 
 /**
- * What inline parsing reads in a heading's content (one line) whose only brackets are plain links (other links, images
- * and references are left to micromark). micromark's rules, read without it (40 to 100 µs a heading: 1 MB of
+ * What inline parsing reads in a heading's content (one line, or a setext heading's lines joined by line feeds, each
+ * after the first with its indentation) whose only brackets are plain links and images and shortcut references (other
+ * links and references are left to micromark). micromark's rules, read without it (40 to 100 µs a heading: 1 MB of
  * "## Fix `x` i" headings took 3 s with a parse per group of them), left to right as micromark tries its constructs:
  * - a run of n backticks opens a code span closed by the next run of exactly n (escapes do not work inside, so runs
- *   are counted in the raw text); a run with none is literal; a code span drops one space at each end when it has
- *   one at both and is not all spaces;
- * - a backslash before ASCII punctuation is that character;
+ *   are counted in the raw text); a run with none is literal; a code span drops one space or line feed at each end
+ *   when it has one at both and is not all of them; line feeds and indentation inside it are kept;
+ * - a backslash before ASCII punctuation is that character; before a line feed, a hard break;
+ * - a line feed elsewhere drops the spaces and tabs around it; after two spaces or more (no tab), a hard break;
+ *   mdast-util-to-string reads a hard break as nothing (the line feed goes with it);
  * - a character reference (`&amp;`, `&#35;`, `&#x23;`: a name of the HTML list, up to 7 decimal or 6 hexadecimal
  *   digits, then ";") is its character, decoded as remark decodes it;
  * - "<" opens an autolink (a scheme of 2 to 32 characters, ":", then no space, "<" or control character up to ">";
  *   or an e-mail address), read as its content, else inline HTML (a tag, closing tag, comment, processing
  *   instruction, declaration or CDATA section), read as its source (see htmlTextEnd); else it is literal;
- * - an inline link whose text has no inline syntax and whose destination is plain (plainLinkEnd) is its text;
+ * - an inline link whose text has no inline syntax and whose destination is plain (plainLinkEnd) is its text, an
+ *   image ("!" before it) its alt text; a shortcut reference (`[a]`, `![a]`: see bracketEnd) is its label when
+ *   `defined` says so, literal when it says not;
  * - a run of `*` or `_` may open or close emphasis by the characters around it (classifyCharacter, micromark's
  *   own), and each closer takes the nearest opener of its marker that the rule of three allows (micromark's
  *   resolveAllAttention: sizes as they are after earlier matches; runs inside a match are text). What emphasis uses
  *   is dropped; the rest of a run is text.
  * Nothing inside a code span, autolink, inline HTML or link is read further. NUL reads as U+FFFD, as micromark reads
  * it (and a run of `*` or `_` before it as remark reads it: see the output below). Undefined for content with any
- * other "[" or "]" (a reference, an image, a link with more in it): micromark reads it. The search for an opener goes
- * back over the runs: quadratic in a heading, as micromark is, and headings are cut to MAX_INLINE_HEADING before.
+ * other "[" or "]" (a full or collapsed reference, a link with more in it, any reference when `defined` is not given
+ * or unsure): micromark reads it. The search for an opener goes back over the runs: quadratic in a heading, as
+ * micromark is, and headings are cut to MAX_INLINE_HEADING before. A "]" with no "[" before it is literal.
  * Allocates only the strings of its output (see scratch).
  */
-export function inlineText(content: string): string | undefined {
+export function inlineText(content: string, defined?: (label: string) => boolean | undefined): string | undefined {
   const s = scratch;
   const raw = content.includes('\u0000') ? content.replaceAll('\u0000', '\ufffd') : content;
   // The backtick runs, and for each the next of the same length (a pass from the right, by length).
@@ -130,7 +136,7 @@ export function inlineText(content: string): string | undefined {
   }
   s.count = 0;
   try {
-    return readInline(raw, content);
+    return readInline(raw, content, defined);
   } finally {
     for (let j = 0; j < runs; j++) s.firstOfLength[s.runLength[j]!] = -1;
     // No piece kept: a slice of a heading may hold the whole document's text.
@@ -139,7 +145,7 @@ export function inlineText(content: string): string | undefined {
 }
 
 /** inlineText's reading of `raw` (content with NUL replaced), its backtick runs found (see scratch). */
-function readInline(raw: string, content: string): string | undefined {
+function readInline(raw: string, content: string, defined: ((label: string) => boolean | undefined) | undefined): string | undefined {
   const s = scratch;
   let delimiters = 0;
   s.needleFrom.fill(-1); // no answers yet for this text (see needleAt)
@@ -152,7 +158,38 @@ function readInline(raw: string, content: string): string | undefined {
         add(raw.slice(from, i));
         from = i + 1; // the escaped character is text with what follows
         i += 2;
+      } else if (raw.charCodeAt(i + 1) === 10) {
+        // A hard break (a backslash at a line's end), which mdast-util-to-string reads as nothing: its line ending
+        // and the next line's indentation with it.
+        add(raw.slice(from, i));
+        i += 2;
+        while (isSpaceOrTab(raw.charCodeAt(i))) i++;
+        from = i;
       } else i++;
+      continue;
+    }
+    if (c === 10 /* \n */) {
+      // A line ending between lines of a paragraph: the spaces and tabs around it are dropped, and two spaces or more
+      // (no tab) before it make a hard break, read as nothing, line ending included (micromark's line suffixes). No
+      // construct but a code span (jumped over below, which keeps them) holds a line ending here.
+      let e = i;
+      let tab = false;
+      while (e > from && isSpaceOrTab(raw.charCodeAt(e - 1))) if (raw.charCodeAt(--e) === 9) tab = true;
+      add(raw.slice(from, e), tab || i - e < 2 ? '\n' : '');
+      i++;
+      while (isSpaceOrTab(raw.charCodeAt(i))) i++;
+      from = i;
+      continue;
+    }
+    if (c === 33 /* ! */ && raw.charCodeAt(i + 1) === 91 /* [ */) {
+      // An image: its alt text (an unescaped "!" before a bracket is always read here).
+      const end = bracketEnd(raw, i + 1, defined);
+      if (end === -1) return undefined;
+      if (bracketText !== undefined) {
+        add(raw.slice(from, i), bracketText);
+        from = end;
+      }
+      i = end;
       continue;
     }
     if (c === 38 /* & */) {
@@ -165,14 +202,19 @@ function readInline(raw: string, content: string): string | undefined {
       continue;
     }
     if (c === 91 /* [ */) {
-      // A plain inline link is its text; any other bracket may be a reference or an image: micromark reads it.
-      const end = raw.charCodeAt(i - 1) === 33 /* ! */ ? -1 : plainLinkEnd(raw, i);
+      // A plain inline link or shortcut reference is its text; any other bracket: micromark reads it. (A "!" before
+      // it was escaped: an image is read above.)
+      const end = bracketEnd(raw, i, defined);
       if (end === -1) return undefined;
-      add(raw.slice(from, i), raw.slice(i + 1, linkTextEnd));
-      i = from = end;
+      if (bracketText !== undefined) {
+        add(raw.slice(from, i), bracketText);
+        from = end;
+      }
+      i = end;
       continue;
     }
-    if (c === 93 /* ] */) return undefined;
+    // A "]" read here closes nothing: every "[" before it was read with its own "]" by bracketEnd, or sent the text to
+    // micromark. Literal text ("]x" lines among "-" went to micromark).
     if (c === 60 /* < */) {
       const link = autolinkEnd(raw, i);
       if (link !== -1) {
@@ -229,7 +271,7 @@ function readInline(raw: string, content: string): string | undefined {
     const close = s.runAt[k]!;
     let codeStart = i;
     let codeEnd = close;
-    if (codeEnd - codeStart >= 2 && raw.charCodeAt(codeStart) === 32 && raw.charCodeAt(codeEnd - 1) === 32 && !allSpaces(raw, codeStart, codeEnd)) {
+    if (codeEnd - codeStart >= 2 && padding(raw.charCodeAt(codeStart)) && padding(raw.charCodeAt(codeEnd - 1)) && !allSpaces(raw, codeStart, codeEnd)) {
       codeStart++;
       codeEnd--;
     }
@@ -274,8 +316,12 @@ function closerAfter(r: number, length: number): number {
   return k;
 }
 
+/** A space or line feed: what a code span drops one of at each end (micromark's space and lineEnding tokens). */
+const padding = (c: number): boolean => c === 32 || c === 10;
+
+/** Whether a code span's content is all padding (then none is dropped). */
 function allSpaces(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 32) return false;
+  for (let i = from; i < to; i++) if (!padding(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -308,6 +354,39 @@ function resolveEmphasis(count: number): void {
     const kept = flags[d]! & NUL_AFTER && size[d]! > 0 && size[d]! + closed[d]! < length[d]! ? length[d]! - closed[d]! : size[d]!;
     if (kept > 0) pieces[piece[d]!] = String.fromCharCode(marker[d]!).repeat(kept);
   }
+}
+
+/** The text of what bracketEnd read last: a link's or reference's, undefined for brackets that are literal text. */
+let bracketText: string | undefined;
+
+/**
+ * The end of what starts at `i` ("["): a plain inline link (plainLinkEnd), or a shortcut reference (`[label]`, not
+ * followed by "(" or "[", its label plain text on one line), which is a link when `defined` says its label is defined
+ * and literal text when it says not (unsure, when it says undefined or is not given: the definitions are not known). Sets bracketText. -1 for anything else (a full or collapsed reference, a link that is not plain,
+ * brackets in brackets), which micromark reads.
+ */
+function bracketEnd(s: string, i: number, defined: ((label: string) => boolean | undefined) | undefined): number {
+  const link = plainLinkEnd(s, i);
+  if (link !== -1) {
+    bracketText = s.slice(i + 1, linkTextEnd);
+    return link;
+  }
+  if (defined === undefined) return -1;
+  let k = i + 1;
+  let blank = true;
+  for (; k < s.length && k - i <= 999; k++) {
+    const c = s.charCodeAt(k);
+    // Not in the label: \ ` * _ [ ] < > & ! and line endings (as in plainLinkEnd).
+    if (c === 92 || c === 96 || c === 42 || c === 95 || c === 91 || c === 93 || c === 60 || c === 62 || c === 38 || c === 33 || c === 10 || c === 13) break;
+    if (!isJsSpace(c)) blank = false;
+  }
+  const after = s.charCodeAt(k + 1);
+  if (s.charCodeAt(k) !== 93 || blank || after === 40 || after === 91) return -1;
+  const label = s.slice(i + 1, k);
+  const reference = defined(normaliseLabel(label));
+  if (reference === undefined) return -1;
+  bracketText = reference ? label : undefined;
+  return k + 1;
 }
 
 /** Where the text of the link plainLinkEnd read last ends (before its "]"). */

@@ -1,7 +1,7 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
-import { escapesAndReferences, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, isJsSpace, MAX_INLINE_HEADING } from './heading-text';
+import { definitionsByLabel, definitionsUsed, escapesAndReferences, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, isJsSpace, MAX_INLINE_HEADING, shortcutReferences } from './heading-text';
 import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
 import { readDefinition, type ContentLine } from './definition-read';
 import { remarkParseChunk } from './remark';
@@ -88,7 +88,8 @@ function itemsAfterCode(text: string): ChunkData | undefined {
   let at = 0; // where line i + 1 starts
   for (let k = 0; k <= i; k++) at += lines[k]!.length + (text.charCodeAt(at + lines[k]!.length) === 13 && text.charCodeAt(at + lines[k]!.length + 1) === 10 ? 2 : 1);
   const tail = readChunk(text.slice(at), false);
-  if (!tail || tail.openFrom >= 0 || text.indexOf(']:', at) !== -1) return undefined;
+  // (A definition in either part may name a label in a heading of the tail, which was read alone.)
+  if (!tail || tail.openFrom >= 0 || text.indexOf(']:', at) !== -1 || (head.definitions.length > 0 && text.indexOf('[', at) !== -1)) return undefined;
   const shift = (k: number): number => k + i + 1;
   return {
     ...EMPTY,
@@ -482,14 +483,13 @@ function readChunk(text: string, frontMatter: boolean): ChunkData | undefined {
   }
   if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || c === 91 /* [ */ || (c === 60 /* < */ && htmlFlowStart(first) === 0) || (c !== 32 && c !== 9 && (plainLine(first) || paragraphDashes(first)))) {
     // A setext heading: one line of text, underlined with = (level 1) or - (level 2).
-    const underline = n === 2 && c !== 91 ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null; // "[…" has inline syntax: never here
+    // (White space at the line's end: proseChunk reads it.)
+    const underline = n === 2 && c !== 91 && first === first.trimEnd() ? /^(=+|-+)[ \t]*$/.exec(lines[1]!) : null; // "[…" has inline syntax: never here
     if (underline) {
-      // Spaces and tabs at the paragraph's end are no part of it (1 MB of "*a_ " then "---" went to micromark: 0.9 s).
-      const body = withoutTrailingBlanks(first);
-      let text = body.trim();
+      let text = first.trim();
       // Brackets alone are literal with no "](" and no definition ("]x" then "-", over and over, went to micromark).
       if (INLINE_SYNTAX.test(text) && !(onlyBrackets(text) && !text.includes(']:'))) {
-        const read = setextText(body, first.length + 1 + lines[1]!.length);
+        const read = setextText(first, first.length + 1 + lines[1]!.length);
         if (read === undefined) return undefined;
         text = read;
       }
@@ -732,13 +732,6 @@ function atxRead(first: string, text: string): RawHeading | typeof INLINE | unde
 function setextText(first: string, sourceLength: number): string | undefined {
   if (sourceLength > MAX_INLINE_HEADING) return escapesAndReferences(first).trim();
   return inlineText(first)?.trim();
-}
-
-/** The line without the spaces and tabs at its end (which end no paragraph's text), by character codes. */
-function withoutTrailingBlanks(line: string): string {
-  let end = line.length;
-  while (end > 0 && isSpaceOrTab(line.charCodeAt(end - 1))) end--;
-  return end === line.length ? line : line.slice(0, end);
 }
 
 /** Text with NUL characters as micromark reads them: U+FFFD. */
@@ -991,7 +984,7 @@ function loneMarker(rest: string): number {
  * read as paragraphs, quotes and code at the top level (proseChunk).
  */
 function itemThenProse(text: string, lines: readonly string[], n: number, i: number, before: readonly RawItem[] | undefined, itemStart: number, definitions: readonly string[] | undefined): ChunkData | undefined {
-  const after = proseChunk(lines, n, text.includes('\r') ? undefined : '\n', i);
+  const after = proseChunk(lines, n, text.includes('\r') ? undefined : '\n', i, undefined, definitions);
   if (!after) return undefined;
   let end = i - 1;
   while (lines[end]!.trim() === '') end--;
@@ -1186,11 +1179,6 @@ function onlyBrackets(content: string): boolean {
   return !INLINE_SYNTAX_BUT_BRACKETS.test(content) && !content.includes('](');
 }
 
-/** A line whose brackets (if any) are text: none before "(" on it, and no definition in the chunk (`bracketsLiteral`). */
-function bracketsAreText(line: string, bracketsLiteral: () => boolean): boolean {
-  return !(line.includes('[') || line.includes(']')) || (!line.includes('](') && bracketsLiteral());
-}
-
 /**
  * A chunk of paragraphs, table rows and block quotes, in any order and at any length: read line by line in linear
  * time (micromark takes about 70 µs per line of a long paragraph, and is super-linear on deep block quotes). Nothing
@@ -1203,7 +1191,7 @@ function bracketsAreText(line: string, bracketsLiteral: () => boolean): boolean 
 /** A line a setext heading may be underlined with (no spaces between its characters). */
 const SETEXT_SHAPE = /^(?:=+|-+)[ \t]*$/;
 
-function proseChunk(lines: readonly string[], n: number, eol: string | undefined, from = 0, heading?: RawHeading): ChunkData | undefined {
+function proseChunk(lines: readonly string[], n: number, eol: string | undefined, from = 0, heading?: RawHeading, outer?: readonly string[]): ChunkData | undefined {
   // The rows: made only at a second one, so a chunk of one row (every row of a long table is its own chunk) keeps the
   // shared [0], not an array of 17 slots made by a push.
   let rows: number[] | undefined;
@@ -1224,14 +1212,18 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
   let quoteDefinition = -1; // the line before was a definition in a quote of this depth
   let headings: RawHeading[] | undefined = heading && [heading];
   let paraLine = -1; // the unindented line that started the open paragraph, if it did so here
-  // Some line of the chunk holds "]:", which may be a definition a bracket refers to (asked once, when needed).
-  let colon: boolean | undefined;
-  const definitionColon = (): boolean => (colon ??= lines.some((l, k) => k < n && l.includes(']:')));
-  const bracketsLiteral = (): boolean => !definitionColon();
   // The same line, while the paragraph it started is open (-1 once anything else is): a setext underline after it makes
   // its lines one heading.
   let paraFrom = -1;
   let paraIndent = 0; // the columns before paraLine's text (a setext heading starts there)
+  // The first of the definitions right before paraLine, whose content the paragraph shares (a setext heading of it
+  // starts there, remark says), and its indentation; -1 when none is.
+  let paraDef = -1;
+  let defStart = -1; // the first line of the run of definitions the last one read belongs to
+  let defIndent = 0;
+  // The setext headings, made at the end, when their text is read: for each, the line its source starts on and the
+  // character, its content's first line, its underline's line and its depth (the only headings found here).
+  let pending: number[] | undefined;
   let codeLines: number[] | undefined; // lines of indented code at the top level
   let codeTo = -1; // the line after the last line of code, while only blank lines follow it
   let items: RawItem[] | undefined; // empty list items (lone markers) at the top level
@@ -1359,6 +1351,10 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       if (d === undefined) return undefined;
       if (d !== '') {
         (definitions ??= []).push(d.source);
+        if (!afterDef) {
+          defStart = i;
+          defIndent = indent;
+        }
         afterDefinition = true;
         i += d.lines - 1;
         continue;
@@ -1366,17 +1362,19 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       open = 'paragraph';
       // The paragraph's first line, which a setext underline may make a heading ("[" then "-", over and over, went to
       // micromark: 2.2 s for 64 KB).
-      if (!afterDef) {
-        paraLine = paraFrom = i;
-        paraIndent = indent;
-      }
+      paraLine = paraFrom = i;
+      paraIndent = indent;
+      paraDef = afterDef ? defStart : -1;
       continue;
     }
     if (indent >= 4) {
       // Indented code, unless it continues a paragraph (a quote's paragraph, lazily, or a top-level one), or follows a
       // definition: then it starts a paragraph (indented code cannot interrupt the definition's content).
-      if (open === 'none' && afterDefinition) open = 'paragraph';
-      else if (open === 'none') {
+      if (open === 'none' && afterDefinition) {
+        open = 'paragraph';
+        paraLine = paraFrom = i;
+        paraDef = defStart;
+      } else if (open === 'none') {
         // Indented code where nothing is open (at the start, after a quote line that takes no lazy line, a heading or
         // code): after code and blank lines, micromark reads the code on or a block of its own, depending on what
         // precedes (after a block quote: another block), so remark says ("\tx" lines after ">" went to micromark).
@@ -1404,35 +1402,14 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
         continue;
       }
     }
-    // A setext underline (indented by up to three) after a paragraph of one plain unindented line (as in a chunk of
-    // those two lines, above): a heading ("x---" typed into a run of thematic breaks sent the whole run to micromark).
-    if (open === 'paragraph' && paraLine === i - 1 && SETEXT_SHAPE.test(rest)) {
-      const first = lines[i - 1]!;
-      const body = withoutTrailingBlanks(first);
-      let text = body.trim();
-      // Brackets alone are literal with no "](" (no inline link) and no definition in the chunk ("[" then "-", over
-      // and over, went to micromark: 2.2 s for 64 KB); the model resolves references across chunks later.
-      if (INLINE_SYNTAX.test(text) && !(onlyBrackets(text) && !definitionColon())) {
-        // Code spans, escapes and emphasis read as in fastParse (a chunk of an ATX heading, then "*Impact*" / "---",
-        // went to micromark whole).
-        const read = setextText(body, first.length - paraIndent + 1 + line.length);
-        if (read === undefined) return undefined;
-        text = read;
-      }
-      (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text: withoutNul(text), kind: 'setext', line: i - 1, character: paraIndent, endLine: i, endCharacter: line.length });
+    // A setext underline (indented by up to three) after a paragraph that started in this chunk: a heading of all its
+    // lines ("x---" typed into a run of thematic breaks sent the whole run to micromark; 1 MB of a pasted log, then
+    // "---", took 1.5 s). Its text is read at the chunk's end, when every definition a reference in it may name is known.
+    // (Lines of a chunk with a CR keep their endings in the text, not known here: a heading of one line only.)
+    if (open === 'paragraph' && paraFrom >= 0 && paraFrom === paraLine && SETEXT_SHAPE.test(rest) && (paraLine === i - 1 || eol !== undefined)) {
+      const start = paraDef === -1 ? paraLine : paraDef;
+      (pending ??= []).push(start, paraDef === -1 ? paraIndent : defIndent, paraLine, i, rest.charCodeAt(0) === 61 ? 1 : 2);
       // Its rows are the heading's text.
-      if (rows) while (rows.length > 0 && rows[rows.length - 1]! >= i - 1) rows.pop();
-      else if (only >= i - 1) only = -1;
-      open = 'none';
-      continue;
-    }
-    // A setext underline after a paragraph of several lines of plain text (a pasted log, then "---" meant as a rule):
-    // one heading of all its lines (1 MB of them went to micromark: 1.5 s, 0.7 s at every edit). Else remark says.
-    if (open === 'paragraph' && paraFrom >= 0 && paraFrom === paraLine && paraLine < i - 1 && indent <= 3 && SETEXT_SHAPE.test(rest)) {
-      // (Its lines keep their endings in the text: those of a chunk with a CR are not known here.)
-      const text = eol === undefined ? undefined : plainParagraphText(lines, paraLine, i, bracketsLiteral);
-      if (text === undefined) return undefined;
-      (headings ??= []).push({ depth: rest.charCodeAt(0) === 61 ? 1 : 2, text: withoutNul(text), kind: 'setext', line: paraLine, character: paraIndent, endLine: i, endCharacter: line.length });
       if (rows) while (rows.length > 0 && rows[rows.length - 1]! >= paraLine) rows.pop();
       else if (only >= paraLine) only = -1;
       open = 'none';
@@ -1454,10 +1431,11 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
         else if (only === -1) only = i;
         else rows = [only, i];
       }
-      if (open === 'none' && !afterDef) {
+      if (open === 'none') {
         // A row's paragraph too may be a setext heading's text (a table, then lines of "  --", went to micromark).
         paraLine = paraFrom = i;
         paraIndent = indent;
+        paraDef = afterDef ? defStart : -1;
       }
       open = 'paragraph';
       continue;
@@ -1472,94 +1450,120 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     if (open === 'none') {
       open = 'paragraph';
       // (Indented by up to three: "  --" lines, each pair a heading, went to micromark.) Right after a definition, a
-      // line of a setext underline's shape underlines nothing (the content holds only definitions): a paragraph starts.
-      if (!afterDef || SETEXT_SHAPE.test(rest)) {
-        paraLine = paraFrom = i;
-        paraIndent = indent;
-      }
+      // line of a setext underline's shape underlines nothing (the content holds only definitions): a paragraph starts
+      // there; any other line goes on with the definitions' content, and a heading of it starts at the first of them.
+      paraLine = paraFrom = i;
+      paraIndent = indent;
+      paraDef = afterDef && !SETEXT_SHAPE.test(rest) ? defStart : -1;
     }
   }
   if (codeTo !== -1) for (let i = n; i < lines.length; i++) if (indentOf(lines[i]!) >= 4) return undefined;
+  if (pending) {
+    // Every definition of the chunk is known now: those before `from` (outer) and those read here.
+    const all = outer && definitions ? [...outer, ...definitions] : outer ?? definitions;
+    let byLabel: ReadonlyMap<string, string> | undefined;
+    const labels = all && all.length > 0 ? () => (byLabel ??= definitionsByLabel(all)) : undefined;
+    headings ??= [];
+    for (let k = 0; k < pending.length; k += 5) {
+      const line = pending[k]!;
+      const character = pending[k + 1]!;
+      const end = pending[k + 3]!;
+      const text = setextHeadingText(lines, line, character, pending[k + 2]!, end, labels);
+      if (text === undefined) return undefined;
+      headings.push({ depth: pending[k + 4]!, text: withoutNul(text), kind: 'setext', line, character, endLine: end, endCharacter: lines[end]!.length });
+    }
+  }
   const data = chunkData(headings ?? EMPTY.headings, rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]), definitions ?? EMPTY.definitions, codeLines);
   return items ? { ...data, items } : data;
 }
 
 /**
- * Whether the only inline syntax characters of a line are literal wherever it is in a paragraph: brackets and `!`
- * when `bracketsLiteral` (no "](" on the line, so no inline link or image, and no definition in the chunk for a
- * reference), `!` anyway where no bracket is, and runs of `*` and `_` with a space or the line's ends on both sides
- * (neither left- nor right-flanking, so no emphasis opens or closes there). No escapes, code, entities or autolinks.
+ * The text of the setext heading whose content is lines [from, to) of a paragraph, underlined by line `to`, as remark
+ * reads it (remark.ts headingText): its source runs from line `start` (`from`, or the first of the definitions whose
+ * content the paragraph shares), character `indent`, to the underline's end. After definitions, or longer than
+ * MAX_INLINE_HEADING, the text is the block parse's (paragraphText: no inline parse), references resolved when brackets
+ * are its only syntax; else its inline syntax is read by inlineText over the lines (a line ending is one there, as to
+ * micromark: code spans, emphasis, hard breaks over lines), with the chunk's definitions (`labels`, undefined for
+ * none) for references. Undefined when remark must read it.
  */
-function literalMarks(line: string, bracketsLiteral: () => boolean): boolean {
-  if (SYNTAX_BUT_MARKS.test(line)) return false;
-  if (!bracketsAreText(line, bracketsLiteral)) return false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c !== 42 && c !== 95) continue;
-    const before = i === 0 ? 32 : line.charCodeAt(i - 1);
-    let j = i;
-    while (line.charCodeAt(j) === 42 || line.charCodeAt(j) === 95) j++;
-    const after = j === line.length ? 32 : line.charCodeAt(j);
-    if (before !== 32 || after !== 32) return false;
-    i = j - 1;
+function setextHeadingText(lines: readonly string[], start: number, indent: number, from: number, to: number, labels: (() => ReadonlyMap<string, string>) | undefined): string | undefined {
+  // White space at the end other than spaces and tabs, which micromark drops (a form feed: trimmed by remark, maybe not
+  // by micromark): remark says.
+  const last = lines[to - 1]!;
+  let end = last.length;
+  while (end > 0 && isSpaceOrTab(last.charCodeAt(end - 1))) end--;
+  if (isJsSpace(last.charCodeAt(end - 1))) return undefined;
+  const source = (to - start === 1 ? lines[start]! : lines.slice(start, to).join('\n')).slice(indent);
+  const sourceLength = source.length + 1 + lines[to]!.length;
+  const syntax = INLINE_SYNTAX.test(source);
+  // Lines of plain text with no white space around them to drop (most headings): the source is the text.
+  if (!syntax && start === from && untrimmed(lines, from, to)) return source.trim();
+  if (start < from || sourceLength > MAX_INLINE_HEADING || !syntax) {
+    // (With no inline syntax, nothing to decode.)
+    const text = paragraphText(lines, from, to, syntax);
+    // (A definition in the source names a label: remark resolves references then, and only then.)
+    if (start === from || sourceLength > MAX_INLINE_HEADING || INLINE_SYNTAX_BUT_BRACKETS.test(source) || source.includes('](')) return text.trim();
+    return (shortcutReferences(text, labels!()) ?? text).trim();
+  }
+  // (A BOM in the source is read apart by remark: keepBom.)
+  if (source.includes('\uFEFF')) return undefined;
+  const byLabel = labels?.();
+  // Brackets its only syntax and no definition in the chunk: literal text (the model resolves references to definitions
+  // elsewhere), which inlineText does not read ("]x" lines among "-" went to micromark again).
+  if (!byLabel && onlyBrackets(source)) return paragraphText(lines, from, to, false).trim();
+  // A definition the source's brackets name: with brackets its only syntax, remark resolves them in the block parse's text.
+  if (byLabel && source.includes('[') && definitionsUsed(source, byLabel).length > 0 && !INLINE_SYNTAX_BUT_BRACKETS.test(source) && !source.includes('](')) {
+    const simple = shortcutReferences(paragraphText(lines, from, to, true), byLabel);
+    if (simple !== undefined) return simple.trim();
+  }
+  // The source is the content as micromark reads it: each line after the first whole (its indentation is text in a
+  // code span). Inline HTML over lines is left to remark.
+  if (to - from > 1 && source.includes('<')) return undefined;
+  return inlineText(source, byLabel ? (label) => definedIn(byLabel, label) : NONE_DEFINED)?.trim();
+}
+
+/** Whether lines [from, to) have no space or tab at their ends (but the first line's start, not in the source). */
+function untrimmed(lines: readonly string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const line = lines[k]!;
+    if ((k > from && isSpaceOrTab(line.charCodeAt(0))) || isSpaceOrTab(line.charCodeAt(line.length - 1))) return false;
   }
   return true;
 }
-/** INLINE_SYNTAX but `!`, `*`, `_` and brackets. */
-const SYNTAX_BUT_MARKS = /[\\`]|&(?:#\d{1,7}|#X[\dA-F]{1,6}|[A-Z][\dA-Z]{1,31});|<(?:[A-Z][\d+.A-Z-]{1,31}:|[^\s<>@]*@)/i;
+
+/** No label is defined (a chunk without definitions). */
+const NONE_DEFINED = (): boolean => false;
 
 /**
- * Whether every run of backticks on the line opens a code span that the next run of its length on the line closes
- * (left to right, as micromark pairs them), with no backslash before one: no code span reaches another line.
+ * Whether a label is defined for remark's parse of a heading with the definitions it uses (remark.ts headingText):
+ * undefined (unsure) for one whose definition's source holds a backslash, which that parse may not read back as a
+ * definition (`[a]: <\\>`, from a destination of one backslash, is none).
  */
-function ticksClosedOnLine(line: string): boolean {
-  if (line.includes('\\')) return false;
-  let open = 0; // the length of the run that opened a code span, 0 when none is open
-  for (let i = line.indexOf('`'); i !== -1; i = line.indexOf('`', i)) {
-    const start = i;
-    while (line.charCodeAt(i) === 96) i++;
-    const length = i - start;
-    if (open === 0) open = length;
-    else if (length === open) open = 0;
-  }
-  return open === 0;
+function definedIn(byLabel: ReadonlyMap<string, string>, label: string): boolean | undefined {
+  const d = byLabel.get(label);
+  return d === undefined ? false : d.includes('\\') ? undefined : true;
 }
 
 /**
- * The text of a setext heading made of lines [from, to) of a paragraph, as remark reads it, when they are plain text:
- * each line without its leading spaces, joined by line feeds. Undefined (remark reads it) for a line with inline
- * syntax, a tab, "<", or white space at its end (two spaces make a hard break).
+ * The text of a paragraph's lines [from, to) as remark's block parse gives it (no inline parse: remark.ts BLOCKS_ONLY),
+ * the text of a heading it does not parse again: each line without the spaces and tabs around it, escapes and character
+ * references decoded, joined by line feeds, or by nothing after two spaces or more (no tab: a hard break, which
+ * mdast-util-to-string reads as nothing).
  */
-function plainParagraphText(lines: readonly string[], from: number, to: number, bracketsLiteral: () => boolean): string | undefined {
-  const parts: string[] = [];
-  let inline = false; // a line has inline syntax for inlineText
-  let ticks = 0; // lines with a backtick
-  let unclosedTicks = false; // one of them leaves a run open (see ticksClosedOnLine)
+function paragraphText(lines: readonly string[], from: number, to: number, decode: boolean): string {
+  let out = '';
   for (let k = from; k < to; k++) {
     const line = lines[k]!;
-    let start = 0;
-    while (line.charCodeAt(start) === 32) start++;
-    const last = line.charCodeAt(line.length - 1);
-    if (start === line.length || last === 32 || last === 9 || line.includes('\t') || line.includes('<')) return undefined;
-    if (INLINE_SYNTAX.test(line) && !literalMarks(line, bracketsLiteral)) {
-      // Emphasis, escapes or code spans over the lines: inlineText reads them (a line feed is white space to it, as to
-      // micromark), but no backslash at a line's end (a hard break), and brackets only as literal text.
-      if (last === 92 /* \ */ || !bracketsAreText(line, bracketsLiteral)) return undefined;
-      // A code span over lines reads its line feeds as spaces, which inlineText does not: backticks on one line only,
-      // or on lines that each close every code span they open (checked after the lines).
-      if (line.includes('`')) {
-        ticks++;
-        if (!ticksClosedOnLine(line)) unclosedTicks = true;
-      }
-      inline = true;
-    }
-    parts.push(start === 0 ? line : line.slice(start));
+    let s = 0;
+    while (isSpaceOrTab(line.charCodeAt(s))) s++;
+    let e = line.length;
+    let tab = false;
+    while (e > s && isSpaceOrTab(line.charCodeAt(e - 1))) if (line.charCodeAt(--e) === 9) tab = true;
+    const piece = s === 0 && e === line.length ? line : line.slice(s, e);
+    out += decode ? escapesAndReferences(piece) : piece;
+    if (k + 1 < to && (tab || line.length - e < 2)) out += '\n';
   }
-  // White space that remark trims from the text's ends (a line of a form feed last): remark says.
-  let text: string | undefined = parts.join('\n');
-  if (ticks > 1 && unclosedTicks) return undefined;
-  if (inline && (text.length > MAX_INLINE_HEADING || (text = inlineText(text)) === undefined)) return undefined;
-  return text === text.trim() ? text : undefined;
+  return out;
 }
 
 /**
