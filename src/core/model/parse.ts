@@ -989,7 +989,7 @@ function itemThenProse(text: string, lines: readonly string[], n: number, i: num
   let end = i - 1;
   while (lines[end]!.trim() === '') end--;
   const items = [...(before ?? []), { line: itemStart, endLine: end }, ...after.items];
-  return { ...EMPTY, headings: after.headings, items, rows: after.rows, codeLines: after.codeLines, definitions: definitions ? [...definitions, ...after.definitions] : after.definitions };
+  return { ...EMPTY, headings: after.headings, items, rows: after.rows, codeLines: after.codeLines, definitions: definitions ? [...definitions, ...after.definitions] : after.definitions, openAtEnd: after.openAtEnd, openFrom: after.openFrom };
 }
 
 /**
@@ -1227,6 +1227,11 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
   let codeLines: number[] | undefined; // lines of indented code at the top level
   let codeTo = -1; // the line after the last line of code, while only blank lines follow it
   let items: RawItem[] | undefined; // empty list items (lone markers) at the top level
+  // ATX headings and HTML blocks at the top level after the chunk's first line: their headings (HTML's `<h2>`),
+  // merged with the setext headings by line at the end, and where the last HTML block starts when it runs on into the
+  // next chunk.
+  let midHeadings: RawHeading[] | undefined;
+  let htmlOpenFrom = -1;
   for (let i = from; i < n; i++) {
     if (open !== 'paragraph') paraFrom = -1;
     const line = lines[i]!;
@@ -1326,7 +1331,10 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     quoteDefinition = -1;
     // After a quote line with nothing on it, nothing takes lazy lines: the line is read as at the top level.
     if (open === 'quote' && (quoteEmpty || quoteClosed)) open = 'none';
-    if (open === 'none' && indent <= 3) {
+    // After a quote line, too: a list item starts wherever the quote is not continued (micromark asks whether an empty
+    // item may interrupt a paragraph only when every container went on), so the quote ends above it ("-", "> x", "-"
+    // in turn went to micromark).
+    if ((open === 'none' || open === 'quote') && indent <= 3) {
       // A list marker alone where nothing is open: an empty item, which holds no paragraph to take lazy lines, so the
       // next line starts afresh unless indented to the item's content (then remark says). Not after a definition or
       // indented code, where micromark reads the marker as paragraph text (see itemsAfterCode). Lines of "-" among text
@@ -1339,6 +1347,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
         while (next < n && isBlank(lines[next]!)) next++;
         if (next < n && columnsOf(lines[next]!) >= (next === i + 1 ? contentColumn : 2)) return undefined;
         (items ??= []).push({ line: i, endLine: i });
+        open = 'none';
         continue;
       }
     }
@@ -1441,6 +1450,41 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       continue;
     }
     const c0 = rest.charCodeAt(0);
+    // An ATX heading at the top level (it interrupts a paragraph), whose text needs no inline parse (brackets aside,
+    // which may name a definition anywhere in the chunk: remark says). A chunk the scan did not cut before it (after
+    // a paragraph line of a lone tag, "<br>", which may open an HTML block) went to micromark whole.
+    if (c0 === 35 /* # */ && !afterDef && (open === 'none' || open === 'paragraph') && ATX_START.test(rest)) {
+      if (BRACKETS.test(rest)) return undefined;
+      const h = atxRead(rest, rest);
+      if (h === undefined || h === INLINE) return undefined;
+      (midHeadings ??= []).push({ ...h, line: i, character: indent, endLine: i, endCharacter: line.length });
+      open = 'none';
+      continue;
+    }
+    // An HTML block at the top level where it may start: any kind where nothing is open, kinds 1-6 also after a
+    // paragraph line (they interrupt one; a lone tag of kind 7 is the paragraph's next line, read below). Not after a
+    // definition or in a quote (remark says). Lines of "<br>" or "<div>" after a heading or a setext underline, or a
+    // comment after text, sent the whole chunk to micromark (11 KB of "<br>", "|" and "===" lines: about 1 s).
+    if (c0 === 60 /* < */ && !afterDef && eol !== undefined && (open === 'none' || open === 'paragraph')) {
+      const kind = htmlFlowStart(rest);
+      if (kind !== 0 && (kind !== 7 || open === 'none')) {
+        const end = htmlBlockEnd(lines, n, i, rest, kind);
+        const last = end === -1 ? lines.length - 1 : end;
+        const source = lines.slice(i, last + 1).join(eol);
+        if (kind !== 2 || mayHoldHeadings(source)) for (const h of htmlHeadings(source, i, 0)) (midHeadings ??= []).push(h);
+        codeLines ??= [];
+        for (let l = i; l <= last; l++) codeLines.push(l);
+        // Unclosed (kinds 1-5), or of kind 6-7 and reaching the chunk's last line with no blank line after it: it runs
+        // on into the next chunk.
+        if (end === -1 || (kind >= 6 && end === n - 1 && n === lines.length)) {
+          htmlOpenFrom = i;
+          break;
+        }
+        open = 'none';
+        i = end;
+        continue;
+      }
+    }
     const starts =
       (open === 'none' ? PARAGRAPH_LINE.test(rest) || (c0 === 96 && !rest.startsWith('```')) || paragraphDashes(rest) : CONTINUATION_LINE.test(rest)) ||
       (c0 === 60 ? inlineHtmlLine(rest, open) : plainLine(rest) || (open === 'paragraph' && cannotInterrupt(rest)));
@@ -1473,8 +1517,43 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       headings.push({ depth: pending[k + 4]!, text: withoutNul(text), kind: 'setext', line, character, endLine: end, endCharacter: lines[end]!.length });
     }
   }
+  if (midHeadings) headings = headings ? byLine(headings, midHeadings) : midHeadings;
   const data = chunkData(headings ?? EMPTY.headings, rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]), definitions ?? EMPTY.definitions, codeLines);
-  return items ? { ...data, items } : data;
+  const open2 = htmlOpenFrom === -1 ? data : { ...data, openAtEnd: true, openFrom: htmlOpenFrom };
+  return items ? { ...open2, items } : open2;
+}
+
+/** Two lists of headings, each in the order of their lines, merged into one. */
+function byLine(a: readonly RawHeading[], b: readonly RawHeading[]): RawHeading[] {
+  const out: RawHeading[] = [];
+  let j = 0;
+  for (const h of a) {
+    while (j < b.length && b[j]!.line < h.line) out.push(b[j++]!);
+    out.push(h);
+  }
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+/**
+ * The last line of the HTML block of `kind` that starts on line `i` (`rest`: the line without its indentation): for
+ * kinds 1-5 the line holding its end marker (searched after the opener on the first line), -1 when none does (it
+ * runs to the chunk's end and on); for kinds 6-7 the line before the next blank line, or the chunk's last line.
+ */
+function htmlBlockEnd(lines: readonly string[], n: number, i: number, rest: string, kind: number): number {
+  if (kind >= 6) {
+    let j = i + 1;
+    while (j < n && !isBlank(lines[j]!)) j++;
+    return j - 1;
+  }
+  const raw = kind === 1;
+  const end = HTML_END_MARKERS[kind]!;
+  for (let j = i; j < lines.length; j++) {
+    const line = j === i ? rest : lines[j]!;
+    const from = j === i ? HTML_OPENER_LENGTH[kind]! : 0;
+    if (raw ? RAW_END.test(from === 0 ? line : line.slice(from)) : line.indexOf(end, from) !== -1) return j;
+  }
+  return -1;
 }
 
 /**
@@ -1792,7 +1871,7 @@ function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData
   if (kind >= 6) {
     // Types 6 and 7 (a lone tag of any other name, which may start a chunk: a chunk never starts inside a paragraph):
     // to the first blank line, which must come after the chunk's last line of content.
-    for (let i = 1; i < n; i++) if (SPACES_ONLY.test(lines[i]!)) return undefined;
+    for (let i = 1; i < n; i++) if (SPACES_ONLY.test(lines[i]!)) return afterHtml(text, lines, n);
     return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length, openFrom: n === lines.length ? 0 : -1 };
   }
   // Type 1 ends at a line holding any of the four closing tags (`<script>` … `</pre>` is closed); types 2–5 at their
@@ -1806,13 +1885,18 @@ function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData
     const line = i === 0 ? first : lines[i]!;
     // The end markers of types 2–5 hold no letters.
     if (raw ? RAW_END.test(from === 0 ? line : line.slice(from)) : line.indexOf(end, from) !== -1) {
-      if (i !== n - 1) return undefined; // something follows the block in this chunk
+      if (i !== n - 1) return afterHtml(text, lines, n); // something follows the block in this chunk
       // Closed on the chunk's last line: what follows starts afresh (unlike a block of type 6, which runs to a blank line).
       return { ...EMPTY, headings: mayHoldHeadings(text) ? htmlHeadings(linesSource(text, lines, n), 0, 0) : [], codeLines: lineNumbers(n) };
     }
   }
   // Never closed: it runs to the end of the chunk and on into the next.
   return { ...EMPTY, headings: htmlHeadings(text, 0, 0), codeLines: lineNumbers(lines.length), openAtEnd: true, openFrom: 0 };
+}
+
+/** A chunk that starts with an HTML block and goes on after it: read by proseChunk (a chunk with a CR by remark). */
+function afterHtml(text: string, lines: readonly string[], n: number): ChunkData | undefined {
+  return text.includes('\r') ? undefined : proseChunk(lines, n, '\n');
 }
 
 /** Whether text may hold an HTML heading's opening tag (htmlHeadings finds none in most blocks, such as comments). */
