@@ -1462,12 +1462,14 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       continue;
     }
     // An HTML block at the top level where it may start: any kind where nothing is open, kinds 1-6 also after a
-    // paragraph line (they interrupt one; a lone tag of kind 7 is the paragraph's next line, read below). Not after a
-    // definition or in a quote (remark says). Lines of "<br>" or "<div>" after a heading or a setext underline, or a
-    // comment after text, sent the whole chunk to micromark (11 KB of "<br>", "|" and "===" lines: about 1 s).
-    if (c0 === 60 /* < */ && !afterDef && eol !== undefined && (open === 'none' || open === 'paragraph')) {
-      const kind = htmlFlowStart(rest);
-      if (kind !== 0 && (kind !== 7 || open === 'none')) {
+    // paragraph line or a definition (they interrupt one; a lone tag of kind 7 is the paragraph's next line, or starts
+    // a paragraph that shares the definition's content, read below). Not in a quote (remark says). Lines of "<br>" or
+    // "<div>" after a heading or a setext underline, or a comment after text, sent the whole chunk to micromark (11 KB
+    // of "<br>", "|" and "===" lines: about 1 s).
+    const htmlKind = c0 === 60 /* < */ ? htmlFlowStart(rest) : 0;
+    if (htmlKind !== 0 && eol !== undefined && (open === 'none' || open === 'paragraph')) {
+      const kind = htmlKind;
+      if (kind !== 7 || (open === 'none' && !afterDef)) {
         const end = htmlBlockEnd(lines, n, i, rest, kind);
         const last = end === -1 ? lines.length - 1 : end;
         const source = lines.slice(i, last + 1).join(eol);
@@ -1487,7 +1489,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     }
     const starts =
       (open === 'none' ? PARAGRAPH_LINE.test(rest) || (c0 === 96 && !rest.startsWith('```')) || paragraphDashes(rest) : CONTINUATION_LINE.test(rest)) ||
-      (c0 === 60 ? inlineHtmlLine(rest, open) : plainLine(rest) || (open === 'paragraph' && cannotInterrupt(rest)));
+      (c0 === 60 ? inlineHtmlLine(rest, open) || (htmlKind === 7 && afterDef && open === 'none') : plainLine(rest) || (open === 'paragraph' && cannotInterrupt(rest)));
     if (!starts) return undefined;
     // A lazy line of a quote: only where the quote surely holds a paragraph (after "> - a" or ">" it may start one).
     if (open === 'quote' && !quotePara) return undefined;
