@@ -52,6 +52,11 @@ describe('heading text read by character codes == remark', () => {
       agrees(`## ${content}`);
       agrees(`'x\n*\n${content}\n"\n-`);
     }
+    // A "[" with no "]" anywhere after it is literal, with code spans, emphasis and images around it.
+    for (const content of ['[ `x', '[`x`', '![`x', '`x [', '*[a* b', '[a ![b', 'a [ _b_', '[[', '[\\']) {
+      agrees(`## ${content}`);
+      agrees(`[\n${content}\n===`);
+    }
     // White space other than spaces in a destination, a line separator in the content: left to remark.
     agrees('## See [a](b\u00a0c) d', true);
     agrees('## See [a](b\u2028c) d', true);

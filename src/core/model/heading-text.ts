@@ -147,6 +147,9 @@ export function inlineText(content: string, defined?: (label: string) => boolean
 /** inlineText's reading of `raw` (content with NUL replaced), its backtick runs found (see scratch). */
 function readInline(raw: string, content: string, defined: ((label: string) => boolean | undefined) | undefined): string | undefined {
   const s = scratch;
+  // A "[" with no "]" anywhere after it opens nothing micromark could close: literal ("[" then "`x" over "===" went to
+  // micromark).
+  const lastClose = raw.lastIndexOf(']');
   let delimiters = 0;
   s.needleFrom.fill(-1); // no answers yet for this text (see needleAt)
   let r = 0; // the first backtick run that ends after the reading position
@@ -181,7 +184,7 @@ function readInline(raw: string, content: string, defined: ((label: string) => b
       from = i;
       continue;
     }
-    if (c === 33 /* ! */ && raw.charCodeAt(i + 1) === 91 /* [ */) {
+    if (c === 33 /* ! */ && raw.charCodeAt(i + 1) === 91 /* [ */ && i + 1 < lastClose) {
       // An image: its alt text (an unescaped "!" before a bracket is always read here).
       const end = bracketEnd(raw, i + 1, defined);
       if (end === -1) return undefined;
@@ -201,7 +204,7 @@ function readInline(raw: string, content: string, defined: ((label: string) => b
       }
       continue;
     }
-    if (c === 91 /* [ */) {
+    if (c === 91 /* [ */ && i < lastClose) {
       // A plain inline link or shortcut reference is its text; any other bracket: micromark reads it. (A "!" before
       // it was escaped: an image is read above.)
       const end = bracketEnd(raw, i, defined);
