@@ -1300,6 +1300,11 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       // break, or a setext underline under the quote's paragraph of that depth (on a lazy line, "===" is text).
       // Where the quote held a block of unsure kind, "===" may be its lazy line or an underline: remark says.
       const content = inner.content;
+      // An item that cannot interrupt a paragraph ("*", "2.") where the quote may hold a list: a line that does not
+      // continue the list's item lets micromark start any container there (it checks interruption only on a line that
+      // continues every container), so it may be a new item, which takes no lazy line ("> - x", "> *", then "\tx"
+      // is code at the top level). remark says.
+      if (continues && !quoteSure && cannotInterrupt(content)) return undefined;
       const setext = inner.indent < 4 && SETEXT_SHAPE.test(content);
       if (!quoteSure && setext && content.charCodeAt(0) === 61) return undefined;
       quoteClosed = inner.indent < 4 && (ATX_START.test(content) || THEMATIC_BREAK.test(content) || (quoteSure && continues && inner.depth === depth && setext));
