@@ -1664,8 +1664,7 @@ function quotedFenceOpen(rest: string, before: number): QuotedFence | undefined 
  * closes it (`closed`), or at the first line that does not go on with all its quotes (n at the chunk's end), which is
  * no lazy line of it: it ends the fence and the quotes deeper than its own, and starts afresh. A line that goes on with
  * them is the code's, or closes it after up to three spaces in the quote (a run of the fence's character at least as
- * long, then only spaces and tabs). Undefined when unsure: a tab among the markers, or before what may close the fence;
- * at the chunk's end, a last line that remark.ts's fencedAndUnclosed may take for a closing fence (it strips every ">").
+ * long, then only spaces and tabs). Undefined when unsure: a tab among the markers, or before what may close the fence.
  */
 function quotedFenceEnd(lines: readonly string[], from: number, n: number, fence: QuotedFence): QuotedFenceEnd | undefined {
   for (let j = from; j < n; j++) {
