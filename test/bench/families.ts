@@ -171,5 +171,8 @@ export const FAMILIES: readonly Family[] = [
   // Issue 11 (mix): paragraphs with inline syntax on their lines (links, images, code spans open over lines, hard
   // breaks), each made a setext heading by the line after them (remark read the chunk whole: 1.4 s at 64 KB).
   { name: 'setext-inline-lines', what: 'paragraphs of lines with inline syntax ("See [notes](/n)", "![graph](g.png)", "`cache", "b`", "a\\", "x  "), each underlined by "  --" or "==="', make: (b) => postmortem('What happened', lines(b, (i) => ['See [notes](/n)', `step ${i}`, '![graph](g.png)', '`cache', 'b`', 'restart\\', 'now  ', 'done', ['  --', '==='][(i >> 3) % 2]!][i % 9]!)) },
+  // Fenced code blocks in block quotes went to micromark with the whole chunk (a quote holding a fence, then a list
+  // item, over and over: 1.5 s at 64 KB).
+  { name: 'quote-fences', what: 'block quotes each holding a fenced code block ("> ```", "> code i", "> ```", "> text")', make: (b) => postmortem('What happened', lines(b, (i) => ['> ```', `> code ${i}`, '> ```', `> text ${i}`][i % 4]!)) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];

@@ -58,6 +58,30 @@ describe('empty list items among paragraphs: fast reader == remark', function ()
     assert.ok(fastParse("'x\n-\n-\n*\n'x\n-\n", false)?.items.length === 2, 'a setext heading, two empty items, a setext heading');
   });
 
+  // In a quote that may hold a list ("> - x"), a line that does not continue the list's item lets micromark start any
+  // container (it checks interruption only where every container goes on): "> *" is an empty item, which takes no
+  // lazy line, so a tab-led line after it is code at the top level. The fast reader read it as the paragraph's lazy line.
+  it('an empty item or one that cannot interrupt, in a quote after a list item, ends what takes lazy lines', () => {
+    const chunks: string[] = [];
+    const heads = ['> - x\n> x', '> - x', '> 1. x\n> x', '> * x', '> > - x\n> x', '> > x\n> 1. x\n> x', '> -    x', '> 1.   x', '> 100. x\n> x', '>\n> + x'];
+    const markers = ['*', '-', '+', '1.', '2.', '2)', '10.', ' *', '*  ', '2. y', '    *'];
+    const tails = ['\tx', '    x', '  \tx', 'x', '> \tx', '>     x', ''];
+    for (const h of heads) for (const m of markers) for (const t of tails) chunks.push(`${h}\n> ${m}\n${t}`);
+    const { fast, total } = fastAgreesWithRemark(chunks);
+    assert.ok(fast > total / 8, `fast path taken for ${fast} of ${total} chunks`);
+    // The chunk of the report, among them: read by remark, or as remark reads it.
+    assert.ok(chunks.includes('> - x\n> x\n> *\n\tx'));
+  });
+
+  it('random quote lines, items in them and tab-led lines', () => {
+    const r = rng(41);
+    const pool = ['> - x', '> x', '> *', '> -', '> +', '> 1.', '> 2.', '> 2)', '> 10.', '> 2. y', '\tx', '    x', '   x', 'x', '> > x', '> > - x', '> > *', '> > 2.', '>', '> >', '>  *', '>     *', '> \tx', '>\tx', '> 1. x', '> 1.   x', '> 100. x', '> * x', '- x', '*', '2.', '> > 1. x', '> >     *', '> - > x', '> -    x', '  > *', '> x *', '> 3) x'];
+    const chunks: string[] = [];
+    for (let t = 0; t < 20_000; t++) chunks.push(Array.from({ length: 2 + Math.floor(r() * 5) }, () => pool[Math.floor(r() * pool.length)]!).join('\n'));
+    const { fast, total } = fastAgreesWithRemark(chunks);
+    assert.ok(fast > total / 3, `fast path taken for ${fast} of ${total} chunks`);
+  });
+
   it('documents of them read in chunks as remark reads them whole; the scan cuts between setext headings and items, and a rescan finds its cuts', () => {
     const r = rng(29);
     const pool = ["'x", '^x', '%x', 'x', '-', '-', '*', '1.', '+', '---', '===', '', '# h', '  x', '    x', '> q', '- x', '| r |', '2.', '  -'];

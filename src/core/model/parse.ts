@@ -1232,6 +1232,10 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
   // next chunk.
   let midHeadings: RawHeading[] | undefined;
   let htmlOpenFrom = -1;
+  // The depth of the quote of a fence left unclosed by the line last read, or by lines of ">" alone after it, each as
+  // deep as the one before or less (they make no block); 0 when none is.
+  let openFence = 0;
+  let openFenceSure = true; // remark.ts takes that fence for an unclosed one (see unclosedEnd)
   for (let i = from; i < n; i++) {
     if (open !== 'paragraph') paraFrom = -1;
     const line = lines[i]!;
@@ -1246,6 +1250,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
         if (codeTo !== -1) return undefined;
         open = 'none';
         afterDefinition = false;
+        openFence = 0;
         continue;
       }
       let at = indent;
@@ -1257,16 +1262,43 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       if (codeTo !== -1 && indent >= 4) return undefined;
       open = 'none';
       afterDefinition = false;
+      // (A line after it, ">" alone too, makes a block after the quote.)
+      openFence = 0;
       continue;
     }
     const codeBefore = codeTo;
     codeTo = -1;
     if (indent <= 3 && rest.charCodeAt(0) === 62 /* > */) {
       afterDefinition = false;
-      if (line.includes('```') || line.includes('~~~') || (line.includes('<') && !quotedProse(rest))) return undefined;
+      if (line.includes('```') || line.includes('~~~')) {
+        // A fenced code block in the quote (a quote holding a fence, then a list item, over and over, went to
+        // micromark: 1.5 s for 64 KB). Where a list may be open in the quote, only a fence left of any item's content
+        // (one space at most) surely starts in the quote itself.
+        const fence = quotedFenceOpen(rest, open !== 'quote' || quoteSure ? 4 : 2);
+        if (fence === undefined) return undefined;
+        const end = quotedFenceEnd(lines, i + 1, n, fence);
+        if (end === undefined) return undefined;
+        // Whatever was open in the quote ended at the fence, which ends where it closes or where a line does not go on
+        // with its quotes (no lazy line goes on with a fence): after it nothing in the quote takes lazy lines, and the
+        // next line starts afresh at its depth, as after a heading.
+        quoteDefinition = -1;
+        quoteDepth = fence.depth;
+        quotePara = quoteEmpty = false;
+        quoteClosed = quoteSure = true;
+        open = 'quote';
+        // Unclosed, the fence is open at the chunk's end (to remark, its last block) when nothing follows it but lines
+        // of ">" alone, each as deep as the one before or less, which make no block; the next chunk ends the quote
+        // and the fence with it (openFrom -1).
+        openFence = end.closed ? 0 : fence.depth;
+        openFenceSure = end.sure;
+        i = end.closed ? end.line : end.line - 1;
+        continue;
+      }
+      if (line.includes('<') && !quotedProse(rest)) return undefined;
       const depth = quoteDepth;
       const inner = quoteContent(rest);
       if (inner === undefined) return undefined;
+      if (openFence !== 0) openFence = inner.content === '' && inner.depth <= openFence ? inner.depth : 0;
       if (open !== 'quote') quoteSure = true;
       // A paragraph in the quote: a line that starts one, or a lazy-proof continuation of the one open (not in a quote
       // nested deeper than the last line's, which starts afresh).
@@ -1305,6 +1337,11 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       // break, or a setext underline under the quote's paragraph of that depth (on a lazy line, "===" is text).
       // Where the quote held a block of unsure kind, "===" may be its lazy line or an underline: remark says.
       const content = inner.content;
+      // An item that cannot interrupt a paragraph ("*", "2.") where the quote may hold a list: a line that does not
+      // continue the list's item lets micromark start any container there (it checks interruption only on a line that
+      // continues every container), so it may be a new item, which takes no lazy line ("> - x", "> *", then "\tx"
+      // is code at the top level). remark says.
+      if (continues && !quoteSure && cannotInterrupt(content)) return undefined;
       const setext = inner.indent < 4 && SETEXT_SHAPE.test(content);
       if (!quoteSure && setext && content.charCodeAt(0) === 61) return undefined;
       quoteClosed = inner.indent < 4 && (ATX_START.test(content) || THEMATIC_BREAK.test(content) || (quoteSure && continues && inner.depth === depth && setext));
@@ -1329,6 +1366,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     // A line that is not a quote's, right after a definition in one: a lazy line of the quote's content, or the end of
     // the quote; the checks below send the first to remark (quotePara is false).
     quoteDefinition = -1;
+    openFence = 0;
     // After a quote line with nothing on it, nothing takes lazy lines: the line is read as at the top level.
     if (open === 'quote' && (quoteEmpty || quoteClosed)) open = 'none';
     // After a quote line, too: a list item starts wherever the quote is not continued (micromark asks whether an empty
@@ -1504,6 +1542,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     }
   }
   if (codeTo !== -1) for (let i = n; i < lines.length; i++) if (indentOf(lines[i]!) >= 4) return undefined;
+  if (openFence !== 0 && !openFenceSure) return undefined;
   if (pending) {
     // Every definition of the chunk is known now: those before `from` (outer) and those read here.
     const all = outer && definitions ? [...outer, ...definitions] : outer ?? definitions;
@@ -1521,7 +1560,8 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
   }
   if (midHeadings) headings = headings ? byLine(headings, midHeadings) : midHeadings;
   const data = chunkData(headings ?? EMPTY.headings, rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]), definitions ?? EMPTY.definitions, codeLines);
-  const open2 = htmlOpenFrom === -1 ? data : { ...data, openAtEnd: true, openFrom: htmlOpenFrom };
+  // Open at the end: an HTML block of the top level (from its line), or a fence in a quote (openFrom -1: see ChunkData).
+  const open2 = htmlOpenFrom !== -1 || openFence !== 0 ? { ...data, openAtEnd: true, openFrom: htmlOpenFrom } : data;
   return items ? { ...open2, items } : open2;
 }
 
@@ -1666,6 +1706,108 @@ function quoteContent(line: string): { depth: number; content: string; indent: n
   while (line.charCodeAt(j) === 32) j++;
   if (line.charCodeAt(j) === 9) return undefined;
   return { depth, content: line.slice(j), indent: j - i };
+}
+
+/** A fenced code block's opening line in a block quote: its depth (the quote's), fence character and length. */
+interface QuotedFence {
+  readonly depth: number;
+  readonly char: number;
+  readonly length: number;
+}
+
+/**
+ * A quote line (`rest`, from its first ">") that opens a fenced code block in the quote: ">" markers, each followed by
+ * one space or none and nothing between them (no tab: columns), then fewer spaces than `before`, then three or more
+ * backticks or tildes (a backtick fence's info string holds no backtick). Undefined for any other line. Quotes up to
+ * eight deep (remark reads containers past MAX_CONTAINER_DEPTH as text).
+ */
+function quotedFenceOpen(rest: string, before: number): QuotedFence | undefined {
+  let at = 0;
+  let depth = 0;
+  while (rest.charCodeAt(at) === 62) {
+    depth++;
+    at++;
+    if (rest.charCodeAt(at) === 32) at++;
+  }
+  if (depth > 8) return undefined;
+  const start = at;
+  while (rest.charCodeAt(at) === 32) at++;
+  if (at - start >= before) return undefined;
+  const char = rest.charCodeAt(at);
+  if (char !== 96 && char !== 126) return undefined;
+  let length = 0;
+  while (rest.charCodeAt(at + length) === char) length++;
+  if (length < 3 || (char === 96 && rest.indexOf('`', at + length) !== -1)) return undefined;
+  return { depth, char, length };
+}
+
+/**
+ * Where a fence opened in a quote (`fence`, on the line before `from`) ends, as micromark reads it: at the line that
+ * closes it (`closed`), or at the first line that does not go on with all its quotes (n at the chunk's end), which is
+ * no lazy line of it: it ends the fence and the quotes deeper than its own, and starts afresh. A line that goes on with
+ * them is the code's, or closes it after up to three spaces in the quote (a run of the fence's character at least as
+ * long, then only spaces and tabs). Undefined when unsure: a tab among the markers, or before what may close the fence.
+ */
+function quotedFenceEnd(lines: readonly string[], from: number, n: number, fence: QuotedFence): QuotedFenceEnd | undefined {
+  for (let j = from; j < n; j++) {
+    const line = lines[j]!;
+    // The fence's quotes, each ">" after up to three spaces, with one space after it or none.
+    let at = 0;
+    let depth = 0;
+    for (; depth < fence.depth; depth++) {
+      let spaces = 0;
+      while (spaces < 3 && line.charCodeAt(at) === 32) {
+        at++;
+        spaces++;
+      }
+      const c = line.charCodeAt(at);
+      // A tab before the first ">" takes it to column four: no quote goes on. Before another, columns: unsure.
+      if (c === 9 && depth > 0) return undefined;
+      if (c !== 62) break;
+      at++;
+      if (line.charCodeAt(at) === 32) at++;
+    }
+    if (depth < fence.depth) return unclosedEnd(lines, from, j, fence);
+    // Inside the quotes: the code's line, unless it closes the fence.
+    let k = at;
+    let tab = false;
+    for (let c = line.charCodeAt(k); c === 32 || c === 9; c = line.charCodeAt(++k)) if (c === 9) tab = true;
+    if (line.charCodeAt(k) !== fence.char) continue;
+    if (tab) return undefined;
+    if (k - at > 3) continue;
+    let length = 0;
+    while (line.charCodeAt(k + length) === fence.char) length++;
+    if (length < fence.length) continue;
+    let after = k + length;
+    while (isSpaceOrTab(line.charCodeAt(after))) after++;
+    if (after === line.length) return { line: j, closed: true, sure: true };
+  }
+  return unclosedEnd(lines, from, n, fence);
+}
+
+/**
+ * A fence in a quote that line `end` (n at the chunk's end) ends unclosed. `sure` is false when remark.ts may take the
+ * fence for a closed one, should it be the chunk's last block (fencedAndUnclosed reads its last line without any ">"
+ * and white space: a fence-like line of its code, "> > ```" under "> ```", looks like its closing line there).
+ */
+function unclosedEnd(lines: readonly string[], from: number, end: number, fence: QuotedFence): QuotedFenceEnd {
+  if (end > from) {
+    const last = lines[end - 1]!;
+    let k = 0;
+    for (let c = last.charCodeAt(0); c === 62 || isJsSpace(c); c = last.charCodeAt(++k));
+    let length = 0;
+    while (last.charCodeAt(k + length) === fence.char) length++;
+    if (length >= fence.length) return { line: end, closed: false, sure: false };
+  }
+  return { line: end, closed: false, sure: true };
+}
+
+/** Where a fence in a quote ends (see quotedFenceEnd). */
+interface QuotedFenceEnd {
+  readonly line: number;
+  readonly closed: boolean;
+  /** Whether remark.ts says the fence is unclosed, should it be the chunk's last block. */
+  readonly sure: boolean;
 }
 
 /**
