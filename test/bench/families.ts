@@ -168,5 +168,8 @@ export const FAMILIES: readonly Family[] = [
   // Issue 11 (mix): paragraphs with inline syntax on their lines (links, images, code spans open over lines, hard
   // breaks), each made a setext heading by the line after them (remark read the chunk whole: 1.4 s at 64 KB).
   { name: 'setext-inline-lines', what: 'paragraphs of lines with inline syntax ("See [notes](/n)", "![graph](g.png)", "`cache", "b`", "a\\", "x  "), each underlined by "  --" or "==="', make: (b) => postmortem('What happened', lines(b, (i) => ['See [notes](/n)', `step ${i}`, '![graph](g.png)', '`cache', 'b`', 'restart\\', 'now  ', 'done', ['  --', '==='][(i >> 3) % 2]!][i % 9]!)) },
+  // Post-mortem timelines: an item per step, each holding the command it ran in a fenced block (the chunk of each item
+  // went to micromark whole: 800 ms for 64 KB).
+  { name: 'item-fences', what: 'list items each holding a fenced code block ("- step i", "  ```", "  code i", "  ```")', make: (b) => postmortem('Timeline', lines(b, (i) => [`- step ${i >> 2}`, '  ```', `  code ${i >> 2}`, '  ```'][i % 4]!)) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];
