@@ -56,6 +56,14 @@ const TAKEN = [
   '- a\n- ```\n  x',
   '- a\n  ```\n  x\n  ````',
   '- a\n  ```\n  x\n  ~~~',
+  // In an item nested in the item, right under its line: the fence is at that item's level.
+  '- a\n  - b\n    ```\n    x\n    ```',
+  '- a\n  - b\n    ```\n    x\n    ```\n  - c\n    ~~~\n    y\n    ~~~\n- d',
+  '- a\n  1. b\n     ```\n     x\n     ```\n  text',
+  '- a\n  - b\n    ```\n    x\n  text',
+  '- a\n  - b\n    ```\n    x\n\n- c',
+  '- a\n  - b\n    ```\n    x',
+  '- a\n  - b\n      ```\n  x',
   // CRLF line endings.
   '- a\r\n  ```\r\n  x\r\n  ```\r\n- b',
   '- a\r\n  ```\r\n  x\r\n',
@@ -63,7 +71,13 @@ const TAKEN = [
 
 /** Chunks the fast reader leaves to remark (unsure), checked only for agreement when it takes them. */
 const OTHERS = [
-  '- a\n  - b\n    ```\n    x\n    ```',
+  // A nested item holding a heading ends the paragraph above it: the line after it is no lazy line.
+  '- step\n  - # h\ntext',
+  '* x\n   - x\n  1. - # h\ntext',
+  '- a\n  - b\n      ```\n  x\n      ```',
+  '- a\n  - b\n  c\n    ```\n    x\n    ```',
+  '- a\n  text\n  2. b\n     ```\n     x',
+  '- a\n  - - b\n      ```\n      x',
   '- a\n  > b\n  ```\n  x\n  ```',
   '- a\n  ```\n  x\n \t```',
   '- a\n  ```a`b\n  x',
@@ -93,6 +107,7 @@ describe('fenced code blocks in list items: fast reader == remark', function () 
       '- step', '* x', '1. x', '- ```', '- ~~~', '-', '2. x', ' - x', '   - x',
       '  ```', '  ```', '  ```', '  ~~~', '  ````', '   ```', '     ```', '    ```', '  ```js', '  ```a`b', '  ~~~ x`', '  ``` ', ' ```', '```', '~~~', '  \t```',
       '  code', '  code', '    code', '      code', '\tcode', '  # h', '  > q', '  - nested', '  [a]: /x', '  <div>', '  <!--',
+      '  - sub', '  * sub', '  1. sub', '  2. sub', '   - sub', '    - sub', '    ```', '     ```', '      ```', '    ~~~', '    code', '  - - sub', '  -   sub', '  - # h', '  1. - # h',
       '', '', '  ', 'text', 'text', '  text', ' text', '> q', '---', '***', '  --', '[a]: /x', '<div>', 'x ```', '$ cmd', '|',
     ];
     const chunks: string[] = [];

@@ -868,7 +868,12 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
   let itemStart = 0;
   // The line of the item being read when nothing is on its marker's line and nothing came after it yet.
   let emptyAt = !code && first === '' ? 0 : -1;
+  // The content column of an item nested in the one being read that the line before started (surely an item, its
+  // content a paragraph, see nestedItemContent); else -1. A fence right under it is at that item's own level.
+  let nested = -1;
   for (let i = from; i < n; i++) {
+    const nestedBefore = nested;
+    nested = -1;
     const line = lines[i]!;
     let at = 0;
     while (line.charCodeAt(at) === 32) at++;
@@ -911,18 +916,21 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       const sureBefore = surePara;
       // A fence at the item's own level (nothing nested is open to take the line: own is known), spaces before it.
       // (Items each holding a fenced block went to micromark: 800 ms for 64 KB.)
+      // Or right under a nested item's line, at that item's own level ("  - checked", "    ```"): what is open in the
+      // item being read after it is unknown (own stays OWN_OTHER), but no paragraph is.
       const fenceChar = rest.charCodeAt(0);
-      if ((fenceChar === 96 || fenceChar === 126) && own !== OWN_OTHER && indent < contentIndent + 4 && noTabBefore(line, at)) {
+      const fenceColumn = own !== OWN_OTHER ? contentIndent : nestedBefore;
+      if ((fenceChar === 96 || fenceChar === 126) && fenceColumn !== -1 && indent >= fenceColumn && indent < fenceColumn + 4 && noTabBefore(line, at)) {
         const length = fenceLength(rest);
         if (length !== 0) {
-          const fence = itemFence(lines, i + 1, n, contentIndent, fenceChar, length);
+          const fence = itemFence(lines, i + 1, n, fenceColumn, fenceChar, length);
           if (fence === undefined) return undefined;
           if (fence.open && fence.next === n) return openItem(lines, before, itemStart, definitions);
           if (fence.open) fenceExit = fence.next;
           i = fence.next - 1;
           paragraph = false;
           surePara = false;
-          own = OWN_NONE;
+          if (own !== OWN_OTHER) own = OWN_NONE;
           afterBlank = false;
           continue;
         }
@@ -942,11 +950,14 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
         afterBlank = false;
         continue;
       }
+      if (indent < contentIndent + 4) nested = nestedItemContent(line, at, rest, indent, paragraph, text);
       own = ownAfter(own, rest, indent - contentIndent, text);
       if ((!simpleItemContent(rest) || !innerSafe(rest, text)) && !(sureBefore && typeof continuation(rest, false) === 'string')) return undefined;
       const codeLine = indent >= contentIndent + 4 && !paragraph;
-      // A heading in the item ends its paragraph: a line after it left of the content is no lazy line.
-      const heading = indent < contentIndent + 4 && rest.charCodeAt(0) === 35 && ATX_START.test(rest);
+      // A heading in the item ends its paragraph: a line after it left of the content is no lazy line. So does one in a
+      // nested item ("  - # h"), which `paragraph || …` kept open ("text" after it was read as a lazy line). (Where
+      // "2. # h" goes on with a paragraph instead, none is taken to be open: the lines after it go to remark.)
+      const heading = indent < contentIndent + 4 && ((rest.charCodeAt(0) === 35 && ATX_START.test(rest)) || headingInItem(rest));
       paragraph = !codeLine && !heading && !startsCodeItem(rest, indent, paragraph) && (paragraph || startsParagraph(rest, text));
       if (rest.charCodeAt(0) === 62 /* > */ && indent < contentIndent + 4) {
         // A quote in the item: a paragraph is open after it only if its content starts one (after ">" alone, a heading
@@ -1292,6 +1303,47 @@ function itemFence(lines: readonly string[], from: number, n: number, contentInd
     }
   }
   return { next: n, open: true };
+}
+
+/**
+ * The content column of the list item that a line inside an item starts, less than four columns right of that item's
+ * content (`rest` after its indentation, `at` characters; `indent` columns): surely an item, never a paragraph's lazy
+ * or next line (a bullet, or "1." / "1)", which may interrupt a paragraph, or any when no paragraph is open), with
+ * spaces only before its content and at most four after its marker, and content that starts a paragraph (so no item
+ * or other container nested deeper). -1 for any other line.
+ */
+function nestedItemContent(line: string, at: number, rest: string, indent: number, paragraph: boolean, chunk: string): number {
+  const c = rest.charCodeAt(0);
+  if (!(c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57))) return -1;
+  const item = itemStartOf(rest, indent);
+  if (item === undefined || item.spaces > 4 || !noTabBefore(line, at + item.contentAt)) return -1;
+  if (paragraph && c >= 48 && c <= 57 && !(item.markerLength === 2 && c === 49)) return -1;
+  const content = rest.slice(item.contentAt);
+  return simpleItemContent(content) && startsParagraph(content, chunk) ? indent + item.markerLength + item.spaces : -1;
+}
+
+/**
+ * A line (`rest`, after its indentation) of list markers, each followed by white space, then "#" that starts an ATX
+ * heading ("- # h", "1. - ## h"), or maybe indented code ("-     # h", no paragraph either). By character codes, in
+ * one pass (a line of many markers is read once).
+ */
+function headingInItem(rest: string): boolean {
+  let at = 0;
+  for (;;) {
+    const c = rest.charCodeAt(at);
+    let end = at;
+    if (c === 45 || c === 43 || c === 42) end = at + 1;
+    else {
+      while (end - at < 9 && rest.charCodeAt(end) >= 48 && rest.charCodeAt(end) <= 57) end++;
+      const d = rest.charCodeAt(end);
+      if (end === at || (d !== 46 && d !== 41)) break;
+      end++;
+    }
+    if (!isSpaceOrTab(rest.charCodeAt(end))) break;
+    at = end;
+    while (isSpaceOrTab(rest.charCodeAt(at))) at++;
+  }
+  return at > 0 && rest.charCodeAt(at) === 35 && ATX_START.test(rest.slice(at));
 }
 
 /**
