@@ -174,5 +174,9 @@ export const FAMILIES: readonly Family[] = [
   // Fenced code blocks in block quotes went to micromark with the whole chunk (a quote holding a fence, then a list
   // item, over and over: 1.5 s at 64 KB).
   { name: 'quote-fences', what: 'block quotes each holding a fenced code block ("> ```", "> code i", "> ```", "> text")', make: (b) => postmortem('What happened', lines(b, (i) => ['> ```', `> code ${i}`, '> ```', `> text ${i}`][i % 4]!)) },
+  // Post-mortem timelines: an item per step, each holding the command it ran in a fenced block (the chunk of each item
+  // went to micromark whole: 800 ms for 64 KB). In What happened: in a Timeline, every entry without a time is a
+  // finding, which the density families measure.
+  { name: 'item-fences', what: 'list items each holding a fenced code block ("- step i", "  ```", "  code i", "  ```")', make: (b) => postmortem('What happened', lines(b, (i) => [`- step ${i >> 2}`, '  ```', `  code ${i >> 2}`, '  ```'][i % 4]!)) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];

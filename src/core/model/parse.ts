@@ -414,7 +414,7 @@ function topParagraphStart(line: string, chunk: string): boolean {
   while (at < 3 && line.charCodeAt(at) === 32) at++;
   const rest = at === 0 ? line : line.slice(at);
   const c = rest.charCodeAt(0);
-  if (c === 91 /* [ */) return !chunk.includes(']:');
+  if (c === 91 /* [ */) return !mayDefine(chunk);
   if (c === 124 /* | */) return true;
   if (c === 60 /* < */) return htmlFlowStart(rest) === 0;
   return PARAGRAPH_LINE.test(rest) || (visibleAscii(c) && plainLine(rest)) || paragraphDashes(rest);
@@ -748,10 +748,35 @@ function definition(line: string): ChunkData | undefined {
 /** The content of a definition that has no line after its first. */
 const NO_MORE_LINES: ContentLine = () => null;
 
+/**
+ * Whether the chunk holds "]:" (a link reference definition may be in it), read once per chunk: asked of every
+ * "["-led line of an item, a search of the whole chunk each time made a list of such lines quadratic (1 MB of
+ * "  [a] b" lines under "- x": 109 s). The chunk last asked about is kept with its answer; a chunk is read as one
+ * string, so the comparison is of the same object (but at a chunk's first question).
+ */
+function mayDefine(chunk: string): boolean {
+  if (chunk !== definesChunk) defines = chunk.includes(']:');
+  // Kept even when equal: a copy of the last chunk (the same text read again) compared equal character by character
+  // at every call, as slow as the search.
+  definesChunk = chunk;
+  return defines;
+}
+let definesChunk: string | undefined;
+let defines = false;
+
+/** Whether the chunk holds a CR, read once per chunk (asked of every item that starts with a definition: see mayDefine). */
+function hasCr(chunk: string): boolean {
+  if (chunk !== crChunk) crIn = chunk.includes('\r');
+  crChunk = chunk;
+  return crIn;
+}
+let crChunk: string | undefined;
+let crIn = false;
+
 /** Content that starts a paragraph (inside a list item: after its marker or indentation). */
 function startsParagraph(content: string, chunk: string): boolean {
   const c = content.charCodeAt(0);
-  return PARAGRAPH_LINE.test(content) || (c === 96 && !content.startsWith('```')) || (c === 91 && !chunk.includes(']:')) || c === 124 || (c === 60 && htmlFlowStart(content) === 0);
+  return PARAGRAPH_LINE.test(content) || (c === 96 && !content.startsWith('```')) || (c === 91 && !mayDefine(chunk)) || c === 124 || (c === 60 && htmlFlowStart(content) === 0);
 }
 
 /**
@@ -772,7 +797,7 @@ function innerSafe(content: string, chunk: string, itemStart = false): boolean {
  * content starts at column `contentIndent`: see readDefinition.
  */
 function itemDefinition(content: string, text: string, lines: readonly string[], i: number, n: number, contentIndent: number): ReturnType<typeof readDefinition> {
-  return readDefinition(content, (k) => (i + k < n ? itemContinuation(lines[i + k]!, contentIndent) : null), text.includes('\r') ? undefined : '\n');
+  return readDefinition(content, (k) => (i + k < n ? itemContinuation(lines[i + k]!, contentIndent) : null), hasCr(text) ? undefined : '\n');
 }
 
 /**
@@ -790,9 +815,10 @@ function itemContinuation(line: string, contentIndent: number): string | null | 
 /**
  * One top-level list item and everything that belongs to it: lines indented into it (whatever they hold: nested
  * lists, quotes, code), blank lines followed by such lines, and lazy lines that continue its paragraph. Read line by
- * line in linear time; the model needs only the item's extent. A fence, HTML or a definition inside (which decide
- * whether the item runs into the next chunk, or hold a definition) sends the chunk to remark, as does a line that may
- * end the item early.
+ * line in linear time; the model needs only the item's extent. A fence at the item's own level is read here
+ * (itemFence); HTML or a definition inside (which decide whether the item runs into the next chunk, or hold a
+ * definition), or a fence in a container nested in the item, sends the chunk to remark, as does a line that may end
+ * the item early.
  */
 function listItem(text: string, lines: readonly string[], n: number, markerLength: number, spaces: number, spaceChars: number): ChunkData | undefined {
   // With five or more spaces after the marker, the content is indented code one space after the marker.
@@ -808,7 +834,19 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
   // A paragraph is surely open (somewhere in the item) before the line: `paragraph` is also true after a line that may
   // have ended one (a nested quote or item), where a "[" line may start a definition.
   let surePara: boolean;
-  if (!code && first.charCodeAt(0) === 91 /* [ */) {
+  // A fenced code block on the marker's line ("- ```"): its lines are the item's, and nothing is open after it.
+  const firstFence = code ? 0 : fenceLength(first);
+  // The line that ended the item and an unclosed fence in it (see itemFence), while it is read; else -1.
+  let fenceExit = -1;
+  if (firstFence !== 0) {
+    const fence = itemFence(lines, 1, n, contentIndent, first.charCodeAt(0), firstFence);
+    if (fence === undefined) return undefined;
+    if (fence.open && fence.next === n) return openItem(lines, undefined, 0, undefined);
+    if (fence.open) fenceExit = fence.next;
+    from = fence.next;
+    paragraph = false;
+    surePara = false;
+  } else if (!code && first.charCodeAt(0) === 91 /* [ */) {
     const d = itemDefinition(first, text, lines, 0, n, contentIndent);
     if (d === undefined) return undefined;
     if (d !== '') {
@@ -823,14 +861,19 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     surePara = paragraph;
   }
   // What is open at the item's own level (see ownAfter): nothing (an empty item), its paragraph, or other or unknown.
-  let own: Own = !code && first === '' && definitions === undefined ? OWN_NONE : paragraph ? OWN_PARA : OWN_OTHER;
+  let own: Own = !code && (first === '' || firstFence !== 0) && definitions === undefined ? OWN_NONE : paragraph ? OWN_PARA : OWN_OTHER;
   let afterBlank = false;
   // The items before the one being read, when a line left of its content started another (see below), and where it starts.
   let before: RawItem[] | undefined;
   let itemStart = 0;
   // The line of the item being read when nothing is on its marker's line and nothing came after it yet.
   let emptyAt = !code && first === '' ? 0 : -1;
+  // The content column of an item nested in the one being read that the line before started (surely an item, its
+  // content a paragraph, see nestedItemContent); else -1. A fence right under it is at that item's own level.
+  let nested = -1;
   for (let i = from; i < n; i++) {
+    const nestedBefore = nested;
+    nested = -1;
     const line = lines[i]!;
     let at = 0;
     while (line.charCodeAt(at) === 32) at++;
@@ -843,7 +886,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       // (it holds no paragraph to take a lazy line) and the rest is read at the top level ("1.", then "  x"). After a
       // blank line the item is over too, and a line indented into it is not in it: remark says.
       if (rest === '') return undefined;
-      if (!(indent <= 3 && (loneMarker(rest) !== 0 || itemStartOf(rest, indent) !== undefined))) return itemThenProse(text, lines, n, i, before, itemStart, definitions);
+      if (!(indent <= 3 && (loneMarker(rest) !== 0 || itemStartOf(rest, indent) !== undefined))) return itemThenProse(text, lines, n, i, before, itemStart, definitions, false);
     }
     const lone = !afterBlank && indent <= 3 && indent < contentIndent ? loneMarker(rest) : 0;
     if (lone !== 0) {
@@ -871,6 +914,27 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       // Inside the item. Indented 4 more than its content, it is code after a blank line, else it continues a paragraph
       // (a line that goes on with one is text, whatever it holds: "]:" included).
       const sureBefore = surePara;
+      // A fence at the item's own level (nothing nested is open to take the line: own is known), spaces before it.
+      // (Items each holding a fenced block went to micromark: 800 ms for 64 KB.)
+      // Or right under a nested item's line, at that item's own level ("  - checked", "    ```"): what is open in the
+      // item being read after it is unknown (own stays OWN_OTHER), but no paragraph is.
+      const fenceChar = rest.charCodeAt(0);
+      const fenceColumn = own !== OWN_OTHER ? contentIndent : nestedBefore;
+      if ((fenceChar === 96 || fenceChar === 126) && fenceColumn !== -1 && indent >= fenceColumn && indent < fenceColumn + 4 && noTabBefore(line, at)) {
+        const length = fenceLength(rest);
+        if (length !== 0) {
+          const fence = itemFence(lines, i + 1, n, fenceColumn, fenceChar, length);
+          if (fence === undefined) return undefined;
+          if (fence.open && fence.next === n) return openItem(lines, before, itemStart, definitions);
+          if (fence.open) fenceExit = fence.next;
+          i = fence.next - 1;
+          paragraph = false;
+          surePara = false;
+          if (own !== OWN_OTHER) own = OWN_NONE;
+          afterBlank = false;
+          continue;
+        }
+      }
       // A list marker alone on its line continues a paragraph in the item open at its column, yet starts an empty item
       // left of a nested item's content ("- x", "  - y", "  *"): which one, remark says.
       if (paragraph && indent < contentIndent + 4 && loneMarker(rest) !== 0) return undefined;
@@ -886,11 +950,14 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
         afterBlank = false;
         continue;
       }
+      if (indent < contentIndent + 4) nested = nestedItemContent(line, at, rest, indent, paragraph, text);
       own = ownAfter(own, rest, indent - contentIndent, text);
       if ((!simpleItemContent(rest) || !innerSafe(rest, text)) && !(sureBefore && typeof continuation(rest, false) === 'string')) return undefined;
       const codeLine = indent >= contentIndent + 4 && !paragraph;
-      // A heading in the item ends its paragraph: a line after it left of the content is no lazy line.
-      const heading = indent < contentIndent + 4 && rest.charCodeAt(0) === 35 && ATX_START.test(rest);
+      // A heading in the item ends its paragraph: a line after it left of the content is no lazy line. So does one in a
+      // nested item ("  - # h"), which `paragraph || …` kept open ("text" after it was read as a lazy line). (Where
+      // "2. # h" goes on with a paragraph instead, none is taken to be open: the lines after it go to remark.)
+      const heading = indent < contentIndent + 4 && ((rest.charCodeAt(0) === 35 && ATX_START.test(rest)) || headingInItem(rest));
       paragraph = !codeLine && !heading && !startsCodeItem(rest, indent, paragraph) && (paragraph || startsParagraph(rest, text));
       if (rest.charCodeAt(0) === 62 /* > */ && indent < contentIndent + 4) {
         // A quote in the item: a paragraph is open after it only if its content starts one (after ">" alone, a heading
@@ -905,7 +972,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     }
     // A block quote or a thematic break left of the content is never a lazy line: the item ends above it, and the
     // rest of the chunk is read as paragraphs and quotes ("- item", "> q" in turn was read by micromark).
-    if (indent <= 3 && (rest.charCodeAt(0) === 62 || THEMATIC_BREAK.test(rest))) return itemThenProse(text, lines, n, i, before, itemStart, definitions);
+    if (indent <= 3 && (rest.charCodeAt(0) === 62 || THEMATIC_BREAK.test(rest))) return itemThenProse(text, lines, n, i, before, itemStart, definitions, fenceExit === i);
     // Less indented, right after a line of the item: a list item with content ends this item and starts the next
     // top-level one. Whatever its marker: micromark lets any list item start where a container above was not
     // continued (it asks whether an item may interrupt a paragraph only when every container went on), so "3. c"
@@ -916,10 +983,23 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       const content = rest.slice(next.contentAt);
       if (next.spaces > 4) return undefined;
       const definition = content.charCodeAt(0) === 91 /* [ */;
-      if (!definition && !(simpleItemContent(content) && innerSafe(content, text, true))) return undefined;
+      const length = fenceLength(content);
+      if (!definition && length === 0 && !(simpleItemContent(content) && innerSafe(content, text, true))) return undefined;
       (before ??= []).push({ line: itemStart, endLine: i - 1 });
       itemStart = i;
       contentIndent = indent + next.markerLength + next.spaces;
+      if (length !== 0) {
+        // A fenced code block on the new item's marker line (see firstFence).
+        const fence = itemFence(lines, i + 1, n, contentIndent, content.charCodeAt(0), length);
+        if (fence === undefined) return undefined;
+        if (fence.open && fence.next === n) return openItem(lines, before, itemStart, definitions);
+        if (fence.open) fenceExit = fence.next;
+        i = fence.next - 1;
+        paragraph = false;
+        surePara = false;
+        own = OWN_NONE;
+        continue;
+      }
       if (definition) {
         // A definition that starts the item, as on the chunk's first line.
         const d = itemDefinition(content, text, lines, i, n, contentIndent);
@@ -940,7 +1020,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     }
     // Nothing open in the item (its marker's line was empty, or a heading closed its paragraph): the line ends the item
     // (lines of " -x" after "-" went to micromark).
-    if (own === OWN_NONE) return itemThenProse(text, lines, n, i, before, itemStart, definitions);
+    if (own === OWN_NONE) return itemThenProse(text, lines, n, i, before, itemStart, definitions, fenceExit === i);
     // Less indented: only a lazy line of the item's open paragraph keeps the item going (not a lone tag: micromark
     // lets a lazy line start an HTML block of type 7). A line that is a paragraph's line wherever it is (plainLine:
     // "$ cmd", "@user", "/path", "-x", ":x") is one too (lines of them after "- item" went to micromark, quadratic
@@ -981,13 +1061,16 @@ function loneMarker(rest: string): number {
 
 /**
  * The chunk's items up to line `i`, which is left of the last one's content and ends it (and the list), then the rest
- * read as paragraphs, quotes and code at the top level (proseChunk).
+ * read as paragraphs, quotes and code at the top level (proseChunk). `inFence`: line i also ended an unclosed fence
+ * in the item.
  */
-function itemThenProse(text: string, lines: readonly string[], n: number, i: number, before: readonly RawItem[] | undefined, itemStart: number, definitions: readonly string[] | undefined): ChunkData | undefined {
-  const after = proseChunk(lines, n, text.includes('\r') ? undefined : '\n', i, undefined, definitions);
+function itemThenProse(text: string, lines: readonly string[], n: number, i: number, before: readonly RawItem[] | undefined, itemStart: number, definitions: readonly string[] | undefined, inFence: boolean): ChunkData | undefined {
+  const after = proseChunk(lines, n, hasCr(text) ? undefined : '\n', i, undefined, definitions);
   if (!after) return undefined;
   let end = i - 1;
-  while (lines[end]!.trim() === '') end--;
+  // After an unclosed fence that line i ended, remark ends the item on the line before it, blank lines in the fence
+  // included (see remarkParseChunk).
+  if (!inFence) while (lines[end]!.trim() === '') end--;
   const items = [...(before ?? []), { line: itemStart, endLine: end }, ...after.items];
   return { ...EMPTY, headings: after.headings, items, rows: after.rows, codeLines: after.codeLines, definitions: definitions ? [...definitions, ...after.definitions] : after.definitions, openAtEnd: after.openAtEnd, openFrom: after.openFrom };
 }
@@ -1167,11 +1250,117 @@ function closesFence(line: string, char: number, length: number): boolean {
 }
 
 /**
+ * The length of the fence that opens a fenced code block at the start of `rest` (after its line's indentation): three
+ * or more backticks or tildes, then an info string, which after backticks holds no backtick (else the line is text).
+ * 0 for any other line. By character codes: asked of lines of list items.
+ */
+function fenceLength(rest: string): number {
+  const c = rest.charCodeAt(0);
+  if (c !== 96 && c !== 126) return 0;
+  let end = 1;
+  while (rest.charCodeAt(end) === c) end++;
+  if (end < 3 || (c === 96 && rest.indexOf('`', end) !== -1)) return 0;
+  return end;
+}
+
+/** Whether the first `at` characters of the line (its indentation) hold no tab. */
+function noTabBefore(line: string, at: number): boolean {
+  for (let k = 0; k < at; k++) if (line.charCodeAt(k) === 9) return false;
+  return true;
+}
+
+/**
+ * A fenced code block opened inside a list item whose content starts at column `contentIndent` (its opening fence, of
+ * `length` characters `char`, on the line before `from`, at most three columns right of the content), read as
+ * micromark reads it: a blank line is the code's; a line left of the content ends the item and the code with it (a
+ * fence takes no lazy line); a line of `length` or more of `char` then only spaces and tabs, less than four columns
+ * right of the content, closes it; any other line is code. `next` is the line after the fence (its closing line's, or
+ * the line that ended it, or n when the chunk ends inside it: `open`). Undefined when unsure: a line whose indentation
+ * holds a tab that may close the fence (its columns inside the item), or a line left of the content led by a control
+ * character (micromark may take it for blank).
+ */
+function itemFence(lines: readonly string[], from: number, n: number, contentIndent: number, char: number, length: number): { next: number; open: boolean } | undefined {
+  for (let k = from; k < n; k++) {
+    const line = lines[k]!;
+    let at = 0;
+    while (line.charCodeAt(at) === 32) at++;
+    if (line.charCodeAt(at) === 9) {
+      let w = at;
+      while (isSpaceOrTab(line.charCodeAt(w))) w++;
+      if (w === line.length) continue;
+      if (columnsOf(line) < contentIndent) return line.charCodeAt(w) < 33 ? undefined : { next: k, open: true };
+      if (line.charCodeAt(w) === char) return undefined;
+      continue;
+    }
+    if (at === line.length) continue;
+    if (at < contentIndent) return line.charCodeAt(at) < 33 ? undefined : { next: k, open: true };
+    if (at - contentIndent < 4 && line.charCodeAt(at) === char) {
+      let end = at;
+      while (line.charCodeAt(end) === char) end++;
+      if (end - at < length) continue;
+      while (isSpaceOrTab(line.charCodeAt(end))) end++;
+      if (end === line.length) return { next: k + 1, open: false };
+    }
+  }
+  return { next: n, open: true };
+}
+
+/**
+ * The content column of the list item that a line inside an item starts, less than four columns right of that item's
+ * content (`rest` after its indentation, `at` characters; `indent` columns): surely an item, never a paragraph's lazy
+ * or next line (a bullet, or "1." / "1)", which may interrupt a paragraph, or any when no paragraph is open), with
+ * spaces only before its content and at most four after its marker, and content that starts a paragraph (so no item
+ * or other container nested deeper). -1 for any other line.
+ */
+function nestedItemContent(line: string, at: number, rest: string, indent: number, paragraph: boolean, chunk: string): number {
+  const c = rest.charCodeAt(0);
+  if (!(c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57))) return -1;
+  const item = itemStartOf(rest, indent);
+  if (item === undefined || item.spaces > 4 || !noTabBefore(line, at + item.contentAt)) return -1;
+  if (paragraph && c >= 48 && c <= 57 && !(item.markerLength === 2 && c === 49)) return -1;
+  const content = rest.slice(item.contentAt);
+  return simpleItemContent(content) && startsParagraph(content, chunk) ? indent + item.markerLength + item.spaces : -1;
+}
+
+/**
+ * A line (`rest`, after its indentation) of list markers, each followed by white space, then "#" that starts an ATX
+ * heading ("- # h", "1. - ## h"), or maybe indented code ("-     # h", no paragraph either). By character codes, in
+ * one pass (a line of many markers is read once).
+ */
+function headingInItem(rest: string): boolean {
+  let at = 0;
+  for (;;) {
+    const c = rest.charCodeAt(at);
+    let end = at;
+    if (c === 45 || c === 43 || c === 42) end = at + 1;
+    else {
+      while (end - at < 9 && rest.charCodeAt(end) >= 48 && rest.charCodeAt(end) <= 57) end++;
+      const d = rest.charCodeAt(end);
+      if (end === at || (d !== 46 && d !== 41)) break;
+      end++;
+    }
+    if (!isSpaceOrTab(rest.charCodeAt(end))) break;
+    at = end;
+    while (isSpaceOrTab(rest.charCodeAt(at))) at++;
+  }
+  return at > 0 && rest.charCodeAt(at) === 35 && ATX_START.test(rest.slice(at));
+}
+
+/**
+ * The chunk's items when the last one ends inside an unclosed fence: it runs on to the chunk's last line, blank lines
+ * included, and the chunk ends open, though not at the top level (openFrom -1, as remark says).
+ */
+function openItem(lines: readonly string[], before: readonly RawItem[] | undefined, itemStart: number, definitions: readonly string[] | undefined): ChunkData {
+  const last: RawItem = { line: itemStart, endLine: lines.length - 1 };
+  return { ...EMPTY, items: before ? [...before, last] : [last], definitions: definitions ?? EMPTY.definitions, openAtEnd: true };
+}
+
+/**
  * A heading whose only inline syntax is brackets that cannot be links here: no "](" (an inline link) and no
  * definition in the chunk. References to definitions elsewhere are resolved by the model.
  */
 function literalBrackets(content: string, chunk: string): boolean {
-  return onlyBrackets(content) && !chunk.includes(']:');
+  return onlyBrackets(content) && !mayDefine(chunk);
 }
 
 /** Text whose only inline syntax is brackets, none before "(" (no inline link): literal where no definition is. */
