@@ -182,6 +182,8 @@ describe('review: the team\'s .postmortem.json', () => {
     const at = file.getText().indexOf('info');
     await editor.edit((b) => b.replace(new vscode.Range(file.positionAt(at), file.positionAt(at + 4)), 'error'));
     await until(doc.uri, missing, 'Impact,Responders: error', 'the unsaved edit');
+    // The team file's editor is the one reverted, wherever the focus went meanwhile.
+    await vscode.window.showTextDocument(file, { viewColumn: editor.viewColumn ?? vscode.ViewColumn.Beside, preview: false });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await until(doc.uri, missing, 'Impact,Responders: info', 'the file\'s value after the edit was reverted');
     await deleteConfig(doc);

@@ -34,8 +34,24 @@ function lineOf(doc: vscode.TextDocument, prefix: string): number {
 }
 
 describe('timeline', () => {
+  // The fixtures as they are before the suite: each test starts from them. A test that leaves a post-mortem edited in
+  // an editor that is not the active one (logging a note from another editor) handed its edits to the next test on
+  // the Node extension host, reverting the active editor notwithstanding; the fixtures are put back by content.
+  const pristine = new Map<string, string>();
+  before(async () => {
+    for (const name of [TIMELINE, UNSORTED]) pristine.set(fixtureUri(name).toString(), new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(name))));
+  });
+
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    for (const doc of vscode.workspace.textDocuments) {
+      const text = pristine.get(doc.uri.toString());
+      if (text === undefined || (!doc.isDirty && doc.getText() === text)) continue;
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+      await vscode.workspace.applyEdit(edit);
+      await doc.save();
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
