@@ -1768,8 +1768,10 @@ function byLine(a: readonly RawHeading[], b: readonly RawHeading[]): RawHeading[
 
 /**
  * The last line of the HTML block of `kind` that starts on line `i` (`rest`: the line without its indentation): for
- * kinds 1-5 the line holding its end marker (searched after the opener on the first line), -1 when none does (it
- * runs to the chunk's end and on); for kinds 6-7 the line before the next blank line, or the chunk's last line.
+ * kinds 1-5 the line holding its end marker (type 1: any of the four closing tags, `<script>` … `</pre>` is closed;
+ * types 2–5: their marker, which holds no letters, searched after the opener on the first line: "<!-->" is a whole
+ * comment), -1 when none does (it runs to the chunk's end and on); for kinds 6-7 the line before the next blank line,
+ * or the chunk's last line.
  */
 function htmlBlockEnd(lines: readonly string[], n: number, i: number, rest: string, kind: number): number {
   if (kind >= 6) {
@@ -2207,21 +2209,12 @@ function htmlBlock(text: string, lines: readonly string[], n: number): ChunkData
     for (let i = 1; i < n; i++) if (SPACES_ONLY.test(lines[i]!)) return afterHtml(text, lines, n);
     return { ...EMPTY, headings: htmlHeadings(linesSource(text, lines, n), 0, 0), codeLines: lineNumbers(n), openAtEnd: n === lines.length, openFrom: n === lines.length ? 0 : -1 };
   }
-  // Type 1 ends at a line holding any of the four closing tags (`<script>` … `</pre>` is closed); types 2–5 at their
-  // end marker, searched after their opener ("<!-->" is a whole comment: the end marker may reuse the opener's dashes).
-  const raw = kind === 1;
-  const end = HTML_END_MARKERS[kind]!;
-  const opener = HTML_OPENER_LENGTH[kind]!;
-  // Types 1–5: to the first line holding the end marker (after the opener on the first line).
-  for (let i = 0; i < lines.length; i++) {
-    const from = i === 0 ? opener : 0;
-    const line = i === 0 ? first : lines[i]!;
-    // The end markers of types 2–5 hold no letters.
-    if (raw ? RAW_END.test(from === 0 ? line : line.slice(from)) : line.indexOf(end, from) !== -1) {
-      if (i !== n - 1) return afterHtml(text, lines, n); // something follows the block in this chunk
-      // Closed on the chunk's last line: what follows starts afresh (unlike a block of type 6, which runs to a blank line).
-      return { ...EMPTY, headings: mayHoldHeadings(text) ? htmlHeadings(linesSource(text, lines, n), 0, 0) : [], codeLines: lineNumbers(n) };
-    }
+  // Types 1–5: to the first line holding the end marker (htmlBlockEnd).
+  const end = htmlBlockEnd(lines, n, 0, first, kind);
+  if (end !== -1) {
+    if (end !== n - 1) return afterHtml(text, lines, n); // something follows the block in this chunk
+    // Closed on the chunk's last line: what follows starts afresh (unlike a block of type 6, which runs to a blank line).
+    return { ...EMPTY, headings: mayHoldHeadings(text) ? htmlHeadings(linesSource(text, lines, n), 0, 0) : [], codeLines: lineNumbers(n) };
   }
   // Never closed: it runs to the end of the chunk and on into the next.
   return { ...EMPTY, headings: htmlHeadings(text, 0, 0), codeLines: lineNumbers(lines.length), openAtEnd: true, openFrom: 0 };
