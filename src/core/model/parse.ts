@@ -69,37 +69,96 @@ function itemsAfterCode(text: string): ChunkData | undefined {
   const head = definitionFirst ? oneLine(lines[0]!) : indentedCode(lines.slice(0, j), j);
   if (!head || head.definitions.length !== (definitionFirst ? 1 : 0)) return undefined;
   let i = j + 1;
-  while (i < n && !SETEXT_SHAPE.test(lines[i]!.trimStart()) && (paragraphItem(lines[i]!) || cannotInterrupt(lines[i]!.trimStart()))) i++;
-  if (i === n) return { ...head, codeLines: head.codeLines };
+  // The paragraph's next lines: more markers, and any line that starts no block there (text, rows, indented lines).
+  // (After code, "-" then ")x" or a tab-led line, over and over, was one chunk read by micromark.)
+  let rows: number[] | undefined;
+  while (i < n && (indentOf(lines[i]!) > 3 || !SETEXT_SHAPE.test(lines[i]!.trimStart())) && (paragraphItem(lines[i]!) || continuesParagraph(lines[i]!))) {
+    if (lines[i]!.charCodeAt(0) === 124) (rows ??= []).push(i);
+    i++;
+  }
+  if (i === n) return rows ? { ...head, rows } : { ...head, codeLines: head.codeLines };
+  if (!SETEXT_SHAPE.test(lines[i]!.trimStart()) || indentOf(lines[i]!) > 3) {
+    // A line that starts a block ends the paragraph: what follows is read alone, below it.
+    return startsBlock(lines[i]!) ? withTail(text, lines, i, { ...head, rows: rows ?? EMPTY.rows }) : undefined;
+  }
+  if (rows) return undefined;
   // A setext underline: the paragraph is a heading (after a definition, remark starts it at the definition: left to it).
   // (Its lines keep their endings in the text: those of a chunk with a CR are not known here.)
   // After a definition, remark starts the heading at the definition, unless it is one line of "-" (then at that line):
   // the others are left to it.
-  if ((definitionFirst && (i - j > 1 || !SETEXT_SHAPE.test(lines[j]!.trimStart()))) || indentOf(lines[i]!) > 3 || !SETEXT_SHAPE.test(lines[i]!.trimStart()) || (cr && i - j > 1)) return undefined;
+  if ((definitionFirst && (i - j > 1 || !SETEXT_SHAPE.test(lines[j]!.trimStart()))) || (cr && i - j > 1)) return undefined;
   const texts: string[] = [];
   for (let k = j; k < i; k++) {
     const line = lines[k]!.trimStart();
-    const last = line.charCodeAt(line.length - 1);
-    if (last === 32 || last === 9 || (loneMarker(line) === 0 && INLINE_SYNTAX.test(line))) return undefined;
+    if (line.trimEnd() !== line || (loneMarker(line) === 0 && INLINE_SYNTAX.test(line))) return undefined;
     texts.push(line);
   }
   const heading: RawHeading = { depth: lines[i]!.trimStart().charCodeAt(0) === 61 ? 1 : 2, text: texts.join('\n'), kind: 'setext', line: j, character: lines[j]!.length - lines[j]!.trimStart().length, endLine: i, endCharacter: lines[i]!.length };
-  if (i + 1 === n) return chunkData([heading], EMPTY.rows, head.definitions, head.codeLines);
-  let at = 0; // where line i + 1 starts
-  for (let k = 0; k <= i; k++) at += lines[k]!.length + (text.charCodeAt(at + lines[k]!.length) === 13 && text.charCodeAt(at + lines[k]!.length + 1) === 10 ? 2 : 1);
-  const tail = readChunk(text.slice(at), false);
-  // (A definition in either part may name a label in a heading of the tail, which was read alone.)
-  if (!tail || tail.openFrom >= 0 || text.indexOf(']:', at) !== -1 || (head.definitions.length > 0 && text.indexOf('[', at) !== -1)) return undefined;
-  const shift = (k: number): number => k + i + 1;
+  const withHeading = chunkData([heading], EMPTY.rows, head.definitions, head.codeLines);
+  return i + 1 === n ? withHeading : withTail(text, lines, i + 1, withHeading);
+}
+
+/** How many tails withTail reads inside one another (a chunk the scan left whole holds few: it cuts after such blocks). */
+const MAX_TAILS = 4;
+let tailDepth = 0;
+
+/**
+ * `head`, what lines 0 to k - 1 of a chunk say, then lines k on, after a block that closed above them (a fence, a
+ * paragraph ended by a line that starts a block, a setext heading): they start afresh at the top level, so read alone
+ * they say what they say in the chunk, shifted below the head. Undefined when they need remark, or when a definition
+ * in one part may name a label in a heading of the other (each part was read alone).
+ */
+function withTail(text: string, lines: readonly string[], k: number, head: ChunkData, at = -1): ChunkData | undefined {
+  // Each tail is read by fastParse, which may find a tail in it in turn: past a few, the chunk goes to remark (no
+  // stack that follows the input, and each tail's copy of the text stays a bounded number of copies).
+  if (tailDepth >= MAX_TAILS) return undefined;
+  if (at < 0) {
+    at = 0; // where line k starts in the text
+    for (let l = 0; l < k; l++) at += lineWithEnding(text, at, lines[l]!.length);
+  }
+  tailDepth++;
+  let tail: ChunkData | undefined;
+  try {
+    tail = fastParse(text.slice(at), false);
+  } finally {
+    tailDepth--;
+  }
+  if (!tail || (tail.definitions.length > 0 && head.headings.length > 0) || (head.definitions.length > 0 && text.indexOf('[', at) !== -1)) return undefined;
+  const shift = (l: number): number => l + k;
   return {
     ...EMPTY,
-    headings: [heading, ...tail.headings.map((h) => ({ ...h, line: h.line + i + 1, endLine: h.endLine + i + 1 }))],
-    items: tail.items.map((item) => ({ line: item.line + i + 1, endLine: item.endLine + i + 1 })),
-    rows: tail.rows.map(shift),
+    headings: tail.headings.length === 0 ? head.headings : [...head.headings, ...tail.headings.map((h) => ({ ...h, line: h.line + k, endLine: h.endLine + k }))],
+    items: [...head.items, ...tail.items.map((item) => ({ line: item.line + k, endLine: item.endLine + k }))],
+    rows: [...head.rows, ...tail.rows.map(shift)],
     codeLines: [...head.codeLines, ...tail.codeLines.map(shift)],
-    definitions: head.definitions,
+    definitions: tail.definitions.length === 0 ? head.definitions : [...head.definitions, ...tail.definitions],
     openAtEnd: tail.openAtEnd,
+    openFrom: tail.openFrom >= 0 ? tail.openFrom + k : -1,
   };
+}
+
+/**
+ * A line (its indentation included) that goes on with a paragraph at the top level whose first line was read: one
+ * that starts no block there, or is indented by four columns or more (a lazy line, never code under a paragraph).
+ */
+function continuesParagraph(line: string): boolean {
+  if (isBlank(line)) return false;
+  return indentOf(line) > 3 || topParagraphNext(line);
+}
+
+/**
+ * A line, up to three spaces indented, that surely ends a paragraph at the top level and starts a block: an ATX
+ * heading, a fence, a block quote, a thematic break, an HTML block that may interrupt a paragraph (kinds 1–6), or a list
+ * item that may.
+ */
+function startsBlock(line: string): boolean {
+  if (indentOf(line) > 3 || isBlank(line)) return false;
+  const rest = line.trimStart();
+  const c = rest.charCodeAt(0);
+  if (c === 62) return true;
+  if (c === 35) return ATX_START.test(rest);
+  if (c === 60) { const kind = htmlFlowStart(rest); return kind >= 1 && kind <= 6; }
+  return FENCE_LINE.test(rest) || THEMATIC_BREAK.test(rest) || INTERRUPTING_ITEM.test(rest);
 }
 
 /**
@@ -478,7 +537,7 @@ function readChunk(text: string, frontMatter: boolean): ChunkData | undefined {
     // What follows the heading line in the chunk (a paragraph, rows, quotes) starts afresh: read from line 1, with the
     // heading first among the chunk's (no copy of the lines, nor of what they hold, one line down).
     // Indented code right after the heading line (a heading, then code, over and over, was read by micromark).
-    if (indentOf(lines[1]!) >= 4 && !isBlank(lines[1]!)) return indentedCode(lines, n, 1, heading);
+    if (indentOf(lines[1]!) >= 4 && !isBlank(lines[1]!)) return indentedCode(lines, n, 1, heading) ?? proseChunk(lines, n, eol, 1, heading);
     return proseChunk(lines, n, eol, 1, heading);
   }
   if (PARAGRAPH_LINE.test(first) || (c === 96 /* ` */ && !first.startsWith('```')) || c === 91 /* [ */ || (c === 60 /* < */ && htmlFlowStart(first) === 0) || (c !== 32 && c !== 9 && (plainLine(first) || paragraphDashes(first)))) {
@@ -507,14 +566,16 @@ function readChunk(text: string, frontMatter: boolean): ChunkData | undefined {
     const closeChar = marker.charCodeAt(0);
     for (let i = 1; i < n; i++) {
       if (closesFence(lines[i]!, closeChar, marker.length)) {
-        if (i !== n - 1) return undefined;
+        if (i !== n - 1) return blockThenRest(text, lines, n, i + 1);
         return chunkData(EMPTY.headings, EMPTY.rows, EMPTY.definitions, lineNumbers(n));
       }
     }
     // Never closed: code to the end of the chunk, blank lines included, and it runs on into the next chunk.
     return { ...EMPTY, codeLines: lineNumbers(lines.length), openAtEnd: true, openFrom: 0 };
   }
-  if ((c === 32 || c === 9) && indentOf(first) >= 4) return indentedCode(lines, n);
+  // Code, then other lines: read as prose, which takes code where nothing is open ("    x", "-", ")x" over and over
+  // went to micromark).
+  if ((c === 32 || c === 9) && indentOf(first) >= 4) return indentedCode(lines, n) ?? proseChunk(lines, n, eol);
   if (c === 32 && /^ {1,3}</.test(first)) {
     // An indented block starts a chunk too (see scan.ts); a line of inline HTML (`<span>x</span> text`) is prose.
     return htmlFlowStart(first, first.indexOf('<')) === 0 ? proseChunk(lines, n, eol) : htmlBlock(text, lines, n);
@@ -533,6 +594,36 @@ function readChunk(text: string, frontMatter: boolean): ChunkData | undefined {
   if (c === 60 /* < */) return htmlBlock(text, lines, n);
   const read = itemChunk(text, lines, n, first, 0);
   return read === NO_ITEM ? undefined : read;
+}
+
+/**
+ * A chunk whose lines 0 to k - 1 are a fenced code block that its line k - 1 closed, then more lines: a fence is a
+ * leaf block at the top level, so what follows starts afresh there and reads the same alone (the code holds no
+ * definition), shifted below the code. Fences closed one after another are taken in a loop, not by recursion.
+ * (Where the scan cannot tell the fence is at the top level, after a quote line, "~~~", "~~~", "> > x" went to
+ * micromark.)
+ */
+function blockThenRest(text: string, lines: readonly string[], n: number, k: number): ChunkData | undefined {
+  let at = 0; // where line k starts in the text
+  for (let l = 0; l < k; l++) at += lineWithEnding(text, at, lines[l]!.length);
+  for (;;) {
+    const fence = FENCE_LINE.exec(lines[k]!);
+    if (!fence || (fence[1]![0] === '`' && fence[2]!.includes('`'))) break;
+    let close = k + 1;
+    while (close < n && !closesFence(lines[close]!, fence[1]!.charCodeAt(0), fence[1]!.length)) close++;
+    // Left open, or closed at the chunk's last line (blank lines after it): the general read below takes it.
+    if (close >= n - 1) break;
+    for (let l = k; l <= close; l++) at += lineWithEnding(text, at, lines[l]!.length);
+    k = close + 1;
+  }
+  return withTail(text, lines, k, chunkData(EMPTY.headings, EMPTY.rows, EMPTY.definitions, lineNumbers(k)), at);
+}
+
+/** The length of a line that starts at `at` in `text`, with its ending (LF, CR or CRLF; none at the end). */
+function lineWithEnding(text: string, at: number, length: number): number {
+  const end = at + length;
+  if (end >= text.length) return length;
+  return length + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
 }
 
 /** What itemChunk says of a chunk that does not start with a list item. */
@@ -1377,6 +1468,9 @@ function onlyBrackets(content: string): boolean {
  * the quote's lazy line) sends the chunk to remark.
  */
 
+/** A line that starts with a list marker (up to three spaces before it), maybe an empty item's. */
+const MARKER_LED = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+
 /** A line a setext heading may be underlined with (no spaces between its characters). */
 const SETEXT_SHAPE = /^(?:=+|-+)[ \t]*$/;
 
@@ -1415,6 +1509,8 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
   let pending: number[] | undefined;
   let codeLines: number[] | undefined; // lines of indented code at the top level
   let codeTo = -1; // the line after the last line of code, while only blank lines follow it
+  let markerItemAfterCode = false; // after that code, a list marker is an item, or remark says (see below)
+  let markerPara = -1; // the first line of a paragraph that a list marker after code starts
   let items: RawItem[] | undefined; // empty list items (lone markers) at the top level
   // ATX headings and HTML blocks at the top level after the chunk's first line: their headings (HTML's `<h2>`),
   // merged with the setext headings by line at the end, and where the last HTML block starts when it runs on into the
@@ -1567,6 +1663,16 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       // indented code, where micromark reads the marker as paragraph text (see itemsAfterCode). Lines of "-" among text
       // (a setext heading, then empty items) went to micromark whole: 35 µs a byte, 430 ms for 32 KB of "'x" and "-".
       const marker = loneMarker(rest);
+      if (marker !== 0 && codeBefore !== -1 && !markerItemAfterCode && !afterDefinition && open === 'none') {
+        // After code, micromark reads the marker as a paragraph's first line ("~x", "-", "    x", "-", over and over, was
+        // one chunk read by micromark: 6.5 s for 256 KB).
+        open = 'paragraph';
+        paraLine = paraFrom = i;
+        paraIndent = indent;
+        paraDef = -1;
+        markerPara = i;
+        continue;
+      }
       if (marker !== 0) {
         if (afterDefinition || codeBefore !== -1) return undefined;
         const contentColumn = indent + marker + 1;
@@ -1615,6 +1721,18 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
         // code): after code and blank lines, micromark reads the code on or a block of its own, depending on what
         // precedes (after a block quote: another block), so remark says ("\tx" lines after ">" went to micromark).
         if (codeBefore !== -1 && codeBefore !== i) return undefined;
+        if (codeBefore === -1) {
+          // A new run of code: after a block quote or a list item, micromark reads a list marker after it as an item;
+          // at the chunk's start, after a heading, a thematic break or a paragraph (blank lines between), as a
+          // paragraph's text (see below). Elsewhere, remark says.
+          let above = i - 1;
+          while (above >= from && isBlank(lines[above]!)) above--;
+          const t = above >= from ? lines[above]! : '';
+          markerItemAfterCode =
+            above < from
+              ? !(from === 0 || (from === 1 && heading !== undefined))
+              : quoteLed(t) || (MARKER_LED.test(t) && !THEMATIC_BREAK.test(t.trim()) && !(pending !== undefined && pending[pending.length - 2] === above));
+        }
         (codeLines ??= []).push(i);
         codeTo = i + 1;
       } else if (open !== 'paragraph' && !(open === 'quote' && quotePara)) return undefined;
@@ -1643,6 +1761,11 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     // "---", took 1.5 s). Its text is read at the chunk's end, when every definition a reference in it may name is known.
     // (Lines of a chunk with a CR keep their endings in the text, not known here: a heading of one line only.)
     if (open === 'paragraph' && paraFrom >= 0 && paraFrom === paraLine && SETEXT_SHAPE.test(rest) && (paraLine === i - 1 || eol !== undefined)) {
+      // A heading whose text starts with a list marker and has inline syntax, or a line that ends in white space:
+      // remark says (as in itemsAfterCode).
+      if (markerPara === paraLine) {
+        for (let l = paraLine; l < i; l++) if (lines[l]!.trimEnd() !== lines[l] || (l > paraLine && INLINE_SYNTAX.test(lines[l]!))) return undefined;
+      }
       const start = paraDef === -1 ? paraLine : paraDef;
       (pending ??= []).push(start, paraDef === -1 ? paraIndent : defIndent, paraLine, i, rest.charCodeAt(0) === 61 ? 1 : 2);
       // Its rows are the heading's text.
@@ -1716,8 +1839,10 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     }
     const starts =
       (open === 'none' ? PARAGRAPH_LINE.test(rest) || (c0 === 96 && !rest.startsWith('```')) || paragraphDashes(rest) : CONTINUATION_LINE.test(rest)) ||
-      (c0 === 60 ? inlineHtmlLine(rest, open) || (htmlKind === 7 && afterDef && open === 'none') : plainLine(rest) || (open === 'paragraph' && cannotInterrupt(rest)));
+      (c0 === 60 ? inlineHtmlLine(rest, open) || (htmlKind === 7 && afterDef && open === 'none') : plainLine(rest) || (open === 'paragraph' && cannotInterrupt(rest))) ||
+      (open === 'none' && codeBefore !== -1 && !markerItemAfterCode && !afterDef && paragraphItem(rest)); // "2." after code: see above
     if (!starts) return undefined;
+    if (open === 'none' && codeBefore !== -1 && paragraphItem(rest)) markerPara = i;
     // A lazy line of a quote: only where the quote surely holds a paragraph (after "> - a" or ">" it may start one).
     if (open === 'quote' && !quotePara) return undefined;
     if (open === 'none') {
