@@ -178,5 +178,11 @@ export const FAMILIES: readonly Family[] = [
   // went to micromark whole: 800 ms for 64 KB). In What happened: in a Timeline, every entry without a time is a
   // finding, which the density families measure.
   { name: 'item-fences', what: 'list items each holding a fenced code block ("- step i", "  ```", "  code i", "  ```")', make: (b) => postmortem('What happened', lines(b, (i) => [`- step ${i >> 2}`, '  ```', `  code ${i >> 2}`, '  ```'][i % 4]!)) },
+  // A fence after a quote line, which the scan cannot cut after (the quote may hold a list), then more quote lines:
+  // the chunk from the fence on went to micromark (1.3 s for 256 KB of such lines in random order).
+  { name: 'quote-then-fences', what: 'a quoted list item, a fenced block, quoted lines ("> - step i", "~~~", "log i", "~~~", "> > said i")', make: (b) => postmortem('What happened', lines(b, (i) => [`> - step ${i}`, '~~~', `log ${i}`, '~~~', `> > said ${i}`][i % 5]!)) },
+  // Empty list items among prose whose content is on the lines under them (10–20 s for 256 KB in random order).
+  { name: 'empty-item-lines', what: 'setext headings of "==", then an empty item holding a tab-led line and a lazy "==" ("==", "-", "*", "\\tdetail i", "==")', make: (b) => postmortem('What happened', lines(b, (i) => ['==', '-', '*', `\tdetail ${i}`, '=='][i % 5]!)) },
+  { name: 'empty-item-quotes', what: 'paragraphs, then an empty item holding a quote ("#tag i", "-", "  > quote i")', make: (b) => postmortem('What happened', lines(b, (i) => [`#tag ${i}`, '-', `  > quote ${i}`][i % 3]!)) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];

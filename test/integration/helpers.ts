@@ -78,3 +78,22 @@ export async function openFixture(relativePath: string): Promise<vscode.TextDocu
   await vscode.window.showTextDocument(document);
   return document;
 }
+
+/**
+ * Puts back every document a test left with unsaved changes, then closes all editors. Each is shown and reverted while
+ * it is the active editor, until it is clean: `revertAndCloseActiveEditor` alone reverted whichever editor had the
+ * focus, which under load was not always the one the test edited, and the next test opened the edited document.
+ */
+export async function revertAndCloseAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    for (let attempt = 0; attempt < 3 && doc.isDirty && !doc.isUntitled && !doc.isClosed; attempt++) {
+      await vscode.window.showTextDocument(doc, { preview: false });
+      if (vscode.window.activeTextEditor?.document !== doc) continue;
+      const clean = waitForEvent(vscode.workspace.onDidChangeTextDocument, () => !doc.isDirty, 5_000, 'the revert').catch(() => undefined);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      if (doc.isDirty) await clean;
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

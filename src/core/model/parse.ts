@@ -645,7 +645,11 @@ function itemChunk(text: string, lines: readonly string[], n: number, first: str
     if (n === 1) return itemData(1);
     if (isBlank(lines[1]!)) return NO_ITEM;
     const marker = empty[1]!.length;
-    return listItem(text, lines, n, indent + marker, 1, rest.length - marker);
+    const read = listItem(text, lines, n, indent + marker, 1, rest.length - marker);
+    if (read) return read;
+    // Its content a paragraph (maybe quoted, or a nested item's) with lazy lines, then prose ("-", "  - x", "\\x").
+    const end = emptyItemParagraph(lines, 0, n, indent + marker + 1);
+    return end === -1 ? undefined : itemThenProse(text, lines, n, end + 1, undefined, 0, undefined, false);
   }
   return listItem(text, lines, n, indent + item.markerLength, item.spaces, item.contentAt - item.markerLength);
 }
@@ -929,6 +933,9 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
   const firstFence = code ? 0 : fenceLength(first);
   // The line that ended the item and an unclosed fence in it (see itemFence), while it is read; else -1.
   let fenceExit = -1;
+  // A block quote or list was seen in an item of the chunk: a line in the item after it that starts HTML ("<br>") may
+  // start an HTML block there rather than go on lazily with their paragraph (micromark does; remark says).
+  let containerSeen = false;
   if (firstFence !== 0) {
     const fence = itemFence(lines, 1, n, contentIndent, first.charCodeAt(0), firstFence);
     if (fence === undefined) return undefined;
@@ -1041,6 +1048,8 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
         afterBlank = false;
         continue;
       }
+      if (rest.charCodeAt(0) === 62 || NESTED_ITEM.test(rest) || loneMarker(rest) !== 0) containerSeen = true;
+      else if (containerSeen && rest.charCodeAt(0) === 60 && htmlFlowStart(rest) !== 0) return undefined;
       if (indent < contentIndent + 4) nested = nestedItemContent(line, at, rest, indent, paragraph, text);
       own = ownAfter(own, rest, indent - contentIndent, text);
       if ((!simpleItemContent(rest) || !innerSafe(rest, text)) && !(sureBefore && typeof continuation(rest, false) === 'string')) return undefined;
@@ -1485,16 +1494,24 @@ function emptyItemParagraph(lines: readonly string[], at: number, n: number, col
     let rest = line.trimStart();
     if (columns >= column) {
       // In the item, less than four columns right of its content: no code. A quote's markers, then its paragraph.
-      if (columns - column >= 4) return -1;
+      // Or a nested list item's marker, then its paragraph ("-", "  - x").
+      if (columns - column >= 4 || THEMATIC_BREAK.test(rest)) return -1;
+      const nested = NESTED_ITEM.exec(rest);
+      if (nested) rest = rest.slice(nested[0].length);
+      else if (MARKER_LED.test(rest)) return -1; // a marker with a tab or five spaces after it, or none: remark says
+      if (nested && MARKER_LED.test(rest)) return -1;
       if (rest.charCodeAt(0) === 62) {
         rest = rest.slice(1).trimStart();
         if (rest.charCodeAt(0) === 62 || rest === '') return -1;
       }
-      // (A "[" may start a definition, "<" HTML: remark says.)
-      if (rest.charCodeAt(0) === 91 || rest.charCodeAt(0) === 60 || !(i === at + 1 ? topParagraphStart(rest, '') : continuesInItem(rest))) return -1;
+      // (A "[" may start a definition, "<" HTML: remark says. Inline HTML, "<x", is text.)
+      const c = rest.charCodeAt(0);
+      if (c === 91 || (c === 60 && htmlFlowStart(rest) !== 0) || !(i === at + 1 || nested ? topParagraphStart(rest, '') : continuesInItem(rest))) return -1;
       continue;
     }
-    // Left of the content: a lazy line of the paragraph, or the item's end.
+    // Left of the content: a lazy line of the paragraph, or the item's end (not right under the marker: then the item
+    // is empty, remark says).
+    if (i === at + 1) return -1;
     if (columns <= 3 && (startsBlock(line) || loneMarker(rest) !== 0 || paragraphItem(line))) break;
     // (A line of "=" is a lazy line too: it underlines nothing there.)
     if (columns > 3 || !(continuesInItem(rest) || (rest.charCodeAt(0) === 61 && SETEXT_SHAPE.test(rest)))) return -1;
@@ -1502,11 +1519,14 @@ function emptyItemParagraph(lines: readonly string[], at: number, n: number, col
   return i - 1;
 }
 
+/** A list item's marker with text after it (bullet, or ordered of any number), and the one to four spaces after it (five: code). */
+const NESTED_ITEM = /^(?:[-+*]|\d{1,9}[.)]) {1,4}(?=\S)/;
+
 /** The content of a line that goes on with a paragraph (in an item, or lazily): it starts no block, and underlines nothing. */
 function continuesInItem(rest: string): boolean {
   const c = rest.charCodeAt(0);
   // ("[" may start a definition, "<" an HTML block where a container is not continued: remark says.)
-  if (c === 91 || c === 62 || c === 60 || SETEXT_SHAPE.test(rest) || startsBlock(rest)) return false;
+  if (c === 91 || c === 62 || (c === 60 && htmlFlowStart(rest) !== 0) || SETEXT_SHAPE.test(rest) || startsBlock(rest)) return false;
   return topParagraphNext(rest) && loneMarker(rest) === 0;
 }
 

@@ -3,7 +3,7 @@
 // the parser's error position instead (and no schema findings).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { openFixture, waitForEvent } from '../helpers';
+import { openFixture, revertAndCloseAll, waitForEvent } from '../helpers';
 
 const TIMEOUT = 10_000;
 const VALUES = 'postmortems/2026-11-28-frontmatter-values.md';
@@ -42,10 +42,7 @@ function where(d: vscode.Diagnostic): [string, number, number, number, number] {
 }
 
 describe('front matter', () => {
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(revertAndCloseAll);
 
   it('a value that breaks the schema gets `frontmatter` on exactly that YAML value; a milestone time gets `milestone-time` instead', async () => {
     const doc = await openFixture(VALUES);
