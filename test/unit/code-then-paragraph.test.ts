@@ -5,9 +5,8 @@
 // after a line that starts a block, the rest alone; after code in a chunk of prose (proseChunk), the same paragraph.
 import * as assert from 'node:assert/strict';
 import { fastParse } from '../../src/core/model/parse';
-import { scanChunks } from '../../src/core/model/scan';
 import { rng } from '../bench/generate';
-import { fastAgreesWithRemark } from './oracle';
+import { fastAgreesWithRemark, mixtureChunks, pick, randomChunks } from './oracle';
 
 const HEADS = ['    x', '\tx', '    code\n    more', '[a]: /x', '[a]: /x "t"', '~x\n-\n    x', 'x\n===\n\tx', '# h\n    x', '    x\n', '> q\n>\n\tx', '> q\n\n    x', '***\n    x', '<!-- c -->\n    x', '| a |\n\n    x', '[a]: /x\n    x', '# h\n\n    x'];
 const MARKERS = ['-', '*', '+', '2.', '1)', '10.', '  -', '   *'];
@@ -25,12 +24,7 @@ describe('Code or a definition, then a paragraph of a list marker: fast reader =
   });
 
   it('random runs after a head (LF and CRLF)', () => {
-    const r = rng(53);
-    const chunks: string[] = [];
-    for (let t = 0; t < 30_000; t++) {
-      const lines = [HEADS[Math.floor(r() * HEADS.length)]!, MARKERS[Math.floor(r() * MARKERS.length)]!, ...Array.from({ length: Math.floor(r() * 9) }, () => NEXT[Math.floor(r() * NEXT.length)]!)];
-      chunks.push(lines.join(r() < 0.1 ? '\r\n' : '\n'));
-    }
+    const chunks = randomChunks(30_000, rng(53), (r) => [pick(HEADS, r), pick(MARKERS, r), ...Array.from({ length: Math.floor(r() * 9) }, () => pick(NEXT, r))]);
     const { fast, total } = fastAgreesWithRemark(chunks);
     assert.ok(fast > total * 0.4, `fast path taken for ${fast} of ${total} chunks`);
   });
@@ -43,14 +37,9 @@ describe('Code or a definition, then a paragraph of a list marker: fast reader =
     ];
     const r = rng(5);
     for (const kinds of mixtures) {
-      const lines = Array.from({ length: 4000 }, () => kinds[Math.floor(r() * kinds.length)]!);
-      let taken = 0;
-      for (const span of scanChunks(lines)) {
-        const chunk = lines.slice(span.start, span.end).join('\n');
-        assert.ok(fastParse(chunk, false), `fast path for ${JSON.stringify(chunk.slice(0, 200))} (of ${JSON.stringify(kinds)})`);
-        taken++;
-      }
-      assert.ok(taken > 0);
+      const chunks = mixtureChunks(kinds, 4000, r);
+      for (const chunk of chunks) assert.ok(fastParse(chunk, false), `fast path for ${JSON.stringify(chunk.slice(0, 200))} (of ${JSON.stringify(kinds)})`);
+      assert.ok(chunks.length > 0);
     }
   });
 });

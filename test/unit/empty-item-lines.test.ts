@@ -4,9 +4,8 @@
 // It must find each item's extent as remark does, or leave the chunk to remark.
 import * as assert from 'node:assert/strict';
 import { fastParse } from '../../src/core/model/parse';
-import { scanChunks } from '../../src/core/model/scan';
 import { rng } from '../bench/generate';
-import { fastAgreesWithRemark } from './oracle';
+import { fastAgreesWithRemark, mixtureChunks, pick, randomChunks } from './oracle';
 
 const HEADS = ['x\n===', '# h', '==\n-', 'text', '> q', '---', '  > x\n#x', ''];
 const MARKERS = ['-', '*', '+', '1.', '2)', ' -', '  *', '10.'];
@@ -28,13 +27,8 @@ describe('Empty list items with content on the next lines, among prose: fast rea
   });
 
   it('random runs of markers, content and other lines (LF and CRLF)', () => {
-    const r = rng(61);
     const pool = [...MARKERS, ...CONTENT, ...NEXT, ...NEXT];
-    const chunks: string[] = [];
-    for (let t = 0; t < 30_000; t++) {
-      const lines = [HEADS[Math.floor(r() * HEADS.length)]!, ...Array.from({ length: 2 + Math.floor(r() * 9) }, () => pool[Math.floor(r() * pool.length)]!)];
-      chunks.push(lines.join(r() < 0.1 ? '\r\n' : '\n').replace(/^\n/, ''));
-    }
+    const chunks = randomChunks(30_000, rng(61), (r) => [pick(HEADS, r), ...Array.from({ length: 2 + Math.floor(r() * 9) }, () => pick(pool, r))]).map((c) => c.replace(/^\r?\n/, ''));
     const { fast, total } = fastAgreesWithRemark(chunks);
     assert.ok(fast > total * 0.2, `fast path taken for ${fast} of ${total} chunks`);
   });
@@ -53,10 +47,8 @@ describe('Empty list items with content on the next lines, among prose: fast rea
     ];
     const r = rng(3);
     for (const kinds of mixtures) {
-      const lines = Array.from({ length: 4000 }, () => kinds[Math.floor(r() * kinds.length)]!);
       let items = 0;
-      for (const span of scanChunks(lines)) {
-        const chunk = lines.slice(span.start, span.end).join('\n');
+      for (const chunk of mixtureChunks(kinds, 4000, r)) {
         const read = fastParse(chunk, false);
         assert.ok(read, `fast path for ${JSON.stringify(chunk.slice(0, 200))} (of ${JSON.stringify(kinds)})`);
         items += read.items.filter((item) => item.endLine > item.line).length;

@@ -4,9 +4,8 @@
 // parse.ts) reads what follows the fence alone, as remark does at the top level, or leaves the chunk to remark.
 import * as assert from 'node:assert/strict';
 import { fastParse } from '../../src/core/model/parse';
-import { scanChunks } from '../../src/core/model/scan';
 import { rng } from '../bench/generate';
-import { fastAgreesWithRemark } from './oracle';
+import { fastAgreesWithRemark, mixtureChunks, pick, randomChunks } from './oracle';
 
 /** Fences that open and close, indented by up to three spaces, with info strings, and look-alikes. */
 const FENCES = ['```', '~~~', '  ```', '   ~~~', '````', '``` js', '~~~ `x`', '```a`', '    ```', '``', '~~~~'];
@@ -28,13 +27,8 @@ describe('Closed fences at the start of a chunk, then more lines: fast reader ==
   });
 
   it('random runs of fences and other lines that start with a fence (LF and CRLF)', () => {
-    const r = rng(41);
     const pool = [...FENCES, ...FENCES, ...OTHER];
-    const chunks: string[] = [];
-    for (let t = 0; t < 30_000; t++) {
-      const lines = [FENCES[Math.floor(r() * FENCES.length)]!, ...Array.from({ length: 1 + Math.floor(r() * 9) }, () => pool[Math.floor(r() * pool.length)]!)];
-      chunks.push(lines.join(r() < 0.1 ? '\r\n' : '\n'));
-    }
+    const chunks = randomChunks(30_000, rng(41), (r) => [pick(FENCES, r), ...Array.from({ length: 1 + Math.floor(r() * 9) }, () => pick(pool, r))]);
     const { fast, total } = fastAgreesWithRemark(chunks);
     assert.ok(fast > total * 0.5, `fast path taken for ${fast} of ${total} chunks`);
   });
@@ -48,9 +42,7 @@ describe('Closed fences at the start of a chunk, then more lines: fast reader ==
     const r = rng(9);
     let code = 0;
     for (const kinds of mixtures) {
-      const lines = Array.from({ length: 4000 }, () => kinds[Math.floor(r() * kinds.length)]!);
-      for (const span of scanChunks(lines)) {
-        const chunk = lines.slice(span.start, span.end).join('\n');
+      for (const chunk of mixtureChunks(kinds, 4000, r)) {
         const read = fastParse(chunk, false);
         if (/^ {0,3}(?:```|~~~)/.test(chunk)) assert.ok(read, `fast path for ${JSON.stringify(chunk.slice(0, 200))} (of ${JSON.stringify(kinds)})`);
         code += read?.codeLines.length ?? 0;

@@ -38,3 +38,20 @@ export function rescansAsWholeScan(lines: readonly string[], spans: readonly Chu
     assert.deepEqual(rescanChunks(splice.split.lines, { lines: split.lines, spans }, splice), scanChunks(splice.split.lines), JSON.stringify(next));
   }
 }
+
+/** One of `pool`, drawn with `r`. */
+export const pick = <T>(pool: readonly T[], r: () => number): T => pool[Math.floor(r() * pool.length)]!;
+
+/**
+ * `count` chunks of the lines `lines(r)` draws, each joined by LF, or CRLF one time in ten: the random half of a
+ * family's oracle test.
+ */
+export function randomChunks(count: number, r: () => number, lines: (r: () => number) => readonly string[]): string[] {
+  return Array.from({ length: count }, () => lines(r).join(r() < 0.1 ? '\r\n' : '\n'));
+}
+
+/** The chunks the scan cuts from a document of `length` lines, each one of `kinds` at random (the `--mix` bench's). */
+export function mixtureChunks(kinds: readonly string[], length: number, r: () => number): string[] {
+  const lines = Array.from({ length }, () => pick(kinds, r));
+  return scanChunks(lines).map((span) => lines.slice(span.start, span.end).join('\n'));
+}
