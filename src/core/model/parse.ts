@@ -196,7 +196,7 @@ function listAfterBlock(text: string): ChunkData | undefined {
   }
   if (j >= lines.length) return undefined;
   let at = 0; // where line j starts
-  for (let k = 0; k < j; k++) at += lines[k]!.length + (text.charCodeAt(at + lines[k]!.length) === 13 && text.charCodeAt(at + lines[k]!.length + 1) === 10 ? 2 : 1);
+  for (let k = 0; k < j; k++) at += lineWithEnding(text, at, lines[k]!.length);
   // What is above, read by remark when it is short and the fast reader leaves it (a setext heading of table rows).
   const above = text.slice(0, at - (text.charCodeAt(at - 2) === 13 && text.charCodeAt(at - 1) === 10 ? 2 : 1));
   const head = readChunk(above, false) ?? (above.length <= SHORT_HEAD ? remarkParseChunk(above, false) : undefined);
@@ -2437,9 +2437,6 @@ const RAW_END = /<\/(?:script|pre|style|textarea)>/i;
 /** The chunk's first n lines as written, line endings between them kept. */
 function linesSource(text: string, lines: readonly string[], n: number): string {
   let end = 0;
-  for (let i = 0; i < n - 1; i++) {
-    end += lines[i]!.length;
-    end += text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
-  }
+  for (let i = 0; i < n - 1; i++) end += lineWithEnding(text, end, lines[i]!.length);
   return text.slice(0, end + lines[n - 1]!.length);
 }
