@@ -184,5 +184,7 @@ export const FAMILIES: readonly Family[] = [
   // Empty list items among prose whose content is on the lines under them (10–20 s for 256 KB in random order).
   { name: 'empty-item-lines', what: 'setext headings of "==", then an empty item holding a tab-led line and a lazy "==" ("==", "-", "*", "\\tdetail i", "==")', make: (b) => postmortem('What happened', lines(b, (i) => ['==', '-', '*', `\tdetail ${i}`, '=='][i % 5]!)) },
   { name: 'empty-item-quotes', what: 'paragraphs, then an empty item holding a quote ("#tag i", "-", "  > quote i")', make: (b) => postmortem('What happened', lines(b, (i) => [`#tag ${i}`, '-', `  > quote ${i}`][i % 3]!)) },
+  { name: 'prose-fences', what: 'an empty item, text and fences at two spaces in turn ("2.", "(step i", "  ```", "-->", …; the fences toggle)', make: (b) => postmortem('What happened', lines(b, (i) => ['2.', `(step ${i}`, '  ```', '-->', '2.', `(log ${i}`, '  ```'][i % 7]!)) },
+  { name: 'item-html-lines', what: 'checklist items, each with lone tags on the lines under it ("- [ ] task i", "<br>", "<x>")', make: (b) => postmortem('What happened', lines(b, (i) => [`- [ ] task ${i}`, '<br>', `- [ ] check ${i}`, '<br>', '<x>'][i % 5]!)) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];

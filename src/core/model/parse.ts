@@ -124,17 +124,27 @@ function withTail(text: string, lines: readonly string[], k: number, head: Chunk
     tailDepth--;
   }
   if (!tail || (tail.definitions.length > 0 && head.headings.length > 0) || (head.definitions.length > 0 && text.indexOf('[', at) !== -1)) return undefined;
-  const shift = (l: number): number => l + k;
   return {
     ...EMPTY,
     headings: tail.headings.length === 0 ? head.headings : [...head.headings, ...tail.headings.map((h) => ({ ...h, line: h.line + k, endLine: h.endLine + k }))],
-    items: [...head.items, ...tail.items.map((item) => ({ line: item.line + k, endLine: item.endLine + k }))],
-    rows: [...head.rows, ...tail.rows.map(shift)],
-    codeLines: [...head.codeLines, ...tail.codeLines.map(shift)],
+    items: tail.items.length === 0 ? head.items : head.items.concat(tail.items.map((item) => ({ line: item.line + k, endLine: item.endLine + k }))),
+    rows: tail.rows.length === 0 ? head.rows : shiftedAfter(head.rows, tail.rows, k),
+    codeLines: tail.codeLines.length === 0 ? head.codeLines : shiftedAfter(head.codeLines, tail.codeLines, k),
     definitions: tail.definitions.length === 0 ? head.definitions : [...head.definitions, ...tail.definitions],
     openAtEnd: tail.openAtEnd,
     openFrom: tail.openFrom >= 0 ? tail.openFrom + k : -1,
   };
+}
+
+/**
+ * `head`, then each line number of `tail` plus `k`, in a new array made at its size (a spread of 100,000 line numbers
+ * took 40 ms, pushes 10 ms).
+ */
+function shiftedAfter(head: readonly number[], tail: readonly number[], k: number): number[] {
+  const out = new Array<number>(head.length + tail.length).fill(0);
+  for (let i = 0; i < head.length; i++) out[i] = head[i]!;
+  for (let i = 0, h = head.length; i < tail.length; i++) out[h + i] = tail[i]! + k;
+  return out;
 }
 
 /**
@@ -645,6 +655,11 @@ function itemChunk(text: string, lines: readonly string[], n: number, first: str
     if (n === 1) return itemData(1);
     if (isBlank(lines[1]!)) return NO_ITEM;
     const marker = empty[1]!.length;
+    // The next line left of where its content would start, and no list item: the item is empty, the list ends, and
+    // that line starts afresh at the top level ("2.", then "  ```" and its code, over and over, was one chunk read
+    // by micromark: 27 ms a KB). Not indented code: after code that follows a list, micromark reads a marker as an
+    // item, not as a paragraph as at a chunk's start.
+    if (columnsOf(lines[1]!) < Math.min(indent + marker + 1, 4) && !MARKER_LED.test(lines[1]!)) return withTail(text, lines, 1, itemData(1));
     const read = listItem(text, lines, n, indent + marker, 1, rest.length - marker);
     if (read) return read;
     // Its content a paragraph (maybe quoted, or a nested item's) with lazy lines, then prose ("-", "  - x", "\\x").
@@ -1121,6 +1136,25 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     // Nothing open in the item (its marker's line was empty, or a heading closed its paragraph): the line ends the item
     // (lines of " -x" after "-" went to micromark).
     if (own === OWN_NONE) return itemThenProse(text, lines, n, i, before, itemStart, definitions, fenceExit === i);
+    // A line starting an HTML block left of the content, right under the item's own paragraph (no container seen, which
+    // may hold the paragraph instead). Of kinds 1-6 it interrupts the paragraph and is no lazy line: the item ends above
+    // it. Of kind 7 (a lone tag, "<br>"), micromark lets it interrupt there too, being lazy: when another line follows,
+    // the block is in the item (micromark closes the item before a lazy line only when nothing above it is still open,
+    // and the block is until that line comes), runs on over the lines indented into the item and ends at a blank line
+    // or at a line left of the content; nothing in the item is open after it. At the chunk's end, remark says. (Items
+    // and lines of "<br>" in turn were one chunk read by micromark: 7 ms a KB.)
+    if (!afterBlank && own === OWN_PARA && surePara && !containerSeen && indent <= 3 && rest.charCodeAt(0) === 60) {
+      const kind = htmlFlowStart(rest);
+      if (kind >= 1 && kind <= 6) return itemThenProse(text, lines, n, i, before, itemStart, definitions, false);
+      if (kind === 7 && i + 1 < lines.length) {
+        let j = i + 1;
+        while (j < n && !isBlank(lines[j]!) && columnsOf(lines[j]!) >= contentIndent) j++;
+        i = j - 1;
+        paragraph = surePara = false;
+        own = OWN_NONE;
+        continue;
+      }
+    }
     // Less indented: only a lazy line of the item's open paragraph keeps the item going (not a lone tag: micromark
     // lets a lazy line start an HTML block of type 7). A line that is a paragraph's line wherever it is (plainLine:
     // "$ cmd", "@user", "/path", "-x", ":x") is one too (lines of them after "- item" went to micromark, quadratic
@@ -1575,8 +1609,8 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
   let markerPara = -1; // the first line of a paragraph that a list marker after code starts
   let items: RawItem[] | undefined; // empty list items (lone markers) at the top level
   // ATX headings and HTML blocks at the top level after the chunk's first line: their headings (HTML's `<h2>`),
-  // merged with the setext headings by line at the end, and where the last HTML block starts when it runs on into the
-  // next chunk.
+  // merged with the setext headings by line at the end, and where the last HTML block or fenced code block starts when
+  // it runs on into the next chunk.
   let midHeadings: RawHeading[] | undefined;
   let htmlOpenFrom = -1;
   // The depth of the quote of a fence left unclosed by the line last read, or by lines of ">" alone after it, each as
@@ -1810,6 +1844,26 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       afterDefinition = false;
       continue;
     }
+    // A fenced code block at the top level: it interrupts a paragraph and is no lazy line of a quote (which ends there),
+    // so it starts afresh, and after its closing line nothing is open. Its lines are code; unclosed, it runs to the
+    // chunk's end and on into the next chunk. Not right after a definition (remark says). ("2.", "(", "  ```" in turn
+    // was one chunk read by micromark: 27 ms a KB.)
+    const fence = afterDefinition ? 0 : fenceLength(rest);
+    if (fence !== 0) {
+      const char = rest.charCodeAt(0);
+      let close = i + 1;
+      while (close < n && !closesFence(lines[close]!, char, fence)) close++;
+      codeLines ??= [];
+      const last = close < n ? close : lines.length - 1;
+      for (let l = i; l <= last; l++) codeLines.push(l);
+      open = 'none';
+      if (close >= n) {
+        htmlOpenFrom = i;
+        break;
+      }
+      i = close;
+      continue;
+    }
     // (A paragraph right after a definition shares its content: remark starts its setext heading at the definition.)
     const afterDef = afterDefinition;
     afterDefinition = false;
@@ -1945,7 +1999,8 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
   }
   if (midHeadings) headings = headings ? byLine(headings, midHeadings) : midHeadings;
   const data = chunkData(headings ?? EMPTY.headings, rows ?? (only === -1 ? NO_ROWS : only === 0 ? FIRST_ROW : [only]), definitions ?? EMPTY.definitions, codeLines);
-  // Open at the end: an HTML block of the top level (from its line), or a fence in a quote (openFrom -1: see ChunkData).
+  // Open at the end: an HTML block or a fence of the top level (from its line), or a fence in a quote (openFrom -1: see
+  // ChunkData).
   const open2 = htmlOpenFrom !== -1 || openFence !== 0 ? { ...data, openAtEnd: true, openFrom: htmlOpenFrom } : data;
   return items ? { ...open2, items } : open2;
 }
