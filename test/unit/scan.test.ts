@@ -102,13 +102,14 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['indented code above', ['    code', '---', 'a', '===', 'b'], [0, 1, 2, 4]],
   ['a setext heading inside a fence', [F, 'a', '---', 'b', F, 'c'], [0, 5]],
   // A list indented by one to three columns is a list at the top level: after a blank line it starts a chunk, and
-  // its items are cut apart as those of an unindented list are (not where an item may still be open).
-  ['a list indented by two', ['text', '', '  - a', '  - b', '   - c', '  more', '  - d'], [0, 2, 3, 4]],
+  // its items are cut apart as those of an unindented list are (after a lazy line too: an item starts a container,
+  // left of the open item's content, so it is in no other item).
+  ['a list indented by two', ['text', '', '  - a', '  - b', '   - c', '  more', '  - d'], [0, 2, 3, 4, 6]],
   ['an indented list inside an item', ['- a', '', '  - b', '  - c'], [0]],
-  ['an indented line after a blank line in an item', ['1. a', '', '   b', '  - c'], [0]],
+  ['an indented line after a blank line in an item', ['1. a', '', '   b', '  - c'], [0, 3]],
   ['an indented paragraph after a blank line', ['text', '', '  more', '  - a'], [0, 2, 3]],
   // A staircase of nested items right after a paragraph line: cut from it (the chunk went to micromark, quadratic).
-  ['nested items interrupting a paragraph line', ['text', '  - a', '    - b', '      - c', ' 1. d', '   ***', 'more', ' * * *'], [0, 1, 6]],
+  ['nested items interrupting a paragraph line', ['text', '  - a', '    - b', '      - c', ' 1. d', '   ***', 'more', ' * * *'], [0, 1, 4, 6]],
   // A thematic break ends what is above it too.
   ['thematic breaks between paragraph lines', ['text', '***', 'more', ' * * *', 'end', '___', '> q'], [0, 2, 4, 6]],
   // An unindented thematic break is never a lazy line: it ends a quote or list above it, and the line after it starts

@@ -116,14 +116,26 @@ function withTail(text: string, lines: readonly string[], k: number, head: Chunk
     at = 0; // where line k starts in the text
     for (let l = 0; l < k; l++) at += lineWithEnding(text, at, lines[l]!.length);
   }
+  return joinTail(head, readTail(text.slice(at)), k, text.indexOf('[', at) !== -1);
+}
+
+/** The fast reader's data of a chunk's tail (see withTail), read one level deeper. */
+function readTail(text: string): ChunkData | undefined {
+  if (tailDepth >= MAX_TAILS) return undefined;
   tailDepth++;
-  let tail: ChunkData | undefined;
   try {
-    tail = fastParse(text.slice(at), false);
+    return fastParse(text, false);
   } finally {
     tailDepth--;
   }
-  if (!tail || (tail.definitions.length > 0 && head.headings.length > 0) || (head.definitions.length > 0 && text.indexOf('[', at) !== -1)) return undefined;
+}
+
+/**
+ * `head`, then `tail` read alone from line k (see withTail); `brackets`: whether the tail's text holds a "[". Undefined
+ * when the tail is, or when a definition in one part may name a label in a heading of the other.
+ */
+function joinTail(head: ChunkData, tail: ChunkData | undefined, k: number, brackets: boolean): ChunkData | undefined {
+  if (!tail || (tail.definitions.length > 0 && head.headings.length > 0) || (head.definitions.length > 0 && brackets)) return undefined;
   return {
     ...EMPTY,
     headings: tail.headings.length === 0 ? head.headings : [...head.headings, ...tail.headings.map((h) => ({ ...h, line: h.line + k, endLine: h.endLine + k }))],
@@ -950,7 +962,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
   let fenceExit = -1;
   // A block quote or list was seen in an item of the chunk: a line in the item after it that starts HTML ("<br>") may
   // start an HTML block there rather than go on lazily with their paragraph (micromark does; remark says).
-  let containerSeen = false;
+  let containerSeen = startsContainer(first);
   if (firstFence !== 0) {
     const fence = itemFence(lines, 1, n, contentIndent, first.charCodeAt(0), firstFence);
     if (fence === undefined) return undefined;
@@ -1014,6 +1026,17 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       surePara = false;
       own = OWN_NONE;
       emptyAt = i;
+      // Its content on the lines under it, a paragraph (maybe a nested item's or quoted) with its lazy lines, as for
+      // an empty item that starts the chunk (emptyItemParagraph): after it, a paragraph is open in the item, nested
+      // ("  - x", "-", "  - y", "<x" in turn went to micromark: 57 ms a KB).
+      const end = i + 1 < n && !isBlank(lines[i + 1]!) && columnsOf(lines[i + 1]!) >= contentIndent ? emptyItemParagraph(lines, i, n, contentIndent) : -1;
+      if (end !== -1) {
+        i = end;
+        paragraph = true;
+        own = OWN_OTHER;
+        containerSeen = true;
+        emptyAt = -1;
+      }
       continue;
     }
     if (rest === '') {
@@ -1131,6 +1154,7 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       paragraph = startsParagraph(content, text);
       surePara = paragraph;
       own = paragraph ? OWN_PARA : OWN_OTHER;
+      if (startsContainer(content)) containerSeen = true;
       continue;
     }
     // Nothing open in the item (its marker's line was empty, or a heading closed its paragraph): the line ends the item
@@ -1553,6 +1577,11 @@ function emptyItemParagraph(lines: readonly string[], at: number, n: number, col
   return i - 1;
 }
 
+/** Whether an item's content starts a block quote or a nested list item (see containerSeen in listItem). */
+function startsContainer(content: string): boolean {
+  return content.charCodeAt(0) === 62 || NESTED_ITEM.test(content) || loneMarker(content) !== 0;
+}
+
 /** A list item's marker with text after it (bullet, or ordered of any number), and the one to four spaces after it (five: code). */
 const NESTED_ITEM = /^(?:[-+*]|\d{1,9}[.)]) {1,4}(?=\S)/;
 
@@ -1788,6 +1817,16 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
         open = 'none';
         continue;
       }
+    }
+    // A list item with content where it starts a list at the top level: where nothing is open, after a quote's line
+    // (the quote is not continued), or where it interrupts a paragraph (a bullet, or "1."). What is above ends there,
+    // and the list from it on is read alone, below it (a paragraph or quote line, then "  - x", over and over, went to
+    // micromark: each such chunk cost a parse, 18 ms a KB).
+    if (indent <= 3 && eol !== undefined && !afterDefinition && codeBefore === -1 && (i > from || heading !== undefined) && !THEMATIC_BREAK.test(rest) && (open !== 'paragraph' || INTERRUPTING_ITEM.test(rest)) && itemStartOf(rest, indent) !== undefined) {
+      const head = proseChunk(lines.slice(0, i), i, eol, from, heading, outer);
+      if (!head || head.openAtEnd) return undefined;
+      const tail = lines.slice(i).join(eol);
+      return joinTail(head, readTail(tail), i, tail.includes('['));
     }
     if (open === 'none' && rest.charCodeAt(0) === 91 /* [ */ && (indent < 4 || afterDefinition)) {
       // A link reference definition, or surely a paragraph's first line; anything unsure goes to remark. Right after a

@@ -888,6 +888,7 @@ function scanLines(
     // The state before this line, as far as the line changes it before a cut (see packState).
     const itemAbove = item;
     const kindAbove = itemKind;
+    const codeOpenAbove = codeOpen;
     const flagsAbove = wasOpen ? -1 : flagsOf(itemSure, itemTop, noItem, emptyItem === i - 1, prevInList, codeOpen, prevBlank, prevTableRow, chunkIsList, chunkIsRow, rowRunSplittable, para, closedAbove, codeAbove, quoteOpen, plain);
     const c = line.charCodeAt(0);
     const unindented = c !== 32 && c !== 9;
@@ -918,6 +919,11 @@ function scanLines(
     let sureAfterBlock = false;
     // The line's indentation in columns, once (0 for a blank line).
     const indent = blank || unindented ? 0 : indentOf(line);
+    // A list item indented by one to three that may interrupt a paragraph, where no item is open or left of the
+    // content of one in no other item (after its lazy lines too): it is in no container (a line that starts an item
+    // is never lazy, and a quote it does not continue ends), so it starts a list at the top level or the next item of
+    // one. Items indented by two, each with a lazy line ("  - x", "<x"), were one chunk.
+    const topItem = !unindented && !blank && indent <= 3 && !codeOpenAbove && (noItem || (item > 0 && itemTop && indent < item)) && INTERRUPTING_ITEM.test(line.trimStart()) && !THEMATIC_BREAK.test(line.trimStart());
     if (blank) {
       if (i === emptyItem + 1) {
         // An item with nothing on its marker's line and a blank line after it is over (and, left of column 2, it
@@ -968,7 +974,7 @@ function scanLines(
           itemSure = sure !== 0;
           // In no other item: a marker left of column 2, or one on a line that ends every item that was open (the
           // next item of a list indented by two or three).
-          itemTop = indent < 2 || clear || (sibling && sure !== 0);
+          itemTop = indent < 2 || clear || (sibling && sure !== 0) || topItem;
           itemKind = markerKind(line, indent);
           if (found < 0) emptyItem = i;
         } else if (item > 0 && lazy) itemSure = false;
@@ -1022,7 +1028,11 @@ function scanLines(
         // A list item indented by one to three that interrupts a sure top-level paragraph line above (a bullet or "1."
         // with content) starts a list at the top level: a paragraph line, then a staircase of nested items, was one
         // chunk read by micromark, whose list handling is quadratic in the items (700 ms for 14 KB).
-        (para && indent <= 3 && INTERRUPTING_ITEM.test(line.trimStart()) && !THEMATIC_BREAK.test(line.trimStart()))
+        (para && indent <= 3 && INTERRUPTING_ITEM.test(line.trimStart()) && !THEMATIC_BREAK.test(line.trimStart())) ||
+        // Such an item where no item is open, or left of the content of one in no other item (after its lazy lines
+        // too): it is in no container (a line that starts an item is never lazy), so it starts a list at the top level
+        // or the next item of one. Items indented by two, each with a lazy line ("  - x", "<x"), were one chunk.
+        topItem
       ) {
         // A line indented after a blank line where no item was open starts a block at the top level, as an unindented
         // one does (indented code too, unless code above the blank line goes on with it); so does the next item of a
