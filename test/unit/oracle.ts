@@ -1,6 +1,7 @@
 // Shared checks of the fast reader and the scan against their references (remark, a whole scan), for the table-driven
 // and random tests of each family of chunks.
 import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core';
 import { fastParse } from '../../src/core/model/parse';
 import { remarkParseChunk } from '../../src/core/model/remark';
 import { rescanChunks, scanChunks, type ChunkSpan } from '../../src/core/model/scan';
@@ -54,4 +55,16 @@ export function randomChunks(count: number, r: () => number, lines: (r: () => nu
 export function mixtureChunks(kinds: readonly string[], length: number, r: () => number): string[] {
   const lines = Array.from({ length }, () => pick(kinds, r));
   return scanChunks(lines).map((span) => lines.slice(span.start, span.end).join('\n'));
+}
+
+/**
+ * Asserts that the document's chunks, each read alone, hold the items and code lines one remark parse of the whole
+ * text finds: where the scan cuts, nothing above goes on into the chunk below.
+ */
+export function chunksReadAsWhole(text: string): void {
+  const model = analyze(text, { force: true }).model;
+  const whole = remarkParseChunk(text, false);
+  const items = model.chunks.flatMap(({ span, data }) => data.items.map((i) => [span.start + i.line, span.start + i.endLine]));
+  assert.deepEqual(items, whole.items.map((i) => [i.line, i.endLine]), JSON.stringify(text));
+  assert.deepEqual([...model.codeLines].sort((a, b) => a - b), whole.codeLines, JSON.stringify(text));
 }

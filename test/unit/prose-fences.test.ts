@@ -4,8 +4,9 @@
 // turn: one chunk, 27 ms a KB, 7 s for 256 KB). It must read them as remark does, or leave the chunk to remark.
 import * as assert from 'node:assert/strict';
 import { fastParse } from '../../src/core/model/parse';
+import { scanChunks } from '../../src/core/model/scan';
 import { rng } from '../bench/generate';
-import { fastAgreesWithRemark, mixtureChunks, pick, randomChunks } from './oracle';
+import { chunksReadAsWhole, fastAgreesWithRemark, mixtureChunks, pick, randomChunks, rescansAsWholeScan } from './oracle';
 
 const HEADS = ['x', '(', '-->', '> q', '# h', 'x\n===', '    code', '[a]: /x', '| r |', '2.', '-', '10.', '   *', '- x', '<!-- c -->', '<div>', ''];
 const FENCES = ['```', '  ```', '   ~~~', '````', '```js', '~~~ x', '```a`b', '    ```', '\t```', '> ```', '  ```  '];
@@ -53,6 +54,16 @@ describe('Fenced code among prose, and empty items before a line left of their c
       const chunks = mixtureChunks(kinds, 4000, r);
       for (const chunk of chunks) assert.ok(fastParse(chunk, false), `fast path for ${JSON.stringify(chunk.slice(0, 200))} (of ${JSON.stringify(kinds)})`);
       assert.ok(chunks.length > 0);
+    }
+  });
+
+  it('cuts before fences indented by one to three at the top level as one parse of the whole reads them, and a rescan as a whole scan', () => {
+    const pool = ['  ```', '   ~~~', '```', 'x', '(', '2.', '-', '- x', '  - y', '  y', '<x', '> q', '', '    code', '# h', '  ```js'];
+    const r = rng(17);
+    for (let d = 0; d < 400; d++) {
+      const lines = Array.from({ length: 4 + Math.floor(r() * 30) }, () => pick(pool, r));
+      chunksReadAsWhole(lines.join('\n'));
+      rescansAsWholeScan(lines, scanChunks(lines), r, (r) => pick(pool, r), 10);
     }
   });
 });

@@ -3,12 +3,10 @@
 // each a parse of its own ("> ", "<x", "  - x", "#" in turn: 18 ms a KB, 2.3 s for 128 KB). It must read them as
 // remark does, or leave the chunk to remark.
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core';
 import { fastParse } from '../../src/core/model/parse';
-import { remarkParseChunk } from '../../src/core/model/remark';
 import { scanChunks } from '../../src/core/model/scan';
 import { rng } from '../bench/generate';
-import { fastAgreesWithRemark, mixtureChunks, pick, randomChunks, rescansAsWholeScan } from './oracle';
+import { chunksReadAsWhole, fastAgreesWithRemark, mixtureChunks, pick, randomChunks, rescansAsWholeScan } from './oracle';
 
 const HEADS = ['x', '<x', ',', '>', '> q', '> - q', '> > q', '#', '# h', 'x\n===', '| r |', '***', '    code', '[a]: /x', '<br>', '`x`', '*x*', '\\x', 'x  ', '2.', '-'];
 const ITEMS = ['- x', '  - x', '   * x', '1. x', '1) x', '2. x', '10. x', '- [ ] x', '- > x', '- - x', '- # h', '- ```', '-\tx', '- [a]: /x', '- <div>', '+ x', '- - -', '*  x'];
@@ -51,15 +49,7 @@ describe('A list after prose at the top level, in one chunk: fast reader == rema
     const r = rng(13);
     for (let d = 0; d < 400; d++) {
       const lines = Array.from({ length: 4 + Math.floor(r() * 30) }, () => pick(pool, r));
-      const text = lines.join('\n');
-      const model = analyze(text, { force: true }).model;
-      const whole = remarkParseChunk(text, false);
-      assert.deepEqual(
-        model.chunks.flatMap(({ span, data }) => data.items.map((i) => [span.start + i.line, span.start + i.endLine])),
-        whole.items.map((i) => [i.line, i.endLine]),
-        JSON.stringify(text),
-      );
-      assert.deepEqual([...model.codeLines].sort((a, b) => a - b), whole.codeLines, JSON.stringify(text));
+      chunksReadAsWhole(lines.join('\n'));
       rescansAsWholeScan(lines, scanChunks(lines), r, (r) => pick(pool, r), 10);
     }
   });

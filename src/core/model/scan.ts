@@ -923,7 +923,8 @@ function scanLines(
     // content of one in no other item (after its lazy lines too): it is in no container (a line that starts an item
     // is never lazy, and a quote it does not continue ends), so it starts a list at the top level or the next item of
     // one. Items indented by two, each with a lazy line ("  - x", "<x"), were one chunk.
-    const topItem = !unindented && !blank && indent <= 3 && !codeOpenAbove && (noItem || (item > 0 && itemTop && indent < item)) && INTERRUPTING_ITEM.test(line.trimStart()) && !THEMATIC_BREAK.test(line.trimStart());
+    const topLevel = !unindented && !blank && indent <= 3 && !codeOpenAbove && (noItem || (item > 0 && itemTop && indent < item));
+    const topItem = topLevel && INTERRUPTING_ITEM.test(line.trimStart()) && !THEMATIC_BREAK.test(line.trimStart());
     if (blank) {
       if (i === emptyItem + 1) {
         // An item with nothing on its marker's line and a blank line after it is over (and, left of column 2, it
@@ -1029,6 +1030,9 @@ function scanLines(
         // with content) starts a list at the top level: a paragraph line, then a staircase of nested items, was one
         // chunk read by micromark, whose list handling is quadratic in the items (700 ms for 14 KB).
         (para && indent <= 3 && INTERRUPTING_ITEM.test(line.trimStart()) && !THEMATIC_BREAK.test(line.trimStart())) ||
+        // A fence indented by one to three where it is in no container, as topItem: it ends what is above it, as an
+        // unindented one does ("2.", "(x", "  ```" in turn was one chunk).
+        (topLevel && opens !== undefined) ||
         // Such an item where no item is open, or left of the content of one in no other item (after its lazy lines
         // too): it is in no container (a line that starts an item is never lazy), so it starts a list at the top level
         // or the next item of one. Items indented by two, each with a lazy line ("  - x", "<x"), were one chunk.
