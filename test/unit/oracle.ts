@@ -68,3 +68,19 @@ export function chunksReadAsWhole(text: string): void {
   assert.deepEqual(items, whole.items.map((i) => [i.line, i.endLine]), JSON.stringify(text));
   assert.deepEqual([...model.codeLines].sort((a, b) => a - b), whole.codeLines, JSON.stringify(text));
 }
+
+/**
+ * Asserts that the fast reader takes every chunk the scan cuts from documents of each mixture's kinds of line (the
+ * `--mix` bench's), but the last when `lastToRemark` (its reading may depend on the next chunk); returns how many
+ * chunks there were.
+ */
+export function mixturesReadFast(mixtures: ReadonlyArray<readonly string[]>, r: () => number, lastToRemark = false): number {
+  let count = 0;
+  for (const kinds of mixtures) {
+    const chunks = mixtureChunks(kinds, 4000, r);
+    for (const chunk of lastToRemark ? chunks.slice(0, -1) : chunks) assert.ok(fastParse(chunk, false), `fast path for ${JSON.stringify(chunk.slice(0, 200))} (of ${JSON.stringify(kinds)})`);
+    assert.ok(chunks.length > 0);
+    count += chunks.length;
+  }
+  return count;
+}

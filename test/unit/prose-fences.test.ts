@@ -3,10 +3,9 @@
 // itemChunk in parse.ts) sent such chunks to micromark, and with them whole documents ("-->", "(", "  ```", "2." in
 // turn: one chunk, 27 ms a KB, 7 s for 256 KB). It must read them as remark does, or leave the chunk to remark.
 import * as assert from 'node:assert/strict';
-import { fastParse } from '../../src/core/model/parse';
 import { scanChunks } from '../../src/core/model/scan';
 import { rng } from '../bench/generate';
-import { chunksReadAsWhole, fastAgreesWithRemark, mixtureChunks, pick, randomChunks, rescansAsWholeScan } from './oracle';
+import { chunksReadAsWhole, fastAgreesWithRemark, mixturesReadFast, pick, randomChunks, rescansAsWholeScan } from './oracle';
 
 const HEADS = ['x', '(', '-->', '> q', '# h', 'x\n===', '    code', '[a]: /x', '| r |', '2.', '-', '10.', '   *', '- x', '<!-- c -->', '<div>', ''];
 const FENCES = ['```', '  ```', '   ~~~', '````', '```js', '~~~ x', '```a`b', '    ```', '\t```', '> ```', '  ```  '];
@@ -49,12 +48,7 @@ describe('Fenced code among prose, and empty items before a line left of their c
       ['x', '```', '2.'],
       ['> q', '~~~', '*', 'x'],
     ];
-    const r = rng(7);
-    for (const kinds of mixtures) {
-      const chunks = mixtureChunks(kinds, 4000, r);
-      for (const chunk of chunks) assert.ok(fastParse(chunk, false), `fast path for ${JSON.stringify(chunk.slice(0, 200))} (of ${JSON.stringify(kinds)})`);
-      assert.ok(chunks.length > 0);
-    }
+    mixturesReadFast(mixtures, rng(7));
   });
 
   it('cuts before fences indented by one to three at the top level as one parse of the whole reads them, and a rescan as a whole scan', () => {

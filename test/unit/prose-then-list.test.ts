@@ -3,10 +3,9 @@
 // each a parse of its own ("> ", "<x", "  - x", "#" in turn: 18 ms a KB, 2.3 s for 128 KB). It must read them as
 // remark does, or leave the chunk to remark.
 import * as assert from 'node:assert/strict';
-import { fastParse } from '../../src/core/model/parse';
 import { scanChunks } from '../../src/core/model/scan';
 import { rng } from '../bench/generate';
-import { chunksReadAsWhole, fastAgreesWithRemark, mixtureChunks, pick, randomChunks, rescansAsWholeScan } from './oracle';
+import { chunksReadAsWhole, fastAgreesWithRemark, mixturesReadFast, pick, randomChunks, rescansAsWholeScan } from './oracle';
 
 const HEADS = ['x', '<x', ',', '>', '> q', '> - q', '> > q', '#', '# h', 'x\n===', '| r |', '***', '    code', '[a]: /x', '<br>', '`x`', '*x*', '\\x', 'x  ', '2.', '-'];
 const ITEMS = ['- x', '  - x', '   * x', '1. x', '1) x', '2. x', '10. x', '- [ ] x', '- > x', '- - x', '- # h', '- ```', '-\tx', '- [a]: /x', '- <div>', '+ x', '- - -', '*  x'];
@@ -36,17 +35,26 @@ describe('A list after prose at the top level, in one chunk: fast reader == rema
       ['x', '  - y', '<x'],
       ['  - x', '<x', '2.'],
     ];
-    const r = rng(11);
-    for (const kinds of mixtures) {
-      const chunks = mixtureChunks(kinds, 4000, r);
-      for (const chunk of chunks) assert.ok(fastParse(chunk, false), `fast path for ${JSON.stringify(chunk.slice(0, 200))} (of ${JSON.stringify(kinds)})`);
-      assert.ok(chunks.length > 100, `${chunks.length} chunks`);
-    }
+    const chunks = mixturesReadFast(mixtures, rng(11));
+    assert.ok(chunks > 100, `${chunks} chunks`);
   });
 
   it('cuts lists indented by one to three after lazy lines as one parse of the whole reads them, and a rescan as a whole scan', () => {
     const pool = ['  - x', '<x', '   * y', ' 1. z', '  2. w', 'x', '-', '> q', '', '    code', '  more', '  - [ ] t', '# h', '2.', '  ```', '***', '  - > q', '  - - n'];
     const r = rng(13);
+    for (let d = 0; d < 400; d++) {
+      const lines = Array.from({ length: 4 + Math.floor(r() * 30) }, () => pick(pool, r));
+      chunksReadAsWhole(lines.join('\n'));
+      rescansAsWholeScan(lines, scanChunks(lines), r, (r) => pick(pool, r), 10);
+    }
+  });
+
+  it('cuts before the next item after lazy lines of plain text under an item as one parse of the whole reads it, and a rescan as a whole scan', () => {
+    // (No lone tag, "<x>": after a quote's line the scan takes it for an HTML block to the next blank line, where
+    // micromark ends it at the next lazy line, and cuts after that blank line inside a list item: "> q", "<x>", "  ```",
+    // "  ```", "- > q", "", "\tz". Older than these cuts; left to a later change.)
+    const pool = ['- x', '1. a', '2. b', '* y', '-', '*', 'lazy', '<x', '(x', '  y', '- [ ] t', '`x`', '=', '--', '', '> q', '  - n', '    code', '# h', '- > q', '\tz', '  ```'];
+    const r = rng(19);
     for (let d = 0; d < 400; d++) {
       const lines = Array.from({ length: 4 + Math.floor(r() * 30) }, () => pick(pool, r));
       chunksReadAsWhole(lines.join('\n'));

@@ -49,7 +49,7 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   // Sibling items are cut apart only while the list surely goes on (a thematic break ends it; a lazy line may).
   ['a thematic break ends the list: "2." is the next line of a paragraph', ['1. a', '---', 'text', '2. b', '3. c', '', '## h'], [0, 2, 6]],
   ['siblings of one list', ['1. a', '   more', '2. b', '3. c'], [0, 2, 3]],
-  ['a lazy line, then a sibling', ['1. a', 'lazy', '2. b'], [0]],
+  ['a lazy line, then a sibling', ['1. a', 'lazy', '2. b'], [0, 2]],
   // Right after a line surely in a top-level item, an item of another kind starts a list (the item was not continued).
   ['another kind of marker starts another list', ['- a', '2. b', '- c'], [0, 1, 2]],
   // micromark reads "2." or an empty item after indented code and a blank line as a paragraph: no chunk starts there

@@ -313,6 +313,23 @@ function markerKind(line: string, indent: number): number {
  * heading, block quote or fence, which end any paragraph. Erring towards "may" is safe (the item is then only maybe
  * open), and so is erring towards "not" (the item is over, and what follows is read at the top level).
  */
+/**
+ * Whether the line, from column `at` (its indentation, or an item's content column), is surely a paragraph's text
+ * there: it starts with a letter or a character that starts no block and underlines nothing, or with "<" that starts
+ * no HTML block; or, at four columns or more, it holds anything (no code interrupts a paragraph). No tab before `at`.
+ */
+function surelyText(line: string, at: number): boolean {
+  if (line.lastIndexOf('\t', at) !== -1) return false;
+  if (at >= 4) return !isBlank(line);
+  const c = line.charCodeAt(at) | 0;
+  if ((c | 32) >= 97 && (c | 32) <= 122) return true;
+  if (c === 60) return htmlKind(line) === 0;
+  return TEXT_LEADS.includes(c);
+}
+
+/** Characters that lead a line of paragraph text wherever they are: `(`, `)`, `$`, `@`, `/`, quotes, `,`, `.`, `:`, `;`, `?`, `!`, `%`, `&`. */
+const TEXT_LEADS = [40, 41, 36, 64, 47, 39, 34, 44, 46, 58, 59, 63, 33, 37, 38];
+
 function mayBeLazy(line: string, indent: number): boolean {
   if (indent >= 4) return true; // indented code cannot interrupt a paragraph
   const t = indent === 0 ? line : line.slice(indent); // under 4 columns: spaces only
@@ -525,7 +542,8 @@ const S_CLOSED_ABOVE = 4096;
 const S_CODE_ABOVE = 8192;
 const S_QUOTE_OPEN = 16384;
 const S_PLAIN = 32768;
-const S_KIND = 65536; // the item's marker kind (below 512), then its content column
+const S_ITEM_PARA = 65536;
+const S_KIND = 131072; // the item's marker kind (below 512), then its content column
 const S_ITEM = S_KIND * 512;
 
 /** The flags of a packed state (see packState). */
@@ -546,6 +564,7 @@ function flagsOf(
   codeAbove: boolean,
   quoteOpen: boolean,
   plain: boolean,
+  itemPara: boolean,
 ): number {
   return (
     (itemSure ? S_SURE : 0) |
@@ -564,7 +583,8 @@ function flagsOf(
     (closedAbove ? S_CLOSED_ABOVE : 0) |
     (codeAbove ? S_CODE_ABOVE : 0) |
     (quoteOpen ? S_QUOTE_OPEN : 0) |
-    (plain ? S_PLAIN : 0)
+    (plain ? S_PLAIN : 0) |
+    (itemPara ? S_ITEM_PARA : 0)
   );
 }
 
@@ -575,7 +595,7 @@ function flagsOf(
  */
 function packState(item: number, itemKind: number, flags: number): number {
   // A content column is a few columns past a marker of at most 9 digits (see itemContentColumn): small.
-  return item === 0 ? flags & ~(S_SURE | S_TOP) : item * S_ITEM + itemKind * S_KIND + flags;
+  return item === 0 ? flags & ~(S_SURE | S_TOP | S_ITEM_PARA) : item * S_ITEM + itemKind * S_KIND + flags;
 }
 
 /** `line.trimStart().charCodeAt(0)` without the copy (asked of every indented line). */
@@ -763,6 +783,9 @@ function scanLines(
   let emptyItem = -1;
   let itemKind = 0; // its marker: the bullet, or 256 + the ordered marker's delimiter (see markerKind)
   let prevInList = false; // the line before was surely in that item
+  // That item (surely open) holds at its own level only a paragraph begun on its marker's line, open on the line
+  // before: a line of plain text left of its content is surely a lazy line of it, and the item surely goes on.
+  let itemPara = false;
   let codeOpen = false; // the last non-blank line was indented by 4 or more at the top level (see afterCode)
   // A fence or HTML block opened in an item that may be open (a "2." after a paragraph line may be its next line,
   // a line left of an item's content may be a lazy one) ends, here, at the first non-blank line left of this column.
@@ -809,6 +832,7 @@ function scanLines(
     codeAbove = (restore & S_CODE_ABOVE) !== 0;
     quoteOpen = (restore & S_QUOTE_OPEN) !== 0;
     plain = (restore & S_PLAIN) !== 0;
+    itemPara = (restore & S_ITEM_PARA) !== 0;
   }
   // The state before the first line of the chunk being read (see spanStates), -1 when not kept.
   let startState =
@@ -816,7 +840,7 @@ function scanLines(
       ? restore
       : atCut
         ? -1
-        : packState(item, itemKind, flagsOf(itemSure, itemTop, noItem, emptyItem === from - 1, prevInList, codeOpen, prevBlank, prevTableRow, chunkIsList, chunkIsRow, rowRunSplittable, para, closedAbove, codeAbove, quoteOpen, plain));
+        : packState(item, itemKind, flagsOf(itemSure, itemTop, noItem, emptyItem === from - 1, prevInList, codeOpen, prevBlank, prevTableRow, chunkIsList, chunkIsRow, rowRunSplittable, para, closedAbove, codeAbove, quoteOpen, plain, itemPara));
 
   for (let i = start; i < n; i++) {
     const line = lines[i] as string;
@@ -841,6 +865,7 @@ function scanLines(
       prevBlank = scope > 0 && isBlank(line);
       prevTableRow = false;
       prevInList = false;
+      itemPara = false;
       codeOpen = false;
       para = plain = quoteOpen = false;
       // A fence closed at the top level ends its block: nothing after it goes on into it, as after a setext heading
@@ -878,6 +903,7 @@ function scanLines(
       }
       prevTableRow = false;
       prevInList = false;
+      itemPara = false;
       codeOpen = false;
       para = plain = quoteOpen = false;
       // The line after a top-level comment (or other block of types 1–5) closed starts a block: it may start a chunk,
@@ -889,7 +915,9 @@ function scanLines(
     const itemAbove = item;
     const kindAbove = itemKind;
     const codeOpenAbove = codeOpen;
-    const flagsAbove = wasOpen ? -1 : flagsOf(itemSure, itemTop, noItem, emptyItem === i - 1, prevInList, codeOpen, prevBlank, prevTableRow, chunkIsList, chunkIsRow, rowRunSplittable, para, closedAbove, codeAbove, quoteOpen, plain);
+    const flagsAbove = wasOpen ? -1 : flagsOf(itemSure, itemTop, noItem, emptyItem === i - 1, prevInList, codeOpen, prevBlank, prevTableRow, chunkIsList, chunkIsRow, rowRunSplittable, para, closedAbove, codeAbove, quoteOpen, plain, itemPara);
+    const itemParaAbove = itemPara;
+    itemPara = false;
     const c = line.charCodeAt(0);
     const unindented = c !== 32 && c !== 9;
     // Each block pattern needs a certain first character: test only the ones that can match (most lines are prose).
@@ -978,7 +1006,12 @@ function scanLines(
           itemTop = indent < 2 || clear || (sibling && sure !== 0) || topItem;
           itemKind = markerKind(line, indent);
           if (found < 0) emptyItem = i;
-        } else if (item > 0 && lazy) itemSure = false;
+          itemPara = itemSure && found > 0 && surelyText(line, found);
+        } else if (item > 0 && lazy) {
+          // ("  - x", "<x", "-" in turn was one chunk: after the lazy line the "-" was taken for a setext underline.)
+          if (itemSure && itemParaAbove && surelyText(line, indent)) itemPara = true;
+          else itemSure = false;
+        }
         else item = 0;
         noItem = clear && item === 0;
       }
