@@ -34,6 +34,7 @@ describe('A list after prose at the top level, in one chunk: fast reader == rema
       ['>', '#', '  - x', '<x'],
       ['x', '  - y', '<x'],
       ['  - x', '<x', '2.'],
+      ['-', '<x', '  - x'],
     ];
     const chunks = mixturesReadFast(mixtures, rng(11));
     assert.ok(chunks > 100, `${chunks} chunks`);
@@ -53,7 +54,7 @@ describe('A list after prose at the top level, in one chunk: fast reader == rema
     // (No lone tag, "<x>": after a quote's line the scan takes it for an HTML block to the next blank line, where
     // micromark ends it at the next lazy line, and cuts after that blank line inside a list item: "> q", "<x>", "  ```",
     // "  ```", "- > q", "", "\tz". Older than these cuts; left to a later change.)
-    const pool = ['- x', '1. a', '2. b', '* y', '-', '*', 'lazy', '<x', '(x', '  y', '- [ ] t', '`x`', '=', '--', '', '> q', '  - n', '    code', '# h', '- > q', '\tz', '  ```'];
+    const pool = ['- x', '1. a', '2. b', '* y', '-', '*', 'lazy', '<x', '(x', '  y', '- [ ] t', '`x`', '=', '--', '', '> q', '  - n', '    code', '# h', '- > q', '\tz', '  ```', '  > n', '    - m', '      w', '  - # h', '  1. k'];
     const r = rng(19);
     for (let d = 0; d < 400; d++) {
       const lines = Array.from({ length: 4 + Math.floor(r() * 30) }, () => pick(pool, r));

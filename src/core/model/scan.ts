@@ -314,18 +314,38 @@ function markerKind(line: string, indent: number): number {
  * open), and so is erring towards "not" (the item is over, and what follows is read at the top level).
  */
 /**
- * Whether the line, from column `at` (its indentation, or an item's content column), is surely a paragraph's text
+ * Whether the line, from character `at` (its indentation, or an item's content column), is surely a paragraph's text
  * there: it starts with a letter or a character that starts no block and underlines nothing, or with "<" that starts
- * no HTML block; or, at four columns or more, it holds anything (no code interrupts a paragraph). No tab before `at`.
+ * no HTML block. No tab before `at`.
  */
 function surelyText(line: string, at: number): boolean {
   if (line.lastIndexOf('\t', at) !== -1) return false;
-  if (at >= 4) return !isBlank(line);
   const c = line.charCodeAt(at) | 0;
   if ((c | 32) >= 97 && (c | 32) <= 122) return true;
   if (c === 60) return htmlKind(line) === 0;
   return TEXT_LEADS.includes(c);
 }
+
+/**
+ * Whether a paragraph is surely open after a line inside an item whose content starts at `column` (the line indented
+ * by `indent`, at least that): the line, past container markers at its start ("- ", "1. ", "> "), is surely a
+ * paragraph's text; or, four columns or more past the content (code, unless a paragraph is open), it goes on with the
+ * paragraph open above it (`above`).
+ */
+function paragraphAfter(line: string, indent: number, column: number, above: boolean): boolean {
+  if (line.lastIndexOf('\t', indent) !== -1) return false;
+  if (indent - column >= 4) return above && !isBlank(line);
+  let rest = line.slice(indent);
+  for (let k = 0; k < 8; k++) {
+    const marker = CONTAINER_MARKER.exec(rest);
+    if (!marker) break;
+    rest = rest.slice(marker[0].length);
+  }
+  return surelyText(rest, 0);
+}
+
+/** A block quote's marker, or a list item's followed by one to four spaces and content. */
+const CONTAINER_MARKER = /^(?:> ?|(?:[-+*]|\d{1,9}[.)]) {1,4}(?=\S))/;
 
 /** Characters that lead a line of paragraph text wherever they are: `(`, `)`, `$`, `@`, `/`, quotes, `,`, `.`, `:`, `;`, `?`, `!`, `%`, `&`. */
 const TEXT_LEADS = [40, 41, 36, 64, 47, 39, 34, 44, 46, 58, 59, 63, 33, 37, 38];
@@ -977,6 +997,11 @@ function scanLines(
       if (item > 0 && indent >= item) {
         inItem = true;
         noItem = false;
+        // A paragraph surely open in the item after the line (its own, a nested item's, a quote's in it): a lazy line
+        // after it keeps the item surely open ("-", "  - x", "<x", "-" in turn was one chunk). Only where one was open
+        // on the line above, or the line is the first under an empty marker: anywhere else a fence may be open in the
+        // item (a sure item's fences are not followed here), and its code would look like text.
+        itemPara = itemSure && (itemParaAbove || emptyItem === i - 1) && paragraphAfter(line, indent, item, itemParaAbove);
       } else {
         // The next item of the list the line before was surely in (the same kind of marker): an item whatever the
         // line before holds, as no paragraph of the list can take it as its next line.
@@ -986,7 +1011,10 @@ function scanLines(
         const lazy: boolean = !noItem && !prevBlank && !(afterEmptyItem && indent < item) && mayBeLazy(line, indent);
         // No item is open after this line (unless it starts one) if none was, or if it ends every item that was: one
         // left of column 2 or of a top-level item's content that is not a lazy line.
-        const clear: boolean = noItem || (!lazy && (indent < 2 || (item > 0 && itemSure && itemTop)));
+        // (Or one left of the content of an item in no other item, indented by one to three, that may be open: if it
+        // is not, the line is at the top level all the same. A fence there then starts a chunk, see below: "2.", "(x",
+        // "  ```" in turn was one chunk.)
+        const clear: boolean = noItem || (!lazy && (indent < 2 || (item > 0 && itemSure && itemTop) || topLevel));
         // After indented code and blank lines, micromark reads "2." or an empty item as a paragraph (as if the code
         // could still take the line), unlike CommonMark: the line is then no item here and starts no chunk.
         // After a line of a block quote at the top level, micromark reads any list item as one ("> q", "3. x" is a
@@ -1009,7 +1037,8 @@ function scanLines(
           itemPara = itemSure && found > 0 && surelyText(line, found);
         } else if (item > 0 && lazy) {
           // ("  - x", "<x", "-" in turn was one chunk: after the lazy line the "-" was taken for a setext underline.)
-          if (itemSure && itemParaAbove && surelyText(line, indent)) itemPara = true;
+          // (Indented by four or more, a line goes on with a paragraph: no code interrupts one.)
+          if (itemSure && itemParaAbove && (indent >= 4 || surelyText(line, indent))) itemPara = true;
           else itemSure = false;
         }
         else item = 0;
@@ -1063,9 +1092,6 @@ function scanLines(
         // with content) starts a list at the top level: a paragraph line, then a staircase of nested items, was one
         // chunk read by micromark, whose list handling is quadratic in the items (700 ms for 14 KB).
         (para && indent <= 3 && INTERRUPTING_ITEM.test(line.trimStart()) && !THEMATIC_BREAK.test(line.trimStart())) ||
-        // A fence indented by one to three where it is in no container, as topItem: it ends what is above it, as an
-        // unindented one does ("2.", "(x", "  ```" in turn was one chunk).
-        (topLevel && opens !== undefined) ||
         // Such an item where no item is open, or left of the content of one in no other item (after its lazy lines
         // too): it is in no container (a line that starts an item is never lazy), so it starts a list at the top level
         // or the next item of one. Items indented by two, each with a lazy line ("  - x", "<x"), were one chunk.
@@ -1079,7 +1105,8 @@ function scanLines(
         states.push(startState);
         startState = flagsAbove < 0 ? -1 : packState(itemAbove, kindAbove, flagsAbove);
         start = i;
-        const j = !resume ? undefined : prevBlank ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : startState >= 0 ? resume.resyncState(i, startState) : undefined;
+        // (After a blank line the state is the same whenever no item was open above it; else it is compared.)
+        const j = !resume ? undefined : prevBlank && noItemBefore ? resume.resync(i) : closedAbove ? resume.resyncClosed(i) : startState >= 0 ? resume.resyncState(i, startState) : undefined;
         if (j !== undefined) return resume!.tail(j, chunks, states);
       }
     }
