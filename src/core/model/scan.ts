@@ -313,6 +313,13 @@ function markerKind(line: string, indent: number): number {
  * heading, block quote or fence, which end any paragraph. Erring towards "may" is safe (the item is then only maybe
  * open), and so is erring towards "not" (the item is over, and what follows is read at the top level).
  */
+function mayBeLazy(line: string, indent: number): boolean {
+  if (indent >= 4) return true; // indented code cannot interrupt a paragraph
+  const t = indent === 0 ? line : line.slice(indent); // under 4 columns: spaces only
+  // A thematic break is no lazy line either: "- a", "---" is a list, then a break.
+  return !(t.charCodeAt(0) === 62 || ATX.test(t) || fenceOpener(t) !== undefined || THEMATIC_BREAK.test(t));
+}
+
 /**
  * Whether the line, from character `at` (its indentation, or an item's content column), is surely a paragraph's text
  * there: it starts with a letter or a character that starts no block and underlines nothing, or with "<" that starts
@@ -349,13 +356,6 @@ const CONTAINER_MARKER = /^(?:> ?|(?:[-+*]|\d{1,9}[.)]) {1,4}(?=\S))/;
 
 /** Characters that lead a line of paragraph text wherever they are: `(`, `)`, `$`, `@`, `/`, quotes, `,`, `.`, `:`, `;`, `?`, `!`, `%`, `&`. */
 const TEXT_LEADS = [40, 41, 36, 64, 47, 39, 34, 44, 46, 58, 59, 63, 33, 37, 38];
-
-function mayBeLazy(line: string, indent: number): boolean {
-  if (indent >= 4) return true; // indented code cannot interrupt a paragraph
-  const t = indent === 0 ? line : line.slice(indent); // under 4 columns: spaces only
-  // A thematic break is no lazy line either: "- a", "---" is a list, then a break.
-  return !(t.charCodeAt(0) === 62 || ATX.test(t) || fenceOpener(t) !== undefined || THEMATIC_BREAK.test(t));
-}
 
 type HtmlEnd = 'blank' | RegExp;
 
@@ -803,8 +803,9 @@ function scanLines(
   let emptyItem = -1;
   let itemKind = 0; // its marker: the bullet, or 256 + the ordered marker's delimiter (see markerKind)
   let prevInList = false; // the line before was surely in that item
-  // That item (surely open) holds at its own level only a paragraph begun on its marker's line, open on the line
-  // before: a line of plain text left of its content is surely a lazy line of it, and the item surely goes on.
+  // That item (surely open) has a paragraph surely open on the line before (its own, begun on its marker's line, or a
+  // nested item's or quote's, see paragraphAfter): a line of plain text left of its content is surely a lazy line of
+  // it, and the item surely goes on.
   let itemPara = false;
   let codeOpen = false; // the last non-blank line was indented by 4 or more at the top level (see afterCode)
   // A fence or HTML block opened in an item that may be open (a "2." after a paragraph line may be its next line,
