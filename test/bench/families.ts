@@ -188,5 +188,7 @@ export const FAMILIES: readonly Family[] = [
   { name: 'item-html-lines', what: 'checklist items, each with lone tags on the lines under it ("- [ ] task i", "<br>", "<x>")', make: (b) => postmortem('What happened', lines(b, (i) => [`- [ ] task ${i}`, '<br>', `- [ ] check ${i}`, '<br>', '<x>'][i % 5]!)) },
   { name: 'prose-indented-items', what: 'an empty quote line, text, then items indented by two with a lazy line each (">", "<x i", "  - step i", "<y", "  - check i")', make: (b) => postmortem('What happened', lines(b, (i) => ['>', `<x ${i}`, `  - step ${i}`, '<y', `  - check ${i}`][i % 5]!)) },
   { name: 'empty-item-siblings', what: 'empty items holding a nested item, each with a lazy line, then text ("-", "  - step i", "<x i", "-", "  - check i", "<y", "-", "<z")', make: (b) => postmortem('What happened', lines(b, (i) => ['-', `  - step ${i}`, `<x ${i}`, '-', `  - check ${i}`, '<y', '-', '<z'][i % 8]!)) },
+  // A lone tag on a lazy line of a quote's paragraph: micromark's HTML block in the quote (3.5 s for 256 KB).
+  { name: 'quote-lone-tags', what: 'a quote line, a lone tag, text ("> quote i", "<br>", "text i", "more i"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => [`> quote ${i}`, '<br>', `text ${i}`, `more ${i}`][i % 4]!)) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];

@@ -8,7 +8,7 @@ import type { ChunkData, HeadingKind, ParsedChunk, RawHeading, RawItem } from '.
 import { bracketedTexts, definitionsFor, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { DefinitionIndex } from './definitions';
 import { headingLinesText, headingTextWithDefinitions, remarkParseChunk } from './remark';
-import { rescanChunks, scanChunks, span as spanOf, type ChunkSpan } from './scan';
+import { htmlKind, rescanChunks, scanChunks, span as spanOf, type ChunkSpan } from './scan';
 import { firstIndex, isSpaceCode, range, sameItems, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
 import { FrontMatterPieces } from './frontmatter-pieces';
@@ -263,9 +263,11 @@ export class ChunkCache {
       }
       chunk ??= this.lookup(split, span, span.frontMatter ? nextFrontMatter : next);
       // A chunk that ends inside an unclosed fence or comment at its top level swallows what follows, as Markdown
-      // does. (Not a chunk cut inside an HTML block where the next one goes on with it: see HtmlCuts in scan.ts. Nor
-      // one whose open construct is inside a list item or block quote: the next chunk's first line ends it.)
-      for (let from = chunk.data.openFrom; from >= 0 && !span.htmlCut; from = chunk.data.openFrom) {
+      // does. (Not a chunk cut inside an HTML block where the next one goes on with it: see HtmlCuts in scan.ts,
+      // unless what is open there is no such block, a fence that a lone tag the scan took for one held: "> q", "<x>",
+      // "```", "<div>". Nor one whose open construct is inside a list item or block quote: the next chunk's first
+      // line ends it.)
+      for (let from = chunk.data.openFrom; from >= 0 && !(span.htmlCut && endsAtBlank(split.lines[span.start + from]!)); from = chunk.data.openFrom) {
         if (from > 0 && !span.frontMatter) {
           // The lines before the construct are a chunk of their own (it starts at the top level, so nothing above
           // goes on into it), and the construct starts the next one: the fast path reads a fence there, where remark
@@ -558,6 +560,12 @@ function parseGroup(body: string, offsets: readonly number[], pieces: readonly C
     openAtEnd = d.openAtEnd;
   }
   return { headings, items, rows, codeLines, definitions, openAtEnd, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined };
+}
+
+/** Whether the line starts an HTML block that a blank line ends (types 6 and 7). */
+function endsAtBlank(line: string): boolean {
+  const kind = htmlKind(line);
+  return kind === 6 || kind === 7;
 }
 
 /** Whether `head`, the first `n` lines of a chunk read alone, holds what `whole`, the chunk, holds in those lines. */

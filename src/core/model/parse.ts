@@ -1165,12 +1165,12 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
     // it. Of kind 7 (a lone tag, "<br>"), micromark lets it interrupt there too, being lazy: when another line follows,
     // the block is in the item (micromark closes the item before a lazy line only when nothing above it is still open,
     // and the block is until that line comes), runs on over the lines indented into the item and ends at a blank line
-    // or at a line left of the content; nothing in the item is open after it. At the chunk's end, remark says. (Items
-    // and lines of "<br>" in turn were one chunk read by micromark: 7 ms a KB.)
+    // or at a line left of the content; nothing in the item is open after it. (Items and lines of "<br>" in turn were
+    // one chunk read by micromark: 7 ms a KB.)
     if (!afterBlank && own === OWN_PARA && surePara && !containerSeen && indent <= 3 && rest.charCodeAt(0) === 60) {
       const kind = htmlFlowStart(rest);
       if (kind >= 1 && kind <= 6) return itemThenProse(text, lines, n, i, before, itemStart, definitions, false);
-      if (kind === 7 && i + 1 < lines.length) {
+      if (kind === 7) {
         let j = i + 1;
         while (j < n && !isBlank(lines[j]!) && columnsOf(lines[j]!) >= contentIndent) j++;
         i = j - 1;
@@ -1635,6 +1635,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
   let codeLines: number[] | undefined; // lines of indented code at the top level
   let codeTo = -1; // the line after the last line of code, while only blank lines follow it
   let markerItemAfterCode = false; // after that code, a list marker is an item, or remark says (see below)
+  let quoteTag = -1; // the last line of a lone tag that a quote's paragraph took (an HTML block in the quote)
   let markerPara = -1; // the first line of a paragraph that a list marker after code starts
   let items: RawItem[] | undefined; // empty list items (lone markers) at the top level
   // ATX headings and HTML blocks at the top level after the chunk's first line: their headings (HTML's `<h2>`),
@@ -1779,6 +1780,17 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     openFence = 0;
     // After a quote line with nothing on it, nothing takes lazy lines: the line is read as at the top level.
     if (open === 'quote' && (quoteEmpty || quoteClosed)) open = 'none';
+    // A lone tag (type 7) on a lazy line of the quote's paragraph: micromark starts an HTML block in the quote there
+    // (no block of the model's), which the next line ends unless it goes on with the quote (remark says); that line
+    // starts afresh at the top level, as after a heading. ("> q", "<br>", then 1 MB of text was one chunk read by
+    // micromark: 3 ms a KB.)
+    if (open === 'quote' && quotePara && indent <= 3 && rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 7) {
+      if (i + 1 < n && /^ {0,3}>/.test(lines[i + 1]!)) return undefined;
+      open = 'none';
+      quotePara = false;
+      quoteTag = i;
+      continue;
+    }
     // After a quote line, too: a list item starts wherever the quote is not continued (micromark asks whether an empty
     // item may interrupt a paragraph only when every container went on), so the quote ends above it ("-", "> x", "-"
     // in turn went to micromark).
@@ -1875,7 +1887,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
           markerItemAfterCode =
             above < from
               ? !(from === 0 || (from === 1 && heading !== undefined))
-              : quoteLed(t) || (MARKER_LED.test(t) && !THEMATIC_BREAK.test(t.trim()) && !(pending !== undefined && pending[pending.length - 2] === above));
+              : quoteLed(t) || above === quoteTag || (MARKER_LED.test(t) && !THEMATIC_BREAK.test(t.trim()) && !(pending !== undefined && pending[pending.length - 2] === above));
         }
         (codeLines ??= []).push(i);
         codeTo = i + 1;

@@ -124,7 +124,11 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
   // Offsets in the tree are offsets in the text as parsed: a heading's source is sliced from it, not from `text` (cut
   // indentation before the heading moved them).
   const parsed = capContainerDepth(text);
-  const root = (frontMatter ? p.blocksWithFrontMatter : p.blocks).parse(keepBom(parsed)) as Root;
+  // Read as if a line ending followed the chunk's last line, as it does in the document (but at its end): micromark
+  // reads a lone tag on a lazy line as an HTML block at the very end of the text only ("- q", "<x>": an item of two
+  // lines in CommonMark, and in micromark whenever anything follows).
+  const last = parsed.charCodeAt(parsed.length - 1);
+  const root = (frontMatter ? p.blocksWithFrontMatter : p.blocks).parse(keepBom(last === 10 || last === 13 || parsed.length === 0 ? parsed : `${parsed}\n`)) as Root;
   const headings: RawHeading[] = [];
   const items: RawItem[] = [];
   const rows: number[] = [];
@@ -143,7 +147,8 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
     const p = node.position;
     if (!p) continue;
     const startLine = p.start.line - 1;
-    const endLine = p.end.line - 1;
+    // (Not past the chunk's last line: an unclosed fence takes the line ending read after it.)
+    const endLine = Math.min(p.end.line, lines.length) - 1;
     switch (node.type) {
       case 'heading':
         headings.push(markdownHeading(node, lines, parsed, definitions, labels, later, headings.length));
@@ -163,7 +168,7 @@ export function remarkParseChunk(text: string, frontMatter: boolean): ChunkData 
           // An item that ends inside an unclosed fence or HTML block is closed by micromark only once the line after
           // it is read, so its end is on that line (the next item's, or the next block's): it ends on the line before.
           const next = (k + 1 < list.length ? list[k + 1] : root.children[n + 1])?.position?.start.line;
-          items.push({ line: p.start.line - 1, endLine: Math.min(p.end.line, next === undefined ? Infinity : next - 1) - 1 });
+          items.push({ line: p.start.line - 1, endLine: Math.min(p.end.line, lines.length, next === undefined ? Infinity : next - 1) - 1 });
         }
         break;
       }

@@ -388,7 +388,7 @@ function closesOnItsLine(line: string, kind: number): boolean {
 const HTML_ENDS: ReadonlyArray<HtmlEnd | undefined> = [undefined, /<\/(?:script|pre|style|textarea)>/i, /-->/, /\?>/, />/, /\]\]>/, 'blank', 'blank'];
 
 /** The kind of HTML block the line starts (0 for none), after up to three spaces. */
-function htmlKind(line: string): number {
+export function htmlKind(line: string): number {
   let i = 0;
   while (i < 3 && line.charCodeAt(i) === 32) i++;
   return htmlFlowStart(line, i);
@@ -831,6 +831,13 @@ function scanLines(
   let quoteOpen = false; // a block quote began since the last blank line: lines after it may be its lazy lines
   // The HTML block open (types 1–5) began surely at the top level: the line that closes it closes what is above it.
   let htmlTop = false;
+  // The block open was begun by a lone tag (type 7) on a line a paragraph may take (not surely, see `para`): it may be
+  // that paragraph's text, and the lines after it blocks of their own. `html7Item`: one of them starts a list item,
+  // which may then be open after the blank line that ends the block ("> q", "<br>", "- x", "", "    code": the code
+  // is the item's). `html7Code`: the last line may be indented code, which goes on after blank lines.
+  let html7Maybe = false;
+  let html7Item = false;
+  let html7Code = false;
   if (restore !== undefined && restore >= 0) {
     // The state the previous scan had before line `from` (see packState): it goes on from there as that scan did.
     item = Math.floor(restore / S_ITEM);
@@ -896,16 +903,62 @@ function scanLines(
     }
     if (html) {
       let closes = false;
+      let codeAfter = false; // the block closed, and its last line may have been indented code (see html7Code)
       if (html === 'blank') {
         if (isBlank(line)) {
           html = undefined;
           cuts = undefined;
           prevBlank = true;
+          if (html7Item) {
+            // An item may be open, in no other item: any indented line may be in it.
+            item = 1;
+            itemSure = false;
+            itemTop = true;
+            noItem = false;
+          }
+          codeAfter = html7Code;
+          html7Maybe = html7Item = html7Code = false;
         } else {
+          let maybeText = false;
+          if (html7Maybe) {
+            maybeText = true;
+            const blockTag = startsBlockTag(line);
+            const deep = indentOf(line) >= 4;
+            html7Code = deep;
+            const opener = deep || blockTag ? undefined : fenceOpener(line);
+            const k = deep || blockTag ? 0 : htmlKind(line);
+            if (opener || (k >= 1 && k <= 5)) {
+              // A fence or a block that no blank line ends (a comment, "<pre>") may open here: the scan follows it,
+              // as if the tag was the paragraph's (the lines after it are then no chunk of their own until it
+              // closes); an item that may be open above holds it, if indented (an unindented line ends it).
+              const held = html7Item && line.charCodeAt(0) === 32;
+              if (held) {
+                item = 1;
+                itemSure = false;
+                itemTop = true;
+                noItem = false;
+              }
+              scope = held ? 1 : 0;
+              html7Maybe = html7Item = html7Code = false;
+              cuts = undefined;
+              if (opener) {
+                html = undefined;
+                fence = opener;
+                fenceTop = false;
+              } else {
+                html = closesOnItsLine(line, k) ? undefined : HTML_ENDS[k];
+                htmlTop = false;
+              }
+            } else if (blockTag) {
+              // A block tag of type 6 (unindented) starts an HTML block whatever is above it, and ends any item: from
+              // there the block is sure.
+              html7Maybe = html7Item = html7Code = false;
+            } else if (!deep && !html7Item && itemContentColumn(line, true) !== 0) html7Item = true;
+          }
           // Cut only where surely no list item is open: the state at a cut is then always the same (in the block, no
           // heading open, no item, a chunk of no list or rows), so a rescan may start at a cut, or take the previous
           // scan's chunks from a cut it made at the same line.
-          if (cuts!.clean && i > start && item === 0 && noItem && startsBlockTag(line)) {
+          if (!maybeText && cuts?.clean === true && i > start && item === 0 && noItem && startsBlockTag(line)) {
             chunks.push(span(start, i, false, true));
             states.push(startState);
             startState = -1;
@@ -915,7 +968,7 @@ function scanLines(
             const j = resume ? resume.resyncCut(i) : undefined;
             if (j !== undefined) return resume!.tail(j, chunks, states);
           }
-          cuts!.feed(line);
+          cuts?.feed(line);
         }
       } else {
         closes = html.test(line);
@@ -925,7 +978,7 @@ function scanLines(
       prevTableRow = false;
       prevInList = false;
       itemPara = false;
-      codeOpen = false;
+      codeOpen = codeAfter;
       para = plain = quoteOpen = false;
       // The line after a top-level comment (or other block of types 1–5) closed starts a block: it may start a chunk,
       // where a rescan can take over (two-line comments with no blank line were one chunk per edit to rescan).
@@ -1137,7 +1190,8 @@ function scanLines(
         fence = open;
         scope = inItem ? item : 0;
         fenceTop = unindented && !inItem && noItem && item === 0 && !quoteOpen;
-      } else if (indent < 4) {
+      } else if (indent < 4 && !(hk === 7 && para)) {
+        // (A lone tag under a sure paragraph line at the top level is its next line: no HTML block, see inlineHtml.)
         html = HTML_ENDS[hk];
         scope = inItem ? item : 0;
         htmlTop = !inItem && noItem && item === 0 && !quoteOpen;
@@ -1151,6 +1205,8 @@ function scanLines(
           chunkIsRow = false;
         }
         if (html === 'blank') {
+          html7Maybe = hk === 7 && i > 0 && !prevBlank && !closedAbove && !atxAbove;
+          html7Item = html7Code = false;
           cuts = new HtmlCuts();
           cuts.feed(line);
         }
@@ -1200,7 +1256,8 @@ function scanLines(
       // heading, which closes it (lines of "--", each pair a heading, were one chunk).
       const dashes = unindented && opensBlock && c === 45 && line.charCodeAt(1) === 45 && SETEXT_UNDERLINE.test(line) && !THEMATIC_BREAK.test(line);
       const paragraphLine = (dashes || continuesPara || (!underline && !thematicOrSetext(line.trimStart()))) && top && shallow && !codeOpen && (!listItem || continuesPara);
-      const inlineHtml = lead === 60 && html === undefined && hk === 0;
+      // (Or a lone tag that a sure paragraph took, above: type 7 cannot interrupt one.)
+      const inlineHtml = lead === 60 && html === undefined && (hk === 0 || hk === 7);
       para = paragraphLine && (opensBlock || wasPara) && (!PARA_EXCLUDED.has(lead) || inlineHtml) && !line.includes('|');
       plain = !mayBeDelimiterRow(line) && (para || (paragraphLine && (opensBlock || plain) && (lead === 124 || !PARA_EXCLUDED.has(lead) || inlineHtml)));
     }
