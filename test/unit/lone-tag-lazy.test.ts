@@ -26,6 +26,10 @@ const CASES: ReadonlyArray<readonly string[]> = [
   ['> - q', '<x>', '<div>'],
   ['text', '<x>', '- > q', '<br>', '<div>'],
   ['- q', '<x>'],
+  ['- q', '<br>', 'text', '- q', '<br>', '', '    code'],
+  ['> - q', '<x>', '    code', '*'],
+  ['> q', '<br>', '    code', '2.'],
+  ['> q', '<br>', 'text', '> - q', '<br>', '> y', '- > q', '<br>', '  y', '- > q', '<x>', 'z'],
 ];
 
 describe('A lone tag a paragraph may take: chunks read as one parse of the whole', function () {
@@ -35,8 +39,20 @@ describe('A lone tag a paragraph may take: chunks read as one parse of the whole
     it(JSON.stringify(lines), () => chunksReadAsWhole(lines.join('\n')));
   }
 
+  it('random documents of items with lone tags and text under them, and rescans as a whole scan', () => {
+    // Under an item's paragraph a lone tag is a lazy line (CommonMark) or an HTML block in the item that the next line
+    // left of its content ends (micromark): the scan reads on after it ("- q", "<br>", "text" in turn was one chunk).
+    const pool = ['- q', '  - q', '1. q', '- [ ] t', '<br>', '<x>', '   <x>', '  <br>', 'text', 'more', '', '  y', '    code', '\tz', '- # h', '  ```', '```', '<!-- c', '-->', '# h', '<div>', '> q', '*', '2.', '  - y', '===', '- > q', '> - q', '---'];
+    const r = rng(37);
+    for (let d = 0; d < 1500; d++) {
+      const lines = Array.from({ length: 3 + Math.floor(r() * 25) }, () => pick(pool, r));
+      chunksReadAsWhole(lines.join('\n'));
+      rescansAsWholeScan(lines, scanChunks(lines), r, (r) => pick(pool, r), 4);
+    }
+  });
+
   it('random documents of lone tags, quotes, items, fences and code, and rescans as a whole scan', () => {
-    const pool = ['> q', '> - q', '<x>', '<br>', '  <br>', '   <x>', '- x', '  - y', '*', '', '\tz', '    code', '```', '  ```', '<!-- c', '-->', '# h', '<div>', 'x', 'a | b', '[a]: /x', '> # h', '- # h', '<pre>', '</pre>'];
+    const pool = ['> q', '> - q', '- > q', '> > q', '> 1. q', '> y', '  > y', '<x>', '<br>', '  <br>', '   <x>', '- x', '  - y', '*', '2.', '', '\tz', '    code', '```', '  ```', '<!-- c', '-->', '# h', '<div>', 'x', 'a | b', '[a]: /x', '> # h', '- # h', '<pre>', '</pre>', '> ```'];
     const r = rng(29);
     for (let d = 0; d < 1500; d++) {
       const lines = Array.from({ length: 3 + Math.floor(r() * 20) }, () => pick(pool, r));
@@ -49,7 +65,7 @@ describe('A lone tag a paragraph may take: chunks read as one parse of the whole
 // micromark starts an HTML block in the quote at a lone tag on a lazy line of its paragraph ("> q", "<br>"); the
 // line after it, unless it goes on with the quote, starts afresh at the top level. The fast reader (proseChunk in
 // parse.ts) sent the chunk to micromark: "> q", "<br>", then 1 MB of text was one chunk read at 3 ms a KB.
-const QUOTES = ['> q', '> > q', '> q\nx', '> - q', '> # h', '>', '> q\n> <br>', '> [a]: /x', '> q\n===', '   > q'];
+const QUOTES = ['- > q', '> 1. q', '> > - q', '> -  q', '>  - q', '> -     q', '> q', '> > q', '> q\nx', '> - q', '> # h', '>', '> q\n> <br>', '> [a]: /x', '> q\n===', '   > q'];
 const TAGS = ['<br>', '<x>', '   <x>', '</span>', '<a href="y">', '<br> x', '<div>', '<!-- c -->', '<x'];
 const AFTER = ['', 'y', '  y', '    code', '\tz', '<x>', '<br>', '- y', '*', '2.', '# h', '> q', '> # h', '>', '---', '===', '```', '[a]: /x', '| r |', '<div>', '  - y'];
 
@@ -61,6 +77,14 @@ describe('A lone tag on a lazy line of a quote\'s paragraph: fast reader == rema
     for (const q of QUOTES) for (const tag of TAGS) for (const a of AFTER) for (const b of ['', 'z', '- z', '> z', '===', '    z']) chunks.add([q, tag, a, b].join('\n').replace(/\n+$/, ''));
     const { fast, total } = fastAgreesWithRemark(chunks);
     assert.ok(fast > total * 0.3, `fast path taken for ${fast} of ${total} chunks`);
+  });
+
+  it('an item that starts with a quote, a tag, then up to two lines', () => {
+    const items = ['- > q', '* > > q', '1. > q', '- >q', '  - > q', '- > - q', '- > # h', '-  > q', '- > q\n  > y', '-     > q', '- > 1. q'];
+    const chunks = new Set<string>();
+    for (const item of items) for (const tag of TAGS) for (const a of AFTER) for (const b of ['', 'z', '- > z', '  z', '<br>']) chunks.add([item, tag, a, b].join('\n').replace(/\n+$/, ''));
+    const { fast, total } = fastAgreesWithRemark(chunks);
+    assert.ok(fast > total * 0.2, `fast path taken for ${fast} of ${total} chunks`);
   });
 
   it('random runs of quotes, tags and other lines (LF and CRLF)', () => {

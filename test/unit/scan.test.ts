@@ -45,8 +45,10 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], readonly number[
   ['a paragraph, then a block tag', ['text', '<div>', '## h', '', '## g'], [0, 1, 4]],
   // (Any other tag, type 7, is the paragraph's next line, under a sure paragraph line: the heading after it starts a chunk.)
   ['a paragraph, then a tag that cannot interrupt it', ['text', '<span>', '## h', '', '## g'], [0, 2, 4]],
-  // (Where a paragraph may be open, after a quote line, the scan takes it for an HTML block to the blank line.)
-  ['a quote line, then a lone tag', ['> q', '<span>', '## h', '', '## g'], [0, 4]],
+  // (Under a quote's first line of text, micromark's HTML block in the quote ends at the next line: the heading starts
+  // a chunk. Where a paragraph may be open, after a later quote line, the scan takes it for a block to the blank line.)
+  ['a quote line, then a lone tag', ['> q', '<span>', '## h', '', '## g'], [0, 2, 4]],
+  ['quote lines, then a lone tag', ['> q', '> r', '<span>', '## h', '', '## g'], [0, 5]],
   ['a fence closed, then text', [F, 'x', F, 'text', '~~~', '## h'], [0, 3, 4]],
   // Sibling items are cut apart only while the list surely goes on (a thematic break ends it; a lazy line may).
   ['a thematic break ends the list: "2." is the next line of a paragraph', ['1. a', '---', 'text', '2. b', '3. c', '', '## h'], [0, 2, 6]],

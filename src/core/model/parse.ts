@@ -1013,6 +1013,16 @@ function listItem(text: string, lines: readonly string[], n: number, markerLengt
       if (rest === '') return undefined;
       if (!(indent <= 3 && (loneMarker(rest) !== 0 || itemStartOf(rest, indent) !== undefined))) return itemThenProse(text, lines, n, i, before, itemStart, definitions, false);
     }
+    if (i === 1 && from === 1 && !code && indent <= 3 && indent < contentIndent && rest.charCodeAt(0) === 60 && QUOTE_TEXT.test(first) && htmlFlowStart(rest) === 7) {
+      // A lone tag under an item that starts with a quote's paragraph ("- > q", "<br>"): micromark starts an HTML block
+      // in the quote there, and the next line left of the item's content ends the quote and the item; the rest starts
+      // afresh at the top level. Any other next line (in the quote or the item, blank) is left to remark. (Such items,
+      // each with a lone tag and text under it, were chunks read by micromark: 18 s for 1 MB.)
+      if (n === 2) return itemData(2);
+      const next = lines[2]!;
+      if (isBlank(next) || quoteLed(next) || columnsOf(next) >= contentIndent) return undefined;
+      return itemThenProse(text, lines, n, 2, undefined, 0, definitions, false);
+    }
     const lone = !afterBlank && indent <= 3 && indent < contentIndent ? loneMarker(rest) : 0;
     if (lone !== 0) {
       // A list marker alone on its line, left of the item's content ("*", "2.", "1)" after "- x"): an empty item that
@@ -1232,6 +1242,11 @@ function itemThenProse(text: string, lines: readonly string[], n: number, i: num
   const items = [...(before ?? []), { line: itemStart, endLine: end }, ...after.items];
   return { ...EMPTY, headings: after.headings, items, rows: after.rows, codeLines: after.codeLines, definitions: definitions ? [...definitions, ...after.definitions] : after.definitions, openAtEnd: after.openAtEnd, openFrom: after.openFrom };
 }
+
+/** A list item whose paragraph starts on its marker's line with a letter. */
+const QUOTE_ITEM_TEXT = /^(?:[-+*]|\d{1,9}[.)]) {1,4}[a-z]/i;
+/** A block quote's paragraph: quote markers, then a letter. */
+const QUOTE_TEXT = /^(?:> ?){1,8}[a-z]/i;
 
 /**
  * What is open at a list item's own level (not in a container nested in it), as far as listItem follows it: nothing
@@ -1636,6 +1651,7 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
   let codeTo = -1; // the line after the last line of code, while only blank lines follow it
   let markerItemAfterCode = false; // after that code, a list marker is an item, or remark says (see below)
   let quoteTag = -1; // the last line of a lone tag that a quote's paragraph took (an HTML block in the quote)
+  let quoteItemText = false; // the quote's only line holds a list item whose paragraph starts there ("> - q")
   let markerPara = -1; // the first line of a paragraph that a list marker after code starts
   let items: RawItem[] | undefined; // empty list items (lone markers) at the top level
   // ATX headings and HTML blocks at the top level after the chunk's first line: their headings (HTML's `<h2>`),
@@ -1769,6 +1785,8 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
       // label may go on into it): a definition may start or end in it, which remark reads.
       if (line.includes(']:') && !(quotePara && quoteSure)) return undefined;
       quoteEmpty = content === '';
+      // (A quote's first line: nothing else in it may be open.)
+      quoteItemText = open !== 'quote' && inner.indent < 4 && QUOTE_ITEM_TEXT.test(content);
       // A lazy line of a deeper quote's paragraph leaves that quote open: the depth stays the paragraph's.
       quoteDepth = continues && quotePara && inner.depth < depth ? depth : inner.depth;
       open = 'quote';
@@ -1784,8 +1802,8 @@ function proseChunk(lines: readonly string[], n: number, eol: string | undefined
     // (no block of the model's), which the next line ends unless it goes on with the quote (remark says); that line
     // starts afresh at the top level, as after a heading. ("> q", "<br>", then 1 MB of text was one chunk read by
     // micromark: 3 ms a KB.)
-    if (open === 'quote' && quotePara && indent <= 3 && rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 7) {
-      if (i + 1 < n && /^ {0,3}>/.test(lines[i + 1]!)) return undefined;
+    if (open === 'quote' && (quotePara || quoteItemText) && indent <= 3 && rest.charCodeAt(0) === 60 && htmlFlowStart(rest) === 7) {
+      if (i + 1 < n && quoteLed(lines[i + 1]!)) return undefined;
       open = 'none';
       quotePara = false;
       quoteTag = i;

@@ -351,6 +351,18 @@ function paragraphAfter(line: string, indent: number, column: number, above: boo
   return surelyText(rest, 0);
 }
 
+/**
+ * Whether the line above line `i` is the first line of a block quote (the line before it is no quote's) whose content,
+ * past container markers ("> q", "> - q"), is surely a paragraph's text: a lone tag on line `i` is then its lazy line
+ * (CommonMark) or an HTML block in its innermost container (micromark), never a block at the top level that runs to a
+ * blank line. (Not after a later line of the quote, which may be a fence's in it.)
+ */
+function quoteParagraphAbove(lines: readonly string[], i: number): boolean {
+  const before = i >= 2 ? (lines[i - 2] as string) : '';
+  return !QUOTE_LED.test(before) && paragraphAfter(lines[i - 1] as string, 0, 0, false);
+}
+const QUOTE_LED = /^ {0,3}>/;
+
 /** A block quote's marker, or a list item's followed by one to four spaces and content. */
 const CONTAINER_MARKER = /^(?:> ?|(?:[-+*]|\d{1,9}[.)]) {1,4}(?=\S))/;
 
@@ -1002,6 +1014,7 @@ function scanLines(
     // and the rest of a run of such headings and empty items was one chunk).
     const continuesPara = para && (c === 42 || c === 43 || (c >= 48 && c <= 57)) && itemContentColumn(line, true) !== 0 && itemContentColumn(line, false) === 0;
     let inItem = false;
+    let lazyTag = false;
     let sibling = false;
     let afterCode = false;
     const noItemBefore = noItem;
@@ -1088,12 +1101,18 @@ function scanLines(
           itemTop = indent < 2 || clear || (sibling && sure !== 0) || topItem;
           itemKind = markerKind(line, indent);
           if (found < 0) emptyItem = i;
-          itemPara = itemSure && found > 0 && surelyText(line, found);
+          itemPara = itemSure && found > 0 && paragraphAfter(line, found, found, false);
         } else if (item > 0 && lazy) {
           // ("  - x", "<x", "-" in turn was one chunk: after the lazy line the "-" was taken for a setext underline.)
           // (Indented by four or more, a line goes on with a paragraph: no code interrupts one.)
           if (itemSure && itemParaAbove && (indent >= 4 || surelyText(line, indent))) itemPara = true;
-          else itemSure = false;
+          else {
+            // A lone tag under the item's paragraph, surely open: its lazy line in CommonMark; an HTML block in the
+            // item in micromark, which the next line left of the content ends. Either way no block at the top level
+            // runs on to a blank line: the lines after it are read here ("- x", "<br>", "text" in turn was one chunk).
+            lazyTag = itemSure && itemParaAbove && indent < 4 && line.charCodeAt(indent) === 60 && htmlKind(line) === 7;
+            itemSure = false;
+          }
         }
         else item = 0;
         noItem = clear && item === 0;
@@ -1174,6 +1193,10 @@ function scanLines(
       chunkIsRow = false;
     }
     let htmlClosedHere = false; // a block of types 1–5 opened and closed on this line
+    // A lone tag right under a quote's first line of paragraph text ("> q", "> - q"): micromark starts an HTML block in
+    // the quote's innermost container, which the next line ends unless it goes on with the quote, so the lines after
+    // it are read here, as lazy lines of the quote ("> - q", "<br>", "text", "- > q" in turn was one chunk).
+    const quoteTag = hk === 7 && afterQuoteLine && noItem && item === 0 && quoteParagraphAbove(lines, i);
     if (!blank && !(inItem && itemSure) && (lead === 96 || lead === 126 || lead === 60)) {
       // In an item that may be open, a fence or HTML block ends with the item; else it is at the top level.
       const open = opens;
@@ -1190,7 +1213,7 @@ function scanLines(
         fence = open;
         scope = inItem ? item : 0;
         fenceTop = unindented && !inItem && noItem && item === 0 && !quoteOpen;
-      } else if (indent < 4 && !(hk === 7 && para)) {
+      } else if (indent < 4 && !(hk === 7 && (para || lazyTag || quoteTag))) {
         // (A lone tag under a sure paragraph line at the top level is its next line: no HTML block, see inlineHtml.)
         html = HTML_ENDS[hk];
         scope = inItem ? item : 0;
