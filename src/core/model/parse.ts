@@ -5,7 +5,7 @@ import { definitionsByLabel, definitionsUsed, escapesAndReferences, htmlHeadings
 import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
 import { readDefinition, type ContentLine } from './definition-read';
 import { remarkParseChunk } from './remark';
-import { indentOf, isBlank, isSpaceOrTab, THEMATIC_BREAK } from './text';
+import { indentOf, isBlank, isSpaceOrTab, quoteLed, THEMATIC_BREAK } from './text';
 import type { ChunkData, RawHeading, RawItem } from './chunk';
 
 // The chunk types live in chunk.ts (remark.ts and heading-text.ts use them too); exported here as before.
@@ -445,12 +445,6 @@ function listRun(lines: readonly string[], h: number, n: number, items: RawItem[
   return n;
 }
 
-/** A line whose first character after up to three spaces is ">". */
-function quoteLed(line: string): boolean {
-  let at = 0;
-  while (at < 3 && line.charCodeAt(at) === 32) at++;
-  return line.charCodeAt(at) === 62;
-}
 
 /**
  * A container line of a run: after spaces, one or more container markers (">" with one space or none after it, list

@@ -4,7 +4,7 @@
 // and never inside front matter, a fenced code block or an HTML block. Chunk boundaries depend on the text
 // alone, never on edit history, so an incremental analysis can reuse chunks whose text is unchanged.
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
-import { firstIndex, isBlank, isSpaceCode, indentOf, THEMATIC_BREAK } from './text';
+import { firstIndex, isBlank, isSpaceCode, indentOf, quoteLed, THEMATIC_BREAK } from './text';
 import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
 
 export interface ChunkSpan {
@@ -359,9 +359,8 @@ function paragraphAfter(line: string, indent: number, column: number, above: boo
  */
 function quoteParagraphAbove(lines: readonly string[], i: number): boolean {
   const before = i >= 2 ? (lines[i - 2] as string) : '';
-  return !QUOTE_LED.test(before) && paragraphAfter(lines[i - 1] as string, 0, 0, false);
+  return !quoteLed(before) && paragraphAfter(lines[i - 1] as string, 0, 0, false);
 }
-const QUOTE_LED = /^ {0,3}>/;
 
 /** A block quote's marker, or a list item's followed by one to four spaces and content. */
 const CONTAINER_MARKER = /^(?:> ?|(?:[-+*]|\d{1,9}[.)]) {1,4}(?=\S))/;
@@ -922,7 +921,8 @@ function scanLines(
           cuts = undefined;
           prevBlank = true;
           if (html7Item) {
-            // An item may be open, in no other item: any indented line may be in it.
+            // An item may be open, in no other item: any indented line may be in it. (Set here and below in place,
+            // not by a closure: one would move the loop's state out of registers.)
             item = 1;
             itemSure = false;
             itemTop = true;

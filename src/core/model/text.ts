@@ -334,3 +334,10 @@ export function firstIndex(count: number, before: (i: number) => boolean): numbe
   }
   return lo;
 }
+
+/** A line whose first character after up to three spaces is ">". */
+export function quoteLed(line: string): boolean {
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === 32) at++;
+  return line.charCodeAt(at) === 62;
+}
