@@ -193,5 +193,9 @@ export const FAMILIES: readonly Family[] = [
   // A lone tag under an item's paragraph, then text: the scan cut nothing after the tag (5.3 s for 256 KB).
   { name: 'item-lone-tags', what: 'a list item, a lone tag, text ("- step i", "<br>", "text i", "more i"), no blank line', make: (b) => postmortem('What happened', lines(b, (i) => [`- step ${i}`, '<br>', `text ${i}`, `more ${i}`][i % 4]!)) },
   { name: 'nested-lone-tags', what: 'a quoted item or an item\'s quote, a lone tag, text ("> - step i", "<br>", "text i", "- > quote i", "<x>", "more i")', make: (b) => postmortem('What happened', lines(b, (i) => [`> - step ${i}`, '<br>', `text ${i}`, `- > quote ${i}`, '<x>', `more ${i}`][i % 6]!)) },
+  // Paragraphs led by "[" (a definition may start one) and setext underlines: the scan cut none of them (each could be
+  // definitions, which an underline does not underline), so the document was one chunk read by micromark.
+  { name: 'definition-underlines', what: 'definitions and lone "-" in turn: each "-" text, an underline or an empty item ("[a]: /x", "-", "[a]: /x", "[a]: /x", "-", "-", …)', make: (b) => postmortem('What happened', lines(b, (i) => ['[a]: /x', '-', '[a]: /x', '[a]: /x', '-', '-', '[a]: /x', '-', '-', '-'][i % 10]!)) },
+  { name: 'bracket-headings', what: 'setext headings of a line with an unclosed "[", then an image ("[x i", "![i](j)", "-", "text i", "[y i", "![k](l)", "-")', make: (b) => postmortem('What happened', lines(b, (i) => [`[x ${i}`, '![i](j)', '-', `text ${i}`, `[y ${i}`, '![k](l)', '-'][i % 7]!)) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];

@@ -101,10 +101,11 @@ function roomFor<T extends Int32Array | Uint8Array>(a: T, n: number): T {
  *   resolveAllAttention: sizes as they are after earlier matches; runs inside a match are text). What emphasis uses
  *   is dropped; the rest of a run is text.
  * Nothing inside a code span, autolink, inline HTML or link is read further. NUL reads as U+FFFD, as micromark reads
- * it (and a run of `*` or `_` before it as remark reads it: see the output below). Undefined for content with any
- * other "[" or "]" (a full or collapsed reference, a link with more in it, any reference when `defined` is not given
- * or unsure): micromark reads it. The search for an opener goes back over the runs: quadratic in a heading, as
- * micromark is, and headings are cut to MAX_INLINE_HEADING before. A "]" with no "[" before it is literal.
+ * it (and a run of `*` or `_` before it as remark reads it: see the output below). Any other opener ("[", "![") is
+ * literal when no "]" closes it; undefined for content where one does (a full or collapsed reference, a link with
+ * more in it, any reference when `defined` is not given or unsure): micromark reads it. The search for an opener
+ * goes back over the runs: quadratic in a heading, as micromark is, and headings are cut to MAX_INLINE_HEADING before.
+ * A "]" with no "[" before it is literal.
  * Allocates only the strings of its output (see scratch).
  */
 export function inlineText(content: string, defined?: (label: string) => boolean | undefined): string | undefined {
@@ -150,6 +151,9 @@ function readInline(raw: string, content: string, defined: ((label: string) => b
   // A "[" with no "]" anywhere after it opens nothing micromark could close: literal ("[" then "`x" over "===" went to
   // micromark).
   const lastClose = raw.lastIndexOf(']');
+  // Openers ("[", "![") read as literal so far: nothing read after them closed them (a "]" the loop meets unread,
+  // while one is pending, would: the text then goes to micromark).
+  let pending = 0;
   let delimiters = 0;
   s.needleFrom.fill(-1); // no answers yet for this text (see needleAt)
   let r = 0; // the first backtick run that ends after the reading position
@@ -187,7 +191,12 @@ function readInline(raw: string, content: string, defined: ((label: string) => b
     if (c === 33 /* ! */ && raw.charCodeAt(i + 1) === 91 /* [ */ && i + 1 < lastClose) {
       // An image: its alt text (an unescaped "!" before a bracket is always read here).
       const end = bracketEnd(raw, i + 1, defined);
-      if (end === -1) return undefined;
+      if (end === -1) {
+        // Literal unless a "]" read later closes it (see pending).
+        pending++;
+        i += 2;
+        continue;
+      }
       if (bracketText !== undefined) {
         add(raw.slice(from, i), bracketText);
         from = end;
@@ -208,7 +217,15 @@ function readInline(raw: string, content: string, defined: ((label: string) => b
       // A plain inline link or shortcut reference is its text; any other bracket: micromark reads it. (A "!" before
       // it was escaped: an image is read above.)
       const end = bracketEnd(raw, i, defined);
-      if (end === -1) return undefined;
+      if (end === -1) {
+        // An opener bracketEnd does not read: literal text if no "]" closes it, as none does when every "]" after it
+        // is read with an opener of its own (a link or image in it, "[x ![i](j)"), or in a code span, autolink or
+        // inline HTML; any other "]" closes the nearest opener, whatever follows it, and sends the text to micromark
+        // (setext headings of "[x" and "![i](j)" lines went to micromark, 10 s for 256 KB).
+        pending++;
+        i++;
+        continue;
+      }
       if (bracketText !== undefined) {
         add(raw.slice(from, i), bracketText);
         from = end;
@@ -216,8 +233,9 @@ function readInline(raw: string, content: string, defined: ((label: string) => b
       i = end;
       continue;
     }
-    // A "]" read here closes nothing: every "[" before it was read with its own "]" by bracketEnd, or sent the text to
-    // micromark. Literal text ("]x" lines among "-" went to micromark).
+    // A "]" read here closes the nearest pending opener (which micromark then reads), or nothing: every "[" before it
+    // was read with its own "]" by bracketEnd. Literal text ("]x" lines among "-" went to micromark).
+    if (c === 93 /* ] */ && pending > 0) return undefined;
     if (c === 60 /* < */) {
       const link = autolinkEnd(raw, i);
       if (link !== -1) {

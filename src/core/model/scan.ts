@@ -6,6 +6,7 @@
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { firstIndex, isBlank, isSpaceCode, indentOf, quoteLed, THEMATIC_BREAK } from './text';
 import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
+import { readDefinition } from './definition-read';
 
 export interface ChunkSpan {
   /** First line of the chunk (0-based, inclusive). */
@@ -471,6 +472,26 @@ function mayBeDelimiterRow(line: string | undefined): boolean {
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
 /**
+ * Whether lines `from` to `to` - 1, a paragraph's at the top level led by "[", are link reference definitions and
+ * nothing else, as micromark asks when an underline's shape follows them (read by readDefinition, as the fast reader
+ * reads them: each character once): true; false when they are a paragraph (the next line underlines it); undefined
+ * when unsure.
+ */
+function definitionsOnly(lines: readonly string[], from: number, to: number): boolean | undefined {
+  for (let p = from; p < to; ) {
+    const line = lines[p] as string;
+    let at = 0;
+    while (at < 3 && line.charCodeAt(at) === 32) at++;
+    if (line.charCodeAt(at) !== 91) return false;
+    const read = readDefinition(at === 0 ? line : line.slice(at), (k) => (p + k < to ? (lines[p + k] as string) : null), '\n');
+    if (read === undefined) return undefined;
+    if (read === '') return false;
+    p += read.lines;
+  }
+  return true;
+}
+
+/**
  * Could the paragraph holding the run of "|" lines starting at `from` end in a setext underline (which would make
  * all its lines one heading)? Looks up to the next blank line; conservative. Asked for increasing `from`, it
  * remembers where its last look stopped, so each line is looked at once (looking again from every run was quadratic
@@ -836,6 +857,14 @@ function scanLines(
   // read whole on every edit.
   let plain = false;
   let closedAbove = atClosed;
+  // The lines since `defStart` are a paragraph's at the top level whose first line is led by "[": they may all be
+  // link reference definitions, so the scan is unsure of them (see PARA_EXCLUDED) until a setext underline's shape
+  // asks: micromark reads such a line as an underline (a heading, which closes what is above it) unless the lines
+  // above are definitions and nothing else (then it is paragraph text, and the paragraph is sure). Asked once for the
+  // lines of a paragraph, as any later line is sure or no longer in such a run ("[x", "![i](j)", "-" in turn, or "[a]:
+  // /x" and "-", was one chunk read by micromark: 10 s for 256 KB).
+  let defRun = false;
+  let defStart = -1;
   // closedAbove comes from a line of indented code: the next line of code goes on in the same chunk (a chunk per
   // line of a long run of code cost more per line, in the model, than reading the run whole).
   let codeAbove = false;
@@ -906,7 +935,7 @@ function scanLines(
       prevInList = false;
       itemPara = false;
       codeOpen = false;
-      para = plain = quoteOpen = false;
+      para = plain = quoteOpen = defRun = false;
       // A fence closed at the top level ends its block: nothing after it goes on into it, as after a setext heading
       // (a paragraph line, a fence and its close, 1 MB of them, were chunks of three lines, each read by remark).
       closedAbove = closed;
@@ -991,7 +1020,7 @@ function scanLines(
       prevInList = false;
       itemPara = false;
       codeOpen = codeAfter;
-      para = plain = quoteOpen = false;
+      para = plain = quoteOpen = defRun = false;
       // The line after a top-level comment (or other block of types 1–5) closed starts a block: it may start a chunk,
       // where a rescan can take over (two-line comments with no blank line were one chunk per edit to rescan).
       closedAbove = closes && htmlTop && scope === 0;
@@ -1018,6 +1047,10 @@ function scanLines(
     let sibling = false;
     let afterCode = false;
     const noItemBefore = noItem;
+    // An underline's shape under a run of lines that may be definitions (see defRun): false where it underlines them
+    // (a heading), true where they are definitions and it is paragraph text, undefined elsewhere or when unsure. (Not
+    // a thematic break: one closes what is above it either way, see closedAbove.)
+    const defUnderline: boolean | undefined = defRun && (c === 45 || c === 61) && SETEXT_UNDERLINE.test(line) && !THEMATIC_BREAK.test(line) ? definitionsOnly(lines, defStart, i) : undefined;
     // The line right after a marker line surely of an item with nothing on it, in no other item ("-", "1."): the item
     // holds no paragraph, so a line left of its content is no lazy line of it and ends it, and the list. Unindented
     // and no list item, it starts a block at the top level, as after a blank line: "-" then 1 MB of paragraph lines was
@@ -1092,7 +1125,8 @@ function scanLines(
         const sure: number = indent < 4 ? itemContentColumn(line, (prevBlank && !codeOpen) || sibling || (indent === 0 && afterQuoteLine) || itemAfterBlock || (closedAbove && !codeAbove)) : 0;
         sureAfterBlock = itemAfterBlock && sure !== 0;
         // Under a sure paragraph line at the top level, a lone "-" underlines it: never an item that may be open.
-        const found = sure !== 0 || indent >= 4 || continuesPara || (para && c === 45 && SETEXT_UNDERLINE.test(line)) ? sure : itemContentColumn(line, true);
+        // So does one under lines that may be definitions, which asked what they are (an empty item interrupts neither).
+        const found = sure !== 0 || indent >= 4 || continuesPara || (para && c === 45 && SETEXT_UNDERLINE.test(line)) || defUnderline !== undefined ? sure : itemContentColumn(line, true);
         if (found !== 0) {
           item = Math.abs(found);
           itemSure = sure !== 0;
@@ -1243,7 +1277,7 @@ function scanLines(
       }
     }
     if (blank) {
-      para = plain = closedAbove = quoteOpen = false;
+      para = plain = closedAbove = quoteOpen = defRun = false;
     } else {
       const shallow = indent < 4;
       if (shallow && lead === 62) quoteOpen = true;
@@ -1261,7 +1295,7 @@ function scanLines(
       // that closed what was above it, such as another line of code): code takes no lazy line, and a line of code
       // read alone is code. (The next line of code goes on in the chunk: see codeAbove.)
       closedAbove =
-        (top && (shallow ? htmlClosedHere || (wasPara && (underline || THEMATIC_BREAK.test(unindented ? line : line.trimStart()))) : prevBlank || afterHeading)) ||
+        (top && (shallow ? htmlClosedHere || defUnderline === false || (wasPara && (underline || THEMATIC_BREAK.test(unindented ? line : line.trimStart()))) : prevBlank || afterHeading)) ||
         (shallow &&
           noItem &&
           item === 0 &&
@@ -1281,7 +1315,12 @@ function scanLines(
       const paragraphLine = (dashes || continuesPara || (!underline && !thematicOrSetext(line.trimStart()))) && top && shallow && !codeOpen && (!listItem || continuesPara);
       // (Or a lone tag that a sure paragraph took, above: type 7 cannot interrupt one.)
       const inlineHtml = lead === 60 && html === undefined && (hk === 0 || hk === 7);
-      para = paragraphLine && (opensBlock || wasPara) && (!PARA_EXCLUDED.has(lead) || inlineHtml) && !line.includes('|');
+      // (A line led by "[" under a sure paragraph line is its text: a definition cannot interrupt a paragraph. So is an
+      // underline's shape under definitions alone, see defRun.)
+      para = defUnderline === true || (paragraphLine && (opensBlock || wasPara) && (!PARA_EXCLUDED.has(lead) || inlineHtml || (lead === 91 && wasPara)) && !line.includes('|'));
+      // A run of lines that may be definitions: from a line led by "[" where a block starts, on over paragraph lines.
+      defRun = defUnderline === undefined && paragraphLine && (opensBlock ? lead === 91 : defRun) && (!PARA_EXCLUDED.has(lead) || inlineHtml || lead === 91) && !line.includes('|');
+      if (defRun && opensBlock) defStart = i;
       plain = !mayBeDelimiterRow(line) && (para || (paragraphLine && (opensBlock || plain) && (lead === 124 || !PARA_EXCLUDED.has(lead) || inlineHtml)));
     }
     // Past the second line of a run of blank lines, each blank line leaves the state as it was: the run is passed over
