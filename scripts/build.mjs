@@ -26,6 +26,9 @@ const LAZY = [
   { specifier: './remark', module: './src/core/model/remark.ts', importer: 'src/core/model', functions: ['remarkParseChunk', 'headingTextWithDefinitions', 'headingLinesText'] },
   // The same file, imported from the authoring code (edits.ts) by another path.
   { specifier: '../model/remark', module: './src/core/model/remark.ts', importer: 'src/core/authoring', functions: ['openConstructAtEnd'] },
+  // markdown-it's block parser for chunks too large for micromark (only hostile documents hold one). Inline in the CLI
+  // bundle, which holds markdown-it already (the HTML export): a lazy file would ship it twice in the npm package.
+  { specifier: './large-chunk', module: './src/core/model/large-chunk.ts', importer: 'src/core/model', functions: ['largeChunkParse'], inlineInCli: true },
   // re2js, the linear-time engine for patterns users supply (a ticket pattern or globs other than ours).
   { specifier: './linear-regex', module: './src/core/model/linear-regex.ts', importer: 'src/core/model', functions: ['compileLinear'] },
   // Inside remark: the table of named character references (&amp; …), needed only when a document uses one.
@@ -50,15 +53,15 @@ const LAZY = [
 const lazyFile = (entry) =>
   `lazy/${(entry.module.startsWith('./') ? path.basename(entry.module, '.ts') : entry.module).replace(/[^a-z0-9]+/gi, '-')}.js`;
 
-/** @type {esbuild.Plugin} */
-const lazyModules = {
+/** The plugin that loads `entries` lazily (all of LAZY for the Node extension, all but inlineInCli for the CLI). */
+const lazyPlugin = (entries) => ({
   name: 'lazy-modules',
   setup(build) {
     const escape = (text) => text.replace(/[/.-]/g, '\\$&');
-    const filter = new RegExp(`^(?:${LAZY.map((e) => escape(e.specifier)).join('|')})$`);
+    const filter = new RegExp(`^(?:${entries.map((e) => escape(e.specifier)).join('|')})$`);
     build.onResolve({ filter }, (args) => {
       if (args.importer === '<stdin>') return undefined; // the lazy file's own entry point: bundle the module itself
-      const entry = LAZY.find((e) => e.specifier === args.path && (!e.importer || path.resolve(args.resolveDir) === path.resolve(e.importer)));
+      const entry = entries.find((e) => e.specifier === args.path && (!e.importer || path.resolve(args.resolveDir) === path.resolve(e.importer)));
       return entry ? { path: args.path, namespace: 'lazy', pluginData: entry } : undefined;
     });
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
@@ -74,7 +77,9 @@ const lazyModules = {
       return { contents: `let m;\nconst load = () => (m ??= require(__dirname + ${file}));\n${wrappers.join('\n')}\n`, loader: 'js', resolveDir: process.cwd() };
     });
   },
-};
+});
+/** @type {esbuild.Plugin} */
+const lazyModules = lazyPlugin(LAZY);
 
 // `import * as vscode from 'vscode'` in each of twenty source files made every one of them copy the API's properties
 // into a namespace object of its own when the bundle loads (esbuild's interop for a CommonJS module). They all import
@@ -142,7 +147,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     // The Node extension's lazily loaded modules (dist/node/lazy) serve the CLI too: one copy in the package.
-    plugins: [vscodeOnce, lazyModules],
+    plugins: [vscodeOnce, lazyPlugin(LAZY.filter((e) => !e.inlineInCli))],
     // Some ESM dependencies read import.meta.url, which a CommonJS bundle must provide.
     define: { 'import.meta.url': '__importMetaUrl', __POSTMORTEM_VERSION__: JSON.stringify(version) },
     banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },

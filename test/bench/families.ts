@@ -197,5 +197,10 @@ export const FAMILIES: readonly Family[] = [
   // definitions, which an underline does not underline), so the document was one chunk read by micromark.
   { name: 'definition-underlines', what: 'definitions and lone "-" in turn: each "-" text, an underline or an empty item ("[a]: /x", "-", "[a]: /x", "[a]: /x", "-", "-", …)', make: (b) => postmortem('What happened', lines(b, (i) => ['[a]: /x', '-', '[a]: /x', '[a]: /x', '-', '-', '[a]: /x', '-', '-', '-'][i % 10]!)) },
   { name: 'bracket-headings', what: 'setext headings of a line with an unclosed "[", then an image ("[x i", "![i](j)", "-", "text i", "[y i", "![k](l)", "-")', make: (b) => postmortem('What happened', lines(b, (i) => [`[x ${i}`, '![i](j)', '-', `text ${i}`, `[y ${i}`, '![k](l)', '-'][i % 7]!)) },
+  // One chunk the scan cannot cut and the fast reader does not read, read by markdown-it (large-chunk.ts): micromark
+  // took seconds at 64 KB, growing faster than the input.
+  { name: 'quote-tab-lazy', what: 'a block quote line with a tab after its marker ("> \tx i"), then lazy lines ("*x", "-->"), in turn', make: (b) => postmortem('What happened', lines(b, (i) => [`> \tx ${i}`, '*x', '-->', '*x'][i % 4]!)) },
+  { name: 'quote-definition-lazy', what: 'block quotes of a definition ("> [ai]: /x"), then lines of text (":x i", "JIRA-i", "|"), in turn', make: (b) => postmortem('What happened', lines(b, (i) => [`> [a${i}]: /x`, `:x ${i}`, `JIRA-${i}`, '|'][i % 4]!)) },
+  { name: 'quote-tag-lazy', what: 'block quotes of a tag ("> <div>"), then lines of text (\u201c"x i\u201d, "?"), in turn', make: (b) => postmortem('What happened', lines(b, (i) => ['> <div>', `"x ${i}`, '?'][i % 3]!)) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];

@@ -132,3 +132,22 @@ function completeTag(line: string, i: number, closing: boolean): boolean {
  */
 export const HTML_END_MARKERS: readonly string[] = ['', '</', '-->', '?>', '>', ']]>'];
 export const HTML_OPENER_LENGTH: readonly number[] = [0, 1, 2, 2, 2, 9];
+
+/** An HTML block of types 1–5 (which end at their end marker, not at a blank line), from its value. */
+export function closesAtItsEnd(value: string): boolean {
+  const v = value.trimStart();
+  let eol = v.search(/[\r\n]/);
+  if (eol === -1) eol = v.length;
+  const kind = htmlFlowStart(v.slice(0, eol));
+  return kind >= 1 && kind <= 5;
+}
+
+/** HTML blocks of types 1–5 run until their end marker, across blank lines; types 6–7 end at a blank line. */
+export function htmlUnclosed(v: string): boolean {
+  if (/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(v)) return !/<\/(?:script|pre|style|textarea)>/i.test(v);
+  if (v.startsWith('<!--')) return !v.slice(2).includes('-->'); // "<!-->" is a whole comment
+  if (v.startsWith('<?')) return !v.slice(2).includes('?>');
+  if (v.startsWith('<![CDATA[')) return !v.slice(9).includes(']]>');
+  if (/^<![A-Z]/i.test(v)) return !v.slice(2).includes('>');
+  return false;
+}

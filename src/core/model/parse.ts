@@ -5,6 +5,8 @@ import { definitionsByLabel, definitionsUsed, escapesAndReferences, htmlHeadings
 import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
 import { readDefinition, type ContentLine } from './definition-read';
 import { remarkParseChunk } from './remark';
+import { largeChunkParse } from './large-chunk';
+import { isLargeChunk } from './large-chunk-size';
 import { indentOf, isBlank, isSpaceOrTab, quoteLed, THEMATIC_BREAK } from './text';
 import type { ChunkData, RawHeading, RawItem } from './chunk';
 
@@ -14,7 +16,7 @@ export type { HeadingKind, RawHeading, RawItem, ChunkData } from './chunk';
 
 /** Reads one chunk. Every call returns a new object: results of line-local rules are kept per chunk data object. */
 export function parseChunk(text: string, frontMatter: boolean): ChunkData {
-  return fastParse(text, frontMatter) ?? remarkParseChunk(text, frontMatter);
+  return fastParse(text, frontMatter) ?? (!frontMatter && isLargeChunk(text) ? largeChunkParse(text) : remarkParseChunk(text, frontMatter));
 }
 
 /** A line of nothing but spaces and tabs: one object, not a literal made again per chunk (a new RegExp each time). */
