@@ -202,5 +202,8 @@ export const FAMILIES: readonly Family[] = [
   { name: 'quote-tab-lazy', what: 'a block quote line with a tab after its marker ("> \tx i"), then lazy lines ("*x", "-->"), in turn', make: (b) => postmortem('What happened', lines(b, (i) => [`> \tx ${i}`, '*x', '-->', '*x'][i % 4]!)) },
   { name: 'quote-definition-lazy', what: 'block quotes of a definition ("> [ai]: /x"), then lines of text (":x i", "JIRA-i", "|"), in turn', make: (b) => postmortem('What happened', lines(b, (i) => [`> [a${i}]: /x`, `:x ${i}`, `JIRA-${i}`, '|'][i % 4]!)) },
   { name: 'quote-tag-lazy', what: 'block quotes of a tag ("> <div>"), then lines of text (\u201c"x i\u201d, "?"), in turn', make: (b) => postmortem('What happened', lines(b, (i) => ['> <div>', `"x ${i}`, '?'][i % 3]!)) },
+  // Headings of distinct texts that name a definition and hold a "[" nothing closes: each was a micromark parse of
+  // its own (the cache of resolved texts holds 10,000), now read by the linear inline reader.
+  { name: 'setext-bracket-references', what: 'setext headings of two lines, the first with a "[" nothing closes and a reference ("x [ [a] i", "(x", "==="), a definition above', make: (b) => postmortem('What happened', `[a]: /x\n\n${lines(b, (i) => [`x [ [a] ${i}`, '(x', '===', ''][i % 4]!)}`) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];

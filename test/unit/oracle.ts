@@ -86,3 +86,19 @@ export function mixturesReadFast(mixtures: ReadonlyArray<readonly string[]>, r: 
   }
   return count;
 }
+
+/**
+ * The document's headings (lines, depth and text) as the model reads them, against one remark parse of the whole
+ * document (a line ending first, as after front matter). Returns how many headings remark read.
+ */
+export function headingsReadAsWhole(body: string): number {
+  const text = `\n${body}`;
+  const model = analyze(text, { force: true }).model;
+  const whole = remarkParseChunk(text, false);
+  assert.deepEqual(
+    model.headings.filter((h) => h.kind !== 'label').map((h) => [h.range.start.line, h.range.end.line, h.level, h.text]),
+    whole.headings.map((h) => [h.line, h.endLine, h.depth, h.text]),
+    JSON.stringify(text),
+  );
+  return whole.headings.length;
+}

@@ -3,10 +3,11 @@
 // that changed in one place is re-parsed only there.
 import type { HeadingTextMemo } from './heading-memo';
 import type { SectionId } from './catalogue';
-import { parseChunk, readPiece, type InlineHeading } from './parse';
+import { CONTINUATION_LINE, PARAGRAPH_LINE, parseChunk, readPiece, type InlineHeading } from './parse';
 import type { ChunkData, HeadingKind, ParsedChunk, RawHeading, RawItem } from './chunk';
-import { bracketedTexts, definitionsFor, INLINE_SYNTAX_BUT_BRACKETS, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
+import { bracketedTexts, definitionsFor, INLINE_SYNTAX_BUT_BRACKETS, inlineText, isJsSpace, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { DefinitionIndex } from './definitions';
+import { readDefinition } from './definition-read';
 import { headingLinesText, headingTextWithDefinitions, remarkParseChunk } from './remark';
 import { htmlKind, rescanChunks, scanChunks, span as spanOf, type ChunkSpan } from './scan';
 import { firstIndex, isSpaceCode, range, sameItems, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
@@ -1019,13 +1020,59 @@ function resolveHeading(h: RawModelHeading, byLabel: ReadonlyMap<string, string>
   }
   if (!defined) return { labels, resolved: h, version };
   const simple = INLINE_SYNTAX_BUT_BRACKETS.test(source) || source.includes('](') ? undefined : shortcutReferences(h.text, byLabel);
-  const text = simple?.trim() ?? resolvedHeadingText(source, definitionsFor(labels, byLabel)) ?? h.text;
+  const text = simple?.trim() ?? setextText(h, lines, byLabel) ?? resolvedHeadingText(source, definitionsFor(labels, byLabel)) ?? h.text;
   if (text === h.text) return { labels, resolved: h, version };
   // The same resolved object while the text resolves the same: its heading and section may be kept too.
   const last = h.references?.resolved;
   // Spelled out, not spread: one shape with the headings read from chunks (a spread per heading cost more than the rest).
   const resolved = last && last !== h && last.text === text ? last : new RawModelHeading(h.level, text, h.kind, h.range);
   return { labels, resolved, version };
+}
+
+/**
+ * A setext heading's text with the document's definitions, read by the linear inline reader as the fast chunk reader
+ * reads one (parse.ts setextHeadingText): its content lines, the first without its indentation; its text as read when
+ * the content starts with definitions (read by readDefinition). Undefined where that reader leaves it to remark, or a
+ * definition is unsure (and for content that holds a BOM, inline HTML over lines, or white space at its end other
+ * than spaces and tabs). Headings of several lines with brackets, each of its own text,
+ * were a micromark parse each (30,000 of them: 1.6 s, more than the 10,000 the cache of resolved texts holds).
+ */
+function setextText(h: RawModelHeading, lines: readonly string[], byLabel: ReadonlyMap<string, string>): string | undefined {
+  if (h.kind !== 'setext') return undefined;
+  const from = h.range.start.line;
+  const to = h.range.end.line; // the underline
+  if (to <= from) return undefined;
+  const last = lines[to - 1] ?? '';
+  let end = last.length;
+  while (end > 0 && (last.charCodeAt(end - 1) === 32 || last.charCodeAt(end - 1) === 9)) end--;
+  if (end > 0 && isJsSpace(last.charCodeAt(end - 1))) return undefined;
+  // Definitions the content starts with (micromark starts the heading there): its text is what follows them.
+  let start = from;
+  while (start < to) {
+    const line = lines[start] ?? '';
+    let at = 0;
+    while (at < 3 && line.charCodeAt(at) === 32) at++;
+    if (line.charCodeAt(at) !== 91 /* [ */) break;
+    const read = readDefinition(at === 0 ? line : line.slice(at), (k) => (start + k < to ? (lines[start + k] ?? null) : null), '\n');
+    if (read === undefined) return undefined;
+    if (read === '') break;
+    start += read.lines;
+  }
+  // After definitions, remark's text is the block parse's (its parse of the source finds a definition first, not a
+  // heading): the heading's text as read, as resolvedHeadingText gives it then (a micromark parse each, to say so).
+  if (start > from) return h.text;
+  const first = lines[start] ?? '';
+  let indent = 0;
+  while (first.charCodeAt(indent) === 32 || first.charCodeAt(indent) === 9) indent++;
+  const content = (to - start === 1 ? first : lines.slice(start, to).join('\n')).slice(indent);
+  // (Only content whose first line surely starts a paragraph parsed alone: remark's parse of the source, a list item
+  // or other block first, gives the text as read.)
+  if (!(PARAGRAPH_LINE.test(content) || CONTINUATION_LINE.test(content)) || content.includes('\uFEFF') || (to - start > 1 && content.includes('<'))) return undefined;
+  const defined = (label: string): boolean | undefined => {
+    const d = byLabel.get(label);
+    return d === undefined ? false : d.includes('\\') ? undefined : true;
+  };
+  return inlineText(content, defined)?.trim();
 }
 
 /**

@@ -31,12 +31,12 @@ const EMPTY: ChunkData = { headings: [], items: [], rows: [], codeLines: [], def
  * paragraph line, so not at a paragraph's start: CONTINUATION_LINE leaves it out); or `#` that is no ATX heading: a run
  * of `#` followed by anything but a space, tab or `#` (`#incident-42`, `##` and a no-break space), or more than six.
  */
-const PARAGRAPH_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&=\u0080-\uffff]|[*_]+[^\s*_]|#{1,6}[^# \t]|#{7})/i;
+export const PARAGRAPH_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&=\u0080-\uffff]|[*_]+[^\s*_]|#{1,6}[^# \t]|#{7})/i;
 /**
  * A line that continues a paragraph already open: also a link (`[text](…)`) or code span at its start, since link
  * reference definitions cannot interrupt a paragraph, and a single or double backtick is not a fence.
  */
-const CONTINUATION_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&\u0080-\uffff[]|[*_]+[^\s*_]|#{1,6}[^# \t]|#{7}|`(?!``))/i;
+export const CONTINUATION_LINE = /^(?:(?!\d{1,9}[.)](?:[ \t]|$))[A-Z0-9"'(!\\&\u0080-\uffff[]|[*_]+[^\s*_]|#{1,6}[^# \t]|#{7}|`(?!``))/i;
 /** A fence's opening line: up to 3 spaces (a fence left open after an indented one is cut there: see model.ts). */
 const FENCE_LINE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
 
