@@ -213,3 +213,24 @@ function decode(raw: string): string {
   const text = raw.includes('\u0000') ? raw.replaceAll('\u0000', '\ufffd') : raw;
   return text.includes('\\') || text.includes('&') ? decodeString(text) : text;
 }
+
+/**
+ * Where the link reference definitions that lines `from` to `to` - 1 start with end (each led by "[" after up to three
+ * spaces, read by readDefinition, a line ending between lines, lines past `to` never read): the first line of what
+ * follows them, `to` when they are all definitions, `from` when none; undefined when one is unsure.
+ */
+export function leadingDefinitionsEnd(lines: readonly string[], from: number, to: number): number | undefined {
+  let p = from;
+  while (p < to) {
+    const line = lines[p] ?? '';
+    let at = 0;
+    while (at < 3 && line.charCodeAt(at) === 32) at++;
+    if (line.charCodeAt(at) !== 91 /* [ */) break;
+    const start = p;
+    const read = readDefinition(at === 0 ? line : line.slice(at), (k) => (start + k < to ? (lines[start + k] ?? null) : null), '\n');
+    if (read === undefined) return undefined;
+    if (read === '') break;
+    p += read.lines;
+  }
+  return p;
+}

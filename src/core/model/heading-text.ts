@@ -827,6 +827,16 @@ export function normaliseLabel(label: string): string {
   return plain ? label.toUpperCase() : label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
 }
 
+/**
+ * Whether a label is defined for remark's parse of a heading with the definitions it uses (remark.ts headingText):
+ * undefined (unsure) for one whose definition's source holds a backslash, which that parse may not read back as a
+ * definition (`[a]: <\\>`, from a destination of one backslash, is none). `byLabel` as definitionsByLabel gives it.
+ */
+export function definedIn(byLabel: ReadonlyMap<string, string> | undefined, label: string): boolean | undefined {
+  const d = byLabel?.get(label);
+  return d === undefined ? false : d.includes('\\') ? undefined : true;
+}
+
 /** Definitions (as Markdown source) by normalised label; the first of a label wins, as in CommonMark. */
 export function definitionsByLabel(definitions: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();

@@ -10,10 +10,10 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import type { ChunkData, RawHeading, RawItem } from './chunk';
-import { definitionsByLabel, escapesAndReferences, htmlHeadings, inlineText, MAX_INLINE_HEADING } from './heading-text';
+import { definedIn, definitionsByLabel, escapesAndReferences, htmlHeadings, inlineText, MAX_INLINE_HEADING } from './heading-text';
 import { closesAtItsEnd, htmlUnclosed } from './html-start';
 import { capContainerDepth } from './container-depth';
-import { isBlank } from './text';
+import { isBlank, SETEXT_UNDERLINE } from './text';
 import { headingLinesText } from './remark';
 
 export { isLargeChunk, LARGE_CHUNK_LINES } from './large-chunk-size';
@@ -128,10 +128,7 @@ export function largeChunkParse(text: string): ChunkData {
     definitions.push(`[${label}]: <${ref.href.replace(/[<>]/g, encodeURIComponent)}>${title}`);
   }
   const byLabel = definitions.length > 0 ? definitionsByLabel(definitions) : undefined;
-  const defined = (label: string): boolean | undefined => {
-    const d = byLabel?.get(label);
-    return d === undefined ? false : d.includes('\\') ? undefined : true;
-  };
+  const defined = (label: string): boolean | undefined => definedIn(byLabel, label);
   const later: Later[] = [];
   const open = openToken(tokens, lines, lines.length - 1);
   // The line after the last top-level block so far: lines between it and the next block, none blank, are definitions.
@@ -199,9 +196,6 @@ export function largeChunkParse(text: string): ChunkData {
   };
 }
 
-/** A line with a setext underline's shape. */
-const SETEXT_SHAPE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-
 /** Characters of spaces and tabs a line starts with. */
 function leadingWhite(line: string): number {
   let i = 0;
@@ -227,7 +221,7 @@ function heading(
   // the heading's are one).
   let start = from;
   // (Not when its first line has an underline's shape: under definitions alone, that line starts the paragraph.)
-  if (setext && !SETEXT_SHAPE.test(lines[from]!)) while (start > after && !isBlank(lines[start - 1]!)) start--;
+  if (setext && !SETEXT_UNDERLINE.test(lines[from]!)) while (start > after && !isBlank(lines[start - 1]!)) start--;
   const first = lines[start]!;
   const character = leadingWhite(first);
   const content = (inline?.content ?? '').replaceAll('\u0000', '\ufffd');

@@ -5,9 +5,9 @@ import type { HeadingTextMemo } from './heading-memo';
 import type { SectionId } from './catalogue';
 import { CONTINUATION_LINE, PARAGRAPH_LINE, parseChunk, readPiece, type InlineHeading } from './parse';
 import type { ChunkData, HeadingKind, ParsedChunk, RawHeading, RawItem } from './chunk';
-import { bracketedTexts, definitionsFor, INLINE_SYNTAX_BUT_BRACKETS, inlineText, isJsSpace, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
+import { bracketedTexts, definedIn, definitionsFor, INLINE_SYNTAX_BUT_BRACKETS, inlineText, isJsSpace, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { DefinitionIndex } from './definitions';
-import { readDefinition } from './definition-read';
+import { leadingDefinitionsEnd } from './definition-read';
 import { headingLinesText, headingTextWithDefinitions, remarkParseChunk } from './remark';
 import { htmlKind, rescanChunks, scanChunks, span as spanOf, type ChunkSpan } from './scan';
 import { firstIndex, isSpaceCode, range, sameItems, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
@@ -1047,17 +1047,8 @@ function setextText(h: RawModelHeading, lines: readonly string[], byLabel: Reado
   while (end > 0 && (last.charCodeAt(end - 1) === 32 || last.charCodeAt(end - 1) === 9)) end--;
   if (end > 0 && isJsSpace(last.charCodeAt(end - 1))) return undefined;
   // Definitions the content starts with (micromark starts the heading there): its text is what follows them.
-  let start = from;
-  while (start < to) {
-    const line = lines[start] ?? '';
-    let at = 0;
-    while (at < 3 && line.charCodeAt(at) === 32) at++;
-    if (line.charCodeAt(at) !== 91 /* [ */) break;
-    const read = readDefinition(at === 0 ? line : line.slice(at), (k) => (start + k < to ? (lines[start + k] ?? null) : null), '\n');
-    if (read === undefined) return undefined;
-    if (read === '') break;
-    start += read.lines;
-  }
+  const start = leadingDefinitionsEnd(lines, from, to);
+  if (start === undefined) return undefined;
   // After definitions, remark's text is the block parse's (its parse of the source finds a definition first, not a
   // heading): the heading's text as read, as resolvedHeadingText gives it then (a micromark parse each, to say so).
   if (start > from) return h.text;
@@ -1068,11 +1059,7 @@ function setextText(h: RawModelHeading, lines: readonly string[], byLabel: Reado
   // (Only content whose first line surely starts a paragraph parsed alone: remark's parse of the source, a list item
   // or other block first, gives the text as read.)
   if (!(PARAGRAPH_LINE.test(content) || CONTINUATION_LINE.test(content)) || content.includes('\uFEFF') || (to - start > 1 && content.includes('<'))) return undefined;
-  const defined = (label: string): boolean | undefined => {
-    const d = byLabel.get(label);
-    return d === undefined ? false : d.includes('\\') ? undefined : true;
-  };
-  return inlineText(content, defined)?.trim();
+  return inlineText(content, (label) => definedIn(byLabel, label))?.trim();
 }
 
 /**

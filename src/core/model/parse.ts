@@ -1,7 +1,7 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
 // (remark.ts).
-import { definitionsByLabel, definitionsUsed, escapesAndReferences, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, isJsSpace, MAX_INLINE_HEADING, shortcutReferences } from './heading-text';
+import { definedIn, definitionsByLabel, definitionsUsed, escapesAndReferences, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, isJsSpace, MAX_INLINE_HEADING, shortcutReferences } from './heading-text';
 import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
 import { readDefinition, type ContentLine } from './definition-read';
 import { remarkParseChunk } from './remark';
@@ -2161,16 +2161,6 @@ function untrimmed(lines: readonly string[], from: number, to: number): boolean 
 
 /** No label is defined (a chunk without definitions). */
 const NONE_DEFINED = (): boolean => false;
-
-/**
- * Whether a label is defined for remark's parse of a heading with the definitions it uses (remark.ts headingText):
- * undefined (unsure) for one whose definition's source holds a backslash, which that parse may not read back as a
- * definition (`[a]: <\\>`, from a destination of one backslash, is none).
- */
-function definedIn(byLabel: ReadonlyMap<string, string>, label: string): boolean | undefined {
-  const d = byLabel.get(label);
-  return d === undefined ? false : d.includes('\\') ? undefined : true;
-}
 
 /**
  * The text of a paragraph's lines [from, to) as remark's block parse gives it (no inline parse: remark.ts BLOCKS_ONLY),

@@ -4,9 +4,9 @@
 // and never inside front matter, a fenced code block or an HTML block. Chunk boundaries depend on the text
 // alone, never on edit history, so an incremental analysis can reuse chunks whose text is unchanged.
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
-import { firstIndex, isBlank, isSpaceCode, indentOf, quoteLed, THEMATIC_BREAK } from './text';
+import { firstIndex, isBlank, isSpaceCode, indentOf, quoteLed, SETEXT_UNDERLINE, THEMATIC_BREAK } from './text';
 import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
-import { readDefinition } from './definition-read';
+import { leadingDefinitionsEnd } from './definition-read';
 
 export interface ChunkSpan {
   /** First line of the chunk (0-based, inclusive). */
@@ -468,9 +468,6 @@ function mayBeDelimiterRow(line: string | undefined): boolean {
   return dash;
 }
 
-/** A setext heading's underline (up to three spaces, then only "=" or only "-"). */
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-
 /**
  * Whether lines `from` to `to` - 1, a paragraph's at the top level led by "[", are link reference definitions and
  * nothing else, as micromark asks when an underline's shape follows them (read by readDefinition, as the fast reader
@@ -478,17 +475,8 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
  * when unsure.
  */
 function definitionsOnly(lines: readonly string[], from: number, to: number): boolean | undefined {
-  for (let p = from; p < to; ) {
-    const line = lines[p] as string;
-    let at = 0;
-    while (at < 3 && line.charCodeAt(at) === 32) at++;
-    if (line.charCodeAt(at) !== 91) return false;
-    const read = readDefinition(at === 0 ? line : line.slice(at), (k) => (p + k < to ? (lines[p + k] as string) : null), '\n');
-    if (read === undefined) return undefined;
-    if (read === '') return false;
-    p += read.lines;
-  }
-  return true;
+  const end = leadingDefinitionsEnd(lines, from, to);
+  return end === undefined ? undefined : end === to;
 }
 
 /**

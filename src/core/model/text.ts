@@ -228,6 +228,9 @@ export function spliceLines(prev: SplitText, text: string): Splice | undefined {
   return { split, firstChanged: first, newAfter: first + region.lines.length, oldAfter };
 }
 
+/** A setext heading's underline (up to three spaces, then only "=" or only "-"). */
+export const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+
 /** A thematic break without its indentation ("***", "- - -"): read by the chunk scan and the fast reader. */
 export const THEMATIC_BREAK = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 
