@@ -38,6 +38,15 @@ function fill(unit: string, bytes: number): string {
   return unit.repeat(Math.max(1, Math.floor(bytes / unit.length)));
 }
 
+/** The kinds of line in a random order that is the same at every run: a hash of the line's number picks one. */
+function shuffled(kinds: readonly string[]): (i: number) => string {
+  return (i) => {
+    let h = Math.imul(i + 1, 0x9e3779b1);
+    h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+    return kinds[((h ^ (h >>> 13)) >>> 0) % kinds.length]!;
+  };
+}
+
 /** Lines made by `line(i)`, joined by `sep`, until about `bytes` characters. */
 function lines(bytes: number, line: (i: number) => string, sep = '\n'): string {
   const out: string[] = [];
@@ -205,5 +214,11 @@ export const FAMILIES: readonly Family[] = [
   // Headings of distinct texts that name a definition and hold a "[" nothing closes: each was a micromark parse of
   // its own (the cache of resolved texts holds 10,000), now read by the linear inline reader.
   { name: 'setext-bracket-references', what: 'setext headings of two lines, the first with a "[" nothing closes and a reference ("x [ [a] i", "(x", "==="), a definition above', make: (b) => postmortem('What happened', `[a]: /x\n\n${lines(b, (i) => [`x [ [a] ${i}`, '(x', '===', ''][i % 4]!)}`) },
+  // Issue 11 (mix): many small chunks the fast reader leaves, kinds of line in a random order (quotes of a break,
+  // items of "===", punctuation, text; items of a tag and breaks; items of a heading, "^", links): micromark read each
+  // chunk apart, linearly but at 25 µs a line and 100 µs a parse (0.8–7.8 s at 1 MB); now markdown-it (wide documents).
+  { name: 'shuffled-quote-breaks', what: 'lines of "> ---", "- ===", "_" and "Timeline" in a random order (small chunks of quotes, items and paragraphs)', make: (b) => postmortem('What happened', lines(b, shuffled(['> ---', '- ===', '_', 'Timeline']))) },
+  { name: 'shuffled-item-tags', what: 'lines of "- <div>" and "***" in a random order (items holding an HTML block, thematic breaks)', make: (b) => postmortem('What happened', lines(b, shuffled(['- <div>', '***']))) },
+  { name: 'shuffled-item-headings', what: 'lines of "- # h", "^" and "[x](y)" in a random order (items holding a heading, paragraphs)', make: (b) => postmortem('What happened', lines(b, shuffled(['- # h', '^', '[x](y)']))) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
 ];

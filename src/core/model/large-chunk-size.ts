@@ -1,6 +1,16 @@
 // Which chunks large-chunk.ts reads: apart from it, so that the Node extension loads markdown-it only for them.
 
 /**
+ * In a document of more lines than this, every chunk the fast reader leaves goes to markdown-it: micromark costs some
+ * 25–40 µs a line and 100 µs a parse even where it is linear, so a document of many such chunks (quotes, items and
+ * breaks in turn) took 5 s for 1 MB; markdown-it reads them 10–25 times faster. Smaller documents stay with remark,
+ * which the model follows elsewhere: at most some 80 ms of micromark. Post-mortems people write are a few hundred
+ * lines (the longest of the labelled corpus: 327); the two parsers differ only on rare constructs (lazy lines after
+ * definitions, HTML in list items), which VS Code's preview shows as markdown-it reads them.
+ */
+export const WIDE_DOCUMENT_LINES = 2000;
+
+/**
  * Chunks of more lines than this that the fast reader does not read go to markdown-it; smaller ones to remark, whose
  * reading the model follows elsewhere. Large enough that the chunks of documents people write stay with remark, small
  * enough that micromark's super-linear time on a chunk is bounded by a constant.

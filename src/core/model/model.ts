@@ -3,12 +3,13 @@
 // that changed in one place is re-parsed only there.
 import type { HeadingTextMemo } from './heading-memo';
 import type { SectionId } from './catalogue';
-import { CONTINUATION_LINE, PARAGRAPH_LINE, parseChunk, readPiece, type InlineHeading } from './parse';
+import { CONTINUATION_LINE, fullParse, PARAGRAPH_LINE, parseChunk, readPiece, type InlineHeading } from './parse';
+import { WIDE_DOCUMENT_LINES } from './large-chunk-size';
 import type { ChunkData, HeadingKind, ParsedChunk, RawHeading, RawItem } from './chunk';
 import { bracketedTexts, definedIn, definitionsFor, INLINE_SYNTAX_BUT_BRACKETS, inlineText, isJsSpace, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { DefinitionIndex } from './definitions';
 import { leadingDefinitionsEnd } from './definition-read';
-import { headingLinesText, headingTextWithDefinitions, remarkParseChunk } from './remark';
+import { headingLinesText, headingTextWithDefinitions } from './remark';
 import { htmlKind, rescanChunks, scanChunks, span as spanOf, type ChunkSpan } from './scan';
 import { firstIndex, isSpaceCode, range, sameItems, spliceLines, splitLines, type Range, type Splice, type SplitText } from './text';
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
@@ -154,6 +155,11 @@ export class ChunkCache {
    */
   private readonly recent: RecentChunks | undefined;
   private readonly recentGroups: RecentChunks | undefined;
+  /**
+   * Whether the text being parsed is wide (more than WIDE_DOCUMENT_LINES lines): its chunks that the fast reader
+   * leaves are read by markdown-it (see parseChunk). What the maps and the last chunks hold was read so by the last text.
+   */
+  private wide = false;
 
   constructor(oneOff = false) {
     this.recent = oneOff ? new RecentChunks(() => this.parsedLastRun++) : undefined;
@@ -214,11 +220,20 @@ export class ChunkCache {
     const out: ParsedChunk[] = [];
     const splice = this.splice?.split === split ? this.splice : undefined;
     this.edit = splice;
+    // A text that crosses the width reads every chunk again: nothing read the other way is reused.
+    const wide = split.lines.length > WIDE_DOCUMENT_LINES;
+    const sameReading = wide === this.wide;
+    this.wide = wide;
+    if (!sameReading) {
+      this.cache = new Map();
+      this.frontMatterCache = new Map();
+      this.groupCache = new Map();
+    }
     // After an edit, the chunks are found again only around it (rescanChunks gives what scanChunks would).
     const spans = splice && this.lastSpans ? rescanChunks(split.lines, { lines: this.last!.split.lines, spans: this.lastSpans }, splice) : scanChunks(split.lines);
     const kinds = chunkKinds(spans, split, splice && this.lastSpans && this.lastKinds ? { spans: this.lastSpans, kinds: this.lastKinds, splice } : undefined);
     const groupEnd = groupChunks(kinds, spans, split.offsets);
-    const previous = splice ? this.last!.chunks : [];
+    const previous = splice && sameReading ? this.last!.chunks : [];
     let p = 0; // walks the previous chunks, which are in line order, as the new spans are
     this.parsedLastRun = 0;
     this.reusedLastRun = 0;
@@ -330,10 +345,10 @@ export class ChunkCache {
     // 60 texts were each read again when groups had no table).
     if (this.recent && !span.frontMatter) {
       if (pieces) {
-        const data = this.recentGroups!.get(key, () => parseGroup(body, offsets, pieces));
+        const data = this.recentGroups!.get(key, this.wide, () => parseGroup(body, offsets, pieces, this.wide));
         return { span, data, key: this.recentGroups!.key, pieces };
       }
-      const data = this.recent.get(key);
+      const data = this.recent.get(key, this.wide);
       // The text its slot holds, equal to this one: the slice is garbage at once (95,000 like chunks kept 95,000 copies).
       return { span, data, key: this.recent.key, pieces };
     }
@@ -343,7 +358,7 @@ export class ChunkCache {
       const before = pieces ? this.groupCache : span.frontMatter ? this.frontMatterCache : this.cache;
       data = before.size > 0 ? before.get(key) : undefined;
       if (data === undefined) {
-        data = pieces ? parseGroup(body, offsets, pieces) : parseChunk(key, span.frontMatter);
+        data = pieces ? parseGroup(body, offsets, pieces, this.wide) : parseChunk(key, span.frontMatter, this.wide);
         this.parsedLastRun++;
       }
       next.set(key, data);
@@ -368,12 +383,12 @@ class RecentChunks {
   constructor(private readonly parsed: () => void) {}
 
   /** The chunk data of the text `key`: parseChunk's, or `make`'s (a group's, read as its pieces). */
-  get(key: string, make?: () => ChunkData): ChunkData {
+  get(key: string, wide: boolean, make?: () => ChunkData): ChunkData {
     const slot = textHash(key) & (RECENT_SLOTS - 1);
     const held = this.keys[slot];
     let data = held === key ? this.data[slot] : undefined;
     if (!data) {
-      data = make ? make() : parseChunk(key, false);
+      data = make ? make() : parseChunk(key, false, wide);
       this.parsed();
       this.keys[slot] = key;
       this.data[slot] = data;
@@ -512,7 +527,7 @@ const MAX_GROUP_SIZE = 1024;
 const UNGROUPED: ChunkData = Object.freeze({ headings: [], items: [], rows: [], codeLines: [], definitions: [], openAtEnd: false, openFrom: -1, frontMatter: undefined, lineResults: undefined, signals: undefined });
 
 /** A group's data: each of its chunks read alone (as the model reads chunks apart), lines counted from the group's start. */
-function parseGroup(body: string, offsets: readonly number[], pieces: readonly ChunkSpan[]): ChunkData {
+function parseGroup(body: string, offsets: readonly number[], pieces: readonly ChunkSpan[], wide: boolean): ChunkData {
   const headings: RawHeading[] = [];
   const items: RawItem[] = [];
   const rows: number[] = [];
@@ -531,7 +546,7 @@ function parseGroup(body: string, offsets: readonly number[], pieces: readonly C
     let end = offsets[piece.end]! - 1;
     if (end > start && body.charCodeAt(end) === 10 && body.charCodeAt(end - 1) === 13) end--;
     const text = body.slice(start, Math.max(start, end));
-    const read = readPiece(text);
+    const read = readPiece(text, wide);
     if (read === undefined || 'source' in read) (texts ??= new Array<string>(pieces.length))[k] = text;
     if (read === undefined) continue;
     if ('source' in read) (inline ??= []).push({ k, heading: read });
@@ -547,7 +562,7 @@ function parseGroup(body: string, offsets: readonly number[], pieces: readonly C
       const text = read[next++];
       if (text !== undefined) d = { ...UNGROUPED, headings: [{ depth: h.depth, text, kind: h.kind, line: 0, character: 0, endLine: h.endLine, endCharacter: h.endCharacter }] };
     }
-    d ??= remarkParseChunk(texts![k]!, false);
+    d ??= fullParse(texts![k]!, wide);
     if (d.openFrom >= 0) return UNGROUPED;
     const o = piece.start - base;
     for (let j = 0; j < d.headings.length; j++) {

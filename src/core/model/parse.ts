@@ -1,6 +1,6 @@
 // Reads one chunk and keeps only what the model needs, in chunk-relative lines, so that the result can be cached by
 // the chunk's text and reused wherever the chunk moves. The usual chunks are read here; the rest go to remark
-// (remark.ts).
+// (remark.ts), or to markdown-it when large or in a wide document (large-chunk.ts).
 import { definedIn, definitionsByLabel, definitionsUsed, escapesAndReferences, htmlHeadings, inlineText, INLINE_SYNTAX, INLINE_SYNTAX_BUT_BRACKETS, isJsSpace, MAX_INLINE_HEADING, shortcutReferences } from './heading-text';
 import { HTML_END_MARKERS, HTML_OPENER_LENGTH, htmlFlowStart } from './html-start';
 import { readDefinition, type ContentLine } from './definition-read';
@@ -14,9 +14,31 @@ import type { ChunkData, RawHeading, RawItem } from './chunk';
 export type { HeadingKind, RawHeading, RawItem, ChunkData } from './chunk';
 
 
-/** Reads one chunk. Every call returns a new object: results of line-local rules are kept per chunk data object. */
-export function parseChunk(text: string, frontMatter: boolean): ChunkData {
-  return fastParse(text, frontMatter) ?? (!frontMatter && isLargeChunk(text) ? largeChunkParse(text) : remarkParseChunk(text, frontMatter));
+/**
+ * Whether the chunk being read is of a wide document (see parseChunk): set while parseChunk and readPiece read, so
+ * that a reader inside the fast reader (listAfterBlock's) reads as the chunk's full parse does.
+ */
+let wideReads = false;
+
+/**
+ * Reads one chunk. Every call returns a new object: results of line-local rules are kept per chunk data object.
+ * `wide`: the chunk is of a document of more than WIDE_DOCUMENT_LINES lines, whose chunks the fast reader leaves are
+ * read by markdown-it (see large-chunk-size.ts).
+ */
+export function parseChunk(text: string, frontMatter: boolean, wide = false): ChunkData {
+  if (frontMatter) return fastParse(text, true) ?? remarkParseChunk(text, true);
+  const was = wideReads;
+  wideReads = wide;
+  try {
+    return fastParse(text, false) ?? fullParse(text);
+  } finally {
+    wideReads = was;
+  }
+}
+
+/** A chunk the fast reader leaves, read by a full parser: markdown-it in a wide document or for a large chunk, else remark. */
+export function fullParse(text: string, wide = wideReads): ChunkData {
+  return wide || isLargeChunk(text) ? largeChunkParse(text) : remarkParseChunk(text, false);
 }
 
 /** A line of nothing but spaces and tabs: one object, not a literal made again per chunk (a new RegExp each time). */
@@ -221,9 +243,10 @@ function listAfterBlock(text: string): ChunkData | undefined {
   if (j >= lines.length) return undefined;
   let at = 0; // where line j starts
   for (let k = 0; k < j; k++) at += lineWithEnding(text, at, lines[k]!.length);
-  // What is above, read by remark when it is short and the fast reader leaves it (a setext heading of table rows).
+  // What is above, read by remark (markdown-it in a wide document) when it is short and the fast reader leaves it (a
+  // setext heading of table rows).
   const above = text.slice(0, at - (text.charCodeAt(at - 2) === 13 && text.charCodeAt(at - 1) === 10 ? 2 : 1));
-  const head = readChunk(above, false) ?? (above.length <= SHORT_HEAD ? remarkParseChunk(above, false) : undefined);
+  const head = readChunk(above, false) ?? (above.length <= SHORT_HEAD ? (wideReads ? largeChunkParse(above) : remarkParseChunk(above, false)) : undefined);
   if (!head || head.openAtEnd || head.codeLines.includes(j - 1) || head.items.length !== 0) return undefined;
   // A line of "=" or "-" there must be a heading's underline (a thematic break "---" ends the block anyway).
   const last = lines[j - 1]!.trimStart();
@@ -780,8 +803,14 @@ export function inlineHeading(text: string): InlineHeading | undefined {
  * heading whose text needs an inline parse (inlineHeading), which the group parses with its others; else undefined,
  * for remark.
  */
-export function readPiece(text: string): ChunkData | InlineHeading | undefined {
-  return fastParse(text, false) ?? inlineHeading(text);
+export function readPiece(text: string, wide = false): ChunkData | InlineHeading | undefined {
+  const was = wideReads;
+  wideReads = wide;
+  try {
+    return fastParse(text, false) ?? inlineHeading(text);
+  } finally {
+    wideReads = was;
+  }
 }
 
 const BRACKETS = /[[\]]/;

@@ -1,0 +1,72 @@
+// Wide documents (more than WIDE_DOCUMENT_LINES lines): every chunk the fast reader leaves is read by markdown-it,
+// not remark. micromark read each such chunk apart, linearly but at some 25 µs a line and 100 µs a parse: 1 MB of
+// quotes, items and breaks in a random order took 0.8–7.8 s. These tests hold the reading to markdown-it's in a wide
+// document and to remark's in a narrow one, on a construct where the two differ, and hold an edit that crosses the
+// width to what an analysis from scratch reads.
+import * as assert from 'node:assert/strict';
+import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
+import { buildModel, type PostmortemModel } from '../../src/core/model/model';
+import { largeChunkParse } from '../../src/core/model/large-chunk';
+import { WIDE_DOCUMENT_LINES } from '../../src/core/model/large-chunk-size';
+import { remarkParseChunk } from '../../src/core/model/remark';
+import { postmortem } from '../bench/families';
+
+/**
+ * Lone markers after definitions: markdown-it (and cmark) read each "-" as an empty list item, micromark reads some
+ * as paragraph text (a definition's paragraph goes on into the underline's shape).
+ */
+const SAMPLE = ['[a]: /x', '-', '[a]: /x', '[a]: /x', '-', '-', '[a]: /x', '-', 'text', '-'];
+
+/** A post-mortem of `filler` lines of prose, a blank line, then SAMPLE. */
+function documentOf(filler: number): string {
+  return `${postmortem('What happened', Array.from({ length: filler }, (_, i) => `text ${i}`).join('\n'))}\n\n${SAMPLE.join('\n')}\n`;
+}
+
+/** The lines of the model's list items, counted from `from`, at or after it. */
+function itemsFrom(model: PostmortemModel, from: number): number[] {
+  return model.chunks.flatMap((c) => c.data.items.map((i) => i.line + c.span.start - from)).filter((l) => l >= 0);
+}
+
+/** What an analysis says: its findings and what the model read. */
+function snapshot(a: Analysis): unknown {
+  const m = a.model;
+  return { findings: a.findings, headings: m.headings, sections: m.sections, actionItems: m.actionItems, codeLines: [...m.codeLines].sort((x, y) => x - y), items: itemsFrom(m, 0) };
+}
+
+describe('wide documents: markdown-it reads the chunks the fast reader leaves', () => {
+  const sampleStart = (text: string): number => text.split('\n').length - SAMPLE.length - 1;
+
+  it('reads them as remark does in a narrow document, as markdown-it does in a wide one', () => {
+    const narrow = documentOf(100);
+    const wide = documentOf(WIDE_DOCUMENT_LINES + 100);
+    const sample = SAMPLE.join('\n');
+    const remarkItems = remarkParseChunk(sample, false).items.map((i) => i.line);
+    const markdownItItems = largeChunkParse(sample).items.map((i) => i.line);
+    // The construct is one where the two differ, or the test says nothing.
+    assert.notDeepEqual(remarkItems, markdownItItems);
+    assert.ok(buildModel(narrow).lines.length <= WIDE_DOCUMENT_LINES);
+    assert.ok(buildModel(wide).lines.length > WIDE_DOCUMENT_LINES);
+    assert.deepEqual(itemsFrom(buildModel(narrow), sampleStart(narrow)), remarkItems);
+    assert.deepEqual(itemsFrom(buildModel(wide), sampleStart(wide)), markdownItItems);
+  });
+
+  it('after an edit that crosses the width either way, reads what an analysis from scratch reads', () => {
+    // A document of exactly WIDE_DOCUMENT_LINES lines: one more line makes it wide.
+    const text = documentOf(100 + WIDE_DOCUMENT_LINES - buildModel(documentOf(100)).lines.length);
+    assert.equal(buildModel(text).lines.length, WIDE_DOCUMENT_LINES);
+    const analyzer = new IncrementalAnalyzer();
+    const at = text.indexOf('text 50');
+    const steps = [text, `${text.slice(0, at)}new line\n${text.slice(at)}`, text, `${text.slice(0, at)}a\nb\n${text.slice(at)}`, `${text.slice(0, at)}a\n${text.slice(at)}`];
+    const reads: number[][] = [];
+    for (const step of steps) {
+      const incremental = analyzer.analyze(step, { force: true });
+      assert.deepEqual(snapshot(incremental), snapshot(analyze(step, { force: true })));
+      reads.push(itemsFrom(incremental.model, sampleStart(step)));
+    }
+    // The wide steps (1, 3, 4) read the sample as markdown-it does, the others (0, 2) as remark does.
+    const sample = SAMPLE.join('\n');
+    const remarkItems = remarkParseChunk(sample, false).items.map((i) => i.line);
+    const markdownItItems = largeChunkParse(sample).items.map((i) => i.line);
+    assert.deepEqual(reads, [remarkItems, markdownItItems, remarkItems, markdownItItems, markdownItItems]);
+  });
+});
