@@ -1,4 +1,4 @@
-// Wide documents (more than WIDE_DOCUMENT_LINES lines): every chunk the fast reader leaves is read by markdown-it,
+// Wide documents (more than WIDE_DOCUMENT_LINES lines or WIDE_DOCUMENT_CHARACTERS characters): every chunk the fast reader leaves is read by markdown-it,
 // not remark. micromark read each such chunk apart, linearly but at some 25 µs a line and 100 µs a parse: 1 MB of
 // quotes, items and breaks in a random order took 0.8–7.8 s. These tests hold the reading to markdown-it's in a wide
 // document and to remark's in a narrow one, on a construct where the two differ, and hold an edit that crosses the
@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { buildModel, type PostmortemModel } from '../../src/core/model/model';
 import { largeChunkParse } from '../../src/core/model/large-chunk';
-import { WIDE_DOCUMENT_LINES } from '../../src/core/model/large-chunk-size';
+import { WIDE_DOCUMENT_CHARACTERS, WIDE_DOCUMENT_LINES } from '../../src/core/model/large-chunk-size';
 import { remarkParseChunk } from '../../src/core/model/remark';
 import { postmortem } from '../bench/families';
 
@@ -17,9 +17,9 @@ import { postmortem } from '../bench/families';
  */
 const SAMPLE = ['[a]: /x', '-', '[a]: /x', '[a]: /x', '-', '-', '[a]: /x', '-', 'text', '-'];
 
-/** A post-mortem of `filler` lines of prose, a blank line, then SAMPLE. */
-function documentOf(filler: number): string {
-  return `${postmortem('What happened', Array.from({ length: filler }, (_, i) => `text ${i}`).join('\n'))}\n\n${SAMPLE.join('\n')}\n`;
+/** A post-mortem of `filler` lines of prose (each `pad` after its number), a blank line, then SAMPLE. */
+function documentOf(filler: number, pad = ''): string {
+  return `${postmortem('What happened', Array.from({ length: filler }, (_, i) => `text ${i}${pad}`).join('\n'))}\n\n${SAMPLE.join('\n')}\n`;
 }
 
 /** The lines of the model's list items, counted from `from`, at or after it. */
@@ -38,16 +38,18 @@ describe('wide documents: markdown-it reads the chunks the fast reader leaves', 
 
   it('reads them as remark does in a narrow document, as markdown-it does in a wide one', () => {
     const narrow = documentOf(100);
-    const wide = documentOf(WIDE_DOCUMENT_LINES + 100);
+    // Wide by its lines, and by its characters: 1,000 lines of 200 characters.
+    const wide = [documentOf(WIDE_DOCUMENT_LINES + 100), documentOf(1000, ' y'.repeat(100))];
     const sample = SAMPLE.join('\n');
     const remarkItems = remarkParseChunk(sample, false).items.map((i) => i.line);
     const markdownItItems = largeChunkParse(sample).items.map((i) => i.line);
     // The construct is one where the two differ, or the test says nothing.
     assert.notDeepEqual(remarkItems, markdownItItems);
     assert.ok(buildModel(narrow).lines.length <= WIDE_DOCUMENT_LINES);
-    assert.ok(buildModel(wide).lines.length > WIDE_DOCUMENT_LINES);
+    assert.ok(buildModel(wide[0]!).lines.length > WIDE_DOCUMENT_LINES);
+    assert.ok(buildModel(wide[1]!).lines.length <= WIDE_DOCUMENT_LINES && wide[1]!.length > WIDE_DOCUMENT_CHARACTERS);
     assert.deepEqual(itemsFrom(buildModel(narrow), sampleStart(narrow)), remarkItems);
-    assert.deepEqual(itemsFrom(buildModel(wide), sampleStart(wide)), markdownItItems);
+    for (const text of wide) assert.deepEqual(itemsFrom(buildModel(text), sampleStart(text)), markdownItItems);
   });
 
   it('after an edit that crosses the width either way, reads what an analysis from scratch reads', () => {

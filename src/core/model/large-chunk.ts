@@ -1,5 +1,5 @@
 // Chunks too large for micromark: a chunk the scan could not cut and the fast reader does not read, of more than
-// LARGE_CHUNK_LINES lines or in a document of more than WIDE_DOCUMENT_LINES, is read by markdown-it's block parser
+// LARGE_CHUNK_LINES lines or in a wide document (isWideDocument), is read by markdown-it's block parser
 // (the parser VS Code's Markdown preview renders with) instead of remark. micromark's time on such a chunk grows faster than its length (lazy lines of a block quote led
 // by a tab, "*x" and "-->" in turn: 0.5 s for 16 KB, 3.8 s for 64 KB), and at some 30 µs a line even where it is
 // linear; markdown-it reads blocks in linear time (44 ms for that 64 KB). Both follow CommonMark; where micromark

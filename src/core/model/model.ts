@@ -4,7 +4,7 @@
 import type { HeadingTextMemo } from './heading-memo';
 import type { SectionId } from './catalogue';
 import { CONTINUATION_LINE, fullParse, PARAGRAPH_LINE, parseChunk, readPiece, type InlineHeading } from './parse';
-import { WIDE_DOCUMENT_LINES } from './large-chunk-size';
+import { isWideDocument } from './large-chunk-size';
 import type { ChunkData, HeadingKind, ParsedChunk, RawHeading, RawItem } from './chunk';
 import { bracketedTexts, definedIn, definitionsFor, INLINE_SYNTAX_BUT_BRACKETS, inlineText, isJsSpace, MAX_INLINE_HEADING, normaliseLabel, shortcutReferences } from './heading-text';
 import { DefinitionIndex } from './definitions';
@@ -156,8 +156,8 @@ export class ChunkCache {
   private readonly recent: RecentChunks | undefined;
   private readonly recentGroups: RecentChunks | undefined;
   /**
-   * Whether the text being parsed is wide (more than WIDE_DOCUMENT_LINES lines): its chunks that the fast reader
-   * leaves are read by markdown-it (see parseChunk). What the maps and the last chunks hold was read so by the last text.
+   * Whether the text being parsed is wide (isWideDocument): its chunks that the fast reader leaves are read by
+   * markdown-it (see parseChunk). What the maps and the last chunks hold was read so by the last text.
    */
   private wide = false;
 
@@ -221,7 +221,7 @@ export class ChunkCache {
     const splice = this.splice?.split === split ? this.splice : undefined;
     this.edit = splice;
     // A text that crosses the width reads every chunk again: nothing read the other way is reused.
-    const wide = split.lines.length > WIDE_DOCUMENT_LINES;
+    const wide = isWideDocument(split.lines, split.body);
     const sameReading = wide === this.wide;
     this.wide = wide;
     if (!sameReading) {

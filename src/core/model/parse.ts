@@ -22,8 +22,8 @@ let wideReads = false;
 
 /**
  * Reads one chunk. Every call returns a new object: results of line-local rules are kept per chunk data object.
- * `wide`: the chunk is of a document of more than WIDE_DOCUMENT_LINES lines, whose chunks the fast reader leaves are
- * read by markdown-it (see large-chunk-size.ts).
+ * `wide`: the chunk is of a wide document (isWideDocument), whose chunks the fast reader leaves are read by
+ * markdown-it.
  */
 export function parseChunk(text: string, frontMatter: boolean, wide = false): ChunkData {
   if (frontMatter) return fastParse(text, true) ?? remarkParseChunk(text, true);
@@ -243,10 +243,10 @@ function listAfterBlock(text: string): ChunkData | undefined {
   if (j >= lines.length) return undefined;
   let at = 0; // where line j starts
   for (let k = 0; k < j; k++) at += lineWithEnding(text, at, lines[k]!.length);
-  // What is above, read by remark (markdown-it in a wide document) when it is short and the fast reader leaves it (a
-  // setext heading of table rows).
+  // What is above, read by remark when it is short and the fast reader leaves it (a setext heading of table rows). In
+  // a wide document, the whole chunk is read by markdown-it instead (as fast as the head alone).
   const above = text.slice(0, at - (text.charCodeAt(at - 2) === 13 && text.charCodeAt(at - 1) === 10 ? 2 : 1));
-  const head = readChunk(above, false) ?? (above.length <= SHORT_HEAD ? (wideReads ? largeChunkParse(above) : remarkParseChunk(above, false)) : undefined);
+  const head = readChunk(above, false) ?? (above.length <= SHORT_HEAD && !wideReads ? remarkParseChunk(above, false) : undefined);
   if (!head || head.openAtEnd || head.codeLines.includes(j - 1) || head.items.length !== 0) return undefined;
   // A line of "=" or "-" there must be a heading's underline (a thematic break "---" ends the block anyway).
   const last = lines[j - 1]!.trimStart();
