@@ -41,4 +41,16 @@ describe('setext headings with references, read by the linear inline reader', ()
     }
     assert.ok(headings > 1000, `only ${headings} headings compared`);
   });
+
+  it('reads headings whose first line is led by "-", "+" or "*" and starts no block as remark reads the whole document', () => {
+    const pool = ['--', '-x', '+x', '*-', '-*-', '- x', '-', '***', '--  ', '\\', '[^1]: x', '[a]: /x', 'x [a]', '[a]', '==='];
+    const r = rng(72);
+    let headings = 0;
+    for (let d = 0; d < 1500; d++) {
+      const kinds = Array.from({ length: 2 + Math.floor(r() * 4) }, () => pool[Math.floor(r() * pool.length)]!);
+      const body = Array.from({ length: 1 + Math.floor(r() * 25) }, () => kinds[Math.floor(r() * kinds.length)]!).join('\n');
+      headings += headingsReadAsWhole(`[a]: /x\n[^1]: y\n\n${body}`);
+    }
+    assert.ok(headings > 1000, `only ${headings} headings compared`);
+  });
 });
