@@ -10,6 +10,7 @@ import { largeChunkParse } from '../../src/core/model/large-chunk';
 import { WIDE_DOCUMENT_CHARACTERS, WIDE_DOCUMENT_LINES } from '../../src/core/model/large-chunk-size';
 import { remarkParseChunk } from '../../src/core/model/remark';
 import { postmortem } from '../bench/families';
+import { rng } from '../bench/generate';
 
 /**
  * Lone markers after definitions: markdown-it (and cmark) read each "-" as an empty list item, micromark reads some
@@ -70,5 +71,29 @@ describe('wide documents: markdown-it reads the chunks the fast reader leaves', 
     const remarkItems = remarkParseChunk(sample, false).items.map((i) => i.line);
     const markdownItItems = largeChunkParse(sample).items.map((i) => i.line);
     assert.deepEqual(reads, [remarkItems, markdownItItems, remarkItems, markdownItItems, markdownItItems]);
+  });
+
+  it('random edits of wide documents of hostile lines: incremental == from scratch', () => {
+    // Kinds of line whose chunks the fast reader leaves (quotes, items, breaks, tags, definitions, lazy lines), and
+    // everyday ones; documents of 2,000 to 2,200 lines, so that edits cross the width too.
+    const pool = ['> ---', '- ===', '_', 'Timeline', '- <div>', '***', '- # h', '^', '[x](y)', '[a]: /x', '-', 'text', '', '> <div>', ']x', '  - x', '> x', '#', '--', '\\', '[^1]: x', '```', '- [ ] fix', '<!--', '-->', '> \tx', '*x'];
+    const snippets = ['\n', 'x', '- ', '> ', '```\n', '<div>\n', '[a]: /y\n', '---\n', '\n\n\n'];
+    const r = rng(91);
+    let wide = 0;
+    for (let d = 0; d < 12; d++) {
+      const kinds = Array.from({ length: 2 + Math.floor(r() * 4) }, () => pool[Math.floor(r() * pool.length)]!);
+      const body = Array.from({ length: WIDE_DOCUMENT_LINES - 40 + Math.floor(r() * 200) }, () => kinds[Math.floor(r() * kinds.length)]!).join('\n');
+      let text = postmortem('What happened', body);
+      const analyzer = new IncrementalAnalyzer();
+      analyzer.analyze(text, { force: true });
+      for (let e = 0; e < 8; e++) {
+        const at = Math.floor(r() * (text.length + 1));
+        text = r() < 0.3 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 40)) : text.slice(0, at) + snippets[Math.floor(r() * snippets.length)]! + text.slice(at);
+        const incremental = analyzer.analyze(text, { force: true });
+        if (incremental.model.lines.length > WIDE_DOCUMENT_LINES) wide++;
+        assert.deepEqual(snapshot(incremental), snapshot(analyze(text, { force: true })), `document ${d}, edit ${e}: ${JSON.stringify(kinds)}`);
+      }
+    }
+    assert.ok(wide > 20, `only ${wide} wide documents compared`);
   });
 });
