@@ -13,6 +13,7 @@ import { remarkParseChunk } from '../../src/core/model/remark';
 import type { ChunkData } from '../../src/core/model/chunk';
 import { generatePostmortem, rng } from '../bench/generate';
 import { CORPUS } from './helpers';
+import { randomDocument } from './oracle';
 
 /** What the model reads of a chunk: definitions by label (markdown-it keeps labels normalised, remark as written). */
 function comparable(d: ChunkData): unknown {
@@ -31,10 +32,6 @@ const POOL = [
   '- > x', '> \tx', '*x', '> [a]: /x', '> <div>', '"x', '- [a]: /x', '> > q', '  > q', '1) x',
 ];
 
-function randomDocument(r: () => number, pool: readonly string[], maxLines: number): string {
-  const kinds = Array.from({ length: 2 + Math.floor(r() * 5) }, () => pool[Math.floor(r() * pool.length)]!);
-  return Array.from({ length: 1 + Math.floor(r() * maxLines) }, () => kinds[Math.floor(r() * kinds.length)]!).join('\n');
-}
 
 describe('large chunks: markdown-it reads what micromark would read too slowly', () => {
   it('sends a chunk of more than LARGE_CHUNK_LINES lines that the fast reader leaves to markdown-it, a smaller one to remark', () => {

@@ -102,3 +102,12 @@ export function headingsReadAsWhole(body: string): number {
   );
   return whole.headings.length;
 }
+
+/**
+ * A random document: two to `maxKinds` + 1 kinds of line drawn from `pool`, then 1 to `maxLines` lines of them in a
+ * random order.
+ */
+export function randomDocument(r: () => number, pool: readonly string[], maxLines: number, maxKinds = 5): string {
+  const kinds = Array.from({ length: 2 + Math.floor(r() * maxKinds) }, () => pool[Math.floor(r() * pool.length)]!);
+  return Array.from({ length: 1 + Math.floor(r() * maxLines) }, () => kinds[Math.floor(r() * kinds.length)]!).join('\n');
+}

@@ -6,7 +6,7 @@
 // a list marker first, remark keeps the text as the block parse read it).
 import * as assert from 'node:assert/strict';
 import { rng } from '../bench/generate';
-import { headingsReadAsWhole } from './oracle';
+import { headingsReadAsWhole, randomDocument } from './oracle';
 
 const CASES: ReadonlyArray<readonly string[]> = [
   ['[a]: /x', '', 'x [ [a] 1', '(x', '==='],
@@ -34,11 +34,7 @@ describe('setext headings with references, read by the linear inline reader', ()
   it('reads random documents of brackets, definitions and underlines as remark reads the whole document', () => {
     const r = rng(71);
     let headings = 0;
-    for (let d = 0; d < 1500; d++) {
-      const kinds = Array.from({ length: 2 + Math.floor(r() * 5) }, () => POOL[Math.floor(r() * POOL.length)]!);
-      const body = Array.from({ length: 1 + Math.floor(r() * 25) }, () => kinds[Math.floor(r() * kinds.length)]!).join('\n');
-      headings += headingsReadAsWhole(body);
-    }
+    for (let d = 0; d < 1500; d++) headings += headingsReadAsWhole(randomDocument(r, POOL, 25));
     assert.ok(headings > 1000, `only ${headings} headings compared`);
   });
 
@@ -46,11 +42,7 @@ describe('setext headings with references, read by the linear inline reader', ()
     const pool = ['--', '-x', '+x', '*-', '-*-', '- x', '-', '***', '--  ', '\\', '[^1]: x', '[a]: /x', 'x [a]', '[a]', '==='];
     const r = rng(72);
     let headings = 0;
-    for (let d = 0; d < 1500; d++) {
-      const kinds = Array.from({ length: 2 + Math.floor(r() * 4) }, () => pool[Math.floor(r() * pool.length)]!);
-      const body = Array.from({ length: 1 + Math.floor(r() * 25) }, () => kinds[Math.floor(r() * kinds.length)]!).join('\n');
-      headings += headingsReadAsWhole(`[a]: /x\n[^1]: y\n\n${body}`);
-    }
+    for (let d = 0; d < 1500; d++) headings += headingsReadAsWhole(`[a]: /x\n[^1]: y\n\n${randomDocument(r, pool, 25, 4)}`);
     assert.ok(headings > 1000, `only ${headings} headings compared`);
   });
 });

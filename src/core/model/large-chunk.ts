@@ -1,11 +1,11 @@
 // Chunks too large for micromark: a chunk the scan could not cut and the fast reader does not read, of more than
-// LARGE_CHUNK_LINES lines or in a wide document (isWideDocument), is read by markdown-it's block parser
-// (the parser VS Code's Markdown preview renders with) instead of remark. micromark's time on such a chunk grows faster than its length (lazy lines of a block quote led
-// by a tab, "*x" and "-->" in turn: 0.5 s for 16 KB, 3.8 s for 64 KB), and at some 30 µs a line even where it is
-// linear; markdown-it reads blocks in linear time (44 ms for that 64 KB). Both follow CommonMark; where micromark
-// departs from it (lazy lines in edge cases), such a chunk is read as the preview shows it. Only the block structure
-// is parsed: heading text is read as the fast reader reads it (heading-text.ts), and what that leaves is read by
-// remark one heading at a time, in one parse for all of them (headingLinesText).
+// LARGE_CHUNK_LINES lines or in a wide document (isWideDocument), is read by markdown-it's block parser (the parser
+// VS Code's Markdown preview renders with) instead of remark. micromark's time on such a chunk grows faster than its
+// length (lazy lines of a block quote led by a tab, "*x" and "-->" in turn: 0.5 s for 16 KB, 3.8 s for 64 KB), and at
+// some 30 µs a line even where it is linear; markdown-it reads blocks in linear time (44 ms for that 64 KB). Both
+// follow CommonMark; where micromark departs from it (lazy lines in edge cases), such a chunk is read as the preview
+// shows it. Only the block structure is parsed: heading text is read as the fast reader reads it (heading-text.ts),
+// and what that leaves is read by remark one heading at a time, in one parse for all of them (headingLinesText).
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';

@@ -220,13 +220,13 @@ export class ChunkCache {
     const out: ParsedChunk[] = [];
     const splice = this.splice?.split === split ? this.splice : undefined;
     this.edit = splice;
-    // A text that crosses the width reads every chunk again: nothing read the other way is reused.
+    // A text that crosses the width reads every chunk again: nothing read the other way is reused (front matter is
+    // read the same either way).
     const wide = isWideDocument(split.lines, split.body);
     const sameReading = wide === this.wide;
     this.wide = wide;
     if (!sameReading) {
       this.cache = new Map();
-      this.frontMatterCache = new Map();
       this.groupCache = new Map();
     }
     // After an edit, the chunks are found again only around it (rescanChunks gives what scanChunks would).

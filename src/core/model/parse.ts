@@ -15,10 +15,22 @@ export type { HeadingKind, RawHeading, RawItem, ChunkData } from './chunk';
 
 
 /**
- * Whether the chunk being read is of a wide document (see parseChunk): set while parseChunk and readPiece read, so
- * that a reader inside the fast reader (listAfterBlock's) reads as the chunk's full parse does.
+ * Whether the chunk being read is of a wide document (see parseChunk): set while parseChunk and readPiece read (see
+ * readingWide), so that the one reader inside the fast reader that parses in full (listAfterBlock's) leaves a wide
+ * document's chunk to the chunk's full parse.
  */
 let wideReads = false;
+
+/** `read()`, with wideReads saying `wide` while it runs. */
+function readingWide<T>(wide: boolean, read: () => T): T {
+  const was = wideReads;
+  wideReads = wide;
+  try {
+    return read();
+  } finally {
+    wideReads = was;
+  }
+}
 
 /**
  * Reads one chunk. Every call returns a new object: results of line-local rules are kept per chunk data object.
@@ -27,17 +39,11 @@ let wideReads = false;
  */
 export function parseChunk(text: string, frontMatter: boolean, wide = false): ChunkData {
   if (frontMatter) return fastParse(text, true) ?? remarkParseChunk(text, true);
-  const was = wideReads;
-  wideReads = wide;
-  try {
-    return fastParse(text, false) ?? fullParse(text);
-  } finally {
-    wideReads = was;
-  }
+  return readingWide(wide, () => fastParse(text, false)) ?? fullParse(text, wide);
 }
 
 /** A chunk the fast reader leaves, read by a full parser: markdown-it in a wide document or for a large chunk, else remark. */
-export function fullParse(text: string, wide = wideReads): ChunkData {
+export function fullParse(text: string, wide: boolean): ChunkData {
   return wide || isLargeChunk(text) ? largeChunkParse(text) : remarkParseChunk(text, false);
 }
 
@@ -804,13 +810,7 @@ export function inlineHeading(text: string): InlineHeading | undefined {
  * for remark.
  */
 export function readPiece(text: string, wide = false): ChunkData | InlineHeading | undefined {
-  const was = wideReads;
-  wideReads = wide;
-  try {
-    return fastParse(text, false) ?? inlineHeading(text);
-  } finally {
-    wideReads = was;
-  }
+  return readingWide(wide, () => fastParse(text, false)) ?? inlineHeading(text);
 }
 
 const BRACKETS = /[[\]]/;
