@@ -7,9 +7,10 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { definitionsByLabel } from '../../src/core/model/heading-text';
-import { isLargeChunk, LARGE_CHUNK_LINES, largeChunkParse, markdownItBlocks } from '../../src/core/model/large-chunk';
+import { isLargeChunk, keptBlockTokens, LARGE_CHUNK_LINES, largeChunkParse, markdownItBlocks } from '../../src/core/model/large-chunk';
 import { fastParse, parseChunk } from '../../src/core/model/parse';
 import { remarkParseChunk } from '../../src/core/model/remark';
+import type Token from 'markdown-it/lib/token.mjs';
 import type { ChunkData } from '../../src/core/model/chunk';
 import { generatePostmortem, rng } from '../bench/generate';
 import { CORPUS } from './helpers';
@@ -72,6 +73,25 @@ describe('large chunks: markdown-it reads what micromark would read too slowly',
       const text = randomDocument(r, POOL, 30);
       assert.deepEqual(comparable(largeChunkParse(text)), comparable(remarkParseChunk(text, false)), JSON.stringify(text));
     }
+  });
+
+  it('keeps of the block tokens the ones it reads: top-level blocks, their heading text, top-level items, and the last leaf', () => {
+    const all = markdownItBlocks();
+    const r = rng(71);
+    const pool = [...POOL, '> # h', '- # h', '> ```', '- ```', '> - x', '> > ```', '  ```', '> <!--', '- <div>', '> ---', 'Title', '> x'];
+    const shown = (k: Token | undefined) => (k ? `${k.type} ${k.level} ${k.map?.join('-') ?? ''} ${JSON.stringify(k.content)}` : 'none');
+    let nestedLeaves = 0;
+    for (let d = 0; d < 2000; d++) {
+      const text = `${randomDocument(r, pool, 30)}\n`;
+      const tokens = all.parse(text, {});
+      const wanted = tokens.filter((k, i) => k.nesting !== -1 && (k.level === 0 || (k.level === 1 && (k.type === 'list_item_open' || (k.type === 'inline' && tokens[i - 1]!.type === 'heading_open' && tokens[i - 1]!.level === 0)))));
+      const leaf = [...tokens].reverse().find((k) => k.nesting !== -1);
+      if (leaf && leaf.level > 0) nestedLeaves++;
+      const kept = keptBlockTokens(text);
+      assert.deepEqual(kept.tokens.map(shown), wanted.map(shown), JSON.stringify(text));
+      assert.equal(shown(kept.env.lastLeaf), shown(leaf), JSON.stringify(text));
+    }
+    assert.ok(nestedLeaves > 300, `only ${nestedLeaves} documents ended inside a container`);
   });
 
   it('reads block quotes with its linear rule as markdown-it reads them with its own', () => {

@@ -39,7 +39,47 @@ export function markdownItBlocks(linearQuotes = true): MarkdownIt {
 }
 
 function blocksParser(): MarkdownIt {
-  return (parser ??= markdownItBlocks());
+  if (!parser) {
+    parser = markdownItBlocks();
+    parser.block.State = keptTokensState(parser.block.State);
+  }
+  return parser;
+}
+
+/** markdown-it's block tokens of a text as far as largeChunkParse reads them (see keptTokensState), and its env. */
+export function keptBlockTokens(text: string): { tokens: Token[]; env: ParseEnv } {
+  const env: ParseEnv = {};
+  return { tokens: blocksParser().parse(text, env), env };
+}
+
+/** What largeChunkParse hands markdown-it's parse, and reads back: definitions, and the last opening or leaf token. */
+export interface ParseEnv {
+  references?: Record<string, { href: string; title: string }>;
+  lastLeaf?: Token;
+}
+
+/**
+ * markdown-it's block state, keeping in its token list only what largeChunkParse reads: the opening and leaf tokens
+ * of top-level blocks, the inline token of a top-level heading, the items of top-level lists; and the last opening or
+ * leaf token at any depth (the env's `lastLeaf`: the block the chunk may end inside). Every token is still made
+ * and handed to the rule that pushed it, but the others are dropped at once: a block quote of a tag and a paragraph, line after
+ * line, made six tokens each, all kept to the parse's end (a third of a 1 MB chunk's time went to the collector
+ * moving them). Rules that read tokens back (tight lists hide their paragraphs) look only at tokens nested deeper
+ * than the top level's, which are dropped, so they read nothing and change nothing kept.
+ */
+function keptTokensState(Base: typeof StateBlock): typeof StateBlock {
+  return class extends Base {
+    override push(type: string, tag: string, nesting: 1 | 0 | -1): Token {
+      const tokens = this.tokens;
+      const before = tokens[tokens.length - 1];
+      const token = super.push(type, tag, nesting);
+      if (nesting !== -1) (this.env as ParseEnv).lastLeaf = token;
+      const level = token.level;
+      const kept = nesting !== -1 && (level === 0 || (level === 1 && (type === 'list_item_open' || (type === 'inline' && before?.type === 'heading_open'))));
+      if (!kept) tokens.pop();
+      return token;
+    }
+  };
 }
 
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
@@ -115,8 +155,7 @@ export function largeChunkParse(text: string): ChunkData {
   // line of an unclosed fence is a line of its content.
   const last = capped.charCodeAt(capped.length - 1);
   const parsed = last === 10 || last === 13 || capped.length === 0 ? capped : `${capped}\n`;
-  const env: { references?: Record<string, { href: string; title: string }> } = {};
-  const tokens = blocksParser().parse(parsed, env);
+  const { tokens, env } = keptBlockTokens(parsed);
   const lines = text.split(/\r\n|\r|\n/);
   const headings: RawHeading[] = [];
   const items: RawItem[] = [];
@@ -130,7 +169,7 @@ export function largeChunkParse(text: string): ChunkData {
   const byLabel = definitions.length > 0 ? definitionsByLabel(definitions) : undefined;
   const defined = (label: string): boolean | undefined => definedIn(byLabel, label);
   const later: Later[] = [];
-  const open = openToken(tokens, lines, lines.length - 1);
+  const open = openToken(tokens, env.lastLeaf, lines, lines.length - 1);
   // The line after the last top-level block so far: lines between it and the next block, none blank, are definitions.
   let after = 0;
   for (let t = 0; t < tokens.length; t++) {
@@ -242,13 +281,10 @@ function heading(
  * types 6–7 that reaches the chunk's last line, not blank; else the last block, if it is a fence with no closing line
  * or an HTML block of types 1–5 with no end marker.
  */
-function openToken(tokens: readonly Token[], lines: readonly string[], last: number): Token | undefined {
-  let k = tokens.length - 1;
-  while (k >= 0 && tokens[k]!.nesting === -1) k--;
+function openToken(tokens: readonly Token[], leaf: Token | undefined, lines: readonly string[], last: number): Token | undefined {
   let top: Token | undefined;
-  for (let j = k; j >= 0 && !top; j--) if (tokens[j]!.level === 0 && tokens[j]!.nesting !== -1) top = tokens[j];
+  for (let j = tokens.length - 1; j >= 0 && !top; j--) if (tokens[j]!.level === 0 && tokens[j]!.nesting !== -1) top = tokens[j];
   if (top?.type === 'html_block' && top.map && top.map[1] - 1 >= last && !isBlank(lines[last] ?? '') && !closesAtItsEnd(top.content)) return top;
-  const leaf = tokens[k];
   if (!leaf?.map) return undefined;
   if (leaf.type === 'fence') {
     // Closed, its content holds one line fewer than the lines after its opening line.
