@@ -650,10 +650,6 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   let rh = 0;
   // Where each chunk's headings start in rawHeadings (see Built.rawStart).
   const rawStart = options.cache ? new Int32Array(chunks.length) : undefined;
-  // Top-level list items as two parallel lists of line numbers (an object per item was garbage on every analysis).
-  const itemStarts: number[] = [];
-  const itemEnds: number[] = [];
-  const rows: number[] = [];
   const definitions: string[] = [];
   const withCode: number[] = []; // the chunks with code lines (see CodeLines)
 
@@ -721,12 +717,6 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
         rawHeadings[rh++] = new RawModelHeading(h.depth, h.text, h.kind, range(base + h.line, h.character, base + h.endLine, h.endCharacter));
       }
     }
-    for (let k = 0; k < data.items.length; k++) {
-      const it = data.items[k]!;
-      itemStarts.push(base + it.line);
-      itemEnds.push(base + it.endLine);
-    }
-    for (let k = 0; k < data.rows.length; k++) rows.push(base + data.rows[k]!);
     if (data.codeLines.length > 0) withCode.push(c);
     for (let k = 0; k < data.definitions.length; k++) definitions.push(data.definitions[k]!);
   }
@@ -819,7 +809,6 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     for (let i = 0; i < sections.length; i++) sections[i]!.index = i;
   }
 
-  const found: EntryLines = { itemStarts, itemEnds, rows };
   // The model first, its entries after: they are read from its sections of each role (sectionsFor, which an edit
   // patches), not by asking each of 95,000 sections for its roles.
   const model: { -readonly [K in keyof PostmortemModel]: PostmortemModel[K] } = {
@@ -847,6 +836,9 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
   const spans = (of: readonly Section[]): EntrySpans | undefined => (options.cache && of.length > 0 ? new Int32Array(2 * sections.length).fill(-1) : undefined);
   const timelineSections = sectionsFor(model, 'timeline');
   const actionSections = sectionsFor(model, 'action-items');
+  // Only a model with sections of entries reads the chunks' items and rows (80,000 items in other sections were
+  // gathered on every keystroke, for nothing).
+  const found = timelineSections.length + actionSections.length > 0 ? entryLines(chunks) : NO_ENTRY_LINES;
   const timelineRead = collectEntries(timelineSections, headings, found, lines, previous && priorOf(previous.timeline, previousBuilt?.timelineSpans), spans(timelineSections));
   const actionRead = collectEntries(actionSections, headings, found, lines, previous && priorOf(previous.actionItems, previousBuilt?.actionSpans), spans(actionSections));
   model.timeline = timelineRead.entries;
@@ -1370,9 +1362,37 @@ function lowerBound(sorted: ArrayLike<number>, min: number): number {
 
 /** Where entries may start: top-level list items (first and last line) and table rows, in line order. */
 interface EntryLines {
-  readonly itemStarts: readonly number[];
-  readonly itemEnds: readonly number[];
-  readonly rows: readonly number[];
+  readonly itemStarts: ArrayLike<number>;
+  readonly itemEnds: ArrayLike<number>;
+  readonly rows: ArrayLike<number>;
+}
+
+const NO_ENTRY_LINES: EntryLines = { itemStarts: [], itemEnds: [], rows: [] };
+
+/** The chunks' top-level list items, as two parallel lists of line numbers (no object per item), and table rows. */
+function entryLines(chunks: readonly ParsedChunk[]): EntryLines {
+  let items = 0;
+  let rowCount = 0;
+  for (let c = 0; c < chunks.length; c++) {
+    items += chunks[c]!.data.items.length;
+    rowCount += chunks[c]!.data.rows.length;
+  }
+  const itemStarts = new Int32Array(items);
+  const itemEnds = new Int32Array(items);
+  const rows = new Int32Array(rowCount);
+  let i = 0;
+  let r = 0;
+  for (let c = 0; c < chunks.length; c++) {
+    const { span, data } = chunks[c]!;
+    const base = span.start;
+    for (let k = 0; k < data.items.length; k++) {
+      const it = data.items[k]!;
+      itemStarts[i] = base + it.line;
+      itemEnds[i++] = base + it.endLine;
+    }
+    for (let k = 0; k < data.rows.length; k++) rows[r++] = base + data.rows[k]!;
+  }
+  return { itemStarts, itemEnds, rows };
 }
 
 /**
@@ -1685,6 +1705,7 @@ function collectEntries(
   prior: EntriesBefore | undefined,
   spans: EntrySpans | undefined,
 ): { entries: Entry[]; spans: EntrySpans | undefined } {
+  if (sections.length === 0) return { entries: [], spans };
   const { itemStarts, itemEnds, rows } = found;
   // Made at the size it will have (at most every item and row, or as many as before and a few): one push per entry
   // grew the array of a long table again and again, copying it each time. Trimmed to `count` at the end.
