@@ -14,6 +14,10 @@ const DOCS: Array<[string, string]> = [
   ['headings with references', `# T\n\n${lines(300, (i) => `### [ref${i}]\n\n[ref${i}]: https://example.com/${i}\n`)}`],
   ['Timeline sections', `# T\n\n${lines(300, (i) => `## Timeline\n\n- 14:${String(i % 60).padStart(2, '0')} UTC: x ${i}\n`)}`],
   ['paragraphs and headings', `# T\n\n${lines(300, (i) => `## Part ${i}\n\nSome text ${i}.\n\n- item ${i}\n`)}`],
+  // Chunks that repeat, which the hash cannot group (see repeatedGroups).
+  ['one heading repeated', `# T\n\n${lines(1200, () => '## Impact')}`],
+  ['empty headings', `# T\n\n${lines(1200, () => '#')}`],
+  ['two setext headings in turn', `# T\n\n${lines(2400, (i) => ['Impact', '---', 'Timeline', '==='][i % 4]!)}`],
 ];
 
 /** An edit: where (a fraction of the text, moved to a line start) and what it does there. */

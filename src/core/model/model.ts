@@ -232,7 +232,7 @@ export class ChunkCache {
     // After an edit, the chunks are found again only around it (rescanChunks gives what scanChunks would).
     const spans = splice && this.lastSpans ? rescanChunks(split.lines, { lines: this.last!.split.lines, spans: this.lastSpans }, splice) : scanChunks(split.lines);
     const kinds = chunkKinds(spans, split, splice && this.lastSpans && this.lastKinds ? { spans: this.lastSpans, kinds: this.lastKinds, splice } : undefined);
-    const groupEnd = groupChunks(kinds, spans, split.offsets);
+    const groupEnd = groupChunks(kinds, spans, split);
     const previous = splice && sameReading ? this.last!.chunks : [];
     let p = 0; // walks the previous chunks, which are in line order, as the new spans are
     this.parsedLastRun = 0;
@@ -444,23 +444,81 @@ function reuseShift(start: number, end: number, splice: Splice): number | undefi
  * it. A group is a run of 2 to MAX_GROUP small chunks that ends after a chunk whose text hashes to 0 modulo GROUP (so
  * groups are GROUP chunks on average), or before a chunk that is not small. Where groups end depends only on the text
  * of the chunks there, so an edit changes only the groups around it, and the others keep their cached reading. A run
- * longer than MAX_GROUP (a text of few distinct chunks) or MAX_GROUP_SIZE characters is not grouped: an edit in a
- * group has its lines read again by every reader of chunks, and chunks of ordinary paragraphs gain little from it. Returns, for each chunk that starts a group,
- * the index after its last chunk; else 0.
+ * longer than MAX_GROUP (a text of few distinct chunks) or MAX_GROUP_SIZE characters is not grouped that way: an edit
+ * in a group has its lines read again by every reader of chunks, and chunks of ordinary paragraphs gain little from
+ * it. Small chunks left ungrouped (such runs, and chunks that end groups one after another) are grouped where they
+ * repeat one chunk, or two or four in turn (repeatedGroups). Returns, for each chunk that starts a group, the index after its last chunk; else 0.
  */
-function groupChunks(kinds: Uint8Array, spans: readonly ChunkSpan[], offsets: readonly number[]): Int32Array {
+function groupChunks(kinds: Uint8Array, spans: readonly ChunkSpan[], split: Pick<SplitText, 'body' | 'offsets'>): Int32Array {
+  const { offsets } = split;
   const ends = new Int32Array(kinds.length);
   let from = 0; // the first chunk of the run being read
+  let loose = -1; // the first of the small chunks left ungrouped just before it, if any
   for (let i = 0; i <= kinds.length; i++) {
     const kind = i < kinds.length ? kinds[i]! : NOT_SMALL;
     // The run ends before a chunk that is not small (or the end of the text), or after one that ends groups.
     if (kind === SMALL) continue;
     const runEnd = kind === NOT_SMALL ? i : i + 1;
-    if (runEnd - from >= 2 && runEnd - from <= MAX_GROUP && offsets[spans[runEnd - 1]!.end]! - offsets[spans[from]!.start]! <= MAX_GROUP_SIZE) ends[from] = runEnd;
+    const grouped = runEnd - from >= 2 && runEnd - from <= MAX_GROUP && offsets[spans[runEnd - 1]!.end]! - offsets[spans[from]!.start]! <= MAX_GROUP_SIZE;
+    if (!grouped && runEnd > from && loose < 0) loose = from;
+    // Small chunks left ungrouped, up to a group or a chunk that is not small: grouped where they repeat.
+    if (loose >= 0 && (grouped || kind === NOT_SMALL)) {
+      const looseEnd = grouped ? from : runEnd;
+      if (looseEnd - loose >= 4) repeatedGroups(ends, spans, split, loose, looseEnd);
+      loose = -1;
+    }
+    if (grouped) ends[from] = runEnd;
     from = i + 1;
   }
   return ends;
 }
+
+/**
+ * Groups of the stretches of chunks [from, to) that repeat a period of one, two or four chunks (1 MB of "#", or of
+ * "Impact" and "---": 500,000 chunks of one text, which the hash never ends a group in, or ends every one), cut
+ * from each stretch's first chunk into groups of whole periods (MAX_GROUP chunks and MAX_GROUP_SIZE characters at
+ * most). Their texts are the same, so a group the edit moved is read from the cache: an edit that adds a chunk
+ * shifts the groups after it, and each is found by its text. Other chunks of the run are left alone.
+ */
+function repeatedGroups(ends: Int32Array, spans: readonly ChunkSpan[], split: Pick<SplitText, 'body' | 'offsets'>, from: number, to: number): void {
+  const { body, offsets } = split;
+  const sameText = (a: number, b: number): boolean => {
+    const sa = offsets[spans[a]!.start]!;
+    const sb = offsets[spans[b]!.start]!;
+    const n = offsets[spans[a]!.end]! - sa;
+    if (offsets[spans[b]!.end]! - sb !== n) return false;
+    for (let k = 0; k < n; k++) if (body.charCodeAt(sa + k) !== body.charCodeAt(sb + k)) return false;
+    return true;
+  };
+  let k = from;
+  while (k < to) {
+    // The shortest period the stretch from k repeats at least twice.
+    let period = 0;
+    for (const p of PERIODS) {
+      if (k + 2 * p > to) break;
+      let repeats = true;
+      for (let j = 0; j < p && repeats; j++) repeats = sameText(k + j, k + p + j);
+      if (repeats) {
+        period = p;
+        break;
+      }
+    }
+    if (period === 0) {
+      k++;
+      continue;
+    }
+    let end = k + 2 * period;
+    while (end < to && sameText(end, end - period)) end++;
+    const size = offsets[spans[k + period - 1]!.end]! - offsets[spans[k]!.start]!;
+    const periods = Math.min(Math.floor(MAX_GROUP / period), Math.floor(MAX_GROUP_SIZE / size));
+    const length = periods * period;
+    if (length >= 2) for (let g = k; g + length <= end; g += length) ends[g] = g + length;
+    k = end;
+  }
+}
+
+/** The periods repeatedGroups looks for, shortest first. */
+const PERIODS = [1, 2, 4];
 
 const NOT_SMALL = 0;
 const SMALL = 1;
