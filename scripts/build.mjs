@@ -21,7 +21,7 @@ const entitiesDecode = fileURLToPath(new URL('./entities-decode.mjs', import.met
 // `module` is what the lazily loaded file exports: a package, or one of our files for an import of it.
 const LAZY = [
   { specifier: 'smol-toml', module: 'smol-toml', functions: ['parse'] },
-  { specifier: 'jsonc-parser', module: 'jsonc-parser', functions: ['getNodeValue', 'parseTree', 'printParseErrorCode'] },
+  { specifier: 'jsonc-parser', module: 'jsonc-parser', functions: ['createScanner', 'getNodeValue', 'parseTree', 'printParseErrorCode'] },
   { specifier: 'picomatch/posix', module: 'picomatch/posix', functions: ['default'] },
   { specifier: './remark', module: './src/core/model/remark.ts', importer: 'src/core/model', functions: ['remarkParseChunk', 'headingTextWithDefinitions', 'headingLinesText'] },
   // The same file, imported from the authoring code (edits.ts) by another path.

@@ -138,6 +138,31 @@ describe('team config: a broken file', () => {
     );
   });
 
+  it('a file nested deeper than 200 levels is one problem at the first bracket too deep (no stack overflow)', () => {
+    for (const text of [`{"x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`, `{"rules": ${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}`, `{"x": "${'['.repeat(1000)}", "y": ${'['.repeat(150)}${']'.repeat(150)}}`]) {
+      const { problems, input } = parseTeamConfig(text);
+      if (text.includes('"y"')) {
+        // Brackets in strings do not count; 150 levels are read as any value (here two unknown settings).
+        assert.deepEqual(problems.map((p) => p.ignored), ['value', 'value']);
+        for (const p of problems) assert.match(p.message, /Unknown setting/);
+        continue;
+      }
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0]!.ignored, 'file');
+      assert.match(problems[0]!.message, /nests lists and objects more than 200 deep/);
+      assert.equal(problems[0]!.offset, text.indexOf(text.includes('"rules"') ? '{"a":' : '[') + (text.includes('"rules"') ? 5 : 1) * 199);
+      assert.deepEqual(input, {});
+    }
+  });
+
+  it('thousands of broken entries: each problem on its own line', () => {
+    const n = 20_000;
+    const text = `{"rules": {\n${Array.from({ length: n }, (_, i) => `"r${i}": "bogus"`).join(',\n')}\n}}`;
+    const problems = parseTeamConfig(text).problems;
+    assert.equal(problems.length, n);
+    problems.forEach((p, i) => assert.equal(p.range.start.line, i + 1));
+  });
+
   it('invalid JSON leaves the whole file out', () => {
     const [problem] = parseTeamConfig('{\n  "rules": { "missing-section": "error" \n').problems;
     assert.equal(problem?.ignored, 'file');

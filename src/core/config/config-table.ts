@@ -85,9 +85,10 @@ function severities(raw: unknown, name: string): ReadResult {
   if (read.value === undefined) return read;
   if ((raw as unknown[]).length === 0) return bad(`${name} must list at least one severity.`);
   const out: Array<{ id: string; description: string }> = [];
+  const seen = new Set<string>();
   for (const v of raw as unknown[]) {
     const id = (typeof v === 'string' ? v : ((v as { id: string }).id)).trim();
-    if (!out.some((s) => s.id === id)) out.push({ id, description: isObject(v) && typeof v['description'] === 'string' ? v['description'] : '' });
+    if (!seen.has(id) && seen.add(id)) out.push({ id, description: isObject(v) && typeof v['description'] === 'string' ? v['description'] : '' });
   }
   return ok(out);
 }

@@ -1,7 +1,7 @@
 // The team's shared configuration, `.postmortem.json` at the workspace root: required sections, extra aliases,
 // severities, rule levels, the ticket pattern and blameless phrases. Precedence: user/workspace settings, then this
 // file, then the defaults. A broken file yields problems with their location, never an exception.
-import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { normaliseConfig, type PostmortemConfig } from './config';
 import { CONFIG_TABLE, setAt, valueAt, type ConfigEntry, type ValueProblem } from './config-table';
 import { pos, splitLines, type Position, type Range } from '../model/text';
@@ -38,6 +38,21 @@ const GROUPS: Record<string, string> = {
 };
 const KEYS = ['$schema', ...new Set(TEAM_ENTRIES.map((e) => e.team.split('.')[0]!)), 'ignores'];
 
+/** Deeper than this, arrays and objects are refused: jsonc-parser's parseTree and getNodeValue recurse per level. */
+const MAX_DEPTH = 200;
+
+/** The offset of the first `[` or `{` nested deeper than MAX_DEPTH (strings and comments skipped), or -1. */
+function tooDeep(text: string): number {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== 17 /* EOF */; token = scanner.scan()) {
+    if (token === 1 /* { */ || token === 3 /* [ */) {
+      if (++depth > MAX_DEPTH) return scanner.getTokenOffset();
+    } else if (token === 2 /* } */ || token === 4 /* ] */) depth = Math.max(0, depth - 1);
+  }
+  return -1;
+}
+
 /**
  * Reads `.postmortem.json` text (JSON with comments and trailing commas). Text that is not JSON, or not an object,
  * yields one problem and no input. Otherwise each malformed value is reported and left out, so the settings and
@@ -47,13 +62,15 @@ const KEYS = ['$schema', ...new Set(TEAM_ENTRIES.map((e) => e.team.split('.')[0]
 export function parseTeamConfig(text: string): TeamConfig {
   // A byte-order mark is not JSON; a space keeps every offset where it was.
   const source = text.replace(/^\uFEFF/, ' ');
-  const errors: ParseError[] = [];
-  const root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
   const at = positions(source);
   const problem = (message: string, offset: number, length: number, ignored: 'file' | 'value'): TeamConfigProblem => {
     const len = Math.max(1, length);
     return { message, offset, length: len, range: { start: at(offset), end: at(offset + len) }, ignored };
   };
+  const deep = tooDeep(source);
+  if (deep >= 0) return { input: {}, ignores: [], problems: [problem(`${TEAM_CONFIG_FILE} nests lists and objects more than ${MAX_DEPTH} deep.`, deep, 1, 'file')] };
+  const errors: ParseError[] = [];
+  const root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
   if (first) {
     return { input: {}, ignores: [], problems: [problem(`${TEAM_CONFIG_FILE} is not valid JSON: ${describe(printParseErrorCode(first.error))}.`, first.offset, first.length, 'file')] };
@@ -76,10 +93,11 @@ export function parseTeamConfig(text: string): TeamConfig {
   for (const [name, { key }] of properties) {
     if (!KEYS.includes(name)) report(`Unknown setting "${name}" in ${TEAM_CONFIG_FILE}; known: ${KEYS.slice(1).join(', ')}.`, key);
   }
+  const keyIndex = new Map<Node, Map<unknown, Node>>();
   /** Reads one value through its entry of the configuration table, reporting each problem where it is. */
   const read = (entry: ConfigEntry, node: Node, name: string): void => {
     const result = entry.read(plain(node), name);
-    for (const p of result.problems) report(p.message, locate(node, p));
+    for (const p of result.problems) report(p.message, locate(node, p, keyIndex));
     if (result.value !== undefined) setAt(input, entry.id, result.value);
   };
   for (const entry of TEAM_ENTRIES) {
@@ -121,9 +139,16 @@ function positions(text: string): (offset: number) => Position {
   const { offsets } = splitLines(text.replace(/^\uFEFF/, ' '));
   return (offset) => {
     const o = Math.min(Math.max(0, offset), text.length);
-    let line = 0;
-    while (line + 1 < offsets.length - 1 && offsets[line + 1]! <= o) line++;
-    return pos(line, o - offsets[line]!);
+    // The last line (below offsets.length - 1) that starts at or before o: a binary search, not a walk from line 0
+    // per problem (a file of 32,000 bad entries, one a line, was quadratic).
+    let lo = 0;
+    let hi = Math.max(0, offsets.length - 2);
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (offsets[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return pos(lo, o - offsets[lo]!);
   };
 }
 
@@ -133,13 +158,20 @@ function plain(node: Node): unknown {
 }
 
 /** The node a problem points at: the value, one of its elements, or an entry's key or value. */
-function locate(node: Node, problem: ValueProblem): Node {
+function locate(node: Node, problem: ValueProblem, keyIndex: Map<Node, Map<unknown, Node>>): Node {
   let at = node;
   problem.path.forEach((step, i) => {
     if (at.type === 'array' && typeof step === 'number') at = at.children?.[step] ?? at;
     else if (at.type === 'object') {
-      // The last property with that key, as JSON.parse keeps the last.
-      const property = [...(at.children ?? [])].reverse().find((p) => p.children?.[0]?.value === step);
+      // The last property with that key, as JSON.parse keeps the last: from an index of the object's keys made once,
+      // not a search of its properties per problem (32,000 bad "rules" entries took 17 s).
+      let index = keyIndex.get(at);
+      if (!index) {
+        index = new Map();
+        for (const p of at.children ?? []) index.set(p.children?.[0]?.value, p);
+        keyIndex.set(at, index);
+      }
+      const property = index.get(step);
       const [key, value] = property?.children ?? [];
       at = (i === problem.path.length - 1 && problem.key ? key : value) ?? at;
     }
