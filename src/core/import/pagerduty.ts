@@ -3,7 +3,7 @@
 // and resolved times). Triggered, acknowledged, escalated, resolved, notes and assignments become entries;
 // notifications to responders are left out (and listed).
 import { milestoneOfVerb, parseAlertCsv, readTime, type AlertVocabulary } from './alerts';
-import { parseJson } from './json';
+import { jsonPreview, parseJson } from './json';
 import type { Clock } from './time';
 import { ImportError, type Collector } from './types';
 
@@ -67,7 +67,7 @@ export function parsePagerDutyJson(text: string, clock: Clock, out: Collector, n
     const e = item as Record<string, unknown>;
     const type = typeof e['type'] === 'string' ? e['type'] : '';
     const summary = typeof e['summary'] === 'string' ? e['summary'].trim() : '';
-    const preview = summary || JSON.stringify(e).slice(0, 200);
+    const preview = summary || jsonPreview(e);
     const kind = classify(type);
     if (kind?.ignore) {
       out.ignore(record, preview, kind.ignore);

@@ -1,7 +1,7 @@
 // A Slack export: a channel folder of per-day JSON files (`2025-11-24.json`, each an array of messages with `ts`,
 // `user`, `text`, `subtype`), and `users.json` at the export's root for names. Joins, leaves, topic changes and bot
 // messages are left out (and listed). Mentions, channel links and `<url|label>` links become Markdown.
-import { parseJson } from './json';
+import { jsonPreview, parseJson } from './json';
 import { escapeInline, escapePiece, link, tidy } from './markdown';
 import { ImportError, type Collector } from './types';
 
@@ -122,7 +122,7 @@ export function parseSlackDay(file: ExportFile, users: ReadonlyMap<string, strin
       return;
     }
     const msg = item as Record<string, unknown>;
-    const preview = typeof msg['text'] === 'string' ? msg['text'] : JSON.stringify(msg).slice(0, 200);
+    const preview = typeof msg['text'] === 'string' ? msg['text'] : jsonPreview(msg);
     const subtype = typeof msg['subtype'] === 'string' ? msg['subtype'] : undefined;
     if (subtype && HOUSEKEEPING[subtype]) {
       out.ignore(record, preview, `${HOUSEKEEPING[subtype]} (Slack "${subtype}")`, file.name);

@@ -40,6 +40,12 @@ describe('import: PagerDuty', () => {
   it('gives one message for invalid JSON or CSV, with where it broke', () => {
     assert.throws(() => importTimeline('{"log_entries": [\n {"type": }]}', { from: 'pagerduty' }), /The PagerDuty JSON is not valid JSON: line 2, column 11 \(character 28\): value expected\./);
     assert.throws(() => importTimeline('Created On,Title\n2025-11-24T23:50:00Z,"open\n', { from: 'pagerduty' }), /The PagerDuty CSV is not valid: the quoted field that starts on line 2 is never closed\./);
+    // Nested deeper than JSON.stringify and jsonc-parser's parseTree recurse (about 4,000 and 5,000 levels): an entry
+    // with no summary is shown as a short preview, and broken JSON as an import error, never a stack overflow.
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const r = importTimeline(`{"log_entries":[{"type":"trigger_log_entry","created_at":"2025-11-24T23:50:00Z","x":${deep}}]}`, { from: 'pagerduty' });
+    assert.ok(r.entries.length <= 1);
+    assert.throws(() => importTimeline(`{"log_entries":[{"x":${'['.repeat(100_000)}`, { from: 'pagerduty' }), /The PagerDuty JSON is not valid JSON/);
     assert.throws(() => importTimeline('Created On,Title\n2025-11-24T23:50:00Z,a "b" c\n', { from: 'pagerduty' }), /line 2, column 24: a quote inside an unquoted field/);
   });
 });
