@@ -1,7 +1,7 @@
 // `postmortem report --format html`: one self-contained page, the index table, the aggregates and three charts as
 // inline SVG (src/core/catalogue-index/charts.ts). No script at all, nothing from the network: its
 // Content-Security-Policy allows no script, no connection and no remote image.
-import { chartSpecs, chartSvg, escapeHtml, formatDuration, reportRows, summaryLine, type CatalogueAggregate, type CatalogueEntry, type DurationStats, type FinalShare } from '../core';
+import { chartSpecs, chartSvg, escapeHtml, formatDuration, reportRows, severityColumns, summaryLine, type CatalogueAggregate, type CatalogueEntry, type DurationStats, type FinalShare } from '../core';
 
 const dur = (ms: number | undefined) => (ms === undefined ? '' : formatDuration(ms));
 const stat = (s: DurationStats, k: 'medianMs' | 'meanMs') => dur(s[k]);
@@ -29,9 +29,10 @@ export function htmlReport(entries: readonly CatalogueEntry[], agg: CatalogueAgg
     rows.map((r) => [e(r.date), `<a href="${e(link(r.path))}">${e(r.title)}</a>`, e(r.severity), e(r.status), dur(r.ttdMs), dur(r.ttrMs), String(r.openActions), r.overdueActions > 0 ? `<strong>${r.overdueActions}</strong>` : '0']),
     (i) => i >= 4,
   );
+  const columns = severityColumns(agg);
   const months = table(
-    ['Month', 'Incidents', ...agg.severities, 'Median TTR', 'Mean TTR', `Final within ${agg.finalWithinDays} days`],
-    agg.byMonth.map((m) => [e(m.key), String(m.count), ...agg.severities.map((s) => String(m.bySeverity[s] ?? 0)), stat(m.ttr, 'medianMs'), stat(m.ttr, 'meanMs'), share(m.finalWithin)].map((c, i) => (i < 2 + agg.severities.length ? c : e(c)))),
+    ['Month', 'Incidents', ...columns.labels, 'Median TTR', 'Mean TTR', `Final within ${agg.finalWithinDays} days`],
+    agg.byMonth.map((m) => [e(m.key), String(m.count), ...columns.values(m).map(String), stat(m.ttr, 'medianMs'), stat(m.ttr, 'meanMs'), share(m.finalWithin)].map((c, i) => (i < 2 + columns.labels.length ? c : e(c)))),
     (i) => i >= 1,
   );
   const severities = table(

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aggregate, chartSpecs, chartSvg, fromRecord, normaliseConfig, summarise, toRecord, withToday, writtenDay, type CatalogueEntry } from '../../src/core';
+import { aggregate, chartSpecs, chartSvg, fromRecord, markdownReport, MAX_SEVERITY_COLUMNS, normaliseConfig, severityColumns, summarise, toRecord, withToday, writtenDay, type CatalogueEntry } from '../../src/core';
 import { doc } from './helpers';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'catalogue');
@@ -184,6 +184,27 @@ describe('catalogue: aggregates', () => {
       ['@carol', 1, 0],
       ['@dan', 1, 0],
     ]);
+  });
+
+  it('past MAX_SEVERITY_COLUMNS severities, the month table and chart sum the rest in one column', () => {
+    // Every file its own month and severity made a table of months × severities (4,000 files: 65 MB of Markdown).
+    const many: CatalogueEntry[] = Array.from({ length: 40 }, (_, i) => ({
+      path: `p${i}.md`,
+      title: `P ${i}`,
+      date: `20${10 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`,
+      severity: `S${i % 20}`,
+      template: false,
+      completeness: { present: [], empty: [], missing: [] },
+      actions: [],
+    }));
+    const a = aggregate(many, { today: TODAY });
+    const columns = severityColumns(a);
+    assert.equal(columns.labels.length, MAX_SEVERITY_COLUMNS);
+    assert.equal(columns.labels.at(-1), `${20 - (MAX_SEVERITY_COLUMNS - 1)} others`);
+    for (const m of a.byMonth) assert.equal(columns.values(m).reduce((x, y) => x + y, 0), m.count);
+    const header = markdownReport(many, a).split('\n').find((l) => l.startsWith('| Month'))!;
+    assert.equal(header.split('|').length - 2, 2 + MAX_SEVERITY_COLUMNS + 3);
+    assert.equal(chartSpecs(a)[0]!.series.length, MAX_SEVERITY_COLUMNS);
   });
 
   it('of nothing is empty', () => {

@@ -31,6 +31,8 @@ export {
   mdCell,
   mdLinkTarget,
   MAX_CHART_OWNERS,
+  MAX_SEVERITY_COLUMNS,
+  severityColumns,
   reportRows,
   sortEntries,
   summaryLine,

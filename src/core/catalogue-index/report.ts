@@ -6,7 +6,7 @@
 import { clipText } from '../model/text';
 import { csvField, exportCell } from '../authoring/export';
 import { formatDuration } from '../milestones/format';
-import type { CatalogueAggregate, DurationStats, FinalShare } from './aggregate';
+import type { CatalogueAggregate, DurationStats, FinalShare, MonthStats } from './aggregate';
 import type { CatalogueAction, CatalogueEntry } from './entry';
 
 export interface ReportRow {
@@ -151,6 +151,26 @@ export interface MarkdownReportOptions {
   readonly noTitle?: boolean;
 }
 
+/** Severity columns of the per-month table and chart; more severities are summed in one "N others" column. */
+export const MAX_SEVERITY_COLUMNS = 12;
+
+/**
+ * The per-month severity columns: the first severities in the aggregate's order, then one for the rest. One column per
+ * severity made the table months × severities: 4,000 files, each its own month and severity, wrote 65 MB (9 s as HTML).
+ */
+export function severityColumns(agg: CatalogueAggregate): { readonly labels: readonly string[]; readonly values: (m: MonthStats) => number[] } {
+  const keys = agg.severities.length > MAX_SEVERITY_COLUMNS ? agg.severities.slice(0, MAX_SEVERITY_COLUMNS - 1) : agg.severities;
+  const rest = agg.severities.length - keys.length;
+  return {
+    labels: rest > 0 ? [...keys, `${rest} others`] : keys,
+    values: (m) => {
+      const v = keys.map((k) => m.bySeverity[k] ?? 0);
+      if (rest > 0) v.push(m.count - v.reduce((a, b) => a + b, 0));
+      return v;
+    },
+  };
+}
+
 export function markdownReport(entries: readonly CatalogueEntry[], agg: CatalogueAggregate, options: MarkdownReportOptions = {}): string {
   const link = options.link ?? mdLinkTarget;
   const h = '#'.repeat(Math.min(6, Math.max(1, options.level ?? 2)));
@@ -167,12 +187,13 @@ export function markdownReport(entries: readonly CatalogueEntry[], agg: Catalogu
     '',
   );
   if (agg.byMonth.length > 0) {
+    const columns = severityColumns(agg);
     out.push(`${h} By month`, '');
     out.push(
       mdTable(
-        ['Month', 'Incidents', ...agg.severities.map((s) => mdCell(s, 40)), 'Median TTR', 'Mean TTR', `Final within ${agg.finalWithinDays} days`],
-        agg.byMonth.map((m) => [m.key, String(m.count), ...agg.severities.map((s) => String(m.bySeverity[s] ?? 0)), statDur(m.ttr, 'medianMs'), statDur(m.ttr, 'meanMs'), share(m.finalWithin)]),
-        ['l', 'r', ...agg.severities.map(() => 'r' as const), 'r', 'r', 'r'],
+        ['Month', 'Incidents', ...columns.labels.map((s) => mdCell(s, 40)), 'Median TTR', 'Mean TTR', `Final within ${agg.finalWithinDays} days`],
+        agg.byMonth.map((m) => [m.key, String(m.count), ...columns.values(m).map(String), statDur(m.ttr, 'medianMs'), statDur(m.ttr, 'meanMs'), share(m.finalWithin)]),
+        ['l', 'r', ...columns.labels.map(() => 'r' as const), 'r', 'r', 'r'],
       ),
       '',
     );
@@ -275,13 +296,15 @@ export function chartSpecs(agg: CatalogueAggregate): ChartSpec[] {
   const rest = agg.openActionsByOwner.slice(MAX_CHART_OWNERS);
   const ownerLabels = [...owners.map((o) => o.owner), ...(rest.length > 0 ? [`${rest.length} others`] : [])];
   const sum = (f: (o: (typeof rest)[number]) => number) => rest.reduce((n, o) => n + f(o), 0);
+  const columns = severityColumns(agg);
+  const perMonth = agg.byMonth.map(columns.values);
   return [
     {
       id: 'per-month',
       title: 'Incidents per month, by severity',
       kind: 'stacked-bar',
       labels: months,
-      series: agg.severities.map((s) => ({ name: s, values: agg.byMonth.map((m) => m.bySeverity[s] ?? 0) })),
+      series: columns.labels.map((s, i) => ({ name: s, values: perMonth.map((v) => v[i]!) })),
       unit: 'count',
     },
     {
