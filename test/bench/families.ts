@@ -224,4 +224,6 @@ export const FAMILIES: readonly Family[] = [
   // (782 at 1 MB: the first analysis 1.4 s), now read by the linear inline reader (model.ts markLedParagraph).
   { name: 'shuffled-dash-headings', what: 'lines of "\\", "[^1]: x" and "--" in a random order (setext headings of "--" and escapes that name a definition)', make: (b) => postmortem('What happened', lines(b, shuffled(['\\', '[^1]: x', '--']))) },
   { name: 'empty-item-content', what: 'an empty list item ("-"), then n lines of its content indented by two ("  line i", "  $ cmd"), no blank line', make: (b) => postmortem('What happened', `-\n${lines(b, (i) => (i % 2 ? `  line ${i}` : '  $ kubectl logs'))}`) },
+  { name: 'stamp-spaces', what: 'a Timeline entry of a time, n spaces and a letter ("- 14:03", spaces, "x"): the zone after a time was read in O(n²)', make: (b) => postmortem('Timeline', `- 14:03${fill(' ', b)}x`) },
+  { name: 'empty-headings', what: 'n empty headings ("#" on every line): a section each, with no text and no role', make: (b) => postmortem('What happened', lines(b, () => '#')) },
 ];
