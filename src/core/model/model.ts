@@ -447,7 +447,8 @@ function reuseShift(start: number, end: number, splice: Splice): number | undefi
  * longer than MAX_GROUP (a text of few distinct chunks) or MAX_GROUP_SIZE characters is not grouped that way: an edit
  * in a group has its lines read again by every reader of chunks, and chunks of ordinary paragraphs gain little from
  * it. Small chunks left ungrouped (such runs, and chunks that end groups one after another) are grouped where they
- * repeat one chunk, or two or four in turn (repeatedGroups). Returns, for each chunk that starts a group, the index after its last chunk; else 0.
+ * repeat one chunk, or two or four in turn (repeatedGroups). Returns, for each chunk that starts a group, the index
+ * after its last chunk; else 0.
  */
 function groupChunks(kinds: Uint8Array, spans: readonly ChunkSpan[], split: Pick<SplitText, 'body' | 'offsets'>): Int32Array {
   const { offsets } = split;
