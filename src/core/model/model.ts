@@ -841,7 +841,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
     // 95,000 empty sections made 190,000 positions that said the same).
     const at = h.range.end;
     const content = contentStart === at.line && startChar === at.character && endLine === at.line && endChar === at.character ? { start: at, end: at } : range(contentStart, startChar, endLine, endChar);
-    const section = new BuiltSection(h, h.roles, content, sn, recognition.basis.words[i]?.memo);
+    const section = BuiltSection.make(h, h.roles, content, sn, recognition.basis.words[i]?.memo);
     if (labels === 0) raw.section = section;
     if (wasAt) wasAt[sn] = -1;
     sections[sn++] = section;
@@ -862,7 +862,7 @@ export function buildModel(text: string, options: ModelOptions = {}): Postmortem
       // A label with text after it on its line ("- **Impact**: …") starts its content on that line.
       const startLine = l.inline || l.endLine === l.line ? l.line : l.line + 1;
       const startChar = startLine === l.line ? l.end : 0;
-      sections[sn++] = new BuiltSection(heading, l.roles, range(startLine, startChar, l.endLine, (lines[l.endLine] ?? '').length), 0);
+      sections[sn++] = BuiltSection.make(heading, l.roles, range(startLine, startChar, l.endLine, (lines[l.endLine] ?? '').length), 0);
     }
     sections.sort((a, b) => a.heading.range.start.line - b.heading.range.start.line);
     for (let i = 0; i < sections.length; i++) sections[i]!.index = i;
@@ -1503,13 +1503,57 @@ export class SectionResults<T> {
 }
 
 /**
- * A section made by buildModel. It carries what perSection kept from its own lines, in private fields: handed on
- * to the next model only when nothing about it changed (see Section), it hands on its results with it, whatever the
- * number of models in between, with no array per model and no lookup in the model before. Private, so plain data
- * (a test's deep comparison, JSON) sees only the Section's fields. A field per store, not an array: an array per
- * section took 112 bytes more than its slots (10 MB for 95,000 sections, copied by every garbage collection).
+ * A section made by buildModel. One that serves a role carries what perSection kept from its own lines, in private
+ * fields (SlottedSection): handed on to the next model only when nothing about it changed (see Section), it hands on
+ * its results with it, whatever the number of models in between, with no array per model and no lookup in the model
+ * before. Private, so plain data (a test's deep comparison, JSON) sees only the Section's fields. A field per store,
+ * not an array: an array per section took 112 bytes more than its slots (10 MB for 95,000 sections, copied by every
+ * garbage collection). A section with no role, which few readers ask about, keeps its results in an array made
+ * at the first: 524,000 empty "#" headings carried twelve empty fields each, 50 MB the collector copied.
  */
 class BuiltSection implements Section {
+  /** What readers derive from its heading's text (see heading-memo.ts); private, so no snapshot compares it. */
+  readonly #memo: HeadingTextMemo | undefined;
+  /** A section with no role: its results by store, once it keeps one. */
+  #kept: unknown[] | undefined = undefined;
+  constructor(
+    readonly heading: Heading,
+    readonly roles: readonly SectionId[],
+    readonly contentRange: Range,
+    public index: number,
+    memo?: HeadingTextMemo,
+  ) {
+    this.#memo = memo;
+  }
+
+  /** A section of these roles: one with slots when it serves a role. */
+  static make(heading: Heading, roles: readonly SectionId[], contentRange: Range, index: number, memo?: HeadingTextMemo): BuiltSection {
+    return roles.length > 0 ? new SlottedSection(heading, roles, contentRange, index, memo) : new BuiltSection(heading, roles, contentRange, index, memo);
+  }
+
+  static memo(s: BuiltSection): HeadingTextMemo | undefined {
+    return s.#memo;
+  }
+
+  /** The model's own section (buildModel's, in its place), else undefined: only those keep results. */
+  static of(model: PostmortemModel, section: Section): BuiltSection | undefined {
+    return section instanceof BuiltSection && model.sections[section.index] === section ? section : undefined;
+  }
+
+  /** What the section keeps for a store. */
+  static get(s: BuiltSection, id: number): unknown {
+    return s instanceof SlottedSection ? SlottedSection.read(s, id) : s.#kept?.[id];
+  }
+
+  /** Keeps a value for a store. */
+  static set(s: BuiltSection, id: number, value: unknown): void {
+    if (s instanceof SlottedSection) SlottedSection.write(s, id, value);
+    else (s.#kept ??= new Array<unknown>(SLOTS).fill(undefined))[id] = value;
+  }
+}
+
+/** A section that serves a role, with a slot per store (see BuiltSection). */
+class SlottedSection extends BuiltSection {
   #s0: unknown = undefined;
   #s1: unknown = undefined;
   #s2: unknown = undefined;
@@ -1522,28 +1566,8 @@ class BuiltSection implements Section {
   #s9: unknown = undefined;
   #s10: unknown = undefined;
   #s11: unknown = undefined;
-  /** What readers derive from its heading's text (see heading-memo.ts); private, so no snapshot compares it. */
-  readonly #memo: HeadingTextMemo | undefined;
-  constructor(
-    readonly heading: Heading,
-    readonly roles: readonly SectionId[],
-    readonly contentRange: Range,
-    public index: number,
-    memo?: HeadingTextMemo,
-  ) {
-    this.#memo = memo;
-  }
 
-  static memo(s: BuiltSection): HeadingTextMemo | undefined {
-    return s.#memo;
-  }
-
-  /** The model's own section (buildModel's, in its place), else undefined: only those keep results. */
-  static of(model: PostmortemModel, section: Section): BuiltSection | undefined {
-    return section instanceof BuiltSection && model.sections[section.index] === section ? section : undefined;
-  }
-
-  static get(s: BuiltSection, id: number): unknown {
+  static read(s: SlottedSection, id: number): unknown {
     switch (id) {
       case 0: return s.#s0;
       case 1: return s.#s1;
@@ -1560,7 +1584,7 @@ class BuiltSection implements Section {
     }
   }
 
-  static set(s: BuiltSection, id: number, value: unknown): void {
+  static write(s: SlottedSection, id: number, value: unknown): void {
     switch (id) {
       case 0: s.#s0 = value; break;
       case 1: s.#s1 = value; break;
