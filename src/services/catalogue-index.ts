@@ -90,6 +90,14 @@ const EXCLUDE = '**/{node_modules,.git}/**';
 /** mtime, size, and the entry's compact record (null: not a post-mortem). */
 type CacheLine = [number, number, CatalogueRecord | null];
 
+/** Whether a folder above `key` (a URI string) is in `deleted`. */
+function underDeleted(key: string, deleted: ReadonlySet<string>): boolean {
+  for (let slash = key.lastIndexOf('/'); slash > 0; slash = key.lastIndexOf('/', slash - 1)) {
+    if (deleted.has(key.slice(0, slash))) return true;
+  }
+  return false;
+}
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 function describeError(error: unknown): string {
@@ -483,17 +491,22 @@ export class CatalogueIndex implements vscode.Disposable {
     const pending = this.pendingWatch;
     this.pendingWatch = new Map();
     const changes: vscode.Uri[] = [];
-    for (const [key, kind] of pending) {
-      if (kind === 'delete') {
-        let removed = this.records.delete(key);
-        const prefix = key.endsWith('/') ? key : `${key}/`;
-        for (const other of [...this.records.keys()]) if (other.startsWith(prefix)) removed = this.records.delete(other) || removed;
-        if (removed) {
-          this.progress();
-          this.scheduleSave();
-        }
-        continue;
+    // Deleted files and folders: one pass over the records, each looked up with its parent folders (a checkout that
+    // removed 16,000 files walked every record once per file: 5.5 s).
+    const deleted = new Set<string>();
+    for (const [key, kind] of pending) if (kind === 'delete') deleted.add(key.endsWith('/') ? key.slice(0, -1) : key);
+    if (deleted.size > 0) {
+      let removed = false;
+      for (const key of [...this.records.keys()]) {
+        if (deleted.has(key) || underDeleted(key, deleted)) removed = this.records.delete(key) || removed;
       }
+      if (removed) {
+        this.progress();
+        this.scheduleSave();
+      }
+    }
+    for (const [key, kind] of pending) {
+      if (kind === 'delete') continue;
       const uri = vscode.Uri.parse(key);
       if (!MARKDOWN.test(uri.path) || !this.inWorkspace(uri)) continue;
       // Unsaved edits in an editor are what the person sees: they win over the file until saved or closed.
@@ -501,7 +514,12 @@ export class CatalogueIndex implements vscode.Disposable {
       if (doc?.isDirty) continue;
       changes.push(uri);
     }
-    await Promise.all(changes.map((uri) => this.indexFile(uri, false)));
+    // A few at a time, as in a scan: a checkout that adds thousands of files must not hold all their bytes at once.
+    const queue = changes.slice();
+    const worker = async (): Promise<void> => {
+      for (let uri = queue.shift(); uri && !this.disposed; uri = queue.shift()) await this.indexFile(uri, false);
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, worker));
   }
 
   private documentEdited(doc: vscode.TextDocument): void {

@@ -150,6 +150,33 @@ describe('the workspace index service', () => {
     i.dispose();
   });
 
+  it('many watcher events at once: created files are read a few at a time, deleted ones and folders go in one pass', async () => {
+    const i = index(false);
+    await i.start();
+    ws.resetCounters();
+    const created = Array.from({ length: 300 }, (_, n) => ws.write(`bulk/${n}.md`, postmortem(`Bulk ${n}`)));
+    ws.write('bulk-other/keep.md', postmortem('Kept'));
+    const all = new Promise<void>((resolve) => {
+      const sub = i.onDidChange(() => {
+        if (i.files().length < 303) return;
+        sub.dispose();
+        resolve();
+      });
+    });
+    for (const uri of created) ws.watcher.create.fire(uri);
+    ws.watcher.create.fire(Uri.file('/ws/bulk-other/keep.md'));
+    await all;
+    assert.ok(ws.maxReadsInFlight <= 8, `${ws.maxReadsInFlight} reads at once`);
+
+    const gone = nextChange(i);
+    for (let n = 0; n < 150; n++) ws.watcher.delete.fire(ws.remove(`bulk/${n}.md`));
+    for (let n = 150; n < 300; n++) ws.remove(`bulk/${n}.md`);
+    ws.watcher.delete.fire(Uri.file('/ws/bulk')); // the folder: the files under it go too, not those of bulk-other
+    await gone;
+    assert.deepEqual(i.files().map((f) => f.entry.title).sort(), ['API errors', 'Database failover', 'Kept']);
+    i.dispose();
+  });
+
   it('a file that vanishes before it is read is dropped, not reported', async () => {
     const i = index(false);
     await i.start();

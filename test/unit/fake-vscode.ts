@@ -67,6 +67,9 @@ export class FakeWorkspace {
   readonly files = new Map<string, FakeFile>();
   readonly reads: string[] = [];
   readonly stats: string[] = [];
+  /** Reads that have started and not finished, and the most at once (each read takes a turn of the event loop). */
+  readsInFlight = 0;
+  maxReadsInFlight = 0;
   readonly watcher = { change: new EventEmitter<Uri>(), create: new EventEmitter<Uri>(), delete: new EventEmitter<Uri>() };
   readonly configChanged = new EventEmitter<void>();
   private clock = 1_000;
@@ -84,6 +87,7 @@ export class FakeWorkspace {
   resetCounters(): void {
     this.reads.length = 0;
     this.stats.length = 0;
+    this.maxReadsInFlight = 0;
   }
 
   /** The `vscode` module the index sees. */
@@ -127,6 +131,9 @@ export class FakeWorkspace {
           },
           readFile: async (uri: Uri) => {
             this.reads.push(uri.path);
+            this.maxReadsInFlight = Math.max(this.maxReadsInFlight, ++this.readsInFlight);
+            await new Promise((resolve) => setImmediate(resolve));
+            this.readsInFlight--;
             const f = this.files.get(uri.path);
             if (!f) throw notFound(uri.path);
             if (f.unreadable) throw new FileSystemError('permission denied', 'NoPermissions');
