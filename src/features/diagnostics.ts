@@ -33,10 +33,6 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof c === 'string' ? c : undefined;
 }
 
-const sameRange = (d: vscode.Diagnostic, f: Finding): boolean =>
-  d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character &&
-  d.range.end.line === f.range.end.line && d.range.end.character === f.range.end.character;
-
 /**
  * The diagnostics with `code` among `diagnostics` (a code action's context), each with the finding of the current
  * analysis it shows: matched by code and range, never by message. Findings that share a code and a range (the
@@ -44,13 +40,27 @@ const sameRange = (d: vscode.Diagnostic, f: Finding): boolean =>
  * has no finding and is left out.
  */
 export function findingsFor(analysis: Analysis, diagnostics: readonly vscode.Diagnostic[], code: string): Array<{ diagnostic: vscode.Diagnostic; finding: Finding }> {
-  const taken = new Set<Finding>();
   const out: Array<{ diagnostic: vscode.Diagnostic; finding: Finding }> = [];
+  // The findings with this code by range, each list in order and consumed from its start: one pass over the findings,
+  // not one per diagnostic (a selection over thousands of diagnostics asked for thousands of passes).
+  let byRange: Map<string, { list: Finding[]; next: number }> | undefined;
+  const key = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
   for (const diagnostic of diagnostics) {
     if (codeOf(diagnostic) !== code) continue;
-    const finding = analysis.findings.find((f) => f.code === code && !taken.has(f) && sameRange(diagnostic, f));
-    if (!finding) continue;
-    taken.add(finding);
+    if (!byRange) {
+      byRange = new Map();
+      for (const f of analysis.findings) {
+        if (f.code !== code) continue;
+        const k = key(f.range);
+        const slot = byRange.get(k);
+        if (slot) slot.list.push(f);
+        else byRange.set(k, { list: [f], next: 0 });
+      }
+    }
+    const slot = byRange.get(key(diagnostic.range));
+    const finding = slot?.list[slot.next];
+    if (!slot || !finding) continue;
+    slot.next++;
     out.push({ diagnostic, finding });
   }
   return out;

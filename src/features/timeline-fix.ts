@@ -1,7 +1,7 @@
 // Quick fix for `timeline-order`: "Sort timeline chronologically", one replacement of the out-of-order list or
 // table, each entry moved with its sub-bullets unchanged.
 import * as vscode from 'vscode';
-import { timelineSortEdit } from '../core';
+import { timelineSortEdits } from '../core';
 import type { AnalysisService } from '../services/analysis';
 import type { Services } from '../services';
 import { findingsFor } from './diagnostics';
@@ -21,8 +21,10 @@ class TimelineSortProvider implements vscode.CodeActionProvider {
     const found = findingsFor(analysis, context.diagnostics, 'timeline-order');
     // One action per list or table, covering every timeline-order diagnostic in it.
     const byBlock = new Map<string, { edit: { range: vscode.Range; text: string }; diagnostics: vscode.Diagnostic[] }>();
+    // Each block is sorted once, however many of its diagnostics the context holds.
+    const edits = timelineSortEdits(analysis.model, found.map(({ finding }) => finding.range.start.line));
     for (const { diagnostic: d, finding } of found) {
-      const e = timelineSortEdit(analysis.model, finding.range.start.line);
+      const e = edits.get(finding.range.start.line);
       if (!e) continue;
       const key = `${e.range.start.line}`;
       const entry = byBlock.get(key) ?? {

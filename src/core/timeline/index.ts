@@ -13,4 +13,4 @@ export {
   type Checked,
 } from './format';
 export { timelineEntryInsert, entryStyle, type EntryInsert, type EntryInsertOptions } from './insert';
-export { timelineSortEdit, outOfOrder, type TimelineSortEdit } from './sort';
+export { timelineSortEdit, timelineSortEdits, outOfOrder, type TimelineSortEdit } from './sort';
