@@ -135,6 +135,15 @@ describe('template: file names Windows can create', () => {
     assert.match(name, /^数+\.md$/);
   });
 
+  it('a huge pattern is cut in linear time, emoji kept whole (an 80,000-character pattern took 0.8 s)', () => {
+    const start = process.cpuUsage();
+    const name = fileNameFor(`${'é😀'.repeat(25_000)}.md`, v);
+    const used = process.cpuUsage(start);
+    assert.ok(new TextEncoder().encode(name).length <= MAX_FILE_NAME_BYTES, name);
+    assert.match(name, /^(?:é😀)+é?\.md$/u);
+    assert.ok((used.user + used.system) / 1000 < 500, `${(used.user + used.system) / 1000} ms`);
+  });
+
   it('every uniqueness suffix still fits in 255 bytes', () => {
     const name = fileNameFor('${slug}${slug}${slug}${slug}${slug}', { ...v, slug: long });
     assert.ok(new TextEncoder().encode(name.replace(/\.md$/, '-9999.md')).length <= 255);
@@ -257,6 +266,16 @@ describe('template: rendering', () => {
     const r = renderTemplate(template, vars('Big Bang', { author: 'Ann' }));
     assert.equal(r.text, '# Big Bang (SEV2)\n2026-11-01 Ann 2026-11-01 14:03 UTC big-bang {{nope}} {{nope}} {{other}} {Big Bang}');
     assert.deepEqual(r.unknownVariables, ['nope', 'other']);
+  });
+
+  it('many unknown variables are each reported once, in linear time (20,000 took 0.5 s)', () => {
+    const template = Array.from({ length: 40_000 }, (_, i) => `{{v${i % 20_000}}}`).join('\n');
+    const start = process.cpuUsage();
+    const r = renderTemplate(template, vars('X'));
+    const used = process.cpuUsage(start);
+    assert.equal(r.unknownVariables.length, 20_000);
+    assert.equal(r.unknownVariables[19_999], 'v19999');
+    assert.ok((used.user + used.system) / 1000 < 500, `${(used.user + used.system) / 1000} ms`);
   });
 
   it('in front matter only whole values are YAML-quoted; quoted and inline placeholders are left to the author', () => {
