@@ -68,7 +68,9 @@ class MilestoneHover implements vscode.HoverProvider {
     md.appendMarkdown(`**${MILESTONE_LABEL[m.id]}** milestone`);
     if (m.epochMs !== undefined) md.appendMarkdown(` — ${new Date(m.epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
     md.appendMarkdown('\n\n');
-    if (m.problem) md.appendMarkdown(`${m.problem}\n\n`);
+    // The problem quotes the document's text (a front-matter value, the words after a time): text, never Markdown, so
+    // a hostile value cannot put links or remote images in the hover.
+    if (m.problem) md.appendText(m.problem).appendMarkdown('\n\n');
     else if (!inUse) md.appendMarkdown(`Not used: ${used[m.id]?.source === 'front-matter' ? 'the front matter gives this milestone' : 'an earlier entry marks it'}.\n\n`);
     else {
       const origin = this.analyses.configFor(doc.uri).milestones.origin;
