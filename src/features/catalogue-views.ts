@@ -8,6 +8,7 @@ import type { PostmortemConfig } from '../core/config/config';
 import { formatDuration } from '../core/milestones/format';
 import type { CatalogueAction, CatalogueEntry } from '../core/catalogue-index';
 import type { CatalogueService, IndexedFile, SkippedFile } from '../services/catalogue';
+import { textSetting } from '../services/settings';
 
 export type PostmortemGrouping = 'status' | 'severity' | 'month';
 export type ActionGrouping = 'owner' | 'postmortem' | 'due';
@@ -207,7 +208,7 @@ export class CatalogueViews {
   }
 
   private author(): string {
-    return vscode.workspace.getConfiguration('postmortem').get<string>('author', '') ?? '';
+    return textSetting(vscode.workspace.getConfiguration('postmortem'), 'author');
   }
 
   // -------------------------------------------------------------------------------------------------------------

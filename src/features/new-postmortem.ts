@@ -24,7 +24,7 @@ import type { AnalysisService } from '../services/analysis';
 import type { Services } from '../services';
 import { createExclusive, describeFsError, exists, leavesFolder, removeEntry } from '../services/files';
 import { RESTRICTED_TEMPLATE_NOTE, MANAGE_TRUST, MANAGE_TRUST_COMMAND } from '../services/trust';
-import { SECTION } from '../services/settings';
+import { SECTION, textSetting } from '../services/settings';
 
 export const NEW_COMMAND = 'postmortem.new';
 export const NEW_HERE_COMMAND = 'postmortem.newHere';
@@ -91,7 +91,7 @@ export async function newPostmortem(analyses: AnalysisService, options: NewPostm
 
   let target = explicitFolder;
   if (!target && workspaceFolder) {
-    const folderSetting = settings.get<string>('folder', DEFAULT_FOLDER);
+    const folderSetting = textSetting(settings, 'folder', DEFAULT_FOLDER);
     const segments = safeRelativePath(folderSetting);
     if (!segments) {
       void vscode.window.showErrorMessage(`Post-mortem: the setting postmortem.folder ("${folderSetting}") must be a path inside the workspace folder.`);
@@ -100,7 +100,7 @@ export async function newPostmortem(analyses: AnalysisService, options: NewPostm
     target = vscode.Uri.joinPath(workspaceFolder.uri, ...segments);
   }
 
-  const author = settings.get<string>('author', '').trim();
+  const author = textSetting(settings, 'author').trim();
   const template = await loadTemplate(workspaceFolder, settings, author !== '', options.title === undefined);
   if (template === undefined) return undefined;
   const vars = templateVars({ ...answers, author, now: new Date() });
@@ -119,7 +119,7 @@ export async function newPostmortem(analyses: AnalysisService, options: NewPostm
     document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
     uri = document.uri;
   } else {
-    const name = fileNameFor(settings.get<string>('fileName', DEFAULT_FILE_NAME), { date: vars.date, slug: vars.slug, severity: vars.severity });
+    const name = fileNameFor(textSetting(settings, 'fileName', DEFAULT_FILE_NAME), { date: vars.date, slug: vars.slug, severity: vars.severity });
     const existing = vscode.Uri.joinPath(target, name);
     const ifExists = options.ifExists ?? (options.title !== undefined ? 'create' : 'ask');
     const choice = ifExists === 'create' || !(await exists(existing)) ? 'create' : ifExists === 'open' ? 'open' : await askExisting(existing);
@@ -220,7 +220,7 @@ async function loadTemplate(folder: vscode.WorkspaceFolder | undefined, settings
   const builtIn = builtInTemplate({ withAuthor });
   const offerBuiltIn = (problem: string) => (ask ? offerBuiltInTemplate(problem, builtIn) : refuse(problem));
   if (!folder) return builtIn;
-  const setting = settings.get<string>('template', '').trim();
+  const setting = textSetting(settings, 'template').trim();
   let uri: vscode.Uri;
   if (setting) {
     const segments = safeRelativePath(setting);

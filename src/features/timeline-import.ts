@@ -19,7 +19,7 @@ import {
   type MergePlan,
   type SourceKind,
 } from '../core/import/timeline-import';
-import { SECTION } from '../services/settings';
+import { SECTION, textSetting } from '../services/settings';
 
 export const IMPORT_TIMELINE = 'postmortem.timeline.import';
 /** `text.postmortem.timeline`: the kind of "Paste as timeline entries" (for `editor.pasteAs.preferences`). */
@@ -59,8 +59,8 @@ function planOptions(analyses: AnalysisService, doc: vscode.TextDocument, cursor
   const c = vscode.workspace.getConfiguration(SECTION, doc.uri);
   return {
     aliases: analyses.configFor(doc.uri).extraAliases,
-    format: c.get<string>('timeline.format'),
-    timeZone: resolveTimeZone(c.get<string>('timeline.timeZone')).value,
+    format: textSetting(c, 'timeline.format'),
+    timeZone: resolveTimeZone(textSetting(c, 'timeline.timeZone')).value,
     ...(cursorLine !== undefined ? { cursorLine } : {}),
   };
 }

@@ -14,7 +14,7 @@ import {
   timelineEntryInsert,
   type MilestoneId,
 } from '../core';
-import { SECTION } from '../services/settings';
+import { SECTION, textSetting } from '../services/settings';
 import { leavesFolder } from '../services/files';
 import type { AnalysisService } from '../services/analysis';
 import type { Services } from '../services';
@@ -48,8 +48,8 @@ const warned = new Set<string>();
 /** The timestamp for `now` in the configured zone and format; invalid settings warn once and use the defaults. */
 export function timestampFor(now: number, scope?: vscode.Uri): string {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
-  const zone = resolveTimeZone(c.get<string>('timeline.timeZone'));
-  const format = parseTimeFormat(c.get<string>('timeline.format'));
+  const zone = resolveTimeZone(textSetting(c, 'timeline.timeZone'));
+  const format = parseTimeFormat(textSetting(c, 'timeline.format'));
   for (const problem of [zone.problem, format.problem]) {
     if (problem && !warned.has(problem)) {
       warned.add(problem);

@@ -3,6 +3,7 @@
 // the defaults.
 import * as vscode from 'vscode';
 import { effectiveConfig, settingsConfigInput, type ConfigInput, type PostmortemConfig } from '../core';
+import { log } from './log';
 import { isRestricted } from './trust';
 
 export const SECTION = 'postmortem';
@@ -23,17 +24,47 @@ export function settingsInput(scope?: vscode.Uri): ConfigInput {
 /** Problems with the settings already shown, so each is shown once per session. */
 const warned = new Set<string>();
 
+/** What a setting holds, in words, for a message (never its value: it may be anything). */
+function kindOf(value: unknown): string {
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value === 'boolean' ? 'true or false' : `a ${typeof value}`;
+}
+
+/**
+ * A text setting, or `fallback` when it holds anything else. A repository's settings.json may hold any JSON there
+ * (`"postmortem.timeline.format": 5`), and reading it as text threw in Log Incident Note and New Post-mortem every
+ * time; such a value warns once and the default is used.
+ */
+export function textSetting(config: vscode.WorkspaceConfiguration, key: string, fallback = ''): string {
+  const value = config.get<unknown>(key);
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'string') return value;
+  const problem = `The setting ${SECTION}.${key} must be text, not ${kindOf(value)}; using ${fallback === '' ? 'none' : `"${fallback}"`}.`;
+  if (!warned.has(problem)) {
+    warned.add(problem);
+    void vscode.window.showWarningMessage(`Post-mortem: ${problem}`);
+  }
+  return fallback;
+}
+
+/** Warnings one reading of the settings shows at most; the rest are counted in one more and written to the log. */
+const MAX_WARNINGS = 3;
+
 /**
  * The config for `scope`. A setting that cannot be used (a ticket pattern or glob the linear-time engine rejects, an
- * unknown section id) shows a warning once, naming the problem; checking goes on without that value.
+ * unknown section id) shows a warning once, naming the problem; checking goes on without that value. A workspace's
+ * settings may hold thousands of such values (10,000 unknown rule codes were 10,000 notifications): past
+ * MAX_WARNINGS, one warning counts the rest, and the output channel lists them.
  */
 export function readConfig(scope?: vscode.Uri, team: ConfigInput = {}): PostmortemConfig {
   const problems: string[] = [];
   const config = effectiveConfig(settingsInput(scope), team, problems);
-  for (const problem of problems) {
-    if (warned.has(problem)) continue;
-    warned.add(problem);
-    void vscode.window.showWarningMessage(`Post-mortem: ${problem}`);
+  const fresh = problems.filter((p) => !warned.has(p));
+  for (const problem of fresh) warned.add(problem);
+  for (const problem of fresh.slice(0, MAX_WARNINGS)) void vscode.window.showWarningMessage(`Post-mortem: ${problem}`);
+  if (fresh.length > MAX_WARNINGS) {
+    const rest = fresh.slice(MAX_WARNINGS);
+    for (const problem of rest) log(`Settings: ${problem}`);
+    void vscode.window.showWarningMessage(`Post-mortem: ${rest.length} more problems with the postmortem settings; see the Post-mortem output for each.`);
   }
   return config;
 }

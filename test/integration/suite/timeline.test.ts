@@ -140,6 +140,22 @@ describe('timeline', () => {
     assert.strictEqual(doc.lineAt(last + 1).text, `- **${STAMP}** — **Mitigated:** rolled back deploy 4812`);
   });
 
+  it('Log Incident Note: a time setting of the wrong type (a repository\'s "postmortem.timeline.format": 5) logs with the default, never fails', async () => {
+    const config = vscode.workspace.getConfiguration('postmortem');
+    await config.update('timeline.format', 5, vscode.ConfigurationTarget.Workspace);
+    await config.update('timeline.timeZone', ['UTC'], vscode.ConfigurationTarget.Workspace);
+    try {
+      assert.strictEqual(vscode.workspace.getConfiguration('postmortem').get('timeline.format'), 5, 'the setting holds a number');
+      const doc = await openFixture(TIMELINE);
+      assert.strictEqual(await vscode.commands.executeCommand('postmortem.timeline.quickNote', { text: 'Typed setting ignored', now: NOW, uri: doc.uri }), true);
+      const last = lineOf(doc, '- **2026-11-25 13:20 UTC**');
+      assert.strictEqual(doc.lineAt(last + 1).text, `- **${STAMP}** — Typed setting ignored`);
+    } finally {
+      await config.update('timeline.format', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('timeline.timeZone', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('Log Incident Note: an empty note logs nothing and says so', async () => {
     const doc = await openFixture(TIMELINE);
     const before = doc.getText();
