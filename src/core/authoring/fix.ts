@@ -2,11 +2,11 @@
 // places (the editor's source.fixAll) and out-of-order timeline blocks are sorted (its quick fix). Edits are applied by
 // offset to the original text, so line endings and everything outside the edits stay as they were. A second run
 // changes nothing.
-import { analyze, type AnalyzeOptions } from '../analyze';
+import { IncrementalAnalyzer, type AnalyzeOptions } from '../analyze';
 import { isSectionId, type SectionId } from '../model/catalogue';
 import { sectionInserts } from './edits';
 import { splitLines, type Position } from '../model/text';
-import { timelineSortEdit } from '../timeline';
+import { timelineSortEdits, type TimelineSortEdit } from '../timeline';
 
 export interface FixResult {
   readonly text: string;
@@ -14,38 +14,53 @@ export interface FixResult {
   readonly applied: readonly string[];
 }
 
-function offsetOf(text: string, p: Position): number {
-  const { offsets, hasBom } = splitLines(text);
+function offsetOf(split: Pick<ReturnType<typeof splitLines>, 'offsets' | 'hasBom'>, p: Position): number {
+  const { offsets, hasBom } = split;
   const start = offsets[Math.min(p.line, offsets.length - 1)] ?? 0;
   return (hasBom ? 1 : 0) + start + p.character;
 }
+
+/** How many times fixAll sorts the timeline blocks out of order and reads the text again, at most. */
+const MAX_SORT_ROUNDS = 8;
 
 /** The fixed text (equal to `text` when there is nothing to fix, or the file is not a post-mortem). */
 export function fixAll(text: string, options: AnalyzeOptions = {}): FixResult {
   let current = text;
   const applied: string[] = [];
-  // Timeline blocks, one at a time: each sort may change what the next finding points at. Bounded by the number of
-  // timeline-order findings of the first analysis, so a block that cannot be sorted cannot loop.
-  let analysis = analyze(current, options);
+  // Timeline blocks: every block out of order in one round, from one analysis, then the text is read again (an edit
+  // each, read again from scratch after each, was quadratic: 800 blocks out of order, 54 KB, 12.9 s). A block whose
+  // entries take their day from the block above may read otherwise once that block is sorted: the next round sorts
+  // it again. Rounds are bounded, so a block that cannot be sorted cannot loop.
+  const analyzer = new IncrementalAnalyzer();
+  let analysis = analyzer.analyze(current, options);
   if (!analysis.isPostmortem) return { text, applied };
-  let budget = analysis.findings.filter((f) => f.code === 'timeline-order').length;
-  while (budget-- > 0) {
-    const finding = analysis.findings.find((f) => f.code === 'timeline-order');
-    if (!finding) break;
-    const edit = timelineSortEdit(analysis.model, finding.range.start.line);
-    if (!edit) break;
-    const start = offsetOf(current, edit.range.start);
-    const end = offsetOf(current, edit.range.end);
-    current = current.slice(0, start) + edit.text + current.slice(end);
-    applied.push(`sorted the timeline at line ${edit.range.start.line + 1}`);
-    analysis = analyze(current, options);
+  for (let round = 0; round < MAX_SORT_ROUNDS; round++) {
+    const lines = analysis.findings.filter((f) => f.code === 'timeline-order').map((f) => f.range.start.line);
+    if (lines.length === 0) break;
+    const edits = [...new Set(timelineSortEdits(analysis.model, lines).values())].filter((e): e is TimelineSortEdit => e !== undefined);
+    if (edits.length === 0) break;
+    // Blocks do not overlap: the text is rebuilt once, in order, from the pieces between them.
+    const split = splitLines(current);
+    const spans = edits.map((edit) => ({ edit, start: offsetOf(split, edit.range.start), end: offsetOf(split, edit.range.end) })).sort((a, b) => a.start - b.start);
+    const parts: string[] = [];
+    let at = 0;
+    for (const { edit, start, end } of spans) {
+      if (start < at) continue; // (never: blocks are apart)
+      parts.push(current.slice(at, start), edit.text);
+      at = end;
+      applied.push(`sorted the timeline at line ${edit.range.start.line + 1}`);
+    }
+    parts.push(current.slice(at));
+    current = parts.join('');
+    analysis = analyzer.analyze(current, options);
   }
   const missing = analysis.findings
     .filter((f) => f.code === 'missing-section')
     .map((f) => f.data['section'])
     .filter((id): id is SectionId => isSectionId(id));
   if (missing.length > 0) {
-    const inserts = sectionInserts(analysis.model, missing).map((ins) => ({ offset: offsetOf(current, ins.position), text: ins.text }));
+    const split = splitLines(current);
+    const inserts = sectionInserts(analysis.model, missing).map((ins) => ({ offset: offsetOf(split, ins.position), text: ins.text }));
     for (const ins of inserts.sort((a, b) => b.offset - a.offset)) current = current.slice(0, ins.offset) + ins.text + current.slice(ins.offset);
     applied.push(`added ${missing.length} missing section${missing.length === 1 ? '' : 's'}`);
   }
