@@ -375,8 +375,11 @@ export class CatalogueIndex implements vscode.Disposable {
         return;
       }
     }
-    if (stat.type & vscode.FileType.Directory) {
+    // A link (which the folder walk passes over: it may loop or lead outside the folder) or anything but a file, such
+    // as a device a link names (a repository's `x.md -> /dev/zero`, reported by the watcher, was read without end).
+    if (stat.type & vscode.FileType.Directory || stat.type & vscode.FileType.SymbolicLink || !(stat.type & vscode.FileType.File)) {
       this.records.delete(key);
+      this.progress();
       return;
     }
     if (stat.size > MAX_FILE_BYTES) {

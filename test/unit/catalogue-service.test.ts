@@ -4,7 +4,7 @@
 // test/integration/suite/catalogue.test.ts.
 import * as assert from 'node:assert/strict';
 import { DEFAULT_CONFIG } from '../../src/core';
-import { FakeWorkspace, installFakeVscode, Uri } from './fake-vscode';
+import { FakeWorkspace, FileType, installFakeVscode, Uri } from './fake-vscode';
 
 type IndexModule = typeof import('../../src/services/catalogue-index');
 
@@ -174,6 +174,30 @@ describe('the workspace index service', () => {
     ws.watcher.delete.fire(Uri.file('/ws/bulk')); // the folder: the files under it go too, not those of bulk-other
     await gone;
     assert.deepEqual(i.files().map((f) => f.entry.title).sort(), ['API errors', 'Database failover', 'Kept']);
+    i.dispose();
+  });
+
+  it('a watcher event for a link, or a device a link names, reads nothing: links are passed over, as in the walk', async () => {
+    ws.write('postmortems/walked-link.md', postmortem('Walked link'), { type: FileType.File | FileType.SymbolicLink });
+    const i = index(false);
+    await i.start();
+    assert.ok(!ws.reads.includes('/ws/postmortems/walked-link.md'), 'the walk passes over a link');
+    ws.resetCounters();
+    const done = new Promise<void>((resolve) => {
+      const sub = i.onDidChange(() => {
+        if (!i.files().some((f) => f.entry.title === 'Real')) return;
+        sub.dispose();
+        resolve();
+      });
+    });
+    ws.watcher.create.fire(ws.write('postmortems/link.md', postmortem('Through a link'), { type: FileType.File | FileType.SymbolicLink }));
+    // `zero.md -> /dev/zero`: no file, a link (a read of it would never end).
+    ws.watcher.create.fire(ws.write('postmortems/zero.md', '', { type: FileType.SymbolicLink }));
+    ws.watcher.create.fire(ws.write('postmortems/2026-11-08-real.md', postmortem('Real')));
+    await done;
+    assert.deepEqual(ws.reads, ['/ws/postmortems/2026-11-08-real.md']);
+    assert.deepEqual(i.files().map((f) => f.entry.title).sort(), ['API errors', 'Database failover', 'Real']);
+    assert.deepEqual(i.skipped(), []);
     i.dispose();
   });
 

@@ -59,6 +59,8 @@ interface FakeFile {
   bytes: Uint8Array;
   mtime: number;
   unreadable?: boolean;
+  /** What stat and readDirectory say it is, when not a plain file (a link, a device behind a link). */
+  type?: FileType;
 }
 
 /** The fake workspace: files by path under ROOT, and what the index did with them. */
@@ -74,7 +76,7 @@ export class FakeWorkspace {
   readonly configChanged = new EventEmitter<void>();
   private clock = 1_000;
 
-  write(path: string, text: string | Uint8Array, options: { unreadable?: boolean } = {}): Uri {
+  write(path: string, text: string | Uint8Array, options: { unreadable?: boolean; type?: FileType } = {}): Uri {
     this.files.set(`${FakeWorkspace.ROOT}/${path}`, { bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text, mtime: ++this.clock, ...options });
     return Uri.file(`${FakeWorkspace.ROOT}/${path}`);
   }
@@ -125,7 +127,7 @@ export class FakeWorkspace {
           stat: async (uri: Uri) => {
             this.stats.push(uri.path);
             const f = this.files.get(uri.path);
-            if (f) return { type: FileType.File, ctime: 0, mtime: f.mtime, size: f.bytes.byteLength };
+            if (f) return { type: f.type ?? FileType.File, ctime: 0, mtime: f.mtime, size: f.bytes.byteLength };
             if ([...this.files.keys()].some((k) => k.startsWith(`${uri.path}/`))) return { type: FileType.Directory, ctime: 0, mtime: 0, size: 0 };
             throw notFound(uri.path);
           },
@@ -146,7 +148,7 @@ export class FakeWorkspace {
               if (!key.startsWith(prefix)) continue;
               const rest = key.slice(prefix.length);
               const slash = rest.indexOf('/');
-              out.set(slash < 0 ? rest : rest.slice(0, slash), slash < 0 ? FileType.File : FileType.Directory);
+              out.set(slash < 0 ? rest : rest.slice(0, slash), slash < 0 ? (this.files.get(key)!.type ?? FileType.File) : FileType.Directory);
             }
             return [...out];
           },
