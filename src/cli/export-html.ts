@@ -1,7 +1,7 @@
 // `postmortem export-html FILE… [--out FILE] [--force] [--mermaid]`: the logic of the subcommand, as a function the
 // CLI wires up. Writes `<name>.html` beside each post-mortem (or `--out` for one file): one self-contained page with the
 // rendered post-mortem, the visual timeline and the durations. It never overwrites a file unless `force` is set.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { PostmortemConfig } from '../core';
 import { postmortemHtml } from '../export/html';
@@ -58,6 +58,8 @@ export function exportHtmlFiles(files: readonly string[], options: ExportHtmlOpt
     }
     let text: string;
     try {
+      // Only regular files: a device (a link to /dev/zero) would be read until memory runs out.
+      if (!statSync(file).isFile()) throw new Error('not a regular file (a device, a pipe or a folder)');
       text = readFileSync(file, 'utf8');
     } catch (error) {
       messages.push(`${file}: cannot read: ${error instanceof Error ? error.message : String(error)}`);

@@ -100,6 +100,8 @@ class Run {
       }
       let text: string;
       try {
+        // A device or pipe (a link to /dev/zero) would be read until memory runs out: only regular files are read.
+        if (!(await stat(input.absolute)).isFile()) throw Object.assign(new Error('not a regular file (a device, a pipe or a folder)'), { code: 'ENOTREG' });
         text = await readFile(input.absolute, 'utf8');
       } catch (e) {
         this.failed = true;

@@ -53,6 +53,15 @@ const defaultIo: TimelineImportIo = {
 
 const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
 
+/**
+ * A file's text, if it is a regular file: an export's link to a device (`2025-01-01.json -> /dev/zero`) would be read
+ * until memory runs out.
+ */
+async function readRegular(path: string): Promise<string> {
+  if (!(await stat(path)).isFile()) throw new Error(`${path} is not a regular file (a device, a pipe or a folder).`);
+  return readFile(path, 'utf8');
+}
+
 /** A Slack export channel folder (or an export root with exactly one channel), one day file in memory at a time. */
 async function readSlackFolder(dir: string, options: { zone?: string; date?: string; today?: string }): Promise<ImportResult> {
   let channel = dir;
@@ -68,12 +77,12 @@ async function readSlackFolder(dir: string, options: { zone?: string; date?: str
   }
   let users: string | undefined;
   for (const candidate of [join(channel, 'users.json'), join(dirname(channel), 'users.json')]) {
-    users = await readFile(candidate, 'utf8').catch(() => undefined);
+    users = await readRegular(candidate).catch(() => undefined);
     if (users !== undefined) break;
   }
   const reader = slackExportReader(users, options);
   for (const name of names.filter((n) => DAY_FILE.test(n)).sort()) {
-    reader.add({ name: join(basename(channel), name), text: await readFile(join(channel, name), 'utf8') });
+    reader.add({ name: join(basename(channel), name), text: await readRegular(join(channel, name)) });
   }
   return reader.finish();
 }
@@ -117,7 +126,7 @@ export async function runTimelineImport(input: string | undefined, options: Time
   try {
     if (input === '-') result = importTimeline(await io.readStdin(), { ...base, from: from as SourceKind | 'auto' });
     else if ((await stat(input)).isDirectory()) result = await readSlackFolder(input, base);
-    else result = importTimeline(await readFile(input, 'utf8'), { ...base, from: from as SourceKind | 'auto', fileName: basename(input) });
+    else result = importTimeline(await readRegular(input), { ...base, from: from as SourceKind | 'auto', fileName: basename(input) });
   } catch (e) {
     if (isImportError(e)) {
       io.stderr(`${(e as Error).message}\n`);

@@ -5,6 +5,9 @@ import { docsLink, parseTeamConfig, restrictedTeamInput, TEAM_CONFIG_FILE } from
 import type { Services } from '../services';
 import { onDidGainTrust } from '../services/trust';
 
+/** A team file larger than this is not read (the file is a few hundred bytes of settings). */
+const MAX_TEAM_CONFIG_BYTES = 1024 * 1024;
+
 export function register(_context: vscode.ExtensionContext, { analysis: analyses }: Services): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('postmortem-config');
 
@@ -19,15 +22,28 @@ export function register(_context: vscode.ExtensionContext, { analysis: analyses
     // Unsaved edits are what the person sees; otherwise the file on disk (which may have been deleted meanwhile).
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
     let text: string | undefined;
+    let unread: string | undefined; // why a file that is there is not read
     if (open) text = open.getText();
     else {
       try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        // Only a regular file of a sane size: a repository's `.postmortem.json -> /dev/zero` was read without end.
+        const info = await vscode.workspace.fs.stat(uri);
+        if (!(info.type & vscode.FileType.File)) unread = `${TEAM_CONFIG_FILE} is not a regular file (a device, a pipe or a folder), so it is not read.`;
+        else if (info.size > MAX_TEAM_CONFIG_BYTES) unread = `${TEAM_CONFIG_FILE} is ${Math.round(info.size / 1024)} KB, more than ${MAX_TEAM_CONFIG_BYTES / 1024} KB, so it is not read.`;
+        else text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       } catch {
         text = undefined; // no team file: settings and defaults apply
       }
     }
     if (generations.get(key) !== generation) return;
+    if (unread !== undefined) {
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `${unread} Checking goes on without this file, with your settings and the defaults.`, vscode.DiagnosticSeverity.Error);
+      d.source = 'postmortem';
+      d.code = { value: 'team-config', target: vscode.Uri.parse(docsLink('team-config')) };
+      collection.set(uri, [d]);
+      analyses.setTeamConfig(folder.uri, {});
+      return;
+    }
     if (text === undefined) {
       collection.delete(uri);
       analyses.setTeamConfig(folder.uri, {});

@@ -1,7 +1,7 @@
 // The built CLI, run as users run it: output formats and exit codes.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { FIXTURES, ROOT } from './helpers';
@@ -101,6 +101,18 @@ describe('postmortem-lint (CLI)', function () {
       assert.match(r.stderr, message);
     });
   }
+
+  it('a link to a device (a repository\'s "x.md -> /dev/zero") is not read: an error line, exit 2, the other files checked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
+    const zero = join(dir, 'zero.md');
+    symlinkSync('/dev/zero', zero);
+    const good = join(dir, 'good.md');
+    writeFileSync(good, '# Outage\n\n## Overview\n\ntext\n');
+    const r = run('--all', zero, good);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /cannot read .*zero\.md: not a regular file/);
+    assert.match(r.stdout, /good\.md/);
+  });
 
   it('--help exits 0', () => {
     const r = run('--help');
