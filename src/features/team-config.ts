@@ -1,7 +1,7 @@
 // The team's `.postmortem.json` at each workspace folder's root: loaded at start, reloaded when it changes (open
 // documents are re-checked), and a broken file gets one clear diagnostic while checking goes on with the defaults.
 import * as vscode from 'vscode';
-import { docsLink, parseTeamConfig, restrictedTeamInput, TEAM_CONFIG_FILE } from '../core';
+import { docsLink, parseTeamConfig, restrictedTeamInput, TEAM_CONFIG_FILE, type TeamConfig } from '../core';
 import type { Services } from '../services';
 import { onDidGainTrust } from '../services/trust';
 
@@ -36,20 +36,14 @@ export function register(_context: vscode.ExtensionContext, { analysis: analyses
       }
     }
     if (generations.get(key) !== generation) return;
-    if (unread !== undefined) {
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `${unread} Checking goes on without this file, with your settings and the defaults.`, vscode.DiagnosticSeverity.Error);
-      d.source = 'postmortem';
-      d.code = { value: 'team-config', target: vscode.Uri.parse(docsLink('team-config')) };
-      collection.set(uri, [d]);
-      analyses.setTeamConfig(folder.uri, {});
-      return;
-    }
-    if (text === undefined) {
+    if (text === undefined && unread === undefined) {
       collection.delete(uri);
       analyses.setTeamConfig(folder.uri, {});
       return;
     }
-    const team = parseTeamConfig(text);
+    // A file not read is one problem for the whole file, shown as the file's own problems are.
+    const team: Pick<TeamConfig, 'input' | 'problems'> =
+      unread !== undefined ? { input: {}, problems: [{ message: unread, offset: 0, length: 1, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ignored: 'file' }] } : parseTeamConfig(text!);
     collection.set(
       uri,
       team.problems.map((p) => {

@@ -14,7 +14,7 @@ import {
   timelineEntryInsert,
   type MilestoneId,
 } from '../core';
-import { SECTION, textSetting } from '../services/settings';
+import { SECTION, textSetting, warnOnce } from '../services/settings';
 import { leavesFolder } from '../services/files';
 import type { AnalysisService } from '../services/analysis';
 import type { Services } from '../services';
@@ -42,20 +42,12 @@ export interface QuickNoteOptions {
   readonly uri?: vscode.Uri | string;
 }
 
-/** Problems with the time settings already shown, so each is shown once per session. */
-const warned = new Set<string>();
-
 /** The timestamp for `now` in the configured zone and format; invalid settings warn once and use the defaults. */
 export function timestampFor(now: number, scope?: vscode.Uri): string {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
   const zone = resolveTimeZone(textSetting(c, 'timeline.timeZone'));
   const format = parseTimeFormat(textSetting(c, 'timeline.format'));
-  for (const problem of [zone.problem, format.problem]) {
-    if (problem && !warned.has(problem)) {
-      warned.add(problem);
-      void vscode.window.showWarningMessage(`Post-mortem: ${problem}`);
-    }
-  }
+  for (const problem of [zone.problem, format.problem]) if (problem) warnOnce(problem);
   return formatTimestamp(now, format.value, zone.value);
 }
 

@@ -24,6 +24,13 @@ export function settingsInput(scope?: vscode.Uri): ConfigInput {
 /** Problems with the settings already shown, so each is shown once per session. */
 const warned = new Set<string>();
 
+/** Shows a warning about the settings, once per session. */
+export function warnOnce(problem: string): void {
+  if (warned.has(problem)) return;
+  warned.add(problem);
+  void vscode.window.showWarningMessage(`Post-mortem: ${problem}`);
+}
+
 /** What a setting holds, in words, for a message (never its value: it may be anything). */
 function kindOf(value: unknown): string {
   return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value === 'boolean' ? 'true or false' : `a ${typeof value}`;
@@ -38,11 +45,7 @@ export function textSetting(config: vscode.WorkspaceConfiguration, key: string, 
   const value = config.get<unknown>(key);
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'string') return value;
-  const problem = `The setting ${SECTION}.${key} must be text, not ${kindOf(value)}; using ${fallback === '' ? 'none' : `"${fallback}"`}.`;
-  if (!warned.has(problem)) {
-    warned.add(problem);
-    void vscode.window.showWarningMessage(`Post-mortem: ${problem}`);
-  }
+  warnOnce(`The setting ${SECTION}.${key} must be text, not ${kindOf(value)}; using ${fallback === '' ? 'none' : `"${fallback}"`}.`);
   return fallback;
 }
 
