@@ -518,7 +518,8 @@ describe('recognition patched after an edit == read again', () => {
   const CHILDREN = ['Impact', 'Customer impact', 'Impact on users', 'Detection', 'Process', 'Timeline', 'Root cause', 'Notes', 'Action Items'];
   const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   function make(r: () => number): string[] {
-    const out = r() < 0.7 ? ['# Incident 42', ''] : [];
+    // A title, a role's name alone at level 1 (the title only while no other H1 follows), or none.
+    const out = r() < 0.6 ? ['# Incident 42', ''] : r() < 0.5 ? ['# Summary', ''] : [];
     const section = (level: number, title: string) => {
       out.push(`${'#'.repeat(level)} ${title}`, '');
       const body = Math.floor(r() * 4);
@@ -529,7 +530,8 @@ describe('recognition patched after an edit == read again', () => {
     };
     const n = 3 + Math.floor(r() * 10);
     for (let i = 0; i < n; i++) {
-      section(2, pick(r, TITLES));
+      // Some documents write their sections at level 1 (an H1 added or taken away may make another title).
+      section(r() < 0.1 ? 1 : 2, pick(r, TITLES));
       // Sub-sections that often serve one role between them (a parent may then serve it), or name kinds of follow-ups.
       const kids = r() < 0.5 ? 2 + Math.floor(r() * 3) : 0;
       for (let k = 0; k < kids; k++) {
@@ -548,7 +550,7 @@ describe('recognition patched after an edit == read again', () => {
       const heading = /^(#+) /.exec(line);
       // Headings taken away and added at the same lines too (every heading after them moves one place).
       if (heading) next[at] = r() < 0.1 ? `#${line}` : r() < 0.15 ? pick(r, BODY) : `${heading[1]} ${pick(r, r() < 0.5 ? CHILDREN : TITLES)}`;
-      else if (r() < 0.1) next[at] = `${'#'.repeat(2 + Math.floor(r() * 3))} ${pick(r, r() < 0.5 ? CHILDREN : TITLES)}`;
+      else if (r() < 0.1) next[at] = `${'#'.repeat(1 + Math.floor(r() * 4))} ${pick(r, r() < 0.5 ? CHILDREN : TITLES)}`;
       else if (line !== '' || r() < 0.3) next[at] = pick(r, BODY);
       if (r() < 0.05) next.splice(at, 0, pick(r, BODY));
     }

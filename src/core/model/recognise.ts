@@ -87,6 +87,8 @@ interface Basis {
   readonly kids: Int32Array;
   readonly isHeadingLine: Uint8Array;
   readonly titleIndex: number;
+  /** Headings at level 1: with the first heading's words, they say which heading is the title (see titleOf). */
+  readonly h1s: number;
 }
 
 interface Candidate {
@@ -435,6 +437,17 @@ function treeOf(headings: readonly HeadingInput[], lineCount: number): Pick<Basi
   return { parent, end, childStart, kids, isHeadingLine };
 }
 
+/**
+ * The title: the first heading, at level 1, unless it is only a role's name ("# Summary") and does not hold the rest
+ * of the document (other H1s follow, or it is the only heading). Its index (0), or -1.
+ */
+function titleOf(headings: readonly HeadingInput[], words: readonly HeadingWords[], h1s: number): number {
+  const n = headings.length;
+  const first = headings[0];
+  const onlyRoleName = n > 0 && words[0]!.candidates.length > 0 && words[0]!.folded.split(' ').length <= 3;
+  return first && first.level === 1 && !(onlyRoleName && (h1s > 1 || n === 1)) ? 0 : -1;
+}
+
 function recogniseAll(input: RecogniseInput): Recognition {
   const { headings, lines, flags, matcher, language } = input;
   const n = headings.length;
@@ -448,11 +461,7 @@ function recogniseAll(input: RecogniseInput): Recognition {
     if (h.level === 1) h1s++;
   }
 
-  // The title: the first heading, at level 1, unless it is only a role's name ("# Summary") and does not hold the
-  // rest of the document (other H1s follow, or it is the only heading).
-  const first = headings[0];
-  const onlyRoleName = n > 0 && words[0]!.candidates.length > 0 && words[0]!.folded.split(' ').length <= 3;
-  const titleIndex = first && first.level === 1 && !(onlyRoleName && (h1s > 1 || n === 1)) ? 0 : -1;
+  const titleIndex = titleOf(headings, words, h1s);
 
   const { parent, end, childStart, kids, isHeadingLine } = treeOf(headings, lines.length);
 
@@ -492,7 +501,7 @@ function recogniseAll(input: RecogniseInput): Recognition {
     headings: out,
     labels,
     ends: end,
-    basis: { input, words, kept, keptBeforeContent, served, servedBeforeContent, plain: p.plain, plainCount, keptCount, contentGave, parent, childStart, kids, isHeadingLine, titleIndex },
+    basis: { input, words, kept, keptBeforeContent, served, servedBeforeContent, plain: p.plain, plainCount, keptCount, contentGave, parent, childStart, kids, isHeadingLine, titleIndex, h1s },
   };
 }
 
@@ -576,6 +585,7 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   const newTo = n - z;
   const oldTo = m - z;
   const moved = newTo > from || oldTo > from;
+  let h1s = b.h1s;
   if (!moved && roots.length === 0 && sameBytes(flags, before.flags)) {
     // The same headings (level, text and lines) and line flags (typing in a section's text): the roles are taken as
     // they were, and only the lines acting as headings are read again.
@@ -586,10 +596,11 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
   for (const r of roots) if (r === b.titleIndex || r === 0) return undefined;
   if (moved) {
     // The title is the first heading, read with the count of H1s ("# Summary" alone is a section, not the title): a
-    // change there, of an H1, or of a document of one heading, is read in full.
+    // change there, or of a document of one heading, is read in full, and so is one of H1s that makes another title.
     if (from === 0 || n === 1 || m === 1 || newTo - from > PATCH_LIMIT || oldTo - from > PATCH_LIMIT) return undefined;
-    for (let i = from; i < newTo; i++) if (headings[i]!.level === 1) return undefined;
-    for (let j = from; j < oldTo; j++) if (olds[j]!.level === 1) return undefined;
+    for (let i = from; i < newTo; i++) if (headings[i]!.level === 1) h1s++;
+    for (let j = from; j < oldTo; j++) if (olds[j]!.level === 1) h1s--;
+    if (h1s !== b.h1s && titleOf(headings, b.words, h1s) !== b.titleIndex) return undefined;
   }
   const changedText = roots.length;
 
@@ -720,7 +731,7 @@ function patch(input: RecogniseInput, previous: Recognition): Recognition | unde
     headings: out,
     labels,
     ends: tree.end,
-    basis: { ...b, input, words, kept, keptBeforeContent: kept, served, plainCount, keptCount, parent, childStart: tree.childStart, kids: tree.kids, isHeadingLine: tree.isHeadingLine },
+    basis: { ...b, input, words, kept, keptBeforeContent: kept, served, plainCount, keptCount, parent, childStart: tree.childStart, kids: tree.kids, isHeadingLine: tree.isHeadingLine, h1s },
   };
 }
 
