@@ -3,6 +3,7 @@
 // and the README's code table and its words for `auto`. Run: npm run generate; a unit test fails when one is stale.
 import { autoLevelText, autoLevelWords } from '../src/core/analyze';
 import { CHECK_FAILED } from '../src/core/failure';
+import { TOO_LARGE } from '../src/core/size-limit';
 import { RULES } from '../src/core/rules';
 import type { Rule } from '../src/core/rules/types';
 
@@ -12,6 +13,7 @@ export const CODES_FILE = 'src/core/generated/codes.ts';
 const OTHER_CODES: ReadonlyArray<{ code: string; level: string; description: string }> = [
   { code: 'team-config', level: 'error', description: '`.postmortem.json` is broken (reported on that file).' },
   { code: CHECK_FAILED, level: 'error', description: 'Checking this document failed: a bug, please report it.' },
+  { code: TOO_LARGE, level: 'warning', description: 'A post-mortem too large to check (over 8 MB or 1,500,000 lines): nothing else is reported on it.' },
 ];
 
 const LEVELS = ['off', 'hint', 'info', 'warning', 'error', 'auto'] as const;

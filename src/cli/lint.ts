@@ -1,5 +1,5 @@
 // The CLI's view of one file: the core's analysis in 1-based lines and columns, as other linters print them.
-import { analyze, type Metrics, type PostmortemConfig, type Severity, type FindingData } from '../core';
+import { analyze, TOO_LARGE, type Metrics, type PostmortemConfig, type Severity, type FindingData } from '../core';
 
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
@@ -45,6 +45,9 @@ export function lint(
     ...(options.today !== undefined ? { today: options.today } : {}),
     ...(options.config ? { config: options.config } : {}),
   });
+  // A post-mortem too large to check was not checked: the file's error, as one that cannot be read.
+  const tooLarge = analysis.findings.find((f) => f.code === TOO_LARGE);
+  if (tooLarge) return unchecked(file, { error: tooLarge.message });
   const sections = analysis.model.sections.flatMap((s) =>
     s.roles.map((id) => ({ id, heading: s.heading.text, line: s.heading.range.start.line + 1 })),
   );

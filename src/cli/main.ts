@@ -135,7 +135,13 @@ class Run {
       else {
         const r = this.guard(s.display, () => lint(s.display, s.text, { all: options.all === true, config: s.project.config, ...(s.path !== undefined ? { path: s.path } : {}), explicit: s.explicit, today: this.today }));
         if (typeof r === 'string') results.push(unchecked(s.display, { error: r }));
-        else results.push({ ...r, ...(s.absolute !== undefined ? { absolute: s.absolute } : {}) });
+        else {
+          if (r.error !== undefined) {
+            this.failed = true;
+            this.error(`cannot check ${s.display}: ${r.error}`);
+          }
+          results.push({ ...r, ...(s.absolute !== undefined ? { absolute: s.absolute } : {}) });
+        }
       }
     }
     const color = options.output === undefined && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
@@ -186,6 +192,12 @@ class Run {
       if (s.kind !== 'text') continue;
       const result = this.guard(s.display, () => fixAll(s.text, { ...(s.path !== undefined ? { path: s.path } : {}), config: s.project.config, force: options.all === true }));
       if (typeof result === 'string') continue;
+      if (result.unchecked !== undefined) {
+        this.failed = true;
+        this.error(`cannot fix ${s.display}: ${result.unchecked}`);
+        if (s.stdin && !options.dryRun) process.stdout.write(s.text); // standard input still goes to standard output, as it was
+        continue;
+      }
       const changed = result.text !== s.text;
       if (changed) fixed++;
       if (s.stdin && !options.dryRun) {

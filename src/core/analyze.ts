@@ -4,6 +4,8 @@ import type { Finding } from './findings';
 import { SectionMatcher } from './model/match';
 import { buildModel, ChunkCache, keepsEntries, previousModel, releasePrevious, type PostmortemModel } from './model/model';
 import { classifyModel, type PostmortemReason } from './model/classify';
+import { emptyModel } from './failure';
+import { oversize, oversizeFinding } from './size-limit';
 import { RULES } from './rules';
 import type { FindingInput, FindingsBefore, Rule, RuleContext } from './rules/types';
 import { applyDirectives, readDirectives } from './model/inline-config';
@@ -54,7 +56,8 @@ export function matcherFor(config: PostmortemConfig): SectionMatcher {
 
 /** Analyses a document from scratch. Never throws on any text. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  return analyzeWith(text, options, undefined);
+  const size = oversize(text);
+  return size ? oversizeAnalysis(text, size, options) : analyzeWith(text, options, undefined);
 }
 
 /**
@@ -62,9 +65,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  * Results equal those of analyze() on the same text.
  */
 export class IncrementalAnalyzer {
-  private readonly cache = new ChunkCache();
+  private cache = new ChunkCache();
 
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+    const size = oversize(text);
+    if (size) {
+      this.cache = new ChunkCache(); // what it kept of the document before is let go
+      return oversizeAnalysis(text, size, options);
+    }
     return analyzeWith(text, options, this.cache);
   }
 
@@ -77,6 +85,30 @@ export class IncrementalAnalyzer {
   get reusedLastRun(): number {
     return this.cache.reusedLastRun;
   }
+}
+
+/** How much of a document too large to check is read to tell whether it is a post-mortem (front matter, first headings). */
+const OVERSIZE_HEAD = 64 * 1024;
+
+/**
+ * A document over the size bounds (see size-limit.ts): no model is made of it. Read from its first 64 KB, a
+ * post-mortem (or one checked on request) gets the one too-large finding; any other document, nothing. Like a
+ * document whose checking failed, it has an empty model and is not a post-mortem to the features (no section
+ * progress, completions or hovers made of a part of it).
+ */
+function oversizeAnalysis(text: string, size: NonNullable<ReturnType<typeof oversize>>, options: AnalyzeOptions): Analysis {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const head = buildModel(text.slice(0, OVERSIZE_HEAD), { matcher: matcherFor(config) });
+  const c = classifyModel(head, options.path, { config });
+  const checked = options.force === true || c.reason !== undefined;
+  return {
+    model: emptyModel(),
+    isPostmortem: false,
+    reason: undefined,
+    isTemplate: false,
+    explanation: checked ? 'too large to check' : c.explanation,
+    findings: checked ? [oversizeFinding(size)] : [],
+  };
 }
 
 function analyzeWith(text: string, options: AnalyzeOptions, cache: ChunkCache | undefined): Analysis {

@@ -20,16 +20,20 @@ export function errorDetails(error: unknown): string {
   return error instanceof Error && error.stack ? error.stack : describeError(error);
 }
 
-let emptyModel: Analysis['model'] | undefined;
+let empty: Analysis['model'] | undefined;
+
+/** The model of an empty document, shared: what a document that was not read has. */
+export function emptyModel(): Analysis['model'] {
+  return (empty ??= buildModel(''));
+}
 
 /**
  * The analysis a document gets when checking it threw: no model content, not a post-mortem (so hover, completions
  * and the status bar stay quiet), and one error finding on the first line that says so.
  */
 export function failedAnalysis(error: unknown): Analysis {
-  emptyModel ??= buildModel('');
   return {
-    model: emptyModel,
+    model: emptyModel(),
     isPostmortem: false,
     reason: undefined,
     isTemplate: false,

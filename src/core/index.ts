@@ -24,5 +24,6 @@ export * from './milestones';
 export { sectionProgress, progressText, progressDetails, type SectionProgress } from './model/progress';
 export { frontMatterValueContext, frontMatterValueSuggestions, nearestSeverity, type ValueContext, type ValueSuggestion } from './model/frontmatter-values';
 export { linearGlob } from './model/user-patterns';
+export { oversize, oversizeMessage, TOO_LARGE, MAX_CHECKED_CHARS, MAX_CHECKED_LINES } from './size-limit';
 export { analyseSafely, CHECK_FAILED, describeError, errorDetails, failedAnalysis, ISSUES_URL } from './failure';
 export * from './catalogue-index';

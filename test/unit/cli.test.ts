@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { FIXTURES, ROOT } from './helpers';
+import { MAX_CHECKED_LINES } from '../../src/core';
 
 const BIN = join(ROOT, 'bin', 'postmortem-lint.js');
 
@@ -112,6 +113,21 @@ describe('postmortem-lint (CLI)', function () {
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /cannot read .*zero\.md: not a regular file/);
     assert.match(r.stdout, /good\.md/);
+  });
+
+  it('a post-mortem too large to check is not passed: an error line, exit 2, the other files checked; `fix` leaves it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
+    const big = join(dir, 'big.md');
+    writeFileSync(big, `---\ntype: postmortem\n---\n# Outage\n\n${'#\n'.repeat(MAX_CHECKED_LINES)}`);
+    const good = join(dir, 'good.md');
+    writeFileSync(good, '# Outage\n\n## Overview\n\ntext\n');
+    const r = run('--all', big, good);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /cannot check .*big\.md: This document is too large to check: 1,500,00\d lines \(the limit is 1,500,000\)/);
+    assert.match(r.stdout, /good\.md/);
+    const fix = spawnSync(process.execPath, [join(ROOT, 'bin', 'postmortem.js'), 'fix', big], { encoding: 'utf8', cwd: ROOT });
+    assert.equal(fix.status, 2, fix.stderr);
+    assert.match(fix.stderr, /cannot fix .*big\.md: This document is too large to check/);
   });
 
   it('--help exits 0', () => {

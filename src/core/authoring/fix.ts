@@ -7,11 +7,14 @@ import { isSectionId, type SectionId } from '../model/catalogue';
 import { sectionInserts } from './edits';
 import { splitLines, type Position } from '../model/text';
 import { timelineSortEdits, type TimelineSortEdit } from '../timeline';
+import { TOO_LARGE } from '../size-limit';
 
 export interface FixResult {
   readonly text: string;
   /** What was done, for a summary: "sorted the timeline", "added section Impact"… */
   readonly applied: readonly string[];
+  /** Why the text was not read, when it was not (a post-mortem too large to check): nothing was fixed. */
+  readonly unchecked?: string;
 }
 
 function offsetOf(split: Pick<ReturnType<typeof splitLines>, 'offsets' | 'hasBom'>, p: Position): number {
@@ -33,6 +36,8 @@ export function fixAll(text: string, options: AnalyzeOptions = {}): FixResult {
   // it again. Rounds are bounded, so a block that cannot be sorted cannot loop.
   const analyzer = new IncrementalAnalyzer();
   let analysis = analyzer.analyze(current, options);
+  const tooLarge = analysis.findings.find((f) => f.code === TOO_LARGE);
+  if (tooLarge) return { text, applied, unchecked: tooLarge.message };
   if (!analysis.isPostmortem) return { text, applied };
   for (let round = 0; round < MAX_SORT_ROUNDS; round++) {
     const lines = analysis.findings.filter((f) => f.code === 'timeline-order').map((f) => f.range.start.line);
