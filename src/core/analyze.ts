@@ -2,9 +2,8 @@
 import { DEFAULT_CONFIG, type PostmortemConfig, type Severity } from './config/config';
 import type { Finding } from './findings';
 import { SectionMatcher } from './model/match';
-import { buildModel, ChunkCache, keepsEntries, previousModel, releasePrevious, type PostmortemModel } from './model/model';
+import { buildModel, ChunkCache, emptyModel, keepsEntries, previousModel, releasePrevious, type PostmortemModel } from './model/model';
 import { classifyModel, type PostmortemReason } from './model/classify';
-import { emptyModel } from './failure';
 import { oversize, oversizeFinding } from './size-limit';
 import { RULES } from './rules';
 import type { FindingInput, FindingsBefore, Rule, RuleContext } from './rules/types';

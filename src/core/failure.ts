@@ -2,7 +2,7 @@
 // document shows one error saying checking failed, and the adapter logs the details once. Pure, so the adapters'
 // handling is unit-tested.
 import type { Analysis } from './analyze';
-import { buildModel } from './model/model';
+import { emptyModel } from './model/model';
 
 /** The code of the one diagnostic a document gets when checking it failed. */
 export const CHECK_FAILED = 'check-failed';
@@ -20,12 +20,6 @@ export function errorDetails(error: unknown): string {
   return error instanceof Error && error.stack ? error.stack : describeError(error);
 }
 
-let empty: Analysis['model'] | undefined;
-
-/** The model of an empty document, shared: what a document that was not read has. */
-export function emptyModel(): Analysis['model'] {
-  return (empty ??= buildModel(''));
-}
 
 /**
  * The analysis a document gets when checking it threw: no model content, not a post-mortem (so hover, completions

@@ -22,7 +22,7 @@ import {
 } from '../core';
 import type { AnalysisService } from '../services/analysis';
 import type { Services } from '../services';
-import { createExclusive, describeFsError, exists, leavesFolder, removeEntry } from '../services/files';
+import { createExclusive, describeFsError, exists, leavesFolder, removeEntry, unreadable } from '../services/files';
 import { RESTRICTED_TEMPLATE_NOTE, MANAGE_TRUST, MANAGE_TRUST_COMMAND } from '../services/trust';
 import { SECTION, textSetting } from '../services/settings';
 
@@ -244,6 +244,8 @@ async function loadTemplate(folder: vscode.WorkspaceFolder | undefined, settings
   try {
     const outside = await leavesFolder(folder.uri, uri);
     if (outside) return offerBuiltIn(`the template ${shown} is not read: ${outside}`);
+    const why = unreadable(await vscode.workspace.fs.stat(uri));
+    if (why) return offerBuiltIn(`the template ${shown} ${why}, so it is not read`);
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
     return offerBuiltIn(`the template ${shown} could not be read (${describeFsError(error)})`);

@@ -3,10 +3,8 @@
 import * as vscode from 'vscode';
 import { docsLink, parseTeamConfig, restrictedTeamInput, TEAM_CONFIG_FILE, type TeamConfig } from '../core';
 import type { Services } from '../services';
+import { unreadable } from '../services/files';
 import { onDidGainTrust } from '../services/trust';
-
-/** A team file larger than this is not read (the file is a few hundred bytes of settings). */
-const MAX_TEAM_CONFIG_BYTES = 1024 * 1024;
 
 export function register(_context: vscode.ExtensionContext, { analysis: analyses }: Services): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('postmortem-config');
@@ -27,9 +25,8 @@ export function register(_context: vscode.ExtensionContext, { analysis: analyses
     else {
       try {
         // Only a regular file of a sane size: a repository's `.postmortem.json -> /dev/zero` was read without end.
-        const info = await vscode.workspace.fs.stat(uri);
-        if (!(info.type & vscode.FileType.File)) unread = `${TEAM_CONFIG_FILE} is not a regular file (a device, a pipe or a folder), so it is not read.`;
-        else if (info.size > MAX_TEAM_CONFIG_BYTES) unread = `${TEAM_CONFIG_FILE} is ${Math.round(info.size / 1024)} KB, more than ${MAX_TEAM_CONFIG_BYTES / 1024} KB, so it is not read.`;
+        const why = unreadable(await vscode.workspace.fs.stat(uri));
+        if (why) unread = `${TEAM_CONFIG_FILE} ${why}, so it is not read.`;
         else text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       } catch {
         text = undefined; // no team file: settings and defaults apply

@@ -15,6 +15,19 @@ export function useLocalDisk(localDisk: LocalDisk | undefined): void {
 
 const onDisk = (uri: vscode.Uri): LocalDisk | undefined => (uri.scheme === 'file' ? disk : undefined);
 
+/** The largest file read whole from a repository (a template, `.postmortem.json`): they are a few kilobytes. */
+export const MAX_WHOLE_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Why a repository's file that is read whole is not read, in words after its name ("is not a regular file …"), or
+ * undefined when it may be: a link to a device (`template.md -> /dev/zero`) was read without end, a huge one at once.
+ */
+export function unreadable(info: vscode.FileStat): string | undefined {
+  if (!(info.type & vscode.FileType.File)) return 'is not a regular file (a device, a pipe or a folder)';
+  if (info.size > MAX_WHOLE_FILE_BYTES) return `is ${Math.round(info.size / 1024)} KB, more than ${MAX_WHOLE_FILE_BYTES / 1024} KB`;
+  return undefined;
+}
+
 /** True when `uri` exists; a failure other than "not found" is thrown, not taken for absence. */
 export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {

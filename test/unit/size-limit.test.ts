@@ -1,7 +1,7 @@
 // A document too large to check (size-limit.ts): one too-large finding on a post-mortem, nothing on any other
 // document, no model kept, and the next analysis of a document within the bounds as if the large one never was.
 import * as assert from 'node:assert/strict';
-import { analyze, fixAll, IncrementalAnalyzer, MAX_CHECKED_CHARS, MAX_CHECKED_LINES, oversize, TOO_LARGE } from '../../src/core';
+import { analyze, fixAll, IncrementalAnalyzer, MAX_CHECKED_CHARS, MAX_CHECKED_LINES, oversize, timelineFigureFor, TOO_LARGE } from '../../src/core';
 import { doc } from './helpers';
 
 const HEAD = doc('---', 'type: postmortem', 'status: draft', '---', '# Post-mortem: checkout', '', '## Overview', '', 'It broke.', '');
@@ -59,6 +59,12 @@ describe('documents too large to check', () => {
     assert.deepEqual(analyzer.analyze(big).findings.map((f) => f.code), [TOO_LARGE]);
     const edited = `${small}\n## Timeline\n\n- 10:00 deploy\n`;
     assert.deepEqual(analyzer.analyze(edited).findings, analyze(edited).findings);
+  });
+
+  it('gets no timeline figure in the preview', () => {
+    const timeline = HEAD + '## Timeline\n\n- 10:00 UTC deploy\n- 10:05 UTC alert fired (detected)\n- 10:30 UTC rolled back (mitigated)\n';
+    assert.ok(timelineFigureFor(timeline), 'a figure within the bounds');
+    assert.equal(timelineFigureFor(withLines(timeline, '', MAX_CHECKED_LINES + 1)), undefined);
   });
 
   it('is not fixed: fixAll leaves the text and says why', () => {

@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG, type PostmortemConfig } from '../config/config';
 import { SectionMatcher } from '../model/match';
 import { buildModel, releasePrevious, sectionsFor, type ChunkCache, type PostmortemModel } from '../model/model';
 import { timelineFigureData, type FigureData } from './figure-data';
+import { oversize } from '../size-limit';
 
 const matchers = new WeakMap<object, SectionMatcher>();
 
@@ -34,6 +35,8 @@ export function timelineFigureOf(model: PostmortemModel, config: PostmortemConfi
  * (a preview re-renders after each edit).
  */
 export function timelineFigureFor(text: string, options: { readonly path?: string; readonly config?: PostmortemConfig; readonly cache?: ChunkCache } = {}): TimelineFigure | undefined {
+  // A document too large to check gets no figure either (the preview renders any Markdown file opened).
+  if (oversize(text)) return undefined;
   const config = options.config ?? DEFAULT_CONFIG;
   const model = buildModel(text, { matcher: matcherFor(config), ...(options.cache ? { cache: options.cache } : {}) });
   try {

@@ -681,6 +681,13 @@ function lineEndingsOf(body: string, lines: readonly string[], offsets: readonly
 let defaultMatcher: SectionMatcher | undefined;
 
 /** Builds the model of a document. Never throws on any input text. */
+let empty: PostmortemModel | undefined;
+
+/** The model of an empty document, shared: what a document that was not read has (see failure.ts, size-limit.ts). */
+export function emptyModel(): PostmortemModel {
+  return (empty ??= buildModel(''));
+}
+
 export function buildModel(text: string, options: ModelOptions = {}): PostmortemModel {
   const cache = options.cache ?? new ChunkCache(true);
   const split = cache.split(text);

@@ -2,6 +2,7 @@
 // and folders that are symbolic links to outside the workspace, an export target that is a link, and two New
 // Post-mortem calls racing for one name. The web worker's file system is in memory and has no links.
 import * as assert from 'assert';
+import { execFileSync } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +77,19 @@ describe('disk: nothing read from outside, nothing written through a link (Node 
     assert.ok(uri);
     created.push(uri.fsPath);
     assert.strictEqual(readFileSync(uri.fsPath, 'utf8'), '# Inside link from the linked template\n');
+  });
+
+  it('a template that is a pipe or over 1 MB is not read: refused, nothing created', async () => {
+    mkdirSync(join(root(), 'docs'));
+    created.push(join(root(), 'docs'));
+    // A pipe no one writes to: reading it would wait for ever.
+    execFileSync('mkfifo', [join(root(), 'docs', 'pipe.md')]);
+    await vscode.workspace.getConfiguration('postmortem').update('template', 'docs/pipe.md', vscode.ConfigurationTarget.Global);
+    assert.strictEqual(await newPostmortem('Template from a pipe'), undefined);
+    writeFileSync(join(root(), 'docs', 'huge.md'), `# {{title}}\n${'x'.repeat(1024 * 1024)}\n`);
+    await vscode.workspace.getConfiguration('postmortem').update('template', 'docs/huge.md', vscode.ConfigurationTarget.Global);
+    assert.strictEqual(await newPostmortem('Template too large'), undefined);
+    assert.ok(!readdirSync(join(root(), 'postmortems')).some((n) => n.includes('template-from-a-pipe') || n.includes('template-too-large')));
   });
 
   it('postmortem.folder that is a link to a folder outside: refused, nothing written there', async () => {
