@@ -24,7 +24,7 @@ export const MAX_WHOLE_FILE_BYTES = 1024 * 1024;
  */
 export function unreadable(info: vscode.FileStat): string | undefined {
   if (!(info.type & vscode.FileType.File)) return 'is not a regular file (a device, a pipe or a folder)';
-  if (info.size > MAX_WHOLE_FILE_BYTES) return `is ${Math.round(info.size / 1024)} KB, more than ${MAX_WHOLE_FILE_BYTES / 1024} KB`;
+  if (info.size > MAX_WHOLE_FILE_BYTES) return `is ${Math.ceil(info.size / 1024)} KB, more than ${MAX_WHOLE_FILE_BYTES / 1024} KB`;
   return undefined;
 }
 
