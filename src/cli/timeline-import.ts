@@ -3,7 +3,7 @@
 // function (the `postmortem` binary wires it as a subcommand); all I/O goes through `io` so tests can drive it.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { applyInserts, buildModel, formatTimestamp, parseTimeFormat, resolveTimeZone, DEFAULT_TIME_FORMAT } from '../core';
+import { applyInserts, buildModel, formatTimestamp, oversize, oversizeMessage, parseTimeFormat, resolveTimeZone, DEFAULT_TIME_FORMAT } from '../core';
 import { documentDate, importTimeline, isImportError, planTimelineImport, slackExportReader, type ImportResult, type SourceKind } from '../core/import/timeline-import';
 import { entryMarkdown } from '../core/import/markdown';
 import { SOURCE_KINDS } from '../core/import/types';
@@ -115,6 +115,11 @@ export async function runTimelineImport(input: string | undefined, options: Time
     const r = await readForReplace(options.into);
     if (r === undefined || 'error' in r) {
       io.stderr(`${options.into} ${r?.error ?? 'does not exist: --into merges into an existing post-mortem.'}\n`);
+      return TIMELINE_IMPORT_EXIT.usage;
+    }
+    const size = oversize(r.text);
+    if (size) {
+      io.stderr(`${options.into}: nothing imported. ${oversizeMessage(size)}\n`);
       return TIMELINE_IMPORT_EXIT.usage;
     }
     read = { ...r, path: options.into };

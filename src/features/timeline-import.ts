@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { sectionsFor } from '../core/model/model';
 import { resolveTimeZone } from '../core/timeline/format';
+import { oversize, oversizeMessage } from '../core/size-limit';
 import type { AnalysisService } from '../services/analysis';
 import type { Services } from '../services';
 import {
@@ -188,6 +189,12 @@ async function importCommand(analyses: AnalysisService, options: ImportCommandOp
     return undefined;
   }
   const doc = editor.document;
+  // A document too large to check is not read to merge into either (its model alone could exhaust memory).
+  const size = oversize(doc.getText());
+  if (size) {
+    void vscode.window.showErrorMessage(`Post-mortem: nothing imported. ${oversizeMessage(size)}`);
+    return undefined;
+  }
   let result: ImportResult | undefined;
   try {
     result = await readSource(options, doc);
@@ -250,6 +257,7 @@ export class TimelinePasteProvider implements vscode.DocumentPasteEditProvider {
     const detection = detectSource(text);
     if (!detection) return undefined;
     const docText = doc.getText();
+    if (oversize(docText)) return undefined;
     const options = planOptions(this.analyses, doc, line);
     let plan: MergePlan;
     let result: ImportResult;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTimelineImport, type TimelineImportOptions } from '../../src/cli/timeline-import';
 import { IMPORT_FIXTURES } from './import/helpers';
+import { MAX_CHECKED_LINES } from '../../src/core';
 
 async function run(input: string | undefined, options: TimelineImportOptions = {}, stdin = '') {
   let stdout = '';
@@ -84,6 +85,17 @@ describe('postmortem timeline import (CLI function)', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /gone\.md does not exist: --into merges into an existing post-mortem\./);
     assert.deepEqual(readdirSync(dir).sort(), ['link.md', 'pm.md'], 'nothing else was created');
+  });
+
+  it('--into a post-mortem too large to check: nothing imported, the file untouched, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-import-'));
+    const doc = join(dir, 'pm.md');
+    const original = `# Outage\n\n## Timeline\n\n- **23:55** — Escalated\n${'\n'.repeat(MAX_CHECKED_LINES)}`; // 1.5 MB: under --into's 4 MB
+    writeFileSync(doc, original);
+    const r = await run(fixture('pagerduty.json'), { into: doc });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /pm\.md: nothing imported\. This document is too large to check: 1,500,00\d lines/);
+    assert.equal(readFileSync(doc, 'utf8'), original);
   });
 
   it('an export root with one channel is read as that channel; with several it asks for one', async () => {
