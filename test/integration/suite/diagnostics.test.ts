@@ -54,6 +54,26 @@ describe('diagnostics: missing sections', () => {
     assert.deepStrictEqual(missing, ['Responders']);
   });
 
+  it('a post-mortem too large to check gets one too-large warning; cut back, it is checked again', async () => {
+    const head = '---\ntype: postmortem\n---\n# Outage\n\n## Overview\n\nIt broke.\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: head + '\n'.repeat(1_500_000) });
+    const editor = await vscode.window.showTextDocument(doc);
+    const codes = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'postmortem').map(codeOf);
+    if (!codes().includes('too-large')) {
+      await waitForEvent(vscode.languages.onDidChangeDiagnostics, (e) => e.uris.some((u) => u.toString() === doc.uri.toString()) && codes().includes('too-large'), TIMEOUT, 'the too-large warning');
+    }
+    const [d] = vscode.languages.getDiagnostics(doc.uri);
+    assert.deepStrictEqual(codes(), ['too-large']);
+    assert.strictEqual(d!.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(d!.message, /^This document is too large to check: 1,500,00\d lines \(the limit is 1,500,000\)/);
+    // Cut back under the bound: the usual findings again.
+    await editor.edit((b) => b.delete(new vscode.Range(doc.lineAt(8).range.start, doc.lineAt(doc.lineCount - 1).range.end)));
+    if (!codes().includes('missing-section')) {
+      await waitForEvent(vscode.languages.onDidChangeDiagnostics, (e) => e.uris.some((u) => u.toString() === doc.uri.toString()) && codes().includes('missing-section'), TIMEOUT, 'the usual findings');
+    }
+    assert.ok(!codes().includes('too-large'));
+  });
+
   it('a README gets no diagnostics', async () => {
     const readme = await vscode.workspace.openTextDocument(fixtureUri('README.md'));
     await vscode.window.showTextDocument(readme);
