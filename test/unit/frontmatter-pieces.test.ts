@@ -414,6 +414,26 @@ describe('front matter in pieces', () => {
     }
   });
 
+  it('yaml: a large front matter read whole with an error between its entries (a repeated key) is parsed whole once, not at every edit', function () {
+    this.timeout(120_000);
+    // Entries the parser must read ("key: [a, b]"), far more than it reads whole; each reads alone, the repeated key
+    // is an error of the whole only. Every edit once parsed the whole text again (1.8 s a keystroke at 1 MB).
+    let text = `title: a\ntitle: b\n${Array.from({ length: 30_000 }, (_, i) => `key${i}: [a, ${i}]`).join('\n')}`;
+    const pieces = new FrontMatterPieces();
+    same('yaml', text, pieces, ' (new)', 997);
+    assert.equal(whole('yaml', text).errors.length, 1);
+    for (let k = 0; k < 3; k++) {
+      const at = text.indexOf(`key${15_000 + k}: [a,`) + 10;
+      text = `${text.slice(0, at)}x${text.slice(at)}`;
+      same('yaml', text, pieces, ` (edit ${k})`, 997);
+      if (k > 0) assert.ok(pieces.parsedLastRun <= 1 && !pieces.wholeLastRun, `edit ${k}: parsed ${pieces.parsedLastRun}, whole ${pieces.wholeLastRun}`);
+    }
+    // The repeated key removed: the same as the whole, without the error.
+    text = text.replace('title: b\n', '');
+    same('yaml', text, pieces, ' (no repeat)', 997);
+    assert.equal(whole('yaml', text).errors.length, 0);
+  });
+
   it('yaml: a long block sequence of one-line items (read without the parser) reads as the whole, before and after edits', () => {
     const r = rng(17);
     const values = ['name', '1', 'true', '~', '"q"', "'s'", 'a b', 'x:y', '0x1F', '2024-01-01', 'null', '.inf'];

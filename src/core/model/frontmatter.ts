@@ -147,8 +147,9 @@ export function parseFrontMatter(
     const max = deepFlow !== undefined ? MAX_FLOW_DEPTH : MAX_BLOCK_DEPTH;
     return result('yaml', whole, {}, [{ message: `Front matter is not valid YAML here: lists or mappings nested more than ${max} deep.`, range: at }]);
   }
+  if (pieces !== 'whole') pieces.wholeLastRun = false;
   const read = pieces === 'whole' ? undefined : parseYamlPieces(value, whole, contentLine, pieces);
-  if (pieces !== 'whole') pieces.wholeLastRun = read === undefined;
+  if (pieces !== 'whole' && read === undefined) pieces.wholeLastRun = true;
   return read ?? parseYamlWhole(value, whole, contentLine);
 }
 
@@ -331,13 +332,19 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
   // the result, and the pieces are taken from its document for the next edit.
   let deferred = 0;
   for (let i = 0; i < list.length; i++) if (list[i] === DEFERRED) deferred += (starts[i + 1] ?? value.length) - starts[i]!;
-  if (deferred > PARSE_WHOLE_FROM) {
+  // Once a whole read had errors, its pieces stayed DEFERRED (piecesFromDocument needs a text without errors), and
+  // every later edit parsed the whole text again, until firstFailingPiece had parsed them alone 64 KB an edit (a
+  // repeated key over 1 MB of "key: [a, b]" entries: 16 keystrokes of 1.5 s each). From then on the pieces are parsed
+  // alone, all at the next read, and kept for the edits after it.
+  if (deferred > PARSE_WHOLE_FROM && !wholeHadErrors.has(pieces)) {
     // A piece that fails alone near the start (a text of many errors): its error is read from the text up to it.
     const failing = firstFailingPiece(value, starts, list, PARSE_WHOLE_FROM);
     const early = failing === undefined ? undefined : prefixError(value, whole, contentLine, starts, failing);
     if (early) return early;
     const read = parseYamlWholeDoc(value, whole, contentLine);
+    pieces.wholeLastRun = true;
     if (read.doc && read.frontMatter.errors.length === 0) piecesFromDocument(read.doc, read.frontMatter.data, value, starts, list);
+    else wholeHadErrors.add(pieces);
     return read.frontMatter;
   }
   if (deferred > 0) {
@@ -937,6 +944,8 @@ interface SequenceCache {
   window: { readonly text: string; readonly doc: Document.Parsed; readonly lines: LineCounter } | undefined;
 }
 const sequenceCaches = new WeakMap<FrontMatterPieces, SequenceCache>();
+/** The pieces of documents whose whole front matter was read with errors (see parseYamlPieces). */
+const wholeHadErrors = new WeakSet<FrontMatterPieces>();
 
 /**
  * An item of a sequence read item by item: its node (ranges counted from the start of the text it was parsed in,
