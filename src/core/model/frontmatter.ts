@@ -149,8 +149,25 @@ export function parseFrontMatter(
   }
   if (pieces !== 'whole') pieces.wholeLastRun = false;
   const read = pieces === 'whole' ? undefined : parseYamlPieces(value, whole, contentLine, pieces);
-  if (pieces !== 'whole' && read === undefined) pieces.wholeLastRun = true;
-  return read ?? parseYamlWhole(value, whole, contentLine);
+  if (read) return read;
+  // The parser costs up to 3 µs a character (1 MB of ":" lines: 2.7 s), and a front matter its pieces cannot settle
+  // was parsed whole at every keystroke. Over 64 KB, such a front matter is not read: one error, at once.
+  if (pieces !== 'whole' && value.length > PARSE_WHOLE_FROM) return notRead(value.length, whole, 'pieces');
+  if (pieces !== 'whole') pieces.wholeLastRun = true;
+  return parseYamlWhole(value, whole, contentLine);
+}
+
+/**
+ * A large YAML front matter that is not read, and why: over PARSE_WHOLE_FROM, one that cannot be read entry by entry
+ * ('pieces'), or one with more than the parser's share to parse ('parser'). One error, on the opening fence.
+ */
+function notRead(length: number, whole: Range, why: 'pieces' | 'parser'): FrontMatter {
+  const reason =
+    why === 'pieces'
+      ? `front matter over ${PARSE_WHOLE_FROM / 1024} KB is read one top-level entry at a time, but an entry of this one cannot be read alone (an alias of an anchor in another entry, a complex key, a document marker, or an error only the whole text shows)`
+      : `more than ${MAX_PARSED / 1024} KB of it (or one entry over ${PARSE_WHOLE_FROM / 1024} KB) needs the full YAML parser (flow collections, anchors, tags, nested blocks), which would take seconds`;
+  const message = `Front matter is not read: it is ${Math.ceil(length / 1024)} KB, and ${reason}. Keep the front matter to a few lines of metadata.`;
+  return result('yaml', whole, {}, [{ message, range: range(whole.start.line, 0, whole.start.line, 3) }]);
 }
 
 /** Offset to document line and column, for offsets in `text` (lines end at "\n", as yaml's LineCounter counts). */
@@ -331,7 +348,17 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
   // them together does, so when they are many (a new text, a large paste) the whole text is parsed once, which is
   // the result, and the pieces are taken from its document for the next edit.
   let deferred = 0;
-  for (let i = 0; i < list.length; i++) if (list[i] === DEFERRED) deferred += (starts[i + 1] ?? value.length) - starts[i]!;
+  let largest = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] !== DEFERRED) continue;
+    const size = (starts[i + 1] ?? value.length) - starts[i]!;
+    deferred += size;
+    if (size > largest) largest = size;
+  }
+  // The parser's share of one read is bounded (it costs up to 3 µs a character): one entry over 64 KB that only it
+  // reads would be read at every keystroke in it, and more than 256 KB of them (or a whole text over 256 KB) at each
+  // opening. Such a front matter is not read (notRead), unless an error near its start says what is wrong first.
+  const tooMuch = largest > PARSE_WHOLE_FROM || deferred > MAX_PARSED;
   // Once a whole read had errors, its pieces stayed DEFERRED (piecesFromDocument needs a text without errors), and
   // every later edit parsed the whole text again, until firstFailingPiece had parsed them alone 64 KB an edit (a
   // repeated key over 1 MB of "key: [a, b]" entries: 16 keystrokes of 1.5 s each). From then on the pieces are parsed
@@ -341,12 +368,15 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
     const failing = firstFailingPiece(value, starts, list, PARSE_WHOLE_FROM);
     const early = failing === undefined ? undefined : prefixError(value, whole, contentLine, starts, failing);
     if (early) return early;
-    const read = parseYamlWholeDoc(value, whole, contentLine);
-    pieces.wholeLastRun = true;
-    if (read.doc && read.frontMatter.errors.length === 0) piecesFromDocument(read.doc, read.frontMatter.data, value, starts, list);
-    else wholeHadErrors.add(pieces);
-    return read.frontMatter;
+    if (!tooMuch && value.length <= MAX_PARSED) {
+      const read = parseYamlWholeDoc(value, whole, contentLine);
+      pieces.wholeLastRun = true;
+      if (read.doc && read.frontMatter.errors.length === 0) piecesFromDocument(read.doc, read.frontMatter.data, value, starts, list);
+      else wholeHadErrors.add(pieces);
+      return read.frontMatter;
+    }
   }
+  if (tooMuch) return notRead(value.length, whole, 'parser');
   if (deferred > 0) {
     for (let i = 0; i < list.length; i++) if (list[i] === DEFERRED) list[i] = composedYamlPiece(value.slice(starts[i], starts[i + 1] ?? value.length));
   }
@@ -671,6 +701,8 @@ type YamlPiece = FastPiece | ComposedPiece | SequenceFailure | typeof DEFERRED;
 
 /** Above this many characters of pieces to parse, the whole text is parsed instead (see parseYamlPieces). */
 const PARSE_WHOLE_FROM = 64 * 1024;
+/** The most characters of entries one read gives the parser (see parseYamlPieces): above, the front matter is not read. */
+const MAX_PARSED = 256 * 1024;
 
 /**
  * The piece value.slice(start, end): a one-line entry or only comments read without the parser, a large block
