@@ -1,5 +1,5 @@
 // Front matter: YAML (parsed with `yaml`, keeping node ranges for precise findings) or TOML.
-import { Document, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, isNode, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type ScalarTag } from 'yaml';
+import { Document, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, isNode, LineCounter, Pair, Scalar, YAMLSeq, type ScalarTag } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import type { Range } from './text';
 import { lineAt, range } from './text';
@@ -165,7 +165,7 @@ function notRead(length: number, whole: Range, why: 'pieces' | 'parser'): FrontM
   const reason =
     why === 'pieces'
       ? `front matter over ${PARSE_WHOLE_FROM / 1024} KB is read one top-level entry at a time, but an entry of this one cannot be read alone (an alias of an anchor in another entry, a complex key, a document marker, or an error only the whole text shows)`
-      : `more than ${MAX_PARSED / 1024} KB of it (or one entry over ${PARSE_WHOLE_FROM / 1024} KB) needs the full YAML parser (flow collections, anchors, tags, nested blocks), which would take seconds`;
+      : `more than ${PARSE_WHOLE_FROM / 1024} KB of it needs the full YAML parser (flow collections, anchors, tags, nested blocks, keys that are not plain), which would take seconds`;
   const message = `Front matter is not read: it is ${Math.ceil(length / 1024)} KB, and ${reason}. Keep the front matter to a few lines of metadata.`;
   return result('yaml', whole, {}, [{ message, range: range(whole.start.line, 0, whole.start.line, 3) }]);
 }
@@ -186,6 +186,18 @@ function rangeMaker(text: string, contentLine: number): (start: number, end: num
     const e = pos(Math.max(start, end));
     return range(contentLine + s.line, s.col, contentLine + e.line, e.col);
   };
+}
+
+/**
+ * A YAML front matter with one error and no data, as the whole text reads when its first error is `error`. Its value
+ * and node ranges parse the whole text when first asked, up to 64 KB; a larger one gives none (the parser never reads
+ * more than that of it, see parseYamlPieces).
+ */
+function errorResult(value: string, whole: Range, contentLine: number, error: FrontMatterError): FrontMatter {
+  if (value.length > PARSE_WHOLE_FROM) return result('yaml', whole, {}, [error]);
+  let full: FrontMatter | undefined;
+  const read = (): FrontMatter => (full ??= parseYamlWhole(value, whole, contentLine));
+  return { kind: 'yaml', range: whole, data: {}, errors: [error], valueRange: (key) => read().valueRange(key), nodeRange: (path) => read().nodeRange(path) };
 }
 
 function parseYamlWhole(value: string, whole: Range, contentLine: number): FrontMatter {
@@ -344,39 +356,28 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
   if (!cut) return undefined;
   const { starts } = cut;
   const list = cut.pieces;
-  // Entries the quick reading left to the parser. Parsing many pieces one by one costs about twice what parsing
-  // them together does, so when they are many (a new text, a large paste) the whole text is parsed once, which is
-  // the result, and the pieces are taken from its document for the next edit.
+  // Entries the quick reading left to the parser: still to parse (DEFERRED), parsed alone since (PARSED), or failed
+  // alone (undefined). Their size is the text's, whatever an earlier read of the document parsed already, so an edit
+  // reads as a new text does.
   let deferred = 0;
+  let parser = 0;
   let largest = 0;
   for (let i = 0; i < list.length; i++) {
-    if (list[i] !== DEFERRED) continue;
+    const piece = list[i];
+    if (piece !== DEFERRED && piece !== undefined && !PARSED.has(piece)) continue;
     const size = (starts[i + 1] ?? value.length) - starts[i]!;
-    deferred += size;
+    parser += size;
+    if (piece === DEFERRED) deferred += size;
     if (size > largest) largest = size;
   }
-  // The parser's share of one read is bounded (it costs up to 3 µs a character): one entry over 64 KB that only it
-  // reads would be read at every keystroke in it, and more than 256 KB of them (or a whole text over 256 KB) at each
-  // opening. Such a front matter is not read (notRead), unless an error near its start says what is wrong first.
-  const tooMuch = largest > PARSE_WHOLE_FROM || deferred > MAX_PARSED;
-  // Once a whole read had errors, its pieces stayed DEFERRED (piecesFromDocument needs a text without errors), and
-  // every later edit parsed the whole text again, until firstFailingPiece had parsed them alone 64 KB an edit (a
-  // repeated key over 1 MB of "key: [a, b]" entries: 16 keystrokes of 1.5 s each). From then on the pieces are parsed
-  // alone, all at the next read, and kept for the edits after it.
-  if (deferred > PARSE_WHOLE_FROM && !wholeHadErrors.has(pieces)) {
-    // A piece that fails alone near the start (a text of many errors): its error is read from the text up to it.
-    const failing = firstFailingPiece(value, starts, list, PARSE_WHOLE_FROM);
-    const early = failing === undefined ? undefined : prefixError(value, whole, contentLine, starts, failing);
-    if (early) return early;
-    if (!tooMuch && value.length <= MAX_PARSED) {
-      const read = parseYamlWholeDoc(value, whole, contentLine);
-      pieces.wholeLastRun = true;
-      if (read.doc && read.frontMatter.errors.length === 0) piecesFromDocument(read.doc, read.frontMatter.data, value, starts, list);
-      else wholeHadErrors.add(pieces);
-      return read.frontMatter;
-    }
+  // The parser costs up to 3 µs a character (1 MB of ":" lines: 2.7 s), and the entry an edit is in is parsed again
+  // at each keystroke. Over 64 KB, a front matter is read in pieces only, and the parser is given at most 64 KB of
+  // them: past that it is not read (notRead), unless an error in the first 16 KB of them says what is wrong first
+  // (parsed alone, each piece costs the parser's start-up: 64 KB of short entries took 0.3 s).
+  if (value.length > PARSE_WHOLE_FROM && (largest > PARSE_WHOLE_FROM || parser > PARSE_WHOLE_FROM)) {
+    const failing = firstFailingPiece(value, starts, list, EARLY_ERROR_FROM);
+    return (failing === undefined ? undefined : prefixError(value, whole, contentLine, starts, failing)) ?? notRead(value.length, whole, 'parser');
   }
-  if (tooMuch) return notRead(value.length, whole, 'parser');
   if (deferred > 0) {
     for (let i = 0; i < list.length; i++) if (list[i] === DEFERRED) list[i] = composedYamlPiece(value.slice(starts[i], starts[i + 1] ?? value.length));
   }
@@ -479,19 +480,21 @@ function parseYamlPieces(value: string, whole: Range, contentLine: number, piece
 }
 
 /**
- * Parses the DEFERRED pieces in order, replacing them in `list`, until one fails alone (its index is returned) or
- * the next would take the characters parsed past `budget` (undefined: a large piece is left to the whole parse).
+ * Reads the parser's pieces in order (parsing the DEFERRED ones, replacing them in `list`) until one fails alone (its
+ * index is returned) or the next would take the characters read past `budget` (undefined). Pieces parsed by an
+ * earlier read count as if parsed now, so the answer is the text's alone.
  */
 function firstFailingPiece(value: string, starts: readonly number[], list: (YamlPiece | undefined)[], budget: number): number | undefined {
   let parsed = 0;
   for (let i = 0; i < list.length; i++) {
     const piece = list[i];
-    if (piece === undefined) return i;
-    if (piece !== DEFERRED) continue;
+    if (piece !== DEFERRED && piece !== undefined && !PARSED.has(piece)) continue;
     const start = starts[i]!;
     const end = starts[i + 1] ?? value.length;
     parsed += end - start;
     if (parsed > budget) return undefined;
+    if (piece === undefined) return i;
+    if (piece !== DEFERRED) continue;
     const composed = composedYamlPiece(value.slice(start, end));
     list[i] = composed;
     if (!composed) return i;
@@ -532,6 +535,8 @@ function prefixError(value: string, whole: Range, contentLine: number, starts: r
   const end = starts[i + 1];
   // A comment line after the piece does not end a flow collection left open in it (the lines after it may go on with it).
   if (end === undefined || !closedByNextPiece(value, starts[i]!, end) || value.charCodeAt(end) === 35 /* # */) return undefined;
+  // Over 64 KB, the parser reads at most that much of a front matter (see parseYamlPieces), never the whole.
+  if (value.length > PARSE_WHOLE_FROM && end > PARSE_WHOLE_FROM) return undefined;
   let contentEnd = end;
   while (contentEnd > 0 && (value.charCodeAt(contentEnd - 1) === 10 || value.charCodeAt(contentEnd - 1) === 13)) contentEnd--;
   const prefix = value.slice(0, end);
@@ -540,9 +545,7 @@ function prefixError(value: string, whole: Range, contentLine: number, starts: r
   const err = first.doc?.errors[0];
   if (!first.doc || errors.length === 0 || !err || err.code === 'MISSING_CHAR' || err.pos[0] >= contentEnd || err.pos[1] > contentEnd) return undefined;
   // The parser's line counter is the reference for node ranges (it may count lines otherwise than rangeMaker does).
-  let full: FrontMatter | undefined;
-  const read = (): FrontMatter => (full ??= parseYamlWhole(value, whole, contentLine));
-  return { kind: 'yaml', range: whole, data: {}, errors: [errors[0]!], valueRange: (key) => read().valueRange(key), nodeRange: (path) => read().nodeRange(path) };
+  return errorResult(value, whole, contentLine, errors[0]!);
 }
 
 /**
@@ -573,9 +576,7 @@ function windowError(value: string, whole: Range, contentLine: number, starts: r
   if (!window.doc || errors.length !== 1 || !err || err.code === 'MISSING_CHAR' || err.pos[0] >= next - from || err.pos[1] >= contentEnd) return undefined;
   // A repeated key in the window comes before the parser's error there: the whole text may say otherwise.
   if (errors[0]!.message === DUPLICATE_MESSAGE) return undefined;
-  let full: FrontMatter | undefined;
-  const read = (): FrontMatter => (full ??= parseYamlWhole(value, whole, contentLine));
-  return { kind: 'yaml', range: whole, data: {}, errors: [errors[0]!], valueRange: (key) => read().valueRange(key), nodeRange: (path) => read().nodeRange(path) };
+  return errorResult(value, whole, contentLine, errors[0]!);
 }
 
 /**
@@ -699,10 +700,21 @@ interface ComposedPiece {
 const DEFERRED = { deferred: true } as const;
 type YamlPiece = FastPiece | ComposedPiece | SequenceFailure | typeof DEFERRED;
 
-/** Above this many characters of pieces to parse, the whole text is parsed instead (see parseYamlPieces). */
+/**
+ * A front matter up to this many characters may be parsed whole; a larger one is read in pieces only, and the parser
+ * is given at most this many characters of them (see parseYamlPieces).
+ */
 const PARSE_WHOLE_FROM = 64 * 1024;
-/** The most characters of entries one read gives the parser (see parseYamlPieces): above, the front matter is not read. */
-const MAX_PARSED = 256 * 1024;
+
+/** How much of a front matter not read is parsed, piece by piece, for an error near its start (see parseYamlPieces). */
+const EARLY_ERROR_FROM = 16 * 1024;
+
+/** Pieces the parser made (composedYamlPiece): with DEFERRED and failed ones, they count towards its share. */
+const PARSED = new WeakSet<object>();
+const parsedPiece = (piece: ComposedPiece): ComposedPiece => {
+  PARSED.add(piece);
+  return piece;
+};
 
 /**
  * The piece value.slice(start, end): a one-line entry or only comments read without the parser, a large block
@@ -748,11 +760,11 @@ function composedYamlPiece(text: string): ComposedPiece | undefined {
     const doc = withoutStacks(() => parseDocument(text, YAML_OPTIONS));
     const contents = doc.contents;
     if (doc.errors.length > 0) return undefined;
-    if (contents === null) return { pairs: [], origin: 0, js: [], nestedDuplicate: undefined };
+    if (contents === null) return parsedPiece({ pairs: [], origin: 0, js: [], nestedDuplicate: undefined });
     if (!isMap(contents) || contents.flow || contents.items.length === 0 || !atColumnZero(text, contents.range?.[0] ?? 0)) return undefined;
     const js: unknown = toJsBounded(doc, () => doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
     if (js === null || typeof js !== 'object' || Array.isArray(js)) return undefined;
-    return { pairs: contents.items, origin: 0, js: flatten(js as Record<string, unknown>), nestedDuplicate: duplicateKey(contents, true) };
+    return parsedPiece({ pairs: contents.items, origin: 0, js: flatten(js as Record<string, unknown>), nestedDuplicate: duplicateKey(contents, true) });
   } catch {
     return undefined;
   }
@@ -767,62 +779,6 @@ function flatten(js: Record<string, unknown>): unknown[] {
 function atColumnZero(text: string, offset: number): boolean {
   const column = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
   return column === '' || column === '\uFEFF';
-}
-
-/**
- * Fills DEFERRED pieces with their entries from the document of the whole text (read without errors), as each piece
- * parsed alone would have them: a piece whose nodes reach out of it, or that holds an alias (whose anchor may be in
- * another piece), stays DEFERRED (it will be parsed alone when next needed).
- */
-function piecesFromDocument(doc: Document.Parsed, data: Readonly<Record<string, unknown>>, value: string, starts: readonly number[], list: (YamlPiece | undefined)[]): void {
-  const contents = doc.contents;
-  if (!isMap(contents) || contents.flow || !atColumnZero(value, contents.range?.[0] ?? 0)) return;
-  // Without errors no mapping repeats a key (nestedDuplicate is none); the values are the whole's, unless two keys
-  // have the same JavaScript key (1 and "1"): then each piece's pairs are converted again.
-  const sameJsKeys = Object.keys(data).length !== contents.items.length;
-  const mayAlias = value.includes('*');
-  const groups = new Map<number, Array<Pair<unknown, unknown>>>();
-  let k = 0;
-  for (const pair of contents.items) {
-    const at = (pair.key as Ranged)?.range?.[0] ?? (pair.value as Ranged)?.range?.[0];
-    if (at === undefined) return;
-    while (k + 1 < starts.length && starts[k + 1]! <= at) k++;
-    if (list[k] !== DEFERRED) continue;
-    const group = groups.get(k);
-    if (group) group.push(pair);
-    else groups.set(k, [pair]);
-  }
-  for (const [i, pairs] of groups) {
-    const start = starts[i]!;
-    const end = starts[i + 1] ?? value.length;
-    const inside = (node: unknown): boolean => {
-      const r = (node as Ranged)?.range;
-      return node === null || node === undefined || (!!r && r[0] >= start && r[2] <= end);
-    };
-    if (!pairs.every((p) => inside(p.key) && inside(p.value) && !(mayAlias && (hasAlias(p.key) || hasAlias(p.value))))) continue;
-    try {
-      let js: unknown[] | undefined = [];
-      for (const pair of pairs) {
-        const key = isScalar(pair.key) ? pair.key.value : undefined;
-        if (sameJsKeys || (key !== null && typeof key === 'object') || key === undefined) {
-          js = undefined;
-          break;
-        }
-        const stringKey = key === null ? '' : String(key);
-        js.push(stringKey, data[stringKey]);
-      }
-      if (!js) {
-        const map = new YAMLMap(doc.schema);
-        map.items = pairs;
-        const made: unknown = toJsBounded(doc, () => map.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }));
-        if (made === null || typeof made !== 'object' || Array.isArray(made)) continue;
-        js = flatten(made as Record<string, unknown>);
-      }
-      list[i] = { pairs, origin: start, js, nestedDuplicate: undefined };
-    } catch {
-      // stays DEFERRED
-    }
-  }
 }
 
 /** The entry `key: value` read without yaml (see fastYamlPiece), with the offsets yaml gives, from the piece's start. */
@@ -976,8 +932,6 @@ interface SequenceCache {
   window: { readonly text: string; readonly doc: Document.Parsed; readonly lines: LineCounter } | undefined;
 }
 const sequenceCaches = new WeakMap<FrontMatterPieces, SequenceCache>();
-/** The pieces of documents whose whole front matter was read with errors (see parseYamlPieces). */
-const wholeHadErrors = new WeakSet<FrontMatterPieces>();
 
 /**
  * An item of a sequence read item by item: its node (ranges counted from the start of the text it was parsed in,
@@ -1393,9 +1347,7 @@ function sequenceError(
     dupFound && dupFound[0] < errStart
       ? { message: DUPLICATE_MESSAGE, range: toRange(dupFound[0], dupFound[1]) }
       : parserError(value, err.code, err.message, errStart, toWhole(err.pos[1]), toRange);
-  let full: FrontMatter | undefined;
-  const read = (): FrontMatter => (full ??= parseYamlWhole(value, whole, contentLine));
-  return { kind: 'yaml', range: whole, data: {}, errors: [error], valueRange: (key) => read().valueRange(key), nodeRange: (path) => read().nodeRange(path) };
+  return errorResult(value, whole, contentLine, error);
 }
 
 let coreSchema:
