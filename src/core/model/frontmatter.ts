@@ -346,7 +346,8 @@ function yamlResult(
  * indentation), so the pieces read alone say what the whole says, except across a cut that a construct crosses: a
  * quoted scalar or a flow collection left open, or an alias of an anchor in another piece. Those leave their piece
  * with an error, and then (as for any error, and for document markers or directives, which only the whole can place)
- * the whole text is parsed instead: undefined. A unit test compares both ways on tricky texts.
+ * the whole text is parsed instead: undefined (over 64 KB, parseFrontMatter does not read it then). A unit test
+ * compares both ways on tricky texts, and, over 64 KB, an edit's reading with a new text's.
  */
 function parseYamlPieces(value: string, whole: Range, contentLine: number, pieces: FrontMatterPieces): FrontMatter | undefined {
   let sequences = sequenceCaches.get(pieces);
