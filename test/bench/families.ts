@@ -77,6 +77,11 @@ export const FAMILIES: readonly Family[] = [
   { name: 'yaml-keys', what: 'YAML front matter with n keys', make: (b) => `---\ntype: postmortem\n${lines(b, (i) => `key${i}: value ${i}`)}\n---\n\n${sections('', '')}` },
   { name: 'yaml-deep', what: 'YAML front matter: a flow sequence nested n deep', make: (b) => `---\ntype: postmortem\nx: ${fill('[', b / 2)}${fill(']', b / 2)}\n---\n\n${sections('', '')}` },
   { name: 'toml-keys', what: 'TOML front matter with n keys', make: (b) => `+++\ntype = "postmortem"\n${lines(b, (i) => `key${i} = "value ${i}"`)}\n+++\n\n${sections('', '')}` },
+  // TOML front matter whose pieces the parser read whole at every keystroke (0.1–0.2 s at 1 MB), or one piece.
+  { name: 'toml-sub-tables', what: 'TOML front matter with n sub-tables of one table ("[a.ti]", "x = i")', make: (b) => `+++\ntype = "postmortem"\n${lines(b, (i) => `[a.t${i}]\nx = ${i}`)}\n+++\n\n${sections('', '')}` },
+  { name: 'toml-dotted-keys', what: 'TOML front matter with n dotted keys of one table ("a.ki = i")', make: (b) => `+++\ntype = "postmortem"\n${lines(b, (i) => `a.k${i} = ${i}`)}\n+++\n\n${sections('', '')}` },
+  { name: 'toml-array-tables', what: 'TOML front matter with an array of n tables (lines [[ev]], at = i, what = "x")', make: (b) => `+++\ntype = "postmortem"\n${lines(b, (i) => `[[ev]]\nat = ${i}\nwhat = "x"`)}\n+++\n\n${sections('', '')}` },
+  { name: 'toml-table-keys', what: 'TOML front matter with one table of n keys (lines [params], then keyi = "value i")', make: (b) => `+++\ntype = "postmortem"\n[params]\n${lines(b, (i) => `key${i} = "value ${i}"`)}\n+++\n\n${sections('', '')}` },
   { name: 'reference-definitions', what: 'n link reference definitions, a blank line between', make: (b) => postmortem('What happened', lines(b, (i) => `[ref${i}]: https://example.com/${i}`, '\n\n')) },
   { name: 'list-fence-refs', what: 'a list item\'s fence never closed, then n headings "## [ref i] Timeline", each with its definition', make: (b) => postmortem('What happened', `- item\n  \`\`\`\n  code\n\n${lines(b, (i) => `## [r${i}] Timeline\n\n[r${i}]: /x${i}`, '\n\n')}`) },
   { name: 'headings-with-refs', what: 'n headings "### [ref i]", each with its definition', make: (b) => postmortem('What happened', lines(b, (i) => `### [ref${i}]\n\n[ref${i}]: https://example.com/${i}`, '\n\n')) },

@@ -221,6 +221,51 @@ const TOML_CASES: readonly string[] = [
   '# c\n[t]\n# d\nx = 1',
   'a = 1\n# c\n# d\nb = 2',
   'a = """\n# c\n"""\nb = 2',
+  // Tables put together from their pieces: dotted keys, headers and sub-tables, arrays of tables; what TOML allows
+  // and what it does not (a table defined twice, an inline table or a value extended).
+  'a.b = 1\na.c = 2\nb = 3',
+  'a.b = 1\na = 2',
+  'a.b = 1\na.b.c = 2',
+  'a.b = 1\n[a.c]\nx = 1',
+  'a.b = 1\n[a]\nx = 1',
+  'a.b.c = 1\n[a.b.d]\nx = 1',
+  'a.b.c = 1\n[a.b]\nx = 1',
+  '[a]\nb.c = 1\n[a.b.d]\nx = 1',
+  '[a]\nb.c = 1\n[a.b]\nx = 1',
+  '[a.b.c]\n[a]\nb.d = 1',
+  '[a.b]\nx = 1\n[a]\nx = 2',
+  '[a.b]\nx = 1\n[a]\nb = 2',
+  '[a]\n[a]',
+  'a = {x = 1}\n[a.b]',
+  'a = {x = 1}\na.y = 2',
+  '[t]\na = {x = 1}\na.y = 2',
+  '[[a]]\n[a.b]\nx = 1\n[[a]]\n[a.b]\ny = 2',
+  '[a.b]\n[[a]]',
+  '[[a]]\nx = 1\n[a]',
+  '[[a]]\nx = 1\nx = 2',
+  '[[a.b]]\nx = 1\n[[a.b]]\ny = 2\n[a]\nz = 3',
+  '["a.b"]\nx = 1\ny = 2\n[c]\nz = 3',
+  '[t]\nx = 1\n  [u]\n  y = 2\nz = 3\n[v]\nw = 4',
+  '[t]\nx = [\n  [1],\n]\ny = 2',
+  'a = [1]\n[[a]]',
+  '[t]\nx.y = 1\nx.z = 2\nx = 3',
+  '[t]\nx = 1\nx = 2',
+  '[t]\n"q" = 1\nq = 2',
+  '[t]\na.b.c = 1\na.b.d = 2\n[t.a.e]\nf = 1',
+  '[ a . b ]\nx = 1\n[a]\ny = 2',
+  '[a] # c\nx = 1\n[a.b] # d\ny = 2',
+  '[t]\nx = 1\n[u]\nx = 1\n[t.v]\nx = 1\n[u.v]\nx = 1',
+  '[t]\nd = 1979-05-27\nd.x = 1',
+  '[t]\n1.2 = 3\n1.3 = 4',
+  // Values read without the parser, and values next to them it must read.
+  'a = "x\ty"\nb = \'l\'\nc = -12\nd = +3\ne = 0\nf = true\ng = ""\nh = false',
+  'a = 01\nb = -0\nc = 1_000\nd = 1234567890123456789\ne = 123456789012345',
+  'a = "\x7f"\nb = "\x01"\nc = "\u0085"',
+  'a = tru\nb = True',
+  'a = "é\ud800"\nb = \'\\\'',
+  '[ a ]\n[[ b ]]\n[c . d]\n[ [e] ]',
+  'a = "x" # c\nb = 1 \n  \nc = 2\r\n\r\nd = 3\r',
+  'a = "unclosed\nb = \'open',
 ];
 
 /** Everything a front matter says; node ranges for every `every`th top-level key (all of them by default). */
@@ -257,8 +302,9 @@ function inPieces(kind: 'yaml' | 'toml', value: string, pieces = new FrontMatter
   return parseFrontMatter(kind, value, 3, value.split('\n').length + 2, 3, pieces);
 }
 
-/** The one error of a YAML front matter over 64 KB not read: it cannot be read entry by entry, or it has too much for the parser. */
-const NOT_READ_WHOLE = /^Front matter is not read: it is \d+ KB, and (front matter over 64 KB is read one top-level entry at a time|more than 64 KB of it needs the full YAML parser)/;
+/** The one error of a front matter over 64 KB not read: it cannot be read entry by entry, or (YAML) it has too much for the parser. */
+const NOT_READ_WHOLE =
+  /^Front matter is not read: it is \d+ KB, (and front matter over 64 KB is read one top-level entry at a time|and more than 64 KB of it needs the full YAML parser|over 64 KB a TOML front matter is read a table or key at a time|and it cannot be read a table or key at a time)/;
 /** How many reads of `same` were such a refusal (a test that expects some says so). */
 let refused = 0;
 
@@ -266,7 +312,6 @@ function same(kind: 'yaml' | 'toml', value: string, pieces?: FrontMatterPieces, 
   const read = inPieces(kind, value, pieces);
   if (read.errors.length === 1 && NOT_READ_WHOLE.test(read.errors[0]!.message)) {
     // Over 64 KB, what the pieces cannot settle is not parsed whole (the parser took seconds, at every keystroke).
-    assert.equal(kind, 'yaml');
     assert.ok(value.length > 64 * 1024, `refused a front matter of ${value.length} characters${context}`);
     assert.deepEqual(read.data, {});
     refused++;
@@ -277,6 +322,14 @@ function same(kind: 'yaml' | 'toml', value: string, pieces?: FrontMatterPieces, 
   if (kind === 'yaml' && value.length > 64 * 1024 && read.errors.length > 0) {
     const w = whole(kind, value);
     assert.deepEqual({ errors: read.errors, data: read.data }, { errors: w.errors.slice(0, 1), data: w.data }, `${kind} (${value.length} characters)${context}`);
+    return;
+  }
+  // Over 64 KB, a TOML key or table defined twice is said so by the pieces: the whole has an error too, and no data.
+  if (kind === 'toml' && value.length > 64 * 1024 && read.errors.length > 0) {
+    assert.match(read.errors[0]!.message, /^Front matter is not valid TOML: .* is defined twice\.$/);
+    const w = whole(kind, value);
+    assert.equal(w.errors.length, 1, `${kind} (${value.length} characters)${context}: the whole reads`);
+    assert.deepEqual(read.data, w.data);
     return;
   }
   const expected = snapshot(whole(kind, value), value, every);
@@ -328,8 +381,8 @@ describe('front matter in pieces', () => {
       inserts: [' ', '#', '\n', '-', '[', '"', 'x', '\t', '.', '%', '?', ':'],
     },
     toml: {
-      texts: ['a = 1\nb = 2\nc = 3\nd = 4\ne = 5', 'a = 1\n[t]\nb = 2\nc = 3\n[u]\nd = 4', 'a = 1\nb = 2\n[[t]]\nc = 3\n[[t]]\nd = 4\ne = 5'],
-      inserts: [' ', '#', '\n', '[', ']', '"', 'x', '=', '[t]\n', '-'],
+      texts: ['a = 1\nb = 2\nc = 3\nd = 4\ne = 5', 'a = 1\n[t]\nb = 2\nc = 3\n[u]\nd = 4', 'a = 1\nb = 2\n[[t]]\nc = 3\n[[t]]\nd = 4\ne = 5', 'a.b = 1\n[a.c]\nx = 1\ny.z = 2\n[a]\nw = 3'],
+      inserts: [' ', '#', '\n', '[', ']', '"', 'x', '=', '[t]\n', '-', '.', '[[', 'a.', '{'],
     },
   };
   for (const kind of ['yaml', 'toml'] as const) {
@@ -566,6 +619,64 @@ describe('front matter in pieces', () => {
       assert.equal(pieces.reusedLastRun, 1999, kind);
       assert.equal(Object.keys(fm.data).length, 2000, kind);
       same(kind, edited, pieces);
+    }
+  });
+});
+
+describe('front matter: large TOML', () => {
+  // Shapes whose pieces were parsed whole at every keystroke (1 MB: 0.1–0.2 s), or read as one piece.
+  const SHAPES: Record<string, (i: number) => string> = {
+    'sub-tables': (i) => `[a.t${i}]\nx = ${i}`,
+    'dotted keys': (i) => `a.k${i} = ${i}`,
+    'array of tables': (i) => `[[ev]]\nat = ${i}\nwhat = "x"\n[ev.more]\ny = 'z'`,
+    'one table of keys': (i) => (i === 0 ? '[params]\n' : '') + `key${i} = "value ${i}"`,
+    'dotted keys in tables': (i) => `[t${i}]\na.b = ${i}\na.c = true\n[t${i}.a.d]\ne = 1`,
+    'mixed values': (i) => `k${i} = ${['1', '"s"', "'l'", 'true', '[1, 2]', '{ x = 1 }', '1979-05-27', '3.5', '"esc\\n"', '-7'][i % 10]}`,
+  };
+
+  it('a large front matter of tables and dotted keys reads as the whole, and an edit parses only the piece it touched', () => {
+    const r = rng(31);
+    for (const [name, line] of Object.entries(SHAPES)) {
+      let text = Array.from({ length: 6000 }, (_, i) => line(i)).join('\n');
+      assert.ok(text.length > 64 * 1024, name);
+      const pieces = new FrontMatterPieces();
+      const fresh = inPieces('toml', text, pieces);
+      assert.deepEqual(fresh.errors, [], name);
+      assert.deepEqual(fresh.data, whole('toml', text).data, name);
+      const mid = text.indexOf('\n', text.length >> 1) + 1;
+      const edited = `${text.slice(0, mid)}x${text.slice(mid)}`;
+      inPieces('toml', edited, pieces);
+      assert.ok(pieces.parsedLastRun <= 2, `${name}: parsed ${pieces.parsedLastRun}`);
+      same('toml', edited, pieces, ` (${name}, edited)`, 97);
+      for (let k = 0; k < 30; k++) {
+        text = randomEdit(text, r);
+        same('toml', text, pieces, ` (${name}, edit ${k})`, 97);
+      }
+    }
+  });
+
+  it('over 64 KB, a front matter its pieces cannot settle is not parsed whole: one error at the line, or the key defined twice', () => {
+    const keys = Array.from({ length: 8000 }, (_, i) => `key${i} = "value ${i}"`);
+    const at = (lines: string[], k: number, insert: string) => [...lines.slice(0, k), insert, ...lines.slice(k)].join('\n');
+    const cases: Array<[string, string, RegExp, number]> = [
+      ['a multi-line string', at(keys, 5000, 'm = """\nline\n"""'), /^Front matter is not read: it is \d+ KB, over 64 KB a TOML front matter is read a table or key at a time, and what starts on line 5001 cannot be read alone \(/, 5000],
+      ['a key defined twice', at(keys, 5000, 'key7 = 1'), /^Front matter is not valid TOML: "key7" is defined twice\.$/, 5000],
+      ['a table defined twice', `${keys.join('\n')}\n[t]\nx = 1\n[t]\ny = 2`, /^Front matter is not valid TOML: "t" is defined twice\.$/, 8002],
+      ['an inline table extended', `${keys.join('\n')}\nt = { x = 1 }\nt.y = 2`, /^Front matter is not read: .* the table or key on line 8002 extends one defined before it/, 8001],
+    ];
+    for (const [name, text, message, line] of cases) {
+      assert.ok(text.length > 64 * 1024);
+      const pieces = new FrontMatterPieces();
+      const fm = inPieces('toml', text, pieces);
+      assert.equal(fm.errors.length, 1, name);
+      assert.match(fm.errors[0]!.message, message, name);
+      assert.equal(fm.errors[0]!.range.start.line, 4 + line, name);
+      assert.deepEqual(fm.data, {}, name);
+      assert.ok(whole('toml', text).errors.length === 1 || name === 'a multi-line string', `${name}: the whole has an error too`);
+      // An edit elsewhere parses one piece, not the whole.
+      const edited = `x${text}`;
+      inPieces('toml', edited, pieces);
+      assert.ok(pieces.parsedLastRun <= 2, `${name}: parsed ${pieces.parsedLastRun}`);
     }
   });
 });

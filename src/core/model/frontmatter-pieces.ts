@@ -4,8 +4,8 @@ import { commonPrefix, commonSuffix } from './text';
 
 /**
  * What a line says to the cutter: NO_CUT (it continues the piece before), CUT (it starts a piece), HEADER (it starts a
- * piece and switches the cutter to its `after a header` state, for TOML tables), AS_HEADER (it continues the piece
- * before and switches the state) or WHOLE (the text must be parsed whole: undefined).
+ * piece and puts the cutter in state AFTER_HEADER, for TOML tables), AS_HEADER (it continues the piece before and puts
+ * the cutter in state AFTER_AS_HEADER) or WHOLE (the text must be parsed whole: undefined).
  */
 export const NO_CUT = 0;
 export const CUT = 1;
@@ -13,13 +13,19 @@ export const HEADER = 2;
 export const AS_HEADER = 3;
 export const WHOLE = -1;
 
+/** The cutter's states: at the start, after a HEADER line, after an AS_HEADER line (until the next HEADER line). */
+export const AT_START = 0;
+export const AFTER_HEADER = 1;
+export const AFTER_AS_HEADER = 2;
+
 /**
- * Says what the line starting at `s` does. `header`: whether a HEADER or AS_HEADER line came before. It may read the
+ * Says what the line starting at `s` does. `state`: the cutter's state (AT_START, or what the last HEADER or AS_HEADER
+ * line made it). It may read the
  * character before the line, and the line itself up to its first `LOOK` characters or, when they are all blank, up
  * to its first other character; no more (reuse by position relies on it). A cutter given to `cut` with a larger
  * `look` may read the line up to its first `look` characters instead (never past the line's end).
  */
-export type LineCut = (text: string, s: number, header: boolean) => number;
+export type LineCut = (text: string, s: number, state: number) => number;
 const LOOK = 3;
 /** Characters compared at a time to find where two texts start to differ. */
 
@@ -40,8 +46,8 @@ interface Last {
   readonly value: string;
   readonly starts: readonly number[];
   readonly pieces: readonly unknown[];
-  /** Per piece: the cutter's state after its last line (whether a HEADER or AS_HEADER line came before). */
-  readonly header: readonly boolean[];
+  /** Per piece: the cutter's state after its last line. */
+  readonly state: readonly number[];
   note: unknown;
 }
 
@@ -70,7 +76,7 @@ export class FrontMatterPieces {
     const last = this.last?.kind === kind ? this.last : undefined;
     this.last = undefined;
     let starts: number[] = [];
-    let header: boolean[] = [];
+    let state: number[] = [];
     let pieces: (P | undefined)[] = [];
     // The pieces of the last text kept before (a of them) and after (from b) the changed text.
     let a = 0;
@@ -91,24 +97,25 @@ export class FrontMatterPieces {
       from = last.starts[a]!;
       to = b < n ? last.starts[b]! + value.length - old.length : value.length;
       starts = last.starts.slice(0, a);
-      header = last.header.slice(0, a);
+      state = last.state.slice(0, a);
       pieces = last.pieces.slice(0, a) as (P | undefined)[];
     }
-    let isHeader = a > 0 ? header[a - 1]! : false;
+    let now = a > 0 ? state[a - 1]! : AT_START;
     const middleStart = starts.length;
     for (let s = from; s < to; ) {
-      const what = lineCut(value, s, isHeader);
+      const what = lineCut(value, s, now);
       if (what === WHOLE) return undefined;
       if (s === from || what === CUT || what === HEADER) {
         starts.push(s);
-        header.push(isHeader);
+        state.push(now);
       }
-      if (what === HEADER || what === AS_HEADER) header[header.length - 1] = isHeader = true;
+      if (what === HEADER) state[state.length - 1] = now = AFTER_HEADER;
+      else if (what === AS_HEADER) state[state.length - 1] = now = AFTER_AS_HEADER;
       const nl = value.indexOf('\n', s);
       if (nl === -1) break;
       s = nl + 1;
       // The cutter's state must be as it was where the kept pieces start; otherwise cut on to the end.
-      if (s === to && last && b < last.starts.length && last.header[b - 1] !== isHeader) {
+      if (s === to && last && b < last.starts.length && last.state[b - 1] !== now) {
         b = last.starts.length;
         to = value.length;
       }
@@ -123,7 +130,7 @@ export class FrontMatterPieces {
     const shift = last ? value.length - last.value.length : 0;
     if (last && b < last.starts.length) {
       for (let i = b; i < last.starts.length; i++) starts.push(last.starts[i]! + shift);
-      header = header.concat(last.header.slice(b));
+      state = state.concat(last.state.slice(b));
     }
     for (let i = middleStart; i < middleEnd; i++) {
       const start = starts[i]!;
@@ -139,7 +146,7 @@ export class FrontMatterPieces {
       pieces = pieces.concat(last.pieces.slice(b) as (P | undefined)[]);
       this.reusedLastRun = a + last.starts.length - b;
     } else this.reusedLastRun = a;
-    this.last = { kind, value, starts, pieces, header, note: undefined };
+    this.last = { kind, value, starts, pieces, state, note: undefined };
     const changed = last && { from: middleStart, to: middleEnd, replaced: last.pieces.slice(a, b) as (P | undefined)[], note: last.note };
     return { starts, pieces, changed };
   }

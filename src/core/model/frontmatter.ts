@@ -3,7 +3,7 @@ import { Document, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, isNod
 import { parse as parseToml } from 'smol-toml';
 import type { Range } from './text';
 import { lineAt, range } from './text';
-import { AS_HEADER, CUT, FrontMatterPieces, HEADER, NO_CUT, WHOLE } from './frontmatter-pieces';
+import { AFTER_AS_HEADER, AS_HEADER, CUT, FrontMatterPieces, HEADER, NO_CUT, WHOLE } from './frontmatter-pieces';
 
 export interface FrontMatterError {
   readonly message: string;
@@ -1502,8 +1502,11 @@ function duplicateKey(root: unknown, belowTop: boolean): [number, number] | unde
 }
 
 function parseTomlBlock(value: string, whole: Range, contentLine: number, pieces: FrontMatterPieces | 'whole'): FrontMatter {
-  const data = pieces === 'whole' ? undefined : parseTomlPieces(value, pieces);
-  if (data) return result('toml', whole, data, []);
+  const read = pieces === 'whole' ? undefined : parseTomlPieces(value, pieces);
+  if (read && !(read instanceof TomlFailure)) return result('toml', whole, read, []);
+  // The parser costs about 0.15 µs a character, and a front matter its pieces cannot settle was parsed whole at every
+  // keystroke (1 MB of sub-tables: 0.2 s). Over 64 KB it is not: one error, on the line where the pieces stopped.
+  if (pieces !== 'whole' && value.length > PARSE_WHOLE_FROM) return tomlNotRead(value, whole, contentLine, read);
   try {
     return result('toml', whole, parseToml(value) as Record<string, unknown>, []);
   } catch (e) {
@@ -1513,49 +1516,206 @@ function parseTomlBlock(value: string, whole: Range, contentLine: number, pieces
   }
 }
 
-/**
- * A TOML front matter read piece by piece, as parseYamlPieces does: cut before each table header ("[" in the first
- * column) and, before the first header, before each line that starts a bare key; each piece parsed alone (and kept in
- * `pieces`). Pieces are put together only when no two of them define the same top-level key (except arrays of tables
- * `[[name]]`, whose pieces add one table each) and none fails; otherwise undefined, and the whole text is parsed, so
- * the result and any error are the parser's own. A construct that crosses a cut (a multi-line string or array) leaves
- * its piece unfinished, an error.
- */
-function parseTomlPieces(value: string, pieces: FrontMatterPieces): Record<string, unknown> | undefined {
-  const cut = pieces.cut('toml', value, tomlLineCut, (text, start, end) => new LazyTomlPiece(text.slice(start, end)));
-  if (!cut) return undefined;
-  const data = Object.create(null) as Record<string, unknown>;
-  /** Top-level keys defined so far only by `[[key]]` pieces; true once the array is a copy of its first piece's. */
-  const tableArrays = new Map<string, boolean>();
-  for (const lazy of cut.pieces) {
-    // Read in order, up to the first that fails: the pieces after it are not parsed (a multi-line string in each of
-    // 40,000 entries made 80,000 pieces that all failed, 0.4 s a MB), the whole text is.
-    const piece = lazy?.read();
-    if (!piece) return undefined;
-    for (const key of piece.keys) {
-      const v = piece.data[key];
-      if (!(key in data)) {
-        data[key] = v;
-        if (piece.arrayOf === key) tableArrays.set(key, false);
-        continue;
-      }
-      const copied = tableArrays.get(key);
-      if (copied === undefined || piece.arrayOf !== key || !Array.isArray(v)) return undefined;
-      if (!copied) {
-        data[key] = [...(data[key] as unknown[])];
-        tableArrays.set(key, true);
-      }
-      (data[key] as unknown[]).push(...(v as unknown[]));
-    }
+/** Why the pieces of a TOML front matter could not be put together, and where. */
+class TomlFailure {
+  constructor(
+    /** 'alone': piece `at` fails alone; 'twice': it defines again what a piece before it defined (invalid TOML); 'unsure': it extends a table a piece before it defined, in a way only the whole text can check. */
+    readonly why: 'alone' | 'twice' | 'unsure',
+    /** The piece's offset in the front matter. */
+    readonly at: number,
+    /** What the parser said of the piece alone ('alone'), or the key defined again ('twice'). */
+    readonly detail: string,
+  ) {}
+}
+
+/** A TOML front matter over PARSE_WHOLE_FROM whose pieces cannot be put together: one error, at the piece's line. */
+function tomlNotRead(value: string, whole: Range, contentLine: number, failure: TomlFailure | undefined): FrontMatter {
+  const size = Math.ceil(value.length / 1024);
+  if (!failure) {
+    const message = `Front matter is not read: it is ${size} KB, and it cannot be read a table or key at a time. Keep the front matter to a few lines of metadata.`;
+    return result('toml', whole, {}, [{ message, range: range(whole.start.line, 0, whole.start.line, 3) }]);
   }
-  return data;
+  let line = 0;
+  for (let i = value.indexOf('\n'); i !== -1 && i < failure.at; i = value.indexOf('\n', i + 1)) line++;
+  const at = range(contentLine + line, 0, contentLine + line, 0);
+  if (failure.why === 'twice') return result('toml', whole, {}, [{ message: `Front matter is not valid TOML: ${failure.detail} is defined twice.`, range: at }]);
+  const reason =
+    failure.why === 'alone'
+      ? `what starts on line ${line + 1} cannot be read alone (${failure.detail}; a string or array over several lines is read only with the whole text)`
+      : `the table or key on line ${line + 1} extends one defined before it in a way only the whole text can check`;
+  const message = `Front matter is not read: it is ${size} KB, over ${PARSE_WHOLE_FROM / 1024} KB a TOML front matter is read a table or key at a time, and ${reason}. Keep the front matter to a few lines of metadata.`;
+  return result('toml', whole, {}, [{ message, range: at }]);
 }
 
 /**
- * Pieces start at 0, at each table header ("[" in the first column) and, before the first header, at each line that
- * starts a bare key or a comment. After an indented "[" line (a header, or a line of an array) no bare key line starts a piece.
+ * A TOML front matter read piece by piece, as parseYamlPieces does: cut before each table header ("[" in the first
+ * column) and each line that starts a bare key or a comment (see tomlLineCut); each piece parsed alone (and kept in
+ * `pieces`), then put together as the parser would (TomlTables). Pieces are put together only when that is certain;
+ * otherwise a TomlFailure says where and why, and (up to 64 KB) the whole text is parsed, so the result and any error
+ * are the parser's own. A construct that crosses a cut (a multi-line string or array) leaves its piece unfinished: it
+ * fails alone.
  */
-function tomlLineCut(text: string, s: number, header: boolean): number {
+function parseTomlPieces(value: string, pieces: FrontMatterPieces): Record<string, unknown> | TomlFailure | undefined {
+  const cut = pieces.cut('toml', value, tomlLineCut, (text, start, end) => new LazyTomlPiece(text.slice(start, end)));
+  if (!cut) return undefined;
+  const tables = new TomlTables();
+  for (let i = 0; i < cut.pieces.length; i++) {
+    // Read in order, up to the first that fails: the pieces after it are not parsed (a multi-line string in each of
+    // 40,000 entries made 80,000 pieces that all failed, 0.4 s a MB).
+    const lazy = cut.pieces[i];
+    const piece = lazy?.read();
+    const failed = !lazy || !piece ? 'no piece' : piece instanceof TomlPieceError ? piece.message : tables.add(piece, lazy.text);
+    if (failed === undefined) continue;
+    if (typeof failed === 'string') return new TomlFailure('alone', cut.starts[i]!, failed);
+    return new TomlFailure(failed.why, cut.starts[i]!, failed.path.map((k) => JSON.stringify(k)).join('.'));
+  }
+  return tables.data;
+}
+
+/** How a table made while putting pieces together may be extended (see TomlTables); EXPLICIT is not kept. */
+const IMPLICIT = 1;
+const EXPLICIT = 2;
+const DOTTED = 3;
+
+/**
+ * Pieces put together in order, as the parser reads their text: a header's table (`[a.b]`, `[[a]]`) takes the key
+ * pieces after it, and a table may be extended only as TOML allows: one a header named (IMPLICIT when only on the
+ * path of another header's, until a header names it: EXPLICIT) or dotted keys made (DOTTED), by other headers or
+ * dotted keys; never a value, an inline table, or a table defined twice.
+ */
+class TomlTables {
+  readonly data = Object.create(null) as Record<string, unknown>;
+  /** Tables made here that are IMPLICIT or DOTTED; the others made here are EXPLICIT. */
+  readonly #kinds = new Map<object, number>();
+  /** Objects and arrays of the pieces (never changed here: pieces are kept for the next edit). */
+  readonly #theirs = new Set<unknown>();
+  /** Arrays of tables made here, for `[[name]]` pieces. */
+  readonly #arrays = new Set<unknown[]>();
+  /** The table that key pieces go into: the last header's (undefined after a header not read here). */
+  #current: Record<string, unknown> | undefined = this.data;
+
+  /** Puts `piece` in; undefined, or why it cannot be: defined twice (invalid TOML) or unsure (only the parser can say). */
+  add(piece: TomlPiece, text: string): { why: 'twice' | 'unsure'; path: readonly string[] } | undefined {
+    if (piece.kind === 'header') return this.#header(piece.path, piece.arrayOf, piece.body);
+    if (piece.kind === 'keys' && piece.opaque) {
+      // Keys of the top level, after which the parser alone knows which table key pieces go into.
+      const key = piece.keys[0];
+      if (key !== undefined && this.#current !== this.data && !/^[ \t]*\[/.test(text)) return { why: 'unsure', path: [key] };
+      for (const k of piece.keys) {
+        if (Object.hasOwn(this.data, k)) return { why: 'unsure', path: [k] };
+        this.#set(this.data, k, piece.data[k]);
+      }
+      this.#current = undefined;
+      return undefined;
+    }
+    const current = this.#current;
+    if (piece.kind === 'chain') {
+      if (!current) return { why: 'unsure', path: piece.path.slice(0, 1) };
+      // `p1. … .pm = value`: dotted tables down to the value's key, which must be new.
+      const path = piece.path;
+      let node = current;
+      for (let j = 0; j < path.length - 1; j++) {
+        const key = path[j]!;
+        if (!Object.hasOwn(node, key)) node = node[key] = this.#table(DOTTED);
+        else {
+          const ex = node[key];
+          if (this.#kind(ex) !== DOTTED) return { why: this.#isValue(ex) ? 'twice' : 'unsure', path: path.slice(0, j + 1) };
+          node = ex as Record<string, unknown>;
+        }
+      }
+      const key = path[path.length - 1]!;
+      if (Object.hasOwn(node, key)) return { why: 'twice', path };
+      this.#set(node, key, piece.value);
+      return undefined;
+    }
+    for (const key of piece.keys) {
+      if (!current) return { why: 'unsure', path: [key] };
+      if (Object.hasOwn(current, key)) return { why: this.#isValue(current[key]) ? 'twice' : 'unsure', path: [key] };
+      this.#set(current, key, piece.data[key]);
+    }
+    return undefined;
+  }
+
+  /**
+   * `[p1. … .pm]` or `[[p1. … .pm]]`: down the path through tables headers or dotted keys made (or the last table of an
+   * array of tables), then the table itself: new, or made before only on another header's path.
+   */
+  #header(path: readonly string[], arrayOf: boolean, body: Readonly<Record<string, unknown>>): { why: 'twice' | 'unsure'; path: readonly string[] } | undefined {
+    let node = this.data;
+    for (let j = 0; j < path.length - 1; j++) {
+      const key = path[j]!;
+      if (!Object.hasOwn(node, key)) {
+        node = node[key] = this.#table(IMPLICIT);
+        continue;
+      }
+      const ex = node[key];
+      if (this.#kind(ex) !== undefined) node = ex as Record<string, unknown>;
+      else if (Array.isArray(ex) && this.#arrays.has(ex)) node = ex[ex.length - 1] as Record<string, unknown>;
+      else return { why: this.#isValue(ex) ? 'twice' : 'unsure', path: path.slice(0, j + 1) };
+    }
+    const key = path[path.length - 1]!;
+    const ex = Object.hasOwn(node, key) ? node[key] : undefined;
+    if (arrayOf) {
+      if (ex !== undefined && !(Array.isArray(ex) && this.#arrays.has(ex))) return { why: 'twice', path };
+      let list = ex as unknown[] | undefined;
+      if (!list) {
+        list = node[key] = [];
+        this.#arrays.add(list);
+      }
+      list.push((this.#current = this.#table(EXPLICIT, body)));
+      return undefined;
+    }
+    if (ex === undefined) {
+      this.#current = node[key] = this.#table(EXPLICIT, body);
+      return undefined;
+    }
+    const kind = this.#kind(ex);
+    if (kind !== IMPLICIT) return { why: kind === undefined && !this.#isValue(ex) ? 'unsure' : 'twice', path };
+    const table = ex as Record<string, unknown>;
+    for (const k of Object.keys(body)) {
+      if (Object.hasOwn(table, k)) return { why: 'unsure', path: [...path, k] };
+      this.#set(table, k, body[k]);
+    }
+    this.#kinds.delete(table);
+    this.#current = table;
+    return undefined;
+  }
+
+  #table(kind: number, from?: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    const t = Object.create(null) as Record<string, unknown>;
+    if (from && from !== NO_KEYS) for (const k of Object.keys(from)) this.#set(t, k, from[k]);
+    if (kind !== EXPLICIT) this.#kinds.set(t, kind);
+    return t;
+  }
+
+  #set(table: Record<string, unknown>, key: string, value: unknown): void {
+    if (typeof value === 'object' && value !== null) this.#theirs.add(value);
+    table[key] = value;
+  }
+
+  /** How a table made here may be extended; undefined for anything else. */
+  #kind(v: unknown): number | undefined {
+    if (!isObject(v) || this.#theirs.has(v)) return undefined;
+    return this.#kinds.get(v) ?? EXPLICIT;
+  }
+
+  /** A value no table may extend or define again (not a table, an inline table or an array). */
+  #isValue(v: unknown): boolean {
+    return !isObject(v) && !Array.isArray(v);
+  }
+}
+
+/** A table or inline table as the parser returns it (no array, no date). */
+function isObject(v: unknown): v is object {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+/**
+ * Pieces start at 0, at each table header ("[" in the first column), and at each line that starts a bare key or a
+ * comment. After an indented "[" line (a header, or a line of an array) no bare key line starts a piece until the next
+ * header: the table such a line opens is the parser's to say.
+ */
+function tomlLineCut(text: string, s: number, state: number): number {
   const c = text.charCodeAt(s);
   if (c === 91 /* [ */) return HEADER;
   if (c === 32 || c === 9) {
@@ -1563,37 +1723,111 @@ function tomlLineCut(text: string, s: number, header: boolean): number {
     while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
     return text.charCodeAt(i) === 91 ? AS_HEADER : NO_CUT;
   }
-  return !header && (isKeyStart(c) || c === 45 /* - */ || c === 35) /* # */ ? CUT : NO_CUT;
+  return state !== AFTER_AS_HEADER && (isKeyStart(c) || c === 45 /* - */ || c === 35) /* # */ ? CUT : NO_CUT;
 }
 
-interface TomlPiece {
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly keys: readonly string[];
-  /** For a piece `[[name]]` (a bare key, then only the table's own lines): name. */
-  readonly arrayOf: string | undefined;
+/**
+ * A piece parsed alone: a table header and its own lines ('header'), one dotted key and its value ('chain'), or keys
+ * the merge takes as they are ('keys'). Only what putting pieces together needs is kept (a large front matter keeps
+ * tens of thousands of pieces between edits; what each holds was most of a full read, in garbage collection).
+ */
+type TomlPiece =
+  /** `[p1. … .pm]` or `[[p1. … .pm]]` (bare keys): the path, and the keys of the table it names (its indented lines). */
+  | { readonly kind: 'header'; readonly path: readonly string[]; readonly arrayOf: boolean; readonly body: Readonly<Record<string, unknown>> }
+  /** `p1. … .pm = value` (bare keys), and nothing else: the path and the value. */
+  | { readonly kind: 'chain'; readonly path: readonly string[]; readonly value: unknown }
+  /**
+   * Any other piece: its top-level keys. `opaque`: key pieces after it go into a table the parser alone can place (a
+   * header not read here, of quoted keys, or a piece with an indented "[" line: a header, or a line of an array).
+   */
+  | { readonly kind: 'keys'; readonly data: Readonly<Record<string, unknown>>; readonly keys: readonly string[]; readonly opaque: boolean };
+
+/** A piece that fails alone: what the parser said. */
+class TomlPieceError {
+  constructor(readonly message: string) {}
 }
 
 /** A TOML piece, parsed when first read (and kept with the piece between edits). */
 class LazyTomlPiece {
-  #read: TomlPiece | null | undefined = undefined;
+  #read: TomlPiece | TomlPieceError | undefined = undefined;
   constructor(readonly text: string) {}
 
-  read(): TomlPiece | undefined {
-    if (this.#read === undefined) this.#read = tomlPiece(this.text) ?? null;
-    return this.#read ?? undefined;
+  read(): TomlPiece | TomlPieceError {
+    return (this.#read ??= quickTomlPiece(this.text) ?? tomlPiece(this.text));
   }
 }
 
-function tomlPiece(text: string): TomlPiece | undefined {
+const TOML_HEADER = /^[ \t]*(\[\[?)[ \t]*([\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*)[ \t]*(\]\]?)[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/;
+const TOML_DOTTED_KEY = /^([\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*)[ \t]*=/;
+/** The body of a header alone on its line. */
+const NO_KEYS: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
+
+/**
+ * The commonest pieces, read without the parser, as it reads them: a header of bare keys alone on its line, or a line
+ * `key = value` (bare keys, dotted or not) whose value is a string with no escape or control character, an integer
+ * of up to 15 digits, or a boolean; then only blank lines. Otherwise undefined. (A string with a control character,
+ * tab included, is the parser's: TOML allows a tab and no other.)
+ */
+const QUICK_TOML_HEADER = /^(\[\[?)[ \t]*([\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*)[ \t]*(\]\]?)[ \t]*(?:\r?\n[ \t]*)*$/;
+const QUICK_TOML_LINE =
+  /^([\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*)[ \t]*=[ \t]*(?:"([^"\\\p{Cc}]*)"|'([^'\p{Cc}]*)'|([+-]?[1-9]\d{0,14}|0)|(true|false))[ \t]*(?:\r?\n[ \t]*)*$/u;
+
+function quickTomlPiece(text: string): TomlPiece | undefined {
+  const c = text.charCodeAt(0);
+  if (c === 91 /* [ */) {
+    const h = QUICK_TOML_HEADER.exec(text);
+    if (!h || h[1]!.length !== h[3]!.length) return undefined;
+    return { kind: 'header', path: keyPath(h[2]!), arrayOf: h[1] === '[[', body: NO_KEYS };
+  }
+  const m = QUICK_TOML_LINE.exec(text);
+  if (!m) return undefined;
+  const value = m[2] ?? m[3] ?? (m[4] !== undefined ? Number(m[4]) : m[5] === 'true');
+  return { kind: 'chain', path: keyPath(m[1]!), value };
+}
+
+/** The keys of a dotted key of bare keys ("a . b" is a, b). */
+function keyPath(dotted: string): string[] {
+  const path = dotted.split('.');
+  for (let i = 0; i < path.length; i++) path[i] = path[i]!.trim();
+  return path;
+}
+
+function tomlPiece(text: string): TomlPiece | TomlPieceError {
+  let data: Record<string, unknown>;
   try {
     // A piece that a construct crosses fails alone (see parseTomlPieces): with no stack captured for its error (a
     // multi-line string in each of 10,000 entries failed 20,000 pieces, most of a 250 KB text's 200 ms).
-    const data = withoutStacks(() => parseToml(text)) as Record<string, unknown>;
-    const header = /^\[\[[ \t]*([\w-]+)[ \t]*\]\]/.exec(text);
-    return { data, keys: Object.keys(data), arrayOf: header?.[1] };
-  } catch {
-    return undefined;
+    data = withoutStacks(() => parseToml(text)) as Record<string, unknown>;
+  } catch (e) {
+    return new TomlPieceError(firstSentence(errorText(e)).replace(/^Invalid TOML document: /, ''));
   }
+  const keys = Object.keys(data);
+  // An indented "[" line after the first: a header the parser alone places (or a line of an array).
+  if (/\n[ \t]*\[/.test(text)) return { kind: 'keys', data, keys, opaque: true };
+  // Headers and dotted keys of bare keys only (a header of quoted keys is opaque; a quoted key is read as any other
+  // piece: a key each).
+  const h = TOML_HEADER.exec(text);
+  if (h && h[1]!.length === h[3]!.length && keys.length === 1) {
+    const path = keyPath(h[2]!);
+    const arrayOf = h[1] === '[[';
+    let body: unknown = data;
+    for (let j = 0; j < path.length; j++) {
+      body = isObject(body) ? (body as Record<string, unknown>)[path[j]!] : undefined;
+      if (arrayOf && j === path.length - 1) body = Array.isArray(body) && body.length === 1 ? body[0] : undefined;
+    }
+    if (isObject(body)) return { kind: 'header', path, arrayOf, body: body as Record<string, unknown> };
+  }
+  if (/^[ \t]*\[/.test(text)) return { kind: 'keys', data, keys, opaque: true };
+  const d = TOML_DOTTED_KEY.exec(text);
+  if (!d || keys.length !== 1) return { kind: 'keys', data, keys, opaque: false };
+  const path = keyPath(d[1]!);
+  // One key chain, with nothing else in the piece (an indented line after it may define more keys).
+  let node: unknown = data;
+  for (let j = 0; j < path.length - 1; j++) {
+    node = (node as Record<string, unknown>)[path[j]!];
+    if (!isObject(node) || Object.keys(node).length !== 1) return { kind: 'keys', data, keys, opaque: false };
+  }
+  return { kind: 'chain', path, value: (node as Record<string, unknown>)[path[path.length - 1]!] };
 }
 
 function result(kind: 'yaml' | 'toml', whole: Range, data: Record<string, unknown>, errors: FrontMatterError[]): FrontMatter {
