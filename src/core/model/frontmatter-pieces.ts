@@ -73,7 +73,8 @@ export class FrontMatterPieces {
   cut<P>(kind: string, value: string, lineCut: LineCut, parse: (value: string, start: number, end: number) => P | undefined, look = LOOK): Cut<P> | undefined {
     this.parsedLastRun = 0;
     this.reusedLastRun = 0;
-    const last = this.last?.kind === kind ? this.last : undefined;
+    // A last text with no piece (an empty front matter) has nothing to reuse: cut the new text afresh.
+    const last = this.last?.kind === kind && this.last.starts.length > 0 ? this.last : undefined;
     this.last = undefined;
     let starts: number[] = [];
     let state: number[] = [];

@@ -1556,13 +1556,15 @@ function tomlNotRead(value: string, whole: Range, contentLine: number, failure: 
  * fails alone.
  */
 function parseTomlPieces(value: string, pieces: FrontMatterPieces): Record<string, unknown> | TomlFailure | undefined {
-  const cut = pieces.cut('toml', value, tomlLineCut, (text, start, end) => new LazyTomlPiece(text.slice(start, end)));
+  const cut = pieces.cut('toml', value, tomlLineCut, (text, start, end) => new LazyTomlPiece(text.slice(start, end)), TOML_LOOK);
   if (!cut) return undefined;
   const tables = new TomlTables();
   for (let i = 0; i < cut.pieces.length; i++) {
     // Read in order, up to the first that fails: the pieces after it are not parsed (a multi-line string in each of
     // 40,000 entries made 80,000 pieces that all failed, 0.4 s a MB).
     const lazy = cut.pieces[i];
+    // A piece over 64 KB (of a larger front matter) is not parsed: one parsed at every keystroke took 0.1–0.3 s a MB.
+    if (lazy && lazy.text.length > PARSE_WHOLE_FROM) return new TomlFailure('alone', cut.starts[i]!, `it is over ${PARSE_WHOLE_FROM / 1024} KB`);
     const piece = lazy?.read();
     const failed = !lazy || !piece ? 'no piece' : piece instanceof TomlPieceError ? piece.message : tables.add(piece, lazy.text);
     if (failed === undefined) continue;
@@ -1656,7 +1658,9 @@ class TomlTables {
     const key = path[path.length - 1]!;
     const ex = Object.hasOwn(node, key) ? node[key] : undefined;
     if (arrayOf) {
-      if (ex !== undefined && !(Array.isArray(ex) && this.#arrays.has(ex))) return { why: 'twice', path };
+      // An array not made here may be an array of tables a piece read alone made (`[["a"]]`, or one with an indented
+      // "[" line): only the parser can say whether this extends it.
+      if (ex !== undefined && !(Array.isArray(ex) && this.#arrays.has(ex))) return { why: Array.isArray(ex) ? 'unsure' : 'twice', path };
       let list = ex as unknown[] | undefined;
       if (!list) {
         list = node[key] = [];
@@ -1711,9 +1715,11 @@ function isObject(v: unknown): v is object {
 }
 
 /**
- * Pieces start at 0, at each table header ("[" in the first column), and at each line that starts a bare key or a
- * comment. After an indented "[" line (a header, or a line of an array) no bare key line starts a piece until the next
- * header: the table such a line opens is the parser's to say.
+ * Pieces start at 0, at each table header ("[" in the first column), at each line that starts a key (bare or quoted)
+ * or a comment, and at each indented line of a bare key and "=" within TOML_LOOK characters (keys indented under a
+ * table). After an indented "[" line (a header, or a line of an array) no key line starts a piece until the next
+ * header: the table such a line opens is the parser's to say. A cut inside a multi-line string or array leaves pieces
+ * that fail alone: the whole text decides.
  */
 function tomlLineCut(text: string, s: number, state: number): number {
   const c = text.charCodeAt(s);
@@ -1721,10 +1727,22 @@ function tomlLineCut(text: string, s: number, state: number): number {
   if (c === 32 || c === 9) {
     let i = s + 1;
     while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-    return text.charCodeAt(i) === 91 ? AS_HEADER : NO_CUT;
+    if (text.charCodeAt(i) === 91) return AS_HEADER;
+    if (state === AFTER_AS_HEADER || !isKeyStart(text.charCodeAt(i))) return NO_CUT;
+    // A bare key (dotted or not), then "=", read no further than TOML_LOOK characters into the line.
+    const end = Math.min(s + TOML_LOOK, text.length);
+    for (let j = i + 1; j < end; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 61 /* = */) return CUT;
+      if (!(isKeyStart(d) || d === 45 || d === 46 || d === 32 || d === 9)) return NO_CUT;
+    }
+    return NO_CUT;
   }
-  return state !== AFTER_AS_HEADER && (isKeyStart(c) || c === 45 /* - */ || c === 35) /* # */ ? CUT : NO_CUT;
+  return state !== AFTER_AS_HEADER && (isKeyStart(c) || c === 45 /* - */ || c === 35 /* # */ || c === 34 /* " */ || c === 39) /* ' */ ? CUT : NO_CUT;
 }
+
+/** How far into a line tomlLineCut may read (FrontMatterPieces.cut's `look`). */
+const TOML_LOOK = 64;
 
 /**
  * A piece parsed alone: a table header and its own lines ('header'), one dotted key and its value ('chain'), or keys
@@ -1747,6 +1765,14 @@ class TomlPieceError {
   constructor(readonly message: string) {}
 }
 
+/**
+ * Dotted keys longer than this are the parser's to read, whole (a key of 260,000 parts, 1 MB on one line, made as
+ * many nested tables at every keystroke: 170 ms). Real keys have a few.
+ */
+const MAX_KEY_PARTS = 128;
+
+const TOO_DEEP = new TomlPieceError(`a key of more than ${MAX_KEY_PARTS} dotted parts`);
+
 /** A TOML piece, parsed when first read (and kept with the piece between edits). */
 class LazyTomlPiece {
   #read: TomlPiece | TomlPieceError | undefined = undefined;
@@ -1758,7 +1784,7 @@ class LazyTomlPiece {
 }
 
 const TOML_HEADER = /^[ \t]*(\[\[?)[ \t]*([\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*)[ \t]*(\]\]?)[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/;
-const TOML_DOTTED_KEY = /^([\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*)[ \t]*=/;
+const TOML_DOTTED_KEY = /^[ \t]*([\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*)[ \t]*=/;
 /** The body of a header alone on its line. */
 const NO_KEYS: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
 
@@ -1768,27 +1794,56 @@ const NO_KEYS: Readonly<Record<string, unknown>> = Object.freeze(Object.create(n
  * of up to 15 digits, or a boolean; then only blank lines. Otherwise undefined. (A string with a control character,
  * tab included, is the parser's: TOML allows a tab and no other.)
  */
-const QUICK_TOML_HEADER = /^(\[\[?)[ \t]*([\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*)[ \t]*(\]\]?)[ \t]*(?:\r?\n[ \t]*)*$/;
+const QUICK_TOML_HEADER =
+  /^(\[\[?)[ \t]*((?:[\w-]+|"[^"\\\p{Cc}]*"|'[^'\p{Cc}]*')(?:[ \t]*\.[ \t]*(?:[\w-]+|"[^"\\\p{Cc}]*"|'[^'\p{Cc}]*'))*)[ \t]*(\]\]?)[ \t]*(?:\r?\n[ \t]*)*$/u;
 const QUICK_TOML_LINE =
-  /^([\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*)[ \t]*=[ \t]*(?:"([^"\\\p{Cc}]*)"|'([^'\p{Cc}]*)'|([+-]?[1-9]\d{0,14}|0)|(true|false))[ \t]*(?:\r?\n[ \t]*)*$/u;
+  /^[ \t]*((?:[\w-]+|"[^"\\\p{Cc}]*"|'[^'\p{Cc}]*')(?:[ \t]*\.[ \t]*(?:[\w-]+|"[^"\\\p{Cc}]*"|'[^'\p{Cc}]*'))*)[ \t]*=[ \t]*(?:"([^"\\\p{Cc}]*)"|'([^'\p{Cc}]*)'|([+-]?[1-9]\d{0,14}|0)|(true|false))[ \t]*(?:\r?\n[ \t]*)*$/u;
 
-function quickTomlPiece(text: string): TomlPiece | undefined {
+function quickTomlPiece(text: string): TomlPiece | TomlPieceError | undefined {
   const c = text.charCodeAt(0);
   if (c === 91 /* [ */) {
     const h = QUICK_TOML_HEADER.exec(text);
     if (!h || h[1]!.length !== h[3]!.length) return undefined;
-    return { kind: 'header', path: keyPath(h[2]!), arrayOf: h[1] === '[[', body: NO_KEYS };
+    const path = keyPath(h[2]!);
+    return path ? { kind: 'header', path, arrayOf: h[1] === '[[', body: NO_KEYS } : TOO_DEEP;
   }
   const m = QUICK_TOML_LINE.exec(text);
   if (!m) return undefined;
   const value = m[2] ?? m[3] ?? (m[4] !== undefined ? Number(m[4]) : m[5] === 'true');
-  return { kind: 'chain', path: keyPath(m[1]!), value };
+  const path = keyPath(m[1]!);
+  return path ? { kind: 'chain', path, value } : TOO_DEEP;
 }
 
-/** The keys of a dotted key of bare keys ("a . b" is a, b). */
-function keyPath(dotted: string): string[] {
-  const path = dotted.split('.');
-  for (let i = 0; i < path.length; i++) path[i] = path[i]!.trim();
+/**
+ * The keys of a dotted key ("a . b" is a, b; "'x.y'.z" is x.y, z): bare keys, or quoted ones with no escape (as the
+ * patterns above take them); undefined past MAX_KEY_PARTS.
+ */
+function keyPath(dotted: string): string[] | undefined {
+  if (!dotted.includes('"') && !dotted.includes("'")) {
+    const path = dotted.split('.', MAX_KEY_PARTS + 1);
+    if (path.length > MAX_KEY_PARTS) return undefined;
+    for (let i = 0; i < path.length; i++) path[i] = path[i]!.trim();
+    return path;
+  }
+  const path: string[] = [];
+  for (let i = 0; i < dotted.length; ) {
+    while (dotted.charCodeAt(i) === 32 || dotted.charCodeAt(i) === 9) i++;
+    const q = dotted[i];
+    let end: number;
+    if (q === '"' || q === "'") {
+      end = dotted.indexOf(q, i + 1);
+      path.push(dotted.slice(i + 1, end));
+      end++;
+    } else {
+      end = i;
+      while (end < dotted.length && dotted[end] !== '.' && dotted[end] !== ' ' && dotted[end] !== '\t') end++;
+      path.push(dotted.slice(i, end));
+    }
+    if (path.length > MAX_KEY_PARTS) return undefined;
+    i = dotted.indexOf('.', end);
+    if (i === -1) break;
+    i++;
+  }
   return path;
 }
 
@@ -1804,11 +1859,15 @@ function tomlPiece(text: string): TomlPiece | TomlPieceError {
   const keys = Object.keys(data);
   // An indented "[" line after the first: a header the parser alone places (or a line of an array).
   if (/\n[ \t]*\[/.test(text)) return { kind: 'keys', data, keys, opaque: true };
+  // The parser skips a byte order mark at the start of the text (the first piece's): so do the patterns below, or
+  // "\uFEFF[t]" would be read as keys of the top level, and the keys after it put there.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Headers and dotted keys of bare keys only (a header of quoted keys is opaque; a quoted key is read as any other
   // piece: a key each).
   const h = TOML_HEADER.exec(text);
   if (h && h[1]!.length === h[3]!.length && keys.length === 1) {
     const path = keyPath(h[2]!);
+    if (!path) return TOO_DEEP;
     const arrayOf = h[1] === '[[';
     let body: unknown = data;
     for (let j = 0; j < path.length; j++) {
@@ -1821,6 +1880,7 @@ function tomlPiece(text: string): TomlPiece | TomlPieceError {
   const d = TOML_DOTTED_KEY.exec(text);
   if (!d || keys.length !== 1) return { kind: 'keys', data, keys, opaque: false };
   const path = keyPath(d[1]!);
+  if (!path) return TOO_DEEP;
   // One key chain, with nothing else in the piece (an indented line after it may define more keys).
   let node: unknown = data;
   for (let j = 0; j < path.length - 1; j++) {
