@@ -1750,9 +1750,9 @@ const TOML_LOOK = 64;
  * tens of thousands of pieces between edits; what each holds was most of a full read, in garbage collection).
  */
 type TomlPiece =
-  /** `[p1. … .pm]` or `[[p1. … .pm]]` (bare keys): the path, and the keys of the table it names (its indented lines). */
+  /** `[p1. … .pm]` or `[[p1. … .pm]]`: the path, and the keys of the table it names (its indented lines). */
   | { readonly kind: 'header'; readonly path: readonly string[]; readonly arrayOf: boolean; readonly body: Readonly<Record<string, unknown>> }
-  /** `p1. … .pm = value` (bare keys), and nothing else: the path and the value. */
+  /** `p1. … .pm = value`, and nothing else: the path and the value. */
   | { readonly kind: 'chain'; readonly path: readonly string[]; readonly value: unknown }
   /**
    * Any other piece: its top-level keys. `opaque`: key pieces after it go into a table the parser alone can place (a
@@ -1766,8 +1766,8 @@ class TomlPieceError {
 }
 
 /**
- * Dotted keys longer than this are the parser's to read, whole (a key of 260,000 parts, 1 MB on one line, made as
- * many nested tables at every keystroke: 170 ms). Real keys have a few.
+ * A piece with a dotted key longer than this fails alone, so the whole text decides (a key of 260,000 parts, 1 MB on
+ * one line, made as many nested tables at every keystroke: 170 ms). Real keys have a few.
  */
 const MAX_KEY_PARTS = 128;
 
@@ -1789,8 +1789,8 @@ const TOML_DOTTED_KEY = /^[ \t]*([\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*)[ \t]*=/;
 const NO_KEYS: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
 
 /**
- * The commonest pieces, read without the parser, as it reads them: a header of bare keys alone on its line, or a line
- * `key = value` (bare keys, dotted or not) whose value is a string with no escape or control character, an integer
+ * The commonest pieces, read without the parser, as it reads them: a header alone on its line, or a line `key =
+ * value`, of bare keys or quoted ones with no escape, dotted or not, whose value is a string with no escape or control character, an integer
  * of up to 15 digits, or a boolean; then only blank lines. Otherwise undefined. (A string with a control character,
  * tab included, is the parser's: TOML allows a tab and no other.)
  */
