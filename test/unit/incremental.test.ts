@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, IncrementalAnalyzer, type Analysis } from '../../src/core';
+import { analyze, DEFAULT_CONFIG, IncrementalAnalyzer, type Analysis } from '../../src/core';
 import { fastParse, parseChunk } from '../../src/core/model/parse';
 import { remarkParseChunk } from '../../src/core/model/remark';
 import { spliceLines, splitLines } from '../../src/core/model/text';
@@ -130,13 +130,16 @@ describe('incremental analysis (differential)', function () {
       const [name, original] = docs[seq % docs.length]!;
       const analyzer = new IncrementalAnalyzer();
       let text = original;
-      analyzer.analyze(text, { force: true });
+      // One sequence in three is not forced: outside the folders of post-mortems, an edit may make the document one or
+      // not (its front matter's type, its headings), and a model that runs no rule hands on what it did not compute.
+      const options = seq % 3 === 2 ? { path: '/b/notes/x.md' } : { force: true };
+      analyzer.analyze(text, options);
       for (let e = 0; e < EDITS_PER_SEQUENCE; e++) {
         text = randomEdit(text, r);
         edits++;
-        const incremental = snapshot(analyzer.analyze(text, { force: true }));
+        const incremental = snapshot(analyzer.analyze(text, options));
         reparsedChunks += analyzer.parsedLastRun;
-        const fresh = analyze(text, { force: true });
+        const fresh = analyze(text, options);
         const scratch = snapshot(fresh);
         try {
           assert.deepEqual(incremental, scratch);
@@ -791,5 +794,33 @@ describe('per-chunk prose reading == line-by-line reading', () => {
     const mid = text.indexOf('\n', text.length / 2);
     eachProseChunk(analyzer.analyze(`${text.slice(0, mid)}x${text.slice(mid)}`).model, 'count', count, () => {});
     assert.equal(reads, 1);
+  });
+});
+
+// A model whose rules did not run (not a post-mortem, or the checks turned off) keeps no answer of sectionsWhere; the
+// next model may take its role lists as they are, and the window a list was patched in is not the next model's.
+describe('incremental analysis after a text or configuration that ran no rule', () => {
+  it('a document that stops being a post-mortem for one edit, then is one again, gets the findings of a fresh analysis', () => {
+    const o = { path: '/b/notes/y.md' }; // outside the globs: its front matter's type says whether it is a post-mortem
+    const body = '# Title\n\n## Overview\n\ntext\n\n## Impact\n\nSome users.\n\n## Timeline\n\n- 10:00 start\n';
+    const texts = [
+      `---\n# comment\ntype: postmortem\nstatus: in-review\n---\n\n${body}`,
+      `---\n# commeype: postmortem\nstatus: in-review\n---\n\n${body}`, // no type: not a post-mortem
+      `+++\n# commeype: postmortem\nstatus: in-review\n---\n\n${body}`, // no front matter: a post-mortem by content
+    ];
+    const analyzer = new IncrementalAnalyzer();
+    for (const text of texts) assert.deepEqual(snapshot(analyzer.analyze(text, o)), snapshot(analyze(text, o)));
+  });
+
+  it('a configuration under which the document is not a post-mortem, for one edit, then the default', () => {
+    const p = '/b/postmortems/x.md';
+    const none = { path: p, config: { ...DEFAULT_CONFIG, globs: [], detectByContent: false } };
+    const steps: Array<[string, typeof none | { path: string }]> = [
+      ['# Overview', { path: p }],
+      ['++status = "final"\n+\n++\n\n# Title\n\n## Overview\n\ntext\n\n#\n#', none],
+      ['++status = "final"\n+\n++\n\n# Title\n\n## Overview\n\ntext\n\n#', { path: p }],
+    ];
+    const analyzer = new IncrementalAnalyzer();
+    for (const [text, o] of steps) assert.deepEqual(snapshot(analyzer.analyze(text, o)), snapshot(analyze(text, o)));
   });
 });

@@ -1221,7 +1221,7 @@ function movedByRole(sections: readonly Section[], was: readonly Section[], wasA
     const between: Section[] = [];
     for (let i = from; i < newTo; i++) if (sections[i]!.roles.includes(role)) between.push(sections[i]!);
     const next = p0 === 0 && p1 === list.length ? between : list.slice(0, p0).concat(between, list.slice(p1));
-    derived.set(next, { old: list, from, newTo });
+    derived.set(next, { old: list, from, newTo, sections });
     if (next.length > 0) out.set(role, next);
     else out.delete(role);
   }
@@ -1297,6 +1297,12 @@ interface Derived {
   readonly old: readonly Section[];
   readonly from: number;
   readonly newTo: number;
+  /**
+   * The sections of the model the list was made for: `from` and `newTo` are indices in them. A later model may take
+   * the very list again (its role's sections did not change), with other sections around it; there the window says
+   * nothing (the model it was made for may have run no rule that asked, so its answer was never kept).
+   */
+  readonly sections: readonly Section[];
 }
 const derived = new WeakMap<readonly Section[], Derived>();
 
@@ -1314,7 +1320,8 @@ export class SectionFilter {
  */
 export function sectionsWhere(model: PostmortemModel, id: SectionId, filter: SectionFilter, keep: (model: PostmortemModel, section: Section) => boolean): readonly Section[] {
   const list = sectionsFor(model, id);
-  return filter.byList.get(list) ?? filtered(model, list, derived.get(list), filter, keep, id);
+  const d = derived.get(list);
+  return filter.byList.get(list) ?? filtered(model, list, d && d.sections === model.sections ? d : undefined, filter, keep, id);
 }
 
 /**
@@ -1328,7 +1335,7 @@ export function allSectionsWhere(model: PostmortemModel, filter: SectionFilter, 
   if (!out) {
     const previous = previousModel(model);
     const w = previous ? changedWindow(list, previous.sections, built.get(model)?.wasAt) : undefined;
-    out = filtered(model, list, w && { old: previous!.sections, from: w.from, newTo: w.newTo }, filter, keep, undefined);
+    out = filtered(model, list, w && { old: previous!.sections, from: w.from, newTo: w.newTo, sections: list }, filter, keep, undefined);
   }
   return { sections: out, patched: patchedAnswers.get(out) };
 }
@@ -1394,7 +1401,7 @@ function patchByRole(sections: readonly Section[], was: readonly Section[], befo
       if (!copied.has(role)) {
         const old = list;
         out.set(role, (list = list.slice()));
-        derived.set(list, { old, from: changed[0]!, newTo: changed[changed.length - 1]! + 1 });
+        derived.set(list, { old, from: changed[0]!, newTo: changed[changed.length - 1]! + 1, sections });
         copied.add(role);
       }
       // Lists are in section order: the section's place, by its index.
